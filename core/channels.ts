@@ -1,0 +1,21 @@
+/**
+ * Every channel name of the contract. Kept apart from the schemas so the sandboxed preload can
+ * check names without bundling zod; `contract.ts` is typed so the two cannot drift.
+ */
+export const CHANNELS = [
+  'app.status',
+  'setup.createPartnership',
+  'setup.createDemoPartnership',
+  'session.unlock',
+  'session.lock',
+  'participants.list',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+/** The Electron IPC channel that carries a contract channel. */
+export const IPC_PREFIX = 'workwell:';

@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import type { Channel } from './channels';
+import { ALL_ROLES, type Role } from './roles';
+import { listParticipantsInputSchema, participantPageSchema } from './schemas/participants';
+import {
+  appStatusSchema,
+  createPartnershipInputSchema,
+  emptyInputSchema,
+  emptyOutputSchema,
+  signedInUserSchema,
+  unlockInputSchema,
+} from './schemas/session';
+
+/**
+ * Who may call a channel: `public` needs no session (first run and unlock); otherwise the
+ * signed-in user must hold one of the roles.
+ */
+export type ChannelAccess = 'public' | readonly Role[];
+
+export interface ChannelDefinition<Input extends z.ZodType = z.ZodType, Output extends z.ZodType = z.ZodType> {
+  readonly input: Input;
+  readonly output: Output;
+  readonly access: ChannelAccess;
+  /** One line for people reading the contract. */
+  readonly summary: string;
+}
+
+function channel<Input extends z.ZodType, Output extends z.ZodType>(
+  definition: ChannelDefinition<Input, Output>,
+): ChannelDefinition<Input, Output> {
+  return definition;
+}
+
+/**
+ * The one contract between the UI and the app. The services layer implements it, Electron IPC
+ * and the loopback host both serve it, and the renderer's client is typed from it.
+ */
+export const contract = {
+  'app.status': channel({
+    summary: 'Whether the store needs setting up, is locked, or is unlocked and by whom',
+    input: emptyInputSchema,
+    output: appStatusSchema,
+    access: 'public',
+  }),
+  'setup.createPartnership': channel({
+    summary: 'First run: create the partnership, its encrypted store and the first administrator',
+    input: createPartnershipInputSchema,
+    output: signedInUserSchema,
+    access: 'public',
+  }),
+  'setup.createDemoPartnership': channel({
+    summary: 'First run: create a demo partnership filled with synthetic people',
+    input: emptyInputSchema,
+    output: signedInUserSchema,
+    access: 'public',
+  }),
+  'session.unlock': channel({
+    summary: 'Unwrap the data key with a user passphrase and open the store',
+    input: unlockInputSchema,
+    output: signedInUserSchema,
+    access: 'public',
+  }),
+  'session.lock': channel({
+    summary: 'Close the store and forget the data key',
+    input: emptyInputSchema,
+    output: emptyOutputSchema,
+    access: ALL_ROLES,
+  }),
+  'participants.list': channel({
+    summary: 'One page of the caseload',
+    input: listParticipantsInputSchema,
+    output: participantPageSchema,
+    access: ALL_ROLES,
+  }),
+} as const satisfies Record<Channel, ChannelDefinition>;
+
+export type Contract = typeof contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
