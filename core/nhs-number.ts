@@ -42,17 +42,27 @@ export function isSyntheticNhsNumber(value: string): boolean {
   return digits.startsWith(SYNTHETIC_NHS_PREFIX) && isValidNhsNumber(digits);
 }
 
+/** How many distinct synthetic numbers `syntheticNhsNumber` can give. */
+export const SYNTHETIC_NHS_CAPACITY = 900_000;
+
 /**
- * The n-th valid synthetic NHS number (n from 0), deterministic, skipping bodies whose check
- * digit would be 10.
+ * The n-th synthetic NHS number (n from 0), deterministic and distinct for distinct n. The ninth
+ * digit has weight 2, which is invertible modulus 11, so for each eight-digit prefix at most one of
+ * its ten values gives the invalid check value 10: taking the j-th of the first nine valid ones
+ * maps n one-to-one onto valid numbers.
  */
 export function syntheticNhsNumber(sequence: number): string {
-  let candidate = sequence;
-  for (;;) {
-    const body = `${SYNTHETIC_NHS_PREFIX}${String(candidate % 1_000_000).padStart(6, '0')}`;
-    const check = nhsCheckDigit(body);
-    if (check !== undefined) return `${body}${check}`;
-    candidate += 1_000_000;
-    if (candidate > 100_000_000) throw new Error('No synthetic NHS number available');
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence >= SYNTHETIC_NHS_CAPACITY) {
+    throw new RangeError(`Synthetic NHS numbers run from 0 to ${SYNTHETIC_NHS_CAPACITY - 1}`);
   }
+  const prefix = `${SYNTHETIC_NHS_PREFIX}${String(Math.floor(sequence / 9)).padStart(5, '0')}`;
+  let wanted = sequence % 9;
+  for (let ninth = 0; ninth <= 9; ninth += 1) {
+    const body = `${prefix}${ninth}`;
+    const check = nhsCheckDigit(body);
+    if (check === undefined) continue;
+    if (wanted === 0) return `${body}${check}`;
+    wanted -= 1;
+  }
+  throw new Error('unreachable: every prefix has nine valid ninth digits');
 }

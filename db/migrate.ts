@@ -1,0 +1,33 @@
+import { Migrator, sql, type Kysely } from 'kysely';
+import { AppError } from '../core/app-error';
+import { inCodeMigrationProvider, MIGRATIONS } from './migrations';
+import type { Database } from './schema';
+import { toStoreError } from './store-errors';
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+/** The names of migrations already applied to the store, oldest first. */
+async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
+  const table = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db);
+  if (table.rows.length === 0) return [];
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  return rows.rows.map((row) => row.name);
+}
+
+/**
+ * Brings the store to the code's schema. A store that has a migration this code does not know
+ * was written by a newer version of the app: it is refused, never downgraded or half-migrated.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const known = new Set(Object.keys(MIGRATIONS));
+  const unknown = (await appliedMigrationNames(db)).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'STORE_FROM_FUTURE',
+      'This store was made by a newer version of WorkWell MDT. Update the app to open it; nothing was changed.',
+    );
+  }
+  const migrator = new Migrator({ db, provider: inCodeMigrationProvider });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw toStoreError(error);
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './2026-11-23-001-initial';
+
+/**
+ * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
+ * bundled Electron main process carries them.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-23-001-initial': initial,
+};
+
+export const inCodeMigrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

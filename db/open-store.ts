@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { AppError } from '../core/app-error';
+import { DATA_KEY_BYTES } from './keyring';
+import { toStoreError } from './store-errors';
+
+export type SqliteDatabase = Database.Database;
+
+const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+function startsWithPlainSqliteHeader(file: string): boolean {
+  const descriptor = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(PLAIN_SQLITE_HEADER.length);
+    const read = readSync(descriptor, header, 0, header.length, 0);
+    return read === header.length && header.equals(PLAIN_SQLITE_HEADER);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * Opens (or creates) the encrypted store with a raw 256-bit data key, in the SQLCipher 4 format
+ * (`cipher='sqlcipher'`, `legacy=4`) so standard SQLCipher tools can read a copy. The key is raw,
+ * so no second KDF runs on open: the passphrase KDF already ran when the keyring was unwrapped.
+ */
+export function openEncryptedDatabase(file: string, dataKey: Buffer, options: { create: boolean }): SqliteDatabase {
+  if (dataKey.length !== DATA_KEY_BYTES) throw new AppError('INTERNAL', 'The data key has the wrong length.');
+  const exists = existsSync(file);
+  if (!exists && !options.create) {
+    throw new AppError('STORE_NOT_FOUND', 'No store was found in the data folder. Restore it from a backup or set up again.');
+  }
+  if (exists && startsWithPlainSqliteHeader(file)) {
+    throw new AppError('NOT_A_STORE', 'This file is an unencrypted database, not a WorkWell MDT store. It was not opened.');
+  }
+  let database: SqliteDatabase | undefined;
+  try {
+    database = new Database(file, { fileMustExist: !options.create });
+    database.pragma("cipher='sqlcipher'");
+    database.pragma('legacy=4');
+    // The key is hex of random bytes, so it can never break out of the quoted literal.
+    database.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    // Reading the schema is the first thing that touches an encrypted page: a wrong key fails here.
+    database.prepare('SELECT count(*) FROM sqlite_master').get();
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = FULL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('secure_delete = ON');
+    database.pragma('temp_store = MEMORY');
+    database.pragma('busy_timeout = 5000');
+    return database;
+  } catch (error) {
+    database?.close();
+    throw toStoreError(error);
+  }
+}

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserTable } from '../schema';
+
+export async function insertUser(db: Kysely<Database>, user: UserTable): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<UserTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByUsername(db: Kysely<Database>, username: string): Promise<UserTable | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}

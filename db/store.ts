@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import { createKysely } from './create-kysely';
+import { migrateToLatest } from './migrate';
+import { openEncryptedDatabase, type SqliteDatabase } from './open-store';
+import type { Database } from './schema';
+
+/** An open, keyed, migrated store. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  /** The raw connection, for bulk work where Kysely's per-row overhead matters. */
+  readonly sqlite: SqliteDatabase;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the encrypted store with the data key and migrates it to the code's schema. On any error
+ * the connection is closed before the error is rethrown.
+ */
+export async function openStore(file: string, dataKey: Buffer, options: { create: boolean }): Promise<Store> {
+  const sqlite = openEncryptedDatabase(file, dataKey, options);
+  const db = createKysely(sqlite);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  let closed = false;
+  return {
+    db,
+    sqlite,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Fold the WAL back into the main file so a closed store is a single encrypted file.
+      try {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        await db.destroy();
+      }
+    },
+  };
+}

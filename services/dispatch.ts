@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import { AppError } from '../core/app-error';
+import { isChannel } from '../core/channels';
+import { contract, type ChannelDefinition } from '../core/contract';
+import { failure, ok, type Result } from '../core/result';
+import type { SignedInUser } from '../core/schemas/session';
+import type { Dispatch } from './dispatch-types';
+import type { CallContext, Handlers } from './handlers';
+
+/** Field-level messages keyed by the dotted path of each zod issue (first message wins). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length === 0 ? '_' : issue.path.map(String).join('.');
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function checkAccess(definition: ChannelDefinition, user: SignedInUser | null): void {
+  if (definition.access === 'public') return;
+  if (user === null) throw new AppError('NOT_SIGNED_IN', 'Your session has ended. Unlock the app to carry on.');
+  if (!definition.access.includes(user.role)) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow this. Ask an administrator if you need it.');
+  }
+}
+
+/**
+ * Builds the dispatcher every transport calls. It is the security boundary: it checks the channel
+ * exists, the caller's role, and the input against the contract, before any handler runs, and it
+ * turns every failure into a typed error so transports never see a raw exception.
+ */
+export function createDispatch(handlers: Handlers, currentUser: () => SignedInUser | null, onInternalError?: (channel: string, error: unknown) => void): Dispatch {
+  return async (channel: string, input: unknown): Promise<Result<unknown>> => {
+    try {
+      if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', 'The app asked for something that does not exist.');
+      const definition: ChannelDefinition = contract[channel];
+      const context: CallContext = { user: currentUser() };
+      checkAccess(definition, context.user);
+      const parsed = definition.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
+      }
+      const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<unknown>;
+      const output = await handler(parsed.data, context);
+      return ok(definition.output.parse(output));
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.toShape());
+      onInternalError?.(channel, error);
+      return failure({ code: 'INTERNAL', message: 'Something went wrong inside the app. Nothing was saved.' });
+    }
+  };
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs, existsSync } from 'node:fs';
+import { AppError } from '../core/app-error';
+import type { Role } from '../core/roles';
+import type { SignedInUser } from '../core/schemas/session';
+import { createKeySlot, newDataKey, readKeyring, writeKeyring, type Keyring } from '../db/keyring';
+import { insertPartnership } from '../db/repositories/partnership-repository';
+import { insertUser } from '../db/repositories/user-repository';
+import { openStore, type Store } from '../db/store';
+import type { StorePaths } from '../db/store-paths';
+
+export interface NewPartnership {
+  readonly name: string;
+  readonly icbCode: string | null;
+  readonly isDemo: boolean;
+  readonly admin: { readonly username: string; readonly displayName: string; readonly passphrase: string };
+}
+
+/**
+ * Creates a partnership's encrypted store and keyring with its first administrator, returning the
+ * open store. All or nothing: if any step fails, the files made so far are removed.
+ */
+export async function createPartnershipStore(
+  paths: StorePaths,
+  partnership: NewPartnership,
+  now: Date,
+): Promise<{ store: Store; user: SignedInUser; keyring: Keyring }> {
+  if ((await readKeyring(paths.keyring)) !== undefined || existsSync(paths.database)) {
+    throw new AppError('ALREADY_SET_UP', 'A partnership is already set up in this data folder.');
+  }
+  await fs.mkdir(paths.dataDir, { recursive: true, mode: 0o700 });
+  const storeId = randomUUID();
+  const userId = randomUUID();
+  const role: Role = 'administrator';
+  const createdAt = now.toISOString();
+  const dataKey = newDataKey();
+  let store: Store | undefined;
+  try {
+    store = await openStore(paths.database, dataKey, { create: true });
+    const db = store.db;
+    await db.transaction().execute(async (trx) => {
+      await insertPartnership(trx, {
+        id: storeId,
+        name: partnership.name,
+        icb_code: partnership.icbCode,
+        is_demo: partnership.isDemo ? 1 : 0,
+        created_at: createdAt,
+      });
+      await insertUser(trx, {
+        id: userId,
+        username: partnership.admin.username,
+        display_name: partnership.admin.displayName,
+        role,
+        created_at: createdAt,
+        disabled_at: null,
+      });
+    });
+    const slot = await createKeySlot({ storeId, userId, username: partnership.admin.username, passphrase: partnership.admin.passphrase, dataKey });
+    const keyring: Keyring = {
+      format: 'workwell-mdt-keyring',
+      version: 1,
+      storeId,
+      partnershipName: partnership.name,
+      isDemo: partnership.isDemo,
+      createdAt,
+      slots: [slot],
+    };
+    await writeKeyring(paths.keyring, keyring);
+    return {
+      store,
+      user: { userId, username: partnership.admin.username, displayName: partnership.admin.displayName, role },
+      keyring,
+    };
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    await removeStoreFiles(paths);
+    throw error;
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+async function removeStoreFiles(paths: StorePaths): Promise<void> {
+  for (const file of [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring]) {
+    await fs.rm(file, { force: true });
+  }
+}

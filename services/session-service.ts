@@ -1,0 +1,90 @@
+import { AppError } from '../core/app-error';
+import { DEMO_PARTNERSHIP } from '../core/demo-partnership';
+import { pilotAreaName } from '../core/icb-areas';
+import type { AppStatus, SignedInUser } from '../core/schemas/session';
+import { readKeyring } from '../db/keyring';
+import type { StorePaths } from '../db/store-paths';
+import type { Handlers } from './handlers';
+import { createPartnershipStore, type NewPartnership } from './partnership-setup';
+import type { SerialQueue } from './serial-queue';
+import type { SessionHolder } from './session-holder';
+import { seedSyntheticParticipants } from './synthetic/seed-participants';
+import { unlockStore } from './unlock-store';
+
+export interface SessionServiceDependencies {
+  readonly paths: StorePaths;
+  readonly session: SessionHolder;
+  readonly queue: SerialQueue;
+  readonly now: () => Date;
+}
+
+type SessionHandlers = Pick<Handlers, 'app.status' | 'setup.createPartnership' | 'setup.createDemoPartnership' | 'session.unlock' | 'session.lock'>;
+
+/** First run, unlock and lock: the channels that open and close the encrypted store. */
+export function sessionHandlers(deps: SessionServiceDependencies): SessionHandlers {
+  const { paths, session, queue, now } = deps;
+
+  async function setUp(partnership: NewPartnership, seedDemo: boolean): Promise<SignedInUser> {
+    return queue.run(async () => {
+      if (session.current !== null) throw new AppError('ALREADY_SET_UP', 'A partnership is already set up and open.');
+      const created = await createPartnershipStore(paths, partnership, now());
+      if (seedDemo) {
+        seedSyntheticParticipants(created.store, { participants: DEMO_PARTNERSHIP.participants, seed: DEMO_PARTNERSHIP.seed, now: now() });
+      }
+      session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo });
+      return created.user;
+    });
+  }
+
+  return {
+    'app.status': async (): Promise<AppStatus> => {
+      const open = session.current;
+      if (open !== null) {
+        return { state: 'unlocked', partnershipName: open.partnershipName, isDemo: open.isDemo, user: open.user };
+      }
+      const keyring = await readKeyring(paths.keyring);
+      if (keyring === undefined) return { state: 'needs-setup' };
+      return {
+        state: 'locked',
+        partnershipName: keyring.partnershipName,
+        isDemo: keyring.isDemo,
+        usernames: keyring.slots.map((slot) => slot.username).sort(),
+      };
+    },
+
+    'setup.createPartnership': async (input) => {
+      const { partnership } = input;
+      const name = partnership.kind === 'pilot' ? `WorkWell ${pilotAreaName(partnership.icbCode) ?? partnership.icbCode}` : partnership.name;
+      const icbCode = partnership.kind === 'pilot' ? partnership.icbCode : null;
+      return setUp({ name, icbCode, isDemo: false, admin: input.admin }, false);
+    },
+
+    'setup.createDemoPartnership': async () =>
+      setUp(
+        {
+          name: DEMO_PARTNERSHIP.name,
+          icbCode: null,
+          isDemo: true,
+          admin: { username: DEMO_PARTNERSHIP.adminUsername, displayName: DEMO_PARTNERSHIP.adminDisplayName, passphrase: DEMO_PARTNERSHIP.passphrase },
+        },
+        true,
+      ),
+
+    'session.unlock': async (input) =>
+      queue.run(async () => {
+        if (session.current !== null) {
+          if (session.current.user.username === input.username) return session.current.user;
+          throw new AppError('CONFLICT', `${session.current.user.displayName} is signed in. Lock the app first.`);
+        }
+        const unlocked = await unlockStore(paths, input.username, input.passphrase);
+        session.open({ store: unlocked.store, user: unlocked.user, partnershipName: unlocked.keyring.partnershipName, isDemo: unlocked.keyring.isDemo });
+        return unlocked.user;
+      }),
+
+    'session.lock': async () =>
+      queue.run(async () => {
+        await session.close();
+        return {};
+      }),
+  };
+}

@@ -1,0 +1,63 @@
+import { syntheticNhsNumber } from '../../core/nhs-number';
+import type { ParticipantStatus } from '../../core/schemas/participants';
+import { insertParticipantsBulk } from '../../db/repositories/participant-repository';
+import type { Store } from '../../db/store';
+import { SeededRandom } from './seeded-random';
+import { FAMILY_NAMES, GIVEN_NAMES } from './synthetic-names';
+
+export interface SeedOptions {
+  readonly participants: number;
+  readonly seed: number;
+  readonly now: Date;
+}
+
+const STATUS_WEIGHTS: ReadonlyArray<readonly [ParticipantStatus, number]> = [
+  ['referred', 15],
+  ['assessed', 15],
+  ['ready_for_mdt', 20],
+  ['active', 35],
+  ['exited', 15],
+];
+
+/** Share of people with no NHS number recorded (self-referrals often arrive without one). */
+const WITHOUT_NHS_NUMBER = 0.12;
+
+const BATCH = 5_000;
+
+/**
+ * Adds synthetic people to the caseload, deterministically for a given seed. NHS numbers come from
+ * the reserved 999 test range and follow the participant's reference sequence, so seeding twice
+ * never collides.
+ */
+export function seedSyntheticParticipants(store: Store, options: SeedOptions): void {
+  const random = new SeededRandom(options.seed);
+  const nowYear = options.now.getUTCFullYear();
+  let remaining = options.participants;
+  while (remaining > 0) {
+    const count = Math.min(BATCH, remaining);
+    insertParticipantsBulk(
+      store.sqlite,
+      (sequence) => {
+        const birthYear = nowYear - random.integer(18, 66);
+        const dateOfBirth = `${birthYear}-${pad(random.integer(1, 12))}-${pad(random.integer(1, 28))}`;
+        const createdAt = new Date(options.now.getTime() - random.integer(0, 540) * 86_400_000).toISOString();
+        return {
+          id: random.uuid(),
+          given_name: random.pick(GIVEN_NAMES),
+          family_name: random.pick(FAMILY_NAMES),
+          date_of_birth: dateOfBirth,
+          nhs_number: random.next() < WITHOUT_NHS_NUMBER ? null : syntheticNhsNumber(sequence),
+          status: random.weighted(STATUS_WEIGHTS),
+          created_at: createdAt,
+          updated_at: createdAt,
+        };
+      },
+      count,
+    );
+    remaining -= count;
+  }
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
