@@ -1,8 +1,13 @@
-import type { WebFrameMain } from 'electron';
 import { isAppUrl } from './app-origin';
 
-/** The parts of a `WebFrameMain` the check reads. */
-export type SenderFrame = Pick<WebFrameMain, 'url' | 'parent'>;
+/**
+ * The parts of Electron's `WebFrameMain` the check reads, structurally, so a real frame and a
+ * test's plain object both fit. `parent` is null only for a page's top frame.
+ */
+export interface SenderFrame {
+  readonly url: string;
+  readonly parent: object | null;
+}
 
 /**
  * Whether an IPC message came from the app's own page (Electron security checklist item 17).

@@ -1,0 +1,108 @@
+/**
+ * The Electron main process: wiring only. Each piece it wires is its own tested module; this file
+ * decides the order. Bundled to dist/electron/main.cjs, so it finds its neighbours via __dirname
+ * (import.meta does not exist in CommonJS).
+ *
+ * Log hygiene: nothing here logs call inputs, results or error messages from below, because any
+ * of them may carry personal data. Only event names and reasons Chromium gives are logged.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, Menu, ipcMain, protocol, session, shell } from 'electron';
+import { createAppServices } from '../services/app-services';
+import { appMenuTemplate } from './app-menu';
+import { APP_URL, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { registerContractHandlers } from './ipc-bridge';
+import { installNavigationGuards, installPermissionGuards } from './navigation-guards';
+import { mainWindowOptions } from './window-options';
+
+type AppServices = ReturnType<typeof createAppServices>;
+
+// Both must happen before 'ready': Electron ignores them afterwards.
+app.enableSandbox();
+registerAppScheme(protocol);
+
+let services: AppServices | undefined;
+let mainWindow: BrowserWindow | undefined;
+let shuttingDown = false;
+
+/** Where the encrypted store lives; WORKWELL_DATA_DIR lets tests use a fresh directory. */
+function dataDirectory(): string {
+  const fromEnv = process.env.WORKWELL_DATA_DIR;
+  return fromEnv !== undefined && fromEnv !== '' ? fromEnv : path.join(app.getPath('userData'), 'store');
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(
+    mainWindowOptions(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
+  );
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void window.loadURL(APP_URL);
+  return window;
+}
+
+/** Close the store (forgetting the key) exactly once, then quit. */
+async function shutdown(): Promise<void> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    try {
+      await services?.close();
+    } catch {
+      console.error('WorkWell MDT: the store did not close cleanly');
+    }
+  }
+  app.quit();
+}
+
+/** A second launch would open the same store twice; focus the existing window instead. */
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every webContents, not just the main window's, gets the navigation guards.
+  app.on('web-contents-created', (_event, contents) => {
+    installNavigationGuards(contents, { openExternal: (url) => shell.openExternal(url) });
+  });
+
+  app.on('render-process-gone', (_event, _contents, details) => {
+    console.error(`WorkWell MDT: renderer gone (${details.reason})`);
+  });
+
+  app.on('window-all-closed', () => {
+    void shutdown();
+  });
+
+  // Quitting from the menu or the OS skips window-all-closed on some platforms.
+  app.on('will-quit', (event) => {
+    if (shuttingDown || services === undefined) return;
+    event.preventDefault();
+    void shutdown();
+  });
+
+  void app.whenReady().then(() => {
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })),
+    );
+    installPermissionGuards(session.defaultSession);
+    handleAppProtocol(protocol, path.join(__dirname, '../renderer'));
+
+    services = createAppServices({
+      dataDir: dataDirectory(),
+      // Channel and error class only: the error's message may quote personal data.
+      onInternalError: (channel, error) => {
+        const kind = error instanceof Error ? error.name : typeof error;
+        console.error(`WorkWell MDT: internal error on ${channel} (${kind})`);
+      },
+    });
+    registerContractHandlers(ipcMain, services.dispatch);
+
+    mainWindow = createMainWindow();
+  });
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppStatus } from '../core/schemas/session';
+import { useApi } from './api/api-context';
+import { ErrorSummary } from './components/error-summary';
+import { PageLayout } from './components/page-layout';
+import { HomeScreen } from './screens/home-screen';
+import { SetupScreen } from './screens/setup-screen';
+import { UnlockScreen } from './screens/unlock-screen';
+
+/** Chooses the screen from the app's state: set up, unlock, or the caseload. */
+export function App() {
+  const api = useApi();
+  const [status, setStatus] = useState<AppStatus | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    const result = await api.call('app.status', {});
+    if (result.ok) {
+      setStatus(result.value);
+      setError(undefined);
+    } else {
+      setError(result.error.message);
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const lock = useCallback(async () => {
+    await api.call('session.lock', {});
+    // Reload so nothing from the unlocked session stays in this page's memory.
+    window.location.reload();
+  }, [api]);
+
+  if (error !== undefined) {
+    return (
+      <PageLayout title="WorkWell MDT cannot start">
+        <ErrorSummary fieldErrors={{}} message={error} />
+      </PageLayout>
+    );
+  }
+  if (status === undefined) {
+    return (
+      <PageLayout title="WorkWell MDT">
+        <p role="status">Starting…</p>
+      </PageLayout>
+    );
+  }
+  switch (status.state) {
+    case 'needs-setup':
+      return <SetupScreen onDone={() => void refresh()} />;
+    case 'locked':
+      return <UnlockScreen partnershipName={status.partnershipName} isDemo={status.isDemo} usernames={status.usernames} onUnlocked={() => void refresh()} />;
+    case 'unlocked':
+      return <HomeScreen partnershipName={status.partnershipName} isDemo={status.isDemo} user={status.user} onLock={() => void lock()} />;
+  }
+}

@@ -1,0 +1,51 @@
+export interface RadioOption<T extends string> {
+  readonly value: T;
+  readonly label: string;
+  readonly hint?: string;
+}
+
+export interface RadioGroupProps<T extends string> {
+  readonly name: string;
+  readonly legend: string;
+  readonly value: T;
+  readonly options: ReadonlyArray<RadioOption<T>>;
+  readonly onValueChange: (value: T) => void;
+}
+
+/** NHS radios in a fieldset; arrow keys move between options as native radios do. */
+export function RadioGroup<T extends string>({ name, legend, value, options, onValueChange }: RadioGroupProps<T>) {
+  return (
+    <div className="nhsuk-form-group">
+      <fieldset className="nhsuk-fieldset">
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        <div className="nhsuk-radios">
+          {options.map((option) => {
+            const id = `${name}-${option.value}`;
+            return (
+              <div className="nhsuk-radios__item" key={option.value}>
+                <input
+                  className="nhsuk-radios__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  checked={value === option.value}
+                  onChange={() => onValueChange(option.value)}
+                  aria-describedby={option.hint === undefined ? undefined : `${id}-hint`}
+                />
+                <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint !== undefined && (
+                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>
+                    {option.hint}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

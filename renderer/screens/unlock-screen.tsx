@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
+import type { SignedInUser } from '../../core/schemas/session';
+import { useApi } from '../api/api-context';
+import { ErrorSummary } from '../components/error-summary';
+import { PageLayout } from '../components/page-layout';
+import { SelectInput } from '../components/select-input';
+import { TextInput } from '../components/text-input';
+import { useSubmit } from '../components/use-submit';
+
+const FIELD_IDS: Readonly<Record<string, string>> = { username: 'unlock-username', passphrase: 'unlock-passphrase' };
+const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'unlock-passphrase';
+
+export interface UnlockScreenProps {
+  readonly partnershipName: string;
+  readonly isDemo: boolean;
+  readonly usernames: readonly string[];
+  readonly onUnlocked: (user: SignedInUser) => void;
+}
+
+/** The store is locked: choose who you are and enter your passphrase. */
+export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }: UnlockScreenProps) {
+  const api = useApi();
+  const [username, setUsername] = useState(usernames.length === 1 ? (usernames[0] ?? '') : '');
+  const [passphrase, setPassphrase] = useState('');
+  const unlock = useSubmit<SignedInUser>(fieldIdFor);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    void unlock.submit(() => api.call('session.unlock', { username, passphrase }), onUnlocked);
+  };
+
+  return (
+    <PageLayout title="Unlock WorkWell MDT" partnershipName={partnershipName} isDemo={isDemo}>
+      <ErrorSummary fieldErrors={unlock.fieldErrors} message={unlock.message} />
+      {isDemo && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            Demo partnership: user <code>{DEMO_PARTNERSHIP.adminUsername}</code>, passphrase <code>{DEMO_PARTNERSHIP.passphrase}</code>.
+          </p>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate aria-busy={unlock.busy} className="nhsuk-u-width-two-thirds">
+        <SelectInput
+          id="unlock-username"
+          label="Who are you?"
+          value={username}
+          placeholder="Choose your username"
+          options={usernames.map((name) => ({ value: name, label: name }))}
+          error={unlock.fieldErrors['unlock-username']}
+          onValueChange={setUsername}
+        />
+        <TextInput
+          id="unlock-passphrase"
+          type="password"
+          label="Passphrase"
+          value={passphrase}
+          error={unlock.fieldErrors['unlock-passphrase']}
+          onValueChange={setPassphrase}
+          autoComplete="current-password"
+          autoFocus={usernames.length === 1}
+        />
+        <button className="nhsuk-button" type="submit" disabled={unlock.busy}>
+          {unlock.busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+        {unlock.busy && (
+          <p className="nhsuk-body-s" role="status">
+            Checking your passphrase and opening the encrypted store.
+          </p>
+        )}
+      </form>
+    </PageLayout>
+  );
+}
