@@ -11,6 +11,6 @@ export function isAllowedExternalUrl(url: string, allowedOrigins: readonly strin
   } catch {
     return false;
   }
-  if ( parsed.username !== '' || parsed.password !== '') return false;
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return false;
   return allowedOrigins.includes(parsed.origin);
 }

@@ -59,6 +59,8 @@ function stopHost(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ host: RunningHost }>({
+  // Playwright reads the fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-e2e-'));
     const children: ChildProcess[] = [];

@@ -91,6 +91,14 @@ describe('installNavigationGuards', () => {
     expect(opened).toEqual(['https://www.nhs.uk/conditions/', 'https://www.nhs.uk/about/']);
   });
 
+  it('never opens a non-https link, even when its origin was put on the allow-list', async () => {
+    install(['http://intranet.nhs.uk', 'file://', 'https://www.nhs.uk']);
+    contents.windowOpenHandler?.({ url: 'http://intranet.nhs.uk/policy' });
+    contents.windowOpenHandler?.({ url: 'file:///etc/passwd' });
+    await flush();
+    expect(opened).toEqual([]);
+  });
+
   it('prevents <webview> from attaching', () => {
     install();
     const event = fakeEvent({});

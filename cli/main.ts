@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { isAppError } from '../core/app-error';
+import { initStore, seedStore } from '../services/store-commands';
+import { readPassphrase } from './read-passphrase';
+import { USAGE } from './usage';
+
+function wholeNumber(value: string | undefined, name: string, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new Error(`--${name} is required`);
+  }
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 0) throw new Error(`--${name} must be a whole number`);
+  return number;
+}
+
+/** Runs one CLI command; returns the process exit code. */
+export async function runCli(argv: readonly string[], out: (line: string) => void = console.log): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      store: { type: 'string' },
+      admin: { type: 'string' },
+      name: { type: 'string' },
+      icb: { type: 'string' },
+      partnership: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      participants: { type: 'string' },
+      seed: { type: 'string' },
+      user: { type: 'string' },
+      passphrase: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.passphrase !== undefined) {
+    throw new Error('Passphrases are never taken on the command line. Use --passphrase-file or WORKWELL_PASSPHRASE.');
+  }
+  switch (command) {
+    case 'init': {
+      if (values.store === undefined || values.admin === undefined) throw new Error('init needs --store and --admin');
+      const partnership =
+        values.icb !== undefined ? { kind: 'pilot' as const, icbCode: values.icb } : { kind: 'custom' as const, name: values.partnership ?? '' };
+      const result = await initStore({
+        dataDir: values.store,
+        partnership,
+        admin: { username: values.admin, displayName: values.name ?? values.admin, passphrase: await readPassphrase(values['passphrase-file']) },
+      });
+      out(`Created ${result.partnershipName} in ${values.store} with administrator ${result.username}.`);
+      return 0;
+    }
+    case 'seed': {
+      if (values.store === undefined) throw new Error('seed needs --store');
+      const participants = wholeNumber(values.participants, 'participants');
+      const result = await seedStore({
+        dataDir: values.store,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+        participants,
+        seed: wholeNumber(values.seed, 'seed', 1),
+      });
+      out(`Added ${participants.toLocaleString('en-GB')} synthetic participants in ${result.seconds.toFixed(1)} s.`);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      out(USAGE);
+      return 0;
+    default:
+      throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+/** Human messages for typed errors, including field-level ones. */
+export function describeCliError(error: unknown): string {
+  if (isAppError(error)) {
+    const fields = Object.entries(error.fields ?? {}).map(([field, message]) => `  ${field}: ${message}`);
+    return [error.message, ...fields].join('\n');
+  }
+  return error instanceof Error ? error.message : 'The command failed.';
+}

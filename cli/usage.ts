@@ -1,0 +1,16 @@
+export const USAGE = `workwell-mdt: WorkWell MDT store administration
+
+Usage:
+  workwell-mdt init --store DIR --admin USERNAME [--name "FULL NAME"]
+                    (--icb CODE | --partnership "NAME") [--passphrase-file FILE]
+      Create a partnership's encrypted store and its first administrator.
+      CODE is one of the 15 pilot areas, e.g. south-yorkshire (see README).
+
+  workwell-mdt seed --store DIR --participants N [--seed S] [--user USERNAME]
+                    [--passphrase-file FILE]
+      Add N synthetic participants (deterministic for a given --seed; NHS numbers
+      from the reserved 999 test range).
+
+The passphrase is read from --passphrase-file (first line) or the
+WORKWELL_PASSPHRASE environment variable; it is never accepted on the command line.
+`;

@@ -1,0 +1,61 @@
+import { AppError } from '../core/app-error';
+import { createPartnershipInputSchema } from '../core/schemas/session';
+import { readKeyring } from '../db/keyring';
+import { storePaths } from '../db/store-paths';
+import { fieldErrors } from './dispatch';
+import { pilotAreaName } from '../core/icb-areas';
+import { createPartnershipStore } from './partnership-setup';
+import { seedSyntheticParticipants } from './synthetic/seed-participants';
+import { unlockStore } from './unlock-store';
+
+/**
+ * Store administration for the command line: the same services the app uses, without a session
+ * that outlives the command.
+ */
+export async function initStore(options: {
+  dataDir: string;
+  partnership: { kind: 'pilot'; icbCode: string } | { kind: 'custom'; name: string };
+  admin: { username: string; displayName: string; passphrase: string };
+  now?: Date;
+}): Promise<{ partnershipName: string; username: string }> {
+  const parsed = createPartnershipInputSchema.safeParse({ partnership: options.partnership, admin: options.admin });
+  if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
+  const { partnership, admin } = parsed.data;
+  const name = partnership.kind === 'pilot' ? `WorkWell ${pilotAreaName(partnership.icbCode) ?? partnership.icbCode}` : partnership.name;
+  const created = await createPartnershipStore(
+    storePaths(options.dataDir),
+    { name, icbCode: partnership.kind === 'pilot' ? partnership.icbCode : null, isDemo: false, admin },
+    options.now ?? new Date(),
+  );
+  await created.store.close();
+  return { partnershipName: name, username: created.user.username };
+}
+
+/** Adds synthetic participants, unlocking with a user's passphrase; returns how long it took. */
+export async function seedStore(options: {
+  dataDir: string;
+  username?: string | undefined;
+  passphrase: string;
+  participants: number;
+  seed: number;
+  now?: Date;
+}): Promise<{ seconds: number; username: string }> {
+  const paths = storePaths(options.dataDir);
+  const username = options.username ?? (await onlyUsername(paths.keyring));
+  const started = performance.now();
+  const { store } = await unlockStore(paths, username, options.passphrase);
+  try {
+    seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now: options.now ?? new Date() });
+  } finally {
+    await store.close();
+  }
+  return { seconds: (performance.now() - started) / 1000, username };
+}
+
+async function onlyUsername(keyringFile: string): Promise<string> {
+  const keyring = await readKeyring(keyringFile);
+  if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in that folder. Run `workwell-mdt init` first.');
+  const [first, ...rest] = keyring.slots;
+  if (first === undefined || rest.length > 0) throw new AppError('VALIDATION', 'This store has several users: say which with --user.');
+  return first.username;
+}
