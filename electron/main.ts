@@ -23,7 +23,8 @@ registerAppScheme(protocol);
 
 let services: AppServices | undefined;
 let mainWindow: BrowserWindow | undefined;
-let shuttingDown = false;
+let closing: Promise<void> | undefined;
+let closed = false;
 
 /** Where the encrypted store lives; WORKWELL_DATA_DIR lets tests use a fresh directory. */
 function dataDirectory(): string {
@@ -39,21 +40,25 @@ function createMainWindow(): BrowserWindow {
   window.on('closed', () => {
     mainWindow = undefined;
   });
-  void window.loadURL(APP_URL);
+  window.loadURL(APP_URL).catch(() => console.error('WorkWell MDT: the app page did not load'));
   return window;
 }
 
-/** Close the store (forgetting the key) exactly once, then quit. */
-async function shutdown(): Promise<void> {
-  if (!shuttingDown) {
-    shuttingDown = true;
+/**
+ * Close the store (forgetting the key) once, however many quit paths ask, then quit. Quitting is
+ * held back until the close has finished so the store is never cut off mid-write.
+ */
+function closeAndQuit(): void {
+  closing ??= (async () => {
     try {
       await services?.close();
     } catch {
       console.error('WorkWell MDT: the store did not close cleanly');
+    } finally {
+      closed = true;
     }
-  }
-  app.quit();
+  })();
+  void closing.then(() => app.quit());
 }
 
 /** A second launch would open the same store twice; focus the existing window instead. */
@@ -75,15 +80,13 @@ if (!app.requestSingleInstanceLock()) {
     console.error(`WorkWell MDT: renderer gone (${details.reason})`);
   });
 
-  app.on('window-all-closed', () => {
-    void shutdown();
-  });
+  app.on('window-all-closed', closeAndQuit);
 
-  // Quitting from the menu or the OS skips window-all-closed on some platforms.
+  // Quitting from the menu or the OS does not go through window-all-closed.
   app.on('will-quit', (event) => {
-    if (shuttingDown || services === undefined) return;
+    if (closed || services === undefined) return;
     event.preventDefault();
-    void shutdown();
+    closeAndQuit();
   });
 
   void app.whenReady().then(() => {

@@ -88,9 +88,16 @@ describe('electron/main.ts', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('closes the services and quits when the last window closes', async () => {
+  it('holds a quit until the services have closed, and closes them only once', async () => {
+    const quit = fakeEvent({});
+    app.emit('will-quit', quit);
+    expect(quit.defaultPrevented).toBe(true);
     app.emit('window-all-closed');
-    await vi.waitFor(() => expect(app.quitCalls).toBeGreaterThan(0));
+    await vi.waitFor(() => expect(app.quitCalls).toBe(2));
     expect(services.closed).toBe(1);
+
+    const again = fakeEvent({});
+    app.emit('will-quit', again);
+    expect(again.defaultPrevented).toBe(false);
   });
 });
