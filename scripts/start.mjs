@@ -44,7 +44,8 @@ async function runThroughHost() {
   const host = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'host', 'main.ts'), '--data-dir', dataDir], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, WORKWELL_HOST_EXIT_ON_STDIN_END: '1' },
+    // Vite's build sets NODE_ENV=production in this process; the host refuses to run under it.
+    env: { ...process.env, NODE_ENV: 'development', WORKWELL_HOST_EXIT_ON_STDIN_END: '1' },
   });
   const launchUrl = await new Promise((resolve, reject) => {
     let output = '';
