@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createKysely } from '../db/create-kysely';
+import { migrateToLatest } from '../db/migrate';
+import { listParticipantsPage } from '../db/repositories/participant-repository';
+import { createAppServices } from '../services/app-services';
+import { seedStore } from '../services/store-commands';
+import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
+import { measure, percentile } from './measure';
+import { printReport, type BenchRow } from './report';
+
+/**
+ * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
+ * schema and query on plain SQLite in the same run. Not part of the test suite.
+ */
+const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50_000);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'workwell-bench-'));
+  try {
+    const dataDir = path.join(dir, 'encrypted');
+    const services = createAppServices({ dataDir });
+    await services.dispatch('setup.createPartnership', testPartnershipInput());
+    await services.close();
+    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1 });
+
+    // Plain SQLite: same schema (same migrations), same synthetic rows copied across, no key.
+    const plainFile = path.join(dir, 'plain.db');
+    const plain = new Database(plainFile);
+    plain.pragma('journal_mode = WAL');
+    const plainDb = createKysely(plain);
+    await migrateToLatest(plainDb);
+
+    const unlock = await measure(async () => {
+      const fresh = createAppServices({ dataDir });
+      const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
+      if (!result.ok) throw new Error(result.error.message);
+      await fresh.close();
+    }, 5, 1);
+
+    const app = createAppServices({ dataDir });
+    await app.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
+    const all = await app.dispatch('participants.list', { page: 1, pageSize: 200 });
+    if (!all.ok) throw new Error(all.error.message);
+    const insert = plain.prepare(
+      `INSERT INTO participants (id, reference, given_name, family_name, date_of_birth, nhs_number, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    plain.transaction(() => {
+      for (let index = 0; index < PARTICIPANTS; index += 1) {
+        insert.run(`id-${index}`, `WW-${index}`, `Given${index % 97}`, `Family${index % 89}`, '1980-01-01', null, 'active', '2026-01-01', '2026-01-01');
+      }
+    })();
+
+    const pages = Math.max(1, Math.floor(PARTICIPANTS / 25));
+    let page = 0;
+    const encryptedPage = await measure(async () => {
+      page = (page % pages) + 1;
+      const result = await app.dispatch('participants.list', { page, pageSize: 25 });
+      if (!result.ok) throw new Error(result.error.message);
+    }, 300);
+    page = 0;
+    const plainPage = await measure(async () => {
+      page = (page % pages) + 1;
+      await listParticipantsPage(plainDb, { offset: (page - 1) * 25, limit: 25 });
+    }, 300);
+    await app.close();
+    await plainDb.destroy();
+
+    const rows: BenchRow[] = [
+      { operation: 'unlock including the scrypt KDF', p50: percentile(unlock, 0.5), p95: percentile(unlock, 0.95), targetMs: 1500 },
+      {
+        operation: `caseload page (25 of ${PARTICIPANTS.toLocaleString('en-GB')}), through dispatch`,
+        p50: percentile(encryptedPage, 0.5),
+        p95: percentile(encryptedPage, 0.95),
+        targetMs: 20,
+        plainP95: percentile(plainPage, 0.95),
+      },
+    ];
+    printReport(`WorkWell MDT benchmark (${os.cpus().length} cores, Node ${process.version})`, rows);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
