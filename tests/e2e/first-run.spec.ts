@@ -33,7 +33,7 @@ test('first run: set up the partnership, lock, unlock and reach the caseload', a
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath('home-empty.png'), fullPage: true });
 
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Sign out and lock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock WorkWell MDT' })).toBeVisible();
   await expect(page.getByLabel('Who are you?')).toHaveValue('s.example');
   await page.getByLabel('Passphrase').fill('not my passphrase');
