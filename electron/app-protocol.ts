@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import { APP_ORIGIN_HOST, APP_SCHEME, APP_URL, isAppUrl } from './app-origin';
-import { contentTypeFor } from './content-types';
+import { contentTypeFor } from '../core/content-types';
 
 export { APP_ORIGIN_HOST, APP_URL };
 

@@ -1,18 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { contentTypeFor } from '../core/content-types';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 export interface StaticFile {
   readonly body: Buffer;
@@ -37,7 +26,7 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
   if (file !== root && !file.startsWith(root + path.sep)) return undefined;
   try {
     const body = await fs.readFile(file);
-    return { body, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    return { body, contentType: contentTypeFor(path.extname(file)) };
   } catch {
     return undefined;
   }
