@@ -5,8 +5,7 @@ import { AppError } from '../app-error';
  * Schema for one item scored as a whole number in [min, max]. No coercion: the string "3", 1.5,
  * NaN and Infinity are refused, because a silently coerced answer gives a wrong clinical score.
  */
-export function itemScoreSchema(min: number, max: number) {
-  const message = `Each answer must be a whole number from ${min} to ${max}`;
+export function itemScoreSchema(min: number, max: number, message = `Each answer must be a whole number from ${min} to ${max}`) {
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
 

@@ -38,7 +38,7 @@ export const GAD7_DEFAULT_WORDING: MeasureWording = {
     'Not being able to stop or control worrying',
     'Worrying too much about different things',
     'Trouble relaxing',
-    "Being so restless that it's hard to sit still",
+    'Being so restless that it is hard to sit still',
     'Becoming easily annoyed or irritable',
     'Feeling afraid as if something awful might happen',
   ],

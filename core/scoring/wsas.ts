@@ -33,7 +33,7 @@ export type WsasAnswer = number | null | 'not_applicable';
 
 const answerMessage = `Each answer must be a whole number from ${WSAS_ITEM_MIN} to ${WSAS_ITEM_MAX}, or not applicable`;
 
-export const wsasAnswerSchema = z.union([itemScoreSchema(WSAS_ITEM_MIN, WSAS_ITEM_MAX), z.null(), z.literal('not_applicable')], {
+export const wsasAnswerSchema = z.union([itemScoreSchema(WSAS_ITEM_MIN, WSAS_ITEM_MAX, answerMessage), z.null(), z.literal('not_applicable')], {
   error: answerMessage,
 });
 
