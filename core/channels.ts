@@ -9,6 +9,11 @@ export const CHANNELS = [
   'session.unlock',
   'session.lock',
   'participants.list',
+  'participants.checkDuplicates',
+  'participants.register',
+  'participants.get',
+  'consents.record',
+  'consents.withdraw',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

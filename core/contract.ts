@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { Channel } from './channels';
 import { ALL_ROLES, type Role } from './roles';
+import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './schemas/consent';
+import { participantIdInputSchema, participantRecordSchema } from './schemas/participant-record';
+import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from './schemas/referral';
 import { listParticipantsInputSchema, participantPageSchema } from './schemas/participants';
 import {
   appStatusSchema,
@@ -30,6 +33,9 @@ function channel<Input extends z.ZodType, Output extends z.ZodType>(
 ): ChannelDefinition<Input, Output> {
   return definition;
 }
+
+/** Who registers people and records their consent: the coach, and the team's coordinator and administrator. */
+const REGISTERING_ROLES: readonly Role[] = ['administrator', 'coordinator', 'coach'];
 
 /**
  * The one contract between the UI and the app. The services layer implements it, Electron IPC
@@ -71,6 +77,36 @@ export const contract = {
     input: listParticipantsInputSchema,
     output: participantPageSchema,
     access: ALL_ROLES,
+  }),
+  'participants.checkDuplicates': channel({
+    summary: 'Possible existing records: the same NHS number, or the same name and date of birth',
+    input: duplicateCheckInputSchema,
+    output: duplicateCheckOutputSchema,
+    access: REGISTERING_ROLES,
+  }),
+  'participants.register': channel({
+    summary: 'Register a person and their referral',
+    input: registerParticipantInputSchema,
+    output: registeredParticipantSchema,
+    access: REGISTERING_ROLES,
+  }),
+  'participants.get': channel({
+    summary: 'One person: details, employment, referrals and consent',
+    input: participantIdInputSchema,
+    output: participantRecordSchema,
+    access: ALL_ROLES,
+  }),
+  'consents.record': channel({
+    summary: 'Record a consent decision (given or declined) for one purpose',
+    input: recordConsentInputSchema,
+    output: consentRecordSchema,
+    access: REGISTERING_ROLES,
+  }),
+  'consents.withdraw': channel({
+    summary: 'Record the withdrawal of a consent that is in force',
+    input: withdrawConsentInputSchema,
+    output: consentRecordSchema,
+    access: REGISTERING_ROLES,
   }),
 } as const satisfies Record<Channel, ChannelDefinition>;
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * The typed shape of the store for Kysely. Migrations define the tables; this interface must
@@ -31,6 +31,45 @@ export interface ParticipantTable {
   status: string;
   created_at: string;
   updated_at: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  preferred_contact_mode: ColumnType<string, string | undefined, string>;
+  employment_status: ColumnType<string, string | undefined, string>;
+  employer_name: string | null;
+  employer_size: ColumnType<string, string | undefined, string>;
+  employer_contact: string | null;
+  may_contact_employer: ColumnType<number, number | undefined, number>;
+  job_title: string | null;
+  physical_demands: string | null;
+  cognitive_demands: string | null;
+  coach_user_id: string | null;
+}
+
+export interface ReferralTable {
+  id: string;
+  participant_id: string;
+  referral_date: string;
+  route: string;
+  referrer_name: string | null;
+  referrer_organisation: string | null;
+  reason: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ConsentTable {
+  id: string;
+  participant_id: string;
+  purpose: string;
+  decision: string;
+  decided_on: string;
+  method: string;
+  recorded_by: string;
+  recorded_at: string;
+  withdrawn_on: string | null;
+  withdrawn_by: string | null;
+  withdrawn_recorded_at: string | null;
 }
 
 export interface ReferenceCounterTable {
@@ -43,4 +82,6 @@ export interface Database {
   users: UserTable;
   participants: ParticipantTable;
   reference_counters: ReferenceCounterTable;
+  referrals: ReferralTable;
+  consents: ConsentTable;
 }

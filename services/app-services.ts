@@ -36,7 +36,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? (() => new Date());
   const handlers: Handlers = {
     ...sessionHandlers({ paths, session, queue, now }),
-    ...participantHandlers(session),
+    ...participantHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError),

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23-001-initial';
+import * as referralConsent from './2026-11-23-002-referral-consent';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -7,6 +8,7 @@ import * as initial from './2026-11-23-001-initial';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-001-initial': initial,
+  '2026-11-23-002-referral-consent': referralConsent,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

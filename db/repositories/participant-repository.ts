@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { SqliteDatabase } from '../open-store';
 import type { Database, ParticipantTable } from '../schema';
 
@@ -11,7 +11,7 @@ export interface ParticipantPageQuery {
 export async function listParticipantsPage(
   db: Kysely<Database>,
   query: ParticipantPageQuery,
-): Promise<{ total: number; rows: ParticipantTable[] }> {
+): Promise<{ total: number; rows: Array<Selectable<ParticipantTable>> }> {
   const [count, rows] = await Promise.all([
     db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     db
@@ -42,18 +42,26 @@ export function formatParticipantReference(sequence: number): string {
   return `WW-${String(sequence).padStart(6, '0')}`;
 }
 
+/** Every column of a participant row, as the bulk path writes it. */
+export type ParticipantRow = Selectable<ParticipantTable>;
+
+const PARTICIPANT_COLUMNS = [
+  'id', 'reference', 'given_name', 'family_name', 'date_of_birth', 'nhs_number', 'status', 'created_at', 'updated_at',
+  'phone', 'email', 'address', 'preferred_contact_mode', 'employment_status', 'employer_name', 'employer_size',
+  'employer_contact', 'may_contact_employer', 'job_title', 'physical_demands', 'cognitive_demands', 'coach_user_id',
+] as const satisfies ReadonlyArray<keyof ParticipantRow>;
+
 /**
  * Inserts many participants in one transaction with a prepared statement: the bulk path for
  * seeding and imports, where Kysely's per-row compile would dominate.
  */
 export function insertParticipantsBulk(
   sqlite: SqliteDatabase,
-  build: (sequence: number, index: number) => Omit<ParticipantTable, 'reference'>,
+  build: (sequence: number, index: number) => Omit<ParticipantRow, 'reference'>,
   count: number,
 ): void {
   const insert = sqlite.prepare(
-    `INSERT INTO participants (id, reference, given_name, family_name, date_of_birth, nhs_number, status, created_at, updated_at)
-     VALUES (@id, @reference, @given_name, @family_name, @date_of_birth, @nhs_number, @status, @created_at, @updated_at)`,
+    `INSERT INTO participants (${PARTICIPANT_COLUMNS.join(', ')}) VALUES (${PARTICIPANT_COLUMNS.map((column) => `@${column}`).join(', ')})`,
   );
   sqlite.transaction(() => {
     const first = reserveParticipantReferences(sqlite, count);
@@ -62,4 +70,44 @@ export function insertParticipantsBulk(
       insert.run({ ...build(sequence, index), reference: formatParticipantReference(sequence) });
     }
   })();
+}
+
+export async function findParticipant(db: Kysely<Database>, id: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertParticipant(db: Kysely<Database>, row: ParticipantRow): Promise<void> {
+  await db.insertInto('participants').values(row).execute();
+}
+
+/** People who may be the same person: the same NHS number, or the same name and date of birth. */
+export async function findPossibleDuplicates(
+  db: Kysely<Database>,
+  query: { nhsNumber: string | null; givenName: string; familyName: string; dateOfBirth: string },
+): Promise<Array<ParticipantRow & { matched_on: 'nhs_number' | 'name_and_date_of_birth' }>> {
+  const byNhs = query.nhsNumber === null ? [] : await db.selectFrom('participants').selectAll().where('nhs_number', '=', query.nhsNumber).execute();
+  const byName = await db
+    .selectFrom('participants')
+    .selectAll()
+    .where('date_of_birth', '=', query.dateOfBirth)
+    .where((eb) => eb(eb.fn('lower', ['family_name']), '=', query.familyName.toLowerCase()))
+    .where((eb) => eb(eb.fn('lower', ['given_name']), '=', query.givenName.toLowerCase()))
+    .limit(20)
+    .execute();
+  const seen = new Set(byNhs.map((row) => row.id));
+  return [
+    ...byNhs.map((row) => ({ ...row, matched_on: 'nhs_number' as const })),
+    ...byName.filter((row) => !seen.has(row.id)).map((row) => ({ ...row, matched_on: 'name_and_date_of_birth' as const })),
+  ];
+}
+
+/** Reserves the next reference inside a Kysely transaction. */
+export async function nextParticipantReference(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .updateTable('reference_counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'participant')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return formatParticipantReference(Number(row.value));
 }

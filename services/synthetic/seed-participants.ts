@@ -19,6 +19,24 @@ const STATUS_WEIGHTS: ReadonlyArray<readonly [ParticipantStatus, number]> = [
   ['exited', 15],
 ];
 
+/** 59% were out of work at first appointment in the pilots (shared/domain.md). */
+const EMPLOYMENT_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+  ['in_work', 18],
+  ['off_sick_fit_note', 17],
+  ['off_sick_no_fit_note', 6],
+  ['out_of_work_recent', 34],
+  ['out_of_work_longer', 25],
+];
+
+const CONTACT_MODE_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+  ['phone', 45],
+  ['in_person', 30],
+  ['video', 15],
+  ['community_venue', 10],
+];
+
+const JOB_TITLES = ['Care assistant', 'Warehouse operative', 'Retail assistant', 'Bus driver', 'Office administrator', 'Chef', 'Cleaner', 'Teaching assistant', 'Call centre adviser', 'Nurse', 'Electrician', 'Delivery driver'] as const;
+
 /** Share of people with no NHS number recorded (self-referrals often arrive without one). */
 const WITHOUT_NHS_NUMBER = 0.12;
 
@@ -50,6 +68,19 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
           status: random.weighted(STATUS_WEIGHTS),
           created_at: createdAt,
           updated_at: createdAt,
+          phone: `07700 900${String(sequence % 1000).padStart(3, '0')}`,
+          email: null,
+          address: null,
+          preferred_contact_mode: random.weighted(CONTACT_MODE_WEIGHTS),
+          employment_status: random.weighted(EMPLOYMENT_WEIGHTS),
+          employer_name: null,
+          employer_size: 'unknown',
+          employer_contact: null,
+          may_contact_employer: 0,
+          job_title: random.pick(JOB_TITLES),
+          physical_demands: null,
+          cognitive_demands: null,
+          coach_user_id: null,
         };
       },
       count,

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { localToday } from '../calendar-date';
+import { isoDateSchema } from '../text-schemas';
+
+/** One consent record per purpose; exports ask "may I share X with Y" from these. */
+export const CONSENT_PURPOSES = ['service', 'share_employer', 'share_partnership', 'evaluation'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const CONSENT_PURPOSE_LABELS: Readonly<Record<ConsentPurpose, string>> = {
+  service: 'Receive the WorkWell service',
+  share_employer: 'Share agreed adjustments with the employer',
+  share_partnership: 'Share with the partnership system and DWP',
+  evaluation: 'Take part in the evaluation',
+};
+
+export const CONSENT_METHODS = ['verbal', 'written', 'electronic'] as const;
+export const CONSENT_METHOD_LABELS: Readonly<Record<(typeof CONSENT_METHODS)[number], string>> = {
+  verbal: 'Verbally (in person, by phone or video)',
+  written: 'Written, signed form',
+  electronic: 'Electronic form',
+};
+
+const notFutureDate = (label: string) => isoDateSchema.refine((value) => value <= localToday(), `${label} must be today or in the past`);
+
+export const recordConsentInputSchema = z.strictObject({
+  participantId: z.string().min(1).max(64),
+  purpose: z.enum(CONSENT_PURPOSES, { error: 'Choose what the consent is for' }),
+  decision: z.enum(['given', 'declined'], { error: 'Choose whether consent was given or declined' }),
+  date: notFutureDate('The date of the decision'),
+  method: z.enum(CONSENT_METHODS, { error: 'Choose how consent was recorded' }),
+});
+export type RecordConsentInput = z.input<typeof recordConsentInputSchema>;
+
+export const withdrawConsentInputSchema = z.strictObject({
+  consentId: z.string().min(1).max(64),
+  date: notFutureDate('The date of withdrawal'),
+});
+
+export const consentRecordSchema = z.object({
+  id: z.string(),
+  purpose: z.enum(CONSENT_PURPOSES),
+  decision: z.enum(['given', 'declined']),
+  date: z.string(),
+  method: z.enum(CONSENT_METHODS),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  withdrawnOn: z.string().nullable(),
+  withdrawnBy: z.string().nullable(),
+});
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+/** Whether a consent record allows sharing today: given, and not withdrawn. */
+export function consentIsInForce(record: Pick<ConsentRecord, 'decision' | 'withdrawnOn'>): boolean {
+  return record.decision === 'given' && record.withdrawnOn === null;
+}

@@ -1,0 +1,46 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ConsentTable, Database } from '../schema';
+
+export async function insertConsent(db: Kysely<Database>, consent: ConsentTable): Promise<void> {
+  await db.insertInto('consents').values(consent).execute();
+}
+
+/** Every decision for a person, newest first (by when it was recorded). */
+export async function listConsents(db: Kysely<Database>, participantId: string): Promise<Array<Selectable<ConsentTable>>> {
+  return db.selectFrom('consents').selectAll().where('participant_id', '=', participantId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+export async function findConsent(db: Kysely<Database>, id: string): Promise<Selectable<ConsentTable> | undefined> {
+  return db.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The newest decision for one purpose, or undefined if none was ever recorded. */
+export async function currentConsent(db: Kysely<Database>, participantId: string, purpose: string): Promise<Selectable<ConsentTable> | undefined> {
+  return db
+    .selectFrom('consents')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .where('purpose', '=', purpose)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Marks a consent withdrawn, only if it is still in force; returns whether a row changed, so two
+ * people withdrawing at once cannot both "succeed" silently.
+ */
+export async function markConsentWithdrawn(
+  db: Kysely<Database>,
+  change: { id: string; withdrawnOn: string; withdrawnBy: string; recordedAt: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('consents')
+    .set({ withdrawn_on: change.withdrawnOn, withdrawn_by: change.withdrawnBy, withdrawn_recorded_at: change.recordedAt })
+    .where('id', '=', change.id)
+    .where('decision', '=', 'given')
+    .where('withdrawn_on', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,62 @@
+import { AppError } from '../core/app-error';
+import type { ChannelOutput } from '../core/contract';
+import { CONSENT_PURPOSES, type ConsentRecord } from '../core/schemas/consent';
+import type { ParticipantRecord } from '../core/schemas/participant-record';
+import { listConsents } from '../db/repositories/consent-repository';
+import { findParticipant } from '../db/repositories/participant-repository';
+import { listReferrals } from '../db/repositories/referral-repository';
+import { findUserById } from '../db/repositories/user-repository';
+import type { Store } from '../db/store';
+import { toConsentRecord } from './consent-service';
+
+/** Everything the participant record screen shows, in one read. */
+export async function getParticipantRecord(store: Store, id: string): Promise<ChannelOutput<'participants.get'>> {
+  const row = await findParticipant(store.db, id);
+  if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const [referrals, consentRows, coach] = await Promise.all([
+    listReferrals(store.db, id),
+    listConsents(store.db, id),
+    row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
+  ]);
+  const consents = consentRows.map(toConsentRecord);
+  const currentConsent = Object.fromEntries(
+    CONSENT_PURPOSES.map((purpose) => [purpose, consents.find((consent) => consent.purpose === purpose) ?? null]),
+  ) as Record<(typeof CONSENT_PURPOSES)[number], ConsentRecord | null>;
+  const record: ParticipantRecord = {
+    id: row.id,
+    reference: row.reference,
+    status: row.status as ParticipantRecord['status'],
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    nhsNumber: row.nhs_number,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    preferredContactMode: row.preferred_contact_mode as ParticipantRecord['preferredContactMode'],
+    employment: {
+      status: row.employment_status as ParticipantRecord['employment']['status'],
+      employerName: row.employer_name,
+      employerSize: row.employer_size as ParticipantRecord['employment']['employerSize'],
+      employerContact: row.employer_contact,
+      mayContactEmployer: row.may_contact_employer === 1,
+      jobTitle: row.job_title,
+      physicalDemands: row.physical_demands,
+      cognitiveDemands: row.cognitive_demands,
+    },
+    coach: coach === undefined ? null : { userId: coach.id, displayName: coach.display_name },
+    referrals: referrals.map((referral) => ({
+      id: referral.id,
+      date: referral.referral_date,
+      route: referral.route as ParticipantRecord['referrals'][number]['route'],
+      referrerName: referral.referrer_name,
+      referrerOrganisation: referral.referrer_organisation,
+      reason: referral.reason,
+      recordedBy: referral.recorded_by,
+      recordedAt: referral.recorded_at,
+    })),
+    consents,
+    currentConsent,
+  };
+  return record;
+}
