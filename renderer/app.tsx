@@ -3,9 +3,10 @@ import type { AppStatus } from '../core/schemas/session';
 import { useApi } from './api/api-context';
 import { ErrorSummary } from './components/error-summary';
 import { PageLayout } from './components/page-layout';
-import { HomeScreen } from './screens/home-screen';
 import { SetupScreen } from './screens/setup-screen';
 import { UnlockScreen } from './screens/unlock-screen';
+import { SessionContext } from './session-context';
+import { UnlockedApp } from './unlocked-app';
 
 /** Chooses the screen from the app's state: set up, unlock, or the caseload. */
 export function App() {
@@ -29,7 +30,8 @@ export function App() {
 
   const lock = useCallback(async () => {
     await api.call('session.lock', {});
-    // Reload so nothing from the unlocked session stays in this page's memory.
+    // Reload (at the app's root) so nothing from the unlocked session stays in this page's memory.
+    window.location.hash = '';
     window.location.reload();
   }, [api]);
 
@@ -53,6 +55,10 @@ export function App() {
     case 'locked':
       return <UnlockScreen partnershipName={status.partnershipName} isDemo={status.isDemo} usernames={status.usernames} onUnlocked={() => void refresh()} />;
     case 'unlocked':
-      return <HomeScreen partnershipName={status.partnershipName} isDemo={status.isDemo} user={status.user} onLock={() => void lock()} />;
+      return (
+        <SessionContext.Provider value={{ partnershipName: status.partnershipName, isDemo: status.isDemo, user: status.user, lock: () => void lock() }}>
+          <UnlockedApp />
+        </SessionContext.Provider>
+      );
   }
 }

@@ -1,12 +1,21 @@
 import { useEffect, useState } from 'react';
+import { contract } from '../../core/contract';
 import { formatNhsNumber } from '../../core/nhs-number';
+import type { Role } from '../../core/roles';
 import { PARTICIPANT_STATUS_LABELS, type ParticipantPage } from '../../core/schemas/participants';
 import type { SignedInUser } from '../../core/schemas/session';
 import { useApi } from '../api/api-context';
 import { ErrorSummary } from '../components/error-summary';
+import { formatDate } from '../format';
+import { routeHref } from '../routing';
 import { PageLayout } from '../components/page-layout';
 
 const PAGE_SIZE = 25;
+
+/** Mirrors the contract's access rule so the button shows only to people who may use it. */
+function canRegister(role: Role): boolean {
+  return (contract['participants.register'].access as readonly Role[]).includes(role);
+}
 
 export interface HomeScreenProps {
   readonly partnershipName: string;
@@ -42,6 +51,11 @@ export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreen
   return (
     <PageLayout title="Caseload" partnershipName={partnershipName} isDemo={isDemo} user={user} onLock={onLock}>
       <ErrorSummary fieldErrors={{}} message={error} />
+      {canRegister(user.role) && (
+        <a className="nhsuk-button" href={routeHref({ name: 'register' })} role="button" draggable={false}>
+          Register a referral
+        </a>
+      )}
       {data === undefined && error === undefined && (
         <p role="status" className="nhsuk-body">
           Loading the caseload…
@@ -74,7 +88,9 @@ export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreen
                 <tr className="nhsuk-table__row" key={person.id}>
                   <td className="nhsuk-table__cell">{person.reference}</td>
                   <td className="nhsuk-table__cell">
-                    {person.familyName.toUpperCase()}, {person.givenName}
+                    <a href={routeHref({ name: 'participant', id: person.id })}>
+                      {person.familyName.toUpperCase()}, {person.givenName}
+                    </a>
                   </td>
                   <td className="nhsuk-table__cell">{formatDate(person.dateOfBirth)}</td>
                   <td className="nhsuk-table__cell">{person.nhsNumber === null ? 'Not recorded' : formatNhsNumber(person.nhsNumber)}</td>
@@ -95,9 +111,4 @@ export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreen
       )}
     </PageLayout>
   );
-}
-
-function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+
+/** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/register') return { name: 'register' };
+  const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
+  return { name: 'caseload' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'caseload':
+      return '#/';
+    case 'register':
+      return '#/register';
+    case 'participant':
+      return `#/participants/${route.id}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+/** The current route, following hash changes. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

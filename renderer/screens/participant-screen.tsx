@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatNhsNumber } from '../../core/nhs-number';
+import type { ParticipantRecord } from '../../core/schemas/participant-record';
+import { PARTICIPANT_STATUS_LABELS } from '../../core/schemas/participants';
+import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../core/schemas/referral';
+import { useApi } from '../api/api-context';
+import { AppPage } from '../components/app-page';
+import { ErrorSummary } from '../components/error-summary';
+import { SummaryList } from '../components/summary-list';
+import { formatDate, orNotRecorded } from '../format';
+import { routeHref } from '../routing';
+import { ConsentPanel } from './consent-panel';
+
+/** One person's record: who they are, their work, their referral and their consent. */
+export function ParticipantScreen({ id }: { id: string }) {
+  const api = useApi();
+  const [record, setRecord] = useState<ParticipantRecord | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    const result = await api.call('participants.get', { id });
+    if (result.ok) setRecord(result.value);
+    else setError(result.error.message);
+  }, [api, id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (record === undefined) {
+    return (
+      <AppPage title={error === undefined ? 'Opening the record…' : 'Record not available'}>
+        <ErrorSummary fieldErrors={{}} message={error} />
+        <a className="nhsuk-back-link" href={routeHref({ name: 'caseload' })}>
+          Back to the caseload
+        </a>
+      </AppPage>
+    );
+  }
+  const { employment } = record;
+  return (
+    <AppPage title={`${record.givenName} ${record.familyName}`}>
+      <a className="nhsuk-back-link" href={routeHref({ name: 'caseload' })}>
+        Back to the caseload
+      </a>
+      <p className="nhsuk-body-l">
+        {record.reference} · {PARTICIPANT_STATUS_LABELS[record.status]}
+        {record.coach === null ? '' : ` · Coach: ${record.coach.displayName}`}
+      </p>
+      <h2 className="nhsuk-heading-m">Details</h2>
+      <SummaryList
+        rows={[
+          ['Date of birth', formatDate(record.dateOfBirth)],
+          ['NHS number', record.nhsNumber === null ? 'Not recorded' : formatNhsNumber(record.nhsNumber)],
+          ['Phone', orNotRecorded(record.phone)],
+          ['Email', orNotRecorded(record.email)],
+          ['Address', orNotRecorded(record.address)],
+          ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
+        ]}
+      />
+      <h2 className="nhsuk-heading-m">Work</h2>
+      <SummaryList
+        rows={[
+          ['Employment status at first contact', EMPLOYMENT_STATUS_LABELS[employment.status]],
+          ['Job title', orNotRecorded(employment.jobTitle)],
+          ['Physical demands', orNotRecorded(employment.physicalDemands)],
+          ['Cognitive demands', orNotRecorded(employment.cognitiveDemands)],
+          ['Employer', orNotRecorded(employment.employerName)],
+          ['Employer size', EMPLOYER_SIZE_LABELS[employment.employerSize]],
+          ['Employer contact', orNotRecorded(employment.employerContact)],
+          ['May we contact the employer?', employment.mayContactEmployer ? 'Yes' : 'No'],
+        ]}
+      />
+      <h2 className="nhsuk-heading-m">Referral</h2>
+      {record.referrals.map((referral) => (
+        <SummaryList
+          key={referral.id}
+          rows={[
+            ['Date', formatDate(referral.date)],
+            ['Route', REFERRAL_ROUTE_LABELS[referral.route]],
+            ['Referrer', [referral.referrerName, referral.referrerOrganisation].filter(Boolean).join(', ') || 'Not recorded'],
+            ['Reason', referral.reason],
+          ]}
+        />
+      ))}
+      <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={() => void load()} />
+    </AppPage>
+  );
+}

@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react';
+import type { SignedInUser } from '../core/schemas/session';
+
+/** Who is signed in to which partnership, for every screen of the unlocked app. */
+export interface SessionInfo {
+  readonly partnershipName: string;
+  readonly isDemo: boolean;
+  readonly user: SignedInUser;
+  readonly lock: () => void;
+}
+
+export const SessionContext = createContext<SessionInfo | null>(null);
+
+export function useSession(): SessionInfo {
+  const session = useContext(SessionContext);
+  if (session === null) throw new Error('useSession must be used inside the unlocked app');
+  return session;
+}

@@ -1,0 +1,19 @@
+import { useRoute } from './routing';
+import { HomeScreen } from './screens/home-screen';
+import { ParticipantScreen } from './screens/participant-screen';
+import { RegisterScreen } from './screens/register-screen';
+import { useSession } from './session-context';
+
+/** The screens behind the unlock, chosen by the URL fragment. */
+export function UnlockedApp() {
+  const route = useRoute();
+  const session = useSession();
+  switch (route.name) {
+    case 'register':
+      return <RegisterScreen />;
+    case 'participant':
+      return <ParticipantScreen key={route.id} id={route.id} />;
+    case 'caseload':
+      return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
+  }
+}

@@ -1,0 +1,77 @@
+import { formatNhsNumber, syntheticNhsNumber } from '../../core/nhs-number';
+import { expectNoAxeViolations } from './accessibility';
+import { expect, openApp, test } from './host-fixture';
+
+// Far beyond the demo's 240 people, so it cannot collide with them.
+const NHS_NUMBER = syntheticNhsNumber(800_000);
+
+test('a coach registers a referral, is warned about a duplicate, and records and withdraws consent', async ({ page, host }, testInfo) => {
+  await openApp(page, host);
+  await page.getByRole('button', { name: 'Open a demo partnership' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Register a referral' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Register a referral' })).toBeVisible();
+
+  // Bad input first: field-level messages, and what was typed stays.
+  await page.getByLabel('Given name').fill('Robin');
+  await page.getByLabel('NHS number (optional)').fill('999 000 0019');
+  await page.getByRole('button', { name: 'Register referral' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Enter the family name');
+  await expect(summary).toContainText('Enter a valid 10-digit NHS number, or leave it blank');
+  await expect(summary).toContainText('Enter the reason for referral');
+  await expect(page.getByLabel('Given name')).toHaveValue('Robin');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Family name').fill('Synthetica');
+  await page.getByLabel('Date of birth').fill('1979-06-15');
+  await page.getByLabel('NHS number (optional)').fill(formatNhsNumber(NHS_NUMBER));
+  await page.getByLabel('Video').check();
+  await page.getByLabel('Employment status at first contact').selectOption({ label: 'Off sick, with a fit note' });
+  await page.getByLabel('Job title (optional)').fill('Bus driver');
+  await page.getByLabel('Employer (optional)').fill('Example Buses Ltd');
+  await page.getByLabel('The person agrees we may contact their employer').check();
+  await page.getByLabel('Referral date').fill('2026-11-02');
+  await page.getByLabel('Referral route').selectOption({ label: 'Fit note conversation' });
+  await page.getByLabel('Reason for referral').fill('Low mood and neck pain; off work for three weeks.');
+  await page.screenshot({ path: testInfo.outputPath('register-form.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Register referral' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Robin Synthetica' })).toBeVisible();
+  await expect(page.getByText(/WW-\d{6} · Referred/)).toBeVisible();
+  await expect(page.getByText(formatNhsNumber(NHS_NUMBER))).toBeVisible();
+  await expect(page.getByText('Fit note conversation')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Consent to share with the employer: record it, then withdraw it.
+  const consent = page.getByTestId('consent-table');
+  await consent.getByRole('button', { name: 'Record decision: Share agreed adjustments with the employer' }).click();
+  await page.getByLabel('How it was recorded').selectOption({ label: 'Verbally (in person, by phone or video)' });
+  await page.getByRole('button', { name: 'Save consent decision' }).click();
+  await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Given on');
+  await consent.getByRole('button', { name: 'Withdraw: Share agreed adjustments with the employer' }).click();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Save withdrawal' }).click();
+  await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Withdrawn on');
+  await page.screenshot({ path: testInfo.outputPath('participant-record.png'), fullPage: true });
+
+  // The same NHS number again: the existing record is offered, and registering is not.
+  await page.getByRole('link', { name: 'Back to the caseload' }).click();
+  await page.getByRole('button', { name: 'Register a referral' }).click();
+  await page.getByLabel('Given name').fill('Robyn');
+  await page.getByLabel('Family name').fill('Other');
+  await page.getByLabel('Date of birth').fill('1990-01-01');
+  await page.getByLabel('NHS number (optional)').fill(NHS_NUMBER);
+  await page.getByLabel('Employment status at first contact').selectOption({ label: 'In work' });
+  await page.getByLabel('Referral date').fill('2026-11-03');
+  await page.getByLabel('Referral route').selectOption({ label: 'GP' });
+  await page.getByLabel('Reason for referral').fill('Test duplicate.');
+  await page.getByRole('button', { name: 'Register referral' }).click();
+  const duplicates = page.getByTestId('possible-duplicates');
+  await expect(duplicates).toContainText('This person is already registered');
+  await expect(duplicates.getByRole('button', { name: /register anyway/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await duplicates.getByRole('link', { name: /Robin Synthetica/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Robin Synthetica' })).toBeVisible();
+});
