@@ -20,6 +20,11 @@ function describe(consent: ConsentRecord | null): string {
 /** Consent per purpose, with recording and withdrawal; `onChanged` reloads the record. */
 export function ConsentPanel({ participantId, current, onChanged }: { participantId: string; current: Readonly<Record<ConsentPurpose, ConsentRecord | null>>; onChanged: () => void }) {
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
+  const close = () => setEditing(undefined);
+  const saved = () => {
+    close();
+    onChanged();
+  };
   return (
     <section aria-labelledby="consent-heading">
       <h2 className="nhsuk-heading-m" id="consent-heading">
@@ -61,25 +66,10 @@ export function ConsentPanel({ participantId, current, onChanged }: { participan
         </tbody>
       </table>
       {editing?.kind === 'record' && (
-        <RecordConsentForm
-          participantId={participantId}
-          purpose={editing.purpose}
-          onDone={() => {
-            setEditing(undefined);
-            onChanged();
-          }}
-          onCancel={() => setEditing(undefined)}
-        />
+        <RecordConsentForm participantId={participantId} purpose={editing.purpose} onDone={saved} onCancel={close} />
       )}
       {editing?.kind === 'withdraw' && (
-        <WithdrawConsentForm
-          consent={editing.consent}
-          onDone={() => {
-            setEditing(undefined);
-            onChanged();
-          }}
-          onCancel={() => setEditing(undefined)}
-        />
+        <WithdrawConsentForm consent={editing.consent} onDone={saved} onCancel={close} />
       )}
     </section>
   );
