@@ -14,6 +14,9 @@ export const CHANNELS = [
   'participants.get',
   'consents.record',
   'consents.withdraw',
+  'assessments.saveJoinedUp',
+  'measures.record',
+  'riskFlags.acknowledge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Channel } from './channels';
 import { ALL_ROLES, type Role } from './roles';
+import { measureScoreSchema } from './scoring/measure-score';
+import { acknowledgeRiskFlagInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './schemas/consent';
 import { participantIdInputSchema, participantRecordSchema } from './schemas/participant-record';
 import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from './schemas/referral';
@@ -36,6 +38,9 @@ function channel<Input extends z.ZodType, Output extends z.ZodType>(
 
 /** Who registers people and records their consent: the coach, and the team's coordinator and administrator. */
 const REGISTERING_ROLES: readonly Role[] = ['administrator', 'coordinator', 'coach'];
+
+/** Registered clinicians: they alone may acknowledge a risk flag. */
+export const CLINICIAN_ROLES: readonly Role[] = ['physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
 
 /**
  * The one contract between the UI and the app. The services layer implements it, Electron IPC
@@ -107,6 +112,24 @@ export const contract = {
     input: withdrawConsentInputSchema,
     output: consentRecordSchema,
     access: REGISTERING_ROLES,
+  }),
+  'assessments.saveJoinedUp': channel({
+    summary: "The coach's joined-up work and health assessment; makes the person ready for MDT triage",
+    input: joinedUpAssessmentInputSchema,
+    output: z.object({ id: z.string() }),
+    access: ['coach', 'coordinator'],
+  }),
+  'measures.record': channel({
+    summary: 'Score and store a completed outcome measure; PHQ-9 item 9 above 0 raises a risk flag',
+    input: recordMeasureInputSchema,
+    output: z.object({ id: z.string(), score: measureScoreSchema }),
+    access: ['coach', ...CLINICIAN_ROLES],
+  }),
+  'riskFlags.acknowledge': channel({
+    summary: 'A clinician records that a risk flag was reviewed and what was done',
+    input: acknowledgeRiskFlagInputSchema,
+    output: emptyOutputSchema,
+    access: CLINICIAN_ROLES,
   }),
 } as const satisfies Record<Channel, ChannelDefinition>;
 

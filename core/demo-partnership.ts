@@ -9,4 +9,12 @@ export const DEMO_PARTNERSHIP = {
   passphrase: 'synthetic demo only, never real data',
   participants: 240,
   seed: 20261123,
+  /** One user per team role, all with the demo passphrase, so every workflow can be tried. */
+  otherUsers: [
+    { username: 'demo.coordinator', displayName: 'Demo Coordinator', role: 'coordinator' },
+    { username: 'demo.coach', displayName: 'Demo Coach', role: 'coach' },
+    { username: 'demo.physio', displayName: 'Demo Physiotherapist', role: 'physiotherapist' },
+    { username: 'demo.mh', displayName: 'Demo Mental Health Practitioner', role: 'mental_health_practitioner' },
+    { username: 'demo.ot', displayName: 'Demo Occupational Therapist', role: 'occupational_therapist' },
+  ],
 } as const;

@@ -77,6 +77,42 @@ export interface ReferenceCounterTable {
   value: Generated<number>;
 }
 
+export interface AssessmentTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  assessed_on: string;
+  content_json: string;
+  author_id: string;
+  recorded_at: string;
+}
+
+export interface MeasureResultTable {
+  id: string;
+  participant_id: string;
+  discipline: string;
+  measure: string;
+  taken_on: string;
+  answers_json: string;
+  total: number | null;
+  band_label: string | null;
+  risk_flag: number;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface RiskFlagTable {
+  id: string;
+  participant_id: string;
+  measure_result_id: string | null;
+  reason: string;
+  raised_on: string;
+  raised_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  acknowledgement_note: string | null;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   users: UserTable;
@@ -84,4 +120,7 @@ export interface Database {
   reference_counters: ReferenceCounterTable;
   referrals: ReferralTable;
   consents: ConsentTable;
+  assessments: AssessmentTable;
+  measure_results: MeasureResultTable;
+  risk_flags: RiskFlagTable;
 }

@@ -1,4 +1,5 @@
 import { storePaths } from '../db/store-paths';
+import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
@@ -37,6 +38,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const handlers: Handlers = {
     ...sessionHandlers({ paths, session, queue, now }),
     ...participantHandlers(session, now),
+    ...assessmentHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError),

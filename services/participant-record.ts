@@ -1,7 +1,9 @@
 import { AppError } from '../core/app-error';
 import type { ChannelOutput } from '../core/contract';
 import { CONSENT_PURPOSES, type ConsentRecord } from '../core/schemas/consent';
+import type { JoinedUpAssessment, MeasureResult } from '../core/schemas/assessment';
 import type { ParticipantRecord } from '../core/schemas/participant-record';
+import { latestAssessment, listMeasureResults, listOpenRiskFlags } from '../db/repositories/assessment-repository';
 import { listConsents } from '../db/repositories/consent-repository';
 import { findParticipant } from '../db/repositories/participant-repository';
 import { listReferrals } from '../db/repositories/referral-repository';
@@ -13,10 +15,13 @@ import { toConsentRecord } from './consent-service';
 export async function getParticipantRecord(store: Store, id: string): Promise<ChannelOutput<'participants.get'>> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach] = await Promise.all([
+  const [referrals, consentRows, coach, joinedUp, measureRows, openFlags] = await Promise.all([
     listReferrals(store.db, id),
     listConsents(store.db, id),
     row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
+    latestAssessment(store.db, id, 'joined_up'),
+    listMeasureResults(store.db, id),
+    listOpenRiskFlags(store.db, id),
   ]);
   const consents = consentRows.map(toConsentRecord);
   const currentConsent = Object.fromEntries(
@@ -57,6 +62,27 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Ch
     })),
     consents,
     currentConsent,
+    joinedUpAssessment:
+      joinedUp === undefined
+        ? null
+        : {
+            ...(JSON.parse(joinedUp.content_json) as Omit<JoinedUpAssessment, 'id' | 'assessedOn' | 'authorName' | 'recordedAt'>),
+            id: joinedUp.id,
+            assessedOn: joinedUp.assessed_on,
+            authorName: joinedUp.author_name,
+            recordedAt: joinedUp.recorded_at,
+          },
+    measures: measureRows.map((result) => ({
+      id: result.id,
+      measure: result.measure as MeasureResult['measure'],
+      discipline: result.discipline as MeasureResult['discipline'],
+      takenOn: result.taken_on,
+      total: result.total,
+      bandLabel: result.band_label,
+      riskFlag: result.risk_flag === 1,
+      recordedBy: result.recorded_by_name,
+    })),
+    openRiskFlags: openFlags.map((flag) => ({ id: flag.id, reason: flag.reason, raisedAt: flag.raised_at, raisedOn: flag.raised_on })),
   };
   return record;
 }

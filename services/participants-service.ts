@@ -35,6 +35,7 @@ export function participantHandlers(session: SessionHolder, now: () => Date): Pa
           dateOfBirth: row.date_of_birth,
           nhsNumber: row.nhs_number,
           status: row.status as ParticipantStatus,
+          hasOpenRiskFlag: row.has_open_risk_flag === 1,
         })),
       };
     },

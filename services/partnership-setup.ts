@@ -13,7 +13,15 @@ export interface NewPartnership {
   readonly name: string;
   readonly icbCode: string | null;
   readonly isDemo: boolean;
-  readonly admin: { readonly username: string; readonly displayName: string; readonly passphrase: string };
+  readonly admin: NewUser;
+  /** More users to create at the same time (the demo partnership has one per role). */
+  readonly otherUsers?: ReadonlyArray<NewUser & { readonly role: Role }>;
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly passphrase: string;
 }
 
 /**
@@ -55,7 +63,14 @@ export async function createPartnershipStore(
         disabled_at: null,
       });
     });
-    const slot = await createKeySlot({ storeId, userId, username: partnership.admin.username, passphrase: partnership.admin.passphrase, dataKey });
+    const others = (partnership.otherUsers ?? []).map((user) => ({ ...user, id: randomUUID() }));
+    for (const other of others) {
+      await insertUser(db, { id: other.id, username: other.username, display_name: other.displayName, role: other.role, created_at: createdAt, disabled_at: null });
+    }
+    const slots = await Promise.all([
+      createKeySlot({ storeId, userId, username: partnership.admin.username, passphrase: partnership.admin.passphrase, dataKey }),
+      ...others.map((other) => createKeySlot({ storeId, userId: other.id, username: other.username, passphrase: other.passphrase, dataKey })),
+    ]);
     const keyring: Keyring = {
       format: 'workwell-mdt-keyring',
       version: 1,
@@ -63,7 +78,7 @@ export async function createPartnershipStore(
       partnershipName: partnership.name,
       isDemo: partnership.isDemo,
       createdAt,
-      slots: [slot],
+      slots,
     };
     await writeKeyring(paths.keyring, keyring);
     return {

@@ -66,6 +66,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           icbCode: null,
           isDemo: true,
           admin: { username: DEMO_PARTNERSHIP.adminUsername, displayName: DEMO_PARTNERSHIP.adminDisplayName, passphrase: DEMO_PARTNERSHIP.passphrase },
+          otherUsers: DEMO_PARTNERSHIP.otherUsers.map((user) => ({ ...user, passphrase: DEMO_PARTNERSHIP.passphrase })),
         },
         true,
       ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { joinedUpAssessmentSchema, measureResultSchema, riskFlagSchema } from './assessment';
 import { consentRecordSchema, CONSENT_PURPOSES } from './consent';
 import { participantStatusSchema } from './participants';
 import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES, REFERRAL_ROUTES } from './referral';
@@ -41,6 +42,12 @@ export const participantRecordSchema = z.object({
   referrals: z.array(referralRecordSchema),
   /** Every consent decision, newest first; the current one per purpose is the newest. */
   consents: z.array(consentRecordSchema),
+  /** The newest joined-up assessment, or null before the coach has done one. */
+  joinedUpAssessment: joinedUpAssessmentSchema.nullable(),
+  /** Outcome measures, newest first. */
+  measures: z.array(measureResultSchema),
+  /** Risk flags a clinician has not yet acknowledged: shown on every view of the person. */
+  openRiskFlags: z.array(riskFlagSchema),
   /** The current decision per purpose, or null when none has been recorded. */
   currentConsent: z.object(Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, consentRecordSchema.nullable()])) as Record<(typeof CONSENT_PURPOSES)[number], z.ZodNullable<typeof consentRecordSchema>>),
 });

@@ -20,6 +20,7 @@ export const participantSummarySchema = z.object({
   dateOfBirth: z.string(),
   nhsNumber: z.string().nullable(),
   status: participantStatusSchema,
+  hasOpenRiskFlag: z.boolean(),
 });
 export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 

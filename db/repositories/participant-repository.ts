@@ -11,12 +11,18 @@ export interface ParticipantPageQuery {
 export async function listParticipantsPage(
   db: Kysely<Database>,
   query: ParticipantPageQuery,
-): Promise<{ total: number; rows: Array<Selectable<ParticipantTable>> }> {
+): Promise<{ total: number; rows: Array<Selectable<ParticipantTable> & { has_open_risk_flag: number }> }> {
   const [count, rows] = await Promise.all([
     db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     db
       .selectFrom('participants')
       .selectAll()
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('risk_flags').select('risk_flags.id').whereRef('risk_flags.participant_id', '=', 'participants.id').where('risk_flags.acknowledged_at', 'is', null))
+          .$castTo<number>()
+          .as('has_open_risk_flag'),
+      )
       .orderBy('family_name')
       .orderBy('given_name')
       .orderBy('id')

@@ -37,7 +37,7 @@ export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }:
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            Demo partnership: user <code>{DEMO_PARTNERSHIP.adminUsername}</code>, passphrase <code>{DEMO_PARTNERSHIP.passphrase}</code>.
+            Demo partnership: there is one user per team role, and every one has the passphrase <code>{DEMO_PARTNERSHIP.passphrase}</code>.
           </p>
         </div>
       )}
