@@ -56,6 +56,7 @@ test('the store survives a restart of the host and opens only with the passphras
   const restarted = await host.restart();
   await page.goto(restarted.launchUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock WorkWell MDT' })).toBeVisible();
+  await page.getByLabel('Who are you?').selectOption('demo.admin');
   await page.getByLabel('Passphrase').fill('synthetic demo only, never real data');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByTestId('caseload-table')).toBeVisible();
