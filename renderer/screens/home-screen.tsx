@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { contract } from '../../core/contract';
 import { formatNhsNumber } from '../../core/nhs-number';
-import type { Role } from '../../core/roles';
 import { PARTICIPANT_STATUS_LABELS, type ParticipantPage } from '../../core/schemas/participants';
 import type { SignedInUser } from '../../core/schemas/session';
 import { useApi } from '../api/api-context';
+import { canCall } from '../can-call';
 import { ErrorSummary } from '../components/error-summary';
 import { formatDate } from '../format';
 import { routeHref } from '../routing';
@@ -12,10 +11,7 @@ import { PageLayout } from '../components/page-layout';
 
 const PAGE_SIZE = 25;
 
-/** Mirrors the contract's access rule so the button shows only to people who may use it. */
-function canRegister(role: Role): boolean {
-  return (contract['participants.register'].access as readonly Role[]).includes(role);
-}
+
 
 export interface HomeScreenProps {
   readonly partnershipName: string;
@@ -51,7 +47,7 @@ export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreen
   return (
     <PageLayout title="Caseload" partnershipName={partnershipName} isDemo={isDemo} user={user} onLock={onLock}>
       <ErrorSummary fieldErrors={{}} message={error} />
-      {canRegister(user.role) && (
+      {canCall('participants.register', user.role) && (
         <a className="nhsuk-button" href={routeHref({ name: 'register' })} role="button" draggable={false}>
           Register a referral
         </a>
@@ -94,7 +90,15 @@ export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreen
                   </td>
                   <td className="nhsuk-table__cell">{formatDate(person.dateOfBirth)}</td>
                   <td className="nhsuk-table__cell">{person.nhsNumber === null ? 'Not recorded' : formatNhsNumber(person.nhsNumber)}</td>
-                  <td className="nhsuk-table__cell">{PARTICIPANT_STATUS_LABELS[person.status]}</td>
+                  <td className="nhsuk-table__cell">
+                    {PARTICIPANT_STATUS_LABELS[person.status]}
+                    {person.hasOpenRiskFlag && (
+                      <>
+                        {' '}
+                        <strong className="nhsuk-tag nhsuk-tag--red">Risk flag</strong>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,9 @@ import { ErrorSummary } from '../components/error-summary';
 import { SummaryList } from '../components/summary-list';
 import { formatDate, orNotRecorded } from '../format';
 import { routeHref } from '../routing';
+import { AssessmentSection } from './assessment-section';
 import { ConsentPanel } from './consent-panel';
+import { RiskFlagBanner } from './risk-flag-banner';
 
 /** One person's record: who they are, their work, their referral and their consent. */
 export function ParticipantScreen({ id }: { id: string }) {
@@ -47,6 +49,8 @@ export function ParticipantScreen({ id }: { id: string }) {
         {record.reference} · {PARTICIPANT_STATUS_LABELS[record.status]}
         {record.coach === null ? '' : ` · Coach: ${record.coach.displayName}`}
       </p>
+      <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void load()} />
+      <AssessmentSection record={record} onChanged={() => void load()} />
       <h2 className="nhsuk-heading-m">Details</h2>
       <SummaryList
         rows={[

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { localToday } from '../../core/calendar-date';
+import { MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS, SOCIAL_BARRIER_LABELS, SOCIAL_BARRIERS } from '../../core/schemas/assessment';
+import { useApi } from '../api/api-context';
+import { CheckboxGroup } from '../components/checkbox-group';
+import { ErrorSummary } from '../components/error-summary';
+import { RadioGroup } from '../components/radio-group';
+import { SelectInput } from '../components/select-input';
+import { TextInput } from '../components/text-input';
+import { TextareaInput } from '../components/textarea-input';
+import { useSubmit } from '../components/use-submit';
+
+type SocialBarrier = (typeof SOCIAL_BARRIERS)[number];
+type Readiness = (typeof READINESS_LEVELS)[number];
+
+/** The coach's joined-up work and health assessment; saving makes the person ready for MDT triage. */
+export function JoinedUpForm({ participantId, onSaved, onCancel }: { participantId: string; onSaved: () => void; onCancel: () => void }) {
+  const api = useApi();
+  const [assessedOn, setAssessedOn] = useState(localToday());
+  const [healthConditions, setHealthConditions] = useState('');
+  const [mainBarrier, setMainBarrier] = useState('');
+  const [socialBarriers, setSocialBarriers] = useState<SocialBarrier[]>([]);
+  const [whatMatters, setWhatMatters] = useState('');
+  const [goals, setGoals] = useState('');
+  const [readiness, setReadiness] = useState<Readiness>('thinking');
+  const [canDoNow, setCanDoNow] = useState('');
+  const save = useSubmit<{ id: string }>((path) => `joined-${path}`);
+  const error = (field: string) => save.fieldErrors[`joined-${field}`];
+  return (
+    <form
+      className="ww-panel"
+      noValidate
+      aria-labelledby="joined-up-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save.submit(
+          () =>
+            api.call('assessments.saveJoinedUp', {
+              participantId,
+              assessedOn,
+              healthConditions,
+              mainBarrier: mainBarrier as never,
+              socialBarriers,
+              whatMatters,
+              goals,
+              readiness,
+              canDoNow,
+            }),
+          onSaved,
+        );
+      }}
+    >
+      <h3 className="nhsuk-heading-s" id="joined-up-heading">
+        Joined-up work and health assessment
+      </h3>
+      <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
+      <TextInput id="joined-assessedOn" type="date" label="Date of the assessment" value={assessedOn} error={error('assessedOn')} onValueChange={setAssessedOn} className="nhsuk-u-width-one-third" />
+      <TextareaInput id="joined-healthConditions" label="Health conditions" value={healthConditions} error={error('healthConditions')} onValueChange={setHealthConditions} />
+      <SelectInput id="joined-mainBarrier" label="Main barrier to work" value={mainBarrier} placeholder="Choose the main barrier" options={MAIN_BARRIERS.map((value) => ({ value, label: MAIN_BARRIER_LABELS[value] }))} error={error('mainBarrier')} onValueChange={setMainBarrier} />
+      <CheckboxGroup name="joined-socialBarriers" legend="Social barriers" hint="Choose all that apply" values={socialBarriers} options={SOCIAL_BARRIERS.map((value) => ({ value, label: SOCIAL_BARRIER_LABELS[value] }))} onValuesChange={setSocialBarriers} />
+      <TextareaInput id="joined-whatMatters" label="What matters to them, in their own words" value={whatMatters} error={error('whatMatters')} onValueChange={setWhatMatters} />
+      <TextareaInput id="joined-goals" label="Their goals, in their own words" value={goals} error={error('goals')} onValueChange={setGoals} />
+      <RadioGroup name="joined-readiness" legend="How ready are they to make changes?" value={readiness} onValueChange={setReadiness} options={READINESS_LEVELS.map((value) => ({ value, label: READINESS_LABELS[value] }))} />
+      <TextareaInput id="joined-canDoNow" label="What they can do now (optional)" value={canDoNow} error={error('canDoNow')} onValueChange={setCanDoNow} />
+      <div className="ww-actions">
+        <button type="submit" className="nhsuk-button" disabled={save.busy}>
+          Save assessment
+        </button>
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
