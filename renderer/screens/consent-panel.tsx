@@ -3,6 +3,7 @@ import { localToday } from '../../core/calendar-date';
 import { CONSENT_METHOD_LABELS, CONSENT_METHODS, CONSENT_PURPOSE_LABELS, CONSENT_PURPOSES, consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../core/schemas/consent';
 import { useApi } from '../api/api-context';
 import { ErrorSummary } from '../components/error-summary';
+import { FormActions } from '../components/form-actions';
 import { RadioGroup } from '../components/radio-group';
 import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
@@ -98,14 +99,7 @@ function RecordConsentForm({ participantId, purpose, onDone, onCancel }: { parti
       <RadioGroup name="consent-decision" legend="Decision" value={decision} onValueChange={setDecision} options={[{ value: 'given', label: 'Given' }, { value: 'declined', label: 'Declined' }]} />
       <TextInput id="consent-date" type="date" label="Date of the decision" value={date} error={save.fieldErrors['consent-date']} onValueChange={setDate} className="nhsuk-u-width-one-third" />
       <SelectInput id="consent-method" label="How it was recorded" value={method} placeholder="Choose how" options={CONSENT_METHODS.map((value) => ({ value, label: CONSENT_METHOD_LABELS[value] }))} error={save.fieldErrors['consent-method']} onValueChange={setMethod} />
-      <div className="ww-actions">
-        <button type="submit" className="nhsuk-button" disabled={save.busy}>
-          Save consent decision
-        </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save consent decision" busy={save.busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -130,14 +124,7 @@ function WithdrawConsentForm({ consent, onDone, onCancel }: { consent: ConsentRe
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       <p>Sharing for this purpose stops as soon as you save. The original decision stays in the record.</p>
       <TextInput id="withdraw-date" type="date" label="Date of withdrawal" value={date} error={save.fieldErrors['withdraw-date']} onValueChange={setDate} className="nhsuk-u-width-one-third" />
-      <div className="ww-actions">
-        <button type="submit" className="nhsuk-button nhsuk-button--warning" disabled={save.busy}>
-          Save withdrawal
-        </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save withdrawal" busy={save.busy} onCancel={onCancel} warning />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS,
 import { useApi } from '../api/api-context';
 import { CheckboxGroup } from '../components/checkbox-group';
 import { ErrorSummary } from '../components/error-summary';
+import { FormActions } from '../components/form-actions';
 import { RadioGroup } from '../components/radio-group';
 import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
@@ -62,14 +63,7 @@ export function JoinedUpForm({ participantId, onSaved, onCancel }: { participant
       <TextareaInput id="joined-goals" label="Their goals, in their own words" value={goals} error={error('goals')} onValueChange={setGoals} />
       <RadioGroup name="joined-readiness" legend="How ready are they to make changes?" value={readiness} onValueChange={setReadiness} options={READINESS_LEVELS.map((value) => ({ value, label: READINESS_LABELS[value] }))} />
       <TextareaInput id="joined-canDoNow" label="What they can do now (optional)" value={canDoNow} error={error('canDoNow')} onValueChange={setCanDoNow} />
-      <div className="ww-actions">
-        <button type="submit" className="nhsuk-button" disabled={save.busy}>
-          Save assessment
-        </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save assessment" busy={save.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import type { MeasureId } from '../../core/scoring/measure-id';
 import type { MeasureAnswer, MeasureScore } from '../../core/scoring/measure-score';
 import { useApi } from '../api/api-context';
 import { ErrorSummary } from '../components/error-summary';
+import { FormActions } from '../components/form-actions';
 import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
 import { useSubmit } from '../components/use-submit';
@@ -127,14 +128,7 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
           </>
         )}
       </div>
-      <div className="ww-actions">
-        <button type="submit" className="nhsuk-button" disabled={save.busy}>
-          Save measure
-        </button>
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Save measure" busy={save.busy} onCancel={onCancel} />
     </form>
   );
 }
