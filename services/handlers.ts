@@ -14,3 +14,9 @@ export interface CallContext {
 export type Handlers = {
   readonly [C in Channel]: (input: ParsedInput<C>, context: CallContext) => Promise<ChannelOutput<C>>;
 };
+
+/** The signed-in caller, on channels whose access rule already made dispatch refuse anonymous calls. */
+export function signedInCaller(context: CallContext): SignedInUser {
+  if (context.user === null) throw new Error('unreachable: dispatch refuses anonymous calls to this channel');
+  return context.user;
+}

@@ -1,7 +1,7 @@
 import type { ParticipantStatus } from '../core/schemas/participants';
 import { listParticipantsPage } from '../db/repositories/participant-repository';
 import { recordConsent, withdrawConsent } from './consent-service';
-import type { CallContext, Handlers } from './handlers';
+import { signedInCaller, type Handlers } from './handlers';
 import { getParticipantRecord } from './participant-record';
 import { checkDuplicates, registerParticipant } from './participant-registration';
 import type { SessionHolder } from './session-holder';
@@ -10,12 +10,6 @@ type ParticipantHandlers = Pick<
   Handlers,
   'participants.list' | 'participants.checkDuplicates' | 'participants.register' | 'participants.get' | 'consents.record' | 'consents.withdraw'
 >;
-
-/** The caller's user; dispatch has already refused calls without one on these channels. */
-function caller(context: CallContext) {
-  if (context.user === null) throw new Error('unreachable: dispatch checks the session');
-  return context.user;
-}
 
 /** The caseload, registration, the participant record and consent. */
 export function participantHandlers(session: SessionHolder, now: () => Date): ParticipantHandlers {
@@ -41,11 +35,11 @@ export function participantHandlers(session: SessionHolder, now: () => Date): Pa
     },
     'participants.checkDuplicates': async (input) => checkDuplicates(session.require().store, input),
     'participants.register': async (input, context) => {
-      const user = caller(context);
+      const user = signedInCaller(context);
       return registerParticipant(session.require().store, input, { userId: user.userId, role: user.role }, now());
     },
     'participants.get': async ({ id }) => getParticipantRecord(session.require().store, id),
-    'consents.record': async (input, context) => recordConsent(session.require().store, input, caller(context).userId, now()),
-    'consents.withdraw': async (input, context) => withdrawConsent(session.require().store, input, caller(context).userId, now()),
+    'consents.record': async (input, context) => recordConsent(session.require().store, input, signedInCaller(context).userId, now()),
+    'consents.withdraw': async (input, context) => withdrawConsent(session.require().store, input, signedInCaller(context).userId, now()),
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs, existsSync } from 'node:fs';
 import { AppError } from '../core/app-error';
+import { pilotAreaName } from '../core/icb-areas';
 import type { Role } from '../core/roles';
 import type { SignedInUser } from '../core/schemas/session';
 import { createKeySlot, newDataKey, readKeyring, writeKeyring, type Keyring } from '../db/keyring';
@@ -22,6 +23,13 @@ export interface NewUser {
   readonly username: string;
   readonly displayName: string;
   readonly passphrase: string;
+}
+
+/** The name and ICB code a setup choice gives: "WorkWell <area>" for a pilot area, else the name typed. */
+export function partnershipIdentity(choice: { kind: 'pilot'; icbCode: string } | { kind: 'custom'; name: string }): { name: string; icbCode: string | null } {
+  return choice.kind === 'pilot'
+    ? { name: `WorkWell ${pilotAreaName(choice.icbCode) ?? choice.icbCode}`, icbCode: choice.icbCode }
+    : { name: choice.name, icbCode: null };
 }
 
 /**

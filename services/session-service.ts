@@ -1,11 +1,10 @@
 import { AppError } from '../core/app-error';
 import { DEMO_PARTNERSHIP } from '../core/demo-partnership';
-import { pilotAreaName } from '../core/icb-areas';
 import type { AppStatus, SignedInUser } from '../core/schemas/session';
 import { readKeyring } from '../db/keyring';
 import type { StorePaths } from '../db/store-paths';
 import type { Handlers } from './handlers';
-import { createPartnershipStore, type NewPartnership } from './partnership-setup';
+import { createPartnershipStore, partnershipIdentity, type NewPartnership } from './partnership-setup';
 import type { SerialQueue } from './serial-queue';
 import type { SessionHolder } from './session-holder';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
@@ -53,10 +52,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
     },
 
     'setup.createPartnership': async (input) => {
-      const { partnership } = input;
-      const name = partnership.kind === 'pilot' ? `WorkWell ${pilotAreaName(partnership.icbCode) ?? partnership.icbCode}` : partnership.name;
-      const icbCode = partnership.kind === 'pilot' ? partnership.icbCode : null;
-      return setUp({ name, icbCode, isDemo: false, admin: input.admin }, false);
+      return setUp({ ...partnershipIdentity(input.partnership), isDemo: false, admin: input.admin }, false);
     },
 
     'setup.createDemoPartnership': async () =>

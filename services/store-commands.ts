@@ -3,8 +3,7 @@ import { createPartnershipInputSchema } from '../core/schemas/session';
 import { readKeyring } from '../db/keyring';
 import { storePaths } from '../db/store-paths';
 import { fieldErrors } from './dispatch';
-import { pilotAreaName } from '../core/icb-areas';
-import { createPartnershipStore } from './partnership-setup';
+import { createPartnershipStore, partnershipIdentity } from './partnership-setup';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
 import { unlockStore } from './unlock-store';
 
@@ -21,14 +20,10 @@ export async function initStore(options: {
   const parsed = createPartnershipInputSchema.safeParse({ partnership: options.partnership, admin: options.admin });
   if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
   const { partnership, admin } = parsed.data;
-  const name = partnership.kind === 'pilot' ? `WorkWell ${pilotAreaName(partnership.icbCode) ?? partnership.icbCode}` : partnership.name;
-  const created = await createPartnershipStore(
-    storePaths(options.dataDir),
-    { name, icbCode: partnership.kind === 'pilot' ? partnership.icbCode : null, isDemo: false, admin },
-    options.now ?? new Date(),
-  );
+  const identity = partnershipIdentity(partnership);
+  const created = await createPartnershipStore(storePaths(options.dataDir), { ...identity, isDemo: false, admin }, options.now ?? new Date());
   await created.store.close();
-  return { partnershipName: name, username: created.user.username };
+  return { partnershipName: identity.name, username: created.user.username };
 }
 
 /** Adds synthetic participants, unlocking with a user's passphrase; returns how long it took. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localToday } from '../calendar-date';
 import { isValidNhsNumber, normaliseNhsNumber } from '../nhs-number';
 import { isoDateSchema, requiredText } from '../text-schemas';
+import { participantSummarySchema } from './participants';
 
 export const CONTACT_MODES = ['in_person', 'phone', 'video', 'community_venue'] as const;
 export const CONTACT_MODE_LABELS: Readonly<Record<(typeof CONTACT_MODES)[number], string>> = {
@@ -107,15 +108,9 @@ export const duplicateCheckInputSchema = z.strictObject({
   nhsNumber: z.string().trim().max(20).optional(),
 });
 
-export const possibleDuplicateSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  givenName: z.string(),
-  familyName: z.string(),
-  dateOfBirth: z.string(),
-  nhsNumber: z.string().nullable(),
-  matchedOn: z.enum(['nhs_number', 'name_and_date_of_birth']),
-});
+export const possibleDuplicateSchema = participantSummarySchema
+  .pick({ id: true, reference: true, givenName: true, familyName: true, dateOfBirth: true, nhsNumber: true })
+  .extend({ matchedOn: z.enum(['nhs_number', 'name_and_date_of_birth']) });
 export type PossibleDuplicate = z.infer<typeof possibleDuplicateSchema>;
 
 export const duplicateCheckOutputSchema = z.object({ matches: z.array(possibleDuplicateSchema) });
