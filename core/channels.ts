@@ -15,6 +15,10 @@ export const CHANNELS = [
   'consents.record',
   'consents.withdraw',
   'assessments.saveJoinedUp',
+  'assessments.amendJoinedUp',
+  'assessments.saveDisciplineDraft',
+  'assessments.sign',
+  'assessments.amendDiscipline',
   'measures.record',
   'riskFlags.acknowledge',
 ] as const;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { ALL_ROLES, type Role } from './roles';
 import { measureScoreSchema } from './scoring/measure-score';
-import { acknowledgeRiskFlagInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
+import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
+import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
+import { signAssessmentInputSchema } from './schemas/signed-record';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './schemas/consent';
 import { participantIdInputSchema, participantRecordSchema } from './schemas/participant-record';
 import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from './schemas/referral';
@@ -118,6 +120,30 @@ export const contract = {
     input: joinedUpAssessmentInputSchema,
     output: z.object({ id: z.string() }),
     access: ['coach', 'coordinator'],
+  }),
+  'assessments.amendJoinedUp': channel({
+    summary: 'Correct a signed joined-up assessment: a new signed version that keeps the original, with the reason',
+    input: amendJoinedUpAssessmentInputSchema,
+    output: z.object({ id: z.string() }),
+    access: ['coach', 'coordinator'],
+  }),
+  'assessments.saveDisciplineDraft': channel({
+    summary: "Start or save a clinician's draft assessment for their discipline (physiotherapy, mental health or OT)",
+    input: saveDisciplineDraftInputSchema,
+    output: z.object({ id: z.string(), version: z.number().int().positive() }),
+    access: CLINICIAN_ROLES,
+  }),
+  'assessments.sign': channel({
+    summary: 'The author signs their draft discipline assessment; it is locked from then on',
+    input: signAssessmentInputSchema,
+    output: emptyOutputSchema,
+    access: CLINICIAN_ROLES,
+  }),
+  'assessments.amendDiscipline': channel({
+    summary: 'Correct a signed discipline assessment: a new signed version that keeps the original, with the reason',
+    input: amendDisciplineAssessmentInputSchema,
+    output: z.object({ id: z.string() }),
+    access: CLINICIAN_ROLES,
   }),
   'measures.record': channel({
     summary: 'Score and store a completed outcome measure; PHQ-9 item 9 above 0 raises a risk flag',

@@ -85,6 +85,17 @@ export interface AssessmentTable {
   content_json: string;
   author_id: string;
   recorded_at: string;
+  /** The discipline that wrote it: `employment_support` for the coach's joined-up assessment. */
+  discipline: string | null;
+  /** Bumped by each draft edit, so two people editing the same draft conflict instead of overwriting. */
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string | null;
+  /** Set once, when signed; the row is then locked by a trigger. */
+  signed_at: string | null;
+  signed_by: string | null;
+  /** The signed version this one corrects. */
+  amends_id: string | null;
+  amendment_reason: string | null;
 }
 
 export interface MeasureResultTable {

@@ -27,6 +27,9 @@ export function toStoreError(error: unknown): AppError {
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) {
     return new AppError('NOT_A_STORE', 'The store is damaged. Restore it from a backup.');
   }
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && String((error as SqliteLikeError).message).includes('WORKWELL_LOCKED')) {
+    return new AppError('CONFLICT', 'That record is signed and locked. Record an amendment instead. Nothing was changed.');
+  }
   if (code === 'SQLITE_CONSTRAINT' || code.startsWith('SQLITE_CONSTRAINT_')) {
     return new AppError('CONFLICT', 'That would duplicate or break a link to an existing record. Nothing was saved.');
   }

@@ -13,6 +13,9 @@ import {
 import { findParticipant } from '../db/repositories/participant-repository';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
+import { recordAmendment } from './assessment-amendment';
+
+export const JOINED_UP_KIND = 'joined_up';
 
 async function requireParticipant(store: Store, id: string): Promise<void> {
   if ((await findParticipant(store.db, id)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
@@ -34,13 +37,39 @@ export async function saveJoinedUpAssessment(
   const recordedAt = now.toISOString();
   try {
     await store.db.transaction().execute(async (trx) => {
-      await insertAssessment(trx, { id, participant_id: participantId, kind: 'joined_up', assessed_on: assessedOn, content_json: JSON.stringify(content), author_id: authorId, recorded_at: recordedAt });
+      // The coach's assessment is signed as it is saved; corrections are amendments.
+      await insertAssessment(trx, {
+        id,
+        participant_id: participantId,
+        kind: JOINED_UP_KIND,
+        discipline: 'employment_support',
+        assessed_on: assessedOn,
+        content_json: JSON.stringify(content),
+        author_id: authorId,
+        recorded_at: recordedAt,
+        updated_at: recordedAt,
+        signed_at: recordedAt,
+        signed_by: authorId,
+        amends_id: null,
+        amendment_reason: null,
+      });
       await setParticipantStatus(trx, participantId, ['referred', 'assessed'], 'ready_for_mdt', recordedAt);
     });
   } catch (error) {
     throw toStoreError(error);
   }
   return { id };
+}
+
+/** The coach or coordinator corrects a signed joined-up assessment; the original is kept. */
+export async function amendJoinedUpAssessment(
+  store: Store,
+  input: ParsedInput<'assessments.amendJoinedUp'>,
+  authorId: string,
+  now: Date,
+): Promise<ChannelOutput<'assessments.amendJoinedUp'>> {
+  const { amendsId, reason, assessedOn, ...content } = input;
+  return recordAmendment(store, { amendsId, kind: JOINED_UP_KIND, assessedOn, content, reason, authorId, now }, () => true);
 }
 
 /**

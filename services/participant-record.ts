@@ -1,29 +1,35 @@
 import { AppError } from '../core/app-error';
 import type { ChannelOutput } from '../core/contract';
 import { CONSENT_PURPOSES, type ConsentRecord } from '../core/schemas/consent';
-import type { JoinedUpAssessment, MeasureResult } from '../core/schemas/assessment';
+import type { JoinedUpAssessmentVersion, MeasureResult } from '../core/schemas/assessment';
+import type { DisciplineAssessmentVersion } from '../core/schemas/discipline-assessment';
 import type { ParticipantRecord } from '../core/schemas/participant-record';
-import { latestAssessment, listMeasureResults, listOpenRiskFlags } from '../db/repositories/assessment-repository';
+import { listAssessmentVersions, listMeasureResults, listOpenRiskFlags, type AssessmentVersionRow } from '../db/repositories/assessment-repository';
 import { listConsents } from '../db/repositories/consent-repository';
 import { findParticipant } from '../db/repositories/participant-repository';
 import { listReferrals } from '../db/repositories/referral-repository';
 import { findUserById } from '../db/repositories/user-repository';
 import type { Store } from '../db/store';
+import { JOINED_UP_KIND } from './assessment-service';
+import { signatureFields, versionChains, type VersionChain } from './assessment-versions';
 import { toConsentRecord } from './consent-service';
+import { DISCIPLINE_ASSESSMENT_KIND } from './discipline-assessment-service';
 
 /** Everything the participant record screen shows, in one read. */
 export async function getParticipantRecord(store: Store, id: string): Promise<ChannelOutput<'participants.get'>> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach, joinedUp, measureRows, openFlags] = await Promise.all([
+  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags] = await Promise.all([
     listReferrals(store.db, id),
     listConsents(store.db, id),
     row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
-    latestAssessment(store.db, id, 'joined_up'),
+    listAssessmentVersions(store.db, id, JOINED_UP_KIND),
+    listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
     listMeasureResults(store.db, id),
     listOpenRiskFlags(store.db, id),
   ]);
   const consents = consentRows.map(toConsentRecord);
+  const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
   const currentConsent = Object.fromEntries(
     CONSENT_PURPOSES.map((purpose) => [purpose, consents.find((consent) => consent.purpose === purpose) ?? null]),
   ) as Record<(typeof CONSENT_PURPOSES)[number], ConsentRecord | null>;
@@ -62,16 +68,8 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Ch
     })),
     consents,
     currentConsent,
-    joinedUpAssessment:
-      joinedUp === undefined
-        ? null
-        : {
-            ...(JSON.parse(joinedUp.content_json) as Omit<JoinedUpAssessment, 'id' | 'assessedOn' | 'authorName' | 'recordedAt'>),
-            id: joinedUp.id,
-            assessedOn: joinedUp.assessed_on,
-            authorName: joinedUp.author_name,
-            recordedAt: joinedUp.recorded_at,
-          },
+    joinedUpAssessment: newestJoinedUp === undefined ? null : flattenChain(newestJoinedUp),
+    disciplineAssessments: versionChains(disciplineRows, toDisciplineVersion).map((chain) => flattenChain(chain)),
     measures: measureRows.map((result) => ({
       id: result.id,
       measure: result.measure as MeasureResult['measure'],
@@ -85,4 +83,26 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Ch
     openRiskFlags: openFlags.map((flag) => ({ id: flag.id, reason: flag.reason, raisedAt: flag.raised_at, raisedOn: flag.raised_on })),
   };
   return record;
+}
+
+function toJoinedUpVersion(row: AssessmentVersionRow): JoinedUpAssessmentVersion {
+  const content = JSON.parse(row.content_json) as Omit<JoinedUpAssessmentVersion, keyof ReturnType<typeof signatureFields> | 'assessedOn'>;
+  return { ...content, ...signatureFields(row), assessedOn: row.assessed_on };
+}
+
+function toDisciplineVersion(row: AssessmentVersionRow): DisciplineAssessmentVersion {
+  const content = JSON.parse(row.content_json) as Pick<DisciplineAssessmentVersion, 'findings' | 'workImpact' | 'recommendations'>;
+  return {
+    ...signatureFields(row),
+    discipline: row.discipline as DisciplineAssessmentVersion['discipline'],
+    assessedOn: row.assessed_on,
+    findings: content.findings,
+    workImpact: content.workImpact,
+    recommendations: content.recommendations,
+  };
+}
+
+/** A record as the screen shows it: the current version, carrying its earlier versions. */
+function flattenChain<Version>(chain: VersionChain<Version>): Version & { earlierVersions: Version[] } {
+  return { ...chain.current, earlierVersions: chain.earlierVersions };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localToday } from '../calendar-date';
 import { measureResponseSchema } from '../scoring/measure-definitions';
 import { isoDateSchema, requiredText } from '../text-schemas';
+import { amendmentReasonSchema, signatureFieldsSchema, withEarlierVersions } from './signed-record';
 
 export const MAIN_BARRIERS = ['musculoskeletal', 'mental_health', 'other_physical', 'long_term_condition', 'other'] as const;
 export const MAIN_BARRIER_LABELS: Readonly<Record<(typeof MAIN_BARRIERS)[number], string>> = {
@@ -55,8 +56,14 @@ export const joinedUpAssessmentInputSchema = z.strictObject({
 });
 export type JoinedUpAssessmentInput = z.input<typeof joinedUpAssessmentInputSchema>;
 
-export const joinedUpAssessmentSchema = z.object({
-  id: z.string(),
+/** A correction to a signed joined-up assessment: the whole corrected assessment and the reason. */
+export const amendJoinedUpAssessmentInputSchema = joinedUpAssessmentInputSchema.omit({ participantId: true }).extend({
+  amendsId: z.string().min(1).max(64),
+  reason: amendmentReasonSchema,
+});
+export type AmendJoinedUpAssessmentInput = z.input<typeof amendJoinedUpAssessmentInputSchema>;
+
+export const joinedUpAssessmentVersionSchema = signatureFieldsSchema.extend({
   assessedOn: z.string(),
   healthConditions: z.string(),
   mainBarrier: z.enum(MAIN_BARRIERS),
@@ -65,9 +72,11 @@ export const joinedUpAssessmentSchema = z.object({
   goals: z.string(),
   readiness: z.enum(READINESS_LEVELS),
   canDoNow: z.string(),
-  authorName: z.string(),
-  recordedAt: z.string(),
 });
+export type JoinedUpAssessmentVersion = z.infer<typeof joinedUpAssessmentVersionSchema>;
+
+/** The current version of the newest joined-up assessment, with the versions it corrected. */
+export const joinedUpAssessmentSchema = withEarlierVersions(joinedUpAssessmentVersionSchema);
 export type JoinedUpAssessment = z.infer<typeof joinedUpAssessmentSchema>;
 
 /** One completed outcome measure, by a discipline. Answers are checked against the measure's rules. */

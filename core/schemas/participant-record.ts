@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { joinedUpAssessmentSchema, measureResultSchema, riskFlagSchema } from './assessment';
 import { consentRecordSchema, CONSENT_PURPOSES } from './consent';
+import { disciplineAssessmentSchema } from './discipline-assessment';
 import { participantStatusSchema } from './participants';
 import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES, REFERRAL_ROUTES } from './referral';
 
@@ -42,8 +43,10 @@ export const participantRecordSchema = z.object({
   referrals: z.array(referralRecordSchema),
   /** Every consent decision, newest first; the current one per purpose is the newest. */
   consents: z.array(consentRecordSchema),
-  /** The newest joined-up assessment, or null before the coach has done one. */
+  /** The newest joined-up assessment as it stands (amendments applied), or null before the coach has done one. */
   joinedUpAssessment: joinedUpAssessmentSchema.nullable(),
+  /** Discipline assessments (drafts and signed), newest first, each as it stands with its earlier versions. */
+  disciplineAssessments: z.array(disciplineAssessmentSchema),
   /** Outcome measures, newest first. */
   measures: z.array(measureResultSchema),
   /** Risk flags a clinician has not yet acknowledged: shown on every view of the person. */

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026-11-23-001-initial';
 import * as referralConsent from './2026-11-23-002-referral-consent';
 import * as assessments from './2026-11-23-003-assessments';
+import * as signedAssessments from './2026-11-23-005-signed-assessments';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -11,6 +12,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-001-initial': initial,
   '2026-11-23-002-referral-consent': referralConsent,
   '2026-11-23-003-assessments': assessments,
+  '2026-11-23-005-signed-assessments': signedAssessments,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -1,22 +1,65 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { AssessmentTable, Database, MeasureResultTable, RiskFlagTable } from '../schema';
 
-export async function insertAssessment(db: Kysely<Database>, row: AssessmentTable): Promise<void> {
+export async function insertAssessment(db: Kysely<Database>, row: Insertable<AssessmentTable>): Promise<void> {
   await db.insertInto('assessments').values(row).execute();
 }
 
-/** The newest assessment of a kind, with its author's name. */
-export async function latestAssessment(db: Kysely<Database>, participantId: string, kind: string) {
+/** Every version of every assessment of a kind for one person, oldest first, with author and signer names. */
+export async function listAssessmentVersions(db: Kysely<Database>, participantId: string, kind: string) {
   return db
     .selectFrom('assessments')
-    .innerJoin('users', 'users.id', 'assessments.author_id')
+    .innerJoin('users as author', 'author.id', 'assessments.author_id')
+    .leftJoin('users as signer', 'signer.id', 'assessments.signed_by')
     .selectAll('assessments')
-    .select('users.display_name as author_name')
+    .select(['author.display_name as author_name', 'signer.display_name as signer_name'])
     .where('assessments.participant_id', '=', participantId)
     .where('assessments.kind', '=', kind)
-    .orderBy('assessments.recorded_at', 'desc')
-    .limit(1)
+    .orderBy('assessments.recorded_at')
+    .orderBy('assessments.id')
+    .execute();
+}
+
+export type AssessmentVersionRow = Awaited<ReturnType<typeof listAssessmentVersions>>[number];
+
+export async function findAssessment(db: Kysely<Database>, id: string) {
+  return db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether some later version already corrects this one. */
+export async function isAmended(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('assessments').select('id').where('amends_id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Saves over an unsigned draft only if it is still at the version the editor started from;
+ * returns whether it did (false: someone else saved or signed it first).
+ */
+export async function updateDraftAssessment(
+  db: Kysely<Database>,
+  change: { id: string; expectedVersion: number; assessedOn: string; contentJson: string; at: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('assessments')
+    .set((eb) => ({ assessed_on: change.assessedOn, content_json: change.contentJson, updated_at: change.at, version: eb('version', '+', 1) }))
+    .where('id', '=', change.id)
+    .where('version', '=', change.expectedVersion)
+    .where('signed_at', 'is', null)
     .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Signs a draft at the version the signer read; returns whether it did. */
+export async function signDraftAssessment(db: Kysely<Database>, change: { id: string; expectedVersion: number; by: string; at: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('assessments')
+    .set({ signed_at: change.at, signed_by: change.by, updated_at: change.at })
+    .where('id', '=', change.id)
+    .where('version', '=', change.expectedVersion)
+    .where('signed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertMeasureResult(db: Kysely<Database>, row: MeasureResultTable): Promise<void> {

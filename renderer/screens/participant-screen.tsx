@@ -11,6 +11,7 @@ import { formatDate, orNotRecorded } from '../format';
 import { routeHref } from '../routing';
 import { AssessmentSection } from './assessment-section';
 import { ConsentPanel } from './consent-panel';
+import { DisciplineAssessmentsSection } from './discipline-assessments-section';
 import { RiskFlagBanner } from './risk-flag-banner';
 
 /** One person's record: who they are, their work, their referral and their consent. */
@@ -51,6 +52,7 @@ export function ParticipantScreen({ id }: { id: string }) {
       </p>
       <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void load()} />
       <AssessmentSection record={record} onChanged={() => void load()} />
+      <DisciplineAssessmentsSection record={record} onChanged={() => void load()} />
       <h2 className="nhsuk-heading-m">Details</h2>
       <SummaryList
         rows={[

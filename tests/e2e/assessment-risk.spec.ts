@@ -1,15 +1,6 @@
-import type { Page } from '@playwright/test';
-import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { expectNoAxeViolations } from './accessibility';
+import { signInAs } from './demo-sign-in';
 import { expect, openApp, test } from './host-fixture';
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out and lock' }).click();
-  await page.getByLabel('Who are you?').selectOption(username);
-  await page.getByLabel('Passphrase').fill(DEMO_PARTNERSHIP.passphrase);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
-}
 
 test('a coach registers, records consent, completes the joined-up assessment and a PHQ-9 with item 9 above 0; the flag shows until a clinician acknowledges it', async ({ page, host }, testInfo) => {
   await openApp(page, host);

@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
-import type { Result } from '../../../core/result';
-import { createAppServices } from '../../../services/app-services';
-import { tempDir } from '../../support/temp-dir';
-import { testReferral } from '../../support/test-referral';
+import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
-  return result.value as T;
-}
-
-/** A demo partnership (one user per role) with one registered person, signed in as `username`. */
-async function demoWithPerson() {
-  const services = createAppServices({ dataDir: tempDir() });
-  value(await services.dispatch('setup.createDemoPartnership', {}));
-  const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } })));
-  const signInAs = async (username: string) => {
-    value(await services.dispatch('session.lock', {}));
-    value(await services.dispatch('session.unlock', { username, passphrase: DEMO_PARTNERSHIP.passphrase }));
-  };
-  return { services, id, signInAs };
-}
-
-const JOINED_UP = {
-  assessedOn: '2026-11-05',
-  healthConditions: 'Low back pain; low mood.',
-  mainBarrier: 'musculoskeletal',
-  socialBarriers: ['debt', 'confidence'],
-  whatMatters: 'Keeping my job and being able to pick up my kids.',
-  goals: 'Back to full shifts by February.',
-  readiness: 'ready',
-};
 
 describe('assessments and risk', () => {
   it('the joined-up assessment makes a referred person ready for MDT and reads back', async () => {

@@ -1,0 +1,12 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
+import { expect } from './host-fixture';
+
+/** Signs out and unlocks the demo partnership as another of its users (demo.coach, demo.physio...). */
+export async function signInAs(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out and lock' }).click();
+  await page.getByLabel('Who are you?').selectOption(username);
+  await page.getByLabel('Passphrase').fill(DEMO_PARTNERSHIP.passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+}

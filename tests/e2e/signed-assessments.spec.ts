@@ -1,0 +1,53 @@
+import { expectNoAxeViolations } from './accessibility';
+import { signInAs } from './demo-sign-in';
+import { expect, openApp, test } from './host-fixture';
+
+test('a physiotherapist drafts, signs and amends an assessment; the original stays readable with who, when and why', async ({ page, host }, testInfo) => {
+  await openApp(page, host);
+  await page.getByRole('button', { name: 'Open a demo partnership' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+  await signInAs(page, 'demo.physio');
+
+  await page.getByTestId('caseload-table').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Discipline assessments' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start a new physiotherapy assessment' }).click();
+
+  // Bad input: blank findings are refused by the field, and what was typed stays.
+  await page.getByLabel('Recommendations (optional)').fill('Six sessions; perching stool at the till.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the findings');
+  await expect(page.getByLabel('Recommendations (optional)')).toHaveValue('Six sessions; perching stool at the till.');
+
+  await page.getByLabel('Findings', { exact: true }).fill('Lumbar flexion to knee level; pain 6/10 standing.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  const card = page.getByTestId('discipline-assessment');
+  await expect(card).toContainText('Draft');
+  await expect(card).toContainText('Lumbar flexion to knee level');
+
+  await card.getByRole('button', { name: 'Sign', exact: true }).click();
+  await expect(card).toContainText('Once signed it cannot be edited');
+  await expectNoAxeViolations(page);
+  await card.getByRole('button', { name: 'Sign assessment' }).click();
+  await expect(card).toContainText('Signed by Demo Physiotherapist');
+  await expect(card.getByRole('button', { name: 'Edit draft' })).toHaveCount(0);
+
+  await card.getByRole('button', { name: 'Amend' }).click();
+  await page.getByLabel('Why are you amending it?').fill('Flexion was measured on the wrong side.');
+  await page.getByLabel('Findings', { exact: true }).fill('Lumbar flexion to mid-shin; pain 6/10 standing.');
+  await page.getByRole('button', { name: 'Save and sign the amendment' }).click();
+
+  await expect(card).toContainText('Amended by Demo Physiotherapist');
+  await expect(card).toContainText('Reason: Flexion was measured on the wrong side.');
+  await expect(card).toContainText('Lumbar flexion to mid-shin');
+  await card.getByText('See the original before amendment').click();
+  await expect(card.getByRole('region', { name: 'Original version' })).toContainText('Lumbar flexion to knee level');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('amended-assessment.png'), fullPage: true });
+
+  // Another discipline sees it but cannot amend it.
+  await signInAs(page, 'demo.ot');
+  await page.getByTestId('caseload-table').getByRole('link').first().click();
+  await expect(page.getByTestId('discipline-assessment')).toContainText('Lumbar flexion to mid-shin');
+  await expect(page.getByTestId('discipline-assessment').getByRole('button', { name: 'Amend' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Start a new occupational therapy assessment' })).toBeVisible();
+});

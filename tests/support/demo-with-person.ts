@@ -1,0 +1,38 @@
+import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
+import type { Result } from '../../core/result';
+import { createAppServices } from '../../services/app-services';
+import { tempDir } from './temp-dir';
+import { testReferral } from './test-referral';
+
+/** The value of a successful Result; a failed one fails the test with its code, message and fields. */
+export function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
+  return result.value as T;
+}
+
+/**
+ * A demo partnership (one user per role: demo.coach, demo.physio, demo.mh, demo.ot...) with one
+ * registered person, in a fresh temporary data directory. `signInAs` locks and unlocks as that user.
+ */
+export async function demoWithPerson() {
+  const dataDir = tempDir();
+  const services = createAppServices({ dataDir });
+  value(await services.dispatch('setup.createDemoPartnership', {}));
+  const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } })));
+  const signInAs = async (username: string) => {
+    value(await services.dispatch('session.lock', {}));
+    value(await services.dispatch('session.unlock', { username, passphrase: DEMO_PARTNERSHIP.passphrase }));
+  };
+  return { services, id, signInAs, dataDir };
+}
+
+/** A complete joined-up assessment (add `participantId`). */
+export const JOINED_UP = {
+  assessedOn: '2026-11-05',
+  healthConditions: 'Low back pain; low mood.',
+  mainBarrier: 'musculoskeletal',
+  socialBarriers: ['debt', 'confidence'],
+  whatMatters: 'Keeping my job and being able to pick up my kids.',
+  goals: 'Back to full shifts by February.',
+  readiness: 'ready',
+};
