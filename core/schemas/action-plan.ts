@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { localToday } from '../calendar-date';
+import { isoDateSchema, requiredText } from '../text-schemas';
+
+/**
+ * The action plan's lifecycle. A draft is edited; agreement by the MDT locks that version; the
+ * person then agrees it (date and how), it becomes active while support is delivered, and is
+ * reviewed. A change to an agreed plan is a new draft version; the agreed one is kept.
+ */
+export const PLAN_STATUSES = ['draft', 'agreed_by_mdt', 'agreed_with_person', 'active', 'reviewed', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
+  draft: 'Draft',
+  agreed_by_mdt: 'Agreed by the MDT',
+  agreed_with_person: 'Agreed with the person',
+  active: 'Active',
+  reviewed: 'Reviewed',
+  superseded: 'Replaced by a later version',
+};
+
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionStatus, string>> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+/** An action the team delivers, or an onward referral / signpost to a service in the directory. */
+export const ACTION_KINDS = ['intervention', 'onward_referral', 'signpost'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export const ACTION_KIND_LABELS: Readonly<Record<ActionKind, string>> = {
+  intervention: 'Support from the team',
+  onward_referral: 'Onward referral to a service',
+  signpost: 'Signpost to a service',
+};
+
+export const PERSON_AGREEMENT_METHODS = ['in_person', 'phone', 'video', 'letter_or_email'] as const;
+export const PERSON_AGREEMENT_METHOD_LABELS: Readonly<Record<(typeof PERSON_AGREEMENT_METHODS)[number], string>> = {
+  in_person: 'In person',
+  phone: 'By phone',
+  video: 'By video call',
+  letter_or_email: 'By letter or email',
+};
+
+const idSchema = z.string().min(1).max(64);
+
+/** A goal in the person's own words. Ids are made by the client so actions can point at new goals. */
+export const planGoalSchema = z.strictObject({
+  id: idSchema,
+  text: requiredText('the goal, in the person’s words', 1000),
+});
+export type PlanGoal = z.infer<typeof planGoalSchema>;
+
+/**
+ * One action. A draft may leave the owner or due date empty while the team is talking; the plan
+ * cannot be agreed until every action has both (see `planAgreementProblems`).
+ */
+export const planActionSchema = z.strictObject({
+  id: idSchema,
+  goalId: idSchema.nullable().default(null),
+  kind: z.enum(ACTION_KINDS, { error: 'Choose the kind of action' }),
+  discipline: z.string({ error: 'Choose the discipline' }).trim().min(1, 'Choose the discipline').max(64),
+  description: requiredText('what will be done', 1000),
+  ownerId: idSchema.nullable().default(null),
+  dueOn: isoDateSchema.nullable().default(null),
+  serviceId: idSchema.nullable().default(null),
+});
+export type PlanAction = z.infer<typeof planActionSchema>;
+
+export const planContentSchema = z.strictObject({
+  goals: z.array(planGoalSchema).max(20, 'A plan can have up to 20 goals'),
+  actions: z.array(planActionSchema).max(60, 'A plan can have up to 60 actions'),
+  reviewOn: isoDateSchema.nullable().default(null),
+});
+export type PlanContent = z.infer<typeof planContentSchema>;
+
+/** Saves the draft version of a person's plan. Without `planId` it starts the first draft (or a new version of an agreed plan). */
+export const savePlanDraftInputSchema = planContentSchema.extend({
+  participantId: idSchema,
+  planId: idSchema.optional(),
+  /** The edit counter of the draft the user started from: a stale one is a conflict, never an overwrite. */
+  revision: z.number().int().positive().optional(),
+});
+export type SavePlanDraftInput = z.input<typeof savePlanDraftInputSchema>;
+
+export const agreePlanByMdtInputSchema = z.strictObject({
+  planId: idSchema,
+  revision: z.number().int().positive(),
+  meetingId: idSchema.nullable().default(null),
+  attendeeIds: z.array(idSchema).min(2, 'Choose at least two team members who agreed the plan').max(30),
+  /** A second member of the team who checked the plan as recorded: not the person agreeing it. */
+  checkedById: z.string({ error: 'Choose who checked the plan' }).min(1, 'Choose who checked the plan').max(64),
+});
+
+export const agreePlanWithPersonInputSchema = z.strictObject({
+  planId: idSchema,
+  agreedOn: isoDateSchema.refine((value) => value <= localToday(), 'The date must be today or in the past'),
+  method: z.enum(PERSON_AGREEMENT_METHODS, { error: 'Choose how the person agreed it' }),
+});
+
+export const planIdInputSchema = z.strictObject({ planId: idSchema });
+
+export const REVIEW_OUTCOMES = ['continue', 'change_plan', 'exit'] as const;
+export const REVIEW_OUTCOME_LABELS: Readonly<Record<(typeof REVIEW_OUTCOMES)[number], string>> = {
+  continue: 'Continue the plan to the next review',
+  change_plan: 'Change the plan (starts a new version)',
+  exit: 'End support (exit)',
+};
+
+export const updateActionStatusInputSchema = z.strictObject({
+  planId: idSchema,
+  actionId: idSchema,
+  status: z.enum(ACTION_STATUSES, { error: 'Choose the status' }),
+  note: z.string().trim().max(1000, 'The note must be 1000 characters or fewer').default(''),
+});
+
+export const planVersionSummarySchema = z.object({
+  id: z.string(),
+  versionNumber: z.number().int().positive(),
+  status: z.enum(PLAN_STATUSES),
+  createdAt: z.string(),
+  createdByName: z.string(),
+});
+
+export const actionProgressSchema = z.object({
+  actionId: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  note: z.string(),
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+});
+
+/** One version of a person's plan, as every screen shows it. */
+export const actionPlanSchema = planContentSchema.extend({
+  id: z.string(),
+  participantId: z.string(),
+  versionNumber: z.number().int().positive(),
+  revision: z.number().int().positive(),
+  status: z.enum(PLAN_STATUSES),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  agreedByMdt: z
+    .object({ at: z.string(), byName: z.string(), meetingId: z.string().nullable(), attendeeNames: z.array(z.string()), checkedByName: z.string() })
+    .nullable(),
+  agreedWithPerson: z.object({ on: z.string(), method: z.enum(PERSON_AGREEMENT_METHODS), recordedByName: z.string() }).nullable(),
+  /** Current status of each action: from the agreed plan, then updates between meetings. */
+  progress: z.array(actionProgressSchema),
+});
+export type ActionPlan = z.infer<typeof actionPlanSchema>;
