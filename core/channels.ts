@@ -21,6 +21,10 @@ export const CHANNELS = [
   'assessments.amendDiscipline',
   'measures.record',
   'riskFlags.acknowledge',
+  'config.get',
+  'config.saveDiscipline',
+  'config.saveTeamMember',
+  'config.saveService',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

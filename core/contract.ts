@@ -5,6 +5,10 @@ import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
 import { signAssessmentInputSchema } from './schemas/signed-record';
+import { directoryServiceEntrySchema, saveDirectoryServiceInputSchema } from './schemas/config/directory-services';
+import { disciplineEntrySchema, saveDisciplineInputSchema } from './schemas/config/disciplines';
+import { partnershipConfigSchema } from './schemas/config/partnership-config';
+import { saveTeamMemberInputSchema, teamMemberEntrySchema } from './schemas/config/team-members';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './schemas/consent';
 import { participantIdInputSchema, participantRecordSchema } from './schemas/participant-record';
 import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from './schemas/referral';
@@ -43,6 +47,9 @@ const REGISTERING_ROLES: readonly Role[] = ['administrator', 'coordinator', 'coa
 
 /** Registered clinicians: they alone may acknowledge a risk flag. */
 export const CLINICIAN_ROLES: readonly Role[] = ['physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
+
+/** Who changes the partnership's configuration (disciplines, team, directory). */
+const CONFIG_ROLES: readonly Role[] = ['administrator'];
 
 /**
  * The one contract between the UI and the app. The services layer implements it, Electron IPC
@@ -156,6 +163,30 @@ export const contract = {
     input: acknowledgeRiskFlagInputSchema,
     output: emptyOutputSchema,
     access: CLINICIAN_ROLES,
+  }),
+  'config.get': channel({
+    summary: "The partnership's disciplines, team members and directory of onward services, inactive ones included",
+    input: emptyInputSchema,
+    output: partnershipConfigSchema,
+    access: ALL_ROLES,
+  }),
+  'config.saveDiscipline': channel({
+    summary: 'Add a local discipline, or rename, deactivate or reactivate one (built-ins: activation only)',
+    input: saveDisciplineInputSchema,
+    output: disciplineEntrySchema,
+    access: CONFIG_ROLES,
+  }),
+  'config.saveTeamMember': channel({
+    summary: 'Add a team member or change one (deactivate when they leave; never deleted)',
+    input: saveTeamMemberInputSchema,
+    output: teamMemberEntrySchema,
+    access: CONFIG_ROLES,
+  }),
+  'config.saveService': channel({
+    summary: 'Add an onward service to the local directory or change one (deactivate, never deleted)',
+    input: saveDirectoryServiceInputSchema,
+    output: directoryServiceEntrySchema,
+    access: CONFIG_ROLES,
   }),
 } as const satisfies Record<Channel, ChannelDefinition>;
 

@@ -124,6 +124,51 @@ export interface RiskFlagTable {
   acknowledgement_note: string | null;
 }
 
+export interface DisciplineTable {
+  code: string;
+  label: string | null;
+  is_builtin: number;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface TeamMemberTable {
+  id: string;
+  full_name: string;
+  discipline_code: string;
+  job_title: string;
+  professional_body: string;
+  registration_number: string | null;
+  email: string | null;
+  phone: string | null;
+  user_id: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface DirectoryServiceTable {
+  id: string;
+  name: string;
+  category: string;
+  description: string;
+  eligibility: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  referral_methods_json: string;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   users: UserTable;
@@ -134,4 +179,7 @@ export interface Database {
   assessments: AssessmentTable;
   measure_results: MeasureResultTable;
   risk_flags: RiskFlagTable;
+  disciplines: DisciplineTable;
+  team_members: TeamMemberTable;
+  directory_services: DirectoryServiceTable;
 }

@@ -4,6 +4,7 @@ import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { participantHandlers } from './participants-service';
+import { partnershipConfigHandlers } from './partnership-config-handlers';
 import { SerialQueue } from './serial-queue';
 import { SessionHolder } from './session-holder';
 import { sessionHandlers } from './session-service';
@@ -39,6 +40,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...sessionHandlers({ paths, session, queue, now }),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
+    ...partnershipConfigHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError),

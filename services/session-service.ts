@@ -7,6 +7,7 @@ import type { Handlers } from './handlers';
 import { createPartnershipStore, partnershipIdentity, type NewPartnership } from './partnership-setup';
 import type { SerialQueue } from './serial-queue';
 import type { SessionHolder } from './session-holder';
+import { seedDemoPartnershipConfig } from './synthetic/seed-partnership-config';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
 import { unlockStore } from './unlock-store';
 
@@ -29,6 +30,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
       const created = await createPartnershipStore(paths, partnership, now());
       if (seedDemo) {
         seedSyntheticParticipants(created.store, { participants: DEMO_PARTNERSHIP.participants, seed: DEMO_PARTNERSHIP.seed, now: now() });
+        await seedDemoPartnershipConfig(created.store, created.user.userId, now());
       }
       session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo });
       return created.user;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localToday } from '../calendar-date';
 import { isValidNhsNumber, normaliseNhsNumber } from '../nhs-number';
-import { isoDateSchema, requiredText } from '../text-schemas';
+import { isoDateSchema, optionalEmailSchema, optionalText, requiredText } from '../text-schemas';
 import { participantSummarySchema } from './participants';
 
 export const CONTACT_MODES = ['in_person', 'phone', 'video', 'community_venue'] as const;
@@ -40,15 +40,6 @@ export const EMPLOYER_SIZE_LABELS: Readonly<Record<(typeof EMPLOYER_SIZES)[numbe
   unknown: 'Not known',
 };
 
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .optional()
-    .transform((value) => (value === undefined || value === '' ? null : value));
-
-
 export const nhsNumberInputSchema = z
   .string()
   .trim()
@@ -69,13 +60,7 @@ export const registerParticipantInputSchema = z.strictObject({
     dateOfBirth: pastDate('Date of birth').refine((value) => value >= '1900-01-01', 'Enter a real date of birth'),
     nhsNumber: nhsNumberInputSchema,
     phone: optionalText(40, 'Phone number'),
-    email: z
-      .string()
-      .trim()
-      .max(200)
-      .optional()
-      .transform((value) => (value === undefined || value === '' ? null : value))
-      .refine((value) => value === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'Enter an email address like name@example.com'),
+    email: optionalEmailSchema,
     address: optionalText(400, 'Address'),
     preferredContactMode: z.enum(CONTACT_MODES, { error: 'Choose how the person prefers to be contacted' }),
   }),

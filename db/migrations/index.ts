@@ -3,6 +3,7 @@ import * as initial from './2026-11-23-001-initial';
 import * as referralConsent from './2026-11-23-002-referral-consent';
 import * as assessments from './2026-11-23-003-assessments';
 import * as signedAssessments from './2026-11-23-005-signed-assessments';
+import * as partnershipConfig from './2026-11-23-007-partnership-config';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -13,6 +14,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-002-referral-consent': referralConsent,
   '2026-11-23-003-assessments': assessments,
   '2026-11-23-005-signed-assessments': signedAssessments,
+  '2026-11-23-007-partnership-config': partnershipConfig,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

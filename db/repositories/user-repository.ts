@@ -12,3 +12,8 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
 export async function findUserByUsername(db: Kysely<Database>, username: string): Promise<UserTable | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
+
+/** Accounts that can still sign in, by display name. */
+export async function listEnabledUsers(db: Kysely<Database>): Promise<UserTable[]> {
+  return db.selectFrom('users').selectAll().where('disabled_at', 'is', null).orderBy('display_name').execute();
+}

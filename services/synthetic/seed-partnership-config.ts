@@ -1,0 +1,27 @@
+import { contract } from '../../core/contract';
+import { findUserByUsername } from '../../db/repositories/user-repository';
+import type { Store } from '../../db/store';
+import { saveDirectoryService, saveDiscipline, saveTeamMember } from '../partnership-config-service';
+import { DEMO_DIRECTORY } from './demo-directory';
+import { DEMO_LOCAL_DISCIPLINES, DEMO_TEAM } from './demo-team';
+
+/**
+ * Fills the demo partnership's configuration: local disciplines, the team (linked to the demo
+ * users) and the directory. Every entry goes through the contract's input schema and the same
+ * service as the settings screens, so the demo cannot hold anything the app would refuse.
+ */
+export async function seedDemoPartnershipConfig(store: Store, adminUserId: string, now: Date): Promise<void> {
+  const localCodes = new Map<string, string>();
+  for (const discipline of DEMO_LOCAL_DISCIPLINES) {
+    const saved = await saveDiscipline(store, contract['config.saveDiscipline'].input.parse(discipline), adminUserId, now);
+    localCodes.set(discipline.label, saved.code);
+  }
+  for (const { username, discipline, ...member } of DEMO_TEAM) {
+    const userId = username === undefined ? undefined : (await findUserByUsername(store.db, username))?.id;
+    const input = { ...member, disciplineCode: localCodes.get(discipline) ?? discipline, userId };
+    await saveTeamMember(store, contract['config.saveTeamMember'].input.parse(input), adminUserId, now);
+  }
+  for (const service of DEMO_DIRECTORY) {
+    await saveDirectoryService(store, contract['config.saveService'].input.parse(service), adminUserId, now);
+  }
+}
