@@ -9,6 +9,17 @@ import { directoryServiceEntrySchema, saveDirectoryServiceInputSchema } from './
 import { disciplineEntrySchema, saveDisciplineInputSchema } from './schemas/config/disciplines';
 import { partnershipConfigSchema } from './schemas/config/partnership-config';
 import { saveTeamMemberInputSchema, teamMemberEntrySchema } from './schemas/config/team-members';
+import {
+  agreePlanByMdtInputSchema,
+  agreePlanWithPersonInputSchema,
+  dueForReviewSchema,
+  participantPlansInputSchema,
+  participantPlansSchema,
+  planIdInputSchema,
+  reviewPlanInputSchema,
+  savePlanDraftInputSchema,
+  updateActionStatusInputSchema,
+} from './schemas/action-plan';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './schemas/consent';
 import { participantIdInputSchema, participantRecordSchema } from './schemas/participant-record';
 import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from './schemas/referral';
@@ -50,6 +61,9 @@ export const CLINICIAN_ROLES: readonly Role[] = ['physiotherapist', 'mental_heal
 
 /** Who changes the partnership's configuration (disciplines, team, directory). */
 const CONFIG_ROLES: readonly Role[] = ['administrator'];
+
+/** Who drafts, agrees and follows up plans: the team's coordinator, coaches and clinicians. */
+export const MDT_ROLES: readonly Role[] = ['coordinator', 'coach', ...CLINICIAN_ROLES];
 
 /**
  * The one contract between the UI and the app. The services layer implements it, Electron IPC
@@ -187,6 +201,54 @@ export const contract = {
     input: saveDirectoryServiceInputSchema,
     output: directoryServiceEntrySchema,
     access: CONFIG_ROLES,
+  }),
+  'plans.get': channel({
+    summary: "Every version of a person's action plan, its progress, reviews and exit",
+    input: participantPlansInputSchema,
+    output: participantPlansSchema,
+    access: ALL_ROLES,
+  }),
+  'plans.saveDraft': channel({
+    summary: "Start or save the draft of a person's action plan (a new version when the last one is agreed)",
+    input: savePlanDraftInputSchema,
+    output: z.object({ planId: z.string(), revision: z.number().int().positive(), versionNumber: z.number().int().positive() }),
+    access: MDT_ROLES,
+  }),
+  'plans.agreeByMdt': channel({
+    summary: 'The MDT agrees a draft: attendees recorded, a second member checks; the version is locked',
+    input: agreePlanByMdtInputSchema,
+    output: emptyOutputSchema,
+    access: MDT_ROLES,
+  }),
+  'plans.agreeWithPerson': channel({
+    summary: 'Record when and how the person agreed their plan',
+    input: agreePlanWithPersonInputSchema,
+    output: emptyOutputSchema,
+    access: MDT_ROLES,
+  }),
+  'plans.activate': channel({
+    summary: 'Support starts: the agreed plan becomes active',
+    input: planIdInputSchema,
+    output: emptyOutputSchema,
+    access: MDT_ROLES,
+  }),
+  'plans.updateActionStatus': channel({
+    summary: 'Progress on one action between meetings',
+    input: updateActionStatusInputSchema,
+    output: emptyOutputSchema,
+    access: MDT_ROLES,
+  }),
+  'plans.review': channel({
+    summary: 'Review the plan in force: continue to a next review, change the plan, or end support with the employment outcome',
+    input: reviewPlanInputSchema,
+    output: emptyOutputSchema,
+    access: MDT_ROLES,
+  }),
+  'plans.dueForReview': channel({
+    summary: 'People whose plan review is overdue or due in the coming week',
+    input: emptyInputSchema,
+    output: dueForReviewSchema,
+    access: ALL_ROLES,
   }),
 } as const satisfies Record<Channel, ChannelDefinition>;
 

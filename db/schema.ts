@@ -169,6 +169,62 @@ export interface DirectoryServiceTable {
   updated_by: string;
 }
 
+export interface ActionPlanTable {
+  id: string;
+  participant_id: string;
+  version_number: number;
+  status: string;
+  revision: ColumnType<number, number | undefined, number>;
+  content_json: string;
+  review_on: string | null;
+  /** The review date in force: the plan's own until a review sets the next one. */
+  next_review_on: string | null;
+  based_on_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  mdt_agreed_at: string | null;
+  mdt_agreed_by: string | null;
+  meeting_id: string | null;
+  attendee_ids_json: string | null;
+  checked_by_id: string | null;
+  person_agreed_on: string | null;
+  person_agreement_method: string | null;
+  person_agreement_recorded_by: string | null;
+  activated_at: string | null;
+  closed_at: string | null;
+}
+
+export interface ActionUpdateTable {
+  id: string;
+  plan_id: string;
+  action_id: string;
+  status: string;
+  note: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface PlanReviewTable {
+  id: string;
+  plan_id: string;
+  reviewed_on: string;
+  outcome: string;
+  note: string;
+  next_review_on: string | null;
+  reviewed_by: string;
+  recorded_at: string;
+}
+
+export interface ParticipantExitTable {
+  participant_id: string;
+  exited_on: string;
+  reason: string;
+  employment_outcome: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   users: UserTable;
@@ -179,6 +235,10 @@ export interface Database {
   assessments: AssessmentTable;
   measure_results: MeasureResultTable;
   risk_flags: RiskFlagTable;
+  action_plans: ActionPlanTable;
+  action_updates: ActionUpdateTable;
+  plan_reviews: PlanReviewTable;
+  participant_exits: ParticipantExitTable;
   disciplines: DisciplineTable;
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;

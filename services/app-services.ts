@@ -1,4 +1,5 @@
 import { storePaths } from '../db/store-paths';
+import { actionPlanHandlers } from './action-plan-handlers';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
@@ -40,6 +41,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...sessionHandlers({ paths, session, queue, now }),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
+    ...actionPlanHandlers(session, now),
     ...partnershipConfigHandlers(session, now),
   };
   return {

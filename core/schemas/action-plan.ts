@@ -101,6 +101,7 @@ export const agreePlanWithPersonInputSchema = z.strictObject({
 });
 
 export const planIdInputSchema = z.strictObject({ planId: idSchema });
+export const participantPlansInputSchema = z.strictObject({ participantId: idSchema });
 
 export const REVIEW_OUTCOMES = ['continue', 'change_plan', 'exit'] as const;
 export const REVIEW_OUTCOME_LABELS: Readonly<Record<(typeof REVIEW_OUTCOMES)[number], string>> = {
@@ -139,6 +140,8 @@ export const actionPlanSchema = planContentSchema.extend({
   versionNumber: z.number().int().positive(),
   revision: z.number().int().positive(),
   status: z.enum(PLAN_STATUSES),
+  /** The review date in force: the plan's own until a review sets the next. */
+  nextReviewOn: z.string().nullable(),
   createdAt: z.string(),
   createdByName: z.string(),
   agreedByMdt: z
@@ -149,3 +152,85 @@ export const actionPlanSchema = planContentSchema.extend({
   progress: z.array(actionProgressSchema),
 });
 export type ActionPlan = z.infer<typeof actionPlanSchema>;
+
+export const EXIT_REASONS = ['support_completed', 'person_chose_to_leave', 'no_longer_eligible', 'could_not_be_contacted', 'moved_away', 'other'] as const;
+export const EXIT_REASON_LABELS: Readonly<Record<(typeof EXIT_REASONS)[number], string>> = {
+  support_completed: 'Support completed',
+  person_chose_to_leave: 'The person chose to leave',
+  no_longer_eligible: 'No longer eligible',
+  could_not_be_contacted: 'Could not be contacted',
+  moved_away: 'Moved out of the area',
+  other: 'Other reason',
+};
+
+export const EMPLOYMENT_OUTCOMES = ['stayed_in_work', 'returned_to_work', 'new_job', 'not_in_work'] as const;
+export const EMPLOYMENT_OUTCOME_LABELS: Readonly<Record<(typeof EMPLOYMENT_OUTCOMES)[number], string>> = {
+  stayed_in_work: 'Stayed in work',
+  returned_to_work: 'Returned to work',
+  new_job: 'Started a new job',
+  not_in_work: 'Not in work',
+};
+
+/**
+ * A review of a plan in force. "Continue" needs the next review date; "exit" needs the reason and
+ * the employment outcome; "change the plan" closes this version so the team drafts the next.
+ */
+export const reviewPlanInputSchema = z
+  .strictObject({
+    planId: idSchema,
+    reviewedOn: isoDateSchema.refine((value) => value <= localToday(), 'The review date must be today or in the past'),
+    outcome: z.enum(REVIEW_OUTCOMES, { error: 'Choose the outcome of the review' }),
+    note: requiredText('what the review found', 2000),
+    nextReviewOn: isoDateSchema.nullable().default(null),
+    exitReason: z.enum(EXIT_REASONS).nullable().default(null),
+    employmentOutcome: z.enum(EMPLOYMENT_OUTCOMES).nullable().default(null),
+  })
+  .superRefine((review, context) => {
+    if (review.outcome === 'continue') {
+      if (review.nextReviewOn === null) context.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'Give the date of the next review' });
+      else if (review.nextReviewOn <= review.reviewedOn) context.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'The next review must be after this one' });
+    }
+    if (review.outcome === 'exit') {
+      if (review.exitReason === null) context.addIssue({ code: 'custom', path: ['exitReason'], message: 'Choose why support is ending' });
+      if (review.employmentOutcome === null) context.addIssue({ code: 'custom', path: ['employmentOutcome'], message: 'Choose the employment outcome' });
+    }
+  });
+export type ReviewPlanInput = z.input<typeof reviewPlanInputSchema>;
+
+export const planReviewSchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  reviewedOn: z.string(),
+  outcome: z.enum(REVIEW_OUTCOMES),
+  note: z.string(),
+  nextReviewOn: z.string().nullable(),
+  reviewedByName: z.string(),
+});
+
+export const participantExitSchema = z.object({
+  exitedOn: z.string(),
+  reason: z.enum(EXIT_REASONS),
+  employmentOutcome: z.enum(EMPLOYMENT_OUTCOMES),
+});
+
+/** A person's plan history: every version newest first, the reviews, and the exit if they have left. */
+export const participantPlansSchema = z.object({
+  versions: z.array(actionPlanSchema),
+  reviews: z.array(planReviewSchema),
+  exit: participantExitSchema.nullable(),
+});
+export type ParticipantPlans = z.infer<typeof participantPlansSchema>;
+
+export const dueForReviewSchema = z.object({
+  items: z.array(
+    z.object({
+      planId: z.string(),
+      participantId: z.string(),
+      reference: z.string(),
+      givenName: z.string(),
+      familyName: z.string(),
+      reviewOn: z.string(),
+      overdue: z.boolean(),
+    }),
+  ),
+});

@@ -4,6 +4,7 @@ import * as referralConsent from './2026-11-23-002-referral-consent';
 import * as assessments from './2026-11-23-003-assessments';
 import * as signedAssessments from './2026-11-23-005-signed-assessments';
 import * as partnershipConfig from './2026-11-23-007-partnership-config';
+import * as actionPlans from './2026-11-23-010-action-plans';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-003-assessments': assessments,
   '2026-11-23-005-signed-assessments': signedAssessments,
   '2026-11-23-007-partnership-config': partnershipConfig,
+  '2026-11-23-010-action-plans': actionPlans,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -14,9 +14,9 @@ export function value<T>(result: Result<unknown>): T {
  * A demo partnership (one user per role: demo.coach, demo.physio, demo.mh, demo.ot...) with one
  * registered person, in a fresh temporary data directory. `signInAs` locks and unlocks as that user.
  */
-export async function demoWithPerson() {
+export async function demoWithPerson(options: { now?: () => Date } = {}) {
   const dataDir = tempDir();
-  const services = createAppServices({ dataDir });
+  const services = createAppServices({ dataDir, ...options });
   value(await services.dispatch('setup.createDemoPartnership', {}));
   const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } })));
   const signInAs = async (username: string) => {
