@@ -12,7 +12,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
+  // Creating a store runs a memory-hard KDF per user; on a busy 2-core machine that can take a few seconds.
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['./tests/support/plain-summary-playwright-reporter.ts']],
   use: {
     trace: 'retain-on-failure',

@@ -12,6 +12,7 @@ import { routeHref } from '../routing';
 import { AssessmentSection } from './assessment-section';
 import { ConsentPanel } from './consent-panel';
 import { DisciplineAssessmentsSection } from './discipline-assessments-section';
+import { PlanPanel } from './plan/plan-panel';
 import { RiskFlagBanner } from './risk-flag-banner';
 
 /** One person's record: who they are, their work, their referral and their consent. */
@@ -53,6 +54,12 @@ export function ParticipantScreen({ id }: { id: string }) {
       <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void load()} />
       <AssessmentSection record={record} onChanged={() => void load()} />
       <DisciplineAssessmentsSection record={record} onChanged={() => void load()} />
+      <section aria-labelledby="plan-section">
+        <h2 className="nhsuk-heading-m" id="plan-section">
+          Action plan
+        </h2>
+        <PlanPanel participantId={record.id} />
+      </section>
       <h2 className="nhsuk-heading-m">Details</h2>
       <SummaryList
         rows={[

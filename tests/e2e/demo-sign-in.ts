@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
-import { expect } from './host-fixture';
+import { expect, openApp, type RunningHost } from './host-fixture';
 
 /** Signs out and unlocks the demo partnership as another of its users (demo.coach, demo.physio...). */
 export async function signInAs(page: Page, username: string): Promise<void> {
@@ -9,4 +9,12 @@ export async function signInAs(page: Page, username: string): Promise<void> {
   await page.getByLabel('Passphrase').fill(DEMO_PARTNERSHIP.passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+}
+
+/** First run: opens the demo partnership, then signs in as one of its users. */
+export async function openDemoAs(page: Page, host: RunningHost, username: string): Promise<void> {
+  await openApp(page, host);
+  await page.getByRole('button', { name: 'Open a demo partnership' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+  await signInAs(page, username);
 }

@@ -1,12 +1,9 @@
 import { expectNoAxeViolations } from './accessibility';
-import { signInAs } from './demo-sign-in';
-import { expect, openApp, test } from './host-fixture';
+import { openDemoAs, signInAs } from './demo-sign-in';
+import { expect, test } from './host-fixture';
 
 test('a physiotherapist drafts, signs and amends an assessment; the original stays readable with who, when and why', async ({ page, host }, testInfo) => {
-  await openApp(page, host);
-  await page.getByRole('button', { name: 'Open a demo partnership' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
-  await signInAs(page, 'demo.physio');
+  await openDemoAs(page, host, 'demo.physio');
 
   await page.getByTestId('caseload-table').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 2, name: 'Discipline assessments' })).toBeVisible();

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ParticipantPlans } from '../../../core/schemas/action-plan';
+import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
+import { useApi } from '../../api/api-context';
+
+export interface PlanData {
+  readonly plans: ParticipantPlans;
+  readonly config: PartnershipConfig;
+}
+
+/** Loads a person's plan history and the partnership configuration its choices come from. */
+export function usePlanData(participantId: string) {
+  const api = useApi();
+  const [data, setData] = useState<PlanData | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const reload = useCallback(async () => {
+    const [plans, config] = await Promise.all([api.call('plans.get', { participantId }), api.call('config.get', {})]);
+    if (plans.ok && config.ok) {
+      setData({ plans: plans.value, config: config.value });
+      setError(undefined);
+    } else {
+      setError(!plans.ok ? plans.error.message : !config.ok ? config.error.message : undefined);
+    }
+  }, [api, participantId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  return { data, error, reload };
+}
+
+/** Names for ids in a plan: team members, services and disciplines, inactive ones included (old plans name them). */
+export function planLabels(config: PartnershipConfig) {
+  const members = new Map(config.teamMembers.map((member) => [member.id, member.fullName]));
+  const services = new Map(config.services.map((service) => [service.id, service.name]));
+  const disciplines = new Map(config.disciplines.map((discipline) => [discipline.code, discipline.label]));
+  return {
+    member: (id: string | null) => (id === null ? 'Not chosen' : (members.get(id) ?? 'Unknown')),
+    service: (id: string | null) => (id === null ? '' : (services.get(id) ?? 'Unknown service')),
+    discipline: (code: string) => disciplines.get(code) ?? code,
+  };
+}
+export type PlanLabels = ReturnType<typeof planLabels>;
