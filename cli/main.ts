@@ -1,8 +1,15 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../core/app-error';
+import { verifyStoreAudit } from '../services/audit-commands';
 import { initStore, seedStore } from '../services/store-commands';
 import { readPassphrase } from './read-passphrase';
 import { USAGE } from './usage';
+
+const BREAK_DESCRIPTIONS = {
+  altered: 'its content does not match its hash (altered).',
+  out_of_sequence: 'an entry before it is missing or the entries were reordered.',
+  broken_link: 'it does not follow from the entry before it (removed or reordered entries).',
+} as const;
 
 function wholeNumber(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
@@ -17,8 +24,10 @@ function wholeNumber(value: string | undefined, name: string, fallback?: number)
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: readonly string[], out: (line: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
+  // `audit verify`: the sub-command is a positional before the options.
+  const options = command === 'audit' ? rest.slice(1) : rest;
   const { values } = parseArgs({
-    args: rest,
+    args: options,
     options: {
       store: { type: 'string' },
       admin: { type: 'string' },
@@ -62,6 +71,16 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       });
       out(`Added ${participants.toLocaleString('en-GB')} synthetic participants in ${result.seconds.toFixed(1)} s.`);
       return 0;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify' || values.store === undefined) throw new Error('Usage: workwell-mdt audit verify --store DIR [--user USERNAME]');
+      const result = await verifyStoreAudit({ dataDir: values.store, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      if (result.firstBreak === null) {
+        out(`Audit trail intact: ${result.entries.toLocaleString('en-GB')} entries, every hash verified.`);
+        return 0;
+      }
+      out(`Audit trail BROKEN at entry ${result.firstBreak.seq}: ${BREAK_DESCRIPTIONS[result.firstBreak.problem]}`);
+      return 2;
     }
     case undefined:
     case 'help':

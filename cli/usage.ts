@@ -11,6 +11,10 @@ Usage:
       Add N synthetic participants (deterministic for a given --seed; NHS numbers
       from the reserved 999 test range).
 
+  workwell-mdt audit verify --store DIR [--user USERNAME] [--passphrase-file FILE]
+      Recompute the audit trail's hash chain; exit code 2 names the first altered,
+      removed or reordered entry.
+
 The passphrase is read from --passphrase-file (first line) or the
 WORKWELL_PASSPHRASE environment variable; it is never accepted on the command line.
 `;

@@ -29,6 +29,8 @@ export const CHANNELS = [
   'plans.updateActionStatus',
   'plans.review',
   'plans.dueForReview',
+  'audit.search',
+  'audit.verify',
   'config.get',
   'config.saveDiscipline',
   'config.saveTeamMember',

@@ -20,6 +20,7 @@ import {
   savePlanDraftInputSchema,
   updateActionStatusInputSchema,
 } from './schemas/action-plan';
+import { auditPageSchema, auditVerificationSchema, searchAuditInputSchema } from './schemas/audit';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './schemas/consent';
 import { participantIdInputSchema, participantRecordSchema } from './schemas/participant-record';
 import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from './schemas/referral';
@@ -249,6 +250,18 @@ export const contract = {
     input: emptyInputSchema,
     output: dueForReviewSchema,
     access: ALL_ROLES,
+  }),
+  'audit.search': channel({
+    summary: 'Search the audit trail: who viewed, changed, signed or exported what, and when',
+    input: searchAuditInputSchema,
+    output: auditPageSchema,
+    access: ['administrator'],
+  }),
+  'audit.verify': channel({
+    summary: 'Recompute the audit hash chain and report the first altered, removed or reordered entry',
+    input: emptyInputSchema,
+    output: auditVerificationSchema,
+    access: ['administrator'],
   }),
 } as const satisfies Record<Channel, ChannelDefinition>;
 

@@ -225,6 +225,20 @@ export interface ParticipantExitTable {
   recorded_at: string;
 }
 
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  channel: string;
+  participant_id: string | null;
+  subject_json: string;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   users: UserTable;
@@ -239,6 +253,7 @@ export interface Database {
   action_updates: ActionUpdateTable;
   plan_reviews: PlanReviewTable;
   participant_exits: ParticipantExitTable;
+  audit_log: AuditLogTable;
   disciplines: DisciplineTable;
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;

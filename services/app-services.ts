@@ -1,5 +1,7 @@
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
+import { auditHandlers } from './audit-handlers';
+import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
@@ -42,10 +44,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...actionPlanHandlers(session, now),
+    ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
   };
   return {
-    dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError),
+    dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),
     close: () => queue.run(() => session.close()),
   };
 }

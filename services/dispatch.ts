@@ -4,6 +4,7 @@ import { isChannel } from '../core/channels';
 import { contract, type ChannelDefinition } from '../core/contract';
 import { failure, ok, type Result } from '../core/result';
 import type { SignedInUser } from '../core/schemas/session';
+import type { AuditRecorder } from './audit-recorder';
 import type { Dispatch } from './dispatch-types';
 import type { CallContext, Handlers } from './handlers';
 
@@ -30,24 +31,46 @@ function checkAccess(definition: ChannelDefinition, user: SignedInUser | null): 
  * exists, the caller's role, and the input against the contract, before any handler runs, and it
  * turns every failure into a typed error so transports never see a raw exception.
  */
-export function createDispatch(handlers: Handlers, currentUser: () => SignedInUser | null, onInternalError?: (channel: string, error: unknown) => void): Dispatch {
-  return async (channel: string, input: unknown): Promise<Result<unknown>> => {
+export function createDispatch(
+  handlers: Handlers,
+  currentUser: () => SignedInUser | null,
+  onInternalError?: (channel: string, error: unknown) => void,
+  audit?: AuditRecorder,
+): Dispatch {
+  const run = async (channel: string, input: unknown): Promise<Result<unknown>> => {
     try {
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', 'The app asked for something that does not exist.');
       const definition: ChannelDefinition = contract[channel];
       const context: CallContext = { user: currentUser() };
-      checkAccess(definition, context.user);
-      const parsed = definition.input.safeParse(input ?? {});
-      if (!parsed.success) {
-        throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
+      let parsedInput: unknown = undefined;
+      try {
+        checkAccess(definition, context.user);
+        const parsed = definition.input.safeParse(input ?? {});
+        if (!parsed.success) {
+          throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
+        }
+        parsedInput = parsed.data;
+        await audit?.before(channel, context.user);
+        const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<unknown>;
+        const output = definition.output.parse(await handler(parsed.data, context));
+        await audit?.after({ channel, caller: context.user, input: parsedInput, output, outcome: 'ok' });
+        return ok(output);
+      } catch (error) {
+        // Refusals are accountable too: who was denied what, and failed sign-ins.
+        if (error instanceof AppError) await audit?.after({ channel, caller: context.user, input: parsedInput ?? safeIds(input), outcome: error.code });
+        throw error;
       }
-      const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<unknown>;
-      const output = await handler(parsed.data, context);
-      return ok(definition.output.parse(output));
     } catch (error) {
       if (error instanceof AppError) return failure(error.toShape());
       onInternalError?.(channel, error);
       return failure({ code: 'INTERNAL', message: 'Something went wrong inside the app. Nothing was saved.' });
     }
   };
+  return run;
+}
+
+/** For a refused call whose input did not parse: only a username string survives, for failed sign-ins. */
+function safeIds(input: unknown): unknown {
+  const username = (input as { username?: unknown } | null)?.username;
+  return typeof username === 'string' ? { username } : {};
 }

@@ -47,7 +47,8 @@ export async function seedStore(options: {
   return { seconds: (performance.now() - started) / 1000, username };
 }
 
-async function onlyUsername(keyringFile: string): Promise<string> {
+/** The store's only user, for commands run without --user. */
+export async function onlyUsername(keyringFile: string): Promise<string> {
   const keyring = await readKeyring(keyringFile);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in that folder. Run `workwell-mdt init` first.');
   const [first, ...rest] = keyring.slots;

@@ -5,6 +5,7 @@ import * as assessments from './2026-11-23-003-assessments';
 import * as signedAssessments from './2026-11-23-005-signed-assessments';
 import * as partnershipConfig from './2026-11-23-007-partnership-config';
 import * as actionPlans from './2026-11-23-010-action-plans';
+import * as auditTrail from './2026-11-23-011-audit-trail';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-005-signed-assessments': signedAssessments,
   '2026-11-23-007-partnership-config': partnershipConfig,
   '2026-11-23-010-action-plans': actionPlans,
+  '2026-11-23-011-audit-trail': auditTrail,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { AUDIT_GENESIS_HASH, auditEntryHash, type AuditEntryContent } from '../audit-chain';
+import type { SqliteDatabase } from '../open-store';
+import type { Database } from '../schema';
+
+export type NewAuditEntry = Omit<AuditEntryContent, 'seq'>;
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  channel: string;
+  participant_id: string | null;
+  subject_json: string;
+  outcome: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Appends one entry to the chain. Synchronous on purpose: reading the last hash and inserting the
+ * next row happen in one SQLite transaction with no await between, so two calls can never chain
+ * from the same previous entry.
+ */
+export function appendAuditEntry(sqlite: SqliteDatabase, entry: NewAuditEntry): void {
+  sqlite.transaction(() => {
+    const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const seq = (last?.seq ?? 0) + 1;
+    const previousHash = last?.hash ?? AUDIT_GENESIS_HASH;
+    const content: AuditEntryContent = { ...entry, seq };
+    sqlite
+      .prepare(
+        `INSERT INTO audit_log (seq, at, user_id, username, action, channel, participant_id, subject_json, outcome, prev_hash, hash)
+         VALUES (@seq, @at, @userId, @username, @action, @channel, @participantId, @subjectJson, @outcome, @previousHash, @hash)`,
+      )
+      .run({ ...content, previousHash, hash: auditEntryHash(previousHash, content) });
+  })();
+}
+
+/** Where the chain first fails, or null when every entry is intact and in order. */
+export interface AuditChainBreak {
+  readonly seq: number;
+  readonly problem: 'altered' | 'out_of_sequence' | 'broken_link';
+}
+
+/** Walks the whole chain in order, recomputing every hash. */
+export function verifyAuditChain(sqlite: SqliteDatabase): { entries: number; firstBreak: AuditChainBreak | null } {
+  let previousHash = AUDIT_GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (const row of sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    entries += 1;
+    if (row.seq !== expectedSeq) return { entries, firstBreak: { seq: row.seq, problem: 'out_of_sequence' } };
+    if (row.prev_hash !== previousHash) return { entries, firstBreak: { seq: row.seq, problem: 'broken_link' } };
+    const content: AuditEntryContent = {
+      seq: row.seq,
+      at: row.at,
+      userId: row.user_id,
+      username: row.username,
+      action: row.action,
+      channel: row.channel,
+      participantId: row.participant_id,
+      subjectJson: row.subject_json,
+      outcome: row.outcome,
+    };
+    if (auditEntryHash(previousHash, content) !== row.hash) return { entries, firstBreak: { seq: row.seq, problem: 'altered' } };
+    previousHash = row.hash;
+    expectedSeq += 1;
+  }
+  return { entries, firstBreak: null };
+}
+
+export interface AuditSearch {
+  readonly participantId?: string | undefined;
+  readonly userId?: string | undefined;
+  readonly action?: string | undefined;
+  readonly beforeSeq?: number | undefined;
+  readonly limit: number;
+}
+
+/** Newest first, filtered, a page at a time (keyset on `seq`). */
+export async function searchAuditLog(db: Kysely<Database>, search: AuditSearch) {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(search.limit);
+  if (search.participantId !== undefined) query = query.where('participant_id', '=', search.participantId);
+  if (search.userId !== undefined) query = query.where('user_id', '=', search.userId);
+  if (search.action !== undefined) query = query.where('action', '=', search.action);
+  if (search.beforeSeq !== undefined) query = query.where('seq', '<', search.beforeSeq);
+  return query.execute();
+}

@@ -1,0 +1,84 @@
+import type { Channel } from '../core/channels';
+import type { SignedInUser } from '../core/schemas/session';
+import { appendAuditEntry } from '../db/repositories/audit-repository';
+import type { Store } from '../db/store';
+import { AUDIT_POLICY } from './audit-policy';
+import { auditedParticipantId, idFields } from './audit-subject';
+import type { SessionHolder } from './session-holder';
+
+/** One finished call as dispatch saw it. */
+export interface AuditedCall {
+  readonly channel: Channel;
+  /** Who was signed in when the call started (null for sign-in itself). */
+  readonly caller: SignedInUser | null;
+  readonly input: unknown;
+  readonly output?: unknown;
+  /** `ok`, or the error code the caller received. */
+  readonly outcome: string;
+}
+
+export interface AuditRecorder {
+  /** Runs before the handler: lock is recorded while the store is still open. */
+  before(channel: Channel, caller: SignedInUser | null): Promise<void>;
+  after(call: AuditedCall): Promise<void>;
+}
+
+/** Failed sign-ins happen while the store is locked; they wait here until the next unlock writes them. */
+interface PendingFailure {
+  readonly at: string;
+  readonly username: string | null;
+}
+
+const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
+
+/**
+ * Writes the audit trail for every call dispatch handles, into the open store, chained by hash.
+ * Views, searches, edits, signatures, exports, sign-ins and locks are recorded with ids only.
+ */
+export function createAuditRecorder(session: SessionHolder, now: () => Date): AuditRecorder {
+  const pendingFailures: PendingFailure[] = [];
+
+  const write = (store: Store, entry: Parameters<typeof appendAuditEntry>[1]) => appendAuditEntry(store.sqlite, entry);
+
+  return {
+    async before(channel, caller) {
+      if (channel !== 'session.lock' || caller === null || session.current === null) return;
+      write(session.current.store, { at: now().toISOString(), userId: caller.userId, username: caller.username, action: 'lock', channel, participantId: null, subjectJson: '{}', outcome: 'ok' });
+    },
+
+    async after({ channel, caller, input, output, outcome }) {
+      const action = AUDIT_POLICY[channel];
+      if (action === null || channel === 'session.lock') return;
+      const at = now().toISOString();
+      if (channel === 'session.unlock') {
+        const username = typeof (input as { username?: unknown })?.username === 'string' ? String((input as { username: string }).username).slice(0, 64) : null;
+        if (outcome === 'WRONG_PASSPHRASE') pendingFailures.push({ at, username });
+        if (outcome !== 'ok') return;
+        const open = session.current;
+        if (open === null) return;
+        for (const failure of pendingFailures.splice(0)) {
+          write(open.store, { at: failure.at, userId: null, username: failure.username, action: 'sign_in_failed', channel, participantId: null, subjectJson: '{}', outcome: 'WRONG_PASSPHRASE' });
+        }
+        write(open.store, { at, userId: open.user.userId, username: open.user.username, action, channel, participantId: null, subjectJson: '{}', outcome });
+        return;
+      }
+      const open = session.current;
+      if (open === null) return;
+      if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
+      const user = caller ?? open.user;
+      const inputIds = idFields(input);
+      const outputIds = idFields(output);
+      const participantId = await auditedParticipantId(open.store, channel, inputIds, outputIds);
+      write(open.store, {
+        at,
+        userId: user.userId,
+        username: user.username,
+        action: outcome === 'FORBIDDEN' ? 'denied' : action,
+        channel,
+        participantId,
+        subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
+        outcome,
+      });
+    },
+  };
+}
