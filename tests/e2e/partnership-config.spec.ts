@@ -58,6 +58,7 @@ test('an administrator adds a local discipline, a team member with an HCPC numbe
   await activate(page, page.getByRole('button', { name: 'Add a local discipline' }));
   await expect(page.getByRole('heading', { level: 2, name: 'Add a local discipline' })).toBeFocused();
   await typeInto(page, page.getByLabel('Name of the discipline'), 'Social prescribing');
+  await expectNoAxeViolations(page);
   await activate(page, page.getByRole('button', { name: 'Save discipline' }));
   await expect(page.getByRole('status')).toHaveText('Social prescribing saved.');
   await expect(page.getByRole('status')).toBeFocused();
