@@ -10,3 +10,8 @@ export function canCall(channel: Channel, role: Role): boolean {
   const access = contract[channel].access;
   return access === 'public' || (access as readonly Role[]).includes(role);
 }
+
+/** Whether the role may change the partnership's settings (disciplines, team, directory). */
+export function canChangeSettings(role: Role): boolean {
+  return canCall('config.saveDiscipline', role);
+}

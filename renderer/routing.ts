@@ -1,13 +1,23 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string };
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute;
+
+/** The administrators' partnership settings: the hub, and one page per part of the configuration. */
+export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
+
+/** The partnership settings pages under #/settings/. */
+export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory'] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/register') return { name: 'register' };
   const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
+  if (path === '/settings') return { name: 'settings' };
+  const settings = SETTINGS_SECTIONS.find((section) => path === `/settings/${section}`);
+  if (settings !== undefined) return { name: 'settings-section', section: settings };
   return { name: 'caseload' };
 }
 
@@ -19,6 +29,10 @@ export function routeHref(route: Route): string {
       return '#/register';
     case 'participant':
       return `#/participants/${route.id}`;
+    case 'settings':
+      return '#/settings';
+    case 'settings-section':
+      return `#/settings/${route.section}`;
   }
 }
 

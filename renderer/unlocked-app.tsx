@@ -2,6 +2,8 @@ import { useRoute } from './routing';
 import { HomeScreen } from './screens/home-screen';
 import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
+import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
+import { SettingsSectionScreen } from './screens/settings/settings-section-screen';
 import { useSession } from './session-context';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
@@ -13,6 +15,10 @@ export function UnlockedApp() {
       return <RegisterScreen />;
     case 'participant':
       return <ParticipantScreen key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsHubScreen />;
+    case 'settings-section':
+      return <SettingsSectionScreen key={route.section} section={route.section} />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

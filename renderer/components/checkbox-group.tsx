@@ -2,22 +2,30 @@ export interface CheckboxGroupProps<T extends string> {
   readonly name: string;
   readonly legend: string;
   readonly hint?: string;
+  /** A field-level error; the error summary links to the first checkbox (`<name>-<first value>`). */
+  readonly error?: string | undefined;
   readonly values: readonly T[];
   readonly options: ReadonlyArray<{ readonly value: T; readonly label: string }>;
   readonly onValuesChange: (values: T[]) => void;
 }
 
 /** NHS checkboxes in a fieldset, for choosing any number of options. */
-export function CheckboxGroup<T extends string>({ name, legend, hint, values, options, onValuesChange }: CheckboxGroupProps<T>) {
+export function CheckboxGroup<T extends string>({ name, legend, hint, error, values, options, onValuesChange }: CheckboxGroupProps<T>) {
   const toggle = (value: T, checked: boolean) => onValuesChange(checked ? [...values, value] : values.filter((item) => item !== value));
+  const describedBy = [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="nhsuk-form-group">
-      <fieldset className="nhsuk-fieldset" aria-describedby={hint === undefined ? undefined : `${name}-hint`}>
+    <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
         {hint !== undefined && (
           <div className="nhsuk-hint" id={`${name}-hint`}>
             {hint}
           </div>
+        )}
+        {error !== undefined && (
+          <span className="nhsuk-error-message" id={`${name}-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+          </span>
         )}
         <div className="nhsuk-checkboxes">
           {options.map((option) => (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalEmailSchema, optionalPhoneSchema, requiredText } from '../../text-schemas';
 import { entryIdSchema, entryStateShape, entryVersionSchema, requireVersionOnUpdate } from './config-entry';
-import { normaliseRegistrationNumber, PROFESSIONAL_BODIES, registrationNumberProblem, type ProfessionalBody } from './professional-registration';
+import { normaliseRegistrationNumber, PROFESSIONAL_BODIES, registrationNumberProblem } from './professional-registration';
 
 /**
  * A member of the MDT: who they are, their discipline and professional registration, how to reach
@@ -50,4 +50,3 @@ export const teamMemberEntrySchema = z.object({
   ...entryStateShape,
 });
 export type TeamMemberEntry = z.infer<typeof teamMemberEntrySchema>;
-export type { ProfessionalBody };

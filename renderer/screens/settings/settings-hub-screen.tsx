@@ -1,0 +1,39 @@
+import { routeHref } from '../../routing';
+import { SettingsPage } from './settings-page';
+import { usePartnershipConfig } from './use-partnership-config';
+
+const count = (entries: ReadonlyArray<{ active: boolean }> | undefined, noun: string) =>
+  entries === undefined ? '' : `${entries.filter((entry) => entry.active).length} active ${noun}${entries.some((entry) => !entry.active) ? `, ${entries.filter((entry) => !entry.active).length} inactive` : ''}.`;
+
+/** The administrators' hub: how this partnership's team and local offer are set up. */
+export function SettingsHubScreen() {
+  const { config } = usePartnershipConfig();
+  const pages = [
+    { href: routeHref({ name: 'settings-section', section: 'disciplines' }), title: 'Disciplines', description: 'The disciplines in this team, built in and local.', summary: count(config?.disciplines, 'disciplines') },
+    { href: routeHref({ name: 'settings-section', section: 'team' }), title: 'Team members', description: 'Who is in the MDT, their registration, and their app account.', summary: count(config?.teamMembers, 'members') },
+    { href: routeHref({ name: 'settings-section', section: 'directory' }), title: 'Service directory', description: 'Local onward services that action plans refer or signpost people to.', summary: count(config?.services, 'services') },
+    { href: '#/settings/measure-wording', title: 'Wording of licensed outcome measures', description: 'The item wording of WSAS and MSK-HQ, under your licence.', summary: '' },
+  ];
+  return (
+    <SettingsPage title="Partnership settings" back="caseload">
+      <p className="nhsuk-body">Each partnership designs its own team and local offer. Changes apply to everyone in this partnership; nothing is ever deleted, only deactivated.</p>
+      <ul className="nhsuk-grid-row nhsuk-card-group">
+        {pages.map((page) => (
+          <li className="nhsuk-grid-column-one-half nhsuk-card-group__item" key={page.href}>
+            <div className="nhsuk-card nhsuk-card--clickable">
+              <div className="nhsuk-card__content">
+                <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                  <a className="nhsuk-card__link" href={page.href}>
+                    {page.title}
+                  </a>
+                </h2>
+                <p className="nhsuk-card__description">{page.description}</p>
+                {page.summary !== '' && <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">{page.summary}</p>}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </SettingsPage>
+  );
+}

@@ -1,0 +1,16 @@
+import type { SettingsSection } from '../../routing';
+import { DirectoryScreen } from './directory-screen';
+import { DisciplinesScreen } from './disciplines-screen';
+import { TeamMembersScreen } from './team-members-screen';
+
+/** One page of the partnership settings, by its address. */
+export function SettingsSectionScreen({ section }: { section: SettingsSection }) {
+  switch (section) {
+    case 'disciplines':
+      return <DisciplinesScreen />;
+    case 'team':
+      return <TeamMembersScreen />;
+    case 'directory':
+      return <DirectoryScreen />;
+  }
+}
