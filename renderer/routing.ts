@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string };
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | { readonly name: 'measure-wording' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/register') return { name: 'register' };
+  if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
   return { name: 'caseload' };
@@ -19,6 +20,8 @@ export function routeHref(route: Route): string {
       return '#/register';
     case 'participant':
       return `#/participants/${route.id}`;
+    case 'measure-wording':
+      return '#/settings/measure-wording';
   }
 }
 

@@ -1,5 +1,6 @@
 import { useRoute } from './routing';
 import { HomeScreen } from './screens/home-screen';
+import { MeasureWordingScreen } from './screens/measure-wording-screen';
 import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { useSession } from './session-context';
@@ -13,6 +14,8 @@ export function UnlockedApp() {
       return <RegisterScreen />;
     case 'participant':
       return <ParticipantScreen key={route.id} id={route.id} />;
+    case 'measure-wording':
+      return <MeasureWordingScreen />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

@@ -99,7 +99,9 @@ function reliableChangeSentence(measure: 'phq9' | 'gad7', change: ReliableChange
 
 function directionSentence(shortName: string, direction: ChangeDirection, higherIsBetter: boolean): string | null {
   if (direction === 'unchanged') return null;
-  return `That is ${direction}: on ${shortName} a ${higherIsBetter ? 'higher' : 'lower'} score is better.`;
+  // Acronyms (WSAS, MSK-HQ) keep their capitals mid-sentence; "Work ability" does not.
+  const inSentence = /^[A-Z]{2}/.test(shortName) ? shortName : shortName.toLowerCase();
+  return `That is ${direction}: on ${inSentence} a ${higherIsBetter ? 'higher' : 'lower'} score is better.`;
 }
 
 function unscoredSentence(shortName: string, count: number): string | null {

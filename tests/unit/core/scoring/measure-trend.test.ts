@@ -91,7 +91,7 @@ describe('measureTrend: other measures', () => {
     expect(measureTrend([result('work_ability', '2026-10-01', 7), result('work_ability', '2026-11-10', 6)], 'work_ability')).toMatchObject({
       change: -1,
       direction: 'worse',
-      summary: ['Work ability fell from 7 on 1 October 2026 to 6 on 10 November 2026, down 1 point.', 'That is worse: on Work ability a higher score is better.'],
+      summary: ['Work ability fell from 7 on 1 October 2026 to 6 on 10 November 2026, down 1 point.', 'That is worse: on work ability a higher score is better.'],
     });
   });
 
