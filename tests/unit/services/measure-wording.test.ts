@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
-import type { Result } from '../../../core/result';
 import type { MeasureWordingEntry } from '../../../core/schemas/measure-wording';
-import { createAppServices } from '../../../services/app-services';
-import { tempDir } from '../../support/temp-dir';
+import { demoWithPerson, value } from '../../support/demo-with-person';
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fields)}`);
-  return result.value as T;
-}
-
-/** A demo partnership (one user per role), signed in as the administrator. */
+/** A demo partnership (one user per role), signed in as its administrator, on a fixed clock. */
 async function demo() {
-  const services = createAppServices({ dataDir: tempDir(), now: () => new Date('2026-11-20T10:00:00Z') });
-  value(await services.dispatch('setup.createDemoPartnership', {}));
-  const signInAs = async (username: string) => {
-    value(await services.dispatch('session.lock', {}));
-    value(await services.dispatch('session.unlock', { username, passphrase: DEMO_PARTNERSHIP.passphrase }));
-  };
+  const { services, signInAs } = await demoWithPerson({ now: () => new Date('2026-11-20T10:00:00Z') });
   const list = async () => value<{ items: MeasureWordingEntry[] }>(await services.dispatch('measureWording.list', {})).items;
   return { services, signInAs, list };
 }
