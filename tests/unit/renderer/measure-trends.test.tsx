@@ -30,7 +30,7 @@ describe('TrendChart', () => {
     expect(html).toContain('>9</text>');
     expect(html).toContain('>1 Oct 2026</text>');
     expect(html).toContain('>10 Nov 2026</text>');
-    expect(html).toContain('>Moderately severe</text>');
+    expect(html).toContain('>Moderately severe</tspan>');
     expect(html).toContain('data-testid="threshold-line"');
     expect(html).toContain('<path d="M');
   });
@@ -42,6 +42,14 @@ describe('TrendChart', () => {
     expect(html).not.toContain('threshold-line');
     // Without bands the axis is in quarters of the range.
     for (const tick of ['0', '14', '28', '42', '56']) expect(html).toContain(`>${tick}</text>`);
+  });
+});
+
+describe('TrendChart band labels', () => {
+  it('wraps a long band label onto lines that fit the margin', () => {
+    const html = renderToStaticMarkup(<TrendChart label="WSAS" points={[{ takenOn: '2026-10-01', total: 15 }]} totalMin={0} totalMax={40} bands={measureChartBands('wsas')} threshold={null} />);
+    expect(html).toContain('>Moderately severe</tspan>');
+    expect(html).toContain('>or worse</tspan>');
   });
 });
 
