@@ -136,40 +136,27 @@ export function measureTrend(results: readonly DatedMeasureResult[], measure: Me
   const latest = scored.at(-1) ?? null;
   const scale = `Scale ${definition.totalMin} to ${definition.totalMax}, ${definition.higherIsBetter ? 'higher' : 'lower'} is better.`;
   const unscored = unscoredSentence(name, unscoredCount);
+  /** The trend while there is no change to measure: fewer than two scored results. */
+  const withoutChange = (sentence: string, chartLabel: string): MeasureTrend => ({
+    measure,
+    points: scored,
+    unscoredCount,
+    baseline,
+    latest,
+    change: null,
+    direction: null,
+    reliableChange: null,
+    summary: [sentence, ...(unscored === null ? [] : [unscored])],
+    chartLabel,
+  });
 
-  if (baseline === null || latest === null) {
-    return {
-      measure,
-      points: scored,
-      unscoredCount,
-      baseline,
-      latest,
-      change: null,
-      direction: null,
-      reliableChange: null,
-      summary: [`No ${name} score yet.`, ...(unscored === null ? [] : [unscored])],
-      chartLabel: `${name}: no scores to chart.`,
-    };
-  }
+  if (baseline === null || latest === null) return withoutChange(`No ${name} score yet.`, `${name}: no scores to chart.`);
 
   const chartLabel = `${name} chart: ${scored.length} ${scored.length === 1 ? 'score' : 'scores'} from ${formatCalendarDate(baseline.takenOn)} to ${formatCalendarDate(latest.takenOn)}: ${scored
     .map((point) => formatTotal(point.total))
     .join(', ')}. ${scale}`;
 
-  if (scored.length === 1) {
-    return {
-      measure,
-      points: scored,
-      unscoredCount,
-      baseline,
-      latest,
-      change: null,
-      direction: null,
-      reliableChange: null,
-      summary: [`One ${name} score so far: ${describePoint(baseline)}. Change shows from the second.`, ...(unscored === null ? [] : [unscored])],
-      chartLabel,
-    };
-  }
+  if (scored.length === 1) return withoutChange(`One ${name} score so far: ${describePoint(baseline)}. Change shows from the second.`, chartLabel);
 
   // One decimal: pro-rated WSAS totals are kept to one decimal, and float subtraction must not show 0.30000000000000004.
   const change = Math.round((latest.total - baseline.total) * 10) / 10;
