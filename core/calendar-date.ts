@@ -7,3 +7,19 @@ export function localToday(now: Date = new Date()): string {
   const day = String(now.getDate()).padStart(2, '0');
   return `${now.getFullYear()}-${month}-${day}`;
 }
+
+/**
+ * Formats a calendar date (YYYY-MM-DD, or the date part of a longer ISO string) the NHS way:
+ * "2 March 1984". Read as a UTC calendar date so the result never shifts with the machine's time
+ * zone. Anything that is not a date is returned unchanged rather than shown as "Invalid Date".
+ */
+export function formatCalendarDate(isoDate: string): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Whole days from one calendar date (YYYY-MM-DD) to another; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  const day = 24 * 60 * 60 * 1000;
+  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / day);
+}

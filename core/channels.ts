@@ -35,6 +35,9 @@ export const CHANNELS = [
   'config.saveDiscipline',
   'config.saveTeamMember',
   'config.saveService',
+  'measureWording.list',
+  'measureWording.save',
+  'measureWording.reset',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

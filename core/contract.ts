@@ -22,6 +22,7 @@ import {
 } from './schemas/action-plan';
 import { auditPageSchema, auditVerificationSchema, searchAuditInputSchema } from './schemas/audit';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from './schemas/consent';
+import { measureWordingEntrySchema, measureWordingListSchema, resetMeasureWordingInputSchema, saveMeasureWordingInputSchema } from './schemas/measure-wording';
 import { participantIdInputSchema, participantRecordSchema } from './schemas/participant-record';
 import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from './schemas/referral';
 import { listParticipantsInputSchema, participantPageSchema } from './schemas/participants';
@@ -261,6 +262,24 @@ export const contract = {
     summary: 'Recompute the audit hash chain and report the first altered, removed or reordered entry',
     input: emptyInputSchema,
     output: auditVerificationSchema,
+    access: ['administrator'],
+  }),
+  'measureWording.list': channel({
+    summary: 'The wording each outcome measure form uses, and whether it is configured or shipped',
+    input: emptyInputSchema,
+    output: measureWordingListSchema,
+    access: ALL_ROLES,
+  }),
+  'measureWording.save': channel({
+    summary: "Set a measure's wording (licensed WSAS / MSK-HQ text, or a local version of the others)",
+    input: saveMeasureWordingInputSchema,
+    output: measureWordingEntrySchema,
+    access: ['administrator'],
+  }),
+  'measureWording.reset': channel({
+    summary: "Put a measure's wording back to the shipped default or placeholders",
+    input: resetMeasureWordingInputSchema,
+    output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
 } as const satisfies Record<Channel, ChannelDefinition>;

@@ -205,6 +205,13 @@ export interface ActionUpdateTable {
   updated_at: string;
 }
 
+export interface MeasureWordingTable {
+  measure: string;
+  wording_json: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface PlanReviewTable {
   id: string;
   plan_id: string;
@@ -257,4 +264,5 @@ export interface Database {
   disciplines: DisciplineTable;
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;
+  measure_wording: MeasureWordingTable;
 }

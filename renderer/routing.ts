@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute;
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' };
 
 /** The administrators' partnership settings: the hub, and one page per part of the configuration. */
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
@@ -13,6 +13,7 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/register') return { name: 'register' };
+  if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
   if (path === '/settings') return { name: 'settings' };
@@ -33,6 +34,8 @@ export function routeHref(route: Route): string {
       return '#/settings';
     case 'settings-section':
       return `#/settings/${route.section}`;
+    case 'measure-wording':
+      return '#/settings/measure-wording';
   }
 }
 

@@ -1,5 +1,6 @@
 import { useRoute } from './routing';
 import { HomeScreen } from './screens/home-screen';
+import { MeasureWordingScreen } from './screens/measure-wording-screen';
 import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
@@ -19,6 +20,8 @@ export function UnlockedApp() {
       return <SettingsHubScreen />;
     case 'settings-section':
       return <SettingsSectionScreen key={route.section} section={route.section} />;
+    case 'measure-wording':
+      return <MeasureWordingScreen />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

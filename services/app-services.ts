@@ -6,6 +6,7 @@ import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
+import { measureWordingHandlers } from './measure-wording-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
 import { SerialQueue } from './serial-queue';
@@ -46,6 +47,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...actionPlanHandlers(session, now),
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
+    ...measureWordingHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),

@@ -79,6 +79,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Ch
       bandLabel: result.band_label,
       riskFlag: result.risk_flag === 1,
       recordedBy: result.recorded_by_name,
+      recordedAt: result.recorded_at,
     })),
     openRiskFlags: openFlags.map((flag) => ({ id: flag.id, reason: flag.reason, raisedAt: flag.raised_at, raisedOn: flag.raised_on })),
   };

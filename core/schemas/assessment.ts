@@ -97,6 +97,8 @@ export const measureResultSchema = z.object({
   bandLabel: z.string().nullable(),
   riskFlag: z.boolean(),
   recordedBy: z.string(),
+  /** When it was recorded: orders results taken on the same date (charts, trends). */
+  recordedAt: z.string().optional(),
 });
 export type MeasureResult = z.infer<typeof measureResultSchema>;
 

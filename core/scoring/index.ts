@@ -65,3 +65,21 @@ export {
   type ReliableChange,
   type TrendInput,
 } from './change-over-time';
+export { measureChartBands, type ChartBand } from './chart-bands';
+export {
+  formatTotal,
+  measureTrend,
+  measureTrends,
+  type ChangeDirection,
+  type DatedMeasureResult,
+  type MeasureTrend,
+  type TrendPoint,
+} from './measure-trend';
+export {
+  DEPRESSION_ANXIETY_HEADLINE_LABELS,
+  PAIRING_WINDOW_DAYS,
+  depressionAnxietyOutcome,
+  type DepressionAnxietyHeadline,
+  type DepressionAnxietyOutcome,
+  type DepressionAnxietyTimePoint,
+} from './depression-anxiety-outcome';

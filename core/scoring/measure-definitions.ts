@@ -199,7 +199,7 @@ export type MeasureResponse = z.infer<typeof measureResponseSchema>;
 
 /**
  * Schema for a partnership's configured wording for one measure: the general wording rules plus
- * one label per item and response option values inside the item range.
+ * one label per item and response option values inside the item range, each labelled once.
  */
 export function measureWordingSchemaFor(id: MeasureId) {
   const definition = getMeasureDefinition(id);
@@ -211,6 +211,7 @@ export function measureWordingSchemaFor(id: MeasureId) {
         message: `${definition.shortName} needs exactly ${definition.itemCount} item ${definition.itemCount === 1 ? 'label' : 'labels'}`,
       });
     }
+    const labelled = new Set<number>();
     wording.responseOptions?.forEach((option, index) => {
       if (option.value < definition.itemMin || option.value > definition.itemMax) {
         context.addIssue({
@@ -218,7 +219,11 @@ export function measureWordingSchemaFor(id: MeasureId) {
           path: ['responseOptions', index, 'value'],
           message: `${definition.shortName} answer values run from ${definition.itemMin} to ${definition.itemMax}`,
         });
+      } else if (labelled.has(option.value)) {
+        // Two labels for one answer value would leave the form showing whichever came last.
+        context.addIssue({ code: 'custom', path: ['responseOptions', index, 'value'], message: `Answer ${option.value} has more than one label` });
       }
+      labelled.add(option.value);
     });
   });
 }

@@ -3,6 +3,7 @@ import * as initial from './2026-11-23-001-initial';
 import * as referralConsent from './2026-11-23-002-referral-consent';
 import * as assessments from './2026-11-23-003-assessments';
 import * as signedAssessments from './2026-11-23-005-signed-assessments';
+import * as measureWording from './2026-11-23-006-measure-wording';
 import * as partnershipConfig from './2026-11-23-007-partnership-config';
 import * as actionPlans from './2026-11-23-010-action-plans';
 import * as auditTrail from './2026-11-23-011-audit-trail';
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-002-referral-consent': referralConsent,
   '2026-11-23-003-assessments': assessments,
   '2026-11-23-005-signed-assessments': signedAssessments,
+  '2026-11-23-006-measure-wording': measureWording,
   '2026-11-23-007-partnership-config': partnershipConfig,
   '2026-11-23-010-action-plans': actionPlans,
   '2026-11-23-011-audit-trail': auditTrail,

@@ -8,6 +8,7 @@ import { formatDate } from '../format';
 import { useSession } from '../session-context';
 import { JoinedUpForm } from './joined-up-form';
 import { MeasureForm } from './measure-form';
+import { MeasureTrends } from './measure-trends';
 
 /** The joined-up assessment and the outcome measures, with the forms that add to them. */
 export function AssessmentSection({ record, onChanged }: { record: ParticipantRecord; onChanged: () => void }) {
@@ -54,6 +55,8 @@ export function AssessmentSection({ record, onChanged }: { record: ParticipantRe
         <h2 className="nhsuk-heading-m" id="measures-section">
           Outcome measures
         </h2>
+        <MeasureTrends results={record.measures} />
+        {record.measures.length > 0 && <h3 className="nhsuk-heading-s nhsuk-u-margin-top-4">All results</h3>}
         {record.measures.length === 0 ? (
           <p>No measures recorded yet.</p>
         ) : (

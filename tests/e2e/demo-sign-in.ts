@@ -8,7 +8,8 @@ export async function signInAs(page: Page, username: string): Promise<void> {
   await page.getByLabel('Who are you?').selectOption(username);
   await page.getByLabel('Passphrase').fill(DEMO_PARTNERSHIP.passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+  // Unlocking runs the passphrase KDF (scrypt, about a third of a second idle): allow for a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 15_000 });
 }
 
 /** First run: opens the demo partnership, then signs in as one of its users. */
