@@ -1,56 +1,26 @@
 import { useState } from 'react';
-import { DISCIPLINE_LABELS, MAIN_BARRIER_LABELS, READINESS_LABELS, SOCIAL_BARRIER_LABELS } from '../../core/schemas/assessment';
+import { DISCIPLINE_LABELS } from '../../core/schemas/assessment';
 import type { ParticipantRecord } from '../../core/schemas/participant-record';
 import { getMeasureDefinition } from '../../core/scoring/measure-definitions';
 import { canCall } from '../can-call';
 import { SummaryList } from '../components/summary-list';
 import { formatDate } from '../format';
 import { useSession } from '../session-context';
-import { JoinedUpForm } from './joined-up-form';
+import { JoinedUpSection } from './joined-up-section';
 import { MeasureForm } from './measure-form';
 import { MeasureTrends } from './measure-trends';
 
 /** The joined-up assessment and the outcome measures, with the forms that add to them. */
 export function AssessmentSection({ record, onChanged }: { record: ParticipantRecord; onChanged: () => void }) {
   const { user } = useSession();
-  const [open, setOpen] = useState<'joined-up' | 'measure' | undefined>(undefined);
+  const [open, setOpen] = useState<'measure' | undefined>(undefined);
   const saved = () => {
     setOpen(undefined);
     onChanged();
   };
-  const assessment = record.joinedUpAssessment;
   return (
     <>
-      <section aria-labelledby="joined-up-section">
-        <h2 className="nhsuk-heading-m" id="joined-up-section">
-          Joined-up assessment
-        </h2>
-        {assessment === null ? (
-          <p>Not done yet. Saving it makes the person ready for MDT triage.</p>
-        ) : (
-          <SummaryList
-            rows={[
-              ['Date', `${formatDate(assessment.assessedOn)} by ${assessment.authorName}`],
-              ['Health conditions', assessment.healthConditions],
-              ['Main barrier', MAIN_BARRIER_LABELS[assessment.mainBarrier]],
-              ['Social barriers', assessment.socialBarriers.length === 0 ? 'None recorded' : assessment.socialBarriers.map((item) => SOCIAL_BARRIER_LABELS[item]).join(', ')],
-              ['What matters to them', assessment.whatMatters],
-              ['Their goals', assessment.goals],
-              ['Readiness', READINESS_LABELS[assessment.readiness]],
-              ['What they can do now', assessment.canDoNow === '' ? 'Not recorded' : assessment.canDoNow],
-            ]}
-          />
-        )}
-        {open === 'joined-up' ? (
-          <JoinedUpForm participantId={record.id} onSaved={saved} onCancel={() => setOpen(undefined)} />
-        ) : (
-          canCall('assessments.saveJoinedUp', user.role) && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('joined-up')}>
-              {assessment === null ? 'Start the joined-up assessment' : 'Record a new joined-up assessment'}
-            </button>
-          )
-        )}
-      </section>
+      <JoinedUpSection record={record} onChanged={onChanged} />
       <section aria-labelledby="measures-section">
         <h2 className="nhsuk-heading-m" id="measures-section">
           Outcome measures

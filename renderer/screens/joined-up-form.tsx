@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { localToday } from '../../core/calendar-date';
-import { MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS, SOCIAL_BARRIER_LABELS, SOCIAL_BARRIERS } from '../../core/schemas/assessment';
+import { type JoinedUpAssessmentVersion, MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS, SOCIAL_BARRIER_LABELS, SOCIAL_BARRIERS } from '../../core/schemas/assessment';
 import { useApi } from '../api/api-context';
 import { CheckboxGroup } from '../components/checkbox-group';
 import { ErrorSummary } from '../components/error-summary';
@@ -14,17 +14,29 @@ import { useSubmit } from '../components/use-submit';
 type SocialBarrier = (typeof SOCIAL_BARRIERS)[number];
 type Readiness = (typeof READINESS_LEVELS)[number];
 
-/** The coach's joined-up work and health assessment; saving makes the person ready for MDT triage. */
-export function JoinedUpForm({ participantId, onSaved, onCancel }: { participantId: string; onSaved: () => void; onCancel: () => void }) {
+export interface JoinedUpFormProps {
+  readonly participantId: string;
+  /** The signed assessment being corrected: the form starts from its text and asks why. */
+  readonly amend?: JoinedUpAssessmentVersion | undefined;
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * The coach's joined-up work and health assessment; saving makes the person ready for MDT triage.
+ * It is signed as it is saved, so a correction is an amendment with a reason.
+ */
+export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: JoinedUpFormProps) {
   const api = useApi();
-  const [assessedOn, setAssessedOn] = useState(localToday());
-  const [healthConditions, setHealthConditions] = useState('');
-  const [mainBarrier, setMainBarrier] = useState('');
-  const [socialBarriers, setSocialBarriers] = useState<SocialBarrier[]>([]);
-  const [whatMatters, setWhatMatters] = useState('');
-  const [goals, setGoals] = useState('');
-  const [readiness, setReadiness] = useState<Readiness>('thinking');
-  const [canDoNow, setCanDoNow] = useState('');
+  const [assessedOn, setAssessedOn] = useState(amend?.assessedOn ?? localToday());
+  const [healthConditions, setHealthConditions] = useState(amend?.healthConditions ?? '');
+  const [mainBarrier, setMainBarrier] = useState<string>(amend?.mainBarrier ?? '');
+  const [socialBarriers, setSocialBarriers] = useState<SocialBarrier[]>(amend?.socialBarriers ?? []);
+  const [whatMatters, setWhatMatters] = useState(amend?.whatMatters ?? '');
+  const [goals, setGoals] = useState(amend?.goals ?? '');
+  const [readiness, setReadiness] = useState<Readiness>(amend?.readiness ?? 'thinking');
+  const [canDoNow, setCanDoNow] = useState(amend?.canDoNow ?? '');
+  const [reason, setReason] = useState('');
   const save = useSubmit<{ id: string }>((path) => `joined-${path}`);
   const error = (field: string) => save.fieldErrors[`joined-${field}`];
   return (
@@ -34,27 +46,20 @@ export function JoinedUpForm({ participantId, onSaved, onCancel }: { participant
       aria-labelledby="joined-up-heading"
       onSubmit={(event) => {
         event.preventDefault();
+        const content = { assessedOn, healthConditions, mainBarrier: mainBarrier as never, socialBarriers, whatMatters, goals, readiness, canDoNow };
         void save.submit(
-          () =>
-            api.call('assessments.saveJoinedUp', {
-              participantId,
-              assessedOn,
-              healthConditions,
-              mainBarrier: mainBarrier as never,
-              socialBarriers,
-              whatMatters,
-              goals,
-              readiness,
-              canDoNow,
-            }),
+          () => (amend === undefined ? api.call('assessments.saveJoinedUp', { participantId, ...content }) : api.call('assessments.amendJoinedUp', { amendsId: amend.id, reason, ...content })),
           onSaved,
         );
       }}
     >
       <h3 className="nhsuk-heading-s" id="joined-up-heading">
-        Joined-up work and health assessment
+        {amend === undefined ? 'Joined-up work and health assessment' : 'Amend the joined-up assessment'}
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
+      {amend !== undefined && (
+        <TextareaInput id="joined-reason" label="Why are you amending it?" hint="The signed version stays in the record with your reason." value={reason} error={error('reason')} onValueChange={setReason} rows={2} />
+      )}
       <TextInput id="joined-assessedOn" type="date" label="Date of the assessment" value={assessedOn} error={error('assessedOn')} onValueChange={setAssessedOn} className="nhsuk-u-width-one-third" />
       <TextareaInput id="joined-healthConditions" label="Health conditions" value={healthConditions} error={error('healthConditions')} onValueChange={setHealthConditions} />
       <SelectInput id="joined-mainBarrier" label="Main barrier to work" value={mainBarrier} placeholder="Choose the main barrier" options={MAIN_BARRIERS.map((value) => ({ value, label: MAIN_BARRIER_LABELS[value] }))} error={error('mainBarrier')} onValueChange={setMainBarrier} />
@@ -63,7 +68,7 @@ export function JoinedUpForm({ participantId, onSaved, onCancel }: { participant
       <TextareaInput id="joined-goals" label="Their goals, in their own words" value={goals} error={error('goals')} onValueChange={setGoals} />
       <RadioGroup name="joined-readiness" legend="How ready are they to make changes?" value={readiness} onValueChange={setReadiness} options={READINESS_LEVELS.map((value) => ({ value, label: READINESS_LABELS[value] }))} />
       <TextareaInput id="joined-canDoNow" label="What they can do now (optional)" value={canDoNow} error={error('canDoNow')} onValueChange={setCanDoNow} />
-      <FormActions submitLabel="Save assessment" busy={save.busy} onCancel={onCancel} />
+      <FormActions submitLabel={amend === undefined ? 'Save assessment' : 'Save and sign the amendment'} busy={save.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -48,3 +48,29 @@ test('a physiotherapist drafts, signs and amends an assessment; the original sta
   await expect(page.getByTestId('discipline-assessment').getByRole('button', { name: 'Amend' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Start a new occupational therapy assessment' })).toBeVisible();
 });
+
+test('a coach amends a signed joined-up assessment with a reason; the original stays readable', async ({ page, host }) => {
+  await openDemoAs(page, host, 'demo.coach');
+  await page.getByTestId('caseload-table').getByRole('link').first().click();
+  await page.getByRole('button', { name: /^(Start the|Record a new) joined-up assessment$/ }).click();
+  await page.getByLabel('Health conditions').fill('Low back pain.');
+  await page.getByLabel('Main barrier to work').selectOption({ label: 'Musculoskeletal (for example back, neck or joint pain)' });
+  await page.getByLabel('What matters to them, in their own words').fill('Keeping my job.');
+  await page.getByLabel('Their goals, in their own words').fill('Full shifts by January.');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  const section = page.getByRole('region', { name: 'Joined-up assessment' });
+  await expect(section).toContainText('Signed by Demo Coach');
+
+  await section.getByRole('button', { name: 'Amend this assessment' }).click();
+  await page.getByRole('button', { name: 'Save and sign the amendment' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter why the record is being amended');
+  await page.getByLabel('Why are you amending it?').fill('The person corrected the month.');
+  await page.getByLabel('Their goals, in their own words').fill('Full shifts by March.');
+  await page.getByRole('button', { name: 'Save and sign the amendment' }).click();
+  await expect(section).toContainText('Amended by Demo Coach');
+  await expect(section).toContainText('Reason: The person corrected the month.');
+  await expect(section).toContainText('Full shifts by March.');
+  await section.getByText('See the original before amendment').click();
+  await expect(section.getByRole('region', { name: 'Original version' })).toContainText('Full shifts by January.');
+  await expectNoAxeViolations(page);
+});
