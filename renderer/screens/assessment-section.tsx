@@ -3,7 +3,6 @@ import { DISCIPLINE_LABELS } from '../../core/schemas/assessment';
 import type { ParticipantRecord } from '../../core/schemas/participant-record';
 import { getMeasureDefinition } from '../../core/scoring/measure-definitions';
 import { canCall } from '../can-call';
-import { SummaryList } from '../components/summary-list';
 import { formatDate } from '../format';
 import { useSession } from '../session-context';
 import { JoinedUpSection } from './joined-up-section';
