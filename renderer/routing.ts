@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' };
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' };
 
 /** The administrators' partnership settings: the hub, and one page per part of the configuration. */
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
@@ -14,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/register') return { name: 'register' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
+  if (path === '/settings/audit') return { name: 'audit' };
   const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
   if (path === '/settings') return { name: 'settings' };
@@ -36,6 +37,8 @@ export function routeHref(route: Route): string {
       return `#/settings/${route.section}`;
     case 'measure-wording':
       return '#/settings/measure-wording';
+    case 'audit':
+      return '#/settings/audit';
   }
 }
 

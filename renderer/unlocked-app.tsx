@@ -1,6 +1,7 @@
 import { useRoute } from './routing';
 import { HomeScreen } from './screens/home-screen';
 import { MeasureWordingScreen } from './screens/measure-wording-screen';
+import { AuditScreen } from './screens/settings/audit-screen';
 import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
@@ -22,6 +23,8 @@ export function UnlockedApp() {
       return <SettingsSectionScreen key={route.section} section={route.section} />;
     case 'measure-wording':
       return <MeasureWordingScreen />;
+    case 'audit':
+      return <AuditScreen />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

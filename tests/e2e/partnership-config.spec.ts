@@ -139,3 +139,20 @@ test('an administrator adds a local discipline, a team member with an HCPC numbe
   await expect(page.getByRole('button', { name: 'Add a team member' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
+
+test('an administrator reads the audit trail and checks it is intact', async ({ page, host }) => {
+  await openApp(page, host);
+  await page.getByRole('button', { name: 'Open a demo partnership' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+  await page.getByTestId('caseload-table').getByRole('link').first().click();
+  await page.goto(`${new URL(page.url()).origin}/#/settings/audit`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+  await expect(page.getByTestId('audit-table')).toContainText('Viewed');
+  await expect(page.getByTestId('audit-table')).toContainText(/WW-\d{6}/);
+  await page.getByRole('button', { name: 'Check the audit trail is intact' }).click();
+  await expect(page.getByTestId('audit-verification')).toContainText(/Intact: all \d+ entries verified/);
+  await page.getByLabel('Action').selectOption({ label: 'Changed settings' });
+  await expect(page.getByTestId('audit-table')).toContainText('setup.createDemoPartnership');
+  await expect(page.getByTestId('audit-table')).not.toContainText('participants.get');
+  await expectNoAxeViolations(page);
+});
