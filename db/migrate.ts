@@ -27,7 +27,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
       'This store was made by a newer version of WorkWell MDT. Update the app to open it; nothing was changed.',
     );
   }
-  const migrator = new Migrator({ db, provider: inCodeMigrationProvider });
+  // Features are built in parallel and each brings its own migration; they touch disjoint tables,
+  // so a store that already has a later-numbered one may still take an earlier-numbered newcomer.
+  const migrator = new Migrator({ db, provider: inCodeMigrationProvider, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
   if (error !== undefined) throw toStoreError(error);
 }
