@@ -38,6 +38,11 @@ export const CHANNELS = [
   'measureWording.list',
   'measureWording.save',
   'measureWording.reset',
+  'adjustments.get',
+  'adjustments.save',
+  'adjustments.saveAhpReport',
+  'adjustments.signAhpReport',
+  'adjustments.employerView',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

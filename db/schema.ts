@@ -246,6 +246,30 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface WorkplaceAdjustmentsTable {
+  id: string;
+  participant_id: string;
+  plan_id: string;
+  version: number;
+  content_json: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+export interface AhpReportTable {
+  id: string;
+  participant_id: string;
+  version: Generated<number>;
+  status: string;
+  content_json: string;
+  author_id: string;
+  created_at: string;
+  updated_at: string;
+  signed_by: string | null;
+  signed_at: string | null;
+  practitioner_json: string | null;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   users: UserTable;
@@ -265,4 +289,6 @@ export interface Database {
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;
   measure_wording: MeasureWordingTable;
+  workplace_adjustments: WorkplaceAdjustmentsTable;
+  ahp_reports: AhpReportTable;
 }

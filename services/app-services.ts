@@ -1,5 +1,6 @@
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
+import { adjustmentsHandlers } from './adjustments-handlers';
 import { auditHandlers } from './audit-handlers';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
@@ -48,6 +49,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
+    ...adjustmentsHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),

@@ -45,4 +45,9 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'config.saveDiscipline': 'configure',
   'config.saveTeamMember': 'configure',
   'config.saveService': 'configure',
+  'adjustments.get': 'view',
+  'adjustments.save': 'edit',
+  'adjustments.saveAhpReport': 'edit',
+  'adjustments.signAhpReport': 'sign',
+  'adjustments.employerView': 'view',
 };

@@ -60,7 +60,7 @@ export const saveAhpReportInputSchema = ahpReportContentShape
 export type SaveAhpReportInput = z.input<typeof saveAhpReportInputSchema>;
 
 /** Signing names the version the signer read. */
-export const signAhpReportInputSchema = z.strictObject({ reportId: idSchema, version: z.number().int().positive() });
+export const signAhpReportInputSchema = z.strictObject({ participantId: idSchema, reportId: idSchema, version: z.number().int().positive() });
 
 /** What signing stamps on the report from the signer's team registration. */
 export const ahpPractitionerSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ADJUSTMENT_CATEGORIES, ADJUSTMENT_RECOMMENDATIONS, ADJUSTMENT_STATUSES } from '../adjustments/adjustment-library';
 import { gradedReturnProblems, MAX_SCHEDULE_WEEKS, MAX_WEEKLY_HOURS } from '../adjustments/graded-return';
 import { isoDateSchema, requiredText } from '../text-schemas';
+import { ahpReportSchema } from './ahp-report';
 
 const idSchema = z.string().min(1).max(64);
 
@@ -92,3 +93,23 @@ export const saveAdjustmentsInputSchema = contentShape
 export type SaveAdjustmentsInput = z.input<typeof saveAdjustmentsInputSchema>;
 
 export const participantAdjustmentsInputSchema = z.strictObject({ participantId: idSchema });
+
+/** One saved version of a person's adjustments, as stored. */
+export const savedAdjustmentsSchema = z.object({
+  version: z.number().int().positive(),
+  planId: z.string(),
+  savedAt: z.string(),
+  savedByName: z.string(),
+  content: contentShape,
+});
+
+/** Everything the "Workplace adjustments" section shows for one person. */
+export const participantAdjustmentsSchema = z.object({
+  /** The plan new adjustments attach to (the newest version), or null before a plan is started. */
+  currentPlanId: z.string().nullable(),
+  saved: savedAdjustmentsSchema.nullable(),
+  ahpReports: z.array(ahpReportSchema),
+  /** Whether consent to share adjustments with the employer is in force now. */
+  employerConsentInForce: z.boolean(),
+});
+export type ParticipantAdjustments = z.infer<typeof participantAdjustmentsSchema>;
