@@ -23,6 +23,7 @@ export function toAhpReport(row: AhpReportListRow): AhpReport {
     participantId: row.participant_id,
     version: row.version,
     status: row.status as AhpReport['status'],
+    authorId: row.author_id,
     authorName: row.author_name,
     updatedAt: row.updated_at,
     signedAt: row.signed_at,

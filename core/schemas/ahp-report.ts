@@ -75,6 +75,7 @@ export const ahpReportSchema = ahpReportContentShape.extend({
   participantId: z.string(),
   version: z.number().int().positive(),
   status: z.enum(['draft', 'signed']),
+  authorId: z.string(),
   authorName: z.string(),
   updatedAt: z.string(),
   signedAt: z.string().nullable(),
