@@ -46,7 +46,7 @@ let signedInAs: Caller = 'administrator';
 function sampleInput(channel: Channel): unknown {
   const samples: Partial<Record<Channel, unknown>> = {
     'participants.list': { page: 1, pageSize: 5 },
-    'participants.get': { participantId },
+    'participants.get': { id: participantId },
     'participants.checkDuplicates': { givenName: 'Alex', familyName: 'Testperson', dateOfBirth: '1984-03-02', nhsNumber: '' },
     'participants.register': testReferral({ person: { nhsNumber: '' }, confirmedNotDuplicate: true }),
     'plans.get': { participantId },
