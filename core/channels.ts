@@ -38,6 +38,8 @@ export const CHANNELS = [
   'measureWording.list',
   'measureWording.save',
   'measureWording.reset',
+  'participants.count',
+  'caseload.coaches',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { caseloadContract } from './contracts/caseload-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
@@ -282,6 +283,7 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...caseloadContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -45,4 +45,6 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'config.saveDiscipline': 'configure',
   'config.saveTeamMember': 'configure',
   'config.saveService': 'configure',
+  'participants.count': 'search',
+  'caseload.coaches': 'view',
 };
