@@ -94,3 +94,11 @@ export async function nextParticipantReference(db: Kysely<Database>): Promise<st
     .executeTakeFirstOrThrow();
   return formatParticipantReference(Number(row.value));
 }
+
+/**
+ * Sets the date the caseload shows as the person's next review (and filters "review due" on).
+ * Called by the plan services inside the transaction that agrees, reviews or ends a plan.
+ */
+export async function setParticipantNextReview(db: Kysely<Database>, participantId: string, nextReviewOn: string | null): Promise<void> {
+  await db.updateTable('participants').set({ next_review_on: nextReviewOn }).where('id', '=', participantId).execute();
+}
