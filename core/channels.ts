@@ -43,6 +43,8 @@ export const CHANNELS = [
   'adjustments.saveAhpReport',
   'adjustments.signAhpReport',
   'adjustments.employerView',
+  'participants.count',
+  'caseload.coaches',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import { adjustmentsContract } from './contracts/adjustments-contract';
+import { caseloadContract } from './contracts/caseload-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
@@ -284,6 +285,7 @@ export const contract = {
     access: ['administrator'],
   }),
   ...adjustmentsContract,
+  ...caseloadContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

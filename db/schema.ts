@@ -44,6 +44,12 @@ export interface ParticipantTable {
   physical_demands: string | null;
   cognitive_demands: string | null;
   coach_user_id: string | null;
+  /** The review date of the plan in force; set by the plan services (migration 012). */
+  next_review_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The latest referral date; kept by triggers on `referrals` (migration 012). */
+  referred_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Unacknowledged risk flags; kept by triggers on `risk_flags`, never written by the app. */
+  open_risk_flag_count: ColumnType<number, never, never>;
 }
 
 export interface ReferralTable {
@@ -270,6 +276,15 @@ export interface AhpReportTable {
   practitioner_json: string | null;
 }
 
+/** FTS5 index of the caseload (migration 012), kept by triggers on `participants`; read-only to the app. */
+export interface ParticipantSearchTable {
+  rowid: ColumnType<number, never, never>;
+  participant_id: ColumnType<string, never, never>;
+  name: ColumnType<string, never, never>;
+  nhs: ColumnType<string, never, never>;
+  reference: ColumnType<string, never, never>;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   users: UserTable;
@@ -291,4 +306,5 @@ export interface Database {
   measure_wording: MeasureWordingTable;
   workplace_adjustments: WorkplaceAdjustmentsTable;
   ahp_reports: AhpReportTable;
+  participants_search: ParticipantSearchTable;
 }

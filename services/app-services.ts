@@ -2,6 +2,7 @@ import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
 import { auditHandlers } from './audit-handlers';
+import { caseloadHandlers } from './caseload-service';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
@@ -50,6 +51,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
     ...adjustmentsHandlers(session, now),
+    ...caseloadHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),

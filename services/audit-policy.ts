@@ -50,4 +50,6 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'adjustments.saveAhpReport': 'edit',
   'adjustments.signAhpReport': 'sign',
   'adjustments.employerView': 'view',
+  'participants.count': 'search',
+  'caseload.coaches': 'view',
 };
