@@ -38,6 +38,16 @@ export const CHANNELS = [
   'measureWording.list',
   'measureWording.save',
   'measureWording.reset',
+  'triage.queue',
+  'triage.decide',
+  'meetings.list',
+  'meetings.create',
+  'meetings.get',
+  'meetings.reorderAgenda',
+  'meetings.recordAttendance',
+  'meetings.saveCaseNotes',
+  'meetings.end',
+  'meetings.minutes',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

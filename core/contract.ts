@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import { ALL_ROLES, type Role } from './roles';
+import { meetingsContract } from './contracts/meetings-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
@@ -282,6 +283,7 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...meetingsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

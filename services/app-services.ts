@@ -7,6 +7,7 @@ import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
+import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
 import { SerialQueue } from './serial-queue';
@@ -48,6 +49,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
+    ...meetingHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),
