@@ -285,6 +285,53 @@ export interface ParticipantSearchTable {
   reference: ColumnType<string, never, never>;
 }
 
+export interface MeetingTable {
+  id: string;
+  held_on: string;
+  starts_at: string;
+  chair_id: string;
+  expected_attendee_ids_json: string;
+  /** Null until attendance is taken. */
+  present_ids_json: string | null;
+  minutes_per_case: number;
+  status: string;
+  /** Set once someone orders the agenda by hand: new cases then join the end instead of re-sorting it. */
+  agenda_reordered: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: string;
+  ended_at: string | null;
+  ended_by: string | null;
+  rolled_forward_to_id: string | null;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  meeting_id: string;
+  participant_id: string;
+  position: number;
+  status: string;
+  carried_over_from_id: string | null;
+  notes: ColumnType<string, string | undefined, string>;
+  decisions: ColumnType<string, string | undefined, string>;
+  /** Bumped by each notes save, so two people typing at once conflict instead of overwriting. */
+  version: ColumnType<number, number | undefined, number>;
+  notes_updated_at: string | null;
+  notes_updated_by: string | null;
+  listed_at: string;
+  listed_by: string;
+}
+
+export interface TriageDecisionTable {
+  id: string;
+  participant_id: string;
+  outcome: string;
+  missing_json: string;
+  note: string;
+  meeting_id: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   users: UserTable;
@@ -307,4 +354,7 @@ export interface Database {
   workplace_adjustments: WorkplaceAdjustmentsTable;
   ahp_reports: AhpReportTable;
   participants_search: ParticipantSearchTable;
+  meetings: MeetingTable;
+  agenda_items: AgendaItemTable;
+  triage_decisions: TriageDecisionTable;
 }

@@ -9,6 +9,7 @@ import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
+import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
 import { SerialQueue } from './serial-queue';
@@ -52,6 +53,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...measureWordingHandlers(session, now),
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),
+    ...meetingHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),
