@@ -43,6 +43,18 @@ export const CHANNELS = [
   'adjustments.saveAhpReport',
   'adjustments.signAhpReport',
   'adjustments.employerView',
+  'participants.count',
+  'caseload.coaches',
+  'triage.queue',
+  'triage.decide',
+  'meetings.list',
+  'meetings.create',
+  'meetings.get',
+  'meetings.reorderAgenda',
+  'meetings.recordAttendance',
+  'meetings.saveCaseNotes',
+  'meetings.end',
+  'meetings.minutes',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
