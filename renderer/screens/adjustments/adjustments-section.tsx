@@ -30,20 +30,23 @@ export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSec
   const [data, setData] = useState<ParticipantAdjustments | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<OpenForm>(undefined);
+  const mayRead = canCall('adjustments.get', user.role);
 
   const reload = useCallback(async () => {
+    // Roles that may not read adjustments are never sent to ask: a refusal would be audited as "denied".
+    if (!mayRead) return;
     const result = await api.call('adjustments.get', { participantId });
     if (result.ok) {
       setData(result.value);
       setError(undefined);
     } else setError(result.error.message);
-  }, [api, participantId]);
+  }, [api, participantId, mayRead]);
 
   useEffect(() => {
     void reload();
   }, [reload, consentKey]);
 
-  if (!canCall('adjustments.get', user.role)) return null;
+  if (!mayRead) return null;
   const heading = (
     <h2 className="nhsuk-heading-m" id="adjustments-section">
       Workplace adjustments
