@@ -93,9 +93,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql.raw(`CREATE INDEX participants_sort_${name} ON participants (${columns})`).execute(db);
     await sql.raw(`CREATE INDEX participants_status_sort_${name} ON participants (status, ${columns})`).execute(db);
     await sql.raw(`CREATE INDEX participants_coach_sort_${name} ON participants (coach_user_id, ${columns}) WHERE coach_user_id IS NOT NULL`).execute(db);
-    // Few people have an open flag: small partial indexes hold just them, already in order.
-    await sql.raw(`CREATE INDEX participants_risk_sort_${name} ON participants (${columns}) WHERE open_risk_flag_count > 0`).execute(db);
   }
+  // Few people have an open flag: the filter reads them all and sorts them.
+  await sql`CREATE INDEX participants_with_open_risk_flag ON participants (open_risk_flag_count) WHERE open_risk_flag_count > 0`.execute(db);
 }
 
 /** The search row of a participant row (`NEW`, `OLD` or the table itself): rowid, id, name, NHS number, reference. */
@@ -116,8 +116,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await sql`DROP TABLE IF EXISTS participants_search`.execute(db);
   for (const name of ['name', 'next_review', 'referred']) {
-    for (const prefix of ['participants_sort_', 'participants_status_sort_', 'participants_coach_sort_', 'participants_risk_sort_']) await sql.raw(`DROP INDEX IF EXISTS ${prefix}${name}`).execute(db);
+    for (const prefix of ['participants_sort_', 'participants_status_sort_', 'participants_coach_sort_']) await sql.raw(`DROP INDEX IF EXISTS ${prefix}${name}`).execute(db);
   }
+  await sql`DROP INDEX IF EXISTS participants_with_open_risk_flag`.execute(db);
   await db.schema.createIndex('participants_by_name').on('participants').columns(['family_name', 'given_name']).execute();
   for (const column of ['open_risk_flag_count', 'referred_on', 'next_review_on']) await db.schema.alterTable('participants').dropColumn(column).execute();
 }

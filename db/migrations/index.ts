@@ -8,6 +8,7 @@ import * as partnershipConfig from './2026-11-23-007-partnership-config';
 import * as actionPlans from './2026-11-23-010-action-plans';
 import * as auditTrail from './2026-11-23-011-audit-trail';
 import * as caseloadSearch from './2026-11-30-012-caseload-search';
+import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-010-action-plans': actionPlans,
   '2026-11-23-011-audit-trail': auditTrail,
   '2026-11-30-012-caseload-search': caseloadSearch,
+  '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
