@@ -283,6 +283,13 @@ export interface ParticipantSearchTable {
   name: ColumnType<string, never, never>;
   nhs: ColumnType<string, never, never>;
   reference: ColumnType<string, never, never>;
+  family_name: ColumnType<string, never, never>;
+  given_name: ColumnType<string, never, never>;
+  status: ColumnType<string, never, never>;
+  coach_user_id: ColumnType<string | null, never, never>;
+  next_review_key: ColumnType<string, never, never>;
+  referred_key: ColumnType<string, never, never>;
+  open_risk: ColumnType<number, never, never>;
 }
 
 export interface MeetingTable {

@@ -10,6 +10,7 @@ import * as auditTrail from './2026-11-23-011-audit-trail';
 import * as adjustments from './2026-11-30-016-adjustments';
 import * as caseloadSearch from './2026-11-30-012-caseload-search';
 import * as meetings from './2026-11-30-013-meetings';
+import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30-016-adjustments': adjustments,
   '2026-11-30-012-caseload-search': caseloadSearch,
   '2026-11-30-013-meetings': meetings,
+  '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
