@@ -114,7 +114,8 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   const [elapsed, setElapsed] = useState<Record<string, number>>({});
   const [running, setRunning] = useState(true);
   const [announcement, setAnnouncement] = useState('');
-  const [ending, setEnding] = useState(false);
+  // When ending was asked for: the case whose notes had not reached the store then, if any.
+  const [ending, setEnding] = useState<{ unsavedCase: string | undefined } | undefined>(undefined);
   const [endState, setEndState] = useState<{ busy: boolean; message?: string | undefined }>({ busy: false });
   const [typedBeforeConflict, setTypedBeforeConflict] = useState<{ notes: string; decisions: string } | undefined>(undefined);
   const caseHeading = useRef<HTMLHeadingElement>(null);
@@ -151,7 +152,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
     if (action === 'save') void notes.flush().then((saved) => setAnnouncement(saved ? 'Notes saved.' : 'The notes could not be saved.'));
     if (action === 'notes') notesField.current?.querySelector('textarea')?.focus();
   };
-  useLiveShortcuts(!ending, onShortcut);
+  useLiveShortcuts(ending === undefined, onShortcut);
 
   const end = async (saveFirst: boolean) => {
     setEndState({ busy: true });
@@ -169,17 +170,17 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
 
   if (item === undefined) return <p className="nhsuk-inset-text">The agenda is empty.</p>;
   const recordedHere = (candidate: AgendaItem) => (candidate.id === item.id ? notes.notes !== '' || notes.decisions !== '' || candidate.planAgreedHere : hasRecord(candidate));
-  if (ending) {
+  if (ending !== undefined) {
     return (
       <EndMeetingDialog
         notDiscussed={agenda.filter((candidate) => !recordedHere(candidate)).map(personName)}
-        unsavedCase={notes.hasUnsaved() || notes.status.kind === 'conflict' || notes.status.kind === 'failed' ? personName(item) : undefined}
+        unsavedCase={ending.unsavedCase}
         busy={endState.busy}
         message={endState.message}
         onSaveAndEnd={() => void end(true)}
         onEndWithoutSaving={() => void end(false)}
         onCancel={() => {
-          setEnding(false);
+          setEnding(undefined);
           setEndState({ busy: false });
         }}
       />
@@ -261,7 +262,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
                 </div>
               </details>
             )}
-            <TextareaInput id={`notes-${item.id}`} label="Discussion notes" rows={5} value={notes.notes} onValueChange={notes.setNotes} />
+            <TextareaInput id={`notes-${item.id}`} label="Discussion notes" rows={4} value={notes.notes} onValueChange={notes.setNotes} />
             <TextareaInput id={`decisions-${item.id}`} label="Outcome and decisions" rows={3} value={notes.decisions} onValueChange={notes.setDecisions} />
             <p className="ww-secondary-text" role="status">
               {notesStatusText(notes.status)}
@@ -281,7 +282,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
             className="nhsuk-button nhsuk-button--warning"
             onClick={() => {
               void reload();
-              setEnding(true);
+              setEnding({ unsavedCase: notes.hasUnsaved() || notes.status.kind === 'conflict' || notes.status.kind === 'failed' ? personName(item) : undefined });
             }}
           >
             End the meeting
