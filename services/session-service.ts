@@ -9,6 +9,7 @@ import type { SerialQueue } from './serial-queue';
 import type { SessionHolder } from './session-holder';
 import { seedDemoPartnershipConfig } from './synthetic/seed-partnership-config';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
+import { seedDemoMeeting } from './synthetic/seed-demo-meeting';
 import { unlockStore } from './unlock-store';
 
 export interface SessionServiceDependencies {
@@ -31,6 +32,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
       if (seedDemo) {
         seedSyntheticParticipants(created.store, { participants: DEMO_PARTNERSHIP.participants, seed: DEMO_PARTNERSHIP.seed, now: now() });
         await seedDemoPartnershipConfig(created.store, created.user.userId, now());
+        await seedDemoMeeting(created.store, now());
       }
       session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo });
       return created.user;
