@@ -38,6 +38,10 @@ export const CHANNELS = [
   'measureWording.list',
   'measureWording.save',
   'measureWording.reset',
+  'retention.due',
+  'retention.placeHold',
+  'retention.releaseHold',
+  'retention.purge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

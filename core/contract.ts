@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import { ALL_ROLES, type Role } from './roles';
+import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
@@ -282,6 +283,7 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...retentionContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
+import { retentionHandlers } from './retention-handlers';
 import { SerialQueue } from './serial-queue';
 import { SessionHolder } from './session-holder';
 import { sessionHandlers } from './session-service';
@@ -48,6 +49,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
+    ...retentionHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),
