@@ -6,6 +6,8 @@ import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
 import { SettingsSectionScreen } from './screens/settings/settings-section-screen';
+import { RetentionRecordScreen } from './screens/settings/retention-record-screen';
+import { RetentionScreen } from './screens/settings/retention-screen';
 import { useSession } from './session-context';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
@@ -25,6 +27,10 @@ export function UnlockedApp() {
       return <MeasureWordingScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'retention':
+      return <RetentionScreen />;
+    case 'retention-record':
+      return <RetentionRecordScreen key={route.id} id={route.id} />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }
