@@ -55,6 +55,10 @@ export const CHANNELS = [
   'meetings.saveCaseNotes',
   'meetings.end',
   'meetings.minutes',
+  'retention.due',
+  'retention.placeHold',
+  'retention.releaseHold',
+  'retention.purge',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -4,6 +4,7 @@ import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
+import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
@@ -288,6 +289,7 @@ export const contract = {
   ...adjustmentsContract,
   ...caseloadContract,
   ...meetingsContract,
+  ...retentionContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -364,4 +364,24 @@ export interface Database {
   meetings: MeetingTable;
   agenda_items: AgendaItemTable;
   triage_decisions: TriageDecisionTable;
+  legal_holds: LegalHoldTable;
+  retention_purge: RetentionPurgeTable;
+}
+
+/** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */
+export interface LegalHoldTable {
+  id: string;
+  participant_id: string;
+  reason: string;
+  placed_by: string;
+  placed_at: string;
+  released_by: string | null;
+  released_at: string | null;
+  release_reason: string | null;
+}
+
+/** The one-row marker naming the participant being deleted at retention review, inside that transaction only. */
+export interface RetentionPurgeTable {
+  slot: number;
+  participant_id: string;
 }

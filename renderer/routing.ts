@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute;
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute;
+
+/** Retention review (administrators): the records due, and one record's hold or deletion. */
+export type RetentionRoute = { readonly name: 'retention' } | { readonly name: 'retention-record'; readonly id: string };
 
 /** The administrators' partnership settings: the hub, and one page per part of the configuration. */
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
@@ -33,6 +36,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/register') return { name: 'register' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   if (path === '/settings/audit') return { name: 'audit' };
+  if (path === '/settings/retention') return { name: 'retention' };
+  const retentionRecord = /^\/settings\/retention\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (retentionRecord?.[1] !== undefined) return { name: 'retention-record', id: retentionRecord[1] };
   const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
   if (path === '/settings') return { name: 'settings' };
@@ -65,6 +71,10 @@ export function routeHref(route: Route): string {
       return route.view === 'agenda' ? `#/meetings/${route.id}` : `#/meetings/${route.id}/${route.view}`;
     case 'due-for-review':
       return '#/due-for-review';
+    case 'retention':
+      return '#/settings/retention';
+    case 'retention-record':
+      return `#/settings/retention/${route.id}`;
   }
 }
 

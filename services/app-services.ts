@@ -12,6 +12,7 @@ import { measureWordingHandlers } from './measure-wording-handlers';
 import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
+import { retentionHandlers } from './retention-handlers';
 import { SerialQueue } from './serial-queue';
 import { SessionHolder } from './session-holder';
 import { sessionHandlers } from './session-service';
@@ -54,6 +55,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),
     ...meetingHandlers(session, now),
+    ...retentionHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),

@@ -11,6 +11,7 @@ import * as adjustments from './2026-11-30-016-adjustments';
 import * as caseloadSearch from './2026-11-30-012-caseload-search';
 import * as meetings from './2026-11-30-013-meetings';
 import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
+import * as retention from './2026-11-30-015-retention';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30-012-caseload-search': caseloadSearch,
   '2026-11-30-013-meetings': meetings,
   '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
+  '2026-11-30-015-retention': retention,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
