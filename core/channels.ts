@@ -38,6 +38,19 @@ export const CHANNELS = [
   'measureWording.list',
   'measureWording.save',
   'measureWording.reset',
+  'users.list',
+  'users.add',
+  'users.revoke',
+  'account.changePassphrase',
+  'session.recover',
+  'session.touch',
+  'security.get',
+  'security.saveIdleLock',
+  'security.newRecoveryKey',
+  'security.rotateDataKey',
+  'backup.status',
+  'backup.create',
+  'backup.restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

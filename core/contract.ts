@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { ALL_ROLES, type Role } from './roles';
 import { measureScoreSchema } from './scoring/measure-score';
+import { securityContract } from './contracts/security-contract';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
 import { signAssessmentInputSchema } from './schemas/signed-record';
@@ -81,7 +82,8 @@ export const contract = {
   'setup.createPartnership': channel({
     summary: 'First run: create the partnership, its encrypted store and the first administrator',
     input: createPartnershipInputSchema,
-    output: signedInUserSchema,
+    // The recovery key is returned this once, to be shown and written down.
+    output: signedInUserSchema.extend({ recoveryKey: z.string().optional() }),
     access: 'public',
   }),
   'setup.createDemoPartnership': channel({
@@ -282,6 +284,7 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...securityContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -265,4 +265,24 @@ export interface Database {
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;
   measure_wording: MeasureWordingTable;
+  security_settings: SecuritySettingTable;
+  backup_log: BackupLogTable;
+}
+
+/** One administrator setting of the security screen (`idle_lock_seconds`). */
+export interface SecuritySettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A backup that was made (file name only, never its folder), for the backup reminder. */
+export interface BackupLogTable {
+  id: string;
+  made_at: string;
+  made_by: string;
+  file_name: string;
+  bytes: number;
+  reason: string;
 }

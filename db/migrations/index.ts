@@ -7,6 +7,7 @@ import * as measureWording from './2026-11-23-006-measure-wording';
 import * as partnershipConfig from './2026-11-23-007-partnership-config';
 import * as actionPlans from './2026-11-23-010-action-plans';
 import * as auditTrail from './2026-11-23-011-audit-trail';
+import * as securitySettings from './2026-11-30-014-security-settings';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-007-partnership-config': partnershipConfig,
   '2026-11-23-010-action-plans': actionPlans,
   '2026-11-23-011-audit-trail': auditTrail,
+  '2026-11-30-014-security-settings': securitySettings,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
