@@ -6,6 +6,10 @@ import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
 import { SettingsSectionScreen } from './screens/settings/settings-section-screen';
+import { BackupScreen } from './screens/security/backup-screen';
+import { ChangePassphraseScreen } from './screens/security/change-passphrase-screen';
+import { SecurityScreen } from './screens/security/security-screen';
+import { UsersScreen } from './screens/security/users-screen';
 import { useSession } from './session-context';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
@@ -25,6 +29,14 @@ export function UnlockedApp() {
       return <MeasureWordingScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'security':
+      return <SecurityScreen />;
+    case 'backup':
+      return <BackupScreen />;
+    case 'passphrase':
+      return <ChangePassphraseScreen />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

@@ -51,6 +51,11 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
                     </a>
                   </li>
                 )}
+                <li className="nhsuk-header__account-item">
+                  <a className="nhsuk-header__account-link" href={routeHref({ name: 'passphrase' })}>
+                    Change passphrase
+                  </a>
+                </li>
                 {onLock !== undefined && (
                   <li className="nhsuk-header__account-item">
                     <button type="button" className="nhsuk-header__account-button" onClick={onLock} title="Closes the encrypted store; unlock again with your passphrase">

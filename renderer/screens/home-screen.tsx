@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/error-summary';
 import { formatDate } from '../format';
 import { routeHref } from '../routing';
 import { PageLayout } from '../components/page-layout';
+import { BackupReminder } from './security/backup-reminder';
 
 const PAGE_SIZE = 25;
 
@@ -47,6 +48,7 @@ export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreen
   return (
     <PageLayout title="Caseload" partnershipName={partnershipName} isDemo={isDemo} user={user} onLock={onLock}>
       <ErrorSummary fieldErrors={{}} message={error} />
+      <BackupReminder />
       {canCall('participants.register', user.role) && (
         <a className="nhsuk-button" href={routeHref({ name: 'register' })} role="button" draggable={false}>
           Register a referral

@@ -1,4 +1,4 @@
-import { promises as fs, existsSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import { readKeyring, writeKeyring } from '../../db/keyring';
@@ -24,6 +24,13 @@ export async function resolveBackupTarget(requested: string, madeAt: Date): Prom
   const stat = await fs.stat(resolved).catch(() => undefined);
   const target = stat?.isDirectory() === true ? path.join(resolved, defaultBackupName(madeAt)) : resolved;
   if (existsSync(target)) throw new AppError('VALIDATION', 'A file with that name already exists.', { path: 'Choose a new file name or a folder: a backup never overwrites a file' });
+  const folder = await fs.stat(path.dirname(target)).catch(() => undefined);
+  if (folder?.isDirectory() !== true) throw new AppError('VALIDATION', 'That folder does not exist.', { path: 'Choose a folder that exists' });
+  try {
+    await fs.access(path.dirname(target), fsConstants.W_OK);
+  } catch {
+    throw new AppError('VALIDATION', 'That folder cannot be written.', { path: 'Choose a folder you can write to' });
+  }
   return target;
 }
 
