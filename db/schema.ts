@@ -366,6 +366,8 @@ export interface Database {
   triage_decisions: TriageDecisionTable;
   legal_holds: LegalHoldTable;
   retention_purge: RetentionPurgeTable;
+  security_settings: SecuritySettingTable;
+  backup_log: BackupLogTable;
 }
 
 /** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */
@@ -384,4 +386,22 @@ export interface LegalHoldTable {
 export interface RetentionPurgeTable {
   slot: number;
   participant_id: string;
+}
+
+/** One administrator setting of the security screen (`idle_lock_seconds`). */
+export interface SecuritySettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A backup that was made (file name only, never its folder), for the backup reminder. */
+export interface BackupLogTable {
+  id: string;
+  made_at: string;
+  made_by: string;
+  file_name: string;
+  bytes: number;
+  reason: string;
 }

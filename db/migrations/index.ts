@@ -12,6 +12,7 @@ import * as caseloadSearch from './2026-11-30-012-caseload-search';
 import * as meetings from './2026-11-30-013-meetings';
 import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
 import * as retention from './2026-11-30-015-retention';
+import * as securitySettings from './2026-11-30-014-security-settings';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30-013-meetings': meetings,
   '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
   '2026-11-30-015-retention': retention,
+  '2026-11-30-014-security-settings': securitySettings,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
