@@ -61,9 +61,9 @@ export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSec
     );
   }
   const mayDraft = canCall('adjustments.save', user.role);
+  // Read the saved state before closing the form, so nothing is ever shown (or signed) at a stale version.
   const done = () => {
-    setOpen(undefined);
-    void reload();
+    void reload().then(() => setOpen(undefined));
   };
   const openDraft = data.ahpReports.find((report) => report.status === 'draft');
   return (
@@ -110,7 +110,7 @@ export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSec
         <>
           {data.ahpReports.length === 0 && <p>No report yet.</p>}
           {data.ahpReports.map((report) => (
-            <AhpReportSummary key={report.id} report={report} mayChange={report.authorId === user.userId} onEdit={() => setOpen('ahp')} onSigned={done} />
+            <AhpReportSummary key={`${report.id}@${report.version}`} report={report} mayChange={report.authorId === user.userId} onEdit={() => setOpen('ahp')} onSigned={done} />
           ))}
           {mayDraft && openDraft === undefined && (
             <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('ahp')}>
