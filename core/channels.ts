@@ -72,6 +72,7 @@ export const CHANNELS = [
   'backup.status',
   'backup.create',
   'backup.restore',
+  'exports.log',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

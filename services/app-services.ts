@@ -1,3 +1,4 @@
+import { exportHandlers } from './exports/export-handlers';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
@@ -67,6 +68,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...caseloadHandlers(session, now),
     ...meetingHandlers(session, now),
     ...retentionHandlers(session, now),
+    ...exportHandlers(session),
     ...securityHandlers({ paths, session, queue, now, backoff, idle }),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));

@@ -79,4 +79,5 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'backup.status': null,
   'backup.create': 'export',
   'backup.restore': 'configure',
+  'exports.log': 'search',
 };
