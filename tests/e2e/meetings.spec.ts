@@ -4,7 +4,6 @@ import { openDemoAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { activate, chooseOption, tabTo, typeDate, typeInto } from './keyboard';
 
-
 /** What to type into a select, and the option that should then be chosen. */
 type Choice = [typed: string, expected: string | RegExp];
 
@@ -39,7 +38,7 @@ async function currentCase(live: Locator): Promise<{ name: string; reference: Re
   return { name: heading.slice(0, heading.length - reference.length).trim(), reference: new RegExp(reference) };
 }
 
-test('a coordinator runs a whole meeting by keyboard only: attendance, three cases, a plan agreed across disciplines, end, and the case not reached is on the next agenda', async ({ page, host }) => {
+test('a coordinator runs a whole meeting by keyboard only: attendance, three cases, a plan agreed across disciplines, end, and the case not reached is on the next agenda', async ({ page, host }, testInfo) => {
   test.setTimeout(240_000);
   await page.clock.install();
   await openDemoAs(page, host, 'demo.coordinator');
@@ -55,6 +54,7 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   // Complex cases first: the open risk flag leads.
   await expect(agenda.getByRole('listitem').first()).toContainText('Risk flag');
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('agenda.png'), fullPage: true });
 
   // Reorder by keyboard: Alt+Down on a focused case, announced, then back with Alt+Up.
   const second = agenda.getByRole('listitem').nth(1);
@@ -171,10 +171,67 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await expect(minutes.getByRole('region', { name: thirdCase.reference })).toContainText('Waiting for the GP letter');
   await expect(minutes).toContainText('Not reached (moved to the next meeting)');
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('minutes.png'), fullPage: true });
 
   // The case not reached is on the next meeting's agenda, marked as carried over.
   await activate(page, minutes.getByRole('link', { name: /^Moved to the meeting on / }));
   await expect(page.getByRole('heading', { level: 1, name: /^Meeting on / })).toBeFocused();
   await expect(page.getByTestId('agenda').getByRole('listitem')).toHaveCount(1);
   await expect(page.getByTestId('agenda').getByRole('listitem').first()).toContainText('Carried over');
+});
+
+test('triage refuses to list a case without consent to the service and records what is missing; a meeting is planned; the follow-up list opens from the navigation', async ({ page, host }, testInfo) => {
+  await openDemoAs(page, host, 'demo.coordinator');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await activate(page, nav.getByRole('link', { name: 'Triage' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Triage' })).toHaveAttribute('aria-current', 'page');
+  const queue = page.getByTestId('triage-table');
+  await expect(queue.getByRole('row', { name: /Full discussion at a meeting/ })).toHaveCount(4);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('triage.png') });
+
+  // The demo case with an assessment but no consent yet.
+  const row = queue.getByRole('row', { name: /Missing: consent to the service/ }).filter({ hasNotText: 'joined-up' });
+  await expect(row).toHaveCount(1);
+  await activate(page, row.getByRole('button', { name: /^Triage / }));
+  await expect(page.getByLabel('Not ready yet')).toBeChecked();
+  await expect(page.getByLabel('Consent to the service')).toBeChecked();
+  await tabTo(page, page.getByLabel('Not ready yet'));
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel('Full discussion at a meeting')).toBeChecked();
+  await expect(page.getByLabel('Meeting', { exact: true }).locator('option:checked')).toHaveText(/chaired by Morgan Haldane/);
+  await activate(page, page.getByRole('button', { name: 'Save triage decision' }));
+  await expect(page.getByRole('alert')).toContainText('This case cannot be listed for discussion yet: it needs consent to the service in force.');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('triage-refused.png'), fullPage: true });
+
+  await tabTo(page, page.getByLabel('Full discussion at a meeting'), { backwards: true });
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Not ready yet')).toBeChecked();
+  await tabTo(page, page.getByLabel('Baseline outcome measures'));
+  await page.keyboard.press('Space');
+  await typeInto(page, page.getByLabel('Note (optional)'), 'Coach to record consent at Friday’s appointment.');
+  await activate(page, page.getByRole('button', { name: 'Save triage decision' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Triage decision saved' })).toBeVisible();
+  await expect(queue.getByRole('row', { name: /Coach to record consent/ })).toContainText('Not ready yet');
+
+  // Plan the next meeting.
+  await activate(page, nav.getByRole('link', { name: 'Meetings' }));
+  await activate(page, page.getByRole('button', { name: 'Plan a meeting' }));
+  await expect(page.getByLabel('Chair').locator('option:checked')).toHaveText(/^Morgan Haldane/);
+  await typeInto(page, page.getByLabel('Minutes for each case'), 'ten');
+  await activate(page, page.getByRole('button', { name: 'Plan the meeting' }));
+  await expect(page.getByRole('alert')).toContainText('Enter the minutes for each case as a whole number');
+  await expect(page.getByLabel('Minutes for each case')).toHaveValue('ten');
+  await expectNoAxeViolations(page);
+  await typeInto(page, page.getByLabel('Minutes for each case'), '6');
+  await activate(page, page.getByRole('button', { name: 'Plan the meeting' }));
+  await expect(page.getByRole('heading', { level: 1, name: /^Meeting on / })).toBeFocused();
+  await expect(page.getByText('No cases yet.')).toBeVisible();
+  await expect(page.getByText('6 minutes')).toBeVisible();
+
+  await activate(page, nav.getByRole('link', { name: 'Due for review' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Due for review' })).toBeFocused();
+  await expectNoAxeViolations(page);
 });
