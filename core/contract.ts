@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { adjustmentsContract } from './contracts/adjustments-contract';
+import { caseloadContract } from './contracts/caseload-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
+import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
+import { securityContract } from './contracts/security-contract';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
 import { signAssessmentInputSchema } from './schemas/signed-record';
@@ -82,7 +86,8 @@ export const contract = {
   'setup.createPartnership': channel({
     summary: 'First run: create the partnership, its encrypted store and the first administrator',
     input: createPartnershipInputSchema,
-    output: signedInUserSchema,
+    // The recovery key is returned this once, to be shown and written down.
+    output: signedInUserSchema.extend({ recoveryKey: z.string().optional() }),
     access: 'public',
   }),
   'setup.createDemoPartnership': channel({
@@ -283,7 +288,11 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...adjustmentsContract,
+  ...caseloadContract,
   ...meetingsContract,
+  ...retentionContract,
+  ...securityContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -44,6 +44,12 @@ export interface ParticipantTable {
   physical_demands: string | null;
   cognitive_demands: string | null;
   coach_user_id: string | null;
+  /** The review date of the plan in force; set by the plan services (migration 012). */
+  next_review_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The latest referral date; kept by triggers on `referrals` (migration 012). */
+  referred_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Unacknowledged risk flags; kept by triggers on `risk_flags`, never written by the app. */
+  open_risk_flag_count: ColumnType<number, never, never>;
 }
 
 export interface ReferralTable {
@@ -246,6 +252,46 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface WorkplaceAdjustmentsTable {
+  id: string;
+  participant_id: string;
+  plan_id: string;
+  version: number;
+  content_json: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+export interface AhpReportTable {
+  id: string;
+  participant_id: string;
+  version: Generated<number>;
+  status: string;
+  content_json: string;
+  author_id: string;
+  created_at: string;
+  updated_at: string;
+  signed_by: string | null;
+  signed_at: string | null;
+  practitioner_json: string | null;
+}
+
+/** FTS5 index of the caseload (migration 012), kept by triggers on `participants`; read-only to the app. */
+export interface ParticipantSearchTable {
+  rowid: ColumnType<number, never, never>;
+  participant_id: ColumnType<string, never, never>;
+  name: ColumnType<string, never, never>;
+  nhs: ColumnType<string, never, never>;
+  reference: ColumnType<string, never, never>;
+  family_name: ColumnType<string, never, never>;
+  given_name: ColumnType<string, never, never>;
+  status: ColumnType<string, never, never>;
+  coach_user_id: ColumnType<string | null, never, never>;
+  next_review_key: ColumnType<string, never, never>;
+  referred_key: ColumnType<string, never, never>;
+  open_risk: ColumnType<number, never, never>;
+}
+
 export interface MeetingTable {
   id: string;
   held_on: string;
@@ -312,7 +358,50 @@ export interface Database {
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;
   measure_wording: MeasureWordingTable;
+  workplace_adjustments: WorkplaceAdjustmentsTable;
+  ahp_reports: AhpReportTable;
+  participants_search: ParticipantSearchTable;
   meetings: MeetingTable;
   agenda_items: AgendaItemTable;
   triage_decisions: TriageDecisionTable;
+  legal_holds: LegalHoldTable;
+  retention_purge: RetentionPurgeTable;
+  security_settings: SecuritySettingTable;
+  backup_log: BackupLogTable;
+}
+
+/** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */
+export interface LegalHoldTable {
+  id: string;
+  participant_id: string;
+  reason: string;
+  placed_by: string;
+  placed_at: string;
+  released_by: string | null;
+  released_at: string | null;
+  release_reason: string | null;
+}
+
+/** The one-row marker naming the participant being deleted at retention review, inside that transaction only. */
+export interface RetentionPurgeTable {
+  slot: number;
+  participant_id: string;
+}
+
+/** One administrator setting of the security screen (`idle_lock_seconds`). */
+export interface SecuritySettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A backup that was made (file name only, never its folder), for the backup reminder. */
+export interface BackupLogTable {
+  id: string;
+  made_at: string;
+  made_by: string;
+  file_name: string;
+  bytes: number;
+  reason: string;
 }

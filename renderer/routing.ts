@@ -1,7 +1,20 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute;
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute | SecurityRoute;
+
+/** Retention review (administrators): the records due, and one record's hold or deletion. */
+export type RetentionRoute = { readonly name: 'retention' } | { readonly name: 'retention-record'; readonly id: string };
+
+/** Users, security, backup (administrators) and the signed-in user's own passphrase. */
+export type SecurityRoute = { readonly name: 'users' } | { readonly name: 'security' } | { readonly name: 'backup' } | { readonly name: 'passphrase' };
+
+const SECURITY_PATHS: Readonly<Record<SecurityRoute['name'], string>> = {
+  users: '/settings/users',
+  security: '/settings/security',
+  backup: '/settings/backup',
+  passphrase: '/account/passphrase',
+};
 
 /** The administrators' partnership settings: the hub, and one page per part of the configuration. */
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
@@ -33,6 +46,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/register') return { name: 'register' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   if (path === '/settings/audit') return { name: 'audit' };
+  if (path === '/settings/retention') return { name: 'retention' };
+  const retentionRecord = /^\/settings\/retention\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (retentionRecord?.[1] !== undefined) return { name: 'retention-record', id: retentionRecord[1] };
+  const security = (Object.keys(SECURITY_PATHS) as Array<SecurityRoute['name']>).find((name) => SECURITY_PATHS[name] === path);
+  if (security !== undefined) return { name: security };
   const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
   if (path === '/settings') return { name: 'settings' };
@@ -65,6 +83,15 @@ export function routeHref(route: Route): string {
       return route.view === 'agenda' ? `#/meetings/${route.id}` : `#/meetings/${route.id}/${route.view}`;
     case 'due-for-review':
       return '#/due-for-review';
+    case 'retention':
+      return '#/settings/retention';
+    case 'retention-record':
+      return `#/settings/retention/${route.id}`;
+    case 'users':
+    case 'security':
+    case 'backup':
+    case 'passphrase':
+      return `#${SECURITY_PATHS[route.name]}`;
   }
 }
 

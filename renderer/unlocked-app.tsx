@@ -6,6 +6,12 @@ import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
 import { SettingsSectionScreen } from './screens/settings/settings-section-screen';
+import { RetentionRecordScreen } from './screens/settings/retention-record-screen';
+import { RetentionScreen } from './screens/settings/retention-screen';
+import { BackupScreen } from './screens/security/backup-screen';
+import { ChangePassphraseScreen } from './screens/security/change-passphrase-screen';
+import { SecurityScreen } from './screens/security/security-screen';
+import { UsersScreen } from './screens/security/users-screen';
 import { useSession } from './session-context';
 import { DueForReviewScreen } from './screens/meetings/due-for-review-screen';
 import { MeetingLiveScreen } from './screens/meetings/meeting-live-screen';
@@ -41,6 +47,18 @@ export function UnlockedApp() {
       return <MeetingScreen key={route.id} id={route.id} />;
     case 'due-for-review':
       return <DueForReviewScreen />;
+    case 'retention':
+      return <RetentionScreen />;
+    case 'retention-record':
+      return <RetentionRecordScreen key={route.id} id={route.id} />;
+    case 'users':
+      return <UsersScreen />;
+    case 'security':
+      return <SecurityScreen />;
+    case 'backup':
+      return <BackupScreen />;
+    case 'passphrase':
+      return <ChangePassphraseScreen />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

@@ -1,6 +1,8 @@
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
+import { adjustmentsHandlers } from './adjustments-handlers';
 import { auditHandlers } from './audit-handlers';
+import { caseloadHandlers } from './caseload-service';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
@@ -10,8 +12,12 @@ import { measureWordingHandlers } from './measure-wording-handlers';
 import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
+import { retentionHandlers } from './retention-handlers';
 import { SerialQueue } from './serial-queue';
 import { SessionHolder } from './session-holder';
+import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
+import { securityHandlers } from './security/security-handlers';
+import { UnlockBackoff } from './security/unlock-backoff';
 import { sessionHandlers } from './session-service';
 
 export interface AppServicesOptions {
@@ -24,12 +30,18 @@ export interface AppServicesOptions {
    * the input, so nothing clinical reaches a log through it.
    */
   readonly onInternalError?: (channel: string, error: unknown) => void;
+  /** Seconds without activity before the store locks; default `WORKWELL_IDLE_LOCK_SECONDS`, else the setting. */
+  readonly idleLockSeconds?: number;
+  /** The idle lock's clock in milliseconds (tests); the real clock by default. */
+  readonly idleClock?: () => number;
 }
 
 export interface AppServices {
   readonly dispatch: Dispatch;
   /** Locks (closes the store). Safe to call more than once. */
   close(): Promise<void>;
+  /** Locks now, e.g. when the OS locks its screen or suspends; audited as a lock. Safe when locked. */
+  lock(reason: string): Promise<void>;
 }
 
 /**
@@ -41,18 +53,38 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.now ?? (() => new Date());
+  const backoff = new UnlockBackoff();
+  const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const handlers: Handlers = {
-    ...sessionHandlers({ paths, session, queue, now }),
+    ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch() }),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...actionPlanHandlers(session, now),
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
+    ...adjustmentsHandlers(session, now),
+    ...caseloadHandlers(session, now),
     ...meetingHandlers(session, now),
+    ...retentionHandlers(session, now),
+    ...securityHandlers({ paths, session, queue, now, backoff, idle }),
   };
+  const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));
+  idle.start();
   return {
-    dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),
-    close: () => queue.run(() => session.close()),
+    // The idle lock is enforced here, before any handler: an expired session is locked first.
+    // Every call but `app.status` (which the renderer polls to notice a lock) is activity.
+    dispatch: async (channel, input) => {
+      await idle.lockIfIdle();
+      if (channel !== 'app.status') idle.touch();
+      return dispatch(channel, input);
+    },
+    close: async () => {
+      idle.stop();
+      await queue.run(() => session.close());
+    },
+    lock: async (reason) => {
+      await idle.lockNow(reason);
+    },
   };
 }

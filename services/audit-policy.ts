@@ -1,7 +1,7 @@
 import type { Channel } from '../core/channels';
 
 /** What an audit entry says happened. */
-export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'export', 'print', 'sign_in', 'sign_in_failed', 'lock', 'configure', 'denied'] as const;
+export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'export', 'print', 'sign_in', 'sign_in_failed', 'lock', 'configure', 'denied', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
@@ -45,6 +45,13 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'config.saveDiscipline': 'configure',
   'config.saveTeamMember': 'configure',
   'config.saveService': 'configure',
+  'adjustments.get': 'view',
+  'adjustments.save': 'edit',
+  'adjustments.saveAhpReport': 'edit',
+  'adjustments.signAhpReport': 'sign',
+  'adjustments.employerView': 'view',
+  'participants.count': 'search',
+  'caseload.coaches': 'view',
   'triage.queue': 'search',
   'triage.decide': 'edit',
   'meetings.list': 'search',
@@ -55,4 +62,21 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'meetings.saveCaseNotes': 'edit',
   'meetings.end': 'sign',
   'meetings.minutes': 'view',
+  'retention.due': 'search',
+  'retention.placeHold': 'edit',
+  'retention.releaseHold': 'edit',
+  'retention.purge': 'delete',
+  'users.list': 'view',
+  'users.add': 'configure',
+  'users.revoke': 'configure',
+  'account.changePassphrase': 'configure',
+  'session.recover': 'sign_in',
+  'session.touch': null,
+  'security.get': 'view',
+  'security.saveIdleLock': 'configure',
+  'security.newRecoveryKey': 'configure',
+  'security.rotateDataKey': 'configure',
+  'backup.status': null,
+  'backup.create': 'export',
+  'backup.restore': 'configure',
 };

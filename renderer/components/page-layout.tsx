@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../core/roles';
 import type { SignedInUser } from '../../core/schemas/session';
+import { routeHref } from '../routing';
 import { MainNavigation } from './main-navigation';
 import { NhsLogo } from './nhs-logo';
 
@@ -42,6 +43,11 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
               <ul className="nhsuk-header__account-list">
                 <li className="nhsuk-header__account-item">
                   {user.displayName} ({ROLE_LABELS[user.role]})
+                </li>
+                <li className="nhsuk-header__account-item">
+                  <a className="nhsuk-header__account-link" href={routeHref({ name: 'passphrase' })}>
+                    Change passphrase
+                  </a>
                 </li>
                 {onLock !== undefined && (
                   <li className="nhsuk-header__account-item">
