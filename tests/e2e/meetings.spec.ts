@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
@@ -25,10 +25,14 @@ async function pauseClock(page: Page): Promise<void> {
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
-/** Screenshots meeting mode at a projector resolution into docs/screenshots/. */
-async function projectorShot(page: Page, width: number, height: number, name: string): Promise<void> {
+/**
+ * Screenshots meeting mode at a projector resolution: into the test's output folder, or into
+ * docs/screenshots/ (committed) when UPDATE_DOCS_SCREENSHOTS=1, so ordinary runs leave the tree clean.
+ */
+async function projectorShot(page: Page, testInfo: TestInfo, width: number, height: number, name: string): Promise<void> {
   await page.setViewportSize({ width, height });
-  await page.screenshot({ path: `docs/screenshots/${name}-${width}x${height}.png` });
+  const file = `${name}-${width}x${height}.png`;
+  await page.screenshot({ path: process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : testInfo.outputPath(file) });
 }
 
 /** The case on screen: its name as shown ("FAMILY, Given") and its reference, which the minutes name it by. */
@@ -105,8 +109,8 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   // axe needs real timers.
   await page.clock.resume();
   await expectNoAxeViolations(page);
-  await projectorShot(page, 1920, 1080, 'meeting-mode');
-  await projectorShot(page, 1366, 768, 'meeting-mode');
+  await projectorShot(page, testInfo, 1920, 1080, 'meeting-mode');
+  await projectorShot(page, testInfo, 1366, 768, 'meeting-mode');
 
   // Case 2: a plan with physiotherapy, mental health, OT and an onward referral, agreed in the meeting.
   await page.keyboard.press('Alt+N');
@@ -139,7 +143,7 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await chooseOption(page, page.getByLabel('Checked by (a second member of the team)'), 'Pri', 'Priya Lindqvist');
   await activate(page, page.getByRole('button', { name: 'Agree the plan' }));
   await expect(panel).toContainText('Agreed by the MDT');
-  await projectorShot(page, 1920, 1080, 'meeting-mode-plan-agreed');
+  await projectorShot(page, testInfo, 1920, 1080, 'meeting-mode-plan-agreed');
   await page.setViewportSize({ width: 1366, height: 768 });
   const secondCase = await currentCase(live);
 
@@ -180,9 +184,21 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await expect(page.getByTestId('agenda').getByRole('listitem').first()).toContainText('Carried over');
 });
 
-test('triage refuses to list a case without consent to the service and records what is missing; a meeting is planned; the follow-up list opens from the navigation', async ({ page, host }, testInfo) => {
+test('the agenda reorders by drag; triage refuses to list a case without consent to the service and records what is missing; a meeting is planned; the follow-up list opens from the navigation', async ({ page, host }, testInfo) => {
   await openDemoAs(page, host, 'demo.coordinator');
   const nav = page.getByRole('navigation', { name: 'Main' });
+
+  // The agenda can also be reordered by dragging a case onto another's place; the order is kept.
+  await nav.getByRole('link', { name: 'Meetings' }).click();
+  await page.getByTestId('meetings-table').getByRole('link').first().click();
+  const agenda = page.getByTestId('agenda');
+  const labels = async () => (await agenda.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')?.replace(/^\d+\. /, ''))));
+  const [first, second, third] = await labels();
+  await agenda.getByRole('listitem').nth(0).dragTo(agenda.getByRole('listitem').nth(2));
+  await expect.poll(labels).toEqual([second, third, first, expect.any(String)]);
+  await page.reload();
+  await expect.poll(labels).toEqual([second, third, first, expect.any(String)]);
+
   await activate(page, nav.getByRole('link', { name: 'Triage' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeFocused();
   await expect(nav.getByRole('link', { name: 'Triage' })).toHaveAttribute('aria-current', 'page');
