@@ -251,3 +251,38 @@ test('the agenda reorders by drag; triage refuses to list a case without consent
   await expect(page.getByRole('heading', { level: 1, name: 'Due for review' })).toBeFocused();
   await expectNoAxeViolations(page);
 });
+
+test('two people typing notes on the same case: the second is told, keeps their text to copy, and nothing is overwritten', async ({ page, host }) => {
+  await openDemoAs(page, host, 'demo.coordinator');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByTestId('meetings-table').getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Open meeting mode' }).click();
+  await page.getByRole('button', { name: 'Record attendance and start' }).click();
+  const live = page.getByTestId('meeting-live');
+  await expect(live.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+
+  // A second window on the same meeting, opened before the first saves anything.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const otherLive = other.getByTestId('meeting-live');
+  await expect(otherLive.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+
+  await live.getByLabel('Discussion notes').fill('First typist: agreed to refer to talking therapies.');
+  await expect(live.getByText(/^Saved at /)).toBeVisible();
+
+  await otherLive.getByLabel('Discussion notes').fill('Second typist: wait for the GP.');
+  await expect(other.getByRole('alert')).toContainText('Someone else saved notes on this case since you started typing');
+  await expect(otherLive.getByText('Not saved', { exact: true })).toBeVisible();
+  await other.getByRole('button', { name: 'Show the saved notes' }).click();
+  await expect(otherLive.getByLabel('Discussion notes')).toHaveValue('First typist: agreed to refer to talking therapies.');
+  await expect(otherLive.getByText('What you typed (not saved): copy what you need')).toBeVisible();
+  await expect(otherLive.getByText('Second typist: wait for the GP.')).toBeVisible();
+  await expectNoAxeViolations(other);
+
+  // Reopened, meeting mode resumes at the first case with nothing recorded; the first case kept the first typist's notes.
+  await page.reload();
+  await expect(live.getByText('Case 2 of 4', { exact: true })).toBeVisible();
+  await live.getByRole('button', { name: /^1\. .*\(notes taken\)$/ }).click();
+  await expect(live.getByLabel('Discussion notes')).toHaveValue('First typist: agreed to refer to talking therapies.');
+  await other.close();
+});
