@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { adjustmentsContract } from './contracts/adjustments-contract';
+import { caseloadContract } from './contracts/caseload-contract';
 import { ALL_ROLES, type Role } from './roles';
+import { meetingsContract } from './contracts/meetings-contract';
 import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
@@ -283,6 +286,9 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...adjustmentsContract,
+  ...caseloadContract,
+  ...meetingsContract,
   ...retentionContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
