@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
-import { isDueForRetentionReview, latestDueExitDate, retentionReviewDueOn } from '../../../core/retention';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { RetentionItem } from '../../../core/schemas/retention';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
@@ -76,19 +75,6 @@ function withoutAudit(counts: Record<string, number>): Record<string, number> {
   const { audit_log: _audit, ...rest } = counts;
   return rest;
 }
-
-describe('retention rules', () => {
-  it('a record is due for review 8 years after exit, 29 February included', () => {
-    expect(retentionReviewDueOn('2026-11-22')).toBe('2034-11-22');
-    expect(isDueForRetentionReview('2026-11-22', '2034-11-21')).toBe(false);
-    expect(isDueForRetentionReview('2026-11-22', '2034-11-22')).toBe(true);
-    expect(retentionReviewDueOn('2024-02-29')).toBe('2032-02-29');
-    expect(retentionReviewDueOn('2092-02-29')).toBe('2100-02-28');
-    expect(latestDueExitDate('2034-11-22')).toBe('2026-11-22');
-    expect(latestDueExitDate('2032-02-28')).toBe('2024-02-28');
-    expect(latestDueExitDate('2100-02-28')).toBe('2092-02-29');
-  });
-});
 
 describe('retention review', () => {
   it('lists a record from 8 years after exit, and deletes every row of it while the audit trail stays', async () => {
