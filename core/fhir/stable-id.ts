@@ -8,23 +8,48 @@
 /** Our namespace for WorkWell MDT FHIR ids (itself a random v4 UUID, fixed forever). */
 export const WORKWELL_FHIR_NAMESPACE = '5b7f2c61-6a0e-4f0c-9d7e-3c1a8e2b4f90';
 
+/**
+ * Ids already made: a bundle names the same Patient, CarePlan and CareTeam from many resources.
+ * Bounded, so a 10,000-person export does not keep every id.
+ */
+const recent = new Map<string, string>();
+const RECENT_LIMIT = 512;
+
 /** The stable FHIR id for `resourceType` made from our record `recordId`. */
 export function stableFhirId(resourceType: string, recordId: string): string {
-  return uuidV5(WORKWELL_FHIR_NAMESPACE, `${resourceType}/${recordId}`);
+  const name = `${resourceType}/${recordId}`;
+  const known = recent.get(name);
+  if (known !== undefined) return known;
+  const id = uuidV5(WORKWELL_FHIR_NAMESPACE, name);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(name, id);
+  return id;
 }
+
+const encoder = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const namespaceBytesCache = new Map<string, Uint8Array>();
 
 /** RFC 9562 UUID version 5 of `name` in `namespace`. */
 export function uuidV5(namespace: string, name: string): string {
-  const namespaceBytes = hexToBytes(namespace.replaceAll('-', ''));
-  const nameBytes = new TextEncoder().encode(name);
+  let namespaceBytes = namespaceBytesCache.get(namespace);
+  if (namespaceBytes === undefined) {
+    namespaceBytes = hexToBytes(namespace.replaceAll('-', ''));
+    namespaceBytesCache.set(namespace, namespaceBytes);
+  }
+  const nameBytes = encoder.encode(name);
   const input = new Uint8Array(namespaceBytes.length + nameBytes.length);
   input.set(namespaceBytes, 0);
   input.set(nameBytes, namespaceBytes.length);
-  const hash = sha1(input).subarray(0, 16);
+  const hash = sha1(input);
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
   hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(hash, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let hex = '';
+  for (let index = 0; index < 16; index += 1) {
+    hex += HEX[hash[index] ?? 0];
+    if (index === 3 || index === 5 || index === 7 || index === 9) hex += '-';
+  }
+  return hex;
 }
 
 function hexToBytes(hex: string): Uint8Array {
@@ -33,24 +58,36 @@ function hexToBytes(hex: string): Uint8Array {
   return bytes;
 }
 
+const words = new Int32Array(80);
+
 /** SHA-1 (FIPS 180-4). Used only for UUID v5 naming, never for security. */
 export function sha1(message: Uint8Array): Uint8Array {
-  const bitLength = message.length * 8;
-  const paddedLength = (((message.length + 8) >> 6) + 1) << 6;
+  const length = message.length;
+  const paddedLength = (((length + 8) >> 6) + 1) << 6;
   const padded = new Uint8Array(paddedLength);
   padded.set(message);
-  padded[message.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(paddedLength - 8, Math.floor(bitLength / 0x1_0000_0000));
-  view.setUint32(paddedLength - 4, bitLength >>> 0);
+  padded[length] = 0x80;
+  const bitLength = length * 8;
+  const high = Math.floor(bitLength / 0x1_0000_0000);
+  const low = bitLength >>> 0;
+  padded[paddedLength - 8] = high >>> 24;
+  padded[paddedLength - 7] = (high >>> 16) & 0xff;
+  padded[paddedLength - 6] = (high >>> 8) & 0xff;
+  padded[paddedLength - 5] = high & 0xff;
+  padded[paddedLength - 4] = low >>> 24;
+  padded[paddedLength - 3] = (low >>> 16) & 0xff;
+  padded[paddedLength - 2] = (low >>> 8) & 0xff;
+  padded[paddedLength - 1] = low & 0xff;
   let h0 = 0x67452301;
-  let h1 = 0xefcdab89;
-  let h2 = 0x98badcfe;
+  let h1 = 0xefcdab89 | 0;
+  let h2 = 0x98badcfe | 0;
   let h3 = 0x10325476;
-  let h4 = 0xc3d2e1f0;
-  const words = new Uint32Array(80);
+  let h4 = 0xc3d2e1f0 | 0;
   for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let index = 0; index < 16; index += 1) words[index] = view.getUint32(offset + index * 4);
+    for (let index = 0; index < 16; index += 1) {
+      const at = offset + index * 4;
+      words[index] = ((padded[at] ?? 0) << 24) | ((padded[at + 1] ?? 0) << 16) | ((padded[at + 2] ?? 0) << 8) | (padded[at + 3] ?? 0);
+    }
     for (let index = 16; index < 80; index += 1) {
       const mixed = (words[index - 3] ?? 0) ^ (words[index - 8] ?? 0) ^ (words[index - 14] ?? 0) ^ (words[index - 16] ?? 0);
       words[index] = (mixed << 1) | (mixed >>> 31);
@@ -71,26 +108,30 @@ export function sha1(message: Uint8Array): Uint8Array {
         k = 0x6ed9eba1;
       } else if (index < 60) {
         f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc;
+        k = 0x8f1bbcdc | 0;
       } else {
         f = b ^ c ^ d;
-        k = 0xca62c1d6;
+        k = 0xca62c1d6 | 0;
       }
-      const next = (((a << 5) | (a >>> 27)) + f + e + k + (words[index] ?? 0)) >>> 0;
+      const next = (((a << 5) | (a >>> 27)) + f + e + k + (words[index] ?? 0)) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
       b = a;
       a = next;
     }
-    h0 = (h0 + a) >>> 0;
-    h1 = (h1 + b) >>> 0;
-    h2 = (h2 + c) >>> 0;
-    h3 = (h3 + d) >>> 0;
-    h4 = (h4 + e) >>> 0;
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
   }
   const out = new Uint8Array(20);
-  const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((word, index) => outView.setUint32(index * 4, word));
+  [h0, h1, h2, h3, h4].forEach((word, index) => {
+    out[index * 4] = word >>> 24;
+    out[index * 4 + 1] = (word >>> 16) & 0xff;
+    out[index * 4 + 2] = (word >>> 8) & 0xff;
+    out[index * 4 + 3] = word & 0xff;
+  });
   return out;
 }
