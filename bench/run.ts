@@ -9,13 +9,14 @@ import { createAppServices } from '../services/app-services';
 import { seedStore } from '../services/store-commands';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
 import { CASELOAD_BENCH_SIZE, runCaseloadBench } from './caseload-bench';
+import { FHIR_BENCH_PLANS, runFhirExportBench } from './fhir-export-bench';
 import { measure, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
 
 /**
  * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
  * schema and query on plain SQLite in the same run, then the caseload at 250,000 people
- * (bench/caseload-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or `foundation`)
+ * (bench/caseload-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or `foundation`, `fhir`)
  * runs one part only.
  */
 const SUITE = process.env.BENCH_SUITE ?? 'all';
@@ -93,4 +94,10 @@ async function main(): Promise<void> {
 if (SUITE === 'all' || SUITE === 'foundation') await main();
 if (SUITE === 'all' || SUITE === 'caseload') {
   printReport(`Caseload at ${CASELOAD_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); store queries vs plain SQLite, then the app path`, await runCaseloadBench());
+}
+if (SUITE === 'all' || SUITE === 'fhir') {
+  const fhir = await runFhirExportBench();
+  printReport(`Partnership export, ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} plans (${os.cpus().length} cores, Node ${process.version})`, fhir.rows);
+  const verdict = fhir.peakRssMb < 400 ? 'pass' : 'FAIL';
+  console.log(`Peak RSS of the export process: ${fhir.peakRssMb.toFixed(0)} MB (target < 400 MB: ${verdict}); file ${(fhir.bytes / 1_048_576).toFixed(1)} MB`);
 }

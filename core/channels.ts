@@ -73,6 +73,12 @@ export const CHANNELS = [
   'backup.create',
   'backup.restore',
   'exports.log',
+  'exports.settings',
+  'exports.saveSettings',
+  'exports.startFhir',
+  'exports.job',
+  'exports.cancel',
+  'exports.miReturn',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,4 +1,5 @@
 import { exportHandlers } from './exports/export-handlers';
+import { fhirExportHandlers } from './exports/fhir-export-handlers';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
@@ -70,6 +71,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...retentionHandlers(session, now),
     ...exportHandlers(session),
     ...securityHandlers({ paths, session, queue, now, backoff, idle }),
+    ...fhirExportHandlers(session, now),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));
   idle.start();
