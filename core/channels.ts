@@ -73,6 +73,10 @@ export const CHANNELS = [
   'backup.create',
   'backup.restore',
   'exports.log',
+  'documents.planPdf',
+  'documents.employerLetterPdf',
+  'documents.ahpReportPdf',
+  'documents.minutesPdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

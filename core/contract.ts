@@ -3,6 +3,7 @@ import type { Channel } from './channels';
 import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { exportsContract } from './contracts/exports-contract';
+import { documentsContract } from './contracts/documents-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
 import { retentionContract } from './contracts/retention-contract';
@@ -295,6 +296,7 @@ export const contract = {
   ...retentionContract,
   ...securityContract,
   ...exportsContract,
+  ...documentsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

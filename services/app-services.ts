@@ -1,4 +1,5 @@
 import { exportHandlers } from './exports/export-handlers';
+import { documentsHandlers } from './documents/documents-handlers';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
@@ -69,6 +70,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...meetingHandlers(session, now),
     ...retentionHandlers(session, now),
     ...exportHandlers(session),
+    ...documentsHandlers(session, now),
     ...securityHandlers({ paths, session, queue, now, backoff, idle }),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));

@@ -80,4 +80,8 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'backup.create': 'export',
   'backup.restore': 'configure',
   'exports.log': 'search',
+  'documents.planPdf': 'export',
+  'documents.employerLetterPdf': 'export',
+  'documents.ahpReportPdf': 'export',
+  'documents.minutesPdf': 'export',
 };
