@@ -79,6 +79,10 @@ export const CHANNELS = [
   'exports.job',
   'exports.cancel',
   'exports.miReturn',
+  'documents.planPdf',
+  'documents.employerLetterPdf',
+  'documents.ahpReportPdf',
+  'documents.minutesPdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

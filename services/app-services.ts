@@ -1,5 +1,6 @@
 import { exportHandlers } from './exports/export-handlers';
 import { fhirExportHandlers } from './exports/fhir-export-handlers';
+import { documentsHandlers } from './documents/documents-handlers';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
@@ -70,6 +71,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...meetingHandlers(session, now),
     ...retentionHandlers(session, now),
     ...exportHandlers(session),
+    ...documentsHandlers(session, now),
     ...securityHandlers({ paths, session, queue, now, backoff, idle }),
     ...fhirExportHandlers(session, now),
   };
