@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKysely } from '../db/create-kysely';
 import { migrateToLatest } from '../db/migrate';
-import { listParticipantsPage } from '../db/repositories/participant-repository';
+import { readCaseloadPage } from '../db/repositories/caseload-repository';
 import { createAppServices } from '../services/app-services';
 import { seedStore } from '../services/store-commands';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
     const app = createAppServices({ dataDir });
     await app.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
-    const all = await app.dispatch('participants.list', { page: 1, pageSize: 200 });
+    const all = await app.dispatch('participants.list', { pageSize: 200 });
     if (!all.ok) throw new Error(all.error.message);
     const insert = plain.prepare(
       `INSERT INTO participants (id, reference, given_name, family_name, date_of_birth, nhs_number, status, created_at, updated_at)
@@ -58,13 +58,13 @@ async function main(): Promise<void> {
     let page = 0;
     const encryptedPage = await measure(async () => {
       page = (page % pages) + 1;
-      const result = await app.dispatch('participants.list', { page, pageSize: 25 });
+      const result = await app.dispatch('participants.list', { pageSize: 25 });
       if (!result.ok) throw new Error(result.error.message);
     }, 300);
     page = 0;
     const plainPage = await measure(async () => {
       page = (page % pages) + 1;
-      await listParticipantsPage(plainDb, { offset: (page - 1) * 25, limit: 25 });
+      readCaseloadPage(plain, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', null, 25);
     }, 300);
     await app.close();
     await plainDb.destroy();

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { adjustmentsContract } from './contracts/adjustments-contract';
+import { caseloadContract } from './contracts/caseload-contract';
 import { ALL_ROLES, type Role } from './roles';
+import { meetingsContract } from './contracts/meetings-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { securityContract } from './contracts/security-contract';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
@@ -284,6 +287,9 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...adjustmentsContract,
+  ...caseloadContract,
+  ...meetingsContract,
   ...securityContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 

@@ -7,7 +7,7 @@ import { findPlan, insertPlan, latestPlan, supersedeEarlierVersions, transitionP
 import { listOpenRiskFlags, setParticipantStatus } from '../db/repositories/assessment-repository';
 import { listDirectoryServices } from '../db/repositories/directory-service-repository';
 import { listDisciplines } from '../db/repositories/discipline-repository';
-import { findParticipant } from '../db/repositories/participant-repository';
+import { findParticipant, setParticipantNextReview } from '../db/repositories/participant-repository';
 import { findTeamMemberByUser, listTeamMembers } from '../db/repositories/team-member-repository';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
@@ -111,6 +111,8 @@ export async function agreePlanByMdt(store: Store, input: ParsedInput<'plans.agr
       });
       if (!agreed) throw new AppError('CONFLICT', 'The plan changed since you opened it. Read the latest version before agreeing it.');
       await supersedeEarlierVersions(trx, draft.participant_id, draft.version_number, at);
+      // The agreed plan's review date is now the person's: the caseload sorts and filters on it.
+      await setParticipantNextReview(trx, draft.participant_id, draft.review_on);
     });
   } catch (error) {
     throw toStoreError(error);

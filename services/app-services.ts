@@ -1,12 +1,15 @@
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
+import { adjustmentsHandlers } from './adjustments-handlers';
 import { auditHandlers } from './audit-handlers';
+import { caseloadHandlers } from './caseload-service';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
+import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
 import { SerialQueue } from './serial-queue';
@@ -59,6 +62,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
+    ...adjustmentsHandlers(session, now),
+    ...caseloadHandlers(session, now),
+    ...meetingHandlers(session, now),
     ...securityHandlers({ paths, session, queue, now, backoff, idle }),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));

@@ -3,6 +3,7 @@ import { AppError } from '../core/app-error';
 import { localToday } from '../core/calendar-date';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import { findExit, findPlan, insertActionUpdate, insertPlanReview, listPlansDueForReview, recordExit, transitionPlan } from '../db/repositories/action-plan-repository';
+import { setParticipantNextReview } from '../db/repositories/participant-repository';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
 import { planContent } from './action-plan-read';
@@ -43,6 +44,8 @@ export async function reviewPlan(store: Store, input: ParsedInput<'plans.review'
       });
       const set = input.outcome === 'continue' ? { next_review_on: input.nextReviewOn, updated_at: at } : { status: 'reviewed', closed_at: at, next_review_on: null, updated_at: at };
       if (!(await transitionPlan(trx, { id: plan.id, from: plan.status, set }))) throw new AppError('CONFLICT', 'Someone else reviewed this plan at the same time. Reopen it.');
+      // Continue: the next review. Change or exit: no plan in force until the next one is agreed.
+      await setParticipantNextReview(trx, plan.participant_id, input.outcome === 'continue' ? input.nextReviewOn : null);
       if (input.outcome === 'exit' && input.exitReason !== null && input.employmentOutcome !== null) {
         await recordExit(trx, { participant_id: plan.participant_id, exited_on: input.reviewedOn, reason: input.exitReason, employment_outcome: input.employmentOutcome, recorded_by: userId, recorded_at: at });
       }

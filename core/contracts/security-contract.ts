@@ -9,6 +9,7 @@ import {
   recoverInputSchema,
   recoveryKeyOutputSchema,
   restoreBackupInputSchema,
+  rotateDataKeyInputSchema,
   rotationResultSchema,
   saveIdleLockInputSchema,
   securitySettingsSchema,
@@ -82,7 +83,7 @@ export const securityContract = {
   },
   'security.rotateDataKey': {
     summary: 'Back up, then re-encrypt the store under a new data key and re-seal every key slot',
-    input: emptyInputSchema,
+    input: rotateDataKeyInputSchema,
     output: rotationResultSchema,
     access: ADMIN,
   },

@@ -21,21 +21,67 @@ export const participantSummarySchema = z.object({
   nhsNumber: z.string().nullable(),
   status: participantStatusSchema,
   hasOpenRiskFlag: z.boolean(),
+  /** The review date of the plan in force, if any. */
+  nextReviewOn: z.string().nullable(),
+  /** The latest referral date. */
+  referredOn: z.string().nullable(),
 });
 export type ParticipantSummary = z.infer<typeof participantSummarySchema>;
 
 export const MAX_PAGE_SIZE = 200;
 
-export const listParticipantsInputSchema = z.strictObject({
-  page: z.number().int().min(1).max(1_000_000).default(1),
+/** How the caseload can be ordered. Referral date lists the newest referrals first. */
+export const CASELOAD_SORTS = ['name', 'nextReview', 'referralDate'] as const;
+export const caseloadSortSchema = z.enum(CASELOAD_SORTS);
+export type CaseloadSort = z.infer<typeof caseloadSortSchema>;
+
+export const CASELOAD_SORT_LABELS: Readonly<Record<CaseloadSort, string>> = {
+  name: 'Name',
+  nextReview: 'Next review (soonest first)',
+  referralDate: 'Referral date (newest first)',
+};
+
+/** The longest search text accepted: a full name or an NHS number with spaces fits easily. */
+export const MAX_CASELOAD_SEARCH_LENGTH = 100;
+
+/**
+ * Which people the caseload shows. Every filter narrows (they combine with AND); an empty search
+ * means everyone. "Review due" is a plan review on or before today.
+ */
+export const caseloadFilterSchema = z.strictObject({
+  search: z.string().trim().max(MAX_CASELOAD_SEARCH_LENGTH, `Search text must be ${MAX_CASELOAD_SEARCH_LENGTH} characters or fewer`).default(''),
+  status: participantStatusSchema.nullable().default(null),
+  coachUserId: z.string().min(1).max(64).nullable().default(null),
+  readyForMdt: z.boolean().default(false),
+  reviewDue: z.boolean().default(false),
+  openRiskFlag: z.boolean().default(false),
+});
+export type CaseloadFilter = z.infer<typeof caseloadFilterSchema>;
+
+export const listParticipantsInputSchema = caseloadFilterSchema.extend({
+  sort: caseloadSortSchema.default('name'),
+  /** Opaque: the `nextCursor` or `previousCursor` of the page on screen; absent for the first page. */
+  cursor: z.string().max(1_000).nullable().default(null),
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(25),
 });
 export type ListParticipantsInput = z.input<typeof listParticipantsInputSchema>;
 
+/**
+ * One page of the caseload, found by keyset (the page after or before a cursor), so every page
+ * costs the same however deep it is. The total is a separate call (`participants.count`).
+ */
 export const participantPageSchema = z.object({
-  total: z.number().int().nonnegative(),
-  page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
   items: z.array(participantSummarySchema),
+  nextCursor: z.string().nullable(),
+  previousCursor: z.string().nullable(),
 });
 export type ParticipantPage = z.infer<typeof participantPageSchema>;
+
+export const countParticipantsInputSchema = caseloadFilterSchema;
+export const participantCountSchema = z.object({ total: z.number().int().nonnegative() });
+
+/** The coaches the caseload can be filtered by: users with the coach role. */
+export const caseloadCoachesSchema = z.object({
+  items: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+});

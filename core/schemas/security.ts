@@ -84,6 +84,9 @@ export const securitySettingsSchema = z.object({
 });
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 
+/** Rotation re-encrypts everything: the caller must say so explicitly, never by an empty call. */
+export const rotateDataKeyInputSchema = z.strictObject({ confirm: z.literal(true, { error: 'Confirm the rotation' }) });
+
 export const rotationResultSchema = z.object({ backupFile: z.string(), rotatedAt: z.string() });
 
 export const touchOutputSchema = z.object({ idleLockSeconds: z.number().int() });

@@ -7,6 +7,9 @@ import * as measureWording from './2026-11-23-006-measure-wording';
 import * as partnershipConfig from './2026-11-23-007-partnership-config';
 import * as actionPlans from './2026-11-23-010-action-plans';
 import * as auditTrail from './2026-11-23-011-audit-trail';
+import * as adjustments from './2026-11-30-016-adjustments';
+import * as caseloadSearch from './2026-11-30-012-caseload-search';
+import * as meetings from './2026-11-30-013-meetings';
 import * as securitySettings from './2026-11-30-014-security-settings';
 
 /**
@@ -22,6 +25,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-007-partnership-config': partnershipConfig,
   '2026-11-23-010-action-plans': actionPlans,
   '2026-11-23-011-audit-trail': auditTrail,
+  '2026-11-30-016-adjustments': adjustments,
+  '2026-11-30-012-caseload-search': caseloadSearch,
+  '2026-11-30-013-meetings': meetings,
   '2026-11-30-014-security-settings': securitySettings,
 };
 

@@ -1,37 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { SqliteDatabase } from '../open-store';
 import type { Database, ParticipantTable } from '../schema';
-
-export interface ParticipantPageQuery {
-  readonly offset: number;
-  readonly limit: number;
-}
-
-/** One page of the caseload, by family then given name, with the total for paging. */
-export async function listParticipantsPage(
-  db: Kysely<Database>,
-  query: ParticipantPageQuery,
-): Promise<{ total: number; rows: Array<Selectable<ParticipantTable> & { has_open_risk_flag: number }> }> {
-  const [count, rows] = await Promise.all([
-    db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('participants')
-      .selectAll()
-      .select((eb) =>
-        eb
-          .exists(eb.selectFrom('risk_flags').select('risk_flags.id').whereRef('risk_flags.participant_id', '=', 'participants.id').where('risk_flags.acknowledged_at', 'is', null))
-          .$castTo<number>()
-          .as('has_open_risk_flag'),
-      )
-      .orderBy('family_name')
-      .orderBy('given_name')
-      .orderBy('id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-  ]);
-  return { total: Number(count.total), rows };
-}
 
 /**
  * Reserves `count` consecutive participant reference numbers and returns the first. Runs inside
@@ -48,13 +17,21 @@ export function formatParticipantReference(sequence: number): string {
   return `WW-${String(sequence).padStart(6, '0')}`;
 }
 
-/** Every column of a participant row, as the bulk path writes it. */
+/** Every column of a participant row, as read. */
 export type ParticipantRow = Selectable<ParticipantTable>;
+
+/**
+ * A participant row as written: the cached caseload columns (open risk flags, latest referral)
+ * are kept by triggers, and the next review date by the plan services.
+ */
+export type NewParticipantRow = Omit<ParticipantRow, 'open_risk_flag_count' | 'next_review_on' | 'referred_on'> &
+  Partial<Pick<Insertable<ParticipantTable>, 'next_review_on' | 'referred_on'>>;
 
 const PARTICIPANT_COLUMNS = [
   'id', 'reference', 'given_name', 'family_name', 'date_of_birth', 'nhs_number', 'status', 'created_at', 'updated_at',
   'phone', 'email', 'address', 'preferred_contact_mode', 'employment_status', 'employer_name', 'employer_size',
   'employer_contact', 'may_contact_employer', 'job_title', 'physical_demands', 'cognitive_demands', 'coach_user_id',
+  'next_review_on', 'referred_on',
 ] as const satisfies ReadonlyArray<keyof ParticipantRow>;
 
 /**
@@ -63,7 +40,7 @@ const PARTICIPANT_COLUMNS = [
  */
 export function insertParticipantsBulk(
   sqlite: SqliteDatabase,
-  build: (sequence: number, index: number) => Omit<ParticipantRow, 'reference'>,
+  build: (sequence: number, index: number) => Omit<NewParticipantRow, 'reference'>,
   count: number,
 ): void {
   const insert = sqlite.prepare(
@@ -73,7 +50,7 @@ export function insertParticipantsBulk(
     const first = reserveParticipantReferences(sqlite, count);
     for (let index = 0; index < count; index += 1) {
       const sequence = first + index;
-      insert.run({ ...build(sequence, index), reference: formatParticipantReference(sequence) });
+      insert.run({ next_review_on: null, referred_on: null, ...build(sequence, index), reference: formatParticipantReference(sequence) });
     }
   })();
 }
@@ -82,7 +59,7 @@ export async function findParticipant(db: Kysely<Database>, id: string): Promise
   return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertParticipant(db: Kysely<Database>, row: ParticipantRow): Promise<void> {
+export async function insertParticipant(db: Kysely<Database>, row: NewParticipantRow): Promise<void> {
   await db.insertInto('participants').values(row).execute();
 }
 
@@ -116,4 +93,12 @@ export async function nextParticipantReference(db: Kysely<Database>): Promise<st
     .returning('value')
     .executeTakeFirstOrThrow();
   return formatParticipantReference(Number(row.value));
+}
+
+/**
+ * Sets the date the caseload shows as the person's next review (and filters "review due" on).
+ * Called by the plan services inside the transaction that agrees, reviews or ends a plan.
+ */
+export async function setParticipantNextReview(db: Kysely<Database>, participantId: string, nextReviewOn: string | null): Promise<void> {
+  await db.updateTable('participants').set({ next_review_on: nextReviewOn }).where('id', '=', participantId).execute();
 }

@@ -42,6 +42,13 @@ const WITHOUT_NHS_NUMBER = 0.12;
 
 const BATCH = 5_000;
 
+/** Share of people given one of the partnership's coaches (the rest await allocation). */
+const WITH_COACH = 0.7;
+
+/** People with a plan in force ("Plan active") have a review date from three weeks ago to two months ahead. */
+const REVIEW_DAYS_FROM = -21;
+const REVIEW_DAYS_TO = 60;
+
 /**
  * Adds synthetic people to the caseload, deterministically for a given seed. NHS numbers come from
  * the reserved 999 test range and follow the participant's reference sequence, so seeding twice
@@ -49,6 +56,10 @@ const BATCH = 5_000;
  */
 export function seedSyntheticParticipants(store: Store, options: SeedOptions): void {
   const random = new SeededRandom(options.seed);
+  // A second stream for the caseload fields added later (coach, review and referral dates), so the
+  // people a given seed made before keep their names, numbers and statuses.
+  const caseload = new SeededRandom(options.seed + 7_919);
+  const coaches = (store.sqlite.prepare("SELECT id FROM users WHERE role = 'coach' AND disabled_at IS NULL ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
   const nowYear = options.now.getUTCFullYear();
   let remaining = options.participants;
   while (remaining > 0) {
@@ -59,7 +70,7 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
         const birthYear = nowYear - random.integer(18, 66);
         const dateOfBirth = `${birthYear}-${pad(random.integer(1, 12))}-${pad(random.integer(1, 28))}`;
         const createdAt = new Date(options.now.getTime() - random.integer(0, 540) * 86_400_000).toISOString();
-        return {
+        const person = {
           id: random.uuid(),
           given_name: random.pick(GIVEN_NAMES),
           family_name: random.pick(FAMILY_NAMES),
@@ -80,13 +91,24 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
           job_title: random.pick(JOB_TITLES),
           physical_demands: null,
           cognitive_demands: null,
-          coach_user_id: null,
+        };
+        const hasCoach = coaches.length > 0 && caseload.next() < WITH_COACH;
+        return {
+          ...person,
+          coach_user_id: hasCoach ? caseload.pick(coaches) : null,
+          next_review_on: person.status === 'active' ? dayOffset(options.now, caseload.integer(REVIEW_DAYS_FROM, REVIEW_DAYS_TO)) : null,
+          referred_on: dayOffset(new Date(createdAt), -caseload.integer(0, 21)),
         };
       },
       count,
     );
     remaining -= count;
   }
+}
+
+/** The calendar date `days` after `from` (UTC). */
+function dayOffset(from: Date, days: number): string {
+  return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function pad(value: number): string {

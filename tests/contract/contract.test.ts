@@ -66,7 +66,8 @@ for (const transport of TRANSPORTS) {
       });
       expect(await call('participants.list', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
       expect(await call('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({ ok: true });
-      expect(await call('participants.list', { page: 1, pageSize: 10 })).toEqual({ ok: true, value: { total: 0, page: 1, pageSize: 10, items: [] } });
+      expect(await call('participants.list', { pageSize: 10 })).toEqual({ ok: true, value: { pageSize: 10, items: [], nextCursor: null, previousCursor: null } });
+      expect(await call('participants.count', {})).toEqual({ ok: true, value: { total: 0 } });
     });
 
     it('refuses a second setup', async () => {
@@ -108,10 +109,10 @@ for (const transport of TRANSPORTS) {
     it('a demo partnership comes with synthetic people in the 999 NHS-number range', async () => {
       const call = await connect();
       expect(await call('setup.createDemoPartnership', {})).toMatchObject({ ok: true, value: { username: 'demo.admin' } });
-      const page = await call('participants.list', { page: 1, pageSize: 200 });
+      expect(await call('participants.count', {})).toEqual({ ok: true, value: { total: 240 } });
+      const page = await call('participants.list', { pageSize: 200 });
       if (!page.ok) throw new Error(page.error.message);
-      const value = page.value as { total: number; items: Array<{ nhsNumber: string | null; reference: string }> };
-      expect(value.total).toBe(240);
+      const value = page.value as { items: Array<{ nhsNumber: string | null; reference: string }> };
       expect(value.items).toHaveLength(200);
       for (const item of value.items) {
         if (item.nhsNumber !== null) expect(item.nhsNumber.startsWith('999')).toBe(true);

@@ -31,8 +31,7 @@ describe('workwell-mdt CLI', () => {
       error: { code: 'WRONG_PASSPHRASE' },
     });
     expect(await services.dispatch('session.unlock', { username: 'a.admin', passphrase: PASSPHRASE })).toMatchObject({ ok: true });
-    const page = await services.dispatch('participants.list', { page: 1, pageSize: 1 });
-    expect(page).toMatchObject({ ok: true, value: { total: 300 } });
+    expect(await services.dispatch('participants.count', {})).toMatchObject({ ok: true, value: { total: 300 } });
     await services.close();
   });
 
@@ -45,7 +44,7 @@ describe('workwell-mdt CLI', () => {
       await runCli(['seed', '--store', store, '--participants', '50', '--seed', seed, '--passphrase-file', file], () => undefined);
       const services = createAppServices({ dataDir: store });
       await services.dispatch('session.unlock', { username: 'a.admin', passphrase: PASSPHRASE });
-      const page = await services.dispatch('participants.list', { page: 1, pageSize: 50 });
+      const page = await services.dispatch('participants.list', { pageSize: 50 });
       await services.close();
       return page;
     }

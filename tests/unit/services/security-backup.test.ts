@@ -110,7 +110,7 @@ describe('data-key rotation', () => {
     const paths = storePaths(dataDir);
     const keyring = await readKeyring(paths.keyring);
     const oldKey = await unwrapDataKey(keyring!, findSlot(keyring!, 'demo.coach')!, PASS);
-    const rotated = value<{ backupFile: string }>(await services.dispatch('security.rotateDataKey', {}));
+    const rotated = value<{ backupFile: string }>(await services.dispatch('security.rotateDataKey', { confirm: true }));
     expect(existsSync(rotated.backupFile)).toBe(true);
     expect(existsSync(paths.pendingKeyring)).toBe(false);
     // Still usable in the same session.

@@ -1,0 +1,167 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { SqliteDatabase } from '../open-store';
+
+/** How a page is ordered: the key expressions (the last is always the id, so keys are unique). */
+interface SortDefinition {
+  readonly keys: readonly string[];
+  readonly descending: boolean;
+}
+
+/**
+ * The sort keys exactly as migration 012 indexes them, so each page is a walk along one index.
+ * A missing next review sorts last; a missing referral date sorts last when newest come first.
+ */
+const SORTS = {
+  name: { keys: ['p.family_name', 'p.given_name', 'p.id'], descending: false },
+  nextReview: { keys: ["ifnull(p.next_review_on, '9999-12-31')", 'p.id'], descending: false },
+  referralDate: { keys: ["ifnull(p.referred_on, '')", 'p.id'], descending: true },
+} as const satisfies Record<string, SortDefinition>;
+
+export type CaseloadSortKey = keyof typeof SORTS;
+
+/** The filters as the store sees them; `ftsQuery` is already an FTS5 query (core/caseload-search). */
+export interface CaseloadQuery {
+  readonly ftsQuery: string | null;
+  readonly status: string | null;
+  readonly coachUserId: string | null;
+  /** Only people whose next review is on or before this date (YYYY-MM-DD). */
+  readonly reviewDueBy: string | null;
+  readonly openRiskFlag: boolean;
+}
+
+/** Where a page starts: after (next page) or before (previous page) the row with these sort keys. */
+export interface CaseloadPosition {
+  readonly direction: 'after' | 'before';
+  readonly keys: readonly string[];
+}
+
+export interface CaseloadRow {
+  readonly id: string;
+  readonly reference: string;
+  readonly given_name: string;
+  readonly family_name: string;
+  readonly date_of_birth: string;
+  readonly nhs_number: string | null;
+  readonly status: string;
+  readonly next_review_on: string | null;
+  readonly referred_on: string | null;
+  readonly open_risk_flag_count: number;
+  /** The row's sort keys, in order, to build the cursors of the page. */
+  readonly sortKeys: readonly string[];
+}
+
+export interface CaseloadPageRows {
+  readonly rows: readonly CaseloadRow[];
+  /** Whether there are rows beyond the page in the direction it was read. */
+  readonly hasMoreAfter: boolean;
+  readonly hasMoreBefore: boolean;
+}
+
+/** How many keys each sort's cursor holds, to reject a cursor made for another sort. */
+export function sortKeyCount(sort: CaseloadSortKey): number {
+  return SORTS[sort].keys.length;
+}
+
+/**
+ * One page of the caseload by keyset: filters, then `(sort keys) > cursor` along the sort's index,
+ * `limit` rows. No OFFSET (page 4,000 costs what page 1 does) and no COUNT. A search starts from
+ * the full-text index (CROSS JOIN keeps SQLite from scanning the caseload and probing it instead).
+ */
+export function readCaseloadPage(sqlite: SqliteDatabase, query: CaseloadQuery, sort: CaseloadSortKey, position: CaseloadPosition | null, limit: number): CaseloadPageRows {
+  const definition: SortDefinition = SORTS[sort];
+  const backwards = position?.direction === 'before';
+  // Reading a previous page walks the index the other way, then the rows are put back in order.
+  const descending = definition.descending !== backwards;
+  const { where, params } = filterClause(query);
+  if (position !== null) {
+    if (position.keys.length !== definition.keys.length) throw new Error('cursor does not match the sort');
+    where.push(`(${definition.keys.join(', ')}) ${descending ? '<' : '>'} (${definition.keys.map(() => '?').join(', ')})`);
+    params.push(...position.keys);
+  }
+  const order = definition.keys.map((key) => `${key} ${descending ? 'DESC' : 'ASC'}`).join(', ');
+  const keyColumns = definition.keys.map((key, index) => `${key} AS sort_key_${index}`).join(', ');
+  const text = `SELECT p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, p.status, p.next_review_on,
+      p.referred_on, p.open_risk_flag_count, ${keyColumns}
+    FROM ${fromClause(query)}
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${order} LIMIT ?`;
+  const raw = statement(sqlite, text).all(...params, limit + 1) as Array<Record<string, unknown>>;
+  const more = raw.length > limit;
+  const page = raw.slice(0, limit).map((row) => toCaseloadRow(row, definition.keys.length));
+  if (backwards) page.reverse();
+  return {
+    rows: page,
+    hasMoreAfter: backwards ? position !== null : more,
+    hasMoreBefore: backwards ? more : position !== null,
+  };
+}
+
+/** How many people match the filters: one indexed count, asked when the filters change, not per page. */
+export function countCaseload(sqlite: SqliteDatabase, query: CaseloadQuery): number {
+  const { where, params } = filterClause(query);
+  const text = `SELECT count(*) AS total FROM ${fromClause(query)} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
+  return (statement(sqlite, text).get(...params) as { total: number }).total;
+}
+
+function fromClause(query: CaseloadQuery): string {
+  return query.ftsQuery === null ? 'participants p' : 'participants_search s CROSS JOIN participants p ON p.id = s.participant_id';
+}
+
+function filterClause(query: CaseloadQuery): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.ftsQuery !== null) {
+    where.push('participants_search MATCH ?');
+    params.push(query.ftsQuery);
+  }
+  if (query.status !== null) {
+    where.push('p.status = ?');
+    params.push(query.status);
+  }
+  if (query.coachUserId !== null) {
+    where.push('p.coach_user_id = ?');
+    params.push(query.coachUserId);
+  }
+  if (query.reviewDueBy !== null) {
+    // The same expression as the next-review index, so a "review due" page is one range of it.
+    where.push("ifnull(p.next_review_on, '9999-12-31') <= ?");
+    params.push(query.reviewDueBy);
+  }
+  if (query.openRiskFlag) where.push('p.open_risk_flag_count > 0');
+  return { where, params };
+}
+
+function toCaseloadRow(row: Record<string, unknown>, keyCount: number): CaseloadRow {
+  const sortKeys: string[] = [];
+  for (let index = 0; index < keyCount; index += 1) sortKeys.push(String(row[`sort_key_${index}`]));
+  return {
+    id: String(row.id),
+    reference: String(row.reference),
+    given_name: String(row.given_name),
+    family_name: String(row.family_name),
+    date_of_birth: String(row.date_of_birth),
+    nhs_number: row.nhs_number === null ? null : String(row.nhs_number),
+    status: String(row.status),
+    next_review_on: row.next_review_on === null ? null : String(row.next_review_on),
+    referred_on: row.referred_on === null ? null : String(row.referred_on),
+    open_risk_flag_count: Number(row.open_risk_flag_count),
+    sortKeys,
+  };
+}
+
+/** Prepared statements by SQL text, per connection: the filter combinations are few and repeat. */
+const statements = new WeakMap<SqliteDatabase, Map<string, Statement>>();
+
+function statement(sqlite: SqliteDatabase, text: string): Statement {
+  let cache = statements.get(sqlite);
+  if (cache === undefined) {
+    cache = new Map();
+    statements.set(sqlite, cache);
+  }
+  let prepared = cache.get(text);
+  if (prepared === undefined) {
+    prepared = sqlite.prepare(text);
+    cache.set(text, prepared);
+  }
+  return prepared;
+}
