@@ -68,6 +68,7 @@ export const CHANNELS = [
   'backup.status',
   'backup.create',
   'backup.restore',
+  'backup.chooseFile',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

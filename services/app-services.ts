@@ -33,6 +33,8 @@ export interface AppServicesOptions {
   readonly idleLockSeconds?: number;
   /** The idle lock's clock in milliseconds (tests); the real clock by default. */
   readonly idleClock?: () => number;
+  /** Electron's native dialog for choosing a backup file; without it the path is typed. */
+  readonly chooseBackupFile?: (purpose: 'save' | 'open', suggestedName: string) => Promise<string | null>;
 }
 
 export interface AppServices {
@@ -65,7 +67,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),
     ...meetingHandlers(session, now),
-    ...securityHandlers({ paths, session, queue, now, backoff, idle }),
+    ...securityHandlers({ paths, session, queue, now, backoff, idle, chooseBackupFile: options.chooseBackupFile }),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));
   idle.start();

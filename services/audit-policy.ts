@@ -75,4 +75,5 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'backup.status': null,
   'backup.create': 'export',
   'backup.restore': 'configure',
+  'backup.chooseFile': null,
 };

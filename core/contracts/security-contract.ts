@@ -5,6 +5,8 @@ import {
   backupMadeSchema,
   backupStatusSchema,
   changePassphraseInputSchema,
+  chooseBackupFileInputSchema,
+  chosenBackupFileSchema,
   createBackupInputSchema,
   recoverInputSchema,
   recoveryKeyOutputSchema,
@@ -97,6 +99,12 @@ export const securityContract = {
     summary: 'Write an encrypted backup (store, keyring and an integrity MAC) to one file',
     input: createBackupInputSchema,
     output: backupMadeSchema,
+    access: ADMIN,
+  },
+  'backup.chooseFile': {
+    summary: 'Electron: a native dialog to choose where to save a backup, or which one to restore',
+    input: chooseBackupFileInputSchema,
+    output: chosenBackupFileSchema,
     access: ADMIN,
   },
   'backup.restore': {

@@ -106,5 +106,10 @@ export const backupStatusSchema = z.object({
   lastBackupAt: z.string().nullable(),
   /** True when no backup was made in the last 7 days. */
   due: z.boolean(),
+  /** True in Electron, where a native dialog chooses the file; the host has a path field only. */
+  canChooseFile: z.boolean(),
 });
+
+export const chooseBackupFileInputSchema = z.strictObject({ purpose: z.enum(['save', 'open']) });
+export const chosenBackupFileSchema = z.object({ path: z.string().nullable() });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;

@@ -88,6 +88,21 @@ describe('backup and restore', () => {
     await services.close();
   });
 
+  it('offers the native file dialog only where the shell provides one (Electron)', async () => {
+    const asked: string[] = [];
+    const withDialog = createAppServices({ dataDir: tempDir(), chooseBackupFile: async (purpose, suggested) => (asked.push(`${purpose}:${suggested}`), purpose === 'save' ? '/media/usb/b.wwbackup' : null) });
+    value(await withDialog.dispatch('setup.createDemoPartnership', {}));
+    expect(value(await withDialog.dispatch('backup.status', {}))).toMatchObject({ canChooseFile: true });
+    expect(value(await withDialog.dispatch('backup.chooseFile', { purpose: 'save' }))).toEqual({ path: '/media/usb/b.wwbackup' });
+    expect(value(await withDialog.dispatch('backup.chooseFile', { purpose: 'open' }))).toEqual({ path: null });
+    expect(asked[0]).toMatch(/^save:workwell-backup-.*\.wwbackup$/);
+    await withDialog.close();
+    const { services } = await demoWithPerson();
+    expect(value(await services.dispatch('backup.status', {}))).toMatchObject({ canChooseFile: false });
+    expect(await services.dispatch('backup.chooseFile', { purpose: 'save' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await services.close();
+  });
+
   it('the CLI backs up and restores into an empty folder', async () => {
     const { services, dataDir } = await demoWithPerson();
     await services.close();
