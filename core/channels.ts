@@ -69,6 +69,7 @@ export const CHANNELS = [
   'backup.create',
   'backup.restore',
   'backup.chooseFile',
+  'setup.restoreBackup',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

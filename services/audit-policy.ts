@@ -76,4 +76,5 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'backup.create': 'export',
   'backup.restore': 'configure',
   'backup.chooseFile': null,
+  'setup.restoreBackup': 'configure',
 };

@@ -11,6 +11,7 @@ import {
   recoverInputSchema,
   recoveryKeyOutputSchema,
   restoreBackupInputSchema,
+  restoreOnSetupInputSchema,
   rotateDataKeyInputSchema,
   rotationResultSchema,
   saveIdleLockInputSchema,
@@ -106,6 +107,12 @@ export const securityContract = {
     input: chooseBackupFileInputSchema,
     output: chosenBackupFileSchema,
     access: ADMIN,
+  },
+  'setup.restoreBackup': {
+    summary: 'First run on a new computer: restore a checked backup into the empty data folder',
+    input: restoreOnSetupInputSchema,
+    output: emptyOutputSchema,
+    access: 'public',
   },
   'backup.restore': {
     summary: 'Replace the store with a checked backup, then lock so it is unlocked afresh',

@@ -113,3 +113,11 @@ export const backupStatusSchema = z.object({
 export const chooseBackupFileInputSchema = z.strictObject({ purpose: z.enum(['save', 'open']) });
 export const chosenBackupFileSchema = z.object({ path: z.string().nullable() });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+/** First run on a new computer: restore a backup instead of setting up. */
+export const restoreOnSetupInputSchema = z.strictObject({
+  path: requiredText('the backup file', 1000),
+  username: usernameSchema,
+  passphrase: currentPassphraseSchema,
+});
+export type RestoreOnSetupInput = z.input<typeof restoreOnSetupInputSchema>;

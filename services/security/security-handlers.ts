@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import type { SecuritySettings } from '../../core/schemas/security';
@@ -44,6 +45,7 @@ type SecurityHandlers = Pick<
   | 'backup.create'
   | 'backup.restore'
   | 'backup.chooseFile'
+  | 'setup.restoreBackup'
 >;
 
 /**
@@ -111,6 +113,14 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
       return { path: await chooseBackupFile(input.purpose, defaultBackupName(now())) };
     },
     'backup.create': async (input) => withOpenSession((open) => createBackup(paths, open, input.path, now())),
+    'setup.restoreBackup': async (input) =>
+      queue.run(async () => {
+        if (session.current !== null || (await readKeyring(paths.keyring)) !== undefined || existsSync(paths.database)) {
+          throw new AppError('ALREADY_SET_UP', 'A partnership is already set up here. Restore from Settings, Backup and restore, instead.');
+        }
+        await backoff.guard(now, () => restoreBackup(paths, path.resolve(input.path), input.username, input.passphrase, now()));
+        return {};
+      }),
     'backup.restore': async (input) =>
       withOpenSession(async (open) => {
         // Checked completely first; then locked (the store must be closed while its files are

@@ -103,6 +103,22 @@ describe('backup and restore', () => {
     await services.close();
   });
 
+  it('restores on the first-run screen of a new computer, and only there', async () => {
+    const { services } = await demoWithPerson();
+    const made = value<{ file: string }>(await services.dispatch('backup.create', { path: tempDir() }));
+    expect(await services.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+    await services.close();
+    const fresh = createAppServices({ dataDir: path.join(tempDir(), 'new-computer') });
+    expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
+    expect(await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
+    value(await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.coach', passphrase: PASS }));
+    expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('locked');
+    value(await fresh.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS }));
+    expect(value<{ total: number }>(await fresh.dispatch('participants.count', {})).total).toBe(241);
+    await fresh.close();
+  });
+
   it('the CLI backs up and restores into an empty folder', async () => {
     const { services, dataDir } = await demoWithPerson();
     await services.close();
