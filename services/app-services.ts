@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
@@ -54,7 +55,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.now ?? (() => new Date());
-  const backoff = new UnlockBackoff();
+  const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const handlers: Handlers = {
     ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch() }),
