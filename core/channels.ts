@@ -55,6 +55,10 @@ export const CHANNELS = [
   'meetings.saveCaseNotes',
   'meetings.end',
   'meetings.minutes',
+  'retention.due',
+  'retention.placeHold',
+  'retention.releaseHold',
+  'retention.purge',
   'users.list',
   'users.add',
   'users.revoke',
@@ -68,6 +72,7 @@ export const CHANNELS = [
   'backup.status',
   'backup.create',
   'backup.restore',
+  'exports.log',
   'backup.chooseFile',
   'setup.restoreBackup',
 ] as const;

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
+import { exportsContract } from './contracts/exports-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
+import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { securityContract } from './contracts/security-contract';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
@@ -290,7 +292,9 @@ export const contract = {
   ...adjustmentsContract,
   ...caseloadContract,
   ...meetingsContract,
+  ...retentionContract,
   ...securityContract,
+  ...exportsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -7,12 +7,14 @@ import { caseloadHandlers } from './caseload-service';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
+import { exportHandlers } from './exports/export-handlers';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
 import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
+import { retentionHandlers } from './retention-handlers';
 import { SerialQueue } from './serial-queue';
 import { SessionHolder } from './session-holder';
 import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
@@ -68,6 +70,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),
     ...meetingHandlers(session, now),
+    ...retentionHandlers(session, now),
+    ...exportHandlers(session),
     ...securityHandlers({ paths, session, queue, now, backoff, idle, chooseBackupFile: options.chooseBackupFile }),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));

@@ -1,7 +1,7 @@
 import type { Channel } from '../core/channels';
 
 /** What an audit entry says happened. */
-export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'export', 'print', 'sign_in', 'sign_in_failed', 'lock', 'configure', 'denied'] as const;
+export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'export', 'print', 'sign_in', 'sign_in_failed', 'lock', 'configure', 'denied', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
@@ -62,6 +62,10 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'meetings.saveCaseNotes': 'edit',
   'meetings.end': 'sign',
   'meetings.minutes': 'view',
+  'retention.due': 'search',
+  'retention.placeHold': 'edit',
+  'retention.releaseHold': 'edit',
+  'retention.purge': 'delete',
   'users.list': 'view',
   'users.add': 'configure',
   'users.revoke': 'configure',
@@ -75,6 +79,7 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'backup.status': null,
   'backup.create': 'export',
   'backup.restore': 'configure',
+  'exports.log': 'search',
   'backup.chooseFile': null,
   'setup.restoreBackup': 'configure',
 };

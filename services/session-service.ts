@@ -10,6 +10,7 @@ import type { SerialQueue } from './serial-queue';
 import type { SessionHolder } from './session-holder';
 import { seedDemoPartnershipConfig } from './synthetic/seed-partnership-config';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
+import { seedDemoMeeting } from './synthetic/seed-demo-meeting';
 import { newRecoveryKey } from './security/recovery';
 import { UnlockBackoff } from './security/unlock-backoff';
 import { unlockStore } from './unlock-store';
@@ -39,6 +40,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
       if (seedDemo) {
         seedSyntheticParticipants(created.store, { participants: DEMO_PARTNERSHIP.participants, seed: DEMO_PARTNERSHIP.seed, now: now() });
         await seedDemoPartnershipConfig(created.store, created.user.userId, now());
+        await seedDemoMeeting(created.store, now());
       }
       session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo, dataKey: created.dataKey });
       onOpen();

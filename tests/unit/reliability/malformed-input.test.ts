@@ -26,7 +26,7 @@ const UNKNOWN_CHANNELS = ['', 'nope', 'participants', 'participants.list.extra',
 
 /** A valid input to mutate for some channels; the rest start from `{}`. */
 const BASES: Partial<Record<Channel, unknown>> = {
-  'participants.list': { page: 1, pageSize: 5 },
+  'participants.list': { pageSize: 5 },
   'participants.register': testReferral({ person: { nhsNumber: '' }, confirmedNotDuplicate: true }),
   'participants.checkDuplicates': { givenName: 'Alex', familyName: 'Testperson', dateOfBirth: '1984-03-02', nhsNumber: '' },
   // A user with no key slot: no KDF runs, so failed unlocks stay cheap.
@@ -134,7 +134,7 @@ describe('malformed input on every channel', () => {
     }
     expect(sent).toBe(MESSAGES);
     // Still serving, still signed in, nothing written, no prototype polluted.
-    expect(await host.call('participants.list', { page: 1, pageSize: 1 })).toMatchObject({ ok: true, value: { total: DEMO_PARTNERSHIP.participants } });
+    expect(await host.call('participants.count', {})).toMatchObject({ ok: true, value: { total: DEMO_PARTNERSHIP.participants } });
     expect(reader.rowCounts({ except: ['audit_log'] })).toEqual(before);
     expect(reader.integrityCheck()).toBe('ok');
     expect(Object.keys(Object.prototype)).toEqual([]);

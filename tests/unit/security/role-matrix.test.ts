@@ -45,7 +45,7 @@ let signedInAs: Caller = 'administrator';
 /** Mostly valid inputs, so an allowed call usually reaches its handler; other channels get `{}`. */
 function sampleInput(channel: Channel): unknown {
   const samples: Partial<Record<Channel, unknown>> = {
-    'participants.list': { page: 1, pageSize: 5 },
+    'participants.list': { pageSize: 5 },
     'participants.get': { id: participantId },
     'participants.checkDuplicates': { givenName: 'Alex', familyName: 'Testperson', dateOfBirth: '1984-03-02', nhsNumber: '' },
     'participants.register': testReferral({ person: { nhsNumber: '' }, confirmedNotDuplicate: true }),
