@@ -83,6 +83,8 @@ export const CHANNELS = [
   'documents.employerLetterPdf',
   'documents.ahpReportPdf',
   'documents.minutesPdf',
+  'backup.chooseFile',
+  'setup.restoreBackup',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

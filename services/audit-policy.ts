@@ -91,4 +91,6 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'documents.employerLetterPdf': 'export',
   'documents.ahpReportPdf': 'export',
   'documents.minutesPdf': 'export',
+  'backup.chooseFile': null,
+  'setup.restoreBackup': 'configure',
 };
