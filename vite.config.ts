@@ -23,11 +23,16 @@ function dropRemoteFonts(): Plugin {
 
 /** nhsuk-frontend's CSS refers to /assets/images/...: ship those icons beside the bundle. */
 function copyNhsImages(): Plugin {
+  // The resolved output folder, so a build into another folder (a test's) copies there too.
+  let outDir = path.join(root, 'dist/renderer');
   return {
     name: 'workwell-copy-nhs-images',
     apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
-      cpSync(path.join(root, 'node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), path.join(root, 'dist/renderer/assets/images'), { recursive: true });
+      cpSync(path.join(root, 'node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), path.join(outDir, 'assets/images'), { recursive: true });
     },
   };
 }

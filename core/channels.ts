@@ -38,8 +38,23 @@ export const CHANNELS = [
   'measureWording.list',
   'measureWording.save',
   'measureWording.reset',
+  'adjustments.get',
+  'adjustments.save',
+  'adjustments.saveAhpReport',
+  'adjustments.signAhpReport',
+  'adjustments.employerView',
   'participants.count',
   'caseload.coaches',
+  'triage.queue',
+  'triage.decide',
+  'meetings.list',
+  'meetings.create',
+  'meetings.get',
+  'meetings.reorderAgenda',
+  'meetings.recordAttendance',
+  'meetings.saveCaseNotes',
+  'meetings.end',
+  'meetings.minutes',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { ALL_ROLES, type Role } from './roles';
+import { meetingsContract } from './contracts/meetings-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
@@ -283,7 +285,9 @@ export const contract = {
     output: measureWordingEntrySchema,
     access: ['administrator'],
   }),
+  ...adjustmentsContract,
   ...caseloadContract,
+  ...meetingsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -252,6 +252,30 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface WorkplaceAdjustmentsTable {
+  id: string;
+  participant_id: string;
+  plan_id: string;
+  version: number;
+  content_json: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+export interface AhpReportTable {
+  id: string;
+  participant_id: string;
+  version: Generated<number>;
+  status: string;
+  content_json: string;
+  author_id: string;
+  created_at: string;
+  updated_at: string;
+  signed_by: string | null;
+  signed_at: string | null;
+  practitioner_json: string | null;
+}
+
 /** FTS5 index of the caseload (migration 012), kept by triggers on `participants`; read-only to the app. */
 export interface ParticipantSearchTable {
   rowid: ColumnType<number, never, never>;
@@ -266,6 +290,53 @@ export interface ParticipantSearchTable {
   next_review_key: ColumnType<string, never, never>;
   referred_key: ColumnType<string, never, never>;
   open_risk: ColumnType<number, never, never>;
+}
+
+export interface MeetingTable {
+  id: string;
+  held_on: string;
+  starts_at: string;
+  chair_id: string;
+  expected_attendee_ids_json: string;
+  /** Null until attendance is taken. */
+  present_ids_json: string | null;
+  minutes_per_case: number;
+  status: string;
+  /** Set once someone orders the agenda by hand: new cases then join the end instead of re-sorting it. */
+  agenda_reordered: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: string;
+  ended_at: string | null;
+  ended_by: string | null;
+  rolled_forward_to_id: string | null;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  meeting_id: string;
+  participant_id: string;
+  position: number;
+  status: string;
+  carried_over_from_id: string | null;
+  notes: ColumnType<string, string | undefined, string>;
+  decisions: ColumnType<string, string | undefined, string>;
+  /** Bumped by each notes save, so two people typing at once conflict instead of overwriting. */
+  version: ColumnType<number, number | undefined, number>;
+  notes_updated_at: string | null;
+  notes_updated_by: string | null;
+  listed_at: string;
+  listed_by: string;
+}
+
+export interface TriageDecisionTable {
+  id: string;
+  participant_id: string;
+  outcome: string;
+  missing_json: string;
+  note: string;
+  meeting_id: string | null;
+  decided_by: string;
+  decided_at: string;
 }
 
 export interface Database {
@@ -287,5 +358,10 @@ export interface Database {
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;
   measure_wording: MeasureWordingTable;
+  workplace_adjustments: WorkplaceAdjustmentsTable;
+  ahp_reports: AhpReportTable;
   participants_search: ParticipantSearchTable;
+  meetings: MeetingTable;
+  agenda_items: AgendaItemTable;
+  triage_decisions: TriageDecisionTable;
 }

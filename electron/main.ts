@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, Menu, ipcMain, protocol, session, shell } from 'electron';
 import { createAppServices } from '../services/app-services';
+import { internalErrorLogLine } from '../services/internal-error-log';
 import { appMenuTemplate } from './app-menu';
 import { APP_URL, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerContractHandlers } from './ipc-bridge';
@@ -99,10 +100,7 @@ if (!app.requestSingleInstanceLock()) {
     services = createAppServices({
       dataDir: dataDirectory(),
       // Channel and error class only: the error's message may quote personal data.
-      onInternalError: (channel, error) => {
-        const kind = error instanceof Error ? error.name : typeof error;
-        console.error(`WorkWell MDT: internal error on ${channel} (${kind})`);
-      },
+      onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
     });
     registerContractHandlers(ipcMain, services.dispatch);
 

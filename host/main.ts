@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices } from '../services/app-services';
+import { internalErrorLogLine } from '../services/internal-error-log';
 import { parseHostArguments } from './host-arguments';
 import { startHostServer } from './host-server';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const services = createAppServices({
     dataDir: args.dataDir,
     // The channel name and error class only: inputs may hold clinical data and never reach a log.
-    onInternalError: (channel, error) => console.error(`Internal error on ${channel}: ${(error as Error)?.name ?? 'Error'}`),
+    onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
   });
   const server = await startHostServer({ dispatch: services.dispatch, rendererDir: args.rendererDir, port: args.port });
   console.log(`WorkWell MDT host listening at ${server.launchUrl}`);

@@ -1,5 +1,6 @@
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
+import { adjustmentsHandlers } from './adjustments-handlers';
 import { auditHandlers } from './audit-handlers';
 import { caseloadHandlers } from './caseload-service';
 import { createAuditRecorder } from './audit-recorder';
@@ -8,6 +9,7 @@ import { createDispatch } from './dispatch';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
+import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
 import { SerialQueue } from './serial-queue';
@@ -49,7 +51,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
+    ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),
+    ...meetingHandlers(session, now),
   };
   return {
     dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),

@@ -11,11 +11,12 @@ export function idFields(value: unknown): Record<string, string> {
   return ids;
 }
 
-const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: 'action_plans' | 'risk_flags' | 'consents' | 'assessments']> = [
+const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items']> = [
   ['planId', 'action_plans'],
   ['flagId', 'risk_flags'],
   ['consentId', 'consents'],
   ['amendsId', 'assessments'],
+  ['itemId', 'agenda_items'],
 ];
 
 /**
@@ -35,7 +36,7 @@ export async function auditedParticipantId(store: Store, channel: Channel, input
   return null;
 }
 
-async function participantOf(store: Store, table: 'action_plans' | 'risk_flags' | 'consents' | 'assessments', id: string): Promise<string | null> {
+async function participantOf(store: Store, table: 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items', id: string): Promise<string | null> {
   const row = await store.db.selectFrom(table).select('participant_id').where('id', '=', id).executeTakeFirst();
   return row?.participant_id ?? null;
 }

@@ -7,8 +7,10 @@ import * as measureWording from './2026-11-23-006-measure-wording';
 import * as partnershipConfig from './2026-11-23-007-partnership-config';
 import * as actionPlans from './2026-11-23-010-action-plans';
 import * as auditTrail from './2026-11-23-011-audit-trail';
+import * as adjustments from './2026-11-30-016-adjustments';
 import * as caseloadSearch from './2026-11-30-012-caseload-search';
 import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
+import * as meetings from './2026-11-30-013-meetings';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -23,8 +25,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-007-partnership-config': partnershipConfig,
   '2026-11-23-010-action-plans': actionPlans,
   '2026-11-23-011-audit-trail': auditTrail,
+  '2026-11-30-016-adjustments': adjustments,
   '2026-11-30-012-caseload-search': caseloadSearch,
   '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
+  '2026-11-30-013-meetings': meetings,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../components/error-summary';
 import { SummaryList } from '../components/summary-list';
 import { formatDate, orNotRecorded } from '../format';
 import { routeHref } from '../routing';
+import { AdjustmentsSection } from './adjustments/adjustments-section';
 import { AssessmentSection } from './assessment-section';
 import { ConsentPanel } from './consent-panel';
 import { DisciplineAssessmentsSection } from './discipline-assessments-section';
@@ -60,6 +61,7 @@ export function ParticipantScreen({ id }: { id: string }) {
         </h2>
         <PlanPanel participantId={record.id} />
       </section>
+      <AdjustmentsSection participantId={record.id} consentKey={JSON.stringify(record.currentConsent.share_employer)} />
       <h2 className="nhsuk-heading-m">Details</h2>
       <SummaryList
         rows={[

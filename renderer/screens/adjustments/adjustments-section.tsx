@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ParticipantAdjustments } from '../../../core/schemas/workplace-adjustments';
+import { useApi } from '../../api/api-context';
+import { canCall } from '../../can-call';
+import { ErrorSummary } from '../../components/error-summary';
+import { formatDateTime } from '../../format';
+import { useSession } from '../../session-context';
+import { AdjustmentsEditor } from './adjustments-editor';
+import { AdjustmentsSummary } from './adjustments-summary';
+import { AhpReportForm } from './ahp-report-form';
+import { AhpReportSummary } from './ahp-report-summary';
+import { EmployerViewPreview } from './employer-view-preview';
+
+export interface AdjustmentsSectionProps {
+  readonly participantId: string;
+  /** Changes when the person's consent to share with the employer changes, so the section and preview ask again. */
+  readonly consentKey: string;
+}
+
+type OpenForm = 'adjustments' | 'ahp' | undefined;
+
+/**
+ * "Workplace adjustments" on the person's record: the OT's (or physio's) adjustments and graded
+ * return schedule, attached to the current plan; the AHP Health and Work Report; and a preview of
+ * exactly what the employer would receive, blocked while consent to share with them is not in force.
+ */
+export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSectionProps) {
+  const api = useApi();
+  const { user } = useSession();
+  const [data, setData] = useState<ParticipantAdjustments | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState<OpenForm>(undefined);
+
+  const reload = useCallback(async () => {
+    const result = await api.call('adjustments.get', { participantId });
+    if (result.ok) {
+      setData(result.value);
+      setError(undefined);
+    } else setError(result.error.message);
+  }, [api, participantId]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload, consentKey]);
+
+  if (!canCall('adjustments.get', user.role)) return null;
+  const heading = (
+    <h2 className="nhsuk-heading-m" id="adjustments-section">
+      Workplace adjustments
+    </h2>
+  );
+  if (data === undefined) {
+    return (
+      <section aria-labelledby="adjustments-section">
+        {heading}
+        {error === undefined ? <p role="status">Loading the adjustments…</p> : <ErrorSummary fieldErrors={{}} message={error} />}
+      </section>
+    );
+  }
+  const mayDraft = canCall('adjustments.save', user.role);
+  const done = () => {
+    setOpen(undefined);
+    void reload();
+  };
+  const openDraft = data.ahpReports.find((report) => report.status === 'draft');
+  return (
+    <section aria-labelledby="adjustments-section" data-testid="adjustments-section">
+      {heading}
+      {open === 'adjustments' ? (
+        <AdjustmentsEditor participantId={participantId} saved={data.saved ?? undefined} onSaved={done} onCancel={() => setOpen(undefined)} />
+      ) : (
+        <>
+          {data.saved === null ? (
+            <p>No adjustments yet.</p>
+          ) : (
+            <>
+              <p className="nhsuk-body-s">
+                Version {data.saved.version}, saved by {data.saved.savedByName} on {formatDateTime(data.saved.savedAt)}, with the action plan.
+              </p>
+              <AdjustmentsSummary content={data.saved.content} />
+            </>
+          )}
+          {mayDraft && data.currentPlanId === null && <p className="nhsuk-inset-text">Adjustments are saved with the person’s action plan: start the plan first.</p>}
+          {mayDraft && (
+            <button
+              type="button"
+              className="nhsuk-button"
+              onClick={() => {
+                void reload();
+                setOpen('adjustments');
+              }}
+            >
+              {data.saved === null ? 'Draft workplace adjustments' : 'Change the adjustments'}
+            </button>
+          )}
+        </>
+      )}
+      <p>
+        Consent to share adjustments with the employer: <strong>{data.employerConsentInForce ? 'in force' : 'not in force'}</strong>
+      </p>
+      {data.saved !== null && <EmployerViewPreview participantId={participantId} refreshKey={`${data.saved.version}|${consentKey}`} />}
+
+      <h3 className="nhsuk-heading-s">AHP Health and Work Report</h3>
+      {open === 'ahp' ? (
+        <AhpReportForm participantId={participantId} draft={openDraft} onSaved={done} onCancel={() => setOpen(undefined)} />
+      ) : (
+        <>
+          {data.ahpReports.length === 0 && <p>No report yet.</p>}
+          {data.ahpReports.map((report) => (
+            <AhpReportSummary key={report.id} report={report} mayChange={report.authorId === user.userId} onEdit={() => setOpen('ahp')} onSigned={done} />
+          ))}
+          {mayDraft && openDraft === undefined && (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('ahp')}>
+              Start an AHP Health and Work Report
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { expectNoAxeViolations } from './accessibility';
+import { openDemoAs, signInAs } from './demo-sign-in';
+import { expect, test } from './host-fixture';
+
+/** Typed into the team note: it must never reach the employer. */
+const TEAM_NOTE = 'Team only: low mood, PHQ-9 reviewed by the MH practitioner';
+
+test('an OT drafts a phased return with two adjustments, previews the employer view, and it is blocked once consent is withdrawn', async ({ page, host }, testInfo) => {
+  // The coordinator records the person's consent to share adjustments with their employer.
+  await openDemoAs(page, host, 'demo.coordinator');
+  const personLink = page.getByTestId('caseload-table').getByRole('link').first();
+  const name = (await personLink.innerText()).trim();
+  await personLink.click();
+  const consent = page.getByTestId('consent-table');
+  await consent.getByRole('button', { name: 'Record decision: Share agreed adjustments with the employer' }).click();
+  await page.getByLabel('How it was recorded').selectOption({ label: 'Verbally (in person, by phone or video)' });
+  await page.getByRole('button', { name: 'Save consent decision' }).click();
+  await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Given on');
+
+  // The OT starts the plan the adjustments belong to.
+  await signInAs(page, 'demo.ot');
+  await page.getByTestId('caseload-table').getByRole('link', { name, exact: true }).click();
+  await page.getByRole('button', { name: 'Start the action plan' }).click();
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await page.keyboard.type('Back to full shifts by February');
+  await page.getByRole('button', { name: 'Save draft plan' }).click();
+  await expect(page.getByTestId('plan-panel')).toContainText('Draft');
+
+  // Two adjustments from the library; the second is one Access to Work may fund.
+  const section = page.getByTestId('adjustments-section');
+  await section.getByRole('button', { name: 'Draft workplace adjustments' }).click();
+  await section.getByRole('button', { name: 'Add an adjustment' }).click();
+  const first = section.getByRole('group', { name: 'Adjustment 1' });
+  await expect(first.getByLabel('Recommendation')).toBeFocused();
+  await first.getByLabel('Recommendation').selectOption({ label: 'Graded hours (a week-by-week schedule)' });
+  await expect(first.getByLabel('Fit note category')).toHaveValue('phased_return');
+  await expect(first.getByTestId('access-to-work-prompt')).toHaveCount(0);
+  await first.getByLabel('The need it answers').fill('Build up stamina for a full shift over three weeks');
+  await first.getByLabel('Starts on').fill('2026-12-07');
+  await first.getByLabel('For how many weeks').fill('3');
+  await first.getByLabel('Review by').fill('2026-12-28');
+  await first.getByLabel('Note for the team (optional)').fill(TEAM_NOTE);
+
+  await section.getByRole('button', { name: 'Add an adjustment' }).click();
+  const second = section.getByRole('group', { name: 'Adjustment 2' });
+  await second.getByLabel('Recommendation').selectOption({ label: 'Assistive technology' });
+  await expect(second.getByTestId('access-to-work-prompt')).toContainText('Access to Work may help');
+  await expect(second.getByLabel('Fit note category')).toHaveValue('workplace_adaptations');
+  await second.getByLabel('The need it answers').fill('Reading long documents on screen is tiring: text-to-speech software');
+  await second.getByLabel('Starts on').fill('2026-12-07');
+  await second.getByLabel('For how many weeks').fill('12');
+  await second.getByLabel('Review by').fill('2027-03-01');
+
+  // The schedule: week 2 over the contracted hours is refused by its cell, keeping what was typed.
+  await section.getByLabel('Contracted hours a week').fill('37.5');
+  await section.getByRole('button', { name: 'Add a graded return schedule' }).click();
+  await expect(section.getByLabel('First day of the phased return')).toBeFocused();
+  await section.getByLabel('First day of the phased return').fill('2026-12-07');
+  await section.getByLabel('Week 1 hours').fill('15');
+  await section.getByLabel('Week 1 duties').fill('Stock counts only');
+  await section.getByRole('button', { name: 'Add a week' }).click();
+  await expect(section.getByLabel('Week 2 hours')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('40');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Stock counts and packing');
+  await section.getByRole('button', { name: 'Add a week' }).click();
+  await section.getByLabel('Week 3 hours').fill('30');
+  await section.getByLabel('Week 3 duties').fill('Packing, no lifting over 5 kg');
+  await expect(section.getByTestId('schedule-builder')).toContainText('21 December 2026');
+  await section.getByRole('button', { name: 'Save adjustments' }).click();
+  await expect(page.getByRole('alert')).toContainText('Week 2: 40 hours is more than the contracted 37.5 hours a week');
+  await expect(section.getByLabel('Week 2 hours')).toHaveValue('40');
+  await expect(section.getByLabel('Week 2 hours')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await section.screenshot({ path: testInfo.outputPath('adjustments-editor.png') });
+  await section.getByLabel('Week 2 hours').fill('22.5');
+  await section.getByRole('button', { name: 'Save adjustments' }).click();
+
+  const summary = section.getByTestId('adjustments-summary');
+  await expect(summary).toContainText('Graded hours (a week-by-week schedule)');
+  await expect(summary).toContainText('Access to Work may help pay for this');
+  await expect(summary).toContainText(TEAM_NOTE);
+
+  // The employer view: needs, adjustments, schedule and contact; never the team note.
+  const preview = section.getByTestId('employer-view');
+  await preview.getByRole('button', { name: 'Preview the employer view' }).click();
+  const document = preview.getByTestId('employer-document');
+  await expect(document).toContainText('Build up stamina for a full shift over three weeks');
+  await expect(document).toContainText('Assistive technology');
+  await expect(document).toContainText('22.5');
+  await expect(document).toContainText('Aisha Brennan');
+  await expect(document).toContainText('28 December 2026');
+  await expect(document).not.toContainText('PHQ');
+  await expect(document).not.toContainText('low mood');
+  await expectNoAxeViolations(page);
+  await section.screenshot({ path: testInfo.outputPath('adjustments-and-employer-view.png') });
+
+  // The coordinator has the preview open when the person withdraws consent: it is blocked at once.
+  await signInAs(page, 'demo.coordinator');
+  await page.getByTestId('caseload-table').getByRole('link', { name, exact: true }).click();
+  await section.getByTestId('employer-view').getByRole('button', { name: 'Preview the employer view' }).click();
+  await expect(section.getByTestId('employer-document')).toContainText('Assistive technology');
+  await consent.getByRole('button', { name: 'Withdraw: Share agreed adjustments with the employer' }).click();
+  await page.getByRole('button', { name: 'Save withdrawal' }).click();
+  await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Withdrawn on');
+  await expect(section.getByTestId('employer-view-blocked')).toContainText('Blocked: no consent to share with the employer');
+  await expect(section.getByTestId('employer-document')).toHaveCount(0);
+  await expect(section).toContainText('Consent to share adjustments with the employer: not in force');
+  await expectNoAxeViolations(page);
+  await section.getByTestId('employer-view').screenshot({ path: testInfo.outputPath('employer-view-blocked.png') });
+});

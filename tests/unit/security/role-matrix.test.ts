@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, type Channel } from '../../../core/channels';
+import { contract } from '../../../core/contract';
+import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import type { Result } from '../../../core/result';
+import { ROLES, type Role } from '../../../core/roles';
+import { createAppServices, type AppServices } from '../../../services/app-services';
+import type { Dispatch } from '../../../services/dispatch-types';
+import { value } from '../../support/demo-with-person';
+import { storeReader } from '../../support/store-reader';
+import { hostTransport } from '../../support/test-host';
+import { testReferral } from '../../support/test-referral';
+
+/**
+ * The whole role x channel matrix, through the real loopback host against a real encrypted store.
+ * Expectations come from the contract's `access`, so a channel added later is walked automatically.
+ * A refused call must be a typed refusal and change nothing but the audit trail (which records the
+ * refusal); an allowed call may still fail for other reasons (bad sample input, a missing record),
+ * but never with a refusal.
+ */
+
+/** The demo user holding each role. */
+const USER_FOR_ROLE: Readonly<Record<Role, string>> = {
+  administrator: DEMO_PARTNERSHIP.adminUsername,
+  coordinator: 'demo.coordinator',
+  coach: 'demo.coach',
+  physiotherapist: 'demo.physio',
+  mental_health_practitioner: 'demo.mh',
+  occupational_therapist: 'demo.ot',
+};
+
+const REFUSALS = ['FORBIDDEN', 'NOT_SIGNED_IN'];
+type Caller = Role | 'signed-out';
+
+let services: AppServices;
+let host: Awaited<ReturnType<typeof hostTransport>>;
+let call: Dispatch;
+let participantId: string;
+let reader: Awaited<ReturnType<typeof storeReader>>;
+let signedInAs: Caller = 'administrator';
+
+/** Mostly valid inputs, so an allowed call usually reaches its handler; other channels get `{}`. */
+function sampleInput(channel: Channel): unknown {
+  const samples: Partial<Record<Channel, unknown>> = {
+    'participants.list': { page: 1, pageSize: 5 },
+    'participants.get': { id: participantId },
+    'participants.checkDuplicates': { givenName: 'Alex', familyName: 'Testperson', dateOfBirth: '1984-03-02', nhsNumber: '' },
+    'participants.register': testReferral({ person: { nhsNumber: '' }, confirmedNotDuplicate: true }),
+    'plans.get': { participantId },
+    'audit.search': {},
+  };
+  return samples[channel] ?? {};
+}
+
+async function become(caller: Caller): Promise<void> {
+  const status = (await call('app.status', {})) as Result<{ state: string; user?: { username: string } }>;
+  const current = status.ok && status.value.state === 'unlocked' ? status.value.user?.username : undefined;
+  const wanted = caller === 'signed-out' ? undefined : USER_FOR_ROLE[caller];
+  signedInAs = caller;
+  if (current === wanted) return;
+  if (current !== undefined) await call('session.lock', {});
+  if (wanted !== undefined) {
+    const unlocked = await call('session.unlock', { username: wanted, passphrase: DEMO_PARTNERSHIP.passphrase });
+    if (!unlocked.ok) throw new Error(`could not sign in as ${wanted}: ${unlocked.error.code}`);
+  }
+}
+
+function allows(channel: Channel, caller: Caller): boolean {
+  const access = contract[channel].access;
+  if (access === 'public') return true;
+  return caller !== 'signed-out' && access.includes(caller);
+}
+
+// One store for the whole matrix: made here rather than with tempDir(), which empties after each test.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-matrix-'));
+
+beforeAll(async () => {
+  services = createAppServices({ dataDir });
+  value(await services.dispatch('setup.createDemoPartnership', {}));
+  participantId = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } }))).id;
+  host = await hostTransport(services.dispatch);
+  call = host.call;
+  reader = await storeReader(dataDir, DEMO_PARTNERSHIP.adminUsername, DEMO_PARTNERSHIP.passphrase);
+}, 120_000);
+
+afterAll(async () => {
+  reader.forget();
+  await host.close();
+  await services.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const CALLERS: readonly Caller[] = [...ROLES, 'signed-out'];
+
+describe('role x channel matrix over the loopback host', () => {
+  it('covers every channel of the contract', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  for (const caller of CALLERS) {
+    it(`as ${caller}: refuses exactly what the contract forbids, and a refusal writes nothing`, async () => {
+      const outcomes: string[] = [];
+      for (const channel of CHANNELS) {
+        await become(caller);
+        expect(signedInAs).toBe(caller);
+        const expectRefusal = !allows(channel, caller);
+        const before = expectRefusal ? reader.rowCounts({ except: ['audit_log'] }) : undefined;
+        const result = await call(channel, sampleInput(channel));
+        const code = result.ok ? 'ok' : result.error.code;
+        outcomes.push(`${channel}: ${code}`);
+        if (expectRefusal) {
+          expect(code, `${caller} calling ${channel}`).toBe(caller === 'signed-out' ? 'NOT_SIGNED_IN' : 'FORBIDDEN');
+          expect(reader.rowCounts({ except: ['audit_log'] }), `${caller} calling ${channel} wrote nothing`).toEqual(before);
+        } else {
+          expect(REFUSALS, `${caller} calling ${channel} (allowed) was refused`).not.toContain(code);
+          expect(code, `${caller} calling ${channel}`).not.toBe('INTERNAL');
+        }
+      }
+      // Every channel was walked once for this caller.
+      expect(outcomes).toHaveLength(CHANNELS.length);
+    }, 120_000);
+  }
+});
