@@ -119,6 +119,8 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
   const { store } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
   const plain = new Database(plainFile, { fileMustExist: true });
   plain.pragma('journal_mode = WAL');
+  // Keep the plain twin's schema in step with the encrypted store's (which migrates as it opens).
+  await migrateToLatest(createKysely(plain));
   // BENCH_CACHE_SIZE tries another page cache (SQLite's cache_size: negative KiB) on both stores.
   if (process.env.BENCH_CACHE_SIZE !== undefined) store.sqlite.pragma(`cache_size = ${Number(process.env.BENCH_CACHE_SIZE)}`);
   const cacheSize = store.sqlite.pragma('cache_size', { simple: true }) as number;

@@ -9,6 +9,7 @@ import * as actionPlans from './2026-11-23-010-action-plans';
 import * as auditTrail from './2026-11-23-011-audit-trail';
 import * as adjustments from './2026-11-30-016-adjustments';
 import * as caseloadSearch from './2026-11-30-012-caseload-search';
+import * as caseloadSearchJoin from './2026-11-30-012-caseload-search-join';
 import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
 import * as meetings from './2026-11-30-013-meetings';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-011-audit-trail': auditTrail,
   '2026-11-30-016-adjustments': adjustments,
   '2026-11-30-012-caseload-search': caseloadSearch,
+  '2026-11-30-012-caseload-search-join': caseloadSearchJoin,
   '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
   '2026-11-30-013-meetings': meetings,
 };
