@@ -56,6 +56,11 @@ test('the caseload is searched by name and NHS number, filtered by coach and ris
   await expect(summary).toHaveText(new RegExp(`^${coachTotal} people match\\. Page 2 of \\d+\\.$`));
   await expect(rows.first().locator('a')).toHaveText(pageTwoFirst);
   await page.screenshot({ path: testInfo.outputPath('caseload-coach-page-2.png'), fullPage: true });
+  // The record's own "Back to the caseload" link returns to the same view too.
+  await rows.first().locator('a').click();
+  await page.getByRole('link', { name: 'Back to the caseload' }).click();
+  await expect(summary).toHaveText(new RegExp(`^${coachTotal} people match\\. Page 2 of \\d+\\.$`));
+  await expect(rows.first().locator('a')).toHaveText(pageTwoFirst);
 
   // Sorted by next review, the soonest (overdue) come first, tagged.
   await page.getByLabel('Sort by').selectOption({ label: 'Next review (soonest first)' });
