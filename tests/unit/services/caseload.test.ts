@@ -94,15 +94,16 @@ describe('the caseload', () => {
     expect(coached.items.length).toBeGreaterThan(100);
     expect(value<{ total: number }>(await services.dispatch('participants.count', { coachUserId: 'nobody' })).total).toBe(0);
 
-    await check({ openRiskFlag: true }, () => false);
+    // The demo's MDT meeting has one case with an open PHQ-9 risk flag (services/synthetic/seed-demo-meeting.ts).
+    expect(await check({ openRiskFlag: true }, (item) => item.hasOpenRiskFlag)).toHaveLength(1);
     await signInAs('demo.coach');
     value(await services.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 1] } }));
     const flagged = value<ParticipantPage>(await services.dispatch('participants.list', { openRiskFlag: true }));
-    expect(flagged.items).toMatchObject([{ id, hasOpenRiskFlag: true }]);
+    expect(flagged.items).toContainEqual(expect.objectContaining({ id, hasOpenRiskFlag: true }));
     const record = value<{ openRiskFlags: Array<{ id: string }> }>(await services.dispatch('participants.get', { id }));
     await signInAs('demo.mh');
     value(await services.dispatch('riskFlags.acknowledge', { flagId: record.openRiskFlags[0]?.id ?? '', note: 'Called the same day; safety plan agreed.' }));
-    expect(value<ParticipantPage>(await services.dispatch('participants.list', { openRiskFlag: true })).items).toEqual([]);
+    expect(value<ParticipantPage>(await services.dispatch('participants.list', { openRiskFlag: true })).items.map((item) => item.id)).not.toContain(id);
     await services.close();
   });
 
