@@ -368,6 +368,9 @@ export interface Database {
   retention_purge: RetentionPurgeTable;
   security_settings: SecuritySettingTable;
   backup_log: BackupLogTable;
+  export_log: ExportLogTable;
+  export_log_subjects: ExportLogSubjectTable;
+  export_settings: ExportSettingTable;
 }
 
 /** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */
@@ -404,4 +407,37 @@ export interface BackupLogTable {
   file_name: string;
   bytes: number;
   reason: string;
+}
+
+/** One export: who, what, where, when, and the SHA-256 of the bytes (migration 017; append-only). */
+export interface ExportLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  user_id: string;
+  username: string;
+  kind: string;
+  destination: string;
+  sha256: string;
+  bytes: number;
+  outcome: string;
+  included: number;
+  skipped: number;
+  failed: number;
+}
+
+/** One person in an export: included, skipped (with the reason) or failed. */
+export interface ExportLogSubjectTable {
+  export_id: string;
+  participant_id: string;
+  outcome: string;
+  reason: string;
+}
+
+/** Export destination settings (migration 019): folder, FHIR base URL, bearer token. */
+export interface ExportSettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
 }

@@ -13,6 +13,8 @@ import * as meetings from './2026-11-30-013-meetings';
 import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
 import * as retention from './2026-11-30-015-retention';
 import * as securitySettings from './2026-11-30-014-security-settings';
+import * as exportLog from './2026-11-30-017-export-log';
+import * as exportSettings from './2026-11-30-019-export-settings';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -33,6 +35,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
   '2026-11-30-015-retention': retention,
   '2026-11-30-014-security-settings': securitySettings,
+  '2026-11-30-017-export-log': exportLog,
+  '2026-11-30-019-export-settings': exportSettings,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
