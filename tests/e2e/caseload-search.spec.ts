@@ -67,8 +67,12 @@ test('the caseload is searched by name and NHS number, filtered by coach and ris
   await expect(summary).toContainText('Page 1 of');
   await expect(rows.first()).toContainText('Overdue');
 
-  // No one in the demo has an open risk flag: the filter says so plainly.
+  // One person in the demo has an open risk flag (the first case of today's MDT meeting, seeded by
+  // services/synthetic/seed-demo-meeting.ts); with a name nobody has, the filters say so plainly.
   await page.getByLabel('With an open risk flag').check();
+  await expect(summary).toHaveText('1 person matches. Page 1 of 1.');
+  await expect(rows.first()).toContainText('Risk flag');
+  await search.fill('zzzz');
   await expect(summary).toHaveText('No one matches your search and filters.');
   await expect(page.getByTestId('no-matches')).toBeVisible();
   await expectNoAxeViolations(page);
