@@ -4,17 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKysely } from '../db/create-kysely';
 import { migrateToLatest } from '../db/migrate';
-import { readCaseloadPage } from '../db/repositories/caseload-repository';
+import { readCaseloadPage, type CaseloadPosition } from '../db/repositories/caseload-repository';
 import { createAppServices } from '../services/app-services';
 import { seedStore } from '../services/store-commands';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
+import { CASELOAD_BENCH_SIZE, runCaseloadBench } from './caseload-bench';
 import { measure, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
 
 /**
  * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
- * schema and query on plain SQLite in the same run. Not part of the test suite.
+ * schema and query on plain SQLite in the same run, then the caseload at 250,000 people
+ * (bench/caseload-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or `foundation`)
+ * runs one part only.
  */
+const SUITE = process.env.BENCH_SUITE ?? 'all';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50_000);
 
 async function main(): Promise<void> {
@@ -54,17 +58,18 @@ async function main(): Promise<void> {
       }
     })();
 
-    const pages = Math.max(1, Math.floor(PARTICIPANTS / 25));
-    let page = 0;
+    // Page after page by keyset (following the cursors), from the first page again at the end.
+    let cursor: string | null = null;
     const encryptedPage = await measure(async () => {
-      page = (page % pages) + 1;
-      const result = await app.dispatch('participants.list', { pageSize: 25 });
+      const result = await app.dispatch('participants.list', { cursor, pageSize: 25 });
       if (!result.ok) throw new Error(result.error.message);
+      cursor = (result.value as { nextCursor: string | null }).nextCursor;
     }, 300);
-    page = 0;
+    let position: CaseloadPosition | null = null;
     const plainPage = await measure(async () => {
-      page = (page % pages) + 1;
-      readCaseloadPage(plain, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', null, 25);
+      const result = readCaseloadPage(plain, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', position, 25);
+      const last = result.rows[result.rows.length - 1];
+      position = result.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null;
     }, 300);
     await app.close();
     await plainDb.destroy();
@@ -85,4 +90,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (SUITE === 'all' || SUITE === 'foundation') await main();
+if (SUITE === 'all' || SUITE === 'caseload') {
+  printReport(`Caseload at ${CASELOAD_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); store queries vs plain SQLite, then the app path`, await runCaseloadBench());
+}

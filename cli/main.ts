@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../core/app-error';
 import { verifyStoreAudit } from '../services/audit-commands';
+import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
 import { initStore, seedStore } from '../services/store-commands';
 import { readPassphrase } from './read-passphrase';
 import { USAGE } from './usage';
@@ -39,6 +40,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       seed: { type: 'string' },
       user: { type: 'string' },
       passphrase: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -81,6 +84,18 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       }
       out(`Audit trail BROKEN at entry ${result.firstBreak.seq}: ${BREAK_DESCRIPTIONS[result.firstBreak.problem]}`);
       return 2;
+    }
+    case 'backup': {
+      if (values.store === undefined || values.out === undefined) throw new Error('backup needs --store and --out');
+      const made = await backupStoreCommand({ dataDir: values.store, out: values.out, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      out(`Backup written to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes). Keep it somewhere safe: it opens with the same passphrases as the store.`);
+      return 0;
+    }
+    case 'restore': {
+      if (values.store === undefined || values.from === undefined || values.user === undefined) throw new Error('restore needs --store, --from and --user');
+      const restored = await restoreStoreCommand({ dataDir: values.store, from: values.from, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      out(`Backup checked and restored into ${values.store}.${restored.replacedInto === null ? '' : ` The store it replaced was moved to ${restored.replacedInto}.`}`);
+      return 0;
     }
     case undefined:
     case 'help':

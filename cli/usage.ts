@@ -15,6 +15,13 @@ Usage:
       Recompute the audit trail's hash chain; exit code 2 names the first altered,
       removed or reordered entry.
 
+  workwell-mdt backup --store DIR --out FILE_OR_DIR [--user USERNAME] [--passphrase-file FILE]
+      Write one encrypted backup file (store, keyring, integrity MAC). Never overwrites.
+
+  workwell-mdt restore --store DIR --from FILE --user USERNAME [--passphrase-file FILE]
+      Check a backup (passphrase, integrity, schema) and restore it into DIR; a store
+      already there is moved into DIR/replaced-<time>/. Close the app first.
+
 The passphrase is read from --passphrase-file (first line) or the
 WORKWELL_PASSPHRASE environment variable; it is never accepted on the command line.
 `;

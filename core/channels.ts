@@ -59,6 +59,20 @@ export const CHANNELS = [
   'retention.placeHold',
   'retention.releaseHold',
   'retention.purge',
+  'users.list',
+  'users.add',
+  'users.revoke',
+  'account.changePassphrase',
+  'session.recover',
+  'session.touch',
+  'security.get',
+  'security.saveIdleLock',
+  'security.newRecoveryKey',
+  'security.rotateDataKey',
+  'backup.status',
+  'backup.create',
+  'backup.restore',
+  'exports.log',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
+import { exportsContract } from './contracts/exports-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
 import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
+import { securityContract } from './contracts/security-contract';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
 import { signAssessmentInputSchema } from './schemas/signed-record';
@@ -85,7 +87,8 @@ export const contract = {
   'setup.createPartnership': channel({
     summary: 'First run: create the partnership, its encrypted store and the first administrator',
     input: createPartnershipInputSchema,
-    output: signedInUserSchema,
+    // The recovery key is returned this once, to be shown and written down.
+    output: signedInUserSchema.extend({ recoveryKey: z.string().optional() }),
     access: 'public',
   }),
   'setup.createDemoPartnership': channel({
@@ -290,6 +293,8 @@ export const contract = {
   ...caseloadContract,
   ...meetingsContract,
   ...retentionContract,
+  ...securityContract,
+  ...exportsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -283,6 +283,13 @@ export interface ParticipantSearchTable {
   name: ColumnType<string, never, never>;
   nhs: ColumnType<string, never, never>;
   reference: ColumnType<string, never, never>;
+  family_name: ColumnType<string, never, never>;
+  given_name: ColumnType<string, never, never>;
+  status: ColumnType<string, never, never>;
+  coach_user_id: ColumnType<string | null, never, never>;
+  next_review_key: ColumnType<string, never, never>;
+  referred_key: ColumnType<string, never, never>;
+  open_risk: ColumnType<number, never, never>;
 }
 
 export interface MeetingTable {
@@ -359,6 +366,10 @@ export interface Database {
   triage_decisions: TriageDecisionTable;
   legal_holds: LegalHoldTable;
   retention_purge: RetentionPurgeTable;
+  security_settings: SecuritySettingTable;
+  backup_log: BackupLogTable;
+  export_log: ExportLogTable;
+  export_log_subjects: ExportLogSubjectTable;
 }
 
 /** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */
@@ -377,4 +388,47 @@ export interface LegalHoldTable {
 export interface RetentionPurgeTable {
   slot: number;
   participant_id: string;
+}
+
+/** One administrator setting of the security screen (`idle_lock_seconds`). */
+export interface SecuritySettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A backup that was made (file name only, never its folder), for the backup reminder. */
+export interface BackupLogTable {
+  id: string;
+  made_at: string;
+  made_by: string;
+  file_name: string;
+  bytes: number;
+  reason: string;
+}
+
+/** One export: who, what, where, when, and the SHA-256 of the bytes (migration 017; append-only). */
+export interface ExportLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  user_id: string;
+  username: string;
+  kind: string;
+  destination: string;
+  sha256: string;
+  bytes: number;
+  outcome: string;
+  included: number;
+  skipped: number;
+  failed: number;
+}
+
+/** One person in an export: included, skipped (with the reason) or failed. */
+export interface ExportLogSubjectTable {
+  export_id: string;
+  participant_id: string;
+  outcome: string;
+  reason: string;
 }

@@ -7,13 +7,14 @@
  * of them may carry personal data. Only event names and reasons Chromium gives are logged.
  */
 import path from 'node:path';
-import { app, BrowserWindow, Menu, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import { createAppServices } from '../services/app-services';
 import { internalErrorLogLine } from '../services/internal-error-log';
 import { appMenuTemplate } from './app-menu';
 import { APP_URL, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerContractHandlers } from './ipc-bridge';
 import { installNavigationGuards, installPermissionGuards } from './navigation-guards';
+import { lockOnOsEvents } from './os-lock';
 import { mainWindowOptions } from './window-options';
 
 type AppServices = ReturnType<typeof createAppServices>;
@@ -103,6 +104,8 @@ if (!app.requestSingleInstanceLock()) {
       onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
     });
     registerContractHandlers(ipcMain, services.dispatch);
+    const lockingServices = services;
+    lockOnOsEvents(powerMonitor, (reason) => lockingServices.lock(reason), () => void mainWindow?.loadURL(APP_URL).catch(() => undefined));
 
     mainWindow = createMainWindow();
   });

@@ -22,6 +22,7 @@ export async function initStore(options: {
   const { partnership, admin } = parsed.data;
   const identity = partnershipIdentity(partnership);
   const created = await createPartnershipStore(storePaths(options.dataDir), { ...identity, isDemo: false, admin }, options.now ?? new Date());
+  created.dataKey.fill(0);
   await created.store.close();
   return { partnershipName: identity.name, username: created.user.username };
 }
@@ -38,7 +39,8 @@ export async function seedStore(options: {
   const paths = storePaths(options.dataDir);
   const username = options.username ?? (await onlyUsername(paths.keyring));
   const started = performance.now();
-  const { store } = await unlockStore(paths, username, options.passphrase);
+  const { store, dataKey } = await unlockStore(paths, username, options.passphrase);
+  dataKey.fill(0);
   try {
     seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now: options.now ?? new Date() });
   } finally {

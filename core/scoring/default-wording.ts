@@ -30,7 +30,10 @@ export const PHQ9_DEFAULT_WORDING: MeasureWording = {
   responseOptions: [...PHQ_GAD_RESPONSE_OPTIONS],
 };
 
-/** Standard English GAD-7 wording. */
+/**
+ * Standard English GAD-7 wording, as on Pfizer's published form (item 5 reads "it’s hard", item 1
+ * keeps its serial comma, item 7 has no comma before "as if").
+ */
 export const GAD7_DEFAULT_WORDING: MeasureWording = {
   stem: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
   itemLabels: [
@@ -38,7 +41,7 @@ export const GAD7_DEFAULT_WORDING: MeasureWording = {
     'Not being able to stop or control worrying',
     'Worrying too much about different things',
     'Trouble relaxing',
-    'Being so restless that it is hard to sit still',
+    'Being so restless that it’s hard to sit still',
     'Becoming easily annoyed or irritable',
     'Feeling afraid as if something awful might happen',
   ],

@@ -1,9 +1,13 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from '../open-store';
 
-/** How a page is ordered: the key expressions (the last is always the id, so keys are unique). */
+/**
+ * How a page is ordered: the key expressions on `participants p` and the same values as the
+ * search index holds them on `s` (the last is always the id, so keys are unique).
+ */
 interface SortDefinition {
   readonly keys: readonly string[];
+  readonly searchKeys: readonly string[];
   readonly descending: boolean;
 }
 
@@ -12,10 +16,20 @@ interface SortDefinition {
  * A missing next review sorts last; a missing referral date sorts last when newest come first.
  */
 const SORTS = {
-  name: { keys: ['p.family_name', 'p.given_name', 'p.id'], descending: false },
-  nextReview: { keys: ["ifnull(p.next_review_on, '9999-12-31')", 'p.id'], descending: false },
-  referralDate: { keys: ["ifnull(p.referred_on, '')", 'p.id'], descending: true },
+  name: { keys: ['p.family_name', 'p.given_name', 'p.id'], searchKeys: ['s.family_name', 's.given_name', 's.participant_id'], descending: false },
+  nextReview: { keys: ["ifnull(p.next_review_on, '9999-12-31')", 'p.id'], searchKeys: ['s.next_review_key', 's.participant_id'], descending: false },
+  referralDate: { keys: ["ifnull(p.referred_on, '')", 'p.id'], searchKeys: ['s.referred_key', 's.participant_id'], descending: true },
 } as const satisfies Record<string, SortDefinition>;
+
+/**
+ * Above this many matches a search is "broad" (a lone "999", a single letter): rather than read
+ * every match, the page walks the sort index and keeps the rows the search matched, which finds
+ * 25 quickly precisely because so many match.
+ */
+const BROAD_SEARCH_MATCHES = 20_000;
+
+const PARTICIPANT_COLUMNS = `p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, p.status, p.next_review_on,
+      p.referred_on, p.open_risk_flag_count`;
 
 export type CaseloadSortKey = keyof typeof SORTS;
 
@@ -64,27 +78,41 @@ export function sortKeyCount(sort: CaseloadSortKey): number {
 
 /**
  * One page of the caseload by keyset: filters, then `(sort keys) > cursor` along the sort's index,
- * `limit` rows. No OFFSET (page 4,000 costs what page 1 does) and no COUNT. A search starts from
- * the full-text index (CROSS JOIN keeps SQLite from scanning the caseload and probing it instead).
+ * `limit` rows. No OFFSET (page 4,000 costs what page 1 does) and no COUNT. A search is answered
+ * inside the full-text index, which holds each person's sort keys and filter values, and only the
+ * rows on the page are then read from `participants`.
  */
-export function readCaseloadPage(sqlite: SqliteDatabase, query: CaseloadQuery, sort: CaseloadSortKey, position: CaseloadPosition | null, limit: number): CaseloadPageRows {
+export function readCaseloadPage(
+  sqlite: SqliteDatabase,
+  query: CaseloadQuery,
+  sort: CaseloadSortKey,
+  position: CaseloadPosition | null,
+  limit: number,
+  /** Tests lower it to take the broad-search path on a small store. */
+  broadSearchMatches = BROAD_SEARCH_MATCHES,
+): CaseloadPageRows {
   const definition: SortDefinition = SORTS[sort];
+  if (position !== null && position.keys.length !== definition.keys.length) throw new Error('cursor does not match the sort');
   const backwards = position?.direction === 'before';
   // Reading a previous page walks the index the other way, then the rows are put back in order.
   const descending = definition.descending !== backwards;
-  const { where, params } = filterClause(query);
+  const narrowSearch = query.ftsQuery !== null && !isBroadSearch(sqlite, query.ftsQuery, broadSearchMatches);
+  const keys = narrowSearch ? definition.searchKeys : definition.keys;
+  const { where, params } = narrowSearch ? searchFilterClause(query) : filterClause(query);
   if (position !== null) {
-    if (position.keys.length !== definition.keys.length) throw new Error('cursor does not match the sort');
-    where.push(`(${definition.keys.join(', ')}) ${descending ? '<' : '>'} (${definition.keys.map(() => '?').join(', ')})`);
+    where.push(`(${keys.join(', ')}) ${descending ? '<' : '>'} (${keys.map(() => '?').join(', ')})`);
     params.push(...position.keys);
   }
-  const order = definition.keys.map((key) => `${key} ${descending ? 'DESC' : 'ASC'}`).join(', ');
-  const keyColumns = definition.keys.map((key, index) => `${key} AS sort_key_${index}`).join(', ');
-  const text = `SELECT p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, p.status, p.next_review_on,
-      p.referred_on, p.open_risk_flag_count, ${keyColumns}
-    FROM ${fromClause(query)}
-    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${order} LIMIT ?`;
+  const order = (columns: readonly string[]) => columns.map((key) => `${key} ${descending ? 'DESC' : 'ASC'}`).join(', ');
+  const keyColumns = keys.map((key, index) => `${key} AS sort_key_${index}`).join(', ');
+  const hitKeys = keys.map((_, index) => `hits.sort_key_${index}`);
+  const text = narrowSearch
+    ? `WITH hits AS MATERIALIZED (
+        SELECT s.participant_id AS hit_id, ${keyColumns} FROM participants_search s
+        WHERE ${where.join(' AND ')} ORDER BY ${order(keys)} LIMIT ?)
+      SELECT ${PARTICIPANT_COLUMNS}, ${hitKeys.join(', ')} FROM hits CROSS JOIN participants p ON p.id = hits.hit_id ORDER BY ${order(hitKeys)}`
+    : `SELECT ${PARTICIPANT_COLUMNS}, ${keyColumns} FROM participants p
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order(keys)} LIMIT ?`;
   const raw = statement(sqlite, text).all(...params, limit + 1) as Array<Record<string, unknown>>;
   const more = raw.length > limit;
   const page = raw.slice(0, limit).map((row) => toCaseloadRow(row, definition.keys.length));
@@ -96,22 +124,26 @@ export function readCaseloadPage(sqlite: SqliteDatabase, query: CaseloadQuery, s
   };
 }
 
-/** How many people match the filters: one indexed count, asked when the filters change, not per page. */
+/** How many people match the filters: asked when the filters change, not per page. */
 export function countCaseload(sqlite: SqliteDatabase, query: CaseloadQuery): number {
-  const { where, params } = filterClause(query);
-  const text = `SELECT count(*) AS total FROM ${fromClause(query)} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const { where, params } = query.ftsQuery === null ? filterClause(query) : searchFilterClause(query);
+  const from = query.ftsQuery === null ? 'participants p' : 'participants_search s';
+  const text = `SELECT count(*) AS total FROM ${from} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
   return (statement(sqlite, text).get(...params) as { total: number }).total;
 }
 
-function fromClause(query: CaseloadQuery): string {
-  return query.ftsQuery === null ? 'participants p' : 'participants_search s CROSS JOIN participants p ON p.id = s.participant_id';
+/** Whether a search matches more than `threshold` people: reads only the index's doclists. */
+function isBroadSearch(sqlite: SqliteDatabase, ftsQuery: string, threshold: number): boolean {
+  const text = 'SELECT count(*) AS matches FROM (SELECT rowid FROM participants_search WHERE participants_search MATCH ? LIMIT ?)';
+  return (statement(sqlite, text).get(ftsQuery, threshold + 1) as { matches: number }).matches > threshold;
 }
 
+/** The filters on `participants p`; a (broad) search keeps the rows whose reference number it matched. */
 function filterClause(query: CaseloadQuery): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.ftsQuery !== null) {
-    where.push('participants_search MATCH ?');
+    where.push('CAST(substr(p.reference, 4) AS INTEGER) IN (SELECT rowid FROM participants_search WHERE participants_search MATCH ?)');
     params.push(query.ftsQuery);
   }
   if (query.status !== null) {
@@ -128,6 +160,26 @@ function filterClause(query: CaseloadQuery): { where: string[]; params: unknown[
     params.push(query.reviewDueBy);
   }
   if (query.openRiskFlag) where.push('p.open_risk_flag_count > 0');
+  return { where, params };
+}
+
+/** The same filters on the search index's copies of the values (`participants_search s`). */
+function searchFilterClause(query: CaseloadQuery): { where: string[]; params: unknown[] } {
+  const where = ['participants_search MATCH ?'];
+  const params: unknown[] = [query.ftsQuery];
+  if (query.status !== null) {
+    where.push('s.status = ?');
+    params.push(query.status);
+  }
+  if (query.coachUserId !== null) {
+    where.push('s.coach_user_id = ?');
+    params.push(query.coachUserId);
+  }
+  if (query.reviewDueBy !== null) {
+    where.push('s.next_review_key <= ?');
+    params.push(query.reviewDueBy);
+  }
+  if (query.openRiskFlag) where.push('s.open_risk = 1');
   return { where, params };
 }
 

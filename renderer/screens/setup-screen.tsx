@@ -9,6 +9,7 @@ import { RadioGroup } from '../components/radio-group';
 import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
 import { useSubmit } from '../components/use-submit';
+import { RecoveryKeyPanel } from './security/recovery-key-panel';
 
 /** Server field paths -> the ids of this form's inputs. */
 const FIELD_IDS: Readonly<Record<string, string>> = {
@@ -35,7 +36,8 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
   const [displayName, setDisplayName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const setup = useSubmit<SignedInUser>(fieldIdFor);
+  const setup = useSubmit<SignedInUser & { recoveryKey?: string }>(fieldIdFor);
+  const [created, setCreated] = useState<{ user: SignedInUser; recoveryKey: string } | undefined>(undefined);
   const demo = useSubmit<SignedInUser>();
 
   const create = (event: React.FormEvent) => {
@@ -50,9 +52,17 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
           partnership: kind === 'pilot' ? { kind, icbCode: icbCode as never } : { kind, name: customName },
           admin: { username, displayName, passphrase },
         }),
-      onDone,
+      ({ recoveryKey, ...user }) => (recoveryKey === undefined ? onDone(user) : setCreated({ user, recoveryKey })),
     );
   };
+
+  if (created !== undefined) {
+    return (
+      <PageLayout title="Save your recovery key">
+        <RecoveryKeyPanel recoveryKey={created.recoveryKey} doneLabel="I have saved it: continue" onDone={() => onDone(created.user)} />
+      </PageLayout>
+    );
+  }
 
   const busy = setup.busy || demo.busy;
   return (
@@ -112,7 +122,7 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
           id="admin-passphrase"
           type="password"
           label="Passphrase"
-          hint="At least 12 characters. Three or four unrelated words are easy to remember and hard to guess. It cannot be recovered if forgotten."
+          hint="At least 12 characters. Three or four unrelated words are easy to remember and hard to guess. If every administrator forgets theirs, only the recovery key shown next can set a new one."
           value={passphrase}
           error={setup.fieldErrors['admin-passphrase']}
           onValueChange={setPassphrase}

@@ -277,8 +277,12 @@ export const Menu = {
 };
 
 /** Forget everything recorded, for a clean `beforeEach`. */
+/** Electron's powerMonitor: tests emit 'lock-screen' or 'suspend' on it. */
+export const powerMonitor = new FakeEmitter();
+
 export function resetFakeElectron(): void {
   app.reset();
+  powerMonitor.removeAllListeners();
   BrowserWindow.instances = [];
   ipcMain.handlers.clear();
   ipcRenderer.invocations = [];
@@ -301,4 +305,5 @@ export default {
   session,
   shell,
   Menu,
+  powerMonitor,
 };

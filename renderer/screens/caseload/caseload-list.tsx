@@ -143,5 +143,5 @@ export function CaseloadList() {
 function summaryText(total: number, filtered: boolean, page: number, pageCount: number): string {
   if (total === 0) return filtered ? 'No one matches your search and filters.' : '';
   const people = `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`;
-  return `${filtered ? `${people} match.` : `${people}.`} Page ${Math.min(page, pageCount).toLocaleString('en-GB')} of ${pageCount.toLocaleString('en-GB')}.`;
+  return `${filtered ? `${people} ${total === 1 ? 'matches' : 'match'}.` : `${people}.`} Page ${Math.min(page, pageCount).toLocaleString('en-GB')} of ${pageCount.toLocaleString('en-GB')}.`;
 }
