@@ -73,6 +73,18 @@ export const CHANNELS = [
   'backup.create',
   'backup.restore',
   'exports.log',
+  'exports.settings',
+  'exports.saveSettings',
+  'exports.startFhir',
+  'exports.job',
+  'exports.cancel',
+  'exports.miReturn',
+  'documents.planPdf',
+  'documents.employerLetterPdf',
+  'documents.ahpReportPdf',
+  'documents.minutesPdf',
+  'backup.chooseFile',
+  'setup.restoreBackup',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
