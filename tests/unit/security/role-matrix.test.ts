@@ -77,9 +77,10 @@ function allows(channel: Channel, caller: Caller): boolean {
 }
 
 // One store for the whole matrix: made here rather than with tempDir(), which empties after each test.
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-matrix-'));
+let dataDir: string;
 
 beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-matrix-'));
   services = createAppServices({ dataDir });
   value(await services.dispatch('setup.createDemoPartnership', {}));
   participantId = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } }))).id;
