@@ -83,12 +83,13 @@ function wouldParse(channel: Channel, input: unknown): boolean {
   return contract[channel].input.safeParse(sent ?? {}).success;
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-fuzz-'));
+let dataDir: string;
 let services: AppServices;
 let host: Awaited<ReturnType<typeof hostTransport>>;
 let reader: Awaited<ReturnType<typeof storeReader>>;
 
 beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-fuzz-'));
   services = createAppServices({ dataDir });
   value(await services.dispatch('setup.createDemoPartnership', {}));
   host = await hostTransport(services.dispatch);
