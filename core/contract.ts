@@ -3,6 +3,7 @@ import type { Channel } from './channels';
 import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { exportsContract } from './contracts/exports-contract';
+import { fhirExportsContract } from './contracts/fhir-exports-contract';
 import { documentsContract } from './contracts/documents-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
@@ -296,6 +297,7 @@ export const contract = {
   ...retentionContract,
   ...securityContract,
   ...exportsContract,
+  ...fhirExportsContract,
   ...documentsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 

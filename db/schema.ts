@@ -370,6 +370,7 @@ export interface Database {
   backup_log: BackupLogTable;
   export_log: ExportLogTable;
   export_log_subjects: ExportLogSubjectTable;
+  export_settings: ExportSettingTable;
 }
 
 /** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */
@@ -431,4 +432,12 @@ export interface ExportLogSubjectTable {
   participant_id: string;
   outcome: string;
   reason: string;
+}
+
+/** Export destination settings (migration 019): folder, FHIR base URL, bearer token. */
+export interface ExportSettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
 }

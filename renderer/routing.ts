@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute | SecurityRoute;
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute | SecurityRoute | ExportsRoute;
+
+/** Exports (coordinators and administrators): the partnership export, the MI return, the export log. */
+export type ExportsRoute = { readonly name: 'exports' };
 
 /** Retention review (administrators): the records due, and one record's hold or deletion. */
 export type RetentionRoute = { readonly name: 'retention' } | { readonly name: 'retention-record'; readonly id: string };
@@ -44,6 +47,7 @@ export function parseRoute(hash: string): Route {
   const meetings = parseMeetingsRoute(path);
   if (meetings !== undefined) return meetings;
   if (path === '/register') return { name: 'register' };
+  if (path === '/exports') return { name: 'exports' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   if (path === '/settings/audit') return { name: 'audit' };
   if (path === '/settings/retention') return { name: 'retention' };
@@ -92,6 +96,8 @@ export function routeHref(route: Route): string {
     case 'backup':
     case 'passphrase':
       return `#${SECURITY_PATHS[route.name]}`;
+    case 'exports':
+      return '#/exports';
   }
 }
 

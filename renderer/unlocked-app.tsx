@@ -19,6 +19,7 @@ import { MeetingScreen } from './screens/meetings/meeting-screen';
 import { MeetingsScreen } from './screens/meetings/meetings-screen';
 import { MinutesScreen } from './screens/meetings/minutes-screen';
 import { TriageScreen } from './screens/meetings/triage-screen';
+import { ExportsScreen } from './screens/exports/exports-screen';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
 export function UnlockedApp() {
@@ -59,6 +60,8 @@ export function UnlockedApp() {
       return <BackupScreen />;
     case 'passphrase':
       return <ChangePassphraseScreen />;
+    case 'exports':
+      return <ExportsScreen />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

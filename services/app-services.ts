@@ -1,4 +1,5 @@
 import { exportHandlers } from './exports/export-handlers';
+import { fhirExportHandlers } from './exports/fhir-export-handlers';
 import { documentsHandlers } from './documents/documents-handlers';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
@@ -72,6 +73,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...exportHandlers(session),
     ...documentsHandlers(session, now),
     ...securityHandlers({ paths, session, queue, now, backoff, idle }),
+    ...fhirExportHandlers(session, now),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));
   idle.start();

@@ -80,6 +80,13 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'backup.create': 'export',
   'backup.restore': 'configure',
   'exports.log': 'search',
+  'exports.settings': 'view',
+  'exports.saveSettings': 'configure',
+  'exports.startFhir': 'export',
+  // Polled every second while an export runs: the start and the cancel are what the audit needs.
+  'exports.job': null,
+  'exports.cancel': 'export',
+  'exports.miReturn': 'export',
   'documents.planPdf': 'export',
   'documents.employerLetterPdf': 'export',
   'documents.ahpReportPdf': 'export',
