@@ -96,6 +96,8 @@ describe('partnership export (FHIR)', () => {
     const job = await waitForJob(async (jobId) => value<ExportJob>(await services.dispatch('exports.job', { jobId })), started.jobId);
     expect(job.state).toBe('finished');
     expect(job.progress).toMatchObject({ total: 242, processed: 242, included: 1, skipped: 241, failed: 0 });
+    // The report lists the withdrawal before the many with no decision recorded.
+    expect(job.problems[0]?.reason).toBe('Consent to share with the partnership system was withdrawn');
     expect(job.problems.map((problem) => problem.reason)).toContain('No consent recorded to share with the partnership system');
 
     const files = readdirSync(folder);
