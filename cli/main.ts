@@ -64,6 +64,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
         admin: { username: values.admin, displayName: values.name ?? values.admin, passphrase: await readPassphrase(values['passphrase-file']) },
       });
       out(`Created ${result.partnershipName} in ${values.store} with administrator ${result.username}.`);
+      out(`Recovery key (shown only now; write it down and keep it away from this computer): ${result.recoveryKey}`);
       return 0;
     }
     case 'seed': {

@@ -79,6 +79,12 @@ export const CHANNELS = [
   'exports.job',
   'exports.cancel',
   'exports.miReturn',
+  'documents.planPdf',
+  'documents.employerLetterPdf',
+  'documents.ahpReportPdf',
+  'documents.minutesPdf',
+  'backup.chooseFile',
+  'setup.restoreBackup',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

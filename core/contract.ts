@@ -4,6 +4,7 @@ import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { exportsContract } from './contracts/exports-contract';
 import { fhirExportsContract } from './contracts/fhir-exports-contract';
+import { documentsContract } from './contracts/documents-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
 import { retentionContract } from './contracts/retention-contract';
@@ -297,6 +298,7 @@ export const contract = {
   ...securityContract,
   ...exportsContract,
   ...fhirExportsContract,
+  ...documentsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -90,6 +90,27 @@ export function purgePlan(sqlite: SqliteDatabase): Array<{ table: string; where:
 }
 
 /**
+ * Delete-lock triggers on the planned tables that do not know the purge marker (added by a
+ * feature after migration 015, or by one whose migration ran after it); never the legal-hold ones.
+ * They are dropped and put
+ * back, byte for byte, inside the purge transaction: no other connection ever sees them missing,
+ * and a failure rolls the drop back with everything else.
+ */
+function markerUnawareDeleteLocks(sqlite: SqliteDatabase, tables: readonly string[]): Array<{ name: string; sql: string }> {
+  const triggers = sqlite.prepare("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; tableName: string; sql: string | null }>;
+  return triggers
+    .filter((trigger) => trigger.sql !== null && tables.includes(trigger.tableName))
+    .filter((trigger) => /\bBEFORE\s+DELETE\b/i.test(trigger.sql!) && /\bRAISE\s*\(/i.test(trigger.sql!) && !trigger.sql!.includes('retention_purge') && !trigger.sql!.includes('legal_holds'))
+    .map((trigger) => ({ name: trigger.name, sql: trigger.sql! }));
+}
+
+/** FTS5 tables: a deleted row's terms linger in the index until it is optimised. */
+function fullTextTables(sqlite: SqliteDatabase): string[] {
+  const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as Array<{ name: string; sql: string }>;
+  return tables.filter((table) => /USING\s+fts5/i.test(table.sql)).map((table) => table.name);
+}
+
+/**
  * Deletes every row of one person's record in one transaction, through the only path the lock
  * triggers allow: the `retention_purge` marker names them for the length of the transaction and
  * is gone again before it commits. Returns how many rows went. The caller has checked the rules
@@ -99,10 +120,18 @@ export function purgeParticipantRows(sqlite: SqliteDatabase, participantId: stri
   const plan = purgePlan(sqlite);
   const run = sqlite.transaction(() => {
     sqlite.prepare('INSERT INTO retention_purge (slot, participant_id) VALUES (1, ?)').run(participantId);
+    const suspended = markerUnawareDeleteLocks(
+      sqlite,
+      plan.map((step) => step.table),
+    );
+    for (const trigger of suspended) sqlite.exec(`DROP TRIGGER ${quote(trigger.name)}`);
     let deleted = 0;
     for (const step of plan) {
       deleted += sqlite.prepare(`DELETE FROM ${quote(step.table)} WHERE ${step.where}`).run({ participantId }).changes;
     }
+    for (const trigger of suspended) sqlite.exec(trigger.sql);
+    // Rebuild full-text indexes so the person's name and number are not left in old segments.
+    for (const table of fullTextTables(sqlite)) sqlite.prepare(`INSERT INTO ${quote(table)} (${quote(table)}) VALUES ('optimize')`).run();
     sqlite.prepare('DELETE FROM retention_purge').run();
     return deleted;
   });

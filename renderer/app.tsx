@@ -53,7 +53,7 @@ export function App() {
   }
   switch (status.state) {
     case 'needs-setup':
-      return <SetupScreen onDone={() => void refresh()} />;
+      return <SetupScreen onDone={() => void refresh()} onRestored={() => void refresh()} />;
     case 'locked':
       return <UnlockScreen partnershipName={status.partnershipName} isDemo={status.isDemo} usernames={status.usernames} onUnlocked={() => void refresh()} />;
     case 'unlocked':

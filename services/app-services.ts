@@ -1,5 +1,6 @@
-import { exportHandlers } from './exports/export-handlers';
 import { fhirExportHandlers } from './exports/fhir-export-handlers';
+import { documentsHandlers } from './documents/documents-handlers';
+import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
@@ -8,6 +9,7 @@ import { caseloadHandlers } from './caseload-service';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
+import { exportHandlers } from './exports/export-handlers';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
@@ -36,6 +38,8 @@ export interface AppServicesOptions {
   readonly idleLockSeconds?: number;
   /** The idle lock's clock in milliseconds (tests); the real clock by default. */
   readonly idleClock?: () => number;
+  /** Electron's native dialog for choosing a backup file; without it the path is typed. */
+  readonly chooseBackupFile?: (purpose: 'save' | 'open', suggestedName: string) => Promise<string | null>;
 }
 
 export interface AppServices {
@@ -55,7 +59,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.now ?? (() => new Date());
-  const backoff = new UnlockBackoff();
+  const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const handlers: Handlers = {
     ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch() }),
@@ -70,8 +74,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...meetingHandlers(session, now),
     ...retentionHandlers(session, now),
     ...exportHandlers(session),
-    ...securityHandlers({ paths, session, queue, now, backoff, idle }),
+    ...documentsHandlers(session, now),
     ...fhirExportHandlers(session, now),
+    ...securityHandlers({ paths, session, queue, now, backoff, idle, chooseBackupFile: options.chooseBackupFile }),
   };
   const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));
   idle.start();

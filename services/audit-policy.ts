@@ -87,4 +87,10 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'exports.job': null,
   'exports.cancel': 'export',
   'exports.miReturn': 'export',
+  'documents.planPdf': 'export',
+  'documents.employerLetterPdf': 'export',
+  'documents.ahpReportPdf': 'export',
+  'documents.minutesPdf': 'export',
+  'backup.chooseFile': null,
+  'setup.restoreBackup': 'configure',
 };

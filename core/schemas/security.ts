@@ -84,6 +84,9 @@ export const securitySettingsSchema = z.object({
 });
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 
+/** Rotation re-encrypts everything: the caller must say so explicitly, never by an empty call. */
+export const rotateDataKeyInputSchema = z.strictObject({ confirm: z.literal(true, { error: 'Confirm the rotation' }) });
+
 export const rotationResultSchema = z.object({ backupFile: z.string(), rotatedAt: z.string() });
 
 export const touchOutputSchema = z.object({ idleLockSeconds: z.number().int() });
@@ -103,5 +106,18 @@ export const backupStatusSchema = z.object({
   lastBackupAt: z.string().nullable(),
   /** True when no backup was made in the last 7 days. */
   due: z.boolean(),
+  /** True in Electron, where a native dialog chooses the file; the host has a path field only. */
+  canChooseFile: z.boolean(),
 });
+
+export const chooseBackupFileInputSchema = z.strictObject({ purpose: z.enum(['save', 'open']) });
+export const chosenBackupFileSchema = z.object({ path: z.string().nullable() });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+/** First run on a new computer: restore a backup instead of setting up. */
+export const restoreOnSetupInputSchema = z.strictObject({
+  path: requiredText('the backup file', 1000),
+  username: usernameSchema,
+  passphrase: currentPassphraseSchema,
+});
+export type RestoreOnSetupInput = z.input<typeof restoreOnSetupInputSchema>;

@@ -68,10 +68,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     CREATE TRIGGER action_plans_agreed_kept BEFORE DELETE ON action_plans
     WHEN OLD.status <> 'draft' AND NOT ${MARKED('OLD.participant_id')}
     BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: an agreed plan cannot be deleted'); END`.execute(db);
+  // Minutes of an ended meeting (migration 013, which runs first in a new store). A lock trigger
+  // this migration does not know is suspended by the purge itself, inside its transaction.
+  const agenda = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'agenda_items_kept_after_meeting'`.execute(db);
+  if ((agenda.rows[0]?.n ?? 0) > 0) {
+    await sql`DROP TRIGGER agenda_items_kept_after_meeting`.execute(db);
+    await sql`
+      CREATE TRIGGER agenda_items_kept_after_meeting BEFORE DELETE ON agenda_items
+      WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'ended' AND NOT ${MARKED('OLD.participant_id')}
+      BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the meeting has ended; its minutes cannot be changed'); END`.execute(db);
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  const agenda = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'agenda_items_kept_after_meeting'`.execute(db);
+  if ((agenda.rows[0]?.n ?? 0) > 0) {
+    await sql`DROP TRIGGER agenda_items_kept_after_meeting`.execute(db);
+    await sql`
+      CREATE TRIGGER agenda_items_kept_after_meeting BEFORE DELETE ON agenda_items
+      WHEN (SELECT status FROM meetings WHERE id = OLD.meeting_id) = 'ended'
+      BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the meeting has ended; its minutes cannot be changed'); END`.execute(db);
+  }
   await sql`DROP TRIGGER action_plans_agreed_kept`.execute(db);
   await sql`
     CREATE TRIGGER action_plans_agreed_kept BEFORE DELETE ON action_plans

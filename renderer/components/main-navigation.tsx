@@ -22,7 +22,7 @@ export function MainNavigation({ user }: { user: SignedInUser }) {
     ...(canCall('meetings.get', user.role) ? [{ label: 'Meetings', route: { name: 'meetings' }, section: ['meetings', 'meeting'] } satisfies NavigationLink] : []),
     { label: 'Due for review', route: { name: 'due-for-review' }, section: ['due-for-review'] },
     ...(canCall('exports.startFhir', user.role) ? [{ label: 'Exports', route: { name: 'exports' }, section: ['exports'] } satisfies NavigationLink] : []),
-    ...(canChangeSettings(user.role) ? [{ label: 'Settings', route: { name: 'settings' }, section: ['settings', 'settings-section', 'measure-wording', 'audit'] } satisfies NavigationLink] : []),
+    ...(canChangeSettings(user.role) ? [{ label: 'Settings', route: { name: 'settings' }, section: ['settings', 'settings-section', 'measure-wording', 'audit', 'retention', 'retention-record', 'users', 'security', 'backup'] } satisfies NavigationLink] : []),
   ];
   return (
     <nav className="ww-main-nav" aria-label="Main">

@@ -10,6 +10,7 @@ import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
 import { useSubmit } from '../components/use-submit';
 import { RecoveryKeyPanel } from './security/recovery-key-panel';
+import { RestoreOnSetup } from './security/restore-on-setup';
 
 /** Server field paths -> the ids of this form's inputs. */
 const FIELD_IDS: Readonly<Record<string, string>> = {
@@ -27,7 +28,7 @@ type PartnershipKind = 'pilot' | 'custom';
  * First run: create the partnership, its encrypted store and the first administrator, or open a
  * demo partnership of synthetic people to explore.
  */
-export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }) {
+export function SetupScreen({ onDone, onRestored }: { onDone: (user: SignedInUser) => void; onRestored?: () => void }) {
   const api = useApi();
   const [kind, setKind] = useState<PartnershipKind>('pilot');
   const [icbCode, setIcbCode] = useState('');
@@ -165,6 +166,12 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
         <p className="nhsuk-body-s" role="status">
           Creating synthetic people. This takes a few seconds.
         </p>
+      )}
+      {onRestored !== undefined && (
+        <>
+          <hr className="nhsuk-section-break nhsuk-section-break--l nhsuk-section-break--visible" />
+          <RestoreOnSetup onRestored={onRestored} />
+        </>
       )}
     </PageLayout>
   );

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import type { SecuritySettings } from '../../core/schemas/security';
@@ -9,7 +10,7 @@ import type { Handlers } from '../handlers';
 import { signedInCaller } from '../handlers';
 import type { SerialQueue } from '../serial-queue';
 import type { SessionHolder } from '../session-holder';
-import { backupStatus, createBackup, restoreBackup } from './backup-service';
+import { backupStatus, createBackup, defaultBackupName, restoreBackup } from './backup-service';
 import type { IdleLock } from './idle-lock';
 import { rotateDataKey, usersToSignInBeforeRotation } from './key-rotation';
 import { changeOwnPassphrase } from './passphrase-change';
@@ -24,6 +25,8 @@ export interface SecurityDependencies {
   readonly now: () => Date;
   readonly backoff: UnlockBackoff;
   readonly idle: IdleLock;
+  /** Electron's native file dialog for backups; absent in the host and tests. */
+  readonly chooseBackupFile?: ((purpose: 'save' | 'open', suggestedName: string) => Promise<string | null>) | undefined;
 }
 
 type SecurityHandlers = Pick<
@@ -41,6 +44,8 @@ type SecurityHandlers = Pick<
   | 'backup.status'
   | 'backup.create'
   | 'backup.restore'
+  | 'backup.chooseFile'
+  | 'setup.restoreBackup'
 >;
 
 /**
@@ -48,7 +53,7 @@ type SecurityHandlers = Pick<
  * the keyring or the store's key runs in the session queue, so it never overlaps a lock or unlock.
  */
 export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
-  const { paths, session, queue, now, backoff, idle } = deps;
+  const { paths, session, queue, now, backoff, idle, chooseBackupFile } = deps;
   /** Runs in the queue with the session still open when the task starts. */
   const withOpenSession = <T>(task: (open: ReturnType<SessionHolder['require']>) => Promise<T>) => queue.run(() => task(session.require()));
 
@@ -101,8 +106,21 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
     'security.newRecoveryKey': async () => withOpenSession(async (open) => ({ recoveryKey: await replaceRecoveryKey(paths, open.dataKey) })),
     'security.rotateDataKey': async () => withOpenSession((open) => rotateDataKey(paths, open, now())),
 
-    'backup.status': async () => backupStatus(session.require(), now()),
+    'backup.status': async () => ({ ...(await backupStatus(session.require(), now())), canChooseFile: chooseBackupFile !== undefined }),
+    'backup.chooseFile': async (input) => {
+      session.require();
+      if (chooseBackupFile === undefined) throw new AppError('NOT_FOUND', 'Type the path: this window cannot open a file dialog.');
+      return { path: await chooseBackupFile(input.purpose, defaultBackupName(now())) };
+    },
     'backup.create': async (input) => withOpenSession((open) => createBackup(paths, open, input.path, now())),
+    'setup.restoreBackup': async (input) =>
+      queue.run(async () => {
+        if (session.current !== null || (await readKeyring(paths.keyring)) !== undefined || existsSync(paths.database)) {
+          throw new AppError('ALREADY_SET_UP', 'A partnership is already set up here. Restore from Settings, Backup and restore, instead.');
+        }
+        await backoff.guard(now, () => restoreBackup(paths, path.resolve(input.path), input.username, input.passphrase, now()));
+        return {};
+      }),
     'backup.restore': async (input) =>
       withOpenSession(async (open) => {
         // Checked completely first; then locked (the store must be closed while its files are

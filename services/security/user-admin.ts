@@ -18,7 +18,9 @@ export async function listUsers(store: Store): Promise<UserEntry[]> {
     .orderBy('users.disabled_at')
     .orderBy('users.display_name')
     .execute();
-  return rows.map((row) => ({
+  // One row per account even if two team members were linked to it.
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id) !== undefined).map((row) => ({
     userId: row.id,
     username: row.username,
     displayName: row.display_name,

@@ -1,9 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { activate, chooseOption, tabTo, typeDate, typeInto } from './keyboard';
-
 
 /** What to type into a select, and the option that should then be chosen. */
 type Choice = [typed: string, expected: string | RegExp];
@@ -26,10 +25,14 @@ async function pauseClock(page: Page): Promise<void> {
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
-/** Screenshots meeting mode at a projector resolution into docs/screenshots/. */
-async function projectorShot(page: Page, width: number, height: number, name: string): Promise<void> {
+/**
+ * Screenshots meeting mode at a projector resolution: into the test's output folder, or into
+ * docs/screenshots/ (committed) when UPDATE_DOCS_SCREENSHOTS=1, so ordinary runs leave the tree clean.
+ */
+async function projectorShot(page: Page, testInfo: TestInfo, width: number, height: number, name: string): Promise<void> {
   await page.setViewportSize({ width, height });
-  await page.screenshot({ path: `docs/screenshots/${name}-${width}x${height}.png` });
+  const file = `${name}-${width}x${height}.png`;
+  await page.screenshot({ path: process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : testInfo.outputPath(file) });
 }
 
 /** The case on screen: its name as shown ("FAMILY, Given") and its reference, which the minutes name it by. */
@@ -39,7 +42,7 @@ async function currentCase(live: Locator): Promise<{ name: string; reference: Re
   return { name: heading.slice(0, heading.length - reference.length).trim(), reference: new RegExp(reference) };
 }
 
-test('a coordinator runs a whole meeting by keyboard only: attendance, three cases, a plan agreed across disciplines, end, and the case not reached is on the next agenda', async ({ page, host }) => {
+test('a coordinator runs a whole meeting by keyboard only: attendance, three cases, a plan agreed across disciplines, end, and the case not reached is on the next agenda', async ({ page, host }, testInfo) => {
   test.setTimeout(240_000);
   await page.clock.install();
   await openDemoAs(page, host, 'demo.coordinator');
@@ -55,6 +58,7 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   // Complex cases first: the open risk flag leads.
   await expect(agenda.getByRole('listitem').first()).toContainText('Risk flag');
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('agenda.png'), fullPage: true });
 
   // Reorder by keyboard: Alt+Down on a focused case, announced, then back with Alt+Up.
   const second = agenda.getByRole('listitem').nth(1);
@@ -105,8 +109,8 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   // axe needs real timers.
   await page.clock.resume();
   await expectNoAxeViolations(page);
-  await projectorShot(page, 1920, 1080, 'meeting-mode');
-  await projectorShot(page, 1366, 768, 'meeting-mode');
+  await projectorShot(page, testInfo, 1920, 1080, 'meeting-mode');
+  await projectorShot(page, testInfo, 1366, 768, 'meeting-mode');
 
   // Case 2: a plan with physiotherapy, mental health, OT and an onward referral, agreed in the meeting.
   await page.keyboard.press('Alt+N');
@@ -139,7 +143,7 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await chooseOption(page, page.getByLabel('Checked by (a second member of the team)'), 'Pri', 'Priya Lindqvist');
   await activate(page, page.getByRole('button', { name: 'Agree the plan' }));
   await expect(panel).toContainText('Agreed by the MDT');
-  await projectorShot(page, 1920, 1080, 'meeting-mode-plan-agreed');
+  await projectorShot(page, testInfo, 1920, 1080, 'meeting-mode-plan-agreed');
   await page.setViewportSize({ width: 1366, height: 768 });
   const secondCase = await currentCase(live);
 
@@ -171,10 +175,114 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await expect(minutes.getByRole('region', { name: thirdCase.reference })).toContainText('Waiting for the GP letter');
   await expect(minutes).toContainText('Not reached (moved to the next meeting)');
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('minutes.png'), fullPage: true });
 
   // The case not reached is on the next meeting's agenda, marked as carried over.
   await activate(page, minutes.getByRole('link', { name: /^Moved to the meeting on / }));
   await expect(page.getByRole('heading', { level: 1, name: /^Meeting on / })).toBeFocused();
   await expect(page.getByTestId('agenda').getByRole('listitem')).toHaveCount(1);
   await expect(page.getByTestId('agenda').getByRole('listitem').first()).toContainText('Carried over');
+});
+
+test('the agenda reorders by drag; triage refuses to list a case without consent to the service and records what is missing; a meeting is planned; the follow-up list opens from the navigation', async ({ page, host }, testInfo) => {
+  await openDemoAs(page, host, 'demo.coordinator');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  // The agenda can also be reordered by dragging a case onto another's place; the order is kept.
+  await nav.getByRole('link', { name: 'Meetings' }).click();
+  await page.getByTestId('meetings-table').getByRole('link').first().click();
+  const agenda = page.getByTestId('agenda');
+  const labels = async () => (await agenda.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')?.replace(/^\d+\. /, ''))));
+  const [first, second, third] = await labels();
+  await agenda.getByRole('listitem').nth(0).dragTo(agenda.getByRole('listitem').nth(2));
+  await expect.poll(labels).toEqual([second, third, first, expect.any(String)]);
+  await page.reload();
+  await expect.poll(labels).toEqual([second, third, first, expect.any(String)]);
+
+  await activate(page, nav.getByRole('link', { name: 'Triage' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Triage' })).toHaveAttribute('aria-current', 'page');
+  const queue = page.getByTestId('triage-table');
+  await expect(queue.getByRole('row', { name: /Full discussion at a meeting/ })).toHaveCount(4);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('triage.png') });
+
+  // The demo case with an assessment but no consent yet.
+  const row = queue.getByRole('row', { name: /Missing: consent to the service/ }).filter({ hasNotText: 'joined-up' });
+  await expect(row).toHaveCount(1);
+  await activate(page, row.getByRole('button', { name: /^Triage / }));
+  await expect(page.getByLabel('Not ready yet')).toBeChecked();
+  await expect(page.getByLabel('Consent to the service')).toBeChecked();
+  await tabTo(page, page.getByLabel('Not ready yet'));
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel('Full discussion at a meeting')).toBeChecked();
+  await expect(page.getByLabel('Meeting', { exact: true }).locator('option:checked')).toHaveText(/chaired by Morgan Haldane/);
+  await activate(page, page.getByRole('button', { name: 'Save triage decision' }));
+  await expect(page.getByRole('alert')).toContainText('This case cannot be listed for discussion yet: it needs consent to the service in force.');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('triage-refused.png'), fullPage: true });
+
+  await tabTo(page, page.getByLabel('Full discussion at a meeting'), { backwards: true });
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Not ready yet')).toBeChecked();
+  await tabTo(page, page.getByLabel('Baseline outcome measures'));
+  await page.keyboard.press('Space');
+  await typeInto(page, page.getByLabel('Note (optional)'), 'Coach to record consent at Friday’s appointment.');
+  await activate(page, page.getByRole('button', { name: 'Save triage decision' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Triage decision saved' })).toBeVisible();
+  await expect(queue.getByRole('row', { name: /Coach to record consent/ })).toContainText('Not ready yet');
+
+  // Plan the next meeting.
+  await activate(page, nav.getByRole('link', { name: 'Meetings' }));
+  await activate(page, page.getByRole('button', { name: 'Plan a meeting' }));
+  await expect(page.getByLabel('Chair').locator('option:checked')).toHaveText(/^Morgan Haldane/);
+  await typeInto(page, page.getByLabel('Minutes for each case'), 'ten');
+  await activate(page, page.getByRole('button', { name: 'Plan the meeting' }));
+  await expect(page.getByRole('alert')).toContainText('Enter the minutes for each case as a whole number');
+  await expect(page.getByLabel('Minutes for each case')).toHaveValue('ten');
+  await expectNoAxeViolations(page);
+  await typeInto(page, page.getByLabel('Minutes for each case'), '6');
+  await activate(page, page.getByRole('button', { name: 'Plan the meeting' }));
+  await expect(page.getByRole('heading', { level: 1, name: /^Meeting on / })).toBeFocused();
+  await expect(page.getByText('No cases yet.')).toBeVisible();
+  await expect(page.getByText('6 minutes')).toBeVisible();
+
+  await activate(page, nav.getByRole('link', { name: 'Due for review' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Due for review' })).toBeFocused();
+  await expectNoAxeViolations(page);
+});
+
+test('two people typing notes on the same case: the second is told, keeps their text to copy, and nothing is overwritten', async ({ page, host }) => {
+  await openDemoAs(page, host, 'demo.coordinator');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByTestId('meetings-table').getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Open meeting mode' }).click();
+  await page.getByRole('button', { name: 'Record attendance and start' }).click();
+  const live = page.getByTestId('meeting-live');
+  await expect(live.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+
+  // A second window on the same meeting, opened before the first saves anything.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  const otherLive = other.getByTestId('meeting-live');
+  await expect(otherLive.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+
+  await live.getByLabel('Discussion notes').fill('First typist: agreed to refer to talking therapies.');
+  await expect(live.getByText(/^Saved at /)).toBeVisible();
+
+  await otherLive.getByLabel('Discussion notes').fill('Second typist: wait for the GP.');
+  await expect(other.getByRole('alert')).toContainText('Someone else saved notes on this case since you started typing');
+  await expect(otherLive.getByText('Not saved', { exact: true })).toBeVisible();
+  await other.getByRole('button', { name: 'Show the saved notes' }).click();
+  await expect(otherLive.getByLabel('Discussion notes')).toHaveValue('First typist: agreed to refer to talking therapies.');
+  await expect(otherLive.getByText('What you typed (not saved): copy what you need')).toBeVisible();
+  await expect(otherLive.getByText('Second typist: wait for the GP.')).toBeVisible();
+  await expectNoAxeViolations(other);
+
+  // Reopened, meeting mode resumes at the first case with nothing recorded; the first case kept the first typist's notes.
+  await page.reload();
+  await expect(live.getByText('Case 2 of 4', { exact: true })).toBeVisible();
+  await live.getByRole('button', { name: /^1\. .*\(notes taken\)$/ }).click();
+  await expect(live.getByLabel('Discussion notes')).toHaveValue('First typist: agreed to refer to talking therapies.');
+  await other.close();
 });

@@ -75,7 +75,7 @@ test('an administrator adds a user, who signs in and changes their passphrase', 
   await unlockAs(page, 'n.coach', NEW_PASSPHRASE);
 });
 
-test('an administrator makes a backup to a folder, and sees the security settings', async ({ page, host }, testInfo) => {
+test('an administrator makes a backup to a folder, sees the security settings, and restores the backup', async ({ page, host }, testInfo) => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'workwell-e2e-backups-'));
   try {
     await openDemoAs(page, host, 'demo.admin');
@@ -99,6 +99,18 @@ test('an administrator makes a backup to a folder, and sees the security setting
     await expect(page.getByLabel('Minutes without activity before the app locks')).toHaveValue('5');
     await expectNoAxeViolations(page);
     await page.screenshot({ path: testInfo.outputPath('security.png'), fullPage: true });
+
+    // Restore it: checked, then the app locks and opens at the unlock screen.
+    await page.getByRole('link', { name: 'Back to partnership settings' }).click();
+    await page.getByRole('link', { name: 'Backup and restore' }).click();
+    const [made] = readdirSync(folder).filter((name) => name.endsWith('.wwbackup'));
+    await page.getByLabel('Backup file').fill(path.join(folder, made ?? ''));
+    await page.getByLabel('Your passphrase when the backup was made').fill('not the passphrase');
+    await page.getByRole('button', { name: 'Check and restore' }).click();
+    await expect(page.getByRole('alert').first()).toContainText('do not open this backup');
+    await page.getByLabel('Your passphrase when the backup was made').fill(DEMO_PARTNERSHIP.passphrase);
+    await page.getByRole('button', { name: 'Check and restore' }).click();
+    await unlockAs(page, 'demo.admin', DEMO_PARTNERSHIP.passphrase);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

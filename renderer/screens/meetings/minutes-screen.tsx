@@ -1,16 +1,20 @@
 import { useCallback } from 'react';
 import { AGENDA_ITEM_STATUS_LABELS } from '../../../core/schemas/meetings';
 import { useApi } from '../../api/api-context';
+import { canCall } from '../../can-call';
 import { AppPage } from '../../components/app-page';
+import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { ErrorSummary } from '../../components/error-summary';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
+import { useSession } from '../../session-context';
 import { useLoaded } from './use-loaded';
 
 /** The minutes: attendance, then per case the outcome, decisions and every action agreed, with owner and due date. */
 export function MinutesScreen({ id }: { id: string }) {
   const api = useApi();
+  const { user } = useSession();
   const { value, error } = useLoaded(useCallback(() => api.call('meetings.minutes', { meetingId: id }), [api, id]));
   const title = value === undefined ? 'Minutes' : `Minutes of the meeting on ${formatDate(value.heldOn)}`;
   return (
@@ -20,6 +24,13 @@ export function MinutesScreen({ id }: { id: string }) {
       {value !== undefined && (
         <div data-testid="minutes">
           {value.status === 'planned' && <p className="nhsuk-inset-text">The meeting has not ended: these minutes are not final.</p>}
+          {canCall('documents.minutesPdf', user.role) && (
+            <DownloadPdfButtons
+              channel="documents.minutesPdf"
+              options={[{ label: value.status === 'ended' ? 'Download the minutes (PDF)' : 'Download the draft minutes (PDF)', input: { meetingId: id } }]}
+              testId="download-minutes-pdf"
+            />
+          )}
           <SummaryList
             rows={[
               ['Date and time', `${formatDate(value.heldOn)} at ${value.startsAt}`],

@@ -75,7 +75,16 @@ export function useCaseNotes(item: AgendaItem | undefined) {
     }, AUTOSAVE_DELAY_MS);
   };
 
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // Leaving meeting mode (the navigation, Back) must not drop what was typed: save it on the way out.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (dirty.current && !conflict.current) void saveRef.current();
+    },
+    [],
+  );
 
   /** Saves now; resolves true when nothing is left unsaved. */
   const flush = useCallback(async () => {

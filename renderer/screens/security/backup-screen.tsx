@@ -38,6 +38,12 @@ export function BackupScreen() {
     void load();
   }, [load]);
 
+  /** Electron only: a native dialog fills the path field (which stays editable). */
+  const choose = async (purpose: 'save' | 'open') => {
+    const result = await api.call('backup.chooseFile', { purpose });
+    if (result.ok && result.value.path !== null) (purpose === 'save' ? setTarget : setRestoreFrom)(result.value.path);
+  };
+
   const makeBackup = (event: React.FormEvent) => {
     event.preventDefault();
     setMade(undefined);
@@ -87,6 +93,11 @@ export function BackupScreen() {
           autoComplete="off"
           spellCheck={false}
         />
+        {status?.canChooseFile === true && (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void choose('save')}>
+            Choose where to save…
+          </button>
+        )}{' '}
         <button type="submit" className="nhsuk-button" disabled={backup.busy}>
           {backup.busy ? 'Making the backup…' : 'Make a backup'}
         </button>
@@ -105,6 +116,11 @@ export function BackupScreen() {
       <ErrorSummary fieldErrors={restore.fieldErrors} message={restore.message} />
       <form onSubmit={restoreBackup} noValidate aria-busy={restore.busy} className="nhsuk-u-width-two-thirds">
         <TextInput id="restore-path" label="Backup file" hint="The full path of the .wwbackup file." value={restoreFrom} error={restore.fieldErrors['restore-path']} onValueChange={setRestoreFrom} autoComplete="off" spellCheck={false} />
+        {status?.canChooseFile === true && (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void choose('open')}>
+            Choose the backup…
+          </button>
+        )}
         <TextInput
           id="restore-passphrase"
           type="password"

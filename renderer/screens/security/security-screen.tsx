@@ -131,7 +131,7 @@ export function SecurityScreen() {
               className="nhsuk-button nhsuk-button--warning"
               disabled={rotation.busy}
               onClick={() =>
-                void rotation.submit(() => api.call('security.rotateDataKey', {}), (value) => {
+                void rotation.submit(() => api.call('security.rotateDataKey', { confirm: true }), (value) => {
                   setConfirmRotation(false);
                   setRotated(value.backupFile);
                   void load();

@@ -24,6 +24,7 @@ describe('workwell-mdt CLI', () => {
     expect(await runCli(['init', '--store', store, '--admin', 'a.admin', '--name', 'Ann Admin', '--icb', 'frimley', '--passphrase-file', file], (l) => lines.push(l))).toBe(0);
     expect(await runCli(['seed', '--store', store, '--participants', '300', '--seed', '5', '--passphrase-file', file], (l) => lines.push(l))).toBe(0);
     expect(lines[0]).toBe(`Created WorkWell Frimley in ${store} with administrator a.admin.`);
+    expect(lines[1]).toMatch(/^Recovery key \(shown only now.*\): ([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
 
     const services = createAppServices({ dataDir: store });
     expect(await services.dispatch('session.unlock', { username: 'a.admin', passphrase: 'quiet meadow copper 19 viola' })).toMatchObject({

@@ -46,6 +46,7 @@ let signedInAs: Caller = 'administrator';
 function sampleInput(channel: Channel): unknown {
   const samples: Partial<Record<Channel, unknown>> = {
     'participants.list': { pageSize: 5 },
+    'participants.count': {},
     'participants.get': { id: participantId },
     'participants.checkDuplicates': { givenName: 'Alex', familyName: 'Testperson', dateOfBirth: '1984-03-02', nhsNumber: '' },
     'participants.register': testReferral({ person: { nhsNumber: '' }, confirmedNotDuplicate: true }),
@@ -108,6 +109,7 @@ describe('role x channel matrix over the loopback host', () => {
         expect(signedInAs).toBe(caller);
         const expectRefusal = !allows(channel, caller);
         const before = expectRefusal ? reader.rowCounts({ except: ['audit_log'] }) : undefined;
+        const lastAuditSeq = reader.read((database) => database.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number);
         const result = await call(channel, sampleInput(channel));
         const code = result.ok ? 'ok' : result.error.code;
         outcomes.push(`${channel}: ${code}`);
@@ -116,6 +118,9 @@ describe('role x channel matrix over the loopback host', () => {
         if (expectRefusal) {
           expect(code, `${caller} calling ${channel}`).toBe(caller === 'signed-out' ? 'NOT_SIGNED_IN' : 'FORBIDDEN');
           expect(reader.rowCounts({ except: ['audit_log'] }), `${caller} calling ${channel} wrote nothing`).toEqual(before);
+          // ...except the audit entry saying who was refused what (while locked there is no store to write to).
+          const audited = reader.read((database) => database.prepare('SELECT action, channel, outcome FROM audit_log WHERE seq > ?').all(lastAuditSeq));
+          expect(audited, `${caller} calling ${channel} is audited`).toEqual(caller === 'signed-out' ? [] : [{ action: 'denied', channel, outcome: 'FORBIDDEN' }]);
         } else {
           expect(REFUSALS, `${caller} calling ${channel} (allowed) was refused`).not.toContain(code);
           expect(code, `${caller} calling ${channel}`).not.toBe('INTERNAL');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
-import { isDueForRetentionReview, latestDueExitDate, retentionReviewDueOn } from '../../../core/retention';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { RetentionItem } from '../../../core/schemas/retention';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
@@ -76,19 +75,6 @@ function withoutAudit(counts: Record<string, number>): Record<string, number> {
   const { audit_log: _audit, ...rest } = counts;
   return rest;
 }
-
-describe('retention rules', () => {
-  it('a record is due for review 8 years after exit, 29 February included', () => {
-    expect(retentionReviewDueOn('2026-11-22')).toBe('2034-11-22');
-    expect(isDueForRetentionReview('2026-11-22', '2034-11-21')).toBe(false);
-    expect(isDueForRetentionReview('2026-11-22', '2034-11-22')).toBe(true);
-    expect(retentionReviewDueOn('2024-02-29')).toBe('2032-02-29');
-    expect(retentionReviewDueOn('2092-02-29')).toBe('2100-02-28');
-    expect(latestDueExitDate('2034-11-22')).toBe('2026-11-22');
-    expect(latestDueExitDate('2032-02-28')).toBe('2024-02-28');
-    expect(latestDueExitDate('2100-02-28')).toBe('2092-02-29');
-  });
-});
 
 describe('retention review', () => {
   it('lists a record from 8 years after exit, and deletes every row of it while the audit trail stays', async () => {
@@ -196,11 +182,31 @@ describe('retention review', () => {
     }
   }, 60_000);
 
-  it('a failed purge changes nothing, and tables added later are purged too', async () => {
+  it('a failed purge changes nothing; rows other features lock, their search index and tables added later are purged too', async () => {
     const { services, id, reader, setClock } = await personWhoExited();
     try {
       setClock('2035-01-10T12:00:00Z');
       const reference = value<{ reference: string }>(await services.dispatch('participants.get', { id })).reference;
+      // Rows the adjustments and meetings features lock against deletion: saved adjustments, a
+      // signed AHP report, and the minutes of an ended meeting.
+      reader.read((database) => {
+        const admin = database.prepare("SELECT id FROM users WHERE username = 'demo.admin'").pluck().get() as string;
+        const plan = database.prepare('SELECT id FROM action_plans WHERE participant_id = ?').pluck().get(id) as string;
+        const chair = database.prepare('SELECT id FROM team_members LIMIT 1').pluck().get() as string;
+        database.prepare("INSERT INTO workplace_adjustments (id, participant_id, plan_id, version, content_json, saved_by, saved_at) VALUES ('wa1', ?, ?, 1, '{}', ?, '2026-11-21')").run(id, plan, admin);
+        database
+          .prepare("INSERT INTO ahp_reports (id, participant_id, status, content_json, author_id, created_at, updated_at, signed_by, signed_at) VALUES ('ahp1', ?, 'signed', '{}', ?, '2026-11-21', '2026-11-21', ?, '2026-11-21')")
+          .run(id, admin, admin);
+        database
+          .prepare("INSERT INTO meetings (id, held_on, starts_at, chair_id, expected_attendee_ids_json, minutes_per_case, status, created_by, created_at) VALUES ('m1', '2026-11-19', '10:00', ?, '[]', 10, 'ended', ?, '2026-11-19')")
+          .run(chair, admin);
+        database.prepare("INSERT INTO agenda_items (id, meeting_id, participant_id, position, status, notes, listed_at, listed_by) VALUES ('ai1', 'm1', ?, 1, 'discussed', 'Minutes', '2026-11-19', ?)").run(id, admin);
+        expect(() => database.prepare("DELETE FROM ahp_reports WHERE id = 'ahp1'").run()).toThrow(/WORKWELL_LOCKED/);
+        expect(() => database.prepare("DELETE FROM agenda_items WHERE id = 'ai1'").run()).toThrow(/WORKWELL_LOCKED/);
+      });
+      const triggersBefore = reader.read((database) => database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all());
+      const searchHits = () => reader.read((database) => database.prepare("SELECT count(*) FROM participants_search WHERE participants_search MATCH 'Testperson'").pluck().get());
+      expect(searchHits()).toBe(1);
       // A later feature's tables: one keyed by participant, one hanging off it, one by column only.
       reader.read((database) =>
         database.exec(`
@@ -210,7 +216,7 @@ describe('retention review', () => {
           INSERT INTO later_notes VALUES ('n1', '${id}', 'note'), ('n2', '${id}', 'note two');
           INSERT INTO later_note_links VALUES ('l1', 'n1'), ('l2', 'n2');
           INSERT INTO later_loose VALUES ('${id}', 'detail');
-          CREATE TRIGGER break_purge BEFORE DELETE ON later_note_links WHEN old.id = 'l2' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;
+          CREATE TRIGGER break_purge AFTER DELETE ON later_note_links WHEN old.id = 'l2' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;
         `),
       );
       const before = reader.rowCounts({ except: ['audit_log'] });
@@ -220,7 +226,12 @@ describe('retention review', () => {
       reader.read((database) => database.exec('DROP TRIGGER break_purge'));
       value(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference }));
       expect(rowsMentioning(reader, id)).toEqual([]);
-      expect(reader.rowCounts()).toMatchObject({ later_notes: 0, later_note_links: 0, later_loose: 0, retention_purge: 0 });
+      expect(reader.rowCounts()).toMatchObject({ later_notes: 0, later_note_links: 0, later_loose: 0, retention_purge: 0, workplace_adjustments: 0, ahp_reports: 0, agenda_items: 0, meetings: 1 });
+      expect(searchHits()).toBe(0);
+      // Every lock trigger is back as it was (the purge's own suspension left no trace).
+      expect(reader.read((database) => database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name <> 'break_purge' ORDER BY name").all())).toEqual(
+        (triggersBefore as Array<{ name: string }>).filter((trigger) => trigger.name !== 'break_purge'),
+      );
     } finally {
       reader.forget();
       await services.close();

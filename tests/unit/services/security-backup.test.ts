@@ -88,6 +88,37 @@ describe('backup and restore', () => {
     await services.close();
   });
 
+  it('offers the native file dialog only where the shell provides one (Electron)', async () => {
+    const asked: string[] = [];
+    const withDialog = createAppServices({ dataDir: tempDir(), chooseBackupFile: async (purpose, suggested) => (asked.push(`${purpose}:${suggested}`), purpose === 'save' ? '/media/usb/b.wwbackup' : null) });
+    value(await withDialog.dispatch('setup.createDemoPartnership', {}));
+    expect(value(await withDialog.dispatch('backup.status', {}))).toMatchObject({ canChooseFile: true });
+    expect(value(await withDialog.dispatch('backup.chooseFile', { purpose: 'save' }))).toEqual({ path: '/media/usb/b.wwbackup' });
+    expect(value(await withDialog.dispatch('backup.chooseFile', { purpose: 'open' }))).toEqual({ path: null });
+    expect(asked[0]).toMatch(/^save:workwell-backup-.*\.wwbackup$/);
+    await withDialog.close();
+    const { services } = await demoWithPerson();
+    expect(value(await services.dispatch('backup.status', {}))).toMatchObject({ canChooseFile: false });
+    expect(await services.dispatch('backup.chooseFile', { purpose: 'save' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await services.close();
+  });
+
+  it('restores on the first-run screen of a new computer, and only there', async () => {
+    const { services } = await demoWithPerson();
+    const made = value<{ file: string }>(await services.dispatch('backup.create', { path: tempDir() }));
+    expect(await services.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+    await services.close();
+    const fresh = createAppServices({ dataDir: path.join(tempDir(), 'new-computer') });
+    expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
+    expect(await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
+    value(await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.coach', passphrase: PASS }));
+    expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('locked');
+    value(await fresh.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS }));
+    expect(value<{ total: number }>(await fresh.dispatch('participants.count', {})).total).toBe(241);
+    await fresh.close();
+  });
+
   it('the CLI backs up and restores into an empty folder', async () => {
     const { services, dataDir } = await demoWithPerson();
     await services.close();
@@ -110,7 +141,7 @@ describe('data-key rotation', () => {
     const paths = storePaths(dataDir);
     const keyring = await readKeyring(paths.keyring);
     const oldKey = await unwrapDataKey(keyring!, findSlot(keyring!, 'demo.coach')!, PASS);
-    const rotated = value<{ backupFile: string }>(await services.dispatch('security.rotateDataKey', {}));
+    const rotated = value<{ backupFile: string }>(await services.dispatch('security.rotateDataKey', { confirm: true }));
     expect(existsSync(rotated.backupFile)).toBe(true);
     expect(existsSync(paths.pendingKeyring)).toBe(false);
     // Still usable in the same session.

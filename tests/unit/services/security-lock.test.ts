@@ -100,6 +100,19 @@ describe('failed unlocks', () => {
     await services.close();
   });
 
+  it('the count survives a restart of the app', async () => {
+    const now = new Date('2026-11-20T10:00:00Z');
+    const dataDir = tempDir();
+    const first = createAppServices({ dataDir, now: () => now });
+    value(await first.dispatch('setup.createDemoPartnership', {}));
+    value(await first.dispatch('session.lock', {}));
+    for (let i = 0; i < FREE_ATTEMPTS; i += 1) await first.dispatch('session.unlock', { username: 'demo.coach', passphrase: 'not right at all' });
+    await first.close();
+    const second = createAppServices({ dataDir, now: () => now });
+    expect(await second.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    await second.close();
+  });
+
   it('the wait doubles and is capped at five minutes', () => {
     const backoff = new UnlockBackoff();
     const at = new Date('2026-11-20T10:00:00Z');

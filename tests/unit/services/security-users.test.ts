@@ -88,6 +88,17 @@ describe('users and the keyring', () => {
     expect(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     value(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: NEW_PASSPHRASE }));
     await services.close();
+    // Passphrases never reach the keyring file or the audit trail in the clear.
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(storePaths(dataDir).keyring, 'utf8')).not.toContain(NEW_PASSPHRASE);
+    const { unlockStore } = await import('../../../services/unlock-store');
+    const { store, dataKey } = await unlockStore(storePaths(dataDir), 'test.admin', NEW_PASSPHRASE);
+    dataKey.fill(0);
+    const audit = JSON.stringify(store.sqlite.prepare('SELECT * FROM audit_log').all());
+    await store.close();
+    expect(audit).toContain('account.changePassphrase');
+    expect(audit).not.toContain(NEW_PASSPHRASE);
+    expect(audit).not.toContain(TEST_ADMIN_PASSPHRASE);
   });
 
   it('shows a recovery key once at setup; it sets a new administrator passphrase on the unlock screen', async () => {
