@@ -83,8 +83,8 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'exports.settings': 'view',
   'exports.saveSettings': 'configure',
   'exports.startFhir': 'export',
-  // Polled every second while an export runs: the start and the cancel are what the audit needs.
-  'exports.job': null,
+  // Polled once a second while an export runs; audited so a refused poll is recorded as denied.
+  'exports.job': 'view',
   'exports.cancel': 'export',
   'exports.miReturn': 'export',
   'documents.planPdf': 'export',
