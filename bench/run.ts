@@ -9,14 +9,17 @@ import { createAppServices } from '../services/app-services';
 import { seedStore } from '../services/store-commands';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
 import { CASELOAD_BENCH_SIZE, runCaseloadBench } from './caseload-bench';
+import { FHIR_BENCH_PLANS, runFhirExportBench } from './fhir-export-bench';
+import { runDocumentsBench } from './documents-bench';
 import { measure, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
 
 /**
  * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
  * schema and query on plain SQLite in the same run, then the caseload at 250,000 people
- * (bench/caseload-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or `foundation`)
- * runs one part only.
+ * (bench/caseload-bench.ts), the partnership export (bench/fhir-export-bench.ts) and the PDF
+ * documents (bench/documents-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or
+ * `foundation`, `fhir`, `documents`) runs one part only.
  */
 const SUITE = process.env.BENCH_SUITE ?? 'all';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50_000);
@@ -93,4 +96,13 @@ async function main(): Promise<void> {
 if (SUITE === 'all' || SUITE === 'foundation') await main();
 if (SUITE === 'all' || SUITE === 'caseload') {
   printReport(`Caseload at ${CASELOAD_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); store queries vs plain SQLite, then the app path`, await runCaseloadBench());
+}
+if (SUITE === 'all' || SUITE === 'fhir') {
+  const fhir = await runFhirExportBench();
+  printReport(`Partnership export, ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} plans (${os.cpus().length} cores, Node ${process.version})`, fhir.rows);
+  const verdict = fhir.peakRssMb < 400 ? 'pass' : 'FAIL';
+  console.log(`Peak RSS of the export process: ${fhir.peakRssMb.toFixed(0)} MB (target < 400 MB: ${verdict}); file ${(fhir.bytes / 1_048_576).toFixed(1)} MB`);
+}
+if (SUITE === 'all' || SUITE === 'documents') {
+  printReport(`PDF documents (${os.cpus().length} cores, Node ${process.version})`, await runDocumentsBench());
 }

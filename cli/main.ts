@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../core/app-error';
 import { verifyStoreAudit } from '../services/audit-commands';
+import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
+import { exportCommand } from '../services/exports/export-command';
 import { initStore, seedStore } from '../services/store-commands';
 import { readPassphrase } from './read-passphrase';
 import { USAGE } from './usage';
@@ -39,6 +41,11 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       seed: { type: 'string' },
       user: { type: 'string' },
       passphrase: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      folder: { type: 'string' },
+      url: { type: 'string' },
+      'token-file': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -57,6 +64,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
         admin: { username: values.admin, displayName: values.name ?? values.admin, passphrase: await readPassphrase(values['passphrase-file']) },
       });
       out(`Created ${result.partnershipName} in ${values.store} with administrator ${result.username}.`);
+      out(`Recovery key (shown only now; write it down and keep it away from this computer): ${result.recoveryKey}`);
       return 0;
     }
     case 'seed': {
@@ -81,6 +89,36 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       }
       out(`Audit trail BROKEN at entry ${result.firstBreak.seq}: ${BREAK_DESCRIPTIONS[result.firstBreak.problem]}`);
       return 2;
+    }
+    case 'backup': {
+      if (values.store === undefined || values.out === undefined) throw new Error('backup needs --store and --out');
+      const made = await backupStoreCommand({ dataDir: values.store, out: values.out, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      out(`Backup written to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes). Keep it somewhere safe: it opens with the same passphrases as the store.`);
+      return 0;
+    }
+    case 'restore': {
+      if (values.store === undefined || values.from === undefined || values.user === undefined) throw new Error('restore needs --store, --from and --user');
+      const restored = await restoreStoreCommand({ dataDir: values.store, from: values.from, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      out(`Backup checked and restored into ${values.store}.${restored.replacedInto === null ? '' : ` The store it replaced was moved to ${restored.replacedInto}.`}`);
+      return 0;
+    }
+    case 'export': {
+      if (values.store === undefined) throw new Error('export needs --store');
+      if (values.url !== undefined && values['token-file'] === undefined) throw new Error('export --url needs --token-file (the token is never taken on the command line)');
+      const report = await exportCommand({
+        dataDir: values.store,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+        folder: values.folder,
+        url: values.url,
+        tokenFile: values['token-file'],
+      });
+      const { included, skipped, failed } = report.progress;
+      out(`Partnership export ${report.outcome}: ${included.toLocaleString('en-GB')} included, ${skipped.toLocaleString('en-GB')} skipped (no consent to share), ${failed.toLocaleString('en-GB')} failed.`);
+      if (report.fileName !== null) out(`Written to ${report.fileName}.`);
+      for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed')) out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
+      // 0: everyone consenting was delivered; 3: some were not (the nightly job should alert).
+      return failed > 0 ? 3 : 0;
     }
     case undefined:
     case 'help':

@@ -15,6 +15,19 @@ Usage:
       Recompute the audit trail's hash chain; exit code 2 names the first altered,
       removed or reordered entry.
 
+  workwell-mdt backup --store DIR --out FILE_OR_DIR [--user USERNAME] [--passphrase-file FILE]
+      Write one encrypted backup file (store, keyring, integrity MAC). Never overwrites.
+
+  workwell-mdt restore --store DIR --from FILE --user USERNAME [--passphrase-file FILE]
+      Check a backup (passphrase, integrity, schema) and restore it into DIR; a store
+      already there is moved into DIR/replaced-<time>/. Close the app first.
+
+  workwell-mdt export --store DIR [--user USERNAME] [--passphrase-file FILE]
+                      [--folder DIR | --url FHIR_BASE_URL --token-file FILE]
+      Run the partnership export (FHIR R4 transaction bundles) for everyone who consented
+      to sharing, to the folder or URL given or else to the configured destinations.
+      Exit code 0: delivered; 3: some people could not be delivered (listed); 1: error.
+
 The passphrase is read from --passphrase-file (first line) or the
 WORKWELL_PASSPHRASE environment variable; it is never accepted on the command line.
 `;

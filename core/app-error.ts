@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'INTERNAL',
+  'TOO_MANY_ATTEMPTS',
+  'BACKUP_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { adjustmentsContract } from './contracts/adjustments-contract';
 import { caseloadContract } from './contracts/caseload-contract';
+import { exportsContract } from './contracts/exports-contract';
+import { fhirExportsContract } from './contracts/fhir-exports-contract';
+import { documentsContract } from './contracts/documents-contract';
 import { ALL_ROLES, type Role } from './roles';
 import { meetingsContract } from './contracts/meetings-contract';
+import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
+import { securityContract } from './contracts/security-contract';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
 import { signAssessmentInputSchema } from './schemas/signed-record';
@@ -84,7 +89,8 @@ export const contract = {
   'setup.createPartnership': channel({
     summary: 'First run: create the partnership, its encrypted store and the first administrator',
     input: createPartnershipInputSchema,
-    output: signedInUserSchema,
+    // The recovery key is returned this once, to be shown and written down.
+    output: signedInUserSchema.extend({ recoveryKey: z.string().optional() }),
     access: 'public',
   }),
   'setup.createDemoPartnership': channel({
@@ -288,6 +294,11 @@ export const contract = {
   ...adjustmentsContract,
   ...caseloadContract,
   ...meetingsContract,
+  ...retentionContract,
+  ...securityContract,
+  ...exportsContract,
+  ...fhirExportsContract,
+  ...documentsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ export const DEMO_PARTNERSHIP = {
   adminUsername: 'demo.admin',
   adminDisplayName: 'Demo Administrator',
   passphrase: 'synthetic demo only, never real data',
+  /** Published on purpose, like the passphrase: it opens only synthetic data. */
+  recoveryKey: 'DEMO-RECO-VERY-ONLY-SYNT-HETI-CDAT-AAAA',
   participants: 240,
   seed: 20261123,
   /** One user per team role, all with the demo passphrase, so every workflow can be tried. */

@@ -1,4 +1,16 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCallback, type ScryptOptions } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  scrypt as scryptCallback,
+  type KeyObject,
+  type ScryptOptions,
+} from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -6,8 +18,15 @@ import { AppError } from '../core/app-error';
 
 /**
  * The keyring: the store's random data key wrapped once per user. Each slot derives a key from the
- * user's passphrase with scrypt and wraps the data key with AES-256-GCM; the GCM tag both protects
- * the wrapped key and tells a wrong passphrase from a damaged file. The file holds no clinical data.
+ * user's passphrase with scrypt and wraps, with AES-256-GCM, the user's own X25519 private key; the
+ * data key is sealed to that user's public key (ephemeral X25519 + HKDF + AES-256-GCM). The GCM tag
+ * both protects the wrapped key and tells a wrong passphrase from a damaged file.
+ *
+ * Why two layers: an administrator who holds the data key can seal a NEW data key to every user's
+ * public key (rotation) without knowing anyone's passphrase, while a revoked user who kept the old
+ * data key learns nothing that opens the new one. A slot written before this scheme ("legacy": no
+ * `publicKey`) wraps the data key directly and is upgraded the next time its user unlocks.
+ * The file holds no clinical data.
  */
 
 /** The scrypt cost every new slot uses (128 MiB, about 0.3 s here). */
@@ -42,6 +61,17 @@ const keySlotSchema = z.strictObject({
     tag: base64Bytes(TAG_BYTES),
     wrappedKey: base64Bytes(DATA_KEY_BYTES),
   }),
+  /** The user's X25519 public key (raw, 32 bytes); absent on a legacy slot. */
+  publicKey: base64Bytes(32).optional(),
+  /** The data key sealed to `publicKey`; absent on a legacy slot. */
+  sealedDataKey: z
+    .strictObject({
+      ephemeralPublicKey: base64Bytes(32),
+      iv: base64Bytes(IV_BYTES),
+      tag: base64Bytes(TAG_BYTES),
+      wrappedKey: base64Bytes(DATA_KEY_BYTES),
+    })
+    .optional(),
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;
 
@@ -53,6 +83,8 @@ const keyringSchema = z.strictObject({
   isDemo: z.boolean(),
   createdAt: z.string(),
   slots: z.array(keySlotSchema).min(1).max(500),
+  /** The recovery key's slot (same scheme, userId `recovery`); absent until one is made. */
+  recovery: keySlotSchema.optional(),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
 
@@ -82,7 +114,64 @@ function assertParametersNotWeakened(slot: KeySlot): void {
   }
 }
 
-/** Makes a new slot that wraps `dataKey` under `passphrase`. */
+/** The user id bound into the recovery key's slot. */
+export const RECOVERY_SLOT_ID = 'recovery';
+
+function rawPublicKey(key: KeyObject): Buffer {
+  const x = key.export({ format: 'jwk' }).x;
+  if (x === undefined) throw new AppError('INTERNAL', 'The key pair could not be exported.');
+  return Buffer.from(x, 'base64url');
+}
+
+function x25519PublicKey(raw: Buffer): KeyObject {
+  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
+}
+
+function x25519PrivateKey(rawPrivate: Buffer, rawPublic: Buffer): KeyObject {
+  return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: rawPrivate.toString('base64url'), x: rawPublic.toString('base64url') }, format: 'jwk' });
+}
+
+/** The AES key for sealing to one slot: HKDF over the X25519 secret, bound to both public keys. */
+function sealingKey(shared: Buffer, ephemeralPublic: Buffer, recipientPublic: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeralPublic, recipientPublic]), 'workwell-mdt data key seal', DATA_KEY_BYTES));
+}
+
+function aesGcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: string; tag: string; wrappedKey: string } {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  const wrapped = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), wrappedKey: wrapped.toString('base64') };
+}
+
+/** Throws (GCM tag) when the key, the data or the additional data is not the one sealed. */
+function aesGcmOpen(key: Buffer, sealed: { iv: string; tag: string; wrappedKey: string }, aad: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
+  decipher.setAAD(aad);
+  decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(sealed.wrappedKey, 'base64')), decipher.final()]);
+}
+
+/**
+ * Seals `dataKey` to a slot's public key. Needs no passphrase: this is how rotation re-wraps every
+ * slot and how an administrator's change reaches other users' slots.
+ */
+export function sealDataKey(storeId: string, slot: KeySlot, dataKey: Buffer): KeySlot {
+  if (slot.publicKey === undefined) throw new AppError('INTERNAL', 'A legacy key slot cannot be re-sealed without its passphrase.');
+  const recipient = Buffer.from(slot.publicKey, 'base64');
+  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeralPublic = rawPublicKey(ephemeral.publicKey);
+  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: x25519PublicKey(recipient) });
+  const key = sealingKey(shared, ephemeralPublic, recipient);
+  try {
+    return { ...slot, sealedDataKey: { ephemeralPublicKey: ephemeralPublic.toString('base64'), ...aesGcmSeal(key, dataKey, slotAad(storeId, slot.userId)) } };
+  } finally {
+    shared.fill(0);
+    key.fill(0);
+  }
+}
+
+/** Makes a new slot for `passphrase` (a fresh X25519 key pair) and seals `dataKey` to it. */
 export async function createKeySlot(options: {
   storeId: string;
   userId: string;
@@ -90,24 +179,47 @@ export async function createKeySlot(options: {
   passphrase: string;
   dataKey: Buffer;
 }): Promise<KeySlot> {
+  const pair = generateKeyPairSync('x25519');
+  const publicKey = rawPublicKey(pair.publicKey);
+  const d = pair.privateKey.export({ format: 'jwk' }).d;
+  if (d === undefined) throw new AppError('INTERNAL', 'The key pair could not be exported.');
+  const privateKey = Buffer.from(d, 'base64url');
+  try {
+    const slot = await wrapUnderPassphrase(options, privateKey);
+    return sealDataKey(options.storeId, { ...slot, publicKey: publicKey.toString('base64') }, options.dataKey);
+  } finally {
+    privateKey.fill(0);
+  }
+}
+
+/** The passphrase layer of a slot: scrypt, then AES-256-GCM over `secret` (a private key, or a legacy data key). */
+async function wrapUnderPassphrase(
+  options: { storeId: string; userId: string; username: string; passphrase: string },
+  secret: Buffer,
+): Promise<KeySlot> {
   const salt = randomBytes(SALT_BYTES);
-  const iv = randomBytes(IV_BYTES);
   const wrappingKey = await scrypt(options.passphrase, salt, SCRYPT_PARAMETERS);
   try {
-    const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
-    cipher.setAAD(slotAad(options.storeId, options.userId));
-    const wrappedKey = Buffer.concat([cipher.update(options.dataKey), cipher.final()]);
     return {
       userId: options.userId,
       username: options.username,
       kdf: { algorithm: 'scrypt', ...SCRYPT_PARAMETERS, salt: salt.toString('base64') },
-      cipher: {
-        algorithm: 'aes-256-gcm',
-        iv: iv.toString('base64'),
-        tag: cipher.getAuthTag().toString('base64'),
-        wrappedKey: wrappedKey.toString('base64'),
-      },
+      cipher: { algorithm: 'aes-256-gcm', ...aesGcmSeal(wrappingKey, secret, slotAad(options.storeId, options.userId)) },
     };
+  } finally {
+    wrappingKey.fill(0);
+  }
+}
+
+/** The passphrase layer's secret; WRONG_PASSPHRASE when the GCM tag does not match. */
+async function unwrapPassphraseLayer(storeId: string, slot: KeySlot, passphrase: string): Promise<Buffer> {
+  assertParametersNotWeakened(slot);
+  const { N, r, p } = slot.kdf;
+  const wrappingKey = await scrypt(passphrase, Buffer.from(slot.kdf.salt, 'base64'), { N, r, p });
+  try {
+    return aesGcmOpen(wrappingKey, slot.cipher, slotAad(storeId, slot.userId));
+  } catch {
+    throw new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
   } finally {
     wrappingKey.fill(0);
   }
@@ -118,18 +230,45 @@ export async function createKeySlot(options: {
  * WRONG_PASSPHRASE; the caller owns the returned buffer and should zero it when done.
  */
 export async function unwrapDataKey(keyring: Keyring, slot: KeySlot, passphrase: string): Promise<Buffer> {
-  assertParametersNotWeakened(slot);
-  const { N, r, p } = slot.kdf;
-  const wrappingKey = await scrypt(passphrase, Buffer.from(slot.kdf.salt, 'base64'), { N, r, p });
+  const secret = await unwrapPassphraseLayer(keyring.storeId, slot, passphrase);
+  if (slot.publicKey === undefined || slot.sealedDataKey === undefined) return secret; // legacy: the secret is the data key
   try {
-    const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(slot.cipher.iv, 'base64'));
-    decipher.setAAD(slotAad(keyring.storeId, slot.userId));
-    decipher.setAuthTag(Buffer.from(slot.cipher.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(slot.cipher.wrappedKey, 'base64')), decipher.final()]);
-  } catch {
-    throw new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
+    return openSealedDataKey(keyring.storeId, slot, secret);
   } finally {
-    wrappingKey.fill(0);
+    secret.fill(0);
+  }
+}
+
+function openSealedDataKey(storeId: string, slot: KeySlot, rawPrivate: Buffer): Buffer {
+  if (slot.publicKey === undefined || slot.sealedDataKey === undefined) throw new AppError('INTERNAL', 'Not a sealed slot.');
+  const recipient = Buffer.from(slot.publicKey, 'base64');
+  const ephemeralPublic = Buffer.from(slot.sealedDataKey.ephemeralPublicKey, 'base64');
+  const shared = diffieHellman({ privateKey: x25519PrivateKey(rawPrivate, recipient), publicKey: x25519PublicKey(ephemeralPublic) });
+  const key = sealingKey(shared, ephemeralPublic, recipient);
+  try {
+    return aesGcmOpen(key, slot.sealedDataKey, slotAad(storeId, slot.userId));
+  } catch {
+    throw new AppError('KEYRING_INVALID', 'This key slot is damaged. Ask an administrator to reset your passphrase.');
+  } finally {
+    shared.fill(0);
+    key.fill(0);
+  }
+}
+
+/**
+ * The same slot under a new passphrase: only the passphrase layer changes (the key pair and the
+ * sealed data key stay), so it costs two scrypt runs. A legacy slot is upgraded on the way.
+ */
+export async function changeSlotPassphrase(keyring: Keyring, slot: KeySlot, current: string, next: string): Promise<KeySlot> {
+  const secret = await unwrapPassphraseLayer(keyring.storeId, slot, current);
+  try {
+    if (slot.publicKey === undefined) {
+      return await createKeySlot({ storeId: keyring.storeId, userId: slot.userId, username: slot.username, passphrase: next, dataKey: secret });
+    }
+    const rewrapped = await wrapUnderPassphrase({ storeId: keyring.storeId, userId: slot.userId, username: slot.username, passphrase: next }, secret);
+    return { ...rewrapped, publicKey: slot.publicKey, sealedDataKey: slot.sealedDataKey };
+  } finally {
+    secret.fill(0);
   }
 }
 
@@ -156,11 +295,16 @@ export async function readKeyring(file: string): Promise<Keyring | undefined> {
   } catch {
     throw new AppError('KEYRING_INVALID', 'The keyring file is damaged. Restore it from a backup.');
   }
+  return parseKeyring(json);
+}
+
+/** Validates a keyring read from a file or a backup; KEYRING_INVALID / KEYRING_WEAKENED otherwise. */
+export function parseKeyring(json: unknown): Keyring {
   const parsed = keyringSchema.safeParse(json);
   if (!parsed.success) {
     throw new AppError('KEYRING_INVALID', 'The keyring file is not in the expected format. Restore it from a backup.');
   }
-  for (const slot of parsed.data.slots) assertParametersNotWeakened(slot);
+  for (const slot of [...parsed.data.slots, ...(parsed.data.recovery === undefined ? [] : [parsed.data.recovery])]) assertParametersNotWeakened(slot);
   return parsed.data;
 }
 

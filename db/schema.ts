@@ -364,4 +364,80 @@ export interface Database {
   meetings: MeetingTable;
   agenda_items: AgendaItemTable;
   triage_decisions: TriageDecisionTable;
+  legal_holds: LegalHoldTable;
+  retention_purge: RetentionPurgeTable;
+  security_settings: SecuritySettingTable;
+  backup_log: BackupLogTable;
+  export_log: ExportLogTable;
+  export_log_subjects: ExportLogSubjectTable;
+  export_settings: ExportSettingTable;
+}
+
+/** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */
+export interface LegalHoldTable {
+  id: string;
+  participant_id: string;
+  reason: string;
+  placed_by: string;
+  placed_at: string;
+  released_by: string | null;
+  released_at: string | null;
+  release_reason: string | null;
+}
+
+/** The one-row marker naming the participant being deleted at retention review, inside that transaction only. */
+export interface RetentionPurgeTable {
+  slot: number;
+  participant_id: string;
+}
+
+/** One administrator setting of the security screen (`idle_lock_seconds`). */
+export interface SecuritySettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A backup that was made (file name only, never its folder), for the backup reminder. */
+export interface BackupLogTable {
+  id: string;
+  made_at: string;
+  made_by: string;
+  file_name: string;
+  bytes: number;
+  reason: string;
+}
+
+/** One export: who, what, where, when, and the SHA-256 of the bytes (migration 017; append-only). */
+export interface ExportLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  user_id: string;
+  username: string;
+  kind: string;
+  destination: string;
+  sha256: string;
+  bytes: number;
+  outcome: string;
+  included: number;
+  skipped: number;
+  failed: number;
+}
+
+/** One person in an export: included, skipped (with the reason) or failed. */
+export interface ExportLogSubjectTable {
+  export_id: string;
+  participant_id: string;
+  outcome: string;
+  reason: string;
+}
+
+/** Export destination settings (migration 019): folder, FHIR base URL, bearer token. */
+export interface ExportSettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: string;
 }

@@ -5,10 +5,15 @@ export interface StorePaths {
   readonly dataDir: string;
   readonly database: string;
   readonly keyring: string;
+  /** The keyring for a new data key while a rotation is under way (see services/key-rotation.ts). */
+  readonly pendingKeyring: string;
+  /** Automatic backups (before a data-key rotation). */
+  readonly backupsDir: string;
 }
 
 export const DATABASE_FILE_NAME = 'workwell.db';
 export const KEYRING_FILE_NAME = 'keyring.json';
+export const PENDING_KEYRING_FILE_NAME = 'keyring.next.json';
 
 export function storePaths(dataDir: string): StorePaths {
   const resolved = path.resolve(dataDir);
@@ -16,5 +21,7 @@ export function storePaths(dataDir: string): StorePaths {
     dataDir: resolved,
     database: path.join(resolved, DATABASE_FILE_NAME),
     keyring: path.join(resolved, KEYRING_FILE_NAME),
+    pendingKeyring: path.join(resolved, PENDING_KEYRING_FILE_NAME),
+    backupsDir: path.join(resolved, 'backups'),
   };
 }

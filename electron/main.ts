@@ -7,13 +7,15 @@
  * of them may carry personal data. Only event names and reasons Chromium gives are logged.
  */
 import path from 'node:path';
-import { app, BrowserWindow, Menu, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import { createAppServices } from '../services/app-services';
 import { internalErrorLogLine } from '../services/internal-error-log';
 import { appMenuTemplate } from './app-menu';
 import { APP_URL, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerContractHandlers } from './ipc-bridge';
 import { installNavigationGuards, installPermissionGuards } from './navigation-guards';
+import { chooseBackupFileWith } from './backup-file-dialog';
+import { lockOnOsEvents } from './os-lock';
 import { mainWindowOptions } from './window-options';
 
 type AppServices = ReturnType<typeof createAppServices>;
@@ -101,8 +103,15 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: dataDirectory(),
       // Channel and error class only: the error's message may quote personal data.
       onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
+      // Sheets attached to the app window; the renderer receives only the chosen path.
+      chooseBackupFile: chooseBackupFileWith({
+        showSaveDialog: (options) => (mainWindow === undefined ? dialog.showSaveDialog(options) : dialog.showSaveDialog(mainWindow, options)),
+        showOpenDialog: (options) => (mainWindow === undefined ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options)),
+      }),
     });
     registerContractHandlers(ipcMain, services.dispatch);
+    const lockingServices = services;
+    lockOnOsEvents(powerMonitor, (reason) => lockingServices.lock(reason), () => void mainWindow?.loadURL(APP_URL).catch(() => undefined));
 
     mainWindow = createMainWindow();
   });

@@ -7,6 +7,7 @@ import { SetupScreen } from './screens/setup-screen';
 import { UnlockScreen } from './screens/unlock-screen';
 import { SessionContext } from './session-context';
 import { UnlockedApp } from './unlocked-app';
+import { useLockWatch } from './use-lock-watch';
 
 /** Chooses the screen from the app's state: set up, unlock, or the caseload. */
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  useLockWatch(api, status?.state === 'unlocked');
 
   const lock = useCallback(async () => {
     await api.call('session.lock', {});
@@ -51,7 +53,7 @@ export function App() {
   }
   switch (status.state) {
     case 'needs-setup':
-      return <SetupScreen onDone={() => void refresh()} />;
+      return <SetupScreen onDone={() => void refresh()} onRestored={() => void refresh()} />;
     case 'locked':
       return <UnlockScreen partnershipName={status.partnershipName} isDemo={status.isDemo} usernames={status.usernames} onUnlocked={() => void refresh()} />;
     case 'unlocked':

@@ -1,7 +1,23 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' };
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute | SecurityRoute | ExportsRoute;
+
+/** Exports (coordinators and administrators): the partnership export, the MI return, the export log. */
+export type ExportsRoute = { readonly name: 'exports' };
+
+/** Retention review (administrators): the records due, and one record's hold or deletion. */
+export type RetentionRoute = { readonly name: 'retention' } | { readonly name: 'retention-record'; readonly id: string };
+
+/** Users, security, backup (administrators) and the signed-in user's own passphrase. */
+export type SecurityRoute = { readonly name: 'users' } | { readonly name: 'security' } | { readonly name: 'backup' } | { readonly name: 'passphrase' };
+
+const SECURITY_PATHS: Readonly<Record<SecurityRoute['name'], string>> = {
+  users: '/settings/users',
+  security: '/settings/security',
+  backup: '/settings/backup',
+  passphrase: '/account/passphrase',
+};
 
 /** The administrators' partnership settings: the hub, and one page per part of the configuration. */
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
@@ -10,11 +26,35 @@ export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'se
 export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
+/** Triage, meetings (agenda, live meeting mode, minutes) and the follow-up list. */
+export type MeetingsRoute =
+  | { readonly name: 'triage' }
+  | { readonly name: 'meetings' }
+  | { readonly name: 'meeting'; readonly id: string; readonly view: 'agenda' | 'live' | 'minutes' }
+  | { readonly name: 'due-for-review' };
+
+function parseMeetingsRoute(path: string): MeetingsRoute | undefined {
+  if (path === '/triage') return { name: 'triage' };
+  if (path === '/meetings') return { name: 'meetings' };
+  if (path === '/due-for-review') return { name: 'due-for-review' };
+  const meeting = /^\/meetings\/([A-Za-z0-9-]{1,64})(?:\/(live|minutes))?$/.exec(path);
+  if (meeting?.[1] !== undefined) return { name: 'meeting', id: meeting[1], view: meeting[2] === 'live' || meeting[2] === 'minutes' ? meeting[2] : 'agenda' };
+  return undefined;
+}
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  const meetings = parseMeetingsRoute(path);
+  if (meetings !== undefined) return meetings;
   if (path === '/register') return { name: 'register' };
+  if (path === '/exports') return { name: 'exports' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   if (path === '/settings/audit') return { name: 'audit' };
+  if (path === '/settings/retention') return { name: 'retention' };
+  const retentionRecord = /^\/settings\/retention\/([A-Za-z0-9-]{1,64})$/.exec(path);
+  if (retentionRecord?.[1] !== undefined) return { name: 'retention-record', id: retentionRecord[1] };
+  const security = (Object.keys(SECURITY_PATHS) as Array<SecurityRoute['name']>).find((name) => SECURITY_PATHS[name] === path);
+  if (security !== undefined) return { name: security };
   const participant = /^\/participants\/([A-Za-z0-9-]{1,64})$/.exec(path);
   if (participant?.[1] !== undefined) return { name: 'participant', id: participant[1] };
   if (path === '/settings') return { name: 'settings' };
@@ -39,6 +79,25 @@ export function routeHref(route: Route): string {
       return '#/settings/measure-wording';
     case 'audit':
       return '#/settings/audit';
+    case 'triage':
+      return '#/triage';
+    case 'meetings':
+      return '#/meetings';
+    case 'meeting':
+      return route.view === 'agenda' ? `#/meetings/${route.id}` : `#/meetings/${route.id}/${route.view}`;
+    case 'due-for-review':
+      return '#/due-for-review';
+    case 'retention':
+      return '#/settings/retention';
+    case 'retention-record':
+      return `#/settings/retention/${route.id}`;
+    case 'users':
+    case 'security':
+    case 'backup':
+    case 'passphrase':
+      return `#${SECURITY_PATHS[route.name]}`;
+    case 'exports':
+      return '#/exports';
   }
 }
 

@@ -6,7 +6,20 @@ import { ParticipantScreen } from './screens/participant-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
 import { SettingsSectionScreen } from './screens/settings/settings-section-screen';
+import { RetentionRecordScreen } from './screens/settings/retention-record-screen';
+import { RetentionScreen } from './screens/settings/retention-screen';
+import { BackupScreen } from './screens/security/backup-screen';
+import { ChangePassphraseScreen } from './screens/security/change-passphrase-screen';
+import { SecurityScreen } from './screens/security/security-screen';
+import { UsersScreen } from './screens/security/users-screen';
 import { useSession } from './session-context';
+import { DueForReviewScreen } from './screens/meetings/due-for-review-screen';
+import { MeetingLiveScreen } from './screens/meetings/meeting-live-screen';
+import { MeetingScreen } from './screens/meetings/meeting-screen';
+import { MeetingsScreen } from './screens/meetings/meetings-screen';
+import { MinutesScreen } from './screens/meetings/minutes-screen';
+import { TriageScreen } from './screens/meetings/triage-screen';
+import { ExportsScreen } from './screens/exports/exports-screen';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
 export function UnlockedApp() {
@@ -25,6 +38,30 @@ export function UnlockedApp() {
       return <MeasureWordingScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'triage':
+      return <TriageScreen />;
+    case 'meetings':
+      return <MeetingsScreen />;
+    case 'meeting':
+      if (route.view === 'live') return <MeetingLiveScreen key={route.id} id={route.id} />;
+      if (route.view === 'minutes') return <MinutesScreen key={route.id} id={route.id} />;
+      return <MeetingScreen key={route.id} id={route.id} />;
+    case 'due-for-review':
+      return <DueForReviewScreen />;
+    case 'retention':
+      return <RetentionScreen />;
+    case 'retention-record':
+      return <RetentionRecordScreen key={route.id} id={route.id} />;
+    case 'users':
+      return <UsersScreen />;
+    case 'security':
+      return <SecurityScreen />;
+    case 'backup':
+      return <BackupScreen />;
+    case 'passphrase':
+      return <ChangePassphraseScreen />;
+    case 'exports':
+      return <ExportsScreen />;
     case 'caseload':
       return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

@@ -8,13 +8,22 @@
  * preload cannot be an ES module). The preload must be ONE file: a sandboxed preload has no
  * `require` for anything but a few Electron modules. `electron` stays external (it is provided at
  * run time) and so does the native SQLite binding, which cannot be bundled and is rebuilt for
- * Electron by electron-builder.
+ * Electron by electron-builder, and React-PDF (see MAIN_EXTERNALS).
  *
  * Usage: `node scripts/build-electron.mjs` or `await buildElectron(rootDir)`.
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+/**
+ * Left out of the main bundle and loaded from node_modules at run time: Electron itself, the native
+ * SQLite binding, and React-PDF with the React it renders with. React-PDF is ESM that reads its own
+ * files through `import.meta.url`, which a CommonJS bundle cannot provide (it threw "Invalid URL"
+ * at start-up); React goes with it so the documents and React-PDF share one React. All three npm
+ * packages are production dependencies, so electron-builder ships them.
+ */
+const MAIN_EXTERNALS = ['electron', 'better-sqlite3-multiple-ciphers', '@react-pdf/renderer', 'react'];
 
 /** Shared by both bundles. */
 const common = {
@@ -41,7 +50,7 @@ export function electronBuildOptions(rootDir, outDir = path.join(rootDir, 'dist'
       absWorkingDir: rootDir,
       entryPoints: [path.join(rootDir, 'electron', 'main.ts')],
       outfile: path.join(outDir, 'main.cjs'),
-      external: ['electron', 'better-sqlite3-multiple-ciphers'],
+      external: MAIN_EXTERNALS,
     },
     preload: {
       ...common,

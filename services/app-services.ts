@@ -1,3 +1,6 @@
+import { fhirExportHandlers } from './exports/fhir-export-handlers';
+import { documentsHandlers } from './documents/documents-handlers';
+import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments-handlers';
@@ -6,14 +9,19 @@ import { caseloadHandlers } from './caseload-service';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessment-handlers';
 import { createDispatch } from './dispatch';
+import { exportHandlers } from './exports/export-handlers';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureWordingHandlers } from './measure-wording-handlers';
 import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
+import { retentionHandlers } from './retention-handlers';
 import { SerialQueue } from './serial-queue';
 import { SessionHolder } from './session-holder';
+import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
+import { securityHandlers } from './security/security-handlers';
+import { UnlockBackoff } from './security/unlock-backoff';
 import { sessionHandlers } from './session-service';
 
 export interface AppServicesOptions {
@@ -26,12 +34,20 @@ export interface AppServicesOptions {
    * the input, so nothing clinical reaches a log through it.
    */
   readonly onInternalError?: (channel: string, error: unknown) => void;
+  /** Seconds without activity before the store locks; default `WORKWELL_IDLE_LOCK_SECONDS`, else the setting. */
+  readonly idleLockSeconds?: number;
+  /** The idle lock's clock in milliseconds (tests); the real clock by default. */
+  readonly idleClock?: () => number;
+  /** Electron's native dialog for choosing a backup file; without it the path is typed. */
+  readonly chooseBackupFile?: (purpose: 'save' | 'open', suggestedName: string) => Promise<string | null>;
 }
 
 export interface AppServices {
   readonly dispatch: Dispatch;
   /** Locks (closes the store). Safe to call more than once. */
   close(): Promise<void>;
+  /** Locks now, e.g. when the OS locks its screen or suspends; audited as a lock. Safe when locked. */
+  lock(reason: string): Promise<void>;
 }
 
 /**
@@ -43,8 +59,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.now ?? (() => new Date());
+  const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
+  const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const handlers: Handlers = {
-    ...sessionHandlers({ paths, session, queue, now }),
+    ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch() }),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...actionPlanHandlers(session, now),
@@ -54,9 +72,28 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),
     ...meetingHandlers(session, now),
+    ...retentionHandlers(session, now),
+    ...exportHandlers(session),
+    ...documentsHandlers(session, now),
+    ...fhirExportHandlers(session, now),
+    ...securityHandlers({ paths, session, queue, now, backoff, idle, chooseBackupFile: options.chooseBackupFile }),
   };
+  const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));
+  idle.start();
   return {
-    dispatch: createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now)),
-    close: () => queue.run(() => session.close()),
+    // The idle lock is enforced here, before any handler: an expired session is locked first.
+    // Every call but `app.status` (which the renderer polls to notice a lock) is activity.
+    dispatch: async (channel, input) => {
+      await idle.lockIfIdle();
+      if (channel !== 'app.status') idle.touch();
+      return dispatch(channel, input);
+    },
+    close: async () => {
+      idle.stop();
+      await queue.run(() => session.close());
+    },
+    lock: async (reason) => {
+      await idle.lockNow(reason);
+    },
   };
 }

@@ -7,7 +7,8 @@ import { unlockStore } from './unlock-store';
 /** `workwell-mdt audit verify`: unlocks with a user's passphrase and recomputes the chain. */
 export async function verifyStoreAudit(options: { dataDir: string; username?: string | undefined; passphrase: string }): Promise<AuditVerification> {
   const paths = storePaths(options.dataDir);
-  const { store } = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
+  const { store, dataKey } = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
+  dataKey.fill(0);
   try {
     return verifyAudit(store);
   } finally {

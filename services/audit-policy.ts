@@ -1,7 +1,7 @@
 import type { Channel } from '../core/channels';
 
 /** What an audit entry says happened. */
-export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'export', 'print', 'sign_in', 'sign_in_failed', 'lock', 'configure', 'denied'] as const;
+export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'export', 'print', 'sign_in', 'sign_in_failed', 'lock', 'configure', 'denied', 'delete'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
@@ -62,4 +62,35 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'meetings.saveCaseNotes': 'edit',
   'meetings.end': 'sign',
   'meetings.minutes': 'view',
+  'retention.due': 'search',
+  'retention.placeHold': 'edit',
+  'retention.releaseHold': 'edit',
+  'retention.purge': 'delete',
+  'users.list': 'view',
+  'users.add': 'configure',
+  'users.revoke': 'configure',
+  'account.changePassphrase': 'configure',
+  'session.recover': 'sign_in',
+  'session.touch': null,
+  'security.get': 'view',
+  'security.saveIdleLock': 'configure',
+  'security.newRecoveryKey': 'configure',
+  'security.rotateDataKey': 'configure',
+  'backup.status': null,
+  'backup.create': 'export',
+  'backup.restore': 'configure',
+  'exports.log': 'search',
+  'exports.settings': 'view',
+  'exports.saveSettings': 'configure',
+  'exports.startFhir': 'export',
+  // Polled every second while an export runs: the start and the cancel are what the audit needs.
+  'exports.job': null,
+  'exports.cancel': 'export',
+  'exports.miReturn': 'export',
+  'documents.planPdf': 'export',
+  'documents.employerLetterPdf': 'export',
+  'documents.ahpReportPdf': 'export',
+  'documents.minutesPdf': 'export',
+  'backup.chooseFile': null,
+  'setup.restoreBackup': 'configure',
 };

@@ -27,6 +27,8 @@ export interface AuditRecorder {
 interface PendingFailure {
   readonly at: string;
   readonly username: string | null;
+  /** WRONG_PASSPHRASE, or TOO_MANY_ATTEMPTS when the back-off refused the attempt. */
+  readonly outcome: string;
 }
 
 const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
@@ -50,14 +52,14 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const action = AUDIT_POLICY[channel];
       if (action === null || channel === 'session.lock') return;
       const at = now().toISOString();
-      if (channel === 'session.unlock') {
+      if (channel === 'session.unlock' || channel === 'session.recover') {
         const username = typeof (input as { username?: unknown })?.username === 'string' ? String((input as { username: string }).username).slice(0, 64) : null;
-        if (outcome === 'WRONG_PASSPHRASE') pendingFailures.push({ at, username });
+        if (outcome === 'WRONG_PASSPHRASE' || outcome === 'TOO_MANY_ATTEMPTS') pendingFailures.push({ at, username, outcome });
         if (outcome !== 'ok') return;
         const open = session.current;
         if (open === null) return;
         for (const failure of pendingFailures.splice(0)) {
-          write(open.store, { at: failure.at, userId: null, username: failure.username, action: 'sign_in_failed', channel, participantId: null, subjectJson: '{}', outcome: 'WRONG_PASSPHRASE' });
+          write(open.store, { at: failure.at, userId: null, username: failure.username, action: 'sign_in_failed', channel, participantId: null, subjectJson: '{}', outcome: failure.outcome });
         }
         write(open.store, { at, userId: open.user.userId, username: open.user.username, action, channel, participantId: null, subjectJson: '{}', outcome });
         return;

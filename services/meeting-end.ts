@@ -9,6 +9,7 @@ import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
 import { listOnAgenda } from './agenda-listing';
 import { requireMeeting, requirePlanned } from './meeting-service';
+import { plansAgreedAt } from './plans-agreed-at';
 
 /** How far ahead a meeting made for cases not reached is planned, when none is planned yet. */
 const NEXT_MEETING_AFTER_DAYS = 7;
@@ -17,12 +18,6 @@ function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
-}
-
-/** The ids of people whose plan was agreed at this meeting. */
-async function plansAgreedAt(db: Kysely<Database>, meetingId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('action_plans').select('participant_id').where('meeting_id', '=', meetingId).execute();
-  return new Set(rows.map((row) => row.participant_id));
 }
 
 /** The next planned meeting, or a new one a week later with the same chair, team and time per case. */

@@ -17,6 +17,7 @@ import { listTeamMembers } from '../db/repositories/team-member-repository';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
 import { factsOf, loadCaseFacts } from './case-facts';
+import { plansAgreedAt } from './plans-agreed-at';
 
 const MEETING_LIST_LIMIT = 200;
 
@@ -72,7 +73,7 @@ export async function createMeeting(store: Store, input: ParsedInput<'meetings.c
 export async function getMeeting(store: Store, id: string): Promise<Meeting> {
   const meeting = await requireMeeting(store, id);
   const [items, members] = await Promise.all([listAgendaItems(store.db, id), listTeamMembers(store.db)]);
-  const facts = await loadCaseFacts(store.db, items.map((item) => item.participant_id));
+  const [facts, agreed] = await Promise.all([loadCaseFacts(store.db, items.map((item) => item.participant_id)), plansAgreedAt(store.db, id)]);
   const chair = members.find((member) => member.id === meeting.chair_id);
   return {
     id: meeting.id,
@@ -99,6 +100,7 @@ export async function getMeeting(store: Store, id: string): Promise<Meeting> {
       carriedOver: item.carried_over_from_id !== null,
       notes: item.notes,
       decisions: item.decisions,
+      planAgreedHere: agreed.has(item.participant_id),
       version: item.version,
       notesUpdatedAt: item.notes_updated_at,
       notesUpdatedByName: item.notes_updated_by_name,

@@ -4,7 +4,7 @@ import { AppError } from '../core/app-error';
 import { pilotAreaName } from '../core/icb-areas';
 import type { Role } from '../core/roles';
 import type { SignedInUser } from '../core/schemas/session';
-import { createKeySlot, newDataKey, readKeyring, writeKeyring, type Keyring } from '../db/keyring';
+import { RECOVERY_SLOT_ID, createKeySlot, newDataKey, readKeyring, writeKeyring, type Keyring } from '../db/keyring';
 import { insertPartnership } from '../db/repositories/partnership-repository';
 import { insertUser } from '../db/repositories/user-repository';
 import { openStore, type Store } from '../db/store';
@@ -17,6 +17,8 @@ export interface NewPartnership {
   readonly admin: NewUser;
   /** More users to create at the same time (the demo partnership has one per role). */
   readonly otherUsers?: ReadonlyArray<NewUser & { readonly role: Role }>;
+  /** The recovery key (normalised) that also unwraps the data key; shown once by the caller. */
+  readonly recoveryKey?: string;
 }
 
 export interface NewUser {
@@ -40,7 +42,7 @@ export async function createPartnershipStore(
   paths: StorePaths,
   partnership: NewPartnership,
   now: Date,
-): Promise<{ store: Store; user: SignedInUser; keyring: Keyring }> {
+): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer }> {
   if ((await readKeyring(paths.keyring)) !== undefined || existsSync(paths.database)) {
     throw new AppError('ALREADY_SET_UP', 'A partnership is already set up in this data folder.');
   }
@@ -79,6 +81,10 @@ export async function createPartnershipStore(
       createKeySlot({ storeId, userId, username: partnership.admin.username, passphrase: partnership.admin.passphrase, dataKey }),
       ...others.map((other) => createKeySlot({ storeId, userId: other.id, username: other.username, passphrase: other.passphrase, dataKey })),
     ]);
+    const recovery =
+      partnership.recoveryKey === undefined
+        ? undefined
+        : await createKeySlot({ storeId, userId: RECOVERY_SLOT_ID, username: RECOVERY_SLOT_ID, passphrase: partnership.recoveryKey, dataKey });
     const keyring: Keyring = {
       format: 'workwell-mdt-keyring',
       version: 1,
@@ -87,12 +93,15 @@ export async function createPartnershipStore(
       isDemo: partnership.isDemo,
       createdAt,
       slots,
+      ...(recovery === undefined ? {} : { recovery }),
     };
     await writeKeyring(paths.keyring, keyring);
     return {
       store,
       user: { userId, username: partnership.admin.username, displayName: partnership.admin.displayName, role },
       keyring,
+      // The session holds its own copy; this one is zeroed below.
+      dataKey: Buffer.from(dataKey),
     };
   } catch (error) {
     await store?.close().catch(() => undefined);

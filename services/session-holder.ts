@@ -8,11 +8,17 @@ export interface OpenSession {
   readonly user: SignedInUser;
   readonly partnershipName: string;
   readonly isDemo: boolean;
+  /**
+   * The store's data key, held while unlocked so an administrator can seal it into a new user's
+   * slot or rotate it. Zeroed when the session closes.
+   */
+  readonly dataKey: Buffer;
 }
 
 /** Holds at most one open session for this data directory. */
 export class SessionHolder {
   #session: OpenSession | null = null;
+  readonly #closeListeners: Array<() => void> = [];
 
   get current(): OpenSession | null {
     return this.#session;
@@ -27,9 +33,21 @@ export class SessionHolder {
     this.#session = session;
   }
 
+  /** Called after every close (lock on demand, idle lock, OS lock), e.g. to stop the idle timer. */
+  onClose(listener: () => void): void {
+    this.#closeListeners.push(listener);
+  }
+
+  /** Closes the store and zeroes the data key; safe to call when nothing is open. */
   async close(): Promise<void> {
     const session = this.#session;
     this.#session = null;
-    await session?.store.close();
+    if (session === null) return;
+    try {
+      await session.store.close();
+    } finally {
+      session.dataKey.fill(0);
+      for (const listener of this.#closeListeners) listener();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../core/app-error';
 import { DEMO_PARTNERSHIP } from '../core/demo-partnership';
+import { formatRecoveryKey, normaliseRecoveryKey } from '../core/recovery-key';
 import type { AppStatus, SignedInUser } from '../core/schemas/session';
 import { readKeyring } from '../db/keyring';
 import type { StorePaths } from '../db/store-paths';
@@ -9,6 +10,9 @@ import type { SerialQueue } from './serial-queue';
 import type { SessionHolder } from './session-holder';
 import { seedDemoPartnershipConfig } from './synthetic/seed-partnership-config';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
+import { seedDemoMeeting } from './synthetic/seed-demo-meeting';
+import { newRecoveryKey } from './security/recovery';
+import { UnlockBackoff } from './security/unlock-backoff';
 import { unlockStore } from './unlock-store';
 
 export interface SessionServiceDependencies {
@@ -16,24 +20,32 @@ export interface SessionServiceDependencies {
   readonly session: SessionHolder;
   readonly queue: SerialQueue;
   readonly now: () => Date;
+  /** Exponential back-off for wrong passphrases; none in tools that unlock once. */
+  readonly backoff?: UnlockBackoff;
+  /** Told when a session opens, so the idle lock counts from then. */
+  readonly onOpen?: () => void;
 }
 
 type SessionHandlers = Pick<Handlers, 'app.status' | 'setup.createPartnership' | 'setup.createDemoPartnership' | 'session.unlock' | 'session.lock'>;
 
 /** First run, unlock and lock: the channels that open and close the encrypted store. */
 export function sessionHandlers(deps: SessionServiceDependencies): SessionHandlers {
-  const { paths, session, queue, now } = deps;
+  const { paths, session, queue, now, onOpen = () => undefined } = deps;
+  const backoff = deps.backoff ?? new UnlockBackoff();
 
-  async function setUp(partnership: NewPartnership, seedDemo: boolean): Promise<SignedInUser> {
+  async function setUp(partnership: NewPartnership, seedDemo: boolean): Promise<SignedInUser & { recoveryKey?: string }> {
     return queue.run(async () => {
       if (session.current !== null) throw new AppError('ALREADY_SET_UP', 'A partnership is already set up and open.');
       const created = await createPartnershipStore(paths, partnership, now());
       if (seedDemo) {
         seedSyntheticParticipants(created.store, { participants: DEMO_PARTNERSHIP.participants, seed: DEMO_PARTNERSHIP.seed, now: now() });
         await seedDemoPartnershipConfig(created.store, created.user.userId, now());
+        await seedDemoMeeting(created.store, now());
       }
-      session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo });
-      return created.user;
+      session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo, dataKey: created.dataKey });
+      onOpen();
+      // Shown once by the setup screen; the demo's is published, so it is not shown as a secret.
+      return partnership.isDemo || partnership.recoveryKey === undefined ? created.user : { ...created.user, recoveryKey: formatRecoveryKey(partnership.recoveryKey) };
     });
   }
 
@@ -54,7 +66,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
     },
 
     'setup.createPartnership': async (input) => {
-      return setUp({ ...partnershipIdentity(input.partnership), isDemo: false, admin: input.admin }, false);
+      return setUp({ ...partnershipIdentity(input.partnership), isDemo: false, admin: input.admin, recoveryKey: newRecoveryKey() }, false);
     },
 
     'setup.createDemoPartnership': async () =>
@@ -65,6 +77,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           isDemo: true,
           admin: { username: DEMO_PARTNERSHIP.adminUsername, displayName: DEMO_PARTNERSHIP.adminDisplayName, passphrase: DEMO_PARTNERSHIP.passphrase },
           otherUsers: DEMO_PARTNERSHIP.otherUsers.map((user) => ({ ...user, passphrase: DEMO_PARTNERSHIP.passphrase })),
+          recoveryKey: normaliseRecoveryKey(DEMO_PARTNERSHIP.recoveryKey),
         },
         true,
       ),
@@ -75,8 +88,9 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           if (session.current.user.username === input.username) return session.current.user;
           throw new AppError('CONFLICT', `${session.current.user.displayName} is signed in. Lock the app first.`);
         }
-        const unlocked = await unlockStore(paths, input.username, input.passphrase);
-        session.open({ store: unlocked.store, user: unlocked.user, partnershipName: unlocked.keyring.partnershipName, isDemo: unlocked.keyring.isDemo });
+        const unlocked = await backoff.guard(now, () => unlockStore(paths, input.username, input.passphrase));
+        session.open({ store: unlocked.store, user: unlocked.user, partnershipName: unlocked.keyring.partnershipName, isDemo: unlocked.keyring.isDemo, dataKey: unlocked.dataKey });
+        onOpen();
         return unlocked.user;
       }),
 

@@ -1,9 +1,11 @@
 import { AppError } from '../core/app-error';
+import { formatRecoveryKey } from '../core/recovery-key';
 import { createPartnershipInputSchema } from '../core/schemas/session';
 import { readKeyring } from '../db/keyring';
 import { storePaths } from '../db/store-paths';
 import { fieldErrors } from './dispatch';
 import { createPartnershipStore, partnershipIdentity } from './partnership-setup';
+import { newRecoveryKey } from './security/recovery';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
 import { unlockStore } from './unlock-store';
 
@@ -16,14 +18,16 @@ export async function initStore(options: {
   partnership: { kind: 'pilot'; icbCode: string } | { kind: 'custom'; name: string };
   admin: { username: string; displayName: string; passphrase: string };
   now?: Date;
-}): Promise<{ partnershipName: string; username: string }> {
+}): Promise<{ partnershipName: string; username: string; recoveryKey: string }> {
   const parsed = createPartnershipInputSchema.safeParse({ partnership: options.partnership, admin: options.admin });
   if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
   const { partnership, admin } = parsed.data;
   const identity = partnershipIdentity(partnership);
-  const created = await createPartnershipStore(storePaths(options.dataDir), { ...identity, isDemo: false, admin }, options.now ?? new Date());
+  const recoveryKey = newRecoveryKey();
+  const created = await createPartnershipStore(storePaths(options.dataDir), { ...identity, isDemo: false, admin, recoveryKey }, options.now ?? new Date());
+  created.dataKey.fill(0);
   await created.store.close();
-  return { partnershipName: identity.name, username: created.user.username };
+  return { partnershipName: identity.name, username: created.user.username, recoveryKey: formatRecoveryKey(recoveryKey) };
 }
 
 /** Adds synthetic participants, unlocking with a user's passphrase; returns how long it took. */
@@ -38,7 +42,8 @@ export async function seedStore(options: {
   const paths = storePaths(options.dataDir);
   const username = options.username ?? (await onlyUsername(paths.keyring));
   const started = performance.now();
-  const { store } = await unlockStore(paths, username, options.passphrase);
+  const { store, dataKey } = await unlockStore(paths, username, options.passphrase);
+  dataKey.fill(0);
   try {
     seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now: options.now ?? new Date() });
   } finally {

@@ -22,8 +22,7 @@ export async function triageQueue(store: Store): Promise<ChannelOutput<'triage.q
   const [facts, decisions, listings] = await Promise.all([loadCaseFacts(store.db, ids), latestTriageDecisions(store.db, ids), plannedListingsOf(store.db, ids)]);
   const decisionOf = new Map(decisions.map((decision) => [decision.participant_id, decision]));
   const listingOf = new Map(listings.map((listing) => [listing.participant_id, listing]));
-  return {
-    items: people.map((person) => {
+  const items = people.map((person) => {
       const decision = decisionOf.get(person.id);
       const listing = listingOf.get(person.id);
       return {
@@ -44,8 +43,11 @@ export async function triageQueue(store: Store): Promise<ChannelOutput<'triage.q
               },
         listedOn: listing === undefined ? null : { meetingId: listing.meeting_id, heldOn: listing.held_on },
       };
-    }),
-  };
+    });
+  // What needs the coordinator first: complete cases not yet sorted, then cases still missing
+  // something, then cases already listed or sent for a standard plan. Stable within each group.
+  const group = (item: (typeof items)[number]) => (item.decision === null || item.decision.outcome === 'not_ready' ? (hasMinimumData(item.minimumData) ? 0 : 1) : 2);
+  return { items: items.map((item, index) => ({ item, index })).sort((a, b) => group(a.item) - group(b.item) || a.index - b.index).map(({ item }) => item) };
 }
 
 /**

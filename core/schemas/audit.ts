@@ -13,6 +13,7 @@ export const AUDIT_ACTION_LABELS = {
   lock: 'Locked',
   configure: 'Changed settings',
   denied: 'Refused (not allowed)',
+  delete: 'Deleted at retention review',
 } as const;
 export type AuditActionName = keyof typeof AUDIT_ACTION_LABELS;
 const auditActionSchema = z.enum(Object.keys(AUDIT_ACTION_LABELS) as [AuditActionName, ...AuditActionName[]]);

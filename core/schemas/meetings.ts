@@ -133,6 +133,8 @@ export const agendaItemSchema = z.object({
   carriedOver: z.boolean(),
   notes: z.string(),
   decisions: z.string(),
+  /** A plan version was agreed for this person at this meeting. */
+  planAgreedHere: z.boolean(),
   version: z.number().int().positive(),
   notesUpdatedAt: z.string().nullable(),
   notesUpdatedByName: z.string().nullable(),

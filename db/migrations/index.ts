@@ -9,9 +9,13 @@ import * as actionPlans from './2026-11-23-010-action-plans';
 import * as auditTrail from './2026-11-23-011-audit-trail';
 import * as adjustments from './2026-11-30-016-adjustments';
 import * as caseloadSearch from './2026-11-30-012-caseload-search';
-import * as caseloadSearchJoin from './2026-11-30-012-caseload-search-join';
-import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
 import * as meetings from './2026-11-30-013-meetings';
+import * as caseloadSearchKeys from './2026-11-30-012-caseload-search-keys';
+import * as caseloadSearchJoin from './2026-11-30-012-caseload-search-join';
+import * as retention from './2026-11-30-015-retention';
+import * as securitySettings from './2026-11-30-014-security-settings';
+import * as exportLog from './2026-11-30-017-export-log';
+import * as exportSettings from './2026-11-30-019-export-settings';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -28,9 +32,13 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-011-audit-trail': auditTrail,
   '2026-11-30-016-adjustments': adjustments,
   '2026-11-30-012-caseload-search': caseloadSearch,
-  '2026-11-30-012-caseload-search-join': caseloadSearchJoin,
-  '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
   '2026-11-30-013-meetings': meetings,
+  '2026-11-30-012-caseload-search-keys': caseloadSearchKeys,
+  '2026-11-30-012-caseload-search-join': caseloadSearchJoin,
+  '2026-11-30-015-retention': retention,
+  '2026-11-30-014-security-settings': securitySettings,
+  '2026-11-30-017-export-log': exportLog,
+  '2026-11-30-019-export-settings': exportSettings,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

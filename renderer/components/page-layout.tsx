@@ -1,8 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../core/roles';
 import type { SignedInUser } from '../../core/schemas/session';
-import { canChangeSettings } from '../can-call';
 import { routeHref } from '../routing';
+import { MainNavigation } from './main-navigation';
 import { NhsLogo } from './nhs-logo';
 
 export interface PageLayoutProps {
@@ -44,13 +44,11 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
                 <li className="nhsuk-header__account-item">
                   {user.displayName} ({ROLE_LABELS[user.role]})
                 </li>
-                {canChangeSettings(user.role) && (
-                  <li className="nhsuk-header__account-item">
-                    <a className="nhsuk-header__account-link" href={routeHref({ name: 'settings' })}>
-                      Settings
-                    </a>
-                  </li>
-                )}
+                <li className="nhsuk-header__account-item">
+                  <a className="nhsuk-header__account-link" href={routeHref({ name: 'passphrase' })}>
+                    Change passphrase
+                  </a>
+                </li>
                 {onLock !== undefined && (
                   <li className="nhsuk-header__account-item">
                     <button type="button" className="nhsuk-header__account-button" onClick={onLock} title="Closes the encrypted store; unlock again with your passphrase">
@@ -63,6 +61,7 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
           )}
         </div>
       </header>
+      {user !== undefined && <MainNavigation user={user} />}
       {isDemo && (
         <div className="ww-demo-banner" role="region" aria-label="Demo data">
           <div className="nhsuk-width-container">

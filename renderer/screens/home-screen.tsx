@@ -3,6 +3,7 @@ import { canCall } from '../can-call';
 import { PageLayout } from '../components/page-layout';
 import { routeHref } from '../routing';
 import { CaseloadList } from './caseload/caseload-list';
+import { BackupReminder } from './security/backup-reminder';
 
 export interface HomeScreenProps {
   readonly partnershipName: string;
@@ -15,6 +16,7 @@ export interface HomeScreenProps {
 export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreenProps) {
   return (
     <PageLayout title="Caseload" partnershipName={partnershipName} isDemo={isDemo} user={user} onLock={onLock}>
+      <BackupReminder />
       {canCall('participants.register', user.role) && (
         <a className="nhsuk-button" href={routeHref({ name: 'register' })} role="button" draggable={false}>
           Register a referral

@@ -9,6 +9,8 @@ import { RadioGroup } from '../components/radio-group';
 import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
 import { useSubmit } from '../components/use-submit';
+import { RecoveryKeyPanel } from './security/recovery-key-panel';
+import { RestoreOnSetup } from './security/restore-on-setup';
 
 /** Server field paths -> the ids of this form's inputs. */
 const FIELD_IDS: Readonly<Record<string, string>> = {
@@ -26,7 +28,7 @@ type PartnershipKind = 'pilot' | 'custom';
  * First run: create the partnership, its encrypted store and the first administrator, or open a
  * demo partnership of synthetic people to explore.
  */
-export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }) {
+export function SetupScreen({ onDone, onRestored }: { onDone: (user: SignedInUser) => void; onRestored?: () => void }) {
   const api = useApi();
   const [kind, setKind] = useState<PartnershipKind>('pilot');
   const [icbCode, setIcbCode] = useState('');
@@ -35,7 +37,8 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
   const [displayName, setDisplayName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const setup = useSubmit<SignedInUser>(fieldIdFor);
+  const setup = useSubmit<SignedInUser & { recoveryKey?: string }>(fieldIdFor);
+  const [created, setCreated] = useState<{ user: SignedInUser; recoveryKey: string } | undefined>(undefined);
   const demo = useSubmit<SignedInUser>();
 
   const create = (event: React.FormEvent) => {
@@ -50,9 +53,17 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
           partnership: kind === 'pilot' ? { kind, icbCode: icbCode as never } : { kind, name: customName },
           admin: { username, displayName, passphrase },
         }),
-      onDone,
+      ({ recoveryKey, ...user }) => (recoveryKey === undefined ? onDone(user) : setCreated({ user, recoveryKey })),
     );
   };
+
+  if (created !== undefined) {
+    return (
+      <PageLayout title="Save your recovery key">
+        <RecoveryKeyPanel recoveryKey={created.recoveryKey} doneLabel="I have saved it: continue" onDone={() => onDone(created.user)} />
+      </PageLayout>
+    );
+  }
 
   const busy = setup.busy || demo.busy;
   return (
@@ -112,7 +123,7 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
           id="admin-passphrase"
           type="password"
           label="Passphrase"
-          hint="At least 12 characters. Three or four unrelated words are easy to remember and hard to guess. It cannot be recovered if forgotten."
+          hint="At least 12 characters. Three or four unrelated words are easy to remember and hard to guess. If every administrator forgets theirs, only the recovery key shown next can set a new one."
           value={passphrase}
           error={setup.fieldErrors['admin-passphrase']}
           onValueChange={setPassphrase}
@@ -155,6 +166,12 @@ export function SetupScreen({ onDone }: { onDone: (user: SignedInUser) => void }
         <p className="nhsuk-body-s" role="status">
           Creating synthetic people. This takes a few seconds.
         </p>
+      )}
+      {onRestored !== undefined && (
+        <>
+          <hr className="nhsuk-section-break nhsuk-section-break--l nhsuk-section-break--visible" />
+          <RestoreOnSetup onRestored={onRestored} />
+        </>
       )}
     </PageLayout>
   );

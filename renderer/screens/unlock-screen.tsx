@@ -7,6 +7,7 @@ import { PageLayout } from '../components/page-layout';
 import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
 import { useSubmit } from '../components/use-submit';
+import { RecoverForm } from './security/recover-form';
 
 const FIELD_IDS: Readonly<Record<string, string>> = { username: 'unlock-username', passphrase: 'unlock-passphrase' };
 const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'unlock-passphrase';
@@ -24,11 +25,20 @@ export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }:
   const [username, setUsername] = useState(usernames.length === 1 ? (usernames[0] ?? '') : '');
   const [passphrase, setPassphrase] = useState('');
   const unlock = useSubmit<SignedInUser>(fieldIdFor);
+  const [recovering, setRecovering] = useState(false);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     void unlock.submit(() => api.call('session.unlock', { username, passphrase }), onUnlocked);
   };
+
+  if (recovering) {
+    return (
+      <PageLayout title="Unlock WorkWell MDT" partnershipName={partnershipName} isDemo={isDemo}>
+        <RecoverForm usernames={usernames} onRecovered={onUnlocked} onCancel={() => setRecovering(false)} />
+      </PageLayout>
+    );
+  }
 
   return (
     <PageLayout title="Unlock WorkWell MDT" partnershipName={partnershipName} isDemo={isDemo}>
@@ -37,7 +47,8 @@ export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }:
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            Demo partnership: there is one user per team role, and every one has the passphrase <code>{DEMO_PARTNERSHIP.passphrase}</code>.
+            Demo partnership: there is one user per team role, and every one has the passphrase <code>{DEMO_PARTNERSHIP.passphrase}</code>. Its
+            recovery key is <code>{DEMO_PARTNERSHIP.recoveryKey}</code>.
           </p>
         </div>
       )}
@@ -70,6 +81,11 @@ export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }:
           </p>
         )}
       </form>
+      <p className="nhsuk-body">
+        <button type="button" className="ww-text-button" onClick={() => setRecovering(true)}>
+          Forgotten your passphrase? Use the recovery key
+        </button>
+      </p>
     </PageLayout>
   );
 }

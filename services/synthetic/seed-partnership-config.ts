@@ -4,6 +4,7 @@ import type { Store } from '../../db/store';
 import { saveDirectoryService, saveDiscipline, saveTeamMember } from '../partnership-config-service';
 import { DEMO_DIRECTORY } from './demo-directory';
 import { DEMO_LOCAL_DISCIPLINES, DEMO_TEAM } from './demo-team';
+import { seedDemoRetentionExamples } from './seed-retention';
 
 /**
  * Fills the demo partnership's configuration: local disciplines, the team (linked to the demo
@@ -24,4 +25,5 @@ export async function seedDemoPartnershipConfig(store: Store, adminUserId: strin
   for (const service of DEMO_DIRECTORY) {
     await saveDirectoryService(store, contract['config.saveService'].input.parse(service), adminUserId, now);
   }
+  seedDemoRetentionExamples(store, adminUserId, now);
 }

@@ -110,3 +110,39 @@ test('an OT drafts a phased return with two adjustments, previews the employer v
   await expectNoAxeViolations(page);
   await section.getByTestId('employer-view').screenshot({ path: testInfo.outputPath('employer-view-blocked.png') });
 });
+
+test('an OT drafts an AHP Health and Work Report, cannot sign it incomplete, then signs it with their HCPC registration', async ({ page, host }, testInfo) => {
+  await openDemoAs(page, host, 'demo.ot');
+  await page.getByTestId('caseload-table').getByRole('link').first().click();
+  const section = page.getByTestId('adjustments-section');
+  await section.getByRole('button', { name: 'Start an AHP Health and Work Report' }).click();
+  await expect(section.getByLabel('May be fit for work, taking account of this advice')).toBeChecked();
+  await section.getByLabel('Advice applies from').fill('2026-12-07');
+  await section.getByLabel('Until').fill('2027-01-04');
+  await section.getByLabel('Follow-up on (optional)').fill('2027-01-04');
+  await section.getByRole('button', { name: 'Add a difficulty' }).click();
+  await expect(section.getByLabel('Difficulty 1', { exact: true })).toBeFocused();
+  await page.keyboard.type('Standing at the packing bench for more than an hour');
+  await section.getByLabel('Recommendation for difficulty 1').fill('A perching stool and a short break each hour');
+  await section.getByLabel('Goal for difficulty 1').fill('Stand for a full shift by week 6');
+  await expectNoAxeViolations(page);
+  await section.getByRole('button', { name: 'Save draft report' }).click();
+
+  const report = section.getByTestId('ahp-report');
+  await expect(report).toContainText('Draft');
+  await expect(report).toContainText('Added when signed');
+  await report.getByRole('button', { name: 'Sign the report' }).click();
+  await expect(report.getByRole('alert')).toContainText('Tick at least one category of help');
+
+  await report.getByRole('button', { name: 'Edit the draft report' }).click();
+  await section.getByLabel('Amended duties').check();
+  await section.getByLabel('Workplace adaptations').check();
+  await section.getByRole('button', { name: 'Save draft report' }).click();
+  await report.getByRole('button', { name: 'Sign the report' }).click();
+  await expect(report).toContainText('Signed');
+  await expect(report).toContainText('Aisha Brennan, Occupational therapist, HCPC OT99903');
+  await expect(report).toContainText('Amended duties, Workplace adaptations');
+  await expect(report.getByRole('button', { name: 'Edit the draft report' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await section.screenshot({ path: testInfo.outputPath('ahp-report-signed.png') });
+});

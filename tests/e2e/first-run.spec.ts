@@ -26,6 +26,11 @@ test('first run: set up the partnership, lock, unlock and reach the caseload', a
   await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Create partnership' }).click();
 
+  // The recovery key is shown once, before the caseload.
+  await expect(page.getByRole('heading', { level: 1, name: 'Save your recovery key' })).toBeVisible();
+  await expect(page.getByTestId('recovery-key')).toHaveText(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
+  await page.getByRole('button', { name: 'I have saved it: continue' }).click();
+
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
   await expect(page.getByTestId('empty-caseload')).toContainText('No one is on the caseload yet');
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText('Sam Example (Administrator)');

@@ -277,8 +277,39 @@ export const Menu = {
 };
 
 /** Forget everything recorded, for a clean `beforeEach`. */
+/** Electron's powerMonitor: tests emit 'lock-screen' or 'suspend' on it. */
+export const powerMonitor = new FakeEmitter();
+
+/**
+ * Electron's safeStorage: "encrypts" reversibly with a marker so tests can see what was stored;
+ * `available` and `backend` let a test play a machine without a key store or with Linux's
+ * plaintext `basic_text` fallback.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.from(`fake-os-encrypted:${Buffer.from(plainText, 'utf8').toString('hex')}`, 'utf8');
+  },
+  decryptString(encrypted: Buffer): string {
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('fake-os-encrypted:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('fake-os-encrypted:'.length), 'hex').toString('utf8');
+  },
+};
+
 export function resetFakeElectron(): void {
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   app.reset();
+  powerMonitor.removeAllListeners();
   BrowserWindow.instances = [];
   ipcMain.handlers.clear();
   ipcRenderer.invocations = [];
@@ -301,4 +332,6 @@ export default {
   session,
   shell,
   Menu,
+  powerMonitor,
+  safeStorage,
 };

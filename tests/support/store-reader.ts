@@ -5,14 +5,18 @@ import { storePaths } from '../../db/store-paths';
 /**
  * A second, independent connection to a store that the app under test holds open, so a test can
  * check what really reached the disk (WAL mode lets a reader in beside the writer). The data key
- * is unwrapped once; each read opens and closes its own connection.
+ * is unwrapped once, and again whenever the app has rotated it (the old key then no longer opens
+ * the store); each read opens and closes its own connection.
  */
 export async function storeReader(dataDir: string, username: string, passphrase: string) {
   const paths = storePaths(dataDir);
-  const keyring = await readKeyring(paths.keyring);
-  const slot = keyring === undefined ? undefined : findSlot(keyring, username);
-  if (keyring === undefined || slot === undefined) throw new Error(`no key slot for ${username}`);
-  const dataKey = await unwrapDataKey(keyring, slot, passphrase);
+  async function unwrap(): Promise<Buffer> {
+    const keyring = await readKeyring(paths.keyring);
+    const slot = keyring === undefined ? undefined : findSlot(keyring, username);
+    if (keyring === undefined || slot === undefined) throw new Error(`no key slot for ${username}`);
+    return unwrapDataKey(keyring, slot, passphrase);
+  }
+  let dataKey = await unwrap();
 
   function read<T>(work: (database: ReturnType<typeof openEncryptedDatabase>) => T): T {
     const database = openEncryptedDatabase(paths.database, dataKey, { create: false });
@@ -25,6 +29,11 @@ export async function storeReader(dataDir: string, username: string, passphrase:
 
   return {
     read,
+    /** Unwraps the data key again: call after the app under test rotates it. */
+    async refreshKey(): Promise<void> {
+      dataKey.fill(0);
+      dataKey = await unwrap();
+    },
     /** Rows in every table (migration bookkeeping left out), keyed by table name. */
     rowCounts(options: { except?: readonly string[] } = {}): Record<string, number> {
       return read((database) => {

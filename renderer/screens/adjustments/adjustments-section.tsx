@@ -30,20 +30,23 @@ export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSec
   const [data, setData] = useState<ParticipantAdjustments | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<OpenForm>(undefined);
+  const mayRead = canCall('adjustments.get', user.role);
 
   const reload = useCallback(async () => {
+    // Roles that may not read adjustments are never sent to ask: a refusal would be audited as "denied".
+    if (!mayRead) return;
     const result = await api.call('adjustments.get', { participantId });
     if (result.ok) {
       setData(result.value);
       setError(undefined);
     } else setError(result.error.message);
-  }, [api, participantId]);
+  }, [api, participantId, mayRead]);
 
   useEffect(() => {
     void reload();
   }, [reload, consentKey]);
 
-  if (!canCall('adjustments.get', user.role)) return null;
+  if (!mayRead) return null;
   const heading = (
     <h2 className="nhsuk-heading-m" id="adjustments-section">
       Workplace adjustments
@@ -58,9 +61,9 @@ export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSec
     );
   }
   const mayDraft = canCall('adjustments.save', user.role);
+  // Read the saved state before closing the form, so nothing is ever shown (or signed) at a stale version.
   const done = () => {
-    setOpen(undefined);
-    void reload();
+    void reload().then(() => setOpen(undefined));
   };
   const openDraft = data.ahpReports.find((report) => report.status === 'draft');
   return (
@@ -107,7 +110,7 @@ export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSec
         <>
           {data.ahpReports.length === 0 && <p>No report yet.</p>}
           {data.ahpReports.map((report) => (
-            <AhpReportSummary key={report.id} report={report} mayChange={report.authorId === user.userId} onEdit={() => setOpen('ahp')} onSigned={done} />
+            <AhpReportSummary key={`${report.id}@${report.version}`} report={report} mayChange={report.authorId === user.userId} onEdit={() => setOpen('ahp')} onSigned={done} />
           ))}
           {mayDraft && openDraft === undefined && (
             <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('ahp')}>

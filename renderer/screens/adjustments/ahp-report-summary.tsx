@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { ADJUSTMENT_CATEGORY_LABELS } from '../../../core/adjustments/adjustment-library';
 import { AHP_FITNESS_LABELS, AHP_PROFESSION_LABELS, type AhpReport } from '../../../core/schemas/ahp-report';
 import { useApi } from '../../api/api-context';
+import { canCall } from '../../can-call';
+import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { ErrorSummary } from '../../components/error-summary';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate, formatDateTime } from '../../format';
+import { useSession } from '../../session-context';
 
 export interface AhpReportSummaryProps {
   readonly report: AhpReport;
@@ -17,6 +20,7 @@ export interface AhpReportSummaryProps {
 /** One AHP Health and Work Report to read; its author can edit and sign the draft, after which it is locked. */
 export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpReportSummaryProps) {
   const api = useApi();
+  const { user } = useSession();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const sign = async () => {
@@ -64,6 +68,13 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
             ))}
           </tbody>
         </table>
+      )}
+      {canCall('documents.ahpReportPdf', user.role) && (
+        <DownloadPdfButtons
+          channel="documents.ahpReportPdf"
+          options={[{ label: report.status === 'signed' ? 'Download the report (PDF)' : 'Download the draft report (PDF)', input: { participantId: report.participantId, reportId: report.id } }]}
+          testId="download-ahp-report-pdf"
+        />
       )}
       {report.status === 'draft' && mayChange && (
         <>

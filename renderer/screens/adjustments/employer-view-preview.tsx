@@ -2,8 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../core/app-error';
 import type { EmployerView } from '../../../core/schemas/employer-view';
 import { useApi } from '../../api/api-context';
+import { canCall } from '../../can-call';
+import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate } from '../../format';
+import { useSession } from '../../session-context';
 import { ScheduleTable } from './schedule-table';
 
 export interface EmployerViewPreviewProps {
@@ -20,6 +23,7 @@ type PreviewState = { readonly kind: 'closed' } | { readonly kind: 'loading' } |
  */
 export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewPreviewProps) {
   const api = useApi();
+  const { user } = useSession();
   const [state, setState] = useState<PreviewState>({ kind: 'closed' });
   const open = state.kind !== 'closed';
   const openRef = useRef(open);
@@ -58,6 +62,9 @@ export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewP
             Close the preview
           </button>
         </>
+      )}
+      {canCall('documents.employerLetterPdf', user.role) && (
+        <DownloadPdfButtons channel="documents.employerLetterPdf" options={[{ label: 'Download the employer letter (PDF)', input: { participantId } }]} testId="download-employer-letter-pdf" />
       )}
     </section>
   );

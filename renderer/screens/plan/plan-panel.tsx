@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { EMPLOYMENT_OUTCOME_LABELS, EXIT_REASON_LABELS, REVIEW_OUTCOME_LABELS, type ActionPlan, type PlanContent } from '../../../core/schemas/action-plan';
 import { canCall } from '../../can-call';
+import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
@@ -86,6 +87,7 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
       {inForce !== undefined && (
         <section aria-label="The plan in force">
           <PlanSummary plan={inForce} labels={labels} />
+          {canCall('documents.planPdf', user.role) && <PlanPdfButtons participantId={participantId} plan={inForce} />}
           {mayWrite && (
             <div className="ww-actions">
               {inForce.status === 'agreed_by_mdt' && button('person', 'Record the person’s agreement', true)}
@@ -101,6 +103,7 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
         <section aria-label="Draft plan" className="ww-plan-draft">
           {inForce !== undefined && <h4 className="nhsuk-heading-xs">Draft of the next version</h4>}
           <PlanSummary plan={draft} labels={labels} />
+          {canCall('documents.planPdf', user.role) && <PlanPdfButtons participantId={participantId} plan={draft} />}
           {mayWrite && (
             <div className="ww-actions">
               {button('edit', 'Edit the draft plan')}
@@ -134,6 +137,21 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
         </>
       )}
     </div>
+  );
+}
+
+/** The person's copy of this version of the plan, in normal or large print (a draft prints as DRAFT). */
+function PlanPdfButtons({ participantId, plan }: { participantId: string; plan: ActionPlan }) {
+  const draft = plan.status === 'draft';
+  return (
+    <DownloadPdfButtons
+      channel="documents.planPdf"
+      options={[
+        { label: draft ? 'Download the draft plan (PDF)' : 'Download the plan (PDF)', input: { participantId, planId: plan.id } },
+        { label: 'Download in large print (PDF)', input: { participantId, planId: plan.id, largePrint: true } },
+      ]}
+      testId={`plan-pdf-${plan.versionNumber}`}
+    />
   );
 }
 

@@ -14,6 +14,10 @@ export function SettingsHubScreen() {
     { href: routeHref({ name: 'settings-section', section: 'directory' }), title: 'Service directory', description: 'Local onward services that action plans refer or signpost people to.', summary: count(config?.services, 'services') },
     { href: '#/settings/measure-wording', title: 'Wording of licensed outcome measures', description: 'The item wording of WSAS and MSK-HQ, under your licence.', summary: '' },
     { href: routeHref({ name: 'audit' }), title: 'Audit trail', description: 'Who viewed, changed, signed or exported what, and when; check it is intact.', summary: '' },
+    { href: routeHref({ name: 'retention' }), title: 'Retention review', description: 'Records of people who left 8 or more years ago: delete them, or keep them under a legal hold.', summary: '' },
+    { href: routeHref({ name: 'users' }), title: 'Users', description: 'Who can unlock these records: add a user, or revoke one.', summary: '' },
+    { href: routeHref({ name: 'security' }), title: 'Security', description: 'Idle lock time, the recovery key, and rotating the data key.', summary: '' },
+    { href: routeHref({ name: 'backup' }), title: 'Backup and restore', description: 'Make an encrypted backup, or restore one.', summary: '' },
   ];
   return (
     <SettingsPage title="Partnership settings" back="caseload">

@@ -29,14 +29,14 @@ describe('build-electron', () => {
     await rm(outDir, { recursive: true, force: true });
   });
 
-  it('configures CommonJS node bundles with Electron and the native binding external', () => {
+  it('configures CommonJS node bundles with Electron, the native binding and React-PDF external', () => {
     const options = electronBuildOptions(root, '/out');
     for (const name of ['main', 'preload'] as const) {
       expect(options[name]).toMatchObject({ bundle: true, platform: 'node', format: 'cjs', target: 'node20' });
     }
     expect(options.main.outfile).toBe(path.join('/out', 'main.cjs'));
     expect(options.preload.outfile).toBe(path.join('/out', 'preload.cjs'));
-    expect(options.main.external).toEqual(['electron', 'better-sqlite3-multiple-ciphers']);
+    expect(options.main.external).toEqual(['electron', 'better-sqlite3-multiple-ciphers', '@react-pdf/renderer', 'react']);
     expect(options.preload.external).toEqual(['electron']);
   });
 
@@ -59,7 +59,8 @@ describe('build-electron', () => {
       expect(source).toContain('preload.cjs');
       expect(source).toContain('../renderer');
       const external = requires(source).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
-      expect(external).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
+      // React-PDF (and the React it renders with) load from node_modules: see MAIN_EXTERNALS.
+      expect(external).toEqual(['@react-pdf/renderer', 'better-sqlite3-multiple-ciphers', 'electron', 'react/jsx-runtime']);
     },
   );
 });

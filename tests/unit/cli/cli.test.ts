@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeCliError, runCli } from '../../../cli/main';
@@ -24,6 +24,7 @@ describe('workwell-mdt CLI', () => {
     expect(await runCli(['init', '--store', store, '--admin', 'a.admin', '--name', 'Ann Admin', '--icb', 'frimley', '--passphrase-file', file], (l) => lines.push(l))).toBe(0);
     expect(await runCli(['seed', '--store', store, '--participants', '300', '--seed', '5', '--passphrase-file', file], (l) => lines.push(l))).toBe(0);
     expect(lines[0]).toBe(`Created WorkWell Frimley in ${store} with administrator a.admin.`);
+    expect(lines[1]).toMatch(/^Recovery key \(shown only now.*\): ([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
 
     const services = createAppServices({ dataDir: store });
     expect(await services.dispatch('session.unlock', { username: 'a.admin', passphrase: 'quiet meadow copper 19 viola' })).toMatchObject({
@@ -70,5 +71,23 @@ describe('workwell-mdt CLI', () => {
       encoding: 'utf8',
     });
     expect(output).toContain('Created WorkWell Frimley');
+  });
+});
+
+describe('workwell-mdt export', () => {
+  it('runs the partnership export to a folder for a nightly job, and exits 1 with a message on bad usage', async () => {
+    const dir = tempDir();
+    const store = path.join(dir, 'store');
+    const file = passphraseFile(dir);
+    const drop = path.join(dir, 'drop');
+    mkdirSync(drop);
+    await runCli(['init', '--store', store, '--admin', 'a.admin', '--icb', 'frimley', '--passphrase-file', file], () => undefined);
+    await runCli(['seed', '--store', store, '--participants', '20', '--seed', '3', '--passphrase-file', file], () => undefined);
+    const lines: string[] = [];
+    expect(await runCli(['export', '--store', store, '--folder', drop, '--passphrase-file', file], (line) => lines.push(line))).toBe(0);
+    expect(lines[0]).toBe('Partnership export delivered: 0 included, 20 skipped (no consent to share), 0 failed.');
+    expect(readdirSync(drop)).toEqual([expect.stringMatching(/^workwell-fhir-.*\.ndjson$/)]);
+    await expect(runCli(['export', '--store', store, '--url', 'https://fhir.example.org/r4', '--passphrase-file', file])).rejects.toThrow(/--token-file/);
+    await expect(runCli(['export', '--store', store, '--passphrase-file', file])).rejects.toThrow(/No destination/);
   });
 });

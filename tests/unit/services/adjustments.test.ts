@@ -3,6 +3,9 @@ import type { ParticipantRecord } from '../../../core/schemas/participant-record
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { EmployerView } from '../../../core/schemas/employer-view';
 import type { ParticipantAdjustments, SaveAdjustmentsInput } from '../../../core/schemas/workplace-adjustments';
+import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import { storePaths } from '../../../db/store-paths';
+import { unlockStore } from '../../../services/unlock-store';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
@@ -208,6 +211,19 @@ describe('the AHP Health and Work Report', () => {
     const signed = (await adjustments(demo)).ahpReports[0];
     expect(signed).toMatchObject({ status: 'signed', practitioner: { name: 'Aisha Brennan', profession: 'occupational_therapist', hcpcNumber: 'OT99903' }, categories: ['phased_return', 'amended_duties'] });
     expect(await services.dispatch('adjustments.saveAhpReport', { participantId: id, reportId: draft.id, version: 2, ...complete })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('signed') } });
+    value(await services.dispatch('adjustments.save', adjustmentsInput(id)));
+    await services.close();
+
+    // The store itself refuses to change a signed report or any saved version of the adjustments.
+    const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.ot', DEMO_PARTNERSHIP.passphrase);
+    try {
+      expect(() => store.sqlite.prepare("UPDATE ahp_reports SET content_json = '{}' WHERE id = ?").run(draft.id)).toThrow(/WORKWELL_LOCKED/);
+      expect(() => store.sqlite.prepare('DELETE FROM ahp_reports WHERE id = ?').run(draft.id)).toThrow(/WORKWELL_LOCKED/);
+      expect(() => store.sqlite.prepare("UPDATE workplace_adjustments SET content_json = '{}'").run()).toThrow(/WORKWELL_LOCKED/);
+      expect(() => store.sqlite.prepare('DELETE FROM workplace_adjustments').run()).toThrow(/WORKWELL_LOCKED/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('cannot be signed by an OT whose team record has no HCPC registration', async () => {

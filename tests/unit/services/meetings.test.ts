@@ -122,6 +122,11 @@ describe('meetings', () => {
     expect(value(await services.dispatch('meetings.saveCaseNotes', { itemId: item.id, version: 2, notes: 'Pain limits lifting. Physio agrees.', decisions: 'Six sessions.' }))).toEqual({ version: 3 });
     const [saved] = (await getMeeting(demo, meetingId)).agenda;
     expect(saved).toMatchObject({ notes: 'Pain limits lifting. Physio agrees.', decisions: 'Six sessions.', version: 3, notesUpdatedByName: expect.any(String) });
+
+    // The audit trail files the notes under the person (found through the agenda item), with ids only.
+    await demo.signInAs('demo.admin');
+    const audit = value<{ entries: Array<{ channel: string; outcome: string }> }>(await services.dispatch('audit.search', { participantId: people[0] }));
+    expect(audit.entries.filter((entry) => entry.channel === 'meetings.saveCaseNotes').map((entry) => entry.outcome)).toEqual(['ok', 'CONFLICT', 'ok']);
     await services.close();
   });
 

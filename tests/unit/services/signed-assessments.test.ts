@@ -128,7 +128,8 @@ describe('discipline assessments: drafts, signing and amendments', () => {
       expect(() => store.sqlite.prepare('DELETE FROM assessments WHERE id = ?').run(draft.id)).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare('UPDATE measure_results SET total = 0').run()).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare('DELETE FROM measure_results').run()).toThrow(/WORKWELL_LOCKED/);
-      expect(store.sqlite.prepare('SELECT total FROM measure_results').pluck().all()).toEqual([4]);
+      // The demo seeds measures for its own MDT cases; this person's one result is untouched.
+      expect(store.sqlite.prepare('SELECT total FROM measure_results WHERE participant_id = ?').pluck().all(id)).toEqual([4]);
     } finally {
       await store.close();
     }

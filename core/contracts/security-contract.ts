@@ -1,0 +1,123 @@
+import { ALL_ROLES, type Role } from '../roles';
+import type { ChannelDefinition } from '../contract';
+import {
+  addUserInputSchema,
+  backupMadeSchema,
+  backupStatusSchema,
+  changePassphraseInputSchema,
+  chooseBackupFileInputSchema,
+  chosenBackupFileSchema,
+  createBackupInputSchema,
+  recoverInputSchema,
+  recoveryKeyOutputSchema,
+  restoreBackupInputSchema,
+  restoreOnSetupInputSchema,
+  rotateDataKeyInputSchema,
+  rotationResultSchema,
+  saveIdleLockInputSchema,
+  securitySettingsSchema,
+  touchOutputSchema,
+  userEntrySchema,
+  userIdInputSchema,
+  userListSchema,
+} from '../schemas/security';
+import { emptyInputSchema, emptyOutputSchema, signedInUserSchema } from '../schemas/session';
+
+const ADMIN: readonly Role[] = ['administrator'];
+
+/**
+ * Users and keyring, lock, recovery, rotation, backup and restore. Spread into `contract` (kept in
+ * its own file so other areas can add channels without touching these).
+ */
+export const securityContract = {
+  'users.list': {
+    summary: 'Every account, with its role, linked team member and whether it was revoked',
+    input: emptyInputSchema,
+    output: userListSchema,
+    access: ADMIN,
+  },
+  'users.add': {
+    summary: 'Add an account with a first passphrase: a new key slot for the data key',
+    input: addUserInputSchema,
+    output: userEntrySchema,
+    access: ADMIN,
+  },
+  'users.revoke': {
+    summary: "Revoke an account: its key slot is removed, so it can no longer unlock",
+    input: userIdInputSchema,
+    output: emptyOutputSchema,
+    access: ADMIN,
+  },
+  'account.changePassphrase': {
+    summary: "Change the signed-in user's passphrase (re-wraps their key slot only)",
+    input: changePassphraseInputSchema,
+    output: emptyOutputSchema,
+    access: ALL_ROLES,
+  },
+  'session.recover': {
+    summary: 'Locked: set a new passphrase for an administrator with the recovery key, and unlock',
+    input: recoverInputSchema,
+    output: signedInUserSchema,
+    access: 'public',
+  },
+  'session.touch': {
+    summary: 'The person is still at the keyboard: postpones the idle lock',
+    input: emptyInputSchema,
+    output: touchOutputSchema,
+    access: ALL_ROLES,
+  },
+  'security.get': {
+    summary: 'The idle-lock time, whether a recovery key exists, and rotation readiness',
+    input: emptyInputSchema,
+    output: securitySettingsSchema,
+    access: ADMIN,
+  },
+  'security.saveIdleLock': {
+    summary: 'Set how many minutes without activity lock the app',
+    input: saveIdleLockInputSchema,
+    output: securitySettingsSchema,
+    access: ADMIN,
+  },
+  'security.newRecoveryKey': {
+    summary: 'Make a new recovery key (shown once); the old one stops working',
+    input: emptyInputSchema,
+    output: recoveryKeyOutputSchema,
+    access: ADMIN,
+  },
+  'security.rotateDataKey': {
+    summary: 'Back up, then re-encrypt the store under a new data key and re-seal every key slot',
+    input: rotateDataKeyInputSchema,
+    output: rotationResultSchema,
+    access: ADMIN,
+  },
+  'backup.status': {
+    summary: 'When the last backup was made, and whether one is due',
+    input: emptyInputSchema,
+    output: backupStatusSchema,
+    access: ALL_ROLES,
+  },
+  'backup.create': {
+    summary: 'Write an encrypted backup (store, keyring and an integrity MAC) to one file',
+    input: createBackupInputSchema,
+    output: backupMadeSchema,
+    access: ADMIN,
+  },
+  'backup.chooseFile': {
+    summary: 'Electron: a native dialog to choose where to save a backup, or which one to restore',
+    input: chooseBackupFileInputSchema,
+    output: chosenBackupFileSchema,
+    access: ADMIN,
+  },
+  'setup.restoreBackup': {
+    summary: 'First run on a new computer: restore a checked backup into the empty data folder',
+    input: restoreOnSetupInputSchema,
+    output: emptyOutputSchema,
+    access: 'public',
+  },
+  'backup.restore': {
+    summary: 'Replace the store with a checked backup, then lock so it is unlocked afresh',
+    input: restoreBackupInputSchema,
+    output: emptyOutputSchema,
+    access: ADMIN,
+  },
+} as const satisfies Record<string, ChannelDefinition>;

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { SqliteDatabase } from '../open-store';
+import type { Database } from '../schema';
+
+/** Keys of `security_settings`. */
+export type SecuritySettingKey = 'idle_lock_seconds' | 'last_rotated_at';
+
+/** Synchronous on purpose: the idle lock reads it from a timer, between calls. */
+export function readSecuritySetting(sqlite: SqliteDatabase, key: SecuritySettingKey): string | undefined {
+  const row = sqlite.prepare('SELECT value FROM security_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export async function writeSecuritySetting(db: Kysely<Database>, key: SecuritySettingKey, value: string, userId: string, at: string): Promise<void> {
+  await db
+    .insertInto('security_settings')
+    .values({ key, value, updated_by: userId, updated_at: at })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value, updated_by: userId, updated_at: at }))
+    .execute();
+}
+
+export async function recordBackup(db: Kysely<Database>, entry: { madeAt: string; madeBy: string; fileName: string; bytes: number; reason: 'manual' | 'before_rotation' }): Promise<void> {
+  await db
+    .insertInto('backup_log')
+    .values({ id: randomUUID(), made_at: entry.madeAt, made_by: entry.madeBy, file_name: entry.fileName, bytes: entry.bytes, reason: entry.reason })
+    .execute();
+}
+
+export async function lastBackupAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('backup_log').select('made_at').orderBy('made_at', 'desc').limit(1).executeTakeFirst();
+  return row?.made_at ?? null;
+}

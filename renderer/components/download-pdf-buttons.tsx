@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { ChannelInput } from '../../core/contract';
+import type { PdfDocument } from '../../core/schemas/documents';
+import { useApi } from '../api/api-context';
+
+/** The channels that render a PDF document in the services layer. */
+export type DocumentChannel = 'documents.planPdf' | 'documents.employerLetterPdf' | 'documents.ahpReportPdf' | 'documents.minutesPdf';
+
+/** One way to download the document: its button words and what to ask the services layer for. */
+export interface PdfDownloadOption<C extends DocumentChannel> {
+  /** The button's words, e.g. "Download the plan (PDF)". */
+  readonly label: string;
+  readonly input: ChannelInput<C>;
+  readonly testId?: string;
+}
+
+export interface DownloadPdfButtonsProps<C extends DocumentChannel> {
+  readonly channel: C;
+  /** One button each (the plan offers normal and large print), sharing one progress message. */
+  readonly options: ReadonlyArray<PdfDownloadOption<C>>;
+  readonly testId?: string;
+}
+
+type DownloadState = { readonly kind: 'idle' } | { readonly kind: 'busy' } | { readonly kind: 'done'; readonly fileName: string; readonly draft: boolean } | { readonly kind: 'failed'; readonly message: string };
+
+/** Hands the PDF to the browser (or Electron) as a download with its suggested file name; the bytes never touch a temporary file. */
+function saveAs(document: PdfDocument): void {
+  const binary = atob(document.contentBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = window.document.createElement('a');
+  link.href = url;
+  link.download = document.fileName;
+  link.hidden = true;
+  window.document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the bytes are released.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * "Download PDF": asks the services layer to render the document (which logs and audits it),
+ * says so while it renders, then saves it under the suggested file name. A refusal (no consent,
+ * not allowed) is shown below the buttons in the service's words.
+ */
+export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options, testId }: DownloadPdfButtonsProps<C>) {
+  const api = useApi();
+  const [state, setState] = useState<DownloadState>({ kind: 'idle' });
+  const download = async (input: ChannelInput<C>) => {
+    setState({ kind: 'busy' });
+    const result = await api.call(channel, input);
+    if (!result.ok) {
+      setState({ kind: 'failed', message: result.error.message });
+      return;
+    }
+    const document = result.value as PdfDocument;
+    saveAs(document);
+    setState({ kind: 'done', fileName: document.fileName, draft: document.draft });
+  };
+  return (
+    <div className="ww-download-pdf" data-testid={testId}>
+      <div className="ww-actions">
+        {options.map((option) => (
+          <button key={option.label} type="button" className="nhsuk-button nhsuk-button--secondary" disabled={state.kind === 'busy'} data-testid={option.testId} onClick={() => void download(option.input)}>
+            {option.label}
+          </button>
+        ))}
+      </div>
+      <div aria-live="polite" className="ww-download-pdf__status">
+        {state.kind === 'busy' && <p role="status">Preparing the PDF…</p>}
+        {state.kind === 'done' && (
+          <p role="status">
+            Downloaded {state.fileName}
+            {state.draft ? ' (marked DRAFT: not yet agreed or signed).' : '.'}
+          </p>
+        )}
+        {state.kind === 'failed' && <p className="nhsuk-error-message">{state.message}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AgendaItem, Meeting } from '../../../core/schemas/meetings';
+import { useApi } from '../../api/api-context';
+import { canCall } from '../../can-call';
+import { AppPage } from '../../components/app-page';
+import { ErrorSummary } from '../../components/error-summary';
+import { TextareaInput } from '../../components/textarea-input';
+import { formatDate } from '../../format';
+import { navigate, routeHref } from '../../routing';
+import { useSession } from '../../session-context';
+import { PlanPanel } from '../plan/plan-panel';
+import { AttendanceForm } from './attendance-form';
+import { CaseSummary } from './case-summary';
+import { CaseTimer } from './case-timer';
+import { EndMeetingDialog } from './end-meeting-dialog';
+import { LIVE_SHORTCUTS, useLiveShortcuts, type LiveShortcutAction } from './live-shortcuts';
+import { useCaseNotes, type NotesStatus } from './use-case-notes';
+import { useLoaded } from './use-loaded';
+
+const personName = (item: AgendaItem) => `${item.familyName.toUpperCase()}, ${item.givenName}`;
+
+function hasRecord(item: AgendaItem): boolean {
+  return item.notes !== '' || item.decisions !== '' || item.planAgreedHere;
+}
+
+/** Widens the page for a projector while meeting mode is open. */
+function useWideLayout(): void {
+  useEffect(() => {
+    document.documentElement.classList.add('ww-wide');
+    return () => document.documentElement.classList.remove('ww-wide');
+  }, []);
+}
+
+/**
+ * Meeting mode, for the projector: one case at a time with everything the team needs, a per-case
+ * timer, live notes and decisions saved as they are typed, the plan drafted and agreed in place,
+ * and keyboard shortcuts to move between cases. Attendance is taken first.
+ */
+export function MeetingLiveScreen({ id }: { id: string }) {
+  useWideLayout();
+  const api = useApi();
+  const meeting = useLoaded(useCallback(() => api.call('meetings.get', { meetingId: id }), [api, id]));
+  const config = useLoaded(useCallback(() => api.call('config.get', {}), [api]));
+  const [editingAttendance, setEditingAttendance] = useState(false);
+  const value = meeting.value;
+  const title = value === undefined ? 'Meeting mode' : `Meeting on ${formatDate(value.heldOn)}`;
+  if (value === undefined || config.value === undefined) {
+    return (
+      <AppPage title="Meeting mode">
+        <ErrorSummary fieldErrors={{}} message={meeting.error ?? config.error} />
+        {meeting.error === undefined && <p role="status">Loading the meeting…</p>}
+      </AppPage>
+    );
+  }
+  if (value.status === 'ended') {
+    return (
+      <AppPage title={title}>
+        <p className="nhsuk-inset-text">
+          This meeting has ended. <a href={routeHref({ name: 'meeting', id, view: 'minutes' })}>Read the minutes</a>.
+        </p>
+      </AppPage>
+    );
+  }
+  if (value.presentIds === null || editingAttendance) {
+    return (
+      <AppPage title={title}>
+        <AttendanceForm
+          meeting={value}
+          config={config.value}
+          onSaved={() => {
+            setEditingAttendance(false);
+            void meeting.reload();
+          }}
+          onCancel={value.presentIds === null ? undefined : () => setEditingAttendance(false)}
+        />
+      </AppPage>
+    );
+  }
+  return (
+    <AppPage title={title}>
+      <LiveCase meeting={value} presentIds={value.presentIds} reload={meeting.reload} onEditAttendance={() => setEditingAttendance(true)} />
+    </AppPage>
+  );
+}
+
+function notesStatusText(status: NotesStatus): string {
+  switch (status.kind) {
+    case 'saved':
+      return status.at === null ? 'Nothing typed yet' : `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+    case 'unsaved':
+      return 'Not saved yet';
+    case 'saving':
+      return 'Saving…';
+    case 'conflict':
+    case 'failed':
+      return 'Not saved';
+  }
+}
+
+interface LiveCaseProps {
+  readonly meeting: Meeting;
+  readonly presentIds: string[];
+  readonly reload: () => Promise<void>;
+  readonly onEditAttendance: () => void;
+}
+
+function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCaseProps) {
+  const api = useApi();
+  const { user } = useSession();
+  const agenda = meeting.agenda;
+  const [index, setIndex] = useState(() => Math.max(0, agenda.findIndex((item) => !hasRecord(item))));
+  const item = agenda[Math.min(index, agenda.length - 1)];
+  const notes = useCaseNotes(item);
+  const [elapsed, setElapsed] = useState<Record<string, number>>({});
+  const [running, setRunning] = useState(true);
+  const [announcement, setAnnouncement] = useState('');
+  // When ending was asked for: the case whose notes had not reached the store then, if any.
+  const [ending, setEnding] = useState<{ unsavedCase: string | undefined } | undefined>(undefined);
+  const [endState, setEndState] = useState<{ busy: boolean; message?: string | undefined }>({ busy: false });
+  const [typedBeforeConflict, setTypedBeforeConflict] = useState<{ notes: string; decisions: string } | undefined>(undefined);
+  const caseHeading = useRef<HTMLHeadingElement>(null);
+  const notesField = useRef<HTMLDivElement>(null);
+  const mayEnd = canCall('meetings.end', user.role);
+
+  useEffect(() => {
+    if (!running || item === undefined) return undefined;
+    const tick = setInterval(() => setElapsed((current) => ({ ...current, [item.id]: (current[item.id] ?? 0) + 1 })), 1000);
+    return () => clearInterval(tick);
+  }, [running, item]);
+
+  const goTo = async (next: number) => {
+    if (next < 0 || next >= agenda.length || next === index) return;
+    if (!(await notes.flush())) {
+      setAnnouncement('The notes on this case could not be saved. Resolve that before moving on.');
+      return;
+    }
+    const target = agenda[next];
+    setIndex(next);
+    setRunning(true);
+    if (target !== undefined) setAnnouncement(`Case ${next + 1} of ${agenda.length}: ${personName(target)}.`);
+    await reload();
+    caseHeading.current?.focus();
+  };
+
+  const onShortcut = (action: LiveShortcutAction) => {
+    if (action === 'next') void goTo(index + 1);
+    if (action === 'previous') void goTo(index - 1);
+    if (action === 'timer') {
+      setRunning((current) => !current);
+      setAnnouncement(running ? 'Timer paused.' : 'Timer running.');
+    }
+    if (action === 'save') void notes.flush().then((saved) => setAnnouncement(saved ? 'Notes saved.' : 'The notes could not be saved.'));
+    if (action === 'notes') notesField.current?.querySelector('textarea')?.focus();
+  };
+  useLiveShortcuts(ending === undefined, onShortcut);
+
+  const end = async (saveFirst: boolean) => {
+    setEndState({ busy: true });
+    if (saveFirst && !(await notes.flush())) {
+      setEndState({ busy: false, message: 'The notes could not be saved, so the meeting has not ended. Go back and resolve them, or end without saving.' });
+      return;
+    }
+    const result = await api.call('meetings.end', { meetingId: meeting.id });
+    if (!result.ok) {
+      setEndState({ busy: false, message: result.error.message });
+      return;
+    }
+    navigate({ name: 'meeting', id: meeting.id, view: 'minutes' });
+  };
+
+  if (item === undefined) return <p className="nhsuk-inset-text">The agenda is empty.</p>;
+  const recordedHere = (candidate: AgendaItem) => (candidate.id === item.id ? notes.notes !== '' || notes.decisions !== '' || candidate.planAgreedHere : hasRecord(candidate));
+  if (ending !== undefined) {
+    return (
+      <EndMeetingDialog
+        notDiscussed={agenda.filter((candidate) => !recordedHere(candidate)).map(personName)}
+        unsavedCase={ending.unsavedCase}
+        busy={endState.busy}
+        message={endState.message}
+        onSaveAndEnd={() => void end(true)}
+        onEndWithoutSaving={() => void end(false)}
+        onCancel={() => {
+          setEnding(undefined);
+          setEndState({ busy: false });
+        }}
+      />
+    );
+  }
+  return (
+    <div className="ww-live" data-testid="meeting-live">
+      <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <div className="ww-live__bar">
+        <div className="ww-live__case-title">
+          <p className="ww-live__count">
+            Case {index + 1} of {agenda.length}
+            {item.carriedOver && <strong className="nhsuk-tag nhsuk-tag--yellow">Carried over</strong>}
+          </p>
+          <h2 className="ww-live__name" tabIndex={-1} ref={caseHeading}>
+            {personName(item)} <span className="ww-live__reference">{item.reference}</span>
+          </h2>
+        </div>
+        <CaseTimer elapsedSeconds={elapsed[item.id] ?? 0} allottedMinutes={meeting.minutesPerCase} running={running} />
+        <div className="ww-live__nav">
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" aria-keyshortcuts="Alt+P" disabled={index === 0} onClick={() => void goTo(index - 1)}>
+            Previous case
+          </button>
+          <button type="button" className="nhsuk-button" aria-keyshortcuts="Alt+N" disabled={index === agenda.length - 1} onClick={() => void goTo(index + 1)}>
+            Next case
+          </button>
+        </div>
+      </div>
+      <nav aria-label="Cases on the agenda" className="ww-live__agenda">
+        <ol>
+          {agenda.map((candidate, position) => (
+            <li key={candidate.id}>
+              <button type="button" className={`ww-live__chip${candidate.id === item.id ? ' ww-live__chip--current' : ''}`} aria-current={candidate.id === item.id ? 'step' : undefined} onClick={() => void goTo(position)}>
+                {position + 1}. {personName(candidate)}
+                {recordedHere(candidate) && <span className="ww-live__done"> (notes taken)</span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="ww-live__columns">
+        <section className="ww-live__summary" aria-label="About the person">
+          <CaseSummary key={item.participantId} participantId={item.participantId} />
+        </section>
+        <section className="ww-live__work" aria-label="Discussion and plan">
+          <div ref={notesField} className="ww-live__notes">
+            <h3 className="nhsuk-heading-s">Discussion</h3>
+            {notes.status.kind === 'conflict' || notes.status.kind === 'failed' ? (
+              <div className="nhsuk-error-summary" role="alert">
+                <p>{notes.status.message}</p>
+                {notes.status.kind === 'conflict' && (
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    onClick={() => {
+                      setTypedBeforeConflict({ notes: notes.notes, decisions: notes.decisions });
+                      void api.call('meetings.get', { meetingId: meeting.id }).then((result) => {
+                        const saved = result.ok ? result.value.agenda.find((candidate) => candidate.id === item.id) : undefined;
+                        if (saved !== undefined) notes.adopt(saved);
+                      });
+                    }}
+                  >
+                    Show the saved notes
+                  </button>
+                )}
+              </div>
+            ) : null}
+            {typedBeforeConflict !== undefined && (
+              <details className="nhsuk-details" open>
+                <summary className="nhsuk-details__summary">
+                  <span className="nhsuk-details__summary-text">What you typed (not saved): copy what you need</span>
+                </summary>
+                <div className="nhsuk-details__text ww-preserve">
+                  {typedBeforeConflict.notes}
+                  {'\n'}
+                  {typedBeforeConflict.decisions}
+                </div>
+              </details>
+            )}
+            <TextareaInput id={`notes-${item.id}`} label="Discussion notes" rows={4} value={notes.notes} onValueChange={notes.setNotes} />
+            <TextareaInput id={`decisions-${item.id}`} label="Outcome and decisions" rows={3} value={notes.decisions} onValueChange={notes.setDecisions} />
+            <p className="ww-secondary-text" role="status">
+              {notesStatusText(notes.status)}
+            </p>
+          </div>
+          <h3 className="nhsuk-heading-s">Action plan</h3>
+          <PlanPanel key={item.participantId} participantId={item.participantId} meeting={{ id: meeting.id, attendeeTeamMemberIds: presentIds }} />
+        </section>
+      </div>
+      <div className="ww-live__footer">
+        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onEditAttendance}>
+          Attendance ({presentIds.length} present)
+        </button>
+        {mayEnd && (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--warning"
+            onClick={() => {
+              void reload();
+              setEnding({ unsavedCase: notes.hasUnsaved() || notes.status.kind === 'conflict' || notes.status.kind === 'failed' ? personName(item) : undefined });
+            }}
+          >
+            End the meeting
+          </button>
+        )}
+        <details className="nhsuk-details ww-live__shortcuts">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">Keyboard shortcuts</span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <dl className="ww-shortcuts">
+              {LIVE_SHORTCUTS.map((shortcut) => (
+                <div key={shortcut.code}>
+                  <dt>
+                    <kbd>{shortcut.keys}</kbd>
+                  </dt>
+                  <dd>{shortcut.label}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </details>
+      </div>
+    </div>
+  );
+}

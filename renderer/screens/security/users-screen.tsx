@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ROLE_LABELS } from '../../../core/roles';
+import type { UserEntry } from '../../../core/schemas/security';
+import { useApi } from '../../api/api-context';
+import { ErrorSummary } from '../../components/error-summary';
+import { formatDateTime } from '../../format';
+import { useSession } from '../../session-context';
+import { SettingsPage } from '../settings/settings-page';
+import { usePartnershipConfig } from '../settings/use-partnership-config';
+import { AddUserForm } from './add-user-form';
+
+/**
+ * The accounts that can unlock this partnership's store. Adding one gives them a key slot;
+ * revoking removes it, so their passphrase no longer opens anything.
+ */
+export function UsersScreen() {
+  const api = useApi();
+  const { user: me } = useSession();
+  const { config, reload: reloadConfig } = usePartnershipConfig();
+  const [users, setUsers] = useState<UserEntry[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [adding, setAdding] = useState(false);
+  const [confirming, setConfirming] = useState<UserEntry | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    const result = await api.call('users.list', {});
+    if (result.ok) setUsers(result.value.users);
+    else setError(result.error.message);
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const revoke = async (user: UserEntry) => {
+    const result = await api.call('users.revoke', { userId: user.userId });
+    setConfirming(undefined);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(undefined);
+    setNotice(`${user.displayName} (${user.username}) was revoked and can no longer unlock. To shut out a copy of the data key they might have kept, rotate the data key under Security.`);
+    await load();
+  };
+
+  return (
+    <SettingsPage title="Users" back="settings">
+      <p className="nhsuk-body">Everyone who can unlock this partnership's records on this computer. Each user has their own passphrase.</p>
+      <ErrorSummary fieldErrors={{}} message={error} />
+      {notice !== undefined && (
+        <div className="nhsuk-inset-text" role="status" data-testid="users-notice">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{notice}</p>
+        </div>
+      )}
+      {confirming !== undefined && (
+        <div className="nhsuk-warning-callout" data-testid="revoke-confirmation">
+          <h2 className="nhsuk-warning-callout__label" tabIndex={-1} ref={(element) => element?.focus()}>
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Revoke {confirming.displayName}?
+            </span>
+          </h2>
+          <p>Their passphrase will stop working at once. Their name stays on everything they recorded. This cannot be undone: to let them back in, add a new account.</p>
+          <div className="ww-actions">
+            <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={() => void revoke(confirming)}>
+              Revoke {confirming.username}
+            </button>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirming(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {users !== undefined && (
+        <table className="nhsuk-table" data-testid="users-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Users, active first</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">Name</th>
+              <th scope="col" className="nhsuk-table__header">Username</th>
+              <th scope="col" className="nhsuk-table__header">Role</th>
+              <th scope="col" className="nhsuk-table__header">Team member</th>
+              <th scope="col" className="nhsuk-table__header">Status</th>
+              <th scope="col" className="nhsuk-table__header">
+                <span className="nhsuk-u-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {users.map((user) => (
+              <tr className="nhsuk-table__row" key={user.userId}>
+                <td className="nhsuk-table__cell">{user.displayName}</td>
+                <td className="nhsuk-table__cell">{user.username}</td>
+                <td className="nhsuk-table__cell">{ROLE_LABELS[user.role]}</td>
+                <td className="nhsuk-table__cell">{user.teamMemberName ?? 'Not linked'}</td>
+                <td className="nhsuk-table__cell">{user.revokedAt === null ? 'Active' : `Revoked ${formatDateTime(user.revokedAt)}`}</td>
+                <td className="nhsuk-table__cell">
+                  {user.revokedAt === null && user.userId !== me.userId && (
+                    <div className="ww-row-actions">
+                      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label={`Revoke ${user.username}`} onClick={() => setConfirming(user)}>
+                        Revoke
+                      </button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {adding ? (
+        <AddUserForm
+          teamMembers={config?.teamMembers ?? []}
+          onCancel={() => setAdding(false)}
+          onAdded={(added) => {
+            setAdding(false);
+            setError(undefined);
+            setNotice(`${added.displayName} can now unlock as ${added.username} with the first passphrase you chose. Give it to them in person.`);
+            void load();
+            void reloadConfig();
+          }}
+        />
+      ) : (
+        <button type="button" className="nhsuk-button" onClick={() => setAdding(true)}>
+          Add a user
+        </button>
+      )}
+    </SettingsPage>
+  );
+}

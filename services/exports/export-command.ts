@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { storePaths } from '../../db/store-paths';
+import { onlyUsername } from '../store-commands';
+import { unlockStore } from '../unlock-store';
+import { exportDestinations, type ExportDestinations } from './export-settings';
+import { runFhirExport, type FhirExportReport } from './fhir-export';
+
+export interface ExportCommandOptions {
+  readonly dataDir: string;
+  readonly username?: string | undefined;
+  readonly passphrase: string;
+  /** A folder to drop the file in, instead of the configured destinations. */
+  readonly folder?: string | undefined;
+  /** A FHIR base URL to POST to, instead of the configured destinations. */
+  readonly url?: string | undefined;
+  /** The bearer token's file (first line), for `url`. */
+  readonly tokenFile?: string | undefined;
+  readonly now?: () => Date;
+}
+
+async function firstLine(file: string): Promise<string> {
+  const line = (await readFile(file, 'utf8')).split(/\r?\n/)[0]?.trim() ?? '';
+  if (line === '') throw new Error(`The token file ${file} is empty.`);
+  return line;
+}
+
+/**
+ * `workwell-mdt export` (the nightly job): unlocks as a user, runs the partnership export to the
+ * folder or URL given, or else to the destinations an administrator configured, and closes. The
+ * token comes from a file, never the command line. Recorded in the export log like any export.
+ */
+export async function exportCommand(options: ExportCommandOptions): Promise<FhirExportReport> {
+  const paths = storePaths(options.dataDir);
+  const unlocked = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
+  unlocked.dataKey.fill(0);
+  try {
+    const given = options.folder !== undefined || options.url !== undefined;
+    const destinations: ExportDestinations = given
+      ? { folder: options.folder ?? null, baseUrl: options.url ?? null, token: options.tokenFile === undefined ? null : await firstLine(options.tokenFile) }
+      : exportDestinations(unlocked.store);
+    return await runFhirExport(unlocked.store, unlocked.user, destinations, { now: options.now ?? (() => new Date()) });
+  } finally {
+    await unlocked.store.close();
+  }
+}

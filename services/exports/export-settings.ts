@@ -1,0 +1,55 @@
+import type { ExportSettings, SaveExportSettingsInput } from '../../core/schemas/fhir-export';
+import { saveExportSettingsInputSchema } from '../../core/schemas/fhir-export';
+import { AppError } from '../../core/app-error';
+import type { Store } from '../../db/store';
+
+/** The destinations as the export uses them, token included: never send this to the renderer or a log. */
+export interface ExportDestinations {
+  readonly folder: string | null;
+  readonly baseUrl: string | null;
+  readonly token: string | null;
+}
+
+const KEYS = { folder: 'fhir.folder', baseUrl: 'fhir.base_url', token: 'fhir.token' } as const;
+
+function readAll(store: Store): Map<string, { value: string; updated_at: string }> {
+  const rows = store.sqlite.prepare('SELECT key, value, updated_at FROM export_settings').all() as Array<{ key: string; value: string; updated_at: string }>;
+  return new Map(rows.map((row) => [row.key, row]));
+}
+
+/** Where exports go, with the token, for the export itself. */
+export function exportDestinations(store: Store): ExportDestinations {
+  const rows = readAll(store);
+  const value = (key: string) => {
+    const found = rows.get(key)?.value;
+    return found === undefined || found === '' ? null : found;
+  };
+  return { folder: value(KEYS.folder), baseUrl: value(KEYS.baseUrl), token: value(KEYS.token) };
+}
+
+/** The settings for the screen: whether a token is set, never the token. */
+export function readExportSettings(store: Store): ExportSettings {
+  const rows = readAll(store);
+  const destinations = exportDestinations(store);
+  const updated = [...rows.values()].map((row) => row.updated_at).sort().at(-1) ?? null;
+  return { folder: destinations.folder, baseUrl: destinations.baseUrl, tokenSet: destinations.token !== null, updatedAt: updated };
+}
+
+/** Saves the destinations in one transaction (administrators; the contract checks the role). */
+export function saveExportSettings(store: Store, input: SaveExportSettingsInput, userId: string, now: Date): ExportSettings {
+  const parsed = saveExportSettingsInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    throw new AppError('VALIDATION', 'Some answers need correcting.', fields);
+  }
+  const upsert = store.sqlite.prepare(
+    'INSERT INTO export_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
+  );
+  const at = now.toISOString();
+  store.sqlite.transaction(() => {
+    upsert.run(KEYS.folder, parsed.data.folder, userId, at);
+    upsert.run(KEYS.baseUrl, parsed.data.baseUrl, userId, at);
+    if (parsed.data.token !== undefined) upsert.run(KEYS.token, parsed.data.token, userId, at);
+  })();
+  return readExportSettings(store);
+}

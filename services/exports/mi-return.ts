@@ -1,0 +1,159 @@
+import type { MiReturn } from '../../core/schemas/fhir-export';
+import type { SignedInUser } from '../../core/schemas/session';
+import type { Store } from '../../db/store';
+import { recordExport } from './export-log';
+
+/**
+ * The management-information return's columns, in order. Coded values and dates only: no names,
+ * NHS numbers, dates of birth or free text. README "Management-information return" documents
+ * each column.
+ */
+export const MI_RETURN_COLUMNS = [
+  'reporting_month',
+  'participant_reference',
+  'referral_date',
+  'referral_source',
+  'consent_service',
+  'consent_share_partnership_dwp',
+  'consent_evaluation',
+  'employment_status_at_start',
+  'fit_note_at_start',
+  'primary_barrier',
+  'first_appointment_date',
+  'plan_agreed_date',
+  'interventions_team',
+  'onward_referrals',
+  'signposts',
+  'actions_employment_support',
+  'actions_physiotherapy',
+  'actions_mental_health',
+  'actions_occupational_therapy',
+  'actions_other_discipline',
+  'phq9_baseline',
+  'phq9_baseline_date',
+  'phq9_follow_up',
+  'phq9_follow_up_date',
+  'gad7_baseline',
+  'gad7_baseline_date',
+  'gad7_follow_up',
+  'gad7_follow_up_date',
+  'wsas_baseline',
+  'wsas_baseline_date',
+  'wsas_follow_up',
+  'wsas_follow_up_date',
+  'status_at_month_end',
+  'exit_date',
+  'exit_reason',
+  'employment_outcome',
+] as const;
+type MiColumn = (typeof MI_RETURN_COLUMNS)[number];
+type MiRow = Record<MiColumn, string | number | null>;
+
+const FIT_NOTE_AT_START: Readonly<Record<string, string>> = { off_sick_fit_note: 'yes', off_sick_no_fit_note: 'no' };
+const NATIONAL_DISCIPLINES = ['employment_support', 'physiotherapy', 'mental_health', 'occupational_therapy'] as const;
+
+/** The last day of a YYYY-MM month. */
+function monthEnd(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+}
+
+/** A CSV field: values are codes and dates, but quote defensively (and defuse spreadsheet formulas). */
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * Builds the MI return for one reporting month: one row per person on the caseload in that month
+ * (referred by its last day and not exited before its first), with everything as it stood at the
+ * month's end. Records the export in the export log.
+ */
+export function buildMiReturn(store: Store, user: SignedInUser, month: string, now: Date): MiReturn {
+  const first = `${month}-01`;
+  const last = monthEnd(month);
+  const consentAt = (purpose: string) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
+      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= @last ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
+  const measureAt = (measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on') =>
+    `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
+  const measureCount = (measure: string) => `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
+  const rows = store.sqlite
+    .prepare(
+      `SELECT p.id, p.reference, p.status, p.employment_status,
+         COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), substr(p.created_at, 1, 10)) AS referral_date,
+         (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
+         ${consentAt('service')} AS consent_service,
+         ${consentAt('share_partnership')} AS consent_share,
+         ${consentAt('evaluation')} AS consent_evaluation,
+         (SELECT a.content_json FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
+         (SELECT min(a.assessed_on) FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last) AS first_appointment_date,
+         (SELECT min(substr(ap.mdt_agreed_at, 1, 10)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND substr(ap.mdt_agreed_at, 1, 10) <= @last) AS plan_agreed_date,
+         (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND substr(ap.mdt_agreed_at, 1, 10) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
+         ${['phq9', 'gad7', 'wsas'].map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
+         e.exited_on, e.reason AS exit_reason, e.employment_outcome
+       FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
+       WHERE COALESCE(p.referred_on, substr(p.created_at, 1, 10)) <= @last
+         AND NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)
+       ORDER BY p.reference`,
+    )
+    .all({ first, last }) as Array<Record<string, string | number | null>>;
+
+  const lines = [MI_RETURN_COLUMNS.join(',')];
+  const subjects: Array<{ participantId: string; outcome: 'included' }> = [];
+  for (const row of rows) {
+    const plan = row.plan_json === null ? null : (JSON.parse(String(row.plan_json)) as { actions: Array<{ kind: string; discipline: string }> });
+    const actions = plan?.actions ?? [];
+    const countKind = (kind: string) => actions.filter((action) => action.kind === kind).length;
+    const countDiscipline = (discipline: string) => actions.filter((action) => action.discipline === discipline).length;
+    const assessment = row.assessment_json === null ? null : (JSON.parse(String(row.assessment_json)) as { mainBarrier?: string });
+    const followUp = (measure: string, field: 'latest' | 'latest_date') => (Number(row[`${measure}_count`]) > 1 ? row[`${measure}_${field}`] ?? null : null);
+    const exited = row.exited_on !== null;
+    const mi: MiRow = {
+      reporting_month: month,
+      participant_reference: row.reference ?? null,
+      referral_date: row.referral_date ?? null,
+      referral_source: row.referral_source ?? null,
+      consent_service: row.consent_service ?? 'not_recorded',
+      consent_share_partnership_dwp: row.consent_share ?? 'not_recorded',
+      consent_evaluation: row.consent_evaluation ?? 'not_recorded',
+      employment_status_at_start: row.employment_status ?? null,
+      fit_note_at_start: FIT_NOTE_AT_START[String(row.employment_status)] ?? 'not_applicable',
+      primary_barrier: assessment?.mainBarrier ?? null,
+      first_appointment_date: row.first_appointment_date ?? null,
+      plan_agreed_date: row.plan_agreed_date ?? null,
+      interventions_team: plan === null ? null : countKind('intervention'),
+      onward_referrals: plan === null ? null : countKind('onward_referral'),
+      signposts: plan === null ? null : countKind('signpost'),
+      actions_employment_support: plan === null ? null : countDiscipline('employment_support'),
+      actions_physiotherapy: plan === null ? null : countDiscipline('physiotherapy'),
+      actions_mental_health: plan === null ? null : countDiscipline('mental_health'),
+      actions_occupational_therapy: plan === null ? null : countDiscipline('occupational_therapy'),
+      actions_other_discipline: plan === null ? null : actions.filter((action) => !(NATIONAL_DISCIPLINES as readonly string[]).includes(action.discipline)).length,
+      phq9_baseline: row.phq9_baseline ?? null,
+      phq9_baseline_date: row.phq9_baseline_date ?? null,
+      phq9_follow_up: followUp('phq9', 'latest'),
+      phq9_follow_up_date: followUp('phq9', 'latest_date'),
+      gad7_baseline: row.gad7_baseline ?? null,
+      gad7_baseline_date: row.gad7_baseline_date ?? null,
+      gad7_follow_up: followUp('gad7', 'latest'),
+      gad7_follow_up_date: followUp('gad7', 'latest_date'),
+      wsas_baseline: row.wsas_baseline ?? null,
+      wsas_baseline_date: row.wsas_baseline_date ?? null,
+      wsas_follow_up: followUp('wsas', 'latest'),
+      wsas_follow_up_date: followUp('wsas', 'latest_date'),
+      // The status today is only right for the current month; for a past month say what we know.
+      status_at_month_end: exited ? 'exited' : (row.status ?? null),
+      exit_date: row.exited_on ?? null,
+      exit_reason: row.exit_reason ?? null,
+      employment_outcome: row.employment_outcome ?? null,
+    };
+    lines.push(MI_RETURN_COLUMNS.map((column) => csvField(mi[column])).join(','));
+    subjects.push({ participantId: String(row.id), outcome: 'included' });
+  }
+  const csv = `${lines.join('\r\n')}\r\n`;
+  const fileName = `workwell-mi-return-${month}.csv`;
+  recordExport(store, { user, kind: 'mi_return', destination: fileName, content: csv, outcome: 'delivered', subjects }, now);
+  return { fileName, csv, rows: rows.length };
+}

@@ -1,0 +1,106 @@
+import { constants as fsConstants, promises as fs, existsSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../core/app-error';
+import { readKeyring, writeKeyring } from '../../db/keyring';
+import { lastBackupAt, recordBackup } from '../../db/repositories/security-repository';
+import type { StorePaths } from '../../db/store-paths';
+import type { OpenSession } from '../session-holder';
+import { checkBackupFile, extractBackupStore, writeBackupFile } from './backup-file';
+
+/** A backup is due when none has been made for this long (or since the store was created). */
+export const BACKUP_DUE_AFTER_DAYS = 7;
+
+/** The file name used when the path given is a folder. */
+export function defaultBackupName(madeAt: Date): string {
+  return `workwell-backup-${madeAt.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.wwbackup`;
+}
+
+/**
+ * Resolves where a backup goes: a folder gets a dated file name; a file must not exist yet (a
+ * backup never overwrites anything) and must not be inside the data folder's store files.
+ */
+export async function resolveBackupTarget(requested: string, madeAt: Date): Promise<string> {
+  const resolved = path.resolve(requested);
+  const stat = await fs.stat(resolved).catch(() => undefined);
+  const target = stat?.isDirectory() === true ? path.join(resolved, defaultBackupName(madeAt)) : resolved;
+  if (existsSync(target)) throw new AppError('VALIDATION', 'A file with that name already exists.', { path: 'Choose a new file name or a folder: a backup never overwrites a file' });
+  const folder = await fs.stat(path.dirname(target)).catch(() => undefined);
+  if (folder?.isDirectory() !== true) throw new AppError('VALIDATION', 'That folder does not exist.', { path: 'Choose a folder that exists' });
+  try {
+    await fs.access(path.dirname(target), fsConstants.W_OK);
+  } catch {
+    throw new AppError('VALIDATION', 'That folder cannot be written.', { path: 'Choose a folder you can write to' });
+  }
+  return target;
+}
+
+/** Writes a backup of the open store and logs it (file name only) for the reminder. */
+export async function createBackup(
+  paths: StorePaths,
+  open: OpenSession,
+  requested: string,
+  now: Date,
+  reason: 'manual' | 'before_rotation' = 'manual',
+): Promise<{ file: string; bytes: number; madeAt: string }> {
+  const keyring = await readKeyring(paths.keyring);
+  if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
+  const file = await resolveBackupTarget(requested, now);
+  const madeAt = now.toISOString();
+  const { bytes } = await writeBackupFile({ sqlite: open.store.sqlite, dataKey: open.dataKey, keyring, file, madeAt });
+  await recordBackup(open.store.db, { madeAt, madeBy: open.user.userId, fileName: path.basename(file), bytes, reason });
+  return { file, bytes, madeAt };
+}
+
+/** When the last backup was made and whether one is due (none in 7 days, counting from the store's creation). */
+export async function backupStatus(open: OpenSession, now: Date): Promise<{ lastBackupAt: string | null; due: boolean }> {
+  const last = await lastBackupAt(open.store.db);
+  const partnership = await open.store.db.selectFrom('partnership').select('created_at').executeTakeFirst();
+  const since = last ?? partnership?.created_at ?? null;
+  const due = since === null || now.getTime() - Date.parse(since) > BACKUP_DUE_AFTER_DAYS * 24 * 60 * 60 * 1000;
+  return { lastBackupAt: last, due };
+}
+
+/**
+ * Restores a backup into a data folder, with the store CLOSED (the caller locks first). The
+ * backup is checked completely (passphrase, MAC, schema, the store opens and passes a quick check)
+ * before anything in the folder changes; the store and keyring it replaces are moved, not
+ * deleted, into `replaced-<time>/` beside them.
+ */
+export async function restoreBackup(
+  paths: StorePaths,
+  file: string,
+  username: string,
+  passphrase: string,
+  now: Date,
+  /** Runs once the backup is fully checked, before any file is replaced (the app locks here). */
+  beforeReplace: () => Promise<void> = async () => undefined,
+): Promise<{ replacedInto: string | null }> {
+  const backup = await checkBackupFile(path.resolve(file), username, passphrase);
+  await fs.mkdir(paths.dataDir, { recursive: true, mode: 0o700 });
+  const incoming = `${paths.database}.restoring`;
+  await fs.rm(incoming, { force: true });
+  try {
+    await extractBackupStore(backup, incoming);
+  } catch (error) {
+    await fs.rm(incoming, { force: true });
+    throw error;
+  } finally {
+    backup.dataKey.fill(0);
+  }
+  try {
+    await beforeReplace();
+  } catch (error) {
+    await fs.rm(incoming, { force: true });
+    throw error;
+  }
+  let replacedInto: string | null = null;
+  const current = [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring, paths.pendingKeyring].filter((each) => existsSync(each));
+  if (current.length > 0) {
+    replacedInto = path.join(paths.dataDir, `replaced-${now.toISOString().replace(/[:.]/g, '-')}`);
+    await fs.mkdir(replacedInto, { mode: 0o700 });
+    for (const each of current) await fs.rename(each, path.join(replacedInto, path.basename(each)));
+  }
+  await fs.rename(incoming, paths.database);
+  await writeKeyring(paths.keyring, backup.keyring);
+  return { replacedInto };
+}
