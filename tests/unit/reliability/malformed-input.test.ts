@@ -105,7 +105,7 @@ afterAll(async () => {
 
 describe('malformed input on every channel', () => {
   it('answers a request body over the 1 MB limit with a typed error, not a reset connection', async () => {
-    const result = await host.call('participants.list', { pageSize: 1, filler: 'A'.repeat(1_200_000) });
+    const result = await host.call('participants.list', { pageSize: 1, search: 'A'.repeat(1_200_000) });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'That request is too large.' } });
   });
 
