@@ -125,8 +125,13 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
 
   const { store, user } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
   const plain = plainStore(plainFile);
+  // BENCH_CACHE_SIZE tries another page cache (SQLite's cache_size: negative KiB) on both stores.
+  if (process.env.BENCH_CACHE_SIZE !== undefined) store.sqlite.pragma(`cache_size = ${Number(process.env.BENCH_CACHE_SIZE)}`);
   const cacheSize = store.sqlite.pragma('cache_size', { simple: true }) as number;
   plain.sqlite.pragma(`cache_size = ${cacheSize}`);
+  // BENCH_SYNCHRONOUS tries another durability setting (the store uses FULL) on both stores.
+  if (process.env.BENCH_SYNCHRONOUS !== undefined) for (const target of [store, plain]) target.sqlite.pragma(`synchronous = ${process.env.BENCH_SYNCHRONOUS.replace(/[^A-Z]/gi, '')}`);
+  console.log(`cache_size = ${cacheSize}, synchronous = ${String(store.sqlite.pragma('synchronous', { simple: true }))}`);
 
   const random = new SeededRandom(11);
   const pick = (query: string) => store.sqlite.prepare(query).pluck().all() as string[];
@@ -164,6 +169,7 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
       rows.push({ operation: operation.name, p50: percentile(encrypted, 0.5), p95: percentile(encrypted, 0.95), targetMs: operation.targetMs, plainP95: percentile(plainSamples, 0.95) });
       // The cost of encryption shows in the median; the tail on a shared 2-core machine is mostly the scheduler.
       ratios.push(percentile(encrypted, 0.5) / percentile(plainSamples, 0.5));
+      if (process.env.BENCH_VERBOSE !== undefined) console.log(`${operation.name}: p50 encrypted ${percentile(encrypted, 0.5).toFixed(3)} ms, plain ${percentile(plainSamples, 0.5).toFixed(3)} ms`);
     }
     let encryptedIteration = 0;
     let plainIteration = 0;
