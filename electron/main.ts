@@ -12,6 +12,7 @@ import { createAppServices } from '../services/app-services';
 import { internalErrorLogLine } from '../services/internal-error-log';
 import { appMenuTemplate } from './app-menu';
 import { APP_URL, handleAppProtocol, registerAppScheme } from './app-protocol';
+import { installDownloadGuard } from './download-guard';
 import { registerContractHandlers } from './ipc-bridge';
 import { installNavigationGuards, installPermissionGuards } from './navigation-guards';
 import { chooseBackupFileWith } from './backup-file-dialog';
@@ -97,6 +98,7 @@ if (!app.requestSingleInstanceLock()) {
       Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })),
     );
     installPermissionGuards(session.defaultSession);
+    installDownloadGuard(session.defaultSession);
     handleAppProtocol(protocol, path.join(__dirname, '../renderer'));
 
     services = createAppServices({

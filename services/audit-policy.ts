@@ -5,8 +5,8 @@ export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'expor
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
- * The audit action of every channel; `null` for the only calls that touch no record (the app's
- * status before sign-in). Typed as a full record so a new channel cannot be added without
+ * The audit action of every channel; `null` for calls that touch no record (status polls, the
+ * idle-lock heartbeat, file pickers), whose refusals are still recorded as `denied`. Typed as a full record so a new channel cannot be added without
  * deciding how it is audited.
  */
 export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
@@ -83,8 +83,8 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'exports.settings': 'view',
   'exports.saveSettings': 'configure',
   'exports.startFhir': 'export',
-  // Polled every second while an export runs: the start and the cancel are what the audit needs.
-  'exports.job': null,
+  // Polled once a second while an export runs; audited so a refused poll is recorded as denied.
+  'exports.job': 'view',
   'exports.cancel': 'export',
   'exports.miReturn': 'export',
   'documents.planPdf': 'export',

@@ -49,7 +49,9 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
     },
 
     async after({ channel, caller, input, output, outcome }) {
-      const action = AUDIT_POLICY[channel];
+      // A refusal is always accountable, even on a channel whose successful calls are not audited
+      // (status polls, file pickers): someone tried something their role does not allow.
+      const action = AUDIT_POLICY[channel] ?? (outcome === 'FORBIDDEN' ? 'denied' : null);
       if (action === null || channel === 'session.lock') return;
       const at = now().toISOString();
       if (channel === 'session.unlock' || channel === 'session.recover') {

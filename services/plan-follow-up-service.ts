@@ -74,6 +74,7 @@ export async function plansDueForReview(store: Store, now: Date): Promise<Channe
       familyName: row.family_name,
       reviewOn: row.next_review_on ?? today,
       overdue: (row.next_review_on ?? today) < today,
+      hasOpenRiskFlag: row.open_risk_flag_count > 0,
     })),
   };
 }

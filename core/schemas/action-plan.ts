@@ -231,6 +231,8 @@ export const dueForReviewSchema = z.object({
       familyName: z.string(),
       reviewOn: z.string(),
       overdue: z.boolean(),
+      /** An unacknowledged PHQ-9 risk flag: shown on every list of people until a clinician acknowledges it. */
+      hasOpenRiskFlag: z.boolean(),
     }),
   ),
 });

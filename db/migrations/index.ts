@@ -15,6 +15,7 @@ import * as retention from './2026-11-30-015-retention';
 import * as securitySettings from './2026-11-30-014-security-settings';
 import * as exportLog from './2026-11-30-017-export-log';
 import * as exportSettings from './2026-11-30-019-export-settings';
+import * as caseloadSearchJoin from './2026-11-30-012-caseload-search-join';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30-014-security-settings': securitySettings,
   '2026-11-30-017-export-log': exportLog,
   '2026-11-30-019-export-settings': exportSettings,
+  '2026-11-30-012-caseload-search-join': caseloadSearchJoin,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -121,6 +121,7 @@ export async function listPlansDueForReview(db: Kysely<Database>, onOrBefore: st
       'participants.reference',
       'participants.given_name',
       'participants.family_name',
+      'participants.open_risk_flag_count',
     ])
     .where('action_plans.status', 'in', ['agreed_with_person', 'active'])
     .where('action_plans.next_review_on', '<=', onOrBefore)

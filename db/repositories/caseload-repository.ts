@@ -1,13 +1,9 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from '../open-store';
 
-/**
- * How a page is ordered: the key expressions on `participants p` and the same values as the
- * search index holds them on `s` (the last is always the id, so keys are unique).
- */
+/** How a page is ordered: the key expressions (the last is always the id, so keys are unique). */
 interface SortDefinition {
   readonly keys: readonly string[];
-  readonly searchKeys: readonly string[];
   readonly descending: boolean;
 }
 
@@ -16,9 +12,9 @@ interface SortDefinition {
  * A missing next review sorts last; a missing referral date sorts last when newest come first.
  */
 const SORTS = {
-  name: { keys: ['p.family_name', 'p.given_name', 'p.id'], searchKeys: ['s.family_name', 's.given_name', 's.participant_id'], descending: false },
-  nextReview: { keys: ["ifnull(p.next_review_on, '9999-12-31')", 'p.id'], searchKeys: ['s.next_review_key', 's.participant_id'], descending: false },
-  referralDate: { keys: ["ifnull(p.referred_on, '')", 'p.id'], searchKeys: ['s.referred_key', 's.participant_id'], descending: true },
+  name: { keys: ['p.family_name', 'p.given_name', 'p.id'], descending: false },
+  nextReview: { keys: ["ifnull(p.next_review_on, '9999-12-31')", 'p.id'], descending: false },
+  referralDate: { keys: ["ifnull(p.referred_on, '')", 'p.id'], descending: true },
 } as const satisfies Record<string, SortDefinition>;
 
 /**
@@ -27,6 +23,13 @@ const SORTS = {
  * 25 quickly precisely because so many match.
  */
 const BROAD_SEARCH_MATCHES = 20_000;
+
+/**
+ * A search's matches joined to their people through the covering index keyed by reference number
+ * (migration 012, third part): every sort key and filter value is read from that index, in the
+ * search index's rowid order, without touching the table. CROSS JOIN keeps the search outermost.
+ */
+const SEARCH_JOIN = 'participants_search s CROSS JOIN participants p ON CAST(substr(p.reference, 4) AS INTEGER) = s.rowid';
 
 const PARTICIPANT_COLUMNS = `p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, p.status, p.next_review_on,
       p.referred_on, p.open_risk_flag_count`;
@@ -78,9 +81,9 @@ export function sortKeyCount(sort: CaseloadSortKey): number {
 
 /**
  * One page of the caseload by keyset: filters, then `(sort keys) > cursor` along the sort's index,
- * `limit` rows. No OFFSET (page 4,000 costs what page 1 does) and no COUNT. A search is answered
- * inside the full-text index, which holds each person's sort keys and filter values, and only the
- * rows on the page are then read from `participants`.
+ * `limit` rows. No OFFSET (page 4,000 costs what page 1 does) and no COUNT. A search starts from the
+ * full-text index, takes each match's sort keys and filter values from the covering index keyed by
+ * reference number, and reads only the rows on the page from `participants`.
  */
 export function readCaseloadPage(
   sqlite: SqliteDatabase,
@@ -97,7 +100,7 @@ export function readCaseloadPage(
   // Reading a previous page walks the index the other way, then the rows are put back in order.
   const descending = definition.descending !== backwards;
   const narrowSearch = query.ftsQuery !== null && !isBroadSearch(sqlite, query.ftsQuery, broadSearchMatches);
-  const keys = narrowSearch ? definition.searchKeys : definition.keys;
+  const keys = definition.keys;
   const { where, params } = narrowSearch ? searchFilterClause(query) : filterClause(query);
   if (position !== null) {
     where.push(`(${keys.join(', ')}) ${descending ? '<' : '>'} (${keys.map(() => '?').join(', ')})`);
@@ -108,7 +111,7 @@ export function readCaseloadPage(
   const hitKeys = keys.map((_, index) => `hits.sort_key_${index}`);
   const text = narrowSearch
     ? `WITH hits AS MATERIALIZED (
-        SELECT s.participant_id AS hit_id, ${keyColumns} FROM participants_search s
+        SELECT p.id AS hit_id, ${keyColumns} FROM ${SEARCH_JOIN}
         WHERE ${where.join(' AND ')} ORDER BY ${order(keys)} LIMIT ?)
       SELECT ${PARTICIPANT_COLUMNS}, ${hitKeys.join(', ')} FROM hits CROSS JOIN participants p ON p.id = hits.hit_id ORDER BY ${order(hitKeys)}`
     : `SELECT ${PARTICIPANT_COLUMNS}, ${keyColumns} FROM participants p
@@ -127,7 +130,7 @@ export function readCaseloadPage(
 /** How many people match the filters: asked when the filters change, not per page. */
 export function countCaseload(sqlite: SqliteDatabase, query: CaseloadQuery): number {
   const { where, params } = query.ftsQuery === null ? filterClause(query) : searchFilterClause(query);
-  const from = query.ftsQuery === null ? 'participants p' : 'participants_search s';
+  const from = query.ftsQuery === null ? 'participants p' : SEARCH_JOIN;
   const text = `SELECT count(*) AS total FROM ${from} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
   return (statement(sqlite, text).get(...params) as { total: number }).total;
 }
@@ -163,24 +166,10 @@ function filterClause(query: CaseloadQuery): { where: string[]; params: unknown[
   return { where, params };
 }
 
-/** The same filters on the search index's copies of the values (`participants_search s`). */
+/** The search's MATCH, then the same filters on `participants p` (read from the covering index). */
 function searchFilterClause(query: CaseloadQuery): { where: string[]; params: unknown[] } {
-  const where = ['participants_search MATCH ?'];
-  const params: unknown[] = [query.ftsQuery];
-  if (query.status !== null) {
-    where.push('s.status = ?');
-    params.push(query.status);
-  }
-  if (query.coachUserId !== null) {
-    where.push('s.coach_user_id = ?');
-    params.push(query.coachUserId);
-  }
-  if (query.reviewDueBy !== null) {
-    where.push('s.next_review_key <= ?');
-    params.push(query.reviewDueBy);
-  }
-  if (query.openRiskFlag) where.push('s.open_risk = 1');
-  return { where, params };
+  const { where, params } = filterClause({ ...query, ftsQuery: null });
+  return { where: ['participants_search MATCH ?', ...where], params: [query.ftsQuery, ...params] };
 }
 
 function toCaseloadRow(row: Record<string, unknown>, keyCount: number): CaseloadRow {

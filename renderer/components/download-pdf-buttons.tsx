@@ -73,7 +73,7 @@ export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options
         {state.kind === 'done' && (
           <p role="status">
             Downloaded {state.fileName}
-            {state.draft ? ' (marked DRAFT: not yet agreed or signed).' : '.'}
+            {state.draft ? ' (marked DRAFT: not final yet).' : '.'}
           </p>
         )}
         {state.kind === 'failed' && <p className="nhsuk-error-message">{state.message}</p>}

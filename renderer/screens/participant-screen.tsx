@@ -8,9 +8,9 @@ import { AppPage } from '../components/app-page';
 import { ErrorSummary } from '../components/error-summary';
 import { SummaryList } from '../components/summary-list';
 import { formatDate, orNotRecorded } from '../format';
-import { routeHref } from '../routing';
 import { AdjustmentsSection } from './adjustments/adjustments-section';
 import { AssessmentSection } from './assessment-section';
+import { caseloadReturnHref } from './caseload/caseload-view';
 import { ConsentPanel } from './consent-panel';
 import { DisciplineAssessmentsSection } from './discipline-assessments-section';
 import { PlanPanel } from './plan/plan-panel';
@@ -36,7 +36,7 @@ export function ParticipantScreen({ id }: { id: string }) {
     return (
       <AppPage title={error === undefined ? 'Opening the record…' : 'Record not available'}>
         <ErrorSummary fieldErrors={{}} message={error} />
-        <a className="nhsuk-back-link" href={routeHref({ name: 'caseload' })}>
+        <a className="nhsuk-back-link" href={caseloadReturnHref()}>
           Back to the caseload
         </a>
       </AppPage>
@@ -45,7 +45,7 @@ export function ParticipantScreen({ id }: { id: string }) {
   const { employment } = record;
   return (
     <AppPage title={`${record.givenName} ${record.familyName}`}>
-      <a className="nhsuk-back-link" href={routeHref({ name: 'caseload' })}>
+      <a className="nhsuk-back-link" href={caseloadReturnHref()}>
         Back to the caseload
       </a>
       <p className="nhsuk-body-l">

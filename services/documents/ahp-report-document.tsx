@@ -1,3 +1,7 @@
+// The host and CLI run these files through tsx, which may start outside the project and miss
+// tsconfig.json: say the JSX runtime here so it never falls back to classic React.createElement.
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import { Document, Text, View } from '@react-pdf/renderer';
 import { ADJUSTMENT_CATEGORIES, ADJUSTMENT_CATEGORY_LABELS } from '../../core/adjustments/adjustment-library';
 import { AHP_FITNESS_LABELS, AHP_PROFESSION_LABELS, type AhpReport } from '../../core/schemas/ahp-report';

@@ -1,3 +1,7 @@
+// The host and CLI run these files through tsx, which may start outside the project and miss
+// tsconfig.json: say the JSX runtime here so it never falls back to classic React.createElement.
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import { AppError } from '../../core/app-error';
 import type { ParsedInput } from '../../core/contract';
 import type { PdfDocument } from '../../core/schemas/documents';

@@ -1,3 +1,7 @@
+// The host and CLI run these files through tsx, which may start outside the project and miss
+// tsconfig.json: say the JSX runtime here so it never falls back to classic React.createElement.
+/** @jsxRuntime automatic */
+/** @jsxImportSource react */
 import { Document, Text, View } from '@react-pdf/renderer';
 import type { EmployerView } from '../../core/schemas/employer-view';
 import { dateOr, type DocumentMeta } from './document-meta';

@@ -15,17 +15,21 @@ export const NHS_BORDER = '#d8dde0';
  */
 export function documentStyles(baseSize: number) {
   const small = Math.max(8, Math.round(baseSize * 0.8 * 10) / 10);
+  // Large print enlarges the header and footer too: the page numbers matter as much as the content.
+  const large = baseSize >= 14;
+  const footerSize = large ? 11 : 8;
+  const footerTop = large ? 776 : 806;
   return StyleSheet.create({
     // lineHeight is set on every larger style too: React-PDF otherwise keeps the page's line height in points.
-    page: { fontFamily: 'Helvetica', fontSize: baseSize, color: NHS_TEXT, paddingTop: 64, paddingBottom: 64, paddingHorizontal: 44, lineHeight: 1.35 },
-    header: { position: 'absolute', top: 0, left: 0, right: 0, height: 40, backgroundColor: NHS_BLUE, paddingHorizontal: 44, flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
-    headerTitle: { color: '#ffffff', fontFamily: 'Helvetica', fontWeight: 'bold', fontSize: 11 },
-    headerOrganisation: { color: '#ffffff', fontSize: 9 },
+    page: { fontFamily: 'Helvetica', fontSize: baseSize, color: NHS_TEXT, paddingTop: large ? 72 : 64, paddingBottom: large ? 84 : 64, paddingHorizontal: 44, lineHeight: 1.35 },
+    header: { position: 'absolute', top: 0, left: 0, right: 0, height: large ? 48 : 40, backgroundColor: NHS_BLUE, paddingHorizontal: 44, flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
+    headerTitle: { color: '#ffffff', fontFamily: 'Helvetica', fontWeight: 'bold', fontSize: large ? 14 : 11 },
+    headerOrganisation: { color: '#ffffff', fontSize: large ? 12 : 9 },
     // Placed from the top: React-PDF drops a fixed footer positioned with `bottom` (4.9.0). A4 is 841.9 pt tall.
-    footer: { position: 'absolute', top: 806, left: 44, right: 44, borderTopWidth: 1, borderTopColor: NHS_BORDER, paddingTop: 6, flexDirection: 'row', justifyContent: 'space-between', fontSize: 8, color: NHS_SECONDARY_TEXT },
-    // Horizontal on purpose: rotated text comes out of pdftotext (and screen readers) letter by letter.
+    footer: { position: 'absolute', top: footerTop, left: 44, right: 44, borderTopWidth: 1, borderTopColor: NHS_BORDER, paddingTop: 6, flexDirection: 'row', justifyContent: 'space-between', fontSize: footerSize, lineHeight: 1.25, color: NHS_SECONDARY_TEXT },
     footerText: { flex: 1, paddingRight: 12 },
-    footerPage: { width: 64, textAlign: 'right' },
+    footerPage: { width: large ? 90 : 64, textAlign: 'right' },
+    // Horizontal on purpose: rotated text comes out of pdftotext (and screen readers) letter by letter.
     watermark: { lineHeight: 1.2, position: 'absolute', top: 340, left: 0, right: 0, textAlign: 'center', fontSize: 120, fontFamily: 'Helvetica', fontWeight: 'bold', color: '#d5281b', opacity: 0.12 },
     title: { lineHeight: 1.2, fontFamily: 'Helvetica', fontWeight: 'bold', fontSize: baseSize * 2, color: NHS_DARK_BLUE, marginBottom: 4 },
     subtitle: { fontSize: baseSize * 1.1, color: NHS_SECONDARY_TEXT, marginBottom: 14 },

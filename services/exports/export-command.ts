@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { storePaths } from '../../db/store-paths';
 import { onlyUsername } from '../store-commands';
 import { unlockStore } from '../unlock-store';
@@ -38,7 +39,12 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
     const destinations: ExportDestinations = given
       ? { folder: options.folder ?? null, baseUrl: options.url ?? null, token: options.tokenFile === undefined ? null : await firstLine(options.tokenFile) }
       : exportDestinations(unlocked.store);
-    return await runFhirExport(unlocked.store, unlocked.user, destinations, { now: options.now ?? (() => new Date()) });
+    const now = options.now ?? (() => new Date());
+    const report = await runFhirExport(unlocked.store, unlocked.user, destinations, { now });
+    // The audit trail records the export as if it came through the app's channel (ids only).
+    const { user } = unlocked;
+    appendAuditEntry(unlocked.store.sqlite, { at: now().toISOString(), userId: user.userId, username: user.username, action: 'export', channel: 'exports.startFhir', participantId: null, subjectJson: JSON.stringify({ via: 'cli' }), outcome: 'ok' });
+    return report;
   } finally {
     await unlocked.store.close();
   }

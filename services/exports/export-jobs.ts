@@ -6,6 +6,12 @@ import type { FhirExportReport } from './fhir-export';
 /** How many skipped or failed people a job's report lists (the export log holds them all). */
 const PROBLEMS_SHOWN = 50;
 
+/** Failures first, then people who declined or withdrew, then those with no decision recorded. */
+function mostUrgentFirst(problems: FhirExportReport['problems']): FhirExportReport['problems'] {
+  const rank = (problem: FhirExportReport['problems'][number]) => (problem.outcome === 'failed' ? 0 : problem.reason?.startsWith('No consent') === true ? 2 : 1);
+  return [...problems].sort((a, b) => rank(a) - rank(b) || a.reference.localeCompare(b.reference));
+}
+
 interface JobState {
   job: ExportJob;
   readonly controller: AbortController;
@@ -39,7 +45,7 @@ export class ExportJobs {
           ...state.job,
           state: report.outcome === 'cancelled' ? 'cancelled' : report.outcome === 'failed' ? 'failed' : 'finished',
           progress: report.progress,
-          problems: report.problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ participantReference: problem.reference, outcome: problem.outcome === 'failed' ? 'failed' : 'skipped', reason: problem.reason ?? '' })),
+          problems: mostUrgentFirst(report.problems).slice(0, PROBLEMS_SHOWN).map((problem) => ({ participantReference: problem.reference, outcome: problem.outcome === 'failed' ? 'failed' : 'skipped', reason: problem.reason ?? '' })),
           message: report.outcome === 'cancelled' ? 'The export was cancelled. Nothing was left half-written.' : report.fileName === null ? null : `Written to ${report.fileName}`,
         };
       },

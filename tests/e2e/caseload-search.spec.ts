@@ -56,14 +56,23 @@ test('the caseload is searched by name and NHS number, filtered by coach and ris
   await expect(summary).toHaveText(new RegExp(`^${coachTotal} people match\\. Page 2 of \\d+\\.$`));
   await expect(rows.first().locator('a')).toHaveText(pageTwoFirst);
   await page.screenshot({ path: testInfo.outputPath('caseload-coach-page-2.png'), fullPage: true });
+  // The record's own "Back to the caseload" link returns to the same view too.
+  await rows.first().locator('a').click();
+  await page.getByRole('link', { name: 'Back to the caseload' }).click();
+  await expect(summary).toHaveText(new RegExp(`^${coachTotal} people match\\. Page 2 of \\d+\\.$`));
+  await expect(rows.first().locator('a')).toHaveText(pageTwoFirst);
 
   // Sorted by next review, the soonest (overdue) come first, tagged.
   await page.getByLabel('Sort by').selectOption({ label: 'Next review (soonest first)' });
   await expect(summary).toContainText('Page 1 of');
   await expect(rows.first()).toContainText('Overdue');
 
-  // No one in the demo has an open risk flag: the filter says so plainly.
+  // One person in the demo has an open risk flag (the first case of today's MDT meeting, seeded by
+  // services/synthetic/seed-demo-meeting.ts); with a name nobody has, the filters say so plainly.
   await page.getByLabel('With an open risk flag').check();
+  await expect(summary).toHaveText('1 person matches. Page 1 of 1.');
+  await expect(rows.first()).toContainText('Risk flag');
+  await search.fill('zzzz');
   await expect(summary).toHaveText('No one matches your search and filters.');
   await expect(page.getByTestId('no-matches')).toBeVisible();
   await expectNoAxeViolations(page);

@@ -100,3 +100,28 @@ test('an OT downloads the draft plan and the employer letter as PDFs; both read 
   expect(downloads).toHaveLength(0);
   await expectNoAxeViolations(page);
 });
+
+test('a physiotherapist downloads the minutes so far of the demo meeting, marked DRAFT until it ends', async ({ page, host }, testInfo) => {
+  await openDemoAs(page, host, 'demo.physio');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByTestId('meetings-table').getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Minutes so far' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Minutes of the meeting on / })).toBeVisible();
+  const minutes = page.getByTestId('minutes');
+  const firstCase = (await minutes.getByRole('heading', { level: 2 }).first().innerText()).trim();
+
+  const download = page.waitForEvent('download');
+  await minutes.getByRole('button', { name: 'Download the draft minutes (PDF)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^mdt-minutes-\d{4}-\d{2}-\d{2}-draft\.pdf$/);
+  const text = await pdfText(file, testInfo.outputDir);
+  expect(text).toContain('MDT meeting minutes');
+  expect(text).toContain('Meeting not ended yet');
+  // The case heading reads "1. Name WW-000123" on screen and "1. Name (WW-000123)" in the PDF.
+  expect(text).toContain(/WW-\d{6}/.exec(firstCase)?.[0] ?? firstCase);
+  expect(text).toMatch(/\bDRAFT\b/);
+  expect(text).toMatch(/Page 1 of \d/);
+  await expect(minutes.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText('marked DRAFT');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('minutes-download.png'), fullPage: true });
+});

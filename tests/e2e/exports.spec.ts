@@ -1,4 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
@@ -65,4 +67,47 @@ test('an administrator sets the drop folder, runs the partnership export with it
   await expect(page.getByRole('button', { name: 'Export to the partnership system' })).toBeEnabled();
   await signInAs(page, 'demo.coach');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exports' })).toHaveCount(0);
+});
+
+test('a consenting person is sent to a FHIR server with the token; a slow export shows "Exporting…" and Cancel stops it', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  // A FHIR server on 127.0.0.1 that takes its time to answer, so the export is still running when Cancel is pressed.
+  const received: Array<{ authorization: string | undefined }> = [];
+  const server = createServer((request, response) => {
+    received.push({ authorization: request.headers.authorization });
+    request.resume();
+    setTimeout(() => response.writeHead(200, { 'content-type': 'application/fhir+json' }).end('{}'), 8_000);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await openDemoAs(page, host, 'demo.admin');
+    // The first person on the caseload consents to sharing with the partnership system.
+    await page.getByTestId('caseload-table').getByRole('link').first().click();
+    const consent = page.getByTestId('consent-table');
+    await consent.getByRole('button', { name: 'Record decision: Share with the partnership system and DWP' }).click();
+    await page.getByLabel('How it was recorded').selectOption({ label: 'Verbally (in person, by phone or video)' });
+    await page.getByRole('button', { name: 'Save consent decision' }).click();
+    await expect(consent.getByRole('row', { name: /Share with the partnership system and DWP/ })).toContainText('Given on');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exports' }).click();
+    await page.getByLabel('FHIR base address').fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`);
+    await page.getByLabel('Access token').fill('e2e-bearer');
+    await page.getByRole('button', { name: 'Save destinations' }).click();
+    await expect(page.getByText('Export destinations saved.')).toBeVisible();
+
+    await activate(page, page.getByRole('button', { name: 'Export to the partnership system' }));
+    await expect(page.getByRole('heading', { name: 'Exporting…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Export running…' })).toBeDisabled();
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(received[0]?.authorization).toBe('Bearer e2e-bearer');
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: 'test-results/exports-running.png' });
+    await activate(page, page.getByRole('button', { name: 'Cancel the export' }));
+    await expect(page.getByRole('heading', { name: 'Export cancelled' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('The export was cancelled. Nothing was left half-written.')).toBeVisible();
+    await expect(page.getByTestId('export-log-table')).toContainText('Cancelled');
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

@@ -232,7 +232,8 @@ type PermissionRequestHandler = (
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 type DevicePermissionHandler = (details: unknown) => boolean;
 
-export class FakeSession {
+/** Also an emitter: `will-download` is a session event. */
+export class FakeSession extends FakeEmitter {
   permissionRequestHandler: PermissionRequestHandler | null | undefined;
   permissionCheckHandler: PermissionCheckHandler | null | undefined;
   devicePermissionHandler: DevicePermissionHandler | null | undefined;

@@ -4,7 +4,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { CaseloadFilters } from './caseload-filters';
 import { CaseloadTable } from './caseload-table';
-import { caseloadViewHash, DEFAULT_CASELOAD_VIEW, isFiltered, parseCaseloadView, type CaseloadView } from './caseload-view';
+import { caseloadViewHash, DEFAULT_CASELOAD_VIEW, isFiltered, parseCaseloadView, rememberCaseloadView, type CaseloadView } from './caseload-view';
 
 const PAGE_SIZE = 25;
 
@@ -29,7 +29,11 @@ function filterOf(view: CaseloadView) {
  */
 export function CaseloadList() {
   const api = useApi();
-  const [view, setView] = useState<CaseloadView>(() => parseCaseloadView(window.location.hash));
+  const [view, setView] = useState<CaseloadView>(() => {
+    const initial = parseCaseloadView(window.location.hash);
+    rememberCaseloadView(initial);
+    return initial;
+  });
   const [data, setData] = useState<ParticipantPage | undefined>(undefined);
   const [loadedView, setLoadedView] = useState<CaseloadView | undefined>(undefined);
   const [total, setTotal] = useState<number | undefined>(undefined);
@@ -38,6 +42,7 @@ export function CaseloadList() {
 
   const update = useCallback((next: CaseloadView) => {
     window.history.replaceState(window.history.state, '', caseloadViewHash(next));
+    rememberCaseloadView(next);
     setView(next);
   }, []);
   const viewRef = useRef(view);

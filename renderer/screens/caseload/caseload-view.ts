@@ -76,3 +76,16 @@ export function caseloadViewHash(view: CaseloadView): string {
 export function isFiltered(view: CaseloadView): boolean {
   return view.search.trim() !== '' || view.status !== null || view.coachUserId !== null || view.readyForMdt || view.reviewDue || view.openRiskFlag;
 }
+
+/** The view last on screen, for "Back to the caseload" links. Page memory only: locking reloads the page. */
+let returnHash = '#/';
+
+/** Notes the caseload view on screen, so a record's "Back to the caseload" link returns to it. */
+export function rememberCaseloadView(view: CaseloadView): void {
+  returnHash = caseloadViewHash(view);
+}
+
+/** Where "Back to the caseload" goes: the view last shown (search, filters, sort and page). */
+export function caseloadReturnHref(): string {
+  return returnHash;
+}

@@ -12,7 +12,7 @@ import { ExportProgress } from './export-progress';
 import { ExportSettingsForm } from './export-settings-form';
 
 /** How often the screen asks for the running export's counts. */
-const POLL_MS = 500;
+const POLL_MS = 1_000;
 
 /** This month as YYYY-MM (local time), the MI return's default. */
 function thisMonth(): string {

@@ -34,6 +34,7 @@ export function DueForReviewScreen() {
                   <a href={routeHref({ name: 'participant', id: item.participantId })}>
                     {item.familyName.toUpperCase()}, {item.givenName}
                   </a>
+                  {item.hasOpenRiskFlag && <> <strong className="nhsuk-tag nhsuk-tag--red">Risk flag</strong></>}
                 </td>
                 <td className="nhsuk-table__cell">
                   {formatDate(item.reviewOn)} {item.overdue && <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>}

@@ -87,6 +87,8 @@ describe('workwell-mdt export', () => {
     expect(await runCli(['export', '--store', store, '--folder', drop, '--passphrase-file', file], (line) => lines.push(line))).toBe(0);
     expect(lines[0]).toBe('Partnership export delivered: 0 included, 20 skipped (no consent to share), 0 failed.');
     expect(readdirSync(drop)).toEqual([expect.stringMatching(/^workwell-fhir-.*\.ndjson$/)]);
+    // Audited like an export from the app, and the chain still verifies.
+    expect(await runCli(['audit', 'verify', '--store', store, '--passphrase-file', file], (line) => lines.push(line))).toBe(0);
     await expect(runCli(['export', '--store', store, '--url', 'https://fhir.example.org/r4', '--passphrase-file', file])).rejects.toThrow(/--token-file/);
     await expect(runCli(['export', '--store', store, '--passphrase-file', file])).rejects.toThrow(/No destination/);
   });

@@ -60,6 +60,7 @@ describe('electron/main.ts', () => {
     expect(protocol.handlers.has('app')).toBe(true);
     expect(session.defaultSession.permissionRequestHandler).toBeTypeOf('function');
     expect(session.defaultSession.webRequest.beforeRequest).toBeTypeOf('function');
+    expect(session.defaultSession.listenerCount('will-download')).toBe(1);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(CHANNELS.map((c) => IPC_PREFIX + c).sort());
     expect(services.options).toEqual([expect.objectContaining({ dataDir: '/tmp/workwell-main-test' })]);
 

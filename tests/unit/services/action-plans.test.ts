@@ -136,7 +136,7 @@ describe('action plans', () => {
     expect((await plans(demo)).versions[0]?.progress).toEqual([expect.objectContaining({ actionId: 'a-ot', status: 'done' })]);
 
     type Due = { items: Array<{ participantId: string; overdue: boolean }> };
-    expect(value<Due>(await services.dispatch('plans.dueForReview', {})).items).toEqual([expect.objectContaining({ participantId: demo.id, overdue: false })]);
+    expect(value<Due>(await services.dispatch('plans.dueForReview', {})).items).toEqual([expect.objectContaining({ participantId: demo.id, overdue: false, hasOpenRiskFlag: false })]);
     clock = new Date('2026-11-26T10:00:00Z');
     expect(value<Due>(await services.dispatch('plans.dueForReview', {})).items).toEqual([expect.objectContaining({ participantId: demo.id, overdue: true })]);
 

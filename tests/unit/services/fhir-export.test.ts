@@ -96,6 +96,8 @@ describe('partnership export (FHIR)', () => {
     const job = await waitForJob(async (jobId) => value<ExportJob>(await services.dispatch('exports.job', { jobId })), started.jobId);
     expect(job.state).toBe('finished');
     expect(job.progress).toMatchObject({ total: 242, processed: 242, included: 1, skipped: 241, failed: 0 });
+    // The report lists the withdrawal before the many with no decision recorded.
+    expect(job.problems[0]?.reason).toBe('Consent to share with the partnership system was withdrawn');
     expect(job.problems.map((problem) => problem.reason)).toContain('No consent recorded to share with the partnership system');
 
     const files = readdirSync(folder);
@@ -194,6 +196,35 @@ describe('partnership export (FHIR)', () => {
       await store.close();
     }
   }, 90_000);
+
+  it('a running export shows its counts through the job channel and Cancel stops it, leaving the log saying so', async () => {
+    const scenario = await exportScenario();
+    const { services, signInAs } = scenario;
+    // A server slow enough that the export is still running when Cancel arrives.
+    const server = createServer((request, response) => {
+      request.resume();
+      setTimeout(() => response.writeHead(200).end('{}'), 3_000);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await signInAs(DEMO_PARTNERSHIP.adminUsername);
+    value(await services.dispatch('exports.saveSettings', { folder: '', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`, token: TOKEN }));
+    const started = value<ExportJob>(await services.dispatch('exports.startFhir', {}));
+    expect(started.state).toBe('running');
+    const busy = await services.dispatch('exports.startFhir', {});
+    expect(!busy.ok && busy.error.code).toBe('CONFLICT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const midway = value<ExportJob>(await services.dispatch('exports.job', { jobId: started.jobId }));
+    expect(midway.state).toBe('running');
+    expect(midway.progress.total).toBe(242);
+    value(await services.dispatch('exports.cancel', { jobId: started.jobId }));
+    const job = await waitForJob(async (jobId) => value<ExportJob>(await services.dispatch('exports.job', { jobId })), started.jobId);
+    expect(job.state).toBe('cancelled');
+    expect(job.message).toMatch(/cancelled/);
+    const log = value<ExportLogPage>(await services.dispatch('exports.log', { kind: 'fhir_bundle' }));
+    expect(log.entries[0]).toMatchObject({ outcome: 'cancelled', included: 0 });
+    await services.close();
+  }, 60_000);
 
   it('MI return: one row per person on the caseload that month, the documented columns, no free text or identifiers', async () => {
     const scenario = await exportScenario();
