@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { caseloadSearchQuery } from '../core/caseload-search';
 import { createKysely } from '../db/create-kysely';
 import { migrateToLatest } from '../db/migrate';
-import { MIGRATIONS } from '../db/migrations';
 import { appendAuditEntry } from '../db/repositories/audit-repository';
 import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type CaseloadSortKey } from '../db/repositories/caseload-repository';
 import type { Store } from '../db/store';
@@ -30,8 +28,13 @@ import type { BenchRow } from './report';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 250_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const COACHES = 20;
-const SCHEMA_TAG = createHash('sha256').update(Object.keys(MIGRATIONS).join('\n')).digest('hex').slice(0, 8);
-const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `national-${PARTICIPANTS}-${SCHEMA_TAG}`);
+/**
+ * Bump when the generator changes what it writes. A new migration does not need a new cache: the
+ * encrypted store migrates as it opens and the plain twin is migrated below, so 8 minutes of
+ * generation on a shared 2-core machine are not repeated for every schema change.
+ */
+const GENERATOR_VERSION = 1;
+const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `national-${PARTICIPANTS}-v${GENERATOR_VERSION}`);
 /** A fixed "today" for the seed, in the past so the app's own "not in the future" checks accept its dates. */
 const BENCH_NOW = new Date('2026-11-02T09:00:00Z');
 const TODAY = '2026-11-02';
@@ -103,13 +106,14 @@ function searchEach(texts: readonly string[]): Operation {
   return (store, iteration) => readCaseloadPage(store.sqlite, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
 }
 
-/** The plain twin as a Store, so the services' own code runs on it unchanged. */
-function plainStore(file: string): Store {
+/** The plain twin as a Store (migrated like the encrypted one), so the services' own code runs on it unchanged. */
+async function plainStore(file: string): Promise<Store> {
   const sqlite = new Database(file, { fileMustExist: true });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   const db = createKysely(sqlite);
+  await migrateToLatest(db);
   return { db, sqlite, close: () => db.destroy() };
 }
 
@@ -124,7 +128,7 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
   }, 5, 1);
 
   const { store, user } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
-  const plain = plainStore(plainFile);
+  const plain = await plainStore(plainFile);
   // BENCH_CACHE_SIZE tries another page cache (SQLite's cache_size: negative KiB) on both stores.
   if (process.env.BENCH_CACHE_SIZE !== undefined) store.sqlite.pragma(`cache_size = ${Number(process.env.BENCH_CACHE_SIZE)}`);
   const cacheSize = store.sqlite.pragma('cache_size', { simple: true }) as number;
@@ -166,7 +170,7 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
       let encryptedIteration = 0;
       let plainIteration = 0;
       const [encrypted, plainSamples] = await measurePair(() => operation.run(store, encryptedIteration++), () => operation.run(plain, plainIteration++), ITERATIONS);
-      rows.push({ operation: operation.name, p50: percentile(encrypted, 0.5), p95: percentile(encrypted, 0.95), targetMs: operation.targetMs, plainP95: percentile(plainSamples, 0.95) });
+      rows.push({ operation: operation.name, p50: percentile(encrypted, 0.5), p95: percentile(encrypted, 0.95), targetMs: operation.targetMs, plainP95: percentile(plainSamples, 0.95), plainP50: percentile(plainSamples, 0.5) });
       // The cost of encryption shows in the median; the tail on a shared 2-core machine is mostly the scheduler.
       ratios.push(percentile(encrypted, 0.5) / percentile(plainSamples, 0.5));
       if (process.env.BENCH_VERBOSE !== undefined) console.log(`${operation.name}: p50 encrypted ${percentile(encrypted, 0.5).toFixed(3)} ms, plain ${percentile(plainSamples, 0.5).toFixed(3)} ms`);
@@ -174,7 +178,7 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
     let encryptedIteration = 0;
     let plainIteration = 0;
     const [encryptedAgree, plainAgree] = await measurePair(() => agree(store, encryptedIteration++), () => agree(plain, plainIteration++), agreeIterations, 5);
-    rows.push({ operation: 'agree a plan (transaction with version + audit entry)', p50: percentile(encryptedAgree, 0.5), p95: percentile(encryptedAgree, 0.95), targetMs: 15, plainP95: percentile(plainAgree, 0.95) });
+    rows.push({ operation: 'agree a plan (transaction with version + audit entry)', p50: percentile(encryptedAgree, 0.5), p95: percentile(encryptedAgree, 0.95), targetMs: 15, plainP95: percentile(plainAgree, 0.95), plainP50: percentile(plainAgree, 0.5) });
   } finally {
     await plain.close();
     await store.close();
