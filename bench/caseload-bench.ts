@@ -59,7 +59,7 @@ async function prepare(): Promise<{ dataDir: string; plainFile: string }> {
     for (let index = 1; index <= COACHES; index += 1) addCoach.run(`bench-coach-${index}`, `coach.${index}`, `Coach ${index}`, BENCH_NOW.toISOString());
   })();
   await store.close();
-  await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 250, now: BENCH_NOW });
+  await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 250, now: BENCH_NOW, peopleOnly: true });
 
   const reopened = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
   const sqlite = reopened.store.sqlite;

@@ -29,7 +29,7 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
     const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
     if (!created.ok) throw new Error(created.error.message);
     await services.close();
-    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: FHIR_BENCH_PLANS, seed: 10 });
+    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: FHIR_BENCH_PLANS, seed: 10, peopleOnly: true });
     const { store, user } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
     const sqlite = store.sqlite;
     const random = new SeededRandom(10);

@@ -11,6 +11,7 @@ import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/te
 import { CASELOAD_BENCH_SIZE, runCaseloadBench } from './caseload-bench';
 import { FHIR_BENCH_PLANS, runFhirExportBench } from './fhir-export-bench';
 import { runDocumentsBench } from './documents-bench';
+import { NATIONAL_BENCH_SIZE, runNationalBench } from './national-bench';
 import { measure, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
 
@@ -18,8 +19,9 @@ import { printReport, type BenchRow } from './report';
  * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
  * schema and query on plain SQLite in the same run, then the caseload at 250,000 people
  * (bench/caseload-bench.ts), the partnership export (bench/fhir-export-bench.ts) and the PDF
- * documents (bench/documents-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or
- * `foundation`, `fhir`, `documents`) runs one part only.
+ * documents (bench/documents-bench.ts), and the whole store with every person's history at national
+ * size (bench/national-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or
+ * `foundation`, `national`, `fhir`, `documents`) runs one part only.
  */
 const SUITE = process.env.BENCH_SUITE ?? 'all';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50_000);
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     const services = createAppServices({ dataDir });
     await services.dispatch('setup.createPartnership', testPartnershipInput());
     await services.close();
-    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1 });
+    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1, peopleOnly: true });
 
     // Plain SQLite: same schema (same migrations), same synthetic rows copied across, no key.
     const plainFile = path.join(dir, 'plain.db');
@@ -94,6 +96,11 @@ async function main(): Promise<void> {
 }
 
 if (SUITE === 'all' || SUITE === 'foundation') await main();
+if (SUITE === 'all' || SUITE === 'national') {
+  const national = await runNationalBench();
+  printReport(`Whole store with histories, ${NATIONAL_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); same code on the encrypted store and plain SQLite`, national.rows);
+  console.log(`Encrypted / plain ratio on the read operations (worst p50): ${national.readRatio.toFixed(2)} (target <= 1.3: ${national.readRatio <= 1.3 ? 'pass' : 'FAIL'})`);
+}
 if (SUITE === 'all' || SUITE === 'caseload') {
   printReport(`Caseload at ${CASELOAD_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); store queries vs plain SQLite, then the app path`, await runCaseloadBench());
 }

@@ -77,7 +77,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
         participants,
         seed: wholeNumber(values.seed, 'seed', 1),
       });
-      out(`Added ${participants.toLocaleString('en-GB')} synthetic participants in ${result.seconds.toFixed(1)} s.`);
+      out(`Added ${participants.toLocaleString('en-GB')} synthetic participants with their case histories in ${result.seconds.toFixed(1)} s.`);
       return 0;
     }
     case 'audit': {

@@ -8,8 +8,9 @@ Usage:
 
   workwell-mdt seed --store DIR --participants N [--seed S] [--user USERNAME]
                     [--passphrase-file FILE]
-      Add N synthetic participants (deterministic for a given --seed; NHS numbers
-      from the reserved 999 test range).
+      Add N synthetic participants with case histories (referrals, consents,
+      assessments, measures, meetings, plans, adjustments, exits); deterministic
+      for a given --seed; NHS numbers from the reserved 999 test range.
 
   workwell-mdt audit verify --store DIR [--user USERNAME] [--passphrase-file FILE]
       Recompute the audit trail's hash chain; exit code 2 names the first altered,

@@ -7,6 +7,7 @@ import { fieldErrors } from './dispatch';
 import { createPartnershipStore, partnershipIdentity } from './partnership-setup';
 import { newRecoveryKey } from './security/recovery';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';
+import { ensureSyntheticTeam } from './synthetic/synthetic-team';
 import { unlockStore } from './unlock-store';
 
 /**
@@ -30,7 +31,10 @@ export async function initStore(options: {
   return { partnershipName: identity.name, username: created.user.username, recoveryKey: formatRecoveryKey(recoveryKey) };
 }
 
-/** Adds synthetic participants, unlocking with a user's passphrase; returns how long it took. */
+/**
+ * Adds synthetic participants with their case histories (unless `peopleOnly`), unlocking with a
+ * user's passphrase; returns how long it took.
+ */
 export async function seedStore(options: {
   dataDir: string;
   username?: string | undefined;
@@ -38,6 +42,7 @@ export async function seedStore(options: {
   participants: number;
   seed: number;
   now?: Date;
+  peopleOnly?: boolean;
 }): Promise<{ seconds: number; username: string }> {
   const paths = storePaths(options.dataDir);
   const username = options.username ?? (await onlyUsername(paths.keyring));
@@ -45,7 +50,18 @@ export async function seedStore(options: {
   const { store, dataKey } = await unlockStore(paths, username, options.passphrase);
   dataKey.fill(0);
   try {
-    seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now: options.now ?? new Date() });
+    const now = options.now ?? new Date();
+    const seedUserId = (store.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string | undefined) ?? '';
+    const team = options.peopleOnly === true ? undefined : await ensureSyntheticTeam(store, seedUserId, now);
+    // A bulk load that can simply be run again if interrupted: no fsync per batch and a bigger page
+    // cache while it runs, then the store's usual durability.
+    store.sqlite.pragma('synchronous = OFF');
+    store.sqlite.pragma('cache_size = -65536');
+    try {
+      seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now, ...(team === undefined ? {} : { team }) });
+    } finally {
+      store.sqlite.pragma('synchronous = FULL');
+    }
   } finally {
     await store.close();
   }

@@ -2,13 +2,21 @@ import { syntheticNhsNumber } from '../../core/nhs-number';
 import type { ParticipantStatus } from '../../core/schemas/participants';
 import { insertParticipantsBulk } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
+import { seedCaseHistory, prepareHistoryStatements, addDays, type SeededPerson } from './seed-case-history';
 import { SeededRandom } from './seeded-random';
+import { seedMeetingCalendar } from './synthetic-meetings';
+import type { SyntheticTeam } from './synthetic-team';
 import { FAMILY_NAMES, GIVEN_NAMES } from './synthetic-names';
 
 export interface SeedOptions {
   readonly participants: number;
   readonly seed: number;
   readonly now: Date;
+  /**
+   * With a team, each person also gets a history that fits their status (referral, consents,
+   * assessments, measures, meetings, plans, adjustments, follow-ups, exits); without, people only.
+   */
+  readonly team?: SyntheticTeam;
 }
 
 const STATUS_WEIGHTS: ReadonlyArray<readonly [ParticipantStatus, number]> = [
@@ -45,6 +53,9 @@ const BATCH = 5_000;
 /** Share of people given one of the partnership's coaches (the rest await allocation). */
 const WITH_COACH = 0.7;
 
+/** How far back people were created (days), so meetings are seeded from then on. */
+const CREATED_WITHIN_DAYS = 540;
+
 /** People with a plan in force ("Plan active") have a review date from three weeks ago to two months ahead. */
 const REVIEW_DAYS_FROM = -21;
 const REVIEW_DAYS_TO = 60;
@@ -61,15 +72,29 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
   const caseload = new SeededRandom(options.seed + 7_919);
   const coaches = (store.sqlite.prepare("SELECT id FROM users WHERE role = 'coach' AND disabled_at IS NULL ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
   const nowYear = options.now.getUTCFullYear();
+  // A third stream for the case history, so adding it changed nothing about the people themselves.
+  const historyRandom = new SeededRandom(options.seed + 104_729);
+  const today = options.now.toISOString().slice(0, 10);
+  const history =
+    options.team === undefined
+      ? undefined
+      : {
+          random: historyRandom,
+          team: options.team,
+          today,
+          statements: prepareHistoryStatements(store.sqlite),
+          meetings: seedMeetingCalendar(store.sqlite, options.team, historyRandom, addDays(today, -CREATED_WITHIN_DAYS), today),
+        };
   let remaining = options.participants;
   while (remaining > 0) {
     const count = Math.min(BATCH, remaining);
+    const batch: SeededPerson[] = [];
     insertParticipantsBulk(
       store.sqlite,
       (sequence) => {
         const birthYear = nowYear - random.integer(18, 66);
         const dateOfBirth = `${birthYear}-${pad(random.integer(1, 12))}-${pad(random.integer(1, 28))}`;
-        const createdAt = new Date(options.now.getTime() - random.integer(0, 540) * 86_400_000).toISOString();
+        const createdAt = new Date(options.now.getTime() - random.integer(0, CREATED_WITHIN_DAYS) * 86_400_000).toISOString();
         const person = {
           id: random.uuid(),
           given_name: random.pick(GIVEN_NAMES),
@@ -93,15 +118,18 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
           cognitive_demands: null,
         };
         const hasCoach = coaches.length > 0 && caseload.next() < WITH_COACH;
-        return {
+        const row = {
           ...person,
           coach_user_id: hasCoach ? caseload.pick(coaches) : null,
           next_review_on: person.status === 'active' ? dayOffset(options.now, caseload.integer(REVIEW_DAYS_FROM, REVIEW_DAYS_TO)) : null,
           referred_on: dayOffset(new Date(createdAt), -caseload.integer(0, 21)),
         };
+        batch.push(row);
+        return row;
       },
       count,
     );
+    if (history !== undefined) store.sqlite.transaction(() => batch.forEach((person) => seedCaseHistory(person, history)))();
     remaining -= count;
   }
 }

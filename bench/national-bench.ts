@@ -1,0 +1,190 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { caseloadSearchQuery } from '../core/caseload-search';
+import { createKysely } from '../db/create-kysely';
+import { migrateToLatest } from '../db/migrate';
+import { appendAuditEntry } from '../db/repositories/audit-repository';
+import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type CaseloadSortKey } from '../db/repositories/caseload-repository';
+import type { Store } from '../db/store';
+import { storePaths } from '../db/store-paths';
+import { agreePlanByMdt } from '../services/action-plan-service';
+import { createAppServices } from '../services/app-services';
+import { getParticipantRecord } from '../services/participant-record';
+import { seedStore } from '../services/store-commands';
+import { SeededRandom } from '../services/synthetic/seeded-random';
+import { FAMILY_NAMES, GIVEN_NAMES } from '../services/synthetic/synthetic-names';
+import { unlockStore } from '../services/unlock-store';
+import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
+import { measure, measurePair, percentile } from './measure';
+import type { BenchRow } from './report';
+
+/**
+ * The whole store at national size: `BENCH_PARTICIPANTS` (250,000) people with their full synthetic
+ * histories (about 1.3M assessments and measures, 2.5M plan actions), generated once and cached
+ * under the gitignored `.bench-cache/`, with a plain (unkeyed) SQLite twin holding the same schema
+ * and every row. Each operation runs the same code on both in this run.
+ */
+const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 250_000);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const COACHES = 20;
+/**
+ * Bump when the generator changes what it writes. A new migration does not need a new cache: the
+ * encrypted store migrates as it opens and the plain twin is migrated below, so 8 minutes of
+ * generation on a shared 2-core machine are not repeated for every schema change.
+ */
+const GENERATOR_VERSION = 1;
+const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `national-${PARTICIPANTS}-v${GENERATOR_VERSION}`);
+/** A fixed "today" for the seed, in the past so the app's own "not in the future" checks accept its dates. */
+const BENCH_NOW = new Date('2026-11-02T09:00:00Z');
+const TODAY = '2026-11-02';
+const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false };
+/** Tables the plain twin gets from its own migrations or triggers, not by copying. */
+const NOT_COPIED = /^(kysely_|sqlite_|participants_search)/;
+
+/** Builds the encrypted store with histories and its plain twin unless the cache holds them. */
+async function prepare(): Promise<{ dataDir: string; plainFile: string }> {
+  const dataDir = path.join(CACHE_DIR, 'encrypted');
+  const plainFile = path.join(CACHE_DIR, 'plain.db');
+  if (existsSync(path.join(CACHE_DIR, 'ready'))) return { dataDir, plainFile };
+  rmSync(CACHE_DIR, { recursive: true, force: true });
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const started = performance.now();
+  console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people with their histories (once; cached in ${CACHE_DIR})...`);
+  const services = createAppServices({ dataDir });
+  const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
+  if (!created.ok) throw new Error(created.error.message);
+  await services.close();
+
+  const { store } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
+  const addCoach = store.sqlite.prepare("INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, ?, 'coach', ?)");
+  store.sqlite.transaction(() => {
+    for (let index = 1; index <= COACHES; index += 1) addCoach.run(`bench-coach-${index}`, `coach.${index}`, `Coach ${index}`, BENCH_NOW.toISOString());
+  })();
+  await store.close();
+  const seeded = await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 2026, now: BENCH_NOW });
+  console.log(`Seeded in ${seeded.seconds.toFixed(0)} s; copying every row to the plain twin...`);
+
+  const plain = new Database(plainFile);
+  plain.pragma('journal_mode = WAL');
+  const plainDb = createKysely(plain);
+  await migrateToLatest(plainDb);
+  await plainDb.destroy();
+  const reopened = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
+  const sqlite = reopened.store.sqlite;
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid").pluck().all() as string[]).filter((name) => !NOT_COPIED.test(name));
+  sqlite.pragma('foreign_keys = OFF');
+  sqlite.exec(`ATTACH DATABASE '${plainFile.replaceAll("'", "''")}' AS plain KEY ''`);
+  sqlite.transaction(() => {
+    // OR IGNORE: rows the migrations already put in (built-in disciplines, default settings) are the same.
+    for (const table of tables) sqlite.exec(`INSERT OR IGNORE INTO plain.${table} SELECT * FROM main.${table}`);
+  })();
+  sqlite.exec('DETACH DATABASE plain');
+  await reopened.store.close();
+  const ready = path.join(CACHE_DIR, 'ready.tmp');
+  mkdirSync(ready);
+  renameSync(ready, path.join(CACHE_DIR, 'ready'));
+  console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  return { dataDir, plainFile };
+}
+
+/** One operation on a store (encrypted or plain), given the iteration number. */
+type Operation = (store: Store, iteration: number) => unknown;
+
+function walkPages(query: CaseloadQuery, sort: CaseloadSortKey): Operation {
+  const positions = new WeakMap<Store, CaseloadPosition | null>();
+  return (store, iteration) => {
+    const from = iteration % 100 === 0 ? null : (positions.get(store) ?? null);
+    const page = readCaseloadPage(store.sqlite, query, sort, from, 25);
+    const last = page.rows[page.rows.length - 1];
+    positions.set(store, page.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null);
+    return page;
+  };
+}
+
+function searchEach(texts: readonly string[]): Operation {
+  return (store, iteration) => readCaseloadPage(store.sqlite, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
+}
+
+/** The plain twin as a Store (migrated like the encrypted one), so the services' own code runs on it unchanged. */
+async function plainStore(file: string): Promise<Store> {
+  const sqlite = new Database(file, { fileMustExist: true });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = createKysely(sqlite);
+  await migrateToLatest(db);
+  return { db, sqlite, close: () => db.destroy() };
+}
+
+/** Runs the national-size operations on both stores and returns the report rows. */
+export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio: number }> {
+  const { dataDir, plainFile } = await prepare();
+  const unlockSamples = await measure(async () => {
+    const fresh = createAppServices({ dataDir });
+    const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
+    if (!result.ok) throw new Error(result.error.message);
+    await fresh.close();
+  }, 5, 1);
+
+  const { store, user } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
+  const plain = await plainStore(plainFile);
+  // BENCH_CACHE_SIZE tries another page cache (SQLite's cache_size: negative KiB) on both stores.
+  if (process.env.BENCH_CACHE_SIZE !== undefined) store.sqlite.pragma(`cache_size = ${Number(process.env.BENCH_CACHE_SIZE)}`);
+  const cacheSize = store.sqlite.pragma('cache_size', { simple: true }) as number;
+  plain.sqlite.pragma(`cache_size = ${cacheSize}`);
+  // BENCH_SYNCHRONOUS tries another durability setting (the store uses FULL) on both stores.
+  if (process.env.BENCH_SYNCHRONOUS !== undefined) for (const target of [store, plain]) target.sqlite.pragma(`synchronous = ${process.env.BENCH_SYNCHRONOUS.replace(/[^A-Z]/gi, '')}`);
+  console.log(`cache_size = ${cacheSize}, synchronous = ${String(store.sqlite.pragma('synchronous', { simple: true }))}`);
+
+  const random = new SeededRandom(11);
+  const pick = (query: string) => store.sqlite.prepare(query).pluck().all() as string[];
+  const nhsNumbers = pick('SELECT nhs_number FROM participants WHERE nhs_number IS NOT NULL ORDER BY random() LIMIT 500');
+  const fullNames = Array.from({ length: 200 }, () => `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)}`);
+  const listed = pick("SELECT participant_id FROM agenda_items WHERE status = 'listed' UNION SELECT id FROM participants WHERE status = 'active' ORDER BY 1 LIMIT 2000");
+  const attendeeIds = pick('SELECT id FROM team_members WHERE active = 1 ORDER BY id LIMIT 4');
+  // Agreeing uses up drafts in the cached stores: each store agrees its own remaining ones.
+  const draftsOf = (target: Store) => target.sqlite.prepare("SELECT id FROM action_plans WHERE status = 'draft' ORDER BY id").pluck().all() as string[];
+  const drafts = new Map([store, plain].map((target) => [target, draftsOf(target)]));
+  const agreeIterations = Math.min(ITERATIONS, ...[...drafts.values()].map((ids) => ids.length - 5));
+  if (agreeIterations < 10) throw new Error(`Too few drafts left to agree in ${CACHE_DIR}: delete it to generate the stores again.`);
+  const agree: Operation = async (target, iteration) => {
+    const planId = drafts.get(target)?.[iteration] ?? '';
+    const checkedById = attendeeIds[attendeeIds.length - 1] ?? '';
+    const result = await agreePlanByMdt(target, { planId, revision: 1, meetingId: null, attendeeIds, checkedById }, user, BENCH_NOW);
+    appendAuditEntry(target.sqlite, { at: BENCH_NOW.toISOString(), userId: user.userId, username: user.username, action: 'sign', channel: 'plans.agreeByMdt', participantId: null, subjectJson: JSON.stringify({ planId }), outcome: 'ok' });
+    return result;
+  };
+
+  const reads: Array<{ name: string; targetMs: number; run: Operation }> = [
+    { name: 'caseload page: "Plan active", by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, status: 'active' }, 'nextReview') },
+    { name: 'caseload page: coach + review due, by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, coachUserId: 'bench-coach-3', reviewDueBy: TODAY }, 'nextReview') },
+    { name: 'search: full name', targetMs: 30, run: searchEach(fullNames) },
+    { name: 'search: NHS number', targetMs: 30, run: searchEach(nhsNumbers) },
+    { name: 'open one participant (everything the meeting view shows)', targetMs: 10, run: (target, iteration) => getParticipantRecord(target, listed[iteration % listed.length] ?? '') },
+  ];
+  const rows: BenchRow[] = [{ operation: 'unlock including the scrypt KDF (app path)', p50: percentile(unlockSamples, 0.5), p95: percentile(unlockSamples, 0.95), targetMs: 1500 }];
+  const ratios: number[] = [];
+  try {
+    for (const operation of reads) {
+      let encryptedIteration = 0;
+      let plainIteration = 0;
+      const [encrypted, plainSamples] = await measurePair(() => operation.run(store, encryptedIteration++), () => operation.run(plain, plainIteration++), ITERATIONS);
+      rows.push({ operation: operation.name, p50: percentile(encrypted, 0.5), p95: percentile(encrypted, 0.95), targetMs: operation.targetMs, plainP95: percentile(plainSamples, 0.95), plainP50: percentile(plainSamples, 0.5) });
+      // The cost of encryption shows in the median; the tail on a shared 2-core machine is mostly the scheduler.
+      ratios.push(percentile(encrypted, 0.5) / percentile(plainSamples, 0.5));
+      if (process.env.BENCH_VERBOSE !== undefined) console.log(`${operation.name}: p50 encrypted ${percentile(encrypted, 0.5).toFixed(3)} ms, plain ${percentile(plainSamples, 0.5).toFixed(3)} ms`);
+    }
+    let encryptedIteration = 0;
+    let plainIteration = 0;
+    const [encryptedAgree, plainAgree] = await measurePair(() => agree(store, encryptedIteration++), () => agree(plain, plainIteration++), agreeIterations, 5);
+    rows.push({ operation: 'agree a plan (transaction with version + audit entry)', p50: percentile(encryptedAgree, 0.5), p95: percentile(encryptedAgree, 0.95), targetMs: 15, plainP95: percentile(plainAgree, 0.95), plainP50: percentile(plainAgree, 0.5) });
+  } finally {
+    await plain.close();
+    await store.close();
+  }
+  return { rows, readRatio: Math.max(...ratios) };
+}
+
+/** How many people the national benchmark runs against, for the report's title. */
+export const NATIONAL_BENCH_SIZE = PARTICIPANTS;
