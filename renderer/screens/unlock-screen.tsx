@@ -7,6 +7,7 @@ import { PageLayout } from '../components/page-layout';
 import { SelectInput } from '../components/select-input';
 import { TextInput } from '../components/text-input';
 import { useSubmit } from '../components/use-submit';
+import { markUnlockSubmitted } from '../performance-marks';
 import { RecoverForm } from './security/recover-form';
 
 const FIELD_IDS: Readonly<Record<string, string>> = { username: 'unlock-username', passphrase: 'unlock-passphrase' };
@@ -29,6 +30,7 @@ export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }:
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
+    markUnlockSubmitted();
     void unlock.submit(() => api.call('session.unlock', { username, passphrase }), onUnlocked);
   };
 

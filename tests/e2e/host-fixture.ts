@@ -79,3 +79,16 @@ export { expect };
 export async function openApp(page: Page, host: RunningHost): Promise<void> {
   await page.goto(host.launchUrl);
 }
+
+/**
+ * Runs `use` against a host started on an existing data folder (a prepared store), stopping the
+ * host afterwards. The folder is left for the caller to remove.
+ */
+export async function withHostOn(dataDir: string, use: (host: RunningHost) => Promise<void>): Promise<void> {
+  const children: ChildProcess[] = [];
+  try {
+    await use(await startHost(dataDir, children));
+  } finally {
+    for (const child of children) await stopHost(child);
+  }
+}

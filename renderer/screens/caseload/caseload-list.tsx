@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ParticipantPage } from '../../../core/schemas/participants';
 import { useApi } from '../../api/api-context';
+import { markCaseloadFirstPage } from '../../performance-marks';
 import { ErrorSummary } from '../../components/error-summary';
 import { CaseloadFilters } from './caseload-filters';
 import { CaseloadTable } from './caseload-table';
@@ -78,6 +79,12 @@ export function CaseloadList() {
       current = false;
     };
   }, [api, view, update]);
+
+  // After the first page is committed to the DOM (a layout effect: before the browser paints it).
+  const hasRows = data !== undefined && data.items.length > 0;
+  useLayoutEffect(() => {
+    if (hasRows) markCaseloadFirstPage();
+  }, [hasRows]);
 
   // The total is asked once per search and filters, never per page.
   const filterKey = JSON.stringify(filterOf(view));
