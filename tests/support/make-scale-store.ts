@@ -15,8 +15,11 @@ async function main(): Promise<void> {
   const participants = Number(countText);
   if (cacheDir === undefined || !Number.isSafeInteger(participants)) throw new Error('usage: make-scale-store.ts CACHE_DIR N');
   if (existsSync(path.join(cacheDir, 'ready'))) return;
-  rmSync(cacheDir, { recursive: true, force: true });
-  const dataDir = path.join(cacheDir, 'store');
+  // Made in a folder of its own, then renamed into place: two runs at once (or one interrupted)
+  // never leave a half-made store where the test looks for it.
+  const building = `${cacheDir}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  const dataDir = path.join(building, 'store');
   mkdirSync(dataDir, { recursive: true });
   const started = performance.now();
   const services = createAppServices({ dataDir });
@@ -25,9 +28,13 @@ async function main(): Promise<void> {
   await services.close();
   // A fixed past "now" keeps the store the same on every machine (the seed is deterministic).
   await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants, seed: 250, now: new Date('2026-11-30T09:00:00Z'), peopleOnly: true });
-  const ready = path.join(cacheDir, 'ready.tmp');
-  mkdirSync(ready);
-  renameSync(ready, path.join(cacheDir, 'ready'));
+  mkdirSync(path.join(building, 'ready'));
+  if (existsSync(path.join(cacheDir, 'ready'))) {
+    rmSync(building, { recursive: true, force: true });
+    return;
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+  renameSync(building, cacheDir);
   console.log(`Made ${participants} people in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
