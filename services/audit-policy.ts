@@ -83,8 +83,9 @@ export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'exports.settings': 'view',
   'exports.saveSettings': 'configure',
   'exports.startFhir': 'export',
-  // Polled once a second while an export runs; audited so a refused poll is recorded as denied.
-  'exports.job': 'view',
+  // Polled once a second while an export runs: the start and the cancel are what the audit needs
+  // (a refused poll is still recorded as denied, like every refusal).
+  'exports.job': null,
   'exports.cancel': 'export',
   'exports.miReturn': 'export',
   'documents.planPdf': 'export',

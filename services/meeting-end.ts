@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { addDaysToIsoDate } from '../core/adjustments/iso-date-arithmetic';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
@@ -14,19 +15,13 @@ import { plansAgreedAt } from './plans-agreed-at';
 /** How far ahead a meeting made for cases not reached is planned, when none is planned yet. */
 const NEXT_MEETING_AFTER_DAYS = 7;
 
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** The next planned meeting, or a new one a week later with the same chair, team and time per case. */
 async function nextMeetingFor(trx: Kysely<Database>, meeting: MeetingRow, user: SignedInUser, at: string): Promise<MeetingRow> {
   const planned = await nextPlannedMeeting(trx, { heldOn: meeting.held_on, startsAt: meeting.starts_at, excludeId: meeting.id });
   if (planned !== undefined) return planned;
   const next: MeetingRow = {
     id: randomUUID(),
-    held_on: addDays(meeting.held_on, NEXT_MEETING_AFTER_DAYS),
+    held_on: addDaysToIsoDate(meeting.held_on, NEXT_MEETING_AFTER_DAYS),
     starts_at: meeting.starts_at,
     chair_id: meeting.chair_id,
     expected_attendee_ids_json: meeting.expected_attendee_ids_json,

@@ -117,14 +117,6 @@ export const updateActionStatusInputSchema = z.strictObject({
   note: z.string().trim().max(1000, 'The note must be 1000 characters or fewer').default(''),
 });
 
-export const planVersionSummarySchema = z.object({
-  id: z.string(),
-  versionNumber: z.number().int().positive(),
-  status: z.enum(PLAN_STATUSES),
-  createdAt: z.string(),
-  createdByName: z.string(),
-});
-
 export const actionProgressSchema = z.object({
   actionId: z.string(),
   status: z.enum(ACTION_STATUSES),

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { localToday } from '../../../core/calendar-date';
 import type { ExportJob, ExportSettings } from '../../../core/schemas/fhir-export';
 import { useApi } from '../../api/api-context';
 import { canCall } from '../../can-call';
@@ -16,8 +17,7 @@ const POLL_MS = 1_000;
 
 /** This month as YYYY-MM (local time), the MI return's default. */
 function thisMonth(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return localToday().slice(0, 7);
 }
 
 /** Saves text as a file through the browser's download, without a plaintext copy anywhere else. */
