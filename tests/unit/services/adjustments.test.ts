@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { EmployerView } from '../../../core/schemas/employer-view';
 import type { ParticipantAdjustments, SaveAdjustmentsInput } from '../../../core/schemas/workplace-adjustments';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { storePaths } from '../../../db/store-paths';
 import { unlockStore } from '../../../services/unlock-store';
-import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
+import { demoWithPerson, value } from '../../support/demo-with-person';
+import { typeCanaryIntoEveryClinicalField } from '../../support/canary-case';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
 
@@ -134,29 +134,7 @@ describe('the employer view', () => {
   it('never carries a canary diagnosis typed into every clinical field through the real services', async () => {
     const demo = await demoWithPerson();
     const { services, id } = demo;
-    await demo.signInAs('demo.coach');
-    value(await services.dispatch('assessments.saveJoinedUp', { participantId: id, ...JOINED_UP, healthConditions: CANARY, whatMatters: CANARY, goals: CANARY, canDoNow: CANARY }));
-    value(await services.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [3, 3, 3, 3, 3, 3, 3, 3, 1] } }));
-    await demo.signInAs('demo.ot');
-    value(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, assessedOn: '2026-11-10', findings: CANARY, workImpact: CANARY, recommendations: CANARY }));
-    const record = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
-    const flagId = record.openRiskFlags[0]?.id ?? '';
-    value(await services.dispatch('riskFlags.acknowledge', { flagId, note: CANARY }));
-    await demo.signInAs('demo.coordinator');
-    value(await services.dispatch('plans.saveDraft', { participantId: id, goals: [{ id: 'g1', text: CANARY }], actions: [{ id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'occupational_therapy', description: CANARY }], reviewOn: null }));
-    await demo.signInAs('demo.ot');
-    value(
-      await services.dispatch('adjustments.saveAhpReport', {
-        participantId: id,
-        fitness: 'may_be_fit',
-        periodFrom: '2026-12-07',
-        periodTo: '2027-01-04',
-        categories: ['phased_return'],
-        difficulties: [{ id: 'd1', difficulty: CANARY, recommendation: CANARY, goal: CANARY }],
-        organisation: CANARY,
-        assessedOn: '2026-11-10',
-      }),
-    );
+    await typeCanaryIntoEveryClinicalField(demo, CANARY);
     const withNotes = adjustmentsInput(id);
     value(await services.dispatch('adjustments.save', { ...withNotes, adjustments: withNotes.adjustments.map((adjustment) => ({ ...adjustment, teamNote: CANARY })) }));
     await recordEmployerConsent(demo);

@@ -6,10 +6,10 @@ import type { PartnershipConfig } from '../../../core/schemas/config/partnership
 import type { PdfDocument } from '../../../core/schemas/documents';
 import type { ExportLogPage } from '../../../core/schemas/export-log';
 import type { Meeting } from '../../../core/schemas/meetings';
-import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import { sha256Hex } from '../../../services/exports/export-log';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { pdfPageCount, pdfText } from '../../support/pdf-text';
+import { typeCanaryIntoEveryClinicalField } from '../../support/canary-case';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
 
@@ -149,28 +149,7 @@ describe('the employer adjustments letter PDF', () => {
     const demo = await readyPerson();
     const { services, id } = demo;
     // A canary diagnosis in every clinical field the team can type into.
-    await demo.signInAs('demo.coach');
-    value(await services.dispatch('assessments.saveJoinedUp', { participantId: id, ...JOINED_UP, healthConditions: CANARY, whatMatters: CANARY, goals: CANARY, canDoNow: CANARY }));
-    value(await services.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [3, 3, 3, 3, 3, 3, 3, 3, 1] } }));
-    await demo.signInAs('demo.ot');
-    value(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, assessedOn: '2026-11-10', findings: CANARY, workImpact: CANARY, recommendations: CANARY }));
-    const record = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
-    value(await services.dispatch('riskFlags.acknowledge', { flagId: record.openRiskFlags[0]?.id ?? '', note: CANARY }));
-    await demo.signInAs('demo.coordinator');
-    value(await services.dispatch('plans.saveDraft', { participantId: id, goals: [{ id: 'g1', text: CANARY }], actions: [{ id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'occupational_therapy', description: CANARY }], reviewOn: null }));
-    await demo.signInAs('demo.ot');
-    value(
-      await services.dispatch('adjustments.saveAhpReport', {
-        participantId: id,
-        fitness: 'may_be_fit',
-        periodFrom: '2026-12-07',
-        periodTo: '2027-01-04',
-        categories: ['phased_return'],
-        difficulties: [{ id: 'd1', difficulty: CANARY, recommendation: CANARY, goal: CANARY }],
-        organisation: CANARY,
-        assessedOn: '2026-11-10',
-      }),
-    );
+    await typeCanaryIntoEveryClinicalField(demo, CANARY);
     value(await services.dispatch('adjustments.save', adjustmentsInput(id)));
 
     const refused = await services.dispatch('documents.employerLetterPdf', { participantId: id });
