@@ -1,5 +1,6 @@
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
+import { consentAndStartPlanAsOt } from './employer-case';
 import { expect, test } from './host-fixture';
 
 /** Typed into the team note: it must never reach the employer. */
@@ -11,20 +12,9 @@ test('an OT drafts a phased return with two adjustments, previews the employer v
   const personLink = page.getByTestId('caseload-table').getByRole('link').first();
   const name = (await personLink.innerText()).trim();
   await personLink.click();
+  // Consent to share with the employer; the OT starts the plan the adjustments belong to.
+  await consentAndStartPlanAsOt(page, name);
   const consent = page.getByTestId('consent-table');
-  await consent.getByRole('button', { name: 'Record decision: Share agreed adjustments with the employer' }).click();
-  await page.getByLabel('How it was recorded').selectOption({ label: 'Verbally (in person, by phone or video)' });
-  await page.getByRole('button', { name: 'Save consent decision' }).click();
-  await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Given on');
-
-  // The OT starts the plan the adjustments belong to.
-  await signInAs(page, 'demo.ot');
-  await page.getByTestId('caseload-table').getByRole('link', { name, exact: true }).click();
-  await page.getByRole('button', { name: 'Start the action plan' }).click();
-  await page.getByRole('button', { name: 'Add a goal' }).click();
-  await page.keyboard.type('Back to full shifts by February');
-  await page.getByRole('button', { name: 'Save draft plan' }).click();
-  await expect(page.getByTestId('plan-panel')).toContainText('Draft');
 
   // Two adjustments from the library; the second is one Access to Work may fund.
   const section = page.getByTestId('adjustments-section');

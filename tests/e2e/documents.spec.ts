@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { Download } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
+import { consentAndStartPlanAsOt } from './employer-case';
 import { expect, test } from './host-fixture';
 
 /** Typed into the team note: it must never reach the employer letter. */
@@ -27,21 +28,11 @@ test('an OT downloads the draft plan and the employer letter as PDFs; both read 
   const [family = '', given = ''] = name.split(', ');
   const fullName = new RegExp(`${given} ${family}`, 'i');
   await personLink.click();
+  // Consent to share with the employer; the OT starts the plan and drafts one adjustment with a
+  // team-only note.
+  await consentAndStartPlanAsOt(page, name);
   const consent = page.getByTestId('consent-table');
-  await consent.getByRole('button', { name: 'Record decision: Share agreed adjustments with the employer' }).click();
-  await page.getByLabel('How it was recorded').selectOption({ label: 'Verbally (in person, by phone or video)' });
-  await page.getByRole('button', { name: 'Save consent decision' }).click();
-  await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Given on');
-
-  // The OT starts the plan and drafts one adjustment with a team-only note.
-  await signInAs(page, 'demo.ot');
-  await page.getByTestId('caseload-table').getByRole('link', { name, exact: true }).click();
-  await page.getByRole('button', { name: 'Start the action plan' }).click();
-  await page.getByRole('button', { name: 'Add a goal' }).click();
-  await page.keyboard.type('Back to full shifts by February');
-  await page.getByRole('button', { name: 'Save draft plan' }).click();
   const plan = page.getByTestId('plan-panel');
-  await expect(plan).toContainText('Draft');
 
   const section = page.getByTestId('adjustments-section');
   await section.getByRole('button', { name: 'Draft workplace adjustments' }).click();
