@@ -25,8 +25,9 @@ async function main(): Promise<void> {
     onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
   });
   const server = await startHostServer({ dispatch: services.dispatch, rendererDir: args.rendererDir, port: args.port });
-  console.log(`WorkWell MDT host listening at ${server.launchUrl}`);
 
+  // The stop handlers go in before the address is printed: whoever reads the address may stop the
+  // host at once, and a SIGTERM that came before them would kill it without closing the store.
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
   // Stop with the parent: when started by `npm start` or a test, a closed stdin means the parent is gone.
   if (process.env.WORKWELL_HOST_EXIT_ON_STDIN_END === '1') process.stdin.on('end', () => void stop()).resume();
+
+  console.log(`WorkWell MDT host listening at ${server.launchUrl}`);
 }
 
 main().catch((error: unknown) => {

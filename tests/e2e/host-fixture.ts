@@ -50,8 +50,9 @@ async function startHost(dataDir: string, children: ChildProcess[]): Promise<Run
   };
 }
 
+/** Stops a host and waits for it to exit; a host that already exited (by code or by signal) is done. */
 function stopHost(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
