@@ -4,12 +4,12 @@ import path from 'node:path';
 import { caseloadSearchQuery } from '../core/caseload-search';
 import { createKysely } from '../db/create-kysely';
 import { migrateToLatest } from '../db/migrate';
-import { appendAuditEntry } from '../db/repositories/audit-repository';
 import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type CaseloadSortKey } from '../db/repositories/caseload-repository';
 import type { Store } from '../db/store';
 import { storePaths } from '../db/store-paths';
 import { agreePlanByMdt } from '../services/action-plan-service';
 import { createAppServices } from '../services/app-services';
+import { PendingAuditEntry, runWithPendingAudit } from '../services/call-audit-scope';
 import { getParticipantRecord } from '../services/participant-record';
 import { seedStore } from '../services/store-commands';
 import { SeededRandom } from '../services/synthetic/seeded-random';
@@ -151,8 +151,10 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
   const agree: Operation = async (target, iteration) => {
     const planId = drafts.get(target)?.[iteration] ?? '';
     const checkedById = attendeeIds[attendeeIds.length - 1] ?? '';
-    const result = await agreePlanByMdt(target, { planId, revision: 1, meetingId: null, attendeeIds, checkedById }, user, BENCH_NOW);
-    appendAuditEntry(target.sqlite, { at: BENCH_NOW.toISOString(), userId: user.userId, username: user.username, action: 'sign', channel: 'plans.agreeByMdt', participantId: null, subjectJson: JSON.stringify({ planId }), outcome: 'ok' });
+    // As dispatch does it: the audit entry waits in the call's scope and is written inside the plan's transaction.
+    const entry = new PendingAuditEntry(() => ({ at: BENCH_NOW.toISOString(), userId: user.userId, username: user.username, action: 'sign', channel: 'plans.agreeByMdt', participantId: null, subjectJson: JSON.stringify({ planId }), outcome: 'ok' }));
+    const result = await runWithPendingAudit(entry, () => agreePlanByMdt(target, { planId, revision: 1, meetingId: null, attendeeIds, checkedById }, user, BENCH_NOW));
+    if (!entry.committed) throw new Error('The audit entry was not written in the plan transaction.');
     return result;
   };
 

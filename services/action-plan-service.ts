@@ -1,3 +1,4 @@
+import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
@@ -102,7 +103,7 @@ export async function agreePlanByMdt(store: Store, input: ParsedInput<'plans.agr
 
   const at = now.toISOString();
   try {
-    await store.db.transaction().execute(async (trx) => {
+    await auditedTransaction(store, async (trx) => {
       const agreed = await transitionPlan(trx, {
         id: draft.id,
         from: 'draft',
@@ -143,7 +144,7 @@ export async function activatePlan(store: Store, input: ParsedInput<'plans.activ
   if (plan === undefined) throw new AppError('NOT_FOUND', 'That plan could not be found.');
   const at = now.toISOString();
   try {
-    await store.db.transaction().execute(async (trx) => {
+    await auditedTransaction(store, async (trx) => {
       const changed = await transitionPlan(trx, { id: plan.id, from: 'agreed_with_person', set: { status: 'active', activated_at: at, updated_at: at } });
       if (!changed) throw new AppError('CONFLICT', 'A plan becomes active once the person has agreed it.');
       await setParticipantStatus(trx, plan.participant_id, ['referred', 'assessed', 'ready_for_mdt'], 'active', at);

@@ -1,3 +1,4 @@
+import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
@@ -36,7 +37,7 @@ export async function saveJoinedUpAssessment(
   const id = randomUUID();
   const recordedAt = now.toISOString();
   try {
-    await store.db.transaction().execute(async (trx) => {
+    await auditedTransaction(store, async (trx) => {
       // The coach's assessment is signed as it is saved; corrections are amendments.
       await insertAssessment(trx, {
         id,
@@ -54,6 +55,8 @@ export async function saveJoinedUpAssessment(
         amendment_reason: null,
       });
       await setParticipantStatus(trx, participantId, ['referred', 'assessed'], 'ready_for_mdt', recordedAt);
+      // The new record's id, for the audit entry written in this transaction.
+      return { id };
     });
   } catch (error) {
     throw toStoreError(error);
@@ -87,7 +90,7 @@ export async function recordMeasure(
   const id = randomUUID();
   const recordedAt = now.toISOString();
   try {
-    await store.db.transaction().execute(async (trx) => {
+    await auditedTransaction(store, async (trx) => {
       await insertMeasureResult(trx, {
         id,
         participant_id: input.participantId,
@@ -114,6 +117,7 @@ export async function recordMeasure(
           acknowledgement_note: null,
         });
       }
+      return { id };
     });
   } catch (error) {
     throw toStoreError(error);

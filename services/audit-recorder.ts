@@ -1,9 +1,11 @@
 import type { Channel } from '../core/channels';
 import type { SignedInUser } from '../core/schemas/session';
-import { appendAuditEntry } from '../db/repositories/audit-repository';
+import type { SqliteDatabase } from '../db/open-store';
+import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
 import { AUDIT_POLICY } from './audit-policy';
 import { auditedParticipantId, idFields } from './audit-subject';
+import { PendingAuditEntry } from './call-audit-scope';
 import type { SessionHolder } from './session-holder';
 
 /** One finished call as dispatch saw it. */
@@ -20,6 +22,11 @@ export interface AuditedCall {
 export interface AuditRecorder {
   /** Runs before the handler: lock is recorded while the store is still open. */
   before(channel: Channel, caller: SignedInUser | null): Promise<void>;
+  /**
+   * The call's entry for success, to be written inside the call's own transaction if it opens one
+   * (see call-audit-scope.ts); null when a successful call is not recorded or is recorded specially.
+   */
+  pending(channel: Channel, caller: SignedInUser | null, input: unknown): PendingAuditEntry | null;
   after(call: AuditedCall): Promise<void>;
 }
 
@@ -40,7 +47,23 @@ const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
 export function createAuditRecorder(session: SessionHolder, now: () => Date): AuditRecorder {
   const pendingFailures: PendingFailure[] = [];
 
-  const write = (store: Store, entry: Parameters<typeof appendAuditEntry>[1]) => appendAuditEntry(store.sqlite, entry);
+  const write = (store: Store, entry: NewAuditEntry) => appendAuditEntry(store.sqlite, entry);
+
+  /** The entry for an ordinary call (not sign-in or lock): ids only, never free text. */
+  const entryFor = (sqlite: SqliteDatabase, { channel, input, output, outcome }: AuditedCall, action: string, user: SignedInUser): NewAuditEntry => {
+    const inputIds = idFields(input);
+    const outputIds = idFields(output);
+    return {
+      at: now().toISOString(),
+      userId: user.userId,
+      username: user.username,
+      action: outcome === 'FORBIDDEN' ? 'denied' : action,
+      channel,
+      participantId: auditedParticipantId(sqlite, channel, inputIds, outputIds),
+      subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
+      outcome,
+    };
+  };
 
   return {
     async before(channel, caller) {
@@ -48,7 +71,17 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       write(session.current.store, { at: now().toISOString(), userId: caller.userId, username: caller.username, action: 'lock', channel, participantId: null, subjectJson: '{}', outcome: 'ok' });
     },
 
-    async after({ channel, caller, input, output, outcome }) {
+    pending(channel, caller, input) {
+      const action = AUDIT_POLICY[channel];
+      if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
+      return new PendingAuditEntry((sqlite, output) => {
+        const user = caller ?? session.current?.user;
+        return user === undefined ? null : entryFor(sqlite, { channel, caller, input, output, outcome: 'ok' }, action, user);
+      });
+    },
+
+    async after(call) {
+      const { channel, caller, input, outcome } = call;
       // A refusal is always accountable, even on a channel whose successful calls are not audited
       // (status polls, file pickers): someone tried something their role does not allow.
       const action = AUDIT_POLICY[channel] ?? (outcome === 'FORBIDDEN' ? 'denied' : null);
@@ -69,20 +102,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const open = session.current;
       if (open === null) return;
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
-      const user = caller ?? open.user;
-      const inputIds = idFields(input);
-      const outputIds = idFields(output);
-      const participantId = await auditedParticipantId(open.store, channel, inputIds, outputIds);
-      write(open.store, {
-        at,
-        userId: user.userId,
-        username: user.username,
-        action: outcome === 'FORBIDDEN' ? 'denied' : action,
-        channel,
-        participantId,
-        subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
-        outcome,
-      });
+      write(open.store, entryFor(open.store.sqlite, call, action, caller ?? open.user));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Channel } from '../core/channels';
-import type { Store } from '../db/store';
+import type { SqliteDatabase } from '../db/open-store';
 
 /** Top-level id fields of an input or output (`id`, `participantId`, `planId`...): never free text. */
 export function idFields(value: unknown): Record<string, string> {
@@ -11,7 +11,9 @@ export function idFields(value: unknown): Record<string, string> {
   return ids;
 }
 
-const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items']> = [
+type RowTable = 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items';
+
+const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: RowTable]> = [
   ['planId', 'action_plans'],
   ['flagId', 'risk_flags'],
   ['consentId', 'consents'],
@@ -22,21 +24,23 @@ const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: 'action_plans' |
 /**
  * The person a call concerned, so "who looked at this person's record" is one indexed query. Taken
  * from the ids in the input (or a new record's id in the output), looking up the row an id names
- * when the call names a plan, flag, consent or assessment rather than the person.
+ * when the call names a plan, flag, consent or assessment rather than the person. Synchronous on
+ * the raw connection, so it also works inside a call's open transaction (see call-audit-scope.ts).
  */
-export async function auditedParticipantId(store: Store, channel: Channel, input: Record<string, string>, output: Record<string, string>): Promise<string | null> {
+export function auditedParticipantId(sqlite: SqliteDatabase, channel: Channel, input: Record<string, string>, output: Record<string, string>): string | null {
   if (input.participantId !== undefined) return input.participantId;
   if (channel === 'participants.get') return input.id ?? null;
   if (channel === 'participants.register') return output.id ?? null;
-  if (channel === 'assessments.sign' && input.id !== undefined) return participantOf(store, 'assessments', input.id);
+  if (channel === 'assessments.sign' && input.id !== undefined) return participantOf(sqlite, 'assessments', input.id);
   for (const [key, table] of PARTICIPANT_ID_BY_ROW) {
     const id = input[key];
-    if (id !== undefined) return participantOf(store, table, id);
+    if (id !== undefined) return participantOf(sqlite, table, id);
   }
   return null;
 }
 
-async function participantOf(store: Store, table: 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items', id: string): Promise<string | null> {
-  const row = await store.db.selectFrom(table).select('participant_id').where('id', '=', id).executeTakeFirst();
+function participantOf(sqlite: SqliteDatabase, table: RowTable, id: string): string | null {
+  // `table` comes from the fixed list above, never from input.
+  const row = sqlite.prepare(`SELECT participant_id FROM ${table} WHERE id = ?`).get(id) as { participant_id: string | null } | undefined;
   return row?.participant_id ?? null;
 }

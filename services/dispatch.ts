@@ -5,6 +5,7 @@ import { contract, type ChannelDefinition } from '../core/contract';
 import { failure, ok, type Result } from '../core/result';
 import type { SignedInUser } from '../core/schemas/session';
 import type { AuditRecorder } from './audit-recorder';
+import { runWithPendingAudit } from './call-audit-scope';
 import type { Dispatch } from './dispatch-types';
 import type { CallContext, Handlers } from './handlers';
 
@@ -52,8 +53,10 @@ export function createDispatch(
         parsedInput = parsed.data;
         await audit?.before(channel, context.user);
         const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<unknown>;
-        const output = definition.output.parse(await handler(parsed.data, context));
-        await audit?.after({ channel, caller: context.user, input: parsedInput, output, outcome: 'ok' });
+        // A handler that changes records in a transaction writes this entry inside it (one commit).
+        const pending = audit?.pending(channel, context.user, parsed.data) ?? null;
+        const output = definition.output.parse(await runWithPendingAudit(pending, () => handler(parsed.data, context)));
+        if (pending?.committed !== true) await audit?.after({ channel, caller: context.user, input: parsedInput, output, outcome: 'ok' });
         return ok(output);
       } catch (error) {
         // Refusals are accountable too: who was denied what, and failed sign-ins.

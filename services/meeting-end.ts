@@ -1,3 +1,4 @@
+import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { addDaysToIsoDate } from '../core/adjustments/iso-date-arithmetic';
@@ -51,7 +52,7 @@ export async function endMeeting(store: Store, input: ParsedInput<'meetings.end'
   if (meeting.present_ids_json === null) throw new AppError('VALIDATION', 'Record who attended before ending the meeting.', { presentIds: 'Record who attended before ending the meeting' });
   const at = now.toISOString();
   try {
-    return await store.db.transaction().execute(async (trx) => {
+    return await auditedTransaction(store, async (trx) => {
       const current = await findMeeting(trx, meeting.id);
       if (current?.status !== 'planned') throw new AppError('CONFLICT', 'Someone else ended this meeting already.');
       const [items, agreed] = await Promise.all([listAgendaItems(trx, meeting.id), plansAgreedAt(trx, meeting.id)]);

@@ -1,3 +1,4 @@
+import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
@@ -118,7 +119,7 @@ export async function reorderAgenda(store: Store, input: ParsedInput<'meetings.r
     throw new AppError('CONFLICT', 'The agenda changed since you opened it. Reload it and reorder again.');
   }
   try {
-    await store.db.transaction().execute(async (trx) => {
+    await auditedTransaction(store, async (trx) => {
       await setAgendaPositions(trx, meeting.id, input.itemIds);
       await trx.updateTable('meetings').set({ agenda_reordered: 1 }).where('id', '=', meeting.id).execute();
     });

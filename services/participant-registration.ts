@@ -1,3 +1,4 @@
+import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import { normaliseNhsNumber } from '../core/nhs-number';
@@ -52,7 +53,7 @@ export async function registerParticipant(
   const id = randomUUID();
   const timestamp = now.toISOString();
   try {
-    return await store.db.transaction().execute(async (trx) => {
+    return await auditedTransaction(store, async (trx) => {
       const reference = await nextParticipantReference(trx);
       await insertParticipant(trx, {
         id,

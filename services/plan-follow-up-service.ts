@@ -1,3 +1,4 @@
+import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import { localToday } from '../core/calendar-date';
@@ -31,7 +32,7 @@ export async function reviewPlan(store: Store, input: ParsedInput<'plans.review'
   if (input.outcome === 'exit' && (await findExit(store.db, plan.participant_id)) !== undefined) throw new AppError('CONFLICT', 'This person has already exited.');
   const at = now.toISOString();
   try {
-    await store.db.transaction().execute(async (trx) => {
+    await auditedTransaction(store, async (trx) => {
       await insertPlanReview(trx, {
         id: randomUUID(),
         plan_id: plan.id,

@@ -1,3 +1,4 @@
+import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
@@ -63,7 +64,7 @@ export async function decideTriage(store: Store, input: ParsedInput<'triage.deci
   const [listing] = await plannedListingsOf(store.db, [participant.id]);
   const at = now.toISOString();
   try {
-    return await store.db.transaction().execute(async (trx) => {
+    return await auditedTransaction(store, async (trx) => {
       let agendaItemId: string | null = null;
       if (input.outcome === 'full_discussion') {
         const facts = factsOf(await loadCaseFacts(trx, [participant.id]), participant.id);

@@ -1,0 +1,68 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Transaction } from 'kysely';
+import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
+import type { SqliteDatabase } from '../db/open-store';
+import type { Database } from '../db/schema';
+import type { Store } from '../db/store';
+
+/**
+ * The audit entry of the call in progress, waiting to be written. A call that changes records in a
+ * transaction writes its entry inside that transaction (`auditedTransaction`), so one commit, and
+ * one fsync, makes the change and its record durable together: the change cannot land without its
+ * entry, and a write costs one disk flush rather than two. Calls that never open a transaction
+ * (views, searches, single-row edits) are recorded by dispatch after the handler, as before.
+ */
+export class PendingAuditEntry {
+  #state: 'waiting' | 'written' | 'committed' = 'waiting';
+
+  /** `entryFor` builds the entry from the transaction's result (its new ids); null records nothing. */
+  constructor(private readonly entryFor: (sqlite: SqliteDatabase, result: unknown) => NewAuditEntry | null) {}
+
+  /** True once the entry is part of a committed transaction: dispatch must not record the call again. */
+  get committed(): boolean {
+    return this.#state === 'committed';
+  }
+
+  /** @internal Writes the entry in the open transaction; once per call, however many transactions it runs. */
+  writeWithin(sqlite: SqliteDatabase, result: unknown): boolean {
+    if (this.#state !== 'waiting') return false;
+    const entry = this.entryFor(sqlite, result);
+    if (entry !== null) appendAuditEntry(sqlite, entry);
+    this.#state = 'written';
+    return true;
+  }
+
+  /** @internal The transaction that holds the entry settled: committed, or rolled back with it. */
+  settle(committed: boolean): void {
+    if (this.#state === 'written') this.#state = committed ? 'committed' : 'waiting';
+  }
+}
+
+const currentCall = new AsyncLocalStorage<PendingAuditEntry | null>();
+
+/** Runs a handler with its call's pending audit entry in scope (null: the call is not audited here). */
+export function runWithPendingAudit<T>(pending: PendingAuditEntry | null, task: () => Promise<T>): Promise<T> {
+  return currentCall.run(pending, task);
+}
+
+/**
+ * `db.transaction().execute(work)`, with the current call's audit entry written just before the
+ * commit. Use it for every transaction a contract call makes to change records.
+ */
+export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const pending = currentCall.getStore() ?? null;
+  let wroteHere = false;
+  try {
+    const result = await store.db.transaction().execute(async (trx) => {
+      const value = await work(trx);
+      // Raw and synchronous on the same connection as `trx`, so the entry is inside this transaction.
+      wroteHere = pending?.writeWithin(store.sqlite, value) ?? false;
+      return value;
+    });
+    if (wroteHere) pending?.settle(true);
+    return result;
+  } catch (error) {
+    if (wroteHere) pending?.settle(false);
+    throw error;
+  }
+}
