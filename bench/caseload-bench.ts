@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { caseloadSearchQuery } from '../core/caseload-search';
 import { createKysely } from '../db/create-kysely';
@@ -14,7 +13,8 @@ import { seedStore } from '../services/store-commands';
 import { SeededRandom } from '../services/synthetic/seeded-random';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../services/synthetic/synthetic-names';
 import { unlockStore } from '../services/unlock-store';
-import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
+import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
+import { cachedBenchStore, copyToPlainTwin, createBenchPartnership, type BenchStoreFiles } from './bench-store';
 import { measure, percentile } from './measure';
 import type { BenchRow } from './report';
 
@@ -37,58 +37,33 @@ const TODAY = '2026-11-30';
 
 const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false };
 
-/** Builds the encrypted store and its plain twin unless the cache already holds them. */
-async function prepare(): Promise<{ dataDir: string; plainFile: string }> {
-  const dataDir = path.join(CACHE_DIR, 'encrypted');
-  const plainFile = path.join(CACHE_DIR, 'plain.db');
-  if (existsSync(path.join(CACHE_DIR, 'ready'))) return { dataDir, plainFile };
-  rmSync(CACHE_DIR, { recursive: true, force: true });
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const started = performance.now();
-  console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people for the caseload benchmark (once; cached in ${CACHE_DIR})...`);
+/** The encrypted store (people only, 1% with an open risk flag) and its plain twin, from the cache or made now. */
+function prepare(): Promise<BenchStoreFiles> {
+  return cachedBenchStore(CACHE_DIR, async (files) => {
+    console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people for the caseload benchmark (once; cached in ${CACHE_DIR})...`);
+    await createBenchPartnership(files.dataDir, COACHES, BENCH_NOW);
+    await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 250, now: BENCH_NOW, peopleOnly: true });
+    await addRiskFlags(files.dataDir);
+    await copyToPlainTwin(files);
+  });
+}
 
-  const services = createAppServices({ dataDir });
-  const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
-  if (!created.ok) throw new Error(created.error.message);
-  await services.close();
-
-  // Coaches exist as user rows (the seed spreads people across them); they never sign in here.
+/** Gives about `RISK_FLAG_SHARE` of people an open risk flag, as a busy service carries. */
+async function addRiskFlags(dataDir: string): Promise<void> {
   const { store } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
-  const addCoach = store.sqlite.prepare("INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, ?, 'coach', ?)");
-  store.sqlite.transaction(() => {
-    for (let index = 1; index <= COACHES; index += 1) addCoach.run(`bench-coach-${index}`, `coach.${index}`, `Coach ${index}`, BENCH_NOW.toISOString());
-  })();
-  await store.close();
-  await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 250, now: BENCH_NOW, peopleOnly: true });
-
-  const reopened = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
-  const sqlite = reopened.store.sqlite;
-  const ids = sqlite.prepare('SELECT id FROM participants ORDER BY reference').pluck().all() as string[];
-  const random = new SeededRandom(99);
-  const flag = sqlite.prepare(
-    "INSERT INTO risk_flags (id, participant_id, measure_result_id, reason, raised_on, raised_at) VALUES (?, ?, NULL, 'Synthetic benchmark flag', ?, ?)",
-  );
-  sqlite.transaction(() => {
-    for (const id of ids) if (random.next() < RISK_FLAG_SHARE) flag.run(random.uuid(), id, TODAY, BENCH_NOW.toISOString());
-  })();
-
-  // The plain twin: the same migrations, then the same rows copied across (its own triggers fill its search index).
-  const plain = new Database(plainFile);
-  plain.pragma('journal_mode = WAL');
-  const plainDb = createKysely(plain);
-  await migrateToLatest(plainDb);
-  await plainDb.destroy();
-  sqlite.exec(`ATTACH DATABASE '${plainFile.replaceAll("'", "''")}' AS plain KEY ''`);
-  sqlite.transaction(() => {
-    for (const table of ['partnership', 'users', 'participants', 'risk_flags']) sqlite.exec(`INSERT INTO plain.${table} SELECT * FROM main.${table}`);
-  })();
-  sqlite.exec('DETACH DATABASE plain');
-  await reopened.store.close();
-  const ready = path.join(CACHE_DIR, 'ready.tmp');
-  mkdirSync(ready);
-  renameSync(ready, path.join(CACHE_DIR, 'ready'));
-  console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-  return { dataDir, plainFile };
+  const sqlite = store.sqlite;
+  try {
+    const ids = sqlite.prepare('SELECT id FROM participants ORDER BY reference').pluck().all() as string[];
+    const random = new SeededRandom(99);
+    const flag = sqlite.prepare(
+      "INSERT INTO risk_flags (id, participant_id, measure_result_id, reason, raised_on, raised_at) VALUES (?, ?, NULL, 'Synthetic benchmark flag', ?, ?)",
+    );
+    sqlite.transaction(() => {
+      for (const id of ids) if (random.next() < RISK_FLAG_SHARE) flag.run(random.uuid(), id, TODAY, BENCH_NOW.toISOString());
+    })();
+  } finally {
+    await store.close();
+  }
 }
 
 /** One operation: a function of the connection and the iteration number, run on each store. */

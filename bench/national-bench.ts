@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { caseloadSearchQuery } from '../core/caseload-search';
 import { createKysely } from '../db/create-kysely';
@@ -15,7 +14,8 @@ import { seedStore } from '../services/store-commands';
 import { SeededRandom } from '../services/synthetic/seeded-random';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../services/synthetic/synthetic-names';
 import { unlockStore } from '../services/unlock-store';
-import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
+import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
+import { cachedBenchStore, copyToPlainTwin, createBenchPartnership, type BenchStoreFiles } from './bench-store';
 import { measure, measurePair, percentile } from './measure';
 import type { BenchRow } from './report';
 
@@ -39,53 +39,16 @@ const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `n
 const BENCH_NOW = new Date('2026-11-02T09:00:00Z');
 const TODAY = '2026-11-02';
 const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false };
-/** Tables the plain twin gets from its own migrations or triggers, not by copying. */
-const NOT_COPIED = /^(kysely_|sqlite_|participants_search)/;
 
-/** Builds the encrypted store with histories and its plain twin unless the cache holds them. */
-async function prepare(): Promise<{ dataDir: string; plainFile: string }> {
-  const dataDir = path.join(CACHE_DIR, 'encrypted');
-  const plainFile = path.join(CACHE_DIR, 'plain.db');
-  if (existsSync(path.join(CACHE_DIR, 'ready'))) return { dataDir, plainFile };
-  rmSync(CACHE_DIR, { recursive: true, force: true });
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const started = performance.now();
-  console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people with their histories (once; cached in ${CACHE_DIR})...`);
-  const services = createAppServices({ dataDir });
-  const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
-  if (!created.ok) throw new Error(created.error.message);
-  await services.close();
-
-  const { store } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
-  const addCoach = store.sqlite.prepare("INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, ?, 'coach', ?)");
-  store.sqlite.transaction(() => {
-    for (let index = 1; index <= COACHES; index += 1) addCoach.run(`bench-coach-${index}`, `coach.${index}`, `Coach ${index}`, BENCH_NOW.toISOString());
-  })();
-  await store.close();
-  const seeded = await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 2026, now: BENCH_NOW });
-  console.log(`Seeded in ${seeded.seconds.toFixed(0)} s; copying every row to the plain twin...`);
-
-  const plain = new Database(plainFile);
-  plain.pragma('journal_mode = WAL');
-  const plainDb = createKysely(plain);
-  await migrateToLatest(plainDb);
-  await plainDb.destroy();
-  const reopened = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
-  const sqlite = reopened.store.sqlite;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid").pluck().all() as string[]).filter((name) => !NOT_COPIED.test(name));
-  sqlite.pragma('foreign_keys = OFF');
-  sqlite.exec(`ATTACH DATABASE '${plainFile.replaceAll("'", "''")}' AS plain KEY ''`);
-  sqlite.transaction(() => {
-    // OR IGNORE: rows the migrations already put in (built-in disciplines, default settings) are the same.
-    for (const table of tables) sqlite.exec(`INSERT OR IGNORE INTO plain.${table} SELECT * FROM main.${table}`);
-  })();
-  sqlite.exec('DETACH DATABASE plain');
-  await reopened.store.close();
-  const ready = path.join(CACHE_DIR, 'ready.tmp');
-  mkdirSync(ready);
-  renameSync(ready, path.join(CACHE_DIR, 'ready'));
-  console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-  return { dataDir, plainFile };
+/** The encrypted store with histories and its plain twin, from the cache or made now. */
+function prepare(): Promise<BenchStoreFiles> {
+  return cachedBenchStore(CACHE_DIR, async (files) => {
+    console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people with their histories (once; cached in ${CACHE_DIR})...`);
+    await createBenchPartnership(files.dataDir, COACHES, BENCH_NOW);
+    const seeded = await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 2026, now: BENCH_NOW });
+    console.log(`Seeded in ${seeded.seconds.toFixed(0)} s; copying every row to the plain twin...`);
+    await copyToPlainTwin(files);
+  });
 }
 
 /** One operation on a store (encrypted or plain), given the iteration number. */

@@ -23,3 +23,13 @@ export function daysBetween(from: string, to: string): number {
   const day = 24 * 60 * 60 * 1000;
   return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / day);
 }
+
+/**
+ * A calendar date (YYYY-MM-DD) plus `days` (negative for earlier). Done in UTC, so the answer never
+ * shifts with the machine's time zone or a clock change.
+ */
+export function addDaysToIsoDate(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

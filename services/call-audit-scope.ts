@@ -27,7 +27,10 @@ export class PendingAuditEntry {
   writeWithin(sqlite: SqliteDatabase, result: unknown): boolean {
     if (this.#state !== 'waiting') return false;
     const entry = this.entryFor(sqlite, result);
-    if (entry !== null) appendAuditEntry(sqlite, entry);
+    // Nobody to record it against yet (setting up a partnership, before anyone is signed in):
+    // dispatch records the call afterwards, as for calls without a transaction.
+    if (entry === null) return false;
+    appendAuditEntry(sqlite, entry);
     this.#state = 'written';
     return true;
   }

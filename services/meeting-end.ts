@@ -1,7 +1,7 @@
 import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { addDaysToIsoDate } from '../core/adjustments/iso-date-arithmetic';
+import { addDaysToIsoDate } from '../core/calendar-date';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';

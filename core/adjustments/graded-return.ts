@@ -1,4 +1,4 @@
-import { addDaysToIsoDate } from './iso-date-arithmetic';
+import { addDaysToIsoDate } from '../calendar-date';
 
 /** One week of a graded return: the hours to work and the duties to do. */
 export interface GradedReturnWeek {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ChannelInput } from '../../core/contract';
 import type { PdfDocument } from '../../core/schemas/documents';
 import { useApi } from '../api/api-context';
+import { base64Bytes, saveBlob } from '../save-blob';
 
 /** The channels that render a PDF document in the services layer. */
 export type DocumentChannel = 'documents.planPdf' | 'documents.employerLetterPdf' | 'documents.ahpReportPdf' | 'documents.minutesPdf';
@@ -23,23 +24,6 @@ export interface DownloadPdfButtonsProps<C extends DocumentChannel> {
 
 type DownloadState = { readonly kind: 'idle' } | { readonly kind: 'busy' } | { readonly kind: 'done'; readonly fileName: string; readonly draft: boolean } | { readonly kind: 'failed'; readonly message: string };
 
-/** Hands the PDF to the browser (or Electron) as a download with its suggested file name; the bytes never touch a temporary file. */
-function saveAs(document: PdfDocument): void {
-  const binary = atob(document.contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = window.document.createElement('a');
-  link.href = url;
-  link.download = document.fileName;
-  link.hidden = true;
-  window.document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the download a moment to start before the bytes are released.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * "Download PDF": asks the services layer to render the document (which logs and audits it),
  * says so while it renders, then saves it under the suggested file name. A refusal (no consent,
@@ -56,7 +40,7 @@ export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options
       return;
     }
     const document = result.value as PdfDocument;
-    saveAs(document);
+    saveBlob(document.fileName, new Blob([base64Bytes(document.contentBase64)], { type: 'application/pdf' }));
     setState({ kind: 'done', fileName: document.fileName, draft: document.draft });
   };
   return (

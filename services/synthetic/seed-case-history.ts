@@ -1,3 +1,4 @@
+import { addDaysToIsoDate } from '../../core/calendar-date';
 import { ADJUSTMENT_RECOMMENDATIONS, RECOMMENDATION_DEFAULT_CATEGORY } from '../../core/adjustments/adjustment-library';
 import type { PlanAction, PlanContent } from '../../core/schemas/action-plan';
 import { EXIT_REASONS, PERSON_AGREEMENT_METHODS, type EMPLOYMENT_OUTCOMES } from '../../core/schemas/action-plan';
@@ -148,7 +149,7 @@ export function seedCaseHistory(person: SeededPerson, context: HistoryContext): 
   const recorder = person.coach_user_id ?? random.pick(team.recorderIds);
   const start = person.created_at.slice(0, 10);
   const at = (day: string) => `${day}T10:00:00.000Z`;
-  const day = (offset: number) => clamp(addDays(start, offset), today);
+  const day = (offset: number) => clamp(addDaysToIsoDate(start, offset), today);
 
   sql.referral.run(random.uuid(), person.id, person.referred_on, random.weighted(ROUTE_WEIGHTS), null, null, 'Help to stay in or return to work with a health condition.', recorder, person.created_at);
   sql.consent.run(random.uuid(), person.id, 'service', 'given', start, random.pick(CONSENT_METHODS), recorder, person.created_at);
@@ -278,17 +279,12 @@ function adjustmentsContent(random: SeededRandom, startOn: string): { contracted
       functionalNeed: 'Needs time to build up stamina after time off.',
       startOn,
       durationWeeks: random.integer(4, 12),
-      reviewOn: addDays(startOn, 28),
+      reviewOn: addDaysToIsoDate(startOn, 28),
       status: random.pick(['proposed', 'agreed_with_employer', 'in_place'] as const),
       teamNote: null,
     };
   });
   return { contractedHoursPerWeek: 37.5, adjustments, gradedReturn: null };
-}
-
-/** `day` (YYYY-MM-DD) plus `days`. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function clamp(day: string, latest: string): string {

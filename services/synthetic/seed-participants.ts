@@ -1,8 +1,9 @@
+import { addDaysToIsoDate, localToday } from '../../core/calendar-date';
 import { syntheticNhsNumber } from '../../core/nhs-number';
 import type { ParticipantStatus } from '../../core/schemas/participants';
 import { insertParticipantsBulk } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
-import { seedCaseHistory, prepareHistoryStatements, addDays, type SeededPerson } from './seed-case-history';
+import { seedCaseHistory, prepareHistoryStatements, type SeededPerson } from './seed-case-history';
 import { SeededRandom } from './seeded-random';
 import { seedMeetingCalendar } from './synthetic-meetings';
 import type { SyntheticTeam } from './synthetic-team';
@@ -74,7 +75,8 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
   const nowYear = options.now.getUTCFullYear();
   // A third stream for the case history, so adding it changed nothing about the people themselves.
   const historyRandom = new SeededRandom(options.seed + 104_729);
-  const today = options.now.toISOString().slice(0, 10);
+  // Local, as the app dates everything (core/calendar-date.ts): the same day seed-demo-meeting uses.
+  const today = localToday(options.now);
   const history =
     options.team === undefined
       ? undefined
@@ -83,7 +85,7 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
           team: options.team,
           today,
           statements: prepareHistoryStatements(store.sqlite),
-          meetings: seedMeetingCalendar(store.sqlite, options.team, historyRandom, addDays(today, -CREATED_WITHIN_DAYS), today),
+          meetings: seedMeetingCalendar(store.sqlite, options.team, historyRandom, addDaysToIsoDate(today, -CREATED_WITHIN_DAYS), today),
         };
   let remaining = options.participants;
   while (remaining > 0) {
@@ -121,8 +123,8 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
         const row = {
           ...person,
           coach_user_id: hasCoach ? caseload.pick(coaches) : null,
-          next_review_on: person.status === 'active' ? dayOffset(options.now, caseload.integer(REVIEW_DAYS_FROM, REVIEW_DAYS_TO)) : null,
-          referred_on: dayOffset(new Date(createdAt), -caseload.integer(0, 21)),
+          next_review_on: person.status === 'active' ? addDaysToIsoDate(today, caseload.integer(REVIEW_DAYS_FROM, REVIEW_DAYS_TO)) : null,
+          referred_on: addDaysToIsoDate(createdAt.slice(0, 10), -caseload.integer(0, 21)),
         };
         batch.push(row);
         return row;
@@ -132,11 +134,6 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
     if (history !== undefined) store.sqlite.transaction(() => batch.forEach((person) => seedCaseHistory(person, history)))();
     remaining -= count;
   }
-}
-
-/** The calendar date `days` after `from` (UTC). */
-function dayOffset(from: Date, days: number): string {
-  return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function pad(value: number): string {

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../db/open-store';
-import { addDays, type MeetingCalendar } from './seed-case-history';
+import { addDaysToIsoDate } from '../../core/calendar-date';
+import type { MeetingCalendar } from './seed-case-history';
 import type { SeededRandom } from './seeded-random';
 import type { SyntheticTeam } from './synthetic-team';
 
@@ -23,13 +24,13 @@ export function seedMeetingCalendar(sqlite: SqliteDatabase, team: SyntheticTeam,
   const past = new Map<string, string>();
   const planned: string[] = [];
   sqlite.transaction(() => {
-    for (let day = firstDay; day < today; day = addDays(day, 1)) {
+    for (let day = firstDay; day < today; day = addDaysToIsoDate(day, 1)) {
       if (!isWeekday(day)) continue;
       const id = random.uuid();
-      insert.run(id, day, chair, attendees, attendees, 'ended', team.seedUserId, `${addDays(day, -7)}T09:00:00.000Z`, `${day}T12:00:00.000Z`, team.seedUserId);
+      insert.run(id, day, chair, attendees, attendees, 'ended', team.seedUserId, `${addDaysToIsoDate(day, -7)}T09:00:00.000Z`, `${day}T12:00:00.000Z`, team.seedUserId);
       past.set(day, id);
     }
-    for (let day = today; planned.length < PLANNED_MEETINGS; day = addDays(day, 1)) {
+    for (let day = today; planned.length < PLANNED_MEETINGS; day = addDaysToIsoDate(day, 1)) {
       if (!isWeekday(day)) continue;
       const id = random.uuid();
       insert.run(id, day, chair, attendees, null, 'planned', team.seedUserId, `${today}T09:00:00.000Z`, null, null);
@@ -45,7 +46,7 @@ export function seedMeetingCalendar(sqlite: SqliteDatabase, team: SyntheticTeam,
   return {
     pastMeetingOn(day) {
       // The meeting that day, or the last one before it (weekends roll back to Friday).
-      for (let candidate = day, tries = 0; tries < 7; candidate = addDays(candidate, -1), tries += 1) {
+      for (let candidate = day, tries = 0; tries < 7; candidate = addDaysToIsoDate(candidate, -1), tries += 1) {
         const id = past.get(candidate);
         if (id !== undefined) return { id, position: nextPosition(id), attendeeIds };
       }

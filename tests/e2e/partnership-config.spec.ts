@@ -1,39 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { expectNoAxeViolations } from './accessibility';
 import { expect, openApp, test } from './host-fixture';
-
-/**
- * Moves focus with Tab (or Shift+Tab) until `target` has it, proving it is reachable by keyboard
- * in the page's tab order; fails if it never gets there.
- */
-async function tabTo(page: Page, target: Locator, { backwards = false, limit = 120 } = {}): Promise<void> {
-  const handle = await target.elementHandle();
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await page.evaluate((element) => document.activeElement === element, handle)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Could not reach ${target.toString()} with the keyboard`);
-}
-
-/** Tabs to a field and types into it (replacing what was there). */
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await tabTo(page, field);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
-
-/** Tabs to a select and picks an option by typing its first letters, as a keyboard user does. */
-async function chooseOption(page: Page, select: Locator, typed: string, expectedLabel: string): Promise<void> {
-  await tabTo(page, select);
-  await page.keyboard.type(typed);
-  await expect(select.locator('option:checked')).toHaveText(expectedLabel);
-}
-
-async function activate(page: Page, target: Locator, options?: { backwards?: boolean }): Promise<void> {
-  await tabTo(page, target, options);
-  await page.keyboard.press('Enter');
-}
+import { activate, chooseOption, tabTo, typeInto } from './keyboard';
 
 test('an administrator adds a local discipline, a team member with an HCPC number and a directory service by keyboard only; a coach sees no Settings link', async ({ page, host }, testInfo) => {
   await openApp(page, host);

@@ -1,22 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
 import { expect, openApp, test } from './host-fixture';
-
-/** Moves focus with Tab until `target` has it: proof it is reachable by keyboard. */
-async function tabTo(page: Page, target: Locator, limit = 120): Promise<void> {
-  const handle = await target.elementHandle();
-  for (let presses = 0; presses < limit; presses += 1) {
-    if (await page.evaluate((element) => document.activeElement === element, handle)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${target.toString()} with the keyboard`);
-}
-
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await tabTo(page, field);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(text);
-}
+import { tabTo, typeInto } from './keyboard';
 
 test('an administrator reviews records 8 years past exit: deletes one by keyboard, keeps one under a legal hold, releases it', async ({ page, host }, testInfo) => {
   await openApp(page, host);

@@ -7,6 +7,7 @@ import { AppPage } from '../../components/app-page';
 import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
+import { saveBlob } from '../../save-blob';
 import { useSession } from '../../session-context';
 import { ExportLogTable } from './export-log-table';
 import { ExportProgress } from './export-progress';
@@ -18,18 +19,6 @@ const POLL_MS = 1_000;
 /** This month as YYYY-MM (local time), the MI return's default. */
 function thisMonth(): string {
   return localToday().slice(0, 7);
-}
-
-/** Saves text as a file through the browser's download, without a plaintext copy anywhere else. */
-function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
 }
 
 /**
@@ -90,7 +79,7 @@ export function ExportsScreen() {
     event.preventDefault();
     setMiDone(undefined);
     void mi.submit(() => api.call('exports.miReturn', { month }), (value) => {
-      download(value.fileName, value.csv, 'text/csv');
+      saveBlob(value.fileName, new Blob([value.csv], { type: 'text/csv' }));
       setMiDone(`${value.fileName} downloaded: ${value.rows.toLocaleString('en-GB')} people.`);
       setLogVersion((version) => version + 1);
     });

@@ -25,7 +25,7 @@ const updatedAt = (store: Store, id: string) => store.sqlite.prepare('SELECT upd
 const touch = (store: Store, id: string, at: string) => auditedTransaction(store, (trx) => trx.updateTable('participants').set({ updated_at: at }).where('id', '=', id).execute());
 
 describe('the audit entry written in the call’s own transaction', () => {
-  it('records a call that changes records once, with the new record’s id and the person, through dispatch', async () => {
+  it('records a call that changes records once, with the new record’s id and the person, through dispatch; and setting up, before anyone is signed in', async () => {
     const demo = await demoWithPerson();
     await demo.signInAs('demo.coach');
     const { id } = value<{ id: string }>(await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP }));
@@ -34,6 +34,8 @@ describe('the audit entry written in the call’s own transaction', () => {
     try {
       const entries = store.sqlite.prepare("SELECT username, action, participant_id, subject_json FROM audit_log WHERE channel = 'assessments.saveJoinedUp'").all();
       expect(entries).toEqual([{ username: 'demo.coach', action: 'sign', participant_id: demo.id, subject_json: JSON.stringify({ participantId: demo.id, created: { id } }) }]);
+      // Setting up runs transactions before anyone is signed in; dispatch still records it afterwards.
+      expect(store.sqlite.prepare("SELECT action FROM audit_log WHERE channel = 'setup.createDemoPartnership'").pluck().all()).toEqual(['configure']);
     } finally {
       await store.close();
     }

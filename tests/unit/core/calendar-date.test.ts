@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { addDaysToIsoDate, daysBetween, localToday } from '../../../core/calendar-date';
+
+describe('calendar dates', () => {
+  it('adds days across month, year and leap-day boundaries, forwards and back', () => {
+    expect(addDaysToIsoDate('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDaysToIsoDate('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDaysToIsoDate('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDaysToIsoDate('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDaysToIsoDate('2026-11-30', 0)).toBe('2026-11-30');
+  });
+
+  it('is not moved by the clock changes (the last Sundays of March and October)', () => {
+    expect(addDaysToIsoDate('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDaysToIsoDate('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDaysToIsoDate('2026-10-24', 7)).toBe('2026-10-31');
+    expect(daysBetween('2026-03-28', addDaysToIsoDate('2026-03-28', 120))).toBe(120);
+  });
+
+  it('takes today from the local calendar', () => {
+    expect(localToday(new Date(2026, 10, 30, 0, 30))).toBe('2026-11-30');
+  });
+});
