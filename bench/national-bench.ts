@@ -81,7 +81,7 @@ async function plainStore(file: string): Promise<Store> {
 }
 
 /** Runs the national-size operations on both stores and returns the report rows. */
-export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio: number }> {
+export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio: number; firstPassReadRatio: number }> {
   const { dataDir, plainFile } = await prepare();
   const unlockSamples = await measure(async () => {
     const fresh = createAppServices({ dataDir });
@@ -130,15 +130,26 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
   ];
   const rows: BenchRow[] = [{ operation: 'unlock including the scrypt KDF (app path)', p50: percentile(unlockSamples, 0.5), p95: percentile(unlockSamples, 0.95), targetMs: 1500 }];
   const ratios: number[] = [];
+  const firstPassRatios: number[] = [];
   try {
     for (const operation of reads) {
       let encryptedIteration = 0;
       let plainIteration = 0;
-      const [encrypted, plainSamples] = await measurePair(() => operation.run(store, encryptedIteration++), () => operation.run(plain, plainIteration++), ITERATIONS);
+      const runEncrypted = () => operation.run(store, encryptedIteration++);
+      const runPlain = () => operation.run(plain, plainIteration++);
+      // First pass, timed: every page the inputs touch is read for the first time since unlock, so
+      // the encrypted store decrypts it into its page cache while the plain file comes from the OS
+      // cache. Then the same inputs again (searches and pages repeat; participants are new ones):
+      // the steady state a session settles into, where the target is judged.
+      const [firstEncrypted, firstPlain] = await measurePair(runEncrypted, runPlain, ITERATIONS, 0);
+      const [encrypted, plainSamples] = await measurePair(runEncrypted, runPlain, ITERATIONS, 0);
       rows.push({ operation: operation.name, p50: percentile(encrypted, 0.5), p95: percentile(encrypted, 0.95), targetMs: operation.targetMs, plainP95: percentile(plainSamples, 0.95), plainP50: percentile(plainSamples, 0.5) });
       // The cost of encryption shows in the median; the tail on a shared 2-core machine is mostly the scheduler.
       ratios.push(percentile(encrypted, 0.5) / percentile(plainSamples, 0.5));
-      if (process.env.BENCH_VERBOSE !== undefined) console.log(`${operation.name}: p50 encrypted ${percentile(encrypted, 0.5).toFixed(3)} ms, plain ${percentile(plainSamples, 0.5).toFixed(3)} ms`);
+      firstPassRatios.push(percentile(firstEncrypted, 0.5) / percentile(firstPlain, 0.5));
+      if (process.env.BENCH_VERBOSE !== undefined) {
+        console.log(`${operation.name}: p50 encrypted ${percentile(encrypted, 0.5).toFixed(3)} ms, plain ${percentile(plainSamples, 0.5).toFixed(3)} ms; first pass ${percentile(firstEncrypted, 0.5).toFixed(3)} ms, ${percentile(firstPlain, 0.5).toFixed(3)} ms`);
+      }
     }
     let encryptedIteration = 0;
     let plainIteration = 0;
@@ -148,7 +159,7 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
     await plain.close();
     await store.close();
   }
-  return { rows, readRatio: Math.max(...ratios) };
+  return { rows, readRatio: Math.max(...ratios), firstPassReadRatio: Math.max(...firstPassRatios) };
 }
 
 /** How many people the national benchmark runs against, for the report's title. */
