@@ -93,10 +93,16 @@ export type CreateMeetingInput = z.input<typeof createMeetingInputSchema>;
 
 export const meetingIdInputSchema = z.strictObject({ meetingId: idSchema });
 
+/**
+ * The most cases a reorder may carry: far beyond any meeting (the national synthetic data plans
+ * about 500 a meeting), and still a bounded request (about 200 KB of ids).
+ */
+export const MAX_REORDERED_AGENDA_ITEMS = 5_000;
+
 export const reorderAgendaInputSchema = z.strictObject({
   meetingId: idSchema,
   /** Every item of the agenda, in the new order. */
-  itemIds: z.array(idSchema).min(1).max(200),
+  itemIds: z.array(idSchema).min(1).max(MAX_REORDERED_AGENDA_ITEMS),
 });
 
 export const recordAttendanceInputSchema = z.strictObject({

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TEST_ADMIN_PASSPHRASE } from '../support/test-admin';
 import { expect, openApp, test, withHostOn } from './host-fixture';
+import { mainThreadTimingsSince, pageNow, recordMainThreadTimings } from './main-thread-timings';
 
 /**
  * The caseload at national size (issue 8): a store of SCALE_E2E_PARTICIPANTS synthetic people
@@ -19,18 +20,6 @@ const SCHEMA_TAG = createHash('sha256')
   .digest('hex')
   .slice(0, 8);
 const CACHE_DIR = path.join(os.tmpdir(), `workwell-scale-e2e-${PARTICIPANTS}-${SCHEMA_TAG}`);
-
-/** Entries the page collects from the moment it loads (installed before any app script runs). */
-interface Timings {
-  readonly longTasks: Array<{ startTime: number; duration: number }>;
-  readonly events: Array<{ name: string; startTime: number; duration: number }>;
-}
-
-declare global {
-  interface Window {
-    __workwellTimings?: Timings;
-  }
-}
 
 test.beforeAll(() => {
   // Making 250,000 people takes minutes the first time; later runs find the cache.
@@ -49,18 +38,7 @@ test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows wit
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-e2e-scale-'));
   try {
     cpSync(path.join(CACHE_DIR, 'store'), dataDir, { recursive: true });
-    await page.addInitScript(() => {
-      const timings: Timings = { longTasks: [], events: [] };
-      window.__workwellTimings = timings;
-      // Long tasks: anything holding the main thread over 50 ms. Event timing: each key's time
-      // from the event to the next paint (entries of 16 ms and over).
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) timings.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask', buffered: true });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) timings.events.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
-    });
+    await recordMainThreadTimings(page);
 
     await withHostOn(dataDir, async (host) => {
       await openApp(page, host);
@@ -80,7 +58,7 @@ test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows wit
       await page.screenshot({ path: testInfo.outputPath('caseload-at-scale.png'), fullPage: true });
 
       // Typed one key at a time, at a brisk typist's pace; only what happens from here counts.
-      const typingFrom = await page.evaluate(() => performance.now());
+      const typingFrom = await pageNow(page);
       const search = page.getByLabel('Search by name, NHS number or reference');
       await search.pressSequentially('Kowalski', { delay: 80 });
       await expect(search).toHaveValue('Kowalski');
@@ -94,10 +72,7 @@ test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows wit
       await expect(page.getByTestId('caseload-table')).toHaveAttribute('aria-busy', 'false');
       await page.screenshot({ path: testInfo.outputPath('caseload-at-scale-search.png'), fullPage: true });
 
-      const timings = await page.evaluate((from) => {
-        const all = window.__workwellTimings ?? { longTasks: [], events: [] };
-        return { longTasks: all.longTasks.filter((task) => task.startTime >= from), events: all.events.filter((event) => event.startTime >= from) };
-      }, typingFrom);
+      const timings = await mainThreadTimingsSince(page, typingFrom);
       const longestTask = Math.max(0, ...timings.longTasks.map((task) => task.duration));
       const slowestKey = Math.max(0, ...timings.events.map((event) => event.duration));
       console.log(`While typing: ${timings.longTasks.length} long tasks, longest ${longestTask.toFixed(0)} ms; slowest event to paint ${slowestKey.toFixed(0)} ms`);

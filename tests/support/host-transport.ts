@@ -1,5 +1,24 @@
+import { request } from 'node:http';
 import type { Result } from '../../core/result';
 import type { Dispatch } from '../../services/dispatch-types';
+
+/**
+ * One POST on a connection of its own. Not `fetch`: its pooled keep-alive sockets race the host's
+ * keep-alive timeout when a test blocks the event loop between calls (a synchronous scan of the
+ * temp folder, say), and a reused socket the server has just closed fails with ECONNRESET.
+ */
+function post(url: URL, headers: Record<string, string>, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const call = request(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      response.on('error', reject);
+    });
+    call.on('error', reject);
+    call.end(body);
+  });
+}
 
 /**
  * A Node client of the loopback host that behaves like the browser: it opens the one-time launch
@@ -11,11 +30,7 @@ export async function connectToHost(launchUrl: string): Promise<Dispatch> {
   const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const origin = new URL(launchUrl).origin;
   return async (channel: string, input: unknown): Promise<Result<unknown>> => {
-    const response = await fetch(`${origin}/rpc/${encodeURIComponent(channel)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, origin },
-      body: JSON.stringify(input),
-    });
-    return (await response.json()) as Result<unknown>;
+    const text = await post(new URL(`/rpc/${encodeURIComponent(channel)}`, origin), { 'content-type': 'application/json', cookie, origin }, JSON.stringify(input));
+    return JSON.parse(text) as Result<unknown>;
   };
 }

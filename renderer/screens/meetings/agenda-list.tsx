@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { dropAgendaItem, moveAgendaItem } from '../../../core/meetings/agenda-order';
-import { AGENDA_ITEM_STATUS_LABELS, type AgendaItem } from '../../../core/schemas/meetings';
-import { routeHref } from '../../routing';
-import { ComplexityTags } from './complexity-tags';
+import type { AgendaItem } from '../../../core/schemas/meetings';
+import { agendaPersonName, AgendaRow } from './agenda-row';
 
 export interface AgendaListProps {
   readonly items: readonly AgendaItem[];
@@ -12,7 +12,16 @@ export interface AgendaListProps {
   readonly onReorder: (itemIds: string[]) => Promise<string | undefined>;
 }
 
-const personName = (item: AgendaItem) => `${item.familyName.toUpperCase()}, ${item.givenName}`;
+/**
+ * From this many cases on, only the rows in and near the viewport are in the page (windowed with
+ * TanStack Virtual over the page's own scroll), so an agenda of hundreds of cases opens and scrolls
+ * as fast as one of ten. Below it every row is in the page, which suits screen readers and Find best.
+ */
+export const WINDOWED_AGENDA_FROM = 40;
+/** A row's height before it is measured (name, reference, complexity and the move buttons at 1366 px). */
+const ESTIMATED_ROW_PX = 134;
+/** The space between rows, which CSS margins cannot give absolutely positioned rows. */
+const ROW_GAP_PX = 8;
 
 /**
  * The agenda in order. Reorder by dragging a case onto another's place, or from the keyboard: the
@@ -26,15 +35,40 @@ export function AgendaList({ items, reorderable, onReorder }: AgendaListProps) {
   const [dragged, setDragged] = useState<string | undefined>(undefined);
   const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; target: 'row' | 'up' | 'down' } | undefined>(undefined);
   const rows = useRef(new Map<string, HTMLLIElement>());
+  const list = useRef<HTMLOListElement>(null);
+  const [listTop, setListTop] = useState(0);
+  const windowed = order.length >= WINDOWED_AGENDA_FROM;
 
+  const virtualizer = useWindowVirtualizer({
+    count: order.length,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    gap: ROW_GAP_PX,
+    overscan: 6,
+    scrollMargin: listTop,
+    getItemKey: (index) => order[index] ?? index,
+    enabled: windowed,
+  });
+  const shown = windowed ? virtualizer.getVirtualItems() : order.map((_, index) => ({ index, start: 0 }));
+
+  // Where the list starts on the page, for the virtualizer's sums (content above it can change).
+  useLayoutEffect(() => {
+    const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (top !== listTop) setListTop(top);
+  });
   useEffect(() => setOrder(items.map((item) => item.id)), [items]);
+  const shownRange = `${shown[0]?.index ?? 0}-${shown[shown.length - 1]?.index ?? 0}`;
   useEffect(() => {
     if (focusAfterMove === undefined) return;
     const row = rows.current.get(focusAfterMove.id);
-    const button = focusAfterMove.target === 'row' ? null : row?.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.target}"]:not([disabled])`);
-    (button ?? row)?.focus();
+    if (row === undefined) {
+      // Windowed and out of view: bring it into the page; this runs again once it is rendered.
+      if (windowed) virtualizer.scrollToIndex(order.indexOf(focusAfterMove.id), { align: 'auto' });
+      return;
+    }
+    const button = focusAfterMove.target === 'row' ? null : row.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.target}"]:not([disabled])`);
+    (button ?? row).focus();
     setFocusAfterMove(undefined);
-  }, [order, focusAfterMove]);
+  }, [order, focusAfterMove, shownRange, windowed, virtualizer]);
 
   const byId = new Map(items.map((item) => [item.id, item]));
   const apply = async (next: string[], movedId: string, target: 'row' | 'up' | 'down') => {
@@ -43,7 +77,7 @@ export function AgendaList({ items, reorderable, onReorder }: AgendaListProps) {
     setOrder(next);
     setFocusAfterMove({ id: movedId, target });
     const moved = byId.get(movedId);
-    if (moved !== undefined) setAnnouncement(`${personName(moved)} moved to position ${next.indexOf(movedId) + 1} of ${next.length}.`);
+    if (moved !== undefined) setAnnouncement(`${agendaPersonName(moved)} moved to position ${next.indexOf(movedId) + 1} of ${next.length}.`);
     const refused = await onReorder(next);
     setError(refused);
     if (refused !== undefined) setOrder(previous);
@@ -69,23 +103,33 @@ export function AgendaList({ items, reorderable, onReorder }: AgendaListProps) {
       <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <ol className="ww-agenda" data-testid="agenda">
-        {order.map((id, index) => {
-          const item = byId.get(id);
-          if (item === undefined) return null;
+      <ol
+        ref={list}
+        className={`ww-agenda${windowed ? ' ww-agenda--windowed' : ''}`}
+        style={windowed ? { height: virtualizer.getTotalSize() } : undefined}
+        data-testid="agenda"
+        data-cases={order.length}
+      >
+        {shown.map(({ index, start }) => {
+          const id = order[index];
+          const item = id === undefined ? undefined : byId.get(id);
+          if (id === undefined || item === undefined) return null;
           return (
-            <li
+            <AgendaRow
               key={id}
-              ref={(element) => {
+              item={item}
+              index={index}
+              total={order.length}
+              reorderable={reorderable}
+              dragged={dragged === id}
+              windowed={windowed ? { style: { transform: `translateY(${start - virtualizer.options.scrollMargin}px)` } } : undefined}
+              rowRef={(element) => {
                 if (element === null) rows.current.delete(id);
                 else rows.current.set(id, element);
+                if (windowed && element !== null) virtualizer.measureElement(element);
               }}
-              className={`ww-agenda__item${dragged === id ? ' ww-agenda__item--dragged' : ''}`}
-              tabIndex={reorderable ? 0 : undefined}
-              aria-describedby={reorderable ? 'agenda-reorder-hint' : undefined}
-              aria-label={`${index + 1}. ${personName(item)}`}
-              draggable={reorderable}
               onKeyDown={(event) => onKeyDown(event, id)}
+              onMove={(by) => void apply(moveAgendaItem(order, id, by), id, by === -1 ? 'up' : 'down')}
               onDragStart={(event) => {
                 setDragged(id);
                 event.dataTransfer.effectAllowed = 'move';
@@ -100,28 +144,7 @@ export function AgendaList({ items, reorderable, onReorder }: AgendaListProps) {
                 if (dragged !== undefined) void apply(dropAgendaItem(order, dragged, id), dragged, 'row');
                 setDragged(undefined);
               }}
-            >
-              <span className="ww-agenda__number" aria-hidden="true">
-                {index + 1}
-              </span>
-              <span className="ww-agenda__person">
-                <a href={routeHref({ name: 'participant', id: item.participantId })}>{personName(item)}</a> <span className="ww-secondary-text">{item.reference}</span>
-                <br />
-                <ComplexityTags complexity={item.complexity} />
-                {item.carriedOver && <strong className="nhsuk-tag nhsuk-tag--yellow">Carried over</strong>}
-                {item.status !== 'listed' && <strong className="nhsuk-tag nhsuk-tag--grey">{AGENDA_ITEM_STATUS_LABELS[item.status]}</strong>}
-              </span>
-              {reorderable && (
-                <span className="ww-agenda__moves">
-                  <button type="button" data-move="up" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" disabled={index === 0} onClick={() => void apply(moveAgendaItem(order, id, -1), id, 'up')}>
-                    Move up<span className="nhsuk-u-visually-hidden"> {personName(item)}</span>
-                  </button>
-                  <button type="button" data-move="down" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" disabled={index === order.length - 1} onClick={() => void apply(moveAgendaItem(order, id, 1), id, 'down')}>
-                    Move down<span className="nhsuk-u-visually-hidden"> {personName(item)}</span>
-                  </button>
-                </span>
-              )}
-            </li>
+            />
           );
         })}
       </ol>

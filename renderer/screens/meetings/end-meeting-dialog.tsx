@@ -12,6 +12,14 @@ export interface EndMeetingDialogProps {
   readonly onCancel: () => void;
 }
 
+/** Names shown before "and N more": enough to check at a glance, short enough to read out. */
+const NAMES_SHOWN = 10;
+
+function namesInBrief(names: readonly string[]): string {
+  const shown = names.slice(0, NAMES_SHOWN).join('; ');
+  return names.length > NAMES_SHOWN ? `${shown}; and ${names.length - NAMES_SHOWN} more` : shown;
+}
+
 /**
  * Asks before ending the meeting: ending locks the minutes and moves cases not discussed to the
  * next meeting. With notes not yet saved it says so first and offers to save them. Focus moves
@@ -44,7 +52,7 @@ export function EndMeetingDialog({ notDiscussed, unsavedCase, busy, message, onS
         <p>Ending the meeting locks its minutes.</p>
         {notDiscussed.length > 0 ? (
           <p>
-            {notDiscussed.length === 1 ? '1 case was' : `${notDiscussed.length} cases were`} not discussed and will move to the next meeting: {notDiscussed.join('; ')}.
+            {notDiscussed.length === 1 ? '1 case was' : `${notDiscussed.length} cases were`} not discussed and will move to the next meeting: {namesInBrief(notDiscussed)}.
           </p>
         ) : (
           <p>Every case on the agenda has notes, decisions or an agreed plan.</p>

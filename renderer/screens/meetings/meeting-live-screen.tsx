@@ -13,11 +13,11 @@ import { AttendanceForm } from './attendance-form';
 import { CaseSummary } from './case-summary';
 import { CaseTimer } from './case-timer';
 import { EndMeetingDialog } from './end-meeting-dialog';
+import { AgendaChips } from './agenda-chips';
+import { agendaPersonName } from './agenda-row';
 import { LIVE_SHORTCUTS, useLiveShortcuts, type LiveShortcutAction } from './live-shortcuts';
 import { useCaseNotes, type NotesStatus } from './use-case-notes';
 import { useLoaded } from './use-loaded';
-
-const personName = (item: AgendaItem) => `${item.familyName.toUpperCase()}, ${item.givenName}`;
 
 function hasRecord(item: AgendaItem): boolean {
   return item.notes !== '' || item.decisions !== '' || item.planAgreedHere;
@@ -137,7 +137,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
     const target = agenda[next];
     setIndex(next);
     setRunning(true);
-    if (target !== undefined) setAnnouncement(`Case ${next + 1} of ${agenda.length}: ${personName(target)}.`);
+    if (target !== undefined) setAnnouncement(`Case ${next + 1} of ${agenda.length}: ${agendaPersonName(target)}.`);
     await reload();
     caseHeading.current?.focus();
   };
@@ -173,7 +173,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   if (ending !== undefined) {
     return (
       <EndMeetingDialog
-        notDiscussed={agenda.filter((candidate) => !recordedHere(candidate)).map(personName)}
+        notDiscussed={agenda.filter((candidate) => !recordedHere(candidate)).map(agendaPersonName)}
         unsavedCase={ending.unsavedCase}
         busy={endState.busy}
         message={endState.message}
@@ -198,7 +198,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
             {item.carriedOver && <strong className="nhsuk-tag nhsuk-tag--yellow">Carried over</strong>}
           </p>
           <h2 className="ww-live__name" tabIndex={-1} ref={caseHeading}>
-            {personName(item)} <span className="ww-live__reference">{item.reference}</span>
+            {agendaPersonName(item)} <span className="ww-live__reference">{item.reference}</span>
           </h2>
         </div>
         <CaseTimer elapsedSeconds={elapsed[item.id] ?? 0} allottedMinutes={meeting.minutesPerCase} running={running} />
@@ -211,18 +211,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
           </button>
         </div>
       </div>
-      <nav aria-label="Cases on the agenda" className="ww-live__agenda">
-        <ol>
-          {agenda.map((candidate, position) => (
-            <li key={candidate.id}>
-              <button type="button" className={`ww-live__chip${candidate.id === item.id ? ' ww-live__chip--current' : ''}`} aria-current={candidate.id === item.id ? 'step' : undefined} onClick={() => void goTo(position)}>
-                {position + 1}. {personName(candidate)}
-                {recordedHere(candidate) && <span className="ww-live__done"> (notes taken)</span>}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <AgendaChips agenda={agenda} currentIndex={index} recorded={recordedHere} onGoTo={(position) => void goTo(position)} />
       <div className="ww-live__columns">
         <section className="ww-live__summary" aria-label="About the person">
           <CaseSummary key={item.participantId} participantId={item.participantId} />
@@ -282,7 +271,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
             className="nhsuk-button nhsuk-button--warning"
             onClick={() => {
               void reload();
-              setEnding({ unsavedCase: notes.hasUnsaved() || notes.status.kind === 'conflict' || notes.status.kind === 'failed' ? personName(item) : undefined });
+              setEnding({ unsavedCase: notes.hasUnsaved() || notes.status.kind === 'conflict' || notes.status.kind === 'failed' ? agendaPersonName(item) : undefined });
             }}
           >
             End the meeting
