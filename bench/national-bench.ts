@@ -33,7 +33,7 @@ const COACHES = 20;
  * encrypted store migrates as it opens and the plain twin is migrated below, so 8 minutes of
  * generation on a shared 2-core machine are not repeated for every schema change.
  */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `national-${PARTICIPANTS}-v${GENERATOR_VERSION}`);
 /** A fixed "today" for the seed, in the past so the app's own "not in the future" checks accept its dates. */
 const BENCH_NOW = new Date('2026-11-02T09:00:00Z');

@@ -133,6 +133,8 @@ const LISTED_WHEN_READY = 0.1;
 const DRAFT_WHEN_READY = 0.5;
 /** Share of people with a plan in force whose plan was changed once (version 1 replaced). */
 const REPLANNED = 0.25;
+/** Days back over which people referred in the last few weeks had their plans agreed. */
+const RECENT_AGREEMENT_DAYS = 14;
 /** Share of people with a plan in force who have workplace adjustments recorded. */
 const WITH_ADJUSTMENTS = 0.3;
 
@@ -196,7 +198,10 @@ export function seedCaseHistory(person: SeededPerson, context: HistoryContext): 
   }
 
   // "Plan active" or "exited": the plan was agreed at an MDT meeting a few weeks after referral.
-  const agreedOn = day(random.integer(18, 30));
+  // Someone referred too recently for that had it agreed at one of the last few meetings: spread
+  // over them, not piled onto the latest one.
+  const planned = addDaysToIsoDate(start, random.integer(18, 30));
+  const agreedOn = planned < today ? planned : addDaysToIsoDate(today, -random.integer(1, RECENT_AGREEMENT_DAYS));
   const meeting = context.meetings.pastMeetingOn(agreedOn);
   if (meeting !== undefined) sql.agendaItem.run(random.uuid(), meeting.id, person.id, meeting.position, 'discussed', 'Discussed joined-up assessment and measures; plan agreed.', 'Plan agreed by the MDT.', at(agreedOn), recorder);
   let basedOn: string | null = null;
