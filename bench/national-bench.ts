@@ -102,8 +102,10 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
 
   const random = new SeededRandom(11);
   const pick = (query: string) => store.sqlite.prepare(query).pluck().all() as string[];
-  const nhsNumbers = pick('SELECT nhs_number FROM participants WHERE nhs_number IS NOT NULL ORDER BY random() LIMIT 500');
-  const fullNames = Array.from({ length: 200 }, () => `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)}`);
+  // As many searches as samples, so the steady-state pass repeats the first pass's searches; the
+  // participants opened are new ones each time (about 2,000), as a meeting opens each person once.
+  const nhsNumbers = pick(`SELECT nhs_number FROM participants WHERE nhs_number IS NOT NULL ORDER BY random() LIMIT ${ITERATIONS}`);
+  const fullNames = Array.from({ length: ITERATIONS }, () => `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)}`);
   const listed = pick("SELECT participant_id FROM agenda_items WHERE status = 'listed' UNION SELECT id FROM participants WHERE status = 'active' ORDER BY 1 LIMIT 2000");
   const attendeeIds = pick('SELECT id FROM team_members WHERE active = 1 ORDER BY id LIMIT 4');
   // Agreeing uses up drafts in the cached stores: each store agrees its own remaining ones.
