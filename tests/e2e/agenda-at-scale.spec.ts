@@ -57,6 +57,18 @@ test(`an agenda of ${CASES} cases opens without blocking, holds only the rows in
       await expect(page.getByRole('status').filter({ hasText: `${secondName} moved to position 3 of ${CASES}.` })).toBeAttached();
       await expect(agenda.getByRole('listitem', { name: `3. ${secondName}` })).toBeFocused();
 
+      // Tab walks on past the rows first rendered: each focused row scrolls into view and brings the next ones in.
+      const rowOfFocus = () => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null);
+      await rows.first().focus();
+      let reached = 1;
+      for (let presses = 0; presses < 4 * 12 && reached < 12; presses += 1) {
+        await page.keyboard.press('Tab');
+        const position = Number(await rowOfFocus());
+        expect(position, 'Tab must stay in the agenda, in order').toBeGreaterThanOrEqual(reached);
+        reached = position;
+      }
+      expect(reached).toBe(12);
+
       // The end of the page brings the last cases into the page; the first ones leave it.
       const scrolledFrom = await pageNow(page);
       // Rows are measured as they appear, so the page can grow a little after the first press, as
