@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantPlans, PlanAction } from '../../../core/schemas/action-plan';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
+import { demoTeam } from '../../support/demo-team';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
@@ -12,13 +13,7 @@ async function readyPerson(options: { now?: () => Date } = {}) {
   value(await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP }));
   await demo.signInAs('demo.coordinator');
   const config = value<PartnershipConfig>(await demo.services.dispatch('config.get', {}));
-  const memberFor = (username: string) => {
-    const account = config.accounts.find((candidate) => candidate.username === username);
-    const member = config.teamMembers.find((candidate) => candidate.userId === account?.id);
-    if (member === undefined) throw new Error(`no team member for ${username}`);
-    return member.id;
-  };
-  const team = { coordinator: memberFor('demo.coordinator'), coach: memberFor('demo.coach'), physio: memberFor('demo.physio'), mh: memberFor('demo.mh'), ot: memberFor('demo.ot') };
+  const team = demoTeam(config);
   const serviceId = config.services.find((service) => service.active)?.id ?? '';
   return { ...demo, team, serviceId };
 }

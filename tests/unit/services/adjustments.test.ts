@@ -5,6 +5,7 @@ import type { ParticipantAdjustments, SaveAdjustmentsInput } from '../../../core
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { storePaths } from '../../../db/store-paths';
 import { unlockStore } from '../../../services/unlock-store';
+import { demoTeamMember } from '../../support/demo-team';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { typeCanaryIntoEveryClinicalField } from '../../support/canary-case';
 
@@ -210,9 +211,7 @@ describe('the AHP Health and Work Report', () => {
     const draft = value<{ id: string }>(await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report, fitness: 'not_fit' }));
     await demo.signInAs('demo.admin');
     const config = value<PartnershipConfig>(await services.dispatch('config.get', {}));
-    const account = config.accounts.find((candidate) => candidate.username === 'demo.ot');
-    const member = config.teamMembers.find((candidate) => candidate.userId === account?.id);
-    if (member === undefined) throw new Error('no team member for demo.ot');
+    const member = demoTeamMember(config, 'demo.ot');
     value(
       await services.dispatch('config.saveTeamMember', {
         id: member.id,

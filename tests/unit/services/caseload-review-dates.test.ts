@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { ParticipantPage } from '../../../core/schemas/participants';
+import { demoTeam } from '../../support/demo-team';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 
 describe('review dates on the caseload', () => {
@@ -12,9 +13,7 @@ describe('review dates on the caseload', () => {
     value(await services.dispatch('assessments.saveJoinedUp', { participantId: id, ...JOINED_UP }));
     await signInAs('demo.coordinator');
     const config = value<PartnershipConfig>(await services.dispatch('config.get', {}));
-    const member = (username: string) => config.teamMembers.find((candidate) => candidate.userId === config.accounts.find((account) => account.username === username)?.id)?.id ?? '';
-    const coordinator = member('demo.coordinator');
-    const physio = member('demo.physio');
+    const { coordinator, physio } = demoTeam(config);
     const person = async () => {
       const page = value<ParticipantPage>(await services.dispatch('participants.list', { search: 'Testperson' }));
       return page.items.find((item) => item.id === id);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { Meeting, MeetingMinutes, TriageQueue } from '../../../core/schemas/meetings';
+import { demoTeam } from '../../support/demo-team';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { testReferral } from '../../support/test-referral';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
 
 /** A demo partnership with four people registered by the coach, and the demo team's ids. */
-async function demoTeam(options: { now?: () => Date } = {}) {
+async function meetingDemo(options: { now?: () => Date } = {}) {
   const demo = await demoWithPerson(options);
   const { services } = demo;
   await demo.signInAs('demo.coach');
@@ -17,13 +18,7 @@ async function demoTeam(options: { now?: () => Date } = {}) {
     people.push(registered.id);
   }
   const config = value<PartnershipConfig>(await services.dispatch('config.get', {}));
-  const memberFor = (username: string) => {
-    const account = config.accounts.find((candidate) => candidate.username === username);
-    const member = config.teamMembers.find((candidate) => candidate.userId === account?.id);
-    if (member === undefined) throw new Error(`no team member for ${username}`);
-    return member.id;
-  };
-  const team = { coordinator: memberFor('demo.coordinator'), coach: memberFor('demo.coach'), physio: memberFor('demo.physio'), mh: memberFor('demo.mh'), ot: memberFor('demo.ot') };
+  const team = demoTeam(config);
   return { ...demo, people, team, serviceId: config.services.find((service) => service.active)?.id ?? '' };
 }
 
@@ -42,7 +37,7 @@ async function getMeeting(demo: Demo, meetingId: string): Promise<Meeting> {
 
 describe('triage', () => {
   it('refuses to list a case for discussion without a joined-up assessment and consent to the service, naming what is missing', async () => {
-    const demo = await demoTeam();
+    const demo = await meetingDemo();
     const { services, people, team } = demo;
     const [withNothing, withoutConsent, ready] = people as [string, string, string];
     await makeReady(demo, withoutConsent, { consent: false });
@@ -76,7 +71,7 @@ describe('triage', () => {
 
 describe('meetings', () => {
   it('puts complex cases first (open risk flag, then more disciplines), keeps a hand-made order, and refuses a stale reorder', async () => {
-    const demo = await demoTeam();
+    const demo = await meetingDemo();
     const { services, people, team } = demo;
     const [plain, manyDisciplines, risky, late] = people as [string, string, string, string];
     for (const id of people) await makeReady(demo, id);
@@ -103,7 +98,7 @@ describe('meetings', () => {
   });
 
   it('saves live notes by version: a second typist with a stale version gets a conflict and nothing is overwritten', async () => {
-    const demo = await demoTeam();
+    const demo = await meetingDemo();
     const { services, people, team } = demo;
     await makeReady(demo, people[0] as string);
     await demo.signInAs('demo.coordinator');
@@ -131,7 +126,7 @@ describe('meetings', () => {
   });
 
   it('ends a meeting: needs attendance, rolls cases not reached to a new meeting a week later, locks the agenda, and writes minutes with the agreed plan', async () => {
-    const demo = await demoTeam();
+    const demo = await meetingDemo();
     const { services, people, team, serviceId } = demo;
     const [planned, noted, notReached] = people as [string, string, string];
     for (const id of [planned, noted, notReached]) await makeReady(demo, id);
@@ -188,7 +183,7 @@ describe('meetings', () => {
   });
 
   it('rolls forward to the next meeting already planned rather than making one', async () => {
-    const demo = await demoTeam();
+    const demo = await meetingDemo();
     const { services, people, team } = demo;
     await makeReady(demo, people[0] as string);
     await demo.signInAs('demo.coordinator');
