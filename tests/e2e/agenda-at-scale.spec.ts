@@ -99,6 +99,14 @@ test(`an agenda of ${CASES} cases opens without blocking, holds only the rows in
       await expect(chips.getByRole('button', { name: /^300\. / })).toHaveAttribute('aria-current', 'step');
       await expectNoAxeViolations(page);
       await page.screenshot({ path: testInfo.outputPath('agenda-at-scale-live.png') });
+
+      // Asking to end names the first ten cases not discussed, then how many more.
+      await page.getByRole('button', { name: 'End the meeting' }).click();
+      await expect(page.getByRole('alertdialog')).toContainText(`${CASES} cases were not discussed and will move to the next meeting:`);
+      await expect(page.getByRole('alertdialog')).toContainText(`; and ${CASES - 10} more.`);
+      await page.screenshot({ path: testInfo.outputPath('agenda-at-scale-end-dialog.png') });
+      await page.keyboard.press('Escape');
+      await expect(live.getByText(`Case 300 of ${CASES}`, { exact: true })).toBeVisible();
     });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
