@@ -164,6 +164,27 @@ export default defineConfig([
   },
 
   {
+    // One clock (core/clock.ts): "now" and "today" are injected, so tests and benchmarks can fix
+    // the date. Durations are measured with performance.now(), which says nothing about the date.
+    name: 'workwell/one-clock',
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['core/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Take "now" from the injected clock (core/clock.ts); time a duration with performance.now().',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Take "now" from the injected clock (core/clock.ts), never new Date() without an argument.',
+        },
+      ],
+    },
+  },
+
+  {
     name: 'workwell/console',
     rules: {
       // The CLI, scripts and main process log to stdout/stderr on purpose.

@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Every test runs on a fixed date (tests/support/test-clock.ts), never the real one.
+    setupFiles: ['./tests/support/test-clock-setup.ts'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
   },
 });

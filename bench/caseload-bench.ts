@@ -139,7 +139,7 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
       });
     }
     // The same kind of page through the whole app path: zod, role check, handler and the audit entry it writes.
-    const services = createAppServices({ dataDir, now: () => BENCH_NOW });
+    const services = createAppServices({ dataDir, clock: () => BENCH_NOW });
     try {
       const unlocked = await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
       if (!unlocked.ok) throw new Error(unlocked.error.message);

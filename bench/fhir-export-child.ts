@@ -1,5 +1,6 @@
 import { exportCommand } from '../services/exports/export-command';
 import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
+import { testClock } from '../tests/support/test-clock';
 
 /**
  * Runs one partnership export in its own process so its peak RSS is the export's alone (the
@@ -8,7 +9,7 @@ import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
 const [dataDir, folder] = process.argv.slice(2);
 if (dataDir === undefined || folder === undefined) throw new Error('usage: fhir-export-child DATA_DIR FOLDER');
 const started = performance.now();
-const report = await exportCommand({ dataDir, username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE, folder });
+const report = await exportCommand({ dataDir, username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE, folder, now: testClock() });
 const ms = performance.now() - started;
 // resourceUsage().maxRSS is in kilobytes.
 console.log(JSON.stringify({ ms, peakRssMb: process.resourceUsage().maxRSS / 1024, ...report.progress }));

@@ -18,6 +18,7 @@ import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
 import { cachedBenchStore, copyToPlainTwin, createBenchPartnership, type BenchStoreFiles } from './bench-store';
 import { measure, measurePair, percentile } from './measure';
 import type { BenchRow } from './report';
+import { testClock } from '../tests/support/test-clock';
 
 /**
  * The whole store at national size: `BENCH_PARTICIPANTS` (250,000) people with their full synthetic
@@ -84,7 +85,7 @@ async function plainStore(file: string): Promise<Store> {
 export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio: number; firstPassReadRatio: number }> {
   const { dataDir, plainFile } = await prepare();
   const unlockSamples = await measure(async () => {
-    const fresh = createAppServices({ dataDir });
+    const fresh = createAppServices({ clock: testClock(), dataDir });
     const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     if (!result.ok) throw new Error(result.error.message);
     await fresh.close();

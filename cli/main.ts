@@ -4,6 +4,8 @@ import { verifyStoreAudit } from '../services/audit-commands';
 import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
 import { exportCommand } from '../services/exports/export-command';
 import { initStore, seedStore } from '../services/store-commands';
+import { systemClock, type Clock } from '../core/clock';
+import { runWithClock } from '../services/call-clock-scope';
 import { readPassphrase } from './read-passphrase';
 import { USAGE } from './usage';
 
@@ -24,7 +26,11 @@ function wholeNumber(value: string | undefined, name: string, fallback?: number)
 }
 
 /** Runs one CLI command; returns the process exit code. */
-export async function runCli(argv: readonly string[], out: (line: string) => void = console.log): Promise<number> {
+export async function runCli(argv: readonly string[], out: (line: string) => void = console.log, clock: Clock = systemClock): Promise<number> {
+  return runWithClock(clock, () => runCommand(argv, out, clock));
+}
+
+async function runCommand(argv: readonly string[], out: (line: string) => void, clock: Clock): Promise<number> {
   const [command, ...rest] = argv;
   // `audit verify`: the sub-command is a positional before the options.
   const options = command === 'audit' ? rest.slice(1) : rest;
@@ -62,6 +68,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
         dataDir: values.store,
         partnership,
         admin: { username: values.admin, displayName: values.name ?? values.admin, passphrase: await readPassphrase(values['passphrase-file']) },
+        now: clock(),
       });
       out(`Created ${result.partnershipName} in ${values.store} with administrator ${result.username}.`);
       out(`Recovery key (shown only now; write it down and keep it away from this computer): ${result.recoveryKey}`);
@@ -76,6 +83,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
         passphrase: await readPassphrase(values['passphrase-file']),
         participants,
         seed: wholeNumber(values.seed, 'seed', 1),
+        now: clock(),
       });
       out(`Added ${participants.toLocaleString('en-GB')} synthetic participants with their case histories in ${result.seconds.toFixed(1)} s.`);
       return 0;
@@ -92,13 +100,13 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
     }
     case 'backup': {
       if (values.store === undefined || values.out === undefined) throw new Error('backup needs --store and --out');
-      const made = await backupStoreCommand({ dataDir: values.store, out: values.out, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      const made = await backupStoreCommand({ dataDir: values.store, out: values.out, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), now: clock() });
       out(`Backup written to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes). Keep it somewhere safe: it opens with the same passphrases as the store.`);
       return 0;
     }
     case 'restore': {
       if (values.store === undefined || values.from === undefined || values.user === undefined) throw new Error('restore needs --store, --from and --user');
-      const restored = await restoreStoreCommand({ dataDir: values.store, from: values.from, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      const restored = await restoreStoreCommand({ dataDir: values.store, from: values.from, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), now: clock() });
       out(`Backup checked and restored into ${values.store}.${restored.replacedInto === null ? '' : ` The store it replaced was moved to ${restored.replacedInto}.`}`);
       return 0;
     }
@@ -112,6 +120,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
         folder: values.folder,
         url: values.url,
         tokenFile: values['token-file'],
+        now: clock,
       });
       const { included, skipped, failed } = report.progress;
       out(`Partnership export ${report.outcome}: ${included.toLocaleString('en-GB')} included, ${skipped.toLocaleString('en-GB')} skipped (no consent to share), ${failed.toLocaleString('en-GB')} failed.`);

@@ -1,14 +1,4 @@
 /**
- * Today's date as YYYY-MM-DD on this computer's calendar. Local, not UTC: a referral made at
- * 00:30 in British Summer Time is dated that day, not the day before.
- */
-export function localToday(now: Date = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}
-
-/**
  * Formats a calendar date (YYYY-MM-DD, or the date part of a longer ISO string) the NHS way:
  * "2 March 1984". Read as a UTC calendar date so the result never shifts with the machine's time
  * zone. Anything that is not a date is returned unchanged rather than shown as "Invalid Date".

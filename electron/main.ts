@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, Menu, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
+import { systemClock } from '../core/clock';
 import { createAppServices } from '../services/app-services';
 import { internalErrorLogLine } from '../services/internal-error-log';
 import { appMenuTemplate } from './app-menu';
@@ -103,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
 
     services = createAppServices({
       dataDir: dataDirectory(),
+      clock: systemClock,
       // Channel and error class only: the error's message may quote personal data.
       onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
       // Sheets attached to the app window; the renderer receives only the chosen path.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppServices } from '../services/app-services';
+import { clockFromEnvironment } from '../services/clock-from-environment';
 import { internalErrorLogLine } from '../services/internal-error-log';
 import { parseHostArguments } from './host-arguments';
 import { startHostServer } from './host-server';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   });
   const services = createAppServices({
     dataDir: args.dataDir,
+    // WORKWELL_CLOCK fixes the date for end-to-end tests and demos; otherwise the system clock.
+    clock: clockFromEnvironment(),
     // The channel name and error class only: inputs may hold clinical data and never reach a log.
     onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
   });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { clockStartingAt, setClockSource } from '../core/clock';
 import type { AppStatus } from '../core/schemas/session';
 import { useApi } from './api/api-context';
 import { ErrorSummary } from './components/error-summary';
@@ -18,6 +19,9 @@ export function App() {
   const refresh = useCallback(async () => {
     const result = await api.call('app.status', {});
     if (result.ok) {
+      // "Today" in every form follows the app's clock (which tests fix), not this machine's.
+      const appClock = clockStartingAt(result.value.now);
+      setClockSource(() => appClock);
       setStatus(result.value);
       setError(undefined);
     } else {

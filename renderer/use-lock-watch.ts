@@ -25,7 +25,8 @@ export function useLockWatch(api: ApiClient, unlocked: boolean): void {
       window.location.reload();
     };
     const touch = () => {
-      const now = Date.now();
+      // A throttle: a duration, not a date, so the monotonic clock.
+      const now = performance.now();
       if (now - lastTouch < Math.min(TOUCH_EVERY_MS, pollEveryMs)) return;
       lastTouch = now;
       void api.call('session.touch', {}).then((result) => {

@@ -17,6 +17,8 @@ import { meetingHandlers } from './meeting-handlers';
 import { participantHandlers } from './participants-service';
 import { partnershipConfigHandlers } from './partnership-config-handlers';
 import { retentionHandlers } from './retention-handlers';
+import type { Clock } from '../core/clock';
+import { runWithClock } from './call-clock-scope';
 import { SerialQueue } from './serial-queue';
 import { SessionHolder } from './session-holder';
 import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
@@ -27,8 +29,8 @@ import { sessionHandlers } from './session-service';
 export interface AppServicesOptions {
   /** The folder holding the encrypted store and its keyring. */
   readonly dataDir: string;
-  /** The clock; tests pass a fixed one. */
-  readonly now?: () => Date;
+  /** "Now" and "today" for every use case: `systemClock` in the app, a fixed date in tests. */
+  readonly clock: Clock;
   /**
    * Told about unexpected failures. Receives the channel name and the error object only, never
    * the input, so nothing clinical reaches a log through it.
@@ -58,7 +60,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const paths = storePaths(options.dataDir);
   const session = new SessionHolder();
   const queue = new SerialQueue();
-  const now = options.now ?? (() => new Date());
+  const now = options.clock;
   const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const handlers: Handlers = {
@@ -83,11 +85,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     // The idle lock is enforced here, before any handler: an expired session is locked first.
     // Every call but `app.status` (which the renderer polls to notice a lock) is activity.
-    dispatch: async (channel, input) => {
-      await idle.lockIfIdle();
-      if (channel !== 'app.status') idle.touch();
-      return dispatch(channel, input);
-    },
+    dispatch: (channel, input) =>
+      runWithClock(now, async () => {
+        await idle.lockIfIdle();
+        if (channel !== 'app.status') idle.touch();
+        return dispatch(channel, input);
+      }),
     close: async () => {
       idle.stop();
       await queue.run(() => session.close());

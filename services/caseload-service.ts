@@ -1,4 +1,4 @@
-import { localToday } from '../core/calendar-date';
+import { londonDateOf } from '../core/clock';
 import { caseloadSearchQuery } from '../core/caseload-search';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import type { CaseloadFilter, ParticipantStatus } from '../core/schemas/participants';
@@ -24,7 +24,7 @@ function toStoreQuery(filter: CaseloadFilter, now: Date): CaseloadQuery | null {
     ftsQuery: caseloadSearchQuery(filter.search),
     status,
     coachUserId: filter.coachUserId,
-    reviewDueBy: filter.reviewDue ? localToday(now) : null,
+    reviewDueBy: filter.reviewDue ? londonDateOf(now) : null,
     openRiskFlag: filter.openRiskFlag,
   };
 }

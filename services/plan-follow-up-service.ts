@@ -1,7 +1,8 @@
+import { addDaysToIsoDate } from '../core/calendar-date';
 import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
-import { localToday } from '../core/calendar-date';
+import { londonDateOf } from '../core/clock';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import { findExit, findPlan, insertActionUpdate, insertPlanReview, listPlansDueForReview, recordExit, transitionPlan } from '../db/repositories/action-plan-repository';
 import { setParticipantNextReview } from '../db/repositories/participant-repository';
@@ -62,10 +63,9 @@ export const DUE_FOR_REVIEW_WINDOW_DAYS = 7;
 
 /** People whose plan review is overdue or due within the coming week, soonest first. */
 export async function plansDueForReview(store: Store, now: Date): Promise<ChannelOutput<'plans.dueForReview'>> {
-  const today = localToday(now);
-  const horizon = new Date(now);
-  horizon.setDate(horizon.getDate() + DUE_FOR_REVIEW_WINDOW_DAYS);
-  const rows = await listPlansDueForReview(store.db, localToday(horizon), 500);
+  const today = londonDateOf(now);
+  // Calendar arithmetic on England's date, so a clock change never moves the horizon.
+  const rows = await listPlansDueForReview(store.db, addDaysToIsoDate(today, DUE_FOR_REVIEW_WINDOW_DAYS), 500);
   return {
     items: rows.map((row) => ({
       planId: row.plan_id,

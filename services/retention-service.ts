@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../core/app-error';
-import { formatCalendarDate, localToday } from '../core/calendar-date';
+import { formatCalendarDate } from '../core/calendar-date';
+import { londonDateOf } from '../core/clock';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import { isDueForRetentionReview, latestDueExitDate, retentionReviewDueOn } from '../core/retention';
 import { placeLegalHoldInputSchema, purgeRecordInputSchema, releaseLegalHoldInputSchema, type LegalHold } from '../core/schemas/retention';
@@ -35,7 +36,7 @@ async function holdInForce(store: Store, participantId: string): Promise<LegalHo
 /** Records due for retention review today: the person exited at least 8 years ago. */
 export async function listDueForRetention(store: Store, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.due'>> {
   requireAdministrator(user);
-  const today = localToday(now);
+  const today = londonDateOf(now);
   const rows = await listExitedOnOrBefore(store.db, latestDueExitDate(today));
   return {
     items: rows
@@ -94,7 +95,7 @@ export async function purgeRecord(store: Store, input: ParsedInput<'retention.pu
     throw new AppError('VALIDATION', 'Some answers need correcting.', { confirmReference: `Type ${subject.reference} to confirm this is the record to delete` });
   }
   if (subject.exited_on === null) throw new AppError('CONFLICT', 'This person has not left the service, so their record is not due for retention review.');
-  const today = localToday(now);
+  const today = londonDateOf(now);
   if (!isDueForRetentionReview(subject.exited_on, today)) {
     throw new AppError('CONFLICT', `This record is not due for retention review until ${formatCalendarDate(retentionReviewDueOn(subject.exited_on))}.`);
   }

@@ -52,13 +52,15 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
   return {
     'app.status': async (): Promise<AppStatus> => {
       const open = session.current;
+      const at = now().toISOString();
       if (open !== null) {
-        return { state: 'unlocked', partnershipName: open.partnershipName, isDemo: open.isDemo, user: open.user };
+        return { state: 'unlocked', now: at, partnershipName: open.partnershipName, isDemo: open.isDemo, user: open.user };
       }
       const keyring = await readKeyring(paths.keyring);
-      if (keyring === undefined) return { state: 'needs-setup' };
+      if (keyring === undefined) return { state: 'needs-setup', now: at };
       return {
         state: 'locked',
+        now: at,
         partnershipName: keyring.partnershipName,
         isDemo: keyring.isDemo,
         usernames: keyring.slots.map((slot) => slot.username).sort(),

@@ -18,14 +18,14 @@ export async function initStore(options: {
   dataDir: string;
   partnership: { kind: 'pilot'; icbCode: string } | { kind: 'custom'; name: string };
   admin: { username: string; displayName: string; passphrase: string };
-  now?: Date;
+  now: Date;
 }): Promise<{ partnershipName: string; username: string; recoveryKey: string }> {
   const parsed = createPartnershipInputSchema.safeParse({ partnership: options.partnership, admin: options.admin });
   if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
   const { partnership, admin } = parsed.data;
   const identity = partnershipIdentity(partnership);
   const recoveryKey = newRecoveryKey();
-  const created = await createPartnershipStore(storePaths(options.dataDir), { ...identity, isDemo: false, admin, recoveryKey }, options.now ?? new Date());
+  const created = await createPartnershipStore(storePaths(options.dataDir), { ...identity, isDemo: false, admin, recoveryKey }, options.now);
   created.dataKey.fill(0);
   await created.store.close();
   return { partnershipName: identity.name, username: created.user.username, recoveryKey: formatRecoveryKey(recoveryKey) };
@@ -41,7 +41,7 @@ export async function seedStore(options: {
   passphrase: string;
   participants: number;
   seed: number;
-  now?: Date;
+  now: Date;
   peopleOnly?: boolean;
 }): Promise<{ seconds: number; username: string }> {
   const paths = storePaths(options.dataDir);
@@ -50,7 +50,7 @@ export async function seedStore(options: {
   const { store, dataKey } = await unlockStore(paths, username, options.passphrase);
   dataKey.fill(0);
   try {
-    const now = options.now ?? new Date();
+    const now = options.now;
     const seedUserId = (store.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string | undefined) ?? '';
     const team = options.peopleOnly === true ? undefined : await ensureSyntheticTeam(store, seedUserId, now);
     // A bulk load that can simply be run again if interrupted: no fsync per batch and a bigger page

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localToday } from '../calendar-date';
+import { todayInLondon } from '../clock';
 import { isoDateSchema, requiredText } from '../text-schemas';
 
 /**
@@ -96,7 +96,7 @@ export const agreePlanByMdtInputSchema = z.strictObject({
 
 export const agreePlanWithPersonInputSchema = z.strictObject({
   planId: idSchema,
-  agreedOn: isoDateSchema.refine((value) => value <= localToday(), 'The date must be today or in the past'),
+  agreedOn: isoDateSchema.refine((value) => value <= todayInLondon(), 'The date must be today or in the past'),
   method: z.enum(PERSON_AGREEMENT_METHODS, { error: 'Choose how the person agreed it' }),
 });
 
@@ -170,7 +170,7 @@ export const EMPLOYMENT_OUTCOME_LABELS: Readonly<Record<(typeof EMPLOYMENT_OUTCO
 export const reviewPlanInputSchema = z
   .strictObject({
     planId: idSchema,
-    reviewedOn: isoDateSchema.refine((value) => value <= localToday(), 'The review date must be today or in the past'),
+    reviewedOn: isoDateSchema.refine((value) => value <= todayInLondon(), 'The review date must be today or in the past'),
     outcome: z.enum(REVIEW_OUTCOMES, { error: 'Choose the outcome of the review' }),
     note: requiredText('what the review found', 2000),
     nextReviewOn: isoDateSchema.nullable().default(null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localToday } from '../calendar-date';
+import { todayInLondon } from '../clock';
 import { ADJUSTMENT_CATEGORIES } from '../adjustments/adjustment-library';
 import { isoDateSchema, requiredText } from '../text-schemas';
 
@@ -41,7 +41,7 @@ export const ahpReportContentShape = z.strictObject({
   categories: z.array(z.enum(ADJUSTMENT_CATEGORIES)).max(ADJUSTMENT_CATEGORIES.length).default([]),
   difficulties: z.array(ahpDifficultySchema).max(20, 'Up to 20 difficulties can be listed'),
   organisation: requiredText('the organisation', 200),
-  assessedOn: isoDateSchema.refine((value) => value <= localToday(), 'The date assessed must be today or in the past'),
+  assessedOn: isoDateSchema.refine((value) => value <= todayInLondon(), 'The date assessed must be today or in the past'),
 });
 
 function refineReport(report: z.infer<typeof ahpReportContentShape>, context: z.RefinementCtx): void {

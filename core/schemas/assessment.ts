@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localToday } from '../calendar-date';
+import { todayInLondon } from '../clock';
 import { measureResponseSchema } from '../scoring/measure-definitions';
 import { isoDateSchema, requiredText } from '../text-schemas';
 import { amendmentReasonSchema, signatureFieldsSchema, withEarlierVersions } from './signed-record';
@@ -40,7 +40,7 @@ export const DISCIPLINE_LABELS: Readonly<Record<Discipline, string>> = {
   occupational_therapy: 'Occupational therapy',
 };
 
-const notFutureDate = (label: string) => isoDateSchema.refine((value) => value <= localToday(), `${label} must be today or in the past`);
+const notFutureDate = (label: string) => isoDateSchema.refine((value) => value <= todayInLondon(), `${label} must be today or in the past`);
 
 /** The coach's joined-up work and health assessment. Saving it makes the person ready for MDT triage. */
 export const joinedUpAssessmentInputSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localToday } from '../calendar-date';
+import { todayInLondon } from '../clock';
 import { isoDateSchema } from '../text-schemas';
 
 /** One consent record per purpose; exports ask "may I share X with Y" from these. */
@@ -19,7 +19,7 @@ export const CONSENT_METHOD_LABELS: Readonly<Record<(typeof CONSENT_METHODS)[num
   electronic: 'Electronic form',
 };
 
-const notFutureDate = (label: string) => isoDateSchema.refine((value) => value <= localToday(), `${label} must be today or in the past`);
+const notFutureDate = (label: string) => isoDateSchema.refine((value) => value <= todayInLondon(), `${label} must be today or in the past`);
 
 export const recordConsentInputSchema = z.strictObject({
   participantId: z.string().min(1).max(64),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../roles';
 import { isoDateSchema, requiredText } from '../text-schemas';
-import { localToday } from '../calendar-date';
+import { todayInLondon } from '../clock';
 import { amendmentReasonSchema, signatureFieldsSchema, withEarlierVersions } from './signed-record';
 
 /** The disciplines that write their own assessment, and the role that writes each. */
@@ -22,7 +22,7 @@ export const DISCIPLINE_ASSESSMENT_TITLES: Readonly<Record<ClinicalDiscipline, s
 
 /** The clinician's own words: what they found, how it bears on work, what they recommend. */
 export const disciplineAssessmentContentSchema = z.strictObject({
-  assessedOn: isoDateSchema.refine((value) => value <= localToday(), 'The assessment date must be today or in the past'),
+  assessedOn: isoDateSchema.refine((value) => value <= todayInLondon(), 'The assessment date must be today or in the past'),
   findings: requiredText('the findings', 4000),
   workImpact: z.string().trim().max(2000, 'How their health affects their work must be 2000 characters or fewer').default(''),
   recommendations: z.string().trim().max(2000, 'Recommendations must be 2000 characters or fewer').default(''),

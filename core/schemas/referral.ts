@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localToday } from '../calendar-date';
+import { todayInLondon } from '../clock';
 import { isValidNhsNumber, normaliseNhsNumber } from '../nhs-number';
 import { isoDateSchema, optionalEmailSchema, optionalText, requiredText } from '../text-schemas';
 import { participantSummarySchema } from './participants';
@@ -47,7 +47,7 @@ export const nhsNumberInputSchema = z
   .transform((value) => (value === undefined || value === '' ? null : normaliseNhsNumber(value)))
   .refine((value) => value === null || isValidNhsNumber(value), 'Enter a valid 10-digit NHS number, or leave it blank');
 
-const pastDate = (label: string) => isoDateSchema.refine((value) => value <= localToday(), `${label} must be today or in the past`);
+const pastDate = (label: string) => isoDateSchema.refine((value) => value <= todayInLondon(), `${label} must be today or in the past`);
 
 /**
  * A new person with their referral. Dates in the future are refused here, by the same rule in the

@@ -12,17 +12,22 @@ export const signedInUserSchema = z.object({
 });
 export type SignedInUser = z.infer<typeof signedInUserSchema>;
 
+/** The app's clock (ISO instant): the renderer takes "today" from it, never from its own machine's. */
+const appNow = z.iso.datetime();
+
 /** What the app shows first: set up a partnership, unlock it, or carry on. */
 export const appStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('needs-setup') }),
+  z.object({ state: z.literal('needs-setup'), now: appNow }),
   z.object({
     state: z.literal('locked'),
+    now: appNow,
     partnershipName: z.string(),
     isDemo: z.boolean(),
     usernames: z.array(z.string()),
   }),
   z.object({
     state: z.literal('unlocked'),
+    now: appNow,
     partnershipName: z.string(),
     isDemo: z.boolean(),
     user: signedInUserSchema,

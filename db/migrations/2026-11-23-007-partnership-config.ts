@@ -22,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`CREATE UNIQUE INDEX disciplines_by_label ON disciplines (label COLLATE NOCASE) WHERE label IS NOT NULL`.execute(db);
 
-  const now = new Date().toISOString();
+  // The built-in disciplines come with the schema, so they carry the migration's own date rather
+  // than the moment it ran (migrations get no clock, and no code but core/clock.ts reads one).
+  const now = '2026-11-23T00:00:00.000Z';
   for (const code of ['employment_support', 'physiotherapy', 'mental_health', 'occupational_therapy']) {
     await db.insertInto('disciplines').values({ code, label: null, is_builtin: 1, active: 1, version: 1, created_at: now, updated_at: now, updated_by: null }).execute();
   }

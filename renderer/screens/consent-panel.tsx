@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../core/calendar-date';
+import { todayInLondon } from '../../core/clock';
 import { CONSENT_METHOD_LABELS, CONSENT_METHODS, CONSENT_PURPOSE_LABELS, CONSENT_PURPOSES, consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../core/schemas/consent';
 import { useApi } from '../api/api-context';
 import { ErrorSummary } from '../components/error-summary';
@@ -79,7 +79,7 @@ export function ConsentPanel({ participantId, current, onChanged }: { participan
 function RecordConsentForm({ participantId, purpose, onDone, onCancel }: { participantId: string; purpose: ConsentPurpose; onDone: () => void; onCancel: () => void }) {
   const api = useApi();
   const [decision, setDecision] = useState<'given' | 'declined'>('given');
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(todayInLondon());
   const [method, setMethod] = useState('');
   const save = useSubmit<ConsentRecord>((path) => `consent-${path}`);
   return (
@@ -106,7 +106,7 @@ function RecordConsentForm({ participantId, purpose, onDone, onCancel }: { parti
 
 function WithdrawConsentForm({ consent, onDone, onCancel }: { consent: ConsentRecord; onDone: () => void; onCancel: () => void }) {
   const api = useApi();
-  const [date, setDate] = useState(localToday());
+  const [date, setDate] = useState(todayInLondon());
   const save = useSubmit<ConsentRecord>((path) => `withdraw-${path}`);
   return (
     <form

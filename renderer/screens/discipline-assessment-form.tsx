@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../core/calendar-date';
+import { todayInLondon } from '../../core/clock';
 import { DISCIPLINE_ASSESSMENT_TITLES, type ClinicalDiscipline, type DisciplineAssessmentVersion } from '../../core/schemas/discipline-assessment';
 import { useApi } from '../api/api-context';
 import { ErrorSummary } from '../components/error-summary';
@@ -31,7 +31,7 @@ const FIELD_PREFIX = 'discipline-';
 export function DisciplineAssessmentForm({ participantId, discipline, mode, onSaved, onCancel }: DisciplineAssessmentFormProps) {
   const api = useApi();
   const start = mode.kind === 'edit' ? mode.draft : mode.kind === 'amend' ? mode.signed : undefined;
-  const [assessedOn, setAssessedOn] = useState(start?.assessedOn ?? localToday());
+  const [assessedOn, setAssessedOn] = useState(start?.assessedOn ?? todayInLondon());
   const [findings, setFindings] = useState(start?.findings ?? '');
   const [workImpact, setWorkImpact] = useState(start?.workImpact ?? '');
   const [recommendations, setRecommendations] = useState(start?.recommendations ?? '');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../core/calendar-date';
+import { todayInLondon } from '../../core/clock';
 import { type JoinedUpAssessmentVersion, MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS, SOCIAL_BARRIER_LABELS, SOCIAL_BARRIERS } from '../../core/schemas/assessment';
 import { useApi } from '../api/api-context';
 import { CheckboxGroup } from '../components/checkbox-group';
@@ -28,7 +28,7 @@ export interface JoinedUpFormProps {
  */
 export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: JoinedUpFormProps) {
   const api = useApi();
-  const [assessedOn, setAssessedOn] = useState(amend?.assessedOn ?? localToday());
+  const [assessedOn, setAssessedOn] = useState(amend?.assessedOn ?? todayInLondon());
   const [healthConditions, setHealthConditions] = useState(amend?.healthConditions ?? '');
   const [mainBarrier, setMainBarrier] = useState<string>(amend?.mainBarrier ?? '');
   const [socialBarriers, setSocialBarriers] = useState<SocialBarrier[]>(amend?.socialBarriers ?? []);

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { localToday } from '../../core/calendar-date';
+import { todayInLondon } from '../../core/clock';
 import type { Role } from '../../core/roles';
 import { DISCIPLINE_LABELS, DISCIPLINES, type Discipline } from '../../core/schemas/assessment';
 import type { MeasureWordingEntry } from '../../core/schemas/measure-wording';
@@ -78,7 +78,7 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
   const wordingState = useMeasureWording();
   const [measure, setMeasure] = useState<MeasureId>('phq9');
   const [discipline, setDiscipline] = useState<Discipline>(DISCIPLINE_FOR_ROLE[user.role] ?? 'employment_support');
-  const [takenOn, setTakenOn] = useState(localToday());
+  const [takenOn, setTakenOn] = useState(todayInLondon());
   const definition = getMeasureDefinition(measure);
   const [answers, setAnswers] = useState<MeasureAnswer[]>(() => Array.from({ length: definition.itemCount }, () => null));
   const save = useSubmit<{ id: string; score: MeasureScore }>(fieldIdFor);

@@ -16,7 +16,7 @@ export interface ExportCommandOptions {
   readonly url?: string | undefined;
   /** The bearer token's file (first line), for `url`. */
   readonly tokenFile?: string | undefined;
-  readonly now?: () => Date;
+  readonly now: () => Date;
 }
 
 async function firstLine(file: string): Promise<string> {
@@ -39,7 +39,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
     const destinations: ExportDestinations = given
       ? { folder: options.folder ?? null, baseUrl: options.url ?? null, token: options.tokenFile === undefined ? null : await firstLine(options.tokenFile) }
       : exportDestinations(unlocked.store);
-    const now = options.now ?? (() => new Date());
+    const { now } = options;
     const report = await runFhirExport(unlocked.store, unlocked.user, destinations, { now });
     // The audit trail records the export as if it came through the app's channel (ids only).
     const { user } = unlocked;

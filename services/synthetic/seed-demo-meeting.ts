@@ -1,4 +1,4 @@
-import { localToday } from '../../core/calendar-date';
+import { londonDateOf } from '../../core/clock';
 import { contract } from '../../core/contract';
 import type { Role } from '../../core/roles';
 import type { SignedInUser } from '../../core/schemas/session';
@@ -77,7 +77,7 @@ const DEMO_CASES = [
 const LISTED_AT_DEMO_MEETING = 4;
 
 function daysBefore(now: Date, days: number): string {
-  return localToday(new Date(now.getTime() - days * 86_400_000));
+  return londonDateOf(new Date(now.getTime() - days * 86_400_000));
 }
 
 async function demoUser(store: Store, username: string, role: Role): Promise<SignedInUser> {
@@ -123,7 +123,7 @@ export async function seedDemoMeeting(store: Store, now: Date): Promise<void> {
   if (chair === undefined) return;
   const { id: meetingId } = await createMeeting(
     store,
-    contract['meetings.create'].input.parse({ heldOn: localToday(now), startsAt: '10:00', chairId: chair.id, expectedAttendeeIds: team.filter((member) => member.user_id !== null).map((member) => member.id), minutesPerCase: 8 }),
+    contract['meetings.create'].input.parse({ heldOn: londonDateOf(now), startsAt: '10:00', chairId: chair.id, expectedAttendeeIds: team.filter((member) => member.user_id !== null).map((member) => member.id), minutesPerCase: 8 }),
     coordinator,
     now,
   );

@@ -1,4 +1,5 @@
-import { addDaysToIsoDate, localToday } from '../../core/calendar-date';
+import { addDaysToIsoDate } from '../../core/calendar-date';
+import { londonDateOf } from '../../core/clock';
 import { syntheticNhsNumber } from '../../core/nhs-number';
 import type { ParticipantStatus } from '../../core/schemas/participants';
 import { insertParticipantsBulk } from '../../db/repositories/participant-repository';
@@ -76,7 +77,7 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
   // A third stream for the case history, so adding it changed nothing about the people themselves.
   const historyRandom = new SeededRandom(options.seed + 104_729);
   // Local, as the app dates everything (core/calendar-date.ts): the same day seed-demo-meeting uses.
-  const today = localToday(options.now);
+  const today = londonDateOf(options.now);
   const history =
     options.team === undefined
       ? undefined

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { localToday } from '../../core/calendar-date';
+import { londonDateOf } from '../../core/clock';
 import type { Store } from '../../db/store';
 
 /** Years and days before "now" that the demo's long-gone people left the service. */
@@ -30,11 +30,12 @@ export function seedDemoRetentionExamples(store: Store, adminUserId: string, now
     people.forEach((participantId, index) => {
       const example = OLD_EXITS[index];
       if (example === undefined) return;
+      // UTC arithmetic: the same answer in every time zone.
       const exit = new Date(now);
-      exit.setFullYear(exit.getFullYear() - example.yearsAgo);
-      exit.setDate(exit.getDate() - example.daysAgo);
+      exit.setUTCFullYear(exit.getUTCFullYear() - example.yearsAgo);
+      exit.setUTCDate(exit.getUTCDate() - example.daysAgo);
       const referred = new Date(exit.getTime() - 200 * 86_400_000).toISOString();
-      insertExit.run(participantId, localToday(exit), adminUserId, exit.toISOString());
+      insertExit.run(participantId, londonDateOf(exit), adminUserId, exit.toISOString());
       backdate.run(referred, exit.toISOString(), participantId);
       if (example.hold !== undefined) insertHold.run(randomUUID(), participantId, example.hold, adminUserId, now.toISOString());
     });

@@ -8,6 +8,7 @@ import { startHostServer, type HostServer } from '../../host/host-server';
 import { connectToHost } from '../support/host-transport';
 import { tempDir } from '../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../support/test-admin';
+import { testClock } from '../support/test-clock';
 
 interface TransportUnderTest {
   readonly name: string;
@@ -41,7 +42,7 @@ const TRANSPORTS: readonly TransportUnderTest[] = [
 for (const transport of TRANSPORTS) {
   describe(`contract over ${transport.name}`, () => {
     async function connect(): Promise<Dispatch> {
-      const services = createAppServices({ dataDir: tempDir() });
+      const services = createAppServices({ clock: testClock(), dataDir: tempDir() });
       servicesMade.push(services);
       return transport.connect(services);
     }
@@ -124,7 +125,7 @@ for (const transport of TRANSPORTS) {
 
 describe('loopback host boundary', () => {
   async function startHost() {
-    const services = createAppServices({ dataDir: tempDir() });
+    const services = createAppServices({ clock: testClock(), dataDir: tempDir() });
     servicesMade.push(services);
     const rendererDir = tempDir('workwell-renderer-');
     writeFileSync(`${rendererDir}/index.html`, '<!doctype html><title>t</title>');

@@ -22,6 +22,8 @@ async function addAction(page: Page, index: number, action: { kind?: Choice; dis
 
 /** Stops the page's clock a second ahead of its own time, so typing cannot trigger the autosave until the test says. */
 async function pauseClock(page: Page): Promise<void> {
+  // The browser's own clock, which Playwright controls: not the app's date.
+  // eslint-disable-next-line no-restricted-syntax
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 

@@ -3,6 +3,8 @@ import type { Result } from '../../core/result';
 import { createAppServices } from '../../services/app-services';
 import { tempDir } from './temp-dir';
 import { testReferral } from './test-referral';
+import type { Clock } from '../../core/clock';
+import { testClock } from './test-clock';
 
 /** The value of a successful Result; a failed one fails the test with its code, message and fields. */
 export function value<T>(result: Result<unknown>): T {
@@ -14,9 +16,9 @@ export function value<T>(result: Result<unknown>): T {
  * A demo partnership (one user per role: demo.coach, demo.physio, demo.mh, demo.ot...) with one
  * registered person, in a fresh temporary data directory. `signInAs` locks and unlocks as that user.
  */
-export async function demoWithPerson(options: { now?: () => Date } = {}) {
+export async function demoWithPerson(options: { clock?: Clock } = {}) {
   const dataDir = tempDir();
-  const services = createAppServices({ dataDir, ...options });
+  const services = createAppServices({ dataDir, clock: options.clock ?? testClock() });
   value(await services.dispatch('setup.createDemoPartnership', {}));
   const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } })));
   const signInAs = async (username: string) => {

@@ -4,6 +4,7 @@ import { storePaths } from '../../db/store-paths';
 import { createAppServices } from '../../services/app-services';
 import { seedStore } from '../../services/store-commands';
 import { unlockStore } from '../../services/unlock-store';
+import { testClock } from './test-clock';
 
 /**
  * Makes a demo partnership whose planned meeting lists N more people (as the national synthetic
@@ -16,11 +17,11 @@ async function main(): Promise<void> {
   const [dataDir, countText] = process.argv.slice(2);
   const extra = Number(countText);
   if (dataDir === undefined || !Number.isSafeInteger(extra)) throw new Error('usage: make-long-agenda-store.ts DATA_DIR N');
-  const services = createAppServices({ dataDir });
+  const services = createAppServices({ clock: testClock(), dataDir });
   const created = await services.dispatch('setup.createDemoPartnership', {});
   if (!created.ok) throw new Error(created.error.message);
   await services.close();
-  await seedStore({ dataDir, username: 'demo.admin', passphrase: DEMO_PARTNERSHIP.passphrase, participants: extra, seed: 7, peopleOnly: true });
+  await seedStore({ dataDir, username: 'demo.admin', passphrase: DEMO_PARTNERSHIP.passphrase, participants: extra, seed: 7, now: testClock()(), peopleOnly: true });
 
   const { store, user } = await unlockStore(storePaths(dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
   try {
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     const insert = sqlite.prepare(
       "INSERT INTO agenda_items (id, meeting_id, participant_id, position, status, carried_over_from_id, listed_at, listed_by) VALUES (?, ?, ?, ?, 'listed', NULL, ?, ?)",
     );
-    const at = new Date().toISOString();
+    const at = testClock()().toISOString();
     sqlite.transaction(() => people.forEach((participantId, index) => insert.run(randomUUID(), meetingId, participantId, listed.size + index, at, user.userId)))();
   } finally {
     await store.close();

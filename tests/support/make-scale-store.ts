@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createAppServices } from '../../services/app-services';
 import { seedStore } from '../../services/store-commands';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from './test-admin';
+import { testClock } from './test-clock';
 
 /**
  * Makes (once) a store of N synthetic people for the caseload-at-scale e2e test:
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const dataDir = path.join(building, 'store');
   mkdirSync(dataDir, { recursive: true });
   const started = performance.now();
-  const services = createAppServices({ dataDir });
+  const services = createAppServices({ clock: testClock(), dataDir });
   const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
   if (!created.ok) throw new Error(created.error.message);
   await services.close();

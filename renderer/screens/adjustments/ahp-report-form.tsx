@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ADJUSTMENT_CATEGORIES, ADJUSTMENT_CATEGORY_LABELS, type AdjustmentCategory } from '../../../core/adjustments/adjustment-library';
-import { localToday } from '../../../core/calendar-date';
+import { todayInLondon } from '../../../core/clock';
 import { AHP_FITNESS, AHP_FITNESS_LABELS, type AhpFitness, type AhpReport } from '../../../core/schemas/ahp-report';
 import { useApi } from '../../api/api-context';
 import { CheckboxGroup } from '../../components/checkbox-group';
@@ -46,7 +46,7 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
   const [categories, setCategories] = useState<AdjustmentCategory[]>(draft?.categories ?? []);
   const [difficulties, setDifficulties] = useState<DifficultyDraft[]>(draft?.difficulties ?? []);
   const [organisation, setOrganisation] = useState(draft?.organisation ?? partnershipName);
-  const [assessedOn, setAssessedOn] = useState(draft?.assessedOn ?? localToday());
+  const [assessedOn, setAssessedOn] = useState(draft?.assessedOn ?? todayInLondon());
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const save = useSubmit<unknown>(fieldIdFor);
 

@@ -1,4 +1,4 @@
-import { localToday } from '../../../core/calendar-date';
+import { todayInLondon } from '../../../core/clock';
 import { formatNhsNumber } from '../../../core/nhs-number';
 import { CASELOAD_SORT_LABELS, PARTICIPANT_STATUS_LABELS, type CaseloadSort, type ParticipantSummary } from '../../../core/schemas/participants';
 import { formatDate } from '../../format';
@@ -13,7 +13,7 @@ export interface CaseloadTableProps {
 
 /** One page of people: reference, name (opens the record), date of birth, NHS number, status with any risk flag, next review. */
 export function CaseloadTable({ items, sort, busy }: CaseloadTableProps) {
-  const today = localToday();
+  const today = todayInLondon();
   return (
     <table className="nhsuk-table ww-caseload-table" data-testid="caseload-table" aria-busy={busy}>
       <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">People on the caseload, sorted by {CASELOAD_SORT_LABELS[sort].toLowerCase()}</caption>

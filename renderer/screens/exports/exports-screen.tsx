@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { localToday } from '../../../core/calendar-date';
+import { todayInLondon } from '../../../core/clock';
 import type { ExportJob, ExportSettings } from '../../../core/schemas/fhir-export';
 import { useApi } from '../../api/api-context';
 import { canCall } from '../../can-call';
@@ -18,7 +18,7 @@ const POLL_MS = 1_000;
 
 /** This month as YYYY-MM (local time), the MI return's default. */
 function thisMonth(): string {
-  return localToday().slice(0, 7);
+  return todayInLondon().slice(0, 7);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../../core/calendar-date';
+import { todayInLondon } from '../../../core/clock';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import { useApi } from '../../api/api-context';
 import { CheckboxGroup } from '../../components/checkbox-group';
@@ -15,7 +15,7 @@ const fieldId = (path: string) => (path === 'expectedAttendeeIds' ? 'meeting-exp
 export function MeetingForm({ config, onSaved, onCancel }: { config: PartnershipConfig; onSaved: (id: string) => void; onCancel: () => void }) {
   const api = useApi();
   const members = config.teamMembers.filter((member) => member.active);
-  const [heldOn, setHeldOn] = useState(localToday());
+  const [heldOn, setHeldOn] = useState(todayInLondon());
   const [startsAt, setStartsAt] = useState('10:00');
   const [chairId, setChairId] = useState(config.myTeamMemberId ?? '');
   const [expected, setExpected] = useState<string[]>(members.map((member) => member.id));

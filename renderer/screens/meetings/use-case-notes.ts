@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaItem } from '../../../core/schemas/meetings';
 import { useApi } from '../../api/api-context';
+import { currentClock } from '../../../core/clock';
 
 /** How long after the last keystroke the notes save themselves. */
 export const AUTOSAVE_DELAY_MS = 1200;
@@ -50,7 +51,7 @@ export function useCaseNotes(item: AgendaItem | undefined) {
         version.current = result.value.version;
         const changedMeanwhile = latest.current.notes !== sent.notes || latest.current.decisions !== sent.decisions;
         dirty.current = changedMeanwhile;
-        setStatus(changedMeanwhile ? { kind: 'unsaved' } : { kind: 'saved', at: new Date().toISOString() });
+        setStatus(changedMeanwhile ? { kind: 'unsaved' } : { kind: 'saved', at: currentClock()().toISOString() });
         return !changedMeanwhile;
       }
       conflict.current = result.error.code === 'CONFLICT';

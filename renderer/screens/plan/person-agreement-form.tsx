@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../../core/calendar-date';
+import { todayInLondon } from '../../../core/clock';
 import { PERSON_AGREEMENT_METHOD_LABELS, PERSON_AGREEMENT_METHODS, type ActionPlan } from '../../../core/schemas/action-plan';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
@@ -14,7 +14,7 @@ type Method = (typeof PERSON_AGREEMENT_METHODS)[number];
 /** Records when and how the person agreed the plan the MDT agreed. */
 export function PersonAgreementForm({ plan, onSaved, onCancel }: { plan: ActionPlan; onSaved: () => void; onCancel: () => void }) {
   const api = useApi();
-  const [agreedOn, setAgreedOn] = useState(localToday());
+  const [agreedOn, setAgreedOn] = useState(todayInLondon());
   const [method, setMethod] = useState<Method>('in_person');
   const save = useSubmit<unknown>(planFieldId);
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { localToday } from '../../../core/calendar-date';
+import { todayInLondon } from '../../../core/clock';
 import {
   EMPLOYMENT_OUTCOME_LABELS,
   EMPLOYMENT_OUTCOMES,
@@ -24,7 +24,7 @@ type Outcome = (typeof REVIEW_OUTCOMES)[number];
 /** A review of the plan in force: carry on to a next review, change the plan, or end support. */
 export function ReviewPlanForm({ plan, onSaved, onCancel }: { plan: ActionPlan; onSaved: () => void; onCancel: () => void }) {
   const api = useApi();
-  const [reviewedOn, setReviewedOn] = useState(localToday());
+  const [reviewedOn, setReviewedOn] = useState(todayInLondon());
   const [outcome, setOutcome] = useState<Outcome>('continue');
   const [note, setNote] = useState('');
   const [nextReviewOn, setNextReviewOn] = useState('');

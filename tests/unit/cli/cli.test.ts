@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeCliError, runCli } from '../../../cli/main';
 import { createAppServices } from '../../../services/app-services';
 import { tempDir } from '../../support/temp-dir';
+import { testClock } from '../../support/test-clock';
 
 const PASSPHRASE = 'quiet meadow copper 19 violin';
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -26,7 +27,7 @@ describe('workwell-mdt CLI', () => {
     expect(lines[0]).toBe(`Created WorkWell Frimley in ${store} with administrator a.admin.`);
     expect(lines[1]).toMatch(/^Recovery key \(shown only now.*\): ([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
 
-    const services = createAppServices({ dataDir: store });
+    const services = createAppServices({ clock: testClock(), dataDir: store });
     expect(await services.dispatch('session.unlock', { username: 'a.admin', passphrase: 'quiet meadow copper 19 viola' })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE' },
@@ -43,7 +44,7 @@ describe('workwell-mdt CLI', () => {
       const file = passphraseFile(dir);
       await runCli(['init', '--store', store, '--admin', 'a.admin', '--icb', 'frimley', '--passphrase-file', file], () => undefined);
       await runCli(['seed', '--store', store, '--participants', '50', '--seed', seed, '--passphrase-file', file], () => undefined);
-      const services = createAppServices({ dataDir: store });
+      const services = createAppServices({ clock: testClock(), dataDir: store });
       await services.dispatch('session.unlock', { username: 'a.admin', passphrase: PASSPHRASE });
       const page = await services.dispatch('participants.list', { pageSize: 50 });
       await services.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToIsoDate, daysBetween, localToday } from '../../../core/calendar-date';
+import { addDaysToIsoDate, daysBetween } from '../../../core/calendar-date';
 
 describe('calendar dates', () => {
   it('adds days across month, year and leap-day boundaries, forwards and back', () => {
@@ -15,9 +15,5 @@ describe('calendar dates', () => {
     expect(addDaysToIsoDate('2026-03-29', 1)).toBe('2026-03-30');
     expect(addDaysToIsoDate('2026-10-24', 7)).toBe('2026-10-31');
     expect(daysBetween('2026-03-28', addDaysToIsoDate('2026-03-28', 120))).toBe(120);
-  });
-
-  it('takes today from the local calendar', () => {
-    expect(localToday(new Date(2026, 10, 30, 0, 30))).toBe('2026-11-30');
   });
 });

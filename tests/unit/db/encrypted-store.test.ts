@@ -8,6 +8,7 @@ import { storePaths } from '../../../db/store-paths';
 import { createAppServices } from '../../../services/app-services';
 import { tempDir } from '../../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../../support/test-admin';
+import { testClock } from '../../support/test-clock';
 
 const CANARY = 'CANARY-QX7Z-PLAINTEXT';
 
@@ -32,7 +33,7 @@ async function expectAppError(promise: Promise<unknown>, code: string): Promise<
 describe('encrypted store', () => {
   it('keeps a canary written through the app out of the .db, -wal and -shm files, open and closed', async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     const created = await services.dispatch('setup.createPartnership', testPartnershipInput({ displayName: CANARY }));
     expect(created.ok).toBe(true);
     expectNoCanary(dataDir);
@@ -51,10 +52,10 @@ describe('encrypted store', () => {
 
   it('reopens with the right passphrase and keeps the data', async () => {
     const dataDir = tempDir();
-    const first = createAppServices({ dataDir });
+    const first = createAppServices({ clock: testClock(), dataDir });
     await first.dispatch('setup.createPartnership', testPartnershipInput({ displayName: 'Kept Person' }));
     await first.close();
-    const second = createAppServices({ dataDir });
+    const second = createAppServices({ clock: testClock(), dataDir });
     const unlocked = await second.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     expect(unlocked).toMatchObject({ ok: true, value: { displayName: 'Kept Person', role: 'administrator' } });
     await second.close();
@@ -62,7 +63,7 @@ describe('encrypted store', () => {
 
   it('a wrong passphrase gives WRONG_PASSPHRASE, not a SQLite error', async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     await services.dispatch('setup.createPartnership', testPartnershipInput());
     await services.dispatch('session.lock', {});
     const result = await services.dispatch('session.unlock', { username: 'test.admin', passphrase: 'not the passphrase at all' });
@@ -112,7 +113,7 @@ describe('encrypted store', () => {
 describe('keyring', () => {
   async function setUpKeyring() {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     await services.dispatch('setup.createPartnership', testPartnershipInput());
     await services.close();
     const paths = storePaths(dataDir);
@@ -134,7 +135,7 @@ describe('keyring', () => {
     if (slot === undefined) throw new Error('no slot');
     writeFileSync(paths.keyring, JSON.stringify({ ...keyring, slots: [{ ...slot, kdf: { ...slot.kdf, N: 1024 } }] }));
     await expectAppError(readKeyring(paths.keyring), 'KEYRING_WEAKENED');
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     const result = await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     expect(result).toMatchObject({ ok: false, error: { code: 'KEYRING_WEAKENED' } });
   });
@@ -148,7 +149,7 @@ describe('keyring', () => {
   it('binds a slot to its store: a slot moved to another store id does not unlock', async () => {
     const { dataDir, paths, keyring } = await setUpKeyring();
     await writeKeyring(paths.keyring, { ...keyring, storeId: '00000000-0000-4000-8000-000000000000' });
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     const result = await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
   });

@@ -9,6 +9,7 @@ import { value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
 import { hostTransport } from '../../support/test-host';
 import { testReferral } from '../../support/test-referral';
+import { testClock } from '../../support/test-clock';
 
 const MAX_SCANNED_BYTES = 64 * 1024 * 1024;
 
@@ -66,7 +67,7 @@ describe('no participant data in plaintext on disk', () => {
     rmSync(control, { recursive: true });
 
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     const host = await hostTransport(services.dispatch);
     try {
       // The coach registers and assesses: the joined-up assessment is theirs to write.

@@ -12,6 +12,7 @@ import { value } from '../../support/demo-with-person';
 import { storeReader } from '../../support/store-reader';
 import { hostTransport } from '../../support/test-host';
 import { testReferral } from '../../support/test-referral';
+import { testClock } from '../../support/test-clock';
 
 /**
  * 10,000 malformed messages through the real loopback host against a real store: wrong types,
@@ -90,7 +91,7 @@ let reader: Awaited<ReturnType<typeof storeReader>>;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-fuzz-'));
-  services = createAppServices({ dataDir });
+  services = createAppServices({ clock: testClock(), dataDir });
   value(await services.dispatch('setup.createDemoPartnership', {}));
   host = await hostTransport(services.dispatch);
   reader = await storeReader(dataDir, DEMO_PARTNERSHIP.adminUsername, DEMO_PARTNERSHIP.passphrase);

@@ -8,6 +8,7 @@ import { value } from '../../support/demo-with-person';
 import { storeReader } from '../../support/store-reader';
 import { tempDir } from '../../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../../support/test-admin';
+import { testClock } from '../../support/test-clock';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'writer-child.ts');
 const TRIALS = 20;
@@ -56,7 +57,7 @@ function runAndKill(dataDir: string, trial: number, killAfterMs: number, duringS
 describe('a writer killed with SIGKILL', () => {
   it(`loses no reported write and leaves a sound store, over ${TRIALS} trials`, async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
     await services.close();
     const reader = await storeReader(dataDir, 'test.admin', TEST_ADMIN_PASSPHRASE);

@@ -6,6 +6,7 @@
  */
 import { createAppServices } from '../../../services/app-services';
 import { testReferral } from '../../support/test-referral';
+import { testClock } from '../../support/test-clock';
 
 const [dataDir, username, passphrase, trial] = process.argv.slice(2);
 if (dataDir === undefined || username === undefined || passphrase === undefined || trial === undefined) {
@@ -13,7 +14,7 @@ if (dataDir === undefined || username === undefined || passphrase === undefined 
   process.exit(64);
 }
 
-const services = createAppServices({ dataDir });
+const services = createAppServices({ clock: testClock(), dataDir });
 const unlocked = await services.dispatch('session.unlock', { username, passphrase });
 if (!unlocked.ok) {
   process.stderr.write(`unlock failed: ${unlocked.error.code}\n`);

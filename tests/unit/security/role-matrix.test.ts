@@ -13,6 +13,7 @@ import { value } from '../../support/demo-with-person';
 import { storeReader } from '../../support/store-reader';
 import { hostTransport } from '../../support/test-host';
 import { testReferral } from '../../support/test-referral';
+import { testClock } from '../../support/test-clock';
 
 /**
  * The whole role x channel matrix, through the real loopback host against a real encrypted store.
@@ -80,7 +81,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-matrix-'));
-  services = createAppServices({ dataDir });
+  services = createAppServices({ clock: testClock(), dataDir });
   value(await services.dispatch('setup.createDemoPartnership', {}));
   participantId = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } }))).id;
   host = await hostTransport(services.dispatch);

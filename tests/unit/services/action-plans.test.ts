@@ -3,11 +3,12 @@ import type { ParticipantPlans, PlanAction } from '../../../core/schemas/action-
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import { demoTeam } from '../../support/demo-team';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
+import { TEST_TODAY } from '../../support/test-clock';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
 
 /** A demo person made ready for MDT, with the team's ids looked up from the partnership configuration. */
-async function readyPerson(options: { now?: () => Date } = {}) {
+async function readyPerson(options: { clock?: () => Date } = {}) {
   const demo = await demoWithPerson(options);
   await demo.signInAs('demo.coach');
   value(await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP }));
@@ -63,7 +64,7 @@ describe('action plans', () => {
       error: { code: 'CONFLICT', message: expect.stringContaining('locked') },
     });
 
-    value(await services.dispatch('plans.agreeWithPerson', { planId: draft.planId, agreedOn: new Date().toISOString().slice(0, 10), method: 'phone' }));
+    value(await services.dispatch('plans.agreeWithPerson', { planId: draft.planId, agreedOn: TEST_TODAY, method: 'phone' }));
     value(await services.dispatch('plans.activate', { planId: draft.planId }));
     [plan] = (await plans(demo)).versions;
     expect(plan).toMatchObject({ status: 'active', agreedWithPerson: { method: 'phone' } });
@@ -118,7 +119,7 @@ describe('action plans', () => {
   it('follow-up: action progress, due-for-review list, a review that continues, then exit with the employment outcome', async () => {
     // Dates a test types must not be in the future by the real calendar, so the injected clock sits in the past.
     let clock = new Date('2026-11-20T10:00:00Z');
-    const demo = await readyPerson({ now: () => clock });
+    const demo = await readyPerson({ clock: () => clock });
     const { services, team, serviceId } = demo;
     const draft = value<{ planId: string }>(await services.dispatch('plans.saveDraft', { participantId: demo.id, goals: GOALS, actions: actions(team, serviceId), reviewOn: '2026-11-25' }));
     expect(await services.dispatch('plans.updateActionStatus', { planId: draft.planId, actionId: 'a-ot', status: 'done' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

@@ -8,7 +8,7 @@ describe('review dates on the caseload', () => {
   it('follow the plan: agreed sets the review date, a review moves it, exit clears it, and "review due" agrees', async () => {
     // Dates a test types must not be in the future by the real calendar, so the injected clock sits in the past.
     let clock = new Date('2026-11-20T10:00:00Z');
-    const { services, id, signInAs } = await demoWithPerson({ now: () => clock });
+    const { services, id, signInAs } = await demoWithPerson({ clock: () => clock });
     await signInAs('demo.coach');
     value(await services.dispatch('assessments.saveJoinedUp', { participantId: id, ...JOINED_UP }));
     await signInAs('demo.coordinator');

@@ -75,7 +75,7 @@ describe('the caseload', () => {
   });
 
   it('filters by status, ready for MDT, coach, review due and open risk flag, and the count agrees', async () => {
-    const { services, id, signInAs } = await demoWithPerson({ now: () => new Date('2026-11-20T10:00:00Z') });
+    const { services, id, signInAs } = await demoWithPerson({ clock: () => new Date('2026-11-20T10:00:00Z') });
     const all = (await walk(services.dispatch, { pageSize: 200 })).items;
     const check = async (filter: Record<string, unknown>, expected: (item: ParticipantSummary) => boolean) => {
       const items = (await walk(services.dispatch, { ...filter, pageSize: 30 })).items;

@@ -28,7 +28,7 @@ const TOKEN = 'test-bearer-token-do-not-log';
 async function exportScenario() {
   // Dates typed in tests must not be in the future, so the clock sits in the past.
   let clock = new Date('2026-11-20T10:00:00Z');
-  const demo = await demoWithPerson({ now: () => clock });
+  const demo = await demoWithPerson({ clock: () => clock });
   const readyId = await registerAnother(demo.services);
   await makeExportReady(demo.services, readyId, demo.signInAs);
   // The person from demoWithPerson gave consent and then withdrew it.
@@ -129,7 +129,7 @@ describe('partnership export (FHIR)', () => {
   }, 60_000);
 
   it('refuses to start without a destination, and only administrators set destinations', async () => {
-    const { services, signInAs } = await demoWithPerson({ now: () => new Date('2026-11-20T10:00:00Z') });
+    const { services, signInAs } = await demoWithPerson({ clock: () => new Date('2026-11-20T10:00:00Z') });
     await signInAs('demo.coordinator');
     const refused = await services.dispatch('exports.startFhir', {});
     expect(refused.ok).toBe(false);

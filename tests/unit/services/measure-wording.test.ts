@@ -4,7 +4,7 @@ import { demoWithPerson, value } from '../../support/demo-with-person';
 
 /** A demo partnership (one user per role), signed in as its administrator, on a fixed clock. */
 async function demo() {
-  const { services, signInAs } = await demoWithPerson({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { services, signInAs } = await demoWithPerson({ clock: () => new Date('2026-11-20T10:00:00Z') });
   const list = async () => value<{ items: MeasureWordingEntry[] }>(await services.dispatch('measureWording.list', {})).items;
   return { services, signInAs, list };
 }

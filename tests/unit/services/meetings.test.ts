@@ -4,11 +4,12 @@ import type { Meeting, MeetingMinutes, TriageQueue } from '../../../core/schemas
 import { demoTeam } from '../../support/demo-team';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { testReferral } from '../../support/test-referral';
+import { testDate } from '../../support/test-clock';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
 
 /** A demo partnership with four people registered by the coach, and the demo team's ids. */
-async function meetingDemo(options: { now?: () => Date } = {}) {
+async function meetingDemo(options: { clock?: () => Date } = {}) {
   const demo = await demoWithPerson(options);
   const { services } = demo;
   await demo.signInAs('demo.coach');
@@ -25,11 +26,11 @@ async function meetingDemo(options: { now?: () => Date } = {}) {
 /** As the coach: the joined-up assessment and, unless told not to, consent to the service. */
 async function makeReady(demo: Demo, participantId: string, options: { consent?: boolean } = {}) {
   value(await demo.services.dispatch('assessments.saveJoinedUp', { participantId, ...JOINED_UP }));
-  if (options.consent !== false) value(await demo.services.dispatch('consents.record', { participantId, purpose: 'service', decision: 'given', date: '2026-11-03', method: 'verbal' }));
+  if (options.consent !== false) value(await demo.services.dispatch('consents.record', { participantId, purpose: 'service', decision: 'given', date: testDate(-33), method: 'verbal' }));
 }
 
 const PHQ9_WITH_RISK = { measure: 'phq9', answers: [2, 2, 1, 1, 2, 1, 1, 1, 1] };
-const MEETING = { heldOn: '2026-12-03', startsAt: '09:30', minutesPerCase: 8 };
+const MEETING = { heldOn: testDate(4), startsAt: '09:30', minutesPerCase: 8 };
 
 async function getMeeting(demo: Demo, meetingId: string): Promise<Meeting> {
   return value<Meeting>(await demo.services.dispatch('meetings.get', { meetingId }));
@@ -64,7 +65,7 @@ describe('triage', () => {
     const entry = (id: string) => queue.items.find((item) => item.participantId === id);
     expect(entry(withNothing)).toBeUndefined();
     expect(entry(withoutConsent)).toMatchObject({ minimumData: { joinedUpAssessment: true, serviceConsent: false }, decision: { outcome: 'not_ready', missing: ['service_consent'], note: 'Coach to call on Friday' }, listedOn: null });
-    expect(entry(ready)).toMatchObject({ minimumData: { joinedUpAssessment: true, serviceConsent: true }, decision: { outcome: 'full_discussion' }, listedOn: { meetingId, heldOn: '2026-12-03' } });
+    expect(entry(ready)).toMatchObject({ minimumData: { joinedUpAssessment: true, serviceConsent: true }, decision: { outcome: 'full_discussion' }, listedOn: { meetingId, heldOn: testDate(4) } });
     await services.close();
   });
 });
@@ -75,9 +76,9 @@ describe('meetings', () => {
     const { services, people, team } = demo;
     const [plain, manyDisciplines, risky, late] = people as [string, string, string, string];
     for (const id of people) await makeReady(demo, id);
-    value(await services.dispatch('measures.record', { participantId: risky, discipline: 'employment_support', takenOn: '2026-11-05', response: PHQ9_WITH_RISK }));
+    value(await services.dispatch('measures.record', { participantId: risky, discipline: 'employment_support', takenOn: testDate(-31), response: PHQ9_WITH_RISK }));
     await demo.signInAs('demo.physio');
-    value(await services.dispatch('measures.record', { participantId: manyDisciplines, discipline: 'physiotherapy', takenOn: '2026-11-05', response: { measure: 'work_ability', answers: [4] } }));
+    value(await services.dispatch('measures.record', { participantId: manyDisciplines, discipline: 'physiotherapy', takenOn: testDate(-31), response: { measure: 'work_ability', answers: [4] } }));
     await demo.signInAs('demo.coordinator');
     const { id: meetingId } = value<{ id: string }>(await services.dispatch('meetings.create', { ...MEETING, chairId: team.coordinator, expectedAttendeeIds: [team.physio, team.mh] }));
     for (const id of [plain, manyDisciplines, risky]) value(await services.dispatch('triage.decide', { participantId: id, outcome: 'full_discussion', meetingId }));
@@ -141,10 +142,10 @@ describe('meetings', () => {
         participantId: planned,
         goals: [{ id: 'g1', text: 'Back to full shifts by February' }],
         actions: [
-          { id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six physiotherapy sessions', ownerId: team.physio, dueOn: '2027-01-15' },
-          { id: 'a2', goalId: null, kind: 'onward_referral', discipline: 'employment_support', description: 'Refer for debt advice', ownerId: team.coach, dueOn: '2026-12-10', serviceId },
+          { id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six physiotherapy sessions', ownerId: team.physio, dueOn: testDate(40) },
+          { id: 'a2', goalId: null, kind: 'onward_referral', discipline: 'employment_support', description: 'Refer for debt advice', ownerId: team.coach, dueOn: testDate(11), serviceId },
         ],
-        reviewOn: '2027-02-01',
+        reviewOn: testDate(57),
       }),
     );
     const present = [team.coordinator, team.physio, team.mh, team.coach];
@@ -158,7 +159,7 @@ describe('meetings', () => {
     expect(ended.notReached).toBe(1);
 
     const next = await getMeeting(demo, ended.nextMeetingId);
-    expect(next).toMatchObject({ heldOn: '2026-12-10', startsAt: '09:30', status: 'planned', chairId: team.coordinator, minutesPerCase: 8 });
+    expect(next).toMatchObject({ heldOn: testDate(11), startsAt: '09:30', status: 'planned', chairId: team.coordinator, minutesPerCase: 8 });
     expect(next.agenda).toEqual([expect.objectContaining({ participantId: notReached, carriedOver: true, status: 'listed' })]);
     const done = await getMeeting(demo, meetingId);
     expect(done).toMatchObject({ status: 'ended', rolledForwardToId: ended.nextMeetingId });
@@ -168,14 +169,14 @@ describe('meetings', () => {
     expect(await services.dispatch('meetings.end', { meetingId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const minutes = value<MeetingMinutes>(await services.dispatch('meetings.minutes', { meetingId }));
-    expect(minutes).toMatchObject({ status: 'ended', chairName: 'Morgan Haldane', attendanceRecorded: true, rolledForwardTo: { meetingId: ended.nextMeetingId, heldOn: '2026-12-10' } });
+    expect(minutes).toMatchObject({ status: 'ended', chairName: 'Morgan Haldane', attendanceRecorded: true, rolledForwardTo: { meetingId: ended.nextMeetingId, heldOn: testDate(11) } });
     expect(minutes.present.map((person) => person.name)).toContain('Priya Lindqvist');
     expect(minutes.apologies).toHaveLength(1);
     const plannedCase = minutes.cases.find((entry) => entry.participantId === planned);
-    expect(plannedCase?.plan).toMatchObject({ versionNumber: 1, reviewOn: '2027-02-01', checkedByName: 'Priya Lindqvist', goals: ['Back to full shifts by February'] });
+    expect(plannedCase?.plan).toMatchObject({ versionNumber: 1, reviewOn: testDate(57), checkedByName: 'Priya Lindqvist', goals: ['Back to full shifts by February'] });
     expect(plannedCase?.plan?.actions).toEqual([
-      expect.objectContaining({ disciplineLabel: 'Physiotherapy', ownerName: 'Priya Lindqvist', dueOn: '2027-01-15', goal: 'Back to full shifts by February', serviceName: null }),
-      expect.objectContaining({ kind: 'Onward referral to a service', ownerName: expect.any(String), dueOn: '2026-12-10', serviceName: expect.any(String) }),
+      expect.objectContaining({ disciplineLabel: 'Physiotherapy', ownerName: 'Priya Lindqvist', dueOn: testDate(40), goal: 'Back to full shifts by February', serviceName: null }),
+      expect.objectContaining({ kind: 'Onward referral to a service', ownerName: expect.any(String), dueOn: testDate(11), serviceName: expect.any(String) }),
     ]);
     expect(minutes.cases.find((entry) => entry.participantId === noted)).toMatchObject({ status: 'discussed', decisions: 'Bring back next week.', plan: null });
     expect(minutes.cases.find((entry) => entry.participantId === notReached)).toMatchObject({ status: 'not_reached' });
@@ -189,7 +190,7 @@ describe('meetings', () => {
     await demo.signInAs('demo.coordinator');
     const base = { chairId: team.coordinator, expectedAttendeeIds: [team.physio] };
     const { id: first } = value<{ id: string }>(await services.dispatch('meetings.create', { ...MEETING, ...base }));
-    const { id: later } = value<{ id: string }>(await services.dispatch('meetings.create', { ...MEETING, heldOn: '2026-12-17', ...base }));
+    const { id: later } = value<{ id: string }>(await services.dispatch('meetings.create', { ...MEETING, heldOn: testDate(18), ...base }));
     value(await services.dispatch('triage.decide', { participantId: people[0], outcome: 'full_discussion', meetingId: first }));
     value(await services.dispatch('meetings.recordAttendance', { meetingId: first, presentIds: [team.coordinator, team.physio] }));
     expect(value(await services.dispatch('meetings.end', { meetingId: first }))).toEqual({ notReached: 1, nextMeetingId: later });

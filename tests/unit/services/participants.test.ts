@@ -8,9 +8,10 @@ import { unlockStore } from '../../../services/unlock-store';
 import { tempDir } from '../../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../../support/test-admin';
 import { testReferral } from '../../support/test-referral';
+import { testClock } from '../../support/test-clock';
 
 async function signedIn() {
-  const services = createAppServices({ dataDir: tempDir() });
+  const services = createAppServices({ clock: testClock(), dataDir: tempDir() });
   const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
   expect(created.ok).toBe(true);
   return services;
@@ -110,7 +111,7 @@ describe('consent', () => {
 
   it('withdrawal takes effect at once for "may I share", keeps the history, and cannot be repeated', async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     await services.dispatch('setup.createPartnership', testPartnershipInput());
     const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral()));
     const given = value<{ id: string }>(
@@ -137,7 +138,7 @@ describe('consent', () => {
 
   it('mayShare is true only while a given consent is in force', async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     await services.dispatch('setup.createPartnership', testPartnershipInput());
     const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral()));
     await services.dispatch('consents.record', { participantId: id, purpose: 'evaluation', decision: 'declined', date: '2026-11-03', method: 'written' });
@@ -160,7 +161,7 @@ describe('consent', () => {
     }
     expect(await shareAnswers()).toEqual({ partnership: true, evaluation: false, employer: false });
 
-    const again = createAppServices({ dataDir });
+    const again = createAppServices({ clock: testClock(), dataDir });
     await again.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     value(await again.dispatch('consents.withdraw', { consentId: given.id, date: '2026-11-20' }));
     await again.close();

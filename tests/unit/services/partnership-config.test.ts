@@ -8,10 +8,11 @@ import { createAppServices } from '../../../services/app-services';
 import { resultValue as value } from '../../support/result-value';
 import { tempDir } from '../../support/temp-dir';
 import { testPartnershipInput } from '../../support/test-admin';
+import { testClock } from '../../support/test-clock';
 
 /** A new (not demo) partnership, signed in as its administrator. */
 async function adminSignedIn() {
-  const services = createAppServices({ dataDir: tempDir(), now: () => new Date('2026-11-23T10:00:00Z') });
+  const services = createAppServices({ dataDir: tempDir(), clock: () => new Date('2026-11-23T10:00:00Z') });
   value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
   return services;
 }
@@ -53,7 +54,7 @@ describe('partnership configuration', () => {
   });
 
   it('only administrators may change it: any role may read it, a coach is refused FORBIDDEN and nothing changes', async () => {
-    const services = createAppServices({ dataDir: tempDir() });
+    const services = createAppServices({ clock: testClock(), dataDir: tempDir() });
     value(await services.dispatch('setup.createDemoPartnership', {}));
     value(await services.dispatch('session.lock', {}));
     value(await services.dispatch('session.unlock', { username: 'demo.coach', passphrase: DEMO_PARTNERSHIP.passphrase }));
@@ -244,7 +245,7 @@ describe('partnership configuration', () => {
   });
 
   it('the demo partnership has a team linked to its users and a directory across the categories, with synthetic contacts only', async () => {
-    const services = createAppServices({ dataDir: tempDir() });
+    const services = createAppServices({ clock: testClock(), dataDir: tempDir() });
     value(await services.dispatch('setup.createDemoPartnership', {}));
     const demo = await config(services);
     const accountOf = (username: string) => demo.accounts.find((account) => account.username === username)?.id;

@@ -15,7 +15,7 @@ type Due = { items: RetentionItem[] };
  */
 async function personWhoExited() {
   let clock = new Date('2026-11-20T10:00:00Z');
-  const demo = await demoWithPerson({ now: () => clock });
+  const demo = await demoWithPerson({ clock: () => clock });
   const { services, id } = demo;
   value(await services.dispatch('consents.record', { participantId: id, purpose: 'service', decision: 'given', date: '2026-11-03', method: 'verbal' }));
   await demo.signInAs('demo.coach');

@@ -11,6 +11,7 @@ import { unlockStore } from '../../../services/unlock-store';
 import { runCli } from '../../../cli/main';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
+import { testClock } from '../../support/test-clock';
 
 const PASS = DEMO_PARTNERSHIP.passphrase;
 
@@ -90,7 +91,7 @@ describe('backup and restore', () => {
 
   it('offers the native file dialog only where the shell provides one (Electron)', async () => {
     const asked: string[] = [];
-    const withDialog = createAppServices({ dataDir: tempDir(), chooseBackupFile: async (purpose, suggested) => (asked.push(`${purpose}:${suggested}`), purpose === 'save' ? '/media/usb/b.wwbackup' : null) });
+    const withDialog = createAppServices({ clock: testClock(), dataDir: tempDir(), chooseBackupFile: async (purpose, suggested) => (asked.push(`${purpose}:${suggested}`), purpose === 'save' ? '/media/usb/b.wwbackup' : null) });
     value(await withDialog.dispatch('setup.createDemoPartnership', {}));
     expect(value(await withDialog.dispatch('backup.status', {}))).toMatchObject({ canChooseFile: true });
     expect(value(await withDialog.dispatch('backup.chooseFile', { purpose: 'save' }))).toEqual({ path: '/media/usb/b.wwbackup' });
@@ -108,7 +109,7 @@ describe('backup and restore', () => {
     const made = value<{ file: string }>(await services.dispatch('backup.create', { path: tempDir() }));
     expect(await services.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
     await services.close();
-    const fresh = createAppServices({ dataDir: path.join(tempDir(), 'new-computer') });
+    const fresh = createAppServices({ clock: testClock(), dataDir: path.join(tempDir(), 'new-computer') });
     expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
     expect(await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
@@ -149,7 +150,7 @@ describe('data-key rotation', () => {
     await services.close();
     expect(() => openEncryptedDatabase(paths.database, oldKey, { create: false })).toThrow(expect.objectContaining({ code: 'WRONG_KEY' }));
     expect(await participantCount(dataDir)).toBe(241);
-    const again = createAppServices({ dataDir });
+    const again = createAppServices({ clock: testClock(), dataDir });
     value(await again.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS }));
     value(await again.dispatch('session.lock', {}));
     value(await again.dispatch('session.recover', { recoveryKey: DEMO_PARTNERSHIP.recoveryKey, username: 'demo.admin', newPassphrase: 'a brand new admin phrase 5' }));
@@ -163,7 +164,7 @@ describe('data-key rotation', () => {
     const unlocked = await unlockStore(paths, 'demo.admin', PASS);
     const open = { store: unlocked.store, user: unlocked.user, partnershipName: 'x', isDemo: true, dataKey: unlocked.dataKey };
     await expect(
-      rotateDataKey(paths, open, new Date(), (reached) => {
+      rotateDataKey(paths, open, testClock()(), (reached) => {
         if (reached === step) throw new Error(`crash after ${step}`);
       }),
     ).rejects.toThrow('crash');

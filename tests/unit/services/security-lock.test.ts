@@ -8,13 +8,14 @@ import type { Store } from '../../../db/store';
 import { SessionHolder } from '../../../services/session-holder';
 import { value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
+import { testClock } from '../../support/test-clock';
 
 const PASS = DEMO_PARTNERSHIP.passphrase;
 
 /** A demo partnership whose idle lock runs on a clock the test moves. */
 async function demoWithIdleClock(options: { idleLockSeconds?: number } = {}) {
   let ms = 1_000_000;
-  const services = createAppServices({ dataDir: tempDir(), idleClock: () => ms, ...options });
+  const services = createAppServices({ clock: testClock(), dataDir: tempDir(), idleClock: () => ms, ...options });
   value(await services.dispatch('setup.createDemoPartnership', {}));
   return { services, advance: (seconds: number) => (ms += seconds * 1000) };
 }
@@ -81,7 +82,7 @@ describe('lock', () => {
 describe('failed unlocks', () => {
   it('back off exponentially after three failures, with the wait in the message, and are audited', async () => {
     let now = new Date('2026-11-20T10:00:00Z');
-    const services = createAppServices({ dataDir: tempDir(), now: () => now });
+    const services = createAppServices({ dataDir: tempDir(), clock: () => now });
     value(await services.dispatch('setup.createDemoPartnership', {}));
     value(await services.dispatch('session.lock', {}));
     const attempt = (passphrase: string) => services.dispatch('session.unlock', { username: 'demo.coach', passphrase });
@@ -103,12 +104,12 @@ describe('failed unlocks', () => {
   it('the count survives a restart of the app', async () => {
     const now = new Date('2026-11-20T10:00:00Z');
     const dataDir = tempDir();
-    const first = createAppServices({ dataDir, now: () => now });
+    const first = createAppServices({ dataDir, clock: () => now });
     value(await first.dispatch('setup.createDemoPartnership', {}));
     value(await first.dispatch('session.lock', {}));
     for (let i = 0; i < FREE_ATTEMPTS; i += 1) await first.dispatch('session.unlock', { username: 'demo.coach', passphrase: 'not right at all' });
     await first.close();
-    const second = createAppServices({ dataDir, now: () => now });
+    const second = createAppServices({ dataDir, clock: () => now });
     expect(await second.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
     await second.close();
   });

@@ -7,6 +7,7 @@ import { createAppServices } from '../../../services/app-services';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../../support/test-admin';
+import { testClock } from '../../support/test-clock';
 
 const NEW_PASSPHRASE = 'orange kettle mountain river 7';
 
@@ -60,7 +61,7 @@ describe('users and the keyring', () => {
 
   it('refuses to revoke the last administrator (made a second one, revoked the first)', async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
     const second = value<UserEntry>(await services.dispatch('users.add', { username: 'second.admin', displayName: 'Second Admin', role: 'administrator', passphrase: NEW_PASSPHRASE }));
     value(await services.dispatch('session.lock', {}));
@@ -73,7 +74,7 @@ describe('users and the keyring', () => {
 
   it('changes your own passphrase: the old one stops working, the new one unlocks', async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
     expect(await services.dispatch('account.changePassphrase', { currentPassphrase: 'not my passphrase', newPassphrase: NEW_PASSPHRASE })).toMatchObject({
       ok: false,
@@ -103,7 +104,7 @@ describe('users and the keyring', () => {
 
   it('shows a recovery key once at setup; it sets a new administrator passphrase on the unlock screen', async () => {
     const dataDir = tempDir();
-    const services = createAppServices({ dataDir });
+    const services = createAppServices({ clock: testClock(), dataDir });
     const created = value<{ recoveryKey?: string }>(await services.dispatch('setup.createPartnership', testPartnershipInput()));
     expect(created.recoveryKey).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
     value(await services.dispatch('session.lock', {}));

@@ -10,6 +10,7 @@ import { unlockStore } from '../../../services/unlock-store';
 import { value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../../support/test-admin';
+import { testClock } from '../../support/test-clock';
 
 /** A fixed past "now", so every seeded date is in the past for the app's own date checks too. */
 const NOW = new Date('2026-11-02T09:00:00Z');
@@ -17,7 +18,7 @@ const PEOPLE = 2_000;
 
 async function seededStore(seed: number, people = PEOPLE) {
   const dataDir = tempDir();
-  const services = createAppServices({ dataDir });
+  const services = createAppServices({ clock: testClock(), dataDir });
   value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
   await services.close();
   await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: people, seed, now: NOW });
