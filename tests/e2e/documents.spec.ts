@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Download } from '@playwright/test';
+import { pdfPagePng, pdfText } from '../support/pdf-text';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
 import { consentAndStartPlanAsOt } from './employer-case';
@@ -8,18 +9,17 @@ import { expect, test } from './host-fixture';
 /** Typed into the team note: it must never reach the employer letter. */
 const TEAM_NOTE = 'Team only: low mood, PHQ-9 reviewed by the MH practitioner';
 
-/** Saves a Playwright download and reads its text back with poppler's pdftotext, as the unit tests do. */
-async function pdfText(download: Download, folder: string): Promise<string> {
+/** Saves a Playwright download and reads its text back with pdf.js, as the unit tests do. */
+async function downloadedText(download: Download, folder: string): Promise<string> {
   const file = `${folder}/${download.suggestedFilename()}`;
   await download.saveAs(file);
-  const result = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pdftotext failed: ${result.stderr}`);
+  const bytes = new Uint8Array(await readFile(file));
   // Keep a picture of the first page beside the test's other output, to look at.
-  spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, file.replace(/\.pdf$/, '')]);
-  return result.stdout;
+  await writeFile(file.replace(/\.pdf$/, '-1.png'), await pdfPagePng(bytes, 1));
+  return pdfText(bytes, download.suggestedFilename());
 }
 
-test('an OT downloads the draft plan and the employer letter as PDFs; both read back with pdftotext', async ({ page, host }, testInfo) => {
+test('an OT downloads the draft plan and the employer letter as PDFs; both read back as text', async ({ page, host }, testInfo) => {
   // The coordinator records the person's consent to share adjustments with their employer.
   await openDemoAs(page, host, 'demo.coordinator');
   const personLink = page.getByTestId('caseload-table').getByRole('link').first();
@@ -54,7 +54,7 @@ test('an OT downloads the draft plan and the employer letter as PDFs; both read 
   const planFile = await planDownload;
   expect(planFile.suggestedFilename()).toMatch(/^action-plan-WW-\d{6}-v1-draft\.pdf$/);
   await expect(plan.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText('marked DRAFT');
-  const planText = await pdfText(planFile, testInfo.outputDir);
+  const planText = await downloadedText(planFile, testInfo.outputDir);
   expect(planText).toMatch(new RegExp(`Your action plan, ${fullName.source}`, 'i'));
   expect(planText).toContain('Back to full shifts by February');
   expect(planText).toMatch(/\bDRAFT\b/);
@@ -66,7 +66,7 @@ test('an OT downloads the draft plan and the employer letter as PDFs; both read 
   await section.getByRole('button', { name: 'Download the employer letter (PDF)' }).click();
   const letterFile = await letterDownload;
   expect(letterFile.suggestedFilename()).toMatch(/^workplace-adjustments-WW-\d{6}-draft\.pdf$/);
-  const letterText = await pdfText(letterFile, testInfo.outputDir);
+  const letterText = await downloadedText(letterFile, testInfo.outputDir);
   expect(letterText).toContain('Workplace adjustments passport');
   expect(letterText).toMatch(fullName);
   expect(letterText).toContain('Build up stamina for a full shift');
@@ -105,7 +105,7 @@ test('a physiotherapist downloads the minutes so far of the demo meeting, marked
   await minutes.getByRole('button', { name: 'Download the draft minutes (PDF)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^mdt-minutes-\d{4}-\d{2}-\d{2}-draft\.pdf$/);
-  const text = await pdfText(file, testInfo.outputDir);
+  const text = await downloadedText(file, testInfo.outputDir);
   expect(text).toContain('MDT meeting minutes');
   expect(text).toContain('Meeting not ended yet');
   // The case heading reads "1. Name WW-000123" on screen and "1. Name (WW-000123)" in the PDF.

@@ -2,7 +2,6 @@
  * scripts/build-electron.mjs: the bundles it produces must load in Electron's CommonJS main
  * process and sandboxed preload. Builds into a temp directory, never into dist/.
  */
-import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,17 +49,14 @@ describe('build-electron', () => {
     expect(source.length).toBeLessThan(10_000);
   });
 
-  it.skipIf(!existsSync(path.join(root, 'services/app-services.ts')))(
-    'builds main as CommonJS that finds its neighbours via __dirname, not import.meta',
-    async () => {
-      await buildElectron(root, { outDir, only: ['main'] });
-      const source = await readFile(path.join(outDir, 'main.cjs'), 'utf8');
-      expect(source).not.toContain('import.meta');
-      expect(source).toContain('preload.cjs');
-      expect(source).toContain('../renderer');
-      const external = requires(source).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
-      // React-PDF (and the React it renders with) load from node_modules: see MAIN_EXTERNALS.
-      expect(external).toEqual(['@react-pdf/renderer', 'better-sqlite3-multiple-ciphers', 'electron', 'react/jsx-runtime']);
-    },
-  );
+  it('builds main as CommonJS that finds its neighbours via __dirname, not import.meta', async () => {
+    await buildElectron(root, { outDir, only: ['main'] });
+    const source = await readFile(path.join(outDir, 'main.cjs'), 'utf8');
+    expect(source).not.toContain('import.meta');
+    expect(source).toContain('preload.cjs');
+    expect(source).toContain('../renderer');
+    const external = requires(source).filter((name) => !name.startsWith('node:') && !builtinModules.includes(name));
+    // React-PDF (and the React it renders with) load from node_modules: see MAIN_EXTERNALS.
+    expect(external).toEqual(['@react-pdf/renderer', 'better-sqlite3-multiple-ciphers', 'electron', 'react/jsx-runtime']);
+  });
 });

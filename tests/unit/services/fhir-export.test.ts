@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
@@ -48,13 +48,15 @@ function bundlesIn(file: string): Array<{ entry: Array<{ resource: { resourceTyp
     .map((line) => JSON.parse(line) as { entry: Array<{ resource: { resourceType: string; id: string } }> });
 }
 
-async function waitForJob(call: (jobId: string) => Promise<ExportJob>, jobId: string): Promise<ExportJob> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+/** Polls the job channel, as the screen does, until the job has left "running"; fails after `deadlineMs`. */
+async function waitForJob(call: (jobId: string) => Promise<ExportJob>, jobId: string, deadlineMs = 20_000): Promise<ExportJob> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
     const job = await call(jobId);
     if (job.state !== 'running') return job;
+    if (Date.now() > deadline) throw new Error(`the export was still running after ${deadlineMs} ms: ${JSON.stringify(job.progress)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error('the export did not finish');
 }
 
 const servers: Server[] = [];
@@ -79,6 +81,30 @@ async function fhirServer(statuses: number[]) {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`, received };
+}
+
+/**
+ * A FHIR server on 127.0.0.1 that leaves every POST unanswered until `release()`: while it holds the
+ * first one, the export is certainly running (it cannot finish without an answer). `firstPost`
+ * settles when that first POST has arrived.
+ */
+async function holdingFhirServer() {
+  const held: ServerResponse[] = [];
+  let arrived = () => {};
+  const firstPost = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
+  const server = createServer((request, response) => {
+    request.resume();
+    held.push(response);
+    arrived();
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const release = () => {
+    for (const response of held.splice(0)) if (!response.writableEnded && !response.destroyed) response.writeHead(200).end('{}');
+  };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`, firstPost, release };
 }
 
 describe('partnership export (FHIR)', () => {
@@ -200,25 +226,22 @@ describe('partnership export (FHIR)', () => {
   it('a running export shows its counts through the job channel and Cancel stops it, leaving the log saying so', async () => {
     const scenario = await exportScenario();
     const { services, signInAs } = scenario;
-    // A server slow enough that the export is still running when Cancel arrives.
-    const server = createServer((request, response) => {
-      request.resume();
-      setTimeout(() => response.writeHead(200).end('{}'), 3_000);
-    });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // The server holds the bundle unanswered, so the export is still running when Cancel arrives.
+    const server = await holdingFhirServer();
     await signInAs(DEMO_PARTNERSHIP.adminUsername);
-    value(await services.dispatch('exports.saveSettings', { folder: '', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`, token: TOKEN }));
+    value(await services.dispatch('exports.saveSettings', { folder: '', baseUrl: server.url, token: TOKEN }));
     const started = value<ExportJob>(await services.dispatch('exports.startFhir', {}));
     expect(started.state).toBe('running');
     const busy = await services.dispatch('exports.startFhir', {});
     expect(!busy.ok && busy.error.code).toBe('CONFLICT');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.firstPost;
     const midway = value<ExportJob>(await services.dispatch('exports.job', { jobId: started.jobId }));
     expect(midway.state).toBe('running');
     expect(midway.progress.total).toBe(242);
+    expect(midway.progress.included).toBe(0);
     value(await services.dispatch('exports.cancel', { jobId: started.jobId }));
     const job = await waitForJob(async (jobId) => value<ExportJob>(await services.dispatch('exports.job', { jobId })), started.jobId);
+    server.release();
     expect(job.state).toBe('cancelled');
     expect(job.message).toMatch(/cancelled/);
     const log = value<ExportLogPage>(await services.dispatch('exports.log', { kind: 'fhir_bundle' }));
