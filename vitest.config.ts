@@ -9,6 +9,7 @@ export default defineConfig({
     pool: 'forks',
     // Every test runs on a fixed date (tests/support/test-clock.ts), never the real one.
     setupFiles: ['./tests/support/test-clock-setup.ts'],
+    globalSetup: ['./tests/support/global-setup.ts'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
   },
 });

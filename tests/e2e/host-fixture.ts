@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_NOW } from '../support/test-clock';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -21,7 +22,8 @@ export interface RunningHost {
 async function startHost(dataDir: string, children: ChildProcess[]): Promise<RunningHost> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'host/main.ts', '--data-dir', dataDir, '--port', '0'], {
     cwd: root,
-    env: { ...process.env, WORKWELL_HOST_EXIT_ON_STDIN_END: '1' },
+    // The app runs on the tests' fixed date, so the specs' dates mean the same on any day.
+    env: { ...process.env, WORKWELL_HOST_EXIT_ON_STDIN_END: '1', WORKWELL_CLOCK: TEST_NOW },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -4,7 +4,8 @@ import { createAppServices } from '../../services/app-services';
 import { tempDir } from './temp-dir';
 import { testReferral } from './test-referral';
 import type { Clock } from '../../core/clock';
-import { testClock } from './test-clock';
+import { demoFromTemplate } from './demo-template';
+import { testDate } from './test-clock';
 
 /** The value of a successful Result; a failed one fails the test with its code, message and fields. */
 export function value<T>(result: Result<unknown>): T {
@@ -17,9 +18,7 @@ export function value<T>(result: Result<unknown>): T {
  * registered person, in a fresh temporary data directory. `signInAs` locks and unlocks as that user.
  */
 export async function demoWithPerson(options: { clock?: Clock } = {}) {
-  const dataDir = tempDir();
-  const services = createAppServices({ dataDir, clock: options.clock ?? testClock() });
-  value(await services.dispatch('setup.createDemoPartnership', {}));
+  const { dataDir, services } = options.clock === undefined ? await demoFromTemplate() : await freshDemo(options.clock);
   const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } })));
   const signInAs = async (username: string) => {
     value(await services.dispatch('session.lock', {}));
@@ -28,9 +27,17 @@ export async function demoWithPerson(options: { clock?: Clock } = {}) {
   return { services, id, signInAs, dataDir };
 }
 
+/** A demo partnership made from scratch: for tests on a clock of their own, whose dates the run's template would not match. */
+async function freshDemo(clock: Clock) {
+  const dataDir = tempDir();
+  const services = createAppServices({ dataDir, clock });
+  value(await services.dispatch('setup.createDemoPartnership', {}));
+  return { dataDir, services };
+}
+
 /** A complete joined-up assessment (add `participantId`). */
 export const JOINED_UP = {
-  assessedOn: '2026-11-05',
+  assessedOn: testDate(-31),
   healthConditions: 'Low back pain; low mood.',
   mainBarrier: 'musculoskeletal',
   socialBarriers: ['debt', 'confidence'],

@@ -117,13 +117,14 @@ describe('action plans', () => {
   });
 
   it('follow-up: action progress, due-for-review list, a review that continues, then exit with the employment outcome', async () => {
-    // Dates a test types must not be in the future by the real calendar, so the injected clock sits in the past.
+    // The clock moves with the story: dates a user types must not be after the clock's today.
     let clock = new Date('2026-11-20T10:00:00Z');
     const demo = await readyPerson({ clock: () => clock });
     const { services, team, serviceId } = demo;
     const draft = value<{ planId: string }>(await services.dispatch('plans.saveDraft', { participantId: demo.id, goals: GOALS, actions: actions(team, serviceId), reviewOn: '2026-11-25' }));
     expect(await services.dispatch('plans.updateActionStatus', { planId: draft.planId, actionId: 'a-ot', status: 'done' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     value(await services.dispatch('plans.agreeByMdt', { planId: draft.planId, revision: 1, attendeeIds: [team.coordinator, team.physio], checkedById: team.physio }));
+    clock = new Date('2026-11-21T10:00:00Z');
     value(await services.dispatch('plans.agreeWithPerson', { planId: draft.planId, agreedOn: '2026-11-21', method: 'in_person' }));
     value(await services.dispatch('plans.activate', { planId: draft.planId }));
 

@@ -11,7 +11,7 @@ type Due = { items: RetentionItem[] };
  * A demo person with a full record: consent, the coach's signed joined-up assessment, a signed
  * physiotherapy assessment, outcome measures with a risk flag, an agreed plan with progress and
  * reviews, and an exit on 2026-11-22. The clock can be moved: dates typed in inputs stay in the
- * real past, as the zod "not in the future" rules need.
+ * past of the clock at each step, as the zod "not in the future" rules need.
  */
 async function personWhoExited() {
   let clock = new Date('2026-11-20T10:00:00Z');
@@ -41,9 +41,12 @@ async function personWhoExited() {
     }),
   );
   value(await services.dispatch('plans.agreeByMdt', { planId: plan.planId, revision: 1, attendeeIds: [member('demo.coordinator'), member('demo.physio')], checkedById: member('demo.physio') }));
+  // The story moves on a day at a time: the person agrees the next day, the review the day after.
+  clock = new Date('2026-11-21T10:00:00Z');
   value(await services.dispatch('plans.agreeWithPerson', { planId: plan.planId, agreedOn: '2026-11-21', method: 'in_person' }));
   value(await services.dispatch('plans.activate', { planId: plan.planId }));
   value(await services.dispatch('plans.updateActionStatus', { planId: plan.planId, actionId: 'a1', status: 'done', note: 'Completed' }));
+  clock = new Date('2026-11-22T10:00:00Z');
   value(await services.dispatch('plans.review', { planId: plan.planId, reviewedOn: '2026-11-22', outcome: 'exit', note: 'Back at work', exitReason: 'support_completed', employmentOutcome: 'stayed_in_work' }));
   await demo.signInAs(DEMO_PARTNERSHIP.adminUsername);
   const reader = await storeReader(demo.dataDir, DEMO_PARTNERSHIP.adminUsername, DEMO_PARTNERSHIP.passphrase);
