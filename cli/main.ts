@@ -5,6 +5,7 @@ import { backupStoreCommand, restoreStoreCommand } from '../services/security/ba
 import { exportCommand } from '../services/exports/export-command';
 import { initStore, seedStore } from '../services/store-commands';
 import { readPassphrase } from './read-passphrase';
+import { serverStartCommand } from './server-command';
 import { USAGE } from './usage';
 
 const BREAK_DESCRIPTIONS = {
@@ -26,8 +27,8 @@ function wholeNumber(value: string | undefined, name: string, fallback?: number)
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(argv: readonly string[], out: (line: string) => void = console.log): Promise<number> {
   const [command, ...rest] = argv;
-  // `audit verify`: the sub-command is a positional before the options.
-  const options = command === 'audit' ? rest.slice(1) : rest;
+  // `audit verify`, `server start`: the sub-command is a positional before the options.
+  const options = command === 'audit' || command === 'server' ? rest.slice(1) : rest;
   const { values } = parseArgs({
     args: options,
     options: {
@@ -46,6 +47,10 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       folder: { type: 'string' },
       url: { type: 'string' },
       'token-file': { type: 'string' },
+      'database-url': { type: 'string' },
+      listen: { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -119,6 +124,10 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed')) out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
       // 0: everyone consenting was delivered; 3: some were not (the nightly job should alert).
       return failed > 0 ? 3 : 0;
+    }
+    case 'server': {
+      if (rest[0] !== 'start') throw new Error('Usage: workwell-mdt server start --database-url URL --listen HOST:PORT [--tls-key FILE --tls-cert FILE]');
+      return serverStartCommand({ databaseUrl: values['database-url'], listen: values.listen, tlsKey: values['tls-key'], tlsCert: values['tls-cert'] }, out);
     }
     case undefined:
     case 'help':

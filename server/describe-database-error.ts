@@ -27,7 +27,7 @@ export function describeDatabaseError(error: unknown, whileDoing: string): Serve
   if (code === '28P01' || code === '28000') {
     return new ServerError(
       'DATABASE_LOGIN_REFUSED',
-      `PostgreSQL refused the login (${code}). Check the user in --database-url and the password in PGPASSWORD or ~/.pgpass.`,
+      `PostgreSQL refused the login (${code}). Check the user in --database-url and the password in PGPASSWORD.`,
       { cause: error },
     );
   }

@@ -17,8 +17,8 @@ const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * A typed Kysely over a `pg` pool for `databaseUrl` (`postgres://user@host:5432/name`).
- * `destroy()` on the result ends the pool. The password, if any, should come from PGPASSWORD or
- * ~/.pgpass (both read by `pg`), not from the URL.
+ * `destroy()` on the result ends the pool. The password, if any, should come from PGPASSWORD
+ * (read by `pg`), not from the URL.
  */
 export function createServerDatabase(databaseUrl: string, options: ServerDatabaseOptions = {}): Kysely<ServerDatabase> {
   const pool = new Pool({

@@ -8,8 +8,7 @@ export type ServerErrorCode =
   | 'BAD_LISTEN_ADDRESS'
   | 'LISTEN_FAILED'
   | 'PLAIN_HTTP_REFUSED'
-  | 'TLS_INCOMPLETE'
-  | 'PASSWORD_IN_URL';
+  | 'TLS_INCOMPLETE';
 
 /**
  * A typed, human error from the partnership server's start-up. Kept apart from core's AppError,

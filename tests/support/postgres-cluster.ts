@@ -16,16 +16,19 @@ export interface ThrowawayCluster {
 
 const DEBIAN_BIN_ROOT = '/usr/lib/postgresql';
 
-/** The folder holding initdb and pg_ctl: Debian's newest /usr/lib/postgresql/N/bin, else PATH. */
-async function findPostgresBin(): Promise<string> {
-  if (existsSync(DEBIAN_BIN_ROOT)) {
-    const versions = readdirSync(DEBIAN_BIN_ROOT)
-      .filter((name) => existsSync(path.join(DEBIAN_BIN_ROOT, name, 'bin', 'initdb')))
+/**
+ * The folder holding initdb and pg_ctl: Debian's newest /usr/lib/postgresql/N/bin (Debian keeps
+ * them off PATH), else wherever PATH has initdb. Fails, never skips, when there is none.
+ */
+export async function findPostgresBin(debianRoot = DEBIAN_BIN_ROOT, searchPath = process.env.PATH ?? ''): Promise<string> {
+  if (existsSync(debianRoot)) {
+    const versions = readdirSync(debianRoot)
+      .filter((name) => existsSync(path.join(debianRoot, name, 'bin', 'initdb')))
       .sort((a, b) => Number(b) - Number(a));
-    if (versions[0] !== undefined) return path.join(DEBIAN_BIN_ROOT, versions[0], 'bin');
+    if (versions[0] !== undefined) return path.join(debianRoot, versions[0], 'bin');
   }
   try {
-    const { stdout } = await run('sh', ['-c', 'command -v initdb']);
+    const { stdout } = await run('/bin/sh', ['-c', 'command -v initdb'], { env: { PATH: searchPath } });
     return path.dirname(stdout.trim());
   } catch {
     throw new Error(
