@@ -5,7 +5,6 @@ import { backupStoreCommand, restoreStoreCommand } from '../services/security/ba
 import { exportCommand } from '../services/exports/export-command';
 import { initStore, seedStore } from '../services/store-commands';
 import { readPassphrase } from './read-passphrase';
-import { serverStartCommand } from './server-command';
 import { USAGE } from './usage';
 
 const BREAK_DESCRIPTIONS = {
@@ -127,6 +126,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
     }
     case 'server': {
       if (rest[0] !== 'start') throw new Error('Usage: workwell-mdt server start --database-url URL --listen HOST:PORT [--tls-key FILE --tls-cert FILE]');
+      // Loaded only for this command: the other commands run without PostgreSQL's driver (`pg`).
+      const { serverStartCommand } = await import('./server-command');
       return serverStartCommand({ databaseUrl: values['database-url'], listen: values.listen, tlsKey: values['tls-key'], tlsCert: values['tls-cert'] }, out);
     }
     case undefined:

@@ -1,4 +1,4 @@
-import { serve } from '../server/serve-partnership';
+import { servePartnership } from '../server/serve-partnership';
 
 export interface ServerStartOptions {
   readonly databaseUrl: string | undefined;
@@ -41,7 +41,7 @@ export async function serverStartCommand(options: ServerStartOptions, out: (line
   const removeHandlers = () => STOP_SIGNALS.forEach((signal) => process.off(signal, onSignal));
   STOP_SIGNALS.forEach((signal) => process.on(signal, onSignal));
   try {
-    const serving = await serve({ databaseUrl, listen: options.listen, tlsKeyFile: options.tlsKey, tlsCertFile: options.tlsCert, log: out });
+    const serving = await servePartnership({ databaseUrl, listen: options.listen, tlsKeyFile: options.tlsKey, tlsCertFile: options.tlsCert, log: out });
     out(`WorkWell MDT partnership server listening on ${serving.url} (database schema version ${serving.schemaVersion}).`);
     if (serving.url.startsWith('http:')) out('Plain HTTP on this machine only: laptops must reach it through a TLS proxy, or start it with --tls-key and --tls-cert.');
     const signal = await stopRequested;

@@ -95,7 +95,8 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
     }
   }
 
-  const listener = (request: IncomingMessage, response: ServerResponse) => void handle(request, response);
+  // handle() answers every failure itself; this only catches a log sink that threw.
+  const listener = (request: IncomingMessage, response: ServerResponse) => void handle(request, response).catch(() => response.destroy());
   const server: Server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
   server.requestTimeout = REQUEST_TIMEOUT_MS;
 

@@ -38,6 +38,8 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
     request.on('data', onData);
     request.once('end', () => resolve(Buffer.concat(chunks)));
     request.once('error', reject);
+    // The client went away mid-body ('close' after 'end' is harmless: the promise has settled).
+    request.once('close', () => reject(new HttpError(400, 'MALFORMED_JSON', 'The request body ended before it was complete.')));
   });
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

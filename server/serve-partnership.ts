@@ -34,7 +34,7 @@ function readPem(file: string, what: string): Buffer {
  * Everything `workwell-mdt server start` does: checks the address and TLS settings before touching
  * the database, migrates the database (refusing one from a newer server), then listens.
  */
-export async function serve(options: ServePartnershipOptions): Promise<ServingPartnership> {
+export async function servePartnership(options: ServePartnershipOptions): Promise<ServingPartnership> {
   const log = options.log ?? ((line: string) => console.log(line));
   const { host, port } = parseListenAddress(options.listen);
   const wantsTls = options.tlsKeyFile !== undefined || options.tlsCertFile !== undefined;

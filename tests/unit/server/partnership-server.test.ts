@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_SCHEMA_VERSION } from '../../../server/migrations';
 import { defaultRoutes, startPartnershipServer, type PartnershipServer } from '../../../server/partnership-server';
-import { serve } from '../../../server/serve-partnership';
+import { servePartnership } from '../../../server/serve-partnership';
 import { createServerDatabase } from '../../../server/server-database';
 import type { ServerDatabase } from '../../../server/server-schema';
 import { httpCall } from '../../support/http-call';
@@ -148,10 +148,10 @@ describe('transport security', () => {
     // Nothing listens at port 1: were the database touched first, this would say DATABASE_UNREACHABLE.
     const nowhere = 'postgres://nobody@127.0.0.1:1/none';
     for (const listen of ['192.168.1.20:8443', '[::]:8443', 'workwell.example.nhs.uk:443']) {
-      await expect(serve({ databaseUrl: nowhere, listen })).rejects.toMatchObject({ code: 'PLAIN_HTTP_REFUSED' });
+      await expect(servePartnership({ databaseUrl: nowhere, listen })).rejects.toMatchObject({ code: 'PLAIN_HTTP_REFUSED' });
     }
-    await expect(serve({ databaseUrl: nowhere, listen: '0.0.0.0:8443', tlsKeyFile: 'key.pem' })).rejects.toMatchObject({ code: 'TLS_INCOMPLETE' });
-    await expect(serve({ databaseUrl: nowhere, listen: '8443' })).rejects.toMatchObject({ code: 'BAD_LISTEN_ADDRESS' });
+    await expect(servePartnership({ databaseUrl: nowhere, listen: '0.0.0.0:8443', tlsKeyFile: 'key.pem' })).rejects.toMatchObject({ code: 'TLS_INCOMPLETE' });
+    await expect(servePartnership({ databaseUrl: nowhere, listen: '8443' })).rejects.toMatchObject({ code: 'BAD_LISTEN_ADDRESS' });
   });
 
   it('serves HTTPS with the key and certificate given', async () => {
@@ -162,7 +162,7 @@ describe('transport security', () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], {
       stdio: 'ignore',
     });
-    const secure = await serve({ databaseUrl: database.url, listen: '127.0.0.1:0', tlsKeyFile: key, tlsCertFile: cert, log: () => undefined });
+    const secure = await servePartnership({ databaseUrl: database.url, listen: '127.0.0.1:0', tlsKeyFile: key, tlsCertFile: cert, log: () => undefined });
     try {
       expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       const answer = await httpCall(`${secure.url}/health`, { ca: readFileSync(cert) });
