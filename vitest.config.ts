@@ -9,7 +9,9 @@ export default defineConfig({
     pool: 'forks',
     // Every test runs on a fixed date (tests/support/test-clock.ts), never the real one.
     setupFiles: ['./tests/support/test-clock-setup.ts'],
-    globalSetup: ['./tests/support/global-setup.ts'],
+    // The demo partnership copied by services tests; PostgreSQL for the partnership server tests,
+    // started only when a test asks for it.
+    globalSetup: ['./tests/support/global-setup.ts', './tests/support/postgres.ts'],
     reporters: ['default', './tests/support/plain-summary-reporter.ts'],
   },
 });

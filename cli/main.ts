@@ -32,8 +32,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
 
 async function runCommand(argv: readonly string[], out: (line: string) => void, clock: Clock): Promise<number> {
   const [command, ...rest] = argv;
-  // `audit verify`: the sub-command is a positional before the options.
-  const options = command === 'audit' ? rest.slice(1) : rest;
+  // `audit verify`, `server start`: the sub-command is a positional before the options.
+  const options = command === 'audit' || command === 'server' ? rest.slice(1) : rest;
   const { values } = parseArgs({
     args: options,
     options: {
@@ -52,6 +52,10 @@ async function runCommand(argv: readonly string[], out: (line: string) => void, 
       folder: { type: 'string' },
       url: { type: 'string' },
       'token-file': { type: 'string' },
+      'database-url': { type: 'string' },
+      listen: { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -128,6 +132,12 @@ async function runCommand(argv: readonly string[], out: (line: string) => void, 
       for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed')) out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
       // 0: everyone consenting was delivered; 3: some were not (the nightly job should alert).
       return failed > 0 ? 3 : 0;
+    }
+    case 'server': {
+      if (rest[0] !== 'start') throw new Error('Usage: workwell-mdt server start --database-url URL --listen HOST:PORT [--tls-key FILE --tls-cert FILE]');
+      // Loaded only for this command: the other commands run without PostgreSQL's driver (`pg`).
+      const { serverStartCommand } = await import('./server-command');
+      return serverStartCommand({ databaseUrl: values['database-url'], listen: values.listen, tlsKey: values['tls-key'], tlsCert: values['tls-cert'] }, out);
     }
     case undefined:
     case 'help':

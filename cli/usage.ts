@@ -1,4 +1,4 @@
-export const USAGE = `workwell-mdt: WorkWell MDT store administration
+export const USAGE = `workwell-mdt: WorkWell MDT store administration and the partnership server
 
 Usage:
   workwell-mdt init --store DIR --admin USERNAME [--name "FULL NAME"]
@@ -28,6 +28,14 @@ Usage:
       Run the partnership export (FHIR R4 transaction bundles) for everyone who consented
       to sharing, to the folder or URL given or else to the configured destinations.
       Exit code 0: delivered; 3: some people could not be delivered (listed); 1: error.
+
+  workwell-mdt server start --database-url URL --listen HOST:PORT
+                            [--tls-key FILE --tls-cert FILE]
+      Run the partnership server on PostgreSQL in the foreground: bring the database's
+      schema up to date (refusing one from a newer server), then serve HTTPS with the
+      key and certificate given. Plain HTTP only on 127.0.0.1/localhost. Stops cleanly
+      on SIGTERM or Ctrl-C (exit code 0). The database password comes from PGPASSWORD,
+      never from the URL.
 
 The passphrase is read from --passphrase-file (first line) or the
 WORKWELL_PASSPHRASE environment variable; it is never accepted on the command line.

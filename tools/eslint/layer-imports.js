@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `local/layer-imports`: keeps each runtime layer (core, db, services, electron, host, cli,
- * renderer) importing only from the layers it may depend on, and keeps runtime-specific packages
+ * server, renderer) importing only from the layers it may depend on, and keeps runtime-specific packages
  * (Node built-ins, `electron`, the native SQLite driver) out of the layers that cannot load them.
  *
  * A file's layer is the first path segment of its path relative to the project root (the `root`
@@ -39,7 +39,10 @@ export const DEFAULT_LAYERS = Object.freeze({
   services: ['db', 'core', 'services'],
   electron: ['services', 'db', 'core', 'electron'],
   host: ['services', 'db', 'core', 'host'],
-  cli: ['services', 'db', 'core', 'cli'],
+  cli: ['services', 'db', 'core', 'cli', 'server'],
+  // The partnership server (Node, PostgreSQL): shares core's rules with the laptops but never the
+  // laptop's store (db/) or its use cases (services/); only the CLI starts it.
+  server: ['core', 'server'],
   renderer: ['core', 'renderer'],
 });
 
@@ -50,6 +53,8 @@ export const DEFAULT_NO_BUILTINS = Object.freeze(['core', 'renderer']);
 export const DEFAULT_RESTRICTED_PACKAGES = Object.freeze({
   electron: ['electron', 'tests'],
   'better-sqlite3-multiple-ciphers': ['db', 'tests', 'bench'],
+  // PostgreSQL's driver belongs to the partnership server; a laptop never talks to PostgreSQL.
+  pg: ['server', 'tests'],
 });
 
 /** Layers limited to an explicit list of npm packages: core depends on nothing but zod. */
@@ -66,7 +71,7 @@ const rule = {
     type: 'problem',
     docs: {
       description:
-        'Enforce the runtime layer boundaries (core, db, services, electron, host, cli, renderer) and keep runtime-specific packages in their layers.',
+        'Enforce the runtime layer boundaries (core, db, services, electron, host, cli, server, renderer) and keep runtime-specific packages in their layers.',
     },
     schema: [
       {

@@ -55,6 +55,13 @@ function sqliteError(layer: string) {
   };
 }
 
+function pgError(layer: string) {
+  return {
+    messageId: 'restrictedPackage',
+    data: { pkg: 'pg', allowed: 'server/, tests/', layer: `${layer}/` },
+  };
+}
+
 /** Shorthand for a TS case: `code` in `filename` (relative to the fake root). */
 const ok = (filename: string, code: string) => ({ code, filename: file(filename), options });
 const bad = (filename: string, code: string, errors: object[]) => ({
@@ -110,6 +117,15 @@ describe('local/layer-imports (TypeScript)', () => {
       ok('cli/main.ts', "import { openStore } from '../db/open-store';"),
       ok('cli/main.ts', "import { validateNhsNumber } from '../core/nhs-number';"),
       ok('cli/main.ts', "import { parseArgs } from './args';"),
+      ok('cli/server-command.ts', "import { startPartnershipServer } from '../server/partnership-server';"),
+
+      // server: core and server, Node built-ins and PostgreSQL's driver.
+      ok('server/partnership-server.ts', "import { AppError } from '../core/app-error';"),
+      ok('server/partnership-server.ts', "import { healthRoute } from './health-route';"),
+      ok('server/migrations/index.ts', "import type { ServerDatabase } from '../server-schema';"),
+      ok('server/server-database.ts', "import { Pool } from 'pg';"),
+      ok('server/partnership-server.ts', "import { createServer } from 'node:https';"),
+      ok('tests/support/postgres.ts', "import { Client } from 'pg';"),
 
       // renderer: core and renderer, React, no Node.
       ok('renderer/app.tsx', "import { CHANNELS } from '../core/channels';\nexport const App = () => <main />;"),
@@ -225,6 +241,21 @@ describe('local/layer-imports (TypeScript)', () => {
       bad('cli/main.ts', "import { routes } from '../host/routes';", [layerError('cli', 'host')]),
       bad('cli/main.ts', "import { App } from '../renderer/app';", [layerError('cli', 'renderer')]),
       bad('cli/main.ts', "import { app } from 'electron';", [electronError('cli')]),
+
+      // server never touches the laptop's store, its use cases or any other runtime.
+      bad('server/partnership-server.ts', "import { openStore } from '../db/open-store';", [layerError('server', 'db')]),
+      bad('server/partnership-server.ts', "import { createDispatch } from '../services/dispatch';", [layerError('server', 'services')]),
+      bad('server/partnership-server.ts', "import { parseArgs } from '../cli/args';", [layerError('server', 'cli')]),
+      bad('server/partnership-server.ts', "import { routes } from '../host/routes';", [layerError('server', 'host')]),
+      bad('server/partnership-server.ts', "import { App } from '../renderer/app';", [layerError('server', 'renderer')]),
+      bad('server/partnership-server.ts', "import { app } from 'electron';", [electronError('server')]),
+      bad('server/partnership-server.ts', "import Database from 'better-sqlite3-multiple-ciphers';", [sqliteError('server')]),
+      // ...and nothing the laptop runs reaches the server, or PostgreSQL's driver.
+      bad('services/sync.ts', "import { startPartnershipServer } from '../server/partnership-server';", [layerError('services', 'server')]),
+      bad('electron/main.ts', "import type { ServerDatabase } from '../server/server-schema';", [layerError('electron', 'server')]),
+      bad('renderer/app.tsx', "import { healthRoute } from '../server/health-route';", [layerError('renderer', 'server')]),
+      bad('db/open-store.ts', "import { Pool } from 'pg';", [pgError('db')]),
+      bad('services/sync.ts', "import { Pool } from 'pg';", [pgError('services')]),
 
       // renderer imports only core and renderer, not even types from Node layers.
       bad('renderer/app.tsx', "import { openStore } from '../db/open-store';", [layerError('renderer', 'db')]),

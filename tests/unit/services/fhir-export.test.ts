@@ -50,11 +50,11 @@ function bundlesIn(file: string): Array<{ entry: Array<{ resource: { resourceTyp
 
 /** Polls the job channel, as the screen does, until the job has left "running"; fails after `deadlineMs`. */
 async function waitForJob(call: (jobId: string) => Promise<ExportJob>, jobId: string, deadlineMs = 20_000): Promise<ExportJob> {
-  const deadline = Date.now() + deadlineMs;
+  const deadline = performance.now() + deadlineMs;
   for (;;) {
     const job = await call(jobId);
     if (job.state !== 'running') return job;
-    if (Date.now() > deadline) throw new Error(`the export was still running after ${deadlineMs} ms: ${JSON.stringify(job.progress)}`);
+    if (performance.now() > deadline) throw new Error(`the export was still running after ${deadlineMs} ms: ${JSON.stringify(job.progress)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

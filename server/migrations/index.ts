@@ -1,0 +1,19 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as serverMetaPartnerships from './2026-12-06-001-server-meta-partnerships';
+
+/**
+ * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
+ * from a folder, like the desktop store's (db/migrations/), so a bundled server carries them.
+ * Append only: a released migration is never edited or renamed.
+ */
+export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-12-06-001-server-meta-partnerships': serverMetaPartnerships,
+};
+
+/** The schema version this code builds: the number of migrations it knows. */
+export const SERVER_SCHEMA_VERSION = Object.keys(SERVER_MIGRATIONS).length;
+
+/** Kysely's Migrator reads the migrations from here. */
+export const serverMigrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...SERVER_MIGRATIONS }),
+};

@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateServerToLatest } from '../../../server/migrate-server';
+import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from '../../../server/migrations';
+import { createServerDatabase } from '../../../server/server-database';
+import type { ServerDatabase } from '../../../server/server-schema';
+import { freshServerDatabase } from '../../support/postgres';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A Kysely over a new database (blank or migrated), closed and dropped after the test. */
+async function openDatabase(migrated: boolean) {
+  const database = await freshServerDatabase({ migrated });
+  const db = createServerDatabase(database.url);
+  cleanups.push(database.drop, () => db.destroy());
+  return db;
+}
+
+/**
+ * Every column of every table, as the migrations must make them. Typed from ServerDatabase so a
+ * table or column added to one and not the other fails typecheck or this test.
+ */
+const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerDatabase[Table], true> } = {
+  server_meta: { id: true, schema_version: true, created_at: true, migrated_at: true },
+  partnerships: { id: true, name: true, created_at: true },
+};
+
+describe('migrateServerToLatest', () => {
+  it('builds a blank database to the current schema, which matches ServerDatabase, and does it only once', async () => {
+    const db = await openDatabase(false);
+    expect(await migrateServerToLatest(db)).toBe(SERVER_SCHEMA_VERSION);
+
+    const columns = await sql<{ table_name: string; column_name: string }>`
+      SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name NOT LIKE 'kysely_%' ORDER BY table_name, column_name`.execute(db);
+    const actual: Record<string, string[]> = {};
+    for (const row of columns.rows) (actual[row.table_name] ??= []).push(row.column_name);
+    const expected = Object.fromEntries(Object.entries(SCHEMA_COLUMNS).map(([table, names]) => [table, Object.keys(names).sort()]));
+    expect(actual).toEqual(expected);
+
+    const meta = await db.selectFrom('server_meta').selectAll().execute();
+    expect(meta).toEqual([{ id: 1, schema_version: SERVER_SCHEMA_VERSION, created_at: expect.any(Date), migrated_at: expect.any(Date) }]);
+    const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+    expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(SERVER_MIGRATIONS));
+
+    // Starting again changes nothing but the time it was last checked.
+    expect(await migrateServerToLatest(db)).toBe(SERVER_SCHEMA_VERSION);
+    expect(await db.selectFrom('server_meta').select(['id', 'created_at']).execute()).toEqual([{ id: 1, created_at: meta[0]?.created_at }]);
+    // server_meta holds exactly one row: the database refuses a second.
+    await expect(db.insertInto('server_meta').values({ id: 2, schema_version: 1 }).execute()).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('refuses a database a newer server has migrated, with a clear message, and changes nothing', async () => {
+    const db = await openDatabase(true);
+    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('2099-01-01-001-from-the-future', now()::text)`.execute(db);
+    await db.updateTable('server_meta').set({ schema_version: SERVER_SCHEMA_VERSION + 1 }).execute();
+    const before = await db.selectFrom('server_meta').selectAll().executeTakeFirstOrThrow();
+
+    const refused = await migrateServerToLatest(db).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ name: 'ServerError', code: 'SCHEMA_FROM_FUTURE' });
+    expect((refused as Error).message).toBe(
+      `This database was set up by a newer WorkWell MDT server (schema version ${SERVER_SCHEMA_VERSION + 1}; this server knows version ${SERVER_SCHEMA_VERSION}; ` +
+        'unknown migrations: 2099-01-01-001-from-the-future). Update the server before starting it. Nothing was changed.',
+    );
+    expect(await db.selectFrom('server_meta').selectAll().executeTakeFirstOrThrow()).toEqual(before);
+  });
+
+  it('also refuses a higher schema version alone (server_meta is the operator-visible record)', async () => {
+    const db = await openDatabase(true);
+    await db.updateTable('server_meta').set({ schema_version: SERVER_SCHEMA_VERSION + 5 }).execute();
+    await expect(migrateServerToLatest(db)).rejects.toMatchObject({ code: 'SCHEMA_FROM_FUTURE' });
+  });
+
+  it('says plainly when the database does not exist or PostgreSQL is not there', async () => {
+    const database = await freshServerDatabase();
+    await database.drop();
+    const gone = createServerDatabase(database.url);
+    await expect(migrateServerToLatest(gone)).rejects.toMatchObject({ code: 'DATABASE_MISSING', message: expect.stringMatching(/does not exist/) });
+    await gone.destroy();
+
+    const url = new URL(database.url);
+    url.port = '1';
+    const nobody = createServerDatabase(url.toString());
+    await expect(migrateServerToLatest(nobody)).rejects.toMatchObject({ code: 'DATABASE_UNREACHABLE', message: expect.stringMatching(/ECONNREFUSED/) });
+    await nobody.destroy();
+  });
+});
