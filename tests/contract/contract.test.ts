@@ -8,7 +8,7 @@ import { startHostServer, type HostServer } from '../../host/host-server';
 import { connectToHost } from '../support/host-transport';
 import { tempDir } from '../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../support/test-admin';
-import { testClock } from '../support/test-clock';
+import { TEST_TODAY, testClock } from '../support/test-clock';
 
 interface TransportUnderTest {
   readonly name: string;
@@ -53,7 +53,7 @@ for (const transport of TRANSPORTS) {
 
     it('walks first run -> lock -> unlock -> caseload', async () => {
       const call = await connect();
-      expect(await call('app.status', {})).toEqual({ ok: true, value: { state: 'needs-setup' } });
+      expect(await call('app.status', {})).toEqual({ ok: true, value: { state: 'needs-setup', now: expect.stringContaining(TEST_TODAY) } });
       const created = await call('setup.createPartnership', testPartnershipInput());
       expect(created).toMatchObject({ ok: true, value: { username: 'test.admin', role: 'administrator' } });
       expect(await call('app.status', {})).toMatchObject({
@@ -63,7 +63,7 @@ for (const transport of TRANSPORTS) {
       expect(await call('session.lock', {})).toEqual({ ok: true, value: {} });
       expect(await call('app.status', {})).toEqual({
         ok: true,
-        value: { state: 'locked', partnershipName: 'WorkWell South Yorkshire', isDemo: false, usernames: ['test.admin'] },
+        value: { state: 'locked', now: expect.stringContaining(TEST_TODAY), partnershipName: 'WorkWell South Yorkshire', isDemo: false, usernames: ['test.admin'] },
       });
       expect(await call('participants.list', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
       expect(await call('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({ ok: true });
@@ -95,7 +95,7 @@ for (const transport of TRANSPORTS) {
           },
         },
       });
-      expect(await call('app.status', {})).toEqual({ ok: true, value: { state: 'needs-setup' } });
+      expect(await call('app.status', {})).toEqual({ ok: true, value: { state: 'needs-setup', now: expect.stringContaining(TEST_TODAY) } });
     });
 
     it('refuses unknown channels, unknown keys and prototype-pollution keys with typed errors', async () => {

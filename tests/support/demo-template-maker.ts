@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fixedClock } from '../../core/clock';
 import { createAppServices } from '../../services/app-services';
-import { testClock } from './test-clock';
+import { TEST_NOW } from './test-clock';
 
 // No vitest import here: the global setup runs outside any test file.
 
@@ -12,7 +13,8 @@ import { testClock } from './test-clock';
  */
 export async function makeDemoTemplate(): Promise<string> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-demo-template-'));
-  const services = createAppServices({ dataDir, clock: testClock() });
+  // A fixed clock: every timestamp in the template is TEST_NOW, never later than a test's own clock.
+  const services = createAppServices({ dataDir, clock: fixedClock(TEST_NOW) });
   try {
     const created = await services.dispatch('setup.createDemoPartnership', {});
     if (!created.ok) throw new Error(`The demo template could not be made: ${created.error.message}`);
