@@ -34,6 +34,6 @@ export async function searchAudit(store: Store, input: ParsedInput<'audit.search
 
 /** Recomputes the whole hash chain. */
 export function verifyAudit(store: Store): ChannelOutput<'audit.verify'> {
-  const { entries, firstBreak } = verifyAuditChain(store.sqlite);
+  const { entries, firstBreak } = verifyAuditChain(store);
   return { entries, intact: firstBreak === null, firstBreak };
 }

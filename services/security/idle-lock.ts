@@ -76,7 +76,7 @@ export class IdleLock {
     return this.queue.run(async () => {
       if (this.session.current !== open) return false;
       try {
-        appendAuditEntry(open.store.sqlite, {
+        appendAuditEntry(open.store, {
           at: this.now().toISOString(),
           userId: open.user.userId,
           username: open.user.username,
