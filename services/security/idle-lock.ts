@@ -41,7 +41,7 @@ export class IdleLock {
     const open = this.session.current;
     if (open === null) return DEFAULT_IDLE_LOCK_SECONDS;
     if (this.#settingFor !== open) {
-      const stored = Number(readSecuritySetting(open.store.sqlite, 'idle_lock_seconds'));
+      const stored = Number(readSecuritySetting(open.store, 'idle_lock_seconds'));
       this.#settingSeconds = Number.isSafeInteger(stored) && stored > 0 ? stored : undefined;
       this.#settingFor = open;
     }

@@ -65,7 +65,7 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
       idleLockFromEnvironment: idle.fromEnvironment(),
       hasRecoveryKey: keyring?.recovery !== undefined,
       usersToSignInBeforeRotation: keyring === undefined ? [] : usersToSignInBeforeRotation(keyring),
-      lastRotatedAt: readSecuritySetting(open.store.sqlite, 'last_rotated_at') ?? null,
+      lastRotatedAt: readSecuritySetting(open.store, 'last_rotated_at') ?? null,
     };
   };
 
