@@ -10,6 +10,22 @@ export function copyStoreInto(store: Pick<Store, 'sqlite'>, file: string): void 
   store.sqlite.prepare('VACUUM INTO ?').run(file);
 }
 
+/**
+ * Re-encrypts every page of the open store under `newKey` in one transaction (`PRAGMA rekey`).
+ * SQLite3 Multiple Ciphers refuses to rekey in WAL mode, so the log is folded in and the journal
+ * switches to DELETE for the rekey, and back to WAL whatever happens.
+ */
+export function rekeyStore(store: Pick<Store, 'sqlite'>, newKey: Buffer): void {
+  const { sqlite } = store;
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.pragma('journal_mode = DELETE');
+  try {
+    sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+  } finally {
+    sqlite.pragma('journal_mode = WAL');
+  }
+}
+
 /** Whether the store file at `file` opens with the data key and passes SQLite's quick check. */
 export function storeFilePassesQuickCheck(file: string, dataKey: Buffer): boolean {
   const database = openEncryptedDatabase(file, dataKey, { create: false });
