@@ -1,4 +1,5 @@
 import type { FhirExportAction } from '../../core/fhir/export-data';
+import type { ParticipantTable } from '../schema';
 import type { Store } from '../store';
 
 /*
@@ -10,14 +11,7 @@ import type { Store } from '../store';
 const IN_BATCH = 'participant_id IN (SELECT value FROM json_each(?))';
 
 /** A person as the export names them. */
-export interface ExportPersonRow {
-  readonly id: string;
-  readonly reference: string;
-  readonly given_name: string;
-  readonly family_name: string;
-  readonly date_of_birth: string;
-  readonly nhs_number: string | null;
-}
+export type ExportPersonRow = Readonly<Pick<ParticipantTable, 'id' | 'reference' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number'>>;
 
 /** The other rows the export reads, each named for its table. */
 export type ExportTeamMemberRow = Readonly<{ id: string; full_name: string; discipline_code: string; label: string | null }>;
