@@ -59,7 +59,7 @@ function walkPages(query: CaseloadQuery, sort: CaseloadSortKey): Operation {
   const positions = new WeakMap<Store, CaseloadPosition | null>();
   return (store, iteration) => {
     const from = iteration % 100 === 0 ? null : (positions.get(store) ?? null);
-    const page = readCaseloadPage(store.sqlite, query, sort, from, 25);
+    const page = readCaseloadPage(store, query, sort, from, 25);
     const last = page.rows[page.rows.length - 1];
     positions.set(store, page.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null);
     return page;
@@ -67,7 +67,7 @@ function walkPages(query: CaseloadQuery, sort: CaseloadSortKey): Operation {
 }
 
 function searchEach(texts: readonly string[]): Operation {
-  return (store, iteration) => readCaseloadPage(store.sqlite, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
+  return (store, iteration) => readCaseloadPage(store, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
 }
 
 /** The plain twin as a Store (migrated like the encrypted one), so the services' own code runs on it unchanged. */

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SqliteDatabase } from '../db/open-store';
 import { readCaseloadPage, type CaseloadPosition } from '../db/repositories/caseload-repository';
+import type { Store } from '../db/store';
 import { createAppServices } from '../services/app-services';
 import { seedStore } from '../services/store-commands';
 import { unlockStore } from '../services/unlock-store';
@@ -49,15 +49,15 @@ async function main(): Promise<void> {
     const { store } = await unlockStore(storePaths(files.dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
     const plain = new Database(files.plainFile, { fileMustExist: true });
     plain.pragma(`cache_size = ${String(store.sqlite.pragma('cache_size', { simple: true }))}`);
-    const walk = (sqlite: SqliteDatabase) => {
+    const walk = (target: Pick<Store, 'sqlite'>) => {
       let position: CaseloadPosition | null = null;
       return () => {
-        const result = readCaseloadPage(sqlite, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', position, 25);
+        const result = readCaseloadPage(target, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', position, 25);
         const last = result.rows[result.rows.length - 1];
         position = result.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null;
       };
     };
-    const [encryptedPage, plainPage] = await measurePair(walk(store.sqlite), walk(plain), 300);
+    const [encryptedPage, plainPage] = await measurePair(walk(store), walk({ sqlite: plain }), 300);
     await store.close();
     plain.close();
 

@@ -1,6 +1,5 @@
 import type { Channel } from '../core/channels';
 import type { SignedInUser } from '../core/schemas/session';
-import type { SqliteDatabase } from '../db/open-store';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
 import { AUDIT_POLICY } from './audit-policy';
@@ -47,10 +46,10 @@ const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
 export function createAuditRecorder(session: SessionHolder, now: () => Date): AuditRecorder {
   const pendingFailures: PendingFailure[] = [];
 
-  const write = (store: Store, entry: NewAuditEntry) => appendAuditEntry(store.sqlite, entry);
+  const write = (store: Store, entry: NewAuditEntry) => appendAuditEntry(store, entry);
 
   /** The entry for an ordinary call (not sign-in or lock): ids only, never free text. */
-  const entryFor = (sqlite: SqliteDatabase, { channel, input, output, outcome }: AuditedCall, action: string, user: SignedInUser): NewAuditEntry => {
+  const entryFor = (store: Pick<Store, 'sqlite'>, { channel, input, output, outcome }: AuditedCall, action: string, user: SignedInUser): NewAuditEntry => {
     const inputIds = idFields(input);
     const outputIds = idFields(output);
     return {
@@ -59,7 +58,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       username: user.username,
       action: outcome === 'FORBIDDEN' ? 'denied' : action,
       channel,
-      participantId: auditedParticipantId(sqlite, channel, inputIds, outputIds),
+      participantId: auditedParticipantId(store, channel, inputIds, outputIds),
       subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
       outcome,
     };
@@ -74,9 +73,9 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
     pending(channel, caller, input) {
       const action = AUDIT_POLICY[channel];
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
-      return new PendingAuditEntry((sqlite, output) => {
+      return new PendingAuditEntry((store, output) => {
         const user = caller ?? session.current?.user;
-        return user === undefined ? null : entryFor(sqlite, { channel, caller, input, output, outcome: 'ok' }, action, user);
+        return user === undefined ? null : entryFor(store, { channel, caller, input, output, outcome: 'ok' }, action, user);
       });
     },
 
@@ -102,7 +101,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const open = session.current;
       if (open === null) return;
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
-      write(open.store, entryFor(open.store.sqlite, call, action, caller ?? open.user));
+      write(open.store, entryFor(open.store, call, action, caller ?? open.user));
     },
   };
 }

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
-import type { SqliteDatabase } from '../db/open-store';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 
@@ -16,7 +15,7 @@ export class PendingAuditEntry {
   #state: 'waiting' | 'written' | 'committed' = 'waiting';
 
   /** `entryFor` builds the entry from the transaction's result (its new ids); null records nothing. */
-  constructor(private readonly entryFor: (sqlite: SqliteDatabase, result: unknown) => NewAuditEntry | null) {}
+  constructor(private readonly entryFor: (store: Pick<Store, 'sqlite'>, result: unknown) => NewAuditEntry | null) {}
 
   /** True once the entry is part of a committed transaction: dispatch must not record the call again. */
   get committed(): boolean {
@@ -24,13 +23,13 @@ export class PendingAuditEntry {
   }
 
   /** @internal Writes the entry in the open transaction; once per call, however many transactions it runs. */
-  writeWithin(sqlite: SqliteDatabase, result: unknown): boolean {
+  writeWithin(store: Pick<Store, 'sqlite'>, result: unknown): boolean {
     if (this.#state !== 'waiting') return false;
-    const entry = this.entryFor(sqlite, result);
+    const entry = this.entryFor(store, result);
     // Nobody to record it against yet (setting up a partnership, before anyone is signed in):
     // dispatch records the call afterwards, as for calls without a transaction.
     if (entry === null) return false;
-    appendAuditEntry(sqlite, entry);
+    appendAuditEntry(store, entry);
     this.#state = 'written';
     return true;
   }
@@ -59,7 +58,7 @@ export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>,
     const result = await store.db.transaction().execute(async (trx) => {
       const value = await work(trx);
       // Raw and synchronous on the same connection as `trx`, so the entry is inside this transaction.
-      wroteHere = pending?.writeWithin(store.sqlite, value) ?? false;
+      wroteHere = pending?.writeWithin(store, value) ?? false;
       return value;
     });
     if (wroteHere) pending?.settle(true);

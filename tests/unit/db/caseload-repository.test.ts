@@ -27,7 +27,7 @@ describe('caseload search paths', () => {
             const ids: string[] = [];
             let position: CaseloadPosition | null = null;
             for (;;) {
-              const page = readCaseloadPage(store.sqlite, query, sort, position, 7, threshold);
+              const page = readCaseloadPage(store, query, sort, position, 7, threshold);
               ids.push(...page.rows.map((row) => row.id));
               const last = page.rows[page.rows.length - 1];
               if (!page.hasMoreAfter || last === undefined) return ids;
