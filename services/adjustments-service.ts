@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
-import { saveAdjustmentsInputSchema, type ParticipantAdjustments, type WorkplaceAdjustmentsContent } from '../core/schemas/workplace-adjustments';
+import type { ParticipantAdjustments, WorkplaceAdjustmentsContent } from '../core/schemas/workplace-adjustments';
 import { latestPlan } from '../db/repositories/action-plan-repository';
 import { insertAdjustmentsVersion, latestAdjustments, listAhpReports, type AdjustmentsRow } from '../db/repositories/adjustments-repository';
 import { findParticipant } from '../db/repositories/participant-repository';
@@ -10,7 +10,6 @@ import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
 import { toAhpReport } from './ahp-report-service';
 import { mayShare } from './consent-service';
-import { fieldErrors } from './dispatch';
 
 /** The content of a saved version, as stored. */
 export function adjustmentsContent(row: Pick<AdjustmentsRow, 'content_json'>): WorkplaceAdjustmentsContent {
@@ -43,13 +42,10 @@ export async function getAdjustments(store: Store, participantId: string): Promi
 /**
  * Saves the next version of a person's adjustments, attached to their current plan. The caller
  * names the version they started from (none for the first save): if anyone saved since, it is a
- * conflict and nothing is written. The input is checked again here, whatever dispatch did.
+ * conflict and nothing is written. Dispatch has checked the input and the caller's role.
  */
 export async function saveAdjustments(store: Store, input: ParsedInput<'adjustments.save'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'adjustments.save'>> {
-  if (user.role !== 'occupational_therapist' && user.role !== 'physiotherapist') throw new AppError('FORBIDDEN', 'Only occupational therapists and physiotherapists draft workplace adjustments.');
-  const checked = saveAdjustmentsInputSchema.safeParse(input);
-  if (!checked.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(checked.error));
-  const { participantId, version, ...content } = checked.data;
+  const { participantId, version, ...content } = input;
   const participant = await requireParticipant(store, participantId);
   if (participant.status === 'exited') throw new AppError('CONFLICT', 'This person has exited the service; their adjustments cannot be changed.');
   const plan = await latestPlan(store.db, participantId);

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
-import { ahpSigningProblems, saveAhpReportInputSchema, type AhpPractitioner, type AhpProfession, type AhpReport, type AhpReportContent } from '../core/schemas/ahp-report';
+import { ahpSigningProblems, type AhpPractitioner, type AhpProfession, type AhpReport, type AhpReportContent } from '../core/schemas/ahp-report';
 import type { SignedInUser } from '../core/schemas/session';
 import { findAhpReport, insertAhpReport, signAhpDraft, updateAhpDraft, type listAhpReports } from '../db/repositories/adjustments-repository';
 import { findParticipant } from '../db/repositories/participant-repository';
 import { findTeamMemberByUser } from '../db/repositories/team-member-repository';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
-import { fieldErrors } from './dispatch';
 
 type AhpReportListRow = Awaited<ReturnType<typeof listAhpReports>>[number];
 
@@ -51,9 +50,7 @@ async function requireOwnDraft(store: Store, reportId: string, participantId: st
  */
 export async function saveAhpReport(store: Store, input: ParsedInput<'adjustments.saveAhpReport'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'adjustments.saveAhpReport'>> {
   professionOf(user);
-  const checked = saveAhpReportInputSchema.safeParse(input);
-  if (!checked.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(checked.error));
-  const { participantId, reportId, version, ...content } = checked.data;
+  const { participantId, reportId, version, ...content } = input;
   if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
   const at = now.toISOString();
   const contentJson = JSON.stringify(content);

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import { AppError } from '../core/app-error';
 import { formatCalendarDate } from '../core/calendar-date';
 import { londonDateOf } from '../core/clock';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import { isDueForRetentionReview, latestDueExitDate, retentionReviewDueOn } from '../core/retention';
-import { placeLegalHoldInputSchema, purgeRecordInputSchema, releaseLegalHoldInputSchema, type LegalHold } from '../core/schemas/retention';
+import type { LegalHold } from '../core/schemas/retention';
 import type { SignedInUser } from '../core/schemas/session';
 import { findHoldInForce, findRetentionSubject, insertLegalHold, listExitedOnOrBefore, releaseLegalHold } from '../db/repositories/retention-repository';
 import { purgeParticipantRows } from '../db/retention-purge';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
-import { fieldErrors } from './dispatch';
 
 /**
  * Retention is an information-governance decision: the services refuse anyone but an
@@ -19,13 +17,6 @@ import { fieldErrors } from './dispatch';
  */
 function requireAdministrator(user: SignedInUser): void {
   if (user.role !== 'administrator') throw new AppError('FORBIDDEN', 'Only administrators manage retention and legal holds.');
-}
-
-/** Parses again here, so a caller that bypassed dispatch still cannot pass bad input. */
-function parsed<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(result.error));
-  return result.data;
 }
 
 async function holdInForce(store: Store, participantId: string): Promise<LegalHold | null> {
@@ -55,7 +46,7 @@ export async function listDueForRetention(store: Store, user: SignedInUser, now:
 /** Places a legal hold on any registered person's record; one hold at a time. */
 export async function placeLegalHold(store: Store, input: ParsedInput<'retention.placeHold'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.placeHold'>> {
   requireAdministrator(user);
-  const { participantId, reason } = parsed(placeLegalHoldInputSchema, input);
+  const { participantId, reason } = input;
   if ((await findRetentionSubject(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That record was not found.');
   if ((await findHoldInForce(store.db, participantId)) !== undefined) throw new AppError('CONFLICT', 'This record is already on legal hold.');
   try {
@@ -69,7 +60,7 @@ export async function placeLegalHold(store: Store, input: ParsedInput<'retention
 /** Releases the hold in force, keeping it (and why it was released) as history. */
 export async function releaseHold(store: Store, input: ParsedInput<'retention.releaseHold'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.releaseHold'>> {
   requireAdministrator(user);
-  const { participantId, reason } = parsed(releaseLegalHoldInputSchema, input);
+  const { participantId, reason } = input;
   let released: boolean;
   try {
     released = await releaseLegalHold(store.db, participantId, { released_by: user.userId, released_at: now.toISOString(), release_reason: reason });
@@ -88,7 +79,7 @@ export async function releaseHold(store: Store, input: ParsedInput<'retention.re
  */
 export async function purgeRecord(store: Store, input: ParsedInput<'retention.purge'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.purge'>> {
   requireAdministrator(user);
-  const { participantId, confirmReference } = parsed(purgeRecordInputSchema, input);
+  const { participantId, confirmReference } = input;
   const subject = await findRetentionSubject(store.db, participantId);
   if (subject === undefined) throw new AppError('NOT_FOUND', 'That record was not found. It may have been deleted already.');
   if (confirmReference !== subject.reference) {

@@ -1,11 +1,11 @@
 import { AppError } from '../core/app-error';
+import { fieldErrors } from '../core/field-errors';
 import { formatRecoveryKey } from '../core/recovery-key';
 import { createPartnershipInputSchema } from '../core/schemas/session';
 import { readKeyring } from '../db/keyring';
 import { withBulkLoadSettings } from '../db/repositories/bulk-load-repository';
 import { findUserByUsername } from '../db/repositories/user-repository';
 import { storePaths } from '../db/store-paths';
-import { fieldErrors } from './dispatch';
 import { createPartnershipStore, partnershipIdentity } from './partnership-setup';
 import { newRecoveryKey } from './security/recovery';
 import { seedSyntheticParticipants } from './synthetic/seed-participants';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import { roleSchema } from '../../core/roles';
-import { addUserInputSchema, type UserEntry } from '../../core/schemas/security';
+import type { UserEntry } from '../../core/schemas/security';
+import type { ParsedInput } from '../../core/contract';
 import { createKeySlot, readKeyring } from '../../db/keyring';
 import { findTeamMember, linkTeamMemberToUser, unlinkTeamMembersFromUser } from '../../db/repositories/team-member-repository';
 import { countEnabledAdministrators, deleteUser, disableUser, findUserById, findUserByUsername, insertUser, listUsersWithTeamMember } from '../../db/repositories/user-repository';
 import type { Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
-import { fieldErrors } from '../dispatch';
 import type { OpenSession } from '../session-holder';
 import { updateKeyring } from './keyring-update';
 
@@ -32,10 +32,7 @@ export async function listUsers(store: Store): Promise<UserEntry[]> {
  * slot sealing the data key under their first passphrase. If the keyring cannot be written the
  * row is removed again, so an account never exists without a way in, nor a slot without an account.
  */
-export async function addUser(paths: StorePaths, open: OpenSession, rawInput: unknown, now: Date): Promise<UserEntry> {
-  const parsed = addUserInputSchema.safeParse(rawInput);
-  if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
-  const input = parsed.data;
+export async function addUser(paths: StorePaths, open: OpenSession, input: ParsedInput<'users.add'>, now: Date): Promise<UserEntry> {
   const { store } = open;
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
