@@ -28,6 +28,7 @@ import { findUserById, listEnabledUsers } from '../db/repositories/user-reposito
 import type { Database, DirectoryServiceTable, DisciplineTable, TeamMemberTable } from '../db/schema';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
+import { auditedTransaction } from './call-audit-scope';
 
 /** The name a discipline shows: built-ins by their national name, local ones by theirs. */
 function disciplineLabel(row: Pick<DisciplineTable, 'code' | 'label'>): string {
@@ -87,9 +88,13 @@ export async function getPartnershipConfig(store: Store, userId: string): Promis
   };
 }
 
+/**
+ * The change and the call's audit entry in one transaction. `work` returns the call's output, read
+ * inside the transaction, so the entry names the same ids it always did.
+ */
 async function inTransaction<T>(store: Store, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   try {
-    return await store.db.transaction().execute(work);
+    return await auditedTransaction(store, work);
   } catch (error) {
     throw toStoreError(error);
   }
@@ -116,7 +121,7 @@ function editableRow<T extends { version: number }>(row: T | undefined, expected
 /** Adds a local discipline, or renames, deactivates or reactivates one. */
 export async function saveDiscipline(store: Store, input: ParsedInput<'config.saveDiscipline'>, userId: string, now: Date): Promise<ChannelOutput<'config.saveDiscipline'>> {
   const at = now.toISOString();
-  const code = await inTransaction(store, async (trx) => {
+  return inTransaction(store, async (trx) => {
     const current = input.code === undefined ? undefined : editableRow(await findDiscipline(trx, input.code), input.version, 'discipline', disciplineLabel);
     const label = current?.is_builtin === 1 ? null : (input.label ?? '');
     if (label !== null) await refuseDuplicateDisciplineName(trx, label, current?.code);
@@ -124,13 +129,12 @@ export async function saveDiscipline(store: Store, input: ParsedInput<'config.sa
       const taken = new Set((await listDisciplines(trx)).map((row) => row.code));
       const newCode = localDisciplineCode(label ?? '', taken);
       await insertDiscipline(trx, { code: newCode, label, is_builtin: 0, active: input.active ? 1 : 0, version: 1, created_at: at, updated_at: at, updated_by: userId });
-      return newCode;
+      return toDisciplineEntry(await requireRow(findDiscipline(trx, newCode)));
     }
     const saved = await updateDisciplineAtVersion(trx, current.code, current.version, { label, active: input.active ? 1 : 0, updated_at: at, updated_by: userId });
     if (!saved) throw conflict(disciplineLabel(current));
-    return current.code;
+    return toDisciplineEntry(await requireRow(findDiscipline(trx, current.code)));
   });
-  return toDisciplineEntry(await requireRow(findDiscipline(store.db, code)));
 }
 
 async function refuseDuplicateDisciplineName(db: Kysely<Database>, label: string, exceptCode: string | undefined): Promise<void> {
@@ -142,7 +146,7 @@ async function refuseDuplicateDisciplineName(db: Kysely<Database>, label: string
 /** Adds a team member or changes one; people who leave are deactivated, never deleted. */
 export async function saveTeamMember(store: Store, input: ParsedInput<'config.saveTeamMember'>, userId: string, now: Date): Promise<ChannelOutput<'config.saveTeamMember'>> {
   const at = now.toISOString();
-  const id = await inTransaction(store, async (trx) => {
+  return inTransaction(store, async (trx) => {
     const current = input.id === undefined ? undefined : editableRow(await findTeamMember(trx, input.id), input.version, 'team member', (row) => row.full_name);
     await checkTeamMemberLinks(trx, input, current);
     const row = {
@@ -161,12 +165,11 @@ export async function saveTeamMember(store: Store, input: ParsedInput<'config.sa
     if (current === undefined) {
       const newId = randomUUID();
       await insertTeamMember(trx, { id: newId, ...row, version: 1, created_at: at });
-      return newId;
+      return toTeamMemberEntry(await requireRow(findTeamMember(trx, newId)));
     }
     if (!(await updateTeamMemberAtVersion(trx, current.id, current.version, row))) throw conflict(current.full_name);
-    return current.id;
+    return toTeamMemberEntry(await requireRow(findTeamMember(trx, current.id)));
   });
-  return toTeamMemberEntry(await requireRow(findTeamMember(store.db, id)));
 }
 
 /** The discipline, the linked account and the registration must each make sense with the rest of the team. */
@@ -191,7 +194,7 @@ async function checkTeamMemberLinks(db: Kysely<Database>, input: ParsedInput<'co
 /** Adds an onward service to the directory or changes one; deactivated, never deleted. */
 export async function saveDirectoryService(store: Store, input: ParsedInput<'config.saveService'>, userId: string, now: Date): Promise<ChannelOutput<'config.saveService'>> {
   const at = now.toISOString();
-  const id = await inTransaction(store, async (trx) => {
+  return inTransaction(store, async (trx) => {
     const current = input.id === undefined ? undefined : editableRow(await findDirectoryService(trx, input.id), input.version, 'service', (row) => row.name);
     const namesake = await findDirectoryServiceByName(trx, input.name, current?.id);
     if (namesake !== undefined) throw invalid('name', `There is already a service called “${namesake.name}” in the directory`);
@@ -211,12 +214,11 @@ export async function saveDirectoryService(store: Store, input: ParsedInput<'con
     if (current === undefined) {
       const newId = randomUUID();
       await insertDirectoryService(trx, { id: newId, ...row, version: 1, created_at: at });
-      return newId;
+      return toDirectoryServiceEntry(await requireRow(findDirectoryService(trx, newId)));
     }
     if (!(await updateDirectoryServiceAtVersion(trx, current.id, current.version, row))) throw conflict(current.name);
-    return current.id;
+    return toDirectoryServiceEntry(await requireRow(findDirectoryService(trx, current.id)));
   });
-  return toDirectoryServiceEntry(await requireRow(findDirectoryService(store.db, id)));
 }
 
 async function requireRow<T>(row: Promise<T | undefined>): Promise<T> {
