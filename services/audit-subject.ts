@@ -1,4 +1,4 @@
-import type { Channel } from '../core/channels';
+import type { AuditedPerson, AuditedRecord } from '../core/audit';
 import { participantIdOfRow, type ParticipantOwnedTable } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
 
@@ -12,28 +12,24 @@ export function idFields(value: unknown): Record<string, string> {
   return ids;
 }
 
-const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: ParticipantOwnedTable]> = [
-  ['planId', 'action_plans'],
-  ['flagId', 'risk_flags'],
-  ['consentId', 'consents'],
-  ['amendsId', 'assessments'],
-  ['itemId', 'agenda_items'],
-];
+const TABLE_OF_RECORD: Readonly<Record<AuditedRecord, ParticipantOwnedTable>> = {
+  plan: 'action_plans',
+  riskFlag: 'risk_flags',
+  consent: 'consents',
+  assessment: 'assessments',
+  agendaItem: 'agenda_items',
+};
 
 /**
- * The person a call concerned, so "who looked at this person's record" is one indexed query. Taken
- * from the ids in the input (or a new record's id in the output), looking up the row an id names
- * when the call names a plan, flag, consent or assessment rather than the person. Synchronous, so
- * it also works inside a call's open transaction (see call-audit-scope.ts).
+ * The person a call concerned, as its channel declares (see `audit.person` in the contract),
+ * looking up the row an id names when the call names a plan, flag, consent, assessment or agenda
+ * item rather than the person. Synchronous, so it also works inside a call's open transaction
+ * (see call-audit-scope.ts).
  */
-export function auditedParticipantId(store: Pick<Store, 'sqlite'>, channel: Channel, input: Record<string, string>, output: Record<string, string>): string | null {
-  if (input.participantId !== undefined) return input.participantId;
-  if (channel === 'participants.get') return input.id ?? null;
-  if (channel === 'participants.register') return output.id ?? null;
-  if (channel === 'assessments.sign' && input.id !== undefined) return participantIdOfRow(store, 'assessments', input.id);
-  for (const [key, table] of PARTICIPANT_ID_BY_ROW) {
-    const id = input[key];
-    if (id !== undefined) return participantIdOfRow(store, table, id);
-  }
-  return null;
+export function auditedParticipantId(store: Pick<Store, 'sqlite'>, person: AuditedPerson | undefined, input: Record<string, string>, output: Record<string, string>): string | null {
+  if (person === undefined) return null;
+  if ('output' in person) return output[person.output] ?? null;
+  const id = input[person.input];
+  if (id === undefined) return null;
+  return person.record === undefined ? id : participantIdOfRow(store, TABLE_OF_RECORD[person.record], id);
 }

@@ -12,5 +12,6 @@ export const exportsContract = {
     input: listExportLogInputSchema,
     output: exportLogPageSchema,
     access: EXPORT_LOG_READERS,
+    audit: { action: 'search', person: { input: 'participantId' } },
   },
 } as const satisfies Record<string, ChannelDefinition>;
