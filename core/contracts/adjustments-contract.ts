@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { saveAhpReportInputSchema, signAhpReportInputSchema } from '../schemas/ahp-report';
 import { employerViewSchema } from '../schemas/employer-view';
@@ -12,8 +12,7 @@ export const ADJUSTMENT_AUTHOR_ROLES: readonly Role[] = ['occupational_therapist
 const ADJUSTMENT_READER_ROLES: readonly Role[] = ['coordinator', 'coach', 'physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
 
 /**
- * The workplace adjustments channels, spread into the contract. Plain objects (not `channel()`)
- * so this file needs nothing at runtime from `contract.ts`, which imports it.
+ * The workplace adjustments channels, spread into the contract.
  */
 export const adjustmentsContract = {
   'adjustments.get': {

@@ -1,4 +1,4 @@
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import { ALL_ROLES } from '../roles';
 import { caseloadCoachesSchema, countParticipantsInputSchema, participantCountSchema } from '../schemas/participants';
 import { emptyInputSchema } from '../schemas/session';

@@ -1,4 +1,4 @@
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { exportLogPageSchema, listExportLogInputSchema } from '../schemas/export-log';
 

@@ -1,4 +1,4 @@
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { emptyInputSchema } from '../schemas/session';
 import { exportJobIdInputSchema, exportJobSchema, exportSettingsSchema, miReturnInputSchema, miReturnSchema, saveExportSettingsInputSchema } from '../schemas/fhir-export';

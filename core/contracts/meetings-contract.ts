@@ -15,6 +15,7 @@ import {
   triageQueueSchema,
 } from '../schemas/meetings';
 import { emptyInputSchema, emptyOutputSchema } from '../schemas/session';
+import type { ChannelDefinition } from './channel-definition';
 
 /** The MDT coordinator / chair: triages cases and organises and runs meetings. */
 const ORGANISER_ROLES: readonly Role[] = ['coordinator'];
@@ -23,8 +24,7 @@ const ORGANISER_ROLES: readonly Role[] = ['coordinator'];
 const MEETING_ROLES: readonly Role[] = ['coordinator', 'coach', 'physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
 
 /**
- * The channels of triage, meetings and minutes. Kept in their own file (spread into the contract)
- * so the shared contract file changes by one line. Each entry has the same shape as `channel()`.
+ * The channels of triage, meetings and minutes, spread into the contract.
  */
 export const meetingsContract = {
   'triage.queue': {
@@ -97,4 +97,4 @@ export const meetingsContract = {
     access: ALL_ROLES,
     audit: { action: 'view' },
   },
-} as const;
+} as const satisfies Record<string, ChannelDefinition>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { emptyInputSchema } from '../schemas/session';
 import {

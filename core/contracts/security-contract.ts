@@ -1,5 +1,5 @@
 import { ALL_ROLES, type Role } from '../roles';
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import {
   addUserInputSchema,
   backupMadeSchema,
