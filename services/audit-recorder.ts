@@ -4,7 +4,7 @@ import { contract } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
-import { auditedParticipantId, idFields } from './audit-subject';
+import { auditedParticipantId, idFields } from './audit/audit-subject';
 import { PendingAuditEntry } from './call-audit-scope';
 import type { SessionHolder } from './session-holder';
 
