@@ -37,9 +37,10 @@ export const DEFAULT_LAYERS = Object.freeze({
   core: ['core'],
   db: ['core', 'db'],
   services: ['db', 'core', 'services'],
-  electron: ['services', 'db', 'core', 'electron'],
-  host: ['services', 'db', 'core', 'host'],
-  cli: ['services', 'db', 'core', 'cli', 'server'],
+  // The shells reach the store only through services: db/ is the seam where storage plugs in.
+  electron: ['services', 'core', 'electron'],
+  host: ['services', 'core', 'host'],
+  cli: ['services', 'core', 'cli', 'server'],
   // The partnership server (Node, PostgreSQL): shares core's rules with the laptops but never the
   // laptop's store (db/) or its use cases (services/); only the CLI starts it.
   server: ['core', 'server'],

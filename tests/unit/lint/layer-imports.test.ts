@@ -97,24 +97,21 @@ describe('local/layer-imports (TypeScript)', () => {
       ok('services/dispatch.ts', "import type { Dispatch } from './dispatch-types';"),
       ok('services/audit.ts', "import { randomUUID } from 'node:crypto';"),
 
-      // electron: services, db, core, electron, and the electron package.
+      // electron: services, core, electron, and the electron package (never db/: only services reach the store).
       ok('electron/main.ts', "import { app, BrowserWindow } from 'electron';"),
       ok('electron/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';"),
       ok('electron/main.ts', "import { createDispatch } from '../services/dispatch';"),
-      ok('electron/main.ts', "import { openStore } from '../db/open-store';"),
       ok('electron/main.ts', "import { CHANNELS } from '../core/channels';"),
       ok('electron/main.ts', "import { registerIpc } from './ipc';"),
 
       // host: services, db, core, host.
       ok('host/server.ts', "import { createDispatch } from '../services/dispatch';"),
-      ok('host/server.ts', "import { openStore } from '../db/open-store';"),
       ok('host/server.ts', "import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';"),
       ok('host/server.ts', "import { routes } from './routes';"),
       ok('host/server.ts', "import { createServer } from 'node:http';"),
 
       // cli: services, db, core, cli.
       ok('cli/main.ts', "import { createDispatch } from '../services/dispatch';"),
-      ok('cli/main.ts', "import { openStore } from '../db/open-store';"),
       ok('cli/main.ts', "import { validateNhsNumber } from '../core/nhs-number';"),
       ok('cli/main.ts', "import { parseArgs } from './args';"),
       ok('cli/server-command.ts', "import { startPartnershipServer } from '../server/partnership-server';"),
@@ -178,6 +175,11 @@ describe('local/layer-imports (TypeScript)', () => {
         options,
         errors: [{ message: 'Bad layering: renderer may not import from db (allowed: core, renderer).', line: 1, column: 1 }],
       },
+
+      // The shells never reach the store directly: only through services.
+      bad('electron/main.ts', "import { openStore } from '../db/open-store';", [layerError('electron', 'db')]),
+      bad('host/server.ts', "import { openStore } from '../db/open-store';", [layerError('host', 'db')]),
+      bad('cli/main.ts', "import { openStore } from '../db/open-store';", [layerError('cli', 'db')]),
 
       // core imports only core.
       bad('core/contract.ts', "import { openStore } from '../db/open-store';", [layerError('core', 'db')]),
