@@ -8,7 +8,7 @@ import { TextareaInput } from '../../components/textarea-input';
 import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
 import { useSession } from '../../session-context';
-import { PlanPanel } from '../plan/plan-panel';
+import { PlanPanel } from '../plans/plan-panel';
 import { AttendanceForm } from './attendance-form';
 import { CaseSummary } from './case-summary';
 import { CaseTimer } from './case-timer';

@@ -1,9 +1,9 @@
-import type { SignedInUser } from '../../core/schemas/session';
-import { canCall } from '../can-call';
-import { PageLayout } from '../components/page-layout';
-import { routeHref } from '../routing';
-import { CaseloadList } from './caseload/caseload-list';
-import { BackupReminder } from './security/backup-reminder';
+import type { SignedInUser } from '../../../core/schemas/session';
+import { canCall } from '../../can-call';
+import { PageLayout } from '../../components/page-layout';
+import { routeHref } from '../../routing';
+import { CaseloadList } from './caseload-list';
+import { BackupReminder } from '../security/backup-reminder';
 
 export interface HomeScreenProps {
   readonly partnershipName: string;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { DISCIPLINE_LABELS } from '../../core/schemas/assessment';
-import type { ParticipantRecord } from '../../core/schemas/participant-record';
-import { getMeasureDefinition } from '../../core/scoring/measure-definitions';
-import { canCall } from '../can-call';
-import { formatDate } from '../format';
-import { useSession } from '../session-context';
-import { JoinedUpSection } from './joined-up-section';
+import { DISCIPLINE_LABELS } from '../../../core/schemas/assessment';
+import type { ParticipantRecord } from '../../../core/schemas/participant-record';
+import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import { canCall } from '../../can-call';
+import { formatDate } from '../../format';
+import { useSession } from '../../session-context';
+import { JoinedUpSection } from '../assessments/joined-up-section';
 import { MeasureForm } from './measure-form';
 import { MeasureTrends } from './measure-trends';
 

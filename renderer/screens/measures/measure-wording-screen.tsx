@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { WordingSource } from '../../core/schemas/measure-wording';
-import { MEASURE_DEFINITION_LIST, getMeasureDefinition } from '../../core/scoring/measure-definitions';
-import type { MeasureId } from '../../core/scoring/measure-id';
-import { canCall } from '../can-call';
-import { AppPage } from '../components/app-page';
-import { ErrorSummary } from '../components/error-summary';
-import { SelectInput } from '../components/select-input';
-import { formatDate } from '../format';
-import { routeHref } from '../routing';
-import { useSession } from '../session-context';
-import { useMeasureWording } from '../use-measure-wording';
+import type { WordingSource } from '../../../core/schemas/measure-wording';
+import { MEASURE_DEFINITION_LIST, getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import type { MeasureId } from '../../../core/scoring/measure-id';
+import { canCall } from '../../can-call';
+import { AppPage } from '../../components/app-page';
+import { ErrorSummary } from '../../components/error-summary';
+import { SelectInput } from '../../components/select-input';
+import { formatDate } from '../../format';
+import { routeHref } from '../../routing';
+import { useSession } from '../../session-context';
+import { useMeasureWording } from './use-measure-wording';
 import { MeasureWordingForm } from './measure-wording-form';
 
 const SOURCE_LABELS: Readonly<Record<WordingSource, string>> = {

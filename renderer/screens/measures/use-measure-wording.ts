@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MeasureWordingEntry } from '../core/schemas/measure-wording';
-import type { MeasureId } from '../core/scoring/measure-id';
-import { useApi } from './api/api-context';
+import type { MeasureWordingEntry } from '../../../core/schemas/measure-wording';
+import type { MeasureId } from '../../../core/scoring/measure-id';
+import { useApi } from '../../api/api-context';
 
 export type MeasureWordingById = Readonly<Record<MeasureId, MeasureWordingEntry>>;
 

@@ -1,19 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatNhsNumber } from '../../core/nhs-number';
-import type { ParticipantRecord } from '../../core/schemas/participant-record';
-import { PARTICIPANT_STATUS_LABELS } from '../../core/schemas/participants';
-import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../core/schemas/referral';
-import { useApi } from '../api/api-context';
-import { AppPage } from '../components/app-page';
-import { ErrorSummary } from '../components/error-summary';
-import { SummaryList } from '../components/summary-list';
-import { formatDate, orNotRecorded } from '../format';
-import { AdjustmentsSection } from './adjustments/adjustments-section';
-import { AssessmentSection } from './assessment-section';
-import { caseloadReturnHref } from './caseload/caseload-view';
+import { formatNhsNumber } from '../../../core/nhs-number';
+import type { ParticipantRecord } from '../../../core/schemas/participant-record';
+import { PARTICIPANT_STATUS_LABELS } from '../../../core/schemas/participants';
+import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
+import { useApi } from '../../api/api-context';
+import { AppPage } from '../../components/app-page';
+import { ErrorSummary } from '../../components/error-summary';
+import { SummaryList } from '../../components/summary-list';
+import { formatDate, orNotRecorded } from '../../format';
+import { AdjustmentsSection } from '../adjustments/adjustments-section';
+import { AssessmentSection } from '../measures/measures-section';
+import { caseloadReturnHref } from '../caseload/caseload-view';
 import { ConsentPanel } from './consent-panel';
-import { DisciplineAssessmentsSection } from './discipline-assessments-section';
-import { PlanPanel } from './plan/plan-panel';
+import { DisciplineAssessmentsSection } from '../assessments/discipline-assessments-section';
+import { PlanPanel } from '../plans/plan-panel';
 import { RiskFlagBanner } from './risk-flag-banner';
 
 /** One person's record: who they are, their work, their referral and their consent. */
