@@ -1,5 +1,5 @@
 import { useRoute } from './routing';
-import { HomeScreen } from './screens/caseload/caseload-screen';
+import { CaseloadScreen } from './screens/caseload/caseload-screen';
 import { MeasureWordingScreen } from './screens/measures/measure-wording-screen';
 import { AuditScreen } from './screens/settings/audit-screen';
 import { ParticipantScreen } from './screens/participants/participant-screen';
@@ -63,6 +63,6 @@ export function UnlockedApp() {
     case 'exports':
       return <ExportsScreen />;
     case 'caseload':
-      return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
+      return <CaseloadScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }
 }

@@ -5,12 +5,11 @@ import { getMeasureDefinition } from '../../../core/scoring/measure-definitions'
 import { canCall } from '../../can-call';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
-import { JoinedUpSection } from '../assessments/joined-up-section';
 import { MeasureForm } from './measure-form';
 import { MeasureTrends } from './measure-trends';
 
-/** The joined-up assessment and the outcome measures, with the forms that add to them. */
-export function AssessmentSection({ record, onChanged }: { record: ParticipantRecord; onChanged: () => void }) {
+/** The person's outcome measures: a trend per measure, every result, and the form that records one. */
+export function MeasuresSection({ record, onChanged }: { record: ParticipantRecord; onChanged: () => void }) {
   const { user } = useSession();
   const [open, setOpen] = useState<'measure' | undefined>(undefined);
   const saved = () => {
@@ -18,60 +17,57 @@ export function AssessmentSection({ record, onChanged }: { record: ParticipantRe
     onChanged();
   };
   return (
-    <>
-      <JoinedUpSection record={record} onChanged={onChanged} />
-      <section aria-labelledby="measures-section">
-        <h2 className="nhsuk-heading-m" id="measures-section">
-          Outcome measures
-        </h2>
-        <MeasureTrends results={record.measures} />
-        {record.measures.length > 0 && <h3 className="nhsuk-heading-s nhsuk-u-margin-top-4">All results</h3>}
-        {record.measures.length === 0 ? (
-          <p>No measures recorded yet.</p>
-        ) : (
-          <table className="nhsuk-table" data-testid="measures-table">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Outcome measures, newest first</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">Date</th>
-                <th scope="col" className="nhsuk-table__header">Measure</th>
-                <th scope="col" className="nhsuk-table__header">Score</th>
-                <th scope="col" className="nhsuk-table__header">Discipline</th>
+    <section aria-labelledby="measures-section">
+      <h2 className="nhsuk-heading-m" id="measures-section">
+        Outcome measures
+      </h2>
+      <MeasureTrends results={record.measures} />
+      {record.measures.length > 0 && <h3 className="nhsuk-heading-s nhsuk-u-margin-top-4">All results</h3>}
+      {record.measures.length === 0 ? (
+        <p>No measures recorded yet.</p>
+      ) : (
+        <table className="nhsuk-table" data-testid="measures-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Outcome measures, newest first</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">Date</th>
+              <th scope="col" className="nhsuk-table__header">Measure</th>
+              <th scope="col" className="nhsuk-table__header">Score</th>
+              <th scope="col" className="nhsuk-table__header">Discipline</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {record.measures.map((result) => (
+              <tr className="nhsuk-table__row" key={result.id}>
+                <td className="nhsuk-table__cell">{formatDate(result.takenOn)}</td>
+                <td className="nhsuk-table__cell">{getMeasureDefinition(result.measure).shortName}</td>
+                <td className="nhsuk-table__cell">
+                  {result.total ?? 'Not scored'}
+                  {result.bandLabel === null ? '' : ` (${result.bandLabel})`}
+                  {result.riskFlag && (
+                    <>
+                      {' '}
+                      <strong className="nhsuk-tag nhsuk-tag--red">Risk</strong>
+                    </>
+                  )}
+                </td>
+                <td className="nhsuk-table__cell">
+                  {DISCIPLINE_LABELS[result.discipline]} ({result.recordedBy})
+                </td>
               </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {record.measures.map((result) => (
-                <tr className="nhsuk-table__row" key={result.id}>
-                  <td className="nhsuk-table__cell">{formatDate(result.takenOn)}</td>
-                  <td className="nhsuk-table__cell">{getMeasureDefinition(result.measure).shortName}</td>
-                  <td className="nhsuk-table__cell">
-                    {result.total ?? 'Not scored'}
-                    {result.bandLabel === null ? '' : ` (${result.bandLabel})`}
-                    {result.riskFlag && (
-                      <>
-                        {' '}
-                        <strong className="nhsuk-tag nhsuk-tag--red">Risk</strong>
-                      </>
-                    )}
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    {DISCIPLINE_LABELS[result.discipline]} ({result.recordedBy})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {open === 'measure' ? (
-          <MeasureForm participantId={record.id} onSaved={saved} onCancel={() => setOpen(undefined)} />
-        ) : (
-          canCall('measures.record', user.role) && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('measure')}>
-              Record an outcome measure
-            </button>
-          )
-        )}
-      </section>
-    </>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open === 'measure' ? (
+        <MeasureForm participantId={record.id} onSaved={saved} onCancel={() => setOpen(undefined)} />
+      ) : (
+        canCall('measures.record', user.role) && (
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('measure')}>
+            Record an outcome measure
+          </button>
+        )
+      )}
+    </section>
   );
 }

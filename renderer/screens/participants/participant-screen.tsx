@@ -9,11 +9,12 @@ import { ErrorSummary } from '../../components/error-summary';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate, orNotRecorded } from '../../format';
 import { AdjustmentsSection } from '../adjustments/adjustments-section';
-import { AssessmentSection } from '../measures/measures-section';
 import { caseloadReturnHref } from '../caseload/caseload-view';
-import { ConsentPanel } from './consent-panel';
 import { DisciplineAssessmentsSection } from '../assessments/discipline-assessments-section';
+import { JoinedUpSection } from '../assessments/joined-up-section';
+import { MeasuresSection } from '../measures/measures-section';
 import { PlanPanel } from '../plans/plan-panel';
+import { ConsentPanel } from './consent-panel';
 import { RiskFlagBanner } from './risk-flag-banner';
 
 /** One person's record: who they are, their work, their referral and their consent. */
@@ -53,7 +54,8 @@ export function ParticipantScreen({ id }: { id: string }) {
         {record.coach === null ? '' : ` · Coach: ${record.coach.displayName}`}
       </p>
       <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void load()} />
-      <AssessmentSection record={record} onChanged={() => void load()} />
+      <JoinedUpSection record={record} onChanged={() => void load()} />
+      <MeasuresSection record={record} onChanged={() => void load()} />
       <DisciplineAssessmentsSection record={record} onChanged={() => void load()} />
       <section aria-labelledby="plan-section">
         <h2 className="nhsuk-heading-m" id="plan-section">
