@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { MeasureWordingEntry } from '../../../core/schemas/measure-wording';
 import type { MeasureId } from '../../../core/scoring/measure-id';
 import { useApi } from '../../api/api-context';
+import { useLoaded } from '../../use-loaded';
 
 export type MeasureWordingById = Readonly<Record<MeasureId, MeasureWordingEntry>>;
 
@@ -16,19 +17,7 @@ export interface MeasureWordingState {
 /** The wording each measure's form uses now, from `measureWording.list`. */
 export function useMeasureWording(): MeasureWordingState {
   const api = useApi();
-  const [entries, setEntries] = useState<MeasureWordingById | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const reload = useCallback(async () => {
-    const result = await api.call('measureWording.list', {});
-    if (result.ok) {
-      setEntries(Object.fromEntries(result.value.items.map((entry) => [entry.measure, entry])) as Record<MeasureId, MeasureWordingEntry>);
-      setError(undefined);
-    } else {
-      setError(result.error.message);
-    }
-  }, [api]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { value, error, reload } = useLoaded(useCallback(() => api.call('measureWording.list', {}), [api]));
+  const entries = useMemo(() => (value === undefined ? undefined : (Object.fromEntries(value.items.map((entry) => [entry.measure, entry])) as MeasureWordingById)), [value]);
   return { entries, error, reload };
 }

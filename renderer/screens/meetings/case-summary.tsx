@@ -8,7 +8,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDate } from '../../format';
 import { RiskFlagBanner } from '../participants/risk-flag-banner';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 const DIRECTION_WORDS = { better: 'better', worse: 'worse', unchanged: 'no change' } as const;
 

@@ -4,7 +4,7 @@ import { AppPage } from '../../components/app-page';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 /** Follow-up: people whose plan review is overdue or due in the coming week, soonest first. */
 export function DueForReviewScreen() {

@@ -17,7 +17,7 @@ import { AgendaChips } from './agenda-chips';
 import { agendaPersonName } from './agenda-row';
 import { LIVE_SHORTCUTS, useLiveShortcuts, type LiveShortcutAction } from './live-shortcuts';
 import { useCaseNotes, type NotesStatus } from './use-case-notes';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 function hasRecord(item: AgendaItem): boolean {
   return item.notes !== '' || item.decisions !== '' || item.planAgreedHere;

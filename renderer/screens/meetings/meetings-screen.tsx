@@ -7,7 +7,7 @@ import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
 import { useSession } from '../../session-context';
 import { MeetingForm } from './meeting-form';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 /** MDT meetings, newest first, each opening its agenda; the coordinator plans new ones here. */
 export function MeetingsScreen() {

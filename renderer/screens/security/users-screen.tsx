@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ROLE_LABELS } from '../../../core/roles';
 import type { UserEntry } from '../../../core/schemas/security';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
+import { useLoaded } from '../../use-loaded';
 import { SettingsPage } from '../settings/settings-page';
 import { usePartnershipConfig } from '../settings/use-partnership-config';
 import { AddUserForm } from './add-user-form';
@@ -17,37 +18,29 @@ export function UsersScreen() {
   const api = useApi();
   const { user: me } = useSession();
   const { config, reload: reloadConfig } = usePartnershipConfig();
-  const [users, setUsers] = useState<UserEntry[] | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const list = useLoaded(useCallback(() => api.call('users.list', {}), [api]));
+  /** Why the last revocation was refused. */
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<UserEntry | undefined>(undefined);
-
-  const load = useCallback(async () => {
-    const result = await api.call('users.list', {});
-    if (result.ok) setUsers(result.value.users);
-    else setError(result.error.message);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const revoke = async (user: UserEntry) => {
     const result = await api.call('users.revoke', { userId: user.userId });
     setConfirming(undefined);
     if (!result.ok) {
-      setError(result.error.message);
+      setProblem(result.error.message);
       return;
     }
-    setError(undefined);
+    setProblem(undefined);
     setNotice(`${user.displayName} (${user.username}) was revoked and can no longer unlock. To shut out a copy of the data key they might have kept, rotate the data key under Security.`);
-    await load();
+    await list.reload();
   };
 
   return (
     <SettingsPage title="Users" back="settings">
       <p className="nhsuk-body">Everyone who can unlock this partnership's records on this computer. Each user has their own passphrase.</p>
-      <ErrorSummary fieldErrors={{}} message={error} />
+      <ErrorSummary fieldErrors={{}} message={problem ?? list.error} />
       {notice !== undefined && (
         <div className="nhsuk-inset-text" role="status" data-testid="users-notice">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -73,7 +66,7 @@ export function UsersScreen() {
           </div>
         </div>
       )}
-      {users !== undefined && (
+      {list.value !== undefined && (
         <table className="nhsuk-table" data-testid="users-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Users, active first</caption>
           <thead className="nhsuk-table__head">
@@ -89,7 +82,7 @@ export function UsersScreen() {
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
-            {users.map((user) => (
+            {list.value.users.map((user) => (
               <tr className="nhsuk-table__row" key={user.userId}>
                 <td className="nhsuk-table__cell">{user.displayName}</td>
                 <td className="nhsuk-table__cell">{user.username}</td>
@@ -116,9 +109,9 @@ export function UsersScreen() {
           onCancel={() => setAdding(false)}
           onAdded={(added) => {
             setAdding(false);
-            setError(undefined);
+            setProblem(undefined);
             setNotice(`${added.displayName} can now unlock as ${added.username} with the first passphrase you chose. Give it to them in person.`);
-            void load();
+            void list.reload();
             void reloadConfig();
           }}
         />
