@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../../../core/roles';
 import type { UserEntry } from '../../../core/schemas/security';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
+import { ListTable } from '../../components/list-table';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
 import { useLoaded } from '../../use-loaded';
@@ -67,41 +68,21 @@ export function UsersScreen() {
         </div>
       )}
       {list.value !== undefined && (
-        <table className="nhsuk-table" data-testid="users-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Users, active first</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Name</th>
-              <th scope="col" className="nhsuk-table__header">Username</th>
-              <th scope="col" className="nhsuk-table__header">Role</th>
-              <th scope="col" className="nhsuk-table__header">Team member</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
-              <th scope="col" className="nhsuk-table__header">
-                <span className="nhsuk-u-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {list.value.users.map((user) => (
-              <tr className="nhsuk-table__row" key={user.userId}>
-                <td className="nhsuk-table__cell">{user.displayName}</td>
-                <td className="nhsuk-table__cell">{user.username}</td>
-                <td className="nhsuk-table__cell">{ROLE_LABELS[user.role]}</td>
-                <td className="nhsuk-table__cell">{user.teamMemberName ?? 'Not linked'}</td>
-                <td className="nhsuk-table__cell">{user.revokedAt === null ? 'Active' : `Revoked ${formatDateTime(user.revokedAt)}`}</td>
-                <td className="nhsuk-table__cell">
-                  {user.revokedAt === null && user.userId !== me.userId && (
-                    <div className="ww-row-actions">
-                      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label={`Revoke ${user.username}`} onClick={() => setConfirming(user)}>
-                        Revoke
-                      </button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption="Users, active first"
+          testId="users-table"
+          rows={list.value.users}
+          rowKey={(user) => user.userId}
+          columns={[
+            { header: 'Name', cell: (user) => user.displayName },
+            { header: 'Username', cell: (user) => user.username },
+            { header: 'Role', cell: (user) => ROLE_LABELS[user.role] },
+            { header: 'Team member', cell: (user) => user.teamMemberName ?? 'Not linked' },
+            { header: 'Status', cell: (user) => (user.revokedAt === null ? 'Active' : `Revoked ${formatDateTime(user.revokedAt)}`) },
+          ]}
+          rowName={(user) => user.username}
+          actions={[{ label: 'Revoke', shownFor: (user) => user.revokedAt === null && user.userId !== me.userId, onClick: setConfirming }]}
+        />
       )}
       {adding ? (
         <AddUserForm
