@@ -3,6 +3,7 @@ import { DISCIPLINE_LABELS } from '../../../core/schemas/assessment';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
 import { canCall } from '../../can-call';
+import { ListTable } from '../../components/list-table';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
 import { MeasureForm } from './measure-form';
@@ -26,22 +27,18 @@ export function MeasuresSection({ record, onChanged }: { record: ParticipantReco
       {record.measures.length === 0 ? (
         <p>No measures recorded yet.</p>
       ) : (
-        <table className="nhsuk-table" data-testid="measures-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Outcome measures, newest first</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Date</th>
-              <th scope="col" className="nhsuk-table__header">Measure</th>
-              <th scope="col" className="nhsuk-table__header">Score</th>
-              <th scope="col" className="nhsuk-table__header">Discipline</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {record.measures.map((result) => (
-              <tr className="nhsuk-table__row" key={result.id}>
-                <td className="nhsuk-table__cell">{formatDate(result.takenOn)}</td>
-                <td className="nhsuk-table__cell">{getMeasureDefinition(result.measure).shortName}</td>
-                <td className="nhsuk-table__cell">
+        <ListTable
+          caption="Outcome measures, newest first"
+          testId="measures-table"
+          rows={record.measures}
+          rowKey={(result) => result.id}
+          columns={[
+            { header: 'Date', cell: (result) => formatDate(result.takenOn) },
+            { header: 'Measure', cell: (result) => getMeasureDefinition(result.measure).shortName },
+            {
+              header: 'Score',
+              cell: (result) => (
+                <>
                   {result.total ?? 'Not scored'}
                   {result.bandLabel === null ? '' : ` (${result.bandLabel})`}
                   {result.riskFlag && (
@@ -50,14 +47,19 @@ export function MeasuresSection({ record, onChanged }: { record: ParticipantReco
                       <strong className="nhsuk-tag nhsuk-tag--red">Risk</strong>
                     </>
                   )}
-                </td>
-                <td className="nhsuk-table__cell">
+                </>
+              ),
+            },
+            {
+              header: 'Discipline',
+              cell: (result) => (
+                <>
                   {DISCIPLINE_LABELS[result.discipline]} ({result.recordedBy})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {open === 'measure' ? (
         <MeasureForm participantId={record.id} onSaved={saved} onCancel={() => setOpen(undefined)} />

@@ -3,6 +3,7 @@ import { useApi } from '../../api/api-context';
 import { ListTable } from '../../components/list-table';
 import { ActiveTag, activeFirst } from './active-tag';
 import { DirectoryServiceForm, directoryServiceInput } from './directory-service-form';
+import { entryActions } from './entry-actions';
 import { SectionMessages } from './section-messages';
 import { SettingsPage } from './settings-page';
 import { usePartnershipConfig } from './use-partnership-config';
@@ -79,10 +80,7 @@ export function DirectoryScreen() {
             { header: 'Status', cell: (service) => <ActiveTag active={service.active} /> },
           ]}
           rowName={(service) => service.name}
-          actions={[
-            { label: 'Edit', id: (service) => `edit-${service.id}`, onClick: (service) => editor.open({ kind: 'edit', entry: service }, `edit-${service.id}`) },
-            { label: (service) => (service.active ? 'Deactivate' : 'Reactivate'), onClick: toggle },
-          ]}
+          actions={entryActions({ editor, key: (service) => service.id, toggle })}
         />
       )}
     </SettingsPage>

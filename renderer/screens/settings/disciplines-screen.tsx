@@ -5,6 +5,7 @@ import { ListTable } from '../../components/list-table';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { ActiveTag, activeFirst } from './active-tag';
+import { entryActions } from './entry-actions';
 import { EntryForm } from './entry-form';
 import { SectionMessages } from './section-messages';
 import { SettingsPage } from './settings-page';
@@ -49,15 +50,7 @@ export function DisciplinesScreen() {
             { header: 'Status', cell: (discipline) => <ActiveTag active={discipline.active} /> },
           ]}
           rowName={(discipline) => discipline.label}
-          actions={[
-            {
-              label: 'Edit',
-              shownFor: (discipline) => !discipline.builtin,
-              id: (discipline) => `edit-${discipline.code}`,
-              onClick: (discipline) => editor.open({ kind: 'edit', entry: discipline }, `edit-${discipline.code}`),
-            },
-            { label: (discipline) => (discipline.active ? 'Deactivate' : 'Reactivate'), onClick: toggle },
-          ]}
+          actions={entryActions({ editor, key: (discipline) => discipline.code, toggle, editable: (discipline) => !discipline.builtin })}
         />
       )}
     </SettingsPage>

@@ -3,6 +3,7 @@ import type { TeamMemberEntry } from '../../../core/schemas/config/team-members'
 import { useApi } from '../../api/api-context';
 import { ListTable } from '../../components/list-table';
 import { ActiveTag, activeFirst } from './active-tag';
+import { entryActions } from './entry-actions';
 import { SectionMessages } from './section-messages';
 import { SettingsPage } from './settings-page';
 import { TeamMemberForm, teamMemberInput } from './team-member-form';
@@ -75,10 +76,7 @@ export function TeamMembersScreen() {
             { header: 'Status', cell: (member) => <ActiveTag active={member.active} /> },
           ]}
           rowName={(member) => member.fullName}
-          actions={[
-            { label: 'Edit', id: (member) => `edit-${member.id}`, onClick: (member) => editor.open({ kind: 'edit', entry: member }, `edit-${member.id}`) },
-            { label: (member) => (member.active ? 'Deactivate' : 'Reactivate'), onClick: toggle },
-          ]}
+          actions={entryActions({ editor, key: (member) => member.id, toggle })}
         />
       )}
     </SettingsPage>
