@@ -58,9 +58,14 @@ export const DEFAULT_RESTRICTED_PACKAGES = Object.freeze({
   pg: ['server', 'tests'],
 });
 
-/** Layers limited to an explicit list of npm packages: core depends on nothing but zod. */
+/**
+ * Layers limited to an explicit list of npm packages: core depends on nothing but zod; the
+ * renderer on React, its windowed lists and the NHS design system's CSS and assets (it reaches
+ * everything else through the typed contract client, and its schemas through core).
+ */
 export const DEFAULT_ALLOWED_PACKAGES = Object.freeze({
   core: ['zod'],
+  renderer: ['react', 'react-dom', '@tanstack/react-virtual', 'nhsuk-frontend'],
 });
 
 const stringArray = { type: 'array', items: { type: 'string' }, uniqueItems: true };

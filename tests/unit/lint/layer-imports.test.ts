@@ -62,6 +62,14 @@ function pgError(layer: string) {
   };
 }
 
+/** A package outside the renderer's list of allowed packages. */
+function rendererPackageError(pkg: string) {
+  return {
+    messageId: 'packageNotAllowed',
+    data: { layer: 'renderer', pkg, allowed: 'react, react-dom, @tanstack/react-virtual, nhsuk-frontend' },
+  };
+}
+
 /** Shorthand for a TS case: `code` in `filename` (relative to the fake root). */
 const ok = (filename: string, code: string) => ({ code, filename: file(filename), options });
 const bad = (filename: string, code: string, errors: object[]) => ({
@@ -124,13 +132,16 @@ describe('local/layer-imports (TypeScript)', () => {
       ok('server/partnership-server.ts', "import { createServer } from 'node:https';"),
       ok('tests/support/postgres.ts', "import { Client } from 'pg';"),
 
-      // renderer: core and renderer, React, no Node.
+      // renderer: core and renderer; React, its windowed lists and nhsuk-frontend's CSS; no Node.
       ok('renderer/app.tsx', "import { CHANNELS } from '../core/channels';\nexport const App = () => <main />;"),
       ok('renderer/app.tsx', "import type { Role } from '../core/roles';"),
       ok('renderer/app.tsx', "import { Button } from './components/button';"),
       ok('renderer/screens/home.tsx', "import { Button } from '../components/button';"),
       ok('renderer/screens/home.tsx', "import { ALL_ROLES } from '../../core/roles';"),
       ok('renderer/main.tsx', "import { createRoot } from 'react-dom/client';\nimport { useState } from 'react';"),
+      ok('renderer/main.tsx', "import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';"),
+      ok('renderer/screens/caseload/caseload-table.tsx', "import { useVirtualizer } from '@tanstack/react-virtual';"),
+      ok('renderer/app.tsx', "import type { ReactNode } from 'react';\nimport { jsx } from 'react/jsx-runtime';"),
       ok('renderer/app.tsx', "export const load = () => import('./screens/home');"),
       ok('renderer/app.tsx', "export * from '../core/result';"),
 
@@ -285,6 +296,11 @@ describe('local/layer-imports (TypeScript)', () => {
       bad('renderer/app.tsx', "const fs = require('fs');\nexport { fs };", [builtinError('renderer', 'fs')]),
       bad('renderer/app.tsx', "import { ipcRenderer } from 'electron';", [electronError('renderer')]),
       bad('renderer/app.tsx', "import Database from 'better-sqlite3-multiple-ciphers';", [sqliteError('renderer')]),
+      // Only the packages the renderer is meant to use: not zod (core validates), not a PDF or SQL library.
+      bad('renderer/screens/measures/measure-form.tsx', "import { z } from 'zod';", [rendererPackageError('zod')]),
+      bad('renderer/components/download-pdf-buttons.tsx', "import { pdf } from '@react-pdf/renderer';", [rendererPackageError('@react-pdf/renderer')]),
+      bad('renderer/app.tsx', "import type { Kysely } from 'kysely';", [rendererPackageError('kysely')]),
+      bad('renderer/app.tsx', "export const load = () => import('left-pad');", [rendererPackageError('left-pad')]),
 
       // Unrestricted folders still keep the packages where they belong.
       bad('scripts/seed.ts', "import Database from 'better-sqlite3-multiple-ciphers';", [sqliteError('scripts')]),
@@ -329,5 +345,16 @@ describe('eslint.config.js wires local/layer-imports', () => {
     expect(layering).toHaveLength(1);
     expect(layering[0]?.severity).toBe(2);
     expect(layering[0]?.message).toBe('Bad layering: renderer may not import from db (allowed: core, renderer).');
+  });
+
+  it('reports a renderer importing a package outside its list through the real config', async () => {
+    const eslint = new ESLint({ cwd: repoRoot });
+    const [result] = await eslint.lintText("import { z } from 'zod';\nimport { useState } from 'react';\nexport const schema = z.string();\nexport const use = useState;\n", {
+      filePath: path.join(repoRoot, 'renderer', 'x.ts'),
+    });
+    const layering = result?.messages.filter((message) => message.ruleId === 'local/layer-imports') ?? [];
+    expect(layering.map((message) => [message.line, message.severity, message.message])).toEqual([
+      [1, 2, "renderer/ may not import the package 'zod' (allowed packages: react, react-dom, @tanstack/react-virtual, nhsuk-frontend)."],
+    ]);
   });
 });
