@@ -17,6 +17,7 @@ import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
 import { cachedBenchStore, copyToPlainTwin, createBenchPartnership, type BenchStoreFiles } from './bench-store';
 import { measure, percentile } from './measure';
 import type { BenchRow } from './report';
+import { BENCH_NOW, benchClock } from './bench-clock';
 
 /**
  * The caseload at national size: 250,000 synthetic people (generated once, cached under the
@@ -32,7 +33,6 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const SCHEMA_TAG = createHash('sha256').update(Object.keys(MIGRATIONS).join('\n')).digest('hex').slice(0, 8);
 const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `caseload-${PARTICIPANTS}-${SCHEMA_TAG}`);
 /** A fixed "today" inside the seeded review dates, so "review due" always matches a share of people. */
-const BENCH_NOW = new Date('2026-11-30T09:00:00Z');
 const TODAY = '2026-11-30';
 
 const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false };
@@ -140,7 +140,7 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
       });
     }
     // The same kind of page through the whole app path: zod, role check, handler and the audit entry it writes.
-    const services = createAppServices({ dataDir, clock: () => BENCH_NOW });
+    const services = createAppServices({ dataDir, clock: benchClock() });
     try {
       const unlocked = await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
       if (!unlocked.ok) throw new Error(unlocked.error.message);

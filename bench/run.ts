@@ -16,7 +16,7 @@ import { runDocumentsBench } from './documents-bench';
 import { NATIONAL_BENCH_SIZE, runNationalBench } from './national-bench';
 import { measure, measurePair, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
-import { testClock } from '../tests/support/test-clock';
+import { BENCH_NOW, benchClock } from './bench-clock';
 
 /**
  * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
@@ -33,13 +33,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'workwell-bench-'));
   try {
     const files = { dataDir: path.join(dir, 'encrypted'), plainFile: path.join(dir, 'plain.db') };
-    await createBenchPartnership(files.dataDir, 0, testClock()());
-    await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1, now: testClock()(), peopleOnly: true });
+    await createBenchPartnership(files.dataDir, 0, BENCH_NOW);
+    await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1, now: BENCH_NOW, peopleOnly: true });
     // Plain SQLite: same schema (same migrations), the same rows copied across, no key.
     await copyToPlainTwin(files);
 
     const unlock = await measure(async () => {
-      const fresh = createAppServices({ clock: testClock(), dataDir: files.dataDir });
+      const fresh = createAppServices({ clock: benchClock(), dataDir: files.dataDir });
       const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
       if (!result.ok) throw new Error(result.error.message);
       await fresh.close();
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     plain.close();
 
     // The whole app path on top: zod, the role check, the handler and its audit entry (one commit).
-    const app = createAppServices({ clock: testClock(), dataDir: files.dataDir });
+    const app = createAppServices({ clock: benchClock(), dataDir: files.dataDir });
     await app.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     let cursor: string | null = null;
     const dispatchedPage = await measure(async () => {

@@ -22,19 +22,19 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
   return store.sqlite
     .prepare(
       `SELECT p.id, p.reference, p.status, p.employment_status,
-         COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), substr(p.created_at, 1, 10)) AS referral_date,
+         COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), london_date(p.created_at)) AS referral_date,
          (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
          ${consentAt('service')} AS consent_service,
          ${consentAt('share_partnership')} AS consent_share,
          ${consentAt('evaluation')} AS consent_evaluation,
          (SELECT a.content_json FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
          (SELECT min(a.assessed_on) FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last) AS first_appointment_date,
-         (SELECT min(substr(ap.mdt_agreed_at, 1, 10)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND substr(ap.mdt_agreed_at, 1, 10) <= @last) AS plan_agreed_date,
-         (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND substr(ap.mdt_agreed_at, 1, 10) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
+         (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
+         (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
          ${['phq9', 'gad7', 'wsas'].map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
          e.exited_on, e.reason AS exit_reason, e.employment_outcome
        FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
-       WHERE COALESCE(p.referred_on, substr(p.created_at, 1, 10)) <= @last
+       WHERE COALESCE(p.referred_on, london_date(p.created_at)) <= @last
          AND NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)
        ORDER BY p.reference`,
     )
