@@ -5,7 +5,7 @@ import { storePaths } from '../db/store-paths';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
-import { caseloadHandlers } from './participants/caseload-service';
+import { caseloadHandlers } from './participants/caseload-handlers';
 import { createAuditRecorder } from './audit-recorder';
 import { assessmentHandlers } from './assessments/assessment-handlers';
 import { createDispatch } from './dispatch';

@@ -5,10 +5,7 @@ import type { CaseloadFilter, ParticipantStatus } from '../../core/schemas/parti
 import { countCaseload, readCaseloadPage, type CaseloadQuery } from '../../db/repositories/caseload-repository';
 import { listEnabledUsers } from '../../db/repositories/user-repository';
 import { decodeCaseloadCursor, encodeCaseloadCursor } from './caseload-cursor';
-import type { Handlers } from '../handlers';
-import type { SessionHolder } from '../session-holder';
-
-type CaseloadHandlers = Pick<Handlers, 'participants.list' | 'participants.count' | 'caseload.coaches'>;
+import type { Store } from '../../db/store';
 
 /**
  * The filters as one store query, or `null` when they cannot match anyone ("ready for MDT" with
@@ -29,28 +26,8 @@ function toStoreQuery(filter: CaseloadFilter, now: Date): CaseloadQuery | null {
   };
 }
 
-/** The caseload: search, filters, sorts and keyset pages; the filtered total; the coach filter's choices. */
-export function caseloadHandlers(session: SessionHolder, now: () => Date): CaseloadHandlers {
-  return {
-    'participants.list': async (input) => listCaseloadPage(session, input, now()),
-    'participants.count': async (input) => {
-      const query = toStoreQuery(input, now());
-      return { total: query === null ? 0 : countCaseload(session.require().store, query) };
-    },
-    'caseload.coaches': async () => {
-      const users = await listEnabledUsers(session.require().store.db);
-      return {
-        items: users
-          .filter((user) => user.role === 'coach')
-          .map((user) => ({ userId: user.id, displayName: user.display_name }))
-          .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB')),
-      };
-    },
-  };
-}
-
-async function listCaseloadPage(session: SessionHolder, input: ParsedInput<'participants.list'>, now: Date): Promise<ChannelOutput<'participants.list'>> {
-  const { store } = session.require();
+/** One page of the caseload: search, filters, sorts and keyset pages. */
+export function listCaseloadPage(store: Store, input: ParsedInput<'participants.list'>, now: Date): ChannelOutput<'participants.list'> {
   // Checked before the filters so a bad cursor is refused even when nothing could match.
   const position = input.cursor === null ? null : decodeCaseloadCursor(input.cursor, input.sort);
   const query = toStoreQuery(input, now);
@@ -74,5 +51,22 @@ async function listCaseloadPage(session: SessionHolder, input: ParsedInput<'part
     })),
     nextCursor: page.hasMoreAfter && last !== undefined ? encodeCaseloadCursor(input.sort, { direction: 'after', keys: last.sortKeys }) : null,
     previousCursor: page.hasMoreBefore && first !== undefined ? encodeCaseloadCursor(input.sort, { direction: 'before', keys: first.sortKeys }) : null,
+  };
+}
+
+/** How many people match the caseload search and filters. */
+export function countCaseloadMatches(store: Store, filter: CaseloadFilter, now: Date): ChannelOutput<'participants.count'> {
+  const query = toStoreQuery(filter, now);
+  return { total: query === null ? 0 : countCaseload(store, query) };
+}
+
+/** The coach filter's choices: every enabled coach, by name. */
+export async function listCoaches(store: Store): Promise<ChannelOutput<'caseload.coaches'>> {
+  const users = await listEnabledUsers(store.db);
+  return {
+    items: users
+      .filter((user) => user.role === 'coach')
+      .map((user) => ({ userId: user.id, displayName: user.display_name }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB')),
   };
 }
