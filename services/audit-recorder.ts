@@ -3,6 +3,7 @@ import type { SignedInUser } from '../core/schemas/session';
 import type { SqliteDatabase } from '../db/open-store';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
+import { discardCapturedChanges, queueCapturedChanges } from '../db/sync/outbox';
 import { AUDIT_POLICY } from './audit-policy';
 import { auditedParticipantId, idFields } from './audit-subject';
 import { PendingAuditEntry } from './call-audit-scope';
@@ -67,6 +68,8 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
 
   return {
     async before(channel, caller) {
+      // Rows changed outside a contract call's write (a raw edit behind the app) are never sent.
+      if (session.current !== null) discardCapturedChanges(session.current.store.sqlite);
       if (channel !== 'session.lock' || caller === null || session.current === null) return;
       write(session.current.store, { at: now().toISOString(), userId: caller.userId, username: caller.username, action: 'lock', channel, participantId: null, subjectJson: '{}', outcome: 'ok' });
     },
@@ -74,10 +77,13 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
     pending(channel, caller, input) {
       const action = AUDIT_POLICY[channel];
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
-      return new PendingAuditEntry((sqlite, output) => {
-        const user = caller ?? session.current?.user;
-        return user === undefined ? null : entryFor(sqlite, { channel, caller, input, output, outcome: 'ok' }, action, user);
-      });
+      return new PendingAuditEntry(
+        (sqlite, output) => {
+          const user = caller ?? session.current?.user;
+          return user === undefined ? null : entryFor(sqlite, { channel, caller, input, output, outcome: 'ok' }, action, user);
+        },
+        { channel, input, madeAt: () => now().toISOString() },
+      );
     },
 
     async after(call) {
@@ -103,6 +109,8 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       if (open === null) return;
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
       write(open.store, entryFor(open.store.sqlite, call, action, caller ?? open.user));
+      // A write made without a transaction (one statement) was captured as it committed: queue it now.
+      if (outcome === 'ok') queueCapturedChanges(open.store.sqlite, channel, input, at);
     },
   };
 }

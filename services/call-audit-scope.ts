@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { SqliteDatabase } from '../db/open-store';
+import { queueCapturedChanges } from '../db/sync/outbox';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 
@@ -15,8 +16,15 @@ import type { Store } from '../db/store';
 export class PendingAuditEntry {
   #state: 'waiting' | 'written' | 'committed' = 'waiting';
 
-  /** `entryFor` builds the entry from the transaction's result (its new ids); null records nothing. */
-  constructor(private readonly entryFor: (sqlite: SqliteDatabase, result: unknown) => NewAuditEntry | null) {}
+  /**
+   * `entryFor` builds the entry from the transaction's result (its new ids); null records nothing.
+   * `call` is the channel and parsed input: on a store that syncs, each transaction's captured rows
+   * are queued with them as one outbox mutation (db/sync/outbox.ts).
+   */
+  constructor(
+    private readonly entryFor: (sqlite: SqliteDatabase, result: unknown) => NewAuditEntry | null,
+    readonly call?: { readonly channel: string; readonly input: unknown; readonly madeAt: () => string },
+  ) {}
 
   /** True once the entry is part of a committed transaction: dispatch must not record the call again. */
   get committed(): boolean {
@@ -60,6 +68,8 @@ export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>,
       const value = await work(trx);
       // Raw and synchronous on the same connection as `trx`, so the entry is inside this transaction.
       wroteHere = pending?.writeWithin(store.sqlite, value) ?? false;
+      // The rows this transaction changed join the outbox in the same commit (a no-op when solo).
+      if (pending?.call !== undefined) queueCapturedChanges(store.sqlite, pending.call.channel, pending.call.input, pending.call.madeAt());
       return value;
     });
     if (wroteHere) pending?.settle(true);

@@ -14,12 +14,21 @@ export const SYNC_FORMAT_VERSION = 1;
 /** A table's primary key value(s) as text, in the order of the table's key columns. */
 const rowKeySchema = z.array(z.string().max(200)).min(1).max(3);
 
+/** A row's columns by name: text, numbers, null (how SQLite returns them). */
+const rowValuesSchema = z.record(z.string().regex(/^[a-z_0-9]{1,64}$/), z.union([z.string(), z.number(), z.null()]));
+
 /** One row's new state (an insert or update) or its removal, in a table that syncs. */
 export const rowChangeSchema = z.strictObject({
   table: z.string().regex(/^[a-z_]{1,64}$/),
   key: rowKeySchema,
   /** The row's columns as the store holds them (text, numbers, null); null when deleted. */
-  row: z.record(z.string().regex(/^[a-z_0-9]{1,64}$/), z.union([z.string(), z.number(), z.null()])).nullable(),
+  row: rowValuesSchema.nullable(),
+  /**
+   * The row as the laptop held it before this mutation changed it (null: it did not exist). The
+   * server's compare-and-set: a versioned row is applied only while the server still holds exactly
+   * this row, so two laptops that both changed "the same draft" cannot both win. Absent in pulls.
+   */
+  base: rowValuesSchema.nullable().optional(),
 });
 export type RowChange = z.infer<typeof rowChangeSchema>;
 
