@@ -130,6 +130,11 @@ export const sessionSchema = z.strictObject({
   expiresAt: z.iso.datetime(),
   user: z.strictObject({ userId: z.string(), username: z.string(), role: roleSchema }),
   partnership: z.strictObject({ id: z.string(), name: z.string() }),
+  /**
+   * This laptop's block of participant reference numbers (1 for the first laptop): references are
+   * made offline from a per-store counter, so each laptop counts in a block of its own.
+   */
+  referenceBlock: z.number().int().positive(),
 });
 export type SyncSession = z.infer<typeof sessionSchema>;
 
@@ -139,4 +144,10 @@ export const enrolmentSlotRequestSchema = z.strictObject({ username: z.string().
 /** Every error the server sends: a typed code and a message a person can act on. Never clinical text. */
 export const serverErrorBodySchema = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string() }),
+});
+
+/** What GET /enrol/slot answers: the user's keyring slot (checked by db/keyring.ts) and the keyring's description. */
+export const enrolmentSlotResponseSchema = z.strictObject({
+  slot: z.unknown(),
+  keyring: z.strictObject({ storeId: z.uuid(), partnershipName: z.string(), isDemo: z.boolean(), createdAt: z.string() }),
 });
