@@ -28,7 +28,6 @@ export const challengeRoute: Route = {
     if (user.revoked_at !== null) throw revoked();
     const device = await db.selectFrom('devices').select(['user_id', 'revoked_at']).where('id', '=', deviceId).executeTakeFirst();
     if (device !== undefined && device.revoked_at !== null) throw revoked();
-    if (device !== undefined && device.user_id !== user.id) throw signInFailed();
     const pair = newChallengeKeyPair();
     const challenge = {
       id: randomUUID(),
@@ -70,7 +69,8 @@ export const answerRoute: Route = {
       if (user.revoked_at !== null) throw revoked();
       let device = await trx.selectFrom('devices').selectAll().where('id', '=', challenge.device_id).forUpdate().executeTakeFirst();
       if (device?.revoked_at != null) throw revoked();
-      if (device !== undefined && device.user_id !== user.id) throw signInFailed();
+      // A laptop belongs to one partnership; its other users may sign in on it, no one else's.
+      if (device !== undefined && device.partnership_id !== user.partnership_id) throw signInFailed();
       if (device === undefined) {
         // Serialise block numbering within the partnership: two laptops enrolling together get different blocks.
         await sql`SELECT pg_advisory_xact_lock(hashtext(${user.partnership_id}))`.execute(trx);

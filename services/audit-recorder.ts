@@ -82,7 +82,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
           const user = caller ?? session.current?.user;
           return user === undefined ? null : entryFor(sqlite, { channel, caller, input, output, outcome: 'ok' }, action, user);
         },
-        { channel, input, madeAt: () => now().toISOString() },
+        { channel, input, userId: () => (caller ?? session.current?.user)?.userId ?? null, madeAt: () => now().toISOString() },
       );
     },
 
@@ -110,7 +110,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
       write(open.store, entryFor(open.store.sqlite, call, action, caller ?? open.user));
       // A write made without a transaction (one statement) was captured as it committed: queue it now.
-      if (outcome === 'ok') queueCapturedChanges(open.store.sqlite, channel, input, at);
+      if (outcome === 'ok') queueCapturedChanges(open.store.sqlite, { channel, input, userId: (caller ?? open.user).userId, madeAt: at });
     },
   };
 }

@@ -23,7 +23,7 @@ export class PendingAuditEntry {
    */
   constructor(
     private readonly entryFor: (sqlite: SqliteDatabase, result: unknown) => NewAuditEntry | null,
-    readonly call?: { readonly channel: string; readonly input: unknown; readonly madeAt: () => string },
+    readonly call?: { readonly channel: string; readonly input: unknown; readonly userId: () => string | null; readonly madeAt: () => string },
   ) {}
 
   /** True once the entry is part of a committed transaction: dispatch must not record the call again. */
@@ -69,7 +69,8 @@ export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>,
       // Raw and synchronous on the same connection as `trx`, so the entry is inside this transaction.
       wroteHere = pending?.writeWithin(store.sqlite, value) ?? false;
       // The rows this transaction changed join the outbox in the same commit (a no-op when solo).
-      if (pending?.call !== undefined) queueCapturedChanges(store.sqlite, pending.call.channel, pending.call.input, pending.call.madeAt());
+      const call = pending?.call;
+      if (call !== undefined) queueCapturedChanges(store.sqlite, { channel: call.channel, input: call.input, userId: call.userId(), madeAt: call.madeAt() });
       return value;
     });
     if (wroteHere) pending?.settle(true);

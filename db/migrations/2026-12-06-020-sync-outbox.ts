@@ -39,6 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sync_outbox')
     .addColumn('mutation_id', 'integer', (column) => column.primaryKey())
+    // Who made it: only they push it (signed in as themselves), so the server checks their role.
+    .addColumn('user_id', 'text', (column) => column.notNull())
     .addColumn('channel', 'text', (column) => column.notNull())
     .addColumn('input_json', 'text', (column) => column.notNull())
     .addColumn('changes_json', 'text', (column) => column.notNull())

@@ -51,24 +51,28 @@ function collapse(captured: readonly CaptureRow[]): RowChange[] {
  * commit (services/call-audit-scope.ts does), so the change and its queued mutation are durable
  * together. Does nothing on a solo store or when nothing synced changed. Returns the mutation id.
  */
-export function queueCapturedChanges(sqlite: SqliteDatabase, channel: string, input: unknown, madeAt: string): number | null {
+export function queueCapturedChanges(sqlite: SqliteDatabase, call: { channel: string; input: unknown; userId: string | null; madeAt: string }): number | null {
   const captured = sqlite.prepare('SELECT table_name, key_json, row_json, base_json FROM sync_capture ORDER BY seq').all() as CaptureRow[];
   if (captured.length === 0) return null;
   sqlite.prepare('DELETE FROM sync_capture').run();
   const changes = collapse(captured);
-  if (changes.length === 0 || !isSyncing(sqlite)) return null;
+  // Nobody to answer for it (setting up, before sign-in): not shared.
+  if (changes.length === 0 || call.userId === null || !isSyncing(sqlite)) return null;
   const { id } = sqlite.prepare('UPDATE sync_state SET last_mutation_id = last_mutation_id + 1 WHERE id = 1 RETURNING last_mutation_id AS id').get() as { id: number };
   sqlite
-    .prepare('INSERT INTO sync_outbox (mutation_id, channel, input_json, changes_json, made_at) VALUES (?, ?, ?, ?, ?)')
-    .run(id, channel, JSON.stringify(input ?? {}), JSON.stringify(changes), madeAt);
+    .prepare('INSERT INTO sync_outbox (mutation_id, user_id, channel, input_json, changes_json, made_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(id, call.userId, call.channel, JSON.stringify(call.input ?? {}), JSON.stringify(changes), call.madeAt);
   return id;
 }
 
-/** Mutations the server has not yet accepted, oldest first, as the wire sends them. */
-export function waitingMutations(sqlite: SqliteDatabase, limit = 500): Mutation[] {
+/**
+ * Mutations the server has not yet accepted, oldest first, as the wire sends them: only `userId`'s
+ * when given (a user pushes their own changes, so the server checks the role of whoever made them).
+ */
+export function waitingMutations(sqlite: SqliteDatabase, options: { limit?: number; userId?: string } = {}): Mutation[] {
   const rows = sqlite
-    .prepare("SELECT mutation_id, channel, input_json, changes_json, made_at FROM sync_outbox WHERE status = 'waiting' ORDER BY mutation_id LIMIT ?")
-    .all(limit) as Array<{ mutation_id: number; channel: string; input_json: string; changes_json: string; made_at: string }>;
+    .prepare(`SELECT mutation_id, channel, input_json, changes_json, made_at FROM sync_outbox WHERE status = 'waiting' ${options.userId === undefined ? '' : 'AND user_id = ?'} ORDER BY mutation_id LIMIT ?`)
+    .all(...(options.userId === undefined ? [] : [options.userId]), options.limit ?? 500) as Array<{ mutation_id: number; channel: string; input_json: string; changes_json: string; made_at: string }>;
   return rows.map((row) => ({
     mutationId: row.mutation_id,
     channel: row.channel,
@@ -118,7 +122,7 @@ export function markRefused(sqlite: SqliteDatabase, mutationId: number, code: st
 /** Keys ("table\0keyjson") touched by mutations still waiting: a pull must not overwrite them before they are pushed. */
 export function waitingKeys(sqlite: SqliteDatabase): Set<string> {
   const keys = new Set<string>();
-  for (const mutation of waitingMutations(sqlite, 100_000)) {
+  for (const mutation of waitingMutations(sqlite, { limit: 100_000 })) {
     for (const change of mutation.changes) keys.add(`${change.table}\u0000${JSON.stringify(change.key)}`);
   }
   return keys;

@@ -36,32 +36,33 @@ export async function pullAll(sqlite: SqliteDatabase, serverUrl: string, token: 
     pulled += applyServerRows(sqlite, page.changes, skip).changed;
     cursor = page.cursor;
     saveCursor(sqlite, cursor);
-    for (const mutation of waitingMutations(sqlite, 100_000)) if (mutation.mutationId <= page.lastMutationId) markApplied(sqlite, mutation.mutationId);
+    for (const mutation of waitingMutations(sqlite, { limit: 100_000 })) if (mutation.mutationId <= page.lastMutationId) markApplied(sqlite, mutation.mutationId);
     more = page.more;
   }
   return pulled;
 }
 
 /**
- * Push, then pull, once. Each refused mutation has the server's rows put back for the keys it
+ * Push, then pull, once, signed in as `user`: their own waiting changes go (another user's wait
+ * for that user's sync, since the server checks the role of whoever made a change). Each refused mutation has the server's rows put back for the keys it
  * touched and stays in the outbox as refused, with the person's input and the server's message.
  * Throws ServerUnreachable / ServerRefused from sync-client.ts when it cannot sync at all.
  */
 export async function syncOnce(
   sqlite: SqliteDatabase,
-  userKey: { privateKey: Buffer; publicKey: Buffer },
+  user: { userId: string; username: string; privateKey: Buffer; publicKey: Buffer },
   clock: Clock,
   options: { formatVersion?: number } = {},
 ): Promise<SyncReport> {
   const state: SyncState | undefined = readSyncState(sqlite);
   if (state === undefined) throw new Error('This store has not joined a partnership server.');
   installCaptureTriggers(sqlite); // columns added by a migration since the last sync are captured too
-  const session = await signIn(state.serverUrl, { username: state.username, deviceId: state.deviceId, ...userKey });
+  const session = await signIn(state.serverUrl, { username: user.username, deviceId: state.deviceId, privateKey: user.privateKey, publicKey: user.publicKey });
   let pushed = 0;
   let duplicates = 0;
   let lastPushed = 0;
   const refused: RefusedChange[] = [];
-  for (let batch = waitingMutations(sqlite); batch.length > 0; batch = waitingMutations(sqlite)) {
+  for (let batch = waitingMutations(sqlite, { userId: user.userId }); batch.length > 0; batch = waitingMutations(sqlite, { userId: user.userId })) {
     const answer = await push(state.serverUrl, session.token, batch, options.formatVersion ?? SYNC_FORMAT_VERSION);
     for (const result of answer.results) {
       lastPushed = Math.max(lastPushed, result.mutationId);
