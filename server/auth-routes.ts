@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { answerRequestSchema, challengeRequestSchema } from '../core/sync/sync-protocol';
-import { newChallengeKeyPair, verifyChallengeAnswer } from '../db/sync/auth-proof';
+import { newChallengeKeyPair, verifyChallengeAnswer } from './auth-challenge';
 import { tokenHash } from './auth-session';
 import { HttpError } from './http-error';
 import type { Route } from './route';

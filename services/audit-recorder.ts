@@ -15,6 +15,8 @@ export interface AuditedCall {
   /** Who was signed in when the call started (null for sign-in itself). */
   readonly caller: SignedInUser | null;
   readonly input: unknown;
+  /** The input as the caller sent it (before zod's defaults and transforms): what the outbox keeps. */
+  readonly rawInput?: unknown;
   readonly output?: unknown;
   /** `ok`, or the error code the caller received. */
   readonly outcome: string;
@@ -27,7 +29,7 @@ export interface AuditRecorder {
    * The call's entry for success, to be written inside the call's own transaction if it opens one
    * (see call-audit-scope.ts); null when a successful call is not recorded or is recorded specially.
    */
-  pending(channel: Channel, caller: SignedInUser | null, input: unknown): PendingAuditEntry | null;
+  pending(channel: Channel, caller: SignedInUser | null, input: unknown, rawInput?: unknown): PendingAuditEntry | null;
   after(call: AuditedCall): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       write(session.current.store, { at: now().toISOString(), userId: caller.userId, username: caller.username, action: 'lock', channel, participantId: null, subjectJson: '{}', outcome: 'ok' });
     },
 
-    pending(channel, caller, input) {
+    pending(channel, caller, input, rawInput) {
       const action = AUDIT_POLICY[channel];
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
       return new PendingAuditEntry(
@@ -82,7 +84,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
           const user = caller ?? session.current?.user;
           return user === undefined ? null : entryFor(sqlite, { channel, caller, input, output, outcome: 'ok' }, action, user);
         },
-        { channel, input, userId: () => (caller ?? session.current?.user)?.userId ?? null, madeAt: () => now().toISOString() },
+        { channel, input: rawInput ?? input, userId: () => (caller ?? session.current?.user)?.userId ?? null, madeAt: () => now().toISOString() },
       );
     },
 
@@ -110,7 +112,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
       write(open.store, entryFor(open.store.sqlite, call, action, caller ?? open.user));
       // A write made without a transaction (one statement) was captured as it committed: queue it now.
-      if (outcome === 'ok') queueCapturedChanges(open.store.sqlite, { channel, input, userId: (caller ?? open.user).userId, madeAt: at });
+      if (outcome === 'ok') queueCapturedChanges(open.store.sqlite, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
     },
   };
 }

@@ -67,8 +67,13 @@ export async function syncOnce(
     for (const result of answer.results) {
       lastPushed = Math.max(lastPushed, result.mutationId);
       if (result.outcome === 'refused') {
-        applyServerRows(sqlite, result.serverRows);
         markRefused(sqlite, result.mutationId, result.code, result.message);
+        try {
+          applyServerRows(sqlite, result.serverRows);
+        } catch {
+          // A later change of this laptop still builds on the refused one (a measure for a person
+          // the server refused): the rows stay as they are, the refusal is kept and shown.
+        }
         refused.push({ mutationId: result.mutationId, channel: batch.find((each) => each.mutationId === result.mutationId)?.channel ?? '', code: result.code, message: result.message });
       } else {
         markApplied(sqlite, result.mutationId);
