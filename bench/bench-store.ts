@@ -7,7 +7,7 @@ import { storePaths } from '../db/store-paths';
 import { createAppServices } from '../services/app-services';
 import { unlockStore } from '../services/unlock-store';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
-import { testClock } from '../tests/support/test-clock';
+import { benchClock } from './bench-clock';
 
 /** Tables the plain twin gets from its own migrations or triggers, not by copying. */
 const NOT_COPIED = /^(kysely_|sqlite_|participants_search)/;
@@ -38,7 +38,7 @@ export async function cachedBenchStore(cacheDir: string, make: (files: BenchStor
 
 /** A new encrypted store with the test partnership and `coaches` coach accounts (`bench-coach-N`), which never sign in. */
 export async function createBenchPartnership(dataDir: string, coaches: number, now: Date): Promise<void> {
-  const services = createAppServices({ clock: testClock(), dataDir });
+  const services = createAppServices({ clock: benchClock(), dataDir });
   const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
   if (!created.ok) throw new Error(created.error.message);
   await services.close();

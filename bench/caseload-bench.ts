@@ -5,8 +5,8 @@ import { caseloadSearchQuery } from '../core/caseload-search';
 import { createKysely } from '../db/create-kysely';
 import { migrateToLatest } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
-import type { SqliteDatabase } from '../db/open-store';
 import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type CaseloadSortKey } from '../db/repositories/caseload-repository';
+import type { Store } from '../db/store';
 import { storePaths } from '../db/store-paths';
 import { createAppServices } from '../services/app-services';
 import { seedStore } from '../services/store-commands';
@@ -17,6 +17,7 @@ import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
 import { cachedBenchStore, copyToPlainTwin, createBenchPartnership, type BenchStoreFiles } from './bench-store';
 import { measure, percentile } from './measure';
 import type { BenchRow } from './report';
+import { BENCH_NOW, benchClock } from './bench-clock';
 
 /**
  * The caseload at national size: 250,000 synthetic people (generated once, cached under the
@@ -32,7 +33,6 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const SCHEMA_TAG = createHash('sha256').update(Object.keys(MIGRATIONS).join('\n')).digest('hex').slice(0, 8);
 const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `caseload-${PARTICIPANTS}-${SCHEMA_TAG}`);
 /** A fixed "today" inside the seeded review dates, so "review due" always matches a share of people. */
-const BENCH_NOW = new Date('2026-11-30T09:00:00Z');
 const TODAY = '2026-11-30';
 
 const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false };
@@ -66,26 +66,26 @@ async function addRiskFlags(dataDir: string): Promise<void> {
   }
 }
 
-/** One operation: a function of the connection and the iteration number, run on each store. */
-type Operation = (sqlite: SqliteDatabase, iteration: number) => unknown;
+/** One operation: a function of the store (or the plain twin's connection) and the iteration number, run on each. */
+type Operation = (target: Pick<Store, 'sqlite'>, iteration: number) => unknown;
 
 /**
  * Walks forward through pages (following the cursors), starting again at the first page every
  * `restartEvery` pages, so the samples mix shallow and deep pages.
  */
 function walkPages(query: CaseloadQuery, sort: CaseloadSortKey, restartEvery = 100): Operation {
-  const positions = new WeakMap<SqliteDatabase, CaseloadPosition | null>();
-  return (sqlite, iteration) => {
-    const from = iteration % restartEvery === 0 ? null : (positions.get(sqlite) ?? null);
-    const page = readCaseloadPage(sqlite, query, sort, from, 25);
+  const positions = new WeakMap<Pick<Store, 'sqlite'>, CaseloadPosition | null>();
+  return (target, iteration) => {
+    const from = iteration % restartEvery === 0 ? null : (positions.get(target) ?? null);
+    const page = readCaseloadPage(target, query, sort, from, 25);
     const last = page.rows[page.rows.length - 1];
-    positions.set(sqlite, page.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null);
+    positions.set(target, page.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null);
     return page;
   };
 }
 
 function searchEach(texts: readonly string[]): Operation {
-  return (sqlite, iteration) => readCaseloadPage(sqlite, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
+  return (target, iteration) => readCaseloadPage(target, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
 }
 
 /** Runs every caseload operation on both stores and returns the report rows. */
@@ -122,13 +122,14 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
     { name: 'search: NHS number, with spaces', targetMs: 30, run: searchEach(spaced) },
   ];
 
+  const plainTarget = { sqlite: plain };
   const rows: BenchRow[] = [];
   try {
     for (const operation of operations) {
       let encryptedIteration = 0;
       let plainIteration = 0;
-      const encrypted = await measure(() => operation.run(store.sqlite, encryptedIteration++), ITERATIONS);
-      const plainSamples = await measure(() => operation.run(plain, plainIteration++), ITERATIONS);
+      const encrypted = await measure(() => operation.run(store, encryptedIteration++), ITERATIONS);
+      const plainSamples = await measure(() => operation.run(plainTarget, plainIteration++), ITERATIONS);
       rows.push({
         operation: operation.name,
         p50: percentile(encrypted, 0.5),
@@ -139,7 +140,7 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
       });
     }
     // The same kind of page through the whole app path: zod, role check, handler and the audit entry it writes.
-    const services = createAppServices({ dataDir, clock: () => BENCH_NOW });
+    const services = createAppServices({ dataDir, clock: benchClock() });
     try {
       const unlocked = await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
       if (!unlocked.ok) throw new Error(unlocked.error.message);

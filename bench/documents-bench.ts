@@ -8,7 +8,7 @@ import { createAppServices } from '../services/app-services';
 import { testReferral } from '../tests/support/test-referral';
 import { measure, percentile } from './measure';
 import type { BenchRow } from './report';
-import { testClock } from '../tests/support/test-clock';
+import { benchClock } from './bench-clock';
 
 const ITERATIONS = Number(process.env.BENCH_PDF_ITERATIONS ?? 50);
 
@@ -25,7 +25,7 @@ function value<T>(result: Result<unknown>): T {
  */
 export async function runDocumentsBench(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'workwell-bench-pdf-'));
-  const services = createAppServices({ clock: testClock(), dataDir: dir });
+  const services = createAppServices({ clock: benchClock(), dataDir: dir });
   try {
     value(await services.dispatch('setup.createDemoPartnership', {}));
     const signIn = async (username: string) => {

@@ -10,7 +10,7 @@ import { SeededRandom } from '../services/synthetic/seeded-random';
 import { unlockStore } from '../services/unlock-store';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
 import type { BenchRow } from './report';
-import { testClock } from '../tests/support/test-clock';
+import { BENCH_NOW, benchClock } from './bench-clock';
 
 /** People with an agreed plan in the FHIR export benchmark. */
 export const FHIR_BENCH_PLANS = Number(process.env.BENCH_FHIR_PLANS ?? 10_000);
@@ -26,11 +26,11 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
   const dir = mkdtempSync(path.join(os.tmpdir(), 'workwell-fhir-bench-'));
   try {
     const dataDir = path.join(dir, 'store');
-    const services = createAppServices({ clock: testClock(), dataDir });
+    const services = createAppServices({ clock: benchClock(), dataDir });
     const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
     if (!created.ok) throw new Error(created.error.message);
     await services.close();
-    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: FHIR_BENCH_PLANS, seed: 10, now: testClock()(), peopleOnly: true });
+    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: FHIR_BENCH_PLANS, seed: 10, now: BENCH_NOW, peopleOnly: true });
     const { store, user } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
     const sqlite = store.sqlite;
     const random = new SeededRandom(10);
@@ -70,7 +70,7 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
     const file = readdirSync(folder)[0] ?? '';
     const reopened = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
     const miStarted = performance.now();
-    const mi = buildMiReturn(reopened.store, reopened.user, '2026-11', testClock()());
+    const mi = buildMiReturn(reopened.store, reopened.user, '2026-11', BENCH_NOW);
     const miMs = performance.now() - miStarted;
     await reopened.store.close();
     if (mi.rows !== FHIR_BENCH_PLANS) throw new Error(`expected ${FHIR_BENCH_PLANS} rows in the MI return, got ${mi.rows}`);

@@ -18,7 +18,7 @@ import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
 import { cachedBenchStore, copyToPlainTwin, createBenchPartnership, type BenchStoreFiles } from './bench-store';
 import { measure, measurePair, percentile } from './measure';
 import type { BenchRow } from './report';
-import { testClock } from '../tests/support/test-clock';
+import { benchClock } from './bench-clock';
 
 /**
  * The whole store at national size: `BENCH_PARTICIPANTS` (250,000) people with their full synthetic
@@ -37,7 +37,8 @@ const COACHES = 20;
 const GENERATOR_VERSION = 2;
 const CACHE_DIR = path.resolve(process.env.BENCH_CACHE_DIR ?? '.bench-cache', `national-${PARTICIPANTS}-v${GENERATOR_VERSION}`);
 /** A fixed "today" for the seed, in the past so the app's own "not in the future" checks accept its dates. */
-const BENCH_NOW = new Date('2026-11-02T09:00:00Z');
+/** The national data's own date (generator version 2 was made at it; the cache depends on it). */
+const NATIONAL_NOW = new Date('2026-11-02T09:00:00Z');
 const TODAY = '2026-11-02';
 const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false };
 
@@ -45,8 +46,8 @@ const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: nu
 function prepare(): Promise<BenchStoreFiles> {
   return cachedBenchStore(CACHE_DIR, async (files) => {
     console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people with their histories (once; cached in ${CACHE_DIR})...`);
-    await createBenchPartnership(files.dataDir, COACHES, BENCH_NOW);
-    const seeded = await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 2026, now: BENCH_NOW });
+    await createBenchPartnership(files.dataDir, COACHES, NATIONAL_NOW);
+    const seeded = await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 2026, now: NATIONAL_NOW });
     console.log(`Seeded in ${seeded.seconds.toFixed(0)} s; copying every row to the plain twin...`);
     await copyToPlainTwin(files);
   });
@@ -59,7 +60,7 @@ function walkPages(query: CaseloadQuery, sort: CaseloadSortKey): Operation {
   const positions = new WeakMap<Store, CaseloadPosition | null>();
   return (store, iteration) => {
     const from = iteration % 100 === 0 ? null : (positions.get(store) ?? null);
-    const page = readCaseloadPage(store.sqlite, query, sort, from, 25);
+    const page = readCaseloadPage(store, query, sort, from, 25);
     const last = page.rows[page.rows.length - 1];
     positions.set(store, page.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null);
     return page;
@@ -67,7 +68,7 @@ function walkPages(query: CaseloadQuery, sort: CaseloadSortKey): Operation {
 }
 
 function searchEach(texts: readonly string[]): Operation {
-  return (store, iteration) => readCaseloadPage(store.sqlite, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
+  return (store, iteration) => readCaseloadPage(store, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
 }
 
 /** The plain twin as a Store (migrated like the encrypted one), so the services' own code runs on it unchanged. */
@@ -85,7 +86,7 @@ async function plainStore(file: string): Promise<Store> {
 export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio: number; firstPassReadRatio: number }> {
   const { dataDir, plainFile } = await prepare();
   const unlockSamples = await measure(async () => {
-    const fresh = createAppServices({ clock: testClock(), dataDir });
+    const fresh = createAppServices({ clock: benchClock(NATIONAL_NOW), dataDir });
     const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     if (!result.ok) throw new Error(result.error.message);
     await fresh.close();
@@ -118,8 +119,8 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
     const planId = drafts.get(target)?.[iteration] ?? '';
     const checkedById = attendeeIds[attendeeIds.length - 1] ?? '';
     // As dispatch does it: the audit entry waits in the call's scope and is written inside the plan's transaction.
-    const entry = new PendingAuditEntry(() => ({ at: BENCH_NOW.toISOString(), userId: user.userId, username: user.username, action: 'sign', channel: 'plans.agreeByMdt', participantId: null, subjectJson: JSON.stringify({ planId }), outcome: 'ok' }));
-    const result = await runWithPendingAudit(entry, () => agreePlanByMdt(target, { planId, revision: 1, meetingId: null, attendeeIds, checkedById }, user, BENCH_NOW));
+    const entry = new PendingAuditEntry(() => ({ at: NATIONAL_NOW.toISOString(), userId: user.userId, username: user.username, action: 'sign', channel: 'plans.agreeByMdt', participantId: null, subjectJson: JSON.stringify({ planId }), outcome: 'ok' }));
+    const result = await runWithPendingAudit(entry, () => agreePlanByMdt(target, { planId, revision: 1, meetingId: null, attendeeIds, checkedById }, user, NATIONAL_NOW));
     if (!entry.committed) throw new Error('The audit entry was not written in the plan transaction.');
     return result;
   };

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SqliteDatabase } from '../db/open-store';
 import { readCaseloadPage, type CaseloadPosition } from '../db/repositories/caseload-repository';
+import type { Store } from '../db/store';
 import { createAppServices } from '../services/app-services';
 import { seedStore } from '../services/store-commands';
 import { unlockStore } from '../services/unlock-store';
@@ -16,7 +16,7 @@ import { runDocumentsBench } from './documents-bench';
 import { NATIONAL_BENCH_SIZE, runNationalBench } from './national-bench';
 import { measure, measurePair, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
-import { testClock } from '../tests/support/test-clock';
+import { BENCH_NOW, benchClock } from './bench-clock';
 
 /**
  * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
@@ -33,13 +33,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'workwell-bench-'));
   try {
     const files = { dataDir: path.join(dir, 'encrypted'), plainFile: path.join(dir, 'plain.db') };
-    await createBenchPartnership(files.dataDir, 0, testClock()());
-    await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1, now: testClock()(), peopleOnly: true });
+    await createBenchPartnership(files.dataDir, 0, BENCH_NOW);
+    await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1, now: BENCH_NOW, peopleOnly: true });
     // Plain SQLite: same schema (same migrations), the same rows copied across, no key.
     await copyToPlainTwin(files);
 
     const unlock = await measure(async () => {
-      const fresh = createAppServices({ clock: testClock(), dataDir: files.dataDir });
+      const fresh = createAppServices({ clock: benchClock(), dataDir: files.dataDir });
       const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
       if (!result.ok) throw new Error(result.error.message);
       await fresh.close();
@@ -49,20 +49,20 @@ async function main(): Promise<void> {
     const { store } = await unlockStore(storePaths(files.dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
     const plain = new Database(files.plainFile, { fileMustExist: true });
     plain.pragma(`cache_size = ${String(store.sqlite.pragma('cache_size', { simple: true }))}`);
-    const walk = (sqlite: SqliteDatabase) => {
+    const walk = (target: Pick<Store, 'sqlite'>) => {
       let position: CaseloadPosition | null = null;
       return () => {
-        const result = readCaseloadPage(sqlite, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', position, 25);
+        const result = readCaseloadPage(target, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', position, 25);
         const last = result.rows[result.rows.length - 1];
         position = result.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null;
       };
     };
-    const [encryptedPage, plainPage] = await measurePair(walk(store.sqlite), walk(plain), 300);
+    const [encryptedPage, plainPage] = await measurePair(walk(store), walk({ sqlite: plain }), 300);
     await store.close();
     plain.close();
 
     // The whole app path on top: zod, the role check, the handler and its audit entry (one commit).
-    const app = createAppServices({ clock: testClock(), dataDir: files.dataDir });
+    const app = createAppServices({ clock: benchClock(), dataDir: files.dataDir });
     await app.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     let cursor: string | null = null;
     const dispatchedPage = await measure(async () => {

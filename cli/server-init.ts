@@ -1,7 +1,6 @@
 import type { Clock } from '../core/clock';
-import { joinServer } from '../db/sync/sync-state';
 import { openSyncStore } from '../services/sync/open-sync-store';
-import { storeSnapshot } from '../services/sync/store-snapshot';
+import { joinAsFirstLaptop, storeSnapshot } from '../services/sync/store-snapshot';
 import { createServerDatabase } from '../server/server-database';
 import { importStoreSnapshot, type ServerInitResult } from '../server/sync-init';
 
@@ -27,13 +26,12 @@ export async function initServerFromStore(options: {
     } finally {
       await db.destroy();
     }
-    joinServer(opened.store.sqlite, {
+    joinAsFirstLaptop(opened, {
       serverUrl: options.serverUrl,
       deviceId: result.deviceId,
       userId: snapshot.adminUserId,
       username: options.username,
       cursor: result.cursor,
-      referenceBlock: 1,
       joinedAt: options.clock().toISOString(),
     });
     return result;

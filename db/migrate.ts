@@ -7,7 +7,7 @@ import { toStoreError } from './store-errors';
 const MIGRATION_TABLE = 'kysely_migration';
 
 /** The names of migrations already applied to the store, oldest first. */
-async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
+export async function appliedMigrationNames(db: Kysely<Database>): Promise<string[]> {
   const table = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${MIGRATION_TABLE}`.execute(db);
   if (table.rows.length === 0) return [];
   const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);

@@ -1,10 +1,24 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
 import { AppError } from '../core/app-error';
+import { londonDateOf } from '../core/clock';
 import { DATA_KEY_BYTES } from './keyring';
 import { toStoreError } from './store-errors';
 
 export type SqliteDatabase = Database.Database;
+
+/**
+ * `london_date(timestamp)`: the calendar date in England of an ISO timestamp, for SQL that counts
+ * by day or month (the MI return). `substr(ts, 1, 10)` would take the UTC date, so a plan agreed at
+ * 00:30 BST on 1 July would count in June.
+ */
+export function registerLondonDate(database: SqliteDatabase): void {
+  database.function('london_date', { deterministic: true }, (timestamp: unknown) => {
+    if (typeof timestamp !== 'string') return null;
+    const instant = new Date(timestamp);
+    return Number.isNaN(instant.getTime()) ? null : londonDateOf(instant);
+  });
+}
 
 /** SQLite's cache_size is in KiB when negative. */
 const PAGE_CACHE_KIB = -65_536;
@@ -55,6 +69,7 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: { 
     // so keeping the caseload's indexes in memory matters more than for plain SQLite. Measured
     // with `npm run bench` at 250,000 people (README, "Caseload at scale").
     database.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
+    registerLondonDate(database);
     return database;
   } catch (error) {
     database?.close();

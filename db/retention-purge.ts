@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './open-store';
+import type { Store } from './store';
 
 /**
  * Tables that keep a person's id after their record is deleted: the audit trail (ids only, never
@@ -116,7 +117,8 @@ function fullTextTables(sqlite: SqliteDatabase): string[] {
  * is gone again before it commits. Returns how many rows went. The caller has checked the rules
  * (due for review, no legal hold); the triggers refuse a held record regardless.
  */
-export function purgeParticipantRows(sqlite: SqliteDatabase, participantId: string): number {
+export function purgeParticipantRows(store: Pick<Store, 'sqlite'>, participantId: string): number {
+  const { sqlite } = store;
   const plan = purgePlan(sqlite);
   const run = sqlite.transaction(() => {
     sqlite.prepare('INSERT INTO retention_purge (slot, participant_id) VALUES (1, ?)').run(participantId);

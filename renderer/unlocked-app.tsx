@@ -1,9 +1,9 @@
 import { useRoute } from './routing';
-import { HomeScreen } from './screens/home-screen';
-import { MeasureWordingScreen } from './screens/measure-wording-screen';
+import { CaseloadScreen } from './screens/caseload/caseload-screen';
+import { MeasureWordingScreen } from './screens/measures/measure-wording-screen';
 import { AuditScreen } from './screens/settings/audit-screen';
-import { ParticipantScreen } from './screens/participant-screen';
-import { RegisterScreen } from './screens/register-screen';
+import { ParticipantScreen } from './screens/participants/participant-screen';
+import { RegisterScreen } from './screens/participants/register-screen';
 import { SettingsHubScreen } from './screens/settings/settings-hub-screen';
 import { SettingsSectionScreen } from './screens/settings/settings-section-screen';
 import { RetentionRecordScreen } from './screens/settings/retention-record-screen';
@@ -63,6 +63,6 @@ export function UnlockedApp() {
     case 'exports':
       return <ExportsScreen />;
     case 'caseload':
-      return <HomeScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
+      return <CaseloadScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }
 }

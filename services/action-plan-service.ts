@@ -1,6 +1,7 @@
 import { auditedTransaction } from './call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/app-error';
+import { londonDateOf } from '../core/clock';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import { duplicatePlanIds, planAgreementProblems, type AgreementProblem } from '../core/plans/plan-agreement';
 import type { SignedInUser } from '../core/schemas/session';
@@ -126,7 +127,8 @@ export async function agreePlanWithPerson(store: Store, input: ParsedInput<'plan
   const plan = await findPlan(store.db, input.planId);
   if (plan === undefined) throw new AppError('NOT_FOUND', 'That plan could not be found.');
   if (plan.status !== 'agreed_by_mdt') throw new AppError('CONFLICT', 'Only a plan the MDT has agreed, and the person has not yet, can be agreed with the person.');
-  if (plan.mdt_agreed_at !== null && input.agreedOn < plan.mdt_agreed_at.slice(0, 10)) {
+  // The MDT's day in England: agreed at 00:30 BST on 1 July is 1 July, not the UTC 30 June.
+  if (plan.mdt_agreed_at !== null && input.agreedOn < londonDateOf(new Date(plan.mdt_agreed_at))) {
     throw new AppError('VALIDATION', 'The person cannot have agreed the plan before the MDT did.', { agreedOn: 'The date must be on or after the day the MDT agreed the plan' });
   }
   const changed = await transitionPlan(store.db, {

@@ -1,6 +1,5 @@
 import type { Channel } from '../core/channels';
 import type { SignedInUser } from '../core/schemas/session';
-import type { SqliteDatabase } from '../db/open-store';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
 import { discardCapturedChanges, queueCapturedChanges } from '../db/sync/outbox';
@@ -50,10 +49,10 @@ const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
 export function createAuditRecorder(session: SessionHolder, now: () => Date): AuditRecorder {
   const pendingFailures: PendingFailure[] = [];
 
-  const write = (store: Store, entry: NewAuditEntry) => appendAuditEntry(store.sqlite, entry);
+  const write = (store: Store, entry: NewAuditEntry) => appendAuditEntry(store, entry);
 
   /** The entry for an ordinary call (not sign-in or lock): ids only, never free text. */
-  const entryFor = (sqlite: SqliteDatabase, { channel, input, output, outcome }: AuditedCall, action: string, user: SignedInUser): NewAuditEntry => {
+  const entryFor = (store: Pick<Store, 'sqlite'>, { channel, input, output, outcome }: AuditedCall, action: string, user: SignedInUser): NewAuditEntry => {
     const inputIds = idFields(input);
     const outputIds = idFields(output);
     return {
@@ -62,7 +61,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       username: user.username,
       action: outcome === 'FORBIDDEN' ? 'denied' : action,
       channel,
-      participantId: auditedParticipantId(sqlite, channel, inputIds, outputIds),
+      participantId: auditedParticipantId(store, channel, inputIds, outputIds),
       subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
       outcome,
     };
@@ -71,7 +70,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
   return {
     async before(channel, caller) {
       // Rows changed outside a contract call's write (a raw edit behind the app) are never sent.
-      if (session.current !== null) discardCapturedChanges(session.current.store.sqlite);
+      if (session.current !== null) discardCapturedChanges(session.current.store);
       if (channel !== 'session.lock' || caller === null || session.current === null) return;
       write(session.current.store, { at: now().toISOString(), userId: caller.userId, username: caller.username, action: 'lock', channel, participantId: null, subjectJson: '{}', outcome: 'ok' });
     },
@@ -80,9 +79,9 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const action = AUDIT_POLICY[channel];
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
       return new PendingAuditEntry(
-        (sqlite, output) => {
+        (store, output) => {
           const user = caller ?? session.current?.user;
-          return user === undefined ? null : entryFor(sqlite, { channel, caller, input, output, outcome: 'ok' }, action, user);
+          return user === undefined ? null : entryFor(store, { channel, caller, input, output, outcome: 'ok' }, action, user);
         },
         { channel, input: rawInput ?? input, userId: () => (caller ?? session.current?.user)?.userId ?? null, madeAt: () => now().toISOString() },
       );
@@ -110,9 +109,9 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const open = session.current;
       if (open === null) return;
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
-      write(open.store, entryFor(open.store.sqlite, call, action, caller ?? open.user));
+      write(open.store, entryFor(open.store, call, action, caller ?? open.user));
       // A write made without a transaction (one statement) was captured as it committed: queue it now.
-      if (outcome === 'ok') queueCapturedChanges(open.store.sqlite, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
+      if (outcome === 'ok') queueCapturedChanges(open.store, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import type { AuditEntry } from '../core/schemas/audit';
 import { searchAuditLog, verifyAuditChain } from '../db/repositories/audit-repository';
+import { participantReferences } from '../db/repositories/participant-repository';
 import { findUserByUsername } from '../db/repositories/user-repository';
 import type { Store } from '../db/store';
 
@@ -11,10 +12,7 @@ export async function searchAudit(store: Store, input: ParsedInput<'audit.search
   const rows = await searchAuditLog(store.db, { participantId: input.participantId, userId: user?.id, action: input.action, beforeSeq: input.beforeSeq, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const participantIds = [...new Set(page.flatMap((row) => (row.participant_id === null ? [] : [row.participant_id])))];
-  const references = new Map<string, string>();
-  if (participantIds.length > 0) {
-    for (const row of await store.db.selectFrom('participants').select(['id', 'reference']).where('id', 'in', participantIds).execute()) references.set(row.id, row.reference);
-  }
+  const references = await participantReferences(store.db, participantIds);
   return {
     entries: page.map(
       (row): AuditEntry => ({
@@ -34,6 +32,6 @@ export async function searchAudit(store: Store, input: ParsedInput<'audit.search
 
 /** Recomputes the whole hash chain. */
 export function verifyAudit(store: Store): ChannelOutput<'audit.verify'> {
-  const { entries, firstBreak } = verifyAuditChain(store.sqlite);
+  const { entries, firstBreak } = verifyAuditChain(store);
   return { entries, intact: firstBreak === null, firstBreak };
 }

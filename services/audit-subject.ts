@@ -1,5 +1,6 @@
 import type { Channel } from '../core/channels';
-import type { SqliteDatabase } from '../db/open-store';
+import { participantIdOfRow, type ParticipantOwnedTable } from '../db/repositories/audit-repository';
+import type { Store } from '../db/store';
 
 /** Top-level id fields of an input or output (`id`, `participantId`, `planId`...): never free text. */
 export function idFields(value: unknown): Record<string, string> {
@@ -11,9 +12,7 @@ export function idFields(value: unknown): Record<string, string> {
   return ids;
 }
 
-type RowTable = 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items';
-
-const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: RowTable]> = [
+const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: ParticipantOwnedTable]> = [
   ['planId', 'action_plans'],
   ['flagId', 'risk_flags'],
   ['consentId', 'consents'],
@@ -24,23 +23,17 @@ const PARTICIPANT_ID_BY_ROW: ReadonlyArray<[key: string, table: RowTable]> = [
 /**
  * The person a call concerned, so "who looked at this person's record" is one indexed query. Taken
  * from the ids in the input (or a new record's id in the output), looking up the row an id names
- * when the call names a plan, flag, consent or assessment rather than the person. Synchronous on
- * the raw connection, so it also works inside a call's open transaction (see call-audit-scope.ts).
+ * when the call names a plan, flag, consent or assessment rather than the person. Synchronous, so
+ * it also works inside a call's open transaction (see call-audit-scope.ts).
  */
-export function auditedParticipantId(sqlite: SqliteDatabase, channel: Channel, input: Record<string, string>, output: Record<string, string>): string | null {
+export function auditedParticipantId(store: Pick<Store, 'sqlite'>, channel: Channel, input: Record<string, string>, output: Record<string, string>): string | null {
   if (input.participantId !== undefined) return input.participantId;
   if (channel === 'participants.get') return input.id ?? null;
   if (channel === 'participants.register') return output.id ?? null;
-  if (channel === 'assessments.sign' && input.id !== undefined) return participantOf(sqlite, 'assessments', input.id);
+  if (channel === 'assessments.sign' && input.id !== undefined) return participantIdOfRow(store, 'assessments', input.id);
   for (const [key, table] of PARTICIPANT_ID_BY_ROW) {
     const id = input[key];
-    if (id !== undefined) return participantOf(sqlite, table, id);
+    if (id !== undefined) return participantIdOfRow(store, table, id);
   }
   return null;
-}
-
-function participantOf(sqlite: SqliteDatabase, table: RowTable, id: string): string | null {
-  // `table` comes from the fixed list above, never from input.
-  const row = sqlite.prepare(`SELECT participant_id FROM ${table} WHERE id = ?`).get(id) as { participant_id: string | null } | undefined;
-  return row?.participant_id ?? null;
 }

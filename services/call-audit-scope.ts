@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
-import type { SqliteDatabase } from '../db/open-store';
 import { queueCapturedChanges } from '../db/sync/outbox';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
@@ -18,11 +17,11 @@ export class PendingAuditEntry {
 
   /**
    * `entryFor` builds the entry from the transaction's result (its new ids); null records nothing.
-   * `call` is the channel and parsed input: on a store that syncs, each transaction's captured rows
-   * are queued with them as one outbox mutation (db/sync/outbox.ts).
+   * `call` is the channel and the input as sent: on a store that syncs, each transaction's captured
+   * rows are queued with them as one outbox mutation (db/sync/outbox.ts).
    */
   constructor(
-    private readonly entryFor: (sqlite: SqliteDatabase, result: unknown) => NewAuditEntry | null,
+    private readonly entryFor: (store: Pick<Store, 'sqlite'>, result: unknown) => NewAuditEntry | null,
     readonly call?: { readonly channel: string; readonly input: unknown; readonly userId: () => string | null; readonly madeAt: () => string },
   ) {}
 
@@ -32,13 +31,13 @@ export class PendingAuditEntry {
   }
 
   /** @internal Writes the entry in the open transaction; once per call, however many transactions it runs. */
-  writeWithin(sqlite: SqliteDatabase, result: unknown): boolean {
+  writeWithin(store: Pick<Store, 'sqlite'>, result: unknown): boolean {
     if (this.#state !== 'waiting') return false;
-    const entry = this.entryFor(sqlite, result);
+    const entry = this.entryFor(store, result);
     // Nobody to record it against yet (setting up a partnership, before anyone is signed in):
     // dispatch records the call afterwards, as for calls without a transaction.
     if (entry === null) return false;
-    appendAuditEntry(sqlite, entry);
+    appendAuditEntry(store, entry);
     this.#state = 'written';
     return true;
   }
@@ -67,10 +66,10 @@ export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>,
     const result = await store.db.transaction().execute(async (trx) => {
       const value = await work(trx);
       // Raw and synchronous on the same connection as `trx`, so the entry is inside this transaction.
-      wroteHere = pending?.writeWithin(store.sqlite, value) ?? false;
+      wroteHere = pending?.writeWithin(store, value) ?? false;
       // The rows this transaction changed join the outbox in the same commit (a no-op when solo).
       const call = pending?.call;
-      if (call !== undefined) queueCapturedChanges(store.sqlite, { channel: call.channel, input: call.input, userId: call.userId(), madeAt: call.madeAt() });
+      if (call !== undefined) queueCapturedChanges(store, { channel: call.channel, input: call.input, userId: call.userId(), madeAt: call.madeAt() });
       return value;
     });
     if (wroteHere) pending?.settle(true);

@@ -35,7 +35,7 @@ export function caseloadHandlers(session: SessionHolder, now: () => Date): Casel
     'participants.list': async (input) => listCaseloadPage(session, input, now()),
     'participants.count': async (input) => {
       const query = toStoreQuery(input, now());
-      return { total: query === null ? 0 : countCaseload(session.require().store.sqlite, query) };
+      return { total: query === null ? 0 : countCaseload(session.require().store, query) };
     },
     'caseload.coaches': async () => {
       const users = await listEnabledUsers(session.require().store.db);
@@ -55,7 +55,7 @@ async function listCaseloadPage(session: SessionHolder, input: ParsedInput<'part
   const position = input.cursor === null ? null : decodeCaseloadCursor(input.cursor, input.sort);
   const query = toStoreQuery(input, now);
   if (query === null) return { pageSize: input.pageSize, items: [], nextCursor: null, previousCursor: null };
-  const page = readCaseloadPage(store.sqlite, query, input.sort, position, input.pageSize);
+  const page = readCaseloadPage(store, query, input.sort, position, input.pageSize);
   const first = page.rows[0];
   const last = page.rows[page.rows.length - 1];
   return {

@@ -5,13 +5,13 @@ import { addDaysToIsoDate } from '../core/calendar-date';
 import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
-import { findMeeting, insertMeeting, listAgendaItems, nextPlannedMeeting, setAgendaItemStatus, type MeetingRow } from '../db/repositories/meeting-repository';
+import { participantsWithPlanAgreedAt } from '../db/repositories/action-plan-repository';
+import { findMeeting, insertMeeting, listAgendaItems, markMeetingEnded, nextPlannedMeeting, setAgendaItemStatus, type MeetingRow } from '../db/repositories/meeting-repository';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
 import { listOnAgenda } from './agenda-listing';
 import { requireMeeting, requirePlanned } from './meeting-service';
-import { plansAgreedAt } from './plans-agreed-at';
 
 /** How far ahead a meeting made for cases not reached is planned, when none is planned yet. */
 const NEXT_MEETING_AFTER_DAYS = 7;
@@ -55,7 +55,7 @@ export async function endMeeting(store: Store, input: ParsedInput<'meetings.end'
     return await auditedTransaction(store, async (trx) => {
       const current = await findMeeting(trx, meeting.id);
       if (current?.status !== 'planned') throw new AppError('CONFLICT', 'Someone else ended this meeting already.');
-      const [items, agreed] = await Promise.all([listAgendaItems(trx, meeting.id), plansAgreedAt(trx, meeting.id)]);
+      const [items, agreed] = await Promise.all([listAgendaItems(trx, meeting.id), participantsWithPlanAgreedAt(trx, meeting.id)]);
       const notReached = items.filter((item) => item.notes === '' && item.decisions === '' && !agreed.has(item.participant_id));
       for (const item of items) await setAgendaItemStatus(trx, item.id, notReached.includes(item) ? 'not_reached' : 'discussed');
       let next: MeetingRow | undefined;
@@ -68,11 +68,7 @@ export async function endMeeting(store: Store, input: ParsedInput<'meetings.end'
           await listOnAgenda(trx, { meeting: next, participantId: item.participant_id, carriedOverFromId: item.id, by: user.userId, at });
         }
       }
-      await trx
-        .updateTable('meetings')
-        .set({ status: 'ended', ended_at: at, ended_by: user.userId, rolled_forward_to_id: next?.id ?? null })
-        .where('id', '=', meeting.id)
-        .execute();
+      await markMeetingEnded(trx, { id: meeting.id, at, by: user.userId, rolledForwardToId: next?.id ?? null });
       return { notReached: notReached.length, nextMeetingId: next?.id ?? null };
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { ACTION_KIND_LABELS, type ActionKind } from '../core/schemas/action-plan';
 import type { AgendaItemStatus, MeetingMinutes, MeetingStatus } from '../core/schemas/meetings';
+import { listPlansAgreedAtMeeting } from '../db/repositories/action-plan-repository';
 import { listDirectoryServices } from '../db/repositories/directory-service-repository';
 import { listDisciplines } from '../db/repositories/discipline-repository';
 import { findMeeting, listAgendaItems } from '../db/repositories/meeting-repository';
@@ -21,14 +22,7 @@ export async function meetingMinutes(store: Store, meetingId: string): Promise<M
     listTeamMembers(store.db),
     listDirectoryServices(store.db),
     listDisciplines(store.db),
-    store.db
-      .selectFrom('action_plans')
-      .leftJoin('team_members as checker', 'checker.id', 'action_plans.checked_by_id')
-      .selectAll('action_plans')
-      .select('checker.full_name as checked_by_name')
-      .where('action_plans.meeting_id', '=', meeting.id)
-      .orderBy('action_plans.version_number', 'desc')
-      .execute(),
+    listPlansAgreedAtMeeting(store.db, meeting.id),
   ]);
   const memberById = new Map(members.map((member) => [member.id, member]));
   const serviceName = new Map(services.map((service) => [service.id, service.name]));

@@ -4,12 +4,15 @@ import { AppError } from '../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../core/contract';
 import type { AgendaItemStatus, Meeting, MeetingStatus } from '../core/schemas/meetings';
 import type { SignedInUser } from '../core/schemas/session';
+import { participantsWithPlanAgreedAt } from '../db/repositories/action-plan-repository';
 import {
   findAgendaItem,
   findMeeting,
   insertMeeting,
   listAgendaItems,
   listMeetings,
+  markAgendaReordered,
+  recordMeetingAttendance,
   setAgendaPositions,
   updateCaseNotes,
   type MeetingRow,
@@ -18,7 +21,6 @@ import { listTeamMembers } from '../db/repositories/team-member-repository';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
 import { factsOf, loadCaseFacts } from './case-facts';
-import { plansAgreedAt } from './plans-agreed-at';
 
 const MEETING_LIST_LIMIT = 200;
 
@@ -74,7 +76,7 @@ export async function createMeeting(store: Store, input: ParsedInput<'meetings.c
 export async function getMeeting(store: Store, id: string): Promise<Meeting> {
   const meeting = await requireMeeting(store, id);
   const [items, members] = await Promise.all([listAgendaItems(store.db, id), listTeamMembers(store.db)]);
-  const [facts, agreed] = await Promise.all([loadCaseFacts(store.db, items.map((item) => item.participant_id)), plansAgreedAt(store.db, id)]);
+  const [facts, agreed] = await Promise.all([loadCaseFacts(store.db, items.map((item) => item.participant_id)), participantsWithPlanAgreedAt(store.db, id)]);
   const chair = members.find((member) => member.id === meeting.chair_id);
   return {
     id: meeting.id,
@@ -121,7 +123,7 @@ export async function reorderAgenda(store: Store, input: ParsedInput<'meetings.r
   try {
     await auditedTransaction(store, async (trx) => {
       await setAgendaPositions(trx, meeting.id, input.itemIds);
-      await trx.updateTable('meetings').set({ agenda_reordered: 1 }).where('id', '=', meeting.id).execute();
+      await markAgendaReordered(trx, meeting.id);
     });
   } catch (error) {
     throw toStoreError(error);
@@ -136,7 +138,7 @@ export async function recordAttendance(store: Store, input: ParsedInput<'meeting
   const active = await activeMemberIds(store);
   if (input.presentIds.length === 0) throw new AppError('VALIDATION', 'Tick everyone who is present.', { presentIds: 'Tick everyone who is present' });
   if (input.presentIds.some((id) => !active.has(id))) throw new AppError('VALIDATION', 'Everyone present must be an active team member.', { presentIds: 'Everyone present must be an active team member' });
-  await store.db.updateTable('meetings').set({ present_ids_json: JSON.stringify([...new Set(input.presentIds)]) }).where('id', '=', meeting.id).where('status', '=', 'planned').execute();
+  await recordMeetingAttendance(store.db, meeting.id, [...new Set(input.presentIds)]);
   return {};
 }
 

@@ -101,7 +101,7 @@ export async function purgeRecord(store: Store, input: ParsedInput<'retention.pu
   }
   if ((await findHoldInForce(store.db, participantId)) !== undefined) throw new AppError('CONFLICT', 'This record is on legal hold and cannot be deleted. Release the hold first if it no longer applies.');
   try {
-    return { deletedRows: purgeParticipantRows(store.sqlite, participantId) };
+    return { deletedRows: purgeParticipantRows(store, participantId) };
   } catch (error) {
     throw toStoreError(error);
   }

@@ -2,6 +2,8 @@ import { AppError } from '../core/app-error';
 import { formatRecoveryKey } from '../core/recovery-key';
 import { createPartnershipInputSchema } from '../core/schemas/session';
 import { readKeyring } from '../db/keyring';
+import { withBulkLoadSettings } from '../db/repositories/bulk-load-repository';
+import { findUserByUsername } from '../db/repositories/user-repository';
 import { storePaths } from '../db/store-paths';
 import { fieldErrors } from './dispatch';
 import { createPartnershipStore, partnershipIdentity } from './partnership-setup';
@@ -51,17 +53,9 @@ export async function seedStore(options: {
   dataKey.fill(0);
   try {
     const now = options.now;
-    const seedUserId = (store.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username) as string | undefined) ?? '';
+    const seedUserId = (await findUserByUsername(store.db, username))?.id ?? '';
     const team = options.peopleOnly === true ? undefined : await ensureSyntheticTeam(store, seedUserId, now);
-    // A bulk load that can simply be run again if interrupted: no fsync per batch and a bigger page
-    // cache while it runs, then the store's usual durability.
-    store.sqlite.pragma('synchronous = OFF');
-    store.sqlite.pragma('cache_size = -65536');
-    try {
-      seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now, ...(team === undefined ? {} : { team }) });
-    } finally {
-      store.sqlite.pragma('synchronous = FULL');
-    }
+    withBulkLoadSettings(store, () => seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now, ...(team === undefined ? {} : { team }) }));
   } finally {
     await store.close();
   }

@@ -22,6 +22,24 @@ export async function listPlanVersions(db: Kysely<Database>, participantId: stri
 }
 export type PlanVersionRow = Awaited<ReturnType<typeof listPlanVersions>>[number];
 
+/** The plan versions agreed at a meeting (plans record the meeting they were agreed in), newest first, with who checked them. */
+export async function listPlansAgreedAtMeeting(db: Kysely<Database>, meetingId: string) {
+  return db
+    .selectFrom('action_plans')
+    .leftJoin('team_members as checker', 'checker.id', 'action_plans.checked_by_id')
+    .selectAll('action_plans')
+    .select('checker.full_name as checked_by_name')
+    .where('action_plans.meeting_id', '=', meetingId)
+    .orderBy('action_plans.version_number', 'desc')
+    .execute();
+}
+
+/** The ids of people whose plan was agreed at this meeting. */
+export async function participantsWithPlanAgreedAt(db: Kysely<Database>, meetingId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('action_plans').select('participant_id').where('meeting_id', '=', meetingId).execute();
+  return new Set(rows.map((row) => row.participant_id));
+}
+
 export async function findPlan(db: Kysely<Database>, id: string): Promise<ActionPlanRow | undefined> {
   return db.selectFrom('action_plans').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AUDIT_GENESIS_HASH, auditEntryHash, type AuditEntryContent } from '../audit-chain';
-import type { SqliteDatabase } from '../open-store';
 import type { Database } from '../schema';
+import type { Store } from '../store';
 
 export type NewAuditEntry = Omit<AuditEntryContent, 'seq'>;
 
@@ -24,7 +24,8 @@ interface AuditRow {
  * next row happen in one SQLite transaction with no await between, so two calls can never chain
  * from the same previous entry.
  */
-export function appendAuditEntry(sqlite: SqliteDatabase, entry: NewAuditEntry): void {
+export function appendAuditEntry(store: Pick<Store, 'sqlite'>, entry: NewAuditEntry): void {
+  const { sqlite } = store;
   sqlite.transaction(() => {
     const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
     const seq = (last?.seq ?? 0) + 1;
@@ -39,6 +40,19 @@ export function appendAuditEntry(sqlite: SqliteDatabase, entry: NewAuditEntry): 
   })();
 }
 
+/** Tables whose rows belong to one person, so an audited call naming a row can be filed under that person. */
+export type ParticipantOwnedTable = 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items';
+
+/**
+ * The person a row belongs to, or null when the row does not exist. Synchronous on the raw
+ * connection, so it also works inside a call's open transaction, before its audit entry is written.
+ */
+export function participantIdOfRow(store: Pick<Store, 'sqlite'>, table: ParticipantOwnedTable, id: string): string | null {
+  // `table` is one of the fixed names above, never input.
+  const row = store.sqlite.prepare(`SELECT participant_id FROM ${table} WHERE id = ?`).get(id) as { participant_id: string | null } | undefined;
+  return row?.participant_id ?? null;
+}
+
 /** Where the chain first fails, or null when every entry is intact and in order. */
 export interface AuditChainBreak {
   readonly seq: number;
@@ -46,11 +60,11 @@ export interface AuditChainBreak {
 }
 
 /** Walks the whole chain in order, recomputing every hash. */
-export function verifyAuditChain(sqlite: SqliteDatabase): { entries: number; firstBreak: AuditChainBreak | null } {
+export function verifyAuditChain(store: Pick<Store, 'sqlite'>): { entries: number; firstBreak: AuditChainBreak | null } {
   let previousHash = AUDIT_GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
-  for (const row of sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of store.sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries += 1;
     if (row.seq !== expectedSeq) return { entries, firstBreak: { seq: row.seq, problem: 'out_of_sequence' } };
     if (row.prev_hash !== previousHash) return { entries, firstBreak: { seq: row.seq, problem: 'broken_link' } };

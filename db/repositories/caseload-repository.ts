@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from '../open-store';
+import type { Store } from '../store';
 
 /** How a page is ordered: the key expressions (the last is always the id, so keys are unique). */
 interface SortDefinition {
@@ -86,7 +87,7 @@ export function sortKeyCount(sort: CaseloadSortKey): number {
  * reference number, and reads only the rows on the page from `participants`.
  */
 export function readCaseloadPage(
-  sqlite: SqliteDatabase,
+  store: Pick<Store, 'sqlite'>,
   query: CaseloadQuery,
   sort: CaseloadSortKey,
   position: CaseloadPosition | null,
@@ -99,7 +100,7 @@ export function readCaseloadPage(
   const backwards = position?.direction === 'before';
   // Reading a previous page walks the index the other way, then the rows are put back in order.
   const descending = definition.descending !== backwards;
-  const narrowSearch = query.ftsQuery !== null && !isBroadSearch(sqlite, query.ftsQuery, broadSearchMatches);
+  const narrowSearch = query.ftsQuery !== null && !isBroadSearch(store.sqlite, query.ftsQuery, broadSearchMatches);
   const keys = definition.keys;
   const { where, params } = narrowSearch ? searchFilterClause(query) : filterClause(query);
   if (position !== null) {
@@ -116,7 +117,7 @@ export function readCaseloadPage(
       SELECT ${PARTICIPANT_COLUMNS}, ${hitKeys.join(', ')} FROM hits CROSS JOIN participants p ON p.id = hits.hit_id ORDER BY ${order(hitKeys)}`
     : `SELECT ${PARTICIPANT_COLUMNS}, ${keyColumns} FROM participants p
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order(keys)} LIMIT ?`;
-  const raw = statement(sqlite, text).all(...params, limit + 1) as Array<Record<string, unknown>>;
+  const raw = statement(store.sqlite, text).all(...params, limit + 1) as Array<Record<string, unknown>>;
   const more = raw.length > limit;
   const page = raw.slice(0, limit).map((row) => toCaseloadRow(row, definition.keys.length));
   if (backwards) page.reverse();
@@ -128,11 +129,11 @@ export function readCaseloadPage(
 }
 
 /** How many people match the filters: asked when the filters change, not per page. */
-export function countCaseload(sqlite: SqliteDatabase, query: CaseloadQuery): number {
+export function countCaseload(store: Pick<Store, 'sqlite'>, query: CaseloadQuery): number {
   const { where, params } = query.ftsQuery === null ? filterClause(query) : searchFilterClause(query);
   const from = query.ftsQuery === null ? 'participants p' : SEARCH_JOIN;
   const text = `SELECT count(*) AS total FROM ${from} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
-  return (statement(sqlite, text).get(...params) as { total: number }).total;
+  return (statement(store.sqlite, text).get(...params) as { total: number }).total;
 }
 
 /** Whether a search matches more than `threshold` people: reads only the index's doclists. */

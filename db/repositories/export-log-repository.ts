@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ExportKind, ExportOutcome, ExportSubjectOutcome } from '../../core/schemas/export-log';
-import type { SqliteDatabase } from '../open-store';
 import type { Database } from '../schema';
+import type { Store } from '../store';
 
 export interface NewExportLogEntry {
   readonly id: string;
@@ -20,7 +20,8 @@ export interface NewExportLogEntry {
  * Writes one export and its people in one transaction. Synchronous (raw statements) so a bulk
  * export of thousands of people costs one prepared insert per person, not a Kysely round trip each.
  */
-export function appendExportLogEntry(sqlite: SqliteDatabase, entry: NewExportLogEntry): void {
+export function appendExportLogEntry(store: Pick<Store, 'sqlite'>, entry: NewExportLogEntry): void {
+  const { sqlite } = store;
   const count = (outcome: ExportSubjectOutcome) => entry.subjects.filter((subject) => subject.outcome === outcome).length;
   sqlite.transaction(() => {
     sqlite

@@ -12,6 +12,25 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
   return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Records who was present, while the meeting is still planned. */
+export async function recordMeetingAttendance(db: Kysely<Database>, meetingId: string, presentIds: readonly string[]): Promise<void> {
+  await db.updateTable('meetings').set({ present_ids_json: JSON.stringify(presentIds) }).where('id', '=', meetingId).where('status', '=', 'planned').execute();
+}
+
+/** Notes that the agenda was put in order by hand, so new cases join its end from then on. */
+export async function markAgendaReordered(db: Kysely<Database>, meetingId: string): Promise<void> {
+  await db.updateTable('meetings').set({ agenda_reordered: 1 }).where('id', '=', meetingId).execute();
+}
+
+/** Marks a meeting ended, by whom and when, and where its cases not reached went (null: none). */
+export async function markMeetingEnded(db: Kysely<Database>, end: { id: string; at: string; by: string; rolledForwardToId: string | null }): Promise<void> {
+  await db
+    .updateTable('meetings')
+    .set({ status: 'ended', ended_at: end.at, ended_by: end.by, rolled_forward_to_id: end.rolledForwardToId })
+    .where('id', '=', end.id)
+    .execute();
+}
+
 /** Every meeting with its chair's name and number of cases, newest date first. */
 export async function listMeetings(db: Kysely<Database>, limit: number) {
   return db

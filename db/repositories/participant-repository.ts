@@ -63,6 +63,13 @@ export async function insertParticipant(db: Kysely<Database>, row: NewParticipan
   await db.insertInto('participants').values(row).execute();
 }
 
+/** Each of these people's reference number, by id (people who no longer exist are left out). */
+export async function participantReferences(db: Kysely<Database>, participantIds: readonly string[]): Promise<Map<string, string>> {
+  if (participantIds.length === 0) return new Map();
+  const rows = await db.selectFrom('participants').select(['id', 'reference']).where('id', 'in', participantIds).execute();
+  return new Map(rows.map((row) => [row.id, row.reference]));
+}
+
 /** People who may be the same person: the same NHS number, or the same name and date of birth. */
 export async function findPossibleDuplicates(
   db: Kysely<Database>,

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { SqliteDatabase } from '../open-store';
 import type { Database } from '../schema';
+import type { Store } from '../store';
 
 /** Keys of `security_settings`. */
 export type SecuritySettingKey = 'idle_lock_seconds' | 'last_rotated_at';
 
 /** Synchronous on purpose: the idle lock reads it from a timer, between calls. */
-export function readSecuritySetting(sqlite: SqliteDatabase, key: SecuritySettingKey): string | undefined {
-  const row = sqlite.prepare('SELECT value FROM security_settings WHERE key = ?').get(key) as { value: string } | undefined;
+export function readSecuritySetting(store: Pick<Store, 'sqlite'>, key: SecuritySettingKey): string | undefined {
+  const row = store.sqlite.prepare('SELECT value FROM security_settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
 

@@ -25,6 +25,20 @@ export async function findTeamMemberByRegistration(
   return query.executeTakeFirst();
 }
 
+/** Links a team member to an app account, moving the member to its next version. */
+export async function linkTeamMemberToUser(db: Kysely<Database>, link: { teamMemberId: string; userId: string; by: string; at: string }): Promise<void> {
+  await db
+    .updateTable('team_members')
+    .set((eb) => ({ user_id: link.userId, version: eb('version', '+', 1), updated_at: link.at, updated_by: link.by }))
+    .where('id', '=', link.teamMemberId)
+    .execute();
+}
+
+/** Clears any team member's link to this account (undoing a link made with it), leaving versions as they are. */
+export async function unlinkTeamMembersFromUser(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.updateTable('team_members').set({ user_id: null }).where('user_id', '=', userId).execute();
+}
+
 export async function insertTeamMember(db: Kysely<Database>, row: TeamMemberTable): Promise<void> {
   await db.insertInto('team_members').values(row).execute();
 }

@@ -1,6 +1,6 @@
 import { syncedTable } from '../../core/sync/synced-tables';
 import type { RowChange } from '../../core/sync/sync-protocol';
-import type { SqliteDatabase } from '../open-store';
+import type { Store } from '../store';
 import { quoteIdentifier, syncedColumns } from './synced-columns';
 
 type RowValues = Record<string, string | number | null>;
@@ -17,7 +17,7 @@ export interface AppliedCount {
  * partnership server holds is already the agreed record, so they are lifted while it is written
  * and put back, word for word, before the same transaction commits.
  */
-function lockTriggers(sqlite: SqliteDatabase, tables: ReadonlySet<string>): Array<{ name: string; sql: string }> {
+function lockTriggers(sqlite: Store['sqlite'], tables: ReadonlySet<string>): Array<{ name: string; sql: string }> {
   const rows = sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%WORKWELL_LOCKED%'").all() as Array<{ name: string; tbl_name: string; sql: string }>;
   return rows.filter((row) => tables.has(row.tbl_name));
 }
@@ -33,7 +33,8 @@ function keyWhere(key: readonly string[]): string {
  * arrive in any order; the local search index and caches follow through their own triggers.
  * Keys in `skip` (changes of this laptop still waiting to be pushed) are left alone.
  */
-export function applyServerRows(sqlite: SqliteDatabase, changes: readonly RowChange[], skip: ReadonlySet<string> = new Set()): AppliedCount {
+export function applyServerRows(store: Pick<Store, 'sqlite'>, changes: readonly RowChange[], skip: ReadonlySet<string> = new Set()): AppliedCount {
+  const { sqlite } = store;
   let changed = 0;
   let unchanged = 0;
   const tables = new Set(changes.map((change) => change.table).filter((table) => syncedTable(table) !== undefined));

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../open-store';
+import type { Store } from '../store';
 import { presentSyncedTables, quoteIdentifier, syncedColumns } from './synced-columns';
 
 const PREFIX = 'sync_capture_';
@@ -18,7 +18,8 @@ function jsonKey(row: 'NEW' | 'OLD', key: readonly string[]): string {
  * 1: never on a solo store (no row, no triggers) nor while pulled rows are being applied. Made at
  * join and again at each sync, so columns added by later migrations are captured too.
  */
-export function installCaptureTriggers(sqlite: SqliteDatabase): void {
+export function installCaptureTriggers(store: Pick<Store, 'sqlite'>): void {
+  const { sqlite } = store;
   const existing = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_capture\\_%' ESCAPE '\\'").all() as Array<{ name: string }>;
   const when = 'WHEN (SELECT capturing FROM sync_state WHERE id = 1) = 1';
   sqlite.transaction(() => {

@@ -1,5 +1,5 @@
 import type { Mutation, RowChange } from '../../core/sync/sync-protocol';
-import type { SqliteDatabase } from '../open-store';
+import type { Store } from '../store';
 
 type RowValues = Record<string, string | number | null>;
 
@@ -11,12 +11,14 @@ interface CaptureRow {
 }
 
 /** True once this store has joined a partnership server. */
-export function isSyncing(sqlite: SqliteDatabase): boolean {
+export function isSyncing(store: Pick<Store, 'sqlite'>): boolean {
+  const { sqlite } = store;
   return sqlite.prepare('SELECT 1 FROM sync_state WHERE id = 1').get() !== undefined;
 }
 
 /** Forgets rows captured outside a contract call's write (a raw edit, sign-in housekeeping): they are never sent. */
-export function discardCapturedChanges(sqlite: SqliteDatabase): void {
+export function discardCapturedChanges(store: Pick<Store, 'sqlite'>): void {
+  const { sqlite } = store;
   sqlite.prepare('DELETE FROM sync_capture').run();
 }
 
@@ -51,13 +53,14 @@ function collapse(captured: readonly CaptureRow[]): RowChange[] {
  * commit (services/call-audit-scope.ts does), so the change and its queued mutation are durable
  * together. Does nothing on a solo store or when nothing synced changed. Returns the mutation id.
  */
-export function queueCapturedChanges(sqlite: SqliteDatabase, call: { channel: string; input: unknown; userId: string | null; madeAt: string }): number | null {
+export function queueCapturedChanges(store: Pick<Store, 'sqlite'>, call: { channel: string; input: unknown; userId: string | null; madeAt: string }): number | null {
+  const { sqlite } = store;
   const captured = sqlite.prepare('SELECT table_name, key_json, row_json, base_json FROM sync_capture ORDER BY seq').all() as CaptureRow[];
   if (captured.length === 0) return null;
   sqlite.prepare('DELETE FROM sync_capture').run();
   const changes = collapse(captured);
   // Nobody to answer for it (setting up, before sign-in): not shared.
-  if (changes.length === 0 || call.userId === null || !isSyncing(sqlite)) return null;
+  if (changes.length === 0 || call.userId === null || !isSyncing(store)) return null;
   const { id } = sqlite.prepare('UPDATE sync_state SET last_mutation_id = last_mutation_id + 1 WHERE id = 1 RETURNING last_mutation_id AS id').get() as { id: number };
   sqlite
     .prepare('INSERT INTO sync_outbox (mutation_id, user_id, channel, input_json, changes_json, made_at) VALUES (?, ?, ?, ?, ?, ?)')
@@ -69,7 +72,8 @@ export function queueCapturedChanges(sqlite: SqliteDatabase, call: { channel: st
  * Mutations the server has not yet accepted, oldest first, as the wire sends them: only `userId`'s
  * when given (a user pushes their own changes, so the server checks the role of whoever made them).
  */
-export function waitingMutations(sqlite: SqliteDatabase, options: { limit?: number; userId?: string } = {}): Mutation[] {
+export function waitingMutations(store: Pick<Store, 'sqlite'>, options: { limit?: number; userId?: string } = {}): Mutation[] {
+  const { sqlite } = store;
   const rows = sqlite
     .prepare(`SELECT mutation_id, channel, input_json, changes_json, made_at FROM sync_outbox WHERE status = 'waiting' ${options.userId === undefined ? '' : 'AND user_id = ?'} ORDER BY mutation_id LIMIT ?`)
     .all(...(options.userId === undefined ? [] : [options.userId]), options.limit ?? 500) as Array<{ mutation_id: number; channel: string; input_json: string; changes_json: string; made_at: string }>;
@@ -94,7 +98,8 @@ export interface OutboxEntry {
 }
 
 /** The outbox, oldest first, optionally only entries in one status. */
-export function listOutbox(sqlite: SqliteDatabase, status?: OutboxEntry['status']): OutboxEntry[] {
+export function listOutbox(store: Pick<Store, 'sqlite'>, status?: OutboxEntry['status']): OutboxEntry[] {
+  const { sqlite } = store;
   const rows = sqlite
     .prepare(`SELECT mutation_id, channel, input_json, made_at, status, refusal_code, refusal FROM sync_outbox ${status === undefined ? '' : 'WHERE status = ?'} ORDER BY mutation_id`)
     .all(...(status === undefined ? [] : [status])) as Array<{ mutation_id: number; channel: string; input_json: string; made_at: string; status: OutboxEntry['status']; refusal_code: string | null; refusal: string | null }>;
@@ -110,19 +115,21 @@ export function listOutbox(sqlite: SqliteDatabase, status?: OutboxEntry['status'
 }
 
 /** The server took a mutation (now or in an earlier push): its changes are the partnership's. */
-export function markApplied(sqlite: SqliteDatabase, mutationId: number): void {
+export function markApplied(store: Pick<Store, 'sqlite'>, mutationId: number): void {
+  const { sqlite } = store;
   sqlite.prepare("UPDATE sync_outbox SET status = 'applied', changes_json = '[]' WHERE mutation_id = ? AND status = 'waiting'").run(mutationId);
 }
 
 /** The server refused a mutation: kept, with its input (the person's text) and the server's reason. */
-export function markRefused(sqlite: SqliteDatabase, mutationId: number, code: string, message: string): void {
+export function markRefused(store: Pick<Store, 'sqlite'>, mutationId: number, code: string, message: string): void {
+  const { sqlite } = store;
   sqlite.prepare("UPDATE sync_outbox SET status = 'refused', refusal_code = ?, refusal = ? WHERE mutation_id = ?").run(code, message, mutationId);
 }
 
 /** Keys ("table\0keyjson") touched by mutations still waiting: a pull must not overwrite them before they are pushed. */
-export function waitingKeys(sqlite: SqliteDatabase): Set<string> {
+export function waitingKeys(store: Pick<Store, 'sqlite'>): Set<string> {
   const keys = new Set<string>();
-  for (const mutation of waitingMutations(sqlite, { limit: 100_000 })) {
+  for (const mutation of waitingMutations(store, { limit: 100_000 })) {
     for (const change of mutation.changes) keys.add(`${change.table}\u0000${JSON.stringify(change.key)}`);
   }
   return keys;

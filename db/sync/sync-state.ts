@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../open-store';
+import type { Store } from '../store';
 import { installCaptureTriggers } from './capture-triggers';
 
 /** This store's link to its partnership server (one row once joined). */
@@ -14,7 +14,8 @@ export interface SyncState {
 }
 
 /** The store's sync settings, or undefined for a solo store. */
-export function readSyncState(sqlite: SqliteDatabase): SyncState | undefined {
+export function readSyncState(store: Pick<Store, 'sqlite'>): SyncState | undefined {
+  const { sqlite } = store;
   const row = sqlite
     .prepare('SELECT server_url, device_id, user_id, username, cursor, last_mutation_id, last_pushed_mutation_id, last_synced_at FROM sync_state WHERE id = 1')
     .get() as
@@ -42,9 +43,10 @@ export const REFERENCE_BLOCK_SIZE = 1_000_000;
  * keys the local search index, so it stays numeric), and starts capturing changes.
  */
 export function joinServer(
-  sqlite: SqliteDatabase,
+  store: Pick<Store, 'sqlite'>,
   link: { serverUrl: string; deviceId: string; userId: string; username: string; cursor: string; referenceBlock: number; joinedAt: string },
 ): void {
+  const { sqlite } = store;
   sqlite.transaction(() => {
     sqlite
       .prepare('INSERT INTO sync_state (id, server_url, device_id, user_id, username, cursor, joined_at) VALUES (1, ?, ?, ?, ?, ?, ?)')
@@ -52,15 +54,17 @@ export function joinServer(
     const floor = (link.referenceBlock - 1) * REFERENCE_BLOCK_SIZE;
     sqlite.prepare("UPDATE reference_counters SET value = max(value, ?) WHERE name = 'participant'").run(floor);
   })();
-  installCaptureTriggers(sqlite);
+  installCaptureTriggers(store);
 }
 
 /** Moves the pull cursor on (after the pulled rows are applied). */
-export function saveCursor(sqlite: SqliteDatabase, cursor: string): void {
+export function saveCursor(store: Pick<Store, 'sqlite'>, cursor: string): void {
+  const { sqlite } = store;
   sqlite.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
 }
 
 /** Records a finished sync, for "last synced at". */
-export function markSynced(sqlite: SqliteDatabase, at: string, lastPushedMutationId: number): void {
+export function markSynced(store: Pick<Store, 'sqlite'>, at: string, lastPushedMutationId: number): void {
+  const { sqlite } = store;
   sqlite.prepare('UPDATE sync_state SET last_synced_at = ?, last_pushed_mutation_id = max(last_pushed_mutation_id, ?) WHERE id = 1').run(at, lastPushedMutationId);
 }

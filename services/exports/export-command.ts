@@ -43,7 +43,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
     const report = await runFhirExport(unlocked.store, unlocked.user, destinations, { now });
     // The audit trail records the export as if it came through the app's channel (ids only).
     const { user } = unlocked;
-    appendAuditEntry(unlocked.store.sqlite, { at: now().toISOString(), userId: user.userId, username: user.username, action: 'export', channel: 'exports.startFhir', participantId: null, subjectJson: JSON.stringify({ via: 'cli' }), outcome: 'ok' });
+    appendAuditEntry(unlocked.store, { at: now().toISOString(), userId: user.userId, username: user.username, action: 'export', channel: 'exports.startFhir', participantId: null, subjectJson: JSON.stringify({ via: 'cli' }), outcome: 'ok' });
     return report;
   } finally {
     await unlocked.store.close();

@@ -34,7 +34,7 @@ function digestOf(content: ExportRecord['content']): { sha256: string; bytes: nu
 export function recordExport(store: Store, record: ExportRecord, now: Date): string {
   const id = randomUUID();
   const { sha256, bytes } = digestOf(record.content);
-  appendExportLogEntry(store.sqlite, {
+  appendExportLogEntry(store, {
     id,
     at: now.toISOString(),
     userId: record.user.userId,

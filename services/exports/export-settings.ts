@@ -1,6 +1,7 @@
 import type { ExportSettings, SaveExportSettingsInput } from '../../core/schemas/fhir-export';
 import { saveExportSettingsInputSchema } from '../../core/schemas/fhir-export';
 import { AppError } from '../../core/app-error';
+import { listExportSettings, saveExportSettingValues } from '../../db/repositories/export-settings-repository';
 import type { Store } from '../../db/store';
 
 /** The destinations as the export uses them, token included: never send this to the renderer or a log. */
@@ -13,8 +14,7 @@ export interface ExportDestinations {
 const KEYS = { folder: 'fhir.folder', baseUrl: 'fhir.base_url', token: 'fhir.token' } as const;
 
 function readAll(store: Store): Map<string, { value: string; updated_at: string }> {
-  const rows = store.sqlite.prepare('SELECT key, value, updated_at FROM export_settings').all() as Array<{ key: string; value: string; updated_at: string }>;
-  return new Map(rows.map((row) => [row.key, row]));
+  return new Map(listExportSettings(store).map((row) => [row.key, row]));
 }
 
 /** Where exports go, with the token, for the export itself. */
@@ -42,14 +42,11 @@ export function saveExportSettings(store: Store, input: SaveExportSettingsInput,
     const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
     throw new AppError('VALIDATION', 'Some answers need correcting.', fields);
   }
-  const upsert = store.sqlite.prepare(
-    'INSERT INTO export_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
-  );
-  const at = now.toISOString();
-  store.sqlite.transaction(() => {
-    upsert.run(KEYS.folder, parsed.data.folder, userId, at);
-    upsert.run(KEYS.baseUrl, parsed.data.baseUrl, userId, at);
-    if (parsed.data.token !== undefined) upsert.run(KEYS.token, parsed.data.token, userId, at);
-  })();
+  const values = [
+    { key: KEYS.folder, value: parsed.data.folder },
+    { key: KEYS.baseUrl, value: parsed.data.baseUrl },
+    ...(parsed.data.token === undefined ? [] : [{ key: KEYS.token, value: parsed.data.token }]),
+  ];
+  saveExportSettingValues(store, values, userId, now.toISOString());
   return readExportSettings(store);
 }

@@ -1,6 +1,19 @@
 import type { FhirExportAction, FhirExportData, FhirExportTeamMember } from '../../core/fhir/export-data';
 import { DISCIPLINE_LABELS } from '../../core/schemas/assessment';
 import { consentIsInForce } from '../../core/schemas/consent';
+import {
+  latestActionStatuses,
+  latestJoinedUpAssessments,
+  latestSharingConsents,
+  listDirectoryServiceNames,
+  listPeopleAfter,
+  listPhq9AndGad7ResultsOf,
+  listPlanVersionsInStatus,
+  listReferralsOf,
+  listTeamMembersWithDisciplineLabel,
+  type ExportPersonRow,
+  type ExportPlanRow,
+} from '../../db/repositories/fhir-export-repository';
 import type { Store } from '../../db/store';
 
 /** One person in a batch: their data when they may be exported, else why not. */
@@ -11,20 +24,6 @@ export type ExportCandidate =
 /** Plan versions that were agreed: the newest of them is the plan the partnership system sees. */
 const AGREED_PLAN_STATUSES = ['agreed_by_mdt', 'agreed_with_person', 'active', 'reviewed'];
 
-interface PersonRow {
-  id: string;
-  reference: string;
-  given_name: string;
-  family_name: string;
-  date_of_birth: string;
-  nhs_number: string | null;
-}
-
-/** How many people an export will go through (for the progress bar). */
-export function countParticipants(store: Store): number {
-  return (store.sqlite.prepare('SELECT count(*) AS n FROM participants').get() as { n: number }).n;
-}
-
 /**
  * The people to export, `batchSize` at a time in id order (keyset paging), each with the data
  * the FHIR builders need, or the reason they are left out. Only one batch is in memory at once,
@@ -32,12 +31,11 @@ export function countParticipants(store: Store): number {
  * does: the newest decision for the purpose, given and not withdrawn.
  */
 export function* exportCandidateBatches(store: Store, batchSize: number): Generator<ExportCandidate[]> {
-  const nextPeople = store.sqlite.prepare('SELECT id, reference, given_name, family_name, date_of_birth, nhs_number FROM participants WHERE id > ? ORDER BY id LIMIT ?');
   const team = loadTeam(store);
-  const services = new Map((store.sqlite.prepare('SELECT id, name FROM directory_services').all() as Array<{ id: string; name: string }>).map((row) => [row.id, row.name]));
+  const services = new Map(listDirectoryServiceNames(store).map((row) => [row.id, row.name]));
   let after = '';
   for (;;) {
-    const people = nextPeople.all(after, batchSize) as PersonRow[];
+    const people = listPeopleAfter(store, after, batchSize);
     if (people.length === 0) return;
     after = people.at(-1)?.id ?? after;
     yield loadBatch(store, people, team, services);
@@ -45,11 +43,8 @@ export function* exportCandidateBatches(store: Store, batchSize: number): Genera
 }
 
 function loadTeam(store: Store): Map<string, FhirExportTeamMember> {
-  const rows = store.sqlite
-    .prepare('SELECT t.id, t.full_name, t.discipline_code, d.label FROM team_members t LEFT JOIN disciplines d ON d.code = t.discipline_code')
-    .all() as Array<{ id: string; full_name: string; discipline_code: string; label: string | null }>;
   return new Map(
-    rows.map((row) => [
+    listTeamMembersWithDisciplineLabel(store).map((row) => [
       row.id,
       { id: row.id, fullName: row.full_name, discipline: row.discipline_code, disciplineLabel: row.label ?? DISCIPLINE_LABELS[row.discipline_code as keyof typeof DISCIPLINE_LABELS] ?? row.discipline_code },
     ]),
@@ -66,63 +61,16 @@ function groupBy<T extends { participant_id: string }>(rows: T[]): Map<string, T
   return groups;
 }
 
-function loadBatch(store: Store, people: PersonRow[], team: Map<string, FhirExportTeamMember>, services: Map<string, string>): ExportCandidate[] {
-  const ids = JSON.stringify(people.map((person) => person.id));
-  const inBatch = 'participant_id IN (SELECT value FROM json_each(?))';
-  const consents = store.sqlite
-    .prepare(
-      `SELECT participant_id, id, decision, decided_on, withdrawn_on FROM consents c WHERE ${inBatch} AND purpose = 'share_partnership'
-       AND NOT EXISTS (SELECT 1 FROM consents newer WHERE newer.participant_id = c.participant_id AND newer.purpose = c.purpose
-         AND (newer.recorded_at > c.recorded_at OR (newer.recorded_at = c.recorded_at AND newer.id > c.id)))`,
-    )
-    .all(ids) as Array<{ participant_id: string; id: string; decision: string; decided_on: string; withdrawn_on: string | null }>;
-  const consentOf = new Map(consents.map((row) => [row.participant_id, row]));
-  const referrals = groupBy(store.sqlite.prepare(`SELECT participant_id, id, referral_date, route FROM referrals WHERE ${inBatch} ORDER BY referral_date, id`).all(ids) as Array<{ participant_id: string; id: string; referral_date: string; route: string }>);
-  const measures = groupBy(
-    store.sqlite
-      .prepare(`SELECT participant_id, id, measure, taken_on, total FROM measure_results WHERE ${inBatch} AND measure IN ('phq9', 'gad7') AND total IS NOT NULL ORDER BY taken_on, id`)
-      .all(ids) as Array<{ participant_id: string; id: string; measure: 'phq9' | 'gad7'; taken_on: string; total: number }>,
-  );
-  // The newest joined-up assessment (an amendment is newer than what it amends).
-  const assessments = store.sqlite
-    .prepare(
-      `SELECT participant_id, id, assessed_on, content_json FROM assessments a WHERE ${inBatch} AND kind = 'joined_up'
-       AND NOT EXISTS (SELECT 1 FROM assessments newer WHERE newer.participant_id = a.participant_id AND newer.kind = a.kind
-         AND (newer.recorded_at > a.recorded_at OR (newer.recorded_at = a.recorded_at AND newer.id > a.id)))`,
-    )
-    .all(ids) as Array<{ participant_id: string; id: string; assessed_on: string; content_json: string }>;
-  const assessmentOf = new Map(assessments.map((row) => [row.participant_id, row]));
-  const plans = store.sqlite
-    .prepare(
-      `SELECT participant_id, id, version_number, status, mdt_agreed_at, created_at, next_review_on, review_on, content_json, attendee_ids_json FROM action_plans p
-       WHERE ${inBatch} AND status IN (SELECT value FROM json_each(?))
-       ORDER BY version_number DESC`,
-    )
-    .all(ids, JSON.stringify(AGREED_PLAN_STATUSES)) as Array<{
-    participant_id: string;
-    id: string;
-    version_number: number;
-    status: string;
-    mdt_agreed_at: string | null;
-    created_at: string;
-    next_review_on: string | null;
-    review_on: string | null;
-    content_json: string;
-    attendee_ids_json: string | null;
-  }>;
-  const planOf = new Map<string, (typeof plans)[number]>();
-  for (const plan of plans) if (!planOf.has(plan.participant_id)) planOf.set(plan.participant_id, plan);
-  const planIds = JSON.stringify([...planOf.values()].map((plan) => plan.id));
-  const progress = new Map(
-    (
-      store.sqlite
-        .prepare(
-          `SELECT plan_id, action_id, status FROM action_updates u WHERE plan_id IN (SELECT value FROM json_each(?))
-           AND NOT EXISTS (SELECT 1 FROM action_updates newer WHERE newer.plan_id = u.plan_id AND newer.action_id = u.action_id AND (newer.updated_at > u.updated_at OR (newer.updated_at = u.updated_at AND newer.id > u.id)))`,
-        )
-        .all(planIds) as Array<{ plan_id: string; action_id: string; status: FhirExportAction['status'] }>
-    ).map((row) => [`${row.plan_id}/${row.action_id}`, row.status]),
-  );
+function loadBatch(store: Store, people: ExportPersonRow[], team: Map<string, FhirExportTeamMember>, services: Map<string, string>): ExportCandidate[] {
+  const ids = people.map((person) => person.id);
+  const consentOf = new Map(latestSharingConsents(store, ids).map((row) => [row.participant_id, row]));
+  const referrals = groupBy(listReferralsOf(store, ids));
+  const measures = groupBy(listPhq9AndGad7ResultsOf(store, ids));
+  const assessmentOf = new Map(latestJoinedUpAssessments(store, ids).map((row) => [row.participant_id, row]));
+  const planOf = new Map<string, ExportPlanRow>();
+  for (const plan of listPlanVersionsInStatus(store, ids, AGREED_PLAN_STATUSES)) if (!planOf.has(plan.participant_id)) planOf.set(plan.participant_id, plan);
+  const planIds = [...planOf.values()].map((plan) => plan.id);
+  const progress = new Map(latestActionStatuses(store, planIds).map((row) => [`${row.plan_id}/${row.action_id}`, row.status]));
 
   return people.map((person): ExportCandidate => {
     const consent = consentOf.get(person.id);

@@ -3,10 +3,11 @@ import { participantBundle } from '../../core/fhir/fhir-bundle';
 import type { ExportProgress } from '../../core/schemas/fhir-export';
 import type { ExportOutcome, ExportSubjectOutcome } from '../../core/schemas/export-log';
 import type { SignedInUser } from '../../core/schemas/session';
+import { countAllParticipants } from '../../db/repositories/fhir-export-repository';
 import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
 import type { ExportDestinations } from './export-settings';
-import { countParticipants, exportCandidateBatches } from './fhir-export-data';
+import { exportCandidateBatches } from './fhir-export-data';
 import { FhirPoster, type RetryPolicy } from './fhir-poster';
 import { FolderDrop } from './folder-drop';
 
@@ -80,7 +81,7 @@ export async function runFhirExport(store: Store, user: SignedInUser, destinatio
   const drop = destinations.folder === null ? null : openDrop(destinations.folder, exportFileName(startedAt));
   const fileName = drop?.fileName ?? null;
   const poster = destinations.baseUrl === null ? null : new FhirPoster(destinations.baseUrl, destinations.token, options.retry);
-  const progress = { total: countParticipants(store), processed: 0, included: 0, skipped: 0, failed: 0 };
+  const progress = { total: countAllParticipants(store), processed: 0, included: 0, skipped: 0, failed: 0 };
   const folderSubjects: SubjectResult[] = [];
   const urlSubjects: SubjectResult[] = [];
   let stoppedBy: 'cancelled' | 'error' | null = null;

@@ -1,5 +1,6 @@
 import type { MiReturn } from '../../core/schemas/fhir-export';
 import type { SignedInUser } from '../../core/schemas/session';
+import { listMiReturnRows } from '../../db/repositories/mi-return-repository';
 import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
 
@@ -74,31 +75,7 @@ function csvField(value: string | number | null): string {
 export function buildMiReturn(store: Store, user: SignedInUser, month: string, now: Date): MiReturn {
   const first = `${month}-01`;
   const last = monthEnd(month);
-  const consentAt = (purpose: string) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
-      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= @last ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
-  const measureAt = (measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on') =>
-    `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
-  const measureCount = (measure: string) => `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
-  const rows = store.sqlite
-    .prepare(
-      `SELECT p.id, p.reference, p.status, p.employment_status,
-         COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), substr(p.created_at, 1, 10)) AS referral_date,
-         (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
-         ${consentAt('service')} AS consent_service,
-         ${consentAt('share_partnership')} AS consent_share,
-         ${consentAt('evaluation')} AS consent_evaluation,
-         (SELECT a.content_json FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
-         (SELECT min(a.assessed_on) FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last) AS first_appointment_date,
-         (SELECT min(substr(ap.mdt_agreed_at, 1, 10)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND substr(ap.mdt_agreed_at, 1, 10) <= @last) AS plan_agreed_date,
-         (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND substr(ap.mdt_agreed_at, 1, 10) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
-         ${['phq9', 'gad7', 'wsas'].map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
-         e.exited_on, e.reason AS exit_reason, e.employment_outcome
-       FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
-       WHERE COALESCE(p.referred_on, substr(p.created_at, 1, 10)) <= @last
-         AND NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)
-       ORDER BY p.reference`,
-    )
-    .all({ first, last }) as Array<Record<string, string | number | null>>;
+  const rows = listMiReturnRows(store, { first, last });
 
   const lines = [MI_RETURN_COLUMNS.join(',')];
   const subjects: Array<{ participantId: string; outcome: 'included' }> = [];

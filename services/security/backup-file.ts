@@ -4,8 +4,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error';
 import { findSlot, parseKeyring, unwrapDataKey, type Keyring } from '../../db/keyring';
+import { appliedMigrationNames } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
-import { openEncryptedDatabase, type SqliteDatabase } from '../../db/open-store';
+import { copyStoreInto, storeFilePassesQuickCheck } from '../../db/repositories/store-file-repository';
+import type { Store } from '../../db/store';
 
 /**
  * One backup file: the encrypted store (a `VACUUM INTO` copy, so still SQLCipher-encrypted under
@@ -37,17 +39,17 @@ function macKey(dataKey: Buffer, storeId: string): Buffer {
  * Writes a backup of the open store to `file` (atomically: a temporary file beside it, renamed
  * when complete). The store stays open and usable: `VACUUM INTO` is a consistent snapshot.
  */
-export async function writeBackupFile(options: { sqlite: SqliteDatabase; dataKey: Buffer; keyring: Keyring; file: string; madeAt: string }): Promise<{ bytes: number }> {
-  const { sqlite, dataKey, keyring, file } = options;
+export async function writeBackupFile(options: { store: Pick<Store, 'db' | 'sqlite'>; dataKey: Buffer; keyring: Keyring; file: string; madeAt: string }): Promise<{ bytes: number }> {
+  const { store, dataKey, keyring, file } = options;
   const folder = path.dirname(file);
   const suffix = randomBytes(6).toString('hex');
   const snapshot = path.join(folder, `.${path.basename(file)}.${suffix}.store.tmp`);
   const temporary = path.join(folder, `.${path.basename(file)}.${suffix}.tmp`);
   try {
-    // The path is bound as a parameter, so no quoting issue; the copy is encrypted like the store.
-    sqlite.prepare('VACUUM INTO ?').run(snapshot);
+    // The copy is encrypted like the store.
+    copyStoreInto(store, snapshot);
     const databaseBytes = (await fs.stat(snapshot)).size;
-    const migrations = (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as Array<{ name: string }>).map((row) => row.name);
+    const migrations = await appliedMigrationNames(store.db);
     const header = Buffer.from(
       JSON.stringify({ format: 'workwell-mdt-backup', version: 1, madeAt: options.madeAt, partnershipName: keyring.partnershipName, migrations, databaseBytes, keyring }),
       'utf8',
@@ -188,11 +190,5 @@ export async function extractBackupStore(backup: CheckedBackup, target: string):
     await out.close();
     await input.close();
   }
-  const database = openEncryptedDatabase(target, backup.dataKey, { create: false });
-  try {
-    const result = database.pragma('quick_check', { simple: true });
-    if (result !== 'ok') throw invalid();
-  } finally {
-    database.close();
-  }
+  if (!storeFilePassesQuickCheck(target, backup.dataKey)) throw invalid();
 }

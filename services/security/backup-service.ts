@@ -2,6 +2,7 @@ import { constants as fsConstants, promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import { readKeyring, writeKeyring } from '../../db/keyring';
+import { getPartnership } from '../../db/repositories/partnership-repository';
 import { lastBackupAt, recordBackup } from '../../db/repositories/security-repository';
 import type { StorePaths } from '../../db/store-paths';
 import type { OpenSession } from '../session-holder';
@@ -46,7 +47,7 @@ export async function createBackup(
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   const file = await resolveBackupTarget(requested, now);
   const madeAt = now.toISOString();
-  const { bytes } = await writeBackupFile({ sqlite: open.store.sqlite, dataKey: open.dataKey, keyring, file, madeAt });
+  const { bytes } = await writeBackupFile({ store: open.store, dataKey: open.dataKey, keyring, file, madeAt });
   await recordBackup(open.store.db, { madeAt, madeBy: open.user.userId, fileName: path.basename(file), bytes, reason });
   return { file, bytes, madeAt };
 }
@@ -54,7 +55,7 @@ export async function createBackup(
 /** When the last backup was made and whether one is due (none in 7 days, counting from the store's creation). */
 export async function backupStatus(open: OpenSession, now: Date): Promise<{ lastBackupAt: string | null; due: boolean }> {
   const last = await lastBackupAt(open.store.db);
-  const partnership = await open.store.db.selectFrom('partnership').select('created_at').executeTakeFirst();
+  const partnership = await getPartnership(open.store.db);
   const since = last ?? partnership?.created_at ?? null;
   const due = since === null || now.getTime() - Date.parse(since) > BACKUP_DUE_AFTER_DAYS * 24 * 60 * 60 * 1000;
   return { lastBackupAt: last, due };

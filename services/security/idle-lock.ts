@@ -41,7 +41,7 @@ export class IdleLock {
     const open = this.session.current;
     if (open === null) return DEFAULT_IDLE_LOCK_SECONDS;
     if (this.#settingFor !== open) {
-      const stored = Number(readSecuritySetting(open.store.sqlite, 'idle_lock_seconds'));
+      const stored = Number(readSecuritySetting(open.store, 'idle_lock_seconds'));
       this.#settingSeconds = Number.isSafeInteger(stored) && stored > 0 ? stored : undefined;
       this.#settingFor = open;
     }
@@ -76,7 +76,7 @@ export class IdleLock {
     return this.queue.run(async () => {
       if (this.session.current !== open) return false;
       try {
-        appendAuditEntry(open.store.sqlite, {
+        appendAuditEntry(open.store, {
           at: this.now().toISOString(),
           userId: open.user.userId,
           username: open.user.username,

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { AppError } from '../../core/app-error';
 import { newDataKey, readKeyring, sealDataKey, writeKeyring, type Keyring } from '../../db/keyring';
 import { writeSecuritySetting } from '../../db/repositories/security-repository';
+import { rekeyStore } from '../../db/repositories/store-file-repository';
 import type { StorePaths } from '../../db/store-paths';
 import type { OpenSession } from '../session-holder';
 import { createBackup, defaultBackupName } from './backup-service';
@@ -51,14 +52,7 @@ export async function rotateDataKey(
     await writeKeyring(paths.pendingKeyring, pending);
     afterStep('pending-keyring-written');
 
-    const { sqlite } = open.store;
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    sqlite.pragma('journal_mode = DELETE');
-    try {
-      sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
-    } finally {
-      sqlite.pragma('journal_mode = WAL');
-    }
+    rekeyStore(open.store, newKey);
     // From here the store opens only with the new key: the session's copy must follow.
     newKey.copy(open.dataKey);
     afterStep('rekeyed');

@@ -65,7 +65,7 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
       idleLockFromEnvironment: idle.fromEnvironment(),
       hasRecoveryKey: keyring?.recovery !== undefined,
       usersToSignInBeforeRotation: keyring === undefined ? [] : usersToSignInBeforeRotation(keyring),
-      lastRotatedAt: readSecuritySetting(open.store.sqlite, 'last_rotated_at') ?? null,
+      lastRotatedAt: readSecuritySetting(open.store, 'last_rotated_at') ?? null,
     };
   };
 
@@ -127,7 +127,7 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
         // replaced) and the person unlocks the restored store afresh.
         await backoff.guard(now, () =>
           restoreBackup(paths, path.resolve(input.path), open.user.username, input.passphrase, now(), async () => {
-            appendAuditEntry(open.store.sqlite, {
+            appendAuditEntry(open.store, {
               at: now().toISOString(),
               userId: open.user.userId,
               username: open.user.username,

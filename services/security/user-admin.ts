@@ -3,6 +3,8 @@ import { AppError } from '../../core/app-error';
 import { roleSchema } from '../../core/roles';
 import { addUserInputSchema, type UserEntry } from '../../core/schemas/security';
 import { createKeySlot, readKeyring } from '../../db/keyring';
+import { findTeamMember, linkTeamMemberToUser, unlinkTeamMembersFromUser } from '../../db/repositories/team-member-repository';
+import { countEnabledAdministrators, deleteUser, disableUser, findUserById, findUserByUsername, insertUser, listUsersWithTeamMember } from '../../db/repositories/user-repository';
 import type { Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
 import { fieldErrors } from '../dispatch';
@@ -11,13 +13,7 @@ import { updateKeyring } from './keyring-update';
 
 /** Every account with its linked team member, active first, by name. */
 export async function listUsers(store: Store): Promise<UserEntry[]> {
-  const rows = await store.db
-    .selectFrom('users')
-    .leftJoin('team_members', 'team_members.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.created_at', 'users.disabled_at', 'team_members.full_name'])
-    .orderBy('users.disabled_at')
-    .orderBy('users.display_name')
-    .execute();
+  const rows = await listUsersWithTeamMember(store.db);
   // One row per account even if two team members were linked to it.
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.id) && seen.add(row.id) !== undefined).map((row) => ({
@@ -43,13 +39,13 @@ export async function addUser(paths: StorePaths, open: OpenSession, rawInput: un
   const { store } = open;
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
-  const taken = await store.db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+  const taken = await findUserByUsername(store.db, input.username);
   if (taken !== undefined || keyring.slots.some((slot) => slot.username === input.username)) {
     throw new AppError('CONFLICT', 'That username is already used.', { username: 'That username is already used (perhaps by a revoked account). Choose another.' });
   }
   const teamMemberId = input.teamMemberId ?? null;
   if (teamMemberId !== null) {
-    const member = await store.db.selectFrom('team_members').select(['id', 'user_id']).where('id', '=', teamMemberId).executeTakeFirst();
+    const member = await findTeamMember(store.db, teamMemberId);
     if (member === undefined) throw new AppError('VALIDATION', 'Some answers need correcting.', { teamMemberId: 'Choose a team member from the list' });
     if (member.user_id !== null) throw new AppError('CONFLICT', 'That team member already has an account.', { teamMemberId: 'That team member already has an account' });
   }
@@ -57,21 +53,15 @@ export async function addUser(paths: StorePaths, open: OpenSession, rawInput: un
   const at = now.toISOString();
   const slot = await createKeySlot({ storeId: keyring.storeId, userId, username: input.username, passphrase: input.passphrase, dataKey: open.dataKey });
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto('users').values({ id: userId, username: input.username, display_name: input.displayName, role: input.role, created_at: at, disabled_at: null }).execute();
-    if (teamMemberId !== null) {
-      await trx
-        .updateTable('team_members')
-        .set((eb) => ({ user_id: userId, version: eb('version', '+', 1), updated_at: at, updated_by: open.user.userId }))
-        .where('id', '=', teamMemberId)
-        .execute();
-    }
+    await insertUser(trx, { id: userId, username: input.username, display_name: input.displayName, role: input.role, created_at: at, disabled_at: null });
+    if (teamMemberId !== null) await linkTeamMemberToUser(trx, { teamMemberId, userId, by: open.user.userId, at });
   });
   try {
     await updateKeyring(paths, (current) => ({ ...current, slots: [...current.slots, slot] }));
   } catch (error) {
     await store.db.transaction().execute(async (trx) => {
-      await trx.updateTable('team_members').set({ user_id: null }).where('user_id', '=', userId).execute();
-      await trx.deleteFrom('users').where('id', '=', userId).execute();
+      await unlinkTeamMembersFromUser(trx, userId);
+      await deleteUser(trx, userId);
     });
     throw error;
   }
@@ -88,17 +78,16 @@ export async function addUser(paths: StorePaths, open: OpenSession, rawInput: un
 export async function revokeUser(paths: StorePaths, open: OpenSession, userId: string, now: Date): Promise<void> {
   const { store } = open;
   if (userId === open.user.userId) throw new AppError('CONFLICT', 'You cannot revoke your own account. Ask another administrator.');
-  const row = await store.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  const row = await findUserById(store.db, userId);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That account does not exist.');
   if (row.disabled_at !== null) throw new AppError('CONFLICT', 'That account is already revoked.');
   if (row.role === 'administrator') {
-    const admins = await store.db.selectFrom('users').select('id').where('role', '=', 'administrator').where('disabled_at', 'is', null).execute();
-    if (admins.length <= 1) throw new AppError('CONFLICT', 'This is the last administrator. Add another administrator first.');
+    if ((await countEnabledAdministrators(store.db)) <= 1) throw new AppError('CONFLICT', 'This is the last administrator. Add another administrator first.');
   }
   await updateKeyring(paths, (keyring) => {
     const slots = keyring.slots.filter((slot) => slot.userId !== userId);
     if (slots.length === 0) throw new AppError('CONFLICT', 'The keyring would be left with no way in.');
     return { ...keyring, slots };
   });
-  await store.db.updateTable('users').set({ disabled_at: now.toISOString() }).where('id', '=', userId).execute();
+  await disableUser(store.db, userId, now.toISOString());
 }

@@ -38,7 +38,7 @@ export async function enrolLaptop(options: { dataDir: string; serverUrl: string;
     await mkdir(paths.dataDir, { recursive: true });
     const store = await openStore(paths.database, dataKey, { create: true });
     try {
-      joinServer(store.sqlite, {
+      joinServer(store, {
         serverUrl: options.serverUrl,
         deviceId,
         userId: session.user.userId,
@@ -47,7 +47,7 @@ export async function enrolLaptop(options: { dataDir: string; serverUrl: string;
         referenceBlock: session.referenceBlock,
         joinedAt: options.clock().toISOString(),
       });
-      const pulled = await pullAll(store.sqlite, options.serverUrl, session.token, '0');
+      const pulled = await pullAll(store, options.serverUrl, session.token, '0');
       await writeKeyring(paths.keyring, keyring);
       return { deviceId, pulled, referenceBlock: session.referenceBlock };
     } finally {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock';
 import { SYNC_FORMAT_VERSION } from '../../core/sync/sync-protocol';
-import type { SqliteDatabase } from '../../db/open-store';
+import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
 import { markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
@@ -27,16 +27,16 @@ export interface SyncReport {
  * Pulls every change after the cursor, page by page, applying each page in one transaction.
  * Rows of this laptop's changes still waiting to be pushed are not overwritten.
  */
-export async function pullAll(sqlite: SqliteDatabase, serverUrl: string, token: string, cursor: string): Promise<number> {
+export async function pullAll(store: Pick<Store, 'sqlite'>, serverUrl: string, token: string, cursor: string): Promise<number> {
   let pulled = 0;
   let more = true;
   while (more) {
     const page = await pull(serverUrl, token, cursor);
-    const skip = waitingKeys(sqlite);
-    pulled += applyServerRows(sqlite, page.changes, skip).changed;
+    const skip = waitingKeys(store);
+    pulled += applyServerRows(store, page.changes, skip).changed;
     cursor = page.cursor;
-    saveCursor(sqlite, cursor);
-    for (const mutation of waitingMutations(sqlite, { limit: 100_000 })) if (mutation.mutationId <= page.lastMutationId) markApplied(sqlite, mutation.mutationId);
+    saveCursor(store, cursor);
+    for (const mutation of waitingMutations(store, { limit: 100_000 })) if (mutation.mutationId <= page.lastMutationId) markApplied(store, mutation.mutationId);
     more = page.more;
   }
   return pulled;
@@ -49,40 +49,40 @@ export async function pullAll(sqlite: SqliteDatabase, serverUrl: string, token: 
  * Throws ServerUnreachable / ServerRefused from sync-client.ts when it cannot sync at all.
  */
 export async function syncOnce(
-  sqlite: SqliteDatabase,
+  store: Pick<Store, 'sqlite'>,
   user: { userId: string; username: string; privateKey: Buffer; publicKey: Buffer },
   clock: Clock,
   options: { formatVersion?: number } = {},
 ): Promise<SyncReport> {
-  const state: SyncState | undefined = readSyncState(sqlite);
+  const state: SyncState | undefined = readSyncState(store);
   if (state === undefined) throw new Error('This store has not joined a partnership server.');
-  installCaptureTriggers(sqlite); // columns added by a migration since the last sync are captured too
+  installCaptureTriggers(store); // columns added by a migration since the last sync are captured too
   const session = await signIn(state.serverUrl, { username: user.username, deviceId: state.deviceId, privateKey: user.privateKey, publicKey: user.publicKey });
   let pushed = 0;
   let duplicates = 0;
   let lastPushed = 0;
   const refused: RefusedChange[] = [];
-  for (let batch = waitingMutations(sqlite, { userId: user.userId }); batch.length > 0; batch = waitingMutations(sqlite, { userId: user.userId })) {
+  for (let batch = waitingMutations(store, { userId: user.userId }); batch.length > 0; batch = waitingMutations(store, { userId: user.userId })) {
     const answer = await push(state.serverUrl, session.token, batch, options.formatVersion ?? SYNC_FORMAT_VERSION);
     for (const result of answer.results) {
       lastPushed = Math.max(lastPushed, result.mutationId);
       if (result.outcome === 'refused') {
-        markRefused(sqlite, result.mutationId, result.code, result.message);
+        markRefused(store, result.mutationId, result.code, result.message);
         try {
-          applyServerRows(sqlite, result.serverRows);
+          applyServerRows(store, result.serverRows);
         } catch {
           // A later change of this laptop still builds on the refused one (a measure for a person
           // the server refused): the rows stay as they are, the refusal is kept and shown.
         }
         refused.push({ mutationId: result.mutationId, channel: batch.find((each) => each.mutationId === result.mutationId)?.channel ?? '', code: result.code, message: result.message });
       } else {
-        markApplied(sqlite, result.mutationId);
+        markApplied(store, result.mutationId);
         if (result.outcome === 'applied') pushed += 1;
         else duplicates += 1;
       }
     }
   }
-  const pulled = await pullAll(sqlite, state.serverUrl, session.token, state.cursor);
-  markSynced(sqlite, clock().toISOString(), lastPushed);
+  const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor);
+  markSynced(store, clock().toISOString(), lastPushed);
   return { pushed, duplicates, refused, pulled };
 }

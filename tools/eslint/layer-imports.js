@@ -37,9 +37,10 @@ export const DEFAULT_LAYERS = Object.freeze({
   core: ['core'],
   db: ['core', 'db'],
   services: ['db', 'core', 'services'],
-  electron: ['services', 'db', 'core', 'electron'],
-  host: ['services', 'db', 'core', 'host'],
-  cli: ['services', 'db', 'core', 'cli', 'server'],
+  // The shells reach the store only through services: db/ is the seam where storage plugs in.
+  electron: ['services', 'core', 'electron'],
+  host: ['services', 'core', 'host'],
+  cli: ['services', 'core', 'cli', 'server'],
   // The partnership server (Node, PostgreSQL): shares core's rules with the laptops but never the
   // laptop's store (db/) or its use cases (services/); only the CLI starts it.
   server: ['core', 'server'],
@@ -57,9 +58,14 @@ export const DEFAULT_RESTRICTED_PACKAGES = Object.freeze({
   pg: ['server', 'tests'],
 });
 
-/** Layers limited to an explicit list of npm packages: core depends on nothing but zod. */
+/**
+ * Layers limited to an explicit list of npm packages: core depends on nothing but zod; the
+ * renderer on React, its windowed lists and the NHS design system's CSS and assets (it reaches
+ * everything else through the typed contract client, and its schemas through core).
+ */
 export const DEFAULT_ALLOWED_PACKAGES = Object.freeze({
   core: ['zod'],
+  renderer: ['react', 'react-dom', '@tanstack/react-virtual', 'nhsuk-frontend'],
 });
 
 const stringArray = { type: 'array', items: { type: 'string' }, uniqueItems: true };

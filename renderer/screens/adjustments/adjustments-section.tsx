@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ParticipantAdjustments } from '../../../core/schemas/workplace-adjustments';
+import { useCallback, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { canCall } from '../../can-call';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
+import { useLoaded } from '../../use-loaded';
 import { AdjustmentsEditor } from './adjustments-editor';
 import { AdjustmentsSummary } from './adjustments-summary';
 import { AhpReportForm } from './ahp-report-form';
@@ -24,29 +24,18 @@ type OpenForm = 'adjustments' | 'ahp' | undefined;
  * return schedule, attached to the current plan; the AHP Health and Work Report; and a preview of
  * exactly what the employer would receive, blocked while consent to share with them is not in force.
  */
-export function AdjustmentsSection({ participantId, consentKey }: AdjustmentsSectionProps) {
+export function AdjustmentsSection(props: AdjustmentsSectionProps) {
+  const { user } = useSession();
+  // Roles that may not read adjustments are never sent to ask: a refusal would be audited as "denied".
+  return canCall('adjustments.get', user.role) ? <ReadableAdjustmentsSection {...props} /> : null;
+}
+
+function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSectionProps) {
   const api = useApi();
   const { user } = useSession();
-  const [data, setData] = useState<ParticipantAdjustments | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<OpenForm>(undefined);
-  const mayRead = canCall('adjustments.get', user.role);
-
-  const reload = useCallback(async () => {
-    // Roles that may not read adjustments are never sent to ask: a refusal would be audited as "denied".
-    if (!mayRead) return;
-    const result = await api.call('adjustments.get', { participantId });
-    if (result.ok) {
-      setData(result.value);
-      setError(undefined);
-    } else setError(result.error.message);
-  }, [api, participantId, mayRead]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload, consentKey]);
-
-  if (!mayRead) return null;
+  // A change of consent to share with the employer (consentKey) asks again.
+  const { value: data, error, reload } = useLoaded(useCallback(() => api.call('adjustments.get', { participantId }), [api, participantId, consentKey]));
   const heading = (
     <h2 className="nhsuk-heading-m" id="adjustments-section">
       Workplace adjustments

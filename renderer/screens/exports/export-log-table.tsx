@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { EXPORT_KIND_LABELS, type ExportLogPage } from '../../../core/schemas/export-log';
 import { useApi } from '../../api/api-context';
+import { ListTable } from '../../components/list-table';
 import { formatDateTime } from '../../format';
 
 const OUTCOME_LABELS = { delivered: 'Delivered', failed: 'Failed', cancelled: 'Cancelled' } as const;
@@ -33,37 +34,25 @@ export function ExportLogTable({ refreshKey }: { refreshKey: number }) {
   return (
     <>
       <div className="ww-table-scroll">
-        <table className="nhsuk-table" data-testid="export-log-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Exports, newest first</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">When</th>
-              <th scope="col" className="nhsuk-table__header">Who</th>
-              <th scope="col" className="nhsuk-table__header">What</th>
-              <th scope="col" className="nhsuk-table__header">Where</th>
-              <th scope="col" className="nhsuk-table__header">Outcome</th>
-              <th scope="col" className="nhsuk-table__header">People</th>
-              <th scope="col" className="nhsuk-table__header">SHA-256</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {entries.map((entry) => (
-              <tr key={entry.id} className="nhsuk-table__row">
-                <td className="nhsuk-table__cell">{formatDateTime(entry.at)}</td>
-                <td className="nhsuk-table__cell">{entry.username}</td>
-                <td className="nhsuk-table__cell">{EXPORT_KIND_LABELS[entry.kind]}</td>
-                <td className="nhsuk-table__cell ww-break">{entry.destination}</td>
-                <td className="nhsuk-table__cell">{OUTCOME_LABELS[entry.outcome]}</td>
-                <td className="nhsuk-table__cell">
-                  {entry.participantReference ?? `${entry.included.toLocaleString('en-GB')} included, ${entry.skipped.toLocaleString('en-GB')} skipped, ${entry.failed.toLocaleString('en-GB')} failed`}
-                </td>
-                <td className="nhsuk-table__cell">
-                  <code title={entry.sha256}>{entry.sha256.slice(0, 12)}…</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption="Exports, newest first"
+          testId="export-log-table"
+          rows={entries}
+          rowKey={(entry) => entry.id}
+          columns={[
+            { header: 'When', cell: (entry) => formatDateTime(entry.at) },
+            { header: 'Who', cell: (entry) => entry.username },
+            { header: 'What', cell: (entry) => EXPORT_KIND_LABELS[entry.kind] },
+            { header: 'Where', className: 'ww-break', cell: (entry) => entry.destination },
+            { header: 'Outcome', cell: (entry) => OUTCOME_LABELS[entry.outcome] },
+            {
+              header: 'People',
+              cell: (entry) =>
+                entry.participantReference ?? `${entry.included.toLocaleString('en-GB')} included, ${entry.skipped.toLocaleString('en-GB')} skipped, ${entry.failed.toLocaleString('en-GB')} failed`,
+            },
+            { header: 'SHA-256', cell: (entry) => <code title={entry.sha256}>{entry.sha256.slice(0, 12)}…</code> },
+          ]}
+        />
       </div>
       {next !== null && (
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void load(next)}>

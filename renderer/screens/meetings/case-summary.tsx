@@ -7,8 +7,8 @@ import { formatTotal, measureTrends, type MeasureTrend } from '../../../core/sco
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDate } from '../../format';
-import { RiskFlagBanner } from '../risk-flag-banner';
-import { useLoaded } from './use-loaded';
+import { RiskFlagBanner } from '../participants/risk-flag-banner';
+import { useLoaded } from '../../use-loaded';
 
 const DIRECTION_WORDS = { better: 'better', worse: 'worse', unchanged: 'no change' } as const;
 

@@ -8,7 +8,7 @@ import { TextareaInput } from '../../components/textarea-input';
 import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
 import { useSession } from '../../session-context';
-import { PlanPanel } from '../plan/plan-panel';
+import { PlanPanel } from '../plans/plan-panel';
 import { AttendanceForm } from './attendance-form';
 import { CaseSummary } from './case-summary';
 import { CaseTimer } from './case-timer';
@@ -17,7 +17,7 @@ import { AgendaChips } from './agenda-chips';
 import { agendaPersonName } from './agenda-row';
 import { LIVE_SHORTCUTS, useLiveShortcuts, type LiveShortcutAction } from './live-shortcuts';
 import { useCaseNotes, type NotesStatus } from './use-case-notes';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 function hasRecord(item: AgendaItem): boolean {
   return item.notes !== '' || item.decisions !== '' || item.planAgreedHere;

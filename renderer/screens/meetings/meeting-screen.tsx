@@ -8,7 +8,7 @@ import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
 import { useSession } from '../../session-context';
 import { AgendaList } from './agenda-list';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 /** One meeting before (or after) it runs: its details, the agenda to put in order, meeting mode and minutes. */
 export function MeetingScreen({ id }: { id: string }) {

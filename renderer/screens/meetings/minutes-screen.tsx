@@ -9,7 +9,7 @@ import { SummaryList } from '../../components/summary-list';
 import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
 import { useSession } from '../../session-context';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 /** The minutes: attendance, then per case the outcome, decisions and every action agreed, with owner and due date. */
 export function MinutesScreen({ id }: { id: string }) {

@@ -10,7 +10,7 @@ import { useSession } from '../../session-context';
 import { ComplexityTags } from './complexity-tags';
 import { minimumDataProblems } from './minimum-data';
 import { TriageForm } from './triage-form';
-import { useLoaded } from './use-loaded';
+import { useLoaded } from '../../use-loaded';
 
 type QueueItem = TriageQueue['items'][number];
 

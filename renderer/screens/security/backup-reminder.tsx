@@ -1,25 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { BackupStatus } from '../../../core/schemas/security';
+import { useCallback } from 'react';
 import { useApi } from '../../api/api-context';
 import { canCall } from '../../can-call';
 import { formatDateTime } from '../../format';
 import { routeHref } from '../../routing';
 import { useSession } from '../../session-context';
+import { useLoaded } from '../../use-loaded';
 
 /** On the home screen: a calm reminder when no backup has been made for 7 days. */
 export function BackupReminder() {
   const api = useApi();
   const { user } = useSession();
-  const [status, setStatus] = useState<BackupStatus | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    void api.call('backup.status', {}).then((result) => {
-      if (current && result.ok) setStatus(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [api]);
+  const { value: status } = useLoaded(useCallback(() => api.call('backup.status', {}), [api]));
   if (status === undefined || !status.due) return null;
   const mayBackUp = canCall('backup.create', user.role);
   return (

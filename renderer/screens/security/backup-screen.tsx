@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BackupStatus } from '../../../core/schemas/security';
+import { useCallback, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { formatDateTime } from '../../format';
+import { useLoaded } from '../../use-loaded';
 import { SettingsPage } from '../settings/settings-page';
 
 interface BackupMade {
@@ -22,7 +22,6 @@ const restoreFieldId = (path: string) => (path === 'passphrase' ? 'restore-passp
  */
 export function BackupScreen() {
   const api = useApi();
-  const [status, setStatus] = useState<BackupStatus | undefined>(undefined);
   const [target, setTarget] = useState('');
   const [made, setMade] = useState<BackupMade | undefined>(undefined);
   const [restoreFrom, setRestoreFrom] = useState('');
@@ -30,13 +29,7 @@ export function BackupScreen() {
   const backup = useSubmit<BackupMade>(backupFieldId);
   const restore = useSubmit<Record<string, never>>(restoreFieldId);
 
-  const load = useCallback(async () => {
-    const result = await api.call('backup.status', {});
-    if (result.ok) setStatus(result.value);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { value: status, reload: reloadStatus } = useLoaded(useCallback(() => api.call('backup.status', {}), [api]));
 
   /** Electron only: a native dialog fills the path field (which stays editable). */
   const choose = async (purpose: 'save' | 'open') => {
@@ -49,7 +42,7 @@ export function BackupScreen() {
     setMade(undefined);
     void backup.submit(() => api.call('backup.create', { path: target }), (value) => {
       setMade(value);
-      void load();
+      void reloadStatus();
     });
   };
 

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ROLE_LABELS } from '../../../core/roles';
 import type { UserEntry } from '../../../core/schemas/security';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
+import { ListTable } from '../../components/list-table';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
+import { useLoaded } from '../../use-loaded';
 import { SettingsPage } from '../settings/settings-page';
 import { usePartnershipConfig } from '../settings/use-partnership-config';
 import { AddUserForm } from './add-user-form';
@@ -17,37 +19,29 @@ export function UsersScreen() {
   const api = useApi();
   const { user: me } = useSession();
   const { config, reload: reloadConfig } = usePartnershipConfig();
-  const [users, setUsers] = useState<UserEntry[] | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const list = useLoaded(useCallback(() => api.call('users.list', {}), [api]));
+  /** Why the last revocation was refused. */
+  const [problem, setProblem] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<UserEntry | undefined>(undefined);
-
-  const load = useCallback(async () => {
-    const result = await api.call('users.list', {});
-    if (result.ok) setUsers(result.value.users);
-    else setError(result.error.message);
-  }, [api]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const revoke = async (user: UserEntry) => {
     const result = await api.call('users.revoke', { userId: user.userId });
     setConfirming(undefined);
     if (!result.ok) {
-      setError(result.error.message);
+      setProblem(result.error.message);
       return;
     }
-    setError(undefined);
+    setProblem(undefined);
     setNotice(`${user.displayName} (${user.username}) was revoked and can no longer unlock. To shut out a copy of the data key they might have kept, rotate the data key under Security.`);
-    await load();
+    await list.reload();
   };
 
   return (
     <SettingsPage title="Users" back="settings">
       <p className="nhsuk-body">Everyone who can unlock this partnership's records on this computer. Each user has their own passphrase.</p>
-      <ErrorSummary fieldErrors={{}} message={error} />
+      <ErrorSummary fieldErrors={{}} message={problem ?? list.error} />
       {notice !== undefined && (
         <div className="nhsuk-inset-text" role="status" data-testid="users-notice">
           <span className="nhsuk-u-visually-hidden">Information: </span>
@@ -73,42 +67,22 @@ export function UsersScreen() {
           </div>
         </div>
       )}
-      {users !== undefined && (
-        <table className="nhsuk-table" data-testid="users-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Users, active first</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Name</th>
-              <th scope="col" className="nhsuk-table__header">Username</th>
-              <th scope="col" className="nhsuk-table__header">Role</th>
-              <th scope="col" className="nhsuk-table__header">Team member</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
-              <th scope="col" className="nhsuk-table__header">
-                <span className="nhsuk-u-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {users.map((user) => (
-              <tr className="nhsuk-table__row" key={user.userId}>
-                <td className="nhsuk-table__cell">{user.displayName}</td>
-                <td className="nhsuk-table__cell">{user.username}</td>
-                <td className="nhsuk-table__cell">{ROLE_LABELS[user.role]}</td>
-                <td className="nhsuk-table__cell">{user.teamMemberName ?? 'Not linked'}</td>
-                <td className="nhsuk-table__cell">{user.revokedAt === null ? 'Active' : `Revoked ${formatDateTime(user.revokedAt)}`}</td>
-                <td className="nhsuk-table__cell">
-                  {user.revokedAt === null && user.userId !== me.userId && (
-                    <div className="ww-row-actions">
-                      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label={`Revoke ${user.username}`} onClick={() => setConfirming(user)}>
-                        Revoke
-                      </button>
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {list.value !== undefined && (
+        <ListTable
+          caption="Users, active first"
+          testId="users-table"
+          rows={list.value.users}
+          rowKey={(user) => user.userId}
+          columns={[
+            { header: 'Name', cell: (user) => user.displayName },
+            { header: 'Username', cell: (user) => user.username },
+            { header: 'Role', cell: (user) => ROLE_LABELS[user.role] },
+            { header: 'Team member', cell: (user) => user.teamMemberName ?? 'Not linked' },
+            { header: 'Status', cell: (user) => (user.revokedAt === null ? 'Active' : `Revoked ${formatDateTime(user.revokedAt)}`) },
+          ]}
+          rowName={(user) => user.username}
+          actions={[{ label: 'Revoke', shownFor: (user) => user.revokedAt === null && user.userId !== me.userId, onClick: setConfirming }]}
+        />
       )}
       {adding ? (
         <AddUserForm
@@ -116,9 +90,9 @@ export function UsersScreen() {
           onCancel={() => setAdding(false)}
           onAdded={(added) => {
             setAdding(false);
-            setError(undefined);
+            setProblem(undefined);
             setNotice(`${added.displayName} can now unlock as ${added.username} with the first passphrase you chose. Give it to them in person.`);
-            void load();
+            void list.reload();
             void reloadConfig();
           }}
         />

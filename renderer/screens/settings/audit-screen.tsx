@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_ACTION_LABELS, type AuditActionName, type AuditEntry, type AuditVerification } from '../../../core/schemas/audit';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
+import { ListTable } from '../../components/list-table';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { formatDateTime } from '../../format';
@@ -67,32 +68,27 @@ export function AuditScreen() {
         <TextInput id="audit-username" label="Username" value={username} onValueChange={setUsername} />
         <SelectInput id="audit-action" label="Action" placeholder="Any action" value={action} options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))} onValueChange={setAction} />
       </div>
-      <table className="nhsuk-table" data-testid="audit-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Audit entries, newest first</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">When</th>
-            <th scope="col" className="nhsuk-table__header">Who</th>
-            <th scope="col" className="nhsuk-table__header">What</th>
-            <th scope="col" className="nhsuk-table__header">Person</th>
-            <th scope="col" className="nhsuk-table__header">Outcome</th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {entries.map((entry) => (
-            <tr className="nhsuk-table__row" key={entry.seq}>
-              <td className="nhsuk-table__cell">{formatDateTime(entry.at)}</td>
-              <td className="nhsuk-table__cell">{entry.username ?? 'Unknown'}</td>
-              <td className="nhsuk-table__cell">
+      <ListTable
+        caption="Audit entries, newest first"
+        testId="audit-table"
+        rows={entries}
+        rowKey={(entry) => entry.seq}
+        columns={[
+          { header: 'When', cell: (entry) => formatDateTime(entry.at) },
+          { header: 'Who', cell: (entry) => entry.username ?? 'Unknown' },
+          {
+            header: 'What',
+            cell: (entry) => (
+              <>
                 {AUDIT_ACTION_LABELS[entry.action]}
                 <span className="ww-secondary-text">{entry.channel}</span>
-              </td>
-              <td className="nhsuk-table__cell">{entry.participantReference ?? ''}</td>
-              <td className="nhsuk-table__cell">{entry.outcome === 'ok' ? 'Done' : entry.outcome.replaceAll('_', ' ').toLowerCase()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Person', cell: (entry) => entry.participantReference ?? '' },
+          { header: 'Outcome', cell: (entry) => (entry.outcome === 'ok' ? 'Done' : entry.outcome.replaceAll('_', ' ').toLowerCase()) },
+        ]}
+      />
       {nextBeforeSeq !== null && (
         <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void load(nextBeforeSeq)}>
           Show older entries

@@ -1,7 +1,9 @@
 import { SERVICE_CATEGORY_LABELS, REFERRAL_METHOD_LABELS, type DirectoryServiceEntry } from '../../../core/schemas/config/directory-services';
 import { useApi } from '../../api/api-context';
+import { ListTable } from '../../components/list-table';
 import { ActiveTag, activeFirst } from './active-tag';
 import { DirectoryServiceForm, directoryServiceInput } from './directory-service-form';
+import { entryActions } from './entry-actions';
 import { SectionMessages } from './section-messages';
 import { SettingsPage } from './settings-page';
 import { usePartnershipConfig } from './use-partnership-config';
@@ -9,6 +11,22 @@ import { useSectionEditor } from './use-section-editor';
 
 /** A web address as people say it: without "https://". */
 const withoutScheme = (website: string) => website.replace(/^https?:\/\//, '');
+
+/** How to reach a service (phone, email, website) and the ways to refer to it. */
+function ContactAndReferral({ service }: { service: DirectoryServiceEntry }) {
+  return (
+    <>
+      <ul className="nhsuk-list ww-compact-list">
+        {[service.phone, service.email, service.website === null ? null : withoutScheme(service.website)]
+          .filter((contact) => contact !== null)
+          .map((contact) => (
+            <li key={contact}>{contact}</li>
+          ))}
+      </ul>
+      <span className="ww-secondary-text">How to refer: {service.referralMethods.map((method) => REFERRAL_METHOD_LABELS[method]).join('; ')}</span>
+    </>
+  );
+}
 
 /** The local directory of onward services that action plans refer or signpost people to. */
 export function DirectoryScreen() {
@@ -41,60 +59,29 @@ export function DirectoryScreen() {
         </div>
       )}
       {config !== undefined && config.services.length > 0 && (
-        <table className="nhsuk-table" data-testid="directory-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Services</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Service and who it is for</th>
-              <th scope="col" className="nhsuk-table__header">Category</th>
-              <th scope="col" className="nhsuk-table__header">Contact and referral</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
-              <th scope="col" className="nhsuk-table__header">
-                <span className="nhsuk-u-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {activeFirst(config.services).map((service) => (
-              <tr className="nhsuk-table__row" key={service.id}>
-                <th scope="row" className="nhsuk-table__cell">
+        <ListTable
+          caption="Services"
+          testId="directory-table"
+          rows={activeFirst(config.services)}
+          rowKey={(service) => service.id}
+          columns={[
+            {
+              header: 'Service and who it is for',
+              rowHeader: true,
+              cell: (service) => (
+                <>
                   {service.name}
                   <span className="ww-secondary-text">{service.eligibility}</span>
-                </th>
-                <td className="nhsuk-table__cell">{SERVICE_CATEGORY_LABELS[service.category]}</td>
-                <td className="nhsuk-table__cell">
-                  <ul className="nhsuk-list ww-compact-list">
-                    {[service.phone, service.email, service.website === null ? null : withoutScheme(service.website)]
-                      .filter((contact) => contact !== null)
-                      .map((contact) => (
-                        <li key={contact}>{contact}</li>
-                      ))}
-                  </ul>
-                  <span className="ww-secondary-text">How to refer: {service.referralMethods.map((method) => REFERRAL_METHOD_LABELS[method]).join('; ')}</span>
-                </td>
-                <td className="nhsuk-table__cell">
-                  <ActiveTag active={service.active} />
-                </td>
-                <td className="nhsuk-table__cell">
-                  <div className="ww-row-actions">
-                    <button
-                      type="button"
-                      id={`edit-${service.id}`}
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                      aria-label={`Edit ${service.name}`}
-                      onClick={() => editor.open({ kind: 'edit', entry: service }, `edit-${service.id}`)}
-                    >
-                      Edit
-                    </button>
-                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label={`${service.active ? 'Deactivate' : 'Reactivate'} ${service.name}`} onClick={() => toggle(service)}>
-                      {service.active ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Category', cell: (service) => SERVICE_CATEGORY_LABELS[service.category] },
+            { header: 'Contact and referral', cell: (service) => <ContactAndReferral service={service} /> },
+            { header: 'Status', cell: (service) => <ActiveTag active={service.active} /> },
+          ]}
+          rowName={(service) => service.name}
+          actions={entryActions({ editor, key: (service) => service.id, toggle })}
+        />
       )}
     </SettingsPage>
   );

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { DisciplineEntry } from '../../../core/schemas/config/disciplines';
 import { useApi } from '../../api/api-context';
+import { ListTable } from '../../components/list-table';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { ActiveTag, activeFirst } from './active-tag';
+import { entryActions } from './entry-actions';
 import { EntryForm } from './entry-form';
 import { SectionMessages } from './section-messages';
 import { SettingsPage } from './settings-page';
@@ -36,52 +38,20 @@ export function DisciplinesScreen() {
         <DisciplineForm key={editor.editing.kind === 'edit' ? editor.editing.entry.code : 'new'} entry={editor.editing.kind === 'edit' ? editor.editing.entry : undefined} onSaved={editor.done} onCancel={editor.cancel} />
       )}
       {config !== undefined && (
-        <table className="nhsuk-table" data-testid="disciplines-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Disciplines</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Discipline</th>
-              <th scope="col" className="nhsuk-table__header">Type</th>
-              <th scope="col" className="nhsuk-table__header">Active team members</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
-              <th scope="col" className="nhsuk-table__header">
-                <span className="nhsuk-u-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {activeFirst(config.disciplines).map((discipline) => (
-              <tr className="nhsuk-table__row" key={discipline.code}>
-                <th scope="row" className="nhsuk-table__cell">
-                  {discipline.label}
-                </th>
-                <td className="nhsuk-table__cell ww-nowrap">{discipline.builtin ? 'Built in' : 'Local'}</td>
-                <td className="nhsuk-table__cell">{members.filter((member) => member.active && member.disciplineCode === discipline.code).length}</td>
-                <td className="nhsuk-table__cell">
-                  <ActiveTag active={discipline.active} />
-                </td>
-                <td className="nhsuk-table__cell">
-                  <div className="ww-row-actions">
-                    {!discipline.builtin && (
-                      <button
-                        type="button"
-                        id={`edit-${discipline.code}`}
-                        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                        aria-label={`Edit ${discipline.label}`}
-                        onClick={() => editor.open({ kind: 'edit', entry: discipline }, `edit-${discipline.code}`)}
-                      >
-                        Edit
-                      </button>
-                    )}
-                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label={`${discipline.active ? 'Deactivate' : 'Reactivate'} ${discipline.label}`} onClick={() => toggle(discipline)}>
-                      {discipline.active ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption="Disciplines"
+          testId="disciplines-table"
+          rows={activeFirst(config.disciplines)}
+          rowKey={(discipline) => discipline.code}
+          columns={[
+            { header: 'Discipline', rowHeader: true, cell: (discipline) => discipline.label },
+            { header: 'Type', className: 'ww-nowrap', cell: (discipline) => (discipline.builtin ? 'Built in' : 'Local') },
+            { header: 'Active team members', cell: (discipline) => members.filter((member) => member.active && member.disciplineCode === discipline.code).length },
+            { header: 'Status', cell: (discipline) => <ActiveTag active={discipline.active} /> },
+          ]}
+          rowName={(discipline) => discipline.label}
+          actions={entryActions({ editor, key: (discipline) => discipline.code, toggle, editable: (discipline) => !discipline.builtin })}
+        />
       )}
     </SettingsPage>
   );

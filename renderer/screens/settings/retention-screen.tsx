@@ -1,5 +1,6 @@
 import { RETENTION_YEARS } from '../../../core/retention';
 import { ErrorSummary } from '../../components/error-summary';
+import { ListTable } from '../../components/list-table';
 import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
 import { LegalHoldTag } from './legal-hold-tag';
@@ -19,38 +20,28 @@ export function RetentionScreen() {
       {items === undefined && error === undefined && <p className="nhsuk-body">Loading…</p>}
       {items !== undefined && items.length === 0 && <p className="nhsuk-body">No records are due for retention review.</p>}
       {items !== undefined && items.length > 0 && (
-        <table className="nhsuk-table" data-testid="retention-table">
-          <caption className="nhsuk-table__caption">
-            {items.length === 1 ? '1 record is' : `${items.length} records are`} due for retention review
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Reference</th>
-              <th scope="col" className="nhsuk-table__header">Name</th>
-              <th scope="col" className="nhsuk-table__header">Left the service</th>
-              <th scope="col" className="nhsuk-table__header">Due for review from</th>
-              <th scope="col" className="nhsuk-table__header">Legal hold</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {items.map((item) => (
-              <tr className="nhsuk-table__row" key={item.participantId}>
-                <td className="nhsuk-table__cell">
-                  <a href={routeHref({ name: 'retention-record', id: item.participantId })}>
-                    {item.reference}
-                    <span className="nhsuk-u-visually-hidden">: review this record</span>
-                  </a>
-                </td>
-                <td className="nhsuk-table__cell">{item.name}</td>
-                <td className="nhsuk-table__cell">{formatDate(item.exitedOn)}</td>
-                <td className="nhsuk-table__cell">{formatDate(item.reviewDueOn)}</td>
-                <td className="nhsuk-table__cell">
-                  <LegalHoldTag hold={item.legalHold} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption={`${items.length === 1 ? '1 record is' : `${items.length} records are`} due for retention review`}
+          captionVisible
+          testId="retention-table"
+          rows={items}
+          rowKey={(item) => item.participantId}
+          columns={[
+            {
+              header: 'Reference',
+              cell: (item) => (
+                <a href={routeHref({ name: 'retention-record', id: item.participantId })}>
+                  {item.reference}
+                  <span className="nhsuk-u-visually-hidden">: review this record</span>
+                </a>
+              ),
+            },
+            { header: 'Name', cell: (item) => item.name },
+            { header: 'Left the service', cell: (item) => formatDate(item.exitedOn) },
+            { header: 'Due for review from', cell: (item) => formatDate(item.reviewDueOn) },
+            { header: 'Legal hold', cell: (item) => <LegalHoldTag hold={item.legalHold} /> },
+          ]}
+        />
       )}
     </SettingsPage>
   );

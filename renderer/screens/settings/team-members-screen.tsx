@@ -1,7 +1,9 @@
 import { PROFESSIONAL_BODY_SHORT_NAMES } from '../../../core/schemas/config/professional-registration';
 import type { TeamMemberEntry } from '../../../core/schemas/config/team-members';
 import { useApi } from '../../api/api-context';
+import { ListTable } from '../../components/list-table';
 import { ActiveTag, activeFirst } from './active-tag';
+import { entryActions } from './entry-actions';
 import { SectionMessages } from './section-messages';
 import { SettingsPage } from './settings-page';
 import { TeamMemberForm, teamMemberInput } from './team-member-form';
@@ -42,61 +44,40 @@ export function TeamMembersScreen() {
         </div>
       )}
       {config !== undefined && config.teamMembers.length > 0 && (
-        <table className="nhsuk-table" data-testid="team-members-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Team members</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Name and job title</th>
-              <th scope="col" className="nhsuk-table__header">Discipline</th>
-              <th scope="col" className="nhsuk-table__header">Registration</th>
-              <th scope="col" className="nhsuk-table__header">App account</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
-              <th scope="col" className="nhsuk-table__header">
-                <span className="nhsuk-u-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {activeFirst(config.teamMembers).map((member) => (
-              <tr className="nhsuk-table__row" key={member.id}>
-                <th scope="row" className="nhsuk-table__cell">
+        <ListTable
+          caption="Team members"
+          testId="team-members-table"
+          rows={activeFirst(config.teamMembers)}
+          rowKey={(member) => member.id}
+          columns={[
+            {
+              header: 'Name and job title',
+              rowHeader: true,
+              cell: (member) => (
+                <>
                   {member.fullName}
                   <span className="ww-secondary-text">{member.jobTitle}</span>
-                </th>
-                <td className="nhsuk-table__cell">{disciplineLabel(member.disciplineCode)}</td>
-                <td className="nhsuk-table__cell">
-                  {member.professionalBody === 'none' ? (
-                    'None'
-                  ) : (
-                    <>
-                      {PROFESSIONAL_BODY_SHORT_NAMES[member.professionalBody]} <span className="ww-nowrap">{member.registrationNumber}</span>
-                    </>
-                  )}
-                </td>
-                <td className="nhsuk-table__cell">{accountLabel(member.userId)}</td>
-                <td className="nhsuk-table__cell">
-                  <ActiveTag active={member.active} />
-                </td>
-                <td className="nhsuk-table__cell">
-                  <div className="ww-row-actions">
-                    <button
-                      type="button"
-                      id={`edit-${member.id}`}
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                      aria-label={`Edit ${member.fullName}`}
-                      onClick={() => editor.open({ kind: 'edit', entry: member }, `edit-${member.id}`)}
-                    >
-                      Edit
-                    </button>
-                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label={`${member.active ? 'Deactivate' : 'Reactivate'} ${member.fullName}`} onClick={() => toggle(member)}>
-                      {member.active ? 'Deactivate' : 'Reactivate'}
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Discipline', cell: (member) => disciplineLabel(member.disciplineCode) },
+            {
+              header: 'Registration',
+              cell: (member) =>
+                member.professionalBody === 'none' ? (
+                  'None'
+                ) : (
+                  <>
+                    {PROFESSIONAL_BODY_SHORT_NAMES[member.professionalBody]} <span className="ww-nowrap">{member.registrationNumber}</span>
+                  </>
+                ),
+            },
+            { header: 'App account', cell: (member) => accountLabel(member.userId) },
+            { header: 'Status', cell: (member) => <ActiveTag active={member.active} /> },
+          ]}
+          rowName={(member) => member.fullName}
+          actions={entryActions({ editor, key: (member) => member.id, toggle })}
+        />
       )}
     </SettingsPage>
   );

@@ -1,23 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
+import { useCallback } from 'react';
 import { useApi } from '../../api/api-context';
+import { useLoaded } from '../../use-loaded';
 
 /** The partnership's configuration, loaded once and reloaded after each save. */
 export function usePartnershipConfig() {
   const api = useApi();
-  const [config, setConfig] = useState<PartnershipConfig | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const reload = useCallback(async () => {
-    const result = await api.call('config.get', {});
-    if (result.ok) {
-      setConfig(result.value);
-      setError(undefined);
-    } else {
-      setError(result.error.message);
-    }
-  }, [api]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { value: config, error, reload } = useLoaded(useCallback(() => api.call('config.get', {}), [api]));
   return { config, error, reload };
 }

@@ -62,6 +62,14 @@ function pgError(layer: string) {
   };
 }
 
+/** A package outside the renderer's list of allowed packages. */
+function rendererPackageError(pkg: string) {
+  return {
+    messageId: 'packageNotAllowed',
+    data: { layer: 'renderer', pkg, allowed: 'react, react-dom, @tanstack/react-virtual, nhsuk-frontend' },
+  };
+}
+
 /** Shorthand for a TS case: `code` in `filename` (relative to the fake root). */
 const ok = (filename: string, code: string) => ({ code, filename: file(filename), options });
 const bad = (filename: string, code: string, errors: object[]) => ({
@@ -97,24 +105,21 @@ describe('local/layer-imports (TypeScript)', () => {
       ok('services/dispatch.ts', "import type { Dispatch } from './dispatch-types';"),
       ok('services/audit.ts', "import { randomUUID } from 'node:crypto';"),
 
-      // electron: services, db, core, electron, and the electron package.
+      // electron: services, core, electron, and the electron package (never db/: only services reach the store).
       ok('electron/main.ts', "import { app, BrowserWindow } from 'electron';"),
       ok('electron/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';"),
       ok('electron/main.ts', "import { createDispatch } from '../services/dispatch';"),
-      ok('electron/main.ts', "import { openStore } from '../db/open-store';"),
       ok('electron/main.ts', "import { CHANNELS } from '../core/channels';"),
       ok('electron/main.ts', "import { registerIpc } from './ipc';"),
 
       // host: services, db, core, host.
       ok('host/server.ts', "import { createDispatch } from '../services/dispatch';"),
-      ok('host/server.ts', "import { openStore } from '../db/open-store';"),
       ok('host/server.ts', "import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';"),
       ok('host/server.ts', "import { routes } from './routes';"),
       ok('host/server.ts', "import { createServer } from 'node:http';"),
 
       // cli: services, db, core, cli.
       ok('cli/main.ts', "import { createDispatch } from '../services/dispatch';"),
-      ok('cli/main.ts', "import { openStore } from '../db/open-store';"),
       ok('cli/main.ts', "import { validateNhsNumber } from '../core/nhs-number';"),
       ok('cli/main.ts', "import { parseArgs } from './args';"),
       ok('cli/server-command.ts', "import { startPartnershipServer } from '../server/partnership-server';"),
@@ -127,13 +132,16 @@ describe('local/layer-imports (TypeScript)', () => {
       ok('server/partnership-server.ts', "import { createServer } from 'node:https';"),
       ok('tests/support/postgres.ts', "import { Client } from 'pg';"),
 
-      // renderer: core and renderer, React, no Node.
+      // renderer: core and renderer; React, its windowed lists and nhsuk-frontend's CSS; no Node.
       ok('renderer/app.tsx', "import { CHANNELS } from '../core/channels';\nexport const App = () => <main />;"),
       ok('renderer/app.tsx', "import type { Role } from '../core/roles';"),
       ok('renderer/app.tsx', "import { Button } from './components/button';"),
       ok('renderer/screens/home.tsx', "import { Button } from '../components/button';"),
       ok('renderer/screens/home.tsx', "import { ALL_ROLES } from '../../core/roles';"),
       ok('renderer/main.tsx', "import { createRoot } from 'react-dom/client';\nimport { useState } from 'react';"),
+      ok('renderer/main.tsx', "import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';"),
+      ok('renderer/screens/caseload/caseload-table.tsx', "import { useVirtualizer } from '@tanstack/react-virtual';"),
+      ok('renderer/app.tsx', "import type { ReactNode } from 'react';\nimport { jsx } from 'react/jsx-runtime';"),
       ok('renderer/app.tsx', "export const load = () => import('./screens/home');"),
       ok('renderer/app.tsx', "export * from '../core/result';"),
 
@@ -178,6 +186,11 @@ describe('local/layer-imports (TypeScript)', () => {
         options,
         errors: [{ message: 'Bad layering: renderer may not import from db (allowed: core, renderer).', line: 1, column: 1 }],
       },
+
+      // The shells never reach the store directly: only through services.
+      bad('electron/main.ts', "import { openStore } from '../db/open-store';", [layerError('electron', 'db')]),
+      bad('host/server.ts', "import { openStore } from '../db/open-store';", [layerError('host', 'db')]),
+      bad('cli/main.ts', "import { openStore } from '../db/open-store';", [layerError('cli', 'db')]),
 
       // core imports only core.
       bad('core/contract.ts', "import { openStore } from '../db/open-store';", [layerError('core', 'db')]),
@@ -283,6 +296,11 @@ describe('local/layer-imports (TypeScript)', () => {
       bad('renderer/app.tsx', "const fs = require('fs');\nexport { fs };", [builtinError('renderer', 'fs')]),
       bad('renderer/app.tsx', "import { ipcRenderer } from 'electron';", [electronError('renderer')]),
       bad('renderer/app.tsx', "import Database from 'better-sqlite3-multiple-ciphers';", [sqliteError('renderer')]),
+      // Only the packages the renderer is meant to use: not zod (core validates), not a PDF or SQL library.
+      bad('renderer/screens/measures/measure-form.tsx', "import { z } from 'zod';", [rendererPackageError('zod')]),
+      bad('renderer/components/download-pdf-buttons.tsx', "import { pdf } from '@react-pdf/renderer';", [rendererPackageError('@react-pdf/renderer')]),
+      bad('renderer/app.tsx', "import type { Kysely } from 'kysely';", [rendererPackageError('kysely')]),
+      bad('renderer/app.tsx', "export const load = () => import('left-pad');", [rendererPackageError('left-pad')]),
 
       // Unrestricted folders still keep the packages where they belong.
       bad('scripts/seed.ts', "import Database from 'better-sqlite3-multiple-ciphers';", [sqliteError('scripts')]),
@@ -327,5 +345,16 @@ describe('eslint.config.js wires local/layer-imports', () => {
     expect(layering).toHaveLength(1);
     expect(layering[0]?.severity).toBe(2);
     expect(layering[0]?.message).toBe('Bad layering: renderer may not import from db (allowed: core, renderer).');
+  });
+
+  it('reports a renderer importing a package outside its list through the real config', async () => {
+    const eslint = new ESLint({ cwd: repoRoot });
+    const [result] = await eslint.lintText("import { z } from 'zod';\nimport { useState } from 'react';\nexport const schema = z.string();\nexport const use = useState;\n", {
+      filePath: path.join(repoRoot, 'renderer', 'x.ts'),
+    });
+    const layering = result?.messages.filter((message) => message.ruleId === 'local/layer-imports') ?? [];
+    expect(layering.map((message) => [message.line, message.severity, message.message])).toEqual([
+      [1, 2, "renderer/ may not import the package 'zod' (allowed packages: react, react-dom, @tanstack/react-virtual, nhsuk-frontend)."],
+    ]);
   });
 });

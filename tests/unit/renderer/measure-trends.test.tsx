@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeasureResult } from '../../../core/schemas/assessment';
 import { measureChartBands } from '../../../core/scoring/chart-bands';
 import { TrendChart } from '../../../renderer/components/trend-chart';
-import { MeasureTrends } from '../../../renderer/screens/measure-trends';
+import { MeasureTrends } from '../../../renderer/screens/measures/measure-trends';
 
 function result(measure: MeasureResult['measure'], takenOn: string, total: number | null, bandLabel: string | null = null): MeasureResult {
   return { id: `${measure}-${takenOn}`, measure, discipline: 'mental_health', takenOn, total, bandLabel, riskFlag: false, recordedBy: 'Demo Mental Health' };

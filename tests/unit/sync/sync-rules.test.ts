@@ -26,9 +26,9 @@ async function withStore<T>(dataDir: string, username: string, read: (opened: Aw
 /** Signs in to the server as the store's laptop, for calls below `sync`. */
 async function sessionFor(dataDir: string, username: string) {
   return withStore(dataDir, username, async (opened) => {
-    const state = readSyncState(opened.store.sqlite)!;
+    const state = readSyncState(opened.store)!;
     const session = await signIn(state.serverUrl, { username, deviceId: state.deviceId, ...opened.userKey });
-    return { session, state, waiting: waitingMutations(opened.store.sqlite, { userId: opened.slot.userId }) };
+    return { session, state, waiting: waitingMutations(opened.store, { userId: opened.slot.userId }) };
   });
 }
 
@@ -71,7 +71,7 @@ describe('sync rules', () => {
       expect(JSON.stringify(plans)).toContain(team.physio);
       expect(JSON.stringify(plans)).not.toContain('Laptop B: a phased return');
     }
-    const refused = await withStore(laptopB.dataDir, 'demo.coordinator', (opened) => listOutbox(opened.store.sqlite, 'refused'));
+    const refused = await withStore(laptopB.dataDir, 'demo.coordinator', (opened) => listOutbox(opened.store, 'refused'));
     expect(refused).toHaveLength(2);
     expect(refused[0]).toMatchObject({ channel: 'plans.saveDraft', refusalCode: 'CONFLICT', input: expect.objectContaining({ goals: bGoals }) });
   });
@@ -114,7 +114,7 @@ describe('sync rules', () => {
     const retried = await partnership.sync(laptopB.dataDir, 'demo.coach');
     expect(retried).toMatchObject({ pushed: 0, duplicates: 1, refused: [] });
     expect(await logged()).toBe(after);
-    expect(await withStore(laptopB.dataDir, 'demo.coach', (opened) => listOutbox(opened.store.sqlite, 'applied'))).toHaveLength(1);
+    expect(await withStore(laptopB.dataDir, 'demo.coach', (opened) => listOutbox(opened.store, 'applied'))).toHaveLength(1);
 
     // Revoked on the server: the open session stops working at once, and signing in again is refused.
     await partnership.db.updateTable('devices').set({ revoked_at: new Date('2026-12-06T10:00:00Z') }).where('id', '=', state.deviceId).execute();

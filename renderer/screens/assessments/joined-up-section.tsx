@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { MAIN_BARRIER_LABELS, READINESS_LABELS, SOCIAL_BARRIER_LABELS, type JoinedUpAssessmentVersion } from '../../core/schemas/assessment';
-import type { ParticipantRecord } from '../../core/schemas/participant-record';
-import { canCall } from '../can-call';
-import { EarlierVersions, SignatureLine } from '../components/earlier-versions';
-import { SummaryList } from '../components/summary-list';
-import { formatDate } from '../format';
-import { useSession } from '../session-context';
+import { MAIN_BARRIER_LABELS, READINESS_LABELS, SOCIAL_BARRIER_LABELS, type JoinedUpAssessmentVersion } from '../../../core/schemas/assessment';
+import type { ParticipantRecord } from '../../../core/schemas/participant-record';
+import { canCall } from '../../can-call';
+import { EarlierVersions, SignatureLine } from '../../components/earlier-versions';
+import { SummaryList } from '../../components/summary-list';
+import { formatDate } from '../../format';
+import { useSession } from '../../session-context';
 import { JoinedUpForm } from './joined-up-form';
 
 function joinedUpRows(version: JoinedUpAssessmentVersion): Array<[string, string]> {

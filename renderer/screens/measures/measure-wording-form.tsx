@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import type { MeasureWordingEntry } from '../../core/schemas/measure-wording';
-import { getMeasureDefinition } from '../../core/scoring/measure-definitions';
-import type { MeasureWording, ResponseOption } from '../../core/scoring/measure-wording';
-import { useApi } from '../api/api-context';
-import { ErrorSummary } from '../components/error-summary';
-import { TextInput } from '../components/text-input';
-import { TextareaInput } from '../components/textarea-input';
-import { useSubmit } from '../components/use-submit';
+import type { MeasureWordingEntry } from '../../../core/schemas/measure-wording';
+import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import type { MeasureWording, ResponseOption } from '../../../core/scoring/measure-wording';
+import { useApi } from '../../api/api-context';
+import { ErrorSummary } from '../../components/error-summary';
+import { TextInput } from '../../components/text-input';
+import { TextareaInput } from '../../components/textarea-input';
+import { useSubmit } from '../../components/use-submit';
 
 /** Strips list numbering a pasted form often carries: "1.", "2)", "(3)", "Q4:". */
 function withoutNumbering(line: string): string {

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { MeasureResult } from '../../core/schemas/assessment';
-import { measureChartBands } from '../../core/scoring/chart-bands';
-import { depressionAnxietyOutcome } from '../../core/scoring/depression-anxiety-outcome';
-import { getMeasureDefinition } from '../../core/scoring/measure-definitions';
-import { formatTotal, measureTrends, type MeasureTrend } from '../../core/scoring/measure-trend';
-import { TrendChart } from '../components/trend-chart';
-import { formatDate } from '../format';
+import type { MeasureResult } from '../../../core/schemas/assessment';
+import { measureChartBands } from '../../../core/scoring/chart-bands';
+import { depressionAnxietyOutcome } from '../../../core/scoring/depression-anxiety-outcome';
+import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import { formatTotal, measureTrends, type MeasureTrend } from '../../../core/scoring/measure-trend';
+import { TrendChart } from '../../components/trend-chart';
+import { formatDate } from '../../format';
 
 function TrendCard({ trend }: { trend: MeasureTrend }) {
   const definition = getMeasureDefinition(trend.measure);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Result } from '../../../core/result';
+import type { Result } from '../core/result';
 
 /**
  * Loads one thing through the contract and reloads it on demand: the value, the error message if

@@ -1,11 +1,11 @@
-import type { SignedInUser } from '../../core/schemas/session';
-import { canCall } from '../can-call';
-import { PageLayout } from '../components/page-layout';
-import { routeHref } from '../routing';
-import { CaseloadList } from './caseload/caseload-list';
-import { BackupReminder } from './security/backup-reminder';
+import type { SignedInUser } from '../../../core/schemas/session';
+import { canCall } from '../../can-call';
+import { PageLayout } from '../../components/page-layout';
+import { routeHref } from '../../routing';
+import { CaseloadList } from './caseload-list';
+import { BackupReminder } from '../security/backup-reminder';
 
-export interface HomeScreenProps {
+export interface CaseloadScreenProps {
   readonly partnershipName: string;
   readonly isDemo: boolean;
   readonly user: SignedInUser;
@@ -13,7 +13,7 @@ export interface HomeScreenProps {
 }
 
 /** The caseload: everyone the partnership is working with, searched, filtered and a page at a time. */
-export function HomeScreen({ partnershipName, isDemo, user, onLock }: HomeScreenProps) {
+export function CaseloadScreen({ partnershipName, isDemo, user, onLock }: CaseloadScreenProps) {
   return (
     <PageLayout title="Caseload" partnershipName={partnershipName} isDemo={isDemo} user={user} onLock={onLock}>
       <BackupReminder />

@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { todayInLondon } from '../../core/clock';
-import { type JoinedUpAssessmentVersion, MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS, SOCIAL_BARRIER_LABELS, SOCIAL_BARRIERS } from '../../core/schemas/assessment';
-import { useApi } from '../api/api-context';
-import { CheckboxGroup } from '../components/checkbox-group';
-import { ErrorSummary } from '../components/error-summary';
-import { FormActions } from '../components/form-actions';
-import { RadioGroup } from '../components/radio-group';
-import { SelectInput } from '../components/select-input';
-import { TextInput } from '../components/text-input';
-import { TextareaInput } from '../components/textarea-input';
-import { useSubmit } from '../components/use-submit';
+import { todayInLondon } from '../../../core/clock';
+import { type JoinedUpAssessmentVersion, MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS, SOCIAL_BARRIER_LABELS, SOCIAL_BARRIERS } from '../../../core/schemas/assessment';
+import { useApi } from '../../api/api-context';
+import { CheckboxGroup } from '../../components/checkbox-group';
+import { ErrorSummary } from '../../components/error-summary';
+import { FormActions } from '../../components/form-actions';
+import { RadioGroup } from '../../components/radio-group';
+import { SelectInput } from '../../components/select-input';
+import { TextInput } from '../../components/text-input';
+import { TextareaInput } from '../../components/textarea-input';
+import { useSubmit } from '../../components/use-submit';
 
 type SocialBarrier = (typeof SOCIAL_BARRIERS)[number];
 type Readiness = (typeof READINESS_LEVELS)[number];

@@ -1,36 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
-import { formatNhsNumber } from '../../core/nhs-number';
-import type { ParticipantRecord } from '../../core/schemas/participant-record';
-import { PARTICIPANT_STATUS_LABELS } from '../../core/schemas/participants';
-import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../core/schemas/referral';
-import { useApi } from '../api/api-context';
-import { AppPage } from '../components/app-page';
-import { ErrorSummary } from '../components/error-summary';
-import { SummaryList } from '../components/summary-list';
-import { formatDate, orNotRecorded } from '../format';
-import { AdjustmentsSection } from './adjustments/adjustments-section';
-import { AssessmentSection } from './assessment-section';
-import { caseloadReturnHref } from './caseload/caseload-view';
+import { useCallback } from 'react';
+import { formatNhsNumber } from '../../../core/nhs-number';
+import { PARTICIPANT_STATUS_LABELS } from '../../../core/schemas/participants';
+import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
+import { useApi } from '../../api/api-context';
+import { AppPage } from '../../components/app-page';
+import { ErrorSummary } from '../../components/error-summary';
+import { SummaryList } from '../../components/summary-list';
+import { formatDate, orNotRecorded } from '../../format';
+import { useLoaded } from '../../use-loaded';
+import { AdjustmentsSection } from '../adjustments/adjustments-section';
+import { caseloadReturnHref } from '../caseload/caseload-view';
+import { DisciplineAssessmentsSection } from '../assessments/discipline-assessments-section';
+import { JoinedUpSection } from '../assessments/joined-up-section';
+import { MeasuresSection } from '../measures/measures-section';
+import { PlanPanel } from '../plans/plan-panel';
 import { ConsentPanel } from './consent-panel';
-import { DisciplineAssessmentsSection } from './discipline-assessments-section';
-import { PlanPanel } from './plan/plan-panel';
 import { RiskFlagBanner } from './risk-flag-banner';
 
 /** One person's record: who they are, their work, their referral and their consent. */
 export function ParticipantScreen({ id }: { id: string }) {
   const api = useApi();
-  const [record, setRecord] = useState<ParticipantRecord | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-
-  const load = useCallback(async () => {
-    const result = await api.call('participants.get', { id });
-    if (result.ok) setRecord(result.value);
-    else setError(result.error.message);
-  }, [api, id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { value: record, error, reload } = useLoaded(useCallback(() => api.call('participants.get', { id }), [api, id]));
 
   if (record === undefined) {
     return (
@@ -52,9 +42,10 @@ export function ParticipantScreen({ id }: { id: string }) {
         {record.reference} · {PARTICIPANT_STATUS_LABELS[record.status]}
         {record.coach === null ? '' : ` · Coach: ${record.coach.displayName}`}
       </p>
-      <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void load()} />
-      <AssessmentSection record={record} onChanged={() => void load()} />
-      <DisciplineAssessmentsSection record={record} onChanged={() => void load()} />
+      <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void reload()} />
+      <JoinedUpSection record={record} onChanged={() => void reload()} />
+      <MeasuresSection record={record} onChanged={() => void reload()} />
+      <DisciplineAssessmentsSection record={record} onChanged={() => void reload()} />
       <section aria-labelledby="plan-section">
         <h2 className="nhsuk-heading-m" id="plan-section">
           Action plan
@@ -98,7 +89,7 @@ export function ParticipantScreen({ id }: { id: string }) {
           ]}
         />
       ))}
-      <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={() => void load()} />
+      <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={() => void reload()} />
     </AppPage>
   );
 }

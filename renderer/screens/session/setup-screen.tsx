@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { PILOT_ICB_AREAS } from '../../core/icb-areas';
-import type { SignedInUser } from '../../core/schemas/session';
-import { useApi } from '../api/api-context';
-import { ErrorSummary } from '../components/error-summary';
-import { PageLayout } from '../components/page-layout';
-import { PassphraseFeedback } from '../components/passphrase-feedback';
-import { RadioGroup } from '../components/radio-group';
-import { SelectInput } from '../components/select-input';
-import { TextInput } from '../components/text-input';
-import { useSubmit } from '../components/use-submit';
-import { RecoveryKeyPanel } from './security/recovery-key-panel';
-import { RestoreOnSetup } from './security/restore-on-setup';
+import { PILOT_ICB_AREAS } from '../../../core/icb-areas';
+import type { SignedInUser } from '../../../core/schemas/session';
+import { useApi } from '../../api/api-context';
+import { ErrorSummary } from '../../components/error-summary';
+import { PageLayout } from '../../components/page-layout';
+import { PassphraseFeedback } from '../../components/passphrase-feedback';
+import { RadioGroup } from '../../components/radio-group';
+import { SelectInput } from '../../components/select-input';
+import { TextInput } from '../../components/text-input';
+import { useSubmit } from '../../components/use-submit';
+import { RecoveryKeyPanel } from '../security/recovery-key-panel';
+import { RestoreOnSetup } from './restore-on-setup';
 
 /** Server field paths -> the ids of this form's inputs. */
 const FIELD_IDS: Readonly<Record<string, string>> = {

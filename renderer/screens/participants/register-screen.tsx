@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatNhsNumber } from '../../core/nhs-number';
+import { formatNhsNumber } from '../../../core/nhs-number';
 import {
   CONTACT_MODE_LABELS,
   CONTACT_MODES,
@@ -11,18 +11,18 @@ import {
   REFERRAL_ROUTES,
   type PossibleDuplicate,
   type RegisterParticipantInput,
-} from '../../core/schemas/referral';
-import { useApi } from '../api/api-context';
-import { AppPage } from '../components/app-page';
-import { CheckboxInput } from '../components/checkbox-input';
-import { ErrorSummary } from '../components/error-summary';
-import { RadioGroup } from '../components/radio-group';
-import { SelectInput } from '../components/select-input';
-import { TextInput } from '../components/text-input';
-import { TextareaInput } from '../components/textarea-input';
-import { useSubmit } from '../components/use-submit';
-import { formatDate } from '../format';
-import { navigate, routeHref } from '../routing';
+} from '../../../core/schemas/referral';
+import { useApi } from '../../api/api-context';
+import { AppPage } from '../../components/app-page';
+import { CheckboxInput } from '../../components/checkbox-input';
+import { ErrorSummary } from '../../components/error-summary';
+import { RadioGroup } from '../../components/radio-group';
+import { SelectInput } from '../../components/select-input';
+import { TextInput } from '../../components/text-input';
+import { TextareaInput } from '../../components/textarea-input';
+import { useSubmit } from '../../components/use-submit';
+import { formatDate } from '../../format';
+import { navigate, routeHref } from '../../routing';
 
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 const fieldIdFor = (path: string) => path.replace(/\./g, '-');

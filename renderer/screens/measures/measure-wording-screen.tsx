@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import type { WordingSource } from '../../core/schemas/measure-wording';
-import { MEASURE_DEFINITION_LIST, getMeasureDefinition } from '../../core/scoring/measure-definitions';
-import type { MeasureId } from '../../core/scoring/measure-id';
-import { canCall } from '../can-call';
-import { AppPage } from '../components/app-page';
-import { ErrorSummary } from '../components/error-summary';
-import { SelectInput } from '../components/select-input';
-import { formatDate } from '../format';
-import { routeHref } from '../routing';
-import { useSession } from '../session-context';
-import { useMeasureWording } from '../use-measure-wording';
+import type { WordingSource } from '../../../core/schemas/measure-wording';
+import { MEASURE_DEFINITION_LIST, getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import type { MeasureId } from '../../../core/scoring/measure-id';
+import { canCall } from '../../can-call';
+import { AppPage } from '../../components/app-page';
+import { ErrorSummary } from '../../components/error-summary';
+import { ListTable } from '../../components/list-table';
+import { SelectInput } from '../../components/select-input';
+import { formatDate } from '../../format';
+import { routeHref } from '../../routing';
+import { useSession } from '../../session-context';
+import { useMeasureWording } from './use-measure-wording';
 import { MeasureWordingForm } from './measure-wording-form';
 
 const SOURCE_LABELS: Readonly<Record<WordingSource, string>> = {
@@ -63,30 +64,18 @@ export function MeasureWordingScreen() {
         <p>PHQ-9, GAD-7 and the work ability score ship with their published wording. Change it only for an approved version, such as a validated translation.</p>
       </div>
       {entries !== undefined && (
-        <table className="nhsuk-table" data-testid="wording-table">
-          <caption className="nhsuk-table__caption">Wording in use</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Measure</th>
-              <th scope="col" className="nhsuk-table__header">Wording</th>
-              <th scope="col" className="nhsuk-table__header">Last changed</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {MEASURE_DEFINITION_LIST.map((definition) => {
-              const item = entries[definition.id];
-              return (
-                <tr className="nhsuk-table__row" key={definition.id}>
-                  <th scope="row" className="nhsuk-table__cell">{definition.shortName}</th>
-                  <td className="nhsuk-table__cell">
-                    <strong className={`nhsuk-tag ${SOURCE_TAGS[item.source]}`}>{SOURCE_LABELS[item.source]}</strong>
-                  </td>
-                  <td className="nhsuk-table__cell">{item.updatedAt === null ? 'Never' : `${formatDate(item.updatedAt)} by ${item.updatedByName ?? 'unknown'}`}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ListTable
+          caption="Wording in use"
+          captionVisible
+          testId="wording-table"
+          rows={MEASURE_DEFINITION_LIST.map((definition) => ({ definition, item: entries[definition.id] }))}
+          rowKey={({ definition }) => definition.id}
+          columns={[
+            { header: 'Measure', rowHeader: true, cell: ({ definition }) => definition.shortName },
+            { header: 'Wording', cell: ({ item }) => <strong className={`nhsuk-tag ${SOURCE_TAGS[item.source]}`}>{SOURCE_LABELS[item.source]}</strong> },
+            { header: 'Last changed', cell: ({ item }) => (item.updatedAt === null ? 'Never' : `${formatDate(item.updatedAt)} by ${item.updatedByName ?? 'unknown'}`) },
+          ]}
+        />
       )}
       {saved !== undefined && (
         <div className="nhsuk-inset-text ww-saved" role="status" data-testid="wording-saved">

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ParticipantPlans } from '../../../core/schemas/action-plan';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
+import { ok, type Result } from '../../../core/result';
 import { useApi } from '../../api/api-context';
+import { useLoaded } from '../../use-loaded';
 
 export interface PlanData {
   readonly plans: ParticipantPlans;
@@ -11,20 +13,14 @@ export interface PlanData {
 /** Loads a person's plan history and the partnership configuration its choices come from. */
 export function usePlanData(participantId: string) {
   const api = useApi();
-  const [data, setData] = useState<PlanData | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const reload = useCallback(async () => {
-    const [plans, config] = await Promise.all([api.call('plans.get', { participantId }), api.call('config.get', {})]);
-    if (plans.ok && config.ok) {
-      setData({ plans: plans.value, config: config.value });
-      setError(undefined);
-    } else {
-      setError(!plans.ok ? plans.error.message : !config.ok ? config.error.message : undefined);
-    }
-  }, [api, participantId]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { value: data, error, reload } = useLoaded(
+    useCallback(async (): Promise<Result<PlanData>> => {
+      const [plans, config] = await Promise.all([api.call('plans.get', { participantId }), api.call('config.get', {})]);
+      if (!plans.ok) return plans;
+      if (!config.ok) return config;
+      return ok({ plans: plans.value, config: config.value });
+    }, [api, participantId]),
+  );
   return { data, error, reload };
 }
 

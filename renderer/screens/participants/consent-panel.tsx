@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { todayInLondon } from '../../core/clock';
-import { CONSENT_METHOD_LABELS, CONSENT_METHODS, CONSENT_PURPOSE_LABELS, CONSENT_PURPOSES, consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../core/schemas/consent';
-import { useApi } from '../api/api-context';
-import { ErrorSummary } from '../components/error-summary';
-import { FormActions } from '../components/form-actions';
-import { RadioGroup } from '../components/radio-group';
-import { SelectInput } from '../components/select-input';
-import { TextInput } from '../components/text-input';
-import { useSubmit } from '../components/use-submit';
-import { formatDate } from '../format';
+import { todayInLondon } from '../../../core/clock';
+import { CONSENT_METHOD_LABELS, CONSENT_METHODS, CONSENT_PURPOSE_LABELS, CONSENT_PURPOSES, consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../../core/schemas/consent';
+import { useApi } from '../../api/api-context';
+import { ErrorSummary } from '../../components/error-summary';
+import { FormActions } from '../../components/form-actions';
+import { RadioGroup } from '../../components/radio-group';
+import { SelectInput } from '../../components/select-input';
+import { TextInput } from '../../components/text-input';
+import { useSubmit } from '../../components/use-submit';
+import { formatDate } from '../../format';
 
 type Editing = { readonly kind: 'record'; readonly purpose: ConsentPurpose } | { readonly kind: 'withdraw'; readonly consent: ConsentRecord };
 

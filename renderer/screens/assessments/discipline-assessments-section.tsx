@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { CLINICAL_DISCIPLINE_OF_ROLE, DISCIPLINE_ASSESSMENT_TITLES } from '../../core/schemas/discipline-assessment';
-import type { ParticipantRecord } from '../../core/schemas/participant-record';
-import { useSession } from '../session-context';
+import { CLINICAL_DISCIPLINE_OF_ROLE, DISCIPLINE_ASSESSMENT_TITLES } from '../../../core/schemas/discipline-assessment';
+import type { ParticipantRecord } from '../../../core/schemas/participant-record';
+import { useSession } from '../../session-context';
 import { DisciplineAssessmentCard } from './discipline-assessment-card';
 import { DisciplineAssessmentForm } from './discipline-assessment-form';
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
-import type { SignedInUser } from '../../core/schemas/session';
-import { useApi } from '../api/api-context';
-import { ErrorSummary } from '../components/error-summary';
-import { PageLayout } from '../components/page-layout';
-import { SelectInput } from '../components/select-input';
-import { TextInput } from '../components/text-input';
-import { useSubmit } from '../components/use-submit';
-import { markUnlockSubmitted } from '../performance-marks';
-import { RecoverForm } from './security/recover-form';
+import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import type { SignedInUser } from '../../../core/schemas/session';
+import { useApi } from '../../api/api-context';
+import { ErrorSummary } from '../../components/error-summary';
+import { PageLayout } from '../../components/page-layout';
+import { SelectInput } from '../../components/select-input';
+import { TextInput } from '../../components/text-input';
+import { useSubmit } from '../../components/use-submit';
+import { markUnlockSubmitted } from '../../performance-marks';
+import { RecoverForm } from './recover-form';
 
 const FIELD_IDS: Readonly<Record<string, string>> = { username: 'unlock-username', passphrase: 'unlock-passphrase' };
 const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'unlock-passphrase';

@@ -1,20 +1,20 @@
 import { useMemo, useState } from 'react';
-import { todayInLondon } from '../../core/clock';
-import type { Role } from '../../core/roles';
-import { DISCIPLINE_LABELS, DISCIPLINES, type Discipline } from '../../core/schemas/assessment';
-import type { MeasureWordingEntry } from '../../core/schemas/measure-wording';
-import { MEASURE_DEFINITION_LIST, getMeasureDefinition } from '../../core/scoring/measure-definitions';
-import type { MeasureId } from '../../core/scoring/measure-id';
-import type { MeasureAnswer, MeasureScore } from '../../core/scoring/measure-score';
-import { useApi } from '../api/api-context';
-import { AnswerGrid, answerGridFieldId, type AnswerOption } from '../components/answer-grid';
-import { ErrorSummary } from '../components/error-summary';
-import { FormActions } from '../components/form-actions';
-import { SelectInput } from '../components/select-input';
-import { TextInput } from '../components/text-input';
-import { useSubmit } from '../components/use-submit';
-import { useSession } from '../session-context';
-import { useMeasureWording } from '../use-measure-wording';
+import { todayInLondon } from '../../../core/clock';
+import type { Role } from '../../../core/roles';
+import { DISCIPLINE_LABELS, DISCIPLINES, type Discipline } from '../../../core/schemas/assessment';
+import type { MeasureWordingEntry } from '../../../core/schemas/measure-wording';
+import { MEASURE_DEFINITION_LIST, getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import type { MeasureId } from '../../../core/scoring/measure-id';
+import type { MeasureAnswer, MeasureScore } from '../../../core/scoring/measure-score';
+import { useApi } from '../../api/api-context';
+import { AnswerGrid, answerGridFieldId, type AnswerOption } from '../../components/answer-grid';
+import { ErrorSummary } from '../../components/error-summary';
+import { FormActions } from '../../components/form-actions';
+import { SelectInput } from '../../components/select-input';
+import { TextInput } from '../../components/text-input';
+import { useSubmit } from '../../components/use-submit';
+import { useSession } from '../../session-context';
+import { useMeasureWording } from './use-measure-wording';
 
 const DISCIPLINE_FOR_ROLE: Partial<Record<Role, Discipline>> = {
   coach: 'employment_support',

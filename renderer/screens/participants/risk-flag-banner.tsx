@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { CLINICIAN_ROLES } from '../../core/contract';
-import type { RiskFlag } from '../../core/schemas/assessment';
-import { useApi } from '../api/api-context';
-import { ErrorSummary } from '../components/error-summary';
-import { TextareaInput } from '../components/textarea-input';
-import { useSubmit } from '../components/use-submit';
-import { formatDate } from '../format';
-import { useSession } from '../session-context';
+import { CLINICIAN_ROLES } from '../../../core/contract';
+import type { RiskFlag } from '../../../core/schemas/assessment';
+import { useApi } from '../../api/api-context';
+import { ErrorSummary } from '../../components/error-summary';
+import { TextareaInput } from '../../components/textarea-input';
+import { useSubmit } from '../../components/use-submit';
+import { formatDate } from '../../format';
+import { useSession } from '../../session-context';
 
 /**
  * Open risk flags, shown at the top of every view of the person until a clinician acknowledges

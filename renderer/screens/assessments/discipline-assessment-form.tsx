@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { todayInLondon } from '../../core/clock';
-import { DISCIPLINE_ASSESSMENT_TITLES, type ClinicalDiscipline, type DisciplineAssessmentVersion } from '../../core/schemas/discipline-assessment';
-import { useApi } from '../api/api-context';
-import { ErrorSummary } from '../components/error-summary';
-import { FormActions } from '../components/form-actions';
-import { TextInput } from '../components/text-input';
-import { TextareaInput } from '../components/textarea-input';
-import { useSubmit } from '../components/use-submit';
+import { todayInLondon } from '../../../core/clock';
+import { DISCIPLINE_ASSESSMENT_TITLES, type ClinicalDiscipline, type DisciplineAssessmentVersion } from '../../../core/schemas/discipline-assessment';
+import { useApi } from '../../api/api-context';
+import { ErrorSummary } from '../../components/error-summary';
+import { FormActions } from '../../components/form-actions';
+import { TextInput } from '../../components/text-input';
+import { TextareaInput } from '../../components/textarea-input';
+import { useSubmit } from '../../components/use-submit';
 
 /** What the form is for: a new draft, more work on the caller's draft, or an amendment to a signed assessment. */
 export type DisciplineFormMode =

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { CLINICAL_DISCIPLINE_OF_ROLE, DISCIPLINE_ASSESSMENT_TITLES, type DisciplineAssessment, type DisciplineAssessmentVersion } from '../../core/schemas/discipline-assessment';
-import type { MeasureResult } from '../../core/schemas/assessment';
-import { getMeasureDefinition } from '../../core/scoring/measure-definitions';
-import { useApi } from '../api/api-context';
-import { EarlierVersions, SignatureLine } from '../components/earlier-versions';
-import { ErrorSummary } from '../components/error-summary';
-import { SummaryList } from '../components/summary-list';
-import { useSubmit } from '../components/use-submit';
-import { formatDate } from '../format';
-import { useSession } from '../session-context';
+import { CLINICAL_DISCIPLINE_OF_ROLE, DISCIPLINE_ASSESSMENT_TITLES, type DisciplineAssessment, type DisciplineAssessmentVersion } from '../../../core/schemas/discipline-assessment';
+import type { MeasureResult } from '../../../core/schemas/assessment';
+import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import { useApi } from '../../api/api-context';
+import { EarlierVersions, SignatureLine } from '../../components/earlier-versions';
+import { ErrorSummary } from '../../components/error-summary';
+import { SummaryList } from '../../components/summary-list';
+import { useSubmit } from '../../components/use-submit';
+import { formatDate } from '../../format';
+import { useSession } from '../../session-context';
 import { DisciplineAssessmentForm } from './discipline-assessment-form';
 
 function contentRows(version: DisciplineAssessmentVersion): Array<[string, string]> {

@@ -1,0 +1,42 @@
+import type { Store } from '../store';
+
+/**
+ * One person's row of the management-information return, as it stood at the end of a month:
+ * codes, dates, counts and the agreed plan's and joined-up assessment's content (JSON), keyed by
+ * column name (`phq9_baseline`, `consent_share`, `exit_reason`...).
+ */
+export type MiReturnSourceRow = Record<string, string | number | null>;
+
+/**
+ * The people on the caseload in a reporting month, by reference: referred by its last day and not
+ * exited before its first. Everything is read as it stood on `last`: consents decided by then, the
+ * joined-up assessment and plan made by then, the first and latest PHQ-9, GAD-7 and WSAS scores
+ * taken by then (with how many), and an exit on or before it.
+ */
+export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string }): MiReturnSourceRow[] {
+  const consentAt = (purpose: string) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
+      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= @last ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
+  const measureAt = (measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on') =>
+    `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
+  const measureCount = (measure: string) => `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
+  return store.sqlite
+    .prepare(
+      `SELECT p.id, p.reference, p.status, p.employment_status,
+         COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), london_date(p.created_at)) AS referral_date,
+         (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
+         ${consentAt('service')} AS consent_service,
+         ${consentAt('share_partnership')} AS consent_share,
+         ${consentAt('evaluation')} AS consent_evaluation,
+         (SELECT a.content_json FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
+         (SELECT min(a.assessed_on) FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last) AS first_appointment_date,
+         (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
+         (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
+         ${['phq9', 'gad7', 'wsas'].map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
+         e.exited_on, e.reason AS exit_reason, e.employment_outcome
+       FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
+       WHERE COALESCE(p.referred_on, london_date(p.created_at)) <= @last
+         AND NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)
+       ORDER BY p.reference`,
+    )
+    .all({ first: month.first, last: month.last }) as MiReturnSourceRow[];
+}
