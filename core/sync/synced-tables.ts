@@ -89,6 +89,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'plan_reviews', key: ['id'], rule: 'append-only', writtenBy: ['plans.review'], readBy: ALL_ROLES },
   { table: 'participant_exits', key: ['participant_id'], rule: 'append-only', writtenBy: ['plans.review'], readBy: ALL_ROLES },
   { table: 'workplace_adjustments', key: ['id'], rule: 'versioned', writtenBy: ['adjustments.save', 'adjustments.signAhpReport'], readBy: ALL_ROLES },
+  // Signing an AHP report is a compare-and-set: one signature per version.
+  { table: 'ahp_reports', key: ['id'], rule: 'versioned', writtenBy: ['adjustments.saveAhpReport', 'adjustments.signAhpReport'], readBy: ALL_ROLES },
 ];
 
 const BY_NAME: ReadonlyMap<string, SyncedTable> = new Map(SYNCED_TABLES.map((entry) => [entry.table, entry]));
@@ -103,3 +105,14 @@ export function syncOrder(table: string): number {
   const index = SYNCED_TABLES.findIndex((entry) => entry.table === table);
   return index === -1 ? SYNCED_TABLES.length : index;
 }
+
+/**
+ * Tables each laptop keeps to itself (see SYNCED_TABLES for why). Every table of the store is in
+ * one list or the other (tests/unit/sync/synced-tables.test.ts), so a new table is placed on purpose.
+ */
+export const LOCAL_ONLY_TABLES: readonly string[] = [
+  'audit_log', 'reference_counters', 'participants_search', 'sync_state', 'sync_capture', 'sync_outbox',
+  'security_settings', 'backup_log', 'export_log', 'export_log_subjects', 'export_settings',
+  // Retention holds and purges act on this laptop's store; sharing them is for the server's own retention (later).
+  'legal_holds', 'retention_purge',
+];
