@@ -92,7 +92,7 @@ describe('sync rules', () => {
     expect(JSON.stringify(await partnership.db.selectFrom('change_log').select('row').where('table_name', '=', 'users').where('mutation_id', 'is not', null).execute())).toBe('[]');
   });
 
-  it('a revoked laptop is refused at once, even with a session already open; a repeated push applies nothing twice; an unknown format is refused plainly', async () => {
+  it('a revoked laptop or user is refused at once, even with a session already open; a repeated push applies nothing twice; an unknown format is refused plainly', async () => {
     const partnership = await demoOnServer();
     const laptopB = await partnership.enrol('demo.coach');
     const b = await laptopApp(laptopB.dataDir, 'demo.coach');
@@ -120,5 +120,9 @@ describe('sync rules', () => {
     await partnership.db.updateTable('devices').set({ revoked_at: new Date('2026-12-06T10:00:00Z') }).where('id', '=', state.deviceId).execute();
     await expect(pull(state.serverUrl, session.token, '0')).rejects.toMatchObject({ code: 'REVOKED' });
     await expect(partnership.sync(laptopB.dataDir, 'demo.coach')).rejects.toMatchObject({ code: 'REVOKED' });
+    // A departed user is refused on every laptop, at sign-in.
+    expect(await partnership.sync(partnership.laptopA, 'demo.admin')).toMatchObject({ refused: [] });
+    await partnership.db.updateTable('users').set({ revoked_at: new Date('2026-12-06T10:00:00Z') }).where('username', '=', 'demo.admin').execute();
+    await expect(partnership.sync(partnership.laptopA, 'demo.admin')).rejects.toMatchObject({ code: 'REVOKED' });
   });
 });
