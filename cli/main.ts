@@ -132,6 +132,7 @@ async function runCommand(argv: readonly string[], out: (line: string) => void, 
       const { included, skipped, failed } = report.progress;
       out(`Partnership export ${report.outcome}: ${included.toLocaleString('en-GB')} included, ${skipped.toLocaleString('en-GB')} skipped (no consent to share), ${failed.toLocaleString('en-GB')} failed.`);
       if (report.fileName !== null) out(`Written to ${report.fileName}.`);
+      if (report.stopReason !== null) out(report.stopReason);
       for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed')) out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
       // 0: everyone consenting was delivered; 3: some were not (the nightly job should alert).
       return failed > 0 ? 3 : 0;
