@@ -10,6 +10,7 @@ import type { Route } from './route';
 import type { ServerDatabase } from './server-schema';
 import { ApplyConflict, applyChanges, currentRow } from './sync-apply';
 import { parseBody } from './sync-body';
+import { postgresErrorCode } from './server-database';
 
 type Refusal = Extract<MutationResult, { outcome: 'refused' }>;
 
@@ -72,9 +73,11 @@ async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mut
       return { mutationId: mutation.mutationId, outcome: 'applied' as const, seq: seq === '' ? '0' : seq };
     });
   } catch (error) {
-    if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying)) throw error;
+    // Two laptops inserting the same new key at the same instant: the second meets the primary key.
+    const raced = postgresErrorCode(error) === '23505';
+    if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying) && !raced) throw error;
     const code = refusal?.code ?? 'CONFLICT';
-    const message = refusal?.message ?? `${error.message} Your version is kept on this laptop.`;
+    const message = refusal?.message ?? `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`;
     await db.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).where('last_mutation_id', '<', String(mutation.mutationId)).execute();
     return { mutationId: mutation.mutationId, outcome: 'refused', code, message, serverRows: await serverRowsFor(db, caller, mutation.changes) };
   }
