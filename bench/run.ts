@@ -13,6 +13,7 @@ import { copyToPlainTwin, createBenchPartnership } from './bench-store';
 import { CASELOAD_BENCH_SIZE, runCaseloadBench } from './caseload-bench';
 import { FHIR_BENCH_PLANS, runFhirExportBench } from './fhir-export-bench';
 import { runDocumentsBench } from './documents-bench';
+import { LONG_MEETING_CASES, runLongMeetingBench } from './long-meeting-bench';
 import { NATIONAL_BENCH_SIZE, runNationalBench } from './national-bench';
 import { measure, measurePair, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
@@ -24,7 +25,7 @@ import { BENCH_NOW, benchClock } from './bench-clock';
  * (bench/caseload-bench.ts), the partnership export (bench/fhir-export-bench.ts) and the PDF
  * documents (bench/documents-bench.ts), and the whole store with every person's history at national
  * size (bench/national-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or
- * `foundation`, `national`, `fhir`, `documents`) runs one part only.
+ * `foundation`, `national`, `fhir`, `meetings`, `documents`) runs one part only.
  */
 const SUITE = process.env.BENCH_SUITE ?? 'all';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50_000);
@@ -99,6 +100,9 @@ if (SUITE === 'all' || SUITE === 'fhir') {
   printReport(`Partnership export, ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} plans (${os.cpus().length} cores, Node ${process.version})`, fhir.rows);
   const verdict = fhir.peakRssMb < 400 ? 'pass' : 'FAIL';
   console.log(`Peak RSS of the export process: ${fhir.peakRssMb.toFixed(0)} MB (target < 400 MB: ${verdict}); file ${(fhir.bytes / 1_048_576).toFixed(1)} MB`);
+}
+if (SUITE === 'all' || SUITE === 'meetings') {
+  printReport(`Ending a meeting of ${LONG_MEETING_CASES.toLocaleString('en-GB')} cases (${os.cpus().length} cores, Node ${process.version})`, await runLongMeetingBench());
 }
 if (SUITE === 'all' || SUITE === 'documents') {
   printReport(`PDF documents (${os.cpus().length} cores, Node ${process.version})`, await runDocumentsBench());

@@ -8,6 +8,7 @@ import { initStore, seedStore } from '../services/store-commands';
 import { systemClock, type Clock } from '../core/clock';
 import { runWithClock } from '../services/call-clock-scope';
 import { readPassphrase } from './read-passphrase';
+import { enrolCommand, syncCommand } from './sync-commands';
 import { USAGE } from './usage';
 
 const BREAK_DESCRIPTIONS = {
@@ -41,8 +42,9 @@ async function runCommand(argv: readonly string[], out: (line: string) => void, 
   }
   // Each command on a data folder holds its lock for its duration: `restore` (or a seed, a backup)
   // is refused while the app, the host or another command has the folder open.
-  if (values.store === undefined || command === undefined) return runLocked(command, rest, values, out, clock);
-  return withDataFolderLock(values.store, `cli ${command}`, clock(), () => runLocked(command, rest, values, out, clock));
+  const dataDir = values.store ?? values['from-store'];
+  if (dataDir === undefined || command === undefined) return runLocked(command, rest, values, out, clock);
+  return withDataFolderLock(dataDir, `cli ${command}`, clock(), () => runLocked(command, rest, values, out, clock));
 }
 
 type CliValues = ReturnType<typeof parseCliOptions>['values'];
@@ -114,15 +116,42 @@ async function runLocked(command: string | undefined, rest: readonly string[], v
       const { included, skipped, failed } = report.progress;
       out(`Partnership export ${report.outcome}: ${included.toLocaleString('en-GB')} included, ${skipped.toLocaleString('en-GB')} skipped (no consent to share), ${failed.toLocaleString('en-GB')} failed.`);
       if (report.fileName !== null) out(`Written to ${report.fileName}.`);
+      if (report.stopReason !== null) out(report.stopReason);
       for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed')) out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
       // 0: everyone consenting was delivered; 3: some were not (the nightly job should alert).
       return failed > 0 ? 3 : 0;
     }
     case 'server': {
+      if (rest[0] === 'init') {
+        if (values['from-store'] === undefined || values.user === undefined) {
+          throw new Error('Usage: workwell-mdt server init --database-url URL --from-store DIR --user ADMIN [--server URL] [--passphrase-file FILE]');
+        }
+        const { checkedDatabaseUrl } = await import('./server-command');
+        const { initServerFromStore } = await import('./server-init');
+        const result = await initServerFromStore({
+          databaseUrl: checkedDatabaseUrl(values['database-url']),
+          dataDir: values['from-store'],
+          username: values.user,
+          passphrase: await readPassphrase(values['passphrase-file']),
+          serverUrl: values.server ?? '',
+          clock,
+        });
+        out(`Put ${result.records.toLocaleString('en-GB')} records and ${result.users} users on the server; ${values['from-store']} is its first laptop.`);
+        if (values.server === undefined) out('No --server address was given: the store records none yet, so it cannot sync until it is set.');
+        return 0;
+      }
       if (rest[0] !== 'start') throw new Error('Usage: workwell-mdt server start --database-url URL --listen HOST:PORT [--tls-key FILE --tls-cert FILE]');
       // Loaded only for this command: the other commands run without PostgreSQL's driver (`pg`).
       const { serverStartCommand } = await import('./server-command');
       return serverStartCommand({ databaseUrl: values['database-url'], listen: values.listen, tlsKey: values['tls-key'], tlsCert: values['tls-cert'] }, out);
+    }
+    case 'enrol': {
+      if (values.store === undefined || values.server === undefined || values.user === undefined) throw new Error('enrol needs --store, --server and --user');
+      return enrolCommand({ dataDir: values.store, serverUrl: values.server, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), clock }, out);
+    }
+    case 'sync': {
+      if (values.store === undefined || values.user === undefined) throw new Error('sync needs --store and --user');
+      return syncCommand({ dataDir: values.store, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), clock }, out);
     }
     case undefined:
     case 'help':
@@ -166,6 +195,8 @@ function parseCliOptions(args: readonly string[]) {
       listen: { type: 'string' },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
+      'from-store': { type: 'string' },
+      server: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,

@@ -37,6 +37,23 @@ Usage:
       on SIGTERM or Ctrl-C (exit code 0). The database password comes from PGPASSWORD,
       never from the URL.
 
+  workwell-mdt server init --database-url URL --from-store DIR --user ADMIN
+                           [--server URL] [--passphrase-file FILE]
+      Put an existing partnership store on the partnership server's database: its
+      records, its users (with their public keys and keyring slots, never a passphrase)
+      and the store itself as the first enrolled laptop. --server is the address the
+      laptops use (https://...), recorded in the store for \`sync\`.
+
+  workwell-mdt enrol --store NEWDIR --server URL --user USERNAME [--passphrase-file FILE]
+      Make this laptop's store from the partnership server: fetch the user's keyring
+      slot, open it here with the passphrase (which never leaves the laptop), sign in,
+      and receive every record the user's role may read into a new encrypted store.
+
+  workwell-mdt sync --store DIR --user USERNAME [--passphrase-file FILE]
+      Send this user's waiting changes, then receive everyone else's, once; print what
+      moved. Exit code 0: in step; 3: some changes were refused (listed, and kept on the
+      laptop with what was typed); 1: the server could not be reached or refused the laptop.
+
 The passphrase is read from --passphrase-file (first line) or the
 WORKWELL_PASSPHRASE environment variable; it is never accepted on the command line.
 `;

@@ -272,6 +272,15 @@ export async function changeSlotPassphrase(keyring: Keyring, slot: KeySlot, curr
   }
 }
 
+/**
+ * The user's raw X25519 private key from their slot, for signing in to the partnership server
+ * (db/sync/auth-proof.ts). WRONG_PASSPHRASE as for unlocking; the caller zeroes the buffer.
+ */
+export async function unwrapUserPrivateKey(keyring: Pick<Keyring, 'storeId'>, slot: KeySlot, passphrase: string): Promise<Buffer> {
+  if (slot.publicKey === undefined) throw new AppError('KEYRING_INVALID', 'Unlock the app once with this user before joining a partnership server.');
+  return unwrapPassphraseLayer(keyring.storeId, slot, passphrase);
+}
+
 export function findSlot(keyring: Keyring, username: string): KeySlot | undefined {
   return keyring.slots.find((slot) => slot.username === username);
 }

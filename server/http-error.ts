@@ -9,7 +9,13 @@ export type HttpErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'MALFORMED_JSON'
   | 'DATABASE_UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  // The sync protocol's (issue 14):
+  | 'VALIDATION'
+  | 'NOT_SIGNED_IN'
+  | 'SIGN_IN_FAILED'
+  | 'REVOKED'
+  | 'FORMAT_UNSUPPORTED';
 
 /** The JSON body of every error answer. */
 export interface HttpErrorBody {

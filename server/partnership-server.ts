@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { healthRoute } from './health-route';
+import { syncRoutes } from './sync-routes';
 import { HttpError } from './http-error';
 import { checkTransport } from './listen-address';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './read-json-body';
@@ -41,7 +42,7 @@ export interface PartnershipServer {
 
 /** The server's endpoints. The sync protocol's routes join this list. */
 export function defaultRoutes(version: string = serverVersion()): Route[] {
-  return [healthRoute(version)];
+  return [healthRoute(version), ...syncRoutes()];
 }
 
 /** True when the client sent (or is sending) a body the server has not read to its end. */
@@ -72,7 +73,7 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
     let errorCode: string | undefined;
     try {
       // Only the path is used; the base is a placeholder, the query string is ignored.
-      const { pathname } = new URL(request.url ?? '/', 'http://partnership-server.invalid');
+      const { pathname, searchParams } = new URL(request.url ?? '/', 'http://partnership-server.invalid');
       const match = matchRoute(routes, method, pathname);
       if (match.kind === 'none') throw new HttpError(404, 'NOT_FOUND', 'There is nothing at that address on the partnership server.');
       if (match.kind === 'wrong-method') {
@@ -81,7 +82,7 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
       }
       route = match.route.pattern;
       const body = match.route.body === 'json' ? await readJsonBody(request, maxBodyBytes) : undefined;
-      const answer = await match.route.handle({ db: options.db, params: match.params, body });
+      const answer = await match.route.handle({ db: options.db, params: match.params, body, headers: request.headers, query: searchParams });
       sendJson(response, answer.status, answer.body);
     } catch (thrown) {
       const error =

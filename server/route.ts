@@ -8,6 +8,10 @@ export interface RouteContext {
   readonly params: Readonly<Record<string, string>>;
   /** The parsed JSON body for routes with `body: 'json'`; otherwise undefined. Unvalidated. */
   readonly body: unknown;
+  /** The request's headers (lower-case names), e.g. `authorization` for the sync routes. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The query string's parameters. Never logged. */
+  readonly query: URLSearchParams;
 }
 
 /** A handler's success answer, sent as JSON. Failures are thrown as HttpError. */

@@ -8,7 +8,9 @@ export type ServerErrorCode =
   | 'BAD_LISTEN_ADDRESS'
   | 'LISTEN_FAILED'
   | 'PLAIN_HTTP_REFUSED'
-  | 'TLS_INCOMPLETE';
+  | 'TLS_INCOMPLETE'
+  // server init (server/sync-init.ts):
+  | 'INIT_REFUSED';
 
 /**
  * A typed, human error from the partnership server's start-up. Kept apart from core's AppError,

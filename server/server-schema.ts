@@ -21,6 +21,74 @@ export interface PartnershipsTable {
   id: string;
   name: string;
   created_at: DatabaseTimestamp;
+  /** The keyring's store id: every laptop's slots are bound to it. */
+  store_id: string | null;
+  /** `{ storeId, partnershipName, isDemo, createdAt }` of the keyring, for enrolling laptops. */
+  keyring_meta: unknown;
+}
+
+/** Who may sign in, with the role the server enforces. */
+export interface UsersTable {
+  id: string;
+  partnership_id: string;
+  username: string;
+  role: string;
+  /** X25519, raw, base64. */
+  public_key: string;
+  revoked_at: Date | null;
+}
+
+export interface KeyringSlotsTable {
+  user_id: string;
+  slot: unknown;
+}
+
+export interface DevicesTable {
+  id: string;
+  partnership_id: string;
+  user_id: string;
+  reference_block: number;
+  enrolled_at: DatabaseTimestamp;
+  revoked_at: Date | null;
+  /** bigint: read as a string by pg. */
+  last_mutation_id: ColumnType<string, string | number | undefined, string | number>;
+}
+
+export interface RecordsTable {
+  partnership_id: string;
+  table_name: string;
+  /** The key as JSON text: `["id"]`. */
+  key: string;
+  row: unknown;
+  version: ColumnType<number, number | undefined, number>;
+  seq: ColumnType<string, string | number, string | number>;
+}
+
+export interface ChangeLogTable {
+  seq: ColumnType<string, never, never>;
+  partnership_id: string;
+  table_name: string;
+  key: string;
+  row: unknown;
+  device_id: string | null;
+  mutation_id: ColumnType<string | null, number | null, never>;
+}
+
+export interface ChallengesTable {
+  id: string;
+  user_id: string;
+  device_id: string;
+  server_public_key: string;
+  server_private_key: string;
+  nonce: string;
+  expires_at: Date;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  device_id: string;
+  expires_at: Date;
 }
 
 /**
@@ -31,4 +99,11 @@ export interface PartnershipsTable {
 export interface ServerDatabase {
   server_meta: ServerMetaTable;
   partnerships: PartnershipsTable;
+  users: UsersTable;
+  keyring_slots: KeyringSlotsTable;
+  devices: DevicesTable;
+  records: RecordsTable;
+  change_log: ChangeLogTable;
+  challenges: ChallengesTable;
+  sessions: SessionsTable;
 }

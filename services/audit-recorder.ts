@@ -2,6 +2,7 @@ import type { Channel } from '../core/channels';
 import type { SignedInUser } from '../core/schemas/session';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
+import { discardCapturedChanges, queueCapturedChanges } from '../db/sync/outbox';
 import { AUDIT_POLICY } from './audit-policy';
 import { auditedParticipantId, idFields } from './audit-subject';
 import { PendingAuditEntry } from './call-audit-scope';
@@ -13,6 +14,8 @@ export interface AuditedCall {
   /** Who was signed in when the call started (null for sign-in itself). */
   readonly caller: SignedInUser | null;
   readonly input: unknown;
+  /** The input as the caller sent it (before zod's defaults and transforms): what the outbox keeps. */
+  readonly rawInput?: unknown;
   readonly output?: unknown;
   /** `ok`, or the error code the caller received. */
   readonly outcome: string;
@@ -25,7 +28,7 @@ export interface AuditRecorder {
    * The call's entry for success, to be written inside the call's own transaction if it opens one
    * (see call-audit-scope.ts); null when a successful call is not recorded or is recorded specially.
    */
-  pending(channel: Channel, caller: SignedInUser | null, input: unknown): PendingAuditEntry | null;
+  pending(channel: Channel, caller: SignedInUser | null, input: unknown, rawInput?: unknown): PendingAuditEntry | null;
   after(call: AuditedCall): Promise<void>;
 }
 
@@ -66,17 +69,22 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
 
   return {
     async before(channel, caller) {
+      // Rows changed outside a contract call's write (a raw edit behind the app) are never sent.
+      if (session.current !== null) discardCapturedChanges(session.current.store);
       if (channel !== 'session.lock' || caller === null || session.current === null) return;
       write(session.current.store, { at: now().toISOString(), userId: caller.userId, username: caller.username, action: 'lock', channel, participantId: null, subjectJson: '{}', outcome: 'ok' });
     },
 
-    pending(channel, caller, input) {
+    pending(channel, caller, input, rawInput) {
       const action = AUDIT_POLICY[channel];
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
-      return new PendingAuditEntry((store, output) => {
-        const user = caller ?? session.current?.user;
-        return user === undefined ? null : entryFor(store, { channel, caller, input, output, outcome: 'ok' }, action, user);
-      });
+      return new PendingAuditEntry(
+        (store, output) => {
+          const user = caller ?? session.current?.user;
+          return user === undefined ? null : entryFor(store, { channel, caller, input, output, outcome: 'ok' }, action, user);
+        },
+        { channel, input: rawInput ?? input, userId: () => (caller ?? session.current?.user)?.userId ?? null, madeAt: () => now().toISOString() },
+      );
     },
 
     async after(call) {
@@ -102,6 +110,8 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       if (open === null) return;
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
       write(open.store, entryFor(open.store, call, action, caller ?? open.user));
+      // A write made without a transaction (one statement) was captured as it committed: queue it now.
+      if (outcome === 'ok') queueCapturedChanges(open.store, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
     },
   };
 }

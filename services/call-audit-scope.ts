@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from 'kysely';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
+import { queueCapturedChanges } from '../db/sync/outbox';
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 
@@ -14,8 +15,15 @@ import type { Store } from '../db/store';
 export class PendingAuditEntry {
   #state: 'waiting' | 'written' | 'committed' = 'waiting';
 
-  /** `entryFor` builds the entry from the transaction's result (its new ids); null records nothing. */
-  constructor(private readonly entryFor: (store: Pick<Store, 'sqlite'>, result: unknown) => NewAuditEntry | null) {}
+  /**
+   * `entryFor` builds the entry from the transaction's result (its new ids); null records nothing.
+   * `call` is the channel and the input as sent: on a store that syncs, each transaction's captured
+   * rows are queued with them as one outbox mutation (db/sync/outbox.ts).
+   */
+  constructor(
+    private readonly entryFor: (store: Pick<Store, 'sqlite'>, result: unknown) => NewAuditEntry | null,
+    readonly call?: { readonly channel: string; readonly input: unknown; readonly userId: () => string | null; readonly madeAt: () => string },
+  ) {}
 
   /** True once the entry is part of a committed transaction: dispatch must not record the call again. */
   get committed(): boolean {
@@ -59,6 +67,9 @@ export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>,
       const value = await work(trx);
       // Raw and synchronous on the same connection as `trx`, so the entry is inside this transaction.
       wroteHere = pending?.writeWithin(store, value) ?? false;
+      // The rows this transaction changed join the outbox in the same commit (a no-op when solo).
+      const call = pending?.call;
+      if (call !== undefined) queueCapturedChanges(store, { channel: call.channel, input: call.input, userId: call.userId(), madeAt: call.madeAt() });
       return value;
     });
     if (wroteHere) pending?.settle(true);

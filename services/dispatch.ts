@@ -54,9 +54,10 @@ export function createDispatch(
         await audit?.before(channel, context.user);
         const handler = handlers[channel] as (input: unknown, context: CallContext) => Promise<unknown>;
         // A handler that changes records in a transaction writes this entry inside it (one commit).
-        const pending = audit?.pending(channel, context.user, parsed.data) ?? null;
+        // The raw input too: a change shared with the partnership server is re-checked there as sent.
+        const pending = audit?.pending(channel, context.user, parsed.data, input ?? {}) ?? null;
         const output = definition.output.parse(await runWithPendingAudit(pending, () => handler(parsed.data, context)));
-        if (pending?.committed !== true) await audit?.after({ channel, caller: context.user, input: parsedInput, output, outcome: 'ok' });
+        if (pending?.committed !== true) await audit?.after({ channel, caller: context.user, input: parsedInput, rawInput: input ?? {}, output, outcome: 'ok' });
         return ok(output);
       } catch (error) {
         // Refusals are accountable too: who was denied what, and failed sign-ins.

@@ -10,7 +10,7 @@ import { findMeeting, insertMeeting, listAgendaItems, markMeetingEnded, nextPlan
 import type { Database } from '../db/schema';
 import type { Store } from '../db/store';
 import { toStoreError } from '../db/store-errors';
-import { listOnAgenda } from './agenda-listing';
+import { listManyOnAgenda } from './agenda-listing';
 import { requireMeeting, requirePlanned } from './meeting-service';
 
 /** How far ahead a meeting made for cases not reached is planned, when none is planned yet. */
@@ -57,16 +57,15 @@ export async function endMeeting(store: Store, input: ParsedInput<'meetings.end'
       if (current?.status !== 'planned') throw new AppError('CONFLICT', 'Someone else ended this meeting already.');
       const [items, agreed] = await Promise.all([listAgendaItems(trx, meeting.id), participantsWithPlanAgreedAt(trx, meeting.id)]);
       const notReached = items.filter((item) => item.notes === '' && item.decisions === '' && !agreed.has(item.participant_id));
-      for (const item of items) await setAgendaItemStatus(trx, item.id, notReached.includes(item) ? 'not_reached' : 'discussed');
+      const notReachedIds = new Set(notReached.map((item) => item.id));
+      for (const item of items) await setAgendaItemStatus(trx, item.id, notReachedIds.has(item.id) ? 'not_reached' : 'discussed');
       let next: MeetingRow | undefined;
       if (notReached.length > 0) {
         next = await nextMeetingFor(trx, meeting, user, at);
         const alreadyThere = new Set((await listAgendaItems(trx, next.id)).map((item) => item.participant_id));
-        for (const item of notReached) {
-          if (alreadyThere.has(item.participant_id)) continue;
-          next = (await findMeeting(trx, next.id)) ?? next;
-          await listOnAgenda(trx, { meeting: next, participantId: item.participant_id, carriedOverFromId: item.id, by: user.userId, at });
-        }
+        // All carried over in one listing: the next agenda is read and ordered once, not once per case.
+        const cases = notReached.filter((item) => !alreadyThere.has(item.participant_id)).map((item) => ({ participantId: item.participant_id, carriedOverFromId: item.id }));
+        await listManyOnAgenda(trx, { meeting: next, cases, by: user.userId, at });
       }
       await markMeetingEnded(trx, { id: meeting.id, at, by: user.userId, rolledForwardToId: next?.id ?? null });
       return { notReached: notReached.length, nextMeetingId: next?.id ?? null };

@@ -14,12 +14,21 @@ export const SYNC_FORMAT_VERSION = 1;
 /** A table's primary key value(s) as text, in the order of the table's key columns. */
 const rowKeySchema = z.array(z.string().max(200)).min(1).max(3);
 
+/** A row's columns by name: text, numbers, null (how SQLite returns them). */
+const rowValuesSchema = z.record(z.string().regex(/^[a-z_0-9]{1,64}$/), z.union([z.string(), z.number(), z.null()]));
+
 /** One row's new state (an insert or update) or its removal, in a table that syncs. */
 export const rowChangeSchema = z.strictObject({
   table: z.string().regex(/^[a-z_]{1,64}$/),
   key: rowKeySchema,
   /** The row's columns as the store holds them (text, numbers, null); null when deleted. */
-  row: z.record(z.string().regex(/^[a-z_0-9]{1,64}$/), z.union([z.string(), z.number(), z.null()])).nullable(),
+  row: rowValuesSchema.nullable(),
+  /**
+   * The row as the laptop held it before this mutation changed it (null: it did not exist). The
+   * server's compare-and-set: a versioned row is applied only while the server still holds exactly
+   * this row, so two laptops that both changed "the same draft" cannot both win. Absent in pulls.
+   */
+  base: rowValuesSchema.nullable().optional(),
 });
 export type RowChange = z.infer<typeof rowChangeSchema>;
 
@@ -121,6 +130,11 @@ export const sessionSchema = z.strictObject({
   expiresAt: z.iso.datetime(),
   user: z.strictObject({ userId: z.string(), username: z.string(), role: roleSchema }),
   partnership: z.strictObject({ id: z.string(), name: z.string() }),
+  /**
+   * This laptop's block of participant reference numbers (1 for the first laptop): references are
+   * made offline from a per-store counter, so each laptop counts in a block of its own.
+   */
+  referenceBlock: z.number().int().positive(),
 });
 export type SyncSession = z.infer<typeof sessionSchema>;
 
@@ -130,4 +144,10 @@ export const enrolmentSlotRequestSchema = z.strictObject({ username: z.string().
 /** Every error the server sends: a typed code and a message a person can act on. Never clinical text. */
 export const serverErrorBodySchema = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string() }),
+});
+
+/** What GET /enrol/slot answers: the user's keyring slot (checked by db/keyring.ts) and the keyring's description. */
+export const enrolmentSlotResponseSchema = z.strictObject({
+  slot: z.unknown(),
+  keyring: z.strictObject({ storeId: z.uuid(), partnershipName: z.string(), isDemo: z.boolean(), createdAt: z.string() }),
 });

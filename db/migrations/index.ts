@@ -16,6 +16,7 @@ import * as securitySettings from './2026-11-30-014-security-settings';
 import * as exportLog from './2026-11-30-017-export-log';
 import * as exportSettings from './2026-11-30-019-export-settings';
 import * as caseloadSearchJoin from './2026-11-30-012-caseload-search-join';
+import * as syncOutbox from './2026-12-06-020-sync-outbox';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -39,6 +40,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-30-017-export-log': exportLog,
   '2026-11-30-019-export-settings': exportSettings,
   '2026-11-30-012-caseload-search-join': caseloadSearchJoin,
+  '2026-12-06-020-sync-outbox': syncOutbox,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

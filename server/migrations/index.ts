@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as serverMetaPartnerships from './2026-12-06-001-server-meta-partnerships';
+import * as sync from './2026-12-06-002-sync';
 
 /**
  * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
@@ -8,6 +9,7 @@ import * as serverMetaPartnerships from './2026-12-06-001-server-meta-partnershi
  */
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-001-server-meta-partnerships': serverMetaPartnerships,
+  '2026-12-06-002-sync': sync,
 };
 
 /** The schema version this code builds: the number of migrations it knows. */

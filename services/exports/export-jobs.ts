@@ -46,7 +46,8 @@ export class ExportJobs {
           state: report.outcome === 'cancelled' ? 'cancelled' : report.outcome === 'failed' ? 'failed' : 'finished',
           progress: report.progress,
           problems: mostUrgentFirst(report.problems).slice(0, PROBLEMS_SHOWN).map((problem) => ({ participantReference: problem.reference, outcome: problem.outcome === 'failed' ? 'failed' : 'skipped', reason: problem.reason ?? '' })),
-          message: report.outcome === 'cancelled' ? 'The export was cancelled. Nothing was left half-written.' : report.fileName === null ? null : `Written to ${report.fileName}`,
+          message:
+            report.outcome === 'cancelled' ? 'The export was cancelled. Nothing was left half-written.' : (report.stopReason ?? (report.fileName === null ? null : `Written to ${report.fileName}`)),
         };
       },
       (error: unknown) => {

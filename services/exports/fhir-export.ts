@@ -20,7 +20,16 @@ export interface FhirExportOptions {
   /** People read from the store at a time (default 200). */
   readonly batchSize?: number;
   readonly retry?: RetryPolicy;
+  /**
+   * People in a row the FHIR server may fail (each after its retries) before the export stops
+   * (default 5): a server that is down answers every request with an error, and trying everyone
+   * would run for hours. Bundles are PUTs with stable ids, so the next run sends everyone again.
+   */
+  readonly maxConsecutiveFailures?: number;
 }
+
+/** The circuit breaker's default: five people in a row. */
+export const DEFAULT_MAX_CONSECUTIVE_FAILURES = 5;
 
 /** One person's result at one destination. */
 export interface SubjectResult {
@@ -39,6 +48,8 @@ export interface FhirExportReport {
   readonly problems: readonly SubjectResult[];
   /** The export log entries written, one per destination. */
   readonly logEntryIds: readonly string[];
+  /** Why the export stopped before the end (the server failed too many people in a row), or null. */
+  readonly stopReason: string | null;
 }
 
 /** The file name for an export started at `at`: sortable, no personal data. */
@@ -84,7 +95,10 @@ export async function runFhirExport(store: Store, user: SignedInUser, destinatio
   const progress = { total: countAllParticipants(store), processed: 0, included: 0, skipped: 0, failed: 0 };
   const folderSubjects: SubjectResult[] = [];
   const urlSubjects: SubjectResult[] = [];
-  let stoppedBy: 'cancelled' | 'error' | null = null;
+  let stoppedBy: 'cancelled' | 'error' | 'circuit' | null = null;
+  let stopReason: string | null = null;
+  const maxConsecutiveFailures = options.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_FAILURES;
+  let consecutiveFailures = 0;
   try {
     for (const batch of exportCandidateBatches(store, options.batchSize ?? 200)) {
       for (const candidate of batch) {
@@ -107,10 +121,13 @@ export async function runFhirExport(store: Store, user: SignedInUser, destinatio
           }
           if (poster !== null) {
             const sent = await poster.post(json, options.signal);
-            if (sent.ok) urlSubjects.push({ ...base, outcome: 'included' });
-            else {
+            if (sent.ok) {
+              urlSubjects.push({ ...base, outcome: 'included' });
+              consecutiveFailures = 0;
+            } else {
               urlSubjects.push({ ...base, outcome: 'failed', reason: sent.reason });
               delivered = false;
+              consecutiveFailures += 1;
             }
           }
           if (delivered) progress.included += 1;
@@ -118,6 +135,11 @@ export async function runFhirExport(store: Store, user: SignedInUser, destinatio
         }
         progress.processed += 1;
         options.onProgress?.({ ...progress });
+        if (consecutiveFailures >= maxConsecutiveFailures) {
+          stoppedBy = 'circuit';
+          stopReason = `The partnership system failed ${consecutiveFailures} people in a row, so the export stopped after ${progress.processed.toLocaleString('en-GB')} of ${progress.total.toLocaleString('en-GB')}. Check the system is up; the next run sends everyone again.`;
+          break;
+        }
       }
       if (stoppedBy !== null) break;
       await breathe();
@@ -130,8 +152,8 @@ export async function runFhirExport(store: Store, user: SignedInUser, destinatio
   }
   const logEntryIds = record(store, user, options.now(), { drop, fileName, poster, destinations, folderSubjects, urlSubjects, stoppedBy });
   const problems = [...(poster !== null ? urlSubjects : folderSubjects)].filter((subject) => subject.outcome !== 'included');
-  const outcome: ExportOutcome = stoppedBy === 'cancelled' ? 'cancelled' : progress.failed > 0 && progress.included === 0 ? 'failed' : 'delivered';
-  return { outcome, progress: { ...progress }, fileName: stoppedBy === null ? fileName : null, problems, logEntryIds };
+  const outcome: ExportOutcome = stoppedBy === 'cancelled' ? 'cancelled' : stoppedBy === 'circuit' || (progress.failed > 0 && progress.included === 0) ? 'failed' : 'delivered';
+  return { outcome, progress: { ...progress }, fileName: stoppedBy === null ? fileName : null, problems, logEntryIds, stopReason };
 }
 
 interface RecordArguments {
@@ -141,7 +163,7 @@ interface RecordArguments {
   readonly destinations: ExportDestinations;
   readonly folderSubjects: readonly SubjectResult[];
   readonly urlSubjects: readonly SubjectResult[];
-  readonly stoppedBy: 'cancelled' | 'error' | null;
+  readonly stoppedBy: 'cancelled' | 'error' | 'circuit' | null;
 }
 
 /** Commits or aborts the folder drop and writes one export-log entry per destination. */
@@ -162,7 +184,7 @@ function record(store: Store, user: SignedInUser, now: Date, args: RecordArgumen
   if (args.poster !== null && args.destinations.baseUrl !== null) {
     const included = args.urlSubjects.filter((subject) => subject.outcome === 'included').length;
     const failed = args.urlSubjects.filter((subject) => subject.outcome === 'failed').length;
-    const outcome: ExportOutcome = args.stoppedBy === 'cancelled' ? 'cancelled' : args.stoppedBy === 'error' || (failed > 0 && included === 0) ? 'failed' : 'delivered';
+    const outcome: ExportOutcome = args.stoppedBy === 'cancelled' ? 'cancelled' : args.stoppedBy === 'error' || args.stoppedBy === 'circuit' || (failed > 0 && included === 0) ? 'failed' : 'delivered';
     ids.push(recordExport(store, { user, kind: 'fhir_bundle', destination: args.destinations.baseUrl, content: args.poster.digest(), outcome, subjects: subjectsOf(args.urlSubjects) }, now));
   }
   return ids;

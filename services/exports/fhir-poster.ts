@@ -18,6 +18,8 @@ function isTransient(status: number): boolean {
 }
 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  // Cancelled already (Cancel interrupted the POST): no wait, or the export would sit out the delay.
+  if (signal?.aborted === true) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(

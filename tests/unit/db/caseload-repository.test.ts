@@ -5,6 +5,7 @@ import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type Casel
 import { storePaths } from '../../../db/store-paths';
 import { unlockStore } from '../../../services/unlock-store';
 import { demoWithPerson } from '../../support/demo-with-person';
+import { testDate } from '../../support/test-clock';
 
 const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false };
 
@@ -19,7 +20,7 @@ describe('caseload search paths', () => {
         { ...NO_FILTER, ftsQuery: caseloadSearchQuery('a') },
         { ...NO_FILTER, ftsQuery: caseloadSearchQuery('999'), status: 'active' },
         { ...NO_FILTER, ftsQuery: caseloadSearchQuery('s'), coachUserId: coach },
-        { ...NO_FILTER, ftsQuery: caseloadSearchQuery('999'), reviewDueBy: '2027-01-31' },
+        { ...NO_FILTER, ftsQuery: caseloadSearchQuery('999'), reviewDueBy: testDate(56) },
       ];
       for (const query of queries) {
         for (const sort of ['name', 'nextReview', 'referralDate'] as CaseloadSortKey[]) {

@@ -25,7 +25,14 @@ async function openDatabase(migrated: boolean) {
  */
 const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerDatabase[Table], true> } = {
   server_meta: { id: true, schema_version: true, created_at: true, migrated_at: true },
-  partnerships: { id: true, name: true, created_at: true },
+  partnerships: { id: true, name: true, created_at: true, store_id: true, keyring_meta: true },
+  users: { id: true, partnership_id: true, username: true, role: true, public_key: true, revoked_at: true },
+  keyring_slots: { user_id: true, slot: true },
+  devices: { id: true, partnership_id: true, user_id: true, reference_block: true, enrolled_at: true, revoked_at: true, last_mutation_id: true },
+  records: { partnership_id: true, table_name: true, key: true, row: true, version: true, seq: true },
+  change_log: { seq: true, partnership_id: true, table_name: true, key: true, row: true, device_id: true, mutation_id: true },
+  challenges: { id: true, user_id: true, device_id: true, server_public_key: true, server_private_key: true, nonce: true, expires_at: true },
+  sessions: { token_hash: true, user_id: true, device_id: true, expires_at: true },
 };
 
 describe('migrateServerToLatest', () => {

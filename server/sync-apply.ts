@@ -1,0 +1,93 @@
+import type { Transaction } from 'kysely';
+import { syncedTable } from '../core/sync/synced-tables';
+import type { RowChange } from '../core/sync/sync-protocol';
+import type { ServerDatabase } from './server-schema';
+
+type RowValues = Record<string, string | number | null>;
+
+/** Why a mutation could not be applied as it stands: the whole mutation is refused, nothing of it kept. */
+export class ApplyConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApplyConflict';
+  }
+}
+
+/** Two rows hold the same values in the columns both know (a newer laptop may send a column more). */
+export function sameRow(left: RowValues, right: RowValues): boolean {
+  const columns = Object.keys(left).filter((column) => Object.hasOwn(right, column));
+  return columns.length > 0 && columns.every((column) => left[column] === right[column]);
+}
+
+/** The server's current row for a key (null when it has none), locked until the transaction ends. */
+export async function currentRow(trx: Transaction<ServerDatabase>, partnershipId: string, table: string, key: string): Promise<RowValues | null> {
+  const found = await trx
+    .selectFrom('records')
+    .select('row')
+    .where('partnership_id', '=', partnershipId)
+    .where('table_name', '=', table)
+    .where('key', '=', key)
+    .forUpdate()
+    .executeTakeFirst();
+  return (found?.row as RowValues | undefined) ?? null;
+}
+
+/** Appends one change to the log and makes it the current row; returns its sequence number. */
+export async function writeChange(
+  trx: Transaction<ServerDatabase>,
+  change: { partnershipId: string; table: string; key: string; row: RowValues | null; deviceId: string | null; mutationId: number | null },
+): Promise<string> {
+  const json = change.row === null ? null : JSON.stringify(change.row);
+  const { seq } = await trx
+    .insertInto('change_log')
+    .values({ partnership_id: change.partnershipId, table_name: change.table, key: change.key, row: json, device_id: change.deviceId, mutation_id: change.mutationId })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  const where = { partnership_id: change.partnershipId, table_name: change.table, key: change.key };
+  if (change.row === null) {
+    await trx.deleteFrom('records').where('partnership_id', '=', where.partnership_id).where('table_name', '=', where.table_name).where('key', '=', where.key).execute();
+  } else {
+    await trx
+      .insertInto('records')
+      .values({ ...where, row: json, seq })
+      .onConflict((conflict) => conflict.columns(['partnership_id', 'table_name', 'key']).doUpdateSet((eb) => ({ row: json, seq, version: eb('records.version', '+', 1) })))
+      .execute();
+  }
+  return seq;
+}
+
+/**
+ * Applies one mutation's row changes by each table's rule (core/sync/synced-tables.ts) inside the
+ * caller's transaction, and returns the last sequence number written ('' when every change was
+ * already there). Throws ApplyConflict when a rule refuses: the caller rolls everything back.
+ */
+export async function applyChanges(
+  trx: Transaction<ServerDatabase>,
+  scope: { partnershipId: string; deviceId: string; mutationId: number },
+  changes: readonly RowChange[],
+): Promise<string> {
+  let last = '';
+  for (const change of changes) {
+    const entry = syncedTable(change.table);
+    if (entry === undefined) throw new ApplyConflict(`Records of kind "${change.table}" are not shared through the partnership server.`);
+    const key = JSON.stringify(change.key);
+    const current = await currentRow(trx, scope.partnershipId, change.table, key);
+    const base = change.base ?? null;
+    if (entry.rule === 'append-only') {
+      if (change.row === null) throw new ApplyConflict('A record that is kept for good cannot be removed.');
+      if (current !== null) {
+        if (sameRow(current, change.row)) continue; // sent before: nothing to do
+        throw new ApplyConflict('This record was already saved differently on the partnership server.');
+      }
+    } else if (entry.rule === 'versioned') {
+      // Compare-and-set: the row this laptop changed must still be the server's row.
+      const unchanged = current === null ? base === null : base !== null && sameRow(current, base);
+      if (!unchanged) {
+        if (current !== null && change.row !== null && sameRow(current, change.row)) continue;
+        throw new ApplyConflict('Someone else changed this record on another laptop first.');
+      }
+    }
+    last = await writeChange(trx, { partnershipId: scope.partnershipId, table: change.table, key, row: change.row, deviceId: scope.deviceId, mutationId: scope.mutationId });
+  }
+  return last;
+}

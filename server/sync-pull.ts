@@ -1,0 +1,44 @@
+import { SYNCED_TABLES } from '../core/sync/synced-tables';
+import { pullRequestSchema, type PulledChange } from '../core/sync/sync-protocol';
+import { authenticate } from './auth-session';
+import type { Route } from './route';
+import { parseBody } from './sync-body';
+
+/**
+ * POST /sync/pull: the changes after the laptop's cursor, in the server's order, for the caller's
+ * partnership only and only of tables the caller's server-side role may receive.
+ */
+export const pullRoute: Route = {
+  method: 'POST',
+  pattern: '/sync/pull',
+  body: 'json',
+  async handle({ db, body, headers }) {
+    const caller = await authenticate(db, headers);
+    const { cursor, limit } = parseBody(pullRequestSchema, body);
+    const readable = SYNCED_TABLES.filter((entry) => entry.readBy.includes(caller.role)).map((entry) => entry.table);
+    const rows =
+      readable.length === 0
+        ? []
+        : await db
+            .selectFrom('change_log')
+            .select(['seq', 'table_name', 'key', 'row'])
+            .where('partnership_id', '=', caller.partnershipId)
+            .where('seq', '>', cursor as never)
+            .where('table_name', 'in', readable)
+            .orderBy('seq')
+            .limit(limit + 1)
+            .execute();
+    const page = rows.slice(0, limit);
+    const changes: PulledChange[] = page.map((row) => ({
+      seq: String(row.seq),
+      table: row.table_name,
+      key: JSON.parse(row.key) as string[],
+      row: (row.row as PulledChange['row']) ?? null,
+    }));
+    const device = await db.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).executeTakeFirstOrThrow();
+    return {
+      status: 200,
+      body: { changes, cursor: changes.at(-1)?.seq ?? cursor, more: rows.length > limit, lastMutationId: Number(device.last_mutation_id) },
+    };
+  },
+};

@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import { isChannel } from '../core/channels';
+import { fixedClock, setClockSource, systemClock } from '../core/clock';
+import { contract, type ChannelDefinition } from '../core/contract';
+import { syncedTable } from '../core/sync/synced-tables';
+import { pushRequestSchema, SYNC_FORMAT_VERSION, type Mutation, type MutationResult, type RowChange } from '../core/sync/sync-protocol';
+import { authenticate, type Caller } from './auth-session';
+import { HttpError } from './http-error';
+import type { Route } from './route';
+import type { ServerDatabase } from './server-schema';
+import { ApplyConflict, applyChanges, currentRow } from './sync-apply';
+import { parseBody } from './sync-body';
+import { postgresErrorCode } from './server-database';
+
+type Refusal = Extract<MutationResult, { outcome: 'refused' }>;
+
+/**
+ * The channel's own input schema, checked as of when the laptop made the change (the schemas'
+ * "not in the future" rules read the current clock) but never later than now on the server.
+ */
+function inputParses(definition: ChannelDefinition, mutation: Mutation): boolean {
+  const made = Math.min(Date.parse(mutation.madeAt), systemClock().getTime());
+  const previous = setClockSource(() => fixedClock(new Date(made)));
+  try {
+    return definition.input.safeParse(mutation.input ?? {}).success;
+  } finally {
+    setClockSource(previous);
+  }
+}
+
+/** The checks the server makes itself, whatever the laptop says: role, input, tables. Null: allowed. */
+function checkMutation(caller: Caller, mutation: Mutation): Omit<Refusal, 'mutationId' | 'outcome' | 'serverRows'> | null {
+  if (!isChannel(mutation.channel)) return { code: 'FORMAT_UNSUPPORTED', message: 'The partnership server does not know this kind of change. Update the partnership server.' };
+  const definition: ChannelDefinition = contract[mutation.channel];
+  if (definition.access === 'public' || !definition.access.includes(caller.role)) {
+    return { code: 'FORBIDDEN', message: 'Your role on the partnership server does not allow this. Ask an administrator if you need it.' };
+  }
+  if (!inputParses(definition, mutation)) return { code: 'VALIDATION', message: 'The partnership server found answers that need correcting. Your text is kept on this laptop.' };
+  for (const change of mutation.changes) {
+    const entry = syncedTable(change.table);
+    if (entry === undefined) return { code: 'NOT_SYNCED', message: `Records of kind "${change.table}" are not shared through the partnership server.` };
+    if (!entry.writtenBy.includes(mutation.channel)) return { code: 'FORBIDDEN', message: 'This change touched records it may not change. It was not shared.' };
+    if (change.key.length !== entry.key.length || (change.row !== null && entry.key.some((column, index) => String(change.row?.[column]) !== change.key[index]))) {
+      return { code: 'VALIDATION', message: 'A changed record did not match its key. It was not shared.' };
+    }
+  }
+  return null;
+}
+
+/** The server's rows for every key a mutation touched, so the laptop can put them back. */
+async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes: readonly RowChange[]): Promise<RowChange[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows: RowChange[] = [];
+    for (const change of changes) rows.push({ table: change.table, key: change.key, row: await currentRow(trx, caller.partnershipId, change.table, JSON.stringify(change.key)) });
+    return rows;
+  });
+}
+
+/**
+ * One mutation, in its own PostgreSQL transaction: skipped when this laptop's earlier push already
+ * dealt with it, otherwise checked and applied whole, or refused whole (the laptop's mutation id
+ * still advances, so a refusal is not retried).
+ */
+async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mutation): Promise<MutationResult> {
+  const refusal = checkMutation(caller, mutation);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const device = await trx.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).forUpdate().executeTakeFirstOrThrow();
+      if (mutation.mutationId <= Number(device.last_mutation_id)) return { mutationId: mutation.mutationId, outcome: 'duplicate' as const };
+      if (refusal !== null) throw new RefusedBeforeApplying();
+      const seq = await applyChanges(trx, { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId }, mutation.changes);
+      await trx.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).execute();
+      return { mutationId: mutation.mutationId, outcome: 'applied' as const, seq: seq === '' ? '0' : seq };
+    });
+  } catch (error) {
+    // Two laptops inserting the same new key at the same instant: the second meets the primary key.
+    const raced = postgresErrorCode(error) === '23505';
+    if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying) && !raced) throw error;
+    const code = refusal?.code ?? 'CONFLICT';
+    const message = refusal?.message ?? `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`;
+    await db.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).where('last_mutation_id', '<', String(mutation.mutationId)).execute();
+    return { mutationId: mutation.mutationId, outcome: 'refused', code, message, serverRows: await serverRowsFor(db, caller, mutation.changes) };
+  }
+}
+
+class RefusedBeforeApplying extends Error {}
+
+/** POST /sync/push: the laptop's waiting mutations, in order; one result each. */
+export const pushRoute: Route = {
+  method: 'POST',
+  pattern: '/sync/push',
+  body: 'json',
+  async handle({ db, body, headers }) {
+    const caller = await authenticate(db, headers);
+    const formatVersion = (body as { formatVersion?: unknown } | null)?.formatVersion;
+    if (formatVersion !== SYNC_FORMAT_VERSION) {
+      throw new HttpError(400, 'FORMAT_UNSUPPORTED', `This laptop sends changes in format ${String(formatVersion)}; the partnership server takes format ${SYNC_FORMAT_VERSION}. Update WorkWell MDT on this laptop (or the server) so they match. Nothing was changed.`);
+    }
+    const request = parseBody(pushRequestSchema, body);
+    const results: MutationResult[] = [];
+    for (const mutation of request.mutations) results.push(await pushOne(db, caller, mutation));
+    const device = await db.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).executeTakeFirstOrThrow();
+    return { status: 200, body: { results, lastMutationId: Number(device.last_mutation_id) } };
+  },
+};

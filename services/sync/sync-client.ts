@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import {
+  challengeResponseSchema,
+  enrolmentSlotResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  serverErrorBodySchema,
+  sessionSchema,
+  SYNC_FORMAT_VERSION,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+  type SyncSession,
+} from '../../core/sync/sync-protocol';
+import { answerChallenge } from '../../db/sync/auth-proof';
+
+/** The server could not be reached at all: the laptop carries on offline (CLI exit 1). */
+export class ServerUnreachable extends Error {
+  constructor(serverUrl: string, cause: unknown) {
+    super(`The partnership server at ${serverUrl} could not be reached. Your changes are kept on this laptop and will be sent next time.`, { cause });
+    this.name = 'ServerUnreachable';
+  }
+}
+
+/** The server answered with an error: its typed code and its message for people. */
+export class ServerRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServerRefused';
+  }
+}
+
+async function call<Schema extends z.ZodType>(serverUrl: string, path: string, schema: Schema, init: { method: 'GET' | 'POST'; body?: unknown; token?: string }): Promise<z.infer<Schema>> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, serverUrl), {
+      method: init.method,
+      headers: { ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(init.token === undefined ? {} : { Authorization: `Bearer ${init.token}` }) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch (error) {
+    throw new ServerUnreachable(serverUrl, error);
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = serverErrorBodySchema.safeParse(json);
+    throw parsed.success ? new ServerRefused(parsed.data.error.code, parsed.data.error.message) : new ServerRefused('INTERNAL', `The partnership server answered ${response.status}.`);
+  }
+  return schema.parse(json);
+}
+
+/** The user's keyring slot and the keyring's description, for a new laptop. */
+export function fetchEnrolmentSlot(serverUrl: string, username: string) {
+  return call(serverUrl, `/enrol/slot?username=${encodeURIComponent(username)}`, enrolmentSlotResponseSchema, { method: 'GET' });
+}
+
+/** Signs in with the user's X25519 key pair (db/sync/auth-proof.ts); the passphrase never leaves the laptop. */
+export async function signIn(serverUrl: string, who: { username: string; deviceId: string; privateKey: Buffer; publicKey: Buffer }): Promise<SyncSession> {
+  const challenge = await call(serverUrl, '/auth/challenge', challengeResponseSchema, { method: 'POST', body: { username: who.username, deviceId: who.deviceId } });
+  const proof = answerChallenge(who, Buffer.from(challenge.serverPublicKey, 'base64'), { challengeId: challenge.challengeId, username: who.username, deviceId: who.deviceId, nonce: challenge.nonce });
+  return call(serverUrl, '/auth/answer', sessionSchema, { method: 'POST', body: { challengeId: challenge.challengeId, proof } });
+}
+
+export function push(serverUrl: string, token: string, mutations: readonly Mutation[], formatVersion = SYNC_FORMAT_VERSION): Promise<PushResponse> {
+  return call(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
+}
+
+export function pull(serverUrl: string, token: string, cursor: string): Promise<PullResponse> {
+  return call(serverUrl, '/sync/pull', pullResponseSchema, { method: 'POST', token, body: { cursor, limit: 1_000 } });
+}
