@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../core/app-error';
+import { withDataFolderLock } from '../services/data-folder-lock';
 import { verifyStoreAudit } from '../services/audit/audit-commands';
 import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
 import { exportCommand } from '../services/exports/export-command';
@@ -35,37 +36,20 @@ async function runCommand(argv: readonly string[], out: (line: string) => void, 
   const [command, ...rest] = argv;
   // `audit verify`, `server start`: the sub-command is a positional before the options.
   const options = command === 'audit' || command === 'server' ? rest.slice(1) : rest;
-  const { values } = parseArgs({
-    args: options,
-    options: {
-      store: { type: 'string' },
-      admin: { type: 'string' },
-      name: { type: 'string' },
-      icb: { type: 'string' },
-      partnership: { type: 'string' },
-      'passphrase-file': { type: 'string' },
-      participants: { type: 'string' },
-      seed: { type: 'string' },
-      user: { type: 'string' },
-      passphrase: { type: 'string' },
-      out: { type: 'string' },
-      from: { type: 'string' },
-      folder: { type: 'string' },
-      url: { type: 'string' },
-      'token-file': { type: 'string' },
-      'database-url': { type: 'string' },
-      listen: { type: 'string' },
-      'tls-key': { type: 'string' },
-      'tls-cert': { type: 'string' },
-      'from-store': { type: 'string' },
-      server: { type: 'string' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
+  const { values } = parseCliOptions(options);
   if (values.passphrase !== undefined) {
     throw new Error('Passphrases are never taken on the command line. Use --passphrase-file or WORKWELL_PASSPHRASE.');
   }
+  // Each command on a data folder holds its lock for its duration: `restore` (or a seed, a backup)
+  // is refused while the app, the host or another command has the folder open.
+  const dataDir = values.store ?? values['from-store'];
+  if (dataDir === undefined || command === undefined) return runLocked(command, rest, values, out, clock);
+  return withDataFolderLock(dataDir, `cli ${command}`, clock(), () => runLocked(command, rest, values, out, clock));
+}
+
+type CliValues = ReturnType<typeof parseCliOptions>['values'];
+
+async function runLocked(command: string | undefined, rest: readonly string[], values: CliValues, out: (line: string) => void, clock: Clock): Promise<number> {
   switch (command) {
     case 'init': {
       if (values.store === undefined || values.admin === undefined) throw new Error('init needs --store and --admin');
@@ -186,4 +170,35 @@ export function describeCliError(error: unknown): string {
     return [error.message, ...fields].join('\n');
   }
   return error instanceof Error ? error.message : 'The command failed.';
+}
+
+function parseCliOptions(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    options: {
+      store: { type: 'string' },
+      admin: { type: 'string' },
+      name: { type: 'string' },
+      icb: { type: 'string' },
+      partnership: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      participants: { type: 'string' },
+      seed: { type: 'string' },
+      user: { type: 'string' },
+      passphrase: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      folder: { type: 'string' },
+      url: { type: 'string' },
+      'token-file': { type: 'string' },
+      'database-url': { type: 'string' },
+      listen: { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'from-store': { type: 'string' },
+      server: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
 }

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'TOO_MANY_ATTEMPTS',
   'BACKUP_INVALID',
+  'STORE_IN_USE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -102,7 +102,24 @@ if (!app.requestSingleInstanceLock()) {
     installDownloadGuard(session.defaultSession);
     handleAppProtocol(protocol, path.join(__dirname, '../renderer'));
 
-    services = createAppServices({
+    try {
+      services = createServices();
+    } catch (error) {
+      // The data folder is held by another window or a CLI command (STORE_IN_USE): say so and quit.
+      dialog.showErrorBox('WorkWell MDT', error instanceof Error ? error.message : 'The app could not start.');
+      app.exit(1);
+      return;
+    }
+    registerContractHandlers(ipcMain, services.dispatch);
+    const lockingServices = services;
+    lockOnOsEvents(powerMonitor, (reason) => lockingServices.lock(reason), () => void mainWindow?.loadURL(APP_URL).catch(() => undefined));
+
+    mainWindow = createMainWindow();
+  });
+}
+
+function createServices(): AppServices {
+  return createAppServices({
       dataDir: dataDirectory(),
       clock: systemClock,
       // Channel and error class only: the error's message may quote personal data.
@@ -113,10 +130,4 @@ if (!app.requestSingleInstanceLock()) {
         showOpenDialog: (options) => (mainWindow === undefined ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options)),
       }),
     });
-    registerContractHandlers(ipcMain, services.dispatch);
-    const lockingServices = services;
-    lockOnOsEvents(powerMonitor, (reason) => lockingServices.lock(reason), () => void mainWindow?.loadURL(APP_URL).catch(() => undefined));
-
-    mainWindow = createMainWindow();
-  });
 }

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   });
   const services = createAppServices({
     dataDir: args.dataDir,
+    program: 'host',
     // WORKWELL_CLOCK fixes the date for end-to-end tests and demos; otherwise the system clock.
     clock: clockFromEnvironment(),
     // The channel name and error class only: inputs may hold clinical data and never reach a log.

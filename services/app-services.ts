@@ -2,6 +2,7 @@ import { fhirExportHandlers } from './exports/fhir-export-handlers';
 import { documentsHandlers } from './documents/documents-handlers';
 import path from 'node:path';
 import { storePaths } from '../db/store-paths';
+import { acquireStoreLock } from '../db/store-lock';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
@@ -42,6 +43,8 @@ export interface AppServicesOptions {
   readonly idleClock?: () => number;
   /** Electron's native dialog for choosing a backup file; without it the path is typed. */
   readonly chooseBackupFile?: (purpose: 'save' | 'open', suggestedName: string) => Promise<string | null>;
+  /** Who holds the data folder's lock, named to a second opener: "app" (default) or "host". */
+  readonly program?: string;
 }
 
 export interface AppServices {
@@ -58,6 +61,10 @@ export interface AppServices {
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
   const paths = storePaths(options.dataDir);
+  // One process per data folder, held until close(). A second opener is refused here, at start,
+  // with AppError('STORE_IN_USE') naming the holder: failing before any service exists is cleaner
+  // than services whose every call fails, and the host and Electron show the message and exit.
+  const folderLock = acquireStoreLock(paths.dataDir, options.program ?? 'app', options.clock());
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.clock;
@@ -94,6 +101,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       idle.stop();
       await queue.run(() => session.close());
+      folderLock.release();
     },
     lock: async (reason) => {
       await idle.lockNow(reason);
