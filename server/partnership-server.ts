@@ -51,6 +51,12 @@ function bodyLeftUnread(request: IncomingMessage): boolean {
   return declaresBody && !request.complete;
 }
 
+/**
+ * PostgreSQL's SQLSTATEs for text it cannot hold (a NUL character in a text parameter, 22021; a
+ * \u0000 escape in JSONB, 22P05): the client's input, so a 400, not a server failure.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 /** A request may not take longer than this, so a slow client cannot hold a connection open. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -88,7 +94,9 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
       const error =
         thrown instanceof HttpError
           ? thrown
-          : new HttpError(500, 'INTERNAL', 'The partnership server could not answer. If this keeps happening, tell its administrator.', { cause: thrown });
+          : UNSTORABLE_TEXT.has(postgresErrorCode(thrown))
+            ? new HttpError(400, 'VALIDATION', 'The request held text the partnership server cannot store (a NUL character). Nothing more was changed.', { cause: thrown })
+            : new HttpError(500, 'INTERNAL', 'The partnership server could not answer. If this keeps happening, tell its administrator.', { cause: thrown });
       if (error.cause !== undefined) errorCode = postgresErrorCode(error.cause);
       // A body left unread (refused, or sent where none is wanted) is not drained: the connection
       // closes after the answer instead, so a client cannot make the server read without limit.
