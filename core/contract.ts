@@ -10,6 +10,7 @@ import { meetingsContract } from './contracts/meetings-contract';
 import { retentionContract } from './contracts/retention-contract';
 import { measureScoreSchema } from './scoring/measure-score';
 import { securityContract } from './contracts/security-contract';
+import { syncContract } from './contracts/sync-contract';
 import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from './schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from './schemas/discipline-assessment';
 import { signAssessmentInputSchema } from './schemas/signed-record';
@@ -299,6 +300,7 @@ export const contract = {
   ...exportsContract,
   ...fhirExportsContract,
   ...documentsContract,
+  ...syncContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -25,6 +25,8 @@ import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
 import { securityHandlers } from './security/security-handlers';
 import { UnlockBackoff } from './security/unlock-backoff';
 import { sessionHandlers } from './session-service';
+import { SyncRunner } from './sync/sync-runner';
+import type { SyncLoopOptions } from './sync/sync-loop';
 
 export interface AppServicesOptions {
   /** The folder holding the encrypted store and its keyring. */
@@ -42,6 +44,8 @@ export interface AppServicesOptions {
   readonly idleClock?: () => number;
   /** Electron's native dialog for choosing a backup file; without it the path is typed. */
   readonly chooseBackupFile?: (purpose: 'save' | 'open', suggestedName: string) => Promise<string | null>;
+  /** The background sync's timings (tests); sensible defaults otherwise. */
+  readonly sync?: SyncLoopOptions;
 }
 
 export interface AppServices {
@@ -63,8 +67,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.clock;
   const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
+  const sync = new SyncRunner(session, now, options.sync);
   const handlers: Handlers = {
-    ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch() }),
+    ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch(), onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase) }),
+    ...sync.handlers(),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...actionPlanHandlers(session, now),
@@ -88,11 +94,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispatch: (channel, input) =>
       runWithClock(now, async () => {
         await idle.lockIfIdle();
-        if (channel !== 'app.status') idle.touch();
-        return dispatch(channel, input);
+        // The renderer's polls are not activity and queue nothing.
+        if (channel === 'app.status' || channel === 'sync.status') return dispatch(channel, input);
+        idle.touch();
+        try {
+          return await dispatch(channel, input);
+        } finally {
+          sync.nudge();
+        }
       }),
     close: async () => {
       idle.stop();
+      await sync.stop();
       await queue.run(() => session.close());
     },
     lock: async (reason) => {

@@ -11,6 +11,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  */
 export const AUDIT_POLICY: Readonly<Record<Channel, AuditAction | null>> = {
   'app.status': null,
+  'sync.status': null,
   'setup.createPartnership': 'configure',
   'setup.createDemoPartnership': 'configure',
   'session.unlock': 'sign_in',
