@@ -17,6 +17,8 @@ export interface SyncLoopUser {
 }
 
 export interface SyncLoopOptions {
+  /** False: no background sync even for a joined store (tests of `workwell-mdt sync` alone). */
+  readonly background?: boolean;
   /** Wait this long after a change before pushing, so a burst goes in one push. */
   readonly debounceMs?: number;
   /** First wait after the server could not be reached; doubles up to `maxBackoffMs`. */

@@ -29,7 +29,7 @@ export class SyncRunner {
   /** After an unlock: starts the loop when the store has a server, signing in as the unlocked user. */
   async started(keyring: Keyring, username: string, passphrase: string): Promise<void> {
     const open = this.#session.current;
-    if (open === null || this.#loop !== undefined) return;
+    if (open === null || this.#loop !== undefined || this.#options.background === false) return;
     const state = readSyncState(open.store);
     if (state === undefined) return;
     const slot = findSlot(keyring, username);
