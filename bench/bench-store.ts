@@ -5,7 +5,7 @@ import { createKysely } from '../db/create-kysely';
 import { migrateToLatest } from '../db/migrate';
 import { storePaths } from '../db/store-paths';
 import { createAppServices } from '../services/app-services';
-import { unlockStore } from '../services/unlock-store';
+import { unlockStore } from '../services/session/unlock-store';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../tests/support/test-admin';
 import { benchClock } from './bench-clock';
 

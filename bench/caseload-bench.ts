@@ -9,10 +9,10 @@ import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type Casel
 import type { Store } from '../db/store';
 import { storePaths } from '../db/store-paths';
 import { createAppServices } from '../services/app-services';
-import { seedStore } from '../services/store-commands';
+import { seedStore } from '../services/session/store-commands';
 import { SeededRandom } from '../services/synthetic/seeded-random';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../services/synthetic/synthetic-names';
-import { unlockStore } from '../services/unlock-store';
+import { unlockStore } from '../services/session/unlock-store';
 import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
 import { cachedBenchStore, copyToPlainTwin, createBenchPartnership, type BenchStoreFiles } from './bench-store';
 import { measure, percentile } from './measure';

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { DEMO_PARTNERSHIP } from '../core/demo-partnership';
 import { storePaths } from '../db/store-paths';
 import { createAppServices } from '../services/app-services';
-import { seedStore } from '../services/store-commands';
-import { unlockStore } from '../services/unlock-store';
+import { seedStore } from '../services/session/store-commands';
+import { unlockStore } from '../services/session/unlock-store';
 import { BENCH_NOW, benchClock } from './bench-clock';
 import type { BenchRow } from './report';
 

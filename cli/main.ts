@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { isAppError } from '../core/app-error';
-import { verifyStoreAudit } from '../services/audit-commands';
+import { verifyStoreAudit } from '../services/audit/audit-commands';
 import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
 import { exportCommand } from '../services/exports/export-command';
-import { initStore, seedStore } from '../services/store-commands';
+import { initStore, seedStore } from '../services/session/store-commands';
 import { systemClock, type Clock } from '../core/clock';
 import { runWithClock } from '../services/call-clock-scope';
 import { readPassphrase } from './read-passphrase';

@@ -1,10 +1,11 @@
+import type { ChannelAudit } from '../core/audit';
 import type { Channel } from '../core/channels';
+import { contract } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
 import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
 import { discardCapturedChanges, queueCapturedChanges } from '../db/sync/outbox';
-import { AUDIT_POLICY } from './audit-policy';
-import { auditedParticipantId, idFields } from './audit-subject';
+import { auditedParticipantId, idFields } from './audit/audit-subject';
 import { PendingAuditEntry } from './call-audit-scope';
 import type { SessionHolder } from './session-holder';
 
@@ -40,6 +41,9 @@ interface PendingFailure {
   readonly outcome: string;
 }
 
+/** How the contract says a channel is audited. */
+const auditOf = (channel: Channel): ChannelAudit => contract[channel].audit;
+
 const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
 
 /**
@@ -61,7 +65,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       username: user.username,
       action: outcome === 'FORBIDDEN' ? 'denied' : action,
       channel,
-      participantId: auditedParticipantId(store, channel, inputIds, outputIds),
+      participantId: auditedParticipantId(store, auditOf(channel).person, inputIds, outputIds),
       subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
       outcome,
     };
@@ -76,7 +80,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
     },
 
     pending(channel, caller, input, rawInput) {
-      const action = AUDIT_POLICY[channel];
+      const action = auditOf(channel).action;
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
       return new PendingAuditEntry(
         (store, output) => {
@@ -91,7 +95,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const { channel, caller, input, outcome } = call;
       // A refusal is always accountable, even on a channel whose successful calls are not audited
       // (status polls, file pickers): someone tried something their role does not allow.
-      const action = AUDIT_POLICY[channel] ?? (outcome === 'FORBIDDEN' ? 'denied' : null);
+      const action = auditOf(channel).action ?? (outcome === 'FORBIDDEN' ? 'denied' : null);
       if (action === null || channel === 'session.lock') return;
       const at = now().toISOString();
       if (channel === 'session.unlock' || channel === 'session.recover') {

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { AppError } from '../core/app-error';
 import { isChannel } from '../core/channels';
+import { fieldErrors } from '../core/field-errors';
 import { contract, type ChannelDefinition } from '../core/contract';
 import { failure, ok, type Result } from '../core/result';
 import type { SignedInUser } from '../core/schemas/session';
@@ -8,16 +8,6 @@ import type { AuditRecorder } from './audit-recorder';
 import { runWithPendingAudit } from './call-audit-scope';
 import type { Dispatch } from './dispatch-types';
 import type { CallContext, Handlers } from './handlers';
-
-/** Field-level messages keyed by the dotted path of each zod issue (first message wins). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length === 0 ? '_' : issue.path.map(String).join('.');
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 function checkAccess(definition: ChannelDefinition, user: SignedInUser | null): void {
   if (definition.access === 'public') return;

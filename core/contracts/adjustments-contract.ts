@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { saveAhpReportInputSchema, signAhpReportInputSchema } from '../schemas/ahp-report';
 import { employerViewSchema } from '../schemas/employer-view';
@@ -12,8 +12,7 @@ export const ADJUSTMENT_AUTHOR_ROLES: readonly Role[] = ['occupational_therapist
 const ADJUSTMENT_READER_ROLES: readonly Role[] = ['coordinator', 'coach', 'physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
 
 /**
- * The workplace adjustments channels, spread into the contract. Plain objects (not `channel()`)
- * so this file needs nothing at runtime from `contract.ts`, which imports it.
+ * The workplace adjustments channels, spread into the contract.
  */
 export const adjustmentsContract = {
   'adjustments.get': {
@@ -21,29 +20,34 @@ export const adjustmentsContract = {
     input: participantAdjustmentsInputSchema,
     output: participantAdjustmentsSchema,
     access: ADJUSTMENT_READER_ROLES,
+    audit: { action: 'view', person: { input: 'participantId' } },
   },
   'adjustments.save': {
     summary: "Save the OT's or physio's workplace adjustments and graded return schedule, attached to the person's current plan",
     input: saveAdjustmentsInputSchema,
     output: z.object({ version: z.number().int().positive(), planId: z.string() }),
     access: ADJUSTMENT_AUTHOR_ROLES,
+    audit: { action: 'edit', person: { input: 'participantId' } },
   },
   'adjustments.saveAhpReport': {
     summary: 'Start or save a draft AHP Health and Work Report',
     input: saveAhpReportInputSchema,
     output: z.object({ id: z.string(), version: z.number().int().positive() }),
     access: ADJUSTMENT_AUTHOR_ROLES,
+    audit: { action: 'edit', person: { input: 'participantId' } },
   },
   'adjustments.signAhpReport': {
     summary: 'A registered OT or physiotherapist signs an AHP Health and Work Report; it is locked from then on',
     input: signAhpReportInputSchema,
     output: z.object({}),
     access: ADJUSTMENT_AUTHOR_ROLES,
+    audit: { action: 'sign', person: { input: 'participantId' } },
   },
   'adjustments.employerView': {
     summary: 'Exactly what the employer would receive (allow-listed fields only); refused unless consent to share with the employer is in force',
     input: participantAdjustmentsInputSchema,
     output: employerViewSchema,
     access: ADJUSTMENT_READER_ROLES,
+    audit: { action: 'view', person: { input: 'participantId' } },
   },
 } as const satisfies Record<string, ChannelDefinition>;

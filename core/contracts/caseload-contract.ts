@@ -1,4 +1,4 @@
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import { ALL_ROLES } from '../roles';
 import { caseloadCoachesSchema, countParticipantsInputSchema, participantCountSchema } from '../schemas/participants';
 import { emptyInputSchema } from '../schemas/session';
@@ -10,11 +10,13 @@ export const caseloadContract = {
     input: countParticipantsInputSchema,
     output: participantCountSchema,
     access: ALL_ROLES,
+    audit: { action: 'search' },
   },
   'caseload.coaches': {
     summary: 'The coaches people can be assigned to, for the caseload filter',
     input: emptyInputSchema,
     output: caseloadCoachesSchema,
     access: ALL_ROLES,
+    audit: { action: 'view' },
   },
 } as const satisfies Record<string, ChannelDefinition>;

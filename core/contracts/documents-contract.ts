@@ -1,4 +1,4 @@
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { ahpReportPdfInputSchema, employerLetterPdfInputSchema, minutesPdfInputSchema, pdfDocumentSchema, planPdfInputSchema } from '../schemas/documents';
 
@@ -21,23 +21,27 @@ export const documentsContract = {
     input: planPdfInputSchema,
     output: pdfDocumentSchema,
     access: MDT_PRINTERS,
+    audit: { action: 'export', person: { input: 'participantId' } },
   },
   'documents.employerLetterPdf': {
     summary: 'The employer adjustments letter / workplace adjustments passport as a PDF, from the employer view only; refused without consent',
     input: employerLetterPdfInputSchema,
     output: pdfDocumentSchema,
     access: ADJUSTMENT_PRINTERS,
+    audit: { action: 'export', person: { input: 'participantId' } },
   },
   'documents.ahpReportPdf': {
     summary: 'An AHP Health and Work Report as a PDF; DRAFT until signed',
     input: ahpReportPdfInputSchema,
     output: pdfDocumentSchema,
     access: ADJUSTMENT_PRINTERS,
+    audit: { action: 'export', person: { input: 'participantId' } },
   },
   'documents.minutesPdf': {
     summary: "An MDT meeting's minutes as a PDF (outcomes and actions per case); DRAFT until the meeting has ended",
     input: minutesPdfInputSchema,
     output: pdfDocumentSchema,
     access: MDT_PRINTERS,
+    audit: { action: 'export' },
   },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -1,4 +1,4 @@
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { exportLogPageSchema, listExportLogInputSchema } from '../schemas/export-log';
 
@@ -12,5 +12,6 @@ export const exportsContract = {
     input: listExportLogInputSchema,
     output: exportLogPageSchema,
     access: EXPORT_LOG_READERS,
+    audit: { action: 'search', person: { input: 'participantId' } },
   },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ChannelDefinition } from '../contract';
+import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { emptyInputSchema } from '../schemas/session';
 import {
@@ -25,23 +25,27 @@ export const retentionContract = {
     input: emptyInputSchema,
     output: retentionDueSchema,
     access: RETENTION_ROLES,
+    audit: { action: 'search' },
   }),
   'retention.placeHold': channel({
     summary: "Place a legal hold on a person's record, with the reason: it cannot be deleted while held",
     input: placeLegalHoldInputSchema,
     output: legalHoldResultSchema,
     access: RETENTION_ROLES,
+    audit: { action: 'edit', person: { input: 'participantId' } },
   }),
   'retention.releaseHold': channel({
     summary: 'Release the legal hold on a record, with the reason',
     input: releaseLegalHoldInputSchema,
     output: legalHoldResultSchema,
     access: RETENTION_ROLES,
+    audit: { action: 'edit', person: { input: 'participantId' } },
   }),
   'retention.purge': channel({
     summary: 'Delete a record due for retention review and not on legal hold, with all its rows',
     input: purgeRecordInputSchema,
     output: purgeResultSchema,
     access: RETENTION_ROLES,
+    audit: { action: 'delete', person: { input: 'participantId' } },
   }),
 } as const;

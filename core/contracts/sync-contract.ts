@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ChannelDefinition } from '../contract';
 import { ALL_ROLES } from '../roles';
 import { emptyInputSchema } from '../schemas/session';
+import type { ChannelDefinition } from './channel-definition';
 
 function channel<Input extends z.ZodType, Output extends z.ZodType>(definition: ChannelDefinition<Input, Output>): ChannelDefinition<Input, Output> {
   return definition;
@@ -38,5 +38,7 @@ export const syncContract = {
     input: emptyInputSchema,
     output: syncStatusSchema,
     access: ALL_ROLES,
+    // A status poll touches no record: not audited (a refusal is still recorded as denied).
+    audit: { action: null },
   }),
 };

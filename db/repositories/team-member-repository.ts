@@ -34,11 +34,6 @@ export async function linkTeamMemberToUser(db: Kysely<Database>, link: { teamMem
     .execute();
 }
 
-/** Clears any team member's link to this account (undoing a link made with it), leaving versions as they are. */
-export async function unlinkTeamMembersFromUser(db: Kysely<Database>, userId: string): Promise<void> {
-  await db.updateTable('team_members').set({ user_id: null }).where('user_id', '=', userId).execute();
-}
-
 export async function insertTeamMember(db: Kysely<Database>, row: TeamMemberTable): Promise<void> {
   await db.insertInto('team_members').values(row).execute();
 }

@@ -43,11 +43,6 @@ export async function disableUser(db: Kysely<Database>, id: string, at: string):
   await db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).execute();
 }
 
-/** Deletes an account row outright: only to undo adding one that never got a key slot. */
-export async function deleteUser(db: Kysely<Database>, id: string): Promise<void> {
-  await db.deleteFrom('users').where('id', '=', id).execute();
-}
-
 /** Accounts that can still sign in, by display name. */
 export async function listEnabledUsers(db: Kysely<Database>): Promise<UserTable[]> {
   return db.selectFrom('users').selectAll().where('disabled_at', 'is', null).orderBy('display_name').execute();

@@ -8,8 +8,8 @@ import type { PdfDocument } from '../../core/schemas/documents';
 import type { SignedInUser } from '../../core/schemas/session';
 import { listAhpReports } from '../../db/repositories/adjustments-repository';
 import type { Store } from '../../db/store';
-import { toAhpReport } from '../ahp-report-service';
-import { getParticipantRecord } from '../participant-record';
+import { toAhpReport } from '../adjustments/ahp-report-service';
+import { getParticipantRecord } from '../participants/participant-record';
 import { AhpReportDocument } from './ahp-report-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
 

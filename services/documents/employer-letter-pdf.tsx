@@ -8,8 +8,8 @@ import type { SignedInUser } from '../../core/schemas/session';
 import { latestAdjustments } from '../../db/repositories/adjustments-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
-import { getParticipantPlans } from '../action-plan-read';
-import { employerView } from '../employer-view-service';
+import { getParticipantPlans } from '../plans/action-plan-read';
+import { employerView } from '../adjustments/employer-view-service';
 import { EmployerLetterDocument } from './employer-letter-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
 

@@ -7,7 +7,7 @@ import type { ParsedInput } from '../../core/contract';
 import type { PdfDocument } from '../../core/schemas/documents';
 import type { SignedInUser } from '../../core/schemas/session';
 import type { Store } from '../../db/store';
-import { meetingMinutes } from '../meeting-minutes';
+import { meetingMinutes } from '../meetings/meeting-minutes';
 import { MinutesDocument } from './minutes-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
 

@@ -12,8 +12,8 @@ import { listDirectoryServices } from '../../db/repositories/directory-service-r
 import { listDisciplines } from '../../db/repositories/discipline-repository';
 import { findTeamMemberByUser, listTeamMembers } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
-import { getParticipantPlans } from '../action-plan-read';
-import { getParticipantRecord } from '../participant-record';
+import { getParticipantPlans } from '../plans/action-plan-read';
+import { getParticipantRecord } from '../participants/participant-record';
 import type { PlanContact, PlanDocumentModel } from './plan-document-model';
 import { PlanDocument } from './plan-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { storePaths } from '../../db/store-paths';
-import { onlyUsername } from '../store-commands';
-import { unlockStore } from '../unlock-store';
+import { onlyUsername } from '../session/store-commands';
+import { unlockStore } from '../session/unlock-store';
 import { exportDestinations, type ExportDestinations } from './export-settings';
 import { runFhirExport, type FhirExportReport } from './fhir-export';
 

@@ -1,6 +1,5 @@
-import type { ExportSettings, SaveExportSettingsInput } from '../../core/schemas/fhir-export';
-import { saveExportSettingsInputSchema } from '../../core/schemas/fhir-export';
-import { AppError } from '../../core/app-error';
+import type { ParsedInput } from '../../core/contract';
+import type { ExportSettings } from '../../core/schemas/fhir-export';
 import { listExportSettings, saveExportSettingValues } from '../../db/repositories/export-settings-repository';
 import type { Store } from '../../db/store';
 
@@ -35,17 +34,12 @@ export function readExportSettings(store: Store): ExportSettings {
   return { folder: destinations.folder, baseUrl: destinations.baseUrl, tokenSet: destinations.token !== null, updatedAt: updated };
 }
 
-/** Saves the destinations in one transaction (administrators; the contract checks the role). */
-export function saveExportSettings(store: Store, input: SaveExportSettingsInput, userId: string, now: Date): ExportSettings {
-  const parsed = saveExportSettingsInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
-    throw new AppError('VALIDATION', 'Some answers need correcting.', fields);
-  }
+/** Saves the destinations in one transaction (administrators; dispatch checked the role and the input). */
+export function saveExportSettings(store: Store, input: ParsedInput<'exports.saveSettings'>, userId: string, now: Date): ExportSettings {
   const values = [
-    { key: KEYS.folder, value: parsed.data.folder },
-    { key: KEYS.baseUrl, value: parsed.data.baseUrl },
-    ...(parsed.data.token === undefined ? [] : [{ key: KEYS.token, value: parsed.data.token }]),
+    { key: KEYS.folder, value: input.folder },
+    { key: KEYS.baseUrl, value: input.baseUrl },
+    ...(input.token === undefined ? [] : [{ key: KEYS.token, value: input.token }]),
   ];
   saveExportSettingValues(store, values, userId, now.toISOString());
   return readExportSettings(store);

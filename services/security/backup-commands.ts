@@ -1,6 +1,6 @@
 import { storePaths } from '../../db/store-paths';
-import { onlyUsername } from '../store-commands';
-import { unlockStore } from '../unlock-store';
+import { onlyUsername } from '../session/store-commands';
+import { unlockStore } from '../session/unlock-store';
 import { createBackup, restoreBackup } from './backup-service';
 
 /** `workwell-mdt backup`: unlocks with a user's passphrase, writes one backup file, closes. */

@@ -1,8 +1,7 @@
 import { AppError } from '../../core/app-error';
-import { changePassphraseInputSchema } from '../../core/schemas/security';
+import type { ParsedInput } from '../../core/contract';
 import { changeSlotPassphrase } from '../../db/keyring';
 import type { StorePaths } from '../../db/store-paths';
-import { fieldErrors } from '../dispatch';
 import type { OpenSession } from '../session-holder';
 import { updateKeyring } from './keyring-update';
 
@@ -10,10 +9,8 @@ import { updateKeyring } from './keyring-update';
  * Changes the signed-in user's passphrase: only their key slot's passphrase layer is re-wrapped
  * (the data key and the store are untouched), after the current passphrase is proved.
  */
-export async function changeOwnPassphrase(paths: StorePaths, open: OpenSession, rawInput: unknown): Promise<void> {
-  const parsed = changePassphraseInputSchema.safeParse(rawInput);
-  if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
-  const { currentPassphrase, newPassphrase } = parsed.data;
+export async function changeOwnPassphrase(paths: StorePaths, open: OpenSession, input: ParsedInput<'account.changePassphrase'>): Promise<void> {
+  const { currentPassphrase, newPassphrase } = input;
   await updateKeyring(paths, async (keyring) => {
     const slot = keyring.slots.find((each) => each.userId === open.user.userId);
     if (slot === undefined) throw new AppError('NOT_FOUND', 'Your key slot was not found. Ask an administrator.');

@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { AppError } from '../../core/app-error';
 import { roleSchema } from '../../core/roles';
-import { addUserInputSchema, type UserEntry } from '../../core/schemas/security';
+import type { UserEntry } from '../../core/schemas/security';
+import type { ParsedInput } from '../../core/contract';
 import { createKeySlot, readKeyring } from '../../db/keyring';
-import { findTeamMember, linkTeamMemberToUser, unlinkTeamMembersFromUser } from '../../db/repositories/team-member-repository';
-import { countEnabledAdministrators, deleteUser, disableUser, findUserById, findUserByUsername, insertUser, listUsersWithTeamMember } from '../../db/repositories/user-repository';
+import { findTeamMember, linkTeamMemberToUser } from '../../db/repositories/team-member-repository';
+import { countEnabledAdministrators, disableUser, findUserById, findUserByUsername, insertUser, listUsersWithTeamMember } from '../../db/repositories/user-repository';
+import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
-import { fieldErrors } from '../dispatch';
+import { auditedTransaction } from '../call-audit-scope';
 import type { OpenSession } from '../session-holder';
 import { updateKeyring } from './keyring-update';
 
 /** Every account with its linked team member, active first, by name. */
 export async function listUsers(store: Store): Promise<UserEntry[]> {
-  const rows = await listUsersWithTeamMember(store.db);
+  return usersIn(store.db);
+}
+
+async function usersIn(db: Kysely<Database>): Promise<UserEntry[]> {
+  const rows = await listUsersWithTeamMember(db);
   // One row per account even if two team members were linked to it.
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.id) && seen.add(row.id) !== undefined).map((row) => ({
@@ -28,14 +35,13 @@ export async function listUsers(store: Store): Promise<UserEntry[]> {
 }
 
 /**
- * Adds an account: the user row (and its link to a team member) in one transaction, then a key
- * slot sealing the data key under their first passphrase. If the keyring cannot be written the
- * row is removed again, so an account never exists without a way in, nor a slot without an account.
+ * Adds an account: the user row, its link to a team member and the call's audit entry in one
+ * transaction, with the key slot sealing the data key under their first passphrase written to the
+ * keyring just before that transaction commits. If the keyring cannot be written the transaction
+ * rolls back (no account, no audit entry); if the commit fails after the slot was written, the slot
+ * is taken out again. So an account never exists without a way in, nor a slot without an account.
  */
-export async function addUser(paths: StorePaths, open: OpenSession, rawInput: unknown, now: Date): Promise<UserEntry> {
-  const parsed = addUserInputSchema.safeParse(rawInput);
-  if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
-  const input = parsed.data;
+export async function addUser(paths: StorePaths, open: OpenSession, input: ParsedInput<'users.add'>, now: Date): Promise<UserEntry> {
   const { store } = open;
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
@@ -52,22 +58,21 @@ export async function addUser(paths: StorePaths, open: OpenSession, rawInput: un
   const userId = randomUUID();
   const at = now.toISOString();
   const slot = await createKeySlot({ storeId: keyring.storeId, userId, username: input.username, passphrase: input.passphrase, dataKey: open.dataKey });
-  await store.db.transaction().execute(async (trx) => {
-    await insertUser(trx, { id: userId, username: input.username, display_name: input.displayName, role: input.role, created_at: at, disabled_at: null });
-    if (teamMemberId !== null) await linkTeamMemberToUser(trx, { teamMemberId, userId, by: open.user.userId, at });
-  });
+  let slotWritten = false;
   try {
-    await updateKeyring(paths, (current) => ({ ...current, slots: [...current.slots, slot] }));
-  } catch (error) {
-    await store.db.transaction().execute(async (trx) => {
-      await unlinkTeamMembersFromUser(trx, userId);
-      await deleteUser(trx, userId);
+    return await auditedTransaction(store, async (trx) => {
+      await insertUser(trx, { id: userId, username: input.username, display_name: input.displayName, role: input.role, created_at: at, disabled_at: null });
+      if (teamMemberId !== null) await linkTeamMemberToUser(trx, { teamMemberId, userId, by: open.user.userId, at });
+      const added = (await usersIn(trx)).find((user) => user.userId === userId);
+      if (added === undefined) throw new AppError('INTERNAL', 'The new account could not be read back.');
+      await updateKeyring(paths, (current) => ({ ...current, slots: [...current.slots, slot] }));
+      slotWritten = true;
+      return added;
     });
+  } catch (error) {
+    if (slotWritten) await updateKeyring(paths, (current) => ({ ...current, slots: current.slots.filter((each) => each.userId !== userId) }));
     throw error;
   }
-  const added = (await listUsers(store)).find((user) => user.userId === userId);
-  if (added === undefined) throw new AppError('INTERNAL', 'The new account could not be read back.');
-  return added;
 }
 
 /**
@@ -89,5 +94,5 @@ export async function revokeUser(paths: StorePaths, open: OpenSession, userId: s
     if (slots.length === 0) throw new AppError('CONFLICT', 'The keyring would be left with no way in.');
     return { ...keyring, slots };
   });
-  await disableUser(store.db, userId, now.toISOString());
+  await auditedTransaction(store, (trx) => disableUser(trx, userId, now.toISOString()));
 }

@@ -9,7 +9,7 @@ import type { Adjustment } from '../../core/schemas/workplace-adjustments';
 import type { MeasureId } from '../../core/scoring/measure-id';
 import { scoreMeasure } from '../../core/scoring/measure-definitions';
 import type { SqliteDatabase } from '../../db/open-store';
-import { JOINED_UP_KIND } from '../assessment-service';
+import { JOINED_UP_KIND } from '../assessments/assessment-service';
 import { answersFor, baselineSeverity, COURSE_WEIGHTS, nextSeverity } from './measure-trajectories';
 import type { SeededRandom } from './seeded-random';
 import type { SyntheticTeam } from './synthetic-team';

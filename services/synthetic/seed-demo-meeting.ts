@@ -5,10 +5,10 @@ import type { SignedInUser } from '../../core/schemas/session';
 import { listTeamMembers } from '../../db/repositories/team-member-repository';
 import { findUserByUsername } from '../../db/repositories/user-repository';
 import type { Store } from '../../db/store';
-import { recordMeasure, saveJoinedUpAssessment } from '../assessment-service';
-import { recordConsent } from '../consent-service';
-import { createMeeting } from '../meeting-service';
-import { decideTriage } from '../triage-service';
+import { recordMeasure, saveJoinedUpAssessment } from '../assessments/assessment-service';
+import { recordConsent } from '../participants/consent-service';
+import { createMeeting } from '../meetings/meeting-service';
+import { decideTriage } from '../meetings/triage-service';
 
 /** Made-up joined-up assessments for the demo's MDT-ready cases, in the person's own words. */
 const DEMO_CASES = [

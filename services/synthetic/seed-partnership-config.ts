@@ -1,7 +1,7 @@
 import { contract } from '../../core/contract';
 import { findUserByUsername } from '../../db/repositories/user-repository';
 import type { Store } from '../../db/store';
-import { saveDirectoryService, saveDiscipline, saveTeamMember } from '../partnership-config-service';
+import { saveDirectoryService, saveDiscipline, saveTeamMember } from '../settings/partnership-config-service';
 import { DEMO_DIRECTORY } from './demo-directory';
 import { DEMO_LOCAL_DISCIPLINES, DEMO_TEAM } from './demo-team';
 import { seedDemoRetentionExamples } from './seed-retention';

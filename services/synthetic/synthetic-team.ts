@@ -1,7 +1,7 @@
 import { contract } from '../../core/contract';
 import { DISCIPLINES } from '../../core/schemas/assessment';
 import type { Store } from '../../db/store';
-import { saveDirectoryService, saveTeamMember } from '../partnership-config-service';
+import { saveDirectoryService, saveTeamMember } from '../settings/partnership-config-service';
 import { DEMO_DIRECTORY } from './demo-directory';
 import { DEMO_TEAM } from './demo-team';
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { storePaths } from '../../db/store-paths';
 import { createAppServices } from '../../services/app-services';
-import { seedStore } from '../../services/store-commands';
-import { unlockStore } from '../../services/unlock-store';
+import { seedStore } from '../../services/session/store-commands';
+import { unlockStore } from '../../services/session/unlock-store';
 import { testClock } from './test-clock';
 
 /**

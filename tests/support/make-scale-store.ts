@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createAppServices } from '../../services/app-services';
-import { seedStore } from '../../services/store-commands';
+import { seedStore } from '../../services/session/store-commands';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from './test-admin';
 import { testClock } from './test-clock';
 

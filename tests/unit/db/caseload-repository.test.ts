@@ -3,7 +3,7 @@ import { caseloadSearchQuery } from '../../../core/caseload-search';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type CaseloadSortKey } from '../../../db/repositories/caseload-repository';
 import { storePaths } from '../../../db/store-paths';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson } from '../../support/demo-with-person';
 import { testDate } from '../../support/test-clock';
 

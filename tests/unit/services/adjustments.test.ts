@@ -4,7 +4,7 @@ import type { EmployerView } from '../../../core/schemas/employer-view';
 import type { ParticipantAdjustments, SaveAdjustmentsInput } from '../../../core/schemas/workplace-adjustments';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { storePaths } from '../../../db/store-paths';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { demoTeamMember } from '../../support/demo-team';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { typeCanaryIntoEveryClinicalField } from '../../support/canary-case';

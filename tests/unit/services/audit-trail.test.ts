@@ -3,7 +3,7 @@ import { runCli } from '../../../cli/main';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { AuditEntry, AuditVerification } from '../../../core/schemas/audit';
 import { storePaths } from '../../../db/store-paths';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,7 +100,7 @@ describe('audit trail', () => {
     const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
     try {
       store.sqlite.exec('DROP TRIGGER audit_log_never_deleted; DELETE FROM audit_log WHERE seq = 2;');
-      const { verifyAudit } = await import('../../../services/audit-service');
+      const { verifyAudit } = await import('../../../services/audit/audit-service');
       expect(verifyAudit(store)).toMatchObject({ intact: false, firstBreak: { seq: 3, problem: 'out_of_sequence' } });
     } finally {
       await store.close();
@@ -117,7 +117,7 @@ describe('audit trail order', () => {
     const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
     try {
       store.sqlite.exec('DROP TRIGGER audit_log_append_only; UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;');
-      const { verifyAudit } = await import('../../../services/audit-service');
+      const { verifyAudit } = await import('../../../services/audit/audit-service');
       expect(verifyAudit(store)).toMatchObject({ intact: false, firstBreak: { seq: 2, problem: 'broken_link' } });
     } finally {
       await store.close();

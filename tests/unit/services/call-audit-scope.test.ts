@@ -4,7 +4,7 @@ import type { NewAuditEntry } from '../../../db/repositories/audit-repository';
 import type { Store } from '../../../db/store';
 import { storePaths } from '../../../db/store-paths';
 import { auditedTransaction, PendingAuditEntry, runWithPendingAudit } from '../../../services/call-audit-scope';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 
 const ENTRY: NewAuditEntry = { at: '2026-11-30T10:00:00.000Z', userId: null, username: 'demo.coach', action: 'edit', channel: 'participants.get', participantId: null, subjectJson: '{}', outcome: 'ok' };

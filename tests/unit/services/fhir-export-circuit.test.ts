@@ -5,7 +5,7 @@ import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { ExportLogPage } from '../../../core/schemas/export-log';
 import { storePaths } from '../../../db/store-paths';
 import { runFhirExport } from '../../../services/exports/fhir-export';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { testClock, testDate } from '../../support/test-clock';
 

@@ -11,7 +11,7 @@ import type { ExportJob, ExportSettings, MiReturn } from '../../../core/schemas/
 import { storePaths } from '../../../db/store-paths';
 import { runFhirExport } from '../../../services/exports/fhir-export';
 import { MI_RETURN_COLUMNS } from '../../../services/exports/mi-return';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { makeExportReady, registerAnother } from '../../support/export-ready-person';
 import { compileFhirSchema, schemaErrors } from '../../support/fhir-schema';

@@ -7,7 +7,7 @@ import { openEncryptedDatabase } from '../../../db/open-store';
 import { storePaths } from '../../../db/store-paths';
 import { createAppServices } from '../../../services/app-services';
 import { rotateDataKey, type RotationStep } from '../../../services/security/key-rotation';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { runCli } from '../../../cli/main';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';

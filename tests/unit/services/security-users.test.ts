@@ -92,7 +92,7 @@ describe('users and the keyring', () => {
     // Passphrases never reach the keyring file or the audit trail in the clear.
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(storePaths(dataDir).keyring, 'utf8')).not.toContain(NEW_PASSPHRASE);
-    const { unlockStore } = await import('../../../services/unlock-store');
+    const { unlockStore } = await import('../../../services/session/unlock-store');
     const { store, dataKey } = await unlockStore(storePaths(dataDir), 'test.admin', NEW_PASSPHRASE);
     dataKey.fill(0);
     const audit = JSON.stringify(store.sqlite.prepare('SELECT * FROM audit_log').all());

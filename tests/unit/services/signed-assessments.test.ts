@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import { storePaths } from '../../../db/store-paths';
-import { unlockStore } from '../../../services/unlock-store';
+import { unlockStore } from '../../../services/session/unlock-store';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 

@@ -1,0 +1,11 @@
+import type { z } from 'zod';
+
+/** Field-level messages keyed by the dotted path of each zod issue (first message wins), for an AppError's `fields`. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length === 0 ? '_' : issue.path.map(String).join('.');
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

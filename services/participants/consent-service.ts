@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../core/app-error';
+import type { ChannelOutput, ParsedInput } from '../../core/contract';
+import { consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../core/schemas/consent';
+import { currentConsent, findConsent, insertConsent, markConsentWithdrawn } from '../../db/repositories/consent-repository';
+import { findParticipant } from '../../db/repositories/participant-repository';
+import type { ConsentTable } from '../../db/schema';
+import type { Store } from '../../db/store';
+
+export function toConsentRecord(row: ConsentTable): ConsentRecord {
+  return {
+    id: row.id,
+    purpose: row.purpose as ConsentPurpose,
+    decision: row.decision as ConsentRecord['decision'],
+    date: row.decided_on,
+    method: row.method as ConsentRecord['method'],
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+    withdrawnOn: row.withdrawn_on,
+    withdrawnBy: row.withdrawn_by,
+  };
+}
+
+/**
+ * The one question every export asks before data leaves the laptop: is there a consent for this
+ * purpose that was given and has not been withdrawn?
+ */
+export async function mayShare(store: Store, participantId: string, purpose: ConsentPurpose): Promise<boolean> {
+  const row = await currentConsent(store.db, participantId, purpose);
+  return row !== undefined && consentIsInForce(toConsentRecord(row));
+}
+
+/**
+ * Records a decision for one purpose. The newest decision is the current one; earlier ones stay
+ * as history. A new decision cannot replace consent that is in force: withdraw it first, so a
+ * withdrawal always has its own date.
+ */
+export async function recordConsent(
+  store: Store,
+  input: ParsedInput<'consents.record'>,
+  recordedBy: string,
+  now: Date,
+): Promise<ChannelOutput<'consents.record'>> {
+  if ((await findParticipant(store.db, input.participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const current = await currentConsent(store.db, input.participantId, input.purpose);
+  if (current !== undefined && consentIsInForce(toConsentRecord(current))) {
+    throw new AppError('CONFLICT', 'Consent for this is already in force. Record a withdrawal first if the person has changed their mind.');
+  }
+  const row: ConsentTable = {
+    id: randomUUID(),
+    participant_id: input.participantId,
+    purpose: input.purpose,
+    decision: input.decision,
+    decided_on: input.date,
+    method: input.method,
+    recorded_by: recordedBy,
+    recorded_at: now.toISOString(),
+    withdrawn_on: null,
+    withdrawn_by: null,
+    withdrawn_recorded_at: null,
+  };
+  await insertConsent(store.db, row);
+  return toConsentRecord(row);
+}
+
+/** Withdraws a consent that is in force, from the given date. */
+export async function withdrawConsent(
+  store: Store,
+  input: ParsedInput<'consents.withdraw'>,
+  withdrawnBy: string,
+  now: Date,
+): Promise<ChannelOutput<'consents.withdraw'>> {
+  const existing = await findConsent(store.db, input.consentId);
+  if (existing === undefined) throw new AppError('NOT_FOUND', 'That consent record could not be found.');
+  if (input.date < existing.decided_on) {
+    throw new AppError('VALIDATION', 'Some answers need correcting.', { date: 'The withdrawal cannot be before consent was given' });
+  }
+  const changed = await markConsentWithdrawn(store.db, { id: existing.id, withdrawnOn: input.date, withdrawnBy, recordedAt: now.toISOString() });
+  if (!changed) throw new AppError('CONFLICT', 'This consent is not in force, so it cannot be withdrawn.');
+  const updated = await findConsent(store.db, existing.id);
+  if (updated === undefined) throw new AppError('NOT_FOUND', 'That consent record could not be found.');
+  return toConsentRecord(updated);
+}

@@ -1,0 +1,109 @@
+import { AppError } from '../../core/app-error';
+import type { ChannelOutput } from '../../core/contract';
+import { CONSENT_PURPOSES, type ConsentRecord } from '../../core/schemas/consent';
+import type { JoinedUpAssessmentVersion, MeasureResult } from '../../core/schemas/assessment';
+import type { DisciplineAssessmentVersion } from '../../core/schemas/discipline-assessment';
+import type { ParticipantRecord } from '../../core/schemas/participant-record';
+import { listAssessmentVersions, listMeasureResults, listOpenRiskFlags, type AssessmentVersionRow } from '../../db/repositories/assessment-repository';
+import { listConsents } from '../../db/repositories/consent-repository';
+import { findParticipant } from '../../db/repositories/participant-repository';
+import { listReferrals } from '../../db/repositories/referral-repository';
+import { findUserById } from '../../db/repositories/user-repository';
+import type { Store } from '../../db/store';
+import { JOINED_UP_KIND } from '../assessments/assessment-service';
+import { signatureFields, versionChains, type VersionChain } from '../assessments/assessment-versions';
+import { toConsentRecord } from './consent-service';
+import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment-service';
+
+/** Everything the participant record screen shows, in one read. */
+export async function getParticipantRecord(store: Store, id: string): Promise<ChannelOutput<'participants.get'>> {
+  const row = await findParticipant(store.db, id);
+  if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags] = await Promise.all([
+    listReferrals(store.db, id),
+    listConsents(store.db, id),
+    row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
+    listAssessmentVersions(store.db, id, JOINED_UP_KIND),
+    listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
+    listMeasureResults(store.db, id),
+    listOpenRiskFlags(store.db, id),
+  ]);
+  const consents = consentRows.map(toConsentRecord);
+  const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
+  const currentConsent = Object.fromEntries(
+    CONSENT_PURPOSES.map((purpose) => [purpose, consents.find((consent) => consent.purpose === purpose) ?? null]),
+  ) as Record<(typeof CONSENT_PURPOSES)[number], ConsentRecord | null>;
+  const record: ParticipantRecord = {
+    id: row.id,
+    reference: row.reference,
+    status: row.status as ParticipantRecord['status'],
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    nhsNumber: row.nhs_number,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    preferredContactMode: row.preferred_contact_mode as ParticipantRecord['preferredContactMode'],
+    employment: {
+      status: row.employment_status as ParticipantRecord['employment']['status'],
+      employerName: row.employer_name,
+      employerSize: row.employer_size as ParticipantRecord['employment']['employerSize'],
+      employerContact: row.employer_contact,
+      mayContactEmployer: row.may_contact_employer === 1,
+      jobTitle: row.job_title,
+      physicalDemands: row.physical_demands,
+      cognitiveDemands: row.cognitive_demands,
+    },
+    coach: coach === undefined ? null : { userId: coach.id, displayName: coach.display_name },
+    referrals: referrals.map((referral) => ({
+      id: referral.id,
+      date: referral.referral_date,
+      route: referral.route as ParticipantRecord['referrals'][number]['route'],
+      referrerName: referral.referrer_name,
+      referrerOrganisation: referral.referrer_organisation,
+      reason: referral.reason,
+      recordedBy: referral.recorded_by,
+      recordedAt: referral.recorded_at,
+    })),
+    consents,
+    currentConsent,
+    joinedUpAssessment: newestJoinedUp === undefined ? null : flattenChain(newestJoinedUp),
+    disciplineAssessments: versionChains(disciplineRows, toDisciplineVersion).map((chain) => flattenChain(chain)),
+    measures: measureRows.map((result) => ({
+      id: result.id,
+      measure: result.measure as MeasureResult['measure'],
+      discipline: result.discipline as MeasureResult['discipline'],
+      takenOn: result.taken_on,
+      total: result.total,
+      bandLabel: result.band_label,
+      riskFlag: result.risk_flag === 1,
+      recordedBy: result.recorded_by_name,
+      recordedAt: result.recorded_at,
+    })),
+    openRiskFlags: openFlags.map((flag) => ({ id: flag.id, reason: flag.reason, raisedAt: flag.raised_at, raisedOn: flag.raised_on })),
+  };
+  return record;
+}
+
+function toJoinedUpVersion(row: AssessmentVersionRow): JoinedUpAssessmentVersion {
+  const content = JSON.parse(row.content_json) as Omit<JoinedUpAssessmentVersion, keyof ReturnType<typeof signatureFields> | 'assessedOn'>;
+  return { ...content, ...signatureFields(row), assessedOn: row.assessed_on };
+}
+
+function toDisciplineVersion(row: AssessmentVersionRow): DisciplineAssessmentVersion {
+  const content = JSON.parse(row.content_json) as Pick<DisciplineAssessmentVersion, 'findings' | 'workImpact' | 'recommendations'>;
+  return {
+    ...signatureFields(row),
+    discipline: row.discipline as DisciplineAssessmentVersion['discipline'],
+    assessedOn: row.assessed_on,
+    findings: content.findings,
+    workImpact: content.workImpact,
+    recommendations: content.recommendations,
+  };
+}
+
+/** A record as the screen shows it: the current version, carrying its earlier versions. */
+function flattenChain<Version>(chain: VersionChain<Version>): Version & { earlierVersions: Version[] } {
+  return { ...chain.current, earlierVersions: chain.earlierVersions };
+}

@@ -1,0 +1,98 @@
+import { auditedTransaction } from '../call-audit-scope';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../core/app-error';
+import { normaliseNhsNumber } from '../../core/nhs-number';
+import type { ChannelOutput, ParsedInput } from '../../core/contract';
+import type { PossibleDuplicate } from '../../core/schemas/referral';
+import { findPossibleDuplicates, insertParticipant, nextParticipantReference, type ParticipantRow } from '../../db/repositories/participant-repository';
+import { insertReferral } from '../../db/repositories/referral-repository';
+import type { Store } from '../../db/store';
+import { toStoreError } from '../../db/store-errors';
+
+function toPossibleDuplicate(row: ParticipantRow & { matched_on: PossibleDuplicate['matchedOn'] }): PossibleDuplicate {
+  return {
+    id: row.id,
+    reference: row.reference,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    nhsNumber: row.nhs_number,
+    matchedOn: row.matched_on,
+  };
+}
+
+/** Possible existing records for a person about to be registered. */
+export async function checkDuplicates(store: Store, input: ParsedInput<'participants.checkDuplicates'>): Promise<ChannelOutput<'participants.checkDuplicates'>> {
+  const nhsNumber = input.nhsNumber === undefined || input.nhsNumber === '' ? null : normaliseNhsNumber(input.nhsNumber);
+  const rows = await findPossibleDuplicates(store.db, { ...input, nhsNumber });
+  return { matches: rows.map(toPossibleDuplicate) };
+}
+
+/**
+ * Registers a person and their referral in one transaction. The same NHS number is never
+ * registered twice; the same name and date of birth needs the coach's explicit confirmation that
+ * these are different people. The registering coach becomes the assigned coach.
+ */
+export async function registerParticipant(
+  store: Store,
+  input: ParsedInput<'participants.register'>,
+  recordedBy: { userId: string; role: string },
+  now: Date,
+): Promise<ChannelOutput<'participants.register'>> {
+  const { person, employment, referral } = input;
+  const duplicates = await findPossibleDuplicates(store.db, person);
+  const sameNhs = duplicates.find((row) => row.matched_on === 'nhs_number');
+  if (sameNhs !== undefined) {
+    throw new AppError('CONFLICT', `This NHS number is already registered, as ${sameNhs.reference}. Open that record instead.`, {
+      'person.nhsNumber': `Already registered as ${sameNhs.reference}`,
+    });
+  }
+  if (duplicates.length > 0 && !input.confirmedNotDuplicate) {
+    throw new AppError('CONFLICT', 'Someone with the same name and date of birth is already registered. Check before registering again.');
+  }
+  const id = randomUUID();
+  const timestamp = now.toISOString();
+  try {
+    return await auditedTransaction(store, async (trx) => {
+      const reference = await nextParticipantReference(trx);
+      await insertParticipant(trx, {
+        id,
+        reference,
+        given_name: person.givenName,
+        family_name: person.familyName,
+        date_of_birth: person.dateOfBirth,
+        nhs_number: person.nhsNumber,
+        status: 'referred',
+        created_at: timestamp,
+        updated_at: timestamp,
+        phone: person.phone,
+        email: person.email,
+        address: person.address,
+        preferred_contact_mode: person.preferredContactMode,
+        employment_status: employment.status,
+        employer_name: employment.employerName,
+        employer_size: employment.employerSize,
+        employer_contact: employment.employerContact,
+        may_contact_employer: employment.mayContactEmployer ? 1 : 0,
+        job_title: employment.jobTitle,
+        physical_demands: employment.physicalDemands,
+        cognitive_demands: employment.cognitiveDemands,
+        coach_user_id: recordedBy.role === 'coach' ? recordedBy.userId : null,
+      });
+      await insertReferral(trx, {
+        id: randomUUID(),
+        participant_id: id,
+        referral_date: referral.date,
+        route: referral.route,
+        referrer_name: referral.referrerName,
+        referrer_organisation: referral.referrerOrganisation,
+        reason: referral.reason,
+        recorded_by: recordedBy.userId,
+        recorded_at: timestamp,
+      });
+      return { id, reference };
+    });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}

@@ -1,0 +1,24 @@
+import { recordConsent, withdrawConsent } from './consent-service';
+import { signedInCaller, type Handlers } from '../handlers';
+import { getParticipantRecord } from './participant-record';
+import { checkDuplicates, registerParticipant } from './participant-registration';
+import type { SessionHolder } from '../session-holder';
+
+type ParticipantHandlers = Pick<
+  Handlers,
+  'participants.checkDuplicates' | 'participants.register' | 'participants.get' | 'consents.record' | 'consents.withdraw'
+>;
+
+/** Registration, the participant record and consent. */
+export function participantHandlers(session: SessionHolder, now: () => Date): ParticipantHandlers {
+  return {
+    'participants.checkDuplicates': async (input) => checkDuplicates(session.require().store, input),
+    'participants.register': async (input, context) => {
+      const user = signedInCaller(context);
+      return registerParticipant(session.require().store, input, { userId: user.userId, role: user.role }, now());
+    },
+    'participants.get': async ({ id }) => getParticipantRecord(session.require().store, id),
+    'consents.record': async (input, context) => recordConsent(session.require().store, input, signedInCaller(context).userId, now()),
+    'consents.withdraw': async (input, context) => withdrawConsent(session.require().store, input, signedInCaller(context).userId, now()),
+  };
+}

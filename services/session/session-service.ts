@@ -1,0 +1,108 @@
+import { AppError } from '../../core/app-error';
+import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
+import { formatRecoveryKey, normaliseRecoveryKey } from '../../core/recovery-key';
+import type { AppStatus, SignedInUser } from '../../core/schemas/session';
+import { readKeyring, type Keyring } from '../../db/keyring';
+import type { StorePaths } from '../../db/store-paths';
+import type { Handlers } from '../handlers';
+import { createPartnershipStore, partnershipIdentity, type NewPartnership } from './partnership-setup';
+import type { SerialQueue } from '../serial-queue';
+import type { SessionHolder } from '../session-holder';
+import { seedDemoPartnershipConfig } from '../synthetic/seed-partnership-config';
+import { seedSyntheticParticipants } from '../synthetic/seed-participants';
+import { seedDemoMeeting } from '../synthetic/seed-demo-meeting';
+import { newRecoveryKey } from '../security/recovery';
+import { UnlockBackoff } from '../security/unlock-backoff';
+import { unlockStore } from './unlock-store';
+
+export interface SessionServiceDependencies {
+  readonly paths: StorePaths;
+  readonly session: SessionHolder;
+  readonly queue: SerialQueue;
+  readonly now: () => Date;
+  /** Exponential back-off for wrong passphrases; none in tools that unlock once. */
+  readonly backoff?: UnlockBackoff;
+  /** Told when a session opens, so the idle lock counts from then. */
+  readonly onOpen?: () => void;
+  /** Told after an unlock, with what the sync loop needs to sign in to the partnership server as this user. */
+  readonly onUnlocked?: (keyring: Keyring, username: string, passphrase: string) => Promise<void>;
+}
+
+type SessionHandlers = Pick<Handlers, 'app.status' | 'setup.createPartnership' | 'setup.createDemoPartnership' | 'session.unlock' | 'session.lock'>;
+
+/** First run, unlock and lock: the channels that open and close the encrypted store. */
+export function sessionHandlers(deps: SessionServiceDependencies): SessionHandlers {
+  const { paths, session, queue, now, onOpen = () => undefined, onUnlocked } = deps;
+  const backoff = deps.backoff ?? new UnlockBackoff();
+
+  async function setUp(partnership: NewPartnership, seedDemo: boolean): Promise<SignedInUser & { recoveryKey?: string }> {
+    return queue.run(async () => {
+      if (session.current !== null) throw new AppError('ALREADY_SET_UP', 'A partnership is already set up and open.');
+      const created = await createPartnershipStore(paths, partnership, now());
+      if (seedDemo) {
+        seedSyntheticParticipants(created.store, { participants: DEMO_PARTNERSHIP.participants, seed: DEMO_PARTNERSHIP.seed, now: now() });
+        await seedDemoPartnershipConfig(created.store, created.user.userId, now());
+        await seedDemoMeeting(created.store, now());
+      }
+      session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo, dataKey: created.dataKey });
+      onOpen();
+      // Shown once by the setup screen; the demo's is published, so it is not shown as a secret.
+      return partnership.isDemo || partnership.recoveryKey === undefined ? created.user : { ...created.user, recoveryKey: formatRecoveryKey(partnership.recoveryKey) };
+    });
+  }
+
+  return {
+    'app.status': async (): Promise<AppStatus> => {
+      const open = session.current;
+      const at = now().toISOString();
+      if (open !== null) {
+        return { state: 'unlocked', now: at, partnershipName: open.partnershipName, isDemo: open.isDemo, user: open.user };
+      }
+      const keyring = await readKeyring(paths.keyring);
+      if (keyring === undefined) return { state: 'needs-setup', now: at };
+      return {
+        state: 'locked',
+        now: at,
+        partnershipName: keyring.partnershipName,
+        isDemo: keyring.isDemo,
+        usernames: keyring.slots.map((slot) => slot.username).sort(),
+      };
+    },
+
+    'setup.createPartnership': async (input) => {
+      return setUp({ ...partnershipIdentity(input.partnership), isDemo: false, admin: input.admin, recoveryKey: newRecoveryKey() }, false);
+    },
+
+    'setup.createDemoPartnership': async () =>
+      setUp(
+        {
+          name: DEMO_PARTNERSHIP.name,
+          icbCode: null,
+          isDemo: true,
+          admin: { username: DEMO_PARTNERSHIP.adminUsername, displayName: DEMO_PARTNERSHIP.adminDisplayName, passphrase: DEMO_PARTNERSHIP.passphrase },
+          otherUsers: DEMO_PARTNERSHIP.otherUsers.map((user) => ({ ...user, passphrase: DEMO_PARTNERSHIP.passphrase })),
+          recoveryKey: normaliseRecoveryKey(DEMO_PARTNERSHIP.recoveryKey),
+        },
+        true,
+      ),
+
+    'session.unlock': async (input) =>
+      queue.run(async () => {
+        if (session.current !== null) {
+          if (session.current.user.username === input.username) return session.current.user;
+          throw new AppError('CONFLICT', `${session.current.user.displayName} is signed in. Lock the app first.`);
+        }
+        const unlocked = await backoff.guard(now, () => unlockStore(paths, input.username, input.passphrase));
+        session.open({ store: unlocked.store, user: unlocked.user, partnershipName: unlocked.keyring.partnershipName, isDemo: unlocked.keyring.isDemo, dataKey: unlocked.dataKey });
+        onOpen();
+        await onUnlocked?.(unlocked.keyring, input.username, input.passphrase);
+        return unlocked.user;
+      }),
+
+    'session.lock': async () =>
+      queue.run(async () => {
+        await session.close();
+        return {};
+      }),
+  };
+}

@@ -1,0 +1,66 @@
+import { promises as fs } from 'node:fs';
+import { AppError } from '../../core/app-error';
+import { roleSchema } from '../../core/roles';
+import type { SignedInUser } from '../../core/schemas/session';
+import { createKeySlot, findSlot, readKeyring, unwrapDataKey, writeKeyring, type Keyring } from '../../db/keyring';
+import { findUserById } from '../../db/repositories/user-repository';
+import { openStore, type Store } from '../../db/store';
+import type { StorePaths } from '../../db/store-paths';
+
+const WRONG = () => new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
+
+/**
+ * Unwraps the data key with a user's passphrase, opens the store and loads the user. Returns the
+ * data key for the session to hold (it zeroes it on lock); on failure every key buffer is zeroed.
+ *
+ * Finishes an interrupted data-key rotation: if the store no longer opens with the current
+ * keyring's key but does with the pending keyring's, the rekey committed and the pending keyring
+ * becomes the keyring; if it opens with the current key, the rekey never happened and the pending
+ * keyring is dropped. A legacy key slot is upgraded to the sealed scheme once it has opened.
+ */
+export async function unlockStore(
+  paths: StorePaths,
+  username: string,
+  passphrase: string,
+): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer }> {
+  let keyring = await readKeyring(paths.keyring);
+  if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
+  const pending = await readKeyring(paths.pendingKeyring).catch(() => undefined);
+  const slot = findSlot(keyring, username);
+  // Same message as a wrong passphrase: the unlock screen must not confirm which usernames exist.
+  if (slot === undefined) throw WRONG();
+  let dataKey = await unwrapDataKey(keyring, slot, passphrase);
+  let store: Store;
+  try {
+    store = await openStore(paths.database, dataKey, { create: false });
+    if (pending !== undefined) await fs.rm(paths.pendingKeyring, { force: true });
+  } catch (error) {
+    dataKey.fill(0);
+    const pendingSlot = pending === undefined ? undefined : findSlot(pending, username);
+    if (!(error instanceof AppError && error.code === 'WRONG_KEY') || pending === undefined || pendingSlot === undefined) throw error;
+    dataKey = await unwrapDataKey(pending, pendingSlot, passphrase);
+    try {
+      store = await openStore(paths.database, dataKey, { create: false });
+    } catch (retryError) {
+      dataKey.fill(0);
+      throw retryError;
+    }
+    await fs.rename(paths.pendingKeyring, paths.keyring);
+    keyring = pending;
+  }
+  try {
+    const row = await findUserById(store.db, slot.userId);
+    if (row === undefined || row.disabled_at !== null) throw WRONG();
+    if (findSlot(keyring, username)?.publicKey === undefined) {
+      const upgraded = await createKeySlot({ storeId: keyring.storeId, userId: slot.userId, username, passphrase, dataKey });
+      keyring = { ...keyring, slots: keyring.slots.map((each) => (each.userId === slot.userId ? upgraded : each)) };
+      await writeKeyring(paths.keyring, keyring);
+    }
+    const user: SignedInUser = { userId: row.id, username: row.username, displayName: row.display_name, role: roleSchema.parse(row.role) };
+    return { store, user, keyring, dataKey };
+  } catch (error) {
+    dataKey.fill(0);
+    await store.close();
+    throw error;
+  }
+}

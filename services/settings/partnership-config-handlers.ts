@@ -1,0 +1,16 @@
+import { signedInCaller, type Handlers } from '../handlers';
+import { getPartnershipConfig, saveDirectoryService, saveDiscipline, saveTeamMember } from './partnership-config-service';
+import type { SessionHolder } from '../session-holder';
+
+/** Partnership configuration: read by every role, changed by administrators (the contract says who). */
+export function partnershipConfigHandlers(
+  session: SessionHolder,
+  now: () => Date,
+): Pick<Handlers, 'config.get' | 'config.saveDiscipline' | 'config.saveTeamMember' | 'config.saveService'> {
+  return {
+    'config.get': async (_input, context) => getPartnershipConfig(session.require().store, signedInCaller(context).userId),
+    'config.saveDiscipline': async (input, context) => saveDiscipline(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.saveTeamMember': async (input, context) => saveTeamMember(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.saveService': async (input, context) => saveDirectoryService(session.require().store, input, signedInCaller(context).userId, now()),
+  };
+}
