@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app.status',
+  'sync.status',
   'setup.createPartnership',
   'setup.createDemoPartnership',
   'session.unlock',

@@ -15,6 +15,7 @@ import { retentionContract } from './contracts/retention-contract';
 import { securityContract } from './contracts/security-contract';
 import { sessionContract } from './contracts/session-contract';
 import { settingsContract } from './contracts/settings-contract';
+import { syncContract } from './contracts/sync-contract';
 
 export type { ChannelAccess, ChannelDefinition } from './contracts/channel-definition';
 export { CLINICIAN_ROLES, MDT_ROLES } from './contracts/channel-roles';
@@ -37,9 +38,11 @@ export const contract = {
   ...meetingsContract,
   ...retentionContract,
   ...securityContract,
+  ...syncContract,
   ...exportsContract,
   ...fhirExportsContract,
   ...documentsContract,
+  ...syncContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute | SecurityRoute | ExportsRoute;
+export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute | SecurityRoute | ExportsRoute | SyncRoute;
+
+/** The changes the partnership server refused, with its reasons and the kept text. */
+export type SyncRoute = { readonly name: 'sync-refused' };
 
 /** Exports (coordinators and administrators): the partnership export, the MI return, the export log. */
 export type ExportsRoute = { readonly name: 'exports' };
@@ -48,6 +51,7 @@ export function parseRoute(hash: string): Route {
   if (meetings !== undefined) return meetings;
   if (path === '/register') return { name: 'register' };
   if (path === '/exports') return { name: 'exports' };
+  if (path === '/sync/refused') return { name: 'sync-refused' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   if (path === '/settings/audit') return { name: 'audit' };
   if (path === '/settings/retention') return { name: 'retention' };
@@ -98,6 +102,8 @@ export function routeHref(route: Route): string {
       return `#${SECURITY_PATHS[route.name]}`;
     case 'exports':
       return '#/exports';
+    case 'sync-refused':
+      return '#/sync/refused';
   }
 }
 

@@ -20,6 +20,7 @@ import { MeetingsScreen } from './screens/meetings/meetings-screen';
 import { MinutesScreen } from './screens/meetings/minutes-screen';
 import { TriageScreen } from './screens/meetings/triage-screen';
 import { ExportsScreen } from './screens/exports/exports-screen';
+import { SyncRefusedScreen } from './screens/sync/sync-refused-screen';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
 export function UnlockedApp() {
@@ -28,6 +29,8 @@ export function UnlockedApp() {
   switch (route.name) {
     case 'register':
       return <RegisterScreen />;
+    case 'sync-refused':
+      return <SyncRefusedScreen />;
     case 'participant':
       return <ParticipantScreen key={route.id} id={route.id} />;
     case 'settings':

@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
+import { ChangeWaiters } from './change-waiters';
 import { healthRoute } from './health-route';
 import { syncRoutes } from './sync-routes';
 import { HttpError } from './http-error';
@@ -31,6 +32,11 @@ export interface PartnershipServerOptions {
   readonly serverVersion?: string;
   /** "Now" for log lines and records (core/clock.ts); the system clock unless a test fixes it. */
   readonly clock?: Clock;
+  /**
+   * The database to LISTEN on for pushes made through any server process, so a waiting pull
+   * (long poll) wakes at once. Without it only pushes through this process wake waiting pulls.
+   */
+  readonly listenDatabaseUrl?: string;
 }
 
 export interface PartnershipServer {
@@ -71,6 +77,8 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const log = options.log ?? ((line: string) => console.log(line));
   const clock = options.clock ?? systemClock;
+  const changes = new ChangeWaiters();
+  if (options.listenDatabaseUrl !== undefined) await changes.listen(options.listenDatabaseUrl, (code) => log(`change notifications lost (${code}); waiting pulls fall back to their timeout`));
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -88,7 +96,7 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
       }
       route = match.route.pattern;
       const body = match.route.body === 'json' ? await readJsonBody(request, maxBodyBytes) : undefined;
-      const answer = await match.route.handle({ db: options.db, params: match.params, body, headers: request.headers, query: searchParams });
+      const answer = await match.route.handle({ db: options.db, params: match.params, body, headers: request.headers, query: searchParams, changes });
       sendJson(response, answer.status, answer.body);
     } catch (thrown) {
       const error =
@@ -127,8 +135,10 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
 
   return {
     url: `${options.tls === undefined ? 'http' : 'https'}://${host}:${port}`,
-    close: (graceMs = 5_000) =>
-      new Promise<void>((resolve) => {
+    close: async (graceMs = 5_000) => {
+      // Waiting pulls answer now (with nothing new), so they do not hold the close open.
+      await changes.close();
+      await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         server.close(() => {
           clearTimeout(force);
@@ -136,6 +146,7 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
         });
         // Keep-alive connections with no request in flight would otherwise hold close() open.
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { ChangeWaiters } from './change-waiters';
 import type { ServerDatabase } from './server-schema';
 
 /** What a route's handler gets. */
@@ -12,6 +13,8 @@ export interface RouteContext {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   /** The query string's parameters. Never logged. */
   readonly query: URLSearchParams;
+  /** Pulls waiting for the change log to grow (long poll); a push wakes them. */
+  readonly changes?: ChangeWaiters;
 }
 
 /** A handler's success answer, sent as JSON. Failures are thrown as HttpError. */

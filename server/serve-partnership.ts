@@ -47,7 +47,7 @@ export async function servePartnership(options: ServePartnershipOptions): Promis
   const db = createServerDatabase(options.databaseUrl, { onIdleError: (code) => log(`database connection lost (${code}); it will reconnect on the next request`) });
   try {
     const schemaVersion = await migrateServerToLatest(db);
-    const server = await startPartnershipServer({ db, host, port, tls, log });
+    const server = await startPartnershipServer({ db, host, port, tls, log, listenDatabaseUrl: options.databaseUrl });
     return {
       url: server.url,
       schemaVersion,

@@ -1,6 +1,7 @@
 import { SYNCED_TABLES } from '../core/sync/synced-tables';
 import { pullRequestSchema, type PulledChange } from '../core/sync/sync-protocol';
 import { authenticate } from './auth-session';
+import { MAX_WAIT_MS } from './change-waiters';
 import type { Route } from './route';
 import { parseBody } from './sync-body';
 
@@ -12,11 +13,11 @@ export const pullRoute: Route = {
   method: 'POST',
   pattern: '/sync/pull',
   body: 'json',
-  async handle({ db, body, headers }) {
+  async handle({ db, body, headers, changes: waiters }) {
     const caller = await authenticate(db, headers);
-    const { cursor, limit } = parseBody(pullRequestSchema, body);
+    const { cursor, limit, wait } = parseBody(pullRequestSchema, body);
     const readable = SYNCED_TABLES.filter((entry) => entry.readBy.includes(caller.role)).map((entry) => entry.table);
-    const rows =
+    const read = async () =>
       readable.length === 0
         ? []
         : await db
@@ -28,6 +29,12 @@ export const pullRoute: Route = {
             .orderBy('seq')
             .limit(limit + 1)
             .execute();
+    let rows = await read();
+    if (wait === true && rows.length === 0 && waiters !== undefined) {
+      // Long poll: wait for a push to this partnership (NOTIFY), then read again.
+      await waiters.wait(caller.partnershipId, MAX_WAIT_MS, async () => (rows = await read()).length > 0);
+      if (rows.length === 0) rows = await read();
+    }
     const page = rows.slice(0, limit);
     const changes: PulledChange[] = page.map((row) => ({
       seq: String(row.seq),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isChannel } from '../core/channels';
 import { fixedClock, setClockSource, systemClock } from '../core/clock';
 import { contract, type ChannelDefinition } from '../core/contract';
@@ -8,6 +8,7 @@ import { authenticate, type Caller } from './auth-session';
 import { HttpError } from './http-error';
 import type { Route } from './route';
 import type { ServerDatabase } from './server-schema';
+import { CHANGES_CHANNEL } from './change-waiters';
 import { ApplyConflict, applyChanges, currentRow } from './sync-apply';
 import { parseBody } from './sync-body';
 import { postgresErrorCode } from './server-database';
@@ -70,6 +71,8 @@ async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mut
       if (refusal !== null) throw new RefusedBeforeApplying();
       const seq = await applyChanges(trx, { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId }, mutation.changes);
       await trx.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).execute();
+      // Delivered on commit only: waiting pulls of this partnership (any server process) wake.
+      if (seq !== '') await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${caller.partnershipId})`.execute(trx);
       return { mutationId: mutation.mutationId, outcome: 'applied' as const, seq: seq === '' ? '0' : seq };
     });
   } catch (error) {
@@ -90,7 +93,7 @@ export const pushRoute: Route = {
   method: 'POST',
   pattern: '/sync/push',
   body: 'json',
-  async handle({ db, body, headers }) {
+  async handle({ db, body, headers, changes }) {
     const caller = await authenticate(db, headers);
     const formatVersion = (body as { formatVersion?: unknown } | null)?.formatVersion;
     if (formatVersion !== SYNC_FORMAT_VERSION) {
@@ -99,6 +102,7 @@ export const pushRoute: Route = {
     const request = parseBody(pushRequestSchema, body);
     const results: MutationResult[] = [];
     for (const mutation of request.mutations) results.push(await pushOne(db, caller, mutation));
+    if (results.some((result) => result.outcome === 'applied')) changes?.wake(caller.partnershipId);
     const device = await db.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).executeTakeFirstOrThrow();
     return { status: 200, body: { results, lastMutationId: Number(device.last_mutation_id) } };
   },

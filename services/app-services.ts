@@ -26,6 +26,8 @@ import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
 import { securityHandlers } from './security/security-handlers';
 import { UnlockBackoff } from './security/unlock-backoff';
 import { sessionHandlers } from './session/session-service';
+import { SyncRunner } from './sync/sync-runner';
+import type { SyncLoopOptions } from './sync/sync-loop';
 
 export interface AppServicesOptions {
   /** The folder holding the encrypted store and its keyring. */
@@ -45,6 +47,8 @@ export interface AppServicesOptions {
   readonly chooseBackupFile?: (purpose: 'save' | 'open', suggestedName: string) => Promise<string | null>;
   /** Who holds the data folder's lock, named to a second opener: "app" (default) or "host". */
   readonly program?: string;
+  /** The background sync's timings (tests); sensible defaults otherwise. */
+  readonly sync?: SyncLoopOptions;
 }
 
 export interface AppServices {
@@ -70,8 +74,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.clock;
   const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
+  const sync = new SyncRunner(session, now, options.sync);
   const handlers: Handlers = {
-    ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch() }),
+    ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch(), onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase) }),
+    ...sync.handlers(),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...actionPlanHandlers(session, now),
@@ -95,11 +101,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispatch: (channel, input) =>
       runWithClock(now, async () => {
         await idle.lockIfIdle();
-        if (channel !== 'app.status') idle.touch();
-        return dispatch(channel, input);
+        // The renderer's polls are not activity and queue nothing.
+        if (channel === 'app.status' || channel === 'sync.status') return dispatch(channel, input);
+        idle.touch();
+        try {
+          return await dispatch(channel, input);
+        } finally {
+          sync.nudge();
+        }
       }),
     close: async () => {
       idle.stop();
+      await sync.stop();
       await queue.run(() => session.close());
       folderLock.release();
     },

@@ -86,6 +86,11 @@ export const cursorSchema = z.string().regex(/^\d{1,19}$/);
 export const pullRequestSchema = z.strictObject({
   cursor: cursorSchema,
   limit: z.number().int().min(1).max(5_000).default(1_000),
+  /**
+   * Long poll: when nothing is after the cursor, the server holds the answer until a change
+   * arrives (at most about 25 s) and answers then. Absent (older laptops): it answers at once.
+   */
+  wait: z.boolean().optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

@@ -13,3 +13,8 @@ export function useApi(): ApiClient {
   if (client === null) throw new Error('useApi must be used inside <ApiProvider>');
   return client;
 }
+
+/** The contract client, or null outside <ApiProvider> (parts of the frame drawn in isolation). */
+export function useOptionalApi(): ApiClient | null {
+  return useContext(ApiContext);
+}

@@ -4,6 +4,7 @@ import type { SignedInUser } from '../../core/schemas/session';
 import { routeHref } from '../routing';
 import { MainNavigation } from './main-navigation';
 import { NhsLogo } from './nhs-logo';
+import { SyncStatusIndicator } from './sync-status';
 
 export interface PageLayoutProps {
   /** The screen's name: the h1 and the window title. */
@@ -41,6 +42,7 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
           {user !== undefined && (
             <nav className="nhsuk-header__account" aria-label="Account">
               <ul className="nhsuk-header__account-list">
+                <SyncStatusIndicator />
                 <li className="nhsuk-header__account-item">
                   {user.displayName} ({ROLE_LABELS[user.role]})
                 </li>

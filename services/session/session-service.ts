@@ -2,7 +2,7 @@ import { AppError } from '../../core/app-error';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { formatRecoveryKey, normaliseRecoveryKey } from '../../core/recovery-key';
 import type { AppStatus, SignedInUser } from '../../core/schemas/session';
-import { readKeyring } from '../../db/keyring';
+import { readKeyring, type Keyring } from '../../db/keyring';
 import type { StorePaths } from '../../db/store-paths';
 import type { Handlers } from '../handlers';
 import { createPartnershipStore, partnershipIdentity, type NewPartnership } from './partnership-setup';
@@ -24,13 +24,15 @@ export interface SessionServiceDependencies {
   readonly backoff?: UnlockBackoff;
   /** Told when a session opens, so the idle lock counts from then. */
   readonly onOpen?: () => void;
+  /** Told after an unlock, with what the sync loop needs to sign in to the partnership server as this user. */
+  readonly onUnlocked?: (keyring: Keyring, username: string, passphrase: string) => Promise<void>;
 }
 
 type SessionHandlers = Pick<Handlers, 'app.status' | 'setup.createPartnership' | 'setup.createDemoPartnership' | 'session.unlock' | 'session.lock'>;
 
 /** First run, unlock and lock: the channels that open and close the encrypted store. */
 export function sessionHandlers(deps: SessionServiceDependencies): SessionHandlers {
-  const { paths, session, queue, now, onOpen = () => undefined } = deps;
+  const { paths, session, queue, now, onOpen = () => undefined, onUnlocked } = deps;
   const backoff = deps.backoff ?? new UnlockBackoff();
 
   async function setUp(partnership: NewPartnership, seedDemo: boolean): Promise<SignedInUser & { recoveryKey?: string }> {
@@ -93,6 +95,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         const unlocked = await backoff.guard(now, () => unlockStore(paths, input.username, input.passphrase));
         session.open({ store: unlocked.store, user: unlocked.user, partnershipName: unlocked.keyring.partnershipName, isDemo: unlocked.keyring.isDemo, dataKey: unlocked.dataKey });
         onOpen();
+        await onUnlocked?.(unlocked.keyring, input.username, input.passphrase);
         return unlocked.user;
       }),
 

@@ -33,13 +33,14 @@ export class ServerRefused extends Error {
   }
 }
 
-async function call<Schema extends z.ZodType>(serverUrl: string, path: string, schema: Schema, init: { method: 'GET' | 'POST'; body?: unknown; token?: string }): Promise<z.infer<Schema>> {
+async function call<Schema extends z.ZodType>(serverUrl: string, path: string, schema: Schema, init: { method: 'GET' | 'POST'; body?: unknown; token?: string; signal?: AbortSignal }): Promise<z.infer<Schema>> {
   let response: Response;
   try {
     response = await fetch(new URL(path, serverUrl), {
       method: init.method,
       headers: { ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(init.token === undefined ? {} : { Authorization: `Bearer ${init.token}` }) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
     });
   } catch (error) {
     throw new ServerUnreachable(serverUrl, error);
@@ -68,6 +69,7 @@ export function push(serverUrl: string, token: string, mutations: readonly Mutat
   return call(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
 }
 
-export function pull(serverUrl: string, token: string, cursor: string): Promise<PullResponse> {
-  return call(serverUrl, '/sync/pull', pullResponseSchema, { method: 'POST', token, body: { cursor, limit: 1_000 } });
+/** `wait`: a long poll, answered when a change arrives (or after about 25 s); `signal` cancels it. */
+export function pull(serverUrl: string, token: string, cursor: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<PullResponse> {
+  return call(serverUrl, '/sync/pull', pullResponseSchema, { method: 'POST', token, signal: options.signal, body: { cursor, limit: 1_000, ...(options.wait === true ? { wait: true } : {}) } });
 }

@@ -20,9 +20,12 @@ afterEach(async () => {
 
 const passphrase = DEMO_PARTNERSHIP.passphrase;
 
-/** A laptop's app services on a data folder, signed in as `username` (demo passphrase). */
+/**
+ * A laptop's app services on a data folder, signed in as `username` (demo passphrase). No
+ * background sync: these tests sync by hand (tests/unit/sync/live-sync.test.ts covers the loop).
+ */
 export async function laptopApp(dataDir: string, username: string) {
-  const services = createAppServices({ dataDir, clock: testClock() });
+  const services = createAppServices({ dataDir, clock: testClock(), sync: { background: false } });
   cleanups.push(() => services.close());
   value(await services.dispatch('session.unlock', { username, passphrase }));
   return services;

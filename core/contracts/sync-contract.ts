@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ALL_ROLES } from '../roles';
+import { emptyInputSchema } from '../schemas/session';
+import type { ChannelDefinition } from './channel-definition';
+
+function channel<Input extends z.ZodType, Output extends z.ZodType>(definition: ChannelDefinition<Input, Output>): ChannelDefinition<Input, Output> {
+  return definition;
+}
+
+/** One change the partnership server refused: kept on this laptop with the person's text. */
+export const refusedChangeSchema = z.strictObject({
+  mutationId: z.number().int(),
+  channel: z.string(),
+  /** The server's message, written for people. */
+  message: z.string(),
+  /** When it was made, on this laptop's clock. */
+  madeAt: z.string(),
+  /** The person's text that was kept (the change's text answers, shortened), for finding it again. */
+  summary: z.string(),
+});
+export type RefusedChangeView = z.infer<typeof refusedChangeSchema>;
+
+/** The header's sync status: none for a solo store; online or offline with the changes still to send. */
+export const syncStatusSchema = z.strictObject({
+  mode: z.enum(['solo', 'online', 'offline']),
+  /** This laptop's changes not yet taken by the partnership server ("awaiting the partnership server"). */
+  waiting: z.number().int().nonnegative(),
+  refused: z.array(refusedChangeSchema),
+  /** The last time a sync with the server finished, or null. */
+  lastSyncedAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** The sync channels, spread into the contract. */
+export const syncContract = {
+  'sync.status': channel({
+    summary: 'Whether this laptop is syncing with the partnership server, changes waiting to be sent, and changes the server refused',
+    input: emptyInputSchema,
+    output: syncStatusSchema,
+    access: ALL_ROLES,
+    // A status poll touches no record: not audited (a refusal is still recorded as denied).
+    audit: { action: null },
+  }),
+};

@@ -1,0 +1,216 @@
+import type { Clock } from '../../core/clock';
+import type { RefusedChangeView, SyncStatus } from '../../core/contracts/sync-contract';
+import type { Store } from '../../db/store';
+import { applyServerRows } from '../../db/sync/apply-rows';
+import { installCaptureTriggers } from '../../db/sync/capture-triggers';
+import { listOutbox, markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { countWaiting } from '../../db/sync/outbox-counts';
+import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { pull, push, signIn } from './sync-client';
+
+/** Who the loop signs in as: the unlocked user, with their key pair (held only while unlocked). */
+export interface SyncLoopUser {
+  readonly userId: string;
+  readonly username: string;
+  readonly privateKey: Buffer;
+  readonly publicKey: Buffer;
+}
+
+export interface SyncLoopOptions {
+  /** False: no background sync even for a joined store (tests of `workwell-mdt sync` alone). */
+  readonly background?: boolean;
+  /** Wait this long after a change before pushing, so a burst goes in one push. */
+  readonly debounceMs?: number;
+  /** First wait after the server could not be reached; doubles up to `maxBackoffMs`. */
+  readonly backoffMs?: number;
+  readonly maxBackoffMs?: number;
+}
+
+/** The person's text answers in a change's input, shortened: what was kept, for finding it again. */
+function summarise(input: unknown): string {
+  const texts: string[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (texts.join(' ').length > 160 || depth > 6) return;
+    if (typeof value === 'string') {
+      if (value.trim().length > 2 && !/^[0-9a-f-]{36}$/i.test(value) && !/^\d{4}-\d{2}-\d{2}/.test(value)) texts.push(value.trim());
+    } else if (Array.isArray(value)) for (const each of value) visit(each, depth + 1);
+    else if (value !== null && typeof value === 'object') for (const each of Object.values(value)) visit(each, depth + 1);
+  };
+  visit(input, 0);
+  const joined = texts.join(' · ');
+  return joined.length > 200 ? `${joined.slice(0, 199)}…` : joined;
+}
+
+/**
+ * Keeps an unlocked store in step with its partnership server while the app is open (issue 14):
+ * pushes the user's changes soon after each one (debounced), keeps a long-poll pull open and
+ * applies what arrives, and backs off while the server cannot be reached. Everything is kept on
+ * the laptop meanwhile ("awaiting the partnership server"). `stop()` before the store closes.
+ *
+ * The store is touched only while `alive()` says it is still the open one (a lock closes it).
+ */
+export class SyncLoop {
+  readonly #store: Pick<Store, 'sqlite'>;
+  readonly #user: SyncLoopUser;
+  readonly #clock: Clock;
+  readonly #alive: () => boolean;
+  readonly #debounceMs: number;
+  readonly #backoffMs: number;
+  readonly #maxBackoffMs: number;
+  readonly #abort = new AbortController();
+  #state: SyncState;
+  #token: string | undefined;
+  #online = false;
+  #stopped = false;
+  #pushTimer: NodeJS.Timeout | undefined;
+  #pushing: Promise<void> = Promise.resolve();
+  #pushAgain = false;
+  #pulling: Promise<void> = Promise.resolve();
+  #wakeBackoff: (() => void) | undefined;
+
+  constructor(store: Pick<Store, 'sqlite'>, state: SyncState, user: SyncLoopUser, clock: Clock, alive: () => boolean, options: SyncLoopOptions = {}) {
+    this.#store = store;
+    this.#state = state;
+    this.#user = user;
+    this.#clock = clock;
+    this.#alive = alive;
+    this.#debounceMs = options.debounceMs ?? 200;
+    this.#backoffMs = options.backoffMs ?? 1_000;
+    this.#maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  }
+
+  /** Starts pushing what waits and pulling (long poll). */
+  start(): void {
+    installCaptureTriggers(this.#store);
+    this.#pulling = this.#pullLoop();
+    this.nudge();
+  }
+
+  /** A change may have been queued: push it soon. */
+  nudge(): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#pushTimer);
+    this.#pushTimer = setTimeout(() => {
+      this.#pushTimer = undefined;
+      this.#schedulePush();
+    }, this.#debounceMs);
+  }
+
+  /** What the header shows. */
+  status(): SyncStatus {
+    const refused: RefusedChangeView[] = this.#alive()
+      ? listOutbox(this.#store, 'refused').map((entry) => ({ mutationId: entry.mutationId, channel: entry.channel, message: entry.refusal ?? '', madeAt: entry.madeAt, summary: summarise(entry.input) }))
+      : [];
+    return {
+      mode: this.#online ? 'online' : 'offline',
+      waiting: this.#alive() ? countWaiting(this.#store) : 0,
+      refused,
+      lastSyncedAt: this.#alive() ? (readSyncState(this.#store)?.lastSyncedAt ?? null) : null,
+    };
+  }
+
+  /** Stops pushing and pulling and waits for what is in flight; the private key is zeroed. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    clearTimeout(this.#pushTimer);
+    this.#abort.abort();
+    this.#wakeBackoff?.();
+    await Promise.allSettled([this.#pushing, this.#pulling]);
+    this.#user.privateKey.fill(0);
+  }
+
+  get #running(): boolean {
+    return !this.#stopped && this.#alive();
+  }
+
+  async #session(): Promise<string> {
+    this.#token ??= (await signIn(this.#state.serverUrl, { username: this.#user.username, deviceId: this.#state.deviceId, privateKey: this.#user.privateKey, publicKey: this.#user.publicKey })).token;
+    return this.#token;
+  }
+
+  /** One push at a time; a nudge during a push pushes again after it. */
+  #schedulePush(): void {
+    if (!this.#running) return;
+    this.#pushAgain = true;
+    this.#pushing = this.#pushing.then(async () => {
+      while (this.#pushAgain && this.#running) {
+        this.#pushAgain = false;
+        try {
+          await this.#pushWaiting();
+        } catch (error) {
+          this.#failed(error);
+          // Offline: the pull loop's retry pushes again once the server answers.
+          return;
+        }
+      }
+    });
+  }
+
+  async #pushWaiting(): Promise<void> {
+    let lastPushed = 0;
+    for (let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 }); batch.length > 0 && this.#running; batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 })) {
+      const answer = await push(this.#state.serverUrl, await this.#session(), batch);
+      if (!this.#running) return;
+      this.#online = true;
+      for (const result of answer.results) {
+        lastPushed = Math.max(lastPushed, result.mutationId);
+        if (result.outcome === 'refused') {
+          markRefused(this.#store, result.mutationId, result.code, result.message);
+          try {
+            applyServerRows(this.#store, result.serverRows);
+          } catch {
+            // A later change still builds on the refused one: the rows stay, the refusal is shown.
+          }
+        } else markApplied(this.#store, result.mutationId);
+      }
+    }
+    if (lastPushed > 0 && this.#running) markSynced(this.#store, this.#clock().toISOString(), lastPushed);
+  }
+
+  async #pullLoop(): Promise<void> {
+    let backoff = this.#backoffMs;
+    let wait = false;
+    while (this.#running) {
+      try {
+        const page = await pull(this.#state.serverUrl, await this.#session(), this.#state.cursor, { wait, signal: this.#abort.signal });
+        if (!this.#running) return;
+        const wasOffline = !this.#online;
+        this.#online = true;
+        backoff = this.#backoffMs;
+        applyServerRows(this.#store, page.changes, waitingKeys(this.#store));
+        saveCursor(this.#store, page.cursor);
+        this.#state = { ...this.#state, cursor: page.cursor };
+        for (const mutation of waitingMutations(this.#store, { limit: 100_000 })) if (mutation.mutationId <= page.lastMutationId) markApplied(this.#store, mutation.mutationId);
+        markSynced(this.#store, this.#clock().toISOString(), 0);
+        // Back from offline: send what waited.
+        if (wasOffline) this.#schedulePush();
+        wait = !page.more;
+      } catch (error) {
+        if (!this.#running) return;
+        this.#failed(error);
+        wait = false;
+        await this.#sleep(backoff);
+        backoff = Math.min(backoff * 2, this.#maxBackoffMs);
+      }
+    }
+  }
+
+  #failed(error: unknown): void {
+    // Unreachable: offline. Refused (e.g. the session expired): sign in again next time.
+    void error;
+    this.#token = undefined;
+    this.#online = false;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wakeBackoff = done;
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import type { Clock } from '../../core/clock';
+import type { SyncStatus } from '../../core/contracts/sync-contract';
+import { findSlot, unwrapUserPrivateKey, type Keyring } from '../../db/keyring';
+import { readSyncState } from '../../db/sync/sync-state';
+import type { Handlers } from '../handlers';
+import type { SessionHolder } from '../session-holder';
+import { SyncLoop, type SyncLoopOptions } from './sync-loop';
+
+const SOLO: SyncStatus = { mode: 'solo', waiting: 0, refused: [], lastSyncedAt: null };
+
+/**
+ * Runs the background sync loop (sync-loop.ts) while a store that has joined a partnership server
+ * is unlocked; a solo store runs nothing. Started on unlock, stopped on lock and close.
+ */
+export class SyncRunner {
+  readonly #session: SessionHolder;
+  readonly #clock: Clock;
+  readonly #options: SyncLoopOptions;
+  #loop: SyncLoop | undefined;
+
+  constructor(session: SessionHolder, clock: Clock, options: SyncLoopOptions = {}) {
+    this.#session = session;
+    this.#clock = clock;
+    this.#options = options;
+    // A lock (on demand, idle, OS) closes the store: the loop stops touching it at once.
+    session.onClose(() => void this.stop());
+  }
+
+  /** After an unlock: starts the loop when the store has a server, signing in as the unlocked user. */
+  async started(keyring: Keyring, username: string, passphrase: string): Promise<void> {
+    const open = this.#session.current;
+    if (open === null || this.#loop !== undefined || this.#options.background === false) return;
+    const state = readSyncState(open.store);
+    if (state === undefined) return;
+    const slot = findSlot(keyring, username);
+    if (slot?.publicKey === undefined) return;
+    const privateKey = await unwrapUserPrivateKey(keyring, slot, passphrase);
+    const store = open.store;
+    this.#loop = new SyncLoop(store, state, { userId: slot.userId, username, privateKey, publicKey: Buffer.from(slot.publicKey, 'base64') }, this.#clock, () => this.#session.current?.store === store, this.#options);
+    this.#loop.start();
+  }
+
+  /** A call may have queued a change. */
+  nudge(): void {
+    this.#loop?.nudge();
+  }
+
+  status(): SyncStatus {
+    return this.#loop?.status() ?? SOLO;
+  }
+
+  async stop(): Promise<void> {
+    const loop = this.#loop;
+    this.#loop = undefined;
+    await loop?.stop();
+  }
+
+  handlers(): Pick<Handlers, 'sync.status'> {
+    return { 'sync.status': async () => this.status() };
+  }
+}

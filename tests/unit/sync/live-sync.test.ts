@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { initServerFromStore } from '../../../cli/server-init';
+import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import { createAppServices, type AppServices } from '../../../services/app-services';
+import { enrolLaptop } from '../../../services/sync/enrol';
+import { startPartnershipServer, type PartnershipServer } from '../../../server/partnership-server';
+import { createServerDatabase } from '../../../server/server-database';
+import { demoFromTemplate } from '../../support/demo-template';
+import { value } from '../../support/demo-with-person';
+import { freshServerDatabase } from '../../support/postgres';
+import { tempDir } from '../../support/temp-dir';
+import { testClock } from '../../support/test-clock';
+import { testReferral } from '../../support/test-referral';
+
+type Caseload = { items: Array<{ id: string; hasOpenRiskFlag: boolean }> };
+type Status = { mode: string; waiting: number; refused: unknown[]; lastSyncedAt: string | null };
+
+const passphrase = DEMO_PARTNERSHIP.passphrase;
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+});
+
+/** Polls `check` until it holds (or throws its last failure after `ms`). */
+async function within<T>(ms: number, check: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (performance.now() - started > ms) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+async function unlocked(dataDir: string, username: string): Promise<AppServices> {
+  const services = createAppServices({ dataDir, clock: testClock(), sync: { debounceMs: 50, backoffMs: 100, maxBackoffMs: 300 } });
+  cleanups.push(() => services.close());
+  value(await services.dispatch('session.unlock', { username, passphrase }));
+  return services;
+}
+
+describe('live sync between two open laptops', () => {
+  it('a risk flag raised on A shows on B within 2 s with no manual sync; offline work waits and drains when the server is back', { timeout: 60_000 }, async () => {
+    const database = await freshServerDatabase();
+    const db = createServerDatabase(database.url, { maxConnections: 4 });
+    cleanups.push(database.drop, () => db.destroy());
+    const start = (port: number) => startPartnershipServer({ db, host: '127.0.0.1', port, log: () => undefined, clock: testClock(), listenDatabaseUrl: database.url });
+    let server: PartnershipServer = await start(0);
+    cleanups.push(() => server.close(100));
+    const port = Number(new URL(server.url).port);
+
+    const { dataDir: laptopA, services: setup } = await demoFromTemplate();
+    await setup.close();
+    await initServerFromStore({ databaseUrl: database.url, dataDir: laptopA, username: 'demo.admin', passphrase, serverUrl: server.url, clock: testClock() });
+    const laptopB = tempDir();
+    await enrolLaptop({ dataDir: laptopB, serverUrl: server.url, username: 'demo.coordinator', passphrase, clock: testClock() });
+
+    const a = await unlocked(laptopA, 'demo.coach');
+    const b = await unlocked(laptopB, 'demo.coordinator');
+    await within(5_000, async () => expect(value<Status>(await b.dispatch('sync.status', {}))).toMatchObject({ mode: 'online' }));
+
+    const { id } = value<{ id: string }>(await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Liveperson' } })));
+    value(await a.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 2] } }));
+    const raised = performance.now();
+    await within(2_000, async () => {
+      const found = value<Caseload>(await b.dispatch('participants.list', { pageSize: 50, search: 'Liveperson' }));
+      expect(found.items).toEqual([expect.objectContaining({ id, hasOpenRiskFlag: true })]);
+    });
+    expect(performance.now() - raised).toBeLessThan(2_000);
+    expect(value<{ openRiskFlags: unknown[] }>(await b.dispatch('participants.get', { id })).openRiskFlags).toHaveLength(1);
+    await within(2_000, async () => expect(value<Status>(await a.dispatch('sync.status', {}))).toMatchObject({ mode: 'online', waiting: 0, refused: [] }));
+
+    // The server goes away: A keeps working, its changes wait.
+    await server.close(100);
+    const { id: offlineId } = value<{ id: string }>(await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Offlineperson' } })));
+    const offline = await within(5_000, async () => {
+      const status = value<Status>(await a.dispatch('sync.status', {}));
+      expect(status).toMatchObject({ mode: 'offline', waiting: 1 });
+      return status;
+    });
+    expect(offline.lastSyncedAt).not.toBeNull();
+    expect(value<Caseload>(await a.dispatch('participants.list', { pageSize: 50, search: 'Offlineperson' })).items).toEqual([expect.objectContaining({ id: offlineId })]);
+
+    // Back: A's waiting change drains and reaches B.
+    server = await start(port);
+    await within(10_000, async () => expect(value<Status>(await a.dispatch('sync.status', {}))).toMatchObject({ mode: 'online', waiting: 0 }));
+    await within(5_000, async () => expect(value<Caseload>(await b.dispatch('participants.list', { pageSize: 50, search: 'Offlineperson' })).items).toHaveLength(1));
+  });
+
+  it('a solo store runs no sync and says so', async () => {
+    const { services } = await demoFromTemplate();
+    cleanups.push(() => services.close());
+    expect(value<Status>(await services.dispatch('sync.status', {}))).toEqual({ mode: 'solo', waiting: 0, refused: [], lastSyncedAt: null });
+  });
+});
