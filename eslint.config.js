@@ -115,10 +115,22 @@ const sqlInDbRestrictions = [
   { selector: `ObjectPattern > Property[key.name=${QUERY_BUILDERS}]`, message: `No query building in services/. ${SQL_IN_DB}` },
   { selector: "TaggedTemplateExpression[tag.name='sql']", message: `No sql\`...\` in services/. ${SQL_IN_DB}` },
   { selector: "MemberExpression[object.name='sql']", message: `No sql.raw, sql.ref... in services/. ${SQL_IN_DB}` },
-  { selector: "ImportDeclaration[source.value='kysely'] > ImportSpecifier[imported.name='sql']", message: `No sql template tag in services/. ${SQL_IN_DB}` },
-  { selector: "CallExpression > MemberExpression.callee[property.name='prepare']", message: `No raw statements (.prepare) in services/. ${SQL_IN_DB}` },
-  { selector: "MemberExpression[property.name='sqlite']", message: `No raw SQLite connection (store.sqlite) in services/: pass the store itself. ${SQL_IN_DB}` },
-  { selector: "ObjectPattern > Property[key.name='sqlite']", message: `No raw SQLite connection (store.sqlite) in services/: pass the store itself. ${SQL_IN_DB}` },
+  {
+    selector: "ImportDeclaration[source.value='kysely'] > ImportSpecifier[imported.name='sql']",
+    message: `No sql template tag in services/. ${SQL_IN_DB}`,
+  },
+  {
+    selector: "CallExpression > MemberExpression.callee[property.name='prepare']",
+    message: `No raw statements (.prepare) in services/. ${SQL_IN_DB}`,
+  },
+  {
+    selector: "MemberExpression[property.name='sqlite']",
+    message: `No raw SQLite connection (store.sqlite) in services/: pass the store itself. ${SQL_IN_DB}`,
+  },
+  {
+    selector: "ObjectPattern > Property[key.name='sqlite']",
+    message: `No raw SQLite connection (store.sqlite) in services/: pass the store itself. ${SQL_IN_DB}`,
+  },
 ];
 
 /**
@@ -139,16 +151,7 @@ const oneClockRestrictions = [
 
 export default defineConfig([
   globalIgnores(
-    [
-      '**/node_modules/',
-      'dist/',
-      'release/',
-      'test-results/',
-      'playwright-report/',
-      '.bench-cache/',
-      'coverage/',
-      '.workwell-dev/',
-    ],
+    ['**/node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', '.bench-cache/', 'coverage/', '.workwell-dev/'],
     'workwell/ignores',
   ),
 
@@ -181,10 +184,7 @@ export default defineConfig([
     extends: [js.configs.recommended, tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', unusedVarsOptions],
-      '@typescript-eslint/consistent-type-imports': [
-        'error',
-        { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
-      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       // `interface Props extends z.infer<typeof schema> {}` and `{}` in zod/React generics are
       // deliberate and harmless; the rule only adds noise here.
       '@typescript-eslint/no-empty-object-type': 'off',

@@ -32,7 +32,9 @@ function copyNhsImages(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     closeBundle() {
-      cpSync(path.join(root, 'node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), path.join(outDir, 'assets/images'), { recursive: true });
+      cpSync(path.join(root, 'node_modules/nhsuk-frontend/dist/nhsuk/assets/images'), path.join(outDir, 'assets/images'), {
+        recursive: true,
+      });
     },
   };
 }

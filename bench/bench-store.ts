@@ -46,7 +46,8 @@ export async function createBenchPartnership(dataDir: string, coaches: number, n
   try {
     const addCoach = store.sqlite.prepare("INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, ?, ?, 'coach', ?)");
     store.sqlite.transaction(() => {
-      for (let index = 1; index <= coaches; index += 1) addCoach.run(`bench-coach-${index}`, `coach.${index}`, `Coach ${index}`, now.toISOString());
+      for (let index = 1; index <= coaches; index += 1)
+        addCoach.run(`bench-coach-${index}`, `coach.${index}`, `Coach ${index}`, now.toISOString());
     })();
   } finally {
     await store.close();
@@ -66,7 +67,9 @@ export async function copyToPlainTwin({ dataDir, plainFile }: BenchStoreFiles): 
   const { store } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
   const sqlite = store.sqlite;
   try {
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid").pluck().all() as string[]).filter((name) => !NOT_COPIED.test(name));
+    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid").pluck().all() as string[]).filter(
+      (name) => !NOT_COPIED.test(name),
+    );
     sqlite.pragma('foreign_keys = OFF');
     sqlite.exec(`ATTACH DATABASE '${plainFile.replaceAll("'", "''")}' AS plain KEY ''`);
     sqlite.transaction(() => {

@@ -40,9 +40,18 @@ const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: nu
 /** The encrypted store (people only, 1% with an open risk flag) and its plain twin, from the cache or made now. */
 function prepare(): Promise<BenchStoreFiles> {
   return cachedBenchStore(CACHE_DIR, async (files) => {
-    console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people for the caseload benchmark (once; cached in ${CACHE_DIR})...`);
+    console.log(
+      `Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people for the caseload benchmark (once; cached in ${CACHE_DIR})...`,
+    );
     await createBenchPartnership(files.dataDir, COACHES, BENCH_NOW);
-    await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 250, now: BENCH_NOW, peopleOnly: true });
+    await seedStore({
+      dataDir: files.dataDir,
+      passphrase: TEST_ADMIN_PASSPHRASE,
+      participants: PARTICIPANTS,
+      seed: 250,
+      now: BENCH_NOW,
+      peopleOnly: true,
+    });
     await addRiskFlags(files.dataDir);
     await copyToPlainTwin(files);
   });
@@ -85,7 +94,8 @@ function walkPages(query: CaseloadQuery, sort: CaseloadSortKey, restartEvery = 1
 }
 
 function searchEach(texts: readonly string[]): Operation {
-  return (target, iteration) => readCaseloadPage(target, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
+  return (target, iteration) =>
+    readCaseloadPage(target, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
 }
 
 /** Runs every caseload operation on both stores and returns the report rows. */
@@ -103,7 +113,10 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
   console.log(`cache_size = ${cacheSize}`);
 
   const random = new SeededRandom(7);
-  const nhsNumbers = store.sqlite.prepare('SELECT nhs_number FROM participants WHERE nhs_number IS NOT NULL ORDER BY random() LIMIT 500').pluck().all() as string[];
+  const nhsNumbers = store.sqlite
+    .prepare('SELECT nhs_number FROM participants WHERE nhs_number IS NOT NULL ORDER BY random() LIMIT 500')
+    .pluck()
+    .all() as string[];
   const spaced = nhsNumbers.map((nhs) => `${nhs.slice(0, 3)} ${nhs.slice(3, 6)} ${nhs.slice(6)}`);
   const familyPrefixes = Array.from({ length: 200 }, () => random.pick(FAMILY_NAMES).slice(0, 4));
   const fullNames = Array.from({ length: 200 }, () => `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)}`);
@@ -112,7 +125,11 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
     { name: 'page: status "Plan active", by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, status: 'active' }, 'nextReview') },
     { name: 'page: one coach, by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, coachUserId: 'bench-coach-7' }, 'nextReview') },
     { name: 'page: review due, by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, reviewDueBy: TODAY }, 'nextReview') },
-    { name: 'page: coach + review due, by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, coachUserId: 'bench-coach-3', reviewDueBy: TODAY }, 'nextReview') },
+    {
+      name: 'page: coach + review due, by next review',
+      targetMs: 20,
+      run: walkPages({ ...NO_FILTER, coachUserId: 'bench-coach-3', reviewDueBy: TODAY }, 'nextReview'),
+    },
     { name: 'page: open risk flag, by name', targetMs: 20, run: walkPages({ ...NO_FILTER, openRiskFlag: true }, 'name') },
     { name: 'page: everyone, by name', targetMs: 20, run: walkPages(NO_FILTER, 'name', 1_000) },
     { name: 'page: everyone, by referral date', targetMs: 20, run: walkPages(NO_FILTER, 'referralDate', 1_000) },
@@ -150,18 +167,35 @@ export async function runCaseloadBench(): Promise<BenchRow[]> {
         if (!result.ok) throw new Error(result.error.message);
         cursor = (result.value as { nextCursor: string | null }).nextCursor;
       }, ITERATIONS);
-      rows.push({ operation: 'page through dispatch (+ audit entry)', p50: percentile(viaDispatch, 0.5), p95: percentile(viaDispatch, 0.95), targetMs: 20 });
+      rows.push({
+        operation: 'page through dispatch (+ audit entry)',
+        p50: percentile(viaDispatch, 0.5),
+        p95: percentile(viaDispatch, 0.95),
+        targetMs: 20,
+      });
       let index = 0;
       const searchViaDispatch = await measure(async () => {
         const result = await services.dispatch('participants.list', { search: fullNames[index++ % fullNames.length] ?? '', pageSize: 25 });
         if (!result.ok) throw new Error(result.error.message);
       }, ITERATIONS);
-      rows.push({ operation: 'search through dispatch (+ audit entry)', p50: percentile(searchViaDispatch, 0.5), p95: percentile(searchViaDispatch, 0.95), targetMs: 30 });
-      const countSamples = await measure(async () => {
-        const result = await services.dispatch('participants.count', { status: 'active' });
-        if (!result.ok) throw new Error(result.error.message);
-      }, Math.min(ITERATIONS, 50));
-      rows.push({ operation: 'count: status "Plan active" (per search, not per page)', p50: percentile(countSamples, 0.5), p95: percentile(countSamples, 0.95) });
+      rows.push({
+        operation: 'search through dispatch (+ audit entry)',
+        p50: percentile(searchViaDispatch, 0.5),
+        p95: percentile(searchViaDispatch, 0.95),
+        targetMs: 30,
+      });
+      const countSamples = await measure(
+        async () => {
+          const result = await services.dispatch('participants.count', { status: 'active' });
+          if (!result.ok) throw new Error(result.error.message);
+        },
+        Math.min(ITERATIONS, 50),
+      );
+      rows.push({
+        operation: 'count: status "Plan active" (per search, not per page)',
+        p50: percentile(countSamples, 0.5),
+        p95: percentile(countSamples, 0.95),
+      });
     } finally {
       await services.close();
     }

@@ -33,9 +33,13 @@ export async function runDocumentsBench(): Promise<BenchRow[]> {
       value(await services.dispatch('session.unlock', { username, passphrase: DEMO_PARTNERSHIP.passphrase }));
     };
     await signIn('demo.coordinator');
-    const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Benchmark' } })));
+    const { id } = value<{ id: string }>(
+      await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Benchmark' } })),
+    );
     const config = value<PartnershipConfig>(await services.dispatch('config.get', {}));
-    const member = (username: string) => config.teamMembers.find((candidate) => candidate.userId === config.accounts.find((account) => account.username === username)?.id)?.id ?? null;
+    const member = (username: string) =>
+      config.teamMembers.find((candidate) => candidate.userId === config.accounts.find((account) => account.username === username)?.id)
+        ?.id ?? null;
     const serviceId = config.services.find((service) => service.active)?.id ?? null;
     value(
       await services.dispatch('plans.saveDraft', {
@@ -45,10 +49,43 @@ export async function runDocumentsBench(): Promise<BenchRow[]> {
           { id: 'g2', text: 'Sleep better and feel less anxious about money' },
         ],
         actions: [
-          { id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six physiotherapy sessions for lifting and stamina', ownerId: member('demo.physio'), dueOn: '2027-01-15' },
-          { id: 'a2', goalId: 'g2', kind: 'intervention', discipline: 'mental_health', description: 'Four sessions of guided self-help', ownerId: member('demo.mh'), dueOn: '2027-01-31' },
-          { id: 'a3', goalId: 'g1', kind: 'intervention', discipline: 'occupational_therapy', description: 'Workplace assessment and a phased return plan', ownerId: member('demo.ot'), dueOn: '2026-12-20' },
-          { id: 'a4', goalId: 'g2', kind: 'onward_referral', discipline: 'employment_support', description: 'Refer for debt advice', ownerId: member('demo.coach'), dueOn: '2026-12-05', serviceId },
+          {
+            id: 'a1',
+            goalId: 'g1',
+            kind: 'intervention',
+            discipline: 'physiotherapy',
+            description: 'Six physiotherapy sessions for lifting and stamina',
+            ownerId: member('demo.physio'),
+            dueOn: '2027-01-15',
+          },
+          {
+            id: 'a2',
+            goalId: 'g2',
+            kind: 'intervention',
+            discipline: 'mental_health',
+            description: 'Four sessions of guided self-help',
+            ownerId: member('demo.mh'),
+            dueOn: '2027-01-31',
+          },
+          {
+            id: 'a3',
+            goalId: 'g1',
+            kind: 'intervention',
+            discipline: 'occupational_therapy',
+            description: 'Workplace assessment and a phased return plan',
+            ownerId: member('demo.ot'),
+            dueOn: '2026-12-20',
+          },
+          {
+            id: 'a4',
+            goalId: 'g2',
+            kind: 'onward_referral',
+            discipline: 'employment_support',
+            description: 'Refer for debt advice',
+            ownerId: member('demo.coach'),
+            dueOn: '2026-12-05',
+            serviceId,
+          },
         ],
         reviewOn: '2027-02-01',
       }),
@@ -58,7 +95,12 @@ export async function runDocumentsBench(): Promise<BenchRow[]> {
     const samples = await measure(render, ITERATIONS, 5);
     return [
       { operation: 'first plan PDF after start (React-PDF warming up)', p50: percentile(first, 0.5), p95: percentile(first, 0.95) },
-      { operation: 'one plan PDF (4 actions), through dispatch, logged and audited', p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), targetMs: 300 },
+      {
+        operation: 'one plan PDF (4 actions), through dispatch, logged and audited',
+        p50: percentile(samples, 0.5),
+        p95: percentile(samples, 0.95),
+        targetMs: 300,
+      },
     ];
   } finally {
     await services.close();

@@ -30,7 +30,14 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
     const created = await services.dispatch('setup.createPartnership', testPartnershipInput());
     if (!created.ok) throw new Error(created.error.message);
     await services.close();
-    await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: FHIR_BENCH_PLANS, seed: 10, now: BENCH_NOW, peopleOnly: true });
+    await seedStore({
+      dataDir,
+      passphrase: TEST_ADMIN_PASSPHRASE,
+      participants: FHIR_BENCH_PLANS,
+      seed: 10,
+      now: BENCH_NOW,
+      peopleOnly: true,
+    });
     const { store, user } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
     const sqlite = store.sqlite;
     const random = new SeededRandom(10);
@@ -38,15 +45,25 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
     const consent = sqlite.prepare(
       "INSERT INTO consents (id, participant_id, purpose, decision, decided_on, method, recorded_by, recorded_at) VALUES (?, ?, 'share_partnership', 'given', '2026-11-01', 'verbal', ?, ?)",
     );
-    const assessment = sqlite.prepare("INSERT INTO assessments (id, participant_id, kind, assessed_on, content_json, author_id, recorded_at) VALUES (?, ?, 'joined_up', '2026-11-02', ?, ?, ?)");
-    const measure = sqlite.prepare('INSERT INTO measure_results (id, participant_id, discipline, measure, taken_on, answers_json, total, band_label, risk_flag, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)');
+    const assessment = sqlite.prepare(
+      "INSERT INTO assessments (id, participant_id, kind, assessed_on, content_json, author_id, recorded_at) VALUES (?, ?, 'joined_up', '2026-11-02', ?, ?, ?)",
+    );
+    const measure = sqlite.prepare(
+      'INSERT INTO measure_results (id, participant_id, discipline, measure, taken_on, answers_json, total, band_label, risk_flag, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)',
+    );
     const plan = sqlite.prepare(
       "INSERT INTO action_plans (id, participant_id, version_number, status, content_json, review_on, next_review_on, created_by, created_at, updated_at, mdt_agreed_at, mdt_agreed_by) VALUES (?, ?, 1, 'agreed_by_mdt', ?, '2027-01-15', '2027-01-15', ?, ?, ?, ?, ?)",
     );
     sqlite.transaction(() => {
       for (const id of ids) {
         consent.run(random.uuid(), id, user.userId, AT);
-        assessment.run(random.uuid(), id, JSON.stringify({ mainBarrier: 'mental_health', socialBarriers: ['debt', 'confidence'] }), user.userId, AT);
+        assessment.run(
+          random.uuid(),
+          id,
+          JSON.stringify({ mainBarrier: 'mental_health', socialBarriers: ['debt', 'confidence'] }),
+          user.userId,
+          AT,
+        );
         measure.run(random.uuid(), id, 'employment_support', 'phq9', '2026-11-02', '[]', random.integer(0, 27), user.userId, AT);
         measure.run(random.uuid(), id, 'employment_support', 'gad7', '2026-11-02', '[]', random.integer(0, 21), user.userId, AT);
         const content = {
@@ -54,7 +71,16 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
             { id: 'g1', text: 'Back to my usual hours by the spring' },
             { id: 'g2', text: 'Feel less anxious about work' },
           ],
-          actions: [1, 2, 3, 4].map((n) => ({ id: `a${n}`, goalId: n % 2 === 0 ? 'g2' : 'g1', kind: n === 4 ? 'signpost' : 'intervention', discipline: 'physiotherapy', description: `Synthetic action ${n}`, ownerId: null, dueOn: '2027-01-10', serviceId: null })),
+          actions: [1, 2, 3, 4].map((n) => ({
+            id: `a${n}`,
+            goalId: n % 2 === 0 ? 'g2' : 'g1',
+            kind: n === 4 ? 'signpost' : 'intervention',
+            discipline: 'physiotherapy',
+            description: `Synthetic action ${n}`,
+            ownerId: null,
+            dueOn: '2027-01-10',
+            serviceId: null,
+          })),
           reviewOn: '2027-01-15',
         };
         plan.run(random.uuid(), id, JSON.stringify(content), user.userId, AT, AT, AT, user.userId);
@@ -64,7 +90,11 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
 
     const folder = path.join(dir, 'drop');
     mkdirSync(folder);
-    const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fhir-export-child.ts'), dataDir, folder], { encoding: 'utf8' });
+    const output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'fhir-export-child.ts'), dataDir, folder],
+      { encoding: 'utf8' },
+    );
     const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { ms: number; peakRssMb: number; included: number };
     if (result.included !== FHIR_BENCH_PLANS) throw new Error(`expected ${FHIR_BENCH_PLANS} people in the export, got ${result.included}`);
     const file = readdirSync(folder)[0] ?? '';
@@ -77,7 +107,12 @@ export async function runFhirExportBench(): Promise<{ rows: BenchRow[]; peakRssM
     const bytes = statSync(path.join(folder, file)).size;
     return {
       rows: [
-        { operation: `FHIR export of ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} plans to a folder (one process, incl. unlock)`, p50: result.ms, p95: result.ms, targetMs: 10_000 },
+        {
+          operation: `FHIR export of ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} plans to a folder (one process, incl. unlock)`,
+          p50: result.ms,
+          p95: result.ms,
+          targetMs: 10_000,
+        },
         { operation: `MI return CSV for ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} people (one month)`, p50: miMs, p95: miMs },
       ],
       peakRssMb: result.peakRssMb,

@@ -26,18 +26,34 @@ export async function runLongMeetingBench(): Promise<BenchRow[]> {
     const created = await setup.dispatch('setup.createDemoPartnership', {});
     if (!created.ok) throw new Error(created.error.message);
     await setup.close();
-    await seedStore({ dataDir, username: DEMO_PARTNERSHIP.adminUsername, passphrase: DEMO_PARTNERSHIP.passphrase, participants: LONG_MEETING_CASES, seed: 17, now: BENCH_NOW, peopleOnly: true });
+    await seedStore({
+      dataDir,
+      username: DEMO_PARTNERSHIP.adminUsername,
+      passphrase: DEMO_PARTNERSHIP.passphrase,
+      participants: LONG_MEETING_CASES,
+      seed: 17,
+      now: BENCH_NOW,
+      peopleOnly: true,
+    });
 
     const { store, user } = await unlockStore(storePaths(dataDir), DEMO_PARTNERSHIP.adminUsername, DEMO_PARTNERSHIP.passphrase);
     let meetingId: string;
     try {
       const sqlite = store.sqlite;
       meetingId = sqlite.prepare("SELECT id FROM meetings WHERE status = 'planned' ORDER BY held_on LIMIT 1").pluck().get() as string;
-      const listed = new Set(sqlite.prepare('SELECT participant_id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
-      const people = (sqlite.prepare('SELECT id FROM participants ORDER BY reference DESC').pluck().all() as string[]).filter((id) => !listed.has(id)).slice(0, LONG_MEETING_CASES - listed.size);
-      const insert = sqlite.prepare("INSERT INTO agenda_items (id, meeting_id, participant_id, position, status, carried_over_from_id, listed_at, listed_by) VALUES (?, ?, ?, ?, 'listed', NULL, ?, ?)");
+      const listed = new Set(
+        sqlite.prepare('SELECT participant_id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[],
+      );
+      const people = (sqlite.prepare('SELECT id FROM participants ORDER BY reference DESC').pluck().all() as string[])
+        .filter((id) => !listed.has(id))
+        .slice(0, LONG_MEETING_CASES - listed.size);
+      const insert = sqlite.prepare(
+        "INSERT INTO agenda_items (id, meeting_id, participant_id, position, status, carried_over_from_id, listed_at, listed_by) VALUES (?, ?, ?, ?, 'listed', NULL, ?, ?)",
+      );
       const at = BENCH_NOW.toISOString();
-      sqlite.transaction(() => people.forEach((participantId, index) => insert.run(randomUUID(), meetingId, participantId, listed.size + index, at, user.userId)))();
+      sqlite.transaction(() =>
+        people.forEach((participantId, index) => insert.run(randomUUID(), meetingId, participantId, listed.size + index, at, user.userId)),
+      )();
       const team = sqlite.prepare('SELECT id FROM team_members LIMIT 2').pluck().all() as string[];
       sqlite.prepare('UPDATE meetings SET present_ids_json = ? WHERE id = ?').run(JSON.stringify(team), meetingId);
     } finally {
@@ -54,7 +70,14 @@ export async function runLongMeetingBench(): Promise<BenchRow[]> {
       if (!ended.ok) throw new Error(ended.error.message);
       const { notReached } = ended.value as { notReached: number };
       if (notReached !== LONG_MEETING_CASES) throw new Error(`expected ${LONG_MEETING_CASES} cases not reached, got ${notReached}`);
-      return [{ operation: `end a meeting of ${LONG_MEETING_CASES.toLocaleString('en-GB')} cases, none reached (all rolled forward)`, p50: ms, p95: ms, targetMs: 2_000 }];
+      return [
+        {
+          operation: `end a meeting of ${LONG_MEETING_CASES.toLocaleString('en-GB')} cases, none reached (all rolled forward)`,
+          p50: ms,
+          p95: ms,
+          targetMs: 2_000,
+        },
+      ];
     } finally {
       await services.close();
     }

@@ -20,7 +20,12 @@ export function percentile(sortedSamples: readonly number[], fraction: number): 
  * Times two runs alternately (A then B, then B then A, ...), so both meet the same background load
  * on a shared machine; returns each one's sorted milliseconds.
  */
-export async function measurePair(runA: () => unknown, runB: () => unknown, iterations: number, warmup = Math.min(20, iterations)): Promise<[number[], number[]]> {
+export async function measurePair(
+  runA: () => unknown,
+  runB: () => unknown,
+  iterations: number,
+  warmup = Math.min(20, iterations),
+): Promise<[number[], number[]]> {
   for (let index = 0; index < warmup; index += 1) {
     await runA();
     await runB();

@@ -45,9 +45,17 @@ const NO_FILTER: CaseloadQuery = { ftsQuery: null, status: null, coachUserId: nu
 /** The encrypted store with histories and its plain twin, from the cache or made now. */
 function prepare(): Promise<BenchStoreFiles> {
   return cachedBenchStore(CACHE_DIR, async (files) => {
-    console.log(`Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people with their histories (once; cached in ${CACHE_DIR})...`);
+    console.log(
+      `Generating ${PARTICIPANTS.toLocaleString('en-GB')} synthetic people with their histories (once; cached in ${CACHE_DIR})...`,
+    );
     await createBenchPartnership(files.dataDir, COACHES, NATIONAL_NOW);
-    const seeded = await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 2026, now: NATIONAL_NOW });
+    const seeded = await seedStore({
+      dataDir: files.dataDir,
+      passphrase: TEST_ADMIN_PASSPHRASE,
+      participants: PARTICIPANTS,
+      seed: 2026,
+      now: NATIONAL_NOW,
+    });
     console.log(`Seeded in ${seeded.seconds.toFixed(0)} s; copying every row to the plain twin...`);
     await copyToPlainTwin(files);
   });
@@ -68,7 +76,8 @@ function walkPages(query: CaseloadQuery, sort: CaseloadSortKey): Operation {
 }
 
 function searchEach(texts: readonly string[]): Operation {
-  return (store, iteration) => readCaseloadPage(store, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
+  return (store, iteration) =>
+    readCaseloadPage(store, { ...NO_FILTER, ftsQuery: caseloadSearchQuery(texts[iteration % texts.length] ?? '') }, 'name', null, 25);
 }
 
 /** The plain twin as a Store (migrated like the encrypted one), so the services' own code runs on it unchanged. */
@@ -85,12 +94,16 @@ async function plainStore(file: string): Promise<Store> {
 /** Runs the national-size operations on both stores and returns the report rows. */
 export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio: number; firstPassReadRatio: number }> {
   const { dataDir, plainFile } = await prepare();
-  const unlockSamples = await measure(async () => {
-    const fresh = createAppServices({ clock: benchClock(NATIONAL_NOW), dataDir });
-    const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
-    if (!result.ok) throw new Error(result.error.message);
-    await fresh.close();
-  }, 5, 1);
+  const unlockSamples = await measure(
+    async () => {
+      const fresh = createAppServices({ clock: benchClock(NATIONAL_NOW), dataDir });
+      const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
+      if (!result.ok) throw new Error(result.error.message);
+      await fresh.close();
+    },
+    5,
+    1,
+  );
 
   const { store, user } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
   const plain = await plainStore(plainFile);
@@ -99,7 +112,8 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
   const cacheSize = store.sqlite.pragma('cache_size', { simple: true }) as number;
   plain.sqlite.pragma(`cache_size = ${cacheSize}`);
   // BENCH_SYNCHRONOUS tries another durability setting (the store uses FULL) on both stores.
-  if (process.env.BENCH_SYNCHRONOUS !== undefined) for (const target of [store, plain]) target.sqlite.pragma(`synchronous = ${process.env.BENCH_SYNCHRONOUS.replace(/[^A-Z]/gi, '')}`);
+  if (process.env.BENCH_SYNCHRONOUS !== undefined)
+    for (const target of [store, plain]) target.sqlite.pragma(`synchronous = ${process.env.BENCH_SYNCHRONOUS.replace(/[^A-Z]/gi, '')}`);
   console.log(`cache_size = ${cacheSize}, synchronous = ${String(store.sqlite.pragma('synchronous', { simple: true }))}`);
 
   const random = new SeededRandom(11);
@@ -108,10 +122,13 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
   // participants opened are new ones each time (about 2,000), as a meeting opens each person once.
   const nhsNumbers = pick(`SELECT nhs_number FROM participants WHERE nhs_number IS NOT NULL ORDER BY random() LIMIT ${ITERATIONS}`);
   const fullNames = Array.from({ length: ITERATIONS }, () => `${random.pick(GIVEN_NAMES)} ${random.pick(FAMILY_NAMES)}`);
-  const listed = pick("SELECT participant_id FROM agenda_items WHERE status = 'listed' UNION SELECT id FROM participants WHERE status = 'active' ORDER BY 1 LIMIT 2000");
+  const listed = pick(
+    "SELECT participant_id FROM agenda_items WHERE status = 'listed' UNION SELECT id FROM participants WHERE status = 'active' ORDER BY 1 LIMIT 2000",
+  );
   const attendeeIds = pick('SELECT id FROM team_members WHERE active = 1 ORDER BY id LIMIT 4');
   // Agreeing uses up drafts in the cached stores: each store agrees its own remaining ones.
-  const draftsOf = (target: Store) => target.sqlite.prepare("SELECT id FROM action_plans WHERE status = 'draft' ORDER BY id").pluck().all() as string[];
+  const draftsOf = (target: Store) =>
+    target.sqlite.prepare("SELECT id FROM action_plans WHERE status = 'draft' ORDER BY id").pluck().all() as string[];
   const drafts = new Map([store, plain].map((target) => [target, draftsOf(target)]));
   const agreeIterations = Math.min(ITERATIONS, ...[...drafts.values()].map((ids) => ids.length - 5));
   if (agreeIterations < 10) throw new Error(`Too few drafts left to agree in ${CACHE_DIR}: delete it to generate the stores again.`);
@@ -119,20 +136,50 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
     const planId = drafts.get(target)?.[iteration] ?? '';
     const checkedById = attendeeIds[attendeeIds.length - 1] ?? '';
     // As dispatch does it: the audit entry waits in the call's scope and is written inside the plan's transaction.
-    const entry = new PendingAuditEntry(() => ({ at: NATIONAL_NOW.toISOString(), userId: user.userId, username: user.username, action: 'sign', channel: 'plans.agreeByMdt', participantId: null, subjectJson: JSON.stringify({ planId }), outcome: 'ok' }));
-    const result = await runWithPendingAudit(entry, () => agreePlanByMdt(target, { planId, revision: 1, meetingId: null, attendeeIds, checkedById }, user, NATIONAL_NOW));
+    const entry = new PendingAuditEntry(() => ({
+      at: NATIONAL_NOW.toISOString(),
+      userId: user.userId,
+      username: user.username,
+      action: 'sign',
+      channel: 'plans.agreeByMdt',
+      participantId: null,
+      subjectJson: JSON.stringify({ planId }),
+      outcome: 'ok',
+    }));
+    const result = await runWithPendingAudit(entry, () =>
+      agreePlanByMdt(target, { planId, revision: 1, meetingId: null, attendeeIds, checkedById }, user, NATIONAL_NOW),
+    );
     if (!entry.committed) throw new Error('The audit entry was not written in the plan transaction.');
     return result;
   };
 
   const reads: Array<{ name: string; targetMs: number; run: Operation }> = [
-    { name: 'caseload page: "Plan active", by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, status: 'active' }, 'nextReview') },
-    { name: 'caseload page: coach + review due, by next review', targetMs: 20, run: walkPages({ ...NO_FILTER, coachUserId: 'bench-coach-3', reviewDueBy: TODAY }, 'nextReview') },
+    {
+      name: 'caseload page: "Plan active", by next review',
+      targetMs: 20,
+      run: walkPages({ ...NO_FILTER, status: 'active' }, 'nextReview'),
+    },
+    {
+      name: 'caseload page: coach + review due, by next review',
+      targetMs: 20,
+      run: walkPages({ ...NO_FILTER, coachUserId: 'bench-coach-3', reviewDueBy: TODAY }, 'nextReview'),
+    },
     { name: 'search: full name', targetMs: 30, run: searchEach(fullNames) },
     { name: 'search: NHS number', targetMs: 30, run: searchEach(nhsNumbers) },
-    { name: 'open one participant (everything the meeting view shows)', targetMs: 10, run: (target, iteration) => getParticipantRecord(target, listed[iteration % listed.length] ?? '') },
+    {
+      name: 'open one participant (everything the meeting view shows)',
+      targetMs: 10,
+      run: (target, iteration) => getParticipantRecord(target, listed[iteration % listed.length] ?? ''),
+    },
   ];
-  const rows: BenchRow[] = [{ operation: 'unlock including the scrypt KDF (app path)', p50: percentile(unlockSamples, 0.5), p95: percentile(unlockSamples, 0.95), targetMs: 1500 }];
+  const rows: BenchRow[] = [
+    {
+      operation: 'unlock including the scrypt KDF (app path)',
+      p50: percentile(unlockSamples, 0.5),
+      p95: percentile(unlockSamples, 0.95),
+      targetMs: 1500,
+    },
+  ];
   const ratios: number[] = [];
   const firstPassRatios: number[] = [];
   try {
@@ -147,18 +194,39 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
       // the steady state a session settles into, where the target is judged.
       const [firstEncrypted, firstPlain] = await measurePair(runEncrypted, runPlain, ITERATIONS, 0);
       const [encrypted, plainSamples] = await measurePair(runEncrypted, runPlain, ITERATIONS, 0);
-      rows.push({ operation: operation.name, p50: percentile(encrypted, 0.5), p95: percentile(encrypted, 0.95), targetMs: operation.targetMs, plainP95: percentile(plainSamples, 0.95), plainP50: percentile(plainSamples, 0.5) });
+      rows.push({
+        operation: operation.name,
+        p50: percentile(encrypted, 0.5),
+        p95: percentile(encrypted, 0.95),
+        targetMs: operation.targetMs,
+        plainP95: percentile(plainSamples, 0.95),
+        plainP50: percentile(plainSamples, 0.5),
+      });
       // The cost of encryption shows in the median; the tail on a shared 2-core machine is mostly the scheduler.
       ratios.push(percentile(encrypted, 0.5) / percentile(plainSamples, 0.5));
       firstPassRatios.push(percentile(firstEncrypted, 0.5) / percentile(firstPlain, 0.5));
       if (process.env.BENCH_VERBOSE !== undefined) {
-        console.log(`${operation.name}: p50 encrypted ${percentile(encrypted, 0.5).toFixed(3)} ms, plain ${percentile(plainSamples, 0.5).toFixed(3)} ms; first pass ${percentile(firstEncrypted, 0.5).toFixed(3)} ms, ${percentile(firstPlain, 0.5).toFixed(3)} ms`);
+        console.log(
+          `${operation.name}: p50 encrypted ${percentile(encrypted, 0.5).toFixed(3)} ms, plain ${percentile(plainSamples, 0.5).toFixed(3)} ms; first pass ${percentile(firstEncrypted, 0.5).toFixed(3)} ms, ${percentile(firstPlain, 0.5).toFixed(3)} ms`,
+        );
       }
     }
     let encryptedIteration = 0;
     let plainIteration = 0;
-    const [encryptedAgree, plainAgree] = await measurePair(() => agree(store, encryptedIteration++), () => agree(plain, plainIteration++), agreeIterations, 5);
-    rows.push({ operation: 'agree a plan (transaction with version + audit entry)', p50: percentile(encryptedAgree, 0.5), p95: percentile(encryptedAgree, 0.95), targetMs: 15, plainP95: percentile(plainAgree, 0.95), plainP50: percentile(plainAgree, 0.5) });
+    const [encryptedAgree, plainAgree] = await measurePair(
+      () => agree(store, encryptedIteration++),
+      () => agree(plain, plainIteration++),
+      agreeIterations,
+      5,
+    );
+    rows.push({
+      operation: 'agree a plan (transaction with version + audit entry)',
+      p50: percentile(encryptedAgree, 0.5),
+      p95: percentile(encryptedAgree, 0.95),
+      targetMs: 15,
+      plainP95: percentile(plainAgree, 0.95),
+      plainP50: percentile(plainAgree, 0.5),
+    });
   } finally {
     await plain.close();
     await store.close();

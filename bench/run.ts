@@ -35,16 +35,27 @@ async function main(): Promise<void> {
   try {
     const files = { dataDir: path.join(dir, 'encrypted'), plainFile: path.join(dir, 'plain.db') };
     await createBenchPartnership(files.dataDir, 0, BENCH_NOW);
-    await seedStore({ dataDir: files.dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants: PARTICIPANTS, seed: 1, now: BENCH_NOW, peopleOnly: true });
+    await seedStore({
+      dataDir: files.dataDir,
+      passphrase: TEST_ADMIN_PASSPHRASE,
+      participants: PARTICIPANTS,
+      seed: 1,
+      now: BENCH_NOW,
+      peopleOnly: true,
+    });
     // Plain SQLite: same schema (same migrations), the same rows copied across, no key.
     await copyToPlainTwin(files);
 
-    const unlock = await measure(async () => {
-      const fresh = createAppServices({ clock: benchClock(), dataDir: files.dataDir });
-      const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
-      if (!result.ok) throw new Error(result.error.message);
-      await fresh.close();
-    }, 5, 1);
+    const unlock = await measure(
+      async () => {
+        const fresh = createAppServices({ clock: benchClock(), dataDir: files.dataDir });
+        const result = await fresh.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
+        if (!result.ok) throw new Error(result.error.message);
+        await fresh.close();
+      },
+      5,
+      1,
+    );
 
     // The same repository query on both stores: page after page by keyset, following the cursors.
     const { store } = await unlockStore(storePaths(files.dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
@@ -53,7 +64,13 @@ async function main(): Promise<void> {
     const walk = (target: Pick<Store, 'sqlite'>) => {
       let position: CaseloadPosition | null = null;
       return () => {
-        const result = readCaseloadPage(target, { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false }, 'name', position, 25);
+        const result = readCaseloadPage(
+          target,
+          { ftsQuery: null, status: null, coachUserId: null, reviewDueBy: null, openRiskFlag: false },
+          'name',
+          position,
+          25,
+        );
         const last = result.rows[result.rows.length - 1];
         position = result.hasMoreAfter && last !== undefined ? { direction: 'after', keys: last.sortKeys } : null;
       };
@@ -76,8 +93,20 @@ async function main(): Promise<void> {
     const size = PARTICIPANTS.toLocaleString('en-GB');
     const rows: BenchRow[] = [
       { operation: 'unlock including the scrypt KDF', p50: percentile(unlock, 0.5), p95: percentile(unlock, 0.95), targetMs: 1500 },
-      { operation: `caseload page (25 of ${size}), store query`, p50: percentile(encryptedPage, 0.5), p95: percentile(encryptedPage, 0.95), targetMs: 20, plainP95: percentile(plainPage, 0.95), plainP50: percentile(plainPage, 0.5) },
-      { operation: `caseload page (25 of ${size}), through dispatch + audit`, p50: percentile(dispatchedPage, 0.5), p95: percentile(dispatchedPage, 0.95), targetMs: 20 },
+      {
+        operation: `caseload page (25 of ${size}), store query`,
+        p50: percentile(encryptedPage, 0.5),
+        p95: percentile(encryptedPage, 0.95),
+        targetMs: 20,
+        plainP95: percentile(plainPage, 0.95),
+        plainP50: percentile(plainPage, 0.5),
+      },
+      {
+        operation: `caseload page (25 of ${size}), through dispatch + audit`,
+        p50: percentile(dispatchedPage, 0.5),
+        p95: percentile(dispatchedPage, 0.95),
+        targetMs: 20,
+      },
     ];
     printReport(`WorkWell MDT benchmark (${os.cpus().length} cores, Node ${process.version})`, rows);
   } finally {
@@ -88,21 +117,39 @@ async function main(): Promise<void> {
 if (SUITE === 'all' || SUITE === 'foundation') await main();
 if (SUITE === 'all' || SUITE === 'national') {
   const national = await runNationalBench();
-  printReport(`Whole store with histories, ${NATIONAL_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); same code on the encrypted store and plain SQLite`, national.rows);
-  console.log(`Encrypted / plain ratio on the read operations (worst p50): ${national.readRatio.toFixed(2)} (target <= 1.3: ${national.readRatio <= 1.3 ? 'pass' : 'FAIL'})`);
-  console.log(`  on the first pass after unlock, while the page cache fills: ${national.firstPassReadRatio.toFixed(2)} (each page decrypted once)`);
+  printReport(
+    `Whole store with histories, ${NATIONAL_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); same code on the encrypted store and plain SQLite`,
+    national.rows,
+  );
+  console.log(
+    `Encrypted / plain ratio on the read operations (worst p50): ${national.readRatio.toFixed(2)} (target <= 1.3: ${national.readRatio <= 1.3 ? 'pass' : 'FAIL'})`,
+  );
+  console.log(
+    `  on the first pass after unlock, while the page cache fills: ${national.firstPassReadRatio.toFixed(2)} (each page decrypted once)`,
+  );
 }
 if (SUITE === 'all' || SUITE === 'caseload') {
-  printReport(`Caseload at ${CASELOAD_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); store queries vs plain SQLite, then the app path`, await runCaseloadBench());
+  printReport(
+    `Caseload at ${CASELOAD_BENCH_SIZE.toLocaleString('en-GB')} people (${os.cpus().length} cores, Node ${process.version}); store queries vs plain SQLite, then the app path`,
+    await runCaseloadBench(),
+  );
 }
 if (SUITE === 'all' || SUITE === 'fhir') {
   const fhir = await runFhirExportBench();
-  printReport(`Partnership export, ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} plans (${os.cpus().length} cores, Node ${process.version})`, fhir.rows);
+  printReport(
+    `Partnership export, ${FHIR_BENCH_PLANS.toLocaleString('en-GB')} plans (${os.cpus().length} cores, Node ${process.version})`,
+    fhir.rows,
+  );
   const verdict = fhir.peakRssMb < 400 ? 'pass' : 'FAIL';
-  console.log(`Peak RSS of the export process: ${fhir.peakRssMb.toFixed(0)} MB (target < 400 MB: ${verdict}); file ${(fhir.bytes / 1_048_576).toFixed(1)} MB`);
+  console.log(
+    `Peak RSS of the export process: ${fhir.peakRssMb.toFixed(0)} MB (target < 400 MB: ${verdict}); file ${(fhir.bytes / 1_048_576).toFixed(1)} MB`,
+  );
 }
 if (SUITE === 'all' || SUITE === 'meetings') {
-  printReport(`Ending a meeting of ${LONG_MEETING_CASES.toLocaleString('en-GB')} cases (${os.cpus().length} cores, Node ${process.version})`, await runLongMeetingBench());
+  printReport(
+    `Ending a meeting of ${LONG_MEETING_CASES.toLocaleString('en-GB')} cases (${os.cpus().length} cores, Node ${process.version})`,
+    await runLongMeetingBench(),
+  );
 }
 if (SUITE === 'all' || SUITE === 'documents') {
   printReport(`PDF documents (${os.cpus().length} cores, Node ${process.version})`, await runDocumentsBench());

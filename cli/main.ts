@@ -28,7 +28,11 @@ function wholeNumber(value: string | undefined, name: string, fallback?: number)
 }
 
 /** Runs one CLI command; returns the process exit code. */
-export async function runCli(argv: readonly string[], out: (line: string) => void = console.log, clock: Clock = systemClock): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+  clock: Clock = systemClock,
+): Promise<number> {
   return runWithClock(clock, () => runCommand(argv, out, clock));
 }
 
@@ -49,16 +53,28 @@ async function runCommand(argv: readonly string[], out: (line: string) => void, 
 
 type CliValues = ReturnType<typeof parseCliOptions>['values'];
 
-async function runLocked(command: string | undefined, rest: readonly string[], values: CliValues, out: (line: string) => void, clock: Clock): Promise<number> {
+async function runLocked(
+  command: string | undefined,
+  rest: readonly string[],
+  values: CliValues,
+  out: (line: string) => void,
+  clock: Clock,
+): Promise<number> {
   switch (command) {
     case 'init': {
       if (values.store === undefined || values.admin === undefined) throw new Error('init needs --store and --admin');
       const partnership =
-        values.icb !== undefined ? { kind: 'pilot' as const, icbCode: values.icb } : { kind: 'custom' as const, name: values.partnership ?? '' };
+        values.icb !== undefined
+          ? { kind: 'pilot' as const, icbCode: values.icb }
+          : { kind: 'custom' as const, name: values.partnership ?? '' };
       const result = await initStore({
         dataDir: values.store,
         partnership,
-        admin: { username: values.admin, displayName: values.name ?? values.admin, passphrase: await readPassphrase(values['passphrase-file']) },
+        admin: {
+          username: values.admin,
+          displayName: values.name ?? values.admin,
+          passphrase: await readPassphrase(values['passphrase-file']),
+        },
         now: clock(),
       });
       out(`Created ${result.partnershipName} in ${values.store} with administrator ${result.username}.`);
@@ -76,12 +92,19 @@ async function runLocked(command: string | undefined, rest: readonly string[], v
         seed: wholeNumber(values.seed, 'seed', 1),
         now: clock(),
       });
-      out(`Added ${participants.toLocaleString('en-GB')} synthetic participants with their case histories in ${result.seconds.toFixed(1)} s.`);
+      out(
+        `Added ${participants.toLocaleString('en-GB')} synthetic participants with their case histories in ${result.seconds.toFixed(1)} s.`,
+      );
       return 0;
     }
     case 'audit': {
-      if (rest[0] !== 'verify' || values.store === undefined) throw new Error('Usage: workwell-mdt audit verify --store DIR [--user USERNAME]');
-      const result = await verifyStoreAudit({ dataDir: values.store, username: values.user, passphrase: await readPassphrase(values['passphrase-file']) });
+      if (rest[0] !== 'verify' || values.store === undefined)
+        throw new Error('Usage: workwell-mdt audit verify --store DIR [--user USERNAME]');
+      const result = await verifyStoreAudit({
+        dataDir: values.store,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+      });
       if (result.firstBreak === null) {
         out(`Audit trail intact: ${result.entries.toLocaleString('en-GB')} entries, every hash verified.`);
         return 0;
@@ -91,19 +114,37 @@ async function runLocked(command: string | undefined, rest: readonly string[], v
     }
     case 'backup': {
       if (values.store === undefined || values.out === undefined) throw new Error('backup needs --store and --out');
-      const made = await backupStoreCommand({ dataDir: values.store, out: values.out, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), now: clock() });
-      out(`Backup written to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes). Keep it somewhere safe: it opens with the same passphrases as the store.`);
+      const made = await backupStoreCommand({
+        dataDir: values.store,
+        out: values.out,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+        now: clock(),
+      });
+      out(
+        `Backup written to ${made.file} (${made.bytes.toLocaleString('en-GB')} bytes). Keep it somewhere safe: it opens with the same passphrases as the store.`,
+      );
       return 0;
     }
     case 'restore': {
-      if (values.store === undefined || values.from === undefined || values.user === undefined) throw new Error('restore needs --store, --from and --user');
-      const restored = await restoreStoreCommand({ dataDir: values.store, from: values.from, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), now: clock() });
-      out(`Backup checked and restored into ${values.store}.${restored.replacedInto === null ? '' : ` The store it replaced was moved to ${restored.replacedInto}.`}`);
+      if (values.store === undefined || values.from === undefined || values.user === undefined)
+        throw new Error('restore needs --store, --from and --user');
+      const restored = await restoreStoreCommand({
+        dataDir: values.store,
+        from: values.from,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+        now: clock(),
+      });
+      out(
+        `Backup checked and restored into ${values.store}.${restored.replacedInto === null ? '' : ` The store it replaced was moved to ${restored.replacedInto}.`}`,
+      );
       return 0;
     }
     case 'export': {
       if (values.store === undefined) throw new Error('export needs --store');
-      if (values.url !== undefined && values['token-file'] === undefined) throw new Error('export --url needs --token-file (the token is never taken on the command line)');
+      if (values.url !== undefined && values['token-file'] === undefined)
+        throw new Error('export --url needs --token-file (the token is never taken on the command line)');
       const report = await exportCommand({
         dataDir: values.store,
         username: values.user,
@@ -114,17 +155,22 @@ async function runLocked(command: string | undefined, rest: readonly string[], v
         now: clock,
       });
       const { included, skipped, failed } = report.progress;
-      out(`Partnership export ${report.outcome}: ${included.toLocaleString('en-GB')} included, ${skipped.toLocaleString('en-GB')} skipped (no consent to share), ${failed.toLocaleString('en-GB')} failed.`);
+      out(
+        `Partnership export ${report.outcome}: ${included.toLocaleString('en-GB')} included, ${skipped.toLocaleString('en-GB')} skipped (no consent to share), ${failed.toLocaleString('en-GB')} failed.`,
+      );
       if (report.fileName !== null) out(`Written to ${report.fileName}.`);
       if (report.stopReason !== null) out(report.stopReason);
-      for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed')) out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
+      for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed'))
+        out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
       // 0: everyone consenting was delivered; 3: some were not (the nightly job should alert).
       return failed > 0 ? 3 : 0;
     }
     case 'server': {
       if (rest[0] === 'init') {
         if (values['from-store'] === undefined || values.user === undefined) {
-          throw new Error('Usage: workwell-mdt server init --database-url URL --from-store DIR --user ADMIN [--server URL] [--passphrase-file FILE]');
+          throw new Error(
+            'Usage: workwell-mdt server init --database-url URL --from-store DIR --user ADMIN [--server URL] [--passphrase-file FILE]',
+          );
         }
         const { checkedDatabaseUrl } = await import('./server-command');
         const { initServerFromStore } = await import('./server-init');
@@ -136,22 +182,42 @@ async function runLocked(command: string | undefined, rest: readonly string[], v
           serverUrl: values.server ?? '',
           clock,
         });
-        out(`Put ${result.records.toLocaleString('en-GB')} records and ${result.users} users on the server; ${values['from-store']} is its first laptop.`);
-        if (values.server === undefined) out('No --server address was given: the store records none yet, so it cannot sync until it is set.');
+        out(
+          `Put ${result.records.toLocaleString('en-GB')} records and ${result.users} users on the server; ${values['from-store']} is its first laptop.`,
+        );
+        if (values.server === undefined)
+          out('No --server address was given: the store records none yet, so it cannot sync until it is set.');
         return 0;
       }
-      if (rest[0] !== 'start') throw new Error('Usage: workwell-mdt server start --database-url URL --listen HOST:PORT [--tls-key FILE --tls-cert FILE]');
+      if (rest[0] !== 'start')
+        throw new Error('Usage: workwell-mdt server start --database-url URL --listen HOST:PORT [--tls-key FILE --tls-cert FILE]');
       // Loaded only for this command: the other commands run without PostgreSQL's driver (`pg`).
       const { serverStartCommand } = await import('./server-command');
-      return serverStartCommand({ databaseUrl: values['database-url'], listen: values.listen, tlsKey: values['tls-key'], tlsCert: values['tls-cert'] }, out);
+      return serverStartCommand(
+        { databaseUrl: values['database-url'], listen: values.listen, tlsKey: values['tls-key'], tlsCert: values['tls-cert'] },
+        out,
+      );
     }
     case 'enrol': {
-      if (values.store === undefined || values.server === undefined || values.user === undefined) throw new Error('enrol needs --store, --server and --user');
-      return enrolCommand({ dataDir: values.store, serverUrl: values.server, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), clock }, out);
+      if (values.store === undefined || values.server === undefined || values.user === undefined)
+        throw new Error('enrol needs --store, --server and --user');
+      return enrolCommand(
+        {
+          dataDir: values.store,
+          serverUrl: values.server,
+          username: values.user,
+          passphrase: await readPassphrase(values['passphrase-file']),
+          clock,
+        },
+        out,
+      );
     }
     case 'sync': {
       if (values.store === undefined || values.user === undefined) throw new Error('sync needs --store and --user');
-      return syncCommand({ dataDir: values.store, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), clock }, out);
+      return syncCommand(
+        { dataDir: values.store, username: values.user, passphrase: await readPassphrase(values['passphrase-file']), clock },
+        out,
+      );
     }
     case undefined:
     case 'help':

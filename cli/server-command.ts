@@ -18,9 +18,12 @@ const PASSWORD_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:[^/?#@]*@|[?&]password=
  * needed with peer authentication over PostgreSQL's Unix socket.
  */
 export function checkedDatabaseUrl(text: string | undefined): string {
-  if (text === undefined) throw new Error('server start (and server init) needs --database-url (e.g. postgres://workwell@localhost:5432/workwell)');
+  if (text === undefined)
+    throw new Error('server start (and server init) needs --database-url (e.g. postgres://workwell@localhost:5432/workwell)');
   if (PASSWORD_IN_URL.test(text)) {
-    throw new Error('Passwords are never taken on the command line, where other users can read them. Leave it out of --database-url and set PGPASSWORD.');
+    throw new Error(
+      'Passwords are never taken on the command line, where other users can read them. Leave it out of --database-url and set PGPASSWORD.',
+    );
   }
   return text;
 }
@@ -41,9 +44,16 @@ export async function serverStartCommand(options: ServerStartOptions, out: (line
   const removeHandlers = () => STOP_SIGNALS.forEach((signal) => process.off(signal, onSignal));
   STOP_SIGNALS.forEach((signal) => process.on(signal, onSignal));
   try {
-    const serving = await servePartnership({ databaseUrl, listen: options.listen, tlsKeyFile: options.tlsKey, tlsCertFile: options.tlsCert, log: out });
+    const serving = await servePartnership({
+      databaseUrl,
+      listen: options.listen,
+      tlsKeyFile: options.tlsKey,
+      tlsCertFile: options.tlsCert,
+      log: out,
+    });
     out(`WorkWell MDT partnership server listening on ${serving.url} (database schema version ${serving.schemaVersion}).`);
-    if (serving.url.startsWith('http:')) out('Plain HTTP on this machine only: laptops must reach it through a TLS proxy, or start it with --tls-key and --tls-cert.');
+    if (serving.url.startsWith('http:'))
+      out('Plain HTTP on this machine only: laptops must reach it through a TLS proxy, or start it with --tls-key and --tls-cert.');
     const signal = await stopRequested;
     removeHandlers();
     out(`${signal}: stopping (requests in flight may finish)...`);

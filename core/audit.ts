@@ -1,5 +1,19 @@
 /** What an audit entry says happened. */
-export const AUDIT_ACTIONS = ['view', 'search', 'create', 'edit', 'sign', 'export', 'print', 'sign_in', 'sign_in_failed', 'lock', 'configure', 'denied', 'delete'] as const;
+export const AUDIT_ACTIONS = [
+  'view',
+  'search',
+  'create',
+  'edit',
+  'sign',
+  'export',
+  'print',
+  'sign_in',
+  'sign_in_failed',
+  'lock',
+  'configure',
+  'denied',
+  'delete',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A record a call names by its id; its row says which person it belongs to. */

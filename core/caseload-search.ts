@@ -9,7 +9,10 @@ const MAX_SEARCH_TOKENS = 6;
  * query fail. Returns `null` when there is nothing to search for.
  */
 export function caseloadSearchQuery(text: string): string | null {
-  const tokens = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  const tokens = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
   if (tokens === null) return null;
   const unique = [...new Set(tokens)].slice(0, MAX_SEARCH_TOKENS);
   return unique.map((token) => `"${token}"*`).join(' ');

@@ -64,4 +64,3 @@ export function currentClock(): Clock {
 export function todayInLondon(): string {
   return londonDateOf(currentClock()());
 }
-

@@ -22,10 +22,7 @@ export const PILOT_ICB_AREAS = [
 
 export type PilotIcbCode = (typeof PILOT_ICB_AREAS)[number]['code'];
 
-export const PILOT_ICB_CODES = PILOT_ICB_AREAS.map((area) => area.code) as [
-  PilotIcbCode,
-  ...PilotIcbCode[],
-];
+export const PILOT_ICB_CODES = PILOT_ICB_AREAS.map((area) => area.code) as [PilotIcbCode, ...PilotIcbCode[]];
 
 /** The display name of a pilot area, or undefined for an unknown code. */
 export function pilotAreaName(code: string): string | undefined {

@@ -49,7 +49,8 @@ export const optionalEmailSchema = z
 export function isPlausiblePhoneNumber(value: string): boolean {
   if (!/^\+?[0-9()\s-]+$/.test(value)) return false;
   const digits = value.replace(/\D/g, '');
-  if (value.startsWith('+')) return digits.startsWith('44') ? digits.length === 11 || digits.length === 12 : digits.length >= 8 && digits.length <= 15;
+  if (value.startsWith('+'))
+    return digits.startsWith('44') ? digits.length === 11 || digits.length === 12 : digits.length >= 8 && digits.length <= 15;
   if (digits.startsWith('0')) return digits.length === 10 || digits.length === 11;
   return /^(1\d\d|116\d{3})$/.test(digits);
 }
@@ -73,7 +74,10 @@ export const optionalWebsiteSchema = z
   .max(300, 'Website must be 300 characters or fewer')
   .optional()
   .transform((value) => (value === undefined || value === '' ? null : /^https?:\/\//i.test(value) ? value : `https://${value}`))
-  .refine((value) => value === null || /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?([/?#]\S*)?$/i.test(value), 'Enter a website like www.example.org');
+  .refine(
+    (value) => value === null || /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?([/?#]\S*)?$/i.test(value),
+    'Enter a website like www.example.org',
+  );
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -21,6 +21,17 @@ export const AUDIT_GENESIS_HASH = '0'.repeat(64);
  * encoding is canonical). Including `seq` makes a reordered or removed entry break the chain.
  */
 export function auditEntryHash(previousHash: string, entry: AuditEntryContent): string {
-  const canonical = JSON.stringify([previousHash, entry.seq, entry.at, entry.userId, entry.username, entry.action, entry.channel, entry.participantId, entry.subjectJson, entry.outcome]);
+  const canonical = JSON.stringify([
+    previousHash,
+    entry.seq,
+    entry.at,
+    entry.userId,
+    entry.username,
+    entry.action,
+    entry.channel,
+    entry.participantId,
+    entry.subjectJson,
+    entry.outcome,
+  ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

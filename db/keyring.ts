@@ -107,7 +107,10 @@ function assertParametersNotWeakened(slot: KeySlot): void {
   const { N, r, p } = slot.kdf;
   const isPowerOfTwo = N > 1 && (N & (N - 1)) === 0;
   if (!isPowerOfTwo || N < MINIMUM_SCRYPT.N || r < MINIMUM_SCRYPT.r || p < MINIMUM_SCRYPT.p) {
-    throw new AppError('KEYRING_WEAKENED', 'The keyring has been altered to use weaker protection. It was not used. Restore it from a backup.');
+    throw new AppError(
+      'KEYRING_WEAKENED',
+      'The keyring has been altered to use weaker protection. It was not used. Restore it from a backup.',
+    );
   }
   if (N > MAXIMUM_SCRYPT.N || r > MAXIMUM_SCRYPT.r || p > MAXIMUM_SCRYPT.p) {
     throw new AppError('KEYRING_INVALID', 'The keyring asks for unreasonable key-derivation settings. It was not used.');
@@ -128,12 +131,17 @@ function x25519PublicKey(raw: Buffer): KeyObject {
 }
 
 function x25519PrivateKey(rawPrivate: Buffer, rawPublic: Buffer): KeyObject {
-  return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: rawPrivate.toString('base64url'), x: rawPublic.toString('base64url') }, format: 'jwk' });
+  return createPrivateKey({
+    key: { kty: 'OKP', crv: 'X25519', d: rawPrivate.toString('base64url'), x: rawPublic.toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 /** The AES key for sealing to one slot: HKDF over the X25519 secret, bound to both public keys. */
 function sealingKey(shared: Buffer, ephemeralPublic: Buffer, recipientPublic: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeralPublic, recipientPublic]), 'workwell-mdt data key seal', DATA_KEY_BYTES));
+  return Buffer.from(
+    hkdfSync('sha256', shared, Buffer.concat([ephemeralPublic, recipientPublic]), 'workwell-mdt data key seal', DATA_KEY_BYTES),
+  );
 }
 
 function aesGcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: string; tag: string; wrappedKey: string } {
@@ -164,7 +172,10 @@ export function sealDataKey(storeId: string, slot: KeySlot, dataKey: Buffer): Ke
   const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: x25519PublicKey(recipient) });
   const key = sealingKey(shared, ephemeralPublic, recipient);
   try {
-    return { ...slot, sealedDataKey: { ephemeralPublicKey: ephemeralPublic.toString('base64'), ...aesGcmSeal(key, dataKey, slotAad(storeId, slot.userId)) } };
+    return {
+      ...slot,
+      sealedDataKey: { ephemeralPublicKey: ephemeralPublic.toString('base64'), ...aesGcmSeal(key, dataKey, slotAad(storeId, slot.userId)) },
+    };
   } finally {
     shared.fill(0);
     key.fill(0);
@@ -263,9 +274,18 @@ export async function changeSlotPassphrase(keyring: Keyring, slot: KeySlot, curr
   const secret = await unwrapPassphraseLayer(keyring.storeId, slot, current);
   try {
     if (slot.publicKey === undefined) {
-      return await createKeySlot({ storeId: keyring.storeId, userId: slot.userId, username: slot.username, passphrase: next, dataKey: secret });
+      return await createKeySlot({
+        storeId: keyring.storeId,
+        userId: slot.userId,
+        username: slot.username,
+        passphrase: next,
+        dataKey: secret,
+      });
     }
-    const rewrapped = await wrapUnderPassphrase({ storeId: keyring.storeId, userId: slot.userId, username: slot.username, passphrase: next }, secret);
+    const rewrapped = await wrapUnderPassphrase(
+      { storeId: keyring.storeId, userId: slot.userId, username: slot.username, passphrase: next },
+      secret,
+    );
     return { ...rewrapped, publicKey: slot.publicKey, sealedDataKey: slot.sealedDataKey };
   } finally {
     secret.fill(0);
@@ -277,7 +297,8 @@ export async function changeSlotPassphrase(keyring: Keyring, slot: KeySlot, curr
  * (db/sync/auth-proof.ts). WRONG_PASSPHRASE as for unlocking; the caller zeroes the buffer.
  */
 export async function unwrapUserPrivateKey(keyring: Pick<Keyring, 'storeId'>, slot: KeySlot, passphrase: string): Promise<Buffer> {
-  if (slot.publicKey === undefined) throw new AppError('KEYRING_INVALID', 'Unlock the app once with this user before joining a partnership server.');
+  if (slot.publicKey === undefined)
+    throw new AppError('KEYRING_INVALID', 'Unlock the app once with this user before joining a partnership server.');
   return unwrapPassphraseLayer(keyring.storeId, slot, passphrase);
 }
 
@@ -313,7 +334,8 @@ export function parseKeyring(json: unknown): Keyring {
   if (!parsed.success) {
     throw new AppError('KEYRING_INVALID', 'The keyring file is not in the expected format. Restore it from a backup.');
   }
-  for (const slot of [...parsed.data.slots, ...(parsed.data.recovery === undefined ? [] : [parsed.data.recovery])]) assertParametersNotWeakened(slot);
+  for (const slot of [...parsed.data.slots, ...(parsed.data.recovery === undefined ? [] : [parsed.data.recovery])])
+    assertParametersNotWeakened(slot);
   return parsed.data;
 }
 

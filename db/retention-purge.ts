@@ -65,7 +65,8 @@ export function purgePlan(sqlite: SqliteDatabase): Array<{ table: string; where:
       // A self-reference (an amendment naming the version it amends) stays within the same person.
       if (key.child !== table || key.parent === table || KEPT_TABLES.has(key.parent)) continue;
       const parentWhere = selectorOf(key.parent);
-      if (parentWhere !== undefined) paths.push(`${quote(key.column)} IN (SELECT ${quote(key.parentColumn)} FROM ${quote(key.parent)} WHERE ${parentWhere})`);
+      if (parentWhere !== undefined)
+        paths.push(`${quote(key.column)} IN (SELECT ${quote(key.parentColumn)} FROM ${quote(key.parent)} WHERE ${parentWhere})`);
     }
     visiting.delete(table);
     const where = paths.length === 0 ? undefined : paths.map((path) => `(${path})`).join(' OR ');
@@ -79,7 +80,9 @@ export function purgePlan(sqlite: SqliteDatabase): Array<{ table: string; where:
   const order: string[] = [];
   const remaining = new Set(planned);
   while (remaining.size > 0) {
-    const ready = [...remaining].filter((table) => !keys.some((key) => key.parent === table && key.child !== table && remaining.has(key.child)));
+    const ready = [...remaining].filter(
+      (table) => !keys.some((key) => key.parent === table && key.child !== table && remaining.has(key.child)),
+    );
     // A cycle across tables cannot be ordered: leave the rest to fail loudly inside the transaction.
     const batch = ready.length > 0 ? ready : [...remaining];
     for (const table of batch) {
@@ -98,16 +101,28 @@ export function purgePlan(sqlite: SqliteDatabase): Array<{ table: string; where:
  * and a failure rolls the drop back with everything else.
  */
 function markerUnawareDeleteLocks(sqlite: SqliteDatabase, tables: readonly string[]): Array<{ name: string; sql: string }> {
-  const triggers = sqlite.prepare("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{ name: string; tableName: string; sql: string | null }>;
+  const triggers = sqlite.prepare("SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger'").all() as Array<{
+    name: string;
+    tableName: string;
+    sql: string | null;
+  }>;
   return triggers
     .filter((trigger) => trigger.sql !== null && tables.includes(trigger.tableName))
-    .filter((trigger) => /\bBEFORE\s+DELETE\b/i.test(trigger.sql!) && /\bRAISE\s*\(/i.test(trigger.sql!) && !trigger.sql!.includes('retention_purge') && !trigger.sql!.includes('legal_holds'))
+    .filter(
+      (trigger) =>
+        /\bBEFORE\s+DELETE\b/i.test(trigger.sql!) &&
+        /\bRAISE\s*\(/i.test(trigger.sql!) &&
+        !trigger.sql!.includes('retention_purge') &&
+        !trigger.sql!.includes('legal_holds'),
+    )
     .map((trigger) => ({ name: trigger.name, sql: trigger.sql! }));
 }
 
 /** FTS5 tables: a deleted row's terms linger in the index until it is optimised. */
 function fullTextTables(sqlite: SqliteDatabase): string[] {
-  const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as Array<{ name: string; sql: string }>;
+  const tables = sqlite
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+    .all() as Array<{ name: string; sql: string }>;
   return tables.filter((table) => /USING\s+fts5/i.test(table.sql)).map((table) => table.name);
 }
 

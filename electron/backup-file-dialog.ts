@@ -8,8 +8,17 @@ export type BackupDialogPurpose = 'save' | 'open';
 
 /** The part of Electron's dialog this uses, with the window already bound. */
 export interface BackupDialogs {
-  showSaveDialog(options: { title: string; defaultPath: string; filters: Array<{ name: string; extensions: string[] }>; properties: Array<'createDirectory' | 'showOverwriteConfirmation'> }): Promise<{ canceled: boolean; filePath?: string }>;
-  showOpenDialog(options: { title: string; filters: Array<{ name: string; extensions: string[] }>; properties: Array<'openFile'> }): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(options: {
+    title: string;
+    defaultPath: string;
+    filters: Array<{ name: string; extensions: string[] }>;
+    properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
+  }): Promise<{ canceled: boolean; filePath?: string }>;
+  showOpenDialog(options: {
+    title: string;
+    filters: Array<{ name: string; extensions: string[] }>;
+    properties: Array<'openFile'>;
+  }): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
 
 const FILTERS = [{ name: 'WorkWell MDT backup', extensions: ['wwbackup'] }];
@@ -18,7 +27,12 @@ const FILTERS = [{ name: 'WorkWell MDT backup', extensions: ['wwbackup'] }];
 export function chooseBackupFileWith(dialogs: BackupDialogs) {
   return async (purpose: BackupDialogPurpose, suggestedName: string): Promise<string | null> => {
     if (purpose === 'save') {
-      const result = await dialogs.showSaveDialog({ title: 'Save the backup', defaultPath: suggestedName, filters: FILTERS, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+      const result = await dialogs.showSaveDialog({
+        title: 'Save the backup',
+        defaultPath: suggestedName,
+        filters: FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
       return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
     }
     const result = await dialogs.showOpenDialog({ title: 'Choose a backup to restore', filters: FILTERS, properties: ['openFile'] });

@@ -24,24 +24,14 @@ const INTERNAL: Result<never> = {
  *
  * Returns a function that removes the handlers again.
  */
-export function registerContractHandlers(
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  dispatch: Dispatch,
-): () => void {
+export function registerContractHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch): () => void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, input: unknown) =>
-      handleCall(dispatch, channel, event, input),
-    );
+    ipcMain.handle(IPC_PREFIX + channel, (event: IpcMainInvokeEvent, input: unknown) => handleCall(dispatch, channel, event, input));
   }
   return () => removeContractHandlers(ipcMain);
 }
 
-async function handleCall(
-  dispatch: Dispatch,
-  channel: Channel,
-  event: IpcMainInvokeEvent,
-  input: unknown,
-): Promise<Result<unknown>> {
+async function handleCall(dispatch: Dispatch, channel: Channel, event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> {
   if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
   try {
     return await dispatch(channel, input);

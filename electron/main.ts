@@ -38,9 +38,7 @@ function dataDirectory(): string {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(
-    mainWindowOptions(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
-  );
+  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = undefined;
@@ -95,9 +93,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })),
-    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })));
     installPermissionGuards(session.defaultSession);
     installDownloadGuard(session.defaultSession);
     handleAppProtocol(protocol, path.join(__dirname, '../renderer'));
@@ -112,7 +108,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     registerContractHandlers(ipcMain, services.dispatch);
     const lockingServices = services;
-    lockOnOsEvents(powerMonitor, (reason) => lockingServices.lock(reason), () => void mainWindow?.loadURL(APP_URL).catch(() => undefined));
+    lockOnOsEvents(
+      powerMonitor,
+      (reason) => lockingServices.lock(reason),
+      () => void mainWindow?.loadURL(APP_URL).catch(() => undefined),
+    );
 
     mainWindow = createMainWindow();
   });
@@ -120,14 +120,14 @@ if (!app.requestSingleInstanceLock()) {
 
 function createServices(): AppServices {
   return createAppServices({
-      dataDir: dataDirectory(),
-      clock: systemClock,
-      // Channel and error class only: the error's message may quote personal data.
-      onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
-      // Sheets attached to the app window; the renderer receives only the chosen path.
-      chooseBackupFile: chooseBackupFileWith({
-        showSaveDialog: (options) => (mainWindow === undefined ? dialog.showSaveDialog(options) : dialog.showSaveDialog(mainWindow, options)),
-        showOpenDialog: (options) => (mainWindow === undefined ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options)),
-      }),
-    });
+    dataDir: dataDirectory(),
+    clock: systemClock,
+    // Channel and error class only: the error's message may quote personal data.
+    onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
+    // Sheets attached to the app window; the renderer receives only the chosen path.
+    chooseBackupFile: chooseBackupFileWith({
+      showSaveDialog: (options) => (mainWindow === undefined ? dialog.showSaveDialog(options) : dialog.showSaveDialog(mainWindow, options)),
+      showOpenDialog: (options) => (mainWindow === undefined ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options)),
+    }),
+  });
 }

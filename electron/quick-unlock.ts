@@ -30,7 +30,10 @@ export function quickUnlockAvailability(safeStorage: SafeStorageLike, platform: 
   if (platform === 'linux') {
     const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
     if (REFUSED_LINUX_BACKENDS.has(backend)) {
-      return { available: false, reason: 'This computer has no desktop key store (GNOME Keyring or KWallet), so the passphrase could not be kept safely.' };
+      return {
+        available: false,
+        reason: 'This computer has no desktop key store (GNOME Keyring or KWallet), so the passphrase could not be kept safely.',
+      };
     }
   }
   return { available: true };
@@ -52,7 +55,9 @@ export function createQuickUnlockVault(safeStorage: SafeStorageLike, platform: N
   const read = async (): Promise<Record<string, string>> => {
     try {
       const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : {};
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+        : {};
     } catch {
       return {};
     }

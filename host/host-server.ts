@@ -50,7 +50,13 @@ function readCookie(request: IncomingMessage, name: string): string | undefined 
   return undefined;
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, ...extra });
   response.end(body);
 }

@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { contentTypeFor } from '../core/content-types';
 
-
 export interface StaticFile {
   readonly body: Buffer;
   readonly contentType: string;

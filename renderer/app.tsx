@@ -59,10 +59,19 @@ export function App() {
     case 'needs-setup':
       return <SetupScreen onDone={() => void refresh()} onRestored={() => void refresh()} />;
     case 'locked':
-      return <UnlockScreen partnershipName={status.partnershipName} isDemo={status.isDemo} usernames={status.usernames} onUnlocked={() => void refresh()} />;
+      return (
+        <UnlockScreen
+          partnershipName={status.partnershipName}
+          isDemo={status.isDemo}
+          usernames={status.usernames}
+          onUnlocked={() => void refresh()}
+        />
+      );
     case 'unlocked':
       return (
-        <SessionContext.Provider value={{ partnershipName: status.partnershipName, isDemo: status.isDemo, user: status.user, lock: () => void lock() }}>
+        <SessionContext.Provider
+          value={{ partnershipName: status.partnershipName, isDemo: status.isDemo, user: status.user, lock: () => void lock() }}
+        >
           <UnlockedApp />
         </SessionContext.Provider>
       );

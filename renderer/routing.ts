@@ -1,7 +1,18 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
-export type Route = { readonly name: 'caseload' } | { readonly name: 'register' } | { readonly name: 'participant'; readonly id: string } | SettingsRoute | { readonly name: 'measure-wording' } | { readonly name: 'audit' } | MeetingsRoute | RetentionRoute | SecurityRoute | ExportsRoute | SyncRoute;
+export type Route =
+  | { readonly name: 'caseload' }
+  | { readonly name: 'register' }
+  | { readonly name: 'participant'; readonly id: string }
+  | SettingsRoute
+  | { readonly name: 'measure-wording' }
+  | { readonly name: 'audit' }
+  | MeetingsRoute
+  | RetentionRoute
+  | SecurityRoute
+  | ExportsRoute
+  | SyncRoute;
 
 /** The changes the partnership server refused, with its reasons and the kept text. */
 export type SyncRoute = { readonly name: 'sync-refused' };
@@ -13,7 +24,8 @@ export type ExportsRoute = { readonly name: 'exports' };
 export type RetentionRoute = { readonly name: 'retention' } | { readonly name: 'retention-record'; readonly id: string };
 
 /** Users, security, backup (administrators) and the signed-in user's own passphrase. */
-export type SecurityRoute = { readonly name: 'users' } | { readonly name: 'security' } | { readonly name: 'backup' } | { readonly name: 'passphrase' };
+export type SecurityRoute =
+  { readonly name: 'users' } | { readonly name: 'security' } | { readonly name: 'backup' } | { readonly name: 'passphrase' };
 
 const SECURITY_PATHS: Readonly<Record<SecurityRoute['name'], string>> = {
   users: '/settings/users',
@@ -41,7 +53,8 @@ function parseMeetingsRoute(path: string): MeetingsRoute | undefined {
   if (path === '/meetings') return { name: 'meetings' };
   if (path === '/due-for-review') return { name: 'due-for-review' };
   const meeting = /^\/meetings\/([A-Za-z0-9-]{1,64})(?:\/(live|minutes))?$/.exec(path);
-  if (meeting?.[1] !== undefined) return { name: 'meeting', id: meeting[1], view: meeting[2] === 'live' || meeting[2] === 'minutes' ? meeting[2] : 'agenda' };
+  if (meeting?.[1] !== undefined)
+    return { name: 'meeting', id: meeting[1], view: meeting[2] === 'live' || meeting[2] === 'minutes' ? meeting[2] : 'agenda' };
   return undefined;
 }
 

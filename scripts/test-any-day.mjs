@@ -31,7 +31,14 @@ export const RUNS = [
 ];
 
 /** Suites whose results could depend on the date: everything that creates or reads records. */
-const DATE_SENSITIVE = ['tests/unit/services', 'tests/unit/core', 'tests/contract', 'tests/unit/cli', 'tests/unit/db', 'tests/unit/security'];
+const DATE_SENSITIVE = [
+  'tests/unit/services',
+  'tests/unit/core',
+  'tests/contract',
+  'tests/unit/cli',
+  'tests/unit/db',
+  'tests/unit/security',
+];
 
 const all = process.argv.includes('--all');
 const failed = [];

@@ -12,8 +12,16 @@ export function newChallengeKeyPair(): { publicKey: Buffer; privateKey: Buffer }
 }
 
 /** True only when `proof` was made with the private half of `userPublicKey` for exactly this challenge. */
-export function verifyChallengeAnswer(server: { privateKey: Buffer; publicKey: Buffer }, userPublicKey: Buffer, facts: ChallengeFacts, proof: string): boolean {
-  const privateKey = createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: server.privateKey.toString('base64url'), x: server.publicKey.toString('base64url') }, format: 'jwk' });
+export function verifyChallengeAnswer(
+  server: { privateKey: Buffer; publicKey: Buffer },
+  userPublicKey: Buffer,
+  facts: ChallengeFacts,
+  proof: string,
+): boolean {
+  const privateKey = createPrivateKey({
+    key: { kty: 'OKP', crv: 'X25519', d: server.privateKey.toString('base64url'), x: server.publicKey.toString('base64url') },
+    format: 'jwk',
+  });
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: userPublicKey.toString('base64url') }, format: 'jwk' });
   const shared = diffieHellman({ privateKey, publicKey });
   const key = Buffer.from(hkdfSync('sha256', shared, Buffer.from(facts.nonce, 'base64'), PROOF_KEY_INFO, 32));

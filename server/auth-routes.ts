@@ -14,7 +14,8 @@ const SESSION_SECONDS = 3_600;
 
 /** The same answer for an unknown user and a wrong proof: the server does not confirm usernames. */
 const signInFailed = () => new HttpError(401, 'SIGN_IN_FAILED', 'The partnership server did not recognise this user on this laptop.');
-const revoked = () => new HttpError(403, 'REVOKED', 'This user or this laptop has been revoked on the partnership server. Ask an administrator.');
+const revoked = () =>
+  new HttpError(403, 'REVOKED', 'This user or this laptop has been revoked on the partnership server. Ask an administrator.');
 
 /** POST /auth/challenge: a one-time X25519 key and nonce for a user on a laptop. */
 export const challengeRoute: Route = {
@@ -37,7 +38,10 @@ export const challengeRoute: Route = {
       server_private_key: pair.privateKey.toString('base64'),
       nonce: randomBytes(32).toString('base64'),
     };
-    await db.insertInto('challenges').values({ ...challenge, expires_at: sql<Date>`now() + make_interval(secs => ${CHALLENGE_SECONDS})` }).execute();
+    await db
+      .insertInto('challenges')
+      .values({ ...challenge, expires_at: sql<Date>`now() + make_interval(secs => ${CHALLENGE_SECONDS})` })
+      .execute();
     return { status: 200, body: { challengeId: challenge.id, serverPublicKey: challenge.server_public_key, nonce: challenge.nonce } };
   },
 };
@@ -54,17 +58,33 @@ export const answerRoute: Route = {
     const { challengeId, proof } = parseBody(answerRequestSchema, body);
     return db.transaction().execute(async (trx) => {
       // Deleted as it is read: a challenge is answered once, right or wrong.
-      const challenge = await trx.deleteFrom('challenges').where('id', '=', challengeId).where('expires_at', '>', sql<Date>`now()`).returningAll().executeTakeFirst();
+      const challenge = await trx
+        .deleteFrom('challenges')
+        .where('id', '=', challengeId)
+        .where('expires_at', '>', sql<Date>`now()`)
+        .returningAll()
+        .executeTakeFirst();
       if (challenge === undefined) throw signInFailed();
       const user = await trx
         .selectFrom('users')
         .innerJoin('partnerships', 'partnerships.id', 'users.partnership_id')
-        .select(['users.id', 'users.username', 'users.role', 'users.public_key', 'users.revoked_at', 'users.partnership_id', 'partnerships.name as partnershipName'])
+        .select([
+          'users.id',
+          'users.username',
+          'users.role',
+          'users.public_key',
+          'users.revoked_at',
+          'users.partnership_id',
+          'partnerships.name as partnershipName',
+        ])
         .where('users.id', '=', challenge.user_id)
         .executeTakeFirst();
       if (user === undefined) throw signInFailed();
       const facts = { challengeId, username: user.username, deviceId: challenge.device_id, nonce: challenge.nonce };
-      const server = { privateKey: Buffer.from(challenge.server_private_key, 'base64'), publicKey: Buffer.from(challenge.server_public_key, 'base64') };
+      const server = {
+        privateKey: Buffer.from(challenge.server_private_key, 'base64'),
+        publicKey: Buffer.from(challenge.server_public_key, 'base64'),
+      };
       if (!verifyChallengeAnswer(server, Buffer.from(user.public_key, 'base64'), facts, proof)) throw signInFailed();
       if (user.revoked_at !== null) throw revoked();
       let device = await trx.selectFrom('devices').selectAll().where('id', '=', challenge.device_id).forUpdate().executeTakeFirst();
@@ -79,12 +99,21 @@ export const answerRoute: Route = {
           .select(sql<number>`coalesce(max(reference_block), 0) + 1`.as('next'))
           .where('partnership_id', '=', user.partnership_id)
           .executeTakeFirstOrThrow();
-        device = await trx.insertInto('devices').values({ id: challenge.device_id, partnership_id: user.partnership_id, user_id: user.id, reference_block: next }).returningAll().executeTakeFirstOrThrow();
+        device = await trx
+          .insertInto('devices')
+          .values({ id: challenge.device_id, partnership_id: user.partnership_id, user_id: user.id, reference_block: next })
+          .returningAll()
+          .executeTakeFirstOrThrow();
       }
       const token = randomBytes(32).toString('base64url');
       const session = await trx
         .insertInto('sessions')
-        .values({ token_hash: tokenHash(token), user_id: user.id, device_id: device.id, expires_at: sql<Date>`now() + make_interval(secs => ${SESSION_SECONDS})` })
+        .values({
+          token_hash: tokenHash(token),
+          user_id: user.id,
+          device_id: device.id,
+          expires_at: sql<Date>`now() + make_interval(secs => ${SESSION_SECONDS})`,
+        })
         .returning('expires_at')
         .executeTakeFirstOrThrow();
       return {

@@ -33,7 +33,15 @@ export async function authenticate(db: Kysely<ServerDatabase>, headers: RouteCon
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('devices', 'devices.id', 'sessions.device_id')
-    .select(['users.id as userId', 'users.username', 'users.role', 'users.partnership_id as partnershipId', 'devices.id as deviceId', 'users.revoked_at as userRevoked', 'devices.revoked_at as deviceRevoked'])
+    .select([
+      'users.id as userId',
+      'users.username',
+      'users.role',
+      'users.partnership_id as partnershipId',
+      'devices.id as deviceId',
+      'users.revoked_at as userRevoked',
+      'devices.revoked_at as deviceRevoked',
+    ])
     .where('sessions.token_hash', '=', tokenHash(token))
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();
@@ -41,5 +49,11 @@ export async function authenticate(db: Kysely<ServerDatabase>, headers: RouteCon
   if (found.userRevoked !== null || found.deviceRevoked !== null) {
     throw new HttpError(403, 'REVOKED', 'This user or this laptop has been revoked on the partnership server. Ask an administrator.');
   }
-  return { userId: found.userId, username: found.username, role: found.role as Role, partnershipId: found.partnershipId, deviceId: found.deviceId };
+  return {
+    userId: found.userId,
+    username: found.username,
+    role: found.role as Role,
+    partnershipId: found.partnershipId,
+    deviceId: found.deviceId,
+  };
 }

@@ -20,9 +20,13 @@ export function describeDatabaseError(error: unknown, whileDoing: string): Serve
     );
   }
   if (code === '3D000') {
-    return new ServerError('DATABASE_MISSING', 'That database does not exist on the PostgreSQL server. Create it first (see "Partnership server" in the README).', {
-      cause: error,
-    });
+    return new ServerError(
+      'DATABASE_MISSING',
+      'That database does not exist on the PostgreSQL server. Create it first (see "Partnership server" in the README).',
+      {
+        cause: error,
+      },
+    );
   }
   if (code === '28P01' || code === '28000') {
     return new ServerError(

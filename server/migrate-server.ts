@@ -15,8 +15,11 @@ async function appliedSchema(db: Kysely<ServerDatabase>): Promise<AppliedSchema>
     SELECT to_regclass('kysely_migration')::text AS migrations, to_regclass('server_meta')::text AS meta`.execute(db);
   const found = tables.rows[0];
   const names =
-    found?.migrations == null ? [] : (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db)).rows.map((row) => row.name);
-  const version = found?.meta == null ? null : ((await db.selectFrom('server_meta').select('schema_version').executeTakeFirst())?.schema_version ?? null);
+    found?.migrations == null
+      ? []
+      : (await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db)).rows.map((row) => row.name);
+  const version =
+    found?.meta == null ? null : ((await db.selectFrom('server_meta').select('schema_version').executeTakeFirst())?.schema_version ?? null);
   return { names, version };
 }
 
@@ -56,6 +59,9 @@ export async function migrateServerToLatest(db: Kysely<ServerDatabase>): Promise
     await refuseNewerSchema(db);
     throw describeDatabaseError(error, 'Bringing the database schema up to date');
   }
-  await db.updateTable('server_meta').set({ schema_version: SERVER_SCHEMA_VERSION, migrated_at: sql<Date>`now()` }).execute();
+  await db
+    .updateTable('server_meta')
+    .set({ schema_version: SERVER_SCHEMA_VERSION, migrated_at: sql<Date>`now()` })
+    .execute();
   return SERVER_SCHEMA_VERSION;
 }

@@ -78,7 +78,10 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
   const log = options.log ?? ((line: string) => console.log(line));
   const clock = options.clock ?? systemClock;
   const changes = new ChangeWaiters();
-  if (options.listenDatabaseUrl !== undefined) await changes.listen(options.listenDatabaseUrl, (code) => log(`change notifications lost (${code}); waiting pulls fall back to their timeout`));
+  if (options.listenDatabaseUrl !== undefined)
+    await changes.listen(options.listenDatabaseUrl, (code) =>
+      log(`change notifications lost (${code}); waiting pulls fall back to their timeout`),
+    );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -92,19 +95,35 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
       if (match.kind === 'none') throw new HttpError(404, 'NOT_FOUND', 'There is nothing at that address on the partnership server.');
       if (match.kind === 'wrong-method') {
         route = match.pattern;
-        throw new HttpError(405, 'METHOD_NOT_ALLOWED', `That address takes ${match.allowed.join(' or ')} only.`, { headers: { Allow: match.allowed.join(', ') } });
+        throw new HttpError(405, 'METHOD_NOT_ALLOWED', `That address takes ${match.allowed.join(' or ')} only.`, {
+          headers: { Allow: match.allowed.join(', ') },
+        });
       }
       route = match.route.pattern;
       const body = match.route.body === 'json' ? await readJsonBody(request, maxBodyBytes) : undefined;
-      const answer = await match.route.handle({ db: options.db, params: match.params, body, headers: request.headers, query: searchParams, changes });
+      const answer = await match.route.handle({
+        db: options.db,
+        params: match.params,
+        body,
+        headers: request.headers,
+        query: searchParams,
+        changes,
+      });
       sendJson(response, answer.status, answer.body);
     } catch (thrown) {
       const error =
         thrown instanceof HttpError
           ? thrown
           : UNSTORABLE_TEXT.has(postgresErrorCode(thrown))
-            ? new HttpError(400, 'VALIDATION', 'The request held text the partnership server cannot store (a NUL character). Nothing more was changed.', { cause: thrown })
-            : new HttpError(500, 'INTERNAL', 'The partnership server could not answer. If this keeps happening, tell its administrator.', { cause: thrown });
+            ? new HttpError(
+                400,
+                'VALIDATION',
+                'The request held text the partnership server cannot store (a NUL character). Nothing more was changed.',
+                { cause: thrown },
+              )
+            : new HttpError(500, 'INTERNAL', 'The partnership server could not answer. If this keeps happening, tell its administrator.', {
+                cause: thrown,
+              });
       if (error.cause !== undefined) errorCode = postgresErrorCode(error.cause);
       // A body left unread (refused, or sent where none is wanted) is not drained: the connection
       // closes after the answer instead, so a client cannot make the server read without limit.
@@ -118,12 +137,17 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
 
   // handle() answers every failure itself; this only catches a log sink that threw.
   const listener = (request: IncomingMessage, response: ServerResponse) => void handle(request, response).catch(() => response.destroy());
-  const server: Server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
+  const server: Server =
+    options.tls === undefined ? createHttpServer(listener) : createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener);
   server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     const failed = (error: Error & { code?: string }) =>
-      reject(new ServerError('LISTEN_FAILED', `Could not listen on ${options.host}:${options.port} (${error.code ?? error.message}).`, { cause: error }));
+      reject(
+        new ServerError('LISTEN_FAILED', `Could not listen on ${options.host}:${options.port} (${error.code ?? error.message}).`, {
+          cause: error,
+        }),
+      );
     server.once('error', failed);
     server.listen(options.port, options.host, () => {
       server.off('error', failed);

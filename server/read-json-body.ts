@@ -16,7 +16,12 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
   if (!JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');
   }
-  const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the ${maxBytes.toLocaleString('en-GB')} bytes this server accepts.`);
+  const tooLarge = () =>
+    new HttpError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `The request body is larger than the ${maxBytes.toLocaleString('en-GB')} bytes this server accepts.`,
+    );
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge();
 

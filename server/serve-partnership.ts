@@ -26,7 +26,11 @@ function readPem(file: string, what: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new ServerError('TLS_INCOMPLETE', `The TLS ${what} file ${file} could not be read (${(error as { code?: string }).code ?? 'error'}).`, { cause: error });
+    throw new ServerError(
+      'TLS_INCOMPLETE',
+      `The TLS ${what} file ${file} could not be read (${(error as { code?: string }).code ?? 'error'}).`,
+      { cause: error },
+    );
   }
 }
 
@@ -44,7 +48,9 @@ export async function servePartnership(options: ServePartnershipOptions): Promis
       ? { key: readPem(options.tlsKeyFile, 'key'), cert: readPem(options.tlsCertFile, 'certificate') }
       : undefined;
 
-  const db = createServerDatabase(options.databaseUrl, { onIdleError: (code) => log(`database connection lost (${code}); it will reconnect on the next request`) });
+  const db = createServerDatabase(options.databaseUrl, {
+    onIdleError: (code) => log(`database connection lost (${code}); it will reconnect on the next request`),
+  });
   try {
     const schemaVersion = await migrateServerToLatest(db);
     const server = await startPartnershipServer({ db, host, port, tls, log, listenDatabaseUrl: options.databaseUrl });

@@ -20,7 +20,12 @@ export function sameRow(left: RowValues, right: RowValues): boolean {
 }
 
 /** The server's current row for a key (null when it has none), locked until the transaction ends. */
-export async function currentRow(trx: Transaction<ServerDatabase>, partnershipId: string, table: string, key: string): Promise<RowValues | null> {
+export async function currentRow(
+  trx: Transaction<ServerDatabase>,
+  partnershipId: string,
+  table: string,
+  key: string,
+): Promise<RowValues | null> {
   const found = await trx
     .selectFrom('records')
     .select('row')
@@ -40,17 +45,33 @@ export async function writeChange(
   const json = change.row === null ? null : JSON.stringify(change.row);
   const { seq } = await trx
     .insertInto('change_log')
-    .values({ partnership_id: change.partnershipId, table_name: change.table, key: change.key, row: json, device_id: change.deviceId, mutation_id: change.mutationId })
+    .values({
+      partnership_id: change.partnershipId,
+      table_name: change.table,
+      key: change.key,
+      row: json,
+      device_id: change.deviceId,
+      mutation_id: change.mutationId,
+    })
     .returning('seq')
     .executeTakeFirstOrThrow();
   const where = { partnership_id: change.partnershipId, table_name: change.table, key: change.key };
   if (change.row === null) {
-    await trx.deleteFrom('records').where('partnership_id', '=', where.partnership_id).where('table_name', '=', where.table_name).where('key', '=', where.key).execute();
+    await trx
+      .deleteFrom('records')
+      .where('partnership_id', '=', where.partnership_id)
+      .where('table_name', '=', where.table_name)
+      .where('key', '=', where.key)
+      .execute();
   } else {
     await trx
       .insertInto('records')
       .values({ ...where, row: json, seq })
-      .onConflict((conflict) => conflict.columns(['partnership_id', 'table_name', 'key']).doUpdateSet((eb) => ({ row: json, seq, version: eb('records.version', '+', 1) })))
+      .onConflict((conflict) =>
+        conflict
+          .columns(['partnership_id', 'table_name', 'key'])
+          .doUpdateSet((eb) => ({ row: json, seq, version: eb('records.version', '+', 1) })),
+      )
       .execute();
   }
   return seq;
@@ -87,7 +108,14 @@ export async function applyChanges(
         throw new ApplyConflict('Someone else changed this record on another laptop first.');
       }
     }
-    last = await writeChange(trx, { partnershipId: scope.partnershipId, table: change.table, key, row: change.row, deviceId: scope.deviceId, mutationId: scope.mutationId });
+    last = await writeChange(trx, {
+      partnershipId: scope.partnershipId,
+      table: change.table,
+      key,
+      row: change.row,
+      deviceId: scope.deviceId,
+      mutationId: scope.mutationId,
+    });
   }
   return last;
 }

@@ -6,7 +6,11 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknow
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(body)'))].slice(0, 5);
-    throw new HttpError(400, 'VALIDATION', `The request was not in the sync format (${paths.join(', ')}). Update the app if this keeps happening.`);
+    throw new HttpError(
+      400,
+      'VALIDATION',
+      `The request was not in the sync format (${paths.join(', ')}). Update the app if this keeps happening.`,
+    );
   }
   return parsed.data;
 }

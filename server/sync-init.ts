@@ -31,30 +31,81 @@ export async function importStoreSnapshot(db: Kysely<ServerDatabase>, snapshot: 
   const deviceId = randomUUID();
   let records = 0;
   const cursor = await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('partnerships').select('id').where((eb) => eb.or([eb('id', '=', partnershipId), eb('store_id', '=', snapshot.keyring.storeId)])).executeTakeFirst();
-    if (existing !== undefined) throw new ServerError('INIT_REFUSED', 'This partnership is already on the server. Enrol this laptop instead (workwell-mdt enrol).');
-    await trx.insertInto('partnerships').values({ id: partnershipId, name: snapshot.partnership.name, store_id: snapshot.keyring.storeId, keyring_meta: JSON.stringify(snapshot.keyring) }).execute();
+    const existing = await trx
+      .selectFrom('partnerships')
+      .select('id')
+      .where((eb) => eb.or([eb('id', '=', partnershipId), eb('store_id', '=', snapshot.keyring.storeId)]))
+      .executeTakeFirst();
+    if (existing !== undefined)
+      throw new ServerError('INIT_REFUSED', 'This partnership is already on the server. Enrol this laptop instead (workwell-mdt enrol).');
+    await trx
+      .insertInto('partnerships')
+      .values({
+        id: partnershipId,
+        name: snapshot.partnership.name,
+        store_id: snapshot.keyring.storeId,
+        keyring_meta: JSON.stringify(snapshot.keyring),
+      })
+      .execute();
     for (const user of snapshot.users) {
       await trx
         .insertInto('users')
-        .values({ id: user.id, partnership_id: partnershipId, username: user.username, role: roleSchema.parse(user.role), public_key: user.publicKey, revoked_at: user.disabledAt === null ? null : new Date(user.disabledAt) })
+        .values({
+          id: user.id,
+          partnership_id: partnershipId,
+          username: user.username,
+          role: roleSchema.parse(user.role),
+          public_key: user.publicKey,
+          revoked_at: user.disabledAt === null ? null : new Date(user.disabledAt),
+        })
         .execute();
-      await trx.insertInto('keyring_slots').values({ user_id: user.id, slot: JSON.stringify(user.slot) }).execute();
+      await trx
+        .insertInto('keyring_slots')
+        .values({ user_id: user.id, slot: JSON.stringify(user.slot) })
+        .execute();
     }
-    await trx.insertInto('devices').values({ id: deviceId, partnership_id: partnershipId, user_id: snapshot.adminUserId, reference_block: 1 }).execute();
+    await trx
+      .insertInto('devices')
+      .values({ id: deviceId, partnership_id: partnershipId, user_id: snapshot.adminUserId, reference_block: 1 })
+      .execute();
     for (const { table, key, rows } of snapshot.tables) {
       for (let start = 0; start < rows.length; start += BATCH) {
-        const page = rows.slice(start, start + BATCH).map((row) => ({ key: JSON.stringify(key.map((column) => String(row[column]))), row: JSON.stringify(row) }));
+        const page = rows
+          .slice(start, start + BATCH)
+          .map((row) => ({ key: JSON.stringify(key.map((column) => String(row[column]))), row: JSON.stringify(row) }));
         const logged = await trx
           .insertInto('change_log')
-          .values(page.map((each) => ({ partnership_id: partnershipId, table_name: table, key: each.key, row: each.row, device_id: deviceId, mutation_id: null })))
+          .values(
+            page.map((each) => ({
+              partnership_id: partnershipId,
+              table_name: table,
+              key: each.key,
+              row: each.row,
+              device_id: deviceId,
+              mutation_id: null,
+            })),
+          )
           .returning(['seq', 'key', 'row'])
           .execute();
-        await trx.insertInto('records').values(logged.map((each) => ({ partnership_id: partnershipId, table_name: table, key: each.key, row: JSON.stringify(each.row), seq: each.seq }))).execute();
+        await trx
+          .insertInto('records')
+          .values(
+            logged.map((each) => ({
+              partnership_id: partnershipId,
+              table_name: table,
+              key: each.key,
+              row: JSON.stringify(each.row),
+              seq: each.seq,
+            })),
+          )
+          .execute();
         records += page.length;
       }
     }
-    const { max } = await trx.selectFrom('change_log').select(sql<string>`coalesce(max(seq), 0)::text`.as('max')).executeTakeFirstOrThrow();
+    const { max } = await trx
+      .selectFrom('change_log')
+      .select(sql<string>`coalesce(max(seq), 0)::text`.as('max'))
+      .executeTakeFirstOrThrow();
     return max;
   });
   return { partnershipId, users: snapshot.users.length, records, deviceId, cursor };

@@ -31,17 +31,27 @@ function inputParses(definition: ChannelDefinition, mutation: Mutation): boolean
 
 /** The checks the server makes itself, whatever the laptop says: role, input, tables. Null: allowed. */
 function checkMutation(caller: Caller, mutation: Mutation): Omit<Refusal, 'mutationId' | 'outcome' | 'serverRows'> | null {
-  if (!isChannel(mutation.channel)) return { code: 'FORMAT_UNSUPPORTED', message: 'The partnership server does not know this kind of change. Update the partnership server.' };
+  if (!isChannel(mutation.channel))
+    return {
+      code: 'FORMAT_UNSUPPORTED',
+      message: 'The partnership server does not know this kind of change. Update the partnership server.',
+    };
   const definition: ChannelDefinition = contract[mutation.channel];
   if (definition.access === 'public' || !definition.access.includes(caller.role)) {
     return { code: 'FORBIDDEN', message: 'Your role on the partnership server does not allow this. Ask an administrator if you need it.' };
   }
-  if (!inputParses(definition, mutation)) return { code: 'VALIDATION', message: 'The partnership server found answers that need correcting. Your text is kept on this laptop.' };
+  if (!inputParses(definition, mutation))
+    return { code: 'VALIDATION', message: 'The partnership server found answers that need correcting. Your text is kept on this laptop.' };
   for (const change of mutation.changes) {
     const entry = syncedTable(change.table);
-    if (entry === undefined) return { code: 'NOT_SYNCED', message: `Records of kind "${change.table}" are not shared through the partnership server.` };
-    if (!entry.writtenBy.includes(mutation.channel)) return { code: 'FORBIDDEN', message: 'This change touched records it may not change. It was not shared.' };
-    if (change.key.length !== entry.key.length || (change.row !== null && entry.key.some((column, index) => String(change.row?.[column]) !== change.key[index]))) {
+    if (entry === undefined)
+      return { code: 'NOT_SYNCED', message: `Records of kind "${change.table}" are not shared through the partnership server.` };
+    if (!entry.writtenBy.includes(mutation.channel))
+      return { code: 'FORBIDDEN', message: 'This change touched records it may not change. It was not shared.' };
+    if (
+      change.key.length !== entry.key.length ||
+      (change.row !== null && entry.key.some((column, index) => String(change.row?.[column]) !== change.key[index]))
+    ) {
       return { code: 'VALIDATION', message: 'A changed record did not match its key. It was not shared.' };
     }
   }
@@ -52,7 +62,12 @@ function checkMutation(caller: Caller, mutation: Mutation): Omit<Refusal, 'mutat
 async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes: readonly RowChange[]): Promise<RowChange[]> {
   return db.transaction().execute(async (trx) => {
     const rows: RowChange[] = [];
-    for (const change of changes) rows.push({ table: change.table, key: change.key, row: await currentRow(trx, caller.partnershipId, change.table, JSON.stringify(change.key)) });
+    for (const change of changes)
+      rows.push({
+        table: change.table,
+        key: change.key,
+        row: await currentRow(trx, caller.partnershipId, change.table, JSON.stringify(change.key)),
+      });
     return rows;
   });
 }
@@ -66,10 +81,19 @@ async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mut
   const refusal = checkMutation(caller, mutation);
   try {
     return await db.transaction().execute(async (trx) => {
-      const device = await trx.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).forUpdate().executeTakeFirstOrThrow();
+      const device = await trx
+        .selectFrom('devices')
+        .select('last_mutation_id')
+        .where('id', '=', caller.deviceId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (mutation.mutationId <= Number(device.last_mutation_id)) return { mutationId: mutation.mutationId, outcome: 'duplicate' as const };
       if (refusal !== null) throw new RefusedBeforeApplying();
-      const seq = await applyChanges(trx, { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId }, mutation.changes);
+      const seq = await applyChanges(
+        trx,
+        { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId },
+        mutation.changes,
+      );
       await trx.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).execute();
       // Delivered on commit only: waiting pulls of this partnership (any server process) wake.
       if (seq !== '') await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${caller.partnershipId})`.execute(trx);
@@ -80,9 +104,22 @@ async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mut
     const raced = postgresErrorCode(error) === '23505';
     if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying) && !raced) throw error;
     const code = refusal?.code ?? 'CONFLICT';
-    const message = refusal?.message ?? `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`;
-    await db.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).where('last_mutation_id', '<', String(mutation.mutationId)).execute();
-    return { mutationId: mutation.mutationId, outcome: 'refused', code, message, serverRows: await serverRowsFor(db, caller, mutation.changes) };
+    const message =
+      refusal?.message ??
+      `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`;
+    await db
+      .updateTable('devices')
+      .set({ last_mutation_id: mutation.mutationId })
+      .where('id', '=', caller.deviceId)
+      .where('last_mutation_id', '<', String(mutation.mutationId))
+      .execute();
+    return {
+      mutationId: mutation.mutationId,
+      outcome: 'refused',
+      code,
+      message,
+      serverRows: await serverRowsFor(db, caller, mutation.changes),
+    };
   }
 }
 
@@ -97,7 +134,11 @@ export const pushRoute: Route = {
     const caller = await authenticate(db, headers);
     const formatVersion = (body as { formatVersion?: unknown } | null)?.formatVersion;
     if (formatVersion !== SYNC_FORMAT_VERSION) {
-      throw new HttpError(400, 'FORMAT_UNSUPPORTED', `This laptop sends changes in format ${String(formatVersion)}; the partnership server takes format ${SYNC_FORMAT_VERSION}. Update WorkWell MDT on this laptop (or the server) so they match. Nothing was changed.`);
+      throw new HttpError(
+        400,
+        'FORMAT_UNSUPPORTED',
+        `This laptop sends changes in format ${String(formatVersion)}; the partnership server takes format ${SYNC_FORMAT_VERSION}. Update WorkWell MDT on this laptop (or the server) so they match. Nothing was changed.`,
+      );
     }
     const request = parseBody(pushRequestSchema, body);
     const results: MutationResult[] = [];

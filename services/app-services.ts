@@ -76,7 +76,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const sync = new SyncRunner(session, now, options.sync);
   const handlers: Handlers = {
-    ...sessionHandlers({ paths, session, queue, now, backoff, onOpen: () => idle.touch(), onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase) }),
+    ...sessionHandlers({
+      paths,
+      session,
+      queue,
+      now,
+      backoff,
+      onOpen: () => idle.touch(),
+      onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase),
+    }),
     ...sync.handlers(),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
@@ -93,7 +101,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...fhirExportHandlers(session, now),
     ...securityHandlers({ paths, session, queue, now, backoff, idle, chooseBackupFile: options.chooseBackupFile }),
   };
-  const dispatch = createDispatch(handlers, () => session.current?.user ?? null, options.onInternalError, createAuditRecorder(session, now));
+  const dispatch = createDispatch(
+    handlers,
+    () => session.current?.user ?? null,
+    options.onInternalError,
+    createAuditRecorder(session, now),
+  );
   idle.start();
   return {
     // The idle lock is enforced here, before any handler: an expired session is locked first.

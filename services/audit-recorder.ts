@@ -56,7 +56,12 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
   const write = (store: Store, entry: NewAuditEntry) => appendAuditEntry(store, entry);
 
   /** The entry for an ordinary call (not sign-in or lock): ids only, never free text. */
-  const entryFor = (store: Pick<Store, 'sqlite'>, { channel, input, output, outcome }: AuditedCall, action: string, user: SignedInUser): NewAuditEntry => {
+  const entryFor = (
+    store: Pick<Store, 'sqlite'>,
+    { channel, input, output, outcome }: AuditedCall,
+    action: string,
+    user: SignedInUser,
+  ): NewAuditEntry => {
     const inputIds = idFields(input);
     const outputIds = idFields(output);
     return {
@@ -76,7 +81,16 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       // Rows changed outside a contract call's write (a raw edit behind the app) are never sent.
       if (session.current !== null) discardCapturedChanges(session.current.store);
       if (channel !== 'session.lock' || caller === null || session.current === null) return;
-      write(session.current.store, { at: now().toISOString(), userId: caller.userId, username: caller.username, action: 'lock', channel, participantId: null, subjectJson: '{}', outcome: 'ok' });
+      write(session.current.store, {
+        at: now().toISOString(),
+        userId: caller.userId,
+        username: caller.username,
+        action: 'lock',
+        channel,
+        participantId: null,
+        subjectJson: '{}',
+        outcome: 'ok',
+      });
     },
 
     pending(channel, caller, input, rawInput) {
@@ -87,7 +101,12 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
           const user = caller ?? session.current?.user;
           return user === undefined ? null : entryFor(store, { channel, caller, input, output, outcome: 'ok' }, action, user);
         },
-        { channel, input: rawInput ?? input, userId: () => (caller ?? session.current?.user)?.userId ?? null, madeAt: () => now().toISOString() },
+        {
+          channel,
+          input: rawInput ?? input,
+          userId: () => (caller ?? session.current?.user)?.userId ?? null,
+          madeAt: () => now().toISOString(),
+        },
       );
     },
 
@@ -99,15 +118,36 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       if (action === null || channel === 'session.lock') return;
       const at = now().toISOString();
       if (channel === 'session.unlock' || channel === 'session.recover') {
-        const username = typeof (input as { username?: unknown })?.username === 'string' ? String((input as { username: string }).username).slice(0, 64) : null;
+        const username =
+          typeof (input as { username?: unknown })?.username === 'string'
+            ? String((input as { username: string }).username).slice(0, 64)
+            : null;
         if (outcome === 'WRONG_PASSPHRASE' || outcome === 'TOO_MANY_ATTEMPTS') pendingFailures.push({ at, username, outcome });
         if (outcome !== 'ok') return;
         const open = session.current;
         if (open === null) return;
         for (const failure of pendingFailures.splice(0)) {
-          write(open.store, { at: failure.at, userId: null, username: failure.username, action: 'sign_in_failed', channel, participantId: null, subjectJson: '{}', outcome: failure.outcome });
+          write(open.store, {
+            at: failure.at,
+            userId: null,
+            username: failure.username,
+            action: 'sign_in_failed',
+            channel,
+            participantId: null,
+            subjectJson: '{}',
+            outcome: failure.outcome,
+          });
         }
-        write(open.store, { at, userId: open.user.userId, username: open.user.username, action, channel, participantId: null, subjectJson: '{}', outcome });
+        write(open.store, {
+          at,
+          userId: open.user.userId,
+          username: open.user.username,
+          action,
+          channel,
+          participantId: null,
+          subjectJson: '{}',
+          outcome,
+        });
         return;
       }
       const open = session.current;
@@ -115,7 +155,8 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
       write(open.store, entryFor(open.store, call, action, caller ?? open.user));
       // A write made without a transaction (one statement) was captured as it committed: queue it now.
-      if (outcome === 'ok') queueCapturedChanges(open.store, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
+      if (outcome === 'ok')
+        queueCapturedChanges(open.store, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
     },
   };
 }

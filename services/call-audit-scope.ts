@@ -22,7 +22,12 @@ export class PendingAuditEntry {
    */
   constructor(
     private readonly entryFor: (store: Pick<Store, 'sqlite'>, result: unknown) => NewAuditEntry | null,
-    readonly call?: { readonly channel: string; readonly input: unknown; readonly userId: () => string | null; readonly madeAt: () => string },
+    readonly call?: {
+      readonly channel: string;
+      readonly input: unknown;
+      readonly userId: () => string | null;
+      readonly madeAt: () => string;
+    },
   ) {}
 
   /** True once the entry is part of a committed transaction: dispatch must not record the call again. */
@@ -59,7 +64,10 @@ export function runWithPendingAudit<T>(pending: PendingAuditEntry | null, task: 
  * `db.transaction().execute(work)`, with the current call's audit entry written just before the
  * commit. Use it for every transaction a contract call makes to change records.
  */
-export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function auditedTransaction<T>(
+  store: Pick<Store, 'db' | 'sqlite'>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   const pending = currentCall.getStore() ?? null;
   let wroteHere = false;
   try {
@@ -69,7 +77,8 @@ export async function auditedTransaction<T>(store: Pick<Store, 'db' | 'sqlite'>,
       wroteHere = pending?.writeWithin(store, value) ?? false;
       // The rows this transaction changed join the outbox in the same commit (a no-op when solo).
       const call = pending?.call;
-      if (call !== undefined) queueCapturedChanges(store, { channel: call.channel, input: call.input, userId: call.userId(), madeAt: call.madeAt() });
+      if (call !== undefined)
+        queueCapturedChanges(store, { channel: call.channel, input: call.input, userId: call.userId(), madeAt: call.madeAt() });
       return value;
     });
     if (wroteHere) pending?.settle(true);

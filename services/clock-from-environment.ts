@@ -8,6 +8,7 @@ import { clockStartingAt, systemClock, type Clock } from '../core/clock';
 export function clockFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Clock {
   const instant = environment.WORKWELL_CLOCK;
   if (instant === undefined || instant === '') return systemClock;
-  if (Number.isNaN(Date.parse(instant))) throw new Error(`WORKWELL_CLOCK must be an ISO 8601 instant such as 2026-12-06T10:00:00Z, not "${instant}".`);
+  if (Number.isNaN(Date.parse(instant)))
+    throw new Error(`WORKWELL_CLOCK must be an ISO 8601 instant such as 2026-12-06T10:00:00Z, not "${instant}".`);
   return clockStartingAt(instant);
 }

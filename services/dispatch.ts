@@ -47,11 +47,13 @@ export function createDispatch(
         // The raw input too: a change shared with the partnership server is re-checked there as sent.
         const pending = audit?.pending(channel, context.user, parsed.data, input ?? {}) ?? null;
         const output = definition.output.parse(await runWithPendingAudit(pending, () => handler(parsed.data, context)));
-        if (pending?.committed !== true) await audit?.after({ channel, caller: context.user, input: parsedInput, rawInput: input ?? {}, output, outcome: 'ok' });
+        if (pending?.committed !== true)
+          await audit?.after({ channel, caller: context.user, input: parsedInput, rawInput: input ?? {}, output, outcome: 'ok' });
         return ok(output);
       } catch (error) {
         // Refusals are accountable too: who was denied what, and failed sign-ins.
-        if (error instanceof AppError) await audit?.after({ channel, caller: context.user, input: parsedInput ?? safeIds(input), outcome: error.code });
+        if (error instanceof AppError)
+          await audit?.after({ channel, caller: context.user, input: parsedInput ?? safeIds(input), outcome: error.code });
         throw error;
       }
     } catch (error) {

@@ -4,7 +4,15 @@ import type { AdjustmentRecommendation } from './adjustment-library';
  * What a DWP Access to Work grant can pay for. The employer's own reasonable adjustments come
  * first; Access to Work funds help beyond them.
  */
-export const ACCESS_TO_WORK_SUPPORT = ['equipment', 'adaptations', 'software', 'travel', 'support_worker', 'communication_support', 'mental_health_support'] as const;
+export const ACCESS_TO_WORK_SUPPORT = [
+  'equipment',
+  'adaptations',
+  'software',
+  'travel',
+  'support_worker',
+  'communication_support',
+  'mental_health_support',
+] as const;
 export type AccessToWorkSupport = (typeof ACCESS_TO_WORK_SUPPORT)[number];
 export const ACCESS_TO_WORK_SUPPORT_LABELS: Readonly<Record<AccessToWorkSupport, string>> = {
   equipment: 'special equipment',
@@ -34,7 +42,15 @@ const FUNDED_BY_RECOMMENDATION: Readonly<Record<AdjustmentRecommendation, readon
   assistive_technology: ['equipment', 'software'],
   written_instructions: [],
   manager_check_ins: [],
-  access_to_work_application: ['equipment', 'adaptations', 'software', 'travel', 'support_worker', 'communication_support', 'mental_health_support'],
+  access_to_work_application: [
+    'equipment',
+    'adaptations',
+    'software',
+    'travel',
+    'support_worker',
+    'communication_support',
+    'mental_health_support',
+  ],
   occupational_health_referral: [],
   other: [],
 };

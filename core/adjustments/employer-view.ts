@@ -11,7 +11,11 @@ export const EMPLOYER_VIEW_NOTICE =
  * and a test fills every string inside them with a canary to prove it does not.
  */
 export interface EmployerViewSource {
-  readonly person: { readonly givenName: string; readonly familyName: string; readonly employment: { readonly employerName: string | null } };
+  readonly person: {
+    readonly givenName: string;
+    readonly familyName: string;
+    readonly employment: { readonly employerName: string | null };
+  };
   readonly adjustments: WorkplaceAdjustmentsContent;
   readonly contact: { readonly name: string; readonly organisation: string };
   /** The clinical rest of the case (assessments, measures, flags, plans, AHP reports...): never read. */
@@ -35,7 +39,10 @@ export function buildEmployerView(source: EmployerViewSource): EmployerView {
     adjustments: running.map((adjustment) => ({
       category: adjustment.category,
       categoryLabel: ADJUSTMENT_CATEGORY_LABELS[adjustment.category],
-      recommendation: adjustment.recommendation === 'other' ? (adjustment.otherRecommendation ?? '') : ADJUSTMENT_RECOMMENDATION_LABELS[adjustment.recommendation],
+      recommendation:
+        adjustment.recommendation === 'other'
+          ? (adjustment.otherRecommendation ?? '')
+          : ADJUSTMENT_RECOMMENDATION_LABELS[adjustment.recommendation],
       functionalNeed: adjustment.functionalNeed,
       startOn: adjustment.startOn,
       durationWeeks: adjustment.durationWeeks,
@@ -49,7 +56,12 @@ export function buildEmployerView(source: EmployerViewSource): EmployerView {
         : {
             startOn: schedule.startOn,
             contractedHoursPerWeek: source.adjustments.contractedHoursPerWeek,
-            weeks: schedule.weeks.map((week, index) => ({ weekNumber: index + 1, startsOn: week.startsOn, hours: week.hours, duties: week.duties })),
+            weeks: schedule.weeks.map((week, index) => ({
+              weekNumber: index + 1,
+              startsOn: week.startsOn,
+              hours: week.hours,
+              duties: week.duties,
+            })),
           },
     reviewOn: reviewDates[0] ?? null,
     contact: { name: source.contact.name, organisation: source.contact.organisation },

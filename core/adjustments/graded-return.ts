@@ -40,22 +40,35 @@ export function weekStartDate(startOn: string, index: number): string {
  */
 export function gradedReturnProblems(schedule: GradedReturnSchedule, contractedHours: number | null): ScheduleProblem[] {
   const problems: ScheduleProblem[] = [];
-  if (contractedHours === null) problems.push({ path: 'contractedHoursPerWeek', message: 'Enter the contracted hours a week, so the schedule can be checked against them' });
+  if (contractedHours === null)
+    problems.push({
+      path: 'contractedHoursPerWeek',
+      message: 'Enter the contracted hours a week, so the schedule can be checked against them',
+    });
   if (schedule.weeks.length === 0) problems.push({ path: 'weeks', message: 'Add at least one week to the schedule' });
-  if (schedule.weeks.length > MAX_SCHEDULE_WEEKS) problems.push({ path: 'weeks', message: `A schedule can plan up to ${MAX_SCHEDULE_WEEKS} weeks; review it before planning more` });
+  if (schedule.weeks.length > MAX_SCHEDULE_WEEKS)
+    problems.push({ path: 'weeks', message: `A schedule can plan up to ${MAX_SCHEDULE_WEEKS} weeks; review it before planning more` });
   schedule.weeks.forEach((week, index) => {
     const label = `Week ${index + 1}`;
     const expectedStart = weekStartDate(schedule.startOn, index);
     if (week.startsOn !== expectedStart) {
       problems.push({
         path: `weeks.${index}.startsOn`,
-        message: index === 0 ? `${label} must start on the schedule’s start date` : `${label} must start 7 days after week ${index}, so the weeks follow on without gaps or overlaps`,
+        message:
+          index === 0
+            ? `${label} must start on the schedule’s start date`
+            : `${label} must start 7 days after week ${index}, so the weeks follow on without gaps or overlaps`,
       });
     }
-    if (!Number.isFinite(week.hours) || week.hours < 0) problems.push({ path: `weeks.${index}.hours`, message: `${label}: hours cannot be negative` });
-    else if (week.hours > MAX_WEEKLY_HOURS) problems.push({ path: `weeks.${index}.hours`, message: `${label}: hours must be ${MAX_WEEKLY_HOURS} or fewer` });
+    if (!Number.isFinite(week.hours) || week.hours < 0)
+      problems.push({ path: `weeks.${index}.hours`, message: `${label}: hours cannot be negative` });
+    else if (week.hours > MAX_WEEKLY_HOURS)
+      problems.push({ path: `weeks.${index}.hours`, message: `${label}: hours must be ${MAX_WEEKLY_HOURS} or fewer` });
     else if (contractedHours !== null && week.hours > contractedHours) {
-      problems.push({ path: `weeks.${index}.hours`, message: `${label}: ${week.hours} hours is more than the contracted ${contractedHours} hours a week` });
+      problems.push({
+        path: `weeks.${index}.hours`,
+        message: `${label}: ${week.hours} hours is more than the contracted ${contractedHours} hours a week`,
+      });
     }
     if (week.duties.trim() === '') problems.push({ path: `weeks.${index}.duties`, message: `${label}: describe the duties for the week` });
   });

@@ -3,13 +3,23 @@ import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { saveAhpReportInputSchema, signAhpReportInputSchema } from '../schemas/ahp-report';
 import { employerViewSchema } from '../schemas/employer-view';
-import { participantAdjustmentsInputSchema, participantAdjustmentsSchema, saveAdjustmentsInputSchema } from '../schemas/workplace-adjustments';
+import {
+  participantAdjustmentsInputSchema,
+  participantAdjustmentsSchema,
+  saveAdjustmentsInputSchema,
+} from '../schemas/workplace-adjustments';
 
 /** Who drafts adjustments and AHP Health and Work Reports: the HCPC-registered therapists. */
 export const ADJUSTMENT_AUTHOR_ROLES: readonly Role[] = ['occupational_therapist', 'physiotherapist'];
 
 /** Who reads a person's adjustments and the employer view: the MDT (coordinator, coach, clinicians). */
-const ADJUSTMENT_READER_ROLES: readonly Role[] = ['coordinator', 'coach', 'physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
+const ADJUSTMENT_READER_ROLES: readonly Role[] = [
+  'coordinator',
+  'coach',
+  'physiotherapist',
+  'mental_health_practitioner',
+  'occupational_therapist',
+];
 
 /**
  * The workplace adjustments channels, spread into the contract.
@@ -44,7 +54,8 @@ export const adjustmentsContract = {
     audit: { action: 'sign', person: { input: 'participantId' } },
   },
   'adjustments.employerView': {
-    summary: 'Exactly what the employer would receive (allow-listed fields only); refused unless consent to share with the employer is in force',
+    summary:
+      'Exactly what the employer would receive (allow-listed fields only); refused unless consent to share with the employer is in force',
     input: participantAdjustmentsInputSchema,
     output: employerViewSchema,
     access: ADJUSTMENT_READER_ROLES,

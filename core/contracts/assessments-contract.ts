@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { acknowledgeRiskFlagInputSchema, amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from '../schemas/assessment';
+import {
+  acknowledgeRiskFlagInputSchema,
+  amendJoinedUpAssessmentInputSchema,
+  joinedUpAssessmentInputSchema,
+  recordMeasureInputSchema,
+} from '../schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from '../schemas/discipline-assessment';
 import { emptyOutputSchema } from '../schemas/session';
 import { signAssessmentInputSchema } from '../schemas/signed-record';

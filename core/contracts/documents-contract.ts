@@ -1,6 +1,12 @@
 import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
-import { ahpReportPdfInputSchema, employerLetterPdfInputSchema, minutesPdfInputSchema, pdfDocumentSchema, planPdfInputSchema } from '../schemas/documents';
+import {
+  ahpReportPdfInputSchema,
+  employerLetterPdfInputSchema,
+  minutesPdfInputSchema,
+  pdfDocumentSchema,
+  planPdfInputSchema,
+} from '../schemas/documents';
 
 /** Who prints a person's plan and the meeting minutes: the MDT (coordinator, coach and clinicians). */
 const MDT_PRINTERS: readonly Role[] = ['coordinator', 'coach', 'physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
@@ -24,7 +30,8 @@ export const documentsContract = {
     audit: { action: 'export', person: { input: 'participantId' } },
   },
   'documents.employerLetterPdf': {
-    summary: 'The employer adjustments letter / workplace adjustments passport as a PDF, from the employer view only; refused without consent',
+    summary:
+      'The employer adjustments letter / workplace adjustments passport as a PDF, from the employer view only; refused without consent',
     input: employerLetterPdfInputSchema,
     output: pdfDocumentSchema,
     access: ADJUSTMENT_PRINTERS,

@@ -1,7 +1,14 @@
 import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { emptyInputSchema } from '../schemas/session';
-import { exportJobIdInputSchema, exportJobSchema, exportSettingsSchema, miReturnInputSchema, miReturnSchema, saveExportSettingsInputSchema } from '../schemas/fhir-export';
+import {
+  exportJobIdInputSchema,
+  exportJobSchema,
+  exportSettingsSchema,
+  miReturnInputSchema,
+  miReturnSchema,
+  saveExportSettingsInputSchema,
+} from '../schemas/fhir-export';
 
 /** Who runs the partnership export and the MI return: the team's coordinator and administrator. */
 const EXPORTING_ROLES: readonly Role[] = ['administrator', 'coordinator'];

@@ -2,7 +2,12 @@ import { ALL_ROLES } from '../roles';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from '../schemas/consent';
 import { participantIdInputSchema, participantRecordSchema } from '../schemas/participant-record';
 import { listParticipantsInputSchema, participantPageSchema } from '../schemas/participants';
-import { duplicateCheckInputSchema, duplicateCheckOutputSchema, registerParticipantInputSchema, registeredParticipantSchema } from '../schemas/referral';
+import {
+  duplicateCheckInputSchema,
+  duplicateCheckOutputSchema,
+  registerParticipantInputSchema,
+  registeredParticipantSchema,
+} from '../schemas/referral';
 import type { ChannelDefinition } from './channel-definition';
 import { REGISTERING_ROLES } from './channel-roles';
 

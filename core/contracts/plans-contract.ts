@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ALL_ROLES } from '../roles';
-import { agreePlanByMdtInputSchema, agreePlanWithPersonInputSchema, dueForReviewSchema, participantPlansInputSchema, participantPlansSchema, planIdInputSchema, reviewPlanInputSchema, savePlanDraftInputSchema, updateActionStatusInputSchema } from '../schemas/action-plan';
+import {
+  agreePlanByMdtInputSchema,
+  agreePlanWithPersonInputSchema,
+  dueForReviewSchema,
+  participantPlansInputSchema,
+  participantPlansSchema,
+  planIdInputSchema,
+  reviewPlanInputSchema,
+  savePlanDraftInputSchema,
+  updateActionStatusInputSchema,
+} from '../schemas/action-plan';
 import { emptyInputSchema, emptyOutputSchema } from '../schemas/session';
 import type { ChannelDefinition } from './channel-definition';
 import { MDT_ROLES } from './channel-roles';

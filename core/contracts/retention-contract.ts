@@ -14,7 +14,9 @@ import {
 /** Retention is an information-governance task: administrators only. */
 const RETENTION_ROLES: readonly Role[] = ['administrator'];
 
-function channel<Input extends z.ZodType, Output extends z.ZodType>(definition: ChannelDefinition<Input, Output>): ChannelDefinition<Input, Output> {
+function channel<Input extends z.ZodType, Output extends z.ZodType>(
+  definition: ChannelDefinition<Input, Output>,
+): ChannelDefinition<Input, Output> {
   return definition;
 }
 

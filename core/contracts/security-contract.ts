@@ -45,7 +45,7 @@ export const securityContract = {
     audit: { action: 'configure' },
   },
   'users.revoke': {
-    summary: "Revoke an account: its key slot is removed, so it can no longer unlock",
+    summary: 'Revoke an account: its key slot is removed, so it can no longer unlock',
     input: userIdInputSchema,
     output: emptyOutputSchema,
     access: ADMIN,

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ALL_ROLES } from '../roles';
-import { appStatusSchema, createPartnershipInputSchema, emptyInputSchema, emptyOutputSchema, signedInUserSchema, unlockInputSchema } from '../schemas/session';
+import {
+  appStatusSchema,
+  createPartnershipInputSchema,
+  emptyInputSchema,
+  emptyOutputSchema,
+  signedInUserSchema,
+  unlockInputSchema,
+} from '../schemas/session';
 import type { ChannelDefinition } from './channel-definition';
 
 /** First run, unlocking and locking: the channels that open and close the store. */

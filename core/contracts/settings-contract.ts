@@ -3,7 +3,12 @@ import { directoryServiceEntrySchema, saveDirectoryServiceInputSchema } from '..
 import { disciplineEntrySchema, saveDisciplineInputSchema } from '../schemas/config/disciplines';
 import { partnershipConfigSchema } from '../schemas/config/partnership-config';
 import { saveTeamMemberInputSchema, teamMemberEntrySchema } from '../schemas/config/team-members';
-import { measureWordingEntrySchema, measureWordingListSchema, resetMeasureWordingInputSchema, saveMeasureWordingInputSchema } from '../schemas/measure-wording';
+import {
+  measureWordingEntrySchema,
+  measureWordingListSchema,
+  resetMeasureWordingInputSchema,
+  saveMeasureWordingInputSchema,
+} from '../schemas/measure-wording';
 import { emptyInputSchema } from '../schemas/session';
 import type { ChannelDefinition } from './channel-definition';
 import { CONFIG_ROLES } from './channel-roles';

@@ -3,7 +3,9 @@ import { ALL_ROLES } from '../roles';
 import { emptyInputSchema } from '../schemas/session';
 import type { ChannelDefinition } from './channel-definition';
 
-function channel<Input extends z.ZodType, Output extends z.ZodType>(definition: ChannelDefinition<Input, Output>): ChannelDefinition<Input, Output> {
+function channel<Input extends z.ZodType, Output extends z.ZodType>(
+  definition: ChannelDefinition<Input, Output>,
+): ChannelDefinition<Input, Output> {
   return definition;
 }
 

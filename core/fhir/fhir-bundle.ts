@@ -16,7 +16,11 @@ import {
 export interface TransactionBundle {
   readonly resourceType: 'Bundle';
   readonly type: 'transaction';
-  readonly entry: ReadonlyArray<{ readonly fullUrl: string; readonly resource: FhirResource; readonly request: { readonly method: 'PUT'; readonly url: string } }>;
+  readonly entry: ReadonlyArray<{
+    readonly fullUrl: string;
+    readonly resource: FhirResource;
+    readonly request: { readonly method: 'PUT'; readonly url: string };
+  }>;
 }
 
 /** Every resource exported for one person, Patient first. */

@@ -12,7 +12,11 @@ export const NHS_NUMBER_VERIFICATION_SYSTEM = 'https://fhir.hl7.org.uk/CodeSyste
  * We record NHS numbers as the person or referrer gives them and never trace them on PDS, so
  * the honest status is "02 Number present but not traced".
  */
-export const NHS_NUMBER_NOT_TRACED = { system: NHS_NUMBER_VERIFICATION_SYSTEM, code: '02', display: 'Number present but not traced' } as const;
+export const NHS_NUMBER_NOT_TRACED = {
+  system: NHS_NUMBER_VERIFICATION_SYSTEM,
+  code: '02',
+  display: 'Number present but not traced',
+} as const;
 
 export const LOINC_SYSTEM = 'http://loinc.org';
 /** LOINC codes for the questionnaire totals the export sends. */

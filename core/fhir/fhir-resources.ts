@@ -1,7 +1,17 @@
 import { ACTION_KIND_LABELS } from '../schemas/action-plan';
 import { MAIN_BARRIER_LABELS, SOCIAL_BARRIER_LABELS } from '../schemas/assessment';
 import { REFERRAL_ROUTE_LABELS } from '../schemas/referral';
-import type { FhirExportAction, FhirExportBarriers, FhirExportConsent, FhirExportData, FhirExportGoal, FhirExportMeasure, FhirExportPerson, FhirExportPlan, FhirExportReferral } from './export-data';
+import type {
+  FhirExportAction,
+  FhirExportBarriers,
+  FhirExportConsent,
+  FhirExportData,
+  FhirExportGoal,
+  FhirExportMeasure,
+  FhirExportPerson,
+  FhirExportPlan,
+  FhirExportReferral,
+} from './export-data';
 import {
   ACT_CODE_SYSTEM,
   ACTION_KIND_SYSTEM,
@@ -33,7 +43,11 @@ export interface FhirResource {
   readonly [element: string]: unknown;
 }
 
-type Reference = { readonly reference?: string; readonly display?: string; readonly identifier?: { readonly system: string; readonly value: string } };
+type Reference = {
+  readonly reference?: string;
+  readonly display?: string;
+  readonly identifier?: { readonly system: string; readonly value: string };
+};
 
 function label(labels: Readonly<Record<string, string>>, code: string): string {
   return labels[code] ?? code;
@@ -108,7 +122,8 @@ export function buildActionRequest(data: FhirExportData, plan: FhirExportPlan, a
   const owner = data.team.find((member) => member.id === action.ownerId);
   const performer: Reference[] = [];
   // Logical references (identifier and name): the directory and the team are not sent as resources.
-  if (action.service !== null) performer.push({ identifier: { system: DIRECTORY_SERVICE_SYSTEM, value: action.service.id }, display: action.service.name });
+  if (action.service !== null)
+    performer.push({ identifier: { system: DIRECTORY_SERVICE_SYSTEM, value: action.service.id }, display: action.service.name });
   if (owner !== undefined) performer.push({ identifier: { system: TEAM_MEMBER_SYSTEM, value: owner.id }, display: owner.fullName });
   return {
     resourceType: 'ServiceRequest',
@@ -135,7 +150,9 @@ export function buildReferralRequest(person: FhirExportPerson, referral: FhirExp
     meta: { profile: [ukCoreProfile('ServiceRequest')] },
     status: 'active',
     intent: 'order',
-    category: [{ coding: [{ system: REFERRAL_ROUTE_SYSTEM, code: referral.route, display: label(REFERRAL_ROUTE_LABELS, referral.route) }] }],
+    category: [
+      { coding: [{ system: REFERRAL_ROUTE_SYSTEM, code: referral.route, display: label(REFERRAL_ROUTE_LABELS, referral.route) }] },
+    ],
     code: { text: 'WorkWell work and health support' },
     subject: patientReference(person),
     authoredOn: referral.date,
@@ -226,6 +243,8 @@ export function buildCarePlan(data: FhirExportData, plan: FhirExportPlan): FhirR
     careTeam: [referenceTo('CareTeam', data.person.id)],
     ...(addresses.length === 0 ? {} : { addresses }),
     ...(plan.goals.length === 0 ? {} : { goal: plan.goals.map((goal) => referenceTo('Goal', planItemKey(data.person.id, goal.id))) }),
-    ...(plan.actions.length === 0 ? {} : { activity: plan.actions.map((action) => ({ reference: referenceTo('ServiceRequest', planItemKey(data.person.id, action.id)) })) }),
+    ...(plan.actions.length === 0
+      ? {}
+      : { activity: plan.actions.map((action) => ({ reference: referenceTo('ServiceRequest', planItemKey(data.person.id, action.id)) })) }),
   };
 }

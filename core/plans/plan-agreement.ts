@@ -25,21 +25,29 @@ export interface AgreementContext {
 export function planAgreementProblems(plan: PlanContent, context: AgreementContext): AgreementProblem[] {
   const problems: AgreementProblem[] = [];
   if (context.openRiskFlagCount > 0) {
-    problems.push({ path: 'riskFlags', message: 'A risk flag has not been acknowledged by a clinician. Review it before agreeing the plan.' });
+    problems.push({
+      path: 'riskFlags',
+      message: 'A risk flag has not been acknowledged by a clinician. Review it before agreeing the plan.',
+    });
   }
   if (plan.goals.length === 0) problems.push({ path: 'goals', message: 'Add at least one goal, in the person’s own words.' });
   if (plan.actions.length === 0) problems.push({ path: 'actions', message: 'Add at least one action.' });
   const goalIds = new Set(plan.goals.map((goal) => goal.id));
   plan.actions.forEach((action, index) => {
     const name = `Action ${index + 1}`;
-    if (!context.disciplineCodes.has(action.discipline)) problems.push({ path: `actions.${index}.discipline`, message: `${name}: choose a discipline this team has.` });
+    if (!context.disciplineCodes.has(action.discipline))
+      problems.push({ path: `actions.${index}.discipline`, message: `${name}: choose a discipline this team has.` });
     if (action.ownerId === null) problems.push({ path: `actions.${index}.ownerId`, message: `${name}: choose who is responsible.` });
-    else if (!context.ownerIds.has(action.ownerId)) problems.push({ path: `actions.${index}.ownerId`, message: `${name}: the responsible person is no longer an active team member.` });
+    else if (!context.ownerIds.has(action.ownerId))
+      problems.push({ path: `actions.${index}.ownerId`, message: `${name}: the responsible person is no longer an active team member.` });
     if (action.dueOn === null) problems.push({ path: `actions.${index}.dueOn`, message: `${name}: give a due date.` });
-    if (action.goalId !== null && !goalIds.has(action.goalId)) problems.push({ path: `actions.${index}.goalId`, message: `${name}: the goal it served has been removed. Choose another.` });
+    if (action.goalId !== null && !goalIds.has(action.goalId))
+      problems.push({ path: `actions.${index}.goalId`, message: `${name}: the goal it served has been removed. Choose another.` });
     if (action.kind !== 'intervention') {
-      if (action.serviceId === null) problems.push({ path: `actions.${index}.serviceId`, message: `${name}: choose the service from the directory.` });
-      else if (!context.serviceIds.has(action.serviceId)) problems.push({ path: `actions.${index}.serviceId`, message: `${name}: that service is no longer in the directory.` });
+      if (action.serviceId === null)
+        problems.push({ path: `actions.${index}.serviceId`, message: `${name}: choose the service from the directory.` });
+      else if (!context.serviceIds.has(action.serviceId))
+        problems.push({ path: `actions.${index}.serviceId`, message: `${name}: that service is no longer in the directory.` });
     }
   });
   if (plan.reviewOn === null) problems.push({ path: 'reviewOn', message: 'Set a review date.' });

@@ -47,8 +47,12 @@ export function planDifferences(before: PlanContent, after: PlanContent): PlanDi
 /** Whether two versions differ at all. */
 export function hasDifferences(differences: PlanDifferences): boolean {
   return (
-    differences.goalsAdded.length + differences.goalsRemoved.length + differences.goalsReworded.length +
-      differences.actionsAdded.length + differences.actionsRemoved.length + differences.actionsChanged.length >
+    differences.goalsAdded.length +
+      differences.goalsRemoved.length +
+      differences.goalsReworded.length +
+      differences.actionsAdded.length +
+      differences.actionsRemoved.length +
+      differences.actionsChanged.length >
       0 || differences.reviewOn !== null
   );
 }

@@ -137,7 +137,13 @@ export const actionPlanSchema = planContentSchema.extend({
   createdAt: z.string(),
   createdByName: z.string(),
   agreedByMdt: z
-    .object({ at: z.string(), byName: z.string(), meetingId: z.string().nullable(), attendeeNames: z.array(z.string()), checkedByName: z.string() })
+    .object({
+      at: z.string(),
+      byName: z.string(),
+      meetingId: z.string().nullable(),
+      attendeeNames: z.array(z.string()),
+      checkedByName: z.string(),
+    })
     .nullable(),
   agreedWithPerson: z.object({ on: z.string(), method: z.enum(PERSON_AGREEMENT_METHODS), recordedByName: z.string() }).nullable(),
   /** Current status of each action: from the agreed plan, then updates between meetings. */
@@ -145,7 +151,14 @@ export const actionPlanSchema = planContentSchema.extend({
 });
 export type ActionPlan = z.infer<typeof actionPlanSchema>;
 
-export const EXIT_REASONS = ['support_completed', 'person_chose_to_leave', 'no_longer_eligible', 'could_not_be_contacted', 'moved_away', 'other'] as const;
+export const EXIT_REASONS = [
+  'support_completed',
+  'person_chose_to_leave',
+  'no_longer_eligible',
+  'could_not_be_contacted',
+  'moved_away',
+  'other',
+] as const;
 export const EXIT_REASON_LABELS: Readonly<Record<(typeof EXIT_REASONS)[number], string>> = {
   support_completed: 'Support completed',
   person_chose_to_leave: 'The person chose to leave',
@@ -179,12 +192,15 @@ export const reviewPlanInputSchema = z
   })
   .superRefine((review, context) => {
     if (review.outcome === 'continue') {
-      if (review.nextReviewOn === null) context.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'Give the date of the next review' });
-      else if (review.nextReviewOn <= review.reviewedOn) context.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'The next review must be after this one' });
+      if (review.nextReviewOn === null)
+        context.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'Give the date of the next review' });
+      else if (review.nextReviewOn <= review.reviewedOn)
+        context.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'The next review must be after this one' });
     }
     if (review.outcome === 'exit') {
       if (review.exitReason === null) context.addIssue({ code: 'custom', path: ['exitReason'], message: 'Choose why support is ending' });
-      if (review.employmentOutcome === null) context.addIssue({ code: 'custom', path: ['employmentOutcome'], message: 'Choose the employment outcome' });
+      if (review.employmentOutcome === null)
+        context.addIssue({ code: 'custom', path: ['employmentOutcome'], message: 'Choose the employment outcome' });
     }
   });
 export type ReviewPlanInput = z.input<typeof reviewPlanInputSchema>;

@@ -45,9 +45,12 @@ export const ahpReportContentShape = z.strictObject({
 });
 
 function refineReport(report: z.infer<typeof ahpReportContentShape>, context: z.RefinementCtx): void {
-  if (report.periodTo < report.periodFrom) context.addIssue({ code: 'custom', path: ['periodTo'], message: 'The end of the period must be on or after its start' });
-  if (report.followUpOn !== null && report.followUpOn < report.assessedOn) context.addIssue({ code: 'custom', path: ['followUpOn'], message: 'The follow-up date must be on or after the date assessed' });
-  if (new Set(report.categories).size !== report.categories.length) context.addIssue({ code: 'custom', path: ['categories'], message: 'Tick each category once' });
+  if (report.periodTo < report.periodFrom)
+    context.addIssue({ code: 'custom', path: ['periodTo'], message: 'The end of the period must be on or after its start' });
+  if (report.followUpOn !== null && report.followUpOn < report.assessedOn)
+    context.addIssue({ code: 'custom', path: ['followUpOn'], message: 'The follow-up date must be on or after the date assessed' });
+  if (new Set(report.categories).size !== report.categories.length)
+    context.addIssue({ code: 'custom', path: ['categories'], message: 'Tick each category once' });
 }
 
 export const ahpReportContentSchema = ahpReportContentShape.superRefine(refineReport);
@@ -60,7 +63,11 @@ export const saveAhpReportInputSchema = ahpReportContentShape
 export type SaveAhpReportInput = z.input<typeof saveAhpReportInputSchema>;
 
 /** Signing names the version the signer read. */
-export const signAhpReportInputSchema = z.strictObject({ participantId: idSchema, reportId: idSchema, version: z.number().int().positive() });
+export const signAhpReportInputSchema = z.strictObject({
+  participantId: idSchema,
+  reportId: idSchema,
+  version: z.number().int().positive(),
+});
 
 /** What signing stamps on the report from the signer's team registration. */
 export const ahpPractitionerSchema = z.object({
@@ -96,8 +103,10 @@ export interface AhpSigningProblem {
 export function ahpSigningProblems(report: Pick<AhpReportContent, 'fitness' | 'categories' | 'difficulties'>): AhpSigningProblem[] {
   const problems: AhpSigningProblem[] = [];
   if (report.fitness === 'may_be_fit') {
-    if (report.categories.length === 0) problems.push({ path: 'categories', message: 'Tick at least one category of help: the person may be fit for work with it.' });
-    if (report.difficulties.length === 0) problems.push({ path: 'difficulties', message: 'List at least one difficulty at work, with a recommendation and goal.' });
+    if (report.categories.length === 0)
+      problems.push({ path: 'categories', message: 'Tick at least one category of help: the person may be fit for work with it.' });
+    if (report.difficulties.length === 0)
+      problems.push({ path: 'difficulties', message: 'List at least one difficulty at work, with a recommendation and goal.' });
   } else if (report.categories.length > 0) {
     problems.push({ path: 'categories', message: 'Untick the categories: they apply only when the person may be fit for work.' });
   }

@@ -28,7 +28,9 @@ export const employerViewSchema = z.strictObject({
     .strictObject({
       startOn: z.string(),
       contractedHoursPerWeek: z.number().nullable(),
-      weeks: z.array(z.strictObject({ weekNumber: z.number().int().positive(), startsOn: z.string(), hours: z.number(), duties: z.string() })),
+      weeks: z.array(
+        z.strictObject({ weekNumber: z.number().int().positive(), startsOn: z.string(), hours: z.number(), duties: z.string() }),
+      ),
     })
     .nullable(),
   /** The earliest review date of the adjustments still running, or null when none are. */

@@ -17,7 +17,10 @@ const folderSchema = z
   .string()
   .trim()
   .max(500, 'The folder must be 500 characters or fewer')
-  .refine((value) => value === '' || value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\'), 'Enter the full path of the folder, for example /srv/exports or C:\\Exports');
+  .refine(
+    (value) => value === '' || value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value) || value.startsWith('\\\\'),
+    'Enter the full path of the folder, for example /srv/exports or C:\\Exports',
+  );
 
 /** A FHIR base URL: https, or http only to this machine (a local test or relay). */
 const baseUrlSchema = z

@@ -17,7 +17,14 @@ export const TRIAGE_OUTCOME_LABELS: Readonly<Record<TriageOutcome, string>> = {
 };
 
 /** What a case can be missing; the checklist beside the free text on "not ready". */
-export const MISSING_ITEMS = ['joined_up_assessment', 'service_consent', 'outcome_measures', 'discipline_assessment', 'gp_or_clinical_information', 'person_unavailable'] as const;
+export const MISSING_ITEMS = [
+  'joined_up_assessment',
+  'service_consent',
+  'outcome_measures',
+  'discipline_assessment',
+  'gp_or_clinical_information',
+  'person_unavailable',
+] as const;
 export type MissingItem = (typeof MISSING_ITEMS)[number];
 export const MISSING_ITEM_LABELS: Readonly<Record<MissingItem, string>> = {
   joined_up_assessment: 'Joined-up assessment',
@@ -38,7 +45,8 @@ export const triageDecisionInputSchema = z
     note: z.string().trim().max(1000, 'The note must be 1000 characters or fewer').default(''),
   })
   .superRefine((decision, context) => {
-    if (decision.outcome === 'full_discussion' && decision.meetingId === null) context.addIssue({ code: 'custom', path: ['meetingId'], message: 'Choose the meeting' });
+    if (decision.outcome === 'full_discussion' && decision.meetingId === null)
+      context.addIssue({ code: 'custom', path: ['meetingId'], message: 'Choose the meeting' });
     if (decision.outcome === 'not_ready' && decision.missing.length === 0 && decision.note === '') {
       context.addIssue({ code: 'custom', path: ['missing'], message: 'Say what is missing: tick it or describe it' });
     }
@@ -70,7 +78,13 @@ export const triageQueueSchema = z.object({
       minimumData: minimumDataSchema,
       complexity: caseComplexitySchema,
       decision: z
-        .object({ outcome: z.enum(TRIAGE_OUTCOMES), missing: z.array(z.enum(MISSING_ITEMS)), note: z.string(), decidedAt: z.string(), decidedByName: z.string() })
+        .object({
+          outcome: z.enum(TRIAGE_OUTCOMES),
+          missing: z.array(z.enum(MISSING_ITEMS)),
+          note: z.string(),
+          decidedAt: z.string(),
+          decidedByName: z.string(),
+        })
         .nullable(),
       /** The planned meeting whose agenda lists the case, if any. */
       listedOn: z.object({ meetingId: z.string(), heldOn: z.string() }).nullable(),
@@ -87,7 +101,11 @@ export const createMeetingInputSchema = z.strictObject({
   startsAt: z.string({ error: 'Enter the start time' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time like 09:30'),
   chairId: z.string({ error: 'Choose the chair' }).min(1, 'Choose the chair').max(64),
   expectedAttendeeIds: z.array(idSchema).min(1, 'Choose who is expected to attend').max(30),
-  minutesPerCase: z.number({ error: 'Enter the minutes for each case' }).int('Enter a whole number of minutes').min(2, 'Allow at least 2 minutes a case').max(60, 'Allow at most 60 minutes a case'),
+  minutesPerCase: z
+    .number({ error: 'Enter the minutes for each case' })
+    .int('Enter a whole number of minutes')
+    .min(2, 'Allow at least 2 minutes a case')
+    .max(60, 'Allow at most 60 minutes a case'),
 });
 export type CreateMeetingInput = z.input<typeof createMeetingInputSchema>;
 
@@ -210,7 +228,13 @@ export const meetingMinutesSchema = z.object({
       decisions: z.string(),
       /** The plan version agreed at this meeting, if one was. */
       plan: z
-        .object({ versionNumber: z.number().int().positive(), reviewOn: z.string().nullable(), checkedByName: z.string(), goals: z.array(z.string()), actions: z.array(minutesActionSchema) })
+        .object({
+          versionNumber: z.number().int().positive(),
+          reviewOn: z.string().nullable(),
+          checkedByName: z.string(),
+          goals: z.array(z.string()),
+          actions: z.array(minutesActionSchema),
+        })
         .nullable(),
     }),
   ),

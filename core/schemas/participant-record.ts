@@ -52,7 +52,12 @@ export const participantRecordSchema = z.object({
   /** Risk flags a clinician has not yet acknowledged: shown on every view of the person. */
   openRiskFlags: z.array(riskFlagSchema),
   /** The current decision per purpose, or null when none has been recorded. */
-  currentConsent: z.object(Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, consentRecordSchema.nullable()])) as Record<(typeof CONSENT_PURPOSES)[number], z.ZodNullable<typeof consentRecordSchema>>),
+  currentConsent: z.object(
+    Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, consentRecordSchema.nullable()])) as Record<
+      (typeof CONSENT_PURPOSES)[number],
+      z.ZodNullable<typeof consentRecordSchema>
+    >,
+  ),
 });
 export type ParticipantRecord = z.infer<typeof participantRecordSchema>;
 

@@ -49,7 +49,11 @@ export const MAX_CASELOAD_SEARCH_LENGTH = 100;
  * means everyone. "Review due" is a plan review on or before today.
  */
 export const caseloadFilterSchema = z.strictObject({
-  search: z.string().trim().max(MAX_CASELOAD_SEARCH_LENGTH, `Search text must be ${MAX_CASELOAD_SEARCH_LENGTH} characters or fewer`).default(''),
+  search: z
+    .string()
+    .trim()
+    .max(MAX_CASELOAD_SEARCH_LENGTH, `Search text must be ${MAX_CASELOAD_SEARCH_LENGTH} characters or fewer`)
+    .default(''),
   status: participantStatusSchema.nullable().default(null),
   coachUserId: z.string().min(1).max(64).nullable().default(null),
   readyForMdt: z.boolean().default(false),

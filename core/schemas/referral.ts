@@ -12,7 +12,13 @@ export const CONTACT_MODE_LABELS: Readonly<Record<(typeof CONTACT_MODES)[number]
   community_venue: 'Community venue (for example a café)',
 };
 
-export const EMPLOYMENT_STATUSES = ['in_work', 'off_sick_fit_note', 'off_sick_no_fit_note', 'out_of_work_recent', 'out_of_work_longer'] as const;
+export const EMPLOYMENT_STATUSES = [
+  'in_work',
+  'off_sick_fit_note',
+  'off_sick_no_fit_note',
+  'out_of_work_recent',
+  'out_of_work_longer',
+] as const;
 export const EMPLOYMENT_STATUS_LABELS: Readonly<Record<(typeof EMPLOYMENT_STATUSES)[number], string>> = {
   in_work: 'In work',
   off_sick_fit_note: 'Off sick, with a fit note',

@@ -44,7 +44,10 @@ export const changePassphraseInputSchema = z
     currentPassphrase: currentPassphraseSchema,
     newPassphrase: newPassphraseSchema,
   })
-  .refine((input) => input.currentPassphrase !== input.newPassphrase, { path: ['newPassphrase'], message: 'Choose a passphrase different from your current one' });
+  .refine((input) => input.currentPassphrase !== input.newPassphrase, {
+    path: ['newPassphrase'],
+    message: 'Choose a passphrase different from your current one',
+  });
 export type ChangePassphraseInput = z.input<typeof changePassphraseInputSchema>;
 
 export const recoveryKeySchema = z

@@ -31,7 +31,11 @@ export const adjustmentSchema = z
     otherRecommendation: optionalNote(300, 'The recommendation'),
     functionalNeed: requiredText('the need it answers, without the diagnosis', 500),
     startOn: isoDateSchema,
-    durationWeeks: z.number({ error: 'Enter the number of weeks' }).int('Enter a whole number of weeks').min(1, 'Enter at least 1 week').max(104, 'Enter 104 weeks or fewer'),
+    durationWeeks: z
+      .number({ error: 'Enter the number of weeks' })
+      .int('Enter a whole number of weeks')
+      .min(1, 'Enter at least 1 week')
+      .max(104, 'Enter 104 weeks or fewer'),
     reviewOn: isoDateSchema,
     status: z.enum(ADJUSTMENT_STATUSES, { error: 'Choose the status' }),
     teamNote: optionalNote(1000, 'The note for the team'),
@@ -40,7 +44,8 @@ export const adjustmentSchema = z
     if (adjustment.recommendation === 'other' && adjustment.otherRecommendation === null) {
       context.addIssue({ code: 'custom', path: ['otherRecommendation'], message: 'Describe the recommendation' });
     }
-    if (adjustment.reviewOn < adjustment.startOn) context.addIssue({ code: 'custom', path: ['reviewOn'], message: 'The review date must be on or after the start date' });
+    if (adjustment.reviewOn < adjustment.startOn)
+      context.addIssue({ code: 'custom', path: ['reviewOn'], message: 'The review date must be on or after the start date' });
   });
 export type Adjustment = z.infer<typeof adjustmentSchema>;
 export type AdjustmentInput = z.input<typeof adjustmentSchema>;
@@ -58,15 +63,26 @@ export const gradedReturnScheduleSchema = z.strictObject({
 });
 
 /** Adjustment ids are unique, and a schedule (when there is one) passes every rule of `gradedReturnProblems`. */
-function refineContent(content: { contractedHoursPerWeek: number | null; adjustments: readonly Adjustment[]; gradedReturn: z.infer<typeof gradedReturnScheduleSchema> | null }, context: z.RefinementCtx): void {
+function refineContent(
+  content: {
+    contractedHoursPerWeek: number | null;
+    adjustments: readonly Adjustment[];
+    gradedReturn: z.infer<typeof gradedReturnScheduleSchema> | null;
+  },
+  context: z.RefinementCtx,
+): void {
   const seen = new Set<string>();
   content.adjustments.forEach((adjustment, index) => {
-    if (seen.has(adjustment.id)) context.addIssue({ code: 'custom', path: ['adjustments', index, 'id'], message: 'Two adjustments have the same id' });
+    if (seen.has(adjustment.id))
+      context.addIssue({ code: 'custom', path: ['adjustments', index, 'id'], message: 'Two adjustments have the same id' });
     seen.add(adjustment.id);
   });
   if (content.gradedReturn === null) return;
   for (const problem of gradedReturnProblems(content.gradedReturn, content.contractedHoursPerWeek)) {
-    const path = problem.path === 'contractedHoursPerWeek' ? ['contractedHoursPerWeek'] : ['gradedReturn', ...problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))];
+    const path =
+      problem.path === 'contractedHoursPerWeek'
+        ? ['contractedHoursPerWeek']
+        : ['gradedReturn', ...problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))];
     context.addIssue({ code: 'custom', path, message: problem.message });
   }
 }

@@ -20,7 +20,11 @@ export interface MeasureBandInfo {
  * The band containing `total`. Throws a RangeError for a total outside every band or not a whole
  * number: bands are only ever looked up from totals the scorers computed, so that is a bug.
  */
-export function integerBandFor<Band extends string>(bands: readonly IntegerBand<Band>[], total: number, measureName: string): IntegerBand<Band> {
+export function integerBandFor<Band extends string>(
+  bands: readonly IntegerBand<Band>[],
+  total: number,
+  measureName: string,
+): IntegerBand<Band> {
   const found = Number.isInteger(total) ? bands.find((band) => total >= band.min && total <= band.max) : undefined;
   if (found === undefined) throw new RangeError(`${measureName} total ${total} is not a whole number in any band`);
   return found;

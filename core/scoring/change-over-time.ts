@@ -94,7 +94,10 @@ export interface DepressionAnxietyComparison {
  * When only one measure is paired the outcomes rest on it alone and a note says so, because
  * Talking Therapies reporting expects both. Throws a RangeError for totals out of range.
  */
-export function compareDepressionAnxiety(baseline: DepressionAnxietyScores, followUp: DepressionAnxietyScores): DepressionAnxietyComparison {
+export function compareDepressionAnxiety(
+  baseline: DepressionAnxietyScores,
+  followUp: DepressionAnxietyScores,
+): DepressionAnxietyComparison {
   const measures: readonly DepressionAnxietyMeasure[] = ['phq9', 'gad7'];
   const changes: Record<DepressionAnxietyMeasure, ReliableChange | null> = { phq9: null, gad7: null };
   const basedOn: DepressionAnxietyMeasure[] = [];

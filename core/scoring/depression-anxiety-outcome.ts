@@ -17,7 +17,8 @@ export interface DepressionAnxietyTimePoint {
   readonly gad7: TrendPoint | null;
 }
 
-export type DepressionAnxietyHeadline = 'reliable_recovery' | 'recovery' | 'reliable_improvement' | 'reliable_deterioration' | 'no_reliable_change';
+export type DepressionAnxietyHeadline =
+  'reliable_recovery' | 'recovery' | 'reliable_improvement' | 'reliable_deterioration' | 'no_reliable_change';
 
 export const DEPRESSION_ANXIETY_HEADLINE_LABELS: Readonly<Record<DepressionAnxietyHeadline, string>> = {
   reliable_recovery: 'Reliable recovery',
@@ -57,7 +58,10 @@ function describeTimePoint(timePoint: DepressionAnxietyTimePoint, measures: read
   return used.map(({ name, point }) => `${name} ${formatTotal(point.total)} on ${formatCalendarDate(point.takenOn)}`).join(' and ');
 }
 
-function atOrAboveCaseness(timePoint: DepressionAnxietyTimePoint, measures: readonly DepressionAnxietyMeasure[]): DepressionAnxietyMeasure[] {
+function atOrAboveCaseness(
+  timePoint: DepressionAnxietyTimePoint,
+  measures: readonly DepressionAnxietyMeasure[],
+): DepressionAnxietyMeasure[] {
   return measures.filter((measure) => (timePoint[measure]?.total ?? 0) >= (getMeasureDefinition(measure).casenessThreshold ?? Infinity));
 }
 
@@ -97,7 +101,8 @@ export function depressionAnxietyOutcome(results: readonly DatedMeasureResult[])
     const first = series[measure][0];
     const last = series[measure].at(-1);
     if (first !== undefined && daysBetween(baselineDate, first.takenOn) <= PAIRING_WINDOW_DAYS) baseline[measure] = first;
-    if (last !== undefined && last !== baseline[measure] && daysBetween(last.takenOn, followUpDate) <= PAIRING_WINDOW_DAYS) followUp[measure] = last;
+    if (last !== undefined && last !== baseline[measure] && daysBetween(last.takenOn, followUpDate) <= PAIRING_WINDOW_DAYS)
+      followUp[measure] = last;
   }
 
   const comparison = compareDepressionAnxiety(
@@ -111,7 +116,9 @@ export function depressionAnxietyOutcome(results: readonly DatedMeasureResult[])
   const casesAtFollowUp = atOrAboveCaseness(followUp, used);
   const baselineSentence = `Baseline: ${describeTimePoint(baseline, used)}${casesAtBaseline.length > 0 ? `, at or above caseness on ${namesOf(casesAtBaseline)}` : ''}.`;
   const followUpSentence = `Follow-up: ${describeTimePoint(followUp, used)}, ${
-    casesAtFollowUp.length > 0 ? `at or above caseness on ${namesOf(casesAtFollowUp)}` : `below caseness on ${used.length === 2 ? 'both' : namesOf(used)}`
+    casesAtFollowUp.length > 0
+      ? `at or above caseness on ${namesOf(casesAtFollowUp)}`
+      : `below caseness on ${used.length === 2 ? 'both' : namesOf(used)}`
   }.`;
   const headline = headlineOf(comparison);
   return {

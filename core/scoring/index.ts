@@ -4,7 +4,13 @@
  */
 export { MEASURE_IDS, measureIdSchema, type MeasureId } from './measure-id';
 export { measureScoreSchema, type MeasureAnswer, type MeasureScore } from './measure-score';
-export { measureWordingSchema, placeholderWording, responseOptionSchema, type MeasureWording, type ResponseOption } from './measure-wording';
+export {
+  measureWordingSchema,
+  placeholderWording,
+  responseOptionSchema,
+  type MeasureWording,
+  type ResponseOption,
+} from './measure-wording';
 export type { IntegerBand, MeasureBandInfo } from './bands';
 
 export {

@@ -8,12 +8,30 @@ import {
   WORK_ABILITY_DEFAULT_WORDING,
   WSAS_PLACEHOLDER_WORDING,
 } from './default-wording';
-import { GAD7_BANDS, GAD7_CASENESS_THRESHOLD, GAD7_ITEM_COUNT, GAD7_ITEM_MAX, GAD7_ITEM_MIN, GAD7_TOTAL_MAX, gad7AnswersSchema, scoreGad7 } from './gad7';
+import {
+  GAD7_BANDS,
+  GAD7_CASENESS_THRESHOLD,
+  GAD7_ITEM_COUNT,
+  GAD7_ITEM_MAX,
+  GAD7_ITEM_MIN,
+  GAD7_TOTAL_MAX,
+  gad7AnswersSchema,
+  scoreGad7,
+} from './gad7';
 import { MEASURE_IDS, type MeasureId } from './measure-id';
 import type { MeasureAnswer, MeasureScore } from './measure-score';
 import { type MeasureWording, measureWordingSchema } from './measure-wording';
 import { MSKHQ_ITEM_COUNT, MSKHQ_ITEM_MAX, MSKHQ_ITEM_MIN, MSKHQ_TOTAL_MAX, mskHqAnswersSchema, scoreMskHq } from './msk-hq';
-import { PHQ9_BANDS, PHQ9_CASENESS_THRESHOLD, PHQ9_ITEM_COUNT, PHQ9_ITEM_MAX, PHQ9_ITEM_MIN, PHQ9_TOTAL_MAX, phq9AnswersSchema, scorePhq9 } from './phq9';
+import {
+  PHQ9_BANDS,
+  PHQ9_CASENESS_THRESHOLD,
+  PHQ9_ITEM_COUNT,
+  PHQ9_ITEM_MAX,
+  PHQ9_ITEM_MIN,
+  PHQ9_TOTAL_MAX,
+  phq9AnswersSchema,
+  scorePhq9,
+} from './phq9';
 import {
   WORK_ABILITY_BANDS,
   WORK_ABILITY_ITEM_COUNT,
@@ -22,7 +40,16 @@ import {
   scoreWorkAbility,
   workAbilityAnswersSchema,
 } from './work-ability';
-import { WSAS_BANDS, WSAS_ITEM_COUNT, WSAS_ITEM_MAX, WSAS_ITEM_MIN, WSAS_TOTAL_MAX, type WsasAnswer, scoreWsas, wsasAnswersSchema } from './wsas';
+import {
+  WSAS_BANDS,
+  WSAS_ITEM_COUNT,
+  WSAS_ITEM_MAX,
+  WSAS_ITEM_MIN,
+  WSAS_TOTAL_MAX,
+  type WsasAnswer,
+  scoreWsas,
+  wsasAnswersSchema,
+} from './wsas';
 
 /** LOINC code system URI, for the FHIR export. */
 export const LOINC_SYSTEM = 'http://loinc.org';
@@ -221,7 +248,11 @@ export function measureWordingSchemaFor(id: MeasureId) {
         });
       } else if (labelled.has(option.value)) {
         // Two labels for one answer value would leave the form showing whichever came last.
-        context.addIssue({ code: 'custom', path: ['responseOptions', index, 'value'], message: `Answer ${option.value} has more than one label` });
+        context.addIssue({
+          code: 'custom',
+          path: ['responseOptions', index, 'value'],
+          message: `Answer ${option.value} has more than one label`,
+        });
       }
       labelled.add(option.value);
     });

@@ -156,7 +156,8 @@ export function measureTrend(results: readonly DatedMeasureResult[], measure: Me
     .map((point) => formatTotal(point.total))
     .join(', ')}. ${scale}`;
 
-  if (scored.length === 1) return withoutChange(`One ${name} score so far: ${describePoint(baseline)}. Change shows from the second.`, chartLabel);
+  if (scored.length === 1)
+    return withoutChange(`One ${name} score so far: ${describePoint(baseline)}. Change shows from the second.`, chartLabel);
 
   // One decimal: pro-rated WSAS totals are kept to one decimal, and float subtraction must not show 0.30000000000000004.
   const change = Math.round((latest.total - baseline.total) * 10) / 10;

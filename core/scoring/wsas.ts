@@ -33,9 +33,12 @@ export type WsasAnswer = number | null | 'not_applicable';
 
 const answerMessage = `Each answer must be a whole number from ${WSAS_ITEM_MIN} to ${WSAS_ITEM_MAX}, or not applicable`;
 
-export const wsasAnswerSchema = z.union([itemScoreSchema(WSAS_ITEM_MIN, WSAS_ITEM_MAX, answerMessage), z.null(), z.literal('not_applicable')], {
-  error: answerMessage,
-});
+export const wsasAnswerSchema = z.union(
+  [itemScoreSchema(WSAS_ITEM_MIN, WSAS_ITEM_MAX, answerMessage), z.null(), z.literal('not_applicable')],
+  {
+    error: answerMessage,
+  },
+);
 
 /** Exactly 5 answers in domain order; each a whole number 0-8, `null` or `'not_applicable'`. */
 export const wsasAnswersSchema = itemAnswersSchema(wsasAnswerSchema, WSAS_ITEM_COUNT, 'WSAS');

@@ -29,8 +29,16 @@ export interface SyncedTable {
 
 /** Channels that move a person's status or next review date as a side effect. */
 const PERSON_STATUS_CHANNELS: readonly Channel[] = [
-  'participants.register', 'assessments.saveJoinedUp', 'assessments.amendJoinedUp', 'assessments.sign', 'triage.decide',
-  'plans.agreeByMdt', 'plans.agreeWithPerson', 'plans.activate', 'plans.review', 'meetings.end',
+  'participants.register',
+  'assessments.saveJoinedUp',
+  'assessments.amendJoinedUp',
+  'assessments.sign',
+  'triage.decide',
+  'plans.agreeByMdt',
+  'plans.agreeWithPerson',
+  'plans.activate',
+  'plans.review',
+  'meetings.end',
 ];
 
 /**
@@ -47,7 +55,13 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'disciplines', key: ['code'], rule: 'versioned', writtenBy: ['config.saveDiscipline'], readBy: ALL_ROLES },
   { table: 'team_members', key: ['id'], rule: 'versioned', writtenBy: ['config.saveTeamMember'], readBy: ALL_ROLES },
   { table: 'directory_services', key: ['id'], rule: 'versioned', writtenBy: ['config.saveService'], readBy: ALL_ROLES },
-  { table: 'measure_wording', key: ['measure'], rule: 'mutable', writtenBy: ['measureWording.save', 'measureWording.reset'], readBy: ALL_ROLES },
+  {
+    table: 'measure_wording',
+    key: ['measure'],
+    rule: 'mutable',
+    writtenBy: ['measureWording.save', 'measureWording.reset'],
+    readBy: ALL_ROLES,
+  },
   {
     table: 'participants',
     key: ['id'],
@@ -58,18 +72,48 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   },
   { table: 'referrals', key: ['id'], rule: 'append-only', writtenBy: ['participants.register'], readBy: ALL_ROLES },
   // Withdrawing consent fills in the withdrawal columns of the original row: not append-only.
-  { table: 'consents', key: ['id'], rule: 'versioned', writtenBy: ['participants.register', 'consents.record', 'consents.withdraw'], readBy: ALL_ROLES },
+  {
+    table: 'consents',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['participants.register', 'consents.record', 'consents.withdraw'],
+    readBy: ALL_ROLES,
+  },
   {
     table: 'assessments',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['assessments.saveJoinedUp', 'assessments.amendJoinedUp', 'assessments.saveDisciplineDraft', 'assessments.sign', 'assessments.amendDiscipline'],
+    writtenBy: [
+      'assessments.saveJoinedUp',
+      'assessments.amendJoinedUp',
+      'assessments.saveDisciplineDraft',
+      'assessments.sign',
+      'assessments.amendDiscipline',
+    ],
     readBy: ALL_ROLES,
   },
-  { table: 'measure_results', key: ['id'], rule: 'append-only', writtenBy: ['measures.record', 'assessments.saveJoinedUp'], readBy: ALL_ROLES },
+  {
+    table: 'measure_results',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['measures.record', 'assessments.saveJoinedUp'],
+    readBy: ALL_ROLES,
+  },
   // Acknowledging a flag is a compare-and-set: two clinicians cannot both be the one who did.
-  { table: 'risk_flags', key: ['id'], rule: 'versioned', writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge'], readBy: ALL_ROLES },
-  { table: 'meetings', key: ['id'], rule: 'versioned', writtenBy: ['meetings.create', 'meetings.recordAttendance', 'meetings.reorderAgenda', 'meetings.end', 'triage.decide'], readBy: ALL_ROLES },
+  {
+    table: 'risk_flags',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge'],
+    readBy: ALL_ROLES,
+  },
+  {
+    table: 'meetings',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['meetings.create', 'meetings.recordAttendance', 'meetings.reorderAgenda', 'meetings.end', 'triage.decide'],
+    readBy: ALL_ROLES,
+  },
   {
     table: 'agenda_items',
     key: ['id'],
@@ -82,15 +126,34 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'action_plans',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['plans.saveDraft', 'plans.agreeByMdt', 'plans.agreeWithPerson', 'plans.activate', 'plans.review', 'plans.updateActionStatus'],
+    writtenBy: [
+      'plans.saveDraft',
+      'plans.agreeByMdt',
+      'plans.agreeWithPerson',
+      'plans.activate',
+      'plans.review',
+      'plans.updateActionStatus',
+    ],
     readBy: ALL_ROLES,
   },
   { table: 'action_updates', key: ['id'], rule: 'append-only', writtenBy: ['plans.updateActionStatus'], readBy: ALL_ROLES },
   { table: 'plan_reviews', key: ['id'], rule: 'append-only', writtenBy: ['plans.review'], readBy: ALL_ROLES },
   { table: 'participant_exits', key: ['participant_id'], rule: 'append-only', writtenBy: ['plans.review'], readBy: ALL_ROLES },
-  { table: 'workplace_adjustments', key: ['id'], rule: 'versioned', writtenBy: ['adjustments.save', 'adjustments.signAhpReport'], readBy: ALL_ROLES },
+  {
+    table: 'workplace_adjustments',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['adjustments.save', 'adjustments.signAhpReport'],
+    readBy: ALL_ROLES,
+  },
   // Signing an AHP report is a compare-and-set: one signature per version.
-  { table: 'ahp_reports', key: ['id'], rule: 'versioned', writtenBy: ['adjustments.saveAhpReport', 'adjustments.signAhpReport'], readBy: ALL_ROLES },
+  {
+    table: 'ahp_reports',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['adjustments.saveAhpReport', 'adjustments.signAhpReport'],
+    readBy: ALL_ROLES,
+  },
 ];
 
 const BY_NAME: ReadonlyMap<string, SyncedTable> = new Map(SYNCED_TABLES.map((entry) => [entry.table, entry]));
@@ -111,8 +174,18 @@ export function syncOrder(table: string): number {
  * one list or the other (tests/unit/sync/synced-tables.test.ts), so a new table is placed on purpose.
  */
 export const LOCAL_ONLY_TABLES: readonly string[] = [
-  'audit_log', 'reference_counters', 'participants_search', 'sync_state', 'sync_capture', 'sync_outbox',
-  'security_settings', 'backup_log', 'export_log', 'export_log_subjects', 'export_settings',
+  'audit_log',
+  'reference_counters',
+  'participants_search',
+  'sync_state',
+  'sync_capture',
+  'sync_outbox',
+  'security_settings',
+  'backup_log',
+  'export_log',
+  'export_log_subjects',
+  'export_settings',
   // Retention holds and purges act on this laptop's store; sharing them is for the server's own retention (later).
-  'legal_holds', 'retention_purge',
+  'legal_holds',
+  'retention_purge',
 ];

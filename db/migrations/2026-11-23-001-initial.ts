@@ -38,11 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (column) => column.notNull())
     .execute();
 
-  await db.schema
-    .createIndex('participants_by_name')
-    .on('participants')
-    .columns(['family_name', 'given_name'])
-    .execute();
+  await db.schema.createIndex('participants_by_name').on('participants').columns(['family_name', 'given_name']).execute();
 
   await db.schema
     .createTable('reference_counters')

@@ -26,7 +26,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn(name, type, (column) => (defaultValue === null ? column : column.notNull().defaultTo(defaultValue)))
       .execute();
   }
-  await db.schema.alterTable('participants').addColumn('coach_user_id', 'text', (column) => column.references('users.id')).execute();
+  await db.schema
+    .alterTable('participants')
+    .addColumn('coach_user_id', 'text', (column) => column.references('users.id'))
+    .execute();
   await db.schema.createIndex('participants_by_date_of_birth').on('participants').columns(['date_of_birth', 'family_name']).execute();
 
   await db.schema
@@ -57,7 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_by', 'text', (column) => column.references('users.id'))
     .addColumn('withdrawn_recorded_at', 'text')
     .execute();
-  await db.schema.createIndex('consents_by_participant_purpose').on('consents').columns(['participant_id', 'purpose', 'recorded_at']).execute();
+  await db.schema
+    .createIndex('consents_by_participant_purpose')
+    .on('consents')
+    .columns(['participant_id', 'purpose', 'recorded_at'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

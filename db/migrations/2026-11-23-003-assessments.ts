@@ -32,7 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'text', (column) => column.notNull().references('users.id'))
     .addColumn('recorded_at', 'text', (column) => column.notNull())
     .execute();
-  await db.schema.createIndex('measure_results_by_participant').on('measure_results').columns(['participant_id', 'measure', 'taken_on']).execute();
+  await db.schema
+    .createIndex('measure_results_by_participant')
+    .on('measure_results')
+    .columns(['participant_id', 'measure', 'taken_on'])
+    .execute();
 
   await db.schema
     .createTable('risk_flags')

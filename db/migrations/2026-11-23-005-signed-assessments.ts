@@ -9,15 +9,26 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('assessments').addColumn('discipline', 'text').execute();
-  await db.schema.alterTable('assessments').addColumn('version', 'integer', (column) => column.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('assessments')
+    .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable('assessments').addColumn('updated_at', 'text').execute();
   await db.schema.alterTable('assessments').addColumn('signed_at', 'text').execute();
-  await db.schema.alterTable('assessments').addColumn('signed_by', 'text', (column) => column.references('users.id')).execute();
-  await db.schema.alterTable('assessments').addColumn('amends_id', 'text', (column) => column.references('assessments.id')).execute();
+  await db.schema
+    .alterTable('assessments')
+    .addColumn('signed_by', 'text', (column) => column.references('users.id'))
+    .execute();
+  await db.schema
+    .alterTable('assessments')
+    .addColumn('amends_id', 'text', (column) => column.references('assessments.id'))
+    .execute();
   await db.schema.alterTable('assessments').addColumn('amendment_reason', 'text').execute();
 
   // Joined-up assessments saved before this migration were final when saved: record them as signed by their author.
-  await sql`UPDATE assessments SET discipline = 'employment_support', signed_at = recorded_at, signed_by = author_id, updated_at = recorded_at WHERE kind = 'joined_up'`.execute(db);
+  await sql`UPDATE assessments SET discipline = 'employment_support', signed_at = recorded_at, signed_by = author_id, updated_at = recorded_at WHERE kind = 'joined_up'`.execute(
+    db,
+  );
   await sql`UPDATE assessments SET updated_at = recorded_at WHERE updated_at IS NULL`.execute(db);
 
   // A signed version is amended at most once: later corrections amend the newest version, so history never forks.
@@ -41,7 +52,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const trigger of ['measure_results_are_kept', 'measure_results_are_locked', 'assessments_signed_are_kept', 'assessments_signed_are_locked']) {
+  for (const trigger of [
+    'measure_results_are_kept',
+    'measure_results_are_locked',
+    'assessments_signed_are_kept',
+    'assessments_signed_are_locked',
+  ]) {
     await sql`DROP TRIGGER IF EXISTS ${sql.raw(trigger)}`.execute(db);
   }
   await sql`DROP INDEX IF EXISTS assessments_one_amendment_each`.execute(db);

@@ -26,7 +26,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // than the moment it ran (migrations get no clock, and no code but core/clock.ts reads one).
   const now = '2026-11-23T00:00:00.000Z';
   for (const code of ['employment_support', 'physiotherapy', 'mental_health', 'occupational_therapy']) {
-    await db.insertInto('disciplines').values({ code, label: null, is_builtin: 1, active: 1, version: 1, created_at: now, updated_at: now, updated_by: null }).execute();
+    await db
+      .insertInto('disciplines')
+      .values({ code, label: null, is_builtin: 1, active: 1, version: 1, created_at: now, updated_at: now, updated_by: null })
+      .execute();
   }
 
   await db.schema

@@ -37,7 +37,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // One draft per person at a time: a second editor gets a conflict, not a parallel draft.
   await sql`CREATE UNIQUE INDEX action_plans_one_draft ON action_plans (participant_id) WHERE status = 'draft'`.execute(db);
-  await sql`CREATE INDEX action_plans_due_for_review ON action_plans (next_review_on) WHERE status IN ('agreed_with_person', 'active')`.execute(db);
+  await sql`CREATE INDEX action_plans_due_for_review ON action_plans (next_review_on) WHERE status IN ('agreed_with_person', 'active')`.execute(
+    db,
+  );
   await sql`CREATE INDEX action_plans_by_meeting ON action_plans (meeting_id) WHERE meeting_id IS NOT NULL`.execute(db);
   await sql`
     CREATE TRIGGER action_plans_agreed_content_locked BEFORE UPDATE OF content_json, review_on, participant_id, version_number ON action_plans

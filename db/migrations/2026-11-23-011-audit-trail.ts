@@ -25,8 +25,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_log_by_participant').on('audit_log').columns(['participant_id', 'seq']).execute();
   await db.schema.createIndex('audit_log_by_user').on('audit_log').columns(['user_id', 'seq']).execute();
-  await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the audit trail cannot be changed'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the audit trail cannot be changed'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the audit trail cannot be changed'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the audit trail cannot be changed'); END`.execute(
+    db,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

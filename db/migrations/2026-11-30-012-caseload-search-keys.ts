@@ -39,7 +39,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       DELETE FROM participants_search WHERE rowid = CAST(substr(OLD.reference, 4) AS INTEGER);
     END
   `.execute(db);
-  await sql.raw(`INSERT INTO participants_search (${SEARCH_COLUMN_NAMES}) SELECT ${searchColumns('participants')} FROM participants`).execute(db);
+  await sql
+    .raw(`INSERT INTO participants_search (${SEARCH_COLUMN_NAMES}) SELECT ${searchColumns('participants')} FROM participants`)
+    .execute(db);
 
   // Few people have an open flag: a partial index per sort holds just them, already in order.
   await sql`DROP INDEX IF EXISTS participants_with_open_risk_flag`.execute(db);
@@ -72,7 +74,9 @@ function searchColumns(table: string): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const name of ['name', 'next_review', 'referred']) await sql.raw(`DROP INDEX IF EXISTS participants_risk_sort_${name}`).execute(db);
-  await sql`CREATE INDEX participants_with_open_risk_flag ON participants (open_risk_flag_count) WHERE open_risk_flag_count > 0`.execute(db);
+  await sql`CREATE INDEX participants_with_open_risk_flag ON participants (open_risk_flag_count) WHERE open_risk_flag_count > 0`.execute(
+    db,
+  );
   // The first part's narrower search index comes back only by running its `up` again.
   for (const trigger of ['participants_search_insert', 'participants_search_update', 'participants_search_delete']) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${trigger}`).execute(db);

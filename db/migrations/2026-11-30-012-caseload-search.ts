@@ -18,7 +18,10 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('participants').addColumn('next_review_on', 'text').execute();
   await db.schema.alterTable('participants').addColumn('referred_on', 'text').execute();
-  await db.schema.alterTable('participants').addColumn('open_risk_flag_count', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('participants')
+    .addColumn('open_risk_flag_count', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
 
   // Backfill from what is already stored.
   await sql`
@@ -52,9 +55,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     UPDATE participants SET open_risk_flag_count =
       (SELECT count(*) FROM risk_flags WHERE participant_id = ${participant} AND acknowledged_at IS NULL)
     WHERE id = ${participant};`;
-  await sql.raw(`CREATE TRIGGER participants_risk_count_insert AFTER INSERT ON risk_flags BEGIN ${recount('NEW.participant_id')} END`).execute(db);
-  await sql.raw(`CREATE TRIGGER participants_risk_count_update AFTER UPDATE OF acknowledged_at, participant_id ON risk_flags BEGIN ${recount('OLD.participant_id')} ${recount('NEW.participant_id')} END`).execute(db);
-  await sql.raw(`CREATE TRIGGER participants_risk_count_delete AFTER DELETE ON risk_flags BEGIN ${recount('OLD.participant_id')} END`).execute(db);
+  await sql
+    .raw(`CREATE TRIGGER participants_risk_count_insert AFTER INSERT ON risk_flags BEGIN ${recount('NEW.participant_id')} END`)
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER participants_risk_count_update AFTER UPDATE OF acknowledged_at, participant_id ON risk_flags BEGIN ${recount('OLD.participant_id')} ${recount('NEW.participant_id')} END`,
+    )
+    .execute(db);
+  await sql
+    .raw(`CREATE TRIGGER participants_risk_count_delete AFTER DELETE ON risk_flags BEGIN ${recount('OLD.participant_id')} END`)
+    .execute(db);
 
   // Full-text search. prefix='2 3' keeps short prefixes ("sm", "999") fast at 250,000 rows.
   await sql`
@@ -63,7 +74,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
     )
   `.execute(db);
-  const searchRow = (row: string) => `INSERT INTO participants_search (rowid, participant_id, name, nhs, reference) VALUES (${searchColumns(row)});`;
+  const searchRow = (row: string) =>
+    `INSERT INTO participants_search (rowid, participant_id, name, nhs, reference) VALUES (${searchColumns(row)});`;
   await sql.raw(`CREATE TRIGGER participants_search_insert AFTER INSERT ON participants BEGIN ${searchRow('NEW')} END`).execute(db);
   await sql
     .raw(
@@ -78,7 +90,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       DELETE FROM participants_search WHERE rowid = CAST(substr(OLD.reference, 4) AS INTEGER);
     END
   `.execute(db);
-  await sql.raw(`INSERT INTO participants_search (rowid, participant_id, name, nhs, reference) SELECT ${searchColumns('participants')} FROM participants`).execute(db);
+  await sql
+    .raw(
+      `INSERT INTO participants_search (rowid, participant_id, name, nhs, reference) SELECT ${searchColumns('participants')} FROM participants`,
+    )
+    .execute(db);
 
   // One index per sort, and per sort within the two equality filters (status, coach), so every
   // page is an index range walk with no sort step. The sort keys never hold NULL: next review
@@ -92,10 +108,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const [name, columns] of Object.entries(sorts)) {
     await sql.raw(`CREATE INDEX participants_sort_${name} ON participants (${columns})`).execute(db);
     await sql.raw(`CREATE INDEX participants_status_sort_${name} ON participants (status, ${columns})`).execute(db);
-    await sql.raw(`CREATE INDEX participants_coach_sort_${name} ON participants (coach_user_id, ${columns}) WHERE coach_user_id IS NOT NULL`).execute(db);
+    await sql
+      .raw(`CREATE INDEX participants_coach_sort_${name} ON participants (coach_user_id, ${columns}) WHERE coach_user_id IS NOT NULL`)
+      .execute(db);
   }
   // Few people have an open flag: the filter reads them all and sorts them.
-  await sql`CREATE INDEX participants_with_open_risk_flag ON participants (open_risk_flag_count) WHERE open_risk_flag_count > 0`.execute(db);
+  await sql`CREATE INDEX participants_with_open_risk_flag ON participants (open_risk_flag_count) WHERE open_risk_flag_count > 0`.execute(
+    db,
+  );
 }
 
 /** The search row of a participant row (`NEW`, `OLD` or the table itself): rowid, id, name, NHS number, reference. */
@@ -108,17 +128,24 @@ function searchColumns(table: string): string {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   for (const trigger of [
-    'participants_search_delete', 'participants_search_update', 'participants_search_insert',
-    'participants_risk_count_delete', 'participants_risk_count_update', 'participants_risk_count_insert',
-    'participants_referred_on_update', 'participants_referred_on_insert',
+    'participants_search_delete',
+    'participants_search_update',
+    'participants_search_insert',
+    'participants_risk_count_delete',
+    'participants_risk_count_update',
+    'participants_risk_count_insert',
+    'participants_referred_on_update',
+    'participants_referred_on_insert',
   ]) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${trigger}`).execute(db);
   }
   await sql`DROP TABLE IF EXISTS participants_search`.execute(db);
   for (const name of ['name', 'next_review', 'referred']) {
-    for (const prefix of ['participants_sort_', 'participants_status_sort_', 'participants_coach_sort_']) await sql.raw(`DROP INDEX IF EXISTS ${prefix}${name}`).execute(db);
+    for (const prefix of ['participants_sort_', 'participants_status_sort_', 'participants_coach_sort_'])
+      await sql.raw(`DROP INDEX IF EXISTS ${prefix}${name}`).execute(db);
   }
   await sql`DROP INDEX IF EXISTS participants_with_open_risk_flag`.execute(db);
   await db.schema.createIndex('participants_by_name').on('participants').columns(['family_name', 'given_name']).execute();
-  for (const column of ['open_risk_flag_count', 'referred_on', 'next_review_on']) await db.schema.alterTable('participants').dropColumn(column).execute();
+  for (const column of ['open_risk_flag_count', 'referred_on', 'next_review_on'])
+    await db.schema.alterTable('participants').dropColumn(column).execute();
 }

@@ -70,7 +70,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: an agreed plan cannot be deleted'); END`.execute(db);
   // Minutes of an ended meeting (migration 013, which runs first in a new store). A lock trigger
   // this migration does not know is suspended by the purge itself, inside its transaction.
-  const agenda = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'agenda_items_kept_after_meeting'`.execute(db);
+  const agenda = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'agenda_items_kept_after_meeting'`.execute(db);
   if ((agenda.rows[0]?.n ?? 0) > 0) {
     await sql`DROP TRIGGER agenda_items_kept_after_meeting`.execute(db);
     await sql`
@@ -82,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  const agenda = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'agenda_items_kept_after_meeting'`.execute(db);
+  const agenda = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name = 'agenda_items_kept_after_meeting'`.execute(db);
   if ((agenda.rows[0]?.n ?? 0) > 0) {
     await sql`DROP TRIGGER agenda_items_kept_after_meeting`.execute(db);
     await sql`

@@ -32,11 +32,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text', (column) => column.notNull().defaultTo(''))
     .addPrimaryKeyConstraint('export_log_subjects_pk', ['export_id', 'participant_id'])
     .execute();
-  await db.schema.createIndex('export_log_subjects_by_participant').on('export_log_subjects').columns(['participant_id', 'export_id']).execute();
+  await db.schema
+    .createIndex('export_log_subjects_by_participant')
+    .on('export_log_subjects')
+    .columns(['participant_id', 'export_id'])
+    .execute();
   await db.schema.createIndex('export_log_by_kind').on('export_log').columns(['kind', 'seq']).execute();
-  await sql`CREATE TRIGGER export_log_append_only BEFORE UPDATE ON export_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the export log cannot be changed'); END`.execute(db);
-  await sql`CREATE TRIGGER export_log_never_deleted BEFORE DELETE ON export_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the export log cannot be changed'); END`.execute(db);
-  await sql`CREATE TRIGGER export_log_subjects_append_only BEFORE UPDATE ON export_log_subjects BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the export log cannot be changed'); END`.execute(db);
+  await sql`CREATE TRIGGER export_log_append_only BEFORE UPDATE ON export_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the export log cannot be changed'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER export_log_never_deleted BEFORE DELETE ON export_log BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the export log cannot be changed'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER export_log_subjects_append_only BEFORE UPDATE ON export_log_subjects BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the export log cannot be changed'); END`.execute(
+    db,
+  );
   await sql`CREATE TRIGGER export_log_subjects_kept BEFORE DELETE ON export_log_subjects
     WHEN NOT EXISTS (SELECT 1 FROM retention_purge WHERE participant_id = OLD.participant_id)
     BEGIN SELECT RAISE(ABORT, 'WORKWELL_LOCKED: the export log cannot be changed'); END`.execute(db);

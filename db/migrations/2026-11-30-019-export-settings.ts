@@ -15,7 +15,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (column) => column.notNull())
     .execute();
   // The exports read each person's newest agreed plan; without this they scan every plan per person.
-  await db.schema.createIndex('action_plans_by_participant_version').on('action_plans').columns(['participant_id', 'version_number']).execute();
+  await db.schema
+    .createIndex('action_plans_by_participant_version')
+    .on('action_plans')
+    .columns(['participant_id', 'version_number'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

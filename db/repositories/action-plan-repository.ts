@@ -4,7 +4,24 @@ import type { ActionPlanTable, ActionUpdateTable, Database, ParticipantExitTable
 export type ActionPlanRow = Selectable<ActionPlanTable>;
 
 /** The columns a status change may set: never the locked content. */
-export type PlanTransition = Partial<Pick<ActionPlanRow, 'status' | 'updated_at' | 'mdt_agreed_at' | 'mdt_agreed_by' | 'meeting_id' | 'attendee_ids_json' | 'checked_by_id' | 'person_agreed_on' | 'person_agreement_method' | 'person_agreement_recorded_by' | 'activated_at' | 'closed_at' | 'next_review_on'>>;
+export type PlanTransition = Partial<
+  Pick<
+    ActionPlanRow,
+    | 'status'
+    | 'updated_at'
+    | 'mdt_agreed_at'
+    | 'mdt_agreed_by'
+    | 'meeting_id'
+    | 'attendee_ids_json'
+    | 'checked_by_id'
+    | 'person_agreed_on'
+    | 'person_agreement_method'
+    | 'person_agreement_recorded_by'
+    | 'activated_at'
+    | 'closed_at'
+    | 'next_review_on'
+  >
+>;
 
 /** Every version of a person's plan, newest first, with the names of who created and agreed it. */
 export async function listPlanVersions(db: Kysely<Database>, participantId: string) {
@@ -15,7 +32,12 @@ export async function listPlanVersions(db: Kysely<Database>, participantId: stri
     .leftJoin('users as recorder', 'recorder.id', 'action_plans.person_agreement_recorded_by')
     .leftJoin('team_members as checker', 'checker.id', 'action_plans.checked_by_id')
     .selectAll('action_plans')
-    .select(['creator.display_name as created_by_name', 'agreer.display_name as agreed_by_name', 'recorder.display_name as person_recorded_by_name', 'checker.full_name as checked_by_name'])
+    .select([
+      'creator.display_name as created_by_name',
+      'agreer.display_name as agreed_by_name',
+      'recorder.display_name as person_recorded_by_name',
+      'checker.full_name as checked_by_name',
+    ])
     .where('action_plans.participant_id', '=', participantId)
     .orderBy('action_plans.version_number', 'desc')
     .execute();
@@ -46,7 +68,13 @@ export async function findPlan(db: Kysely<Database>, id: string): Promise<Action
 
 /** The newest version of a person's plan, whatever its status. */
 export async function latestPlan(db: Kysely<Database>, participantId: string): Promise<ActionPlanRow | undefined> {
-  return db.selectFrom('action_plans').selectAll().where('participant_id', '=', participantId).orderBy('version_number', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('action_plans')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .orderBy('version_number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function insertPlan(db: Kysely<Database>, row: Insertable<ActionPlanTable>): Promise<void> {
@@ -60,7 +88,13 @@ export async function updateDraftPlan(
 ): Promise<boolean> {
   const result = await db
     .updateTable('action_plans')
-    .set((eb) => ({ content_json: change.contentJson, review_on: change.reviewOn, next_review_on: change.reviewOn, updated_at: change.at, revision: eb('revision', '+', 1) }))
+    .set((eb) => ({
+      content_json: change.contentJson,
+      review_on: change.reviewOn,
+      next_review_on: change.reviewOn,
+      updated_at: change.at,
+      revision: eb('revision', '+', 1),
+    }))
     .where('id', '=', change.id)
     .where('status', '=', 'draft')
     .where('revision', '=', change.expectedRevision)
@@ -83,7 +117,12 @@ export async function transitionPlan(
 }
 
 /** Marks every earlier agreed version of a person's plan as replaced. */
-export async function supersedeEarlierVersions(db: Kysely<Database>, participantId: string, beforeVersion: number, at: string): Promise<void> {
+export async function supersedeEarlierVersions(
+  db: Kysely<Database>,
+  participantId: string,
+  beforeVersion: number,
+  at: string,
+): Promise<void> {
   await db
     .updateTable('action_plans')
     .set({ status: 'superseded', closed_at: at })
@@ -152,7 +191,11 @@ export async function listPlansDueForReview(db: Kysely<Database>, onOrBefore: st
 /** Records a person's exit and marks them exited, in the caller's transaction. */
 export async function recordExit(db: Kysely<Database>, exit: ParticipantExitTable): Promise<void> {
   await db.insertInto('participant_exits').values(exit).execute();
-  await db.updateTable('participants').set({ status: 'exited', updated_at: exit.recorded_at }).where('id', '=', exit.participant_id).execute();
+  await db
+    .updateTable('participants')
+    .set({ status: 'exited', updated_at: exit.recorded_at })
+    .where('id', '=', exit.participant_id)
+    .execute();
 }
 
 export async function findExit(db: Kysely<Database>, participantId: string) {

@@ -44,7 +44,10 @@ export async function insertAhpReport(db: Kysely<Database>, row: Insertable<AhpR
 }
 
 /** Saves over a draft at the version the editor started from; returns whether it did. */
-export async function updateAhpDraft(db: Kysely<Database>, change: { id: string; expectedVersion: number; contentJson: string; at: string }): Promise<boolean> {
+export async function updateAhpDraft(
+  db: Kysely<Database>,
+  change: { id: string; expectedVersion: number; contentJson: string; at: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('ahp_reports')
     .set((eb) => ({ content_json: change.contentJson, updated_at: change.at, version: eb('version', '+', 1) }))
@@ -56,10 +59,19 @@ export async function updateAhpDraft(db: Kysely<Database>, change: { id: string;
 }
 
 /** Signs a draft at the version the signer read; returns whether it did. */
-export async function signAhpDraft(db: Kysely<Database>, change: { id: string; expectedVersion: number; signedBy: string; practitionerJson: string; at: string }): Promise<boolean> {
+export async function signAhpDraft(
+  db: Kysely<Database>,
+  change: { id: string; expectedVersion: number; signedBy: string; practitionerJson: string; at: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('ahp_reports')
-    .set({ status: 'signed', signed_by: change.signedBy, signed_at: change.at, practitioner_json: change.practitionerJson, updated_at: change.at })
+    .set({
+      status: 'signed',
+      signed_by: change.signedBy,
+      signed_at: change.at,
+      practitioner_json: change.practitionerJson,
+      updated_at: change.at,
+    })
     .where('id', '=', change.id)
     .where('status', '=', 'draft')
     .where('version', '=', change.expectedVersion)

@@ -42,7 +42,12 @@ export async function updateDraftAssessment(
 ): Promise<boolean> {
   const result = await db
     .updateTable('assessments')
-    .set((eb) => ({ assessed_on: change.assessedOn, content_json: change.contentJson, updated_at: change.at, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      assessed_on: change.assessedOn,
+      content_json: change.contentJson,
+      updated_at: change.at,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', change.id)
     .where('version', '=', change.expectedVersion)
     .where('signed_at', 'is', null)
@@ -51,7 +56,10 @@ export async function updateDraftAssessment(
 }
 
 /** Signs a draft at the version the signer read; returns whether it did. */
-export async function signDraftAssessment(db: Kysely<Database>, change: { id: string; expectedVersion: number; by: string; at: string }): Promise<boolean> {
+export async function signDraftAssessment(
+  db: Kysely<Database>,
+  change: { id: string; expectedVersion: number; by: string; at: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('assessments')
     .set({ signed_at: change.at, signed_by: change.by, updated_at: change.at })
@@ -83,7 +91,13 @@ export async function insertRiskFlag(db: Kysely<Database>, row: RiskFlagTable): 
 }
 
 export async function listOpenRiskFlags(db: Kysely<Database>, participantId: string) {
-  return db.selectFrom('risk_flags').selectAll().where('participant_id', '=', participantId).where('acknowledged_at', 'is', null).orderBy('raised_at').execute();
+  return db
+    .selectFrom('risk_flags')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .where('acknowledged_at', 'is', null)
+    .orderBy('raised_at')
+    .execute();
 }
 
 export async function findRiskFlag(db: Kysely<Database>, id: string) {
@@ -91,7 +105,10 @@ export async function findRiskFlag(db: Kysely<Database>, id: string) {
 }
 
 /** Acknowledges a flag only if still open; returns whether this call did it. */
-export async function acknowledgeRiskFlag(db: Kysely<Database>, change: { id: string; by: string; at: string; note: string }): Promise<boolean> {
+export async function acknowledgeRiskFlag(
+  db: Kysely<Database>,
+  change: { id: string; by: string; at: string; note: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('risk_flags')
     .set({ acknowledged_at: change.at, acknowledged_by: change.by, acknowledgement_note: change.note })
@@ -101,6 +118,17 @@ export async function acknowledgeRiskFlag(db: Kysely<Database>, change: { id: st
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function setParticipantStatus(db: Kysely<Database>, participantId: string, from: readonly string[], to: string, at: string): Promise<void> {
-  await db.updateTable('participants').set({ status: to, updated_at: at }).where('id', '=', participantId).where('status', 'in', from).execute();
+export async function setParticipantStatus(
+  db: Kysely<Database>,
+  participantId: string,
+  from: readonly string[],
+  to: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('participants')
+    .set({ status: to, updated_at: at })
+    .where('id', '=', participantId)
+    .where('status', 'in', from)
+    .execute();
 }

@@ -27,7 +27,8 @@ interface AuditRow {
 export function appendAuditEntry(store: Pick<Store, 'sqlite'>, entry: NewAuditEntry): void {
   const { sqlite } = store;
   sqlite.transaction(() => {
-    const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined;
     const seq = (last?.seq ?? 0) + 1;
     const previousHash = last?.hash ?? AUDIT_GENESIS_HASH;
     const content: AuditEntryContent = { ...entry, seq };
@@ -49,7 +50,8 @@ export type ParticipantOwnedTable = 'action_plans' | 'risk_flags' | 'consents' |
  */
 export function participantIdOfRow(store: Pick<Store, 'sqlite'>, table: ParticipantOwnedTable, id: string): string | null {
   // `table` is one of the fixed names above, never input.
-  const row = store.sqlite.prepare(`SELECT participant_id FROM ${table} WHERE id = ?`).get(id) as { participant_id: string | null } | undefined;
+  const row = store.sqlite.prepare(`SELECT participant_id FROM ${table} WHERE id = ?`).get(id) as
+    { participant_id: string | null } | undefined;
   return row?.participant_id ?? null;
 }
 

@@ -7,7 +7,13 @@ export async function insertConsent(db: Kysely<Database>, consent: ConsentTable)
 
 /** Every decision for a person, newest first (by when it was recorded). */
 export async function listConsents(db: Kysely<Database>, participantId: string): Promise<Array<Selectable<ConsentTable>>> {
-  return db.selectFrom('consents').selectAll().where('participant_id', '=', participantId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('consents')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 export async function findConsent(db: Kysely<Database>, id: string): Promise<Selectable<ConsentTable> | undefined> {
@@ -15,7 +21,11 @@ export async function findConsent(db: Kysely<Database>, id: string): Promise<Sel
 }
 
 /** The newest decision for one purpose, or undefined if none was ever recorded. */
-export async function currentConsent(db: Kysely<Database>, participantId: string, purpose: string): Promise<Selectable<ConsentTable> | undefined> {
+export async function currentConsent(
+  db: Kysely<Database>,
+  participantId: string,
+  purpose: string,
+): Promise<Selectable<ConsentTable> | undefined> {
   return db
     .selectFrom('consents')
     .selectAll()

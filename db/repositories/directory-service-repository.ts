@@ -3,7 +3,12 @@ import type { Database, DirectoryServiceTable } from '../schema';
 
 /** Every service in the directory, active or not, by name. */
 export async function listDirectoryServices(db: Kysely<Database>): Promise<DirectoryServiceTable[]> {
-  return db.selectFrom('directory_services').selectAll().orderBy(sql`name COLLATE NOCASE`).orderBy('id').execute();
+  return db
+    .selectFrom('directory_services')
+    .selectAll()
+    .orderBy(sql`name COLLATE NOCASE`)
+    .orderBy('id')
+    .execute();
 }
 
 export async function findDirectoryService(db: Kysely<Database>, id: string): Promise<DirectoryServiceTable | undefined> {
@@ -11,8 +16,15 @@ export async function findDirectoryService(db: Kysely<Database>, id: string): Pr
 }
 
 /** A service with this name, ignoring case, other than `exceptId`. */
-export async function findDirectoryServiceByName(db: Kysely<Database>, name: string, exceptId: string | undefined): Promise<DirectoryServiceTable | undefined> {
-  let query = db.selectFrom('directory_services').selectAll().where(sql<boolean>`name = ${name} COLLATE NOCASE`);
+export async function findDirectoryServiceByName(
+  db: Kysely<Database>,
+  name: string,
+  exceptId: string | undefined,
+): Promise<DirectoryServiceTable | undefined> {
+  let query = db
+    .selectFrom('directory_services')
+    .selectAll()
+    .where(sql<boolean>`name = ${name} COLLATE NOCASE`);
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
   return query.executeTakeFirst();
 }

@@ -7,7 +7,9 @@ export async function listDisciplines(db: Kysely<Database>): Promise<DisciplineT
     .selectFrom('disciplines')
     .selectAll()
     .orderBy('is_builtin', 'desc')
-    .orderBy(sql`CASE code WHEN 'employment_support' THEN 1 WHEN 'physiotherapy' THEN 2 WHEN 'mental_health' THEN 3 WHEN 'occupational_therapy' THEN 4 ELSE 5 END`)
+    .orderBy(
+      sql`CASE code WHEN 'employment_support' THEN 1 WHEN 'physiotherapy' THEN 2 WHEN 'mental_health' THEN 3 WHEN 'occupational_therapy' THEN 4 ELSE 5 END`,
+    )
     .orderBy(sql`label COLLATE NOCASE`)
     .execute();
 }
@@ -17,8 +19,15 @@ export async function findDiscipline(db: Kysely<Database>, code: string): Promis
 }
 
 /** A local discipline with this name, ignoring case, other than `exceptCode`. */
-export async function findDisciplineByLabel(db: Kysely<Database>, label: string, exceptCode: string | undefined): Promise<DisciplineTable | undefined> {
-  let query = db.selectFrom('disciplines').selectAll().where(sql<boolean>`label = ${label} COLLATE NOCASE`);
+export async function findDisciplineByLabel(
+  db: Kysely<Database>,
+  label: string,
+  exceptCode: string | undefined,
+): Promise<DisciplineTable | undefined> {
+  let query = db
+    .selectFrom('disciplines')
+    .selectAll()
+    .where(sql<boolean>`label = ${label} COLLATE NOCASE`);
   if (exceptCode !== undefined) query = query.where('code', '!=', exceptCode);
   return query.executeTakeFirst();
 }

@@ -43,7 +43,9 @@ export function appendExportLogEntry(store: Pick<Store, 'sqlite'>, entry: NewExp
         skipped: count('skipped'),
         failed: count('failed'),
       });
-    const insertSubject = sqlite.prepare('INSERT INTO export_log_subjects (export_id, participant_id, outcome, reason) VALUES (?, ?, ?, ?)');
+    const insertSubject = sqlite.prepare(
+      'INSERT INTO export_log_subjects (export_id, participant_id, outcome, reason) VALUES (?, ?, ?, ?)',
+    );
     for (const subject of entry.subjects) insertSubject.run(entry.id, subject.participantId, subject.outcome, subject.reason ?? '');
   })();
 }
@@ -66,7 +68,9 @@ export async function listExportLogRows(db: Kysely<Database>, query: ExportLogQu
   if (query.kind !== undefined) select = select.where('kind', '=', query.kind);
   if (query.participantId !== undefined) {
     const participantId = query.participantId;
-    select = select.where('id', 'in', (sub) => sub.selectFrom('export_log_subjects').select('export_id').where('participant_id', '=', participantId));
+    select = select.where('id', 'in', (sub) =>
+      sub.selectFrom('export_log_subjects').select('export_id').where('participant_id', '=', participantId),
+    );
   }
   return select.execute();
 }
@@ -82,5 +86,7 @@ export async function singleSubjectReferences(db: Kysely<Database>, exportIds: r
     .execute();
   const byExport = new Map<string, string[]>();
   for (const row of rows) byExport.set(row.export_id, [...(byExport.get(row.export_id) ?? []), row.reference]);
-  return new Map([...byExport].filter(([, references]) => references.length === 1).map(([id, references]) => [id, references[0] as string]));
+  return new Map(
+    [...byExport].filter(([, references]) => references.length === 1).map(([id, references]) => [id, references[0] as string]),
+  );
 }

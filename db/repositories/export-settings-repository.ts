@@ -10,7 +10,12 @@ export function listExportSettings(store: Pick<Store, 'sqlite'>): ExportSettingR
 }
 
 /** Sets each of these settings (adding any not stored yet), all in one transaction, as changed by `userId` at `at`. */
-export function saveExportSettingValues(store: Pick<Store, 'sqlite'>, values: ReadonlyArray<{ key: string; value: string }>, userId: string, at: string): void {
+export function saveExportSettingValues(
+  store: Pick<Store, 'sqlite'>,
+  values: ReadonlyArray<{ key: string; value: string }>,
+  userId: string,
+  at: string,
+): void {
   const { sqlite } = store;
   const upsert = sqlite.prepare(
     'INSERT INTO export_settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at',

@@ -11,12 +11,20 @@ import type { Store } from '../store';
 const IN_BATCH = 'participant_id IN (SELECT value FROM json_each(?))';
 
 /** A person as the export names them. */
-export type ExportPersonRow = Readonly<Pick<ParticipantTable, 'id' | 'reference' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number'>>;
+export type ExportPersonRow = Readonly<
+  Pick<ParticipantTable, 'id' | 'reference' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number'>
+>;
 
 /** The other rows the export reads, each named for its table. */
 export type ExportTeamMemberRow = Readonly<{ id: string; full_name: string; discipline_code: string; label: string | null }>;
 export type ExportServiceRow = Readonly<{ id: string; name: string }>;
-export type ExportConsentRow = Readonly<{ participant_id: string; id: string; decision: string; decided_on: string; withdrawn_on: string | null }>;
+export type ExportConsentRow = Readonly<{
+  participant_id: string;
+  id: string;
+  decision: string;
+  decided_on: string;
+  withdrawn_on: string | null;
+}>;
 export type ExportReferralRow = Readonly<{ participant_id: string; id: string; referral_date: string; route: string }>;
 export type ExportMeasureRow = Readonly<{ participant_id: string; id: string; measure: 'phq9' | 'gad7'; taken_on: string; total: number }>;
 export type ExportAssessmentRow = Readonly<{ participant_id: string; id: string; assessed_on: string; content_json: string }>;
@@ -29,13 +37,17 @@ export function countAllParticipants(store: Pick<Store, 'sqlite'>): number {
 
 /** The next `limit` people in id order after `afterId` ('' for the first): keyset paging. */
 export function listPeopleAfter(store: Pick<Store, 'sqlite'>, afterId: string, limit: number): ExportPersonRow[] {
-  return store.sqlite.prepare('SELECT id, reference, given_name, family_name, date_of_birth, nhs_number FROM participants WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as ExportPersonRow[];
+  return store.sqlite
+    .prepare('SELECT id, reference, given_name, family_name, date_of_birth, nhs_number FROM participants WHERE id > ? ORDER BY id LIMIT ?')
+    .all(afterId, limit) as ExportPersonRow[];
 }
 
 /** Every team member with their discipline's configured label (null when the discipline is not configured). */
 export function listTeamMembersWithDisciplineLabel(store: Pick<Store, 'sqlite'>): ExportTeamMemberRow[] {
   return store.sqlite
-    .prepare('SELECT t.id, t.full_name, t.discipline_code, d.label FROM team_members t LEFT JOIN disciplines d ON d.code = t.discipline_code')
+    .prepare(
+      'SELECT t.id, t.full_name, t.discipline_code, d.label FROM team_members t LEFT JOIN disciplines d ON d.code = t.discipline_code',
+    )
     .all() as ExportTeamMemberRow[];
 }
 
@@ -65,7 +77,9 @@ export function listReferralsOf(store: Pick<Store, 'sqlite'>, participantIds: re
 /** These people's scored PHQ-9 and GAD-7 results, oldest first. */
 export function listPhq9AndGad7ResultsOf(store: Pick<Store, 'sqlite'>, participantIds: readonly string[]): ExportMeasureRow[] {
   return store.sqlite
-    .prepare(`SELECT participant_id, id, measure, taken_on, total FROM measure_results WHERE ${IN_BATCH} AND measure IN ('phq9', 'gad7') AND total IS NOT NULL ORDER BY taken_on, id`)
+    .prepare(
+      `SELECT participant_id, id, measure, taken_on, total FROM measure_results WHERE ${IN_BATCH} AND measure IN ('phq9', 'gad7') AND total IS NOT NULL ORDER BY taken_on, id`,
+    )
     .all(JSON.stringify(participantIds)) as ExportMeasureRow[];
 }
 
@@ -95,7 +109,11 @@ export interface ExportPlanRow {
 }
 
 /** These people's plan versions in any of `statuses`, newest version first. */
-export function listPlanVersionsInStatus(store: Pick<Store, 'sqlite'>, participantIds: readonly string[], statuses: readonly string[]): ExportPlanRow[] {
+export function listPlanVersionsInStatus(
+  store: Pick<Store, 'sqlite'>,
+  participantIds: readonly string[],
+  statuses: readonly string[],
+): ExportPlanRow[] {
   return store.sqlite
     .prepare(
       `SELECT participant_id, id, version_number, status, mdt_agreed_at, created_at, next_review_on, review_on, content_json, attendee_ids_json FROM action_plans p

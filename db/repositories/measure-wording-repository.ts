@@ -16,7 +16,9 @@ export async function upsertMeasureWording(db: Kysely<Database>, row: MeasureWor
   await db
     .insertInto('measure_wording')
     .values(row)
-    .onConflict((conflict) => conflict.column('measure').doUpdateSet({ wording_json: row.wording_json, updated_by: row.updated_by, updated_at: row.updated_at }))
+    .onConflict((conflict) =>
+      conflict.column('measure').doUpdateSet({ wording_json: row.wording_json, updated_by: row.updated_by, updated_at: row.updated_at }),
+    )
     .execute();
 }
 

@@ -14,7 +14,12 @@ export async function findMeeting(db: Kysely<Database>, id: string): Promise<Mee
 
 /** Records who was present, while the meeting is still planned. */
 export async function recordMeetingAttendance(db: Kysely<Database>, meetingId: string, presentIds: readonly string[]): Promise<void> {
-  await db.updateTable('meetings').set({ present_ids_json: JSON.stringify(presentIds) }).where('id', '=', meetingId).where('status', '=', 'planned').execute();
+  await db
+    .updateTable('meetings')
+    .set({ present_ids_json: JSON.stringify(presentIds) })
+    .where('id', '=', meetingId)
+    .where('status', '=', 'planned')
+    .execute();
 }
 
 /** Notes that the agenda was put in order by hand, so new cases join its end from then on. */
@@ -23,7 +28,10 @@ export async function markAgendaReordered(db: Kysely<Database>, meetingId: strin
 }
 
 /** Marks a meeting ended, by whom and when, and where its cases not reached went (null: none). */
-export async function markMeetingEnded(db: Kysely<Database>, end: { id: string; at: string; by: string; rolledForwardToId: string | null }): Promise<void> {
+export async function markMeetingEnded(
+  db: Kysely<Database>,
+  end: { id: string; at: string; by: string; rolledForwardToId: string | null },
+): Promise<void> {
   await db
     .updateTable('meetings')
     .set({ status: 'ended', ended_at: end.at, ended_by: end.by, rolled_forward_to_id: end.rolledForwardToId })
@@ -38,7 +46,13 @@ export async function listMeetings(db: Kysely<Database>, limit: number) {
     .innerJoin('team_members as chair', 'chair.id', 'meetings.chair_id')
     .selectAll('meetings')
     .select('chair.full_name as chair_name')
-    .select((eb) => eb.selectFrom('agenda_items').select(eb.fn.countAll<number>().as('count')).whereRef('agenda_items.meeting_id', '=', 'meetings.id').as('case_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('agenda_items')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('agenda_items.meeting_id', '=', 'meetings.id')
+        .as('case_count'),
+    )
     .orderBy('meetings.held_on', 'desc')
     .orderBy('meetings.starts_at', 'desc')
     .limit(limit)
@@ -46,13 +60,18 @@ export async function listMeetings(db: Kysely<Database>, limit: number) {
 }
 
 /** The first planned meeting strictly after a date and time: where cases not reached roll forward. */
-export async function nextPlannedMeeting(db: Kysely<Database>, after: { heldOn: string; startsAt: string; excludeId: string }): Promise<MeetingRow | undefined> {
+export async function nextPlannedMeeting(
+  db: Kysely<Database>,
+  after: { heldOn: string; startsAt: string; excludeId: string },
+): Promise<MeetingRow | undefined> {
   return db
     .selectFrom('meetings')
     .selectAll()
     .where('status', '=', 'planned')
     .where('id', '<>', after.excludeId)
-    .where((eb) => eb.or([eb('held_on', '>', after.heldOn), eb.and([eb('held_on', '=', after.heldOn), eb('starts_at', '>', after.startsAt)])]))
+    .where((eb) =>
+      eb.or([eb('held_on', '>', after.heldOn), eb.and([eb('held_on', '=', after.heldOn), eb('starts_at', '>', after.startsAt)])]),
+    )
     .orderBy('held_on')
     .orderBy('starts_at')
     .limit(1)
@@ -66,7 +85,12 @@ export async function listAgendaItems(db: Kysely<Database>, meetingId: string) {
     .innerJoin('participants', 'participants.id', 'agenda_items.participant_id')
     .leftJoin('users as editor', 'editor.id', 'agenda_items.notes_updated_by')
     .selectAll('agenda_items')
-    .select(['participants.reference', 'participants.given_name', 'participants.family_name', 'editor.display_name as notes_updated_by_name'])
+    .select([
+      'participants.reference',
+      'participants.given_name',
+      'participants.family_name',
+      'editor.display_name as notes_updated_by_name',
+    ])
     .where('agenda_items.meeting_id', '=', meetingId)
     .orderBy('agenda_items.position')
     .orderBy('agenda_items.listed_at')
@@ -95,7 +119,13 @@ export async function updateCaseNotes(
 ): Promise<boolean> {
   const result = await db
     .updateTable('agenda_items')
-    .set((eb) => ({ notes: change.notes, decisions: change.decisions, notes_updated_at: change.at, notes_updated_by: change.by, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      notes: change.notes,
+      decisions: change.decisions,
+      notes_updated_at: change.at,
+      notes_updated_by: change.by,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', change.id)
     .where('version', '=', change.expectedVersion)
     .executeTakeFirst();
@@ -164,7 +194,17 @@ export async function caseFacts(db: Kysely<Database>, participantIds: readonly s
   return db
     .selectFrom('participants as p')
     .select('p.id')
-    .select((eb) => eb.exists(eb.selectFrom('assessments').select('id').whereRef('assessments.participant_id', '=', 'p.id').where('assessments.kind', '=', 'joined_up')).as('has_joined_up'))
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('assessments')
+            .select('id')
+            .whereRef('assessments.participant_id', '=', 'p.id')
+            .where('assessments.kind', '=', 'joined_up'),
+        )
+        .as('has_joined_up'),
+    )
     .select((eb) =>
       eb
         .selectFrom('consents')
@@ -176,9 +216,18 @@ export async function caseFacts(db: Kysely<Database>, participantIds: readonly s
         .limit(1)
         .as('service_consent'),
     )
-    .select((eb) => eb.selectFrom('risk_flags').select(eb.fn.countAll<number>().as('n')).whereRef('risk_flags.participant_id', '=', 'p.id').where('risk_flags.acknowledged_at', 'is', null).as('open_flags'))
+    .select((eb) =>
+      eb
+        .selectFrom('risk_flags')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('risk_flags.participant_id', '=', 'p.id')
+        .where('risk_flags.acknowledged_at', 'is', null)
+        .as('open_flags'),
+    )
     .select(
-      sql<number>`(SELECT count(*) FROM (SELECT discipline FROM assessments WHERE participant_id = p.id AND discipline IS NOT NULL UNION SELECT discipline FROM measure_results WHERE participant_id = p.id))`.as('discipline_count'),
+      sql<number>`(SELECT count(*) FROM (SELECT discipline FROM assessments WHERE participant_id = p.id AND discipline IS NOT NULL UNION SELECT discipline FROM measure_results WHERE participant_id = p.id))`.as(
+        'discipline_count',
+      ),
     )
     .where('p.id', 'in', participantIds)
     .execute();

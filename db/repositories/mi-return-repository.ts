@@ -14,11 +14,14 @@ export type MiReturnSourceRow = Record<string, string | number | null>;
  * taken by then (with how many), and an exit on or before it.
  */
 export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string }): MiReturnSourceRow[] {
-  const consentAt = (purpose: string) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
+  const consentAt = (
+    purpose: string,
+  ) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
       FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= @last ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
   const measureAt = (measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on') =>
     `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
-  const measureCount = (measure: string) => `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
+  const measureCount = (measure: string) =>
+    `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
   return store.sqlite
     .prepare(
       `SELECT p.id, p.reference, p.status, p.employment_status,

@@ -7,9 +7,9 @@ import type { Database, ParticipantTable } from '../schema';
  * the caller's transaction so a failed insert gives the numbers back.
  */
 export function reserveParticipantReferences(sqlite: SqliteDatabase, count: number): number {
-  const row = sqlite
-    .prepare("UPDATE reference_counters SET value = value + ? WHERE name = 'participant' RETURNING value")
-    .get(count) as { value: number };
+  const row = sqlite.prepare("UPDATE reference_counters SET value = value + ? WHERE name = 'participant' RETURNING value").get(count) as {
+    value: number;
+  };
   return row.value - count + 1;
 }
 
@@ -28,10 +28,30 @@ export type NewParticipantRow = Omit<ParticipantRow, 'open_risk_flag_count' | 'n
   Partial<Pick<Insertable<ParticipantTable>, 'next_review_on' | 'referred_on'>>;
 
 const PARTICIPANT_COLUMNS = [
-  'id', 'reference', 'given_name', 'family_name', 'date_of_birth', 'nhs_number', 'status', 'created_at', 'updated_at',
-  'phone', 'email', 'address', 'preferred_contact_mode', 'employment_status', 'employer_name', 'employer_size',
-  'employer_contact', 'may_contact_employer', 'job_title', 'physical_demands', 'cognitive_demands', 'coach_user_id',
-  'next_review_on', 'referred_on',
+  'id',
+  'reference',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'nhs_number',
+  'status',
+  'created_at',
+  'updated_at',
+  'phone',
+  'email',
+  'address',
+  'preferred_contact_mode',
+  'employment_status',
+  'employer_name',
+  'employer_size',
+  'employer_contact',
+  'may_contact_employer',
+  'job_title',
+  'physical_demands',
+  'cognitive_demands',
+  'coach_user_id',
+  'next_review_on',
+  'referred_on',
 ] as const satisfies ReadonlyArray<keyof ParticipantRow>;
 
 /**
@@ -75,7 +95,8 @@ export async function findPossibleDuplicates(
   db: Kysely<Database>,
   query: { nhsNumber: string | null; givenName: string; familyName: string; dateOfBirth: string },
 ): Promise<Array<ParticipantRow & { matched_on: 'nhs_number' | 'name_and_date_of_birth' }>> {
-  const byNhs = query.nhsNumber === null ? [] : await db.selectFrom('participants').selectAll().where('nhs_number', '=', query.nhsNumber).execute();
+  const byNhs =
+    query.nhsNumber === null ? [] : await db.selectFrom('participants').selectAll().where('nhs_number', '=', query.nhsNumber).execute();
   const byName = await db
     .selectFrom('participants')
     .selectAll()

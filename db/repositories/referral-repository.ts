@@ -6,5 +6,11 @@ export async function insertReferral(db: Kysely<Database>, referral: ReferralTab
 }
 
 export async function listReferrals(db: Kysely<Database>, participantId: string): Promise<Array<Selectable<ReferralTable>>> {
-  return db.selectFrom('referrals').selectAll().where('participant_id', '=', participantId).orderBy('referral_date', 'desc').orderBy('recorded_at', 'desc').execute();
+  return db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .orderBy('referral_date', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .execute();
 }

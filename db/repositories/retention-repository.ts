@@ -6,7 +6,9 @@ export async function listExitedOnOrBefore(db: Kysely<Database>, latestExitOn: s
   return db
     .selectFrom('participant_exits')
     .innerJoin('participants', 'participants.id', 'participant_exits.participant_id')
-    .leftJoin('legal_holds', (join) => join.onRef('legal_holds.participant_id', '=', 'participants.id').on('legal_holds.released_at', 'is', null))
+    .leftJoin('legal_holds', (join) =>
+      join.onRef('legal_holds.participant_id', '=', 'participants.id').on('legal_holds.released_at', 'is', null),
+    )
     .leftJoin('users as placer', 'placer.id', 'legal_holds.placed_by')
     .select([
       'participants.id as participant_id',
@@ -51,7 +53,16 @@ export async function insertLegalHold(db: Kysely<Database>, row: Insertable<Lega
 }
 
 /** Releases the hold in force; returns whether there was one. */
-export async function releaseLegalHold(db: Kysely<Database>, participantId: string, release: { released_by: string; released_at: string; release_reason: string }): Promise<boolean> {
-  const result = await db.updateTable('legal_holds').set(release).where('participant_id', '=', participantId).where('released_at', 'is', null).executeTakeFirst();
+export async function releaseLegalHold(
+  db: Kysely<Database>,
+  participantId: string,
+  release: { released_by: string; released_at: string; release_reason: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('legal_holds')
+    .set(release)
+    .where('participant_id', '=', participantId)
+    .where('released_at', 'is', null)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }

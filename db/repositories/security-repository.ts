@@ -12,7 +12,13 @@ export function readSecuritySetting(store: Pick<Store, 'sqlite'>, key: SecurityS
   return row?.value;
 }
 
-export async function writeSecuritySetting(db: Kysely<Database>, key: SecuritySettingKey, value: string, userId: string, at: string): Promise<void> {
+export async function writeSecuritySetting(
+  db: Kysely<Database>,
+  key: SecuritySettingKey,
+  value: string,
+  userId: string,
+  at: string,
+): Promise<void> {
   await db
     .insertInto('security_settings')
     .values({ key, value, updated_by: userId, updated_at: at })
@@ -20,10 +26,20 @@ export async function writeSecuritySetting(db: Kysely<Database>, key: SecuritySe
     .execute();
 }
 
-export async function recordBackup(db: Kysely<Database>, entry: { madeAt: string; madeBy: string; fileName: string; bytes: number; reason: 'manual' | 'before_rotation' }): Promise<void> {
+export async function recordBackup(
+  db: Kysely<Database>,
+  entry: { madeAt: string; madeBy: string; fileName: string; bytes: number; reason: 'manual' | 'before_rotation' },
+): Promise<void> {
   await db
     .insertInto('backup_log')
-    .values({ id: randomUUID(), made_at: entry.madeAt, made_by: entry.madeBy, file_name: entry.fileName, bytes: entry.bytes, reason: entry.reason })
+    .values({
+      id: randomUUID(),
+      made_at: entry.madeAt,
+      made_by: entry.madeBy,
+      file_name: entry.fileName,
+      bytes: entry.bytes,
+      reason: entry.reason,
+    })
     .execute();
 }
 

@@ -3,7 +3,12 @@ import type { Database, TeamMemberTable } from '../schema';
 
 /** Every team member, active or not, by name. */
 export async function listTeamMembers(db: Kysely<Database>): Promise<TeamMemberTable[]> {
-  return db.selectFrom('team_members').selectAll().orderBy(sql`full_name COLLATE NOCASE`).orderBy('id').execute();
+  return db
+    .selectFrom('team_members')
+    .selectAll()
+    .orderBy(sql`full_name COLLATE NOCASE`)
+    .orderBy('id')
+    .execute();
 }
 
 export async function findTeamMember(db: Kysely<Database>, id: string): Promise<TeamMemberTable | undefined> {
@@ -20,13 +25,20 @@ export async function findTeamMemberByRegistration(
   db: Kysely<Database>,
   registration: { body: string; number: string; exceptId: string | undefined },
 ): Promise<TeamMemberTable | undefined> {
-  let query = db.selectFrom('team_members').selectAll().where('professional_body', '=', registration.body).where('registration_number', '=', registration.number);
+  let query = db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('professional_body', '=', registration.body)
+    .where('registration_number', '=', registration.number);
   if (registration.exceptId !== undefined) query = query.where('id', '!=', registration.exceptId);
   return query.executeTakeFirst();
 }
 
 /** Links a team member to an app account, moving the member to its next version. */
-export async function linkTeamMemberToUser(db: Kysely<Database>, link: { teamMemberId: string; userId: string; by: string; at: string }): Promise<void> {
+export async function linkTeamMemberToUser(
+  db: Kysely<Database>,
+  link: { teamMemberId: string; userId: string; by: string; at: string },
+): Promise<void> {
   await db
     .updateTable('team_members')
     .set((eb) => ({ user_id: link.userId, version: eb('version', '+', 1), updated_at: link.at, updated_by: link.by }))

@@ -21,7 +21,15 @@ export async function listUsersWithTeamMember(db: Kysely<Database>) {
   return db
     .selectFrom('users')
     .leftJoin('team_members', 'team_members.user_id', 'users.id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.created_at', 'users.disabled_at', 'team_members.full_name'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.created_at',
+      'users.disabled_at',
+      'team_members.full_name',
+    ])
     .orderBy('users.disabled_at')
     .orderBy('users.display_name')
     .execute();

@@ -18,7 +18,9 @@ export interface AppliedCount {
  * and put back, word for word, before the same transaction commits.
  */
 function lockTriggers(sqlite: Store['sqlite'], tables: ReadonlySet<string>): Array<{ name: string; sql: string }> {
-  const rows = sqlite.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%WORKWELL_LOCKED%'").all() as Array<{ name: string; tbl_name: string; sql: string }>;
+  const rows = sqlite
+    .prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%WORKWELL_LOCKED%'")
+    .all() as Array<{ name: string; tbl_name: string; sql: string }>;
   return rows.filter((row) => tables.has(row.tbl_name));
 }
 
@@ -33,7 +35,11 @@ function keyWhere(key: readonly string[]): string {
  * arrive in any order; the local search index and caches follow through their own triggers.
  * Keys in `skip` (changes of this laptop still waiting to be pushed) are left alone.
  */
-export function applyServerRows(store: Pick<Store, 'sqlite'>, changes: readonly RowChange[], skip: ReadonlySet<string> = new Set()): AppliedCount {
+export function applyServerRows(
+  store: Pick<Store, 'sqlite'>,
+  changes: readonly RowChange[],
+  skip: ReadonlySet<string> = new Set(),
+): AppliedCount {
   const { sqlite } = store;
   let changed = 0;
   let unchanged = 0;
@@ -61,7 +67,9 @@ export function applyServerRows(store: Pick<Store, 'sqlite'>, changes: readonly 
       const existing = sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`).get(...change.key) as RowValues | undefined;
       if (existing === undefined) {
         const names = Object.keys(row);
-        sqlite.prepare(`INSERT INTO ${table} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((name) => row[name]));
+        sqlite
+          .prepare(`INSERT INTO ${table} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+          .run(...names.map((name) => row[name]));
         changed += 1;
         continue;
       }

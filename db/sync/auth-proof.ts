@@ -8,7 +8,10 @@ import { PROOF_KEY_INFO, proofMessage, type ChallengeFacts } from '../../core/sy
  * it in server/auth-challenge.ts.
  */
 export function answerChallenge(user: { privateKey: Buffer; publicKey: Buffer }, serverPublicKey: Buffer, facts: ChallengeFacts): string {
-  const privateKey = createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: user.privateKey.toString('base64url'), x: user.publicKey.toString('base64url') }, format: 'jwk' });
+  const privateKey = createPrivateKey({
+    key: { kty: 'OKP', crv: 'X25519', d: user.privateKey.toString('base64url'), x: user.publicKey.toString('base64url') },
+    format: 'jwk',
+  });
   const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: serverPublicKey.toString('base64url') }, format: 'jwk' });
   const shared = diffieHellman({ privateKey, publicKey });
   const key = Buffer.from(hkdfSync('sha256', shared, Buffer.from(facts.nonce, 'base64'), PROOF_KEY_INFO, 32));

@@ -20,7 +20,9 @@ function jsonKey(row: 'NEW' | 'OLD', key: readonly string[]): string {
  */
 export function installCaptureTriggers(store: Pick<Store, 'sqlite'>): void {
   const { sqlite } = store;
-  const existing = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_capture\\_%' ESCAPE '\\'").all() as Array<{ name: string }>;
+  const existing = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_capture\\_%' ESCAPE '\\'")
+    .all() as Array<{ name: string }>;
   const when = 'WHEN (SELECT capturing FROM sync_state WHERE id = 1) = 1';
   sqlite.transaction(() => {
     for (const { name } of existing) sqlite.exec(`DROP TRIGGER ${quoteIdentifier(name)}`);

@@ -53,7 +53,10 @@ function collapse(captured: readonly CaptureRow[]): RowChange[] {
  * commit (services/call-audit-scope.ts does), so the change and its queued mutation are durable
  * together. Does nothing on a solo store or when nothing synced changed. Returns the mutation id.
  */
-export function queueCapturedChanges(store: Pick<Store, 'sqlite'>, call: { channel: string; input: unknown; userId: string | null; madeAt: string }): number | null {
+export function queueCapturedChanges(
+  store: Pick<Store, 'sqlite'>,
+  call: { channel: string; input: unknown; userId: string | null; madeAt: string },
+): number | null {
   const { sqlite } = store;
   const captured = sqlite.prepare('SELECT table_name, key_json, row_json, base_json FROM sync_capture ORDER BY seq').all() as CaptureRow[];
   if (captured.length === 0) return null;
@@ -61,7 +64,9 @@ export function queueCapturedChanges(store: Pick<Store, 'sqlite'>, call: { chann
   const changes = collapse(captured);
   // Nobody to answer for it (setting up, before sign-in): not shared.
   if (changes.length === 0 || call.userId === null || !isSyncing(store)) return null;
-  const { id } = sqlite.prepare('UPDATE sync_state SET last_mutation_id = last_mutation_id + 1 WHERE id = 1 RETURNING last_mutation_id AS id').get() as { id: number };
+  const { id } = sqlite
+    .prepare('UPDATE sync_state SET last_mutation_id = last_mutation_id + 1 WHERE id = 1 RETURNING last_mutation_id AS id')
+    .get() as { id: number };
   sqlite
     .prepare('INSERT INTO sync_outbox (mutation_id, user_id, channel, input_json, changes_json, made_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(id, call.userId, call.channel, JSON.stringify(call.input ?? {}), JSON.stringify(changes), call.madeAt);
@@ -75,8 +80,16 @@ export function queueCapturedChanges(store: Pick<Store, 'sqlite'>, call: { chann
 export function waitingMutations(store: Pick<Store, 'sqlite'>, options: { limit?: number; userId?: string } = {}): Mutation[] {
   const { sqlite } = store;
   const rows = sqlite
-    .prepare(`SELECT mutation_id, channel, input_json, changes_json, made_at FROM sync_outbox WHERE status = 'waiting' ${options.userId === undefined ? '' : 'AND user_id = ?'} ORDER BY mutation_id LIMIT ?`)
-    .all(...(options.userId === undefined ? [] : [options.userId]), options.limit ?? 500) as Array<{ mutation_id: number; channel: string; input_json: string; changes_json: string; made_at: string }>;
+    .prepare(
+      `SELECT mutation_id, channel, input_json, changes_json, made_at FROM sync_outbox WHERE status = 'waiting' ${options.userId === undefined ? '' : 'AND user_id = ?'} ORDER BY mutation_id LIMIT ?`,
+    )
+    .all(...(options.userId === undefined ? [] : [options.userId]), options.limit ?? 500) as Array<{
+    mutation_id: number;
+    channel: string;
+    input_json: string;
+    changes_json: string;
+    made_at: string;
+  }>;
   return rows.map((row) => ({
     mutationId: row.mutation_id,
     channel: row.channel,
@@ -101,8 +114,18 @@ export interface OutboxEntry {
 export function listOutbox(store: Pick<Store, 'sqlite'>, status?: OutboxEntry['status']): OutboxEntry[] {
   const { sqlite } = store;
   const rows = sqlite
-    .prepare(`SELECT mutation_id, channel, input_json, made_at, status, refusal_code, refusal FROM sync_outbox ${status === undefined ? '' : 'WHERE status = ?'} ORDER BY mutation_id`)
-    .all(...(status === undefined ? [] : [status])) as Array<{ mutation_id: number; channel: string; input_json: string; made_at: string; status: OutboxEntry['status']; refusal_code: string | null; refusal: string | null }>;
+    .prepare(
+      `SELECT mutation_id, channel, input_json, made_at, status, refusal_code, refusal FROM sync_outbox ${status === undefined ? '' : 'WHERE status = ?'} ORDER BY mutation_id`,
+    )
+    .all(...(status === undefined ? [] : [status])) as Array<{
+    mutation_id: number;
+    channel: string;
+    input_json: string;
+    made_at: string;
+    status: OutboxEntry['status'];
+    refusal_code: string | null;
+    refusal: string | null;
+  }>;
   return rows.map((row) => ({
     mutationId: row.mutation_id,
     channel: row.channel,
@@ -117,13 +140,17 @@ export function listOutbox(store: Pick<Store, 'sqlite'>, status?: OutboxEntry['s
 /** The server took a mutation (now or in an earlier push): its changes are the partnership's. */
 export function markApplied(store: Pick<Store, 'sqlite'>, mutationId: number): void {
   const { sqlite } = store;
-  sqlite.prepare("UPDATE sync_outbox SET status = 'applied', changes_json = '[]' WHERE mutation_id = ? AND status = 'waiting'").run(mutationId);
+  sqlite
+    .prepare("UPDATE sync_outbox SET status = 'applied', changes_json = '[]' WHERE mutation_id = ? AND status = 'waiting'")
+    .run(mutationId);
 }
 
 /** The server refused a mutation: kept, with its input (the person's text) and the server's reason. */
 export function markRefused(store: Pick<Store, 'sqlite'>, mutationId: number, code: string, message: string): void {
   const { sqlite } = store;
-  sqlite.prepare("UPDATE sync_outbox SET status = 'refused', refusal_code = ?, refusal = ? WHERE mutation_id = ?").run(code, message, mutationId);
+  sqlite
+    .prepare("UPDATE sync_outbox SET status = 'refused', refusal_code = ?, refusal = ? WHERE mutation_id = ?")
+    .run(code, message, mutationId);
 }
 
 /** Keys ("table\0keyjson") touched by mutations still waiting: a pull must not overwrite them before they are pushed. */

@@ -6,7 +6,12 @@ type Row = Record<string, string | number | null>;
 /** What `server init` reads from a store (services/sync/store-snapshot.ts assembles it with the keyring). */
 export interface StoreRows {
   readonly partnership: { readonly id: string; readonly name: string } | undefined;
-  readonly users: ReadonlyArray<{ readonly id: string; readonly username: string; readonly role: string; readonly disabled_at: string | null }>;
+  readonly users: ReadonlyArray<{
+    readonly id: string;
+    readonly username: string;
+    readonly role: string;
+    readonly disabled_at: string | null;
+  }>;
   readonly tables: ReadonlyArray<{ readonly table: string; readonly key: readonly string[]; readonly rows: readonly Row[] }>;
 }
 

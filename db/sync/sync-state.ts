@@ -17,9 +17,20 @@ export interface SyncState {
 export function readSyncState(store: Pick<Store, 'sqlite'>): SyncState | undefined {
   const { sqlite } = store;
   const row = sqlite
-    .prepare('SELECT server_url, device_id, user_id, username, cursor, last_mutation_id, last_pushed_mutation_id, last_synced_at FROM sync_state WHERE id = 1')
+    .prepare(
+      'SELECT server_url, device_id, user_id, username, cursor, last_mutation_id, last_pushed_mutation_id, last_synced_at FROM sync_state WHERE id = 1',
+    )
     .get() as
-    | { server_url: string; device_id: string; user_id: string; username: string; cursor: string; last_mutation_id: number; last_pushed_mutation_id: number; last_synced_at: string | null }
+    | {
+        server_url: string;
+        device_id: string;
+        user_id: string;
+        username: string;
+        cursor: string;
+        last_mutation_id: number;
+        last_pushed_mutation_id: number;
+        last_synced_at: string | null;
+      }
     | undefined;
   if (row === undefined) return undefined;
   return {
@@ -66,5 +77,7 @@ export function saveCursor(store: Pick<Store, 'sqlite'>, cursor: string): void {
 /** Records a finished sync, for "last synced at". */
 export function markSynced(store: Pick<Store, 'sqlite'>, at: string, lastPushedMutationId: number): void {
   const { sqlite } = store;
-  sqlite.prepare('UPDATE sync_state SET last_synced_at = ?, last_pushed_mutation_id = max(last_pushed_mutation_id, ?) WHERE id = 1').run(at, lastPushedMutationId);
+  sqlite
+    .prepare('UPDATE sync_state SET last_synced_at = ?, last_pushed_mutation_id = max(last_pushed_mutation_id, ?) WHERE id = 1')
+    .run(at, lastPushedMutationId);
 }

@@ -19,6 +19,8 @@ export function syncedColumns(sqlite: SqliteDatabase, entry: SyncedTable): strin
 
 /** The catalogue's tables that exist in this store (a table from a newer feature may not yet). */
 export function presentSyncedTables(sqlite: SqliteDatabase): SyncedTable[] {
-  const present = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((row) => row.name));
+  const present = new Set(
+    (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((row) => row.name),
+  );
   return SYNCED_TABLES.filter((entry) => present.has(entry.table));
 }

@@ -34,7 +34,14 @@ export function answerGridFieldId(idPrefix: string, itemIndex: number): string {
  * own label (visually hidden on wide screens, shown when the grid stacks on narrow ones), so
  * screen readers hear "Several days, radio, 1. Little interest or pleasure in doing things".
  */
-export function AnswerGrid<Value extends string | number>({ idPrefix, itemLabels, options, answers, onAnswer, errors = {} }: AnswerGridProps<Value>) {
+export function AnswerGrid<Value extends string | number>({
+  idPrefix,
+  itemLabels,
+  options,
+  answers,
+  onAnswer,
+  errors = {},
+}: AnswerGridProps<Value>) {
   const style = { '--ww-answer-count': options.length } as CSSProperties;
   return (
     <div className={`ww-answer-grid${options.length > MANY_ANSWERS ? ' ww-answer-grid--many' : ''}`} style={style}>
@@ -67,7 +74,14 @@ export function AnswerGrid<Value extends string | number>({ idPrefix, itemLabels
               const id = `${name}-option-${optionIndex}`;
               return (
                 <div className="nhsuk-radios__item ww-answer-grid__answer" key={String(option.value)}>
-                  <input className="nhsuk-radios__input" id={id} name={name} type="radio" checked={answers[itemIndex] === option.value} onChange={() => onAnswer(itemIndex, option.value)} />
+                  <input
+                    className="nhsuk-radios__input"
+                    id={id}
+                    name={name}
+                    type="radio"
+                    checked={answers[itemIndex] === option.value}
+                    onChange={() => onAnswer(itemIndex, option.value)}
+                  />
                   <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
                     <span className="ww-answer-grid__answer-text">{option.label}</span>
                   </label>

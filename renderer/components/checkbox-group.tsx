@@ -12,7 +12,9 @@ export interface CheckboxGroupProps<T extends string> {
 /** NHS checkboxes in a fieldset, for choosing any number of options. */
 export function CheckboxGroup<T extends string>({ name, legend, hint, error, values, options, onValuesChange }: CheckboxGroupProps<T>) {
   const toggle = (value: T, checked: boolean) => onValuesChange(checked ? [...values, value] : values.filter((item) => item !== value));
-  const describedBy = [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>

@@ -11,7 +11,14 @@ export function CheckboxInput({ id, label, checked, onCheckedChange }: CheckboxI
     <div className="nhsuk-form-group">
       <div className="nhsuk-checkboxes">
         <div className="nhsuk-checkboxes__item">
-          <input className="nhsuk-checkboxes__input" id={id} name={id} type="checkbox" checked={checked} onChange={(event) => onCheckedChange(event.target.checked)} />
+          <input
+            className="nhsuk-checkboxes__input"
+            id={id}
+            name={id}
+            type="checkbox"
+            checked={checked}
+            onChange={(event) => onCheckedChange(event.target.checked)}
+          />
           <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
             {label}
           </label>

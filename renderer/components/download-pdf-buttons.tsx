@@ -22,7 +22,11 @@ export interface DownloadPdfButtonsProps<C extends DocumentChannel> {
   readonly testId?: string;
 }
 
-type DownloadState = { readonly kind: 'idle' } | { readonly kind: 'busy' } | { readonly kind: 'done'; readonly fileName: string; readonly draft: boolean } | { readonly kind: 'failed'; readonly message: string };
+type DownloadState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'busy' }
+  | { readonly kind: 'done'; readonly fileName: string; readonly draft: boolean }
+  | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * "Download PDF": asks the services layer to render the document (which logs and audits it),
@@ -47,7 +51,14 @@ export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options
     <div className="ww-download-pdf" data-testid={testId}>
       <div className="ww-actions">
         {options.map((option) => (
-          <button key={option.label} type="button" className="nhsuk-button nhsuk-button--secondary" disabled={state.kind === 'busy'} data-testid={option.testId} onClick={() => void download(option.input)}>
+          <button
+            key={option.label}
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            disabled={state.kind === 'busy'}
+            data-testid={option.testId}
+            onClick={() => void download(option.input)}
+          >
             {option.label}
           </button>
         ))}

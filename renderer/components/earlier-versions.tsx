@@ -6,7 +6,13 @@ import { formatDateTime } from '../format';
  * The versions a signed record replaced, oldest first, behind a disclosure: the original is
  * always there to read, with who signed it and when.
  */
-export function EarlierVersions<Version extends SignatureFields>({ versions, render }: { versions: readonly Version[]; render: (version: Version) => ReactNode }) {
+export function EarlierVersions<Version extends SignatureFields>({
+  versions,
+  render,
+}: {
+  versions: readonly Version[];
+  render: (version: Version) => ReactNode;
+}) {
   if (versions.length === 0) return null;
   return (
     <details className="nhsuk-details">
@@ -38,8 +44,10 @@ export function SignatureLine({ version }: { version: SignatureFields }) {
         </>
       ) : (
         <>
-          <strong className={`nhsuk-tag ${version.amendment === null ? 'nhsuk-tag--green' : 'nhsuk-tag--blue'}`}>{version.amendment === null ? 'Signed' : 'Amended'}</strong> by{' '}
-          {version.signedByName ?? version.authorName} on {formatDateTime(version.signedAt ?? version.recordedAt)}
+          <strong className={`nhsuk-tag ${version.amendment === null ? 'nhsuk-tag--green' : 'nhsuk-tag--blue'}`}>
+            {version.amendment === null ? 'Signed' : 'Amended'}
+          </strong>{' '}
+          by {version.signedByName ?? version.authorName} on {formatDateTime(version.signedAt ?? version.recordedAt)}
           {version.amendment !== null && <> · Reason: {version.amendment.reason}</>}
         </>
       )}

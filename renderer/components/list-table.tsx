@@ -38,7 +38,8 @@ interface ListTableBase<Row> {
  * text followed by `rowName` ("Edit Dietetics", "Revoke a.khan"), so a screen reader user who
  * tabs from button to button hears which row each one acts on.
  */
-export type ListTableProps<Row> = ListTableBase<Row> & ({ readonly actions?: undefined } | { readonly actions: ReadonlyArray<RowAction<Row>>; readonly rowName: (row: Row) => string });
+export type ListTableProps<Row> = ListTableBase<Row> &
+  ({ readonly actions?: undefined } | { readonly actions: ReadonlyArray<RowAction<Row>>; readonly rowName: (row: Row) => string });
 
 export function ListTable<Row>(props: ListTableProps<Row>) {
   const { caption, captionVisible = false, testId, rows, rowKey, columns } = props;
@@ -94,7 +95,14 @@ function RowActionButtons<Row>({ row, actions, rowName }: { row: Row; actions: R
       {shown.map((action, index) => {
         const label = typeof action.label === 'string' ? action.label : action.label(row);
         return (
-          <button type="button" id={action.id?.(row)} className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label={`${label} ${rowName}`} onClick={() => action.onClick(row)} key={index}>
+          <button
+            type="button"
+            id={action.id?.(row)}
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            aria-label={`${label} ${rowName}`}
+            onClick={() => action.onClick(row)}
+            key={index}
+          >
             {label}
           </button>
         );

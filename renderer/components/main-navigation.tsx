@@ -18,11 +18,35 @@ export function MainNavigation({ user }: { user: SignedInUser }) {
   const current = useRoute();
   const links: NavigationLink[] = [
     { label: 'Caseload', route: { name: 'caseload' }, section: ['caseload', 'register', 'participant'] },
-    ...(canCall('triage.queue', user.role) ? [{ label: 'Triage', route: { name: 'triage' }, section: ['triage'] } satisfies NavigationLink] : []),
-    ...(canCall('meetings.get', user.role) ? [{ label: 'Meetings', route: { name: 'meetings' }, section: ['meetings', 'meeting'] } satisfies NavigationLink] : []),
+    ...(canCall('triage.queue', user.role)
+      ? [{ label: 'Triage', route: { name: 'triage' }, section: ['triage'] } satisfies NavigationLink]
+      : []),
+    ...(canCall('meetings.get', user.role)
+      ? [{ label: 'Meetings', route: { name: 'meetings' }, section: ['meetings', 'meeting'] } satisfies NavigationLink]
+      : []),
     { label: 'Due for review', route: { name: 'due-for-review' }, section: ['due-for-review'] },
-    ...(canCall('exports.startFhir', user.role) ? [{ label: 'Exports', route: { name: 'exports' }, section: ['exports'] } satisfies NavigationLink] : []),
-    ...(canChangeSettings(user.role) ? [{ label: 'Settings', route: { name: 'settings' }, section: ['settings', 'settings-section', 'measure-wording', 'audit', 'retention', 'retention-record', 'users', 'security', 'backup'] } satisfies NavigationLink] : []),
+    ...(canCall('exports.startFhir', user.role)
+      ? [{ label: 'Exports', route: { name: 'exports' }, section: ['exports'] } satisfies NavigationLink]
+      : []),
+    ...(canChangeSettings(user.role)
+      ? [
+          {
+            label: 'Settings',
+            route: { name: 'settings' },
+            section: [
+              'settings',
+              'settings-section',
+              'measure-wording',
+              'audit',
+              'retention',
+              'retention-record',
+              'users',
+              'security',
+              'backup',
+            ],
+          } satisfies NavigationLink,
+        ]
+      : []),
   ];
   return (
     <nav className="ww-main-nav" aria-label="Main">

@@ -1,7 +1,16 @@
 /** The NHS logo as the design system draws it (inline SVG, no remote asset). */
 export function NhsLogo() {
   return (
-    <svg className="nhsuk-header__logo" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 80" height="40" width="100" focusable="false" role="img" aria-label="NHS">
+    <svg
+      className="nhsuk-header__logo"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 200 80"
+      height="40"
+      width="100"
+      focusable="false"
+      role="img"
+      aria-label="NHS"
+    >
       <title>NHS</title>
       <path
         fill="currentcolor"

@@ -53,7 +53,12 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
                 </li>
                 {onLock !== undefined && (
                   <li className="nhsuk-header__account-item">
-                    <button type="button" className="nhsuk-header__account-button" onClick={onLock} title="Closes the encrypted store; unlock again with your passphrase">
+                    <button
+                      type="button"
+                      className="nhsuk-header__account-button"
+                      onClick={onLock}
+                      title="Closes the encrypted store; unlock again with your passphrase"
+                    >
                       Sign out and lock
                     </button>
                   </li>

@@ -37,7 +37,9 @@ export interface TrendChartProps {
 
 function shortDate(isoDate: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime())
+    ? isoDate
+    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** x for each point: by date, or evenly spread when every point shares one date. */
@@ -108,13 +110,21 @@ export function TrendChart({ label, points, totalMin, totalMax, bands, threshold
   const y = (total: number) => PLOT.bottom - ((total - totalMin) / (totalMax - totalMin)) * (PLOT.bottom - PLOT.top);
   const xs = xPositions(points);
   const shownDates = dateLabelIndexes(xs);
-  const path = points.map((point, index) => `${index === 0 ? 'M' : 'L'}${(xs[index] ?? 0).toFixed(1)},${y(point.total).toFixed(1)}`).join(' ');
+  const path = points
+    .map((point, index) => `${index === 0 ? 'M' : 'L'}${(xs[index] ?? 0).toFixed(1)},${y(point.total).toFixed(1)}`)
+    .join(' ');
 
   return (
     <svg className="ww-trend-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} data-testid="trend-chart">
       {bands.map((band, index) => (
         <g key={band.label}>
-          <rect x={PLOT.left} width={PLOT.right - PLOT.left} y={y(band.to)} height={y(band.from) - y(band.to)} fill={index % 2 === 0 ? COLOURS.bandShade : '#ffffff'} />
+          <rect
+            x={PLOT.left}
+            width={PLOT.right - PLOT.left}
+            y={y(band.to)}
+            height={y(band.from) - y(band.to)}
+            fill={index % 2 === 0 ? COLOURS.bandShade : '#ffffff'}
+          />
           <BandLabel label={band.label} centreY={(y(band.from) + y(band.to)) / 2} />
         </g>
       ))}
@@ -127,7 +137,16 @@ export function TrendChart({ label, points, totalMin, totalMax, bands, threshold
         </g>
       ))}
       {threshold !== null && (
-        <line x1={PLOT.left} x2={PLOT.right} y1={y(threshold)} y2={y(threshold)} stroke={COLOURS.threshold} strokeWidth="2" strokeDasharray="6 4" data-testid="threshold-line" />
+        <line
+          x1={PLOT.left}
+          x2={PLOT.right}
+          y1={y(threshold)}
+          y2={y(threshold)}
+          stroke={COLOURS.threshold}
+          strokeWidth="2"
+          strokeDasharray="6 4"
+          data-testid="threshold-line"
+        />
       )}
       <line x1={PLOT.left} x2={PLOT.right} y1={PLOT.bottom} y2={PLOT.bottom} stroke={COLOURS.text} strokeWidth="1" />
       {points.map((point, index) =>
@@ -137,7 +156,9 @@ export function TrendChart({ label, points, totalMin, totalMax, bands, threshold
           </text>
         ) : null,
       )}
-      {points.length > 1 && <path d={path} fill="none" stroke={COLOURS.line} strokeWidth="3" strokeLinejoin="round" strokeLinecap="round" />}
+      {points.length > 1 && (
+        <path d={path} fill="none" stroke={COLOURS.line} strokeWidth="3" strokeLinejoin="round" strokeLinecap="round" />
+      )}
       {points.map((point, index) => {
         const pointY = y(point.total);
         // Labels sit above each point, or below it when the point is at the top of the range.
@@ -145,7 +166,17 @@ export function TrendChart({ label, points, totalMin, totalMax, bands, threshold
         return (
           <g key={`point-${index}`}>
             <circle cx={xs[index]} cy={pointY} r="6" fill={COLOURS.line} stroke="#ffffff" strokeWidth="2" />
-            <text x={xs[index]} y={labelY} textAnchor="middle" fontSize="17" fontWeight="bold" fill={COLOURS.ink} paintOrder="stroke" stroke="#ffffff" strokeWidth="4">
+            <text
+              x={xs[index]}
+              y={labelY}
+              textAnchor="middle"
+              fontSize="17"
+              fontWeight="bold"
+              fill={COLOURS.ink}
+              paintOrder="stroke"
+              stroke="#ffffff"
+              strokeWidth="4"
+            >
               {formatTotal(point.total)}
             </text>
           </g>

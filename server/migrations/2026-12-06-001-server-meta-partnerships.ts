@@ -9,7 +9,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('server_meta')
     // A single row: the check makes a second one impossible rather than merely unexpected.
-    .addColumn('id', 'smallint', (column) => column.primaryKey().defaultTo(1).check(sql`id = 1`))
+    .addColumn('id', 'smallint', (column) =>
+      column
+        .primaryKey()
+        .defaultTo(1)
+        .check(sql`id = 1`),
+    )
     .addColumn('schema_version', 'integer', (column) => column.notNull())
     .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
     .addColumn('migrated_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))

@@ -4,7 +4,8 @@ import { employerView } from './employer-view-service';
 import { signedInCaller, type Handlers } from '../handlers';
 import type { SessionHolder } from '../session-holder';
 
-type AdjustmentChannels = 'adjustments.get' | 'adjustments.save' | 'adjustments.saveAhpReport' | 'adjustments.signAhpReport' | 'adjustments.employerView';
+type AdjustmentChannels =
+  'adjustments.get' | 'adjustments.save' | 'adjustments.saveAhpReport' | 'adjustments.signAhpReport' | 'adjustments.employerView';
 
 /** Workplace adjustments, the graded return schedule, AHP Health and Work Reports and the employer view. */
 export function adjustmentsHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, AdjustmentChannels> {

@@ -4,7 +4,12 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { SignedInUser } from '../../core/schemas/session';
 import type { ParticipantAdjustments, WorkplaceAdjustmentsContent } from '../../core/schemas/workplace-adjustments';
 import { latestPlan } from '../../db/repositories/action-plan-repository';
-import { insertAdjustmentsVersion, latestAdjustments, listAhpReports, type AdjustmentsRow } from '../../db/repositories/adjustments-repository';
+import {
+  insertAdjustmentsVersion,
+  latestAdjustments,
+  listAhpReports,
+  type AdjustmentsRow,
+} from '../../db/repositories/adjustments-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
@@ -33,7 +38,16 @@ export async function getAdjustments(store: Store, participantId: string): Promi
   ]);
   return {
     currentPlanId: plan?.id ?? null,
-    saved: saved === undefined ? null : { version: saved.version, planId: saved.plan_id, savedAt: saved.saved_at, savedByName: saved.saved_by_name, content: adjustmentsContent(saved) },
+    saved:
+      saved === undefined
+        ? null
+        : {
+            version: saved.version,
+            planId: saved.plan_id,
+            savedAt: saved.saved_at,
+            savedByName: saved.saved_by_name,
+            content: adjustmentsContent(saved),
+          },
     ahpReports: reports.map(toAhpReport),
     employerConsentInForce: consent,
   };
@@ -44,16 +58,25 @@ export async function getAdjustments(store: Store, participantId: string): Promi
  * names the version they started from (none for the first save): if anyone saved since, it is a
  * conflict and nothing is written. Dispatch has checked the input and the caller's role.
  */
-export async function saveAdjustments(store: Store, input: ParsedInput<'adjustments.save'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'adjustments.save'>> {
+export async function saveAdjustments(
+  store: Store,
+  input: ParsedInput<'adjustments.save'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'adjustments.save'>> {
   const { participantId, version, ...content } = input;
   const participant = await requireParticipant(store, participantId);
-  if (participant.status === 'exited') throw new AppError('CONFLICT', 'This person has exited the service; their adjustments cannot be changed.');
+  if (participant.status === 'exited')
+    throw new AppError('CONFLICT', 'This person has exited the service; their adjustments cannot be changed.');
   const plan = await latestPlan(store.db, participantId);
   if (plan === undefined) throw new AppError('CONFLICT', 'Start the person’s action plan first: workplace adjustments are part of it.');
   const latest = await latestAdjustments(store.db, participantId);
   const expected = version ?? 0;
   if ((latest?.version ?? 0) !== expected) {
-    throw new AppError('CONFLICT', 'Someone else saved these adjustments since you opened them. Your changes were not saved: reopen them to see theirs.');
+    throw new AppError(
+      'CONFLICT',
+      'Someone else saved these adjustments since you opened them. Your changes were not saved: reopen them to see theirs.',
+    );
   }
   try {
     await insertAdjustmentsVersion(store.db, {
@@ -67,7 +90,10 @@ export async function saveAdjustments(store: Store, input: ParsedInput<'adjustme
     });
   } catch (error) {
     if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new AppError('CONFLICT', 'Someone else saved these adjustments at the same moment. Your changes were not saved: reopen them to see theirs.');
+      throw new AppError(
+        'CONFLICT',
+        'Someone else saved these adjustments at the same moment. Your changes were not saved: reopen them to see theirs.',
+      );
     }
     throw toStoreError(error);
   }

@@ -1,9 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
-import { ahpSigningProblems, type AhpPractitioner, type AhpProfession, type AhpReport, type AhpReportContent } from '../../core/schemas/ahp-report';
+import {
+  ahpSigningProblems,
+  type AhpPractitioner,
+  type AhpProfession,
+  type AhpReport,
+  type AhpReportContent,
+} from '../../core/schemas/ahp-report';
 import type { SignedInUser } from '../../core/schemas/session';
-import { findAhpReport, insertAhpReport, signAhpDraft, updateAhpDraft, type listAhpReports } from '../../db/repositories/adjustments-repository';
+import {
+  findAhpReport,
+  insertAhpReport,
+  signAhpDraft,
+  updateAhpDraft,
+  type listAhpReports,
+} from '../../db/repositories/adjustments-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import { findTeamMemberByUser } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
@@ -40,7 +52,8 @@ async function requireOwnDraft(store: Store, reportId: string, participantId: st
   const report = await findAhpReport(store.db, reportId);
   if (report === undefined || report.participant_id !== participantId) throw new AppError('NOT_FOUND', 'That report could not be found.');
   if (report.status !== 'draft') throw new AppError('CONFLICT', 'This report is signed and locked. Start a new report to give new advice.');
-  if (report.author_id !== user.userId) throw new AppError('FORBIDDEN', 'Only the practitioner who started this draft can change or sign it.');
+  if (report.author_id !== user.userId)
+    throw new AppError('FORBIDDEN', 'Only the practitioner who started this draft can change or sign it.');
   return report;
 }
 
@@ -48,7 +61,12 @@ async function requireOwnDraft(store: Store, reportId: string, participantId: st
  * Starts a draft AHP Health and Work Report (one draft per person at a time), or saves over the
  * caller's own draft at the version they edited.
  */
-export async function saveAhpReport(store: Store, input: ParsedInput<'adjustments.saveAhpReport'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'adjustments.saveAhpReport'>> {
+export async function saveAhpReport(
+  store: Store,
+  input: ParsedInput<'adjustments.saveAhpReport'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'adjustments.saveAhpReport'>> {
   professionOf(user);
   const { participantId, reportId, version, ...content } = input;
   if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
@@ -59,15 +77,30 @@ export async function saveAhpReport(store: Store, input: ParsedInput<'adjustment
       await requireOwnDraft(store, reportId, participantId, user);
       const expectedVersion = version ?? 0;
       if (!(await updateAhpDraft(store.db, { id: reportId, expectedVersion, contentJson, at }))) {
-        throw new AppError('CONFLICT', 'This report changed since you opened it. Your changes were not saved: reopen it to see the latest.');
+        throw new AppError(
+          'CONFLICT',
+          'This report changed since you opened it. Your changes were not saved: reopen it to see the latest.',
+        );
       }
       return { id: reportId, version: expectedVersion + 1 };
     }
     const id = randomUUID();
-    await insertAhpReport(store.db, { id, participant_id: participantId, status: 'draft', content_json: contentJson, author_id: user.userId, created_at: at, updated_at: at, signed_by: null, signed_at: null, practitioner_json: null });
+    await insertAhpReport(store.db, {
+      id,
+      participant_id: participantId,
+      status: 'draft',
+      content_json: contentJson,
+      author_id: user.userId,
+      created_at: at,
+      updated_at: at,
+      signed_by: null,
+      signed_at: null,
+      practitioner_json: null,
+    });
     return { id, version: 1 };
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('CONFLICT', 'A draft report for this person is already open. Reopen it to carry on.');
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE')
+      throw new AppError('CONFLICT', 'A draft report for this person is already open. Reopen it to carry on.');
     throw toStoreError(error);
   }
 }
@@ -77,21 +110,39 @@ export async function saveAhpReport(store: Store, input: ParsedInput<'adjustment
  * HCPC registration (with their profession's code) may, and only their own draft at the version
  * they read. Signing stamps their name, profession and HCPC number; the report is then locked.
  */
-export async function signAhpReport(store: Store, input: ParsedInput<'adjustments.signAhpReport'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'adjustments.signAhpReport'>> {
+export async function signAhpReport(
+  store: Store,
+  input: ParsedInput<'adjustments.signAhpReport'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'adjustments.signAhpReport'>> {
   const profession = professionOf(user);
   const member = await findTeamMemberByUser(store.db, user.userId);
   const registration = member?.professional_body === 'hcpc' && member.active === 1 ? member.registration_number : null;
   if (member === undefined || registration === null || !registration.startsWith(HCPC_PREFIX[profession])) {
-    throw new AppError('FORBIDDEN', 'Only an HCPC-registered occupational therapist or physiotherapist can sign this report. Ask an administrator to record your HCPC registration in Settings → Team members.');
+    throw new AppError(
+      'FORBIDDEN',
+      'Only an HCPC-registered occupational therapist or physiotherapist can sign this report. Ask an administrator to record your HCPC registration in Settings → Team members.',
+    );
   }
   const report = await requireOwnDraft(store, input.reportId, input.participantId, user);
   const problems = ahpSigningProblems(JSON.parse(report.content_json) as AhpReportContent);
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', `The report cannot be signed yet. ${problems.map((problem) => problem.message).join(' ')}`, Object.fromEntries(problems.map((problem) => [problem.path, problem.message])));
+    throw new AppError(
+      'VALIDATION',
+      `The report cannot be signed yet. ${problems.map((problem) => problem.message).join(' ')}`,
+      Object.fromEntries(problems.map((problem) => [problem.path, problem.message])),
+    );
   }
   const practitioner: AhpPractitioner = { name: member.full_name, profession, hcpcNumber: registration };
   try {
-    const signed = await signAhpDraft(store.db, { id: report.id, expectedVersion: input.version, signedBy: user.userId, practitionerJson: JSON.stringify(practitioner), at: now.toISOString() });
+    const signed = await signAhpDraft(store.db, {
+      id: report.id,
+      expectedVersion: input.version,
+      signedBy: user.userId,
+      practitionerJson: JSON.stringify(practitioner),
+      at: now.toISOString(),
+    });
     if (!signed) throw new AppError('CONFLICT', 'This report changed since you opened it. Read the latest version before signing it.');
   } catch (error) {
     throw toStoreError(error);

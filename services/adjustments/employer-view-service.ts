@@ -18,7 +18,10 @@ import { getParticipantRecord } from '../participants/participant-record';
 export async function employerView(store: Store, participantId: string): Promise<EmployerView> {
   const person = await getParticipantRecord(store, participantId);
   if (!(await mayShare(store, participantId, 'share_employer'))) {
-    throw new AppError('FORBIDDEN', 'Nothing can be shared with the employer: the person has not given consent to share adjustments with them, or has withdrawn it.');
+    throw new AppError(
+      'FORBIDDEN',
+      'Nothing can be shared with the employer: the person has not given consent to share adjustments with them, or has withdrawn it.',
+    );
   }
   const saved = await latestAdjustments(store.db, participantId);
   if (saved === undefined) throw new AppError('NOT_FOUND', 'No workplace adjustments have been saved for this person yet.');

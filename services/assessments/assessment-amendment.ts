@@ -19,10 +19,15 @@ export interface Amendment {
  * was; only the newest version of a record can be amended, so its history is one straight line.
  * `mayAmend` decides, from the original's discipline, whether this caller may correct it.
  */
-export async function recordAmendment(store: Store, amendment: Amendment, mayAmend: (discipline: string | null) => boolean): Promise<{ id: string }> {
+export async function recordAmendment(
+  store: Store,
+  amendment: Amendment,
+  mayAmend: (discipline: string | null) => boolean,
+): Promise<{ id: string }> {
   const original = await findAssessment(store.db, amendment.amendsId);
   if (original === undefined || original.kind !== amendment.kind) throw new AppError('NOT_FOUND', 'That assessment could not be found.');
-  if (!mayAmend(original.discipline)) throw new AppError('FORBIDDEN', 'Only a member of the discipline that wrote this assessment can amend it.');
+  if (!mayAmend(original.discipline))
+    throw new AppError('FORBIDDEN', 'Only a member of the discipline that wrote this assessment can amend it.');
   if (original.signed_at === null) throw new AppError('CONFLICT', 'This assessment is still a draft: edit it instead of amending it.');
   if (await isAmended(store.db, original.id)) throw alreadyAmended();
   const id = randomUUID();

@@ -15,12 +15,17 @@ type AssessmentChannels =
 /** Assessments (joined-up and by discipline, signed and amended), outcome measures and risk flags. */
 export function assessmentHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, AssessmentChannels> {
   return {
-    'assessments.saveJoinedUp': async (input, context) => saveJoinedUpAssessment(session.require().store, input, signedInCaller(context).userId, now()),
-    'assessments.amendJoinedUp': async (input, context) => amendJoinedUpAssessment(session.require().store, input, signedInCaller(context).userId, now()),
-    'assessments.saveDisciplineDraft': async (input, context) => saveDisciplineDraft(session.require().store, input, signedInCaller(context), now()),
+    'assessments.saveJoinedUp': async (input, context) =>
+      saveJoinedUpAssessment(session.require().store, input, signedInCaller(context).userId, now()),
+    'assessments.amendJoinedUp': async (input, context) =>
+      amendJoinedUpAssessment(session.require().store, input, signedInCaller(context).userId, now()),
+    'assessments.saveDisciplineDraft': async (input, context) =>
+      saveDisciplineDraft(session.require().store, input, signedInCaller(context), now()),
     'assessments.sign': async (input, context) => signDisciplineAssessment(session.require().store, input, signedInCaller(context), now()),
-    'assessments.amendDiscipline': async (input, context) => amendDisciplineAssessment(session.require().store, input, signedInCaller(context), now()),
+    'assessments.amendDiscipline': async (input, context) =>
+      amendDisciplineAssessment(session.require().store, input, signedInCaller(context), now()),
     'measures.record': async (input, context) => recordMeasure(session.require().store, input, signedInCaller(context).userId, now()),
-    'riskFlags.acknowledge': async (input, context) => acknowledgeRisk(session.require().store, input, signedInCaller(context).userId, now()),
+    'riskFlags.acknowledge': async (input, context) =>
+      acknowledgeRisk(session.require().store, input, signedInCaller(context).userId, now()),
   };
 }

@@ -26,7 +26,10 @@ export function signatureFields(row: AssessmentVersionRow): SignatureFields {
  * Groups version rows (oldest first) into chains: each original and the amendments that follow
  * it. Returns the newest assessment first, so `[0]` is the one a screen shows by default.
  */
-export function versionChains<Version>(rows: readonly AssessmentVersionRow[], toVersion: (row: AssessmentVersionRow) => Version): Array<VersionChain<Version>> {
+export function versionChains<Version>(
+  rows: readonly AssessmentVersionRow[],
+  toVersion: (row: AssessmentVersionRow) => Version,
+): Array<VersionChain<Version>> {
   const amendmentOf = new Map<string, AssessmentVersionRow>();
   for (const row of rows) if (row.amends_id !== null) amendmentOf.set(row.amends_id, row);
   const chains: Array<VersionChain<Version>> = [];

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
-import { CLINICAL_DISCIPLINE_OF_ROLE, type ClinicalDiscipline, type DisciplineAssessmentContent } from '../../core/schemas/discipline-assessment';
+import {
+  CLINICAL_DISCIPLINE_OF_ROLE,
+  type ClinicalDiscipline,
+  type DisciplineAssessmentContent,
+} from '../../core/schemas/discipline-assessment';
 import type { SignedInUser } from '../../core/schemas/session';
 import { findAssessment, insertAssessment, signDraftAssessment, updateDraftAssessment } from '../../db/repositories/assessment-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
@@ -14,7 +18,11 @@ export const DISCIPLINE_ASSESSMENT_KIND = 'discipline';
 /** The discipline a clinician writes for; other roles write no discipline assessment. */
 function disciplineOf(user: SignedInUser): ClinicalDiscipline {
   const discipline = CLINICAL_DISCIPLINE_OF_ROLE[user.role];
-  if (discipline === undefined) throw new AppError('FORBIDDEN', 'Only physiotherapists, mental health practitioners and occupational therapists write discipline assessments.');
+  if (discipline === undefined)
+    throw new AppError(
+      'FORBIDDEN',
+      'Only physiotherapists, mental health practitioners and occupational therapists write discipline assessments.',
+    );
   return discipline;
 }
 
@@ -34,7 +42,8 @@ export async function saveDisciplineDraft(
   now: Date,
 ): Promise<ChannelOutput<'assessments.saveDisciplineDraft'>> {
   const discipline = disciplineOf(user);
-  if ((await findParticipant(store.db, input.participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  if ((await findParticipant(store.db, input.participantId)) === undefined)
+    throw new AppError('NOT_FOUND', 'That person could not be found.');
   const at = now.toISOString();
   try {
     if (input.id === undefined) {
@@ -61,10 +70,21 @@ export async function saveDisciplineDraft(
       throw new AppError('NOT_FOUND', 'That draft could not be found.');
     }
     if (draft.author_id !== user.userId) throw new AppError('FORBIDDEN', 'Only the clinician who started a draft can edit it.');
-    if (draft.signed_at !== null) throw new AppError('CONFLICT', 'This assessment has been signed and is locked. Record an amendment instead.');
+    if (draft.signed_at !== null)
+      throw new AppError('CONFLICT', 'This assessment has been signed and is locked. Record an amendment instead.');
     const expectedVersion = input.version ?? 0;
-    const saved = await updateDraftAssessment(store.db, { id: draft.id, expectedVersion, assessedOn: input.assessedOn, contentJson: JSON.stringify(storedContent(input)), at });
-    if (!saved) throw new AppError('CONFLICT', 'This draft was changed in another window since you opened it. Reopen it to see the latest text; your changes were not saved.');
+    const saved = await updateDraftAssessment(store.db, {
+      id: draft.id,
+      expectedVersion,
+      assessedOn: input.assessedOn,
+      contentJson: JSON.stringify(storedContent(input)),
+      at,
+    });
+    if (!saved)
+      throw new AppError(
+        'CONFLICT',
+        'This draft was changed in another window since you opened it. Reopen it to see the latest text; your changes were not saved.',
+      );
     return { id: draft.id, version: expectedVersion + 1 };
   } catch (error) {
     throw toStoreError(error);
@@ -79,10 +99,16 @@ export async function signDisciplineAssessment(
   now: Date,
 ): Promise<ChannelOutput<'assessments.sign'>> {
   const draft = await findAssessment(store.db, input.id);
-  if (draft === undefined || draft.kind !== DISCIPLINE_ASSESSMENT_KIND) throw new AppError('NOT_FOUND', 'That assessment could not be found.');
+  if (draft === undefined || draft.kind !== DISCIPLINE_ASSESSMENT_KIND)
+    throw new AppError('NOT_FOUND', 'That assessment could not be found.');
   if (draft.author_id !== user.userId) throw new AppError('FORBIDDEN', 'Only the clinician who wrote an assessment can sign it.');
   if (draft.signed_at !== null) throw new AppError('CONFLICT', 'This assessment is already signed.');
-  const signed = await signDraftAssessment(store.db, { id: draft.id, expectedVersion: input.version, by: user.userId, at: now.toISOString() });
+  const signed = await signDraftAssessment(store.db, {
+    id: draft.id,
+    expectedVersion: input.version,
+    by: user.userId,
+    at: now.toISOString(),
+  });
   if (!signed) throw new AppError('CONFLICT', 'This draft changed after you opened it. Read the latest text, then sign.');
   return {};
 }
@@ -97,7 +123,15 @@ export async function amendDisciplineAssessment(
   const discipline = disciplineOf(user);
   return recordAmendment(
     store,
-    { amendsId: input.amendsId, kind: DISCIPLINE_ASSESSMENT_KIND, assessedOn: input.assessedOn, content: storedContent(input), reason: input.reason, authorId: user.userId, now },
+    {
+      amendsId: input.amendsId,
+      kind: DISCIPLINE_ASSESSMENT_KIND,
+      assessedOn: input.assessedOn,
+      content: storedContent(input),
+      reason: input.reason,
+      authorId: user.userId,
+      now,
+    },
     (original) => original === discipline,
   );
 }

@@ -26,7 +26,12 @@ const TABLE_OF_RECORD: Readonly<Record<AuditedRecord, ParticipantOwnedTable>> = 
  * item rather than the person. Synchronous, so it also works inside a call's open transaction
  * (see call-audit-scope.ts).
  */
-export function auditedParticipantId(store: Pick<Store, 'sqlite'>, person: AuditedPerson | undefined, input: Record<string, string>, output: Record<string, string>): string | null {
+export function auditedParticipantId(
+  store: Pick<Store, 'sqlite'>,
+  person: AuditedPerson | undefined,
+  input: Record<string, string>,
+  output: Record<string, string>,
+): string | null {
   if (person === undefined) return null;
   if ('output' in person) return output[person.output] ?? null;
   const id = input[person.input];

@@ -26,9 +26,19 @@ export function AhpReportDocument({ report, person, meta }: { report: AhpReport;
   const styles = documentStyles(10.5);
   const practitioner = report.practitioner;
   return (
-    <Document title={`${meta.title}: ${person.name}`} author={meta.organisation} creator="WorkWell MDT" producer="WorkWell MDT" language="en-GB">
+    <Document
+      title={`${meta.title}: ${person.name}`}
+      author={meta.organisation}
+      creator="WorkWell MDT"
+      producer="WorkWell MDT"
+      language="en-GB"
+    >
       <DocumentPage meta={meta} styles={styles}>
-        <DocumentTitle styles={styles} title="AHP Health and Work Report" subtitle="Advice from an allied health professional about fitness for work" />
+        <DocumentTitle
+          styles={styles}
+          title="AHP Health and Work Report"
+          subtitle="Advice from an allied health professional about fitness for work"
+        />
         <SummaryRows
           styles={styles}
           rows={[
@@ -87,7 +97,11 @@ export function AhpReportDocument({ report, person, meta }: { report: AhpReport;
           ]}
         />
         <View style={styles.signature} wrap={false}>
-          <Text>{report.signedAt === null ? 'Not signed: this report is a draft and is not valid advice yet.' : `Signed by ${practitioner?.name ?? report.authorName} on ${dateOr(report.signedAt, '')}.`}</Text>
+          <Text>
+            {report.signedAt === null
+              ? 'Not signed: this report is a draft and is not valid advice yet.'
+              : `Signed by ${practitioner?.name ?? report.authorName} on ${dateOr(report.signedAt, '')}.`}
+          </Text>
         </View>
       </DocumentPage>
     </Document>

@@ -14,15 +14,39 @@ import { AhpReportDocument } from './ahp-report-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
 
 /** An AHP Health and Work Report as a PDF (the newest when none is named); DRAFT until signed. */
-export async function ahpReportPdf(store: Store, input: ParsedInput<'documents.ahpReportPdf'>, user: SignedInUser, now: Date): Promise<PdfDocument> {
+export async function ahpReportPdf(
+  store: Store,
+  input: ParsedInput<'documents.ahpReportPdf'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<PdfDocument> {
   const person = await getParticipantRecord(store, input.participantId);
   const reports = (await listAhpReports(store.db, input.participantId)).map(toAhpReport);
   const newest = [...reports].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const report = input.reportId === undefined ? newest : reports.find((candidate) => candidate.id === input.reportId);
-  if (report === undefined) throw new AppError('NOT_FOUND', input.reportId === undefined ? 'No AHP Health and Work Report has been written for this person yet.' : 'That report could not be found for this person.');
+  if (report === undefined)
+    throw new AppError(
+      'NOT_FOUND',
+      input.reportId === undefined
+        ? 'No AHP Health and Work Report has been written for this person yet.'
+        : 'That report could not be found for this person.',
+    );
   const draft = report.status !== 'signed';
-  const meta = await documentMeta(store, user, now, 'AHP Health and Work Report', `${draft ? 'Draft' : 'Signed'} version ${report.version}`, draft);
+  const meta = await documentMeta(
+    store,
+    user,
+    now,
+    'AHP Health and Work Report',
+    `${draft ? 'Draft' : 'Signed'} version ${report.version}`,
+    draft,
+  );
   const fileName = `ahp-health-and-work-report-${fileNamePart(person.reference)}-v${report.version}${draft ? '-draft' : ''}.pdf`;
-  const element = <AhpReportDocument report={report} person={{ name: `${person.givenName} ${person.familyName}`, dateOfBirth: person.dateOfBirth }} meta={meta} />;
+  const element = (
+    <AhpReportDocument
+      report={report}
+      person={{ name: `${person.givenName} ${person.familyName}`, dateOfBirth: person.dateOfBirth }}
+      meta={meta}
+    />
+  );
   return exportPdf(store, user, now, { kind: 'ahp_report_pdf', fileName, draft, element, participantIds: [input.participantId] });
 }

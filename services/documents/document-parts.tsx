@@ -62,7 +62,15 @@ export interface TableColumn {
  * A table whose rows never split across pages.
  * Cells are plain strings so the extracted text reads row by row.
  */
-export function Table({ styles, columns, rows }: { styles: DocumentStyles; columns: readonly TableColumn[]; rows: ReadonlyArray<readonly string[]> }) {
+export function Table({
+  styles,
+  columns,
+  rows,
+}: {
+  styles: DocumentStyles;
+  columns: readonly TableColumn[];
+  rows: ReadonlyArray<readonly string[]>;
+}) {
   return (
     <View style={styles.table}>
       <View style={styles.tableHeader}>

@@ -11,7 +11,8 @@ type DocumentChannels = 'documents.planPdf' | 'documents.employerLetterPdf' | 'd
 export function documentsHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, DocumentChannels> {
   return {
     'documents.planPdf': async (input, context) => planPdf(session.require().store, input, signedInCaller(context), now()),
-    'documents.employerLetterPdf': async (input, context) => employerLetterPdf(session.require().store, input, signedInCaller(context), now()),
+    'documents.employerLetterPdf': async (input, context) =>
+      employerLetterPdf(session.require().store, input, signedInCaller(context), now()),
     'documents.ahpReportPdf': async (input, context) => ahpReportPdf(session.require().store, input, signedInCaller(context), now()),
     'documents.minutesPdf': async (input, context) => minutesPdf(session.require().store, input, signedInCaller(context), now()),
   };

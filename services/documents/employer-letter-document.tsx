@@ -18,17 +18,32 @@ import { documentStyles } from './pdf-theme';
 export function EmployerLetterDocument({ view, meta }: { view: EmployerView; meta: DocumentMeta }) {
   const styles = documentStyles(10.5);
   return (
-    <Document title={`${meta.title}: ${view.employeeName}`} author={meta.organisation} creator="WorkWell MDT" producer="WorkWell MDT" language="en-GB">
+    <Document
+      title={`${meta.title}: ${view.employeeName}`}
+      author={meta.organisation}
+      creator="WorkWell MDT"
+      producer="WorkWell MDT"
+      language="en-GB"
+    >
       <DocumentPage meta={meta} styles={styles}>
-        <DocumentTitle styles={styles} title="Workplace adjustments passport" subtitle={`For ${view.employeeName}${view.employerName === null ? '' : ` at ${view.employerName}`}`} />
+        <DocumentTitle
+          styles={styles}
+          title="Workplace adjustments passport"
+          subtitle={`For ${view.employeeName}${view.employerName === null ? '' : ` at ${view.employerName}`}`}
+        />
         <Text style={styles.paragraph}>To the line manager{view.employerName === null ? '' : ` at ${view.employerName}`},</Text>
         <Text style={styles.paragraph}>
-          {view.employeeName} is being supported by the WorkWell service and has agreed that we share this with you. It describes what they need at work and the adjustments
-          that would help them stay in or return to work. It holds no medical information. Please keep it with their record and review it with them by the date below.
+          {view.employeeName} is being supported by the WorkWell service and has agreed that we share this with you. It describes what they
+          need at work and the adjustments that would help them stay in or return to work. It holds no medical information. Please keep it
+          with their record and review it with them by the date below.
         </Text>
 
         <Heading styles={styles}>What they need at work</Heading>
-        {view.functionalNeeds.length === 0 ? <Text style={styles.paragraph}>None recorded.</Text> : <Bullets styles={styles} items={view.functionalNeeds} />}
+        {view.functionalNeeds.length === 0 ? (
+          <Text style={styles.paragraph}>None recorded.</Text>
+        ) : (
+          <Bullets styles={styles} items={view.functionalNeeds} />
+        )}
 
         <Heading styles={styles}>Adjustments</Heading>
         {view.adjustments.length === 0 ? (
@@ -58,7 +73,10 @@ export function EmployerLetterDocument({ view, meta }: { view: EmployerView; met
             <Heading styles={styles}>Phased return, week by week</Heading>
             <Text style={styles.paragraph}>
               Starting {dateOr(view.gradedReturn.startOn, '')}
-              {view.gradedReturn.contractedHoursPerWeek === null ? '' : `, building up to the contracted ${view.gradedReturn.contractedHoursPerWeek} hours a week`}.
+              {view.gradedReturn.contractedHoursPerWeek === null
+                ? ''
+                : `, building up to the contracted ${view.gradedReturn.contractedHoursPerWeek} hours a week`}
+              .
             </Text>
             <Table
               styles={styles}
@@ -68,7 +86,12 @@ export function EmployerLetterDocument({ view, meta }: { view: EmployerView; met
                 { label: 'Hours', width: '13%' },
                 { label: 'Duties', width: '50%' },
               ]}
-              rows={view.gradedReturn.weeks.map((week) => [String(week.weekNumber), dateOr(week.startsOn, ''), String(week.hours), week.duties])}
+              rows={view.gradedReturn.weeks.map((week) => [
+                String(week.weekNumber),
+                dateOr(week.startsOn, ''),
+                String(week.hours),
+                week.duties,
+              ])}
             />
           </View>
         )}

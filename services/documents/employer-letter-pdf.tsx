@@ -19,14 +19,29 @@ import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
  * refused letter is never rendered and never reaches the export log; dispatch audits the refusal
  * as denied. It is a DRAFT until the MDT has agreed the plan the adjustments belong to.
  */
-export async function employerLetterPdf(store: Store, input: ParsedInput<'documents.employerLetterPdf'>, user: SignedInUser, now: Date): Promise<PdfDocument> {
+export async function employerLetterPdf(
+  store: Store,
+  input: ParsedInput<'documents.employerLetterPdf'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<PdfDocument> {
   const view = await employerView(store, input.participantId);
   // Only the version and agreement state are read from here: nothing of it is printed.
-  const [saved, plans, participant] = await Promise.all([latestAdjustments(store.db, input.participantId), getParticipantPlans(store, input.participantId), findParticipant(store.db, input.participantId)]);
+  const [saved, plans, participant] = await Promise.all([
+    latestAdjustments(store.db, input.participantId),
+    getParticipantPlans(store, input.participantId),
+    findParticipant(store.db, input.participantId),
+  ]);
   const plan = plans.versions.find((version) => version.id === saved?.plan_id);
   const draft = plan === undefined || plan.status === 'draft';
   const version = `Adjustments version ${saved?.version ?? 1}`;
   const meta = await documentMeta(store, user, now, 'Workplace adjustments passport', version, draft);
   const fileName = `workplace-adjustments-${fileNamePart(participant?.reference ?? input.participantId)}${draft ? '-draft' : ''}.pdf`;
-  return exportPdf(store, user, now, { kind: 'employer_letter_pdf', fileName, draft, element: <EmployerLetterDocument view={view} meta={meta} />, participantIds: [input.participantId] });
+  return exportPdf(store, user, now, {
+    kind: 'employer_letter_pdf',
+    fileName,
+    draft,
+    element: <EmployerLetterDocument view={view} meta={meta} />,
+    participantIds: [input.participantId],
+  });
 }

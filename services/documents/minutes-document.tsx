@@ -16,11 +16,18 @@ import { documentStyles } from './pdf-theme';
  */
 export function MinutesDocument({ minutes, meta }: { minutes: MeetingMinutes; meta: DocumentMeta }) {
   const styles = documentStyles(10);
-  const people = (list: MeetingMinutes['present']) => (list.length === 0 ? 'None recorded' : list.map((person) => (person.role === '' ? person.name : `${person.name} (${person.role})`)).join(', '));
+  const people = (list: MeetingMinutes['present']) =>
+    list.length === 0
+      ? 'None recorded'
+      : list.map((person) => (person.role === '' ? person.name : `${person.name} (${person.role})`)).join(', ');
   return (
     <Document title={meta.title} author={meta.organisation} creator="WorkWell MDT" producer="WorkWell MDT" language="en-GB">
       <DocumentPage meta={meta} styles={styles}>
-        <DocumentTitle styles={styles} title="MDT meeting minutes" subtitle={`${dateOr(minutes.heldOn, '')} at ${minutes.startsAt} · ${minutes.status === 'ended' ? 'Meeting ended' : 'Meeting not ended yet'}`} />
+        <DocumentTitle
+          styles={styles}
+          title="MDT meeting minutes"
+          subtitle={`${dateOr(minutes.heldOn, '')} at ${minutes.startsAt} · ${minutes.status === 'ended' ? 'Meeting ended' : 'Meeting not ended yet'}`}
+        />
         <SummaryRows
           styles={styles}
           rows={[
@@ -28,7 +35,9 @@ export function MinutesDocument({ minutes, meta }: { minutes: MeetingMinutes; me
             ['Present', minutes.attendanceRecorded ? people(minutes.present) : 'Attendance not recorded'],
             ['Apologies', minutes.attendanceRecorded ? people(minutes.apologies) : 'Attendance not recorded'],
             ['Cases', String(minutes.cases.length)],
-            ...(minutes.rolledForwardTo === null ? [] : [['Cases not reached moved to', dateOr(minutes.rolledForwardTo.heldOn, '')] as const]),
+            ...(minutes.rolledForwardTo === null
+              ? []
+              : [['Cases not reached moved to', dateOr(minutes.rolledForwardTo.heldOn, '')] as const]),
           ]}
         />
         {minutes.cases.map((item, index) => (
@@ -40,7 +49,12 @@ export function MinutesDocument({ minutes, meta }: { minutes: MeetingMinutes; me
                 ['Outcome', AGENDA_ITEM_STATUS_LABELS[item.status]],
                 ['Discussion notes', item.notes.trim() === '' ? 'None' : item.notes],
                 ['Decisions', item.decisions.trim() === '' ? 'None' : item.decisions],
-                ['Plan agreed', item.plan === null ? 'No plan agreed at this meeting' : `Version ${item.plan.versionNumber}, checked by ${item.plan.checkedByName}; review ${dateOr(item.plan.reviewOn, 'not set')}`],
+                [
+                  'Plan agreed',
+                  item.plan === null
+                    ? 'No plan agreed at this meeting'
+                    : `Version ${item.plan.versionNumber}, checked by ${item.plan.checkedByName}; review ${dateOr(item.plan.reviewOn, 'not set')}`,
+                ],
               ]}
             />
             {item.plan === null ? null : (

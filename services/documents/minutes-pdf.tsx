@@ -12,7 +12,12 @@ import { MinutesDocument } from './minutes-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
 
 /** A meeting's minutes as a PDF; DRAFT until the meeting has ended (and its minutes are locked). */
-export async function minutesPdf(store: Store, input: ParsedInput<'documents.minutesPdf'>, user: SignedInUser, now: Date): Promise<PdfDocument> {
+export async function minutesPdf(
+  store: Store,
+  input: ParsedInput<'documents.minutesPdf'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<PdfDocument> {
   const minutes = await meetingMinutes(store, input.meetingId);
   const draft = minutes.status !== 'ended';
   const meta = await documentMeta(store, user, now, 'MDT meeting minutes', `Meeting of ${formatCalendarDate(minutes.heldOn)}`, draft);

@@ -19,9 +19,23 @@ export interface PdfExportRequest {
 }
 
 /** The header and footer facts every document shares, for the signed-in user at this moment. */
-export async function documentMeta(store: Store, user: SignedInUser, now: Date, title: string, version: string, draft: boolean): Promise<DocumentMeta> {
+export async function documentMeta(
+  store: Store,
+  user: SignedInUser,
+  now: Date,
+  title: string,
+  version: string,
+  draft: boolean,
+): Promise<DocumentMeta> {
   const partnership = await getPartnership(store.db);
-  return { title, version, draft, organisation: partnership?.name ?? 'WorkWell', generatedBy: user.displayName, generatedAt: now.toISOString() };
+  return {
+    title,
+    version,
+    draft,
+    organisation: partnership?.name ?? 'WorkWell',
+    generatedBy: user.displayName,
+    generatedAt: now.toISOString(),
+  };
 }
 
 /**
@@ -32,10 +46,22 @@ export async function exportPdf(store: Store, user: SignedInUser, now: Date, req
   const bytes = await renderPdf(request.element);
   recordExport(
     store,
-    { user, kind: request.kind, destination: request.fileName, content: bytes, outcome: 'delivered', subjects: request.participantIds.map((participantId) => ({ participantId, outcome: 'included' as const })) },
+    {
+      user,
+      kind: request.kind,
+      destination: request.fileName,
+      content: bytes,
+      outcome: 'delivered',
+      subjects: request.participantIds.map((participantId) => ({ participantId, outcome: 'included' as const })),
+    },
     now,
   );
-  return { fileName: request.fileName, contentBase64: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength, draft: request.draft };
+  return {
+    fileName: request.fileName,
+    contentBase64: Buffer.from(bytes).toString('base64'),
+    bytes: bytes.byteLength,
+    draft: request.draft,
+  };
 }
 
 /** A file-name-safe form of a reference or date ("WW-000123", "2026-12-03"). */

@@ -15,7 +15,12 @@ export interface PlanDocumentAction {
   readonly dueOn: string | null;
   readonly status: string;
   readonly goal: string | null;
-  readonly service: { readonly name: string; readonly phone: string | null; readonly email: string | null; readonly website: string | null } | null;
+  readonly service: {
+    readonly name: string;
+    readonly phone: string | null;
+    readonly email: string | null;
+    readonly website: string | null;
+  } | null;
 }
 
 /**

@@ -21,18 +21,32 @@ const LARGE_PRINT_SIZE = 16;
 export function PlanDocument({ model, meta, largePrint }: { model: PlanDocumentModel; meta: DocumentMeta; largePrint: boolean }) {
   const styles = documentStyles(largePrint ? LARGE_PRINT_SIZE : NORMAL_SIZE);
   return (
-    <Document title={`${meta.title}: ${model.personName}`} author={meta.organisation} creator="WorkWell MDT" producer="WorkWell MDT" language="en-GB">
+    <Document
+      title={`${meta.title}: ${model.personName}`}
+      author={meta.organisation}
+      creator="WorkWell MDT"
+      producer="WorkWell MDT"
+      language="en-GB"
+    >
       <DocumentPage meta={meta} styles={styles}>
-        <DocumentTitle styles={styles} title={`Your action plan, ${model.personName}`} subtitle={`Reference ${model.reference} · Version ${model.versionNumber} · ${model.statusLabel}`} />
+        <DocumentTitle
+          styles={styles}
+          title={`Your action plan, ${model.personName}`}
+          subtitle={`Reference ${model.reference} · Version ${model.versionNumber} · ${model.statusLabel}`}
+        />
         <View style={styles.callout}>
           <Text>
-            This is the plan you and the WorkWell team agreed to help you stay in or get back to work. It says what each person will do and by when. If anything here is wrong or
-            no longer right for you, tell your contact below.
+            This is the plan you and the WorkWell team agreed to help you stay in or get back to work. It says what each person will do and
+            by when. If anything here is wrong or no longer right for you, tell your contact below.
           </Text>
         </View>
 
         <Heading styles={styles}>Your goals, in your words</Heading>
-        {model.goals.length === 0 ? <Text style={styles.paragraph}>No goals have been written down yet.</Text> : <Bullets styles={styles} items={model.goals} />}
+        {model.goals.length === 0 ? (
+          <Text style={styles.paragraph}>No goals have been written down yet.</Text>
+        ) : (
+          <Bullets styles={styles} items={model.goals} />
+        )}
 
         <Heading styles={styles}>Who will do what, and by when</Heading>
         {model.actions.length === 0 ? (
@@ -86,7 +100,16 @@ export function PlanDocument({ model, meta, largePrint }: { model: PlanDocumentM
         {model.contacts.length === 0 ? (
           <Text style={styles.paragraph}>Contact the WorkWell team that gave you this plan.</Text>
         ) : (
-          <SummaryRows styles={styles} rows={model.contacts.map((contact) => [contact.name, [contact.role, contact.phone, contact.email].filter((part) => part !== null && part !== '').join(' · ')] as const)} />
+          <SummaryRows
+            styles={styles}
+            rows={model.contacts.map(
+              (contact) =>
+                [
+                  contact.name,
+                  [contact.role, contact.phone, contact.email].filter((part) => part !== null && part !== '').join(' · '),
+                ] as const,
+            )}
+          />
         )}
       </DocumentPage>
     </Document>

@@ -27,7 +27,11 @@ export function planIsDraft(plan: Pick<ActionPlan, 'status'>): boolean {
  * The person's plan in words: owners, services and disciplines by name, each action's current
  * status, and the contacts (their coach first, then each action's owner once).
  */
-async function planModel(store: Store, participantId: string, planId: string | undefined): Promise<PlanDocumentModel & { plan: ActionPlan }> {
+async function planModel(
+  store: Store,
+  participantId: string,
+  planId: string | undefined,
+): Promise<PlanDocumentModel & { plan: ActionPlan }> {
   const [person, plans, members, services, disciplines] = await Promise.all([
     getParticipantRecord(store, participantId),
     getParticipantPlans(store, participantId),
@@ -36,10 +40,15 @@ async function planModel(store: Store, participantId: string, planId: string | u
     listDisciplines(store.db),
   ]);
   const plan = planId === undefined ? plans.versions[0] : plans.versions.find((version) => version.id === planId);
-  if (plan === undefined) throw new AppError('NOT_FOUND', planId === undefined ? 'This person has no action plan yet.' : 'That plan could not be found for this person.');
+  if (plan === undefined)
+    throw new AppError(
+      'NOT_FOUND',
+      planId === undefined ? 'This person has no action plan yet.' : 'That plan could not be found for this person.',
+    );
   const memberById = new Map(members.map((member) => [member.id, member]));
   const serviceById = new Map(services.map((service) => [service.id, service]));
-  const disciplineLabel = (code: string) => disciplines.find((discipline) => discipline.code === code)?.label ?? DISCIPLINE_LABELS[code as Discipline] ?? code;
+  const disciplineLabel = (code: string) =>
+    disciplines.find((discipline) => discipline.code === code)?.label ?? DISCIPLINE_LABELS[code as Discipline] ?? code;
   const goals = new Map(plan.goals.map((goal) => [goal.id, goal.text]));
   const progress = new Map(plan.progress.map((entry) => [entry.actionId, entry.status]));
 
@@ -71,7 +80,8 @@ async function planModel(store: Store, participantId: string, planId: string | u
         dueOn: action.dueOn,
         status: ACTION_STATUS_LABELS[progress.get(action.id) ?? 'not_started'],
         goal: action.goalId === null ? null : (goals.get(action.goalId) ?? null),
-        service: service === undefined ? null : { name: service.name, phone: service.phone, email: service.email, website: service.website },
+        service:
+          service === undefined ? null : { name: service.name, phone: service.phone, email: service.email, website: service.website },
       };
     }),
     reviewOn: plan.nextReviewOn ?? plan.reviewOn,
@@ -87,5 +97,11 @@ export async function planPdf(store: Store, input: ParsedInput<'documents.planPd
   const draft = planIsDraft(model.plan);
   const meta = await documentMeta(store, user, now, 'Action plan', `Version ${model.versionNumber}`, draft);
   const fileName = `action-plan-${fileNamePart(model.reference)}-v${model.versionNumber}${input.largePrint ? '-large-print' : ''}${draft ? '-draft' : ''}.pdf`;
-  return exportPdf(store, user, now, { kind: 'plan_pdf', fileName, draft, element: <PlanDocument model={model} meta={meta} largePrint={input.largePrint} />, participantIds: [input.participantId] });
+  return exportPdf(store, user, now, {
+    kind: 'plan_pdf',
+    fileName,
+    draft,
+    element: <PlanDocument model={model} meta={meta} largePrint={input.largePrint} />,
+    participantIds: [input.participantId],
+  });
 }

@@ -37,13 +37,26 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
   try {
     const given = options.folder !== undefined || options.url !== undefined;
     const destinations: ExportDestinations = given
-      ? { folder: options.folder ?? null, baseUrl: options.url ?? null, token: options.tokenFile === undefined ? null : await firstLine(options.tokenFile) }
+      ? {
+          folder: options.folder ?? null,
+          baseUrl: options.url ?? null,
+          token: options.tokenFile === undefined ? null : await firstLine(options.tokenFile),
+        }
       : exportDestinations(unlocked.store);
     const { now } = options;
     const report = await runFhirExport(unlocked.store, unlocked.user, destinations, { now });
     // The audit trail records the export as if it came through the app's channel (ids only).
     const { user } = unlocked;
-    appendAuditEntry(unlocked.store, { at: now().toISOString(), userId: user.userId, username: user.username, action: 'export', channel: 'exports.startFhir', participantId: null, subjectJson: JSON.stringify({ via: 'cli' }), outcome: 'ok' });
+    appendAuditEntry(unlocked.store, {
+      at: now().toISOString(),
+      userId: user.userId,
+      username: user.username,
+      action: 'export',
+      channel: 'exports.startFhir',
+      participantId: null,
+      subjectJson: JSON.stringify({ via: 'cli' }),
+      outcome: 'ok',
+    });
     return report;
   } finally {
     await unlocked.store.close();

@@ -8,7 +8,8 @@ const PROBLEMS_SHOWN = 50;
 
 /** Failures first, then people who declined or withdrew, then those with no decision recorded. */
 function mostUrgentFirst(problems: FhirExportReport['problems']): FhirExportReport['problems'] {
-  const rank = (problem: FhirExportReport['problems'][number]) => (problem.outcome === 'failed' ? 0 : problem.reason?.startsWith('No consent') === true ? 2 : 1);
+  const rank = (problem: FhirExportReport['problems'][number]) =>
+    problem.outcome === 'failed' ? 0 : problem.reason?.startsWith('No consent') === true ? 2 : 1;
   return [...problems].sort((a, b) => rank(a) - rank(b) || a.reference.localeCompare(b.reference));
 }
 
@@ -31,7 +32,13 @@ export class ExportJobs {
     }
     const jobId = randomUUID();
     const state: JobState = {
-      job: { jobId, state: 'running', progress: { total: 0, processed: 0, included: 0, skipped: 0, failed: 0 }, problems: [], message: null },
+      job: {
+        jobId,
+        state: 'running',
+        progress: { total: 0, processed: 0, included: 0, skipped: 0, failed: 0 },
+        problems: [],
+        message: null,
+      },
       controller: new AbortController(),
     };
     this.#jobs.set(jobId, state);
@@ -45,13 +52,28 @@ export class ExportJobs {
           ...state.job,
           state: report.outcome === 'cancelled' ? 'cancelled' : report.outcome === 'failed' ? 'failed' : 'finished',
           progress: report.progress,
-          problems: mostUrgentFirst(report.problems).slice(0, PROBLEMS_SHOWN).map((problem) => ({ participantReference: problem.reference, outcome: problem.outcome === 'failed' ? 'failed' : 'skipped', reason: problem.reason ?? '' })),
+          problems: mostUrgentFirst(report.problems)
+            .slice(0, PROBLEMS_SHOWN)
+            .map((problem) => ({
+              participantReference: problem.reference,
+              outcome: problem.outcome === 'failed' ? 'failed' : 'skipped',
+              reason: problem.reason ?? '',
+            })),
           message:
-            report.outcome === 'cancelled' ? 'The export was cancelled. Nothing was left half-written.' : (report.stopReason ?? (report.fileName === null ? null : `Written to ${report.fileName}`)),
+            report.outcome === 'cancelled'
+              ? 'The export was cancelled. Nothing was left half-written.'
+              : (report.stopReason ?? (report.fileName === null ? null : `Written to ${report.fileName}`)),
         };
       },
       (error: unknown) => {
-        state.job = { ...state.job, state: 'failed', message: error instanceof AppError ? error.message : 'The export stopped because of an unexpected problem. Nothing was left half-written.' };
+        state.job = {
+          ...state.job,
+          state: 'failed',
+          message:
+            error instanceof AppError
+              ? error.message
+              : 'The export stopped because of an unexpected problem. Nothing was left half-written.',
+        };
       },
     );
     return state.job;

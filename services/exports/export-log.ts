@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ExportKind, ExportLogPage, ExportOutcome, ExportSubjectOutcome } from '../../core/schemas/export-log';
 import type { SignedInUser } from '../../core/schemas/session';
-import { appendExportLogEntry, listExportLogRows, singleSubjectReferences, type ExportLogQuery } from '../../db/repositories/export-log-repository';
+import {
+  appendExportLogEntry,
+  listExportLogRows,
+  singleSubjectReferences,
+  type ExportLogQuery,
+} from '../../db/repositories/export-log-repository';
 import type { Store } from '../../db/store';
 
 /** What an export reports about itself once its bytes have gone (or failed to). */

@@ -30,7 +30,11 @@ export function exportDestinations(store: Store): ExportDestinations {
 export function readExportSettings(store: Store): ExportSettings {
   const rows = readAll(store);
   const destinations = exportDestinations(store);
-  const updated = [...rows.values()].map((row) => row.updated_at).sort().at(-1) ?? null;
+  const updated =
+    [...rows.values()]
+      .map((row) => row.updated_at)
+      .sort()
+      .at(-1) ?? null;
   return { folder: destinations.folder, baseUrl: destinations.baseUrl, tokenSet: destinations.token !== null, updatedAt: updated };
 }
 

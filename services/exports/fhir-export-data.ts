@@ -46,7 +46,12 @@ function loadTeam(store: Store): Map<string, FhirExportTeamMember> {
   return new Map(
     listTeamMembersWithDisciplineLabel(store).map((row) => [
       row.id,
-      { id: row.id, fullName: row.full_name, discipline: row.discipline_code, disciplineLabel: row.label ?? DISCIPLINE_LABELS[row.discipline_code as keyof typeof DISCIPLINE_LABELS] ?? row.discipline_code },
+      {
+        id: row.id,
+        fullName: row.full_name,
+        discipline: row.discipline_code,
+        disciplineLabel: row.label ?? DISCIPLINE_LABELS[row.discipline_code as keyof typeof DISCIPLINE_LABELS] ?? row.discipline_code,
+      },
     ]),
   );
 }
@@ -61,14 +66,20 @@ function groupBy<T extends { participant_id: string }>(rows: T[]): Map<string, T
   return groups;
 }
 
-function loadBatch(store: Store, people: ExportPersonRow[], team: Map<string, FhirExportTeamMember>, services: Map<string, string>): ExportCandidate[] {
+function loadBatch(
+  store: Store,
+  people: ExportPersonRow[],
+  team: Map<string, FhirExportTeamMember>,
+  services: Map<string, string>,
+): ExportCandidate[] {
   const ids = people.map((person) => person.id);
   const consentOf = new Map(latestSharingConsents(store, ids).map((row) => [row.participant_id, row]));
   const referrals = groupBy(listReferralsOf(store, ids));
   const measures = groupBy(listPhq9AndGad7ResultsOf(store, ids));
   const assessmentOf = new Map(latestJoinedUpAssessments(store, ids).map((row) => [row.participant_id, row]));
   const planOf = new Map<string, ExportPlanRow>();
-  for (const plan of listPlanVersionsInStatus(store, ids, AGREED_PLAN_STATUSES)) if (!planOf.has(plan.participant_id)) planOf.set(plan.participant_id, plan);
+  for (const plan of listPlanVersionsInStatus(store, ids, AGREED_PLAN_STATUSES))
+    if (!planOf.has(plan.participant_id)) planOf.set(plan.participant_id, plan);
   const planIds = [...planOf.values()].map((plan) => plan.id);
   const progress = new Map(latestActionStatuses(store, planIds).map((row) => [`${row.plan_id}/${row.action_id}`, row.status]));
 
@@ -77,15 +88,26 @@ function loadBatch(store: Store, people: ExportPersonRow[], team: Map<string, Fh
     const base = { participantId: person.id, reference: person.reference };
     if (consent === undefined) return { ...base, include: false, reason: 'No consent recorded to share with the partnership system' };
     if (!consentIsInForce({ decision: consent.decision as 'given' | 'declined', withdrawnOn: consent.withdrawn_on })) {
-      return { ...base, include: false, reason: consent.decision === 'given' ? 'Consent to share with the partnership system was withdrawn' : 'Declined to share with the partnership system' };
+      return {
+        ...base,
+        include: false,
+        reason:
+          consent.decision === 'given'
+            ? 'Consent to share with the partnership system was withdrawn'
+            : 'Declined to share with the partnership system',
+      };
     }
     const planRow = planOf.get(person.id);
     const assessment = assessmentOf.get(person.id);
-    const assessmentContent = assessment === undefined ? null : (JSON.parse(assessment.content_json) as { mainBarrier?: string; socialBarriers?: string[] });
+    const assessmentContent =
+      assessment === undefined ? null : (JSON.parse(assessment.content_json) as { mainBarrier?: string; socialBarriers?: string[] });
     let plan: FhirExportData['plan'] = null;
     const members = new Map<string, FhirExportTeamMember>();
     if (planRow !== undefined) {
-      const content = JSON.parse(planRow.content_json) as { goals: Array<{ id: string; text: string }>; actions: Array<Omit<FhirExportAction, 'service' | 'status'> & { serviceId: string | null }> };
+      const content = JSON.parse(planRow.content_json) as {
+        goals: Array<{ id: string; text: string }>;
+        actions: Array<Omit<FhirExportAction, 'service' | 'status'> & { serviceId: string | null }>;
+      };
       const actions = content.actions.map((action): FhirExportAction => {
         const owner = action.ownerId === null ? undefined : team.get(action.ownerId);
         if (owner !== undefined) members.set(owner.id, owner);
@@ -121,7 +143,14 @@ function loadBatch(store: Store, people: ExportPersonRow[], team: Map<string, Fh
       ...base,
       include: true,
       data: {
-        person: { id: person.id, reference: person.reference, givenName: person.given_name, familyName: person.family_name, dateOfBirth: person.date_of_birth, nhsNumber: person.nhs_number },
+        person: {
+          id: person.id,
+          reference: person.reference,
+          givenName: person.given_name,
+          familyName: person.family_name,
+          dateOfBirth: person.date_of_birth,
+          nhsNumber: person.nhs_number,
+        },
         referrals: (referrals.get(person.id) ?? []).map((row) => ({ id: row.id, date: row.referral_date, route: row.route })),
         consent: { id: consent.id, purpose: 'share_partnership', decidedOn: consent.decided_on, decision: 'given' },
         team: [...members.values()],
@@ -129,8 +158,18 @@ function loadBatch(store: Store, people: ExportPersonRow[], team: Map<string, Fh
         barriers:
           assessment === undefined || assessmentContent?.mainBarrier === undefined
             ? null
-            : { assessmentId: assessment.id, assessedOn: assessment.assessed_on, mainBarrier: assessmentContent.mainBarrier, socialBarriers: assessmentContent.socialBarriers ?? [] },
-        measures: (measures.get(person.id) ?? []).map((row) => ({ id: row.id, measure: row.measure, takenOn: row.taken_on, total: row.total })),
+            : {
+                assessmentId: assessment.id,
+                assessedOn: assessment.assessed_on,
+                mainBarrier: assessmentContent.mainBarrier,
+                socialBarriers: assessmentContent.socialBarriers ?? [],
+              },
+        measures: (measures.get(person.id) ?? []).map((row) => ({
+          id: row.id,
+          measure: row.measure,
+          takenOn: row.taken_on,
+          total: row.total,
+        })),
       },
     };
   });

@@ -54,7 +54,10 @@ export interface FhirExportReport {
 
 /** The file name for an export started at `at`: sortable, no personal data. */
 export function exportFileName(at: Date): string {
-  return `workwell-fhir-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.ndjson`;
+  return `workwell-fhir-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.ndjson`;
 }
 
 /** Opens the folder drop, numbering the name if an export in the same second already used it. */
@@ -84,9 +87,17 @@ function breathe(): Promise<void> {
  * People are read a batch at a time, so memory stays flat whatever the caseload. Every
  * destination's export is recorded in the export log with per-person outcomes.
  */
-export async function runFhirExport(store: Store, user: SignedInUser, destinations: ExportDestinations, options: FhirExportOptions): Promise<FhirExportReport> {
+export async function runFhirExport(
+  store: Store,
+  user: SignedInUser,
+  destinations: ExportDestinations,
+  options: FhirExportOptions,
+): Promise<FhirExportReport> {
   if (destinations.folder === null && destinations.baseUrl === null) {
-    throw new AppError('VALIDATION', 'No destination is set up for the partnership export. An administrator sets the folder or FHIR address first.');
+    throw new AppError(
+      'VALIDATION',
+      'No destination is set up for the partnership export. An administrator sets the folder or FHIR address first.',
+    );
   }
   const startedAt = options.now();
   const drop = destinations.folder === null ? null : openDrop(destinations.folder, exportFileName(startedAt));
@@ -152,7 +163,12 @@ export async function runFhirExport(store: Store, user: SignedInUser, destinatio
   }
   const logEntryIds = record(store, user, options.now(), { drop, fileName, poster, destinations, folderSubjects, urlSubjects, stoppedBy });
   const problems = [...(poster !== null ? urlSubjects : folderSubjects)].filter((subject) => subject.outcome !== 'included');
-  const outcome: ExportOutcome = stoppedBy === 'cancelled' ? 'cancelled' : stoppedBy === 'circuit' || (progress.failed > 0 && progress.included === 0) ? 'failed' : 'delivered';
+  const outcome: ExportOutcome =
+    stoppedBy === 'cancelled'
+      ? 'cancelled'
+      : stoppedBy === 'circuit' || (progress.failed > 0 && progress.included === 0)
+        ? 'failed'
+        : 'delivered';
   return { outcome, progress: { ...progress }, fileName: stoppedBy === null ? fileName : null, problems, logEntryIds, stopReason };
 }
 
@@ -169,23 +185,68 @@ interface RecordArguments {
 /** Commits or aborts the folder drop and writes one export-log entry per destination. */
 function record(store: Store, user: SignedInUser, now: Date, args: RecordArguments): string[] {
   const ids: string[] = [];
-  const subjectsOf = (subjects: readonly SubjectResult[]) => subjects.map(({ participantId, outcome, reason }) => ({ participantId, outcome, ...(reason === undefined ? {} : { reason }) }));
+  const subjectsOf = (subjects: readonly SubjectResult[]) =>
+    subjects.map(({ participantId, outcome, reason }) => ({ participantId, outcome, ...(reason === undefined ? {} : { reason }) }));
   if (args.drop !== null && args.fileName !== null) {
     if (args.stoppedBy === null) {
       const digest = args.drop.commit();
-      ids.push(recordExport(store, { user, kind: 'fhir_bundle', destination: args.fileName, content: digest, outcome: 'delivered', subjects: subjectsOf(args.folderSubjects) }, now));
+      ids.push(
+        recordExport(
+          store,
+          {
+            user,
+            kind: 'fhir_bundle',
+            destination: args.fileName,
+            content: digest,
+            outcome: 'delivered',
+            subjects: subjectsOf(args.folderSubjects),
+          },
+          now,
+        ),
+      );
     } else {
       // Nothing reached the folder: the log says so, and names no one as included.
       args.drop.abort();
       const notDelivered = args.folderSubjects.filter((subject) => subject.outcome === 'skipped');
-      ids.push(recordExport(store, { user, kind: 'fhir_bundle', destination: args.fileName, content: '', outcome: args.stoppedBy === 'cancelled' ? 'cancelled' : 'failed', subjects: subjectsOf(notDelivered) }, now));
+      ids.push(
+        recordExport(
+          store,
+          {
+            user,
+            kind: 'fhir_bundle',
+            destination: args.fileName,
+            content: '',
+            outcome: args.stoppedBy === 'cancelled' ? 'cancelled' : 'failed',
+            subjects: subjectsOf(notDelivered),
+          },
+          now,
+        ),
+      );
     }
   }
   if (args.poster !== null && args.destinations.baseUrl !== null) {
     const included = args.urlSubjects.filter((subject) => subject.outcome === 'included').length;
     const failed = args.urlSubjects.filter((subject) => subject.outcome === 'failed').length;
-    const outcome: ExportOutcome = args.stoppedBy === 'cancelled' ? 'cancelled' : args.stoppedBy === 'error' || args.stoppedBy === 'circuit' || (failed > 0 && included === 0) ? 'failed' : 'delivered';
-    ids.push(recordExport(store, { user, kind: 'fhir_bundle', destination: args.destinations.baseUrl, content: args.poster.digest(), outcome, subjects: subjectsOf(args.urlSubjects) }, now));
+    const outcome: ExportOutcome =
+      args.stoppedBy === 'cancelled'
+        ? 'cancelled'
+        : args.stoppedBy === 'error' || args.stoppedBy === 'circuit' || (failed > 0 && included === 0)
+          ? 'failed'
+          : 'delivered';
+    ids.push(
+      recordExport(
+        store,
+        {
+          user,
+          kind: 'fhir_bundle',
+          destination: args.destinations.baseUrl,
+          content: args.poster.digest(),
+          outcome,
+          subjects: subjectsOf(args.urlSubjects),
+        },
+        now,
+      ),
+    );
   }
   return ids;
 }

@@ -57,7 +57,12 @@ export class FhirPoster {
         const headers: Record<string, string> = { 'content-type': 'application/fhir+json', accept: 'application/fhir+json' };
         if (this.token !== null) headers.authorization = `Bearer ${this.token}`;
         const timeout = AbortSignal.timeout(this.retry.timeoutMs);
-        const response = await fetch(this.baseUrl, { method: 'POST', headers, body, signal: signal === undefined ? timeout : AbortSignal.any([timeout, signal]) });
+        const response = await fetch(this.baseUrl, {
+          method: 'POST',
+          headers,
+          body,
+          signal: signal === undefined ? timeout : AbortSignal.any([timeout, signal]),
+        });
         await response.arrayBuffer();
         if (response.ok) {
           this.hash.update(body);
@@ -67,7 +72,8 @@ export class FhirPoster {
         reason = `The server answered HTTP ${response.status}`;
         if (!isTransient(response.status)) return { ok: false, reason };
       } catch (error) {
-        reason = error instanceof Error && error.name === 'TimeoutError' ? 'The server did not answer in time' : 'The server could not be reached';
+        reason =
+          error instanceof Error && error.name === 'TimeoutError' ? 'The server did not answer in time' : 'The server could not be reached';
       }
       if (attempt < this.retry.attempts) await wait(this.retry.firstDelayMs * 2 ** (attempt - 1), signal);
     }

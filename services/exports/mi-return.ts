@@ -80,12 +80,14 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
   const lines = [MI_RETURN_COLUMNS.join(',')];
   const subjects: Array<{ participantId: string; outcome: 'included' }> = [];
   for (const row of rows) {
-    const plan = row.plan_json === null ? null : (JSON.parse(String(row.plan_json)) as { actions: Array<{ kind: string; discipline: string }> });
+    const plan =
+      row.plan_json === null ? null : (JSON.parse(String(row.plan_json)) as { actions: Array<{ kind: string; discipline: string }> });
     const actions = plan?.actions ?? [];
     const countKind = (kind: string) => actions.filter((action) => action.kind === kind).length;
     const countDiscipline = (discipline: string) => actions.filter((action) => action.discipline === discipline).length;
     const assessment = row.assessment_json === null ? null : (JSON.parse(String(row.assessment_json)) as { mainBarrier?: string });
-    const followUp = (measure: string, field: 'latest' | 'latest_date') => (Number(row[`${measure}_count`]) > 1 ? row[`${measure}_${field}`] ?? null : null);
+    const followUp = (measure: string, field: 'latest' | 'latest_date') =>
+      Number(row[`${measure}_count`]) > 1 ? (row[`${measure}_${field}`] ?? null) : null;
     const exited = row.exited_on !== null;
     const mi: MiRow = {
       reporting_month: month,
@@ -107,7 +109,8 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       actions_physiotherapy: plan === null ? null : countDiscipline('physiotherapy'),
       actions_mental_health: plan === null ? null : countDiscipline('mental_health'),
       actions_occupational_therapy: plan === null ? null : countDiscipline('occupational_therapy'),
-      actions_other_discipline: plan === null ? null : actions.filter((action) => !(NATIONAL_DISCIPLINES as readonly string[]).includes(action.discipline)).length,
+      actions_other_discipline:
+        plan === null ? null : actions.filter((action) => !(NATIONAL_DISCIPLINES as readonly string[]).includes(action.discipline)).length,
       phq9_baseline: row.phq9_baseline ?? null,
       phq9_baseline_date: row.phq9_baseline_date ?? null,
       phq9_follow_up: followUp('phq9', 'latest'),

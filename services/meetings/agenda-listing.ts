@@ -40,8 +40,18 @@ export async function listManyOnAgenda(
   if (meeting.agenda_reordered === 1 || added.length === 0) return ids;
   const facts = await loadCaseFacts(trx, [...existing.map((item) => item.participant_id), ...added.map((entry) => entry.participantId)]);
   const candidates = [
-    ...existing.map((item) => ({ id: item.id, complexity: factsOf(facts, item.participant_id).complexity, carriedOver: item.carried_over_from_id !== null, listedAt: item.listed_at })),
-    ...added.map((entry) => ({ id: entry.id, complexity: factsOf(facts, entry.participantId).complexity, carriedOver: entry.carriedOverFromId !== null, listedAt: listing.at })),
+    ...existing.map((item) => ({
+      id: item.id,
+      complexity: factsOf(facts, item.participant_id).complexity,
+      carriedOver: item.carried_over_from_id !== null,
+      listedAt: item.listed_at,
+    })),
+    ...added.map((entry) => ({
+      id: entry.id,
+      complexity: factsOf(facts, entry.participantId).complexity,
+      carriedOver: entry.carriedOverFromId !== null,
+      listedAt: listing.at,
+    })),
   ];
   await setAgendaPositions(trx, meeting.id, defaultAgendaOrder(candidates));
   return ids;
@@ -52,6 +62,11 @@ export async function listOnAgenda(
   trx: Kysely<Database>,
   listing: { meeting: MeetingRow; participantId: string; carriedOverFromId: string | null; by: string; at: string },
 ): Promise<string> {
-  const [id] = await listManyOnAgenda(trx, { meeting: listing.meeting, cases: [{ participantId: listing.participantId, carriedOverFromId: listing.carriedOverFromId }], by: listing.by, at: listing.at });
+  const [id] = await listManyOnAgenda(trx, {
+    meeting: listing.meeting,
+    cases: [{ participantId: listing.participantId, carriedOverFromId: listing.carriedOverFromId }],
+    by: listing.by,
+    at: listing.at,
+  });
   return id ?? '';
 }

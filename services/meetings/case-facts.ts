@@ -16,7 +16,10 @@ export function hasMinimumData(minimumData: MinimumData): boolean {
 
 /** The one message every refusal to list a case uses, naming what is missing. */
 export function minimumDataMessage(minimumData: MinimumData): string {
-  const missing = [!minimumData.joinedUpAssessment && 'a joined-up assessment', !minimumData.serviceConsent && 'consent to the service in force'].filter(Boolean);
+  const missing = [
+    !minimumData.joinedUpAssessment && 'a joined-up assessment',
+    !minimumData.serviceConsent && 'consent to the service in force',
+  ].filter(Boolean);
   return `This case cannot be listed for discussion yet: it needs ${missing.join(' and ')}.`;
 }
 
@@ -34,7 +37,10 @@ export async function loadCaseFacts(db: Kysely<Database>, participantIds: readon
   );
 }
 
-const NO_FACTS: CaseFacts = { minimumData: { joinedUpAssessment: false, serviceConsent: false }, complexity: { openRiskFlag: false, disciplineCount: 0 } };
+const NO_FACTS: CaseFacts = {
+  minimumData: { joinedUpAssessment: false, serviceConsent: false },
+  complexity: { openRiskFlag: false, disciplineCount: 0 },
+};
 
 /** The facts for one person from a loaded map (a person always has a row; this only satisfies the types). */
 export function factsOf(facts: ReadonlyMap<string, CaseFacts>, participantId: string): CaseFacts {

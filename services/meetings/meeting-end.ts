@@ -6,7 +6,15 @@ import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { SignedInUser } from '../../core/schemas/session';
 import { participantsWithPlanAgreedAt } from '../../db/repositories/action-plan-repository';
-import { findMeeting, insertMeeting, listAgendaItems, markMeetingEnded, nextPlannedMeeting, setAgendaItemStatus, type MeetingRow } from '../../db/repositories/meeting-repository';
+import {
+  findMeeting,
+  insertMeeting,
+  listAgendaItems,
+  markMeetingEnded,
+  nextPlannedMeeting,
+  setAgendaItemStatus,
+  type MeetingRow,
+} from '../../db/repositories/meeting-repository';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
@@ -46,10 +54,18 @@ async function nextMeetingFor(trx: Kysely<Database>, meeting: MeetingRow, user: 
  * (one is planned a week later if there is none). Attendance must have been recorded. All in one
  * transaction; afterwards the agenda is locked.
  */
-export async function endMeeting(store: Store, input: ParsedInput<'meetings.end'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'meetings.end'>> {
+export async function endMeeting(
+  store: Store,
+  input: ParsedInput<'meetings.end'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'meetings.end'>> {
   const meeting = await requireMeeting(store, input.meetingId);
   requirePlanned(meeting);
-  if (meeting.present_ids_json === null) throw new AppError('VALIDATION', 'Record who attended before ending the meeting.', { presentIds: 'Record who attended before ending the meeting' });
+  if (meeting.present_ids_json === null)
+    throw new AppError('VALIDATION', 'Record who attended before ending the meeting.', {
+      presentIds: 'Record who attended before ending the meeting',
+    });
   const at = now.toISOString();
   try {
     return await auditedTransaction(store, async (trx) => {
@@ -64,7 +80,9 @@ export async function endMeeting(store: Store, input: ParsedInput<'meetings.end'
         next = await nextMeetingFor(trx, meeting, user, at);
         const alreadyThere = new Set((await listAgendaItems(trx, next.id)).map((item) => item.participant_id));
         // All carried over in one listing: the next agenda is read and ordered once, not once per case.
-        const cases = notReached.filter((item) => !alreadyThere.has(item.participant_id)).map((item) => ({ participantId: item.participant_id, carriedOverFromId: item.id }));
+        const cases = notReached
+          .filter((item) => !alreadyThere.has(item.participant_id))
+          .map((item) => ({ participantId: item.participant_id, carriedOverFromId: item.id }));
         await listManyOnAgenda(trx, { meeting: next, cases, by: user.userId, at });
       }
       await markMeetingEnded(trx, { id: meeting.id, at, by: user.userId, rolledForwardToId: next?.id ?? null });

@@ -26,7 +26,8 @@ export async function meetingMinutes(store: Store, meetingId: string): Promise<M
   ]);
   const memberById = new Map(members.map((member) => [member.id, member]));
   const serviceName = new Map(services.map((service) => [service.id, service.name]));
-  const disciplineLabel = (code: string) => disciplines.find((discipline) => discipline.code === code)?.label ?? DISCIPLINE_LABELS[code as Discipline] ?? code;
+  const disciplineLabel = (code: string) =>
+    disciplines.find((discipline) => discipline.code === code)?.label ?? DISCIPLINE_LABELS[code as Discipline] ?? code;
   const person = (id: string) => {
     const member = memberById.get(id);
     return { name: member?.full_name ?? 'Unknown', role: member?.job_title ?? '' };

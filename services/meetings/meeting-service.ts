@@ -44,16 +44,29 @@ async function activeMemberIds(store: Store): Promise<Set<string>> {
 export async function listAllMeetings(store: Store): Promise<ChannelOutput<'meetings.list'>> {
   const rows = await listMeetings(store.db, MEETING_LIST_LIMIT);
   return {
-    meetings: rows.map((row) => ({ id: row.id, heldOn: row.held_on, startsAt: row.starts_at, status: row.status as MeetingStatus, chairName: row.chair_name, caseCount: Number(row.case_count ?? 0) })),
+    meetings: rows.map((row) => ({
+      id: row.id,
+      heldOn: row.held_on,
+      startsAt: row.starts_at,
+      status: row.status as MeetingStatus,
+      chairName: row.chair_name,
+      caseCount: Number(row.case_count ?? 0),
+    })),
   };
 }
 
 /** Plans a meeting: the chair and everyone expected must be active team members; the chair is always expected. */
-export async function createMeeting(store: Store, input: ParsedInput<'meetings.create'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'meetings.create'>> {
+export async function createMeeting(
+  store: Store,
+  input: ParsedInput<'meetings.create'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'meetings.create'>> {
   const active = await activeMemberIds(store);
   const fields: Record<string, string> = {};
   if (!active.has(input.chairId)) fields.chairId = 'Choose an active team member as chair';
-  if (input.expectedAttendeeIds.some((id) => !active.has(id))) fields.expectedAttendeeIds = 'Everyone expected must be an active team member';
+  if (input.expectedAttendeeIds.some((id) => !active.has(id)))
+    fields.expectedAttendeeIds = 'Everyone expected must be an active team member';
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', 'The meeting could not be planned.', fields);
   const id = randomUUID();
   const at = now.toISOString();
@@ -76,7 +89,13 @@ export async function createMeeting(store: Store, input: ParsedInput<'meetings.c
 export async function getMeeting(store: Store, id: string): Promise<Meeting> {
   const meeting = await requireMeeting(store, id);
   const [items, members] = await Promise.all([listAgendaItems(store.db, id), listTeamMembers(store.db)]);
-  const [facts, agreed] = await Promise.all([loadCaseFacts(store.db, items.map((item) => item.participant_id)), participantsWithPlanAgreedAt(store.db, id)]);
+  const [facts, agreed] = await Promise.all([
+    loadCaseFacts(
+      store.db,
+      items.map((item) => item.participant_id),
+    ),
+    participantsWithPlanAgreedAt(store.db, id),
+  ]);
   const chair = members.find((member) => member.id === meeting.chair_id);
   return {
     id: meeting.id,
@@ -112,12 +131,19 @@ export async function getMeeting(store: Store, id: string): Promise<Meeting> {
 }
 
 /** Orders the agenda by hand: the ids must be exactly the agenda's items. From then on new cases join the end. */
-export async function reorderAgenda(store: Store, input: ParsedInput<'meetings.reorderAgenda'>): Promise<ChannelOutput<'meetings.reorderAgenda'>> {
+export async function reorderAgenda(
+  store: Store,
+  input: ParsedInput<'meetings.reorderAgenda'>,
+): Promise<ChannelOutput<'meetings.reorderAgenda'>> {
   const meeting = await requireMeeting(store, input.meetingId);
   requirePlanned(meeting);
   const items = await listAgendaItems(store.db, meeting.id);
   const current = new Set(items.map((item) => item.id));
-  if (input.itemIds.length !== current.size || new Set(input.itemIds).size !== current.size || input.itemIds.some((id) => !current.has(id))) {
+  if (
+    input.itemIds.length !== current.size ||
+    new Set(input.itemIds).size !== current.size ||
+    input.itemIds.some((id) => !current.has(id))
+  ) {
     throw new AppError('CONFLICT', 'The agenda changed since you opened it. Reload it and reorder again.');
   }
   try {
@@ -132,12 +158,19 @@ export async function reorderAgenda(store: Store, input: ParsedInput<'meetings.r
 }
 
 /** Records who is present (active team members only). It can be corrected until the meeting ends. */
-export async function recordAttendance(store: Store, input: ParsedInput<'meetings.recordAttendance'>): Promise<ChannelOutput<'meetings.recordAttendance'>> {
+export async function recordAttendance(
+  store: Store,
+  input: ParsedInput<'meetings.recordAttendance'>,
+): Promise<ChannelOutput<'meetings.recordAttendance'>> {
   const meeting = await requireMeeting(store, input.meetingId);
   requirePlanned(meeting);
   const active = await activeMemberIds(store);
-  if (input.presentIds.length === 0) throw new AppError('VALIDATION', 'Tick everyone who is present.', { presentIds: 'Tick everyone who is present' });
-  if (input.presentIds.some((id) => !active.has(id))) throw new AppError('VALIDATION', 'Everyone present must be an active team member.', { presentIds: 'Everyone present must be an active team member' });
+  if (input.presentIds.length === 0)
+    throw new AppError('VALIDATION', 'Tick everyone who is present.', { presentIds: 'Tick everyone who is present' });
+  if (input.presentIds.some((id) => !active.has(id)))
+    throw new AppError('VALIDATION', 'Everyone present must be an active team member.', {
+      presentIds: 'Everyone present must be an active team member',
+    });
   await recordMeetingAttendance(store.db, meeting.id, [...new Set(input.presentIds)]);
   return {};
 }
@@ -146,13 +179,29 @@ export async function recordAttendance(store: Store, input: ParsedInput<'meeting
  * Saves the live discussion notes and decisions on one case, only at the version the typist
  * started from: someone else's save in between is a conflict, never a silent overwrite.
  */
-export async function saveCaseNotes(store: Store, input: ParsedInput<'meetings.saveCaseNotes'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'meetings.saveCaseNotes'>> {
+export async function saveCaseNotes(
+  store: Store,
+  input: ParsedInput<'meetings.saveCaseNotes'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'meetings.saveCaseNotes'>> {
   const item = await findAgendaItem(store.db, input.itemId);
   if (item === undefined) throw new AppError('NOT_FOUND', 'That case is not on any agenda.');
   requirePlanned(await requireMeeting(store, item.meeting_id));
   try {
-    const saved = await updateCaseNotes(store.db, { id: item.id, expectedVersion: input.version, notes: input.notes, decisions: input.decisions, by: user.userId, at: now.toISOString() });
-    if (!saved) throw new AppError('CONFLICT', 'Someone else saved notes on this case since you started typing. Your text was kept on screen but not saved: copy it, reload the case, and add it to theirs.');
+    const saved = await updateCaseNotes(store.db, {
+      id: item.id,
+      expectedVersion: input.version,
+      notes: input.notes,
+      decisions: input.decisions,
+      by: user.userId,
+      at: now.toISOString(),
+    });
+    if (!saved)
+      throw new AppError(
+        'CONFLICT',
+        'Someone else saved notes on this case since you started typing. Your text was kept on screen but not saved: copy it, reload the case, and add it to theirs.',
+      );
   } catch (error) {
     throw toStoreError(error);
   }

@@ -49,8 +49,10 @@ export function listCaseloadPage(store: Store, input: ParsedInput<'participants.
       nextReviewOn: row.next_review_on,
       referredOn: row.referred_on,
     })),
-    nextCursor: page.hasMoreAfter && last !== undefined ? encodeCaseloadCursor(input.sort, { direction: 'after', keys: last.sortKeys }) : null,
-    previousCursor: page.hasMoreBefore && first !== undefined ? encodeCaseloadCursor(input.sort, { direction: 'before', keys: first.sortKeys }) : null,
+    nextCursor:
+      page.hasMoreAfter && last !== undefined ? encodeCaseloadCursor(input.sort, { direction: 'after', keys: last.sortKeys }) : null,
+    previousCursor:
+      page.hasMoreBefore && first !== undefined ? encodeCaseloadCursor(input.sort, { direction: 'before', keys: first.sortKeys }) : null,
   };
 }
 

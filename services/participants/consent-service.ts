@@ -41,7 +41,8 @@ export async function recordConsent(
   recordedBy: string,
   now: Date,
 ): Promise<ChannelOutput<'consents.record'>> {
-  if ((await findParticipant(store.db, input.participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  if ((await findParticipant(store.db, input.participantId)) === undefined)
+    throw new AppError('NOT_FOUND', 'That person could not be found.');
   const current = await currentConsent(store.db, input.participantId, input.purpose);
   if (current !== undefined && consentIsInForce(toConsentRecord(current))) {
     throw new AppError('CONFLICT', 'Consent for this is already in force. Record a withdrawal first if the person has changed their mind.');
@@ -75,7 +76,12 @@ export async function withdrawConsent(
   if (input.date < existing.decided_on) {
     throw new AppError('VALIDATION', 'Some answers need correcting.', { date: 'The withdrawal cannot be before consent was given' });
   }
-  const changed = await markConsentWithdrawn(store.db, { id: existing.id, withdrawnOn: input.date, withdrawnBy, recordedAt: now.toISOString() });
+  const changed = await markConsentWithdrawn(store.db, {
+    id: existing.id,
+    withdrawnOn: input.date,
+    withdrawnBy,
+    recordedAt: now.toISOString(),
+  });
   if (!changed) throw new AppError('CONFLICT', 'This consent is not in force, so it cannot be withdrawn.');
   const updated = await findConsent(store.db, existing.id);
   if (updated === undefined) throw new AppError('NOT_FOUND', 'That consent record could not be found.');

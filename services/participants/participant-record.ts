@@ -4,7 +4,12 @@ import { CONSENT_PURPOSES, type ConsentRecord } from '../../core/schemas/consent
 import type { JoinedUpAssessmentVersion, MeasureResult } from '../../core/schemas/assessment';
 import type { DisciplineAssessmentVersion } from '../../core/schemas/discipline-assessment';
 import type { ParticipantRecord } from '../../core/schemas/participant-record';
-import { listAssessmentVersions, listMeasureResults, listOpenRiskFlags, type AssessmentVersionRow } from '../../db/repositories/assessment-repository';
+import {
+  listAssessmentVersions,
+  listMeasureResults,
+  listOpenRiskFlags,
+  type AssessmentVersionRow,
+} from '../../db/repositories/assessment-repository';
 import { listConsents } from '../../db/repositories/consent-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import { listReferrals } from '../../db/repositories/referral-repository';

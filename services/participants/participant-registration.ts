@@ -4,7 +4,12 @@ import { AppError } from '../../core/app-error';
 import { normaliseNhsNumber } from '../../core/nhs-number';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { PossibleDuplicate } from '../../core/schemas/referral';
-import { findPossibleDuplicates, insertParticipant, nextParticipantReference, type ParticipantRow } from '../../db/repositories/participant-repository';
+import {
+  findPossibleDuplicates,
+  insertParticipant,
+  nextParticipantReference,
+  type ParticipantRow,
+} from '../../db/repositories/participant-repository';
 import { insertReferral } from '../../db/repositories/referral-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
@@ -22,7 +27,10 @@ function toPossibleDuplicate(row: ParticipantRow & { matched_on: PossibleDuplica
 }
 
 /** Possible existing records for a person about to be registered. */
-export async function checkDuplicates(store: Store, input: ParsedInput<'participants.checkDuplicates'>): Promise<ChannelOutput<'participants.checkDuplicates'>> {
+export async function checkDuplicates(
+  store: Store,
+  input: ParsedInput<'participants.checkDuplicates'>,
+): Promise<ChannelOutput<'participants.checkDuplicates'>> {
   const nhsNumber = input.nhsNumber === undefined || input.nhsNumber === '' ? null : normaliseNhsNumber(input.nhsNumber);
   const rows = await findPossibleDuplicates(store.db, { ...input, nhsNumber });
   return { matches: rows.map(toPossibleDuplicate) };

@@ -22,7 +22,8 @@ export function actionPlanHandlers(session: SessionHolder, now: () => Date): Pic
     'plans.agreeByMdt': async (input, context) => agreePlanByMdt(session.require().store, input, signedInCaller(context), now()),
     'plans.agreeWithPerson': async (input, context) => agreePlanWithPerson(session.require().store, input, signedInCaller(context), now()),
     'plans.activate': async (input) => activatePlan(session.require().store, input, now()),
-    'plans.updateActionStatus': async (input, context) => updateActionStatus(session.require().store, input, signedInCaller(context).userId, now()),
+    'plans.updateActionStatus': async (input, context) =>
+      updateActionStatus(session.require().store, input, signedInCaller(context).userId, now()),
     'plans.review': async (input, context) => reviewPlan(session.require().store, input, signedInCaller(context).userId, now()),
     'plans.dueForReview': async () => plansDueForReview(session.require().store, now()),
   };

@@ -1,6 +1,12 @@
 import { AppError } from '../../core/app-error';
 import type { ActionPlan, ParticipantPlans, PlanContent } from '../../core/schemas/action-plan';
-import { findExit, listActionUpdates, listPlanReviews, listPlanVersions, type PlanVersionRow } from '../../db/repositories/action-plan-repository';
+import {
+  findExit,
+  listActionUpdates,
+  listPlanReviews,
+  listPlanVersions,
+  type PlanVersionRow,
+} from '../../db/repositories/action-plan-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import { listTeamMembers } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
@@ -40,10 +46,24 @@ function toActionPlan(row: PlanVersionRow, teamMemberNames: ReadonlyMap<string, 
     agreedWithPerson:
       row.person_agreed_on === null
         ? null
-        : { on: row.person_agreed_on, method: row.person_agreement_method as NonNullable<ActionPlan['agreedWithPerson']>['method'], recordedByName: row.person_recorded_by_name ?? '' },
+        : {
+            on: row.person_agreed_on,
+            method: row.person_agreement_method as NonNullable<ActionPlan['agreedWithPerson']>['method'],
+            recordedByName: row.person_recorded_by_name ?? '',
+          },
     progress: content.actions.flatMap((action) => {
       const update = latestUpdate.get(action.id);
-      return update === undefined ? [] : [{ actionId: action.id, status: update.status as ActionPlan['progress'][number]['status'], note: update.note, updatedAt: update.updated_at, updatedByName: update.updated_by_name }];
+      return update === undefined
+        ? []
+        : [
+            {
+              actionId: action.id,
+              status: update.status as ActionPlan['progress'][number]['status'],
+              note: update.note,
+              updatedAt: update.updated_at,
+              updatedByName: update.updated_by_name,
+            },
+          ];
     }),
   };
 }
@@ -51,7 +71,11 @@ function toActionPlan(row: PlanVersionRow, teamMemberNames: ReadonlyMap<string, 
 /** Every version of a person's plan (newest first), its reviews and their exit. */
 export async function getParticipantPlans(store: Store, participantId: string): Promise<ParticipantPlans> {
   if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [rows, teamMembers, exit] = await Promise.all([listPlanVersions(store.db, participantId), listTeamMembers(store.db), findExit(store.db, participantId)]);
+  const [rows, teamMembers, exit] = await Promise.all([
+    listPlanVersions(store.db, participantId),
+    listTeamMembers(store.db),
+    findExit(store.db, participantId),
+  ]);
   const planIds = rows.map((row) => row.id);
   const [updates, reviews] = await Promise.all([listActionUpdates(store.db, planIds), listPlanReviews(store.db, planIds)]);
   const names = new Map(teamMembers.map((member) => [member.id, member.full_name]));
@@ -69,6 +93,10 @@ export async function getParticipantPlans(store: Store, participantId: string): 
     exit:
       exit === undefined
         ? null
-        : { exitedOn: exit.exited_on, reason: exit.reason as NonNullable<ParticipantPlans['exit']>['reason'], employmentOutcome: exit.employment_outcome as NonNullable<ParticipantPlans['exit']>['employmentOutcome'] },
+        : {
+            exitedOn: exit.exited_on,
+            reason: exit.reason as NonNullable<ParticipantPlans['exit']>['reason'],
+            employmentOutcome: exit.employment_outcome as NonNullable<ParticipantPlans['exit']>['employmentOutcome'],
+          },
   };
 }

@@ -4,7 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import { londonDateOf } from '../../core/clock';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
-import { findExit, findPlan, insertActionUpdate, insertPlanReview, listPlansDueForReview, recordExit, transitionPlan } from '../../db/repositories/action-plan-repository';
+import {
+  findExit,
+  findPlan,
+  insertActionUpdate,
+  insertPlanReview,
+  listPlansDueForReview,
+  recordExit,
+  transitionPlan,
+} from '../../db/repositories/action-plan-repository';
 import { setParticipantNextReview } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
@@ -13,12 +21,27 @@ import { planContent } from './action-plan-read';
 const IN_FORCE = ['agreed_by_mdt', 'agreed_with_person', 'active'];
 
 /** Progress on one action between meetings: appended, so the agreed plan itself never changes. */
-export async function updateActionStatus(store: Store, input: ParsedInput<'plans.updateActionStatus'>, userId: string, now: Date): Promise<ChannelOutput<'plans.updateActionStatus'>> {
+export async function updateActionStatus(
+  store: Store,
+  input: ParsedInput<'plans.updateActionStatus'>,
+  userId: string,
+  now: Date,
+): Promise<ChannelOutput<'plans.updateActionStatus'>> {
   const plan = await findPlan(store.db, input.planId);
   if (plan === undefined) throw new AppError('NOT_FOUND', 'That plan could not be found.');
-  if (!IN_FORCE.includes(plan.status)) throw new AppError('CONFLICT', 'Progress is recorded on the plan in force, not on a draft or a replaced version.');
-  if (!planContent(plan).actions.some((action) => action.id === input.actionId)) throw new AppError('NOT_FOUND', 'That action is not part of this plan.');
-  await insertActionUpdate(store.db, { id: randomUUID(), plan_id: plan.id, action_id: input.actionId, status: input.status, note: input.note, updated_by: userId, updated_at: now.toISOString() });
+  if (!IN_FORCE.includes(plan.status))
+    throw new AppError('CONFLICT', 'Progress is recorded on the plan in force, not on a draft or a replaced version.');
+  if (!planContent(plan).actions.some((action) => action.id === input.actionId))
+    throw new AppError('NOT_FOUND', 'That action is not part of this plan.');
+  await insertActionUpdate(store.db, {
+    id: randomUUID(),
+    plan_id: plan.id,
+    action_id: input.actionId,
+    status: input.status,
+    note: input.note,
+    updated_by: userId,
+    updated_at: now.toISOString(),
+  });
   return {};
 }
 
@@ -26,11 +49,18 @@ export async function updateActionStatus(store: Store, input: ParsedInput<'plans
  * A review of the plan in force. Continue sets the next review date; change closes this version
  * so the team drafts the next; exit closes it and records the person's exit and employment outcome.
  */
-export async function reviewPlan(store: Store, input: ParsedInput<'plans.review'>, userId: string, now: Date): Promise<ChannelOutput<'plans.review'>> {
+export async function reviewPlan(
+  store: Store,
+  input: ParsedInput<'plans.review'>,
+  userId: string,
+  now: Date,
+): Promise<ChannelOutput<'plans.review'>> {
   const plan = await findPlan(store.db, input.planId);
   if (plan === undefined) throw new AppError('NOT_FOUND', 'That plan could not be found.');
-  if (plan.status !== 'agreed_with_person' && plan.status !== 'active') throw new AppError('CONFLICT', 'Only a plan the person has agreed can be reviewed.');
-  if (input.outcome === 'exit' && (await findExit(store.db, plan.participant_id)) !== undefined) throw new AppError('CONFLICT', 'This person has already exited.');
+  if (plan.status !== 'agreed_with_person' && plan.status !== 'active')
+    throw new AppError('CONFLICT', 'Only a plan the person has agreed can be reviewed.');
+  if (input.outcome === 'exit' && (await findExit(store.db, plan.participant_id)) !== undefined)
+    throw new AppError('CONFLICT', 'This person has already exited.');
   const at = now.toISOString();
   try {
     await auditedTransaction(store, async (trx) => {
@@ -44,12 +74,23 @@ export async function reviewPlan(store: Store, input: ParsedInput<'plans.review'
         reviewed_by: userId,
         recorded_at: at,
       });
-      const set = input.outcome === 'continue' ? { next_review_on: input.nextReviewOn, updated_at: at } : { status: 'reviewed', closed_at: at, next_review_on: null, updated_at: at };
-      if (!(await transitionPlan(trx, { id: plan.id, from: plan.status, set }))) throw new AppError('CONFLICT', 'Someone else reviewed this plan at the same time. Reopen it.');
+      const set =
+        input.outcome === 'continue'
+          ? { next_review_on: input.nextReviewOn, updated_at: at }
+          : { status: 'reviewed', closed_at: at, next_review_on: null, updated_at: at };
+      if (!(await transitionPlan(trx, { id: plan.id, from: plan.status, set })))
+        throw new AppError('CONFLICT', 'Someone else reviewed this plan at the same time. Reopen it.');
       // Continue: the next review. Change or exit: no plan in force until the next one is agreed.
       await setParticipantNextReview(trx, plan.participant_id, input.outcome === 'continue' ? input.nextReviewOn : null);
       if (input.outcome === 'exit' && input.exitReason !== null && input.employmentOutcome !== null) {
-        await recordExit(trx, { participant_id: plan.participant_id, exited_on: input.reviewedOn, reason: input.exitReason, employment_outcome: input.employmentOutcome, recorded_by: userId, recorded_at: at });
+        await recordExit(trx, {
+          participant_id: plan.participant_id,
+          exited_on: input.reviewedOn,
+          reason: input.exitReason,
+          employment_outcome: input.employmentOutcome,
+          recorded_by: userId,
+          recorded_at: at,
+        });
       }
     });
   } catch (error) {

@@ -6,7 +6,13 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { isDueForRetentionReview, latestDueExitDate, retentionReviewDueOn } from '../../core/retention';
 import type { LegalHold } from '../../core/schemas/retention';
 import type { SignedInUser } from '../../core/schemas/session';
-import { findHoldInForce, findRetentionSubject, insertLegalHold, listExitedOnOrBefore, releaseLegalHold } from '../../db/repositories/retention-repository';
+import {
+  findHoldInForce,
+  findRetentionSubject,
+  insertLegalHold,
+  listExitedOnOrBefore,
+  releaseLegalHold,
+} from '../../db/repositories/retention-repository';
 import { purgeParticipantRows } from '../../db/retention-purge';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
@@ -38,19 +44,34 @@ export async function listDueForRetention(store: Store, user: SignedInUser, now:
         name: `${row.given_name} ${row.family_name}`,
         exitedOn: row.exited_on,
         reviewDueOn: retentionReviewDueOn(row.exited_on),
-        legalHold: row.hold_reason === null || row.hold_placed_at === null ? null : { reason: row.hold_reason, placedAt: row.hold_placed_at, placedByName: row.hold_placed_by_name ?? 'Unknown' },
+        legalHold:
+          row.hold_reason === null || row.hold_placed_at === null
+            ? null
+            : { reason: row.hold_reason, placedAt: row.hold_placed_at, placedByName: row.hold_placed_by_name ?? 'Unknown' },
       })),
   };
 }
 
 /** Places a legal hold on any registered person's record; one hold at a time. */
-export async function placeLegalHold(store: Store, input: ParsedInput<'retention.placeHold'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.placeHold'>> {
+export async function placeLegalHold(
+  store: Store,
+  input: ParsedInput<'retention.placeHold'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'retention.placeHold'>> {
   requireAdministrator(user);
   const { participantId, reason } = input;
   if ((await findRetentionSubject(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That record was not found.');
-  if ((await findHoldInForce(store.db, participantId)) !== undefined) throw new AppError('CONFLICT', 'This record is already on legal hold.');
+  if ((await findHoldInForce(store.db, participantId)) !== undefined)
+    throw new AppError('CONFLICT', 'This record is already on legal hold.');
   try {
-    await insertLegalHold(store.db, { id: randomUUID(), participant_id: participantId, reason, placed_by: user.userId, placed_at: now.toISOString() });
+    await insertLegalHold(store.db, {
+      id: randomUUID(),
+      participant_id: participantId,
+      reason,
+      placed_by: user.userId,
+      placed_at: now.toISOString(),
+    });
   } catch (error) {
     throw toStoreError(error);
   }
@@ -58,12 +79,21 @@ export async function placeLegalHold(store: Store, input: ParsedInput<'retention
 }
 
 /** Releases the hold in force, keeping it (and why it was released) as history. */
-export async function releaseHold(store: Store, input: ParsedInput<'retention.releaseHold'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.releaseHold'>> {
+export async function releaseHold(
+  store: Store,
+  input: ParsedInput<'retention.releaseHold'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'retention.releaseHold'>> {
   requireAdministrator(user);
   const { participantId, reason } = input;
   let released: boolean;
   try {
-    released = await releaseLegalHold(store.db, participantId, { released_by: user.userId, released_at: now.toISOString(), release_reason: reason });
+    released = await releaseLegalHold(store.db, participantId, {
+      released_by: user.userId,
+      released_at: now.toISOString(),
+      release_reason: reason,
+    });
   } catch (error) {
     throw toStoreError(error);
   }
@@ -77,20 +107,32 @@ export async function releaseHold(store: Store, input: ParsedInput<'retention.re
  * unless the person exited at least 8 years ago, no legal hold is in force, and the administrator
  * typed the record's reference.
  */
-export async function purgeRecord(store: Store, input: ParsedInput<'retention.purge'>, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.purge'>> {
+export async function purgeRecord(
+  store: Store,
+  input: ParsedInput<'retention.purge'>,
+  user: SignedInUser,
+  now: Date,
+): Promise<ChannelOutput<'retention.purge'>> {
   requireAdministrator(user);
   const { participantId, confirmReference } = input;
   const subject = await findRetentionSubject(store.db, participantId);
   if (subject === undefined) throw new AppError('NOT_FOUND', 'That record was not found. It may have been deleted already.');
   if (confirmReference !== subject.reference) {
-    throw new AppError('VALIDATION', 'Some answers need correcting.', { confirmReference: `Type ${subject.reference} to confirm this is the record to delete` });
+    throw new AppError('VALIDATION', 'Some answers need correcting.', {
+      confirmReference: `Type ${subject.reference} to confirm this is the record to delete`,
+    });
   }
-  if (subject.exited_on === null) throw new AppError('CONFLICT', 'This person has not left the service, so their record is not due for retention review.');
+  if (subject.exited_on === null)
+    throw new AppError('CONFLICT', 'This person has not left the service, so their record is not due for retention review.');
   const today = londonDateOf(now);
   if (!isDueForRetentionReview(subject.exited_on, today)) {
-    throw new AppError('CONFLICT', `This record is not due for retention review until ${formatCalendarDate(retentionReviewDueOn(subject.exited_on))}.`);
+    throw new AppError(
+      'CONFLICT',
+      `This record is not due for retention review until ${formatCalendarDate(retentionReviewDueOn(subject.exited_on))}.`,
+    );
   }
-  if ((await findHoldInForce(store.db, participantId)) !== undefined) throw new AppError('CONFLICT', 'This record is on legal hold and cannot be deleted. Release the hold first if it no longer applies.');
+  if ((await findHoldInForce(store.db, participantId)) !== undefined)
+    throw new AppError('CONFLICT', 'This record is on legal hold and cannot be deleted. Release the hold first if it no longer applies.');
   try {
     return { deletedRows: purgeParticipantRows(store, participantId) };
   } catch (error) {

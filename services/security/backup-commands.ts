@@ -4,11 +4,23 @@ import { unlockStore } from '../session/unlock-store';
 import { createBackup, restoreBackup } from './backup-service';
 
 /** `workwell-mdt backup`: unlocks with a user's passphrase, writes one backup file, closes. */
-export async function backupStoreCommand(options: { dataDir: string; out: string; username?: string | undefined; passphrase: string; now: Date }): Promise<{ file: string; bytes: number }> {
+export async function backupStoreCommand(options: {
+  dataDir: string;
+  out: string;
+  username?: string | undefined;
+  passphrase: string;
+  now: Date;
+}): Promise<{ file: string; bytes: number }> {
   const paths = storePaths(options.dataDir);
   const unlocked = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
   try {
-    const open = { store: unlocked.store, user: unlocked.user, partnershipName: unlocked.keyring.partnershipName, isDemo: unlocked.keyring.isDemo, dataKey: unlocked.dataKey };
+    const open = {
+      store: unlocked.store,
+      user: unlocked.user,
+      partnershipName: unlocked.keyring.partnershipName,
+      isDemo: unlocked.keyring.isDemo,
+      dataKey: unlocked.dataKey,
+    };
     return await createBackup(paths, open, options.out, options.now);
   } finally {
     unlocked.dataKey.fill(0);
@@ -21,6 +33,12 @@ export async function backupStoreCommand(options: { dataDir: string; out: string
  * keyring) and puts it in the folder; whatever was there is moved aside, never deleted. The app
  * must not have the folder open.
  */
-export async function restoreStoreCommand(options: { dataDir: string; from: string; username: string; passphrase: string; now: Date }): Promise<{ replacedInto: string | null }> {
+export async function restoreStoreCommand(options: {
+  dataDir: string;
+  from: string;
+  username: string;
+  passphrase: string;
+  now: Date;
+}): Promise<{ replacedInto: string | null }> {
   return restoreBackup(storePaths(options.dataDir), options.from, options.username, options.passphrase, options.now);
 }

@@ -39,7 +39,13 @@ function macKey(dataKey: Buffer, storeId: string): Buffer {
  * Writes a backup of the open store to `file` (atomically: a temporary file beside it, renamed
  * when complete). The store stays open and usable: `VACUUM INTO` is a consistent snapshot.
  */
-export async function writeBackupFile(options: { store: Pick<Store, 'db' | 'sqlite'>; dataKey: Buffer; keyring: Keyring; file: string; madeAt: string }): Promise<{ bytes: number }> {
+export async function writeBackupFile(options: {
+  store: Pick<Store, 'db' | 'sqlite'>;
+  dataKey: Buffer;
+  keyring: Keyring;
+  file: string;
+  madeAt: string;
+}): Promise<{ bytes: number }> {
   const { store, dataKey, keyring, file } = options;
   const folder = path.dirname(file);
   const suffix = randomBytes(6).toString('hex');
@@ -51,7 +57,15 @@ export async function writeBackupFile(options: { store: Pick<Store, 'db' | 'sqli
     const databaseBytes = (await fs.stat(snapshot)).size;
     const migrations = await appliedMigrationNames(store.db);
     const header = Buffer.from(
-      JSON.stringify({ format: 'workwell-mdt-backup', version: 1, madeAt: options.madeAt, partnershipName: keyring.partnershipName, migrations, databaseBytes, keyring }),
+      JSON.stringify({
+        format: 'workwell-mdt-backup',
+        version: 1,
+        madeAt: options.madeAt,
+        partnershipName: keyring.partnershipName,
+        migrations,
+        databaseBytes,
+        keyring,
+      }),
       'utf8',
     );
     const length = Buffer.alloc(4);
@@ -88,8 +102,10 @@ export async function writeBackupFile(options: { store: Pick<Store, 'db' | 'sqli
     await fs.rm(temporary, { force: true });
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('VALIDATION', 'That folder does not exist.', { path: 'Choose a folder that exists' });
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('VALIDATION', 'That folder cannot be written.', { path: 'Choose a folder you can write to' });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new AppError('VALIDATION', 'That folder does not exist.', { path: 'Choose a folder that exists' });
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new AppError('VALIDATION', 'That folder cannot be written.', { path: 'Choose a folder you can write to' });
     if (code === 'ENOSPC' || code === 'SQLITE_FULL') throw new AppError('DISK_FULL', 'The disk is full. The backup was not made.');
     throw error;
   } finally {
@@ -97,7 +113,11 @@ export async function writeBackupFile(options: { store: Pick<Store, 'db' | 'sqli
   }
 }
 
-const invalid = () => new AppError('BACKUP_INVALID', 'This file is not a WorkWell MDT backup, or it has been changed or damaged since it was made. Nothing was restored.');
+const invalid = () =>
+  new AppError(
+    'BACKUP_INVALID',
+    'This file is not a WorkWell MDT backup, or it has been changed or damaged since it was made. Nothing was restored.',
+  );
 
 /** A backup whose MAC, keyring and schema have been checked, with its store still in the file. */
 export interface CheckedBackup {
@@ -124,7 +144,8 @@ export async function checkBackupFile(file: string, username: string, passphrase
   try {
     const size = (await handle.stat()).size;
     const start = Buffer.alloc(12);
-    if (size < 12 + MAC_BYTES || (await handle.read(start, 0, 12, 0)).bytesRead !== 12 || !start.subarray(0, 8).equals(MAGIC)) throw invalid();
+    if (size < 12 + MAC_BYTES || (await handle.read(start, 0, 12, 0)).bytesRead !== 12 || !start.subarray(0, 8).equals(MAGIC))
+      throw invalid();
     const headerLength = start.readUInt32BE(8);
     if (headerLength > 10 * 1024 * 1024 || 12 + headerLength + MAC_BYTES > size) throw invalid();
     const headerBytes = Buffer.alloc(headerLength);
@@ -160,7 +181,10 @@ export async function checkBackupFile(file: string, username: string, passphrase
       if (!timingSafeEqual(stored, mac.digest())) throw invalid();
       const unknown = header.migrations.filter((name) => !(name in MIGRATIONS));
       if (unknown.length > 0) {
-        throw new AppError('STORE_FROM_FUTURE', 'This backup was made by a newer version of WorkWell MDT. Update the app, then restore it. Nothing was restored.');
+        throw new AppError(
+          'STORE_FROM_FUTURE',
+          'This backup was made by a newer version of WorkWell MDT. Update the app, then restore it. Nothing was restored.',
+        );
       }
       return { keyring, madeAt: header.madeAt, file, databaseOffset, databaseBytes: header.databaseBytes, dataKey };
     } catch (error) {

@@ -24,9 +24,13 @@ export async function resolveBackupTarget(requested: string, madeAt: Date): Prom
   const resolved = path.resolve(requested);
   const stat = await fs.stat(resolved).catch(() => undefined);
   const target = stat?.isDirectory() === true ? path.join(resolved, defaultBackupName(madeAt)) : resolved;
-  if (existsSync(target)) throw new AppError('VALIDATION', 'A file with that name already exists.', { path: 'Choose a new file name or a folder: a backup never overwrites a file' });
+  if (existsSync(target))
+    throw new AppError('VALIDATION', 'A file with that name already exists.', {
+      path: 'Choose a new file name or a folder: a backup never overwrites a file',
+    });
   const folder = await fs.stat(path.dirname(target)).catch(() => undefined);
-  if (folder?.isDirectory() !== true) throw new AppError('VALIDATION', 'That folder does not exist.', { path: 'Choose a folder that exists' });
+  if (folder?.isDirectory() !== true)
+    throw new AppError('VALIDATION', 'That folder does not exist.', { path: 'Choose a folder that exists' });
   try {
     await fs.access(path.dirname(target), fsConstants.W_OK);
   } catch {
@@ -95,7 +99,9 @@ export async function restoreBackup(
     throw error;
   }
   let replacedInto: string | null = null;
-  const current = [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring, paths.pendingKeyring].filter((each) => existsSync(each));
+  const current = [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring, paths.pendingKeyring].filter((each) =>
+    existsSync(each),
+  );
   if (current.length > 0) {
     replacedInto = path.join(paths.dataDir, `replaced-${now.toISOString().replace(/[:.]/g, '-')}`);
     await fs.mkdir(replacedInto, { mode: 0o700 });

@@ -36,10 +36,19 @@ export async function rotateDataKey(
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   const waiting = usersToSignInBeforeRotation(keyring);
   if (waiting.length > 0) {
-    throw new AppError('CONFLICT', `These users must unlock once before the key can be rotated: ${waiting.join(', ')}. Nothing was changed.`);
+    throw new AppError(
+      'CONFLICT',
+      `These users must unlock once before the key can be rotated: ${waiting.join(', ')}. Nothing was changed.`,
+    );
   }
   await fs.mkdir(paths.backupsDir, { recursive: true, mode: 0o700 });
-  const backup = await createBackup(paths, open, path.join(paths.backupsDir, `before-rotation-${defaultBackupName(now)}`), now, 'before_rotation');
+  const backup = await createBackup(
+    paths,
+    open,
+    path.join(paths.backupsDir, `before-rotation-${defaultBackupName(now)}`),
+    now,
+    'before_rotation',
+  );
   afterStep('backed-up');
 
   const newKey = newDataKey();

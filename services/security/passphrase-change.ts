@@ -9,7 +9,11 @@ import { updateKeyring } from './keyring-update';
  * Changes the signed-in user's passphrase: only their key slot's passphrase layer is re-wrapped
  * (the data key and the store are untouched), after the current passphrase is proved.
  */
-export async function changeOwnPassphrase(paths: StorePaths, open: OpenSession, input: ParsedInput<'account.changePassphrase'>): Promise<void> {
+export async function changeOwnPassphrase(
+  paths: StorePaths,
+  open: OpenSession,
+  input: ParsedInput<'account.changePassphrase'>,
+): Promise<void> {
   const { currentPassphrase, newPassphrase } = input;
   await updateKeyring(paths, async (keyring) => {
     const slot = keyring.slots.find((each) => each.userId === open.user.userId);
@@ -19,7 +23,9 @@ export async function changeOwnPassphrase(paths: StorePaths, open: OpenSession, 
       changed = await changeSlotPassphrase(keyring, slot, currentPassphrase, newPassphrase);
     } catch (error) {
       if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
-        throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right.', { currentPassphrase: 'Your current passphrase is not right' });
+        throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right.', {
+          currentPassphrase: 'Your current passphrase is not right',
+        });
       }
       throw error;
     }

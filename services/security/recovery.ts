@@ -16,7 +16,13 @@ export function newRecoveryKey(): string {
 
 /** The recovery slot for `recoveryKey` (normalised), sealing `dataKey`. */
 export function createRecoverySlot(keyring: Pick<Keyring, 'storeId'>, recoveryKey: string, dataKey: Buffer) {
-  return createKeySlot({ storeId: keyring.storeId, userId: RECOVERY_SLOT_ID, username: RECOVERY_SLOT_ID, passphrase: recoveryKey, dataKey });
+  return createKeySlot({
+    storeId: keyring.storeId,
+    userId: RECOVERY_SLOT_ID,
+    username: RECOVERY_SLOT_ID,
+    passphrase: recoveryKey,
+    dataKey,
+  });
 }
 
 /** Replaces the recovery slot with one for a new key; returns the key, formatted, to be shown once. */
@@ -38,7 +44,8 @@ export async function recoverAdministrator(
 ): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer }> {
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
-  if (keyring.recovery === undefined) throw new AppError('WRONG_PASSPHRASE', 'This partnership has no recovery key. Ask another administrator to reset your account.');
+  if (keyring.recovery === undefined)
+    throw new AppError('WRONG_PASSPHRASE', 'This partnership has no recovery key. Ask another administrator to reset your account.');
   let dataKey: Buffer;
   try {
     dataKey = await unwrapDataKey(keyring, keyring.recovery, input.recoveryKey);
@@ -53,11 +60,27 @@ export async function recoverAdministrator(
     store = await openStore(paths.database, dataKey, { create: false });
     const row = await findUserByUsername(store.db, input.username);
     if (row === undefined || row.disabled_at !== null || row.role !== 'administrator') {
-      throw new AppError('VALIDATION', 'Some answers need correcting.', { username: "Enter the username of one of this partnership's administrators" });
+      throw new AppError('VALIDATION', 'Some answers need correcting.', {
+        username: "Enter the username of one of this partnership's administrators",
+      });
     }
-    const slot = await createKeySlot({ storeId: keyring.storeId, userId: row.id, username: row.username, passphrase: input.newPassphrase, dataKey });
-    const next = await updateKeyring(paths, (current) => ({ ...current, slots: [...current.slots.filter((each) => each.userId !== row.id), slot] }));
-    return { store, user: { userId: row.id, username: row.username, displayName: row.display_name, role: roleSchema.parse(row.role) }, keyring: next, dataKey };
+    const slot = await createKeySlot({
+      storeId: keyring.storeId,
+      userId: row.id,
+      username: row.username,
+      passphrase: input.newPassphrase,
+      dataKey,
+    });
+    const next = await updateKeyring(paths, (current) => ({
+      ...current,
+      slots: [...current.slots.filter((each) => each.userId !== row.id), slot],
+    }));
+    return {
+      store,
+      user: { userId: row.id, username: row.username, displayName: row.display_name, role: roleSchema.parse(row.role) },
+      keyring: next,
+      dataKey,
+    };
   } catch (error) {
     dataKey.fill(0);
     await store?.close();

@@ -86,9 +86,16 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
 
     'session.recover': async (input) =>
       queue.run(async () => {
-        if (session.current !== null) throw new AppError('CONFLICT', `${session.current.user.displayName} is signed in. Lock the app first.`);
+        if (session.current !== null)
+          throw new AppError('CONFLICT', `${session.current.user.displayName} is signed in. Lock the app first.`);
         const recovered = await backoff.guard(now, () => recoverAdministrator(paths, input));
-        session.open({ store: recovered.store, user: recovered.user, partnershipName: recovered.keyring.partnershipName, isDemo: recovered.keyring.isDemo, dataKey: recovered.dataKey });
+        session.open({
+          store: recovered.store,
+          user: recovered.user,
+          partnershipName: recovered.keyring.partnershipName,
+          isDemo: recovered.keyring.isDemo,
+          dataKey: recovered.dataKey,
+        });
         idle.touch();
         return recovered.user;
       }),
@@ -103,7 +110,8 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
         idle.settingChanged();
         return settings();
       }),
-    'security.newRecoveryKey': async () => withOpenSession(async (open) => ({ recoveryKey: await replaceRecoveryKey(paths, open.dataKey) })),
+    'security.newRecoveryKey': async () =>
+      withOpenSession(async (open) => ({ recoveryKey: await replaceRecoveryKey(paths, open.dataKey) })),
     'security.rotateDataKey': async () => withOpenSession((open) => rotateDataKey(paths, open, now())),
 
     'backup.status': async () => ({ ...(await backupStatus(session.require(), now())), canChooseFile: chooseBackupFile !== undefined }),

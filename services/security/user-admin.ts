@@ -6,7 +6,14 @@ import type { UserEntry } from '../../core/schemas/security';
 import type { ParsedInput } from '../../core/contract';
 import { createKeySlot, readKeyring } from '../../db/keyring';
 import { findTeamMember, linkTeamMemberToUser } from '../../db/repositories/team-member-repository';
-import { countEnabledAdministrators, disableUser, findUserById, findUserByUsername, insertUser, listUsersWithTeamMember } from '../../db/repositories/user-repository';
+import {
+  countEnabledAdministrators,
+  disableUser,
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsersWithTeamMember,
+} from '../../db/repositories/user-repository';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
@@ -23,15 +30,17 @@ async function usersIn(db: Kysely<Database>): Promise<UserEntry[]> {
   const rows = await listUsersWithTeamMember(db);
   // One row per account even if two team members were linked to it.
   const seen = new Set<string>();
-  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id) !== undefined).map((row) => ({
-    userId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: roleSchema.parse(row.role),
-    createdAt: row.created_at,
-    revokedAt: row.disabled_at,
-    teamMemberName: row.full_name,
-  }));
+  return rows
+    .filter((row) => !seen.has(row.id) && seen.add(row.id) !== undefined)
+    .map((row) => ({
+      userId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: roleSchema.parse(row.role),
+      createdAt: row.created_at,
+      revokedAt: row.disabled_at,
+      teamMemberName: row.full_name,
+    }));
 }
 
 /**
@@ -47,21 +56,40 @@ export async function addUser(paths: StorePaths, open: OpenSession, input: Parse
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   const taken = await findUserByUsername(store.db, input.username);
   if (taken !== undefined || keyring.slots.some((slot) => slot.username === input.username)) {
-    throw new AppError('CONFLICT', 'That username is already used.', { username: 'That username is already used (perhaps by a revoked account). Choose another.' });
+    throw new AppError('CONFLICT', 'That username is already used.', {
+      username: 'That username is already used (perhaps by a revoked account). Choose another.',
+    });
   }
   const teamMemberId = input.teamMemberId ?? null;
   if (teamMemberId !== null) {
     const member = await findTeamMember(store.db, teamMemberId);
-    if (member === undefined) throw new AppError('VALIDATION', 'Some answers need correcting.', { teamMemberId: 'Choose a team member from the list' });
-    if (member.user_id !== null) throw new AppError('CONFLICT', 'That team member already has an account.', { teamMemberId: 'That team member already has an account' });
+    if (member === undefined)
+      throw new AppError('VALIDATION', 'Some answers need correcting.', { teamMemberId: 'Choose a team member from the list' });
+    if (member.user_id !== null)
+      throw new AppError('CONFLICT', 'That team member already has an account.', {
+        teamMemberId: 'That team member already has an account',
+      });
   }
   const userId = randomUUID();
   const at = now.toISOString();
-  const slot = await createKeySlot({ storeId: keyring.storeId, userId, username: input.username, passphrase: input.passphrase, dataKey: open.dataKey });
+  const slot = await createKeySlot({
+    storeId: keyring.storeId,
+    userId,
+    username: input.username,
+    passphrase: input.passphrase,
+    dataKey: open.dataKey,
+  });
   let slotWritten = false;
   try {
     return await auditedTransaction(store, async (trx) => {
-      await insertUser(trx, { id: userId, username: input.username, display_name: input.displayName, role: input.role, created_at: at, disabled_at: null });
+      await insertUser(trx, {
+        id: userId,
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        created_at: at,
+        disabled_at: null,
+      });
       if (teamMemberId !== null) await linkTeamMemberToUser(trx, { teamMemberId, userId, by: open.user.userId, at });
       const added = (await usersIn(trx)).find((user) => user.userId === userId);
       if (added === undefined) throw new AppError('INTERNAL', 'The new account could not be read back.');
@@ -70,7 +98,8 @@ export async function addUser(paths: StorePaths, open: OpenSession, input: Parse
       return added;
     });
   } catch (error) {
-    if (slotWritten) await updateKeyring(paths, (current) => ({ ...current, slots: current.slots.filter((each) => each.userId !== userId) }));
+    if (slotWritten)
+      await updateKeyring(paths, (current) => ({ ...current, slots: current.slots.filter((each) => each.userId !== userId) }));
     throw error;
   }
 }
@@ -87,7 +116,8 @@ export async function revokeUser(paths: StorePaths, open: OpenSession, userId: s
   if (row === undefined) throw new AppError('NOT_FOUND', 'That account does not exist.');
   if (row.disabled_at !== null) throw new AppError('CONFLICT', 'That account is already revoked.');
   if (row.role === 'administrator') {
-    if ((await countEnabledAdministrators(store.db)) <= 1) throw new AppError('CONFLICT', 'This is the last administrator. Add another administrator first.');
+    if ((await countEnabledAdministrators(store.db)) <= 1)
+      throw new AppError('CONFLICT', 'This is the last administrator. Add another administrator first.');
   }
   await updateKeyring(paths, (keyring) => {
     const slots = keyring.slots.filter((slot) => slot.userId !== userId);

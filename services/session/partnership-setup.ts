@@ -28,7 +28,10 @@ export interface NewUser {
 }
 
 /** The name and ICB code a setup choice gives: "WorkWell <area>" for a pilot area, else the name typed. */
-export function partnershipIdentity(choice: { kind: 'pilot'; icbCode: string } | { kind: 'custom'; name: string }): { name: string; icbCode: string | null } {
+export function partnershipIdentity(choice: { kind: 'pilot'; icbCode: string } | { kind: 'custom'; name: string }): {
+  name: string;
+  icbCode: string | null;
+} {
   return choice.kind === 'pilot'
     ? { name: `WorkWell ${pilotAreaName(choice.icbCode) ?? choice.icbCode}`, icbCode: choice.icbCode }
     : { name: choice.name, icbCode: null };
@@ -75,16 +78,31 @@ export async function createPartnershipStore(
     });
     const others = (partnership.otherUsers ?? []).map((user) => ({ ...user, id: randomUUID() }));
     for (const other of others) {
-      await insertUser(db, { id: other.id, username: other.username, display_name: other.displayName, role: other.role, created_at: createdAt, disabled_at: null });
+      await insertUser(db, {
+        id: other.id,
+        username: other.username,
+        display_name: other.displayName,
+        role: other.role,
+        created_at: createdAt,
+        disabled_at: null,
+      });
     }
     const slots = await Promise.all([
       createKeySlot({ storeId, userId, username: partnership.admin.username, passphrase: partnership.admin.passphrase, dataKey }),
-      ...others.map((other) => createKeySlot({ storeId, userId: other.id, username: other.username, passphrase: other.passphrase, dataKey })),
+      ...others.map((other) =>
+        createKeySlot({ storeId, userId: other.id, username: other.username, passphrase: other.passphrase, dataKey }),
+      ),
     ]);
     const recovery =
       partnership.recoveryKey === undefined
         ? undefined
-        : await createKeySlot({ storeId, userId: RECOVERY_SLOT_ID, username: RECOVERY_SLOT_ID, passphrase: partnership.recoveryKey, dataKey });
+        : await createKeySlot({
+            storeId,
+            userId: RECOVERY_SLOT_ID,
+            username: RECOVERY_SLOT_ID,
+            passphrase: partnership.recoveryKey,
+            dataKey,
+          });
     const keyring: Keyring = {
       format: 'workwell-mdt-keyring',
       version: 1,

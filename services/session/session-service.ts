@@ -28,7 +28,10 @@ export interface SessionServiceDependencies {
   readonly onUnlocked?: (keyring: Keyring, username: string, passphrase: string) => Promise<void>;
 }
 
-type SessionHandlers = Pick<Handlers, 'app.status' | 'setup.createPartnership' | 'setup.createDemoPartnership' | 'session.unlock' | 'session.lock'>;
+type SessionHandlers = Pick<
+  Handlers,
+  'app.status' | 'setup.createPartnership' | 'setup.createDemoPartnership' | 'session.unlock' | 'session.lock'
+>;
 
 /** First run, unlock and lock: the channels that open and close the encrypted store. */
 export function sessionHandlers(deps: SessionServiceDependencies): SessionHandlers {
@@ -44,10 +47,18 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         await seedDemoPartnershipConfig(created.store, created.user.userId, now());
         await seedDemoMeeting(created.store, now());
       }
-      session.open({ store: created.store, user: created.user, partnershipName: partnership.name, isDemo: partnership.isDemo, dataKey: created.dataKey });
+      session.open({
+        store: created.store,
+        user: created.user,
+        partnershipName: partnership.name,
+        isDemo: partnership.isDemo,
+        dataKey: created.dataKey,
+      });
       onOpen();
       // Shown once by the setup screen; the demo's is published, so it is not shown as a secret.
-      return partnership.isDemo || partnership.recoveryKey === undefined ? created.user : { ...created.user, recoveryKey: formatRecoveryKey(partnership.recoveryKey) };
+      return partnership.isDemo || partnership.recoveryKey === undefined
+        ? created.user
+        : { ...created.user, recoveryKey: formatRecoveryKey(partnership.recoveryKey) };
     });
   }
 
@@ -79,7 +90,11 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           name: DEMO_PARTNERSHIP.name,
           icbCode: null,
           isDemo: true,
-          admin: { username: DEMO_PARTNERSHIP.adminUsername, displayName: DEMO_PARTNERSHIP.adminDisplayName, passphrase: DEMO_PARTNERSHIP.passphrase },
+          admin: {
+            username: DEMO_PARTNERSHIP.adminUsername,
+            displayName: DEMO_PARTNERSHIP.adminDisplayName,
+            passphrase: DEMO_PARTNERSHIP.passphrase,
+          },
           otherUsers: DEMO_PARTNERSHIP.otherUsers.map((user) => ({ ...user, passphrase: DEMO_PARTNERSHIP.passphrase })),
           recoveryKey: normaliseRecoveryKey(DEMO_PARTNERSHIP.recoveryKey),
         },
@@ -93,7 +108,13 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           throw new AppError('CONFLICT', `${session.current.user.displayName} is signed in. Lock the app first.`);
         }
         const unlocked = await backoff.guard(now, () => unlockStore(paths, input.username, input.passphrase));
-        session.open({ store: unlocked.store, user: unlocked.user, partnershipName: unlocked.keyring.partnershipName, isDemo: unlocked.keyring.isDemo, dataKey: unlocked.dataKey });
+        session.open({
+          store: unlocked.store,
+          user: unlocked.user,
+          partnershipName: unlocked.keyring.partnershipName,
+          isDemo: unlocked.keyring.isDemo,
+          dataKey: unlocked.dataKey,
+        });
         onOpen();
         await onUnlocked?.(unlocked.keyring, input.username, input.passphrase);
         return unlocked.user;

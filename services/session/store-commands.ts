@@ -27,7 +27,11 @@ export async function initStore(options: {
   const { partnership, admin } = parsed.data;
   const identity = partnershipIdentity(partnership);
   const recoveryKey = newRecoveryKey();
-  const created = await createPartnershipStore(storePaths(options.dataDir), { ...identity, isDemo: false, admin, recoveryKey }, options.now);
+  const created = await createPartnershipStore(
+    storePaths(options.dataDir),
+    { ...identity, isDemo: false, admin, recoveryKey },
+    options.now,
+  );
   created.dataKey.fill(0);
   await created.store.close();
   return { partnershipName: identity.name, username: created.user.username, recoveryKey: formatRecoveryKey(recoveryKey) };
@@ -55,7 +59,14 @@ export async function seedStore(options: {
     const now = options.now;
     const seedUserId = (await findUserByUsername(store.db, username))?.id ?? '';
     const team = options.peopleOnly === true ? undefined : await ensureSyntheticTeam(store, seedUserId, now);
-    withBulkLoadSettings(store, () => seedSyntheticParticipants(store, { participants: options.participants, seed: options.seed, now, ...(team === undefined ? {} : { team }) }));
+    withBulkLoadSettings(store, () =>
+      seedSyntheticParticipants(store, {
+        participants: options.participants,
+        seed: options.seed,
+        now,
+        ...(team === undefined ? {} : { team }),
+      }),
+    );
   } finally {
     await store.close();
   }

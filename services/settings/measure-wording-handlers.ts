@@ -3,7 +3,10 @@ import { listWording, resetWording, saveWording } from './measure-wording-servic
 import type { SessionHolder } from '../session-holder';
 
 /** The partnership's wording for outcome measures (licensed WSAS / MSK-HQ text). */
-export function measureWordingHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, 'measureWording.list' | 'measureWording.save' | 'measureWording.reset'> {
+export function measureWordingHandlers(
+  session: SessionHolder,
+  now: () => Date,
+): Pick<Handlers, 'measureWording.list' | 'measureWording.save' | 'measureWording.reset'> {
   return {
     'measureWording.list': async () => listWording(session.require().store),
     'measureWording.save': async (input, context) => saveWording(session.require().store, input, signedInCaller(context).userId, now()),

@@ -10,7 +10,13 @@ type ConfiguredRow = Awaited<ReturnType<typeof listMeasureWording>>[number];
 
 function shippedEntry(measure: MeasureId): MeasureWordingEntry {
   const definition = getMeasureDefinition(measure);
-  return { measure, wording: definition.defaultWording, source: definition.wordingLicensed ? 'placeholder' : 'default', updatedAt: null, updatedByName: null };
+  return {
+    measure,
+    wording: definition.defaultWording,
+    source: definition.wordingLicensed ? 'placeholder' : 'default',
+    updatedAt: null,
+    updatedByName: null,
+  };
 }
 
 /**
@@ -34,25 +40,48 @@ function entryFor(measure: MeasureId, row: ConfiguredRow | undefined): MeasureWo
 /** The wording every measure's form uses now, in the usual measure order. */
 export async function listWording(store: Store): Promise<ChannelOutput<'measureWording.list'>> {
   const rows = await listMeasureWording(store.db);
-  return { items: MEASURE_IDS.map((measure) => entryFor(measure, rows.find((row) => row.measure === measure))) };
+  return {
+    items: MEASURE_IDS.map((measure) =>
+      entryFor(
+        measure,
+        rows.find((row) => row.measure === measure),
+      ),
+    ),
+  };
 }
 
 /**
  * Stores an administrator's wording for one measure (the contract has already checked it fits
  * the measure), replacing any earlier wording. Forms use it from their next load.
  */
-export async function saveWording(store: Store, input: ParsedInput<'measureWording.save'>, userId: string, now: Date): Promise<ChannelOutput<'measureWording.save'>> {
+export async function saveWording(
+  store: Store,
+  input: ParsedInput<'measureWording.save'>,
+  userId: string,
+  now: Date,
+): Promise<ChannelOutput<'measureWording.save'>> {
   try {
-    await upsertMeasureWording(store.db, { measure: input.measure, wording_json: JSON.stringify(input.wording), updated_by: userId, updated_at: now.toISOString() });
+    await upsertMeasureWording(store.db, {
+      measure: input.measure,
+      wording_json: JSON.stringify(input.wording),
+      updated_by: userId,
+      updated_at: now.toISOString(),
+    });
   } catch (error) {
     throw toStoreError(error);
   }
   const rows = await listMeasureWording(store.db);
-  return entryFor(input.measure, rows.find((row) => row.measure === input.measure));
+  return entryFor(
+    input.measure,
+    rows.find((row) => row.measure === input.measure),
+  );
 }
 
 /** Removes a measure's configured wording: its form goes back to the shipped wording. */
-export async function resetWording(store: Store, input: ParsedInput<'measureWording.reset'>): Promise<ChannelOutput<'measureWording.reset'>> {
+export async function resetWording(
+  store: Store,
+  input: ParsedInput<'measureWording.reset'>,
+): Promise<ChannelOutput<'measureWording.reset'>> {
   try {
     await deleteMeasureWording(store.db, input.measure);
   } catch (error) {

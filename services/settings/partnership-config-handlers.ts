@@ -9,8 +9,11 @@ export function partnershipConfigHandlers(
 ): Pick<Handlers, 'config.get' | 'config.saveDiscipline' | 'config.saveTeamMember' | 'config.saveService'> {
   return {
     'config.get': async (_input, context) => getPartnershipConfig(session.require().store, signedInCaller(context).userId),
-    'config.saveDiscipline': async (input, context) => saveDiscipline(session.require().store, input, signedInCaller(context).userId, now()),
-    'config.saveTeamMember': async (input, context) => saveTeamMember(session.require().store, input, signedInCaller(context).userId, now()),
-    'config.saveService': async (input, context) => saveDirectoryService(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.saveDiscipline': async (input, context) =>
+      saveDiscipline(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.saveTeamMember': async (input, context) =>
+      saveTeamMember(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.saveService': async (input, context) =>
+      saveDirectoryService(session.require().store, input, signedInCaller(context).userId, now()),
   };
 }

@@ -15,7 +15,13 @@ import {
   listDirectoryServices,
   updateDirectoryServiceAtVersion,
 } from '../../db/repositories/directory-service-repository';
-import { findDiscipline, findDisciplineByLabel, insertDiscipline, listDisciplines, updateDisciplineAtVersion } from '../../db/repositories/discipline-repository';
+import {
+  findDiscipline,
+  findDisciplineByLabel,
+  insertDiscipline,
+  listDisciplines,
+  updateDisciplineAtVersion,
+} from '../../db/repositories/discipline-repository';
 import {
   findTeamMember,
   findTeamMemberByRegistration,
@@ -36,7 +42,14 @@ function disciplineLabel(row: Pick<DisciplineTable, 'code' | 'label'>): string {
 }
 
 function toDisciplineEntry(row: DisciplineTable): DisciplineEntry {
-  return { code: row.code, label: disciplineLabel(row), builtin: row.is_builtin === 1, active: row.active === 1, version: row.version, updatedAt: row.updated_at };
+  return {
+    code: row.code,
+    label: disciplineLabel(row),
+    builtin: row.is_builtin === 1,
+    active: row.active === 1,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
 }
 
 function toTeamMemberEntry(row: TeamMemberTable): TeamMemberEntry {
@@ -105,33 +118,64 @@ function invalid(field: string, message: string): AppError {
 }
 
 function conflict(name: string): AppError {
-  return new AppError('CONFLICT', `Someone else saved a change to “${name}” after you opened it, so your changes were not saved. Cancel, open it again to see their change, then make yours.`);
+  return new AppError(
+    'CONFLICT',
+    `Someone else saved a change to “${name}” after you opened it, so your changes were not saved. Cancel, open it again to see their change, then make yours.`,
+  );
 }
 
 /**
  * The row an update names, if it is still at the version the caller edited: a missing row is
  * NOT_FOUND, a newer version is a CONFLICT (never a silent overwrite).
  */
-function editableRow<T extends { version: number }>(row: T | undefined, expectedVersion: number | undefined, what: string, name: (row: T) => string): T {
-  if (row === undefined) throw new AppError('NOT_FOUND', `That ${what} could not be found. It may have been added in another window: reload the page.`);
+function editableRow<T extends { version: number }>(
+  row: T | undefined,
+  expectedVersion: number | undefined,
+  what: string,
+  name: (row: T) => string,
+): T {
+  if (row === undefined)
+    throw new AppError('NOT_FOUND', `That ${what} could not be found. It may have been added in another window: reload the page.`);
   if (row.version !== expectedVersion) throw conflict(name(row));
   return row;
 }
 
 /** Adds a local discipline, or renames, deactivates or reactivates one. */
-export async function saveDiscipline(store: Store, input: ParsedInput<'config.saveDiscipline'>, userId: string, now: Date): Promise<ChannelOutput<'config.saveDiscipline'>> {
+export async function saveDiscipline(
+  store: Store,
+  input: ParsedInput<'config.saveDiscipline'>,
+  userId: string,
+  now: Date,
+): Promise<ChannelOutput<'config.saveDiscipline'>> {
   const at = now.toISOString();
   return inTransaction(store, async (trx) => {
-    const current = input.code === undefined ? undefined : editableRow(await findDiscipline(trx, input.code), input.version, 'discipline', disciplineLabel);
+    const current =
+      input.code === undefined
+        ? undefined
+        : editableRow(await findDiscipline(trx, input.code), input.version, 'discipline', disciplineLabel);
     const label = current?.is_builtin === 1 ? null : (input.label ?? '');
     if (label !== null) await refuseDuplicateDisciplineName(trx, label, current?.code);
     if (current === undefined) {
       const taken = new Set((await listDisciplines(trx)).map((row) => row.code));
       const newCode = localDisciplineCode(label ?? '', taken);
-      await insertDiscipline(trx, { code: newCode, label, is_builtin: 0, active: input.active ? 1 : 0, version: 1, created_at: at, updated_at: at, updated_by: userId });
+      await insertDiscipline(trx, {
+        code: newCode,
+        label,
+        is_builtin: 0,
+        active: input.active ? 1 : 0,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+        updated_by: userId,
+      });
       return toDisciplineEntry(await requireRow(findDiscipline(trx, newCode)));
     }
-    const saved = await updateDisciplineAtVersion(trx, current.code, current.version, { label, active: input.active ? 1 : 0, updated_at: at, updated_by: userId });
+    const saved = await updateDisciplineAtVersion(trx, current.code, current.version, {
+      label,
+      active: input.active ? 1 : 0,
+      updated_at: at,
+      updated_by: userId,
+    });
     if (!saved) throw conflict(disciplineLabel(current));
     return toDisciplineEntry(await requireRow(findDiscipline(trx, current.code)));
   });
@@ -144,10 +188,18 @@ async function refuseDuplicateDisciplineName(db: Kysely<Database>, label: string
 }
 
 /** Adds a team member or changes one; people who leave are deactivated, never deleted. */
-export async function saveTeamMember(store: Store, input: ParsedInput<'config.saveTeamMember'>, userId: string, now: Date): Promise<ChannelOutput<'config.saveTeamMember'>> {
+export async function saveTeamMember(
+  store: Store,
+  input: ParsedInput<'config.saveTeamMember'>,
+  userId: string,
+  now: Date,
+): Promise<ChannelOutput<'config.saveTeamMember'>> {
   const at = now.toISOString();
   return inTransaction(store, async (trx) => {
-    const current = input.id === undefined ? undefined : editableRow(await findTeamMember(trx, input.id), input.version, 'team member', (row) => row.full_name);
+    const current =
+      input.id === undefined
+        ? undefined
+        : editableRow(await findTeamMember(trx, input.id), input.version, 'team member', (row) => row.full_name);
     await checkTeamMemberLinks(trx, input, current);
     const row = {
       full_name: input.fullName,
@@ -173,11 +225,18 @@ export async function saveTeamMember(store: Store, input: ParsedInput<'config.sa
 }
 
 /** The discipline, the linked account and the registration must each make sense with the rest of the team. */
-async function checkTeamMemberLinks(db: Kysely<Database>, input: ParsedInput<'config.saveTeamMember'>, current: TeamMemberTable | undefined): Promise<void> {
+async function checkTeamMemberLinks(
+  db: Kysely<Database>,
+  input: ParsedInput<'config.saveTeamMember'>,
+  current: TeamMemberTable | undefined,
+): Promise<void> {
   const discipline = await findDiscipline(db, input.disciplineCode);
   if (discipline === undefined) throw invalid('disciplineCode', 'Choose a discipline from the list');
   if (discipline.active === 0 && discipline.code !== current?.discipline_code) {
-    throw invalid('disciplineCode', `${disciplineLabel(discipline)} is not active in this team. Reactivate it under Disciplines first, or choose another.`);
+    throw invalid(
+      'disciplineCode',
+      `${disciplineLabel(discipline)} is not active in this team. Reactivate it under Disciplines first, or choose another.`,
+    );
   }
   if (input.userId !== null) {
     const user = await findUserById(db, input.userId);
@@ -186,16 +245,32 @@ async function checkTeamMemberLinks(db: Kysely<Database>, input: ParsedInput<'co
     if (linked !== undefined && linked.id !== current?.id) throw invalid('userId', `That account is already linked to ${linked.full_name}`);
   }
   if (input.registrationNumber !== '') {
-    const holder = await findTeamMemberByRegistration(db, { body: input.professionalBody, number: input.registrationNumber, exceptId: current?.id });
-    if (holder !== undefined) throw invalid('registrationNumber', `That ${PROFESSIONAL_BODY_SHORT_NAMES[input.professionalBody]} number is already recorded for ${holder.full_name}`);
+    const holder = await findTeamMemberByRegistration(db, {
+      body: input.professionalBody,
+      number: input.registrationNumber,
+      exceptId: current?.id,
+    });
+    if (holder !== undefined)
+      throw invalid(
+        'registrationNumber',
+        `That ${PROFESSIONAL_BODY_SHORT_NAMES[input.professionalBody]} number is already recorded for ${holder.full_name}`,
+      );
   }
 }
 
 /** Adds an onward service to the directory or changes one; deactivated, never deleted. */
-export async function saveDirectoryService(store: Store, input: ParsedInput<'config.saveService'>, userId: string, now: Date): Promise<ChannelOutput<'config.saveService'>> {
+export async function saveDirectoryService(
+  store: Store,
+  input: ParsedInput<'config.saveService'>,
+  userId: string,
+  now: Date,
+): Promise<ChannelOutput<'config.saveService'>> {
   const at = now.toISOString();
   return inTransaction(store, async (trx) => {
-    const current = input.id === undefined ? undefined : editableRow(await findDirectoryService(trx, input.id), input.version, 'service', (row) => row.name);
+    const current =
+      input.id === undefined
+        ? undefined
+        : editableRow(await findDirectoryService(trx, input.id), input.version, 'service', (row) => row.name);
     const namesake = await findDirectoryServiceByName(trx, input.name, current?.id);
     if (namesake !== undefined) throw invalid('name', `There is already a service called “${namesake.name}” in the directory`);
     const row = {
@@ -226,4 +301,3 @@ async function requireRow<T>(row: Promise<T | undefined>): Promise<T> {
   if (found === undefined) throw new Error('unreachable: a row saved in this call is missing');
   return found;
 }
-

@@ -23,18 +23,31 @@ export interface EnrolReport {
  * laptop, creates an encrypted store under the partnership's data key with a keyring holding only
  * this user's slot, and pulls everything the user's role may read.
  */
-export async function enrolLaptop(options: { dataDir: string; serverUrl: string; username: string; passphrase: string; clock: Clock }): Promise<EnrolReport> {
+export async function enrolLaptop(options: {
+  dataDir: string;
+  serverUrl: string;
+  username: string;
+  passphrase: string;
+  clock: Clock;
+}): Promise<EnrolReport> {
   const paths = storePaths(options.dataDir);
-  if (existsSync(paths.database) || existsSync(paths.keyring)) throw new AppError('ALREADY_SET_UP', `${paths.dataDir} already holds a store. Enrol into an empty folder.`);
+  if (existsSync(paths.database) || existsSync(paths.keyring))
+    throw new AppError('ALREADY_SET_UP', `${paths.dataDir} already holds a store. Enrol into an empty folder.`);
   const answer = await fetchEnrolmentSlot(options.serverUrl, options.username);
   const keyring: Keyring = parseKeyring({ format: 'workwell-mdt-keyring', version: 1, ...answer.keyring, slots: [answer.slot] });
   const slot = keyring.slots[0]!;
-  if (slot.publicKey === undefined) throw new AppError('KEYRING_INVALID', 'This user must unlock the app once on their own laptop before enrolling another.');
+  if (slot.publicKey === undefined)
+    throw new AppError('KEYRING_INVALID', 'This user must unlock the app once on their own laptop before enrolling another.');
   const privateKey = await unwrapUserPrivateKey(keyring, slot, options.passphrase);
   const dataKey = await unwrapDataKey(keyring, slot, options.passphrase);
   try {
     const deviceId = randomUUID();
-    const session = await signIn(options.serverUrl, { username: options.username, deviceId, privateKey, publicKey: Buffer.from(slot.publicKey, 'base64') });
+    const session = await signIn(options.serverUrl, {
+      username: options.username,
+      deviceId,
+      privateKey,
+      publicKey: Buffer.from(slot.publicKey, 'base64'),
+    });
     await mkdir(paths.dataDir, { recursive: true });
     const store = await openStore(paths.database, dataKey, { create: true });
     try {

@@ -22,7 +22,8 @@ export async function openSyncStore(dataDir: string, username: string, passphras
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', `No partnership is set up in ${paths.dataDir}.`);
   const slot = findSlot(keyring, username);
-  if (slot === undefined || slot.publicKey === undefined) throw new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
+  if (slot === undefined || slot.publicKey === undefined)
+    throw new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
   const dataKey = await unwrapDataKey(keyring, slot, passphrase);
   let store: Store;
   try {

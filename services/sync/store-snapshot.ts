@@ -11,7 +11,8 @@ import type { SyncStore } from './open-sync-store';
  * not joined a server already.
  */
 export function storeSnapshot(opened: SyncStore): StoreSnapshot {
-  if (readSyncState(opened.store) !== undefined) throw new AppError('ALREADY_SET_UP', 'This store already syncs with a partnership server.');
+  if (readSyncState(opened.store) !== undefined)
+    throw new AppError('ALREADY_SET_UP', 'This store already syncs with a partnership server.');
   const { partnership, users: rows, tables } = readStoreRows(opened.store);
   if (partnership === undefined) throw new AppError('NOT_SET_UP', 'The store holds no partnership.');
   const admin = rows.find((user) => user.id === opened.slot.userId);
@@ -19,7 +20,9 @@ export function storeSnapshot(opened: SyncStore): StoreSnapshot {
   const users = rows.flatMap((user) => {
     const slot = opened.keyring.slots.find((each) => each.userId === user.id);
     // No slot, or a legacy one without a key pair: that user cannot sign in until they unlock once and init is re-run.
-    return slot?.publicKey === undefined ? [] : [{ id: user.id, username: user.username, role: user.role, disabledAt: user.disabled_at, publicKey: slot.publicKey, slot }];
+    return slot?.publicKey === undefined
+      ? []
+      : [{ id: user.id, username: user.username, role: user.role, disabledAt: user.disabled_at, publicKey: slot.publicKey, slot }];
   });
   const { storeId, partnershipName, isDemo, createdAt } = opened.keyring;
   return { partnership, keyring: { storeId, partnershipName, isDemo, createdAt }, users, adminUserId: admin.id, tables };
@@ -29,6 +32,9 @@ export function storeSnapshot(opened: SyncStore): StoreSnapshot {
  * After the server has committed a store's snapshot: the store joins it as its first laptop,
  * reference block 1 (its references stay as they are), already holding everything up to `cursor`.
  */
-export function joinAsFirstLaptop(opened: SyncStore, link: { serverUrl: string; deviceId: string; userId: string; username: string; cursor: string; joinedAt: string }): void {
+export function joinAsFirstLaptop(
+  opened: SyncStore,
+  link: { serverUrl: string; deviceId: string; userId: string; username: string; cursor: string; joinedAt: string },
+): void {
   joinServer(opened.store, { ...link, referenceBlock: 1 });
 }

@@ -17,7 +17,9 @@ import { answerChallenge } from '../../db/sync/auth-proof';
 /** The server could not be reached at all: the laptop carries on offline (CLI exit 1). */
 export class ServerUnreachable extends Error {
   constructor(serverUrl: string, cause: unknown) {
-    super(`The partnership server at ${serverUrl} could not be reached. Your changes are kept on this laptop and will be sent next time.`, { cause });
+    super(`The partnership server at ${serverUrl} could not be reached. Your changes are kept on this laptop and will be sent next time.`, {
+      cause,
+    });
     this.name = 'ServerUnreachable';
   }
 }
@@ -33,12 +35,20 @@ export class ServerRefused extends Error {
   }
 }
 
-async function call<Schema extends z.ZodType>(serverUrl: string, path: string, schema: Schema, init: { method: 'GET' | 'POST'; body?: unknown; token?: string; signal?: AbortSignal }): Promise<z.infer<Schema>> {
+async function call<Schema extends z.ZodType>(
+  serverUrl: string,
+  path: string,
+  schema: Schema,
+  init: { method: 'GET' | 'POST'; body?: unknown; token?: string; signal?: AbortSignal },
+): Promise<z.infer<Schema>> {
   let response: Response;
   try {
     response = await fetch(new URL(path, serverUrl), {
       method: init.method,
-      headers: { ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(init.token === undefined ? {} : { Authorization: `Bearer ${init.token}` }) },
+      headers: {
+        ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(init.token === undefined ? {} : { Authorization: `Bearer ${init.token}` }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
     });
@@ -48,7 +58,9 @@ async function call<Schema extends z.ZodType>(serverUrl: string, path: string, s
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = serverErrorBodySchema.safeParse(json);
-    throw parsed.success ? new ServerRefused(parsed.data.error.code, parsed.data.error.message) : new ServerRefused('INTERNAL', `The partnership server answered ${response.status}.`);
+    throw parsed.success
+      ? new ServerRefused(parsed.data.error.code, parsed.data.error.message)
+      : new ServerRefused('INTERNAL', `The partnership server answered ${response.status}.`);
   }
   return schema.parse(json);
 }
@@ -59,17 +71,43 @@ export function fetchEnrolmentSlot(serverUrl: string, username: string) {
 }
 
 /** Signs in with the user's X25519 key pair (db/sync/auth-proof.ts); the passphrase never leaves the laptop. */
-export async function signIn(serverUrl: string, who: { username: string; deviceId: string; privateKey: Buffer; publicKey: Buffer }): Promise<SyncSession> {
-  const challenge = await call(serverUrl, '/auth/challenge', challengeResponseSchema, { method: 'POST', body: { username: who.username, deviceId: who.deviceId } });
-  const proof = answerChallenge(who, Buffer.from(challenge.serverPublicKey, 'base64'), { challengeId: challenge.challengeId, username: who.username, deviceId: who.deviceId, nonce: challenge.nonce });
+export async function signIn(
+  serverUrl: string,
+  who: { username: string; deviceId: string; privateKey: Buffer; publicKey: Buffer },
+): Promise<SyncSession> {
+  const challenge = await call(serverUrl, '/auth/challenge', challengeResponseSchema, {
+    method: 'POST',
+    body: { username: who.username, deviceId: who.deviceId },
+  });
+  const proof = answerChallenge(who, Buffer.from(challenge.serverPublicKey, 'base64'), {
+    challengeId: challenge.challengeId,
+    username: who.username,
+    deviceId: who.deviceId,
+    nonce: challenge.nonce,
+  });
   return call(serverUrl, '/auth/answer', sessionSchema, { method: 'POST', body: { challengeId: challenge.challengeId, proof } });
 }
 
-export function push(serverUrl: string, token: string, mutations: readonly Mutation[], formatVersion = SYNC_FORMAT_VERSION): Promise<PushResponse> {
+export function push(
+  serverUrl: string,
+  token: string,
+  mutations: readonly Mutation[],
+  formatVersion = SYNC_FORMAT_VERSION,
+): Promise<PushResponse> {
   return call(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
 }
 
 /** `wait`: a long poll, answered when a change arrives (or after about 25 s); `signal` cancels it. */
-export function pull(serverUrl: string, token: string, cursor: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<PullResponse> {
-  return call(serverUrl, '/sync/pull', pullResponseSchema, { method: 'POST', token, signal: options.signal, body: { cursor, limit: 1_000, ...(options.wait === true ? { wait: true } : {}) } });
+export function pull(
+  serverUrl: string,
+  token: string,
+  cursor: string,
+  options: { wait?: boolean; signal?: AbortSignal } = {},
+): Promise<PullResponse> {
+  return call(serverUrl, '/sync/pull', pullResponseSchema, {
+    method: 'POST',
+    token,
+    signal: options.signal,
+    body: { cursor, limit: 1_000, ...(options.wait === true ? { wait: true } : {}) },
+  });
 }

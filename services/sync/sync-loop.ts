@@ -68,7 +68,14 @@ export class SyncLoop {
   #pulling: Promise<void> = Promise.resolve();
   #wakeBackoff: (() => void) | undefined;
 
-  constructor(store: Pick<Store, 'sqlite'>, state: SyncState, user: SyncLoopUser, clock: Clock, alive: () => boolean, options: SyncLoopOptions = {}) {
+  constructor(
+    store: Pick<Store, 'sqlite'>,
+    state: SyncState,
+    user: SyncLoopUser,
+    clock: Clock,
+    alive: () => boolean,
+    options: SyncLoopOptions = {},
+  ) {
     this.#store = store;
     this.#state = state;
     this.#user = user;
@@ -99,7 +106,13 @@ export class SyncLoop {
   /** What the header shows. */
   status(): SyncStatus {
     const refused: RefusedChangeView[] = this.#alive()
-      ? listOutbox(this.#store, 'refused').map((entry) => ({ mutationId: entry.mutationId, channel: entry.channel, message: entry.refusal ?? '', madeAt: entry.madeAt, summary: summarise(entry.input) }))
+      ? listOutbox(this.#store, 'refused').map((entry) => ({
+          mutationId: entry.mutationId,
+          channel: entry.channel,
+          message: entry.refusal ?? '',
+          madeAt: entry.madeAt,
+          summary: summarise(entry.input),
+        }))
       : [];
     return {
       mode: this.#online ? 'online' : 'offline',
@@ -125,7 +138,14 @@ export class SyncLoop {
   }
 
   async #session(): Promise<string> {
-    this.#token ??= (await signIn(this.#state.serverUrl, { username: this.#user.username, deviceId: this.#state.deviceId, privateKey: this.#user.privateKey, publicKey: this.#user.publicKey })).token;
+    this.#token ??= (
+      await signIn(this.#state.serverUrl, {
+        username: this.#user.username,
+        deviceId: this.#state.deviceId,
+        privateKey: this.#user.privateKey,
+        publicKey: this.#user.publicKey,
+      })
+    ).token;
     return this.#token;
   }
 
@@ -149,7 +169,11 @@ export class SyncLoop {
 
   async #pushWaiting(): Promise<void> {
     let lastPushed = 0;
-    for (let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 }); batch.length > 0 && this.#running; batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 })) {
+    for (
+      let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 });
+      batch.length > 0 && this.#running;
+      batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 })
+    ) {
       const answer = await push(this.#state.serverUrl, await this.#session(), batch);
       if (!this.#running) return;
       this.#online = true;
@@ -181,7 +205,8 @@ export class SyncLoop {
         applyServerRows(this.#store, page.changes, waitingKeys(this.#store));
         saveCursor(this.#store, page.cursor);
         this.#state = { ...this.#state, cursor: page.cursor };
-        for (const mutation of waitingMutations(this.#store, { limit: 100_000 })) if (mutation.mutationId <= page.lastMutationId) markApplied(this.#store, mutation.mutationId);
+        for (const mutation of waitingMutations(this.#store, { limit: 100_000 }))
+          if (mutation.mutationId <= page.lastMutationId) markApplied(this.#store, mutation.mutationId);
         markSynced(this.#store, this.#clock().toISOString(), 0);
         // Back from offline: send what waited.
         if (wasOffline) this.#schedulePush();

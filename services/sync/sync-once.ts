@@ -36,7 +36,8 @@ export async function pullAll(store: Pick<Store, 'sqlite'>, serverUrl: string, t
     pulled += applyServerRows(store, page.changes, skip).changed;
     cursor = page.cursor;
     saveCursor(store, cursor);
-    for (const mutation of waitingMutations(store, { limit: 100_000 })) if (mutation.mutationId <= page.lastMutationId) markApplied(store, mutation.mutationId);
+    for (const mutation of waitingMutations(store, { limit: 100_000 }))
+      if (mutation.mutationId <= page.lastMutationId) markApplied(store, mutation.mutationId);
     more = page.more;
   }
   return pulled;
@@ -57,12 +58,21 @@ export async function syncOnce(
   const state: SyncState | undefined = readSyncState(store);
   if (state === undefined) throw new Error('This store has not joined a partnership server.');
   installCaptureTriggers(store); // columns added by a migration since the last sync are captured too
-  const session = await signIn(state.serverUrl, { username: user.username, deviceId: state.deviceId, privateKey: user.privateKey, publicKey: user.publicKey });
+  const session = await signIn(state.serverUrl, {
+    username: user.username,
+    deviceId: state.deviceId,
+    privateKey: user.privateKey,
+    publicKey: user.publicKey,
+  });
   let pushed = 0;
   let duplicates = 0;
   let lastPushed = 0;
   const refused: RefusedChange[] = [];
-  for (let batch = waitingMutations(store, { userId: user.userId }); batch.length > 0; batch = waitingMutations(store, { userId: user.userId })) {
+  for (
+    let batch = waitingMutations(store, { userId: user.userId });
+    batch.length > 0;
+    batch = waitingMutations(store, { userId: user.userId })
+  ) {
     const answer = await push(state.serverUrl, session.token, batch, options.formatVersion ?? SYNC_FORMAT_VERSION);
     for (const result of answer.results) {
       lastPushed = Math.max(lastPushed, result.mutationId);
@@ -74,7 +84,12 @@ export async function syncOnce(
           // A later change of this laptop still builds on the refused one (a measure for a person
           // the server refused): the rows stay as they are, the refusal is kept and shown.
         }
-        refused.push({ mutationId: result.mutationId, channel: batch.find((each) => each.mutationId === result.mutationId)?.channel ?? '', code: result.code, message: result.message });
+        refused.push({
+          mutationId: result.mutationId,
+          channel: batch.find((each) => each.mutationId === result.mutationId)?.channel ?? '',
+          code: result.code,
+          message: result.message,
+        });
       } else {
         markApplied(store, result.mutationId);
         if (result.outcome === 'applied') pushed += 1;

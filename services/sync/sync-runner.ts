@@ -36,7 +36,14 @@ export class SyncRunner {
     if (slot?.publicKey === undefined) return;
     const privateKey = await unwrapUserPrivateKey(keyring, slot, passphrase);
     const store = open.store;
-    this.#loop = new SyncLoop(store, state, { userId: slot.userId, username, privateKey, publicKey: Buffer.from(slot.publicKey, 'base64') }, this.#clock, () => this.#session.current?.store === store, this.#options);
+    this.#loop = new SyncLoop(
+      store,
+      state,
+      { userId: slot.userId, username, privateKey, publicKey: Buffer.from(slot.publicKey, 'base64') },
+      this.#clock,
+      () => this.#session.current?.store === store,
+      this.#options,
+    );
     this.#loop.start();
   }
 

@@ -67,7 +67,8 @@ export const DEMO_DIRECTORY: readonly SaveDirectoryServiceInput[] = [
     name: 'Shape Up Healthy Weight Programme',
     category: 'weight_management',
     description: 'Weekly group sessions on healthy eating and activity, with a dietitian-led review at 6 and 12 weeks.',
-    eligibility: 'Adults with a body mass index of 30 or more (27.5 or more for some ethnic groups), or 25 or more with a related condition.',
+    eligibility:
+      'Adults with a body mass index of 30 or more (27.5 or more for some ethnic groups), or 25 or more with a related condition.',
     phone: '03069 990107',
     website: 'https://www.shape-up.example.org',
     referralMethods: ['via_gp', 'online_form'],
@@ -102,7 +103,8 @@ export const DEMO_DIRECTORY: readonly SaveDirectoryServiceInput[] = [
     name: 'Universal Support employment programme',
     category: 'universal_support',
     description: 'Up to 12 months of supported employment: a job coach, in-work support and help for the employer (place, then train).',
-    eligibility: 'Disabled people, people with health conditions and others facing barriers to work, aged 16 and over; no benefit claim needed.',
+    eligibility:
+      'Disabled people, people with health conditions and others facing barriers to work, aged 16 and over; no benefit claim needed.',
     phone: '020 7946 0111',
     email: 'universal.support@employment-programme.example.org',
     referralMethods: ['email_referral', 'phone_referral', 'self_referral'],
@@ -110,8 +112,10 @@ export const DEMO_DIRECTORY: readonly SaveDirectoryServiceInput[] = [
   {
     name: 'Access to Work',
     category: 'access_to_work',
-    description: 'DWP grants for equipment, software, travel, support workers and communication support beyond reasonable adjustments, and a Mental Health Support Service.',
-    eligibility: 'People in work, or with a job offer, whose health condition or disability affects their work; the employer makes reasonable adjustments first.',
+    description:
+      'DWP grants for equipment, software, travel, support workers and communication support beyond reasonable adjustments, and a Mental Health Support Service.',
+    eligibility:
+      'People in work, or with a job offer, whose health condition or disability affects their work; the employer makes reasonable adjustments first.',
     phone: '0808 157 0112',
     website: 'https://www.access-to-work.example.org',
     referralMethods: ['self_referral', 'online_form'],

@@ -12,7 +12,9 @@ export const DEMO_LOCAL_DISCIPLINES: ReadonlyArray<{ readonly label: string; rea
  * no app account. Names are made up; registration numbers have the right shape but are obviously
  * fake (runs of 9s); contacts use example.org and Ofcom's drama numbers.
  */
-export const DEMO_TEAM: ReadonlyArray<Omit<SaveTeamMemberInput, 'userId' | 'disciplineCode'> & { readonly username?: string; readonly discipline: string }> = [
+export const DEMO_TEAM: ReadonlyArray<
+  Omit<SaveTeamMemberInput, 'userId' | 'disciplineCode'> & { readonly username?: string; readonly discipline: string }
+> = [
   {
     username: 'demo.coordinator',
     fullName: 'Morgan Haldane',

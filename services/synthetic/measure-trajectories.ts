@@ -30,7 +30,12 @@ export function baselineSeverity(random: SeededRandom): number {
 
 /** The severity at the next measure, moved along the person's course and kept in [0, 1]. */
 export function nextSeverity(severity: number, course: ScoreCourse, random: SeededRandom): number {
-  const step = course === 'improving' ? -(0.08 + random.next() * 0.14) : course === 'worsening' ? 0.04 + random.next() * 0.08 : (random.next() - 0.5) * 0.06;
+  const step =
+    course === 'improving'
+      ? -(0.08 + random.next() * 0.14)
+      : course === 'worsening'
+        ? 0.04 + random.next() * 0.08
+        : (random.next() - 0.5) * 0.06;
   return Math.min(1, Math.max(0, severity + step));
 }
 

@@ -51,22 +51,63 @@ const EXIT_OUTCOME_WEIGHTS: ReadonlyArray<readonly [(typeof EMPLOYMENT_OUTCOMES)
 ];
 
 const HEALTH_BY_BARRIER: Readonly<Record<(typeof MAIN_BARRIERS)[number], readonly string[]>> = {
-  mental_health: ['Low mood and poor sleep since a bereavement.', 'Work-related stress and panic attacks.', 'Anxiety that makes travelling to work hard.'],
-  musculoskeletal: ['Low back pain after a lifting injury.', 'Neck and shoulder pain from long shifts at a desk.', 'Knee pain; struggles with stairs and standing.'],
-  long_term_condition: ['Type 2 diabetes and fatigue.', 'Long COVID: breathlessness and tiredness.', 'Asthma that flares with dust at work.'],
+  mental_health: [
+    'Low mood and poor sleep since a bereavement.',
+    'Work-related stress and panic attacks.',
+    'Anxiety that makes travelling to work hard.',
+  ],
+  musculoskeletal: [
+    'Low back pain after a lifting injury.',
+    'Neck and shoulder pain from long shifts at a desk.',
+    'Knee pain; struggles with stairs and standing.',
+  ],
+  long_term_condition: [
+    'Type 2 diabetes and fatigue.',
+    'Long COVID: breathlessness and tiredness.',
+    'Asthma that flares with dust at work.',
+  ],
   other_physical: ['Recovering from a shoulder operation.', 'Recovering from a broken ankle.'],
   other: ['Hearing loss making phone work hard.', 'Migraines most weeks.'],
 };
 
-const GOALS = ['Back to my usual shifts without dreading it.', 'A job where I can sit some of the time.', 'Keep the job I have and manage the pain.', 'Feel calm enough to go back, maybe on different hours.', 'Find work near home that fits round caring.'];
-const MATTERS = ['Being there for my kids.', 'Keeping the flat.', 'Not letting the team down.', 'Having some routine in my week.', 'Earning enough to stop worrying about bills.'];
+const GOALS = [
+  'Back to my usual shifts without dreading it.',
+  'A job where I can sit some of the time.',
+  'Keep the job I have and manage the pain.',
+  'Feel calm enough to go back, maybe on different hours.',
+  'Find work near home that fits round caring.',
+];
+const MATTERS = [
+  'Being there for my kids.',
+  'Keeping the flat.',
+  'Not letting the team down.',
+  'Having some routine in my week.',
+  'Earning enough to stop worrying about bills.',
+];
 
 /** What each discipline typically does, and which measures it uses. */
 const INTERVENTIONS: Readonly<Record<string, readonly string[]>> = {
-  employment_support: ['Weekly coaching call about work goals', 'Help to update CV and apply for two jobs', 'Prepare for the return-to-work meeting with the manager', 'Talk through a graded return with the employer'],
-  physiotherapy: ['Six sessions of physiotherapy for back pain', 'Home exercise programme, reviewed in four weeks', 'Advice on lifting at work'],
-  mental_health: ['Guided self-help for low mood (six sessions)', 'Anxiety management sessions', 'Sleep plan, reviewed at the next meeting'],
-  occupational_therapy: ['Workplace assessment and adjustment recommendations', 'Fatigue management and pacing plan', 'Plan a phased return to work'],
+  employment_support: [
+    'Weekly coaching call about work goals',
+    'Help to update CV and apply for two jobs',
+    'Prepare for the return-to-work meeting with the manager',
+    'Talk through a graded return with the employer',
+  ],
+  physiotherapy: [
+    'Six sessions of physiotherapy for back pain',
+    'Home exercise programme, reviewed in four weeks',
+    'Advice on lifting at work',
+  ],
+  mental_health: [
+    'Guided self-help for low mood (six sessions)',
+    'Anxiety management sessions',
+    'Sleep plan, reviewed at the next meeting',
+  ],
+  occupational_therapy: [
+    'Workplace assessment and adjustment recommendations',
+    'Fatigue management and pacing plan',
+    'Plan a phased return to work',
+  ],
 };
 const DISCIPLINE_CODES = Object.keys(INTERVENTIONS);
 
@@ -90,21 +131,85 @@ export interface HistoryStatements {
 }
 
 export function prepareHistoryStatements(sqlite: SqliteDatabase): HistoryStatements {
-  const insert = (table: string, columns: readonly string[]): InsertStatement => sqlite.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insert = (table: string, columns: readonly string[]): InsertStatement =>
+    sqlite.prepare<unknown[]>(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   return {
-    referral: insert('referrals', ['id', 'participant_id', 'referral_date', 'route', 'referrer_name', 'referrer_organisation', 'reason', 'recorded_by', 'recorded_at']),
+    referral: insert('referrals', [
+      'id',
+      'participant_id',
+      'referral_date',
+      'route',
+      'referrer_name',
+      'referrer_organisation',
+      'reason',
+      'recorded_by',
+      'recorded_at',
+    ]),
     consent: insert('consents', ['id', 'participant_id', 'purpose', 'decision', 'decided_on', 'method', 'recorded_by', 'recorded_at']),
-    assessment: insert('assessments', ['id', 'participant_id', 'kind', 'discipline', 'assessed_on', 'content_json', 'author_id', 'recorded_at', 'updated_at', 'signed_at', 'signed_by']),
-    measure: insert('measure_results', ['id', 'participant_id', 'discipline', 'measure', 'taken_on', 'answers_json', 'total', 'band_label', 'risk_flag', 'recorded_by', 'recorded_at']),
+    assessment: insert('assessments', [
+      'id',
+      'participant_id',
+      'kind',
+      'discipline',
+      'assessed_on',
+      'content_json',
+      'author_id',
+      'recorded_at',
+      'updated_at',
+      'signed_at',
+      'signed_by',
+    ]),
+    measure: insert('measure_results', [
+      'id',
+      'participant_id',
+      'discipline',
+      'measure',
+      'taken_on',
+      'answers_json',
+      'total',
+      'band_label',
+      'risk_flag',
+      'recorded_by',
+      'recorded_at',
+    ]),
     plan: insert('action_plans', [
-      'id', 'participant_id', 'version_number', 'status', 'content_json', 'review_on', 'next_review_on', 'based_on_id', 'created_by', 'created_at', 'updated_at',
-      'mdt_agreed_at', 'mdt_agreed_by', 'meeting_id', 'attendee_ids_json', 'checked_by_id', 'person_agreed_on', 'person_agreement_method', 'person_agreement_recorded_by', 'activated_at', 'closed_at',
+      'id',
+      'participant_id',
+      'version_number',
+      'status',
+      'content_json',
+      'review_on',
+      'next_review_on',
+      'based_on_id',
+      'created_by',
+      'created_at',
+      'updated_at',
+      'mdt_agreed_at',
+      'mdt_agreed_by',
+      'meeting_id',
+      'attendee_ids_json',
+      'checked_by_id',
+      'person_agreed_on',
+      'person_agreement_method',
+      'person_agreement_recorded_by',
+      'activated_at',
+      'closed_at',
     ]),
     actionUpdate: insert('action_updates', ['id', 'plan_id', 'action_id', 'status', 'note', 'updated_by', 'updated_at']),
     review: insert('plan_reviews', ['id', 'plan_id', 'reviewed_on', 'outcome', 'note', 'next_review_on', 'reviewed_by', 'recorded_at']),
     exit: insert('participant_exits', ['participant_id', 'exited_on', 'reason', 'employment_outcome', 'recorded_by', 'recorded_at']),
     adjustments: insert('workplace_adjustments', ['id', 'participant_id', 'plan_id', 'version', 'content_json', 'saved_by', 'saved_at']),
-    agendaItem: insert('agenda_items', ['id', 'meeting_id', 'participant_id', 'position', 'status', 'notes', 'decisions', 'listed_at', 'listed_by']),
+    agendaItem: insert('agenda_items', [
+      'id',
+      'meeting_id',
+      'participant_id',
+      'position',
+      'status',
+      'notes',
+      'decisions',
+      'listed_at',
+      'listed_by',
+    ]),
   };
 }
 
@@ -153,11 +258,40 @@ export function seedCaseHistory(person: SeededPerson, context: HistoryContext): 
   const at = (day: string) => `${day}T10:00:00.000Z`;
   const day = (offset: number) => clamp(addDaysToIsoDate(start, offset), today);
 
-  sql.referral.run(random.uuid(), person.id, person.referred_on, random.weighted(ROUTE_WEIGHTS), null, null, 'Help to stay in or return to work with a health condition.', recorder, person.created_at);
+  sql.referral.run(
+    random.uuid(),
+    person.id,
+    person.referred_on,
+    random.weighted(ROUTE_WEIGHTS),
+    null,
+    null,
+    'Help to stay in or return to work with a health condition.',
+    recorder,
+    person.created_at,
+  );
   sql.consent.run(random.uuid(), person.id, 'service', 'given', start, random.pick(CONSENT_METHODS), recorder, person.created_at);
-  if (random.next() < 0.75) sql.consent.run(random.uuid(), person.id, 'evaluation', random.next() < 0.85 ? 'given' : 'declined', start, random.pick(CONSENT_METHODS), recorder, person.created_at);
+  if (random.next() < 0.75)
+    sql.consent.run(
+      random.uuid(),
+      person.id,
+      'evaluation',
+      random.next() < 0.85 ? 'given' : 'declined',
+      start,
+      random.pick(CONSENT_METHODS),
+      recorder,
+      person.created_at,
+    );
   if (person.employment_status !== 'out_of_work_longer' && random.next() < 0.5) {
-    sql.consent.run(random.uuid(), person.id, 'share_employer', random.next() < 0.7 ? 'given' : 'declined', start, random.pick(CONSENT_METHODS), recorder, person.created_at);
+    sql.consent.run(
+      random.uuid(),
+      person.id,
+      'share_employer',
+      random.next() < 0.7 ? 'given' : 'declined',
+      start,
+      random.pick(CONSENT_METHODS),
+      recorder,
+      person.created_at,
+    );
   }
   if (!ASSESSED.has(person.status)) return;
 
@@ -172,9 +306,29 @@ export function seedCaseHistory(person: SeededPerson, context: HistoryContext): 
     readiness: random.pick(READINESS_LEVELS),
     canDoNow: '',
   };
-  sql.assessment.run(random.uuid(), person.id, JOINED_UP_KIND, 'employment_support', assessedOn, JSON.stringify(content), recorder, at(assessedOn), at(assessedOn), at(assessedOn), recorder);
+  sql.assessment.run(
+    random.uuid(),
+    person.id,
+    JOINED_UP_KIND,
+    'employment_support',
+    assessedOn,
+    JSON.stringify(content),
+    recorder,
+    at(assessedOn),
+    at(assessedOn),
+    at(assessedOn),
+    recorder,
+  );
 
-  const measures: Array<[MeasureId, string]> = barrier === 'mental_health' ? [['phq9', 'mental_health'], ['gad7', 'mental_health']] : barrier === 'musculoskeletal' ? [['mskhq', 'physiotherapy']] : [['work_ability', 'occupational_therapy']];
+  const measures: Array<[MeasureId, string]> =
+    barrier === 'mental_health'
+      ? [
+          ['phq9', 'mental_health'],
+          ['gad7', 'mental_health'],
+        ]
+      : barrier === 'musculoskeletal'
+        ? [['mskhq', 'physiotherapy']]
+        : [['work_ability', 'occupational_therapy']];
   measures.push(['wsas', 'employment_support']);
   const points = person.status === 'active' ? random.integer(2, 3) : person.status === 'exited' ? random.integer(3, 4) : 1;
   const course = random.weighted(COURSE_WEIGHTS);
@@ -184,16 +338,30 @@ export function seedCaseHistory(person: SeededPerson, context: HistoryContext): 
       const takenOn = day(random.integer(3, 14) + point * 35);
       const answers = answersFor(measure, severity, random);
       const score = scoreMeasure(measure, answers);
-      sql.measure.run(random.uuid(), person.id, discipline, measure, takenOn, JSON.stringify(answers), score.total, score.bandLabel, score.riskFlag ? 1 : 0, recorder, at(takenOn));
+      sql.measure.run(
+        random.uuid(),
+        person.id,
+        discipline,
+        measure,
+        takenOn,
+        JSON.stringify(answers),
+        score.total,
+        score.bandLabel,
+        score.riskFlag ? 1 : 0,
+        recorder,
+        at(takenOn),
+      );
       severity = nextSeverity(severity, course, random);
     }
   }
 
   if (person.status === 'assessed') return;
   if (person.status === 'ready_for_mdt') {
-    if (random.next() < DRAFT_WHEN_READY) insertPlan(person, 1, 'draft', planContent(random, team, day(20)), undefined, { recorder, created: day(16), random, context });
+    if (random.next() < DRAFT_WHEN_READY)
+      insertPlan(person, 1, 'draft', planContent(random, team, day(20)), undefined, { recorder, created: day(16), random, context });
     const listed = random.next() < LISTED_WHEN_READY ? context.meetings.plannedMeeting(random) : undefined;
-    if (listed !== undefined) sql.agendaItem.run(random.uuid(), listed.id, person.id, listed.position, 'listed', '', '', at(today), recorder);
+    if (listed !== undefined)
+      sql.agendaItem.run(random.uuid(), listed.id, person.id, listed.position, 'listed', '', '', at(today), recorder);
     return;
   }
 
@@ -203,29 +371,87 @@ export function seedCaseHistory(person: SeededPerson, context: HistoryContext): 
   const planned = addDaysToIsoDate(start, random.integer(18, 30));
   const agreedOn = planned < today ? planned : addDaysToIsoDate(today, -random.integer(1, RECENT_AGREEMENT_DAYS));
   const meeting = context.meetings.pastMeetingOn(agreedOn);
-  if (meeting !== undefined) sql.agendaItem.run(random.uuid(), meeting.id, person.id, meeting.position, 'discussed', 'Discussed joined-up assessment and measures; plan agreed.', 'Plan agreed by the MDT.', at(agreedOn), recorder);
+  if (meeting !== undefined)
+    sql.agendaItem.run(
+      random.uuid(),
+      meeting.id,
+      person.id,
+      meeting.position,
+      'discussed',
+      'Discussed joined-up assessment and measures; plan agreed.',
+      'Plan agreed by the MDT.',
+      at(agreedOn),
+      recorder,
+    );
   let basedOn: string | null = null;
   let version = 1;
   if (random.next() < REPLANNED) {
-    basedOn = insertPlan(person, 1, 'superseded', planContent(random, team, day(60)), meeting, { recorder, created: agreedOn, random, context });
+    basedOn = insertPlan(person, 1, 'superseded', planContent(random, team, day(60)), meeting, {
+      recorder,
+      created: agreedOn,
+      random,
+      context,
+    });
     version = 2;
   }
   const exited = person.status === 'exited';
   const plan = planContent(random, team, person.next_review_on ?? day(90));
-  const planId = insertPlan(person, version, exited ? 'reviewed' : 'active', plan, meeting, { recorder, created: agreedOn, random, context, basedOn, nextReviewOn: exited ? null : person.next_review_on });
+  const planId = insertPlan(person, version, exited ? 'reviewed' : 'active', plan, meeting, {
+    recorder,
+    created: agreedOn,
+    random,
+    context,
+    basedOn,
+    nextReviewOn: exited ? null : person.next_review_on,
+  });
 
   for (const action of plan.actions) {
-    if (random.next() < 0.5) sql.actionUpdate.run(random.uuid(), planId, action.id, random.next() < 0.6 ? 'in_progress' : 'done', 'Progress noted at follow-up.', recorder, at(day(random.integer(35, 80))));
+    if (random.next() < 0.5)
+      sql.actionUpdate.run(
+        random.uuid(),
+        planId,
+        action.id,
+        random.next() < 0.6 ? 'in_progress' : 'done',
+        'Progress noted at follow-up.',
+        recorder,
+        at(day(random.integer(35, 80))),
+      );
   }
-  if (random.next() < WITH_ADJUSTMENTS) sql.adjustments.run(random.uuid(), person.id, planId, 1, JSON.stringify(adjustmentsContent(random, agreedOn)), recorder, at(agreedOn));
+  if (random.next() < WITH_ADJUSTMENTS)
+    sql.adjustments.run(random.uuid(), person.id, planId, 1, JSON.stringify(adjustmentsContent(random, agreedOn)), recorder, at(agreedOn));
   if (exited) {
     const exitedOn = day(random.integer(100, 180));
-    sql.review.run(random.uuid(), planId, exitedOn, 'exit', 'Support completed; exit agreed with the person.', null, recorder, at(exitedOn));
+    sql.review.run(
+      random.uuid(),
+      planId,
+      exitedOn,
+      'exit',
+      'Support completed; exit agreed with the person.',
+      null,
+      recorder,
+      at(exitedOn),
+    );
     const outcome = random.weighted(EXIT_OUTCOME_WEIGHTS);
-    sql.exit.run(person.id, exitedOn, outcome === 'not_in_work' ? random.pick(EXIT_REASONS) : 'support_completed', outcome, recorder, at(exitedOn));
+    sql.exit.run(
+      person.id,
+      exitedOn,
+      outcome === 'not_in_work' ? random.pick(EXIT_REASONS) : 'support_completed',
+      outcome,
+      recorder,
+      at(exitedOn),
+    );
   } else if (random.next() < 0.5) {
     const reviewedOn = day(random.integer(45, 70));
-    sql.review.run(random.uuid(), planId, reviewedOn, 'continue', 'Follow-up: going well, carry on.', person.next_review_on, recorder, at(reviewedOn));
+    sql.review.run(
+      random.uuid(),
+      planId,
+      reviewedOn,
+      'continue',
+      'Follow-up: going well, carry on.',
+      person.next_review_on,
+      recorder,
+      at(reviewedOn),
+    );
   }
 }
 
@@ -235,7 +461,14 @@ function insertPlan(
   status: string,
   content: PlanContent,
   meeting: { id: string; attendeeIds: readonly string[] } | undefined,
-  options: { recorder: string; created: string; random: SeededRandom; context: HistoryContext; basedOn?: string | null; nextReviewOn?: string | null },
+  options: {
+    recorder: string;
+    created: string;
+    random: SeededRandom;
+    context: HistoryContext;
+    basedOn?: string | null;
+    nextReviewOn?: string | null;
+  },
 ): string {
   const { random, context } = options;
   const id = random.uuid();
@@ -244,9 +477,27 @@ function insertPlan(
   const attendees = meeting?.attendeeIds ?? context.team.allOwnerIds.slice(0, 4);
   const checkedBy = attendees[attendees.length - 1] ?? null;
   context.statements.plan.run(
-    id, person.id, version, status, JSON.stringify(content), content.reviewOn, options.nextReviewOn ?? null, options.basedOn ?? null, options.recorder, at, at,
-    agreed ? at : null, agreed ? context.team.seedUserId : null, agreed ? (meeting?.id ?? null) : null, agreed ? JSON.stringify(attendees) : null, agreed ? checkedBy : null,
-    agreed ? options.created : null, agreed ? random.pick(PERSON_AGREEMENT_METHODS) : null, agreed ? options.recorder : null, agreed ? at : null, status === 'reviewed' || status === 'superseded' ? at : null,
+    id,
+    person.id,
+    version,
+    status,
+    JSON.stringify(content),
+    content.reviewOn,
+    options.nextReviewOn ?? null,
+    options.basedOn ?? null,
+    options.recorder,
+    at,
+    at,
+    agreed ? at : null,
+    agreed ? context.team.seedUserId : null,
+    agreed ? (meeting?.id ?? null) : null,
+    agreed ? JSON.stringify(attendees) : null,
+    agreed ? checkedBy : null,
+    agreed ? options.created : null,
+    agreed ? random.pick(PERSON_AGREEMENT_METHODS) : null,
+    agreed ? options.recorder : null,
+    agreed ? at : null,
+    status === 'reviewed' || status === 'superseded' ? at : null,
   );
   return id;
 }
@@ -264,7 +515,8 @@ function planContent(random: SeededRandom, team: SyntheticTeam, reviewOn: string
       goalId: random.pick(goals).id,
       kind: service === null ? 'intervention' : roll < 0.15 ? 'onward_referral' : 'signpost',
       discipline,
-      description: service === null ? random.pick(INTERVENTIONS[discipline] ?? ['Follow up']) : 'Refer to a local service from the directory',
+      description:
+        service === null ? random.pick(INTERVENTIONS[discipline] ?? ['Follow up']) : 'Refer to a local service from the directory',
       ownerId: owners.length > 0 ? random.pick(owners) : null,
       dueOn: reviewOn,
       serviceId: service,
@@ -273,7 +525,10 @@ function planContent(random: SeededRandom, team: SyntheticTeam, reviewOn: string
   return { goals, actions, reviewOn };
 }
 
-function adjustmentsContent(random: SeededRandom, startOn: string): { contractedHoursPerWeek: number; adjustments: Adjustment[]; gradedReturn: null } {
+function adjustmentsContent(
+  random: SeededRandom,
+  startOn: string,
+): { contractedHoursPerWeek: number; adjustments: Adjustment[]; gradedReturn: null } {
   const adjustments = Array.from({ length: random.integer(1, 3) }, () => {
     const recommendation = random.pick(ADJUSTMENT_RECOMMENDATIONS.filter((value) => value !== 'other'));
     return {

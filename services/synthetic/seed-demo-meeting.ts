@@ -95,7 +95,15 @@ async function demoUser(store: Store, username: string, role: Role): Promise<Sig
  * the same services the screens use.
  */
 export async function seedDemoMeeting(store: Store, now: Date): Promise<void> {
-  const ready = await store.db.selectFrom('participants').select('id').where('status', '=', 'ready_for_mdt').orderBy('family_name', 'desc').orderBy('given_name', 'desc').orderBy('id').limit(DEMO_CASES.length + 1).execute();
+  const ready = await store.db
+    .selectFrom('participants')
+    .select('id')
+    .where('status', '=', 'ready_for_mdt')
+    .orderBy('family_name', 'desc')
+    .orderBy('given_name', 'desc')
+    .orderBy('id')
+    .limit(DEMO_CASES.length + 1)
+    .execute();
   const coach = await demoUser(store, 'demo.coach', 'coach');
   const coordinator = await demoUser(store, 'demo.coordinator', 'coordinator');
   const clinicians: Record<string, SignedInUser> = {
@@ -108,13 +116,34 @@ export async function seedDemoMeeting(store: Store, now: Date): Promise<void> {
     const participantId = ready[index]?.id;
     if (participantId === undefined) return;
     const { measures, ...assessment } = demoCase;
-    await saveJoinedUpAssessment(store, contract['assessments.saveJoinedUp'].input.parse({ participantId, assessedOn: daysBefore(now, 14), ...assessment }), coach.userId, now);
+    await saveJoinedUpAssessment(
+      store,
+      contract['assessments.saveJoinedUp'].input.parse({ participantId, assessedOn: daysBefore(now, 14), ...assessment }),
+      coach.userId,
+      now,
+    );
     // The last case has not given consent to the service yet: triage shows it as not ready.
     if (index < DEMO_CASES.length - 1) {
-      await recordConsent(store, contract['consents.record'].input.parse({ participantId, purpose: 'service', decision: 'given', date: daysBefore(now, 20), method: 'verbal' }), coach.userId, now);
+      await recordConsent(
+        store,
+        contract['consents.record'].input.parse({
+          participantId,
+          purpose: 'service',
+          decision: 'given',
+          date: daysBefore(now, 20),
+          method: 'verbal',
+        }),
+        coach.userId,
+        now,
+      );
     }
     for (const measure of measures) {
-      const input = contract['measures.record'].input.parse({ participantId, discipline: measure.discipline, takenOn: daysBefore(now, measure.daysAgo), response: measure.response });
+      const input = contract['measures.record'].input.parse({
+        participantId,
+        discipline: measure.discipline,
+        takenOn: daysBefore(now, measure.daysAgo),
+        response: measure.response,
+      });
       await recordMeasure(store, input, clinicians[measure.discipline]?.userId ?? coach.userId, now);
     }
   }
@@ -123,11 +152,22 @@ export async function seedDemoMeeting(store: Store, now: Date): Promise<void> {
   if (chair === undefined) return;
   const { id: meetingId } = await createMeeting(
     store,
-    contract['meetings.create'].input.parse({ heldOn: londonDateOf(now), startsAt: '10:00', chairId: chair.id, expectedAttendeeIds: team.filter((member) => member.user_id !== null).map((member) => member.id), minutesPerCase: 8 }),
+    contract['meetings.create'].input.parse({
+      heldOn: londonDateOf(now),
+      startsAt: '10:00',
+      chairId: chair.id,
+      expectedAttendeeIds: team.filter((member) => member.user_id !== null).map((member) => member.id),
+      minutesPerCase: 8,
+    }),
     coordinator,
     now,
   );
   for (const person of ready.slice(0, LISTED_AT_DEMO_MEETING)) {
-    await decideTriage(store, contract['triage.decide'].input.parse({ participantId: person.id, outcome: 'full_discussion', meetingId }), coordinator, now);
+    await decideTriage(
+      store,
+      contract['triage.decide'].input.parse({ participantId: person.id, outcome: 'full_discussion', meetingId }),
+      coordinator,
+      now,
+    );
   }
 }

@@ -45,7 +45,20 @@ const CONTACT_MODE_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
   ['community_venue', 10],
 ];
 
-const JOB_TITLES = ['Care assistant', 'Warehouse operative', 'Retail assistant', 'Bus driver', 'Office administrator', 'Chef', 'Cleaner', 'Teaching assistant', 'Call centre adviser', 'Nurse', 'Electrician', 'Delivery driver'] as const;
+const JOB_TITLES = [
+  'Care assistant',
+  'Warehouse operative',
+  'Retail assistant',
+  'Bus driver',
+  'Office administrator',
+  'Chef',
+  'Cleaner',
+  'Teaching assistant',
+  'Call centre adviser',
+  'Nurse',
+  'Electrician',
+  'Delivery driver',
+] as const;
 
 /** Share of people with no NHS number recorded (self-referrals often arrive without one). */
 const WITHOUT_NHS_NUMBER = 0.12;
@@ -72,7 +85,9 @@ export function seedSyntheticParticipants(store: Store, options: SeedOptions): v
   // A second stream for the caseload fields added later (coach, review and referral dates), so the
   // people a given seed made before keep their names, numbers and statuses.
   const caseload = new SeededRandom(options.seed + 7_919);
-  const coaches = (store.sqlite.prepare("SELECT id FROM users WHERE role = 'coach' AND disabled_at IS NULL ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
+  const coaches = (
+    store.sqlite.prepare("SELECT id FROM users WHERE role = 'coach' AND disabled_at IS NULL ORDER BY id").all() as Array<{ id: string }>
+  ).map((row) => row.id);
   const nowYear = options.now.getUTCFullYear();
   // A third stream for the case history, so adding it changed nothing about the people themselves.
   const historyRandom = new SeededRandom(options.seed + 104_729);

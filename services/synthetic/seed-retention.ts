@@ -18,14 +18,18 @@ const OLD_EXITS: ReadonlyArray<{ readonly yearsAgo: number; readonly daysAgo: nu
  */
 export function seedDemoRetentionExamples(store: Store, adminUserId: string, now: Date): void {
   const people = store.sqlite
-    .prepare("SELECT id FROM participants WHERE status = 'exited' AND id NOT IN (SELECT participant_id FROM participant_exits) ORDER BY reference LIMIT ?")
+    .prepare(
+      "SELECT id FROM participants WHERE status = 'exited' AND id NOT IN (SELECT participant_id FROM participant_exits) ORDER BY reference LIMIT ?",
+    )
     .pluck()
     .all(OLD_EXITS.length) as string[];
   const insertExit = store.sqlite.prepare(
     "INSERT INTO participant_exits (participant_id, exited_on, reason, employment_outcome, recorded_by, recorded_at) VALUES (?, ?, 'support_completed', 'stayed_in_work', ?, ?)",
   );
   const backdate = store.sqlite.prepare('UPDATE participants SET created_at = ?, updated_at = ? WHERE id = ?');
-  const insertHold = store.sqlite.prepare('INSERT INTO legal_holds (id, participant_id, reason, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)');
+  const insertHold = store.sqlite.prepare(
+    'INSERT INTO legal_holds (id, participant_id, reason, placed_by, placed_at) VALUES (?, ?, ?, ?, ?)',
+  );
   store.sqlite.transaction(() => {
     people.forEach((participantId, index) => {
       const example = OLD_EXITS[index];

@@ -12,7 +12,13 @@ const PLANNED_MEETINGS = 10;
  * to yesterday (ended, attended by the first few team members) and the next ten weekdays
  * (planned). Returns the calendar the history uses to list people on agendas.
  */
-export function seedMeetingCalendar(sqlite: SqliteDatabase, team: SyntheticTeam, random: SeededRandom, firstDay: string, today: string): MeetingCalendar {
+export function seedMeetingCalendar(
+  sqlite: SqliteDatabase,
+  team: SyntheticTeam,
+  random: SeededRandom,
+  firstDay: string,
+  today: string,
+): MeetingCalendar {
   const attendeeIds = team.allOwnerIds.slice(0, 5);
   const chair = attendeeIds[0];
   if (chair === undefined) return { pastMeetingOn: () => undefined, plannedMeeting: () => undefined };
@@ -27,7 +33,18 @@ export function seedMeetingCalendar(sqlite: SqliteDatabase, team: SyntheticTeam,
     for (let day = firstDay; day < today; day = addDaysToIsoDate(day, 1)) {
       if (!isWeekday(day)) continue;
       const id = random.uuid();
-      insert.run(id, day, chair, attendees, attendees, 'ended', team.seedUserId, `${addDaysToIsoDate(day, -7)}T09:00:00.000Z`, `${day}T12:00:00.000Z`, team.seedUserId);
+      insert.run(
+        id,
+        day,
+        chair,
+        attendees,
+        attendees,
+        'ended',
+        team.seedUserId,
+        `${addDaysToIsoDate(day, -7)}T09:00:00.000Z`,
+        `${day}T12:00:00.000Z`,
+        team.seedUserId,
+      );
       past.set(day, id);
     }
     for (let day = today; planned.length < PLANNED_MEETINGS; day = addDaysToIsoDate(day, 1)) {

@@ -29,16 +29,26 @@ export async function ensureSyntheticTeam(store: Store, seedUserId: string, now:
   if (!hasTeam) {
     for (const { username: _username, discipline, ...member } of DEMO_TEAM) {
       if (!BUILT_IN.has(discipline)) continue;
-      await saveTeamMember(store, contract['config.saveTeamMember'].input.parse({ ...member, disciplineCode: discipline }), seedUserId, now);
+      await saveTeamMember(
+        store,
+        contract['config.saveTeamMember'].input.parse({ ...member, disciplineCode: discipline }),
+        seedUserId,
+        now,
+      );
     }
   }
   const hasDirectory = (sqlite.prepare('SELECT count(*) FROM directory_services WHERE active = 1').pluck().get() as number) > 0;
   if (!hasDirectory) {
-    for (const service of DEMO_DIRECTORY) await saveDirectoryService(store, contract['config.saveService'].input.parse(service), seedUserId, now);
+    for (const service of DEMO_DIRECTORY)
+      await saveDirectoryService(store, contract['config.saveService'].input.parse(service), seedUserId, now);
   }
-  const members = sqlite.prepare('SELECT id, discipline_code AS discipline FROM team_members WHERE active = 1 ORDER BY id').all() as Array<{ id: string; discipline: string }>;
+  const members = sqlite.prepare('SELECT id, discipline_code AS discipline FROM team_members WHERE active = 1 ORDER BY id').all() as Array<{
+    id: string;
+    discipline: string;
+  }>;
   const ownersByDiscipline = new Map<string, string[]>();
-  for (const member of members) ownersByDiscipline.set(member.discipline, [...(ownersByDiscipline.get(member.discipline) ?? []), member.id]);
+  for (const member of members)
+    ownersByDiscipline.set(member.discipline, [...(ownersByDiscipline.get(member.discipline) ?? []), member.id]);
   const coaches = sqlite.prepare("SELECT id FROM users WHERE role = 'coach' AND disabled_at IS NULL ORDER BY id").pluck().all() as string[];
   return {
     recorderIds: coaches.length > 0 ? coaches : [seedUserId],

@@ -26,7 +26,12 @@ describe('every channel declares its audit in the contract', () => {
   it('every channel whose input names a person records that person', () => {
     const forgotten = definitions
       .filter(([, definition]) => fieldsOf(definition.input).includes('participantId'))
-      .filter(([, definition]) => definition.audit.person === undefined || !('input' in definition.audit.person) || definition.audit.person.input !== 'participantId')
+      .filter(
+        ([, definition]) =>
+          definition.audit.person === undefined ||
+          !('input' in definition.audit.person) ||
+          definition.audit.person.input !== 'participantId',
+      )
       .map(([channel]) => channel);
     expect(forgotten).toEqual([]);
   });

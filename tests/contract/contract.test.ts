@@ -63,11 +63,20 @@ for (const transport of TRANSPORTS) {
       expect(await call('session.lock', {})).toEqual({ ok: true, value: {} });
       expect(await call('app.status', {})).toEqual({
         ok: true,
-        value: { state: 'locked', now: expect.stringContaining(TEST_TODAY), partnershipName: 'WorkWell South Yorkshire', isDemo: false, usernames: ['test.admin'] },
+        value: {
+          state: 'locked',
+          now: expect.stringContaining(TEST_TODAY),
+          partnershipName: 'WorkWell South Yorkshire',
+          isDemo: false,
+          usernames: ['test.admin'],
+        },
       });
       expect(await call('participants.list', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
       expect(await call('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({ ok: true });
-      expect(await call('participants.list', { pageSize: 10 })).toEqual({ ok: true, value: { pageSize: 10, items: [], nextCursor: null, previousCursor: null } });
+      expect(await call('participants.list', { pageSize: 10 })).toEqual({
+        ok: true,
+        value: { pageSize: 10, items: [], nextCursor: null, previousCursor: null },
+      });
       expect(await call('participants.count', {})).toEqual({ ok: true, value: { total: 0 } });
     });
 

@@ -2,7 +2,10 @@ import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 
-test('a coordinator drafts a plan, cannot agree it without an owner and due date, agrees it, records the person’s agreement, then changes it as a new version', async ({ page, host }, testInfo) => {
+test('a coordinator drafts a plan, cannot agree it without an owner and due date, agrees it, records the person’s agreement, then changes it as a new version', async ({
+  page,
+  host,
+}, testInfo) => {
   await openDemoAs(page, host, 'demo.coordinator');
   await page.getByTestId('caseload-table').getByRole('link').first().click();
 

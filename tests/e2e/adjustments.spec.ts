@@ -6,7 +6,10 @@ import { expect, test } from './host-fixture';
 /** Typed into the team note: it must never reach the employer. */
 const TEAM_NOTE = 'Team only: low mood, PHQ-9 reviewed by the MH practitioner';
 
-test('an OT drafts a phased return with two adjustments, previews the employer view, and it is blocked once consent is withdrawn', async ({ page, host }, testInfo) => {
+test('an OT drafts a phased return with two adjustments, previews the employer view, and it is blocked once consent is withdrawn', async ({
+  page,
+  host,
+}, testInfo) => {
   // The coordinator records the person's consent to share adjustments with their employer.
   await openDemoAs(page, host, 'demo.coordinator');
   const personLink = page.getByTestId('caseload-table').getByRole('link').first();
@@ -101,7 +104,10 @@ test('an OT drafts a phased return with two adjustments, previews the employer v
   await section.getByTestId('employer-view').screenshot({ path: testInfo.outputPath('employer-view-blocked.png') });
 });
 
-test('an OT drafts an AHP Health and Work Report, cannot sign it incomplete, then signs it with their HCPC registration', async ({ page, host }, testInfo) => {
+test('an OT drafts an AHP Health and Work Report, cannot sign it incomplete, then signs it with their HCPC registration', async ({
+  page,
+  host,
+}, testInfo) => {
   await openDemoAs(page, host, 'demo.ot');
   await page.getByTestId('caseload-table').getByRole('link').first().click();
   const section = page.getByTestId('adjustments-section');

@@ -15,11 +15,17 @@ const EXTRA = 600;
 const CASES = EXTRA + 4;
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-test(`an agenda of ${CASES} cases opens without blocking, holds only the rows in view, reorders by keyboard, scrolls to its last case, and meeting mode reaches any case`, async ({ page }, testInfo) => {
+test(`an agenda of ${CASES} cases opens without blocking, holds only the rows in view, reorders by keyboard, scrolls to its last case, and meeting mode reaches any case`, async ({
+  page,
+}, testInfo) => {
   test.slow();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-e2e-agenda-'));
   try {
-    const made = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/make-long-agenda-store.ts', dataDir, String(EXTRA)], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    const made = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/make-long-agenda-store.ts', dataDir, String(EXTRA)], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (made.status !== 0) throw new Error(`making the long agenda failed: ${made.stderr}`);
     await recordMainThreadTimings(page);
 

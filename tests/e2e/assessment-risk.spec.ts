@@ -2,7 +2,10 @@ import { expectNoAxeViolations } from './accessibility';
 import { signInAs } from './demo-sign-in';
 import { expect, openApp, test } from './host-fixture';
 
-test('a coach registers, records consent, completes the joined-up assessment and a PHQ-9 with item 9 above 0; the flag shows until a clinician acknowledges it', async ({ page, host }, testInfo) => {
+test('a coach registers, records consent, completes the joined-up assessment and a PHQ-9 with item 9 above 0; the flag shows until a clinician acknowledges it', async ({
+  page,
+  host,
+}, testInfo) => {
   await openApp(page, host);
   await page.getByRole('button', { name: 'Open a demo partnership' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
@@ -42,7 +45,10 @@ test('a coach registers, records consent, completes the joined-up assessment and
   const answers = [1, 2, 1, 1, 0, 1, 1, 0, 1];
   for (const [index, value] of answers.entries()) {
     const label = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'][value] ?? '';
-    await page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) }).getByLabel(label).check();
+    await page
+      .getByRole('group', { name: new RegExp(`^${index + 1}\\. `) })
+      .getByLabel(label)
+      .check();
   }
   const live = page.getByTestId('live-score');
   await expect(live).toContainText('PHQ-9 score: 8 (Mild)');

@@ -16,7 +16,11 @@ import { mainThreadTimingsSince, pageNow, recordMainThreadTimings } from './main
 const PARTICIPANTS = Number(process.env.SCALE_E2E_PARTICIPANTS ?? 250_000);
 const root = path.resolve(import.meta.dirname, '..', '..');
 const SCHEMA_TAG = createHash('sha256')
-  .update(readdirSync(path.join(root, 'db', 'migrations')).sort().join('\n'))
+  .update(
+    readdirSync(path.join(root, 'db', 'migrations'))
+      .sort()
+      .join('\n'),
+  )
   .digest('hex')
   .slice(0, 8);
 const CACHE_DIR = path.join(os.tmpdir(), `workwell-scale-e2e-${PARTICIPANTS}-${SCHEMA_TAG}`);
@@ -34,7 +38,9 @@ test.beforeAll(() => {
   console.log(made.stdout.trim());
 });
 
-test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows within 1 s of Unlock and typing a search never blocks for over 100 ms`, async ({ page }, testInfo) => {
+test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows within 1 s of Unlock and typing a search never blocks for over 100 ms`, async ({
+  page,
+}, testInfo) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-e2e-scale-'));
   try {
     cpSync(path.join(CACHE_DIR, 'store'), dataDir, { recursive: true });
@@ -49,9 +55,13 @@ test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows wit
       const rows = page.getByTestId('caseload-table').locator('tbody tr');
       const summary = page.getByTestId('caseload-summary');
       await expect(rows).toHaveCount(25);
-      await expect(summary).toHaveText(`${PARTICIPANTS.toLocaleString('en-GB')} people. Page 1 of ${Math.ceil(PARTICIPANTS / 25).toLocaleString('en-GB')}.`);
+      await expect(summary).toHaveText(
+        `${PARTICIPANTS.toLocaleString('en-GB')} people. Page 1 of ${Math.ceil(PARTICIPANTS / 25).toLocaleString('en-GB')}.`,
+      );
       // The renderer's own marks: Unlock submitted, and the first page of rows committed to the DOM.
-      const unlockToCaseload = await page.evaluate(() => performance.getEntriesByName('workwell:unlock-to-caseload', 'measure')[0]?.duration ?? null);
+      const unlockToCaseload = await page.evaluate(
+        () => performance.getEntriesByName('workwell:unlock-to-caseload', 'measure')[0]?.duration ?? null,
+      );
       console.log(`Unlock to first caseload page: ${unlockToCaseload?.toFixed(0)} ms`);
       expect(unlockToCaseload).not.toBeNull();
       expect(unlockToCaseload).toBeLessThanOrEqual(1000);
@@ -75,7 +85,9 @@ test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows wit
       const timings = await mainThreadTimingsSince(page, typingFrom);
       const longestTask = Math.max(0, ...timings.longTasks.map((task) => task.duration));
       const slowestKey = Math.max(0, ...timings.events.map((event) => event.duration));
-      console.log(`While typing: ${timings.longTasks.length} long tasks, longest ${longestTask.toFixed(0)} ms; slowest event to paint ${slowestKey.toFixed(0)} ms`);
+      console.log(
+        `While typing: ${timings.longTasks.length} long tasks, longest ${longestTask.toFixed(0)} ms; slowest event to paint ${slowestKey.toFixed(0)} ms`,
+      );
       expect(timings.longTasks.filter((task) => task.duration > 100)).toEqual([]);
       expect(timings.events.filter((event) => event.duration > 100)).toEqual([]);
     });

@@ -2,7 +2,10 @@ import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 
-test('the caseload is searched by name and NHS number, filtered by coach and risk flag, paged both ways, and Back from a record returns to the same view', async ({ page, host }, testInfo) => {
+test('the caseload is searched by name and NHS number, filtered by coach and risk flag, paged both ways, and Back from a record returns to the same view', async ({
+  page,
+  host,
+}, testInfo) => {
   await openDemoAs(page, host, 'demo.coordinator');
   const summary = page.getByTestId('caseload-summary');
   const rows = page.getByTestId('caseload-table').locator('tbody tr');

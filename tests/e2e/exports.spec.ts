@@ -7,7 +7,10 @@ import { openDemoAs, signInAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { activate, typeInto } from './keyboard';
 
-test('an administrator sets the drop folder, runs the partnership export with its progress, downloads the MI return and sees both in the export log', async ({ page, host }) => {
+test('an administrator sets the drop folder, runs the partnership export with its progress, downloads the MI return and sees both in the export log', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(180_000);
   const folder = path.join(host.dataDir, 'partnership-drop');
   mkdirSync(folder);
@@ -69,7 +72,10 @@ test('an administrator sets the drop folder, runs the partnership export with it
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exports' })).toHaveCount(0);
 });
 
-test('a consenting person is sent to a FHIR server with the token; a slow export shows "Exporting…" and Cancel stops it', async ({ page, host }) => {
+test('a consenting person is sent to a FHIR server with the token; a slow export shows "Exporting…" and Cancel stops it', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(180_000);
   // A FHIR server on 127.0.0.1 that takes its time to answer, so the export is still running when Cancel is pressed.
   const received: Array<{ authorization: string | undefined }> = [];

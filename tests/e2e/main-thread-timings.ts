@@ -21,7 +21,8 @@ export async function recordMainThreadTimings(page: Page): Promise<void> {
       for (const entry of list.getEntries()) timings.longTasks.push({ startTime: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) timings.events.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        timings.events.push({ name: entry.name, startTime: entry.startTime, duration: entry.duration });
     }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
   });
 }
@@ -35,6 +36,9 @@ export function pageNow(page: Page): Promise<number> {
 export function mainThreadTimingsSince(page: Page, from: number): Promise<MainThreadTimings> {
   return page.evaluate((since) => {
     const all = window.__workwellTimings ?? { longTasks: [], events: [] };
-    return { longTasks: all.longTasks.filter((task) => task.startTime >= since), events: all.events.filter((event) => event.startTime >= since) };
+    return {
+      longTasks: all.longTasks.filter((task) => task.startTime >= since),
+      events: all.events.filter((event) => event.startTime >= since),
+    };
   }, from);
 }

@@ -8,7 +8,11 @@ import { activate, chooseOption, tabTo, typeDate, typeInto } from './keyboard';
 type Choice = [typed: string, expected: string | RegExp];
 
 /** Adds one action to the open plan editor, entirely from the keyboard. */
-async function addAction(page: Page, index: number, action: { kind?: Choice; discipline: Choice; what: string; service?: Choice; owner: Choice; due: string }) {
+async function addAction(
+  page: Page,
+  index: number,
+  action: { kind?: Choice; discipline: Choice; what: string; service?: Choice; owner: Choice; due: string },
+) {
   await activate(page, page.getByRole('button', { name: 'Add an action' }));
   const fieldset = page.getByRole('group', { name: `Action ${index}` });
   await expect(fieldset.getByLabel('Kind of action')).toBeFocused();
@@ -44,7 +48,10 @@ async function currentCase(live: Locator): Promise<{ name: string; reference: Re
   return { name: heading.slice(0, heading.length - reference.length).trim(), reference: new RegExp(reference) };
 }
 
-test('a coordinator runs a whole meeting by keyboard only: attendance, three cases, a plan agreed across disciplines, end, and the case not reached is on the next agenda', async ({ page, host }, testInfo) => {
+test('a coordinator runs a whole meeting by keyboard only: attendance, three cases, a plan agreed across disciplines, end, and the case not reached is on the next agenda', async ({
+  page,
+  host,
+}, testInfo) => {
   test.setTimeout(240_000);
   await page.clock.install();
   await openDemoAs(page, host, 'demo.coordinator');
@@ -123,9 +130,24 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await activate(page, page.getByRole('button', { name: 'Add a goal' }));
   await expect(page.getByLabel('Goal 1')).toBeFocused();
   await page.keyboard.type('Back to full shifts by February');
-  await addAction(page, 1, { discipline: ['Phys', 'Physiotherapy'], what: 'Six physiotherapy sessions for low back pain', owner: ['Pri', 'Priya Lindqvist (Physiotherapy)'], due: '2027-01-15' });
-  await addAction(page, 2, { discipline: ['Men', 'Mental health'], what: 'Four sessions of guided self-help for low mood', owner: ['Tom', 'Tom Achterberg (Mental health)'], due: '2027-01-31' });
-  await addAction(page, 3, { discipline: ['Occ', 'Occupational therapy'], what: 'Workplace assessment and a graded return plan', owner: ['Ais', 'Aisha Brennan (Occupational therapy)'], due: '2026-12-20' });
+  await addAction(page, 1, {
+    discipline: ['Phys', 'Physiotherapy'],
+    what: 'Six physiotherapy sessions for low back pain',
+    owner: ['Pri', 'Priya Lindqvist (Physiotherapy)'],
+    due: '2027-01-15',
+  });
+  await addAction(page, 2, {
+    discipline: ['Men', 'Mental health'],
+    what: 'Four sessions of guided self-help for low mood',
+    owner: ['Tom', 'Tom Achterberg (Mental health)'],
+    due: '2027-01-31',
+  });
+  await addAction(page, 3, {
+    discipline: ['Occ', 'Occupational therapy'],
+    what: 'Workplace assessment and a graded return plan',
+    owner: ['Ais', 'Aisha Brennan (Occupational therapy)'],
+    due: '2026-12-20',
+  });
   await addAction(page, 4, {
     kind: ['On', 'Onward referral to a service'],
     discipline: ['Emp', /^Employment support/],
@@ -173,7 +195,15 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await expect(minutes.getByRole('region', { name: firstCase.reference })).toContainText('Mental health to call this week');
   const planned = minutes.getByRole('region', { name: secondCase.reference });
   await expect(planned).toContainText('Plan agreed (version 1, checked by Priya Lindqvist)');
-  for (const text of ['Priya Lindqvist', '15 January 2027', 'Tom Achterberg', 'Aisha Brennan', 'Five Towns Money Advice', 'Sam Okafor-Reid']) await expect(planned).toContainText(text);
+  for (const text of [
+    'Priya Lindqvist',
+    '15 January 2027',
+    'Tom Achterberg',
+    'Aisha Brennan',
+    'Five Towns Money Advice',
+    'Sam Okafor-Reid',
+  ])
+    await expect(planned).toContainText(text);
   await expect(minutes.getByRole('region', { name: thirdCase.reference })).toContainText('Waiting for the GP letter');
   await expect(minutes).toContainText('Not reached (moved to the next meeting)');
   await expectNoAxeViolations(page);
@@ -186,7 +216,10 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
   await expect(page.getByTestId('agenda').getByRole('listitem').first()).toContainText('Carried over');
 });
 
-test('the agenda reorders by drag; triage refuses to list a case without consent to the service and records what is missing; a meeting is planned; the follow-up list opens from the navigation', async ({ page, host }, testInfo) => {
+test('the agenda reorders by drag; triage refuses to list a case without consent to the service and records what is missing; a meeting is planned; the follow-up list opens from the navigation', async ({
+  page,
+  host,
+}, testInfo) => {
   await openDemoAs(page, host, 'demo.coordinator');
   const nav = page.getByRole('navigation', { name: 'Main' });
 
@@ -194,7 +227,8 @@ test('the agenda reorders by drag; triage refuses to list a case without consent
   await nav.getByRole('link', { name: 'Meetings' }).click();
   await page.getByTestId('meetings-table').getByRole('link').first().click();
   const agenda = page.getByTestId('agenda');
-  const labels = async () => (await agenda.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')?.replace(/^\d+\. /, ''))));
+  const labels = async () =>
+    await agenda.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label')?.replace(/^\d+\. /, '')));
   const [first, second, third] = await labels();
   await agenda.getByRole('listitem').nth(0).dragTo(agenda.getByRole('listitem').nth(2));
   await expect.poll(labels).toEqual([second, third, first, expect.any(String)]);
@@ -220,7 +254,9 @@ test('the agenda reorders by drag; triage refuses to list a case without consent
   await expect(page.getByLabel('Full discussion at a meeting')).toBeChecked();
   await expect(page.getByLabel('Meeting', { exact: true }).locator('option:checked')).toHaveText(/chaired by Morgan Haldane/);
   await activate(page, page.getByRole('button', { name: 'Save triage decision' }));
-  await expect(page.getByRole('alert')).toContainText('This case cannot be listed for discussion yet: it needs consent to the service in force.');
+  await expect(page.getByRole('alert')).toContainText(
+    'This case cannot be listed for discussion yet: it needs consent to the service in force.',
+  );
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath('triage-refused.png'), fullPage: true });
 
@@ -254,7 +290,10 @@ test('the agenda reorders by drag; triage refuses to list a case without consent
   await expectNoAxeViolations(page);
 });
 
-test('two people typing notes on the same case: the second is told, keeps their text to copy, and nothing is overwritten', async ({ page, host }) => {
+test('two people typing notes on the same case: the second is told, keeps their text to copy, and nothing is overwritten', async ({
+  page,
+  host,
+}) => {
   await openDemoAs(page, host, 'demo.coordinator');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByTestId('meetings-table').getByRole('link').first().click();

@@ -3,7 +3,10 @@ import { expectNoAxeViolations } from './accessibility';
 import { expect, openApp, test } from './host-fixture';
 import { activate, chooseOption, tabTo, typeInto } from './keyboard';
 
-test('an administrator adds a local discipline, a team member with an HCPC number and a directory service by keyboard only; a coach sees no Settings link', async ({ page, host }, testInfo) => {
+test('an administrator adds a local discipline, a team member with an HCPC number and a directory service by keyboard only; a coach sees no Settings link', async ({
+  page,
+  host,
+}, testInfo) => {
   await openApp(page, host);
   await activate(page, page.getByRole('button', { name: 'Open a demo partnership' }));
   // Creating the demo (keys for six users, 240 people) takes a few seconds on a busy machine.
@@ -12,7 +15,10 @@ test('an administrator adds a local discipline, a team member with an HCPC numbe
   // The hub, from the header.
   await activate(page, page.getByRole('link', { name: 'Settings', exact: true }));
   await expect(page.getByRole('heading', { level: 1, name: 'Partnership settings' })).toBeFocused();
-  await expect(page.getByRole('link', { name: 'Wording of licensed outcome measures' })).toHaveAttribute('href', '#/settings/measure-wording');
+  await expect(page.getByRole('link', { name: 'Wording of licensed outcome measures' })).toHaveAttribute(
+    'href',
+    '#/settings/measure-wording',
+  );
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath('settings-hub.png'), fullPage: true });
 
@@ -84,7 +90,9 @@ test('an administrator adds a local discipline, a team member with an HCPC numbe
   await page.screenshot({ path: testInfo.outputPath('settings-directory-form.png'), fullPage: true });
   await activate(page, page.getByRole('button', { name: 'Save service' }));
   await expect(page.getByRole('status')).toHaveText('Parkside Walking Group saved.');
-  await expect(directory.getByRole('row', { name: /Parkside Walking Group/ })).toContainText(/Physical activity.*0114 496 0999.*www\.parkside-walks\.example\.org.*Active/);
+  await expect(directory.getByRole('row', { name: /Parkside Walking Group/ })).toContainText(
+    /Physical activity.*0114 496 0999.*www\.parkside-walks\.example\.org.*Active/,
+  );
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath('settings-directory.png'), fullPage: true });
 

@@ -2,7 +2,10 @@ import { expectNoAxeViolations } from './accessibility';
 import { expect, openApp, test } from './host-fixture';
 import { tabTo, typeInto } from './keyboard';
 
-test('an administrator reviews records 8 years past exit: deletes one by keyboard, keeps one under a legal hold, releases it', async ({ page, host }, testInfo) => {
+test('an administrator reviews records 8 years past exit: deletes one by keyboard, keeps one under a legal hold, releases it', async ({
+  page,
+  host,
+}, testInfo) => {
   await openApp(page, host);
   await page.getByRole('button', { name: 'Open a demo partnership' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 30_000 });

@@ -2,7 +2,10 @@ import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 
-test('a physiotherapist drafts, signs and amends an assessment; the original stays readable with who, when and why', async ({ page, host }, testInfo) => {
+test('a physiotherapist drafts, signs and amends an assessment; the original stays readable with who, when and why', async ({
+  page,
+  host,
+}, testInfo) => {
   await openDemoAs(page, host, 'demo.physio');
 
   await page.getByTestId('caseload-table').getByRole('link').first().click();

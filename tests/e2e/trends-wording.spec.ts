@@ -34,14 +34,20 @@ async function recordPhq9(page: Page, takenOn: string, answers: readonly number[
   await page.getByRole('button', { name: 'Record an outcome measure' }).click();
   await page.getByLabel('Date completed').fill(takenOn);
   for (const [index, value] of answers.entries()) {
-    await page.getByRole('group', { name: new RegExp(`^${index + 1}\\. `) }).getByLabel(PHQ_GAD_LABELS[value] ?? '', { exact: true }).check();
+    await page
+      .getByRole('group', { name: new RegExp(`^${index + 1}\\. `) })
+      .getByLabel(PHQ_GAD_LABELS[value] ?? '', { exact: true })
+      .check();
   }
   if (screenshotPath !== undefined) await screenshotMeasureForm(page, screenshotPath);
   await page.getByRole('button', { name: 'Save measure' }).click();
   await expect(page.getByRole('button', { name: 'Record an outcome measure' })).toBeVisible();
 }
 
-test('an administrator configures WSAS wording and a coach sees it; a clinician records two PHQ-9s and sees the trend and reliable improvement', async ({ page, host }, testInfo) => {
+test('an administrator configures WSAS wording and a coach sees it; a clinician records two PHQ-9s and sees the trend and reliable improvement', async ({
+  page,
+  host,
+}, testInfo) => {
   await openApp(page, host);
   await page.getByRole('button', { name: 'Open a demo partnership' }).click();
   // Creating the demo (240 people, a key per demo user) can take a while on a busy machine.
@@ -141,7 +147,9 @@ test('an administrator configures WSAS wording and a coach sees it; a clinician 
 
   const phq9Trend = page.getByTestId('trend-phq9');
   await expect(phq9Trend.getByRole('img', { name: /PHQ-9 chart: 2 scores from 1 October 2026 to 5 November 2026: 16, 9/ })).toBeVisible();
-  await expect(phq9Trend).toContainText('PHQ-9 fell from 16 (moderately severe) on 1 October 2026 to 9 (mild) on 5 November 2026, down 7 points.');
+  await expect(phq9Trend).toContainText(
+    'PHQ-9 fell from 16 (moderately severe) on 1 October 2026 to 9 (mild) on 5 November 2026, down 7 points.',
+  );
   await expect(phq9Trend).toContainText('That is a reliable improvement: a fall of 6 or more points.');
   await phq9Trend.getByText('Show the scores as a table').click();
   await expect(phq9Trend.getByRole('table')).toContainText('1 October 2026');

@@ -18,14 +18,45 @@ interface DemoCase {
 export async function typeCanaryIntoEveryClinicalField(demo: DemoCase, canary: string): Promise<void> {
   const { services, id } = demo;
   await demo.signInAs('demo.coach');
-  value(await services.dispatch('assessments.saveJoinedUp', { participantId: id, ...JOINED_UP, healthConditions: canary, whatMatters: canary, goals: canary, canDoNow: canary }));
-  value(await services.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [3, 3, 3, 3, 3, 3, 3, 3, 1] } }));
+  value(
+    await services.dispatch('assessments.saveJoinedUp', {
+      participantId: id,
+      ...JOINED_UP,
+      healthConditions: canary,
+      whatMatters: canary,
+      goals: canary,
+      canDoNow: canary,
+    }),
+  );
+  value(
+    await services.dispatch('measures.record', {
+      participantId: id,
+      discipline: 'employment_support',
+      takenOn: '2026-11-05',
+      response: { measure: 'phq9', answers: [3, 3, 3, 3, 3, 3, 3, 3, 1] },
+    }),
+  );
   await demo.signInAs('demo.ot');
-  value(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, assessedOn: '2026-11-10', findings: canary, workImpact: canary, recommendations: canary }));
+  value(
+    await services.dispatch('assessments.saveDisciplineDraft', {
+      participantId: id,
+      assessedOn: '2026-11-10',
+      findings: canary,
+      workImpact: canary,
+      recommendations: canary,
+    }),
+  );
   const record = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
   value(await services.dispatch('riskFlags.acknowledge', { flagId: record.openRiskFlags[0]?.id ?? '', note: canary }));
   await demo.signInAs('demo.coordinator');
-  value(await services.dispatch('plans.saveDraft', { participantId: id, goals: [{ id: 'g1', text: canary }], actions: [{ id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'occupational_therapy', description: canary }], reviewOn: null }));
+  value(
+    await services.dispatch('plans.saveDraft', {
+      participantId: id,
+      goals: [{ id: 'g1', text: canary }],
+      actions: [{ id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'occupational_therapy', description: canary }],
+      reviewOn: null,
+    }),
+  );
   await demo.signInAs('demo.ot');
   value(
     await services.dispatch('adjustments.saveAhpReport', {

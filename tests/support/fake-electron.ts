@@ -35,7 +35,10 @@ export class FakeEmitter {
   }
 
   off(event: string, listener: Listener): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
     return this;
   }
 
@@ -218,17 +221,9 @@ export const protocol = {
   },
 };
 
-type BeforeRequestListener = (
-  details: { url: string },
-  callback: (response: { cancel?: boolean }) => void,
-) => void;
+type BeforeRequestListener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
 
-type PermissionRequestHandler = (
-  contents: unknown,
-  permission: string,
-  callback: (granted: boolean) => void,
-  details: unknown,
-) => void;
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string, details: unknown) => boolean;
 type DevicePermissionHandler = (details: unknown) => boolean;
 
@@ -301,7 +296,8 @@ export const safeStorage = {
   },
   decryptString(encrypted: Buffer): string {
     const text = encrypted.toString('utf8');
-    if (!text.startsWith('fake-os-encrypted:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!text.startsWith('fake-os-encrypted:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(text.slice('fake-os-encrypted:'.length), 'hex').toString('utf8');
   },
 };

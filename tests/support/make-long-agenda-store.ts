@@ -21,19 +21,33 @@ async function main(): Promise<void> {
   const created = await services.dispatch('setup.createDemoPartnership', {});
   if (!created.ok) throw new Error(created.error.message);
   await services.close();
-  await seedStore({ dataDir, username: 'demo.admin', passphrase: DEMO_PARTNERSHIP.passphrase, participants: extra, seed: 7, now: testClock()(), peopleOnly: true });
+  await seedStore({
+    dataDir,
+    username: 'demo.admin',
+    passphrase: DEMO_PARTNERSHIP.passphrase,
+    participants: extra,
+    seed: 7,
+    now: testClock()(),
+    peopleOnly: true,
+  });
 
   const { store, user } = await unlockStore(storePaths(dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
   try {
     const sqlite = store.sqlite;
     const meetingId = sqlite.prepare("SELECT id FROM meetings WHERE status = 'planned' ORDER BY held_on LIMIT 1").pluck().get() as string;
-    const listed = new Set(sqlite.prepare('SELECT participant_id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[]);
-    const people = (sqlite.prepare('SELECT id FROM participants ORDER BY reference DESC').pluck().all() as string[]).filter((id) => !listed.has(id)).slice(0, extra);
+    const listed = new Set(
+      sqlite.prepare('SELECT participant_id FROM agenda_items WHERE meeting_id = ?').pluck().all(meetingId) as string[],
+    );
+    const people = (sqlite.prepare('SELECT id FROM participants ORDER BY reference DESC').pluck().all() as string[])
+      .filter((id) => !listed.has(id))
+      .slice(0, extra);
     const insert = sqlite.prepare(
       "INSERT INTO agenda_items (id, meeting_id, participant_id, position, status, carried_over_from_id, listed_at, listed_by) VALUES (?, ?, ?, ?, 'listed', NULL, ?, ?)",
     );
     const at = testClock()().toISOString();
-    sqlite.transaction(() => people.forEach((participantId, index) => insert.run(randomUUID(), meetingId, participantId, listed.size + index, at, user.userId)))();
+    sqlite.transaction(() =>
+      people.forEach((participantId, index) => insert.run(randomUUID(), meetingId, participantId, listed.size + index, at, user.userId)),
+    )();
   } finally {
     await store.close();
   }

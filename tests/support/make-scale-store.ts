@@ -28,7 +28,14 @@ async function main(): Promise<void> {
   if (!created.ok) throw new Error(created.error.message);
   await services.close();
   // A fixed past "now" keeps the store the same on every machine (the seed is deterministic).
-  await seedStore({ dataDir, passphrase: TEST_ADMIN_PASSPHRASE, participants, seed: 250, now: new Date('2026-11-30T09:00:00Z'), peopleOnly: true });
+  await seedStore({
+    dataDir,
+    passphrase: TEST_ADMIN_PASSPHRASE,
+    participants,
+    seed: 250,
+    now: new Date('2026-11-30T09:00:00Z'),
+    peopleOnly: true,
+  });
   mkdirSync(path.join(building, 'ready'));
   if (existsSync(path.join(cacheDir, 'ready'))) {
     rmSync(building, { recursive: true, force: true });

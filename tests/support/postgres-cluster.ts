@@ -103,6 +103,8 @@ async function postgresUser(): Promise<{ uid: number; gid: number }> {
     const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
     return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
   } catch {
-    throw new Error('Running as root, the test PostgreSQL cluster needs the `postgres` user, which `apt-get install -y postgresql` creates.');
+    throw new Error(
+      'Running as root, the test PostgreSQL cluster needs the `postgres` user, which `apt-get install -y postgresql` creates.',
+    );
   }
 }

@@ -106,7 +106,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ready ??= prepare();
     ready.then(
       (info) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(info)),
-      (error: unknown) => response.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)),
+      (error: unknown) =>
+        response.writeHead(500, { 'Content-Type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)),
     );
   });
   await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));

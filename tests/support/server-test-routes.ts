@@ -20,7 +20,11 @@ export const getPartnershipRoute: Route = {
   method: 'GET',
   pattern: '/test/partnerships/:id',
   async handle({ db, params }) {
-    const row = await db.selectFrom('partnerships').select(['id', 'name']).where('id', '=', params.id ?? '').executeTakeFirst();
+    const row = await db
+      .selectFrom('partnerships')
+      .select(['id', 'name'])
+      .where('id', '=', params.id ?? '')
+      .executeTakeFirst();
     return { status: 200, body: row ?? null };
   },
 };

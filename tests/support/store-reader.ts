@@ -38,7 +38,9 @@ export async function storeReader(dataDir: string, username: string, passphrase:
     rowCounts(options: { except?: readonly string[] } = {}): Record<string, number> {
       return read((database) => {
         const tables = database
-          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name")
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name",
+          )
           .all() as Array<{ name: string }>;
         const counts: Record<string, number> = {};
         for (const { name } of tables) {
@@ -50,7 +52,9 @@ export async function storeReader(dataDir: string, username: string, passphrase:
     },
     /** `PRAGMA integrity_check`: 'ok' when the file is sound. */
     integrityCheck(): string {
-      return read((database) => (database.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join('; '));
+      return read((database) =>
+        (database.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join('; '),
+      );
     },
     forget(): void {
       dataKey.fill(0);

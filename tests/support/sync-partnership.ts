@@ -39,10 +39,21 @@ export async function demoOnServer() {
   const database = await freshServerDatabase();
   const db = createServerDatabase(database.url, { maxConnections: 4 });
   const server = await startPartnershipServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, clock: testClock() });
-  cleanups.push(database.drop, () => db.destroy(), () => server.close());
+  cleanups.push(
+    database.drop,
+    () => db.destroy(),
+    () => server.close(),
+  );
   const { dataDir: laptopA, services } = await demoFromTemplate();
   await services.close();
-  const init = await initServerFromStore({ databaseUrl: database.url, dataDir: laptopA, username: 'demo.admin', passphrase, serverUrl: server.url, clock: testClock() });
+  const init = await initServerFromStore({
+    databaseUrl: database.url,
+    dataDir: laptopA,
+    username: 'demo.admin',
+    passphrase,
+    serverUrl: server.url,
+    clock: testClock(),
+  });
   return {
     db,
     serverUrl: server.url,
@@ -54,6 +65,7 @@ export async function demoOnServer() {
       const report = await enrolLaptop({ dataDir, serverUrl: server.url, username, passphrase, clock: testClock() });
       return { dataDir, report };
     },
-    sync: (dataDir: string, username: string, options: { formatVersion?: number } = {}) => syncStore({ dataDir, username, passphrase, clock: testClock(), ...options }),
+    sync: (dataDir: string, username: string, options: { formatVersion?: number } = {}) =>
+      syncStore({ dataDir, username, passphrase, clock: testClock(), ...options }),
   };
 }

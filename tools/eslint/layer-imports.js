@@ -94,12 +94,9 @@ const rule = {
     ],
     messages: {
       badLayer: 'Bad layering: {{layer}} may not import from {{target}} (allowed: {{allowed}}).',
-      builtin:
-        "Node built-in '{{specifier}}' may not be imported in {{layer}}/ (it must run without Node); move the code to a Node layer.",
-      restrictedPackage:
-        "'{{pkg}}' may only be imported in {{allowed}} (not in {{layer}}).",
-      packageNotAllowed:
-        "{{layer}}/ may not import the package '{{pkg}}' (allowed packages: {{allowed}}).",
+      builtin: "Node built-in '{{specifier}}' may not be imported in {{layer}}/ (it must run without Node); move the code to a Node layer.",
+      restrictedPackage: "'{{pkg}}' may only be imported in {{allowed}} (not in {{layer}}).",
+      packageNotAllowed: "{{layer}}/ may not import the package '{{pkg}}' (allowed packages: {{allowed}}).",
     },
   },
 
@@ -198,11 +195,7 @@ const rule = {
         checkSource(node, node.source);
       },
       CallExpression(node) {
-        if (
-          node.callee.type === 'Identifier' &&
-          node.callee.name === 'require' &&
-          node.arguments.length === 1
-        ) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) {
           checkSource(node, node.arguments[0]);
         }
       },

@@ -5,7 +5,11 @@ import { z } from 'zod';
  * on each save, and an update must name the version it edits, so two administrators saving the
  * same entry get a conflict rather than a silent overwrite.
  */
-export const entryVersionSchema = z.number({ error: 'The version being edited is missing: reload and try again' }).int().positive().max(1_000_000_000);
+export const entryVersionSchema = z
+  .number({ error: 'The version being edited is missing: reload and try again' })
+  .int()
+  .positive()
+  .max(1_000_000_000);
 
 /** The id of an existing entry (team members and directory services use generated UUIDs). */
 export const entryIdSchema = z.string().trim().min(1).max(64);

@@ -79,7 +79,11 @@ export const saveDirectoryServiceInputSchema = z
   .superRefine((value, context) => {
     requireVersionOnUpdate(value.id, value.version, context);
     if (value.phone === null && value.email === null && value.website === null) {
-      context.addIssue({ code: 'custom', path: ['phone'], message: 'Give at least one way to contact the service: a phone number, email address or website' });
+      context.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Give at least one way to contact the service: a phone number, email address or website',
+      });
     }
   });
 export type SaveDirectoryServiceInput = z.input<typeof saveDirectoryServiceInputSchema>;

@@ -59,7 +59,11 @@ export const saveDisciplineInputSchema = z
       context.addIssue({ code: 'custom', path: ['label'], message: 'Enter the name of the discipline' });
     }
     if (builtin && value.label !== undefined && value.label !== DISCIPLINE_LABELS[value.code as Discipline]) {
-      context.addIssue({ code: 'custom', path: ['label'], message: 'A built-in discipline keeps its national name. Add a local discipline instead.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['label'],
+        message: 'A built-in discipline keeps its national name. Add a local discipline instead.',
+      });
     }
   });
 export type SaveDisciplineInput = z.input<typeof saveDisciplineInputSchema>;

@@ -59,7 +59,11 @@ const FORMATS: Readonly<Record<Exclude<ProfessionalBody, 'none'>, RegistrationFo
   },
   // NMC PIN: 8 characters, two digits (year of registration), a letter, four digits, a letter, as
   // printed on NMC registration documents (for example 12A3456E).
-  nmc: { pattern: /^\d{2}[A-Z]\d{4}[A-Z]$/, example: '12A3456E', message: 'Enter an NMC PIN: 2 digits, a letter, 4 digits and a letter, like 12A3456E' },
+  nmc: {
+    pattern: /^\d{2}[A-Z]\d{4}[A-Z]$/,
+    example: '12A3456E',
+    message: 'Enter an NMC PIN: 2 digits, a letter, 4 digits and a letter, like 12A3456E',
+  },
   // GMC reference number: 7 digits, as shown on the medical register.
   gmc: { pattern: /^\d{7}$/, example: '1234567', message: 'Enter a GMC reference number: 7 digits, like 1234567' },
   // Social Work England: "SW" then digits; numbers transferred from HCPC lost their leading zeros
@@ -86,7 +90,8 @@ export function registrationExample(body: ProfessionalBody): string | undefined 
  * A team member with no professional body has no number.
  */
 export function registrationNumberProblem(body: ProfessionalBody, number: string): string | undefined {
-  if (body === 'none') return number === '' ? undefined : 'Leave the registration number blank, or choose the professional body that issued it';
+  if (body === 'none')
+    return number === '' ? undefined : 'Leave the registration number blank, or choose the professional body that issued it';
   const format = FORMATS[body];
   if (number === '') return `Enter the ${PROFESSIONAL_BODY_SHORT_NAMES[body]} registration number`;
   return format.pattern.test(number) ? undefined : format.message;

@@ -13,10 +13,18 @@ export const saveTeamMemberInputSchema = z
     id: entryIdSchema.optional(),
     version: entryVersionSchema.optional(),
     fullName: requiredText('the full name', 120),
-    disciplineCode: z.string({ error: 'Choose the discipline' }).trim().min(1, 'Choose the discipline').max(64, 'Choose a discipline from the list'),
+    disciplineCode: z
+      .string({ error: 'Choose the discipline' })
+      .trim()
+      .min(1, 'Choose the discipline')
+      .max(64, 'Choose a discipline from the list'),
     jobTitle: requiredText('the job title', 120),
     professionalBody: z.enum(PROFESSIONAL_BODIES, { error: 'Choose the professional body, or None' }),
-    registrationNumber: z.string().max(40, 'Registration number must be 40 characters or fewer').default('').transform(normaliseRegistrationNumber),
+    registrationNumber: z
+      .string()
+      .max(40, 'Registration number must be 40 characters or fewer')
+      .default('')
+      .transform(normaliseRegistrationNumber),
     email: optionalEmailSchema,
     phone: optionalPhoneSchema,
     /** The app account of this person, so a signed-in user maps to their entry; blank for none. */
@@ -31,7 +39,8 @@ export const saveTeamMemberInputSchema = z
   .superRefine((value, context) => {
     requireVersionOnUpdate(value.id, value.version, context);
     // Checked even when other fields failed, so every message shows at once.
-    if (typeof value.registrationNumber !== 'string' || !(PROFESSIONAL_BODIES as readonly unknown[]).includes(value.professionalBody)) return;
+    if (typeof value.registrationNumber !== 'string' || !(PROFESSIONAL_BODIES as readonly unknown[]).includes(value.professionalBody))
+      return;
     const problem = registrationNumberProblem(value.professionalBody, value.registrationNumber);
     if (problem !== undefined) context.addIssue({ code: 'custom', path: ['registrationNumber'], message: problem });
   });

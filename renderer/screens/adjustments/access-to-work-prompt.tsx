@@ -12,8 +12,9 @@ export function AccessToWorkPrompt({ recommendation }: { recommendation: Adjustm
     <div className="nhsuk-inset-text ww-access-to-work" data-testid="access-to-work-prompt">
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <p>
-        <strong>Access to Work may help.</strong> DWP’s Access to Work grant can pay for {support.map((kind) => ACCESS_TO_WORK_SUPPORT_LABELS[kind]).join(', ')}, beyond the reasonable adjustments the
-        employer makes first. Talk to the person about applying.
+        <strong>Access to Work may help.</strong> DWP’s Access to Work grant can pay for{' '}
+        {support.map((kind) => ACCESS_TO_WORK_SUPPORT_LABELS[kind]).join(', ')}, beyond the reasonable adjustments the employer makes first.
+        Talk to the person about applying.
       </p>
     </div>
   );

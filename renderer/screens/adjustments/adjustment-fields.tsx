@@ -51,7 +51,13 @@ export function AdjustmentFields({ index, adjustment, errorFor, onChange, onRemo
         onValueChange={pickRecommendation}
       />
       {adjustment.recommendation === 'other' && (
-        <TextInput id={id('otherRecommendation')} label="Describe the recommendation" value={adjustment.otherRecommendation} error={errorFor('otherRecommendation')} onValueChange={(otherRecommendation) => onChange({ otherRecommendation })} />
+        <TextInput
+          id={id('otherRecommendation')}
+          label="Describe the recommendation"
+          value={adjustment.otherRecommendation}
+          error={errorFor('otherRecommendation')}
+          onValueChange={(otherRecommendation) => onChange({ otherRecommendation })}
+        />
       )}
       {adjustment.recommendation !== '' && <AccessToWorkPrompt recommendation={adjustment.recommendation} />}
       <SelectInput
@@ -73,7 +79,14 @@ export function AdjustmentFields({ index, adjustment, errorFor, onChange, onRemo
         onValueChange={(functionalNeed) => onChange({ functionalNeed })}
       />
       <div className="ww-adjustment__dates">
-        <TextInput id={id('startOn')} type="date" label="Starts on" value={adjustment.startOn} error={errorFor('startOn')} onValueChange={(startOn) => onChange({ startOn })} />
+        <TextInput
+          id={id('startOn')}
+          type="date"
+          label="Starts on"
+          value={adjustment.startOn}
+          error={errorFor('startOn')}
+          onValueChange={(startOn) => onChange({ startOn })}
+        />
         <TextInput
           id={id('durationWeeks')}
           label="For how many weeks"
@@ -83,7 +96,14 @@ export function AdjustmentFields({ index, adjustment, errorFor, onChange, onRemo
           error={errorFor('durationWeeks')}
           onValueChange={(durationWeeks) => onChange({ durationWeeks })}
         />
-        <TextInput id={id('reviewOn')} type="date" label="Review by" value={adjustment.reviewOn} error={errorFor('reviewOn')} onValueChange={(reviewOn) => onChange({ reviewOn })} />
+        <TextInput
+          id={id('reviewOn')}
+          type="date"
+          label="Review by"
+          value={adjustment.reviewOn}
+          error={errorFor('reviewOn')}
+          onValueChange={(reviewOn) => onChange({ reviewOn })}
+        />
       </div>
       <SelectInput
         id={id('status')}

@@ -38,7 +38,18 @@ export interface AdjustmentsDraft {
 }
 
 export function newAdjustment(): AdjustmentDraft {
-  return { id: crypto.randomUUID(), category: '', recommendation: '', otherRecommendation: '', functionalNeed: '', startOn: '', durationWeeks: '', reviewOn: '', status: 'proposed', teamNote: '' };
+  return {
+    id: crypto.randomUUID(),
+    category: '',
+    recommendation: '',
+    otherRecommendation: '',
+    functionalNeed: '',
+    startOn: '',
+    durationWeeks: '',
+    reviewOn: '',
+    status: 'proposed',
+    teamNote: '',
+  };
 }
 
 export function newWeek(hours = ''): ScheduleWeekDraft {
@@ -56,7 +67,13 @@ export function draftFrom(content: WorkplaceAdjustmentsContent | undefined): Adj
       durationWeeks: String(adjustment.durationWeeks),
       teamNote: adjustment.teamNote ?? '',
     })),
-    gradedReturn: content.gradedReturn === null ? null : { startOn: content.gradedReturn.startOn, weeks: content.gradedReturn.weeks.map((week) => ({ key: crypto.randomUUID(), hours: String(week.hours), duties: week.duties })) },
+    gradedReturn:
+      content.gradedReturn === null
+        ? null
+        : {
+            startOn: content.gradedReturn.startOn,
+            weeks: content.gradedReturn.weeks.map((week) => ({ key: crypto.randomUUID(), hours: String(week.hours), duties: week.duties })),
+          },
   };
 }
 
@@ -91,6 +108,13 @@ export function inputFrom(participantId: string, version: number | undefined, dr
     gradedReturn:
       schedule === null
         ? null
-        : { startOn: schedule.startOn, weeks: schedule.weeks.map((week, index) => ({ startsOn: weekStartOrBlank(schedule.startOn, index), hours: typedNumber(week.hours), duties: week.duties })) },
+        : {
+            startOn: schedule.startOn,
+            weeks: schedule.weeks.map((week, index) => ({
+              startsOn: weekStartOrBlank(schedule.startOn, index),
+              hours: typedNumber(week.hours),
+              duties: week.duties,
+            })),
+          },
   };
 }

@@ -38,7 +38,10 @@ export function AdjustmentsEditor({ participantId, saved, onSaved, onCancel }: A
 
   const errorFor = (path: string) => save.fieldErrors[adjustmentsFieldId(path)];
   const setAdjustment = (index: number, change: Partial<AdjustmentDraft>) =>
-    setDraft((current) => ({ ...current, adjustments: current.adjustments.map((adjustment, at) => (at === index ? { ...adjustment, ...change } : adjustment)) }));
+    setDraft((current) => ({
+      ...current,
+      adjustments: current.adjustments.map((adjustment, at) => (at === index ? { ...adjustment, ...change } : adjustment)),
+    }));
   return (
     <form
       className="ww-panel"
@@ -99,8 +102,17 @@ export function AdjustmentsEditor({ participantId, saved, onSaved, onCancel }: A
           </button>
         ) : (
           <>
-            <ScheduleBuilder schedule={draft.gradedReturn} errorFor={errorFor} onChange={(gradedReturn) => setDraft((current) => ({ ...current, gradedReturn }))} onFocusRequest={setFocusId} />
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setDraft((current) => ({ ...current, gradedReturn: null }))}>
+            <ScheduleBuilder
+              schedule={draft.gradedReturn}
+              errorFor={errorFor}
+              onChange={(gradedReturn) => setDraft((current) => ({ ...current, gradedReturn }))}
+              onFocusRequest={setFocusId}
+            />
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              onClick={() => setDraft((current) => ({ ...current, gradedReturn: null }))}
+            >
               Remove the schedule
             </button>
           </>

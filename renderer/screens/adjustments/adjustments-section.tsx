@@ -35,7 +35,11 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
   const { user } = useSession();
   const [open, setOpen] = useState<OpenForm>(undefined);
   // A change of consent to share with the employer (consentKey) asks again.
-  const { value: data, error, reload } = useLoaded(useCallback(() => api.call('adjustments.get', { participantId }), [api, participantId, consentKey]));
+  const {
+    value: data,
+    error,
+    reload,
+  } = useLoaded(useCallback(() => api.call('adjustments.get', { participantId }), [api, participantId, consentKey]));
   const heading = (
     <h2 className="nhsuk-heading-m" id="adjustments-section">
       Workplace adjustments
@@ -59,7 +63,12 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
     <section aria-labelledby="adjustments-section" data-testid="adjustments-section">
       {heading}
       {open === 'adjustments' ? (
-        <AdjustmentsEditor participantId={participantId} saved={data.saved ?? undefined} onSaved={done} onCancel={() => setOpen(undefined)} />
+        <AdjustmentsEditor
+          participantId={participantId}
+          saved={data.saved ?? undefined}
+          onSaved={done}
+          onCancel={() => setOpen(undefined)}
+        />
       ) : (
         <>
           {data.saved === null ? (
@@ -67,12 +76,15 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
           ) : (
             <>
               <p className="nhsuk-body-s">
-                Version {data.saved.version}, saved by {data.saved.savedByName} on {formatDateTime(data.saved.savedAt)}, with the action plan.
+                Version {data.saved.version}, saved by {data.saved.savedByName} on {formatDateTime(data.saved.savedAt)}, with the action
+                plan.
               </p>
               <AdjustmentsSummary content={data.saved.content} />
             </>
           )}
-          {mayDraft && data.currentPlanId === null && <p className="nhsuk-inset-text">Adjustments are saved with the person’s action plan: start the plan first.</p>}
+          {mayDraft && data.currentPlanId === null && (
+            <p className="nhsuk-inset-text">Adjustments are saved with the person’s action plan: start the plan first.</p>
+          )}
           {mayDraft && (
             <button
               type="button"
@@ -99,7 +111,13 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
         <>
           {data.ahpReports.length === 0 && <p>No report yet.</p>}
           {data.ahpReports.map((report) => (
-            <AhpReportSummary key={`${report.id}@${report.version}`} report={report} mayChange={report.authorId === user.userId} onEdit={() => setOpen('ahp')} onSigned={done} />
+            <AhpReportSummary
+              key={`${report.id}@${report.version}`}
+              report={report}
+              mayChange={report.authorId === user.userId}
+              onEdit={() => setOpen('ahp')}
+              onSigned={done}
+            />
           ))}
           {mayDraft && openDraft === undefined && (
             <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('ahp')}>

@@ -1,5 +1,9 @@
 import { isAccessToWorkEligible } from '../../../core/adjustments/access-to-work';
-import { ADJUSTMENT_CATEGORY_LABELS, ADJUSTMENT_RECOMMENDATION_LABELS, ADJUSTMENT_STATUS_LABELS } from '../../../core/adjustments/adjustment-library';
+import {
+  ADJUSTMENT_CATEGORY_LABELS,
+  ADJUSTMENT_RECOMMENDATION_LABELS,
+  ADJUSTMENT_STATUS_LABELS,
+} from '../../../core/adjustments/adjustment-library';
 import type { WorkplaceAdjustmentsContent } from '../../../core/schemas/workplace-adjustments';
 import { formatDate } from '../../format';
 import { ScheduleTable } from './schedule-table';
@@ -15,20 +19,34 @@ export function AdjustmentsSummary({ content }: { content: WorkplaceAdjustmentsC
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Adjustments</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Recommendation</th>
-              <th scope="col" className="nhsuk-table__header">The need it answers</th>
-              <th scope="col" className="nhsuk-table__header">When</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
+              <th scope="col" className="nhsuk-table__header">
+                Recommendation
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                The need it answers
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                When
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
             {content.adjustments.map((adjustment) => (
               <tr className="nhsuk-table__row" key={adjustment.id}>
                 <td className="nhsuk-table__cell">
-                  {adjustment.recommendation === 'other' ? adjustment.otherRecommendation : ADJUSTMENT_RECOMMENDATION_LABELS[adjustment.recommendation]}
+                  {adjustment.recommendation === 'other'
+                    ? adjustment.otherRecommendation
+                    : ADJUSTMENT_RECOMMENDATION_LABELS[adjustment.recommendation]}
                   <span className="nhsuk-body-s ww-block">{ADJUSTMENT_CATEGORY_LABELS[adjustment.category]}</span>
-                  {isAccessToWorkEligible(adjustment.recommendation) && <span className="nhsuk-body-s ww-block">Access to Work may help pay for this</span>}
-                  {adjustment.teamNote !== null && <span className="nhsuk-body-s ww-block">Team note (not shared): {adjustment.teamNote}</span>}
+                  {isAccessToWorkEligible(adjustment.recommendation) && (
+                    <span className="nhsuk-body-s ww-block">Access to Work may help pay for this</span>
+                  )}
+                  {adjustment.teamNote !== null && (
+                    <span className="nhsuk-body-s ww-block">Team note (not shared): {adjustment.teamNote}</span>
+                  )}
                 </td>
                 <td className="nhsuk-table__cell">{adjustment.functionalNeed}</td>
                 <td className="nhsuk-table__cell">
@@ -41,7 +59,13 @@ export function AdjustmentsSummary({ content }: { content: WorkplaceAdjustmentsC
           </tbody>
         </table>
       )}
-      {content.gradedReturn !== null && <ScheduleTable caption="Graded return schedule" contractedHoursPerWeek={content.contractedHoursPerWeek} weeks={content.gradedReturn.weeks} />}
+      {content.gradedReturn !== null && (
+        <ScheduleTable
+          caption="Graded return schedule"
+          contractedHoursPerWeek={content.contractedHoursPerWeek}
+          weeks={content.gradedReturn.weeks}
+        />
+      )}
     </div>
   );
 }

@@ -56,7 +56,8 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
     setFocusId(undefined);
   }, [focusId]);
 
-  const setDifficulty = (index: number, change: Partial<DifficultyDraft>) => setDifficulties((current) => current.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  const setDifficulty = (index: number, change: Partial<DifficultyDraft>) =>
+    setDifficulties((current) => current.map((row, at) => (at === index ? { ...row, ...change } : row)));
   const errorFor = (path: string) => save.fieldErrors[fieldIdFor(path)];
   return (
     <form
@@ -65,19 +66,64 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
       aria-labelledby="ahp-form-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        const content = { fitness, periodFrom, periodTo, followUpOn: followUpOn === '' ? null : followUpOn, categories: fitness === 'may_be_fit' ? categories : [], difficulties, organisation, assessedOn };
-        void save.submit(() => api.call('adjustments.saveAhpReport', draft === undefined ? { participantId, ...content } : { participantId, reportId: draft.id, version: draft.version, ...content }), onSaved);
+        const content = {
+          fitness,
+          periodFrom,
+          periodTo,
+          followUpOn: followUpOn === '' ? null : followUpOn,
+          categories: fitness === 'may_be_fit' ? categories : [],
+          difficulties,
+          organisation,
+          assessedOn,
+        };
+        void save.submit(
+          () =>
+            api.call(
+              'adjustments.saveAhpReport',
+              draft === undefined
+                ? { participantId, ...content }
+                : { participantId, reportId: draft.id, version: draft.version, ...content },
+            ),
+          onSaved,
+        );
       }}
     >
       <h3 className="nhsuk-heading-s" id="ahp-form-heading">
         {draft === undefined ? 'Start an AHP Health and Work Report' : 'Edit the draft AHP Health and Work Report'}
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <RadioGroup name={ahpFieldId('fitness')} legend="Advice" value={fitness} options={AHP_FITNESS.map((value) => ({ value, label: AHP_FITNESS_LABELS[value] }))} onValueChange={setFitness} />
+      <RadioGroup
+        name={ahpFieldId('fitness')}
+        legend="Advice"
+        value={fitness}
+        options={AHP_FITNESS.map((value) => ({ value, label: AHP_FITNESS_LABELS[value] }))}
+        onValueChange={setFitness}
+      />
       <div className="ww-adjustment__dates">
-        <TextInput id={ahpFieldId('periodFrom')} type="date" label="Advice applies from" value={periodFrom} error={errorFor('periodFrom')} onValueChange={setPeriodFrom} />
-        <TextInput id={ahpFieldId('periodTo')} type="date" label="Until" value={periodTo} error={errorFor('periodTo')} onValueChange={setPeriodTo} />
-        <TextInput id={ahpFieldId('followUpOn')} type="date" label="Follow-up on (optional)" value={followUpOn} error={errorFor('followUpOn')} onValueChange={setFollowUpOn} />
+        <TextInput
+          id={ahpFieldId('periodFrom')}
+          type="date"
+          label="Advice applies from"
+          value={periodFrom}
+          error={errorFor('periodFrom')}
+          onValueChange={setPeriodFrom}
+        />
+        <TextInput
+          id={ahpFieldId('periodTo')}
+          type="date"
+          label="Until"
+          value={periodTo}
+          error={errorFor('periodTo')}
+          onValueChange={setPeriodTo}
+        />
+        <TextInput
+          id={ahpFieldId('followUpOn')}
+          type="date"
+          label="Follow-up on (optional)"
+          value={followUpOn}
+          error={errorFor('followUpOn')}
+          onValueChange={setFollowUpOn}
+        />
       </div>
       {fitness === 'may_be_fit' && (
         <CheckboxGroup
@@ -91,7 +137,9 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
         />
       )}
       <fieldset className="nhsuk-fieldset" id={ahpFieldId('difficulties')} tabIndex={-1}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Difficulties at work, with a recommendation and goal for each</legend>
+        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+          Difficulties at work, with a recommendation and goal for each
+        </legend>
         {errorFor('difficulties') !== undefined && (
           <span className="nhsuk-error-message">
             <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('difficulties')}
@@ -99,10 +147,35 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
         )}
         {difficulties.map((row, index) => (
           <div className="ww-ahp-difficulty" key={row.id}>
-            <TextareaInput id={ahpFieldId(`difficulties.${index}.difficulty`)} label={`Difficulty ${index + 1}`} rows={2} value={row.difficulty} error={errorFor(`difficulties.${index}.difficulty`)} onValueChange={(difficulty) => setDifficulty(index, { difficulty })} />
-            <TextareaInput id={ahpFieldId(`difficulties.${index}.recommendation`)} label={`Recommendation for difficulty ${index + 1}`} rows={2} value={row.recommendation} error={errorFor(`difficulties.${index}.recommendation`)} onValueChange={(recommendation) => setDifficulty(index, { recommendation })} />
-            <TextareaInput id={ahpFieldId(`difficulties.${index}.goal`)} label={`Goal for difficulty ${index + 1}`} rows={2} value={row.goal} error={errorFor(`difficulties.${index}.goal`)} onValueChange={(goal) => setDifficulty(index, { goal })} />
-            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setDifficulties((current) => current.filter((_, at) => at !== index))}>
+            <TextareaInput
+              id={ahpFieldId(`difficulties.${index}.difficulty`)}
+              label={`Difficulty ${index + 1}`}
+              rows={2}
+              value={row.difficulty}
+              error={errorFor(`difficulties.${index}.difficulty`)}
+              onValueChange={(difficulty) => setDifficulty(index, { difficulty })}
+            />
+            <TextareaInput
+              id={ahpFieldId(`difficulties.${index}.recommendation`)}
+              label={`Recommendation for difficulty ${index + 1}`}
+              rows={2}
+              value={row.recommendation}
+              error={errorFor(`difficulties.${index}.recommendation`)}
+              onValueChange={(recommendation) => setDifficulty(index, { recommendation })}
+            />
+            <TextareaInput
+              id={ahpFieldId(`difficulties.${index}.goal`)}
+              label={`Goal for difficulty ${index + 1}`}
+              rows={2}
+              value={row.goal}
+              error={errorFor(`difficulties.${index}.goal`)}
+              onValueChange={(goal) => setDifficulty(index, { goal })}
+            />
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+              onClick={() => setDifficulties((current) => current.filter((_, at) => at !== index))}
+            >
               Remove difficulty {index + 1}
             </button>
           </div>
@@ -118,8 +191,22 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
           Add a difficulty
         </button>
       </fieldset>
-      <TextInput id={ahpFieldId('organisation')} label="Organisation" value={organisation} error={errorFor('organisation')} onValueChange={setOrganisation} />
-      <TextInput id={ahpFieldId('assessedOn')} type="date" label="Date assessed" value={assessedOn} error={errorFor('assessedOn')} onValueChange={setAssessedOn} className="nhsuk-u-width-one-third" />
+      <TextInput
+        id={ahpFieldId('organisation')}
+        label="Organisation"
+        value={organisation}
+        error={errorFor('organisation')}
+        onValueChange={setOrganisation}
+      />
+      <TextInput
+        id={ahpFieldId('assessedOn')}
+        type="date"
+        label="Date assessed"
+        value={assessedOn}
+        error={errorFor('assessedOn')}
+        onValueChange={setAssessedOn}
+        className="nhsuk-u-width-one-third"
+      />
       <FormActions submitLabel="Save draft report" busy={save.busy} onCancel={onCancel} />
     </form>
   );

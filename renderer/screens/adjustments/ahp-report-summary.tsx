@@ -25,7 +25,11 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const sign = async () => {
     setBusy(true);
-    const result = await api.call('adjustments.signAhpReport', { participantId: report.participantId, reportId: report.id, version: report.version });
+    const result = await api.call('adjustments.signAhpReport', {
+      participantId: report.participantId,
+      reportId: report.id,
+      version: report.version,
+    });
     setBusy(false);
     if (result.ok) onSigned();
     else setProblem(result.error.message);
@@ -34,16 +38,30 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
   return (
     <div className="ww-ahp-report" data-testid="ahp-report">
       <p>
-        <strong className={`nhsuk-tag ${report.status === 'signed' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>{report.status === 'signed' ? 'Signed' : 'Draft'}</strong>{' '}
-        {report.status === 'signed' && report.signedAt !== null ? `Signed ${formatDateTime(report.signedAt)}` : `Started by ${report.authorName}`}
+        <strong className={`nhsuk-tag ${report.status === 'signed' ? 'nhsuk-tag--green' : 'nhsuk-tag--grey'}`}>
+          {report.status === 'signed' ? 'Signed' : 'Draft'}
+        </strong>{' '}
+        {report.status === 'signed' && report.signedAt !== null
+          ? `Signed ${formatDateTime(report.signedAt)}`
+          : `Started by ${report.authorName}`}
       </p>
       <SummaryList
         rows={[
           ['Advice', AHP_FITNESS_LABELS[report.fitness]],
           ['Period', `${formatDate(report.periodFrom)} to ${formatDate(report.periodTo)}`],
           ['Follow-up', report.followUpOn === null ? 'None set' : formatDate(report.followUpOn)],
-          ['May be fit with', report.categories.length === 0 ? 'Not applicable' : report.categories.map((category) => ADJUSTMENT_CATEGORY_LABELS[category]).join(', ')],
-          ['Practitioner', practitioner === null ? 'Added when signed' : `${practitioner.name}, ${AHP_PROFESSION_LABELS[practitioner.profession]}, HCPC ${practitioner.hcpcNumber}`],
+          [
+            'May be fit with',
+            report.categories.length === 0
+              ? 'Not applicable'
+              : report.categories.map((category) => ADJUSTMENT_CATEGORY_LABELS[category]).join(', '),
+          ],
+          [
+            'Practitioner',
+            practitioner === null
+              ? 'Added when signed'
+              : `${practitioner.name}, ${AHP_PROFESSION_LABELS[practitioner.profession]}, HCPC ${practitioner.hcpcNumber}`,
+          ],
           ['Organisation', report.organisation],
           ['Date assessed', formatDate(report.assessedOn)],
         ]}
@@ -53,9 +71,15 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Difficulties at work</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Difficulty</th>
-              <th scope="col" className="nhsuk-table__header">Recommendation</th>
-              <th scope="col" className="nhsuk-table__header">Goal</th>
+              <th scope="col" className="nhsuk-table__header">
+                Difficulty
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Recommendation
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Goal
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
@@ -72,7 +96,12 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
       {canCall('documents.ahpReportPdf', user.role) && (
         <DownloadPdfButtons
           channel="documents.ahpReportPdf"
-          options={[{ label: report.status === 'signed' ? 'Download the report (PDF)' : 'Download the draft report (PDF)', input: { participantId: report.participantId, reportId: report.id } }]}
+          options={[
+            {
+              label: report.status === 'signed' ? 'Download the report (PDF)' : 'Download the draft report (PDF)',
+              input: { participantId: report.participantId, reportId: report.id },
+            },
+          ]}
           testId="download-ahp-report-pdf"
         />
       )}
@@ -87,7 +116,9 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
               Sign the report
             </button>
           </div>
-          <p className="nhsuk-body-s">Signing adds your name, profession and HCPC number from the team record. A signed report cannot be changed.</p>
+          <p className="nhsuk-body-s">
+            Signing adds your name, profession and HCPC number from the team record. A signed report cannot be changed.
+          </p>
         </>
       )}
     </div>

@@ -15,7 +15,11 @@ export interface EmployerViewPreviewProps {
   readonly refreshKey: string;
 }
 
-type PreviewState = { readonly kind: 'closed' } | { readonly kind: 'loading' } | { readonly kind: 'shown'; readonly view: EmployerView } | { readonly kind: 'refused'; readonly error: AppErrorShape };
+type PreviewState =
+  | { readonly kind: 'closed' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'shown'; readonly view: EmployerView }
+  | { readonly kind: 'refused'; readonly error: AppErrorShape };
 
 /**
  * Exactly what the employer would receive, fetched from the services layer (which builds it from
@@ -46,7 +50,10 @@ export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewP
       </h3>
       {!open ? (
         <>
-          <p>See exactly what the employer would receive: the needs, adjustments, schedule, review date and who to contact. Nothing clinical is ever included.</p>
+          <p>
+            See exactly what the employer would receive: the needs, adjustments, schedule, review date and who to contact. Nothing clinical
+            is ever included.
+          </p>
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void load()}>
             Preview the employer view
           </button>
@@ -64,7 +71,11 @@ export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewP
         </>
       )}
       {canCall('documents.employerLetterPdf', user.role) && (
-        <DownloadPdfButtons channel="documents.employerLetterPdf" options={[{ label: 'Download the employer letter (PDF)', input: { participantId } }]} testId="download-employer-letter-pdf" />
+        <DownloadPdfButtons
+          channel="documents.employerLetterPdf"
+          options={[{ label: 'Download the employer letter (PDF)', input: { participantId } }]}
+          testId="download-employer-letter-pdf"
+        />
       )}
     </section>
   );
@@ -116,13 +127,20 @@ function EmployerDocument({ view }: { view: EmployerView }) {
         <ul className="nhsuk-list">
           {view.adjustments.map((adjustment, index) => (
             <li key={index}>
-              <strong>{adjustment.recommendation}</strong> ({adjustment.categoryLabel}): {adjustment.functionalNeed}. From {formatDate(adjustment.startOn)} for {adjustment.durationWeeks}{' '}
-              {adjustment.durationWeeks === 1 ? 'week' : 'weeks'}, review by {formatDate(adjustment.reviewOn)}. {adjustment.statusLabel}.
+              <strong>{adjustment.recommendation}</strong> ({adjustment.categoryLabel}): {adjustment.functionalNeed}. From{' '}
+              {formatDate(adjustment.startOn)} for {adjustment.durationWeeks} {adjustment.durationWeeks === 1 ? 'week' : 'weeks'}, review by{' '}
+              {formatDate(adjustment.reviewOn)}. {adjustment.statusLabel}.
             </li>
           ))}
         </ul>
       )}
-      {view.gradedReturn !== null && <ScheduleTable caption="Phased return: week by week" contractedHoursPerWeek={view.gradedReturn.contractedHoursPerWeek} weeks={view.gradedReturn.weeks} />}
+      {view.gradedReturn !== null && (
+        <ScheduleTable
+          caption="Phased return: week by week"
+          contractedHoursPerWeek={view.gradedReturn.contractedHoursPerWeek}
+          weeks={view.gradedReturn.weeks}
+        />
+      )}
       <p className="nhsuk-body-s">{view.notice}</p>
     </div>
   );

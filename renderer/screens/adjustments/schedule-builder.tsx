@@ -18,7 +18,8 @@ export interface ScheduleBuilderProps {
  * against the contracted hours when saved, and any problem shows in its cell.
  */
 export function ScheduleBuilder({ schedule, errorFor, onChange, onFocusRequest }: ScheduleBuilderProps) {
-  const setWeek = (index: number, change: Partial<ScheduleWeekDraft>) => onChange({ ...schedule, weeks: schedule.weeks.map((week, at) => (at === index ? { ...week, ...change } : week)) });
+  const setWeek = (index: number, change: Partial<ScheduleWeekDraft>) =>
+    onChange({ ...schedule, weeks: schedule.weeks.map((week, at) => (at === index ? { ...week, ...change } : week)) });
   const addWeek = () => {
     const last = schedule.weeks.at(-1);
     onChange({ ...schedule, weeks: [...schedule.weeks, newWeek(last?.hours ?? '')] });
@@ -36,7 +37,11 @@ export function ScheduleBuilder({ schedule, errorFor, onChange, onFocusRequest }
         onValueChange={(startOn) => onChange({ ...schedule, startOn })}
         className="nhsuk-u-width-one-third"
       />
-      <div className={`nhsuk-form-group${weeksError === undefined ? '' : ' nhsuk-form-group--error'}`} id={adjustmentsFieldId('gradedReturn.weeks')} tabIndex={-1}>
+      <div
+        className={`nhsuk-form-group${weeksError === undefined ? '' : ' nhsuk-form-group--error'}`}
+        id={adjustmentsFieldId('gradedReturn.weeks')}
+        tabIndex={-1}
+      >
         {weeksError !== undefined && (
           <span className="nhsuk-error-message">
             <span className="nhsuk-u-visually-hidden">Error:</span> {weeksError}
@@ -46,10 +51,18 @@ export function ScheduleBuilder({ schedule, errorFor, onChange, onFocusRequest }
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Week by week</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Week</th>
-              <th scope="col" className="nhsuk-table__header">Starts</th>
-              <th scope="col" className="nhsuk-table__header">Hours</th>
-              <th scope="col" className="nhsuk-table__header">Duties</th>
+              <th scope="col" className="nhsuk-table__header">
+                Week
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Starts
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Hours
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Duties
+              </th>
               <th scope="col" className="nhsuk-table__header">
                 <span className="nhsuk-u-visually-hidden">Remove</span>
               </th>
@@ -65,13 +78,31 @@ export function ScheduleBuilder({ schedule, errorFor, onChange, onFocusRequest }
                   </th>
                   <td className="nhsuk-table__cell ww-nowrap">{startsOn === '' ? 'Set the first day' : formatDate(startsOn)}</td>
                   <td className="nhsuk-table__cell ww-schedule-hours">
-                    <CellInput id={adjustmentsFieldId(`gradedReturn.weeks.${index}.hours`)} label={`Week ${index + 1} hours`} inputMode="decimal" width={4} value={week.hours} error={errorFor(`gradedReturn.weeks.${index}.hours`) ?? errorFor(`gradedReturn.weeks.${index}.startsOn`)} onValueChange={(hours) => setWeek(index, { hours })} />
+                    <CellInput
+                      id={adjustmentsFieldId(`gradedReturn.weeks.${index}.hours`)}
+                      label={`Week ${index + 1} hours`}
+                      inputMode="decimal"
+                      width={4}
+                      value={week.hours}
+                      error={errorFor(`gradedReturn.weeks.${index}.hours`) ?? errorFor(`gradedReturn.weeks.${index}.startsOn`)}
+                      onValueChange={(hours) => setWeek(index, { hours })}
+                    />
                   </td>
                   <td className="nhsuk-table__cell ww-schedule-duties">
-                    <CellInput id={adjustmentsFieldId(`gradedReturn.weeks.${index}.duties`)} label={`Week ${index + 1} duties`} value={week.duties} error={errorFor(`gradedReturn.weeks.${index}.duties`)} onValueChange={(duties) => setWeek(index, { duties })} />
+                    <CellInput
+                      id={adjustmentsFieldId(`gradedReturn.weeks.${index}.duties`)}
+                      label={`Week ${index + 1} duties`}
+                      value={week.duties}
+                      error={errorFor(`gradedReturn.weeks.${index}.duties`)}
+                      onValueChange={(duties) => setWeek(index, { duties })}
+                    />
                   </td>
                   <td className="nhsuk-table__cell">
-                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small ww-schedule-remove" onClick={() => onChange({ ...schedule, weeks: schedule.weeks.filter((_, at) => at !== index) })}>
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small ww-schedule-remove"
+                      onClick={() => onChange({ ...schedule, weeks: schedule.weeks.filter((_, at) => at !== index) })}
+                    >
                       Remove<span className="nhsuk-u-visually-hidden"> week {index + 1}</span>
                     </button>
                   </td>

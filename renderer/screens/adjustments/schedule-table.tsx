@@ -12,14 +12,24 @@ export function ScheduleTable({ caption, contractedHoursPerWeek, weeks }: Schedu
     <table className="nhsuk-table ww-schedule-table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">
         {caption}
-        {contractedHoursPerWeek !== null && <span className="nhsuk-body-s ww-block">Contracted hours: {contractedHoursPerWeek} a week</span>}
+        {contractedHoursPerWeek !== null && (
+          <span className="nhsuk-body-s ww-block">Contracted hours: {contractedHoursPerWeek} a week</span>
+        )}
       </caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">Week</th>
-          <th scope="col" className="nhsuk-table__header">Starts</th>
-          <th scope="col" className="nhsuk-table__header">Hours</th>
-          <th scope="col" className="nhsuk-table__header">Duties</th>
+          <th scope="col" className="nhsuk-table__header">
+            Week
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Starts
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Hours
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Duties
+          </th>
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { CLINICAL_DISCIPLINE_OF_ROLE, DISCIPLINE_ASSESSMENT_TITLES, type DisciplineAssessment, type DisciplineAssessmentVersion } from '../../../core/schemas/discipline-assessment';
+import {
+  CLINICAL_DISCIPLINE_OF_ROLE,
+  DISCIPLINE_ASSESSMENT_TITLES,
+  type DisciplineAssessment,
+  type DisciplineAssessmentVersion,
+} from '../../../core/schemas/discipline-assessment';
 import type { MeasureResult } from '../../../core/schemas/assessment';
 import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
 import { useApi } from '../../api/api-context';
@@ -24,7 +29,17 @@ function contentRows(version: DisciplineAssessmentVersion): Array<[string, strin
  * One discipline assessment as it stands: its text, who signed it, the measures that discipline
  * recorded, and what the signed-in clinician may do next (edit or sign their draft, amend).
  */
-export function DisciplineAssessmentCard({ participantId, assessment, measures, onChanged }: { participantId: string; assessment: DisciplineAssessment; measures: readonly MeasureResult[]; onChanged: () => void }) {
+export function DisciplineAssessmentCard({
+  participantId,
+  assessment,
+  measures,
+  onChanged,
+}: {
+  participantId: string;
+  assessment: DisciplineAssessment;
+  measures: readonly MeasureResult[];
+  onChanged: () => void;
+}) {
   const api = useApi();
   const { user } = useSession();
   const [open, setOpen] = useState<'edit' | 'amend' | 'sign' | undefined>(undefined);
@@ -58,7 +73,14 @@ export function DisciplineAssessmentCard({ participantId, assessment, measures, 
       <SummaryList rows={contentRows(assessment)} />
       <p className="nhsuk-body-s">
         Measures recorded by {title.replace(/ assessment$/, '').toLowerCase()}:{' '}
-        {measures.length === 0 ? 'none yet' : measures.map((result) => `${getMeasureDefinition(result.measure).shortName} ${result.total ?? 'not scored'} (${formatDate(result.takenOn)})`).join('; ')}
+        {measures.length === 0
+          ? 'none yet'
+          : measures
+              .map(
+                (result) =>
+                  `${getMeasureDefinition(result.measure).shortName} ${result.total ?? 'not scored'} (${formatDate(result.takenOn)})`,
+              )
+              .join('; ')}
       </p>
       <EarlierVersions versions={assessment.earlierVersions} render={(version) => <SummaryList rows={contentRows(version)} />} />
       {open === 'sign' ? (
@@ -71,7 +93,12 @@ export function DisciplineAssessmentCard({ participantId, assessment, measures, 
           <p>Once signed it cannot be edited. A correction is then an amendment that keeps this version.</p>
           <ErrorSummary fieldErrors={{}} message={sign.message} />
           <div className="ww-actions">
-            <button type="button" className="nhsuk-button" disabled={sign.busy} onClick={() => void sign.submit(() => api.call('assessments.sign', { id: assessment.id, version: assessment.version }), done)}>
+            <button
+              type="button"
+              className="nhsuk-button"
+              disabled={sign.busy}
+              onClick={() => void sign.submit(() => api.call('assessments.sign', { id: assessment.id, version: assessment.version }), done)}
+            >
               Sign assessment
             </button>
             <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen(undefined)}>

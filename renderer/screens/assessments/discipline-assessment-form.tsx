@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { todayInLondon } from '../../../core/clock';
-import { DISCIPLINE_ASSESSMENT_TITLES, type ClinicalDiscipline, type DisciplineAssessmentVersion } from '../../../core/schemas/discipline-assessment';
+import {
+  DISCIPLINE_ASSESSMENT_TITLES,
+  type ClinicalDiscipline,
+  type DisciplineAssessmentVersion,
+} from '../../../core/schemas/discipline-assessment';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
@@ -50,28 +54,79 @@ export function DisciplineAssessmentForm({ participantId, discipline, mode, onSa
         event.preventDefault();
         void save.submit(() => {
           if (mode.kind === 'amend') return api.call('assessments.amendDiscipline', { amendsId: mode.signed.id, reason, ...content });
-          if (mode.kind === 'edit') return api.call('assessments.saveDisciplineDraft', { participantId, id: mode.draft.id, version: mode.draft.version, ...content });
+          if (mode.kind === 'edit')
+            return api.call('assessments.saveDisciplineDraft', {
+              participantId,
+              id: mode.draft.id,
+              version: mode.draft.version,
+              ...content,
+            });
           return api.call('assessments.saveDisciplineDraft', { participantId, ...content });
         }, onSaved);
       }}
     >
       <h3 className="nhsuk-heading-s" id="discipline-form-heading">
-        {mode.kind === 'amend' ? `Amend the ${title.toLowerCase()}` : mode.kind === 'edit' ? `Edit your draft ${title.toLowerCase()}` : `New ${title.toLowerCase()}`}
+        {mode.kind === 'amend'
+          ? `Amend the ${title.toLowerCase()}`
+          : mode.kind === 'edit'
+            ? `Edit your draft ${title.toLowerCase()}`
+            : `New ${title.toLowerCase()}`}
       </h3>
       {mode.kind === 'amend' ? (
-        <p className="nhsuk-body-s">The signed version stays in the record. Your amendment is signed as you save it, with your name and the reason.</p>
+        <p className="nhsuk-body-s">
+          The signed version stays in the record. Your amendment is signed as you save it, with your name and the reason.
+        </p>
       ) : (
         <p className="nhsuk-body-s">Saved as a draft only you can change. Sign it when it is final: a signed assessment is locked.</p>
       )}
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       {mode.kind === 'amend' && (
-        <TextareaInput id={`${FIELD_PREFIX}reason`} label="Why are you amending it?" hint="For example: a measurement was recorded for the wrong side." value={reason} error={error('reason')} onValueChange={setReason} rows={2} />
+        <TextareaInput
+          id={`${FIELD_PREFIX}reason`}
+          label="Why are you amending it?"
+          hint="For example: a measurement was recorded for the wrong side."
+          value={reason}
+          error={error('reason')}
+          onValueChange={setReason}
+          rows={2}
+        />
       )}
-      <TextInput id={`${FIELD_PREFIX}assessedOn`} type="date" label="Date of the assessment" value={assessedOn} error={error('assessedOn')} onValueChange={setAssessedOn} className="nhsuk-u-width-one-third" />
-      <TextareaInput id={`${FIELD_PREFIX}findings`} label="Findings" value={findings} error={error('findings')} onValueChange={setFindings} rows={5} />
-      <TextareaInput id={`${FIELD_PREFIX}workImpact`} label="How their health affects their work (optional)" value={workImpact} error={error('workImpact')} onValueChange={setWorkImpact} />
-      <TextareaInput id={`${FIELD_PREFIX}recommendations`} label="Recommendations (optional)" value={recommendations} error={error('recommendations')} onValueChange={setRecommendations} />
-      <FormActions submitLabel={mode.kind === 'amend' ? 'Save and sign the amendment' : 'Save draft'} busy={save.busy} onCancel={onCancel} />
+      <TextInput
+        id={`${FIELD_PREFIX}assessedOn`}
+        type="date"
+        label="Date of the assessment"
+        value={assessedOn}
+        error={error('assessedOn')}
+        onValueChange={setAssessedOn}
+        className="nhsuk-u-width-one-third"
+      />
+      <TextareaInput
+        id={`${FIELD_PREFIX}findings`}
+        label="Findings"
+        value={findings}
+        error={error('findings')}
+        onValueChange={setFindings}
+        rows={5}
+      />
+      <TextareaInput
+        id={`${FIELD_PREFIX}workImpact`}
+        label="How their health affects their work (optional)"
+        value={workImpact}
+        error={error('workImpact')}
+        onValueChange={setWorkImpact}
+      />
+      <TextareaInput
+        id={`${FIELD_PREFIX}recommendations`}
+        label="Recommendations (optional)"
+        value={recommendations}
+        error={error('recommendations')}
+        onValueChange={setRecommendations}
+      />
+      <FormActions
+        submitLabel={mode.kind === 'amend' ? 'Save and sign the amendment' : 'Save draft'}
+        busy={save.busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { todayInLondon } from '../../../core/clock';
-import { type JoinedUpAssessmentVersion, MAIN_BARRIER_LABELS, MAIN_BARRIERS, READINESS_LABELS, READINESS_LEVELS, SOCIAL_BARRIER_LABELS, SOCIAL_BARRIERS } from '../../../core/schemas/assessment';
+import {
+  type JoinedUpAssessmentVersion,
+  MAIN_BARRIER_LABELS,
+  MAIN_BARRIERS,
+  READINESS_LABELS,
+  READINESS_LEVELS,
+  SOCIAL_BARRIER_LABELS,
+  SOCIAL_BARRIERS,
+} from '../../../core/schemas/assessment';
 import { useApi } from '../../api/api-context';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { ErrorSummary } from '../../components/error-summary';
@@ -46,9 +54,21 @@ export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: Joined
       aria-labelledby="joined-up-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        const content = { assessedOn, healthConditions, mainBarrier: mainBarrier as never, socialBarriers, whatMatters, goals, readiness, canDoNow };
+        const content = {
+          assessedOn,
+          healthConditions,
+          mainBarrier: mainBarrier as never,
+          socialBarriers,
+          whatMatters,
+          goals,
+          readiness,
+          canDoNow,
+        };
         void save.submit(
-          () => (amend === undefined ? api.call('assessments.saveJoinedUp', { participantId, ...content }) : api.call('assessments.amendJoinedUp', { amendsId: amend.id, reason, ...content })),
+          () =>
+            amend === undefined
+              ? api.call('assessments.saveJoinedUp', { participantId, ...content })
+              : api.call('assessments.amendJoinedUp', { amendsId: amend.id, reason, ...content }),
           onSaved,
         );
       }}
@@ -58,17 +78,82 @@ export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: Joined
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       {amend !== undefined && (
-        <TextareaInput id="joined-reason" label="Why are you amending it?" hint="The signed version stays in the record with your reason." value={reason} error={error('reason')} onValueChange={setReason} rows={2} />
+        <TextareaInput
+          id="joined-reason"
+          label="Why are you amending it?"
+          hint="The signed version stays in the record with your reason."
+          value={reason}
+          error={error('reason')}
+          onValueChange={setReason}
+          rows={2}
+        />
       )}
-      <TextInput id="joined-assessedOn" type="date" label="Date of the assessment" value={assessedOn} error={error('assessedOn')} onValueChange={setAssessedOn} className="nhsuk-u-width-one-third" />
-      <TextareaInput id="joined-healthConditions" label="Health conditions" value={healthConditions} error={error('healthConditions')} onValueChange={setHealthConditions} />
-      <SelectInput id="joined-mainBarrier" label="Main barrier to work" value={mainBarrier} placeholder="Choose the main barrier" options={MAIN_BARRIERS.map((value) => ({ value, label: MAIN_BARRIER_LABELS[value] }))} error={error('mainBarrier')} onValueChange={setMainBarrier} />
-      <CheckboxGroup name="joined-socialBarriers" legend="Social barriers" hint="Choose all that apply" values={socialBarriers} options={SOCIAL_BARRIERS.map((value) => ({ value, label: SOCIAL_BARRIER_LABELS[value] }))} onValuesChange={setSocialBarriers} />
-      <TextareaInput id="joined-whatMatters" label="What matters to them, in their own words" value={whatMatters} error={error('whatMatters')} onValueChange={setWhatMatters} />
-      <TextareaInput id="joined-goals" label="Their goals, in their own words" value={goals} error={error('goals')} onValueChange={setGoals} />
-      <RadioGroup name="joined-readiness" legend="How ready are they to make changes?" value={readiness} onValueChange={setReadiness} options={READINESS_LEVELS.map((value) => ({ value, label: READINESS_LABELS[value] }))} />
-      <TextareaInput id="joined-canDoNow" label="What they can do now (optional)" value={canDoNow} error={error('canDoNow')} onValueChange={setCanDoNow} />
-      <FormActions submitLabel={amend === undefined ? 'Save assessment' : 'Save and sign the amendment'} busy={save.busy} onCancel={onCancel} />
+      <TextInput
+        id="joined-assessedOn"
+        type="date"
+        label="Date of the assessment"
+        value={assessedOn}
+        error={error('assessedOn')}
+        onValueChange={setAssessedOn}
+        className="nhsuk-u-width-one-third"
+      />
+      <TextareaInput
+        id="joined-healthConditions"
+        label="Health conditions"
+        value={healthConditions}
+        error={error('healthConditions')}
+        onValueChange={setHealthConditions}
+      />
+      <SelectInput
+        id="joined-mainBarrier"
+        label="Main barrier to work"
+        value={mainBarrier}
+        placeholder="Choose the main barrier"
+        options={MAIN_BARRIERS.map((value) => ({ value, label: MAIN_BARRIER_LABELS[value] }))}
+        error={error('mainBarrier')}
+        onValueChange={setMainBarrier}
+      />
+      <CheckboxGroup
+        name="joined-socialBarriers"
+        legend="Social barriers"
+        hint="Choose all that apply"
+        values={socialBarriers}
+        options={SOCIAL_BARRIERS.map((value) => ({ value, label: SOCIAL_BARRIER_LABELS[value] }))}
+        onValuesChange={setSocialBarriers}
+      />
+      <TextareaInput
+        id="joined-whatMatters"
+        label="What matters to them, in their own words"
+        value={whatMatters}
+        error={error('whatMatters')}
+        onValueChange={setWhatMatters}
+      />
+      <TextareaInput
+        id="joined-goals"
+        label="Their goals, in their own words"
+        value={goals}
+        error={error('goals')}
+        onValueChange={setGoals}
+      />
+      <RadioGroup
+        name="joined-readiness"
+        legend="How ready are they to make changes?"
+        value={readiness}
+        onValueChange={setReadiness}
+        options={READINESS_LEVELS.map((value) => ({ value, label: READINESS_LABELS[value] }))}
+      />
+      <TextareaInput
+        id="joined-canDoNow"
+        label="What they can do now (optional)"
+        value={canDoNow}
+        error={error('canDoNow')}
+        onValueChange={setCanDoNow}
+      />
+      <FormActions
+        submitLabel={amend === undefined ? 'Save assessment' : 'Save and sign the amendment'}
+        busy={save.busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { MAIN_BARRIER_LABELS, READINESS_LABELS, SOCIAL_BARRIER_LABELS, type JoinedUpAssessmentVersion } from '../../../core/schemas/assessment';
+import {
+  MAIN_BARRIER_LABELS,
+  READINESS_LABELS,
+  SOCIAL_BARRIER_LABELS,
+  type JoinedUpAssessmentVersion,
+} from '../../../core/schemas/assessment';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import { canCall } from '../../can-call';
 import { EarlierVersions, SignatureLine } from '../../components/earlier-versions';
@@ -13,7 +18,10 @@ function joinedUpRows(version: JoinedUpAssessmentVersion): Array<[string, string
     ['Date', formatDate(version.assessedOn)],
     ['Health conditions', version.healthConditions],
     ['Main barrier', MAIN_BARRIER_LABELS[version.mainBarrier]],
-    ['Social barriers', version.socialBarriers.length === 0 ? 'None recorded' : version.socialBarriers.map((item) => SOCIAL_BARRIER_LABELS[item]).join(', ')],
+    [
+      'Social barriers',
+      version.socialBarriers.length === 0 ? 'None recorded' : version.socialBarriers.map((item) => SOCIAL_BARRIER_LABELS[item]).join(', '),
+    ],
     ['What matters to them', version.whatMatters],
     ['Their goals', version.goals],
     ['Readiness', READINESS_LABELS[version.readiness]],
@@ -49,7 +57,12 @@ export function JoinedUpSection({ record, onChanged }: { record: ParticipantReco
         </>
       )}
       {open !== undefined ? (
-        <JoinedUpForm participantId={record.id} amend={open === 'amend' && assessment !== null ? assessment : undefined} onSaved={saved} onCancel={() => setOpen(undefined)} />
+        <JoinedUpForm
+          participantId={record.id}
+          amend={open === 'amend' && assessment !== null ? assessment : undefined}
+          onSaved={saved}
+          onCancel={() => setOpen(undefined)}
+        />
       ) : (
         mayWrite && (
           <div className="ww-actions">

@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { CASELOAD_SORT_LABELS, CASELOAD_SORTS, PARTICIPANT_STATUS_LABELS, PARTICIPANT_STATUSES, type CaseloadSort, type ParticipantStatus } from '../../../core/schemas/participants';
+import {
+  CASELOAD_SORT_LABELS,
+  CASELOAD_SORTS,
+  PARTICIPANT_STATUS_LABELS,
+  PARTICIPANT_STATUSES,
+  type CaseloadSort,
+  type ParticipantStatus,
+} from '../../../core/schemas/participants';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
@@ -46,7 +53,11 @@ export function CaseloadFilters({ view, coaches, onChange }: CaseloadFiltersProp
     return () => window.clearTimeout(timer);
   }, [text]);
 
-  const showOnly: ShowOnly[] = [...(view.readyForMdt ? ['ready' as const] : []), ...(view.reviewDue ? ['due' as const] : []), ...(view.openRiskFlag ? ['risk' as const] : [])];
+  const showOnly: ShowOnly[] = [
+    ...(view.readyForMdt ? ['ready' as const] : []),
+    ...(view.reviewDue ? ['due' as const] : []),
+    ...(view.openRiskFlag ? ['risk' as const] : []),
+  ];
   return (
     <form
       role="search"
@@ -104,7 +115,9 @@ export function CaseloadFilters({ view, coaches, onChange }: CaseloadFiltersProp
           { value: 'due', label: 'With a review due (today or overdue)' },
           { value: 'risk', label: 'With an open risk flag' },
         ]}
-        onValuesChange={(values) => onChange({ readyForMdt: values.includes('ready'), reviewDue: values.includes('due'), openRiskFlag: values.includes('risk') })}
+        onValuesChange={(values) =>
+          onChange({ readyForMdt: values.includes('ready'), reviewDue: values.includes('due'), openRiskFlag: values.includes('risk') })
+        }
       />
     </form>
   );

@@ -5,7 +5,14 @@ import { markCaseloadFirstPage } from '../../performance-marks';
 import { ErrorSummary } from '../../components/error-summary';
 import { CaseloadFilters } from './caseload-filters';
 import { CaseloadTable } from './caseload-table';
-import { caseloadViewHash, DEFAULT_CASELOAD_VIEW, isFiltered, parseCaseloadView, rememberCaseloadView, type CaseloadView } from './caseload-view';
+import {
+  caseloadViewHash,
+  DEFAULT_CASELOAD_VIEW,
+  isFiltered,
+  parseCaseloadView,
+  rememberCaseloadView,
+  type CaseloadView,
+} from './caseload-view';
 
 const PAGE_SIZE = 25;
 
@@ -48,7 +55,10 @@ export function CaseloadList() {
   }, []);
   const viewRef = useRef(view);
   viewRef.current = view;
-  const changeFilters = useCallback((change: Partial<CaseloadView>) => update({ ...viewRef.current, ...change, cursor: null, page: 1 }), [update]);
+  const changeFilters = useCallback(
+    (change: Partial<CaseloadView>) => update({ ...viewRef.current, ...change, cursor: null, page: 1 }),
+    [update],
+  );
 
   useEffect(() => {
     let current = true;
@@ -139,10 +149,20 @@ export function CaseloadList() {
         <>
           <CaseloadTable items={data.items} sort={loadedView?.sort ?? view.sort} busy={busy} />
           <nav className="ww-pager" aria-label="Caseload pages">
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={data.previousCursor === null} onClick={() => goTo(data.previousCursor, view.page - 1)}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              disabled={data.previousCursor === null}
+              onClick={() => goTo(data.previousCursor, view.page - 1)}
+            >
               Previous page
             </button>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={data.nextCursor === null} onClick={() => goTo(data.nextCursor, view.page + 1)}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              disabled={data.nextCursor === null}
+              onClick={() => goTo(data.nextCursor, view.page + 1)}
+            >
               Next page
             </button>
           </nav>

@@ -1,6 +1,11 @@
 import { todayInLondon } from '../../../core/clock';
 import { formatNhsNumber } from '../../../core/nhs-number';
-import { CASELOAD_SORT_LABELS, PARTICIPANT_STATUS_LABELS, type CaseloadSort, type ParticipantSummary } from '../../../core/schemas/participants';
+import {
+  CASELOAD_SORT_LABELS,
+  PARTICIPANT_STATUS_LABELS,
+  type CaseloadSort,
+  type ParticipantSummary,
+} from '../../../core/schemas/participants';
 import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
 
@@ -16,15 +21,29 @@ export function CaseloadTable({ items, sort, busy }: CaseloadTableProps) {
   const today = todayInLondon();
   return (
     <table className="nhsuk-table ww-caseload-table" data-testid="caseload-table" aria-busy={busy}>
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">People on the caseload, sorted by {CASELOAD_SORT_LABELS[sort].toLowerCase()}</caption>
+      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+        People on the caseload, sorted by {CASELOAD_SORT_LABELS[sort].toLowerCase()}
+      </caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">Reference</th>
-          <th scope="col" className="nhsuk-table__header">Name</th>
-          <th scope="col" className="nhsuk-table__header">Date of birth</th>
-          <th scope="col" className="nhsuk-table__header">NHS number</th>
-          <th scope="col" className="nhsuk-table__header">Status</th>
-          <th scope="col" className="nhsuk-table__header">Next review</th>
+          <th scope="col" className="nhsuk-table__header">
+            Reference
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Name
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Date of birth
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            NHS number
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Status
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Next review
+          </th>
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">
@@ -37,7 +56,9 @@ export function CaseloadTable({ items, sort, busy }: CaseloadTableProps) {
               </a>
             </td>
             <td className="nhsuk-table__cell">{formatDate(person.dateOfBirth)}</td>
-            <td className="nhsuk-table__cell ww-nowrap">{person.nhsNumber === null ? 'Not recorded' : formatNhsNumber(person.nhsNumber)}</td>
+            <td className="nhsuk-table__cell ww-nowrap">
+              {person.nhsNumber === null ? 'Not recorded' : formatNhsNumber(person.nhsNumber)}
+            </td>
             <td className="nhsuk-table__cell">
               {PARTICIPANT_STATUS_LABELS[person.status]}
               {person.hasOpenRiskFlag && (

@@ -1,4 +1,10 @@
-import { CASELOAD_SORTS, MAX_CASELOAD_SEARCH_LENGTH, PARTICIPANT_STATUSES, type CaseloadSort, type ParticipantStatus } from '../../../core/schemas/participants';
+import {
+  CASELOAD_SORTS,
+  MAX_CASELOAD_SEARCH_LENGTH,
+  PARTICIPANT_STATUSES,
+  type CaseloadSort,
+  type ParticipantStatus,
+} from '../../../core/schemas/participants';
 
 /**
  * Everything that decides what the caseload shows: search, filters, sort and the page. It lives in
@@ -74,7 +80,14 @@ export function caseloadViewHash(view: CaseloadView): string {
 
 /** Whether any filter or search narrows the caseload (the sort and page do not). */
 export function isFiltered(view: CaseloadView): boolean {
-  return view.search.trim() !== '' || view.status !== null || view.coachUserId !== null || view.readyForMdt || view.reviewDue || view.openRiskFlag;
+  return (
+    view.search.trim() !== '' ||
+    view.status !== null ||
+    view.coachUserId !== null ||
+    view.readyForMdt ||
+    view.reviewDue ||
+    view.openRiskFlag
+  );
 }
 
 /** The view last on screen, for "Back to the caseload" links. Page memory only: locking reloads the page. */

@@ -48,7 +48,8 @@ export function ExportLogTable({ refreshKey }: { refreshKey: number }) {
             {
               header: 'People',
               cell: (entry) =>
-                entry.participantReference ?? `${entry.included.toLocaleString('en-GB')} included, ${entry.skipped.toLocaleString('en-GB')} skipped, ${entry.failed.toLocaleString('en-GB')} failed`,
+                entry.participantReference ??
+                `${entry.included.toLocaleString('en-GB')} included, ${entry.skipped.toLocaleString('en-GB')} skipped, ${entry.failed.toLocaleString('en-GB')} failed`,
             },
             { header: 'SHA-256', cell: (entry) => <code title={entry.sha256}>{entry.sha256.slice(0, 12)}…</code> },
           ]}

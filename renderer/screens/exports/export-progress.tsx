@@ -20,7 +20,13 @@ export function ExportProgress({ job, onCancel, cancelling }: { job: ExportJob; 
       <label className="nhsuk-label" htmlFor="export-progress-bar">
         Progress
       </label>
-      <progress id="export-progress-bar" className="ww-export-progress__bar" max={Math.max(total, 1)} value={processed} aria-describedby="export-progress-counts" />
+      <progress
+        id="export-progress-bar"
+        className="ww-export-progress__bar"
+        max={Math.max(total, 1)}
+        value={processed}
+        aria-describedby="export-progress-counts"
+      />
       <p className="nhsuk-body" id="export-progress-counts" role="status" aria-live="polite" data-testid="export-counts">
         {counts}
       </p>
@@ -40,9 +46,15 @@ export function ExportProgress({ job, onCancel, cancelling }: { job: ExportJob; 
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">People skipped or not delivered, with the reason</caption>
               <thead className="nhsuk-table__head">
                 <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">Reference</th>
-                  <th scope="col" className="nhsuk-table__header">Outcome</th>
-                  <th scope="col" className="nhsuk-table__header">Reason</th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Reference
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Outcome
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Reason
+                  </th>
                 </tr>
               </thead>
               <tbody className="nhsuk-table__body">
@@ -55,7 +67,9 @@ export function ExportProgress({ job, onCancel, cancelling }: { job: ExportJob; 
                 ))}
               </tbody>
             </table>
-            {skipped + failed > job.problems.length && <p className="nhsuk-body-s">The first {job.problems.length} are shown. The export log lists everyone.</p>}
+            {skipped + failed > job.problems.length && (
+              <p className="nhsuk-body-s">The first {job.problems.length} are shown. The export log lists everyone.</p>
+            )}
           </div>
         </details>
       )}

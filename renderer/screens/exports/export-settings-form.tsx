@@ -23,11 +23,14 @@ export function ExportSettingsForm({ settings, onSaved }: { settings: ExportSett
     event.preventDefault();
     setSaved(false);
     // A blank token box keeps the stored token.
-    void save.submit(() => api.call('exports.saveSettings', token === '' ? { folder, baseUrl } : { folder, baseUrl, token }), (value) => {
-      setToken('');
-      setSaved(true);
-      onSaved(value);
-    });
+    void save.submit(
+      () => api.call('exports.saveSettings', token === '' ? { folder, baseUrl } : { folder, baseUrl, token }),
+      (value) => {
+        setToken('');
+        setSaved(true);
+        onSaved(value);
+      },
+    );
   };
 
   return (
@@ -64,7 +67,11 @@ export function ExportSettingsForm({ settings, onSaved }: { settings: ExportSett
           id="export-settings-token"
           type="password"
           label="Access token"
-          hint={settings.tokenSet ? 'A token is saved. Type a new one to replace it, or leave blank to keep it.' : 'The bearer token the partnership system gave you. It is stored encrypted and never shown again.'}
+          hint={
+            settings.tokenSet
+              ? 'A token is saved. Type a new one to replace it, or leave blank to keep it.'
+              : 'The bearer token the partnership system gave you. It is stored encrypted and never shown again.'
+          }
           value={token}
           error={save.fieldErrors['export-settings-token']}
           onValueChange={setToken}

@@ -63,10 +63,13 @@ export function ExportsScreen() {
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const startExport = () => {
-    void start.submit(() => api.call('exports.startFhir', {}), (started) => {
-      setJob(started);
-      poll(started.jobId);
-    });
+    void start.submit(
+      () => api.call('exports.startFhir', {}),
+      (started) => {
+        setJob(started);
+        poll(started.jobId);
+      },
+    );
   };
 
   const cancel = () => {
@@ -78,29 +81,40 @@ export function ExportsScreen() {
   const downloadMi = (event: React.FormEvent) => {
     event.preventDefault();
     setMiDone(undefined);
-    void mi.submit(() => api.call('exports.miReturn', { month }), (value) => {
-      saveBlob(value.fileName, new Blob([value.csv], { type: 'text/csv' }));
-      setMiDone(`${value.fileName} downloaded: ${value.rows.toLocaleString('en-GB')} people.`);
-      setLogVersion((version) => version + 1);
-    });
+    void mi.submit(
+      () => api.call('exports.miReturn', { month }),
+      (value) => {
+        saveBlob(value.fileName, new Blob([value.csv], { type: 'text/csv' }));
+        setMiDone(`${value.fileName} downloaded: ${value.rows.toLocaleString('en-GB')} people.`);
+        setLogVersion((version) => version + 1);
+      },
+    );
   };
 
   const destinations =
     settings === undefined
       ? ''
-      : [settings.folder === null ? null : `the folder ${settings.folder}`, settings.baseUrl === null ? null : `${settings.baseUrl}${settings.tokenSet ? '' : ' (no token saved)'}`].filter((part) => part !== null).join(' and ');
+      : [
+          settings.folder === null ? null : `the folder ${settings.folder}`,
+          settings.baseUrl === null ? null : `${settings.baseUrl}${settings.tokenSet ? '' : ' (no token saved)'}`,
+        ]
+          .filter((part) => part !== null)
+          .join(' and ');
   const running = job?.state === 'running';
 
   return (
     <AppPage title="Exports">
       <h2 className="nhsuk-heading-m">Export to the partnership system</h2>
       <p className="nhsuk-body">
-        Sends each person’s record, plan, barriers, PHQ-9 and GAD-7 totals and consent as FHIR UK Core, only for people who consented to sharing with the partnership system. Everyone else is
-        skipped and listed with the reason.
+        Sends each person’s record, plan, barriers, PHQ-9 and GAD-7 totals and consent as FHIR UK Core, only for people who consented to
+        sharing with the partnership system. Everyone else is skipped and listed with the reason.
       </p>
       <p className="nhsuk-body" data-testid="export-destinations">
         {settings === undefined ? '' : destinations === '' ? 'No destination is set up yet.' : `Goes to ${destinations}.`}
-        {settings !== undefined && destinations === '' && !canCall('exports.saveSettings', user.role) && ' Ask an administrator to set one.'}
+        {settings !== undefined &&
+          destinations === '' &&
+          !canCall('exports.saveSettings', user.role) &&
+          ' Ask an administrator to set one.'}
       </p>
       <ErrorSummary fieldErrors={start.fieldErrors} message={start.message} />
       <button type="button" className="nhsuk-button" onClick={startExport} disabled={start.busy || running || destinations === ''}>
@@ -109,7 +123,9 @@ export function ExportsScreen() {
       {job !== undefined && <ExportProgress job={job} onCancel={cancel} cancelling={cancelling} />}
 
       <h2 className="nhsuk-heading-m">Management-information return</h2>
-      <p className="nhsuk-body">A CSV file for a reporting month: one row per person on the caseload that month, codes and dates only, no names or free text.</p>
+      <p className="nhsuk-body">
+        A CSV file for a reporting month: one row per person on the caseload that month, codes and dates only, no names or free text.
+      </p>
       <ErrorSummary fieldErrors={mi.fieldErrors} message={mi.message} />
       {miDone !== undefined && (
         <div className="ww-saved" role="status">
@@ -117,7 +133,16 @@ export function ExportsScreen() {
         </div>
       )}
       <form onSubmit={downloadMi} noValidate aria-busy={mi.busy}>
-        <TextInput id="mi-month" label="Reporting month" hint="For example 2026-11" value={month} error={mi.fieldErrors['mi-month']} onValueChange={setMonth} className="nhsuk-input--width-10" autoComplete="off" />
+        <TextInput
+          id="mi-month"
+          label="Reporting month"
+          hint="For example 2026-11"
+          value={month}
+          error={mi.fieldErrors['mi-month']}
+          onValueChange={setMonth}
+          className="nhsuk-input--width-10"
+          autoComplete="off"
+        />
         <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={mi.busy}>
           {mi.busy ? 'Preparing…' : 'Download the MI return'}
         </button>

@@ -58,8 +58,8 @@ function WordingNote({ entry }: { entry: MeasureWordingEntry }) {
   if (entry.source === 'placeholder') {
     return (
       <p className="nhsuk-hint">
-        The item wording of this measure is licensed and your partnership has not added it yet: ask each item from your licensed form. An administrator can add the
-        wording in the measure wording settings.
+        The item wording of this measure is licensed and your partnership has not added it yet: ask each item from your licensed form. An
+        administrator can add the wording in the measure wording settings.
       </p>
     );
   }
@@ -96,12 +96,17 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
   const wording = entry?.wording ?? definition.defaultWording;
   const labelFor = (value: number) => wording.responseOptions?.find((option) => option.value === value)?.label ?? String(value);
   const options: AnswerOption<MeasureAnswer & (number | string)>[] = [
-    ...Array.from({ length: definition.itemMax - definition.itemMin + 1 }, (_, offset) => definition.itemMin + offset).map((value) => ({ value, label: labelFor(value) })),
+    ...Array.from({ length: definition.itemMax - definition.itemMin + 1 }, (_, offset) => definition.itemMin + offset).map((value) => ({
+      value,
+      label: labelFor(value),
+    })),
     ...(definition.allowsNotApplicable ? [{ value: 'not_applicable' as const, label: 'Not applicable' }] : []),
   ];
   const answeredCount = answers.filter((item) => item !== null).length;
   const rowErrors = Object.fromEntries(
-    answers.map((_, index) => [index, save.fieldErrors[answerGridFieldId(ITEM_PREFIX, index)]] as const).filter((pair): pair is readonly [number, string] => pair[1] !== undefined),
+    answers
+      .map((_, index) => [index, save.fieldErrors[answerGridFieldId(ITEM_PREFIX, index)]] as const)
+      .filter((pair): pair is readonly [number, string] => pair[1] !== undefined),
   );
 
   return (
@@ -128,16 +133,45 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       {wordingState.error !== undefined && (
-        <p className="nhsuk-error-message">Your partnership&apos;s wording could not be loaded ({wordingState.error}), so the shipped wording is shown.</p>
+        <p className="nhsuk-error-message">
+          Your partnership&apos;s wording could not be loaded ({wordingState.error}), so the shipped wording is shown.
+        </p>
       )}
       <div className="ww-form-row">
-        <SelectInput id="measure-measure" label="Measure" value={measure} options={MEASURE_DEFINITION_LIST.map((item) => ({ value: item.id, label: item.displayName }))} onValueChange={chooseMeasure} />
-        <SelectInput id="measure-discipline" label="Discipline" value={discipline} options={DISCIPLINES.map((value) => ({ value, label: DISCIPLINE_LABELS[value] }))} onValueChange={(value) => setDiscipline(value as Discipline)} />
-        <TextInput id="measure-takenOn" type="date" label="Date completed" value={takenOn} error={save.fieldErrors['measure-takenOn']} onValueChange={setTakenOn} />
+        <SelectInput
+          id="measure-measure"
+          label="Measure"
+          value={measure}
+          options={MEASURE_DEFINITION_LIST.map((item) => ({ value: item.id, label: item.displayName }))}
+          onValueChange={chooseMeasure}
+        />
+        <SelectInput
+          id="measure-discipline"
+          label="Discipline"
+          value={discipline}
+          options={DISCIPLINES.map((value) => ({ value, label: DISCIPLINE_LABELS[value] }))}
+          onValueChange={(value) => setDiscipline(value as Discipline)}
+        />
+        <TextInput
+          id="measure-takenOn"
+          type="date"
+          label="Date completed"
+          value={takenOn}
+          error={save.fieldErrors['measure-takenOn']}
+          onValueChange={setTakenOn}
+        />
       </div>
       {wording.stem !== undefined && <p className="nhsuk-body-l nhsuk-u-margin-bottom-3">{wording.stem}</p>}
       {entry !== undefined && <WordingNote entry={entry} />}
-      <AnswerGrid key={measure} idPrefix={ITEM_PREFIX} itemLabels={wording.itemLabels} options={options} answers={answers} onAnswer={answer} errors={rowErrors} />
+      <AnswerGrid
+        key={measure}
+        idPrefix={ITEM_PREFIX}
+        itemLabels={wording.itemLabels}
+        options={options}
+        answers={answers}
+        onAnswer={answer}
+        errors={rowErrors}
+      />
       <div className="ww-live-score ww-live-score--sticky" role="status" aria-live="polite" data-testid="live-score">
         {score === undefined ? (
           <p>

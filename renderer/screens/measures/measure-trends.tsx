@@ -49,9 +49,15 @@ function TrendCard({ trend }: { trend: MeasureTrend }) {
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{definition.shortName} scores, oldest first</caption>
               <thead className="nhsuk-table__head">
                 <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">Date</th>
-                  <th scope="col" className="nhsuk-table__header">Score</th>
-                  <th scope="col" className="nhsuk-table__header">Band</th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Date
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Score
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Band
+                  </th>
                 </tr>
               </thead>
               <tbody className="nhsuk-table__body">

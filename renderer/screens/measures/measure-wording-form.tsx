@@ -62,7 +62,8 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
     return value === undefined ? path : FIELD.option(value);
   });
   const values = Array.from({ length: definition.itemMax - definition.itemMin + 1 }, (_, offset) => definition.itemMin + offset);
-  const setItem = (index: number, text: string) => setDraft((current) => ({ ...current, items: current.items.map((item, at) => (at === index ? text : item)) }));
+  const setItem = (index: number, text: string) =>
+    setDraft((current) => ({ ...current, items: current.items.map((item, at) => (at === index ? text : item)) }));
 
   const fillFromPaste = () => {
     const lines = pasted
@@ -70,7 +71,9 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
       .map(withoutNumbering)
       .filter((line) => line !== '');
     if (lines.length !== definition.itemCount) {
-      save.showErrors({ [FIELD.paste]: `You pasted ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}: ${definition.shortName} has ${definition.itemCount} items, one per line` });
+      save.showErrors({
+        [FIELD.paste]: `You pasted ${lines.length} ${lines.length === 1 ? 'line' : 'lines'}: ${definition.shortName} has ${definition.itemCount} items, one per line`,
+      });
       return;
     }
     setDraft((current) => ({ ...current, items: lines }));
@@ -162,7 +165,9 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Answer labels</legend>
         <div className="nhsuk-hint" id="wording-options-hint">
           One label per answer score, {definition.itemMin} to {definition.itemMax}. Leave one blank to show just its number.
-          {definition.higherIsBetter ? ` On ${definition.shortName} a higher score is better, so the best answer scores ${definition.itemMax}.` : ''}
+          {definition.higherIsBetter
+            ? ` On ${definition.shortName} a higher score is better, so the best answer scores ${definition.itemMax}.`
+            : ''}
         </div>
         <div className="ww-form-row">
           {values.map((value) => (
@@ -196,8 +201,8 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
             </span>
           </h3>
           <p>
-            Forms will use the {definition.wordingLicensed ? 'neutral placeholders' : 'shipped wording'} again. Your partnership&apos;s wording is removed; keep a copy if you
-            may need it.
+            Forms will use the {definition.wordingLicensed ? 'neutral placeholders' : 'shipped wording'} again. Your partnership&apos;s
+            wording is removed; keep a copy if you may need it.
           </p>
           <div className="ww-actions">
             <button type="button" className="nhsuk-button nhsuk-button--warning" disabled={save.busy} onClick={reset}>

@@ -57,11 +57,14 @@ export function MeasureWordingScreen() {
           </span>
         </h2>
         <p>
-          The Work and Social Adjustment Scale (WSAS) is copyright and the Musculoskeletal Health Questionnaire (MSK-HQ) is licensed (free to publicly funded care, but
-          still under licence). WorkWell MDT ships only their scoring and neutral placeholders. Add their wording only if your partnership holds the licence, and copy it
-          exactly from the licensed form.
+          The Work and Social Adjustment Scale (WSAS) is copyright and the Musculoskeletal Health Questionnaire (MSK-HQ) is licensed (free
+          to publicly funded care, but still under licence). WorkWell MDT ships only their scoring and neutral placeholders. Add their
+          wording only if your partnership holds the licence, and copy it exactly from the licensed form.
         </p>
-        <p>PHQ-9, GAD-7 and the work ability score ship with their published wording. Change it only for an approved version, such as a validated translation.</p>
+        <p>
+          PHQ-9, GAD-7 and the work ability score ship with their published wording. Change it only for an approved version, such as a
+          validated translation.
+        </p>
       </div>
       {entries !== undefined && (
         <ListTable
@@ -72,8 +75,15 @@ export function MeasureWordingScreen() {
           rowKey={({ definition }) => definition.id}
           columns={[
             { header: 'Measure', rowHeader: true, cell: ({ definition }) => definition.shortName },
-            { header: 'Wording', cell: ({ item }) => <strong className={`nhsuk-tag ${SOURCE_TAGS[item.source]}`}>{SOURCE_LABELS[item.source]}</strong> },
-            { header: 'Last changed', cell: ({ item }) => (item.updatedAt === null ? 'Never' : `${formatDate(item.updatedAt)} by ${item.updatedByName ?? 'unknown'}`) },
+            {
+              header: 'Wording',
+              cell: ({ item }) => <strong className={`nhsuk-tag ${SOURCE_TAGS[item.source]}`}>{SOURCE_LABELS[item.source]}</strong>,
+            },
+            {
+              header: 'Last changed',
+              cell: ({ item }) =>
+                item.updatedAt === null ? 'Never' : `${formatDate(item.updatedAt)} by ${item.updatedByName ?? 'unknown'}`,
+            },
           ]}
         />
       )}

@@ -18,6 +18,10 @@ export interface MeasureWordingState {
 export function useMeasureWording(): MeasureWordingState {
   const api = useApi();
   const { value, error, reload } = useLoaded(useCallback(() => api.call('measureWording.list', {}), [api]));
-  const entries = useMemo(() => (value === undefined ? undefined : (Object.fromEntries(value.items.map((entry) => [entry.measure, entry])) as MeasureWordingById)), [value]);
+  const entries = useMemo(
+    () =>
+      value === undefined ? undefined : (Object.fromEntries(value.items.map((entry) => [entry.measure, entry])) as MeasureWordingById),
+    [value],
+  );
   return { entries, error, reload };
 }

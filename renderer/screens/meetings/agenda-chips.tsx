@@ -26,14 +26,21 @@ export function AgendaChips({ agenda, currentIndex, recorded, onGoTo }: AgendaCh
   const to = long ? Math.min(agenda.length, from + width) : agenda.length;
   return (
     <nav aria-label="Cases on the agenda" className="ww-live__agenda">
-      {long && <GoToCase key={currentIndex} agenda={agenda} currentIndex={currentIndex} recorded={recorded} onGoTo={onGoTo} shown={{ from, to }} />}
+      {long && (
+        <GoToCase key={currentIndex} agenda={agenda} currentIndex={currentIndex} recorded={recorded} onGoTo={onGoTo} shown={{ from, to }} />
+      )}
       <ol start={from + 1}>
         {agenda.slice(from, to).map((candidate, offset) => {
           const position = from + offset;
           const current = position === currentIndex;
           return (
             <li key={candidate.id}>
-              <button type="button" className={`ww-live__chip${current ? ' ww-live__chip--current' : ''}`} aria-current={current ? 'step' : undefined} onClick={() => onGoTo(position)}>
+              <button
+                type="button"
+                className={`ww-live__chip${current ? ' ww-live__chip--current' : ''}`}
+                aria-current={current ? 'step' : undefined}
+                onClick={() => onGoTo(position)}
+              >
                 {position + 1}. {agendaPersonName(candidate)}
                 {recorded(candidate) && <span className="ww-live__done"> (notes taken)</span>}
               </button>
@@ -46,12 +53,21 @@ export function AgendaChips({ agenda, currentIndex, recorded, onGoTo }: AgendaCh
 }
 
 /** A list of every case and a button: choosing moves nothing until Go is pressed, so arrowing through the list is safe. */
-function GoToCase({ agenda, currentIndex, recorded, onGoTo, shown }: AgendaChipsProps & { readonly shown: { readonly from: number; readonly to: number } }) {
+function GoToCase({
+  agenda,
+  currentIndex,
+  recorded,
+  onGoTo,
+  shown,
+}: AgendaChipsProps & { readonly shown: { readonly from: number; readonly to: number } }) {
   const [chosen, setChosen] = useState(currentIndex);
   return (
     <div className="ww-live__go-to">
       <label className="nhsuk-label" htmlFor="live-go-to">
-        Go to case <span className="ww-secondary-text">(showing {shown.from + 1} to {shown.to} of {agenda.length})</span>
+        Go to case{' '}
+        <span className="ww-secondary-text">
+          (showing {shown.from + 1} to {shown.to} of {agenda.length})
+        </span>
       </label>
       <select id="live-go-to" className="nhsuk-select" value={chosen} onChange={(event) => setChosen(Number(event.target.value))}>
         {agenda.map((candidate, position) => (

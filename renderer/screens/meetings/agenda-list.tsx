@@ -65,7 +65,10 @@ export function AgendaList({ items, reorderable, onReorder }: AgendaListProps) {
       if (windowed) virtualizer.scrollToIndex(order.indexOf(focusAfterMove.id), { align: 'auto' });
       return;
     }
-    const button = focusAfterMove.target === 'row' ? null : row.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.target}"]:not([disabled])`);
+    const button =
+      focusAfterMove.target === 'row'
+        ? null
+        : row.querySelector<HTMLButtonElement>(`[data-move="${focusAfterMove.target}"]:not([disabled])`);
     (button ?? row).focus();
     setFocusAfterMove(undefined);
   }, [order, focusAfterMove, shownRange, windowed, virtualizer]);
@@ -77,7 +80,8 @@ export function AgendaList({ items, reorderable, onReorder }: AgendaListProps) {
     setOrder(next);
     setFocusAfterMove({ id: movedId, target });
     const moved = byId.get(movedId);
-    if (moved !== undefined) setAnnouncement(`${agendaPersonName(moved)} moved to position ${next.indexOf(movedId) + 1} of ${next.length}.`);
+    if (moved !== undefined)
+      setAnnouncement(`${agendaPersonName(moved)} moved to position ${next.indexOf(movedId) + 1} of ${next.length}.`);
     const refused = await onReorder(next);
     setError(refused);
     if (refused !== undefined) setOrder(previous);
@@ -92,7 +96,8 @@ export function AgendaList({ items, reorderable, onReorder }: AgendaListProps) {
     <>
       {reorderable && (
         <p className="nhsuk-hint" id="agenda-reorder-hint">
-          Complex cases come first. To change the order, drag a case onto another, use Move up and Move down, or focus a case and press Alt and the up or down arrow.
+          Complex cases come first. To change the order, drag a case onto another, use Move up and Move down, or focus a case and press Alt
+          and the up or down arrow.
         </p>
       )}
       {error !== undefined && (

@@ -26,7 +26,21 @@ export interface AgendaRowProps {
 }
 
 /** One case on the agenda: its number, the person, complexity and status, and the move buttons. */
-export function AgendaRow({ item, index, total, reorderable, dragged, windowed, rowRef, onKeyDown, onMove, onDragStart, onDragEnd, onDragOver, onDrop }: AgendaRowProps) {
+export function AgendaRow({
+  item,
+  index,
+  total,
+  reorderable,
+  dragged,
+  windowed,
+  rowRef,
+  onKeyDown,
+  onMove,
+  onDragStart,
+  onDragEnd,
+  onDragOver,
+  onDrop,
+}: AgendaRowProps) {
   const name = agendaPersonName(item);
   return (
     <li
@@ -51,7 +65,8 @@ export function AgendaRow({ item, index, total, reorderable, dragged, windowed, 
         {index + 1}
       </span>
       <span className="ww-agenda__person">
-        <a href={routeHref({ name: 'participant', id: item.participantId })}>{name}</a> <span className="ww-secondary-text">{item.reference}</span>
+        <a href={routeHref({ name: 'participant', id: item.participantId })}>{name}</a>{' '}
+        <span className="ww-secondary-text">{item.reference}</span>
         <br />
         <ComplexityTags complexity={item.complexity} />
         {item.carriedOver && <strong className="nhsuk-tag nhsuk-tag--yellow">Carried over</strong>}
@@ -59,10 +74,22 @@ export function AgendaRow({ item, index, total, reorderable, dragged, windowed, 
       </span>
       {reorderable && (
         <span className="ww-agenda__moves">
-          <button type="button" data-move="up" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" disabled={index === 0} onClick={() => onMove(-1)}>
+          <button
+            type="button"
+            data-move="up"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+          >
             Move up<span className="nhsuk-u-visually-hidden"> {name}</span>
           </button>
-          <button type="button" data-move="down" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" disabled={index === total - 1} onClick={() => onMove(1)}>
+          <button
+            type="button"
+            data-move="down"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+            disabled={index === total - 1}
+            onClick={() => onMove(1)}
+          >
             Move down<span className="nhsuk-u-visually-hidden"> {name}</span>
           </button>
         </span>

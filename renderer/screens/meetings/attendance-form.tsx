@@ -8,12 +8,27 @@ import { FormActions } from '../../components/form-actions';
 import { useSubmit } from '../../components/use-submit';
 
 /** Records who is present. Starts from the last record, or everyone expected. */
-export function AttendanceForm({ meeting, config, onSaved, onCancel }: { meeting: Meeting; config: PartnershipConfig; onSaved: () => void; onCancel?: () => void }) {
+export function AttendanceForm({
+  meeting,
+  config,
+  onSaved,
+  onCancel,
+}: {
+  meeting: Meeting;
+  config: PartnershipConfig;
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
   const api = useApi();
   const members = config.teamMembers.filter((member) => member.active);
   // Expected members first, then the rest of the team: someone may join unexpectedly.
-  const ordered = [...members.filter((member) => meeting.expectedAttendeeIds.includes(member.id)), ...members.filter((member) => !meeting.expectedAttendeeIds.includes(member.id))];
-  const [present, setPresent] = useState<string[]>(meeting.presentIds ?? meeting.expectedAttendeeIds.filter((id) => members.some((member) => member.id === id)));
+  const ordered = [
+    ...members.filter((member) => meeting.expectedAttendeeIds.includes(member.id)),
+    ...members.filter((member) => !meeting.expectedAttendeeIds.includes(member.id)),
+  ];
+  const [present, setPresent] = useState<string[]>(
+    meeting.presentIds ?? meeting.expectedAttendeeIds.filter((id) => members.some((member) => member.id === id)),
+  );
   const save = useSubmit<unknown>(() => 'attendance-present');
   return (
     <form
@@ -35,7 +50,10 @@ export function AttendanceForm({ meeting, config, onSaved, onCancel }: { meeting
         hint="Untick anyone expected who sent apologies."
         error={save.fieldErrors['attendance-present']}
         values={present}
-        options={ordered.map((member) => ({ value: member.id, label: `${member.fullName}, ${member.jobTitle}${meeting.expectedAttendeeIds.includes(member.id) ? '' : ' (not expected)'}` }))}
+        options={ordered.map((member) => ({
+          value: member.id,
+          label: `${member.fullName}, ${member.jobTitle}${meeting.expectedAttendeeIds.includes(member.id) ? '' : ' (not expected)'}`,
+        }))}
         onValuesChange={setPresent}
       />
       {onCancel === undefined ? (

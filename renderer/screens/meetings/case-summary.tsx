@@ -15,7 +15,14 @@ const DIRECTION_WORDS = { better: 'better', worse: 'worse', unchanged: 'no chang
 function changeText(trend: MeasureTrend): string {
   if (trend.change === null || trend.baseline === null || trend.direction === null) return 'First result';
   const sign = trend.change > 0 ? '+' : '';
-  const reliable = trend.reliableChange === null ? '' : trend.reliableChange === 'reliable_improvement' ? ', reliable improvement' : trend.reliableChange === 'reliable_deterioration' ? ', reliable deterioration' : ', no reliable change';
+  const reliable =
+    trend.reliableChange === null
+      ? ''
+      : trend.reliableChange === 'reliable_improvement'
+        ? ', reliable improvement'
+        : trend.reliableChange === 'reliable_deterioration'
+          ? ', reliable deterioration'
+          : ', no reliable change';
   return `${sign}${formatTotal(trend.change)} since ${formatDate(trend.baseline.takenOn)} (${DIRECTION_WORDS[trend.direction]}${reliable})`;
 }
 
@@ -28,9 +35,15 @@ function LatestScores({ measures }: { measures: ParticipantRecord['measures'] })
       <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Latest outcome measure scores and trend</caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">Measure</th>
-          <th scope="col" className="nhsuk-table__header">Latest</th>
-          <th scope="col" className="nhsuk-table__header">Trend</th>
+          <th scope="col" className="nhsuk-table__header">
+            Measure
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Latest
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Trend
+          </th>
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">
@@ -40,7 +53,9 @@ function LatestScores({ measures }: { measures: ParticipantRecord['measures'] })
               {getMeasureDefinition(trend.measure).shortName}
             </th>
             <td className="nhsuk-table__cell">
-              {trend.latest === null ? 'Not scored' : `${formatTotal(trend.latest.total)}${trend.latest.bandLabel === null ? '' : `, ${trend.latest.bandLabel}`}`}
+              {trend.latest === null
+                ? 'Not scored'
+                : `${formatTotal(trend.latest.total)}${trend.latest.bandLabel === null ? '' : `, ${trend.latest.bandLabel}`}`}
               {trend.latest !== null && <div className="ww-secondary-text">{formatDate(trend.latest.takenOn)}</div>}
             </td>
             <td className="nhsuk-table__cell">{changeText(trend)}</td>
@@ -59,7 +74,8 @@ export function CaseSummary({ participantId }: { participantId: string }) {
   const api = useApi();
   const record = useLoaded(useCallback(() => api.call('participants.get', { id: participantId }), [api, participantId]));
   const person = record.value;
-  if (person === undefined) return record.error === undefined ? <p role="status">Loading the case…</p> : <ErrorSummary fieldErrors={{}} message={record.error} />;
+  if (person === undefined)
+    return record.error === undefined ? <p role="status">Loading the case…</p> : <ErrorSummary fieldErrors={{}} message={record.error} />;
   const assessment = person.joinedUpAssessment;
   return (
     <div className="ww-case-summary" data-testid="case-summary">
@@ -77,7 +93,9 @@ export function CaseSummary({ participantId }: { participantId: string }) {
           <p>
             <strong>{MAIN_BARRIER_LABELS[assessment.mainBarrier]}.</strong> {assessment.healthConditions}
           </p>
-          {assessment.socialBarriers.length > 0 && <p>Also: {assessment.socialBarriers.map((barrier) => SOCIAL_BARRIER_LABELS[barrier].toLowerCase()).join(', ')}.</p>}
+          {assessment.socialBarriers.length > 0 && (
+            <p>Also: {assessment.socialBarriers.map((barrier) => SOCIAL_BARRIER_LABELS[barrier].toLowerCase()).join(', ')}.</p>
+          )}
           <h3 className="nhsuk-heading-s">In their own words</h3>
           <blockquote className="ww-quote">
             <p>

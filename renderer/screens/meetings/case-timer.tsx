@@ -7,13 +7,25 @@ function clock(seconds: number): string {
  * The per-case timer against the minutes allotted: large enough to read from the back of the room,
  * amber in the last minute and red once over. A `timer` role is not announced on every tick.
  */
-export function CaseTimer({ elapsedSeconds, allottedMinutes, running }: { elapsedSeconds: number; allottedMinutes: number; running: boolean }) {
+export function CaseTimer({
+  elapsedSeconds,
+  allottedMinutes,
+  running,
+}: {
+  elapsedSeconds: number;
+  allottedMinutes: number;
+  running: boolean;
+}) {
   const allotted = allottedMinutes * 60;
   const over = elapsedSeconds > allotted;
   const state = over ? 'over' : allotted - elapsedSeconds <= 60 ? 'ending' : 'ok';
   const share = Math.min(1, elapsedSeconds / allotted);
   return (
-    <div className={`ww-timer ww-timer--${state}`} role="timer" aria-label={`Time on this case: ${clock(elapsedSeconds)} of ${allottedMinutes} minutes${over ? ', over time' : ''}${running ? '' : ', paused'}`}>
+    <div
+      className={`ww-timer ww-timer--${state}`}
+      role="timer"
+      aria-label={`Time on this case: ${clock(elapsedSeconds)} of ${allottedMinutes} minutes${over ? ', over time' : ''}${running ? '' : ', paused'}`}
+    >
       <span className="ww-timer__time" aria-hidden="true">
         {clock(elapsedSeconds)}
         <span className="ww-timer__of"> / {allottedMinutes}:00</span>

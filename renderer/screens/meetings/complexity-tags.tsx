@@ -5,7 +5,11 @@ export function ComplexityTags({ complexity }: { complexity: CaseComplexity }) {
   return (
     <>
       {complexity.openRiskFlag && <strong className="nhsuk-tag nhsuk-tag--red">Risk flag</strong>}{' '}
-      <span>{complexity.disciplineCount === 0 ? 'No assessments yet' : `${complexity.disciplineCount} ${complexity.disciplineCount === 1 ? 'discipline' : 'disciplines'}`}</span>
+      <span>
+        {complexity.disciplineCount === 0
+          ? 'No assessments yet'
+          : `${complexity.disciplineCount} ${complexity.disciplineCount === 1 ? 'discipline' : 'disciplines'}`}
+      </span>
     </>
   );
 }

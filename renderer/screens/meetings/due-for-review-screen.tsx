@@ -33,7 +33,12 @@ export function DueForReviewScreen() {
                   <a href={routeHref({ name: 'participant', id: item.participantId })}>
                     {item.familyName.toUpperCase()}, {item.givenName}
                   </a>
-                  {item.hasOpenRiskFlag && <> <strong className="nhsuk-tag nhsuk-tag--red">Risk flag</strong></>}
+                  {item.hasOpenRiskFlag && (
+                    <>
+                      {' '}
+                      <strong className="nhsuk-tag nhsuk-tag--red">Risk flag</strong>
+                    </>
+                  )}
                 </>
               ),
             },

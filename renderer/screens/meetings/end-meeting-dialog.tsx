@@ -25,7 +25,15 @@ function namesInBrief(names: readonly string[]): string {
  * next meeting. With notes not yet saved it says so first and offers to save them. Focus moves
  * into the question and Escape goes back.
  */
-export function EndMeetingDialog({ notDiscussed, unsavedCase, busy, message, onSaveAndEnd, onEndWithoutSaving, onCancel }: EndMeetingDialogProps) {
+export function EndMeetingDialog({
+  notDiscussed,
+  unsavedCase,
+  busy,
+  message,
+  onSaveAndEnd,
+  onEndWithoutSaving,
+  onCancel,
+}: EndMeetingDialogProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -52,7 +60,8 @@ export function EndMeetingDialog({ notDiscussed, unsavedCase, busy, message, onS
         <p>Ending the meeting locks its minutes.</p>
         {notDiscussed.length > 0 ? (
           <p>
-            {notDiscussed.length === 1 ? '1 case was' : `${notDiscussed.length} cases were`} not discussed and will move to the next meeting: {namesInBrief(notDiscussed)}.
+            {notDiscussed.length === 1 ? '1 case was' : `${notDiscussed.length} cases were`} not discussed and will move to the next
+            meeting: {namesInBrief(notDiscussed)}.
           </p>
         ) : (
           <p>Every case on the agenda has notes, decisions or an agreed plan.</p>

@@ -12,7 +12,15 @@ import { useSubmit } from '../../components/use-submit';
 const fieldId = (path: string) => (path === 'expectedAttendeeIds' ? 'meeting-expected' : `meeting-${path.split('.')[0] ?? path}`);
 
 /** Plans a meeting: date and time, chair, who is expected and the minutes allowed for each case. */
-export function MeetingForm({ config, onSaved, onCancel }: { config: PartnershipConfig; onSaved: (id: string) => void; onCancel: () => void }) {
+export function MeetingForm({
+  config,
+  onSaved,
+  onCancel,
+}: {
+  config: PartnershipConfig;
+  onSaved: (id: string) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const members = config.teamMembers.filter((member) => member.active);
   const [heldOn, setHeldOn] = useState(todayInLondon());
@@ -33,7 +41,10 @@ export function MeetingForm({ config, onSaved, onCancel }: { config: Partnership
           save.showErrors({ [fieldId('minutesPerCase')]: 'Enter the minutes for each case as a whole number, like 10' });
           return;
         }
-        void save.submit(() => api.call('meetings.create', { heldOn, startsAt, chairId, expectedAttendeeIds: expected, minutesPerCase }), (value) => onSaved(value.id));
+        void save.submit(
+          () => api.call('meetings.create', { heldOn, startsAt, chairId, expectedAttendeeIds: expected, minutesPerCase }),
+          (value) => onSaved(value.id),
+        );
       }}
     >
       <h2 className="nhsuk-heading-m" id="meeting-form-heading">
@@ -41,12 +52,50 @@ export function MeetingForm({ config, onSaved, onCancel }: { config: Partnership
       </h2>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       <div className="ww-form-row">
-        <TextInput id={fieldId('heldOn')} label="Date" type="date" value={heldOn} error={save.fieldErrors[fieldId('heldOn')]} onValueChange={setHeldOn} />
-        <TextInput id={fieldId('startsAt')} label="Start time" hint="For example 09:30" type="time" value={startsAt} error={save.fieldErrors[fieldId('startsAt')]} onValueChange={setStartsAt} />
-        <TextInput id={fieldId('minutesPerCase')} label="Minutes for each case" inputMode="numeric" className="nhsuk-input--width-3" value={minutes} error={save.fieldErrors[fieldId('minutesPerCase')]} onValueChange={setMinutes} />
+        <TextInput
+          id={fieldId('heldOn')}
+          label="Date"
+          type="date"
+          value={heldOn}
+          error={save.fieldErrors[fieldId('heldOn')]}
+          onValueChange={setHeldOn}
+        />
+        <TextInput
+          id={fieldId('startsAt')}
+          label="Start time"
+          hint="For example 09:30"
+          type="time"
+          value={startsAt}
+          error={save.fieldErrors[fieldId('startsAt')]}
+          onValueChange={setStartsAt}
+        />
+        <TextInput
+          id={fieldId('minutesPerCase')}
+          label="Minutes for each case"
+          inputMode="numeric"
+          className="nhsuk-input--width-3"
+          value={minutes}
+          error={save.fieldErrors[fieldId('minutesPerCase')]}
+          onValueChange={setMinutes}
+        />
       </div>
-      <SelectInput id={fieldId('chairId')} label="Chair" placeholder="Choose the chair" value={chairId} options={members.map((member) => ({ value: member.id, label: `${member.fullName}, ${member.jobTitle}` }))} error={save.fieldErrors[fieldId('chairId')]} onValueChange={setChairId} />
-      <CheckboxGroup name="meeting-expected" legend="Expected to attend" error={save.fieldErrors[fieldId('expectedAttendeeIds')]} values={expected} options={members.map((member) => ({ value: member.id, label: `${member.fullName}, ${member.jobTitle}` }))} onValuesChange={setExpected} />
+      <SelectInput
+        id={fieldId('chairId')}
+        label="Chair"
+        placeholder="Choose the chair"
+        value={chairId}
+        options={members.map((member) => ({ value: member.id, label: `${member.fullName}, ${member.jobTitle}` }))}
+        error={save.fieldErrors[fieldId('chairId')]}
+        onValueChange={setChairId}
+      />
+      <CheckboxGroup
+        name="meeting-expected"
+        legend="Expected to attend"
+        error={save.fieldErrors[fieldId('expectedAttendeeIds')]}
+        values={expected}
+        options={members.map((member) => ({ value: member.id, label: `${member.fullName}, ${member.jobTitle}` }))}
+        onValuesChange={setExpected}
+      />
       <FormActions submitLabel="Plan the meeting" busy={save.busy} onCancel={onCancel} />
     </form>
   );

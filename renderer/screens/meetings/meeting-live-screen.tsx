@@ -86,7 +86,9 @@ export function MeetingLiveScreen({ id }: { id: string }) {
 function notesStatusText(status: NotesStatus): string {
   switch (status.kind) {
     case 'saved':
-      return status.at === null ? 'Nothing typed yet' : `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+      return status.at === null
+        ? 'Nothing typed yet'
+        : `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
     case 'unsaved':
       return 'Not saved yet';
     case 'saving':
@@ -108,7 +110,12 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   const api = useApi();
   const { user } = useSession();
   const agenda = meeting.agenda;
-  const [index, setIndex] = useState(() => Math.max(0, agenda.findIndex((item) => !hasRecord(item))));
+  const [index, setIndex] = useState(() =>
+    Math.max(
+      0,
+      agenda.findIndex((item) => !hasRecord(item)),
+    ),
+  );
   const item = agenda[Math.min(index, agenda.length - 1)];
   const notes = useCaseNotes(item);
   const [elapsed, setElapsed] = useState<Record<string, number>>({});
@@ -157,7 +164,10 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   const end = async (saveFirst: boolean) => {
     setEndState({ busy: true });
     if (saveFirst && !(await notes.flush())) {
-      setEndState({ busy: false, message: 'The notes could not be saved, so the meeting has not ended. Go back and resolve them, or end without saving.' });
+      setEndState({
+        busy: false,
+        message: 'The notes could not be saved, so the meeting has not ended. Go back and resolve them, or end without saving.',
+      });
       return;
     }
     const result = await api.call('meetings.end', { meetingId: meeting.id });
@@ -169,7 +179,8 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   };
 
   if (item === undefined) return <p className="nhsuk-inset-text">The agenda is empty.</p>;
-  const recordedHere = (candidate: AgendaItem) => (candidate.id === item.id ? notes.notes !== '' || notes.decisions !== '' || candidate.planAgreedHere : hasRecord(candidate));
+  const recordedHere = (candidate: AgendaItem) =>
+    candidate.id === item.id ? notes.notes !== '' || notes.decisions !== '' || candidate.planAgreedHere : hasRecord(candidate);
   if (ending !== undefined) {
     return (
       <EndMeetingDialog
@@ -203,10 +214,22 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
         </div>
         <CaseTimer elapsedSeconds={elapsed[item.id] ?? 0} allottedMinutes={meeting.minutesPerCase} running={running} />
         <div className="ww-live__nav">
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" aria-keyshortcuts="Alt+P" disabled={index === 0} onClick={() => void goTo(index - 1)}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            aria-keyshortcuts="Alt+P"
+            disabled={index === 0}
+            onClick={() => void goTo(index - 1)}
+          >
             Previous case
           </button>
-          <button type="button" className="nhsuk-button" aria-keyshortcuts="Alt+N" disabled={index === agenda.length - 1} onClick={() => void goTo(index + 1)}>
+          <button
+            type="button"
+            className="nhsuk-button"
+            aria-keyshortcuts="Alt+N"
+            disabled={index === agenda.length - 1}
+            onClick={() => void goTo(index + 1)}
+          >
             Next case
           </button>
         </div>
@@ -252,13 +275,23 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
               </details>
             )}
             <TextareaInput id={`notes-${item.id}`} label="Discussion notes" rows={4} value={notes.notes} onValueChange={notes.setNotes} />
-            <TextareaInput id={`decisions-${item.id}`} label="Outcome and decisions" rows={3} value={notes.decisions} onValueChange={notes.setDecisions} />
+            <TextareaInput
+              id={`decisions-${item.id}`}
+              label="Outcome and decisions"
+              rows={3}
+              value={notes.decisions}
+              onValueChange={notes.setDecisions}
+            />
             <p className="ww-secondary-text" role="status">
               {notesStatusText(notes.status)}
             </p>
           </div>
           <h3 className="nhsuk-heading-s">Action plan</h3>
-          <PlanPanel key={item.participantId} participantId={item.participantId} meeting={{ id: meeting.id, attendeeTeamMemberIds: presentIds }} />
+          <PlanPanel
+            key={item.participantId}
+            participantId={item.participantId}
+            meeting={{ id: meeting.id, attendeeTeamMemberIds: presentIds }}
+          />
         </section>
       </div>
       <div className="ww-live__footer">
@@ -271,7 +304,12 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
             className="nhsuk-button nhsuk-button--warning"
             onClick={() => {
               void reload();
-              setEnding({ unsavedCase: notes.hasUnsaved() || notes.status.kind === 'conflict' || notes.status.kind === 'failed' ? agendaPersonName(item) : undefined });
+              setEnding({
+                unsavedCase:
+                  notes.hasUnsaved() || notes.status.kind === 'conflict' || notes.status.kind === 'failed'
+                    ? agendaPersonName(item)
+                    : undefined,
+              });
             }}
           >
             End the meeting

@@ -40,11 +40,19 @@ export function MeetingScreen({ id }: { id: string }) {
                 Open meeting mode
               </a>
             )}
-            <a className="nhsuk-button nhsuk-button--secondary" href={routeHref({ name: 'meeting', id, view: 'minutes' })} draggable={false}>
+            <a
+              className="nhsuk-button nhsuk-button--secondary"
+              href={routeHref({ name: 'meeting', id, view: 'minutes' })}
+              draggable={false}
+            >
               {value.status === 'ended' ? 'Minutes' : 'Minutes so far'}
             </a>
             {value.rolledForwardToId !== null && (
-              <a className="nhsuk-button nhsuk-button--secondary" href={routeHref({ name: 'meeting', id: value.rolledForwardToId, view: 'agenda' })} draggable={false}>
+              <a
+                className="nhsuk-button nhsuk-button--secondary"
+                href={routeHref({ name: 'meeting', id: value.rolledForwardToId, view: 'agenda' })}
+                draggable={false}
+              >
                 Next meeting
               </a>
             )}

@@ -20,7 +20,11 @@ export function MeetingsScreen() {
   if (planning && config.value !== undefined) {
     return (
       <AppPage title="Meetings">
-        <MeetingForm config={config.value} onSaved={(id) => navigate({ name: 'meeting', id, view: 'agenda' })} onCancel={() => setPlanning(false)} />
+        <MeetingForm
+          config={config.value}
+          onSaved={(id) => navigate({ name: 'meeting', id, view: 'agenda' })}
+          onCancel={() => setPlanning(false)}
+        />
       </AppPage>
     );
   }
@@ -51,7 +55,15 @@ export function MeetingsScreen() {
             },
             { header: 'Chair', cell: (meeting) => meeting.chairName },
             { header: 'Cases', cell: (meeting) => meeting.caseCount },
-            { header: 'Status', cell: (meeting) => (meeting.status === 'planned' ? <strong className="nhsuk-tag nhsuk-tag--blue">Planned</strong> : <strong className="nhsuk-tag nhsuk-tag--grey">Ended</strong>) },
+            {
+              header: 'Status',
+              cell: (meeting) =>
+                meeting.status === 'planned' ? (
+                  <strong className="nhsuk-tag nhsuk-tag--blue">Planned</strong>
+                ) : (
+                  <strong className="nhsuk-tag nhsuk-tag--grey">Ended</strong>
+                ),
+            },
           ]}
         />
       )}

@@ -27,7 +27,12 @@ export function MinutesScreen({ id }: { id: string }) {
           {canCall('documents.minutesPdf', user.role) && (
             <DownloadPdfButtons
               channel="documents.minutesPdf"
-              options={[{ label: value.status === 'ended' ? 'Download the minutes (PDF)' : 'Download the draft minutes (PDF)', input: { meetingId: id } }]}
+              options={[
+                {
+                  label: value.status === 'ended' ? 'Download the minutes (PDF)' : 'Download the draft minutes (PDF)',
+                  input: { meetingId: id },
+                },
+              ]}
               testId="download-minutes-pdf"
             />
           )}
@@ -35,11 +40,23 @@ export function MinutesScreen({ id }: { id: string }) {
             rows={[
               ['Date and time', `${formatDate(value.heldOn)} at ${value.startsAt}`],
               ['Chair', value.chairName],
-              ['Present', value.attendanceRecorded ? value.present.map((person) => `${person.name} (${person.role})`).join('; ') : 'Attendance not recorded'],
+              [
+                'Present',
+                value.attendanceRecorded
+                  ? value.present.map((person) => `${person.name} (${person.role})`).join('; ')
+                  : 'Attendance not recorded',
+              ],
               ['Apologies', value.apologies.length === 0 ? 'None' : value.apologies.map((person) => person.name).join('; ')],
               ...(value.rolledForwardTo === null
                 ? []
-                : ([['Cases not reached', <a key="next" href={routeHref({ name: 'meeting', id: value.rolledForwardTo.meetingId, view: 'agenda' })}>Moved to the meeting on {formatDate(value.rolledForwardTo.heldOn)}</a>]] as const)),
+                : ([
+                    [
+                      'Cases not reached',
+                      <a key="next" href={routeHref({ name: 'meeting', id: value.rolledForwardTo.meetingId, view: 'agenda' })}>
+                        Moved to the meeting on {formatDate(value.rolledForwardTo.heldOn)}
+                      </a>,
+                    ],
+                  ] as const)),
             ]}
           />
           {value.cases.map((entry, index) => (
@@ -48,7 +65,9 @@ export function MinutesScreen({ id }: { id: string }) {
                 {index + 1}. {entry.name} <span className="ww-secondary-text">{entry.reference}</span>
               </h2>
               <p>
-                <strong className={`nhsuk-tag ${entry.status === 'not_reached' ? 'nhsuk-tag--yellow' : 'nhsuk-tag--green'}`}>{AGENDA_ITEM_STATUS_LABELS[entry.status]}</strong>
+                <strong className={`nhsuk-tag ${entry.status === 'not_reached' ? 'nhsuk-tag--yellow' : 'nhsuk-tag--green'}`}>
+                  {AGENDA_ITEM_STATUS_LABELS[entry.status]}
+                </strong>
               </p>
               {entry.notes !== '' && (
                 <>
@@ -72,10 +91,18 @@ export function MinutesScreen({ id }: { id: string }) {
                     <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Actions agreed for {entry.name}</caption>
                     <thead className="nhsuk-table__head">
                       <tr className="nhsuk-table__row">
-                        <th scope="col" className="nhsuk-table__header">Action</th>
-                        <th scope="col" className="nhsuk-table__header">Discipline</th>
-                        <th scope="col" className="nhsuk-table__header">Owner</th>
-                        <th scope="col" className="nhsuk-table__header">Due</th>
+                        <th scope="col" className="nhsuk-table__header">
+                          Action
+                        </th>
+                        <th scope="col" className="nhsuk-table__header">
+                          Discipline
+                        </th>
+                        <th scope="col" className="nhsuk-table__header">
+                          Owner
+                        </th>
+                        <th scope="col" className="nhsuk-table__header">
+                          Due
+                        </th>
                       </tr>
                     </thead>
                     <tbody className="nhsuk-table__body">
@@ -83,7 +110,11 @@ export function MinutesScreen({ id }: { id: string }) {
                         <tr className="nhsuk-table__row" key={action.id}>
                           <td className="nhsuk-table__cell">
                             {action.description}
-                            {action.serviceName !== null && <div className="ww-secondary-text">{action.kind}: {action.serviceName}</div>}
+                            {action.serviceName !== null && (
+                              <div className="ww-secondary-text">
+                                {action.kind}: {action.serviceName}
+                              </div>
+                            )}
                           </td>
                           <td className="nhsuk-table__cell">{action.disciplineLabel}</td>
                           <td className="nhsuk-table__cell">{action.ownerName}</td>
@@ -95,7 +126,9 @@ export function MinutesScreen({ id }: { id: string }) {
                   {entry.plan.reviewOn !== null && <p>Review by {formatDate(entry.plan.reviewOn)}.</p>}
                 </>
               )}
-              {entry.status !== 'not_reached' && entry.notes === '' && entry.decisions === '' && entry.plan === null && <p>Nothing recorded yet.</p>}
+              {entry.status !== 'not_reached' && entry.notes === '' && entry.decisions === '' && entry.plan === null && (
+                <p>Nothing recorded yet.</p>
+              )}
             </section>
           ))}
         </div>

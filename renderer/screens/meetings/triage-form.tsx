@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { MISSING_ITEM_LABELS, MISSING_ITEMS, TRIAGE_OUTCOME_LABELS, TRIAGE_OUTCOMES, type MissingItem, type TriageOutcome, type TriageQueue } from '../../../core/schemas/meetings';
+import {
+  MISSING_ITEM_LABELS,
+  MISSING_ITEMS,
+  TRIAGE_OUTCOME_LABELS,
+  TRIAGE_OUTCOMES,
+  type MissingItem,
+  type TriageOutcome,
+  type TriageQueue,
+} from '../../../core/schemas/meetings';
 import type { MeetingSummary } from '../../../core/schemas/meetings';
 import { useApi } from '../../api/api-context';
 import { CheckboxGroup } from '../../components/checkbox-group';
@@ -51,7 +59,14 @@ export function TriageForm({ item, meetings, onSaved, onCancel }: TriageFormProp
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(
-          () => api.call('triage.decide', { participantId: item.participantId, outcome, meetingId: outcome === 'full_discussion' && meetingId !== '' ? meetingId : null, missing: outcome === 'not_ready' ? missing : [], note }),
+          () =>
+            api.call('triage.decide', {
+              participantId: item.participantId,
+              outcome,
+              meetingId: outcome === 'full_discussion' && meetingId !== '' ? meetingId : null,
+              missing: outcome === 'not_ready' ? missing : [],
+              note,
+            }),
           onSaved,
         );
       }}
@@ -70,7 +85,13 @@ export function TriageForm({ item, meetings, onSaved, onCancel }: TriageFormProp
           <span className="nhsuk-u-visually-hidden">Error:</span> {save.fieldErrors[triageFieldId('outcome')]}
         </p>
       )}
-      <RadioGroup name="triage-outcome" legend="How does this case go forward?" value={outcome} options={TRIAGE_OUTCOMES.map((value) => ({ value, label: TRIAGE_OUTCOME_LABELS[value] }))} onValueChange={setOutcome} />
+      <RadioGroup
+        name="triage-outcome"
+        legend="How does this case go forward?"
+        value={outcome}
+        options={TRIAGE_OUTCOMES.map((value) => ({ value, label: TRIAGE_OUTCOME_LABELS[value] }))}
+        onValueChange={setOutcome}
+      />
       {outcome === 'full_discussion' && (
         <SelectInput
           id={triageFieldId('meetingId')}
@@ -78,7 +99,10 @@ export function TriageForm({ item, meetings, onSaved, onCancel }: TriageFormProp
           hint={planned.length === 0 ? 'No meeting is planned yet: plan one on the Meetings page first.' : undefined}
           placeholder="Choose the meeting"
           value={meetingId}
-          options={planned.map((meeting) => ({ value: meeting.id, label: `${formatDate(meeting.heldOn)} at ${meeting.startsAt}, chaired by ${meeting.chairName}` }))}
+          options={planned.map((meeting) => ({
+            value: meeting.id,
+            label: `${formatDate(meeting.heldOn)} at ${meeting.startsAt}, chaired by ${meeting.chairName}`,
+          }))}
           error={save.fieldErrors[triageFieldId('meetingId')]}
           onValueChange={setMeetingId}
         />
@@ -94,7 +118,13 @@ export function TriageForm({ item, meetings, onSaved, onCancel }: TriageFormProp
           onValuesChange={setMissing}
         />
       )}
-      <TextareaInput id={triageFieldId('note')} label="Note (optional)" value={note} error={save.fieldErrors[triageFieldId('note')]} onValueChange={setNote} />
+      <TextareaInput
+        id={triageFieldId('note')}
+        label="Note (optional)"
+        value={note}
+        error={save.fieldErrors[triageFieldId('note')]}
+        onValueChange={setNote}
+      />
       <FormActions submitLabel="Save triage decision" busy={save.busy} onCancel={onCancel} />
     </form>
   );

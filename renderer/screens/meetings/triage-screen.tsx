@@ -50,8 +50,8 @@ export function TriageScreen() {
     <AppPage title="Triage">
       <ErrorSummary fieldErrors={{}} message={queue.error} />
       <p className="nhsuk-body">
-        People ready for the MDT. Sort each case into a full discussion at a meeting, not ready yet (say what is missing) or a standard plan. A case needs a joined-up
-        assessment and consent to the service before it can be listed for discussion.
+        People ready for the MDT. Sort each case into a full discussion at a meeting, not ready yet (say what is missing) or a standard
+        plan. A case needs a joined-up assessment and consent to the service before it can be listed for discussion.
       </p>
       {saved !== undefined && (
         <p className="ww-saved" role="status">
@@ -69,10 +69,18 @@ export function TriageScreen() {
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Cases ready for the MDT</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Person</th>
-              <th scope="col" className="nhsuk-table__header">Minimum data</th>
-              <th scope="col" className="nhsuk-table__header">Complexity</th>
-              <th scope="col" className="nhsuk-table__header">Triage</th>
+              <th scope="col" className="nhsuk-table__header">
+                Person
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Minimum data
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Complexity
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Triage
+              </th>
               {mayDecide && (
                 <th scope="col" className="nhsuk-table__header">
                   <span className="nhsuk-u-visually-hidden">Action</span>
@@ -91,7 +99,13 @@ export function TriageScreen() {
                     <br />
                     <span className="ww-secondary-text">{item.reference}</span>
                   </td>
-                  <td className="nhsuk-table__cell">{problems.length === 0 ? <strong className="nhsuk-tag nhsuk-tag--green">Complete</strong> : <>Missing: {problems.map((problem) => problem.label.toLowerCase()).join(', ')}</>}</td>
+                  <td className="nhsuk-table__cell">
+                    {problems.length === 0 ? (
+                      <strong className="nhsuk-tag nhsuk-tag--green">Complete</strong>
+                    ) : (
+                      <>Missing: {problems.map((problem) => problem.label.toLowerCase()).join(', ')}</>
+                    )}
+                  </td>
                   <td className="nhsuk-table__cell">
                     <ComplexityTags complexity={item.complexity} />
                   </td>
@@ -103,7 +117,11 @@ export function TriageScreen() {
                   {mayDecide && (
                     <td className="nhsuk-table__cell">
                       {item.listedOn === null && (
-                        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" onClick={() => setOpen(item)}>
+                        <button
+                          type="button"
+                          className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                          onClick={() => setOpen(item)}
+                        >
                           Triage<span className="nhsuk-u-visually-hidden"> {name}</span>
                         </button>
                       )}

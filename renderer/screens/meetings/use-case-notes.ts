@@ -6,7 +6,11 @@ import { currentClock } from '../../../core/clock';
 /** How long after the last keystroke the notes save themselves. */
 export const AUTOSAVE_DELAY_MS = 1200;
 
-export type NotesStatus = { readonly kind: 'saved'; readonly at: string | null } | { readonly kind: 'unsaved' } | { readonly kind: 'saving' } | { readonly kind: 'conflict' | 'failed'; readonly message: string };
+export type NotesStatus =
+  | { readonly kind: 'saved'; readonly at: string | null }
+  | { readonly kind: 'unsaved' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'conflict' | 'failed'; readonly message: string };
 
 /**
  * The live notes and decisions on one case, saved automatically a moment after typing stops and

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { todayInLondon } from '../../../core/clock';
-import { CONSENT_METHOD_LABELS, CONSENT_METHODS, CONSENT_PURPOSE_LABELS, CONSENT_PURPOSES, consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../../core/schemas/consent';
+import {
+  CONSENT_METHOD_LABELS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSE_LABELS,
+  CONSENT_PURPOSES,
+  consentIsInForce,
+  type ConsentPurpose,
+  type ConsentRecord,
+} from '../../../core/schemas/consent';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
@@ -10,7 +18,8 @@ import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
 
-type Editing = { readonly kind: 'record'; readonly purpose: ConsentPurpose } | { readonly kind: 'withdraw'; readonly consent: ConsentRecord };
+type Editing =
+  { readonly kind: 'record'; readonly purpose: ConsentPurpose } | { readonly kind: 'withdraw'; readonly consent: ConsentRecord };
 
 function describe(consent: ConsentRecord | null): string {
   if (consent === null) return 'Not asked yet';
@@ -19,7 +28,15 @@ function describe(consent: ConsentRecord | null): string {
 }
 
 /** Consent per purpose, with recording and withdrawal; `onChanged` reloads the record. */
-export function ConsentPanel({ participantId, current, onChanged }: { participantId: string; current: Readonly<Record<ConsentPurpose, ConsentRecord | null>>; onChanged: () => void }) {
+export function ConsentPanel({
+  participantId,
+  current,
+  onChanged,
+}: {
+  participantId: string;
+  current: Readonly<Record<ConsentPurpose, ConsentRecord | null>>;
+  onChanged: () => void;
+}) {
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const close = () => setEditing(undefined);
   const saved = () => {
@@ -35,8 +52,12 @@ export function ConsentPanel({ participantId, current, onChanged }: { participan
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Consent decisions by purpose</caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">Purpose</th>
-            <th scope="col" className="nhsuk-table__header">Current decision</th>
+            <th scope="col" className="nhsuk-table__header">
+              Purpose
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Current decision
+            </th>
             <th scope="col" className="nhsuk-table__header">
               <span className="nhsuk-u-visually-hidden">Action</span>
             </th>
@@ -48,15 +69,27 @@ export function ConsentPanel({ participantId, current, onChanged }: { participan
             const inForce = consent !== null && consentIsInForce(consent);
             return (
               <tr className="nhsuk-table__row" key={purpose}>
-                <th scope="row" className="nhsuk-table__cell">{CONSENT_PURPOSE_LABELS[purpose]}</th>
+                <th scope="row" className="nhsuk-table__cell">
+                  {CONSENT_PURPOSE_LABELS[purpose]}
+                </th>
                 <td className="nhsuk-table__cell">{describe(consent)}</td>
                 <td className="nhsuk-table__cell">
                   {inForce ? (
-                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setEditing({ kind: 'withdraw', consent })} aria-label={`Withdraw: ${CONSENT_PURPOSE_LABELS[purpose]}`}>
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                      onClick={() => setEditing({ kind: 'withdraw', consent })}
+                      aria-label={`Withdraw: ${CONSENT_PURPOSE_LABELS[purpose]}`}
+                    >
                       Withdraw
                     </button>
                   ) : (
-                    <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setEditing({ kind: 'record', purpose })} aria-label={`Record decision: ${CONSENT_PURPOSE_LABELS[purpose]}`}>
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                      onClick={() => setEditing({ kind: 'record', purpose })}
+                      aria-label={`Record decision: ${CONSENT_PURPOSE_LABELS[purpose]}`}
+                    >
                       Record decision
                     </button>
                   )}
@@ -69,14 +102,22 @@ export function ConsentPanel({ participantId, current, onChanged }: { participan
       {editing?.kind === 'record' && (
         <RecordConsentForm participantId={participantId} purpose={editing.purpose} onDone={saved} onCancel={close} />
       )}
-      {editing?.kind === 'withdraw' && (
-        <WithdrawConsentForm consent={editing.consent} onDone={saved} onCancel={close} />
-      )}
+      {editing?.kind === 'withdraw' && <WithdrawConsentForm consent={editing.consent} onDone={saved} onCancel={close} />}
     </section>
   );
 }
 
-function RecordConsentForm({ participantId, purpose, onDone, onCancel }: { participantId: string; purpose: ConsentPurpose; onDone: () => void; onCancel: () => void }) {
+function RecordConsentForm({
+  participantId,
+  purpose,
+  onDone,
+  onCancel,
+}: {
+  participantId: string;
+  purpose: ConsentPurpose;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const [decision, setDecision] = useState<'given' | 'declined'>('given');
   const [date, setDate] = useState(todayInLondon());
@@ -96,9 +137,34 @@ function RecordConsentForm({ participantId, purpose, onDone, onCancel }: { parti
         Record consent: {CONSENT_PURPOSE_LABELS[purpose]}
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <RadioGroup name="consent-decision" legend="Decision" value={decision} onValueChange={setDecision} options={[{ value: 'given', label: 'Given' }, { value: 'declined', label: 'Declined' }]} />
-      <TextInput id="consent-date" type="date" label="Date of the decision" value={date} error={save.fieldErrors['consent-date']} onValueChange={setDate} className="nhsuk-u-width-one-third" />
-      <SelectInput id="consent-method" label="How it was recorded" value={method} placeholder="Choose how" options={CONSENT_METHODS.map((value) => ({ value, label: CONSENT_METHOD_LABELS[value] }))} error={save.fieldErrors['consent-method']} onValueChange={setMethod} />
+      <RadioGroup
+        name="consent-decision"
+        legend="Decision"
+        value={decision}
+        onValueChange={setDecision}
+        options={[
+          { value: 'given', label: 'Given' },
+          { value: 'declined', label: 'Declined' },
+        ]}
+      />
+      <TextInput
+        id="consent-date"
+        type="date"
+        label="Date of the decision"
+        value={date}
+        error={save.fieldErrors['consent-date']}
+        onValueChange={setDate}
+        className="nhsuk-u-width-one-third"
+      />
+      <SelectInput
+        id="consent-method"
+        label="How it was recorded"
+        value={method}
+        placeholder="Choose how"
+        options={CONSENT_METHODS.map((value) => ({ value, label: CONSENT_METHOD_LABELS[value] }))}
+        error={save.fieldErrors['consent-method']}
+        onValueChange={setMethod}
+      />
       <FormActions submitLabel="Save consent decision" busy={save.busy} onCancel={onCancel} />
     </form>
   );
@@ -123,7 +189,15 @@ function WithdrawConsentForm({ consent, onDone, onCancel }: { consent: ConsentRe
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       <p>Sharing for this purpose stops as soon as you save. The original decision stays in the record.</p>
-      <TextInput id="withdraw-date" type="date" label="Date of withdrawal" value={date} error={save.fieldErrors['withdraw-date']} onValueChange={setDate} className="nhsuk-u-width-one-third" />
+      <TextInput
+        id="withdraw-date"
+        type="date"
+        label="Date of withdrawal"
+        value={date}
+        error={save.fieldErrors['withdraw-date']}
+        onValueChange={setDate}
+        className="nhsuk-u-width-one-third"
+      />
       <FormActions submitLabel="Save withdrawal" busy={save.busy} onCancel={onCancel} warning />
     </form>
   );

@@ -27,7 +27,8 @@ import { navigate, routeHref } from '../../routing';
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 const fieldIdFor = (path: string) => path.replace(/\./g, '-');
 
-const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) => values.map((value) => ({ value, label: labels[value] }));
+const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) =>
+  values.map((value) => ({ value, label: labels[value] }));
 
 type Form = {
   givenName: string;
@@ -116,7 +117,10 @@ export function RegisterScreen() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [duplicates, setDuplicates] = useState<readonly PossibleDuplicate[] | undefined>(undefined);
   const register = useSubmit<{ id: string; reference: string }>(fieldIdFor);
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm((current) => ({ ...current, [key]: value }));
   const error = (path: string) => register.fieldErrors[fieldIdFor(path)];
 
   const save = (confirmedNotDuplicate: boolean) =>
@@ -173,9 +177,31 @@ export function RegisterScreen() {
       )}
       <form onSubmit={(event) => void submit(event)} noValidate aria-busy={register.busy}>
         <h2 className="nhsuk-heading-m">The person</h2>
-        <TextInput id="person-givenName" label="Given name" value={form.givenName} error={error('person.givenName')} onValueChange={set('givenName')} autoComplete="off" />
-        <TextInput id="person-familyName" label="Family name" value={form.familyName} error={error('person.familyName')} onValueChange={set('familyName')} autoComplete="off" />
-        <TextInput id="person-dateOfBirth" type="date" label="Date of birth" value={form.dateOfBirth} error={error('person.dateOfBirth')} onValueChange={set('dateOfBirth')} className="nhsuk-u-width-one-third" />
+        <TextInput
+          id="person-givenName"
+          label="Given name"
+          value={form.givenName}
+          error={error('person.givenName')}
+          onValueChange={set('givenName')}
+          autoComplete="off"
+        />
+        <TextInput
+          id="person-familyName"
+          label="Family name"
+          value={form.familyName}
+          error={error('person.familyName')}
+          onValueChange={set('familyName')}
+          autoComplete="off"
+        />
+        <TextInput
+          id="person-dateOfBirth"
+          type="date"
+          label="Date of birth"
+          value={form.dateOfBirth}
+          error={error('person.dateOfBirth')}
+          onValueChange={set('dateOfBirth')}
+          className="nhsuk-u-width-one-third"
+        />
         <TextInput
           id="person-nhsNumber"
           label="NHS number (optional)"
@@ -187,27 +213,147 @@ export function RegisterScreen() {
           className="nhsuk-input--width-10"
           autoComplete="off"
         />
-        <TextInput id="person-phone" type="tel" label="Phone (optional)" value={form.phone} error={error('person.phone')} onValueChange={set('phone')} className="nhsuk-u-width-one-half" autoComplete="off" />
-        <TextInput id="person-email" type="email" label="Email (optional)" value={form.email} error={error('person.email')} onValueChange={set('email')} autoComplete="off" />
-        <TextareaInput id="person-address" label="Address (optional)" value={form.address} error={error('person.address')} onValueChange={set('address')} rows={2} />
-        <RadioGroup name="person-preferredContactMode" legend="How do they prefer to be contacted?" value={form.preferredContactMode} options={options(CONTACT_MODES, CONTACT_MODE_LABELS)} onValueChange={set('preferredContactMode')} />
+        <TextInput
+          id="person-phone"
+          type="tel"
+          label="Phone (optional)"
+          value={form.phone}
+          error={error('person.phone')}
+          onValueChange={set('phone')}
+          className="nhsuk-u-width-one-half"
+          autoComplete="off"
+        />
+        <TextInput
+          id="person-email"
+          type="email"
+          label="Email (optional)"
+          value={form.email}
+          error={error('person.email')}
+          onValueChange={set('email')}
+          autoComplete="off"
+        />
+        <TextareaInput
+          id="person-address"
+          label="Address (optional)"
+          value={form.address}
+          error={error('person.address')}
+          onValueChange={set('address')}
+          rows={2}
+        />
+        <RadioGroup
+          name="person-preferredContactMode"
+          legend="How do they prefer to be contacted?"
+          value={form.preferredContactMode}
+          options={options(CONTACT_MODES, CONTACT_MODE_LABELS)}
+          onValueChange={set('preferredContactMode')}
+        />
 
         <h2 className="nhsuk-heading-m">Work</h2>
-        <SelectInput id="employment-status" label="Employment status at first contact" value={form.employmentStatus} placeholder="Choose a status" options={options(EMPLOYMENT_STATUSES, EMPLOYMENT_STATUS_LABELS)} error={error('employment.status')} onValueChange={set('employmentStatus')} />
-        <TextInput id="employment-jobTitle" label="Job title (optional)" value={form.jobTitle} error={error('employment.jobTitle')} onValueChange={set('jobTitle')} autoComplete="off" />
-        <TextareaInput id="employment-physicalDemands" label="Main physical demands of the job (optional)" value={form.physicalDemands} error={error('employment.physicalDemands')} onValueChange={set('physicalDemands')} rows={2} />
-        <TextareaInput id="employment-cognitiveDemands" label="Main cognitive demands of the job (optional)" value={form.cognitiveDemands} error={error('employment.cognitiveDemands')} onValueChange={set('cognitiveDemands')} rows={2} />
-        <TextInput id="employment-employerName" label="Employer (optional)" value={form.employerName} error={error('employment.employerName')} onValueChange={set('employerName')} autoComplete="off" />
-        <SelectInput id="employment-employerSize" label="Employer size" value={form.employerSize} options={options(EMPLOYER_SIZES, EMPLOYER_SIZE_LABELS)} onValueChange={(value) => set('employerSize')(value as Form['employerSize'])} />
-        <TextInput id="employment-employerContact" label="Employer contact (optional)" value={form.employerContact} error={error('employment.employerContact')} onValueChange={set('employerContact')} autoComplete="off" />
-        <CheckboxInput id="employment-mayContactEmployer" label="The person agrees we may contact their employer" checked={form.mayContactEmployer} onCheckedChange={set('mayContactEmployer')} />
+        <SelectInput
+          id="employment-status"
+          label="Employment status at first contact"
+          value={form.employmentStatus}
+          placeholder="Choose a status"
+          options={options(EMPLOYMENT_STATUSES, EMPLOYMENT_STATUS_LABELS)}
+          error={error('employment.status')}
+          onValueChange={set('employmentStatus')}
+        />
+        <TextInput
+          id="employment-jobTitle"
+          label="Job title (optional)"
+          value={form.jobTitle}
+          error={error('employment.jobTitle')}
+          onValueChange={set('jobTitle')}
+          autoComplete="off"
+        />
+        <TextareaInput
+          id="employment-physicalDemands"
+          label="Main physical demands of the job (optional)"
+          value={form.physicalDemands}
+          error={error('employment.physicalDemands')}
+          onValueChange={set('physicalDemands')}
+          rows={2}
+        />
+        <TextareaInput
+          id="employment-cognitiveDemands"
+          label="Main cognitive demands of the job (optional)"
+          value={form.cognitiveDemands}
+          error={error('employment.cognitiveDemands')}
+          onValueChange={set('cognitiveDemands')}
+          rows={2}
+        />
+        <TextInput
+          id="employment-employerName"
+          label="Employer (optional)"
+          value={form.employerName}
+          error={error('employment.employerName')}
+          onValueChange={set('employerName')}
+          autoComplete="off"
+        />
+        <SelectInput
+          id="employment-employerSize"
+          label="Employer size"
+          value={form.employerSize}
+          options={options(EMPLOYER_SIZES, EMPLOYER_SIZE_LABELS)}
+          onValueChange={(value) => set('employerSize')(value as Form['employerSize'])}
+        />
+        <TextInput
+          id="employment-employerContact"
+          label="Employer contact (optional)"
+          value={form.employerContact}
+          error={error('employment.employerContact')}
+          onValueChange={set('employerContact')}
+          autoComplete="off"
+        />
+        <CheckboxInput
+          id="employment-mayContactEmployer"
+          label="The person agrees we may contact their employer"
+          checked={form.mayContactEmployer}
+          onCheckedChange={set('mayContactEmployer')}
+        />
 
         <h2 className="nhsuk-heading-m">Referral</h2>
-        <TextInput id="referral-date" type="date" label="Referral date" value={form.referralDate} error={error('referral.date')} onValueChange={set('referralDate')} className="nhsuk-u-width-one-third" />
-        <SelectInput id="referral-route" label="Referral route" value={form.route} placeholder="Choose a route" options={options(REFERRAL_ROUTES, REFERRAL_ROUTE_LABELS)} error={error('referral.route')} onValueChange={set('route')} />
-        <TextInput id="referral-referrerName" label="Referrer name (optional)" value={form.referrerName} error={error('referral.referrerName')} onValueChange={set('referrerName')} autoComplete="off" />
-        <TextInput id="referral-referrerOrganisation" label="Referrer organisation (optional)" value={form.referrerOrganisation} error={error('referral.referrerOrganisation')} onValueChange={set('referrerOrganisation')} autoComplete="off" />
-        <TextareaInput id="referral-reason" label="Reason for referral" value={form.reason} error={error('referral.reason')} onValueChange={set('reason')} />
+        <TextInput
+          id="referral-date"
+          type="date"
+          label="Referral date"
+          value={form.referralDate}
+          error={error('referral.date')}
+          onValueChange={set('referralDate')}
+          className="nhsuk-u-width-one-third"
+        />
+        <SelectInput
+          id="referral-route"
+          label="Referral route"
+          value={form.route}
+          placeholder="Choose a route"
+          options={options(REFERRAL_ROUTES, REFERRAL_ROUTE_LABELS)}
+          error={error('referral.route')}
+          onValueChange={set('route')}
+        />
+        <TextInput
+          id="referral-referrerName"
+          label="Referrer name (optional)"
+          value={form.referrerName}
+          error={error('referral.referrerName')}
+          onValueChange={set('referrerName')}
+          autoComplete="off"
+        />
+        <TextInput
+          id="referral-referrerOrganisation"
+          label="Referrer organisation (optional)"
+          value={form.referrerOrganisation}
+          error={error('referral.referrerOrganisation')}
+          onValueChange={set('referrerOrganisation')}
+          autoComplete="off"
+        />
+        <TextareaInput
+          id="referral-reason"
+          label="Reason for referral"
+          value={form.reason}
+          error={error('referral.reason')}
+          onValueChange={set('reason')}
+        />
 
         <div className="ww-actions">
           <button className="nhsuk-button" type="submit" disabled={register.busy}>

@@ -52,7 +52,13 @@ function AcknowledgeForm({ flagId, onDone }: { flagId: string; onDone: () => voi
       }}
     >
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextareaInput id="risk-note" label="What was done about the risk" value={note} error={save.fieldErrors['risk-note']} onValueChange={setNote} />
+      <TextareaInput
+        id="risk-note"
+        label="What was done about the risk"
+        value={note}
+        error={save.fieldErrors['risk-note']}
+        onValueChange={setNote}
+      />
       <button type="submit" className="nhsuk-button" disabled={save.busy}>
         Acknowledge risk flag
       </button>

@@ -28,9 +28,27 @@ export function ActionProgressForm({ plan, onSaved, onCancel }: { plan: ActionPl
         Update an action
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <SelectInput id="progress-actionId" label="Action" value={actionId} options={plan.actions.map((action, index) => ({ value: action.id, label: `${index + 1}. ${action.description.slice(0, 80)}` }))} onValueChange={setActionId} />
-      <SelectInput id="progress-status" label="Status" value={status} options={ACTION_STATUSES.map((value) => ({ value, label: ACTION_STATUS_LABELS[value] }))} onValueChange={(value) => setStatus(value as typeof status)} />
-      <TextInput id="progress-note" label="Note (optional)" value={note} error={save.fieldErrors['progress-note']} onValueChange={setNote} />
+      <SelectInput
+        id="progress-actionId"
+        label="Action"
+        value={actionId}
+        options={plan.actions.map((action, index) => ({ value: action.id, label: `${index + 1}. ${action.description.slice(0, 80)}` }))}
+        onValueChange={setActionId}
+      />
+      <SelectInput
+        id="progress-status"
+        label="Status"
+        value={status}
+        options={ACTION_STATUSES.map((value) => ({ value, label: ACTION_STATUS_LABELS[value] }))}
+        onValueChange={(value) => setStatus(value as typeof status)}
+      />
+      <TextInput
+        id="progress-note"
+        label="Note (optional)"
+        value={note}
+        error={save.fieldErrors['progress-note']}
+        onValueChange={setNote}
+      />
       <FormActions submitLabel="Save progress" busy={save.busy} onCancel={onCancel} />
     </form>
   );

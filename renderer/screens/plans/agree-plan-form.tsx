@@ -24,7 +24,9 @@ export interface AgreePlanFormProps {
 export function AgreePlanForm({ plan, config, meeting, onAgreed, onCancel }: AgreePlanFormProps) {
   const api = useApi();
   const members = config.teamMembers.filter((member) => member.active);
-  const [attendeeIds, setAttendeeIds] = useState<string[]>(meeting === undefined ? (config.myTeamMemberId === null ? [] : [config.myTeamMemberId]) : [...meeting.attendeeTeamMemberIds]);
+  const [attendeeIds, setAttendeeIds] = useState<string[]>(
+    meeting === undefined ? (config.myTeamMemberId === null ? [] : [config.myTeamMemberId]) : [...meeting.attendeeTeamMemberIds],
+  );
   const [checkedById, setCheckedById] = useState('');
   const agree = useSubmit<unknown>(planFieldId);
   const checkers = members.filter((member) => attendeeIds.includes(member.id) && member.id !== config.myTeamMemberId);
@@ -35,7 +37,17 @@ export function AgreePlanForm({ plan, config, meeting, onAgreed, onCancel }: Agr
       aria-labelledby="agree-plan-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        void agree.submit(() => api.call('plans.agreeByMdt', { planId: plan.id, revision: plan.revision, meetingId: meeting?.id ?? null, attendeeIds, checkedById }), onAgreed);
+        void agree.submit(
+          () =>
+            api.call('plans.agreeByMdt', {
+              planId: plan.id,
+              revision: plan.revision,
+              meetingId: meeting?.id ?? null,
+              attendeeIds,
+              checkedById,
+            }),
+          onAgreed,
+        );
       }}
     >
       <h3 className="nhsuk-heading-s" id="agree-plan-heading">
@@ -43,7 +55,13 @@ export function AgreePlanForm({ plan, config, meeting, onAgreed, onCancel }: Agr
       </h3>
       <p className="nhsuk-body-s">Once agreed, this version is locked. A later change makes a new version; this one is kept.</p>
       <ErrorSummary fieldErrors={agree.fieldErrors} message={agree.message} />
-      <CheckboxGroup name={planFieldId('attendeeIds')} legend="Who agreed it (present at the MDT)" values={attendeeIds} options={members.map((member) => ({ value: member.id, label: `${member.fullName}, ${member.jobTitle}` }))} onValuesChange={setAttendeeIds} />
+      <CheckboxGroup
+        name={planFieldId('attendeeIds')}
+        legend="Who agreed it (present at the MDT)"
+        values={attendeeIds}
+        options={members.map((member) => ({ value: member.id, label: `${member.fullName}, ${member.jobTitle}` }))}
+        onValuesChange={setAttendeeIds}
+      />
       <SelectInput
         id={planFieldId('checkedById')}
         label="Checked by (a second member of the team)"

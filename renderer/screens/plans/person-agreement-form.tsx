@@ -31,8 +31,22 @@ export function PersonAgreementForm({ plan, onSaved, onCancel }: { plan: ActionP
         The person’s agreement
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextInput id={planFieldId('agreedOn')} type="date" label="Date they agreed it" value={agreedOn} error={save.fieldErrors[planFieldId('agreedOn')]} onValueChange={setAgreedOn} className="nhsuk-u-width-one-third" />
-      <RadioGroup name={planFieldId('method')} legend="How they agreed it" value={method} onValueChange={setMethod} options={PERSON_AGREEMENT_METHODS.map((value) => ({ value, label: PERSON_AGREEMENT_METHOD_LABELS[value] }))} />
+      <TextInput
+        id={planFieldId('agreedOn')}
+        type="date"
+        label="Date they agreed it"
+        value={agreedOn}
+        error={save.fieldErrors[planFieldId('agreedOn')]}
+        onValueChange={setAgreedOn}
+        className="nhsuk-u-width-one-third"
+      />
+      <RadioGroup
+        name={planFieldId('method')}
+        legend="How they agreed it"
+        value={method}
+        onValueChange={setMethod}
+        options={PERSON_AGREEMENT_METHODS.map((value) => ({ value, label: PERSON_AGREEMENT_METHOD_LABELS[value] }))}
+      />
       <FormActions submitLabel="Record their agreement" busy={save.busy} onCancel={onCancel} />
     </form>
   );

@@ -26,23 +26,72 @@ export function PlanActionFields({ index, action, goals, config, errorFor, onCha
   return (
     <fieldset className="nhsuk-fieldset ww-plan-action">
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Action {index + 1}</legend>
-      <SelectInput id={id('kind')} label="Kind of action" value={action.kind} options={ACTION_KINDS.map((kind) => ({ value: kind, label: ACTION_KIND_LABELS[kind] }))} error={errorFor('kind')} onValueChange={(kind) => onChange({ kind: kind as PlanAction['kind'] })} />
-      <SelectInput id={id('discipline')} label="Discipline" placeholder="Choose the discipline" value={action.discipline} options={disciplines.map((discipline) => ({ value: discipline.code, label: discipline.label }))} error={errorFor('discipline')} onValueChange={(discipline) => onChange({ discipline })} />
-      <TextareaInput id={id('description')} label="What will be done" rows={2} value={action.description} error={errorFor('description')} onValueChange={(description) => onChange({ description })} />
+      <SelectInput
+        id={id('kind')}
+        label="Kind of action"
+        value={action.kind}
+        options={ACTION_KINDS.map((kind) => ({ value: kind, label: ACTION_KIND_LABELS[kind] }))}
+        error={errorFor('kind')}
+        onValueChange={(kind) => onChange({ kind: kind as PlanAction['kind'] })}
+      />
+      <SelectInput
+        id={id('discipline')}
+        label="Discipline"
+        placeholder="Choose the discipline"
+        value={action.discipline}
+        options={disciplines.map((discipline) => ({ value: discipline.code, label: discipline.label }))}
+        error={errorFor('discipline')}
+        onValueChange={(discipline) => onChange({ discipline })}
+      />
+      <TextareaInput
+        id={id('description')}
+        label="What will be done"
+        rows={2}
+        value={action.description}
+        error={errorFor('description')}
+        onValueChange={(description) => onChange({ description })}
+      />
       {action.kind !== 'intervention' && (
-        <SelectInput id={id('serviceId')} label="Service from the directory" placeholder="Choose the service" value={action.serviceId ?? ''} options={services.map((service) => ({ value: service.id, label: service.name }))} error={errorFor('serviceId')} onValueChange={(serviceId) => onChange({ serviceId: serviceId === '' ? null : serviceId })} />
+        <SelectInput
+          id={id('serviceId')}
+          label="Service from the directory"
+          placeholder="Choose the service"
+          value={action.serviceId ?? ''}
+          options={services.map((service) => ({ value: service.id, label: service.name }))}
+          error={errorFor('serviceId')}
+          onValueChange={(serviceId) => onChange({ serviceId: serviceId === '' ? null : serviceId })}
+        />
       )}
       <SelectInput
         id={id('ownerId')}
         label="Responsible professional"
         placeholder="Choose who is responsible"
         value={action.ownerId ?? ''}
-        options={members.map((member) => ({ value: member.id, label: `${member.fullName} (${disciplineLabel.get(member.disciplineCode) ?? member.disciplineCode})` }))}
+        options={members.map((member) => ({
+          value: member.id,
+          label: `${member.fullName} (${disciplineLabel.get(member.disciplineCode) ?? member.disciplineCode})`,
+        }))}
         error={errorFor('ownerId')}
         onValueChange={(ownerId) => onChange({ ownerId: ownerId === '' ? null : ownerId })}
       />
-      <TextInput id={id('dueOn')} type="date" label="Due by" value={action.dueOn ?? ''} error={errorFor('dueOn')} onValueChange={(dueOn) => onChange({ dueOn: dueOn === '' ? null : dueOn })} className="nhsuk-u-width-one-third" />
-      <SelectInput id={id('goalId')} label="The goal it serves (optional)" placeholder="No particular goal" value={action.goalId ?? ''} options={goals.map((goal, at) => ({ value: goal.id, label: `Goal ${at + 1}: ${goal.text.slice(0, 60)}` }))} error={errorFor('goalId')} onValueChange={(goalId) => onChange({ goalId: goalId === '' ? null : goalId })} />
+      <TextInput
+        id={id('dueOn')}
+        type="date"
+        label="Due by"
+        value={action.dueOn ?? ''}
+        error={errorFor('dueOn')}
+        onValueChange={(dueOn) => onChange({ dueOn: dueOn === '' ? null : dueOn })}
+        className="nhsuk-u-width-one-third"
+      />
+      <SelectInput
+        id={id('goalId')}
+        label="The goal it serves (optional)"
+        placeholder="No particular goal"
+        value={action.goalId ?? ''}
+        options={goals.map((goal, at) => ({ value: goal.id, label: `Goal ${at + 1}: ${goal.text.slice(0, 60)}` }))}
+        error={errorFor('goalId')}
+        onValueChange={(goalId) => onChange({ goalId: goalId === '' ? null : goalId })}
+      />
       <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onRemove}>
         Remove action {index + 1}
       </button>

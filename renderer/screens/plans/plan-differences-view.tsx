@@ -20,17 +20,25 @@ export function PlanDifferencesView({ before, after, labels }: { before: ActionP
     ...differences.goalsAdded.map((goal) => `Goal added: “${goal.text}”`),
     ...differences.goalsReworded.map(({ before: old, after: changed }) => `Goal reworded: “${old.text}” → “${changed.text}”`),
     ...differences.goalsRemoved.map((goal) => `Goal removed: “${goal.text}”`),
-    ...differences.actionsAdded.map((action) => `Action added: ${action.description} (${labels.member(action.ownerId)}, ${action.dueOn === null ? 'no date' : formatDate(action.dueOn)})`),
+    ...differences.actionsAdded.map(
+      (action) =>
+        `Action added: ${action.description} (${labels.member(action.ownerId)}, ${action.dueOn === null ? 'no date' : formatDate(action.dueOn)})`,
+    ),
     ...differences.actionsChanged.map(({ before: old, after: changed, fields }) => {
       const details = fields.map((field) => {
         if (field === 'ownerId') return `responsible professional ${labels.member(old.ownerId)} → ${labels.member(changed.ownerId)}`;
-        if (field === 'dueOn') return `due date ${old.dueOn === null ? 'none' : formatDate(old.dueOn)} → ${changed.dueOn === null ? 'none' : formatDate(changed.dueOn)}`;
+        if (field === 'dueOn')
+          return `due date ${old.dueOn === null ? 'none' : formatDate(old.dueOn)} → ${changed.dueOn === null ? 'none' : formatDate(changed.dueOn)}`;
         return `${FIELD_LABELS[field] ?? field} changed`;
       });
       return `Action changed: ${changed.description}: ${details.join('; ')}`;
     }),
     ...differences.actionsRemoved.map((action) => `Action removed: ${action.description}`),
-    ...(differences.reviewOn === null ? [] : [`Review date: ${differences.reviewOn.before === null ? 'none' : formatDate(differences.reviewOn.before)} → ${differences.reviewOn.after === null ? 'none' : formatDate(differences.reviewOn.after)}`]),
+    ...(differences.reviewOn === null
+      ? []
+      : [
+          `Review date: ${differences.reviewOn.before === null ? 'none' : formatDate(differences.reviewOn.before)} → ${differences.reviewOn.after === null ? 'none' : formatDate(differences.reviewOn.after)}`,
+        ]),
   ];
   return (
     <div data-testid="plan-differences">

@@ -22,7 +22,16 @@ export interface PlanEditorProps {
 }
 
 function newAction(): PlanAction {
-  return { id: crypto.randomUUID(), goalId: null, kind: 'intervention', discipline: '', description: '', ownerId: null, dueOn: null, serviceId: null };
+  return {
+    id: crypto.randomUUID(),
+    goalId: null,
+    kind: 'intervention',
+    discipline: '',
+    description: '',
+    ownerId: null,
+    dueOn: null,
+    serviceId: null,
+  };
 }
 
 /**
@@ -44,7 +53,8 @@ export function PlanEditor({ participantId, draft, start, config, heading, onSav
     setFocusId(undefined);
   }, [focusId]);
 
-  const updateAction = (index: number, change: Partial<PlanAction>) => setActions((current) => current.map((action, at) => (at === index ? { ...action, ...change } : action)));
+  const updateAction = (index: number, change: Partial<PlanAction>) =>
+    setActions((current) => current.map((action, at) => (at === index ? { ...action, ...change } : action)));
   return (
     <form
       className="ww-panel"
@@ -54,7 +64,13 @@ export function PlanEditor({ participantId, draft, start, config, heading, onSav
         event.preventDefault();
         const content = { goals, actions, reviewOn: reviewOn === '' ? null : reviewOn };
         void save.submit(
-          () => api.call('plans.saveDraft', draft === undefined ? { participantId, ...content } : { participantId, planId: draft.planId, revision: draft.revision, ...content }),
+          () =>
+            api.call(
+              'plans.saveDraft',
+              draft === undefined
+                ? { participantId, ...content }
+                : { participantId, planId: draft.planId, revision: draft.revision, ...content },
+            ),
           onSaved,
         );
       }}
@@ -75,7 +91,11 @@ export function PlanEditor({ participantId, draft, start, config, heading, onSav
               error={save.fieldErrors[planFieldId(`goals.${index}.text`)]}
               onValueChange={(text) => setGoals((current) => current.map((item, at) => (at === index ? { ...item, text } : item)))}
             />
-            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={() => setGoals((current) => current.filter((_, at) => at !== index))}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+              onClick={() => setGoals((current) => current.filter((_, at) => at !== index))}
+            >
               Remove goal {index + 1}
             </button>
           </div>
@@ -113,7 +133,15 @@ export function PlanEditor({ participantId, draft, start, config, heading, onSav
       >
         Add an action
       </button>
-      <TextInput id={planFieldId('reviewOn')} type="date" label="Review the plan by" value={reviewOn} error={save.fieldErrors[planFieldId('reviewOn')]} onValueChange={setReviewOn} className="nhsuk-u-width-one-third" />
+      <TextInput
+        id={planFieldId('reviewOn')}
+        type="date"
+        label="Review the plan by"
+        value={reviewOn}
+        error={save.fieldErrors[planFieldId('reviewOn')]}
+        onValueChange={setReviewOn}
+        className="nhsuk-u-width-one-third"
+      />
       <FormActions submitLabel="Save draft plan" busy={save.busy} onCancel={onCancel} />
     </form>
   );

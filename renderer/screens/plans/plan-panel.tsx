@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { EMPLOYMENT_OUTCOME_LABELS, EXIT_REASON_LABELS, REVIEW_OUTCOME_LABELS, type ActionPlan, type PlanContent } from '../../../core/schemas/action-plan';
+import {
+  EMPLOYMENT_OUTCOME_LABELS,
+  EXIT_REASON_LABELS,
+  REVIEW_OUTCOME_LABELS,
+  type ActionPlan,
+  type PlanContent,
+} from '../../../core/schemas/action-plan';
 import { canCall } from '../../can-call';
 import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { ErrorSummary } from '../../components/error-summary';
@@ -26,7 +32,9 @@ type OpenForm = 'edit' | 'new-version' | 'agree' | 'person' | 'review' | 'progre
 const IN_FORCE: ReadonlyArray<ActionPlan['status']> = ['agreed_by_mdt', 'agreed_with_person', 'active'];
 
 function contentOf(plan: ActionPlan | undefined): PlanContent {
-  return plan === undefined ? { goals: [], actions: [], reviewOn: null } : { goals: plan.goals, actions: plan.actions, reviewOn: plan.reviewOn };
+  return plan === undefined
+    ? { goals: [], actions: [], reviewOn: null }
+    : { goals: plan.goals, actions: plan.actions, reviewOn: plan.reviewOn };
 }
 
 /**
@@ -60,13 +68,20 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
         draft={editing === undefined ? undefined : { planId: editing.id, revision: editing.revision }}
         start={contentOf(editing ?? inForce ?? newest)}
         config={data.config}
-        heading={editing !== undefined ? `Edit the draft plan (version ${editing.versionNumber})` : versions.length === 0 ? 'Start the action plan' : `Change the plan (version ${(newest?.versionNumber ?? 0) + 1})`}
+        heading={
+          editing !== undefined
+            ? `Edit the draft plan (version ${editing.versionNumber})`
+            : versions.length === 0
+              ? 'Start the action plan'
+              : `Change the plan (version ${(newest?.versionNumber ?? 0) + 1})`
+        }
         onSaved={done}
         onCancel={close}
       />
     );
   }
-  if (open === 'agree' && draft !== undefined) return <AgreePlanForm plan={draft} config={data.config} meeting={meeting} onAgreed={done} onCancel={close} />;
+  if (open === 'agree' && draft !== undefined)
+    return <AgreePlanForm plan={draft} config={data.config} meeting={meeting} onAgreed={done} onCancel={close} />;
   if (open === 'person' && inForce !== undefined) return <PersonAgreementForm plan={inForce} onSaved={done} onCancel={close} />;
   if (open === 'review' && inForce !== undefined) return <ReviewPlanForm plan={inForce} onSaved={done} onCancel={close} />;
   if (open === 'progress' && inForce !== undefined) return <ActionProgressForm plan={inForce} onSaved={done} onCancel={close} />;
@@ -80,7 +95,8 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
     <div data-testid="plan-panel">
       {exit !== null && (
         <p className="nhsuk-inset-text">
-          Support ended on {formatDate(exit.exitedOn)}: {EXIT_REASON_LABELS[exit.reason]}. Employment outcome: {EMPLOYMENT_OUTCOME_LABELS[exit.employmentOutcome]}.
+          Support ended on {formatDate(exit.exitedOn)}: {EXIT_REASON_LABELS[exit.reason]}. Employment outcome:{' '}
+          {EMPLOYMENT_OUTCOME_LABELS[exit.employmentOutcome]}.
         </p>
       )}
       {versions.length === 0 && <p>No plan yet.</p>}

@@ -1,4 +1,10 @@
-import { ACTION_KIND_LABELS, ACTION_STATUS_LABELS, PERSON_AGREEMENT_METHOD_LABELS, PLAN_STATUS_LABELS, type ActionPlan } from '../../../core/schemas/action-plan';
+import {
+  ACTION_KIND_LABELS,
+  ACTION_STATUS_LABELS,
+  PERSON_AGREEMENT_METHOD_LABELS,
+  PLAN_STATUS_LABELS,
+  type ActionPlan,
+} from '../../../core/schemas/action-plan';
 import { formatDate, formatDateTime } from '../../format';
 import type { PlanLabels } from './use-plan-data';
 
@@ -18,17 +24,20 @@ export function PlanSummary({ plan, labels }: { plan: ActionPlan; labels: PlanLa
   return (
     <div data-testid="plan-summary">
       <p>
-        <strong className={`nhsuk-tag ${STATUS_TAG[plan.status]}`}>{PLAN_STATUS_LABELS[plan.status]}</strong> Version {plan.versionNumber}, started by {plan.createdByName}
+        <strong className={`nhsuk-tag ${STATUS_TAG[plan.status]}`}>{PLAN_STATUS_LABELS[plan.status]}</strong> Version {plan.versionNumber},
+        started by {plan.createdByName}
         {plan.nextReviewOn !== null && <> · Review by {formatDate(plan.nextReviewOn)}</>}
       </p>
       {plan.agreedByMdt !== null && (
         <p className="nhsuk-body-s">
-          Agreed by the MDT on {formatDateTime(plan.agreedByMdt.at)} ({plan.agreedByMdt.byName}; checked by {plan.agreedByMdt.checkedByName}). Present: {plan.agreedByMdt.attendeeNames.join(', ')}.
+          Agreed by the MDT on {formatDateTime(plan.agreedByMdt.at)} ({plan.agreedByMdt.byName}; checked by {plan.agreedByMdt.checkedByName}
+          ). Present: {plan.agreedByMdt.attendeeNames.join(', ')}.
         </p>
       )}
       {plan.agreedWithPerson !== null && (
         <p className="nhsuk-body-s">
-          Agreed with the person on {formatDate(plan.agreedWithPerson.on)}, {PERSON_AGREEMENT_METHOD_LABELS[plan.agreedWithPerson.method].toLowerCase()} (recorded by {plan.agreedWithPerson.recordedByName}).
+          Agreed with the person on {formatDate(plan.agreedWithPerson.on)},{' '}
+          {PERSON_AGREEMENT_METHOD_LABELS[plan.agreedWithPerson.method].toLowerCase()} (recorded by {plan.agreedWithPerson.recordedByName}).
         </p>
       )}
       <h4 className="nhsuk-heading-xs">Goals, in their words</h4>
@@ -49,11 +58,21 @@ export function PlanSummary({ plan, labels }: { plan: ActionPlan; labels: PlanLa
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Actions: who does what by when</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">What</th>
-              <th scope="col" className="nhsuk-table__header">Discipline</th>
-              <th scope="col" className="nhsuk-table__header">Who</th>
-              <th scope="col" className="nhsuk-table__header">By</th>
-              <th scope="col" className="nhsuk-table__header">Status</th>
+              <th scope="col" className="nhsuk-table__header">
+                What
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Discipline
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Who
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                By
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">

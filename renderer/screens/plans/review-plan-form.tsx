@@ -48,7 +48,8 @@ export function ReviewPlanForm({ plan, onSaved, onCancel }: { plan: ActionPlan; 
               note,
               nextReviewOn: outcome === 'continue' && nextReviewOn !== '' ? nextReviewOn : null,
               exitReason: outcome === 'exit' && exitReason !== '' ? (exitReason as (typeof EXIT_REASONS)[number]) : null,
-              employmentOutcome: outcome === 'exit' && employmentOutcome !== '' ? (employmentOutcome as (typeof EMPLOYMENT_OUTCOMES)[number]) : null,
+              employmentOutcome:
+                outcome === 'exit' && employmentOutcome !== '' ? (employmentOutcome as (typeof EMPLOYMENT_OUTCOMES)[number]) : null,
             }),
           onSaved,
         );
@@ -58,14 +59,54 @@ export function ReviewPlanForm({ plan, onSaved, onCancel }: { plan: ActionPlan; 
         Review the plan
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextInput id={planFieldId('reviewedOn')} type="date" label="Date of the review" value={reviewedOn} error={error('reviewedOn')} onValueChange={setReviewedOn} className="nhsuk-u-width-one-third" />
+      <TextInput
+        id={planFieldId('reviewedOn')}
+        type="date"
+        label="Date of the review"
+        value={reviewedOn}
+        error={error('reviewedOn')}
+        onValueChange={setReviewedOn}
+        className="nhsuk-u-width-one-third"
+      />
       <TextareaInput id={planFieldId('note')} label="What the review found" value={note} error={error('note')} onValueChange={setNote} />
-      <RadioGroup name={planFieldId('outcome')} legend="Outcome" value={outcome} onValueChange={setOutcome} options={REVIEW_OUTCOMES.map((value) => ({ value, label: REVIEW_OUTCOME_LABELS[value] }))} />
-      {outcome === 'continue' && <TextInput id={planFieldId('nextReviewOn')} type="date" label="Next review by" value={nextReviewOn} error={error('nextReviewOn')} onValueChange={setNextReviewOn} className="nhsuk-u-width-one-third" />}
+      <RadioGroup
+        name={planFieldId('outcome')}
+        legend="Outcome"
+        value={outcome}
+        onValueChange={setOutcome}
+        options={REVIEW_OUTCOMES.map((value) => ({ value, label: REVIEW_OUTCOME_LABELS[value] }))}
+      />
+      {outcome === 'continue' && (
+        <TextInput
+          id={planFieldId('nextReviewOn')}
+          type="date"
+          label="Next review by"
+          value={nextReviewOn}
+          error={error('nextReviewOn')}
+          onValueChange={setNextReviewOn}
+          className="nhsuk-u-width-one-third"
+        />
+      )}
       {outcome === 'exit' && (
         <>
-          <SelectInput id={planFieldId('exitReason')} label="Why support is ending" placeholder="Choose a reason" value={exitReason} options={EXIT_REASONS.map((value) => ({ value, label: EXIT_REASON_LABELS[value] }))} error={error('exitReason')} onValueChange={setExitReason} />
-          <SelectInput id={planFieldId('employmentOutcome')} label="Employment outcome" placeholder="Choose the outcome" value={employmentOutcome} options={EMPLOYMENT_OUTCOMES.map((value) => ({ value, label: EMPLOYMENT_OUTCOME_LABELS[value] }))} error={error('employmentOutcome')} onValueChange={setEmploymentOutcome} />
+          <SelectInput
+            id={planFieldId('exitReason')}
+            label="Why support is ending"
+            placeholder="Choose a reason"
+            value={exitReason}
+            options={EXIT_REASONS.map((value) => ({ value, label: EXIT_REASON_LABELS[value] }))}
+            error={error('exitReason')}
+            onValueChange={setExitReason}
+          />
+          <SelectInput
+            id={planFieldId('employmentOutcome')}
+            label="Employment outcome"
+            placeholder="Choose the outcome"
+            value={employmentOutcome}
+            options={EMPLOYMENT_OUTCOMES.map((value) => ({ value, label: EMPLOYMENT_OUTCOME_LABELS[value] }))}
+            error={error('employmentOutcome')}
+            onValueChange={setEmploymentOutcome}
+          />
         </>
       )}
       <FormActions submitLabel="Save the review" busy={save.busy} onCancel={onCancel} />

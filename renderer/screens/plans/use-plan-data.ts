@@ -13,7 +13,11 @@ export interface PlanData {
 /** Loads a person's plan history and the partnership configuration its choices come from. */
 export function usePlanData(participantId: string) {
   const api = useApi();
-  const { value: data, error, reload } = useLoaded(
+  const {
+    value: data,
+    error,
+    reload,
+  } = useLoaded(
     useCallback(async (): Promise<Result<PlanData>> => {
       const [plans, config] = await Promise.all([api.call('plans.get', { participantId }), api.call('config.get', {})]);
       if (!plans.ok) return plans;

@@ -23,7 +23,15 @@ const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'user-display-name';
  * Adds an account: name, username, role, optionally the team member it belongs to, and a first
  * passphrase the administrator hands over in person (the user then changes it).
  */
-export function AddUserForm({ teamMembers, onAdded, onCancel }: { teamMembers: readonly TeamMemberEntry[]; onAdded: (user: UserEntry) => void; onCancel: () => void }) {
+export function AddUserForm({
+  teamMembers,
+  onAdded,
+  onCancel,
+}: {
+  teamMembers: readonly TeamMemberEntry[];
+  onAdded: (user: UserEntry) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const [displayName, setDisplayName] = useState('');
   const [username, setUsername] = useState('');
@@ -36,7 +44,14 @@ export function AddUserForm({ teamMembers, onAdded, onCancel }: { teamMembers: r
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     void add.submit(
-      () => api.call('users.add', { displayName, username, role: role as Role, passphrase, teamMemberId: teamMemberId === '' ? null : teamMemberId }),
+      () =>
+        api.call('users.add', {
+          displayName,
+          username,
+          role: role as Role,
+          passphrase,
+          teamMemberId: teamMemberId === '' ? null : teamMemberId,
+        }),
       onAdded,
     );
   };
@@ -47,7 +62,14 @@ export function AddUserForm({ teamMembers, onAdded, onCancel }: { teamMembers: r
         Add a user
       </h2>
       <ErrorSummary fieldErrors={add.fieldErrors} message={add.message} />
-      <TextInput id="user-display-name" label="Full name" value={displayName} error={add.fieldErrors['user-display-name']} onValueChange={setDisplayName} autoComplete="off" />
+      <TextInput
+        id="user-display-name"
+        label="Full name"
+        value={displayName}
+        error={add.fieldErrors['user-display-name']}
+        onValueChange={setDisplayName}
+        autoComplete="off"
+      />
       <TextInput
         id="user-username"
         label="Username"

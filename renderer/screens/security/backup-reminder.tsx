@@ -22,7 +22,9 @@ export function BackupReminder() {
         </span>
       </h2>
       <p>
-        {status.lastBackupAt === null ? 'No backup of these records has been made yet.' : `The last backup was made on ${formatDateTime(status.lastBackupAt)}.`}{' '}
+        {status.lastBackupAt === null
+          ? 'No backup of these records has been made yet.'
+          : `The last backup was made on ${formatDateTime(status.lastBackupAt)}.`}{' '}
         {mayBackUp ? (
           <a href={routeHref({ name: 'backup' })}>Make a backup now</a>
         ) : (

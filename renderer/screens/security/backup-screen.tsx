@@ -40,19 +40,25 @@ export function BackupScreen() {
   const makeBackup = (event: React.FormEvent) => {
     event.preventDefault();
     setMade(undefined);
-    void backup.submit(() => api.call('backup.create', { path: target }), (value) => {
-      setMade(value);
-      void reloadStatus();
-    });
+    void backup.submit(
+      () => api.call('backup.create', { path: target }),
+      (value) => {
+        setMade(value);
+        void reloadStatus();
+      },
+    );
   };
 
   const restoreBackup = (event: React.FormEvent) => {
     event.preventDefault();
-    void restore.submit(() => api.call('backup.restore', { path: restoreFrom, passphrase }), () => {
-      // The store was replaced and locked: start again at the unlock screen, with nothing in memory.
-      window.location.hash = '';
-      window.location.reload();
-    });
+    void restore.submit(
+      () => api.call('backup.restore', { path: restoreFrom, passphrase }),
+      () => {
+        // The store was replaced and locked: start again at the unlock screen, with nothing in memory.
+        window.location.hash = '';
+        window.location.reload();
+      },
+    );
   };
 
   return (
@@ -63,7 +69,8 @@ export function BackupScreen() {
           : status.lastBackupAt === null
             ? 'No backup has been made yet.'
             : `The last backup was made on ${formatDateTime(status.lastBackupAt)}.`}{' '}
-        A backup is one encrypted file: it opens only with the passphrase of a user who could unlock when it was made, and any change to it is detected.
+        A backup is one encrypted file: it opens only with the passphrase of a user who could unlock when it was made, and any change to it
+        is detected.
       </p>
 
       <h2 className="nhsuk-heading-m">Make a backup</h2>
@@ -71,7 +78,8 @@ export function BackupScreen() {
       {made !== undefined && (
         <div className="ww-saved" role="status" data-testid="backup-made">
           <p className="nhsuk-body nhsuk-u-margin-bottom-0">
-            Backup saved to <code>{made.file}</code> ({(made.bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB).
+            Backup saved to <code>{made.file}</code> ({(made.bytes / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })}{' '}
+            MB).
           </p>
         </div>
       )}
@@ -104,11 +112,23 @@ export function BackupScreen() {
             Restoring replaces the records on this computer
           </span>
         </h3>
-        <p>Anything recorded since the backup was made will not be in the restored records. The records it replaces are kept, unopened, in a folder beside the store. The app locks afterwards.</p>
+        <p>
+          Anything recorded since the backup was made will not be in the restored records. The records it replaces are kept, unopened, in a
+          folder beside the store. The app locks afterwards.
+        </p>
       </div>
       <ErrorSummary fieldErrors={restore.fieldErrors} message={restore.message} />
       <form onSubmit={restoreBackup} noValidate aria-busy={restore.busy} className="nhsuk-u-width-two-thirds">
-        <TextInput id="restore-path" label="Backup file" hint="The full path of the .wwbackup file." value={restoreFrom} error={restore.fieldErrors['restore-path']} onValueChange={setRestoreFrom} autoComplete="off" spellCheck={false} />
+        <TextInput
+          id="restore-path"
+          label="Backup file"
+          hint="The full path of the .wwbackup file."
+          value={restoreFrom}
+          error={restore.fieldErrors['restore-path']}
+          onValueChange={setRestoreFrom}
+          autoComplete="off"
+          spellCheck={false}
+        />
         {status?.canChooseFile === true && (
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void choose('open')}>
             Choose the backup…

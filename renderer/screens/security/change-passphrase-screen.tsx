@@ -49,7 +49,15 @@ export function ChangePassphraseScreen() {
         </div>
       )}
       <form onSubmit={submit} noValidate aria-busy={change.busy} className="nhsuk-u-width-two-thirds">
-        <TextInput id="current-passphrase" type="password" label="Current passphrase" value={current} error={change.fieldErrors['current-passphrase']} onValueChange={setCurrent} autoComplete="current-password" />
+        <TextInput
+          id="current-passphrase"
+          type="password"
+          label="Current passphrase"
+          value={current}
+          error={change.fieldErrors['current-passphrase']}
+          onValueChange={setCurrent}
+          autoComplete="current-password"
+        />
         <TextInput
           id="new-passphrase"
           type="password"
@@ -61,7 +69,15 @@ export function ChangePassphraseScreen() {
           autoComplete="new-password"
           after={<PassphraseFeedback passphrase={next} id="new-passphrase-strength" />}
         />
-        <TextInput id="new-passphrase-confirm" type="password" label="Confirm the new passphrase" value={confirmation} error={change.fieldErrors['new-passphrase-confirm']} onValueChange={setConfirmation} autoComplete="new-password" />
+        <TextInput
+          id="new-passphrase-confirm"
+          type="password"
+          label="Confirm the new passphrase"
+          value={confirmation}
+          error={change.fieldErrors['new-passphrase-confirm']}
+          onValueChange={setConfirmation}
+          autoComplete="new-password"
+        />
         <button className="nhsuk-button" type="submit" disabled={change.busy}>
           {change.busy ? 'Changing…' : 'Change passphrase'}
         </button>

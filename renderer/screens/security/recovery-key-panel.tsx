@@ -11,8 +11,8 @@ export function RecoveryKeyPanel({ recoveryKey, onDone, doneLabel }: { recoveryK
           <code>{recoveryKey}</code>
         </p>
         <p className="nhsuk-body">
-          If every administrator forgets their passphrase, this key sets a new one from the unlock screen. Without it, a forgotten passphrase
-          cannot be recovered and the records cannot be opened.
+          If every administrator forgets their passphrase, this key sets a new one from the unlock screen. Without it, a forgotten
+          passphrase cannot be recovered and the records cannot be opened.
         </p>
         <div className="nhsuk-warning-callout">
           <h3 className="nhsuk-warning-callout__label">
@@ -21,7 +21,10 @@ export function RecoveryKeyPanel({ recoveryKey, onDone, doneLabel }: { recoveryK
               It is shown only now
             </span>
           </h3>
-          <p>Write it down or print it, and keep it locked away from this computer, like a spare key. Anyone with it and this computer can open the records.</p>
+          <p>
+            Write it down or print it, and keep it locked away from this computer, like a spare key. Anyone with it and this computer can
+            open the records.
+          </p>
         </div>
         <button type="button" className="nhsuk-button" onClick={onDone}>
           {doneLabel}

@@ -41,10 +41,13 @@ export function SecurityScreen() {
       idle.showErrors({ 'idle-minutes': 'Enter a whole number of minutes, like 5' });
       return;
     }
-    void idle.submit(() => api.call('security.saveIdleLock', { minutes: number }), (value) => {
-      setSettings(value);
-      setSaved(true);
-    });
+    void idle.submit(
+      () => api.call('security.saveIdleLock', { minutes: number }),
+      (value) => {
+        setSettings(value);
+        setSaved(true);
+      },
+    );
   };
 
   if (recoveryKey !== undefined) {
@@ -75,7 +78,10 @@ export function SecurityScreen() {
           }}
         />
         {settings?.idleLockFromEnvironment === true && (
-          <p className="nhsuk-body-s">This computer sets its own idle time ({settings.idleLockSeconds} seconds) with WORKWELL_IDLE_LOCK_SECONDS, which overrides this setting.</p>
+          <p className="nhsuk-body-s">
+            This computer sets its own idle time ({settings.idleLockSeconds} seconds) with WORKWELL_IDLE_LOCK_SECONDS, which overrides this
+            setting.
+          </p>
         )}
         <button type="submit" className="nhsuk-button" disabled={idle.busy}>
           Save idle time
@@ -97,19 +103,28 @@ export function SecurityScreen() {
         type="button"
         className="nhsuk-button nhsuk-button--secondary"
         disabled={recovery.busy}
-        onClick={() => void recovery.submit(() => api.call('security.newRecoveryKey', {}), (value) => setRecoveryKey(value.recoveryKey))}
+        onClick={() =>
+          void recovery.submit(
+            () => api.call('security.newRecoveryKey', {}),
+            (value) => setRecoveryKey(value.recoveryKey),
+          )
+        }
       >
         {recovery.busy ? 'Making a recovery key…' : 'Make a new recovery key'}
       </button>
 
       <h2 className="nhsuk-heading-m">Rotate the data key</h2>
       <p className="nhsuk-body">
-        Re-encrypts every record under a new key, after an automatic backup. Do this after revoking a user, so a copy of the old key they might have kept
-        opens nothing. Everyone keeps their own passphrase.
-        {settings?.lastRotatedAt !== null && settings?.lastRotatedAt !== undefined && ` Last rotated on ${formatDateTime(settings.lastRotatedAt)}.`}
+        Re-encrypts every record under a new key, after an automatic backup. Do this after revoking a user, so a copy of the old key they
+        might have kept opens nothing. Everyone keeps their own passphrase.
+        {settings?.lastRotatedAt !== null &&
+          settings?.lastRotatedAt !== undefined &&
+          ` Last rotated on ${formatDateTime(settings.lastRotatedAt)}.`}
       </p>
       {settings !== undefined && settings.usersToSignInBeforeRotation.length > 0 && (
-        <p className="nhsuk-body">These users must unlock once before the key can be rotated: {settings.usersToSignInBeforeRotation.join(', ')}.</p>
+        <p className="nhsuk-body">
+          These users must unlock once before the key can be rotated: {settings.usersToSignInBeforeRotation.join(', ')}.
+        </p>
       )}
       {rotated !== undefined && (
         <p className="nhsuk-body ww-saved" role="status" data-testid="rotation-done">
@@ -131,11 +146,14 @@ export function SecurityScreen() {
               className="nhsuk-button nhsuk-button--warning"
               disabled={rotation.busy}
               onClick={() =>
-                void rotation.submit(() => api.call('security.rotateDataKey', { confirm: true }), (value) => {
-                  setConfirmRotation(false);
-                  setRotated(value.backupFile);
-                  void load();
-                })
+                void rotation.submit(
+                  () => api.call('security.rotateDataKey', { confirm: true }),
+                  (value) => {
+                    setConfirmRotation(false);
+                    setRotated(value.backupFile);
+                    void load();
+                  },
+                )
               }
             >
               {rotation.busy ? 'Rotating…' : 'Rotate the data key'}

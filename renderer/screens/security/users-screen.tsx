@@ -34,7 +34,9 @@ export function UsersScreen() {
       return;
     }
     setProblem(undefined);
-    setNotice(`${user.displayName} (${user.username}) was revoked and can no longer unlock. To shut out a copy of the data key they might have kept, rotate the data key under Security.`);
+    setNotice(
+      `${user.displayName} (${user.username}) was revoked and can no longer unlock. To shut out a copy of the data key they might have kept, rotate the data key under Security.`,
+    );
     await list.reload();
   };
 
@@ -56,7 +58,10 @@ export function UsersScreen() {
               Revoke {confirming.displayName}?
             </span>
           </h2>
-          <p>Their passphrase will stop working at once. Their name stays on everything they recorded. This cannot be undone: to let them back in, add a new account.</p>
+          <p>
+            Their passphrase will stop working at once. Their name stays on everything they recorded. This cannot be undone: to let them
+            back in, add a new account.
+          </p>
           <div className="ww-actions">
             <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={() => void revoke(confirming)}>
               Revoke {confirming.username}
@@ -91,7 +96,9 @@ export function UsersScreen() {
           onAdded={(added) => {
             setAdding(false);
             setProblem(undefined);
-            setNotice(`${added.displayName} can now unlock as ${added.username} with the first passphrase you chose. Give it to them in person.`);
+            setNotice(
+              `${added.displayName} can now unlock as ${added.username} with the first passphrase you chose. Give it to them in person.`,
+            );
             void list.reload();
             void reloadConfig();
           }}

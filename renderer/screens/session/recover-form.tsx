@@ -7,14 +7,26 @@ import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 
-const FIELD_IDS: Readonly<Record<string, string>> = { recoveryKey: 'recovery-key', username: 'recovery-username', newPassphrase: 'recovery-new-passphrase' };
+const FIELD_IDS: Readonly<Record<string, string>> = {
+  recoveryKey: 'recovery-key',
+  username: 'recovery-username',
+  newPassphrase: 'recovery-new-passphrase',
+};
 const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'recovery-key';
 
 /**
  * On the unlock screen: an administrator who forgot their passphrase types the recovery key and
  * chooses a new passphrase, and is signed in.
  */
-export function RecoverForm({ usernames, onRecovered, onCancel }: { usernames: readonly string[]; onRecovered: (user: SignedInUser) => void; onCancel: () => void }) {
+export function RecoverForm({
+  usernames,
+  onRecovered,
+  onCancel,
+}: {
+  usernames: readonly string[];
+  onRecovered: (user: SignedInUser) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const [recoveryKey, setRecoveryKey] = useState('');
   const [username, setUsername] = useState('');

@@ -4,7 +4,11 @@ import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 
-const FIELD_IDS: Readonly<Record<string, string>> = { path: 'setup-restore-path', username: 'setup-restore-username', passphrase: 'setup-restore-passphrase' };
+const FIELD_IDS: Readonly<Record<string, string>> = {
+  path: 'setup-restore-path',
+  username: 'setup-restore-username',
+  passphrase: 'setup-restore-passphrase',
+};
 const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'setup-restore-path';
 
 /** On the first-run screen of a new computer: bring the partnership back from a backup file. */
@@ -21,13 +25,30 @@ export function RestoreOnSetup({ onRestored }: { onRestored: () => void }) {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-busy={restore.busy} aria-labelledby="setup-restore-heading" className="nhsuk-u-width-two-thirds">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-busy={restore.busy}
+      aria-labelledby="setup-restore-heading"
+      className="nhsuk-u-width-two-thirds"
+    >
       <h2 className="nhsuk-heading-m" id="setup-restore-heading">
         Moving to a new computer?
       </h2>
-      <p className="nhsuk-body">Restore your partnership from a backup file instead of setting up a new one. It is checked before anything is written.</p>
+      <p className="nhsuk-body">
+        Restore your partnership from a backup file instead of setting up a new one. It is checked before anything is written.
+      </p>
       <ErrorSummary fieldErrors={restore.fieldErrors} message={restore.message} />
-      <TextInput id="setup-restore-path" label="Backup file" hint="The full path of the .wwbackup file." value={file} error={restore.fieldErrors['setup-restore-path']} onValueChange={setFile} autoComplete="off" spellCheck={false} />
+      <TextInput
+        id="setup-restore-path"
+        label="Backup file"
+        hint="The full path of the .wwbackup file."
+        value={file}
+        error={restore.fieldErrors['setup-restore-path']}
+        onValueChange={setFile}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <TextInput
         id="setup-restore-username"
         label="Your username"
@@ -39,7 +60,15 @@ export function RestoreOnSetup({ onRestored }: { onRestored: () => void }) {
         spellCheck={false}
         className="nhsuk-u-width-one-half"
       />
-      <TextInput id="setup-restore-passphrase" type="password" label="Your passphrase" value={passphrase} error={restore.fieldErrors['setup-restore-passphrase']} onValueChange={setPassphrase} autoComplete="current-password" />
+      <TextInput
+        id="setup-restore-passphrase"
+        type="password"
+        label="Your passphrase"
+        value={passphrase}
+        error={restore.fieldErrors['setup-restore-passphrase']}
+        onValueChange={setPassphrase}
+        autoComplete="current-password"
+      />
       <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={restore.busy}>
         {restore.busy ? 'Checking the backup…' : 'Restore from backup'}
       </button>

@@ -106,7 +106,14 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (user: SignedInUse
         )}
 
         <h2 className="nhsuk-heading-m">First administrator</h2>
-        <TextInput id="admin-display-name" label="Full name" value={displayName} error={setup.fieldErrors['admin-display-name']} onValueChange={setDisplayName} autoComplete="name" />
+        <TextInput
+          id="admin-display-name"
+          label="Full name"
+          value={displayName}
+          error={setup.fieldErrors['admin-display-name']}
+          onValueChange={setDisplayName}
+          autoComplete="name"
+        />
         <TextInput
           id="admin-username"
           label="Username"
@@ -151,9 +158,7 @@ export function SetupScreen({ onDone, onRestored }: { onDone: (user: SignedInUse
 
       <hr className="nhsuk-section-break nhsuk-section-break--l nhsuk-section-break--visible" />
       <h2 className="nhsuk-heading-m">Just exploring?</h2>
-      <p>
-        Open a demo partnership filled with synthetic people. Its passphrase is public, so never put real records in it.
-      </p>
+      <p>Open a demo partnership filled with synthetic people. Its passphrase is public, so never put real records in it.</p>
       <button
         className="nhsuk-button nhsuk-button--secondary"
         type="button"

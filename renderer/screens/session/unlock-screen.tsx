@@ -49,8 +49,8 @@ export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }:
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            Demo partnership: there is one user per team role, and every one has the passphrase <code>{DEMO_PARTNERSHIP.passphrase}</code>. Its
-            recovery key is <code>{DEMO_PARTNERSHIP.recoveryKey}</code>.
+            Demo partnership: there is one user per team role, and every one has the passphrase <code>{DEMO_PARTNERSHIP.passphrase}</code>.
+            Its recovery key is <code>{DEMO_PARTNERSHIP.recoveryKey}</code>.
           </p>
         </div>
       )}

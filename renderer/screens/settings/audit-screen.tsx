@@ -45,7 +45,9 @@ export function AuditScreen() {
 
   return (
     <SettingsPage title="Audit trail" back="settings">
-      <p className="nhsuk-body">Every view, change, signature, sign-in and lock, newest first. Entries cannot be changed or removed; the check below proves it.</p>
+      <p className="nhsuk-body">
+        Every view, change, signature, sign-in and lock, newest first. Entries cannot be changed or removed; the check below proves it.
+      </p>
       <ErrorSummary fieldErrors={{}} message={error} />
       <div className="ww-actions">
         <button
@@ -61,12 +63,23 @@ export function AuditScreen() {
         </button>
         <p role="status" className="nhsuk-body" data-testid="audit-verification">
           {verification === 'checking' && 'Checking every entry…'}
-          {verification !== undefined && verification !== 'checking' && (verification.intact ? `Intact: all ${verification.entries.toLocaleString('en-GB')} entries verified.` : `Broken at entry ${verification.firstBreak?.seq ?? '?'} (${verification.firstBreak?.problem.replaceAll('_', ' ') ?? ''}). Report this to your information governance lead.`)}
+          {verification !== undefined &&
+            verification !== 'checking' &&
+            (verification.intact
+              ? `Intact: all ${verification.entries.toLocaleString('en-GB')} entries verified.`
+              : `Broken at entry ${verification.firstBreak?.seq ?? '?'} (${verification.firstBreak?.problem.replaceAll('_', ' ') ?? ''}). Report this to your information governance lead.`)}
         </p>
       </div>
       <div className="ww-actions">
         <TextInput id="audit-username" label="Username" value={username} onValueChange={setUsername} />
-        <SelectInput id="audit-action" label="Action" placeholder="Any action" value={action} options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))} onValueChange={setAction} />
+        <SelectInput
+          id="audit-action"
+          label="Action"
+          placeholder="Any action"
+          value={action}
+          options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+          onValueChange={setAction}
+        />
       </div>
       <ListTable
         caption="Audit entries, newest first"

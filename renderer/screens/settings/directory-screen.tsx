@@ -1,4 +1,8 @@
-import { SERVICE_CATEGORY_LABELS, REFERRAL_METHOD_LABELS, type DirectoryServiceEntry } from '../../../core/schemas/config/directory-services';
+import {
+  SERVICE_CATEGORY_LABELS,
+  REFERRAL_METHOD_LABELS,
+  type DirectoryServiceEntry,
+} from '../../../core/schemas/config/directory-services';
 import { useApi } from '../../api/api-context';
 import { ListTable } from '../../components/list-table';
 import { ActiveTag, activeFirst } from './active-tag';
@@ -23,7 +27,9 @@ function ContactAndReferral({ service }: { service: DirectoryServiceEntry }) {
             <li key={contact}>{contact}</li>
           ))}
       </ul>
-      <span className="ww-secondary-text">How to refer: {service.referralMethods.map((method) => REFERRAL_METHOD_LABELS[method]).join('; ')}</span>
+      <span className="ww-secondary-text">
+        How to refer: {service.referralMethods.map((method) => REFERRAL_METHOD_LABELS[method]).join('; ')}
+      </span>
     </>
   );
 }
@@ -35,14 +41,20 @@ export function DirectoryScreen() {
   const editor = useSectionEditor<DirectoryServiceEntry>(reload);
   const toggle = (service: DirectoryServiceEntry) =>
     void editor.change(
-      () => api.call('config.saveService', { ...directoryServiceInput(service), id: service.id, version: service.version, active: !service.active }),
+      () =>
+        api.call('config.saveService', {
+          ...directoryServiceInput(service),
+          id: service.id,
+          version: service.version,
+          active: !service.active,
+        }),
       `${service.name} ${service.active ? 'deactivated' : 'reactivated'}.`,
     );
   return (
     <SettingsPage title="Service directory" back="settings">
       <p className="nhsuk-body">
-        Local services the team refers or signposts people to: training, money advice, physical activity, support groups, council services and more. Action plans name these services,
-        so a service that closes is deactivated rather than removed.
+        Local services the team refers or signposts people to: training, money advice, physical activity, support groups, council services
+        and more. Action plans name these services, so a service that closes is deactivated rather than removed.
       </p>
       <SectionMessages saved={editor.saved} problem={editor.problem ?? error} />
       {editor.editing === undefined ? (
@@ -50,7 +62,12 @@ export function DirectoryScreen() {
           Add a service
         </button>
       ) : (
-        <DirectoryServiceForm key={editor.editing.kind === 'edit' ? editor.editing.entry.id : 'new'} entry={editor.editing.kind === 'edit' ? editor.editing.entry : undefined} onSaved={editor.done} onCancel={editor.cancel} />
+        <DirectoryServiceForm
+          key={editor.editing.kind === 'edit' ? editor.editing.entry.id : 'new'}
+          entry={editor.editing.kind === 'edit' ? editor.editing.entry : undefined}
+          onSaved={editor.done}
+          onCancel={editor.cancel}
+        />
       )}
       {config !== undefined && config.services.length === 0 && (
         <div className="nhsuk-inset-text">

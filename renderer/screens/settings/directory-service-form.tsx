@@ -51,20 +51,50 @@ export function directoryServiceInput(service: DirectoryServiceEntry): SaveDirec
 const fieldId = (path: string) => (path === 'referralMethods' ? `service-referralMethods-${REFERRAL_METHODS[0]}` : `service-${path}`);
 
 /** Add or edit an onward service. */
-export function DirectoryServiceForm({ entry, onSaved, onCancel }: { entry: DirectoryServiceEntry | undefined; onSaved: (message: string) => void; onCancel: () => void }) {
+export function DirectoryServiceForm({
+  entry,
+  onSaved,
+  onCancel,
+}: {
+  entry: DirectoryServiceEntry | undefined;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const [form, setForm] = useState<Form>(entry === undefined ? EMPTY : formOf(entry));
   const save = useSubmit<DirectoryServiceEntry>(fieldId);
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm((current) => ({ ...current, [key]: value }));
   const error = (path: string) => save.fieldErrors[fieldId(path)];
   const submit = () =>
     void save.submit(
-      () => api.call('config.saveService', { ...form, category: form.category as never, ...(entry === undefined ? {} : { id: entry.id, version: entry.version, active: entry.active }) }),
+      () =>
+        api.call('config.saveService', {
+          ...form,
+          category: form.category as never,
+          ...(entry === undefined ? {} : { id: entry.id, version: entry.version, active: entry.active }),
+        }),
       (saved) => onSaved(`${saved.name} saved.`),
     );
   return (
-    <EntryForm id="service-form" title={entry === undefined ? 'Add a service' : `Edit ${entry.name}`} submitLabel="Save service" state={save} onSubmit={submit} onCancel={onCancel}>
-      <TextInput id="service-name" label="Name of the service" value={form.name} error={error('name')} onValueChange={set('name')} autoComplete="off" />
+    <EntryForm
+      id="service-form"
+      title={entry === undefined ? 'Add a service' : `Edit ${entry.name}`}
+      submitLabel="Save service"
+      state={save}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <TextInput
+        id="service-name"
+        label="Name of the service"
+        value={form.name}
+        error={error('name')}
+        onValueChange={set('name')}
+        autoComplete="off"
+      />
       <SelectInput
         id="service-category"
         label="Category"
@@ -74,12 +104,54 @@ export function DirectoryServiceForm({ entry, onSaved, onCancel }: { entry: Dire
         error={error('category')}
         onValueChange={set('category')}
       />
-      <TextareaInput id="service-description" label="What the service offers" value={form.description} error={error('description')} onValueChange={set('description')} rows={3} />
-      <TextareaInput id="service-eligibility" label="Who it is for" hint="Eligibility: for example age, where people live, or a condition" value={form.eligibility} error={error('eligibility')} onValueChange={set('eligibility')} rows={2} />
+      <TextareaInput
+        id="service-description"
+        label="What the service offers"
+        value={form.description}
+        error={error('description')}
+        onValueChange={set('description')}
+        rows={3}
+      />
+      <TextareaInput
+        id="service-eligibility"
+        label="Who it is for"
+        hint="Eligibility: for example age, where people live, or a condition"
+        value={form.eligibility}
+        error={error('eligibility')}
+        onValueChange={set('eligibility')}
+        rows={2}
+      />
       <p className="nhsuk-body">Give at least one way to contact the service.</p>
-      <TextInput id="service-phone" type="tel" label="Phone (optional)" value={form.phone} error={error('phone')} onValueChange={set('phone')} className="nhsuk-u-width-one-half" autoComplete="off" />
-      <TextInput id="service-email" type="email" label="Email (optional)" value={form.email} error={error('email')} onValueChange={set('email')} autoComplete="off" />
-      <TextInput id="service-website" type="url" label="Website (optional)" hint="For example www.example.org" value={form.website} error={error('website')} onValueChange={set('website')} autoComplete="off" spellCheck={false} />
+      <TextInput
+        id="service-phone"
+        type="tel"
+        label="Phone (optional)"
+        value={form.phone}
+        error={error('phone')}
+        onValueChange={set('phone')}
+        className="nhsuk-u-width-one-half"
+        autoComplete="off"
+      />
+      <TextInput
+        id="service-email"
+        type="email"
+        label="Email (optional)"
+        value={form.email}
+        error={error('email')}
+        onValueChange={set('email')}
+        autoComplete="off"
+      />
+      <TextInput
+        id="service-website"
+        type="url"
+        label="Website (optional)"
+        hint="For example www.example.org"
+        value={form.website}
+        error={error('website')}
+        onValueChange={set('website')}
+        autoComplete="off"
+        spellCheck={false}
+      />
       <CheckboxGroup
         name="service-referralMethods"
         legend="How people are referred"

@@ -26,7 +26,10 @@ export function RetentionRecordScreen({ id }: { id: string }) {
       <SettingsPage title="Record deleted" back="settings">
         <div className="nhsuk-panel" data-testid="retention-deleted">
           <h2 className="nhsuk-heading-m">Record {deleted.reference} has been deleted</h2>
-          <p className="nhsuk-body">Everything held about this person has gone. The audit trail keeps a note that you deleted record {deleted.reference} and when, by reference only.</p>
+          <p className="nhsuk-body">
+            Everything held about this person has gone. The audit trail keeps a note that you deleted record {deleted.reference} and when,
+            by reference only.
+          </p>
         </div>
         <p className="nhsuk-body">
           <a className="nhsuk-link" href={routeHref({ name: 'retention' })}>
@@ -46,7 +49,9 @@ export function RetentionRecordScreen({ id }: { id: string }) {
       </p>
       <ErrorSummary fieldErrors={{}} message={error} />
       {items === undefined && error === undefined && <p className="nhsuk-body">Loading…</p>}
-      {items !== undefined && item === undefined && <p className="nhsuk-body">This record is not due for retention review. It may have been deleted already.</p>}
+      {items !== undefined && item === undefined && (
+        <p className="nhsuk-body">This record is not due for retention review. It may have been deleted already.</p>
+      )}
       {item !== undefined && (
         <>
           <SummaryList
@@ -102,7 +107,14 @@ function HoldForm({ item, onDone }: { item: RetentionItem; onDone: () => void })
         Keep this record: place a legal hold
       </h2>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextareaInput id="hold-reason" label="Why the record must be kept" hint="For example, a claim, a complaint or an inquiry, with its reference." value={reason} error={save.fieldErrors['hold-reason']} onValueChange={setReason} />
+      <TextareaInput
+        id="hold-reason"
+        label="Why the record must be kept"
+        hint="For example, a claim, a complaint or an inquiry, with its reference."
+        value={reason}
+        error={save.fieldErrors['hold-reason']}
+        onValueChange={setReason}
+      />
       <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={save.busy}>
         Place a legal hold
       </button>
@@ -126,9 +138,17 @@ function ReleaseForm({ item, onDone }: { item: RetentionItem; onDone: () => void
       <h2 className="nhsuk-heading-m" id="release-heading">
         Release the legal hold
       </h2>
-      <p className="nhsuk-body">This record cannot be deleted while the hold is in place. Release it only when the reason no longer applies.</p>
+      <p className="nhsuk-body">
+        This record cannot be deleted while the hold is in place. Release it only when the reason no longer applies.
+      </p>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextareaInput id="release-reason" label="Why the hold no longer applies" value={reason} error={save.fieldErrors['release-reason']} onValueChange={setReason} />
+      <TextareaInput
+        id="release-reason"
+        label="Why the hold no longer applies"
+        value={reason}
+        error={save.fieldErrors['release-reason']}
+        onValueChange={setReason}
+      />
       <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={save.busy}>
         Release the legal hold
       </button>
@@ -160,8 +180,8 @@ function DeleteForm({ item, onDeleted }: { item: RetentionItem; onDeleted: () =>
           </span>
         </h3>
         <p>
-          Everything held about {item.name} is deleted: their details, referral, consent, assessments, outcome measures, plans and reviews. The audit trail keeps a note of who deleted the
-          record and when, by reference only.
+          Everything held about {item.name} is deleted: their details, referral, consent, assessments, outcome measures, plans and reviews.
+          The audit trail keeps a note of who deleted the record and when, by reference only.
         </p>
       </div>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />

@@ -13,8 +13,9 @@ export function RetentionScreen() {
   return (
     <SettingsPage title="Retention review" back="settings">
       <p className="nhsuk-body">
-        A person's record is kept for {RETENTION_YEARS} years after they leave the service. After that it is due for review: delete it, unless it must be kept for a legal reason, such as a
-        claim or a complaint, in which case place a legal hold. A record on legal hold cannot be deleted.
+        A person's record is kept for {RETENTION_YEARS} years after they leave the service. After that it is due for review: delete it,
+        unless it must be kept for a legal reason, such as a claim or a complaint, in which case place a legal hold. A record on legal hold
+        cannot be deleted.
       </p>
       <ErrorSummary fieldErrors={{}} message={error} />
       {items === undefined && error === undefined && <p className="nhsuk-body">Loading…</p>}

@@ -3,25 +3,75 @@ import { SettingsPage } from './settings-page';
 import { usePartnershipConfig } from './use-partnership-config';
 
 const count = (entries: ReadonlyArray<{ active: boolean }> | undefined, noun: string) =>
-  entries === undefined ? '' : `${entries.filter((entry) => entry.active).length} active ${noun}${entries.some((entry) => !entry.active) ? `, ${entries.filter((entry) => !entry.active).length} inactive` : ''}.`;
+  entries === undefined
+    ? ''
+    : `${entries.filter((entry) => entry.active).length} active ${noun}${entries.some((entry) => !entry.active) ? `, ${entries.filter((entry) => !entry.active).length} inactive` : ''}.`;
 
 /** The administrators' hub: how this partnership's team and local offer are set up. */
 export function SettingsHubScreen() {
   const { config } = usePartnershipConfig();
   const pages = [
-    { href: routeHref({ name: 'settings-section', section: 'disciplines' }), title: 'Disciplines', description: 'The disciplines in this team, built in and local.', summary: count(config?.disciplines, 'disciplines') },
-    { href: routeHref({ name: 'settings-section', section: 'team' }), title: 'Team members', description: 'Who is in the MDT, their registration, and their app account.', summary: count(config?.teamMembers, 'members') },
-    { href: routeHref({ name: 'settings-section', section: 'directory' }), title: 'Service directory', description: 'Local onward services that action plans refer or signpost people to.', summary: count(config?.services, 'services') },
-    { href: '#/settings/measure-wording', title: 'Wording of licensed outcome measures', description: 'The item wording of WSAS and MSK-HQ, under your licence.', summary: '' },
-    { href: routeHref({ name: 'audit' }), title: 'Audit trail', description: 'Who viewed, changed, signed or exported what, and when; check it is intact.', summary: '' },
-    { href: routeHref({ name: 'retention' }), title: 'Retention review', description: 'Records of people who left 8 or more years ago: delete them, or keep them under a legal hold.', summary: '' },
-    { href: routeHref({ name: 'users' }), title: 'Users', description: 'Who can unlock these records: add a user, or revoke one.', summary: '' },
-    { href: routeHref({ name: 'security' }), title: 'Security', description: 'Idle lock time, the recovery key, and rotating the data key.', summary: '' },
-    { href: routeHref({ name: 'backup' }), title: 'Backup and restore', description: 'Make an encrypted backup, or restore one.', summary: '' },
+    {
+      href: routeHref({ name: 'settings-section', section: 'disciplines' }),
+      title: 'Disciplines',
+      description: 'The disciplines in this team, built in and local.',
+      summary: count(config?.disciplines, 'disciplines'),
+    },
+    {
+      href: routeHref({ name: 'settings-section', section: 'team' }),
+      title: 'Team members',
+      description: 'Who is in the MDT, their registration, and their app account.',
+      summary: count(config?.teamMembers, 'members'),
+    },
+    {
+      href: routeHref({ name: 'settings-section', section: 'directory' }),
+      title: 'Service directory',
+      description: 'Local onward services that action plans refer or signpost people to.',
+      summary: count(config?.services, 'services'),
+    },
+    {
+      href: '#/settings/measure-wording',
+      title: 'Wording of licensed outcome measures',
+      description: 'The item wording of WSAS and MSK-HQ, under your licence.',
+      summary: '',
+    },
+    {
+      href: routeHref({ name: 'audit' }),
+      title: 'Audit trail',
+      description: 'Who viewed, changed, signed or exported what, and when; check it is intact.',
+      summary: '',
+    },
+    {
+      href: routeHref({ name: 'retention' }),
+      title: 'Retention review',
+      description: 'Records of people who left 8 or more years ago: delete them, or keep them under a legal hold.',
+      summary: '',
+    },
+    {
+      href: routeHref({ name: 'users' }),
+      title: 'Users',
+      description: 'Who can unlock these records: add a user, or revoke one.',
+      summary: '',
+    },
+    {
+      href: routeHref({ name: 'security' }),
+      title: 'Security',
+      description: 'Idle lock time, the recovery key, and rotating the data key.',
+      summary: '',
+    },
+    {
+      href: routeHref({ name: 'backup' }),
+      title: 'Backup and restore',
+      description: 'Make an encrypted backup, or restore one.',
+      summary: '',
+    },
   ];
   return (
     <SettingsPage title="Partnership settings" back="caseload">
-      <p className="nhsuk-body">Each partnership designs its own team and local offer. Changes apply to everyone in this partnership; nothing is ever deleted, only deactivated.</p>
+      <p className="nhsuk-body">
+        Each partnership designs its own team and local offer. Changes apply to everyone in this partnership; nothing is ever deleted, only
+        deactivated.
+      </p>
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {pages.map((page) => (
           <li className="nhsuk-grid-column-one-half nhsuk-card-group__item" key={page.href}>

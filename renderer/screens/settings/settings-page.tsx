@@ -16,7 +16,9 @@ export function SettingsPage({ title, back, children }: { title: string; back: '
         <a className="nhsuk-back-link" href={routeHref({ name: 'caseload' })}>
           Back to the caseload
         </a>
-        <p className="nhsuk-body">Only administrators can change the partnership's settings. Ask an administrator if something needs changing.</p>
+        <p className="nhsuk-body">
+          Only administrators can change the partnership's settings. Ask an administrator if something needs changing.
+        </p>
       </AppPage>
     );
   }

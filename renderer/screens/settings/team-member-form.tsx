@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../core/roles';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
-import { PROFESSIONAL_BODIES, PROFESSIONAL_BODY_LABELS, registrationExample, type ProfessionalBody } from '../../../core/schemas/config/professional-registration';
+import {
+  PROFESSIONAL_BODIES,
+  PROFESSIONAL_BODY_LABELS,
+  registrationExample,
+  type ProfessionalBody,
+} from '../../../core/schemas/config/professional-registration';
 import type { SaveTeamMemberInput, TeamMemberEntry } from '../../../core/schemas/config/team-members';
 import { useApi } from '../../api/api-context';
 import { SelectInput } from '../../components/select-input';
@@ -38,20 +43,44 @@ export function teamMemberInput(member: TeamMemberEntry): SaveTeamMemberInput {
   return { ...formOf(member), professionalBody: member.professionalBody, active: member.active };
 }
 
-const EMPTY: Form = { fullName: '', disciplineCode: '', jobTitle: '', professionalBody: '', registrationNumber: '', email: '', phone: '', userId: '' };
+const EMPTY: Form = {
+  fullName: '',
+  disciplineCode: '',
+  jobTitle: '',
+  professionalBody: '',
+  registrationNumber: '',
+  email: '',
+  phone: '',
+  userId: '',
+};
 
 const fieldId = (path: string) => `member-${path}`;
 
 /** Add or edit a team member. Only active disciplines are offered, plus the member's own. */
-export function TeamMemberForm({ config, entry, onSaved, onCancel }: { config: PartnershipConfig; entry: TeamMemberEntry | undefined; onSaved: (message: string) => void; onCancel: () => void }) {
+export function TeamMemberForm({
+  config,
+  entry,
+  onSaved,
+  onCancel,
+}: {
+  config: PartnershipConfig;
+  entry: TeamMemberEntry | undefined;
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}) {
   const api = useApi();
   const [form, setForm] = useState<Form>(entry === undefined ? EMPTY : formOf(entry));
   const save = useSubmit<TeamMemberEntry>(fieldId);
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof Form>(key: K) =>
+    (value: Form[K]) =>
+      setForm((current) => ({ ...current, [key]: value }));
   const error = (path: string) => save.fieldErrors[fieldId(path)];
 
   const disciplines = config.disciplines.filter((discipline) => discipline.active || discipline.code === entry?.disciplineCode);
-  const linkedElsewhere = new Set(config.teamMembers.filter((member) => member.id !== entry?.id && member.userId !== null).map((member) => member.userId));
+  const linkedElsewhere = new Set(
+    config.teamMembers.filter((member) => member.id !== entry?.id && member.userId !== null).map((member) => member.userId),
+  );
   const accounts = config.accounts.filter((account) => !linkedElsewhere.has(account.id));
   const example = form.professionalBody === '' ? undefined : registrationExample(form.professionalBody);
 
@@ -68,18 +97,43 @@ export function TeamMemberForm({ config, entry, onSaved, onCancel }: { config: P
     );
 
   return (
-    <EntryForm id="member-form" title={entry === undefined ? 'Add a team member' : `Edit ${entry.fullName}`} submitLabel="Save team member" state={save} onSubmit={submit} onCancel={onCancel}>
-      <TextInput id="member-fullName" label="Full name" value={form.fullName} error={error('fullName')} onValueChange={set('fullName')} autoComplete="off" />
+    <EntryForm
+      id="member-form"
+      title={entry === undefined ? 'Add a team member' : `Edit ${entry.fullName}`}
+      submitLabel="Save team member"
+      state={save}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <TextInput
+        id="member-fullName"
+        label="Full name"
+        value={form.fullName}
+        error={error('fullName')}
+        onValueChange={set('fullName')}
+        autoComplete="off"
+      />
       <SelectInput
         id="member-disciplineCode"
         label="Discipline"
         value={form.disciplineCode}
         placeholder="Choose a discipline"
-        options={disciplines.map((discipline) => ({ value: discipline.code, label: discipline.active ? discipline.label : `${discipline.label} (inactive)` }))}
+        options={disciplines.map((discipline) => ({
+          value: discipline.code,
+          label: discipline.active ? discipline.label : `${discipline.label} (inactive)`,
+        }))}
         error={error('disciplineCode')}
         onValueChange={set('disciplineCode')}
       />
-      <TextInput id="member-jobTitle" label="Job title" hint="For example Work and Health Coach, MSK physiotherapist, Counsellor" value={form.jobTitle} error={error('jobTitle')} onValueChange={set('jobTitle')} autoComplete="off" />
+      <TextInput
+        id="member-jobTitle"
+        label="Job title"
+        hint="For example Work and Health Coach, MSK physiotherapist, Counsellor"
+        value={form.jobTitle}
+        error={error('jobTitle')}
+        onValueChange={set('jobTitle')}
+        autoComplete="off"
+      />
       <SelectInput
         id="member-professionalBody"
         label="Professional body"
@@ -103,15 +157,35 @@ export function TeamMemberForm({ config, entry, onSaved, onCancel }: { config: P
           spellCheck={false}
         />
       )}
-      <TextInput id="member-email" type="email" label="Work email (optional)" value={form.email} error={error('email')} onValueChange={set('email')} autoComplete="off" />
-      <TextInput id="member-phone" type="tel" label="Work phone (optional)" value={form.phone} error={error('phone')} onValueChange={set('phone')} className="nhsuk-u-width-one-half" autoComplete="off" />
+      <TextInput
+        id="member-email"
+        type="email"
+        label="Work email (optional)"
+        value={form.email}
+        error={error('email')}
+        onValueChange={set('email')}
+        autoComplete="off"
+      />
+      <TextInput
+        id="member-phone"
+        type="tel"
+        label="Work phone (optional)"
+        value={form.phone}
+        error={error('phone')}
+        onValueChange={set('phone')}
+        className="nhsuk-u-width-one-half"
+        autoComplete="off"
+      />
       <SelectInput
         id="member-userId"
         label="App account (optional)"
         hint="The account they sign in with, so the app knows which team member they are"
         value={form.userId}
         placeholder="No app account"
-        options={accounts.map((account) => ({ value: account.id, label: `${account.displayName} (${account.username}, ${ROLE_LABELS[account.role]})` }))}
+        options={accounts.map((account) => ({
+          value: account.id,
+          label: `${account.displayName} (${account.username}, ${ROLE_LABELS[account.role]})`,
+        }))}
         error={error('userId')}
         onValueChange={set('userId')}
       />

@@ -17,25 +17,38 @@ export function TeamMembersScreen() {
   const editor = useSectionEditor<TeamMemberEntry>(reload);
   const toggle = (member: TeamMemberEntry) =>
     void editor.change(
-      () => api.call('config.saveTeamMember', { ...teamMemberInput(member), id: member.id, version: member.version, active: !member.active }),
+      () =>
+        api.call('config.saveTeamMember', { ...teamMemberInput(member), id: member.id, version: member.version, active: !member.active }),
       `${member.fullName} ${member.active ? 'deactivated' : 'reactivated'}.`,
     );
   const disciplineLabel = (code: string) => config?.disciplines.find((discipline) => discipline.code === code)?.label ?? code;
-  const accountLabel = (userId: string | null) => (userId === null ? 'None' : (config?.accounts.find((account) => account.id === userId)?.username ?? 'Account disabled'));
+  const accountLabel = (userId: string | null) =>
+    userId === null ? 'None' : (config?.accounts.find((account) => account.id === userId)?.username ?? 'Account disabled');
   return (
     <SettingsPage title="Team members" back="settings">
       <p className="nhsuk-body">
-        Everyone who takes part in the MDT, with their discipline and professional registration. Link a member to their app account so the app knows who they are when they sign in.
-        When someone leaves, deactivate them: they stay on the plans they were part of.
+        Everyone who takes part in the MDT, with their discipline and professional registration. Link a member to their app account so the
+        app knows who they are when they sign in. When someone leaves, deactivate them: they stay on the plans they were part of.
       </p>
       <SectionMessages saved={editor.saved} problem={editor.problem ?? error} />
       {config !== undefined &&
         (editor.editing === undefined ? (
-          <button type="button" className="nhsuk-button" id="add-team-member" onClick={() => editor.open({ kind: 'new' }, 'add-team-member')}>
+          <button
+            type="button"
+            className="nhsuk-button"
+            id="add-team-member"
+            onClick={() => editor.open({ kind: 'new' }, 'add-team-member')}
+          >
             Add a team member
           </button>
         ) : (
-          <TeamMemberForm key={editor.editing.kind === 'edit' ? editor.editing.entry.id : 'new'} config={config} entry={editor.editing.kind === 'edit' ? editor.editing.entry : undefined} onSaved={editor.done} onCancel={editor.cancel} />
+          <TeamMemberForm
+            key={editor.editing.kind === 'edit' ? editor.editing.entry.id : 'new'}
+            config={config}
+            entry={editor.editing.kind === 'edit' ? editor.editing.entry : undefined}
+            onSaved={editor.done}
+            onCancel={editor.cancel}
+          />
         ))}
       {config !== undefined && config.teamMembers.length === 0 && (
         <div className="nhsuk-inset-text">

@@ -9,8 +9,8 @@ export function SyncRefusedScreen() {
   return (
     <AppPage title="Changes the partnership server refused">
       <p className="nhsuk-body">
-        These changes were saved on this laptop but the partnership server did not accept them, so other laptops do not have them. Your text is kept here: read the reason, then make the
-        change again if it is still needed.
+        These changes were saved on this laptop but the partnership server did not accept them, so other laptops do not have them. Your text
+        is kept here: read the reason, then make the change again if it is still needed.
       </p>
       {status === undefined && <p className="nhsuk-body">Loading…</p>}
       {refused !== undefined && refused.length === 0 && <p className="nhsuk-body">No changes have been refused.</p>}

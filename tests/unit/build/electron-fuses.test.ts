@@ -13,11 +13,19 @@ import { tempDir } from '../../support/temp-dir';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(__dirname, '../../..');
-const config = require(path.join(root, 'build/electron-builder.config.cjs')) as { electronFuses: Record<string, boolean>; productName: string };
+const config = require(path.join(root, 'build/electron-builder.config.cjs')) as {
+  electronFuses: Record<string, boolean>;
+  productName: string;
+};
 
 // Through the package entry: loading platformPackager on its own trips a circular import.
 const { PlatformPackager } = require('app-builder-lib') as {
-  PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<unknown>; addElectronFuses(context: unknown, fuses: unknown): Promise<unknown> } };
+  PlatformPackager: {
+    prototype: {
+      generateFuseConfig(fuses: unknown): Promise<unknown>;
+      addElectronFuses(context: unknown, fuses: unknown): Promise<unknown>;
+    };
+  };
 };
 const fuses = require('@electron/fuses') as {
   FuseV1Options: Record<string, number>;
@@ -35,7 +43,10 @@ const DISABLE = '0'.charCodeAt(0);
  */
 function standInElectron(file: string): void {
   const defaults = [ENABLE, DISABLE, ENABLE, ENABLE, DISABLE, DISABLE, DISABLE, ENABLE, DISABLE];
-  writeFileSync(file, Buffer.concat([randomBytes(4096), Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, defaults.length, ...defaults]), randomBytes(4096)]));
+  writeFileSync(
+    file,
+    Buffer.concat([randomBytes(4096), Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, defaults.length, ...defaults]), randomBytes(4096)]),
+  );
 }
 
 describe('Electron fuses at package time', () => {

@@ -22,8 +22,15 @@ describe('workwell-mdt CLI', () => {
     const store = path.join(dir, 'store');
     const lines: string[] = [];
     const file = passphraseFile(dir);
-    expect(await runCli(['init', '--store', store, '--admin', 'a.admin', '--name', 'Ann Admin', '--icb', 'frimley', '--passphrase-file', file], (l) => lines.push(l))).toBe(0);
-    expect(await runCli(['seed', '--store', store, '--participants', '300', '--seed', '5', '--passphrase-file', file], (l) => lines.push(l))).toBe(0);
+    expect(
+      await runCli(
+        ['init', '--store', store, '--admin', 'a.admin', '--name', 'Ann Admin', '--icb', 'frimley', '--passphrase-file', file],
+        (l) => lines.push(l),
+      ),
+    ).toBe(0);
+    expect(
+      await runCli(['seed', '--store', store, '--participants', '300', '--seed', '5', '--passphrase-file', file], (l) => lines.push(l)),
+    ).toBe(0);
     expect(lines[0]).toBe(`Created WorkWell Frimley in ${store} with administrator a.admin.`);
     expect(lines[1]).toMatch(/^Recovery key \(shown only now.*\): ([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
 
@@ -56,9 +63,9 @@ describe('workwell-mdt CLI', () => {
   });
 
   it('never accepts a passphrase on the command line', async () => {
-    await expect(runCli(['init', '--store', tempDir(), '--admin', 'a.admin', '--icb', 'frimley', '--passphrase', PASSPHRASE])).rejects.toThrow(
-      /never taken on the command line/,
-    );
+    await expect(
+      runCli(['init', '--store', tempDir(), '--admin', 'a.admin', '--icb', 'frimley', '--passphrase', PASSPHRASE]),
+    ).rejects.toThrow(/never taken on the command line/);
   });
 
   it('reads the passphrase from WORKWELL_PASSPHRASE and reports field errors in words', async () => {
@@ -66,11 +73,15 @@ describe('workwell-mdt CLI', () => {
     const error = await runCli(['init', '--store', store, '--admin', 'x', '--icb', 'nowhere'], () => undefined).catch((e: unknown) => e);
     // No passphrase at all: a clear instruction, not a crash.
     expect(describeCliError(error)).toMatch(/WORKWELL_PASSPHRASE/);
-    const output = execFileSync(process.execPath, ['bin/workwell-mdt.mjs', 'init', '--store', store, '--admin', 'b.admin', '--icb', 'frimley'], {
-      cwd: root,
-      env: { ...process.env, WORKWELL_PASSPHRASE: PASSPHRASE },
-      encoding: 'utf8',
-    });
+    const output = execFileSync(
+      process.execPath,
+      ['bin/workwell-mdt.mjs', 'init', '--store', store, '--admin', 'b.admin', '--icb', 'frimley'],
+      {
+        cwd: root,
+        env: { ...process.env, WORKWELL_PASSPHRASE: PASSPHRASE },
+        encoding: 'utf8',
+      },
+    );
     expect(output).toContain('Created WorkWell Frimley');
   });
 });
@@ -90,7 +101,9 @@ describe('workwell-mdt export', () => {
     expect(readdirSync(drop)).toEqual([expect.stringMatching(/^workwell-fhir-.*\.ndjson$/)]);
     // Audited like an export from the app, and the chain still verifies.
     expect(await runCli(['audit', 'verify', '--store', store, '--passphrase-file', file], (line) => lines.push(line))).toBe(0);
-    await expect(runCli(['export', '--store', store, '--url', 'https://fhir.example.org/r4', '--passphrase-file', file])).rejects.toThrow(/--token-file/);
+    await expect(runCli(['export', '--store', store, '--url', 'https://fhir.example.org/r4', '--passphrase-file', file])).rejects.toThrow(
+      /--token-file/,
+    );
     await expect(runCli(['export', '--store', store, '--passphrase-file', file])).rejects.toThrow(/No destination/);
   });
 });

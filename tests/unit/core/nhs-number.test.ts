@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatNhsNumber, isSyntheticNhsNumber, isValidNhsNumber, nhsCheckDigit, syntheticNhsNumber, SYNTHETIC_NHS_CAPACITY } from '../../../core/nhs-number';
+import {
+  formatNhsNumber,
+  isSyntheticNhsNumber,
+  isValidNhsNumber,
+  nhsCheckDigit,
+  syntheticNhsNumber,
+  SYNTHETIC_NHS_CAPACITY,
+} from '../../../core/nhs-number';
 
 describe('NHS number', () => {
   it('accepts a number whose modulus-11 check digit is right', () => {
@@ -23,7 +30,10 @@ describe('NHS number', () => {
   });
 
   it('generates valid, distinct numbers in the reserved 999 test range only', () => {
-    const numbers = [...Array.from({ length: 2000 }, (_, index) => syntheticNhsNumber(index)), syntheticNhsNumber(SYNTHETIC_NHS_CAPACITY - 1)];
+    const numbers = [
+      ...Array.from({ length: 2000 }, (_, index) => syntheticNhsNumber(index)),
+      syntheticNhsNumber(SYNTHETIC_NHS_CAPACITY - 1),
+    ];
     expect(new Set(numbers).size).toBe(numbers.length);
     for (const number of numbers) {
       expect(number.startsWith('999')).toBe(true);

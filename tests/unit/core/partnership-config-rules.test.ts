@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { localDisciplineCode } from '../../../core/schemas/config/disciplines';
-import { normaliseRegistrationNumber, registrationNumberProblem, type ProfessionalBody } from '../../../core/schemas/config/professional-registration';
+import {
+  normaliseRegistrationNumber,
+  registrationNumberProblem,
+  type ProfessionalBody,
+} from '../../../core/schemas/config/professional-registration';
 import { isPlausiblePhoneNumber, optionalWebsiteSchema } from '../../../core/text-schemas';
 
 describe('registration number formats', () => {
@@ -76,7 +80,9 @@ describe('local discipline codes', () => {
   it('slugs the name, and adds a number when the code is taken', () => {
     expect(localDisciplineCode('Welfare rights', new Set())).toBe('local-welfare-rights');
     expect(localDisciplineCode('Diététique & Nutrition', new Set())).toBe('local-dietetique-nutrition');
-    expect(localDisciplineCode('Welfare rights', new Set(['local-welfare-rights', 'local-welfare-rights-2']))).toBe('local-welfare-rights-3');
+    expect(localDisciplineCode('Welfare rights', new Set(['local-welfare-rights', 'local-welfare-rights-2']))).toBe(
+      'local-welfare-rights-3',
+    );
     expect(localDisciplineCode('???', new Set())).toBe('local-discipline');
   });
 });

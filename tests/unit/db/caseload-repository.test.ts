@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { caseloadSearchQuery } from '../../../core/caseload-search';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
-import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type CaseloadSortKey } from '../../../db/repositories/caseload-repository';
+import {
+  readCaseloadPage,
+  type CaseloadPosition,
+  type CaseloadQuery,
+  type CaseloadSortKey,
+} from '../../../db/repositories/caseload-repository';
 import { storePaths } from '../../../db/store-paths';
 import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson } from '../../support/demo-with-person';

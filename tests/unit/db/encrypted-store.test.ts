@@ -69,7 +69,10 @@ describe('encrypted store', () => {
     const result = await services.dispatch('session.unlock', { username: 'test.admin', passphrase: 'not the passphrase at all' });
     expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     const unknownUser = await services.dispatch('session.unlock', { username: 'nobody.here', passphrase: TEST_ADMIN_PASSPHRASE });
-    expect(unknownUser).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE', message: 'The username or passphrase is not right.' } });
+    expect(unknownUser).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE', message: 'The username or passphrase is not right.' },
+    });
     await services.close();
   });
 
@@ -93,7 +96,9 @@ describe('encrypted store', () => {
     const dir = tempDir();
     const key = newDataKey();
     const store = await openStore(`${dir}/s.db`, key, { create: true });
-    store.sqlite.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('2099-01-01-001-from-the-future', '2099-01-01T00:00:00.000Z')").run();
+    store.sqlite
+      .prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('2099-01-01-001-from-the-future', '2099-01-01T00:00:00.000Z')")
+      .run();
     await store.close();
     await expectAppError(openStore(`${dir}/s.db`, key, { create: false }), 'STORE_FROM_FUTURE');
   });

@@ -24,7 +24,9 @@ describe('backup file dialogs', () => {
   });
 
   it('returns the chosen backup to open, and null when cancelled', async () => {
-    expect(await chooseBackupFileWith(fakeDialogs({ open: { canceled: false, filePaths: ['/media/usb/b.wwbackup'] } }).dialogs)('open', '')).toBe('/media/usb/b.wwbackup');
+    expect(
+      await chooseBackupFileWith(fakeDialogs({ open: { canceled: false, filePaths: ['/media/usb/b.wwbackup'] } }).dialogs)('open', ''),
+    ).toBe('/media/usb/b.wwbackup');
     expect(await chooseBackupFileWith(fakeDialogs({}).dialogs)('open', '')).toBeNull();
     expect(await chooseBackupFileWith(fakeDialogs({}).dialogs)('save', 'x.wwbackup')).toBeNull();
   });

@@ -24,7 +24,11 @@ describe('the download guard', () => {
     const item = fakeDownload('blob:app://workwell/6f1c2d3e-0000-4000-8000-000000000000', 'action-plan-WW-000123-v2.pdf');
     session.emit('will-download', event, item as unknown as DownloadItem);
     expect(event.defaultPrevented).toBe(false);
-    expect(item.dialog).toEqual({ title: 'Save a copy', defaultPath: 'action-plan-WW-000123-v2.pdf', filters: [{ name: 'PDF document', extensions: ['pdf'] }] });
+    expect(item.dialog).toEqual({
+      title: 'Save a copy',
+      defaultPath: 'action-plan-WW-000123-v2.pdf',
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    });
   });
 
   it('cancels any download that did not come from bytes in the page', () => {

@@ -1,10 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  installNavigationGuards,
-  installPermissionGuards,
-  isAllowedRequestUrl,
-} from '../../../electron/navigation-guards';
+import { installNavigationGuards, installPermissionGuards, isAllowedRequestUrl } from '../../../electron/navigation-guards';
 import { FakeSession, FakeWebContents, fakeEvent } from '../../support/fake-electron';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

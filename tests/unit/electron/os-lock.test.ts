@@ -8,7 +8,11 @@ describe('OS lock-screen and suspend', () => {
   it.each(['lock-screen', 'suspend'])('"%s" locks the services, then reloads the renderer', async (event) => {
     const powerMonitor = new FakeEmitter();
     const calls: string[] = [];
-    lockOnOsEvents(powerMonitor, async (reason) => void calls.push(`lock:${reason}`), () => calls.push('reload'));
+    lockOnOsEvents(
+      powerMonitor,
+      async (reason) => void calls.push(`lock:${reason}`),
+      () => calls.push('reload'),
+    );
     powerMonitor.emit(event);
     await settle();
     expect(calls).toEqual([`lock:${event}`, 'reload']);
@@ -17,7 +21,11 @@ describe('OS lock-screen and suspend', () => {
   it('reloads the renderer even if locking failed, and ignores other power events', async () => {
     const powerMonitor = new FakeEmitter();
     const calls: string[] = [];
-    lockOnOsEvents(powerMonitor, async () => Promise.reject(new Error('disk gone')), () => calls.push('reload'));
+    lockOnOsEvents(
+      powerMonitor,
+      async () => Promise.reject(new Error('disk gone')),
+      () => calls.push('reload'),
+    );
     powerMonitor.emit('resume');
     powerMonitor.emit('on-battery');
     expect(calls).toEqual([]);

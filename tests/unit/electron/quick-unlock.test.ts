@@ -14,7 +14,10 @@ describe('quick unlock through safeStorage', () => {
     expect(quickUnlockAvailability(safeStorage, 'linux')).toEqual({ available: true });
     expect(quickUnlockAvailability(safeStorage, 'darwin')).toEqual({ available: true });
     safeStorage.backend = 'basic_text';
-    expect(quickUnlockAvailability(safeStorage, 'linux')).toMatchObject({ available: false, reason: expect.stringContaining('desktop key store') });
+    expect(quickUnlockAvailability(safeStorage, 'linux')).toMatchObject({
+      available: false,
+      reason: expect.stringContaining('desktop key store'),
+    });
     safeStorage.backend = 'unknown';
     expect(quickUnlockAvailability(safeStorage, 'linux')).toMatchObject({ available: false });
     safeStorage.available = false;

@@ -47,7 +47,19 @@ describe('checklist 7: a strict Content-Security-Policy', () => {
     expect(csp.get('script-src')).toEqual(["'self'"]);
     expect(csp.get('style-src')).toEqual(["'self'"]);
     for (const [name, sources] of csp) {
-      for (const banned of ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", "'unsafe-hashes'", '*', 'http:', 'https:', 'ws:', 'wss:', 'file:', 'filesystem:']) {
+      for (const banned of [
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "'wasm-unsafe-eval'",
+        "'unsafe-hashes'",
+        '*',
+        'http:',
+        'https:',
+        'ws:',
+        'wss:',
+        'file:',
+        'filesystem:',
+      ]) {
         expect(sources, `${name} allows ${banned}`).not.toContain(banned);
       }
       // No host sources at all: every allowed source is a keyword or a local scheme.
@@ -56,7 +68,8 @@ describe('checklist 7: a strict Content-Security-Policy', () => {
   });
 
   it('forbids plugins, base-tag tricks, form posts, framing in either direction', () => {
-    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors', 'frame-src']) expect(csp.get(name), name).toEqual(["'none'"]);
+    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors', 'frame-src'])
+      expect(csp.get(name), name).toEqual(["'none'"]);
   });
 
   it('keeps data: to images only (never scripts, styles or frames)', () => {

@@ -3,11 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint, RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import rule, {
-  DEFAULT_ALLOWED_PACKAGES,
-  DEFAULT_LAYERS,
-  type LayerImportsOptions,
-} from '../../../tools/eslint/layer-imports.js';
+import rule, { DEFAULT_ALLOWED_PACKAGES, DEFAULT_LAYERS, type LayerImportsOptions } from '../../../tools/eslint/layer-imports.js';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -298,7 +294,9 @@ describe('local/layer-imports (TypeScript)', () => {
       bad('renderer/app.tsx', "import Database from 'better-sqlite3-multiple-ciphers';", [sqliteError('renderer')]),
       // Only the packages the renderer is meant to use: not zod (core validates), not a PDF or SQL library.
       bad('renderer/screens/measures/measure-form.tsx', "import { z } from 'zod';", [rendererPackageError('zod')]),
-      bad('renderer/components/download-pdf-buttons.tsx', "import { pdf } from '@react-pdf/renderer';", [rendererPackageError('@react-pdf/renderer')]),
+      bad('renderer/components/download-pdf-buttons.tsx', "import { pdf } from '@react-pdf/renderer';", [
+        rendererPackageError('@react-pdf/renderer'),
+      ]),
       bad('renderer/app.tsx', "import type { Kysely } from 'kysely';", [rendererPackageError('kysely')]),
       bad('renderer/app.tsx', "export const load = () => import('left-pad');", [rendererPackageError('left-pad')]),
 
@@ -349,9 +347,12 @@ describe('eslint.config.js wires local/layer-imports', () => {
 
   it('reports a renderer importing a package outside its list through the real config', async () => {
     const eslint = new ESLint({ cwd: repoRoot });
-    const [result] = await eslint.lintText("import { z } from 'zod';\nimport { useState } from 'react';\nexport const schema = z.string();\nexport const use = useState;\n", {
-      filePath: path.join(repoRoot, 'renderer', 'x.ts'),
-    });
+    const [result] = await eslint.lintText(
+      "import { z } from 'zod';\nimport { useState } from 'react';\nexport const schema = z.string();\nexport const use = useState;\n",
+      {
+        filePath: path.join(repoRoot, 'renderer', 'x.ts'),
+      },
+    );
     const layering = result?.messages.filter((message) => message.ruleId === 'local/layer-imports') ?? [];
     expect(layering.map((message) => [message.line, message.severity, message.message])).toEqual([
       [1, 2, "renderer/ may not import the package 'zod' (allowed packages: react, react-dom, @tanstack/react-virtual, nhsuk-frontend)."],

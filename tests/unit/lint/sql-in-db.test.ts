@@ -21,17 +21,45 @@ const STORE = "import type { Store } from '../db/store';\n";
 
 /** Each way a service could write SQL or reach the raw connection, with how many problems it holds. */
 const FORBIDDEN: ReadonlyArray<{ what: string; code: string; problems: number }> = [
-  { what: 'selectFrom', code: `${STORE}export const q = (store: Store) => store.db.selectFrom('users').selectAll().execute();`, problems: 1 },
-  { what: 'insertInto on a transaction', code: `${STORE}export const q = (store: Store) => store.db.transaction().execute((trx) => trx.insertInto('legal_holds').values([]).execute());`, problems: 1 },
-  { what: 'updateTable', code: `${STORE}export const q = (store: Store) => store.db.updateTable('users').set({ disabled_at: null }).execute();`, problems: 1 },
+  {
+    what: 'selectFrom',
+    code: `${STORE}export const q = (store: Store) => store.db.selectFrom('users').selectAll().execute();`,
+    problems: 1,
+  },
+  {
+    what: 'insertInto on a transaction',
+    code: `${STORE}export const q = (store: Store) => store.db.transaction().execute((trx) => trx.insertInto('legal_holds').values([]).execute());`,
+    problems: 1,
+  },
+  {
+    what: 'updateTable',
+    code: `${STORE}export const q = (store: Store) => store.db.updateTable('users').set({ disabled_at: null }).execute();`,
+    problems: 1,
+  },
   { what: 'deleteFrom', code: `${STORE}export const q = (store: Store) => store.db.deleteFrom('users').execute();`, problems: 1 },
-  { what: 'a destructured query builder', code: `${STORE}export const q = (store: Store) => { const { selectFrom } = store.db; return selectFrom('users'); };`, problems: 1 },
-  { what: 'the sql template tag, imported and used', code: "import { sql } from 'kysely';\nexport const q = sql<number>`SELECT 1`;", problems: 2 },
+  {
+    what: 'a destructured query builder',
+    code: `${STORE}export const q = (store: Store) => { const { selectFrom } = store.db; return selectFrom('users'); };`,
+    problems: 1,
+  },
+  {
+    what: 'the sql template tag, imported and used',
+    code: "import { sql } from 'kysely';\nexport const q = sql<number>`SELECT 1`;",
+    problems: 2,
+  },
   { what: 'sql.raw', code: "declare const sql: { raw(text: string): unknown };\nexport const q = sql.raw('SELECT 1');", problems: 1 },
-  { what: 'a raw statement', code: "export const q = (db: { prepare(text: string): { all(): unknown[] } }) => db.prepare('SELECT 1').all();", problems: 1 },
+  {
+    what: 'a raw statement',
+    code: "export const q = (db: { prepare(text: string): { all(): unknown[] } }) => db.prepare('SELECT 1').all();",
+    problems: 1,
+  },
   { what: 'store.sqlite', code: `${STORE}export const q = (store: Store) => store.sqlite.pragma('quick_check');`, problems: 1 },
   { what: 'store?.sqlite', code: `${STORE}export const q = (store: Store | undefined) => store?.sqlite;`, problems: 1 },
-  { what: 'a destructured sqlite', code: `${STORE}export const q = (store: Store) => { const { sqlite } = store; return sqlite; };`, problems: 1 },
+  {
+    what: 'a destructured sqlite',
+    code: `${STORE}export const q = (store: Store) => { const { sqlite } = store; return sqlite; };`,
+    problems: 1,
+  },
 ];
 
 describe('eslint.config.js keeps SQL in db/ (workwell/sql-in-db)', () => {
@@ -45,7 +73,10 @@ describe('eslint.config.js keeps SQL in db/ (workwell/sql-in-db)', () => {
   });
 
   it('refuses it in services/ subfolders too', async () => {
-    const found = await sqlProblems(FORBIDDEN[0]?.code.replace("'../db/store'", "'../../db/store'") ?? '', 'services/exports/sample-export.ts');
+    const found = await sqlProblems(
+      FORBIDDEN[0]?.code.replace("'../db/store'", "'../../db/store'") ?? '',
+      'services/exports/sample-export.ts',
+    );
     expect(found).toHaveLength(1);
   });
 
@@ -71,7 +102,9 @@ export async function revoke(store: Store, id: string): Promise<void> {
   it('passes on the real services/ tree', async () => {
     const results = await eslint.lintFiles(['services']);
     const problems = results.flatMap((result) =>
-      result.messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => `${path.relative(repoRoot, result.filePath)}:${message.line} ${message.message}`),
+      result.messages
+        .filter((message) => message.ruleId === 'no-restricted-syntax')
+        .map((message) => `${path.relative(repoRoot, result.filePath)}:${message.line} ${message.message}`),
     );
     expect(results.length).toBeGreaterThan(50);
     expect(problems).toEqual([]);

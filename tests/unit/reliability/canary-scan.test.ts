@@ -77,7 +77,10 @@ describe('no participant data in plaintext on disk', () => {
       const { id } = value<{ id: string }>(
         await host.call(
           'participants.register',
-          testReferral({ person: { nhsNumber: '', givenName: canary, familyName: `${canary}Family`, address: `1 ${canary} Street` }, confirmedNotDuplicate: true }),
+          testReferral({
+            person: { nhsNumber: '', givenName: canary, familyName: `${canary}Family`, address: `1 ${canary} Street` },
+            confirmedNotDuplicate: true,
+          }),
         ),
       );
       value(

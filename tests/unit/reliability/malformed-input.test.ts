@@ -23,7 +23,18 @@ import { testClock } from '../../support/test-clock';
 
 const MESSAGES = 10_000;
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
-const UNKNOWN_CHANNELS = ['', 'nope', 'participants', 'participants.list.extra', '__proto__', 'constructor', 'toString', '../rpc/app.status', 'PARTICIPANTS.LIST', 'x'.repeat(2000)];
+const UNKNOWN_CHANNELS = [
+  '',
+  'nope',
+  'participants',
+  'participants.list.extra',
+  '__proto__',
+  'constructor',
+  'toString',
+  '../rpc/app.status',
+  'PARTICIPANTS.LIST',
+  'x'.repeat(2000),
+];
 
 /** A valid input to mutate for some channels; the rest start from `{}`. */
 const BASES: Partial<Record<Channel, unknown>> = {
@@ -32,7 +43,10 @@ const BASES: Partial<Record<Channel, unknown>> = {
   'participants.checkDuplicates': { givenName: 'Alex', familyName: 'Testperson', dateOfBirth: '1984-03-02', nhsNumber: '' },
   // A user with no key slot: no KDF runs, so failed unlocks stay cheap.
   'session.unlock': { username: 'fuzz.nobody', passphrase: 'not the passphrase at all' },
-  'setup.createPartnership': { partnership: { kind: 'custom', name: 'Fuzz' }, admin: { username: 'fuzz.admin', displayName: 'Fuzz', passphrase: 'fuzz fuzz fuzz fuzz' } },
+  'setup.createPartnership': {
+    partnership: { kind: 'custom', name: 'Fuzz' },
+    admin: { username: 'fuzz.admin', displayName: 'Fuzz', passphrase: 'fuzz fuzz fuzz fuzz' },
+  },
 };
 
 /** An own, enumerable key, even `__proto__`, so JSON.stringify sends it as attackers would. */
@@ -42,16 +56,28 @@ function setOwn(target: Record<string, unknown>, key: string, item: unknown): vo
 
 function junk(random: SeededRandom, depth = 0): unknown {
   switch (random.integer(0, depth > 2 ? 5 : 8)) {
-    case 0: return null;
-    case 1: return random.integer(-1e9, 1e9) * (random.next() < 0.5 ? 1 : 0.5);
-    case 2: return random.next() < 0.5;
-    case 3: return 'x'.repeat(random.integer(0, 40));
-    case 4: return random.pick(['2026-13-45', '999 000 0018', '', ' ', '\u0000', '<script>', "'; DROP TABLE participants;--", '1e309']);
-    case 5: return 'A'.repeat(random.pick([5_000, 70_000, 300_000]));
-    case 6: return Array.from({ length: random.integer(0, 4) }, () => junk(random, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return random.integer(-1e9, 1e9) * (random.next() < 0.5 ? 1 : 0.5);
+    case 2:
+      return random.next() < 0.5;
+    case 3:
+      return 'x'.repeat(random.integer(0, 40));
+    case 4:
+      return random.pick(['2026-13-45', '999 000 0018', '', ' ', '\u0000', '<script>', "'; DROP TABLE participants;--", '1e309']);
+    case 5:
+      return 'A'.repeat(random.pick([5_000, 70_000, 300_000]));
+    case 6:
+      return Array.from({ length: random.integer(0, 4) }, () => junk(random, depth + 1));
     default: {
       const object: Record<string, unknown> = {};
-      for (let i = random.integer(0, 4); i > 0; i -= 1) setOwn(object, random.pick([...POLLUTION_KEYS, 'participantId', 'page', 'id', 'person', 'username', 'version']), junk(random, depth + 1));
+      for (let i = random.integer(0, 4); i > 0; i -= 1)
+        setOwn(
+          object,
+          random.pick([...POLLUTION_KEYS, 'participantId', 'page', 'id', 'person', 'username', 'version']),
+          junk(random, depth + 1),
+        );
       return object;
     }
   }
@@ -119,7 +145,7 @@ describe('malformed input on every channel', () => {
     for (const username of [DEMO_PARTNERSHIP.adminUsername, 'demo.physio']) {
       value(await host.call('session.lock', {}));
       value(await host.call('session.unlock', { username, passphrase: DEMO_PARTNERSHIP.passphrase }));
-      for (let n = 0; n < MESSAGES / 2; ) {
+      for (let n = 0; n < MESSAGES / 2;) {
         const unknown = random.next() < 0.05;
         const channel = unknown ? random.pick(UNKNOWN_CHANNELS) : random.pick(CHANNELS);
         const input = unknown ? junk(random) : mutate(BASES[channel as Channel] ?? {}, random);

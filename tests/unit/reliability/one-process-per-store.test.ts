@@ -10,7 +10,8 @@ import { tempDir } from '../../support/temp-dir';
  */
 const root = path.resolve(import.meta.dirname, '../../..');
 const PASSPHRASE = 'quiet meadow copper 19 violin';
-const REFUSAL = /This data folder is open in another WorkWell MDT window or command \(host, pid (\d+), since \d\d:\d\d\)\. Close it first\./;
+const REFUSAL =
+  /This data folder is open in another WorkWell MDT window or command \(host, pid (\d+), since \d\d:\d\d\)\. Close it first\./;
 
 interface Host {
   readonly child: ChildProcessWithoutNullStreams;
@@ -19,11 +20,15 @@ interface Host {
 }
 
 function startHost(dataDir: string): Host {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'host/main.ts', '--data-dir', dataDir, '--renderer-dir', tempDir('workwell-renderer-'), '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, WORKWELL_HOST_EXIT_ON_STDIN_END: '1' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'host/main.ts', '--data-dir', dataDir, '--renderer-dir', tempDir('workwell-renderer-'), '--port', '0'],
+    {
+      cwd: root,
+      env: { ...process.env, WORKWELL_HOST_EXIT_ON_STDIN_END: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -71,7 +71,9 @@ describe('a writer killed with SIGKILL', () => {
         const outcome = await runAndKill(dataDir, trial, duringStartup ? random.integer(50, 900) : random.integer(0, 250), duringStartup);
         reported.push(...outcome.committed);
         if (outcome.sawReady) killedWhileWriting += 1;
-        const present = reader.read((database) => new Set((database.prepare('SELECT id FROM participants').all() as Array<{ id: string }>).map((row) => row.id)));
+        const present = reader.read(
+          (database) => new Set((database.prepare('SELECT id FROM participants').all() as Array<{ id: string }>).map((row) => row.id)),
+        );
         const missing = reported.filter((id) => !present.has(id));
         expect(missing, `trial ${trial}: writes reported as committed are missing`).toEqual([]);
         expect(reader.integrityCheck(), `trial ${trial}`).toBe('ok');

@@ -4,7 +4,17 @@ import { caseloadViewHash, DEFAULT_CASELOAD_VIEW, isFiltered, parseCaseloadView 
 
 describe('the caseload view in the URL fragment', () => {
   it('round-trips every filter, the sort and the page', () => {
-    const view = { search: 'Smith & Jones', status: 'active', coachUserId: 'a1b2-c3', readyForMdt: true, reviewDue: true, openRiskFlag: true, sort: 'nextReview', cursor: 'eyJzIjoi', page: 3 } as const;
+    const view = {
+      search: 'Smith & Jones',
+      status: 'active',
+      coachUserId: 'a1b2-c3',
+      readyForMdt: true,
+      reviewDue: true,
+      openRiskFlag: true,
+      sort: 'nextReview',
+      cursor: 'eyJzIjoi',
+      page: 3,
+    } as const;
     const hash = caseloadViewHash(view);
     expect(hash.startsWith('#/?')).toBe(true);
     expect(parseCaseloadView(hash)).toEqual(view);

@@ -21,10 +21,14 @@ const columns = [
 
 describe('ListTable', () => {
   it('is an NHS table with a caption for screen readers and scope="col" headings', () => {
-    const html = renderToStaticMarkup(<ListTable caption="Disciplines" testId="disciplines-table" rows={ENTRIES} rowKey={(entry) => entry.id} columns={columns} />);
+    const html = renderToStaticMarkup(
+      <ListTable caption="Disciplines" testId="disciplines-table" rows={ENTRIES} rowKey={(entry) => entry.id} columns={columns} />,
+    );
     expect(html).toContain('<table class="nhsuk-table" data-testid="disciplines-table">');
     expect(html).toContain('<caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Disciplines</caption>');
-    expect(html).toContain('<th scope="col" class="nhsuk-table__header">Discipline</th><th scope="col" class="nhsuk-table__header">Type</th></tr>');
+    expect(html).toContain(
+      '<th scope="col" class="nhsuk-table__header">Discipline</th><th scope="col" class="nhsuk-table__header">Type</th></tr>',
+    );
     expect(html).toContain('<th scope="row" class="nhsuk-table__cell">Dietetics</th><td class="nhsuk-table__cell ww-nowrap">Local</td>');
     // No actions: no actions column.
     expect(html).not.toContain('Actions');
@@ -32,7 +36,16 @@ describe('ListTable', () => {
   });
 
   it('shows the caption when asked', () => {
-    const html = renderToStaticMarkup(<ListTable caption="2 plans due for review" captionVisible testId="t" rows={ENTRIES} rowKey={(entry) => entry.id} columns={columns} />);
+    const html = renderToStaticMarkup(
+      <ListTable
+        caption="2 plans due for review"
+        captionVisible
+        testId="t"
+        rows={ENTRIES}
+        rowKey={(entry) => entry.id}
+        columns={columns}
+      />,
+    );
     expect(html).toContain('<caption class="nhsuk-table__caption">2 plans due for review</caption>');
   });
 
@@ -52,7 +65,9 @@ describe('ListTable', () => {
       />,
     );
     expect(html).toContain('<th scope="col" class="nhsuk-table__header"><span class="nhsuk-u-visually-hidden">Actions</span></th>');
-    expect(html).toContain('<button type="button" id="edit-a" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label="Edit Dietetics">Edit</button>');
+    expect(html).toContain(
+      '<button type="button" id="edit-a" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" aria-label="Edit Dietetics">Edit</button>',
+    );
     expect(html).toContain('aria-label="Deactivate Dietetics">Deactivate</button>');
     expect(html).toContain('aria-label="Reactivate Physiotherapy">Reactivate</button>');
     expect(html).not.toContain('Edit Physiotherapy');
@@ -61,7 +76,15 @@ describe('ListTable', () => {
 
   it('leaves the actions cell empty when a row offers none', () => {
     const html = renderToStaticMarkup(
-      <ListTable caption="Users" testId="t" rows={ENTRIES} rowKey={(entry) => entry.id} columns={columns} rowName={(entry) => entry.name} actions={[{ label: 'Revoke', shownFor: (entry) => entry.active, onClick: () => undefined }]} />,
+      <ListTable
+        caption="Users"
+        testId="t"
+        rows={ENTRIES}
+        rowKey={(entry) => entry.id}
+        columns={columns}
+        rowName={(entry) => entry.name}
+        actions={[{ label: 'Revoke', shownFor: (entry) => entry.active, onClick: () => undefined }]}
+      />,
     );
     expect(html).toContain('aria-label="Revoke Dietetics"');
     expect(html).toContain('<td class="nhsuk-table__cell ww-nowrap">Built in</td><td class="nhsuk-table__cell"></td></tr>');

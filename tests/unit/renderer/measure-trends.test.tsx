@@ -6,7 +6,16 @@ import { TrendChart } from '../../../renderer/components/trend-chart';
 import { MeasureTrends } from '../../../renderer/screens/measures/measure-trends';
 
 function result(measure: MeasureResult['measure'], takenOn: string, total: number | null, bandLabel: string | null = null): MeasureResult {
-  return { id: `${measure}-${takenOn}`, measure, discipline: 'mental_health', takenOn, total, bandLabel, riskFlag: false, recordedBy: 'Demo Mental Health' };
+  return {
+    id: `${measure}-${takenOn}`,
+    measure,
+    discipline: 'mental_health',
+    takenOn,
+    total,
+    bandLabel,
+    riskFlag: false,
+    recordedBy: 'Demo Mental Health',
+  };
 }
 
 describe('TrendChart', () => {
@@ -36,7 +45,9 @@ describe('TrendChart', () => {
   });
 
   it('draws a single score without a line, and no caseness line where there is none', () => {
-    const html = renderToStaticMarkup(<TrendChart label="MSK-HQ" points={[{ takenOn: '2026-10-01', total: 30 }]} totalMin={0} totalMax={56} bands={[]} threshold={null} />);
+    const html = renderToStaticMarkup(
+      <TrendChart label="MSK-HQ" points={[{ takenOn: '2026-10-01', total: 30 }]} totalMin={0} totalMax={56} bands={[]} threshold={null} />,
+    );
     expect(html.match(/<circle /g)).toHaveLength(1);
     expect(html).not.toContain('<path');
     expect(html).not.toContain('threshold-line');
@@ -47,7 +58,16 @@ describe('TrendChart', () => {
 
 describe('TrendChart band labels', () => {
   it('wraps a long band label onto lines that fit the margin', () => {
-    const html = renderToStaticMarkup(<TrendChart label="WSAS" points={[{ takenOn: '2026-10-01', total: 15 }]} totalMin={0} totalMax={40} bands={measureChartBands('wsas')} threshold={null} />);
+    const html = renderToStaticMarkup(
+      <TrendChart
+        label="WSAS"
+        points={[{ takenOn: '2026-10-01', total: 15 }]}
+        totalMin={0}
+        totalMax={40}
+        bands={measureChartBands('wsas')}
+        threshold={null}
+      />,
+    );
     expect(html).toContain('>Moderately severe</tspan>');
     expect(html).toContain('>or worse</tspan>');
   });

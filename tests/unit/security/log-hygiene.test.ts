@@ -35,11 +35,15 @@ describe('a real internal error in the running host', () => {
     const canary = `Canary${randomUUID().replaceAll('-', '')}`;
     const dataDir = tempDir();
     const rendererDir = tempDir('workwell-renderer-');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'host/main.ts', '--data-dir', dataDir, '--renderer-dir', rendererDir, '--port', '0'], {
-      cwd: root,
-      env: { ...process.env, WORKWELL_HOST_EXIT_ON_STDIN_END: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'host/main.ts', '--data-dir', dataDir, '--renderer-dir', rendererDir, '--port', '0'],
+      {
+        cwd: root,
+        env: { ...process.env, WORKWELL_HOST_EXIT_ON_STDIN_END: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -48,13 +52,17 @@ describe('a real internal error in the running host', () => {
       await expect.poll(() => /listening at (\S+)/.exec(output)?.[1], { timeout: 30_000 }).toBeDefined();
       const call = await connectToHost(/listening at (\S+)/.exec(output)![1]!);
       value(await call('setup.createDemoPartnership', {}));
-      const { id } = value<{ id: string }>(await call('participants.register', testReferral({ person: { nhsNumber: '', givenName: canary } })));
+      const { id } = value<{ id: string }>(
+        await call('participants.register', testReferral({ person: { nhsNumber: '', givenName: canary } })),
+      );
 
       // Make the store fail the way a real fault would, with an error message that quotes the
       // person's name: every audit write now raises an error carrying it.
       const reader = await storeReader(dataDir, DEMO_PARTNERSHIP.adminUsername, DEMO_PARTNERSHIP.passphrase);
       reader.read((database) =>
-        database.exec(`CREATE TRIGGER leak_name BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, (SELECT given_name FROM participants WHERE id = NEW.participant_id)); END`),
+        database.exec(
+          `CREATE TRIGGER leak_name BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, (SELECT given_name FROM participants WHERE id = NEW.participant_id)); END`,
+        ),
       );
       reader.forget();
 

@@ -111,7 +111,9 @@ describe('role x channel matrix over the loopback host', () => {
         expect(signedInAs).toBe(caller);
         const expectRefusal = !allows(channel, caller);
         const before = expectRefusal ? reader.rowCounts({ except: ['audit_log'] }) : undefined;
-        const lastAuditSeq = reader.read((database) => database.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number);
+        const lastAuditSeq = reader.read(
+          (database) => database.prepare('SELECT coalesce(max(seq), 0) FROM audit_log').pluck().get() as number,
+        );
         const result = await call(channel, sampleInput(channel));
         const code = result.ok ? 'ok' : result.error.code;
         outcomes.push(`${channel}: ${code}`);
@@ -122,9 +124,13 @@ describe('role x channel matrix over the loopback host', () => {
           expect(reader.rowCounts({ except: ['audit_log'] }), `${caller} calling ${channel} wrote nothing`).toEqual(before);
           // ...except the audit entry saying who was refused what, on every channel, even those whose
           // successful calls are not audited (while locked there is no store to write to).
-          const audited = reader.read((database) => database.prepare('SELECT action, channel, outcome FROM audit_log WHERE seq > ?').all(lastAuditSeq));
+          const audited = reader.read((database) =>
+            database.prepare('SELECT action, channel, outcome FROM audit_log WHERE seq > ?').all(lastAuditSeq),
+          );
           const recorded = caller !== 'signed-out';
-          expect(audited, `${caller} calling ${channel} is audited`).toEqual(recorded ? [{ action: 'denied', channel, outcome: 'FORBIDDEN' }] : []);
+          expect(audited, `${caller} calling ${channel} is audited`).toEqual(
+            recorded ? [{ action: 'denied', channel, outcome: 'FORBIDDEN' }] : [],
+          );
         } else {
           expect(REFUSALS, `${caller} calling ${channel} (allowed) was refused`).not.toContain(code);
           expect(code, `${caller} calling ${channel}`).not.toBe('INTERNAL');

@@ -43,12 +43,24 @@ describe('the request log', () => {
     const note = `Jane ${canary} disclosed low mood and a fall at work`;
     const json = { 'Content-Type': 'application/json', 'X-Note': canary };
     const answers = [
-      await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: JSON.stringify({ id: canary, name: note }) }),
+      await httpCall(`${server.url}/test/partnerships`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ id: canary, name: note }),
+      }),
       // The same id again: PostgreSQL's error detail says "Key (id)=(Canary...) already exists".
-      await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: JSON.stringify({ id: canary, name: note }) }),
+      await httpCall(`${server.url}/test/partnerships`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ id: canary, name: note }),
+      }),
       // Malformed: Node's JSON.parse message would quote this text.
       await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: `{"name": "${note}", ` }),
-      await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'big', name: `${note} `.repeat(100) }) }),
+      await httpCall(`${server.url}/test/partnerships`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ id: 'big', name: `${note} `.repeat(100) }),
+      }),
       await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: { ...json, 'Content-Type': 'text/plain' }, body: note }),
       await httpCall(`${server.url}/health?participant=${canary}`, { headers: { 'X-Note': canary } }),
       await httpCall(`${server.url}/participants/${canary}/notes?text=${encodeURIComponent(note)}`),
@@ -86,7 +98,11 @@ describe('the request log', () => {
 
   it('does not trust the method or an error code to be safe to log', () => {
     const at = new Date('2026-12-06T09:00:00Z');
-    expect(requestLogLine({ method: 'GET', route: '/health', status: 200, durationMs: 2.04 }, at)).toBe('2026-12-06T09:00:00.000Z GET /health 200 2.0ms');
-    expect(requestLogLine({ method: 'Jane Smith', route: '/health', status: 405, durationMs: 1 }, at)).toBe('2026-12-06T09:00:00.000Z OTHER /health 405 1.0ms');
+    expect(requestLogLine({ method: 'GET', route: '/health', status: 200, durationMs: 2.04 }, at)).toBe(
+      '2026-12-06T09:00:00.000Z GET /health 200 2.0ms',
+    );
+    expect(requestLogLine({ method: 'Jane Smith', route: '/health', status: 405, durationMs: 1 }, at)).toBe(
+      '2026-12-06T09:00:00.000Z OTHER /health 405 1.0ms',
+    );
   });
 });

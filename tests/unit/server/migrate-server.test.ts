@@ -28,10 +28,26 @@ const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerData
   partnerships: { id: true, name: true, created_at: true, store_id: true, keyring_meta: true },
   users: { id: true, partnership_id: true, username: true, role: true, public_key: true, revoked_at: true },
   keyring_slots: { user_id: true, slot: true },
-  devices: { id: true, partnership_id: true, user_id: true, reference_block: true, enrolled_at: true, revoked_at: true, last_mutation_id: true },
+  devices: {
+    id: true,
+    partnership_id: true,
+    user_id: true,
+    reference_block: true,
+    enrolled_at: true,
+    revoked_at: true,
+    last_mutation_id: true,
+  },
   records: { partnership_id: true, table_name: true, key: true, row: true, version: true, seq: true },
   change_log: { seq: true, partnership_id: true, table_name: true, key: true, row: true, device_id: true, mutation_id: true },
-  challenges: { id: true, user_id: true, device_id: true, server_public_key: true, server_private_key: true, nonce: true, expires_at: true },
+  challenges: {
+    id: true,
+    user_id: true,
+    device_id: true,
+    server_public_key: true,
+    server_private_key: true,
+    nonce: true,
+    expires_at: true,
+  },
   sessions: { token_hash: true, user_id: true, device_id: true, expires_at: true },
 };
 
@@ -63,7 +79,10 @@ describe('migrateServerToLatest', () => {
   it('refuses a database a newer server has migrated, with a clear message, and changes nothing', async () => {
     const db = await openDatabase(true);
     await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('2099-01-01-001-from-the-future', now()::text)`.execute(db);
-    await db.updateTable('server_meta').set({ schema_version: SERVER_SCHEMA_VERSION + 1 }).execute();
+    await db
+      .updateTable('server_meta')
+      .set({ schema_version: SERVER_SCHEMA_VERSION + 1 })
+      .execute();
     const before = await db.selectFrom('server_meta').selectAll().executeTakeFirstOrThrow();
 
     const refused = await migrateServerToLatest(db).catch((error: unknown) => error);
@@ -77,7 +96,10 @@ describe('migrateServerToLatest', () => {
 
   it('also refuses a higher schema version alone (server_meta is the operator-visible record)', async () => {
     const db = await openDatabase(true);
-    await db.updateTable('server_meta').set({ schema_version: SERVER_SCHEMA_VERSION + 5 }).execute();
+    await db
+      .updateTable('server_meta')
+      .set({ schema_version: SERVER_SCHEMA_VERSION + 5 })
+      .execute();
     await expect(migrateServerToLatest(db)).rejects.toMatchObject({ code: 'SCHEMA_FROM_FUTURE' });
   });
 
@@ -85,13 +107,19 @@ describe('migrateServerToLatest', () => {
     const database = await freshServerDatabase();
     await database.drop();
     const gone = createServerDatabase(database.url);
-    await expect(migrateServerToLatest(gone)).rejects.toMatchObject({ code: 'DATABASE_MISSING', message: expect.stringMatching(/does not exist/) });
+    await expect(migrateServerToLatest(gone)).rejects.toMatchObject({
+      code: 'DATABASE_MISSING',
+      message: expect.stringMatching(/does not exist/),
+    });
     await gone.destroy();
 
     const url = new URL(database.url);
     url.port = '1';
     const nobody = createServerDatabase(url.toString());
-    await expect(migrateServerToLatest(nobody)).rejects.toMatchObject({ code: 'DATABASE_UNREACHABLE', message: expect.stringMatching(/ECONNREFUSED/) });
+    await expect(migrateServerToLatest(nobody)).rejects.toMatchObject({
+      code: 'DATABASE_UNREACHABLE',
+      message: expect.stringMatching(/ECONNREFUSED/),
+    });
     await nobody.destroy();
   });
 });

@@ -70,21 +70,35 @@ describe('the partnership server over HTTP', () => {
   });
 
   it('reads a JSON body within the limit', async () => {
-    const answer = await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'p-1', name: 'WorkWell Frimley' }) });
+    const answer = await httpCall(`${server.url}/test/partnerships`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ id: 'p-1', name: 'WorkWell Frimley' }),
+    });
     expect(answer.status).toBe(201);
     expect(answer.json).toEqual({ id: 'p-1' });
     expect((await httpCall(`${server.url}/test/partnerships/p-1`)).json).toEqual({ id: 'p-1', name: 'WorkWell Frimley' });
   });
 
   it('refuses a body over the limit with a typed 413, declared or streamed, and closes the connection', async () => {
-    const tooLarge = { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than the 1,024 bytes this server accepts.' } };
-    const declared = await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'p-2', name: 'x'.repeat(2000) }) });
+    const tooLarge = {
+      error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than the 1,024 bytes this server accepts.' },
+    };
+    const declared = await httpCall(`${server.url}/test/partnerships`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ id: 'p-2', name: 'x'.repeat(2000) }),
+    });
     expect(declared.status).toBe(413);
     expect(declared.json).toEqual(tooLarge);
     expect(declared.headers.connection).toBe('close');
 
     // Chunked, with no Content-Length: refused once the bytes read pass the limit.
-    const streamed = await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: ['{"id":"p-3","name":"', 'y'.repeat(800), 'y'.repeat(800), '"}'] });
+    const streamed = await httpCall(`${server.url}/test/partnerships`, {
+      method: 'POST',
+      headers: json,
+      body: ['{"id":"p-3","name":"', 'y'.repeat(800), 'y'.repeat(800), '"}'],
+    });
     expect(streamed.status).toBe(413);
     expect(streamed.json).toEqual(tooLarge);
     expect(await db.selectFrom('partnerships').select('id').where('id', 'in', ['p-2', 'p-3']).execute()).toEqual([]);
@@ -95,20 +109,38 @@ describe('the partnership server over HTTP', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.json).toEqual({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' } });
 
-    const notUtf8 = await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) });
+    const notUtf8 = await httpCall(`${server.url}/test/partnerships`, {
+      method: 'POST',
+      headers: json,
+      body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]),
+    });
     expect(notUtf8.json).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
 
     const empty = await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: '' });
     expect(empty.json).toMatchObject({ error: { code: 'MALFORMED_JSON' } });
 
-    const form = await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'id=p-5' });
+    const form = await httpCall(`${server.url}/test/partnerships`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'id=p-5',
+    });
     expect(form.status).toBe(415);
-    expect(form.json).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json).' } });
+    expect(form.json).toEqual({
+      error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as JSON (Content-Type: application/json).' },
+    });
   });
 
   it('turns an unexpected failure into a typed 500 that quotes nothing, logging only the SQLSTATE', async () => {
-    await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'p-dup', name: 'first' }) });
-    const duplicate = await httpCall(`${server.url}/test/partnerships`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'p-dup', name: 'second' }) });
+    await httpCall(`${server.url}/test/partnerships`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ id: 'p-dup', name: 'first' }),
+    });
+    const duplicate = await httpCall(`${server.url}/test/partnerships`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ id: 'p-dup', name: 'second' }),
+    });
     expect(duplicate.status).toBe(500);
     expect(duplicate.json).toEqual({
       error: { code: 'INTERNAL', message: 'The partnership server could not answer. If this keeps happening, tell its administrator.' },
@@ -128,7 +160,9 @@ describe('the partnership server without its database', () => {
       await lonely.drop();
       const answer = await httpCall(`${lonelyServer.url}/health`);
       expect(answer.status).toBe(503);
-      expect(answer.json).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: 'The partnership server cannot reach its database.' } });
+      expect(answer.json).toEqual({
+        error: { code: 'DATABASE_UNAVAILABLE', message: 'The partnership server cannot reach its database.' },
+      });
       expect(lines.at(-1)).toMatch(/ GET \/health 503 [\d.]+ms error=\w+$/);
     } finally {
       await lonelyServer.close();
@@ -150,7 +184,9 @@ describe('transport security', () => {
     for (const listen of ['192.168.1.20:8443', '[::]:8443', 'workwell.example.nhs.uk:443']) {
       await expect(servePartnership({ databaseUrl: nowhere, listen })).rejects.toMatchObject({ code: 'PLAIN_HTTP_REFUSED' });
     }
-    await expect(servePartnership({ databaseUrl: nowhere, listen: '0.0.0.0:8443', tlsKeyFile: 'key.pem' })).rejects.toMatchObject({ code: 'TLS_INCOMPLETE' });
+    await expect(servePartnership({ databaseUrl: nowhere, listen: '0.0.0.0:8443', tlsKeyFile: 'key.pem' })).rejects.toMatchObject({
+      code: 'TLS_INCOMPLETE',
+    });
     await expect(servePartnership({ databaseUrl: nowhere, listen: '8443' })).rejects.toMatchObject({ code: 'BAD_LISTEN_ADDRESS' });
   });
 
@@ -158,7 +194,13 @@ describe('transport security', () => {
     // A committed test-only certificate (tests/fixtures/tls/README.md): no openssl needed.
     const key = path.join(TLS_FIXTURES, 'loopback-test-key.pem');
     const cert = path.join(TLS_FIXTURES, 'loopback-test-cert.pem');
-    const secure = await servePartnership({ databaseUrl: database.url, listen: '127.0.0.1:0', tlsKeyFile: key, tlsCertFile: cert, log: () => undefined });
+    const secure = await servePartnership({
+      databaseUrl: database.url,
+      listen: '127.0.0.1:0',
+      tlsKeyFile: key,
+      tlsCertFile: cert,
+      log: () => undefined,
+    });
     try {
       expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       const answer = await httpCall(`${secure.url}/health`, { ca: readFileSync(cert) });

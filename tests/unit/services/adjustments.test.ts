@@ -19,8 +19,26 @@ function adjustmentsInput(participantId: string, overrides: Partial<SaveAdjustme
     participantId,
     contractedHoursPerWeek: 37.5,
     adjustments: [
-      { id: 'adj-1', category: 'phased_return', recommendation: 'graded_hours', functionalNeed: 'Build up stamina for a full shift', startOn: '2026-12-07', durationWeeks: 3, reviewOn: '2026-12-28', status: 'proposed' },
-      { id: 'adj-2', category: 'amended_duties', recommendation: 'no_lifting', functionalNeed: 'Avoid lifting more than 5 kg', startOn: '2026-12-07', durationWeeks: 6, reviewOn: '2027-01-18', status: 'proposed' },
+      {
+        id: 'adj-1',
+        category: 'phased_return',
+        recommendation: 'graded_hours',
+        functionalNeed: 'Build up stamina for a full shift',
+        startOn: '2026-12-07',
+        durationWeeks: 3,
+        reviewOn: '2026-12-28',
+        status: 'proposed',
+      },
+      {
+        id: 'adj-2',
+        category: 'amended_duties',
+        recommendation: 'no_lifting',
+        functionalNeed: 'Avoid lifting more than 5 kg',
+        startOn: '2026-12-07',
+        durationWeeks: 6,
+        reviewOn: '2027-01-18',
+        status: 'proposed',
+      },
     ],
     gradedReturn: {
       startOn: '2026-12-07',
@@ -38,7 +56,14 @@ function adjustmentsInput(participantId: string, overrides: Partial<SaveAdjustme
 async function personWithPlan(): Promise<Demo> {
   const demo = await demoWithPerson();
   await demo.signInAs('demo.coordinator');
-  value(await demo.services.dispatch('plans.saveDraft', { participantId: demo.id, goals: [{ id: 'g1', text: 'Back to full shifts' }], actions: [], reviewOn: null }));
+  value(
+    await demo.services.dispatch('plans.saveDraft', {
+      participantId: demo.id,
+      goals: [{ id: 'g1', text: 'Back to full shifts' }],
+      actions: [],
+      reviewOn: null,
+    }),
+  );
   await demo.signInAs('demo.ot');
   return demo;
 }
@@ -49,7 +74,15 @@ async function adjustments(demo: Demo): Promise<ParticipantAdjustments> {
 
 async function recordEmployerConsent(demo: Demo): Promise<string> {
   await demo.signInAs('demo.coach');
-  const consent = value<{ id: string }>(await demo.services.dispatch('consents.record', { participantId: demo.id, purpose: 'share_employer', decision: 'given', date: '2026-11-20', method: 'verbal' }));
+  const consent = value<{ id: string }>(
+    await demo.services.dispatch('consents.record', {
+      participantId: demo.id,
+      purpose: 'share_employer',
+      decision: 'given',
+      date: '2026-11-20',
+      method: 'verbal',
+    }),
+  );
   return consent.id;
 }
 
@@ -57,16 +90,29 @@ describe('workplace adjustments', () => {
   it('attach to the current plan, are versioned, and a stale save is a conflict that changes nothing', async () => {
     const demo = await demoWithPerson();
     await demo.signInAs('demo.ot');
-    expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id))).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('action plan first') } });
+    expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('action plan first') },
+    });
 
     await demo.signInAs('demo.coordinator');
-    const plan = value<{ planId: string }>(await demo.services.dispatch('plans.saveDraft', { participantId: demo.id, goals: [], actions: [], reviewOn: null }));
+    const plan = value<{ planId: string }>(
+      await demo.services.dispatch('plans.saveDraft', { participantId: demo.id, goals: [], actions: [], reviewOn: null }),
+    );
     await demo.signInAs('demo.ot');
     expect(value(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id)))).toEqual({ version: 1, planId: plan.planId });
     // Someone who opened the empty section before that save cannot overwrite it.
-    expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id, { adjustments: [] }))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(value(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id, { version: 1, contractedHoursPerWeek: 40 })))).toEqual({ version: 2, planId: plan.planId });
-    expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id, { version: 1 }))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id, { adjustments: [] }))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(
+      value(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id, { version: 1, contractedHoursPerWeek: 40 }))),
+    ).toEqual({ version: 2, planId: plan.planId });
+    expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id, { version: 1 }))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     await demo.signInAs('demo.coordinator');
     const read = await adjustments(demo);
@@ -79,11 +125,19 @@ describe('workplace adjustments', () => {
     const demo = await personWithPlan();
     const input = adjustmentsInput(demo.id);
     const weeks = input.gradedReturn?.weeks ?? [];
-    const bad = adjustmentsInput(demo.id, { gradedReturn: { startOn: '2026-12-07', weeks: [weeks[0]!, { ...weeks[1]!, hours: 40 }, { ...weeks[2]!, startsOn: '2026-12-22' }] } });
+    const bad = adjustmentsInput(demo.id, {
+      gradedReturn: { startOn: '2026-12-07', weeks: [weeks[0]!, { ...weeks[1]!, hours: 40 }, { ...weeks[2]!, startsOn: '2026-12-22' }] },
+    });
     const refused = await demo.services.dispatch('adjustments.save', bad);
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', fields: { 'gradedReturn.weeks.1.hours': 'Week 2: 40 hours is more than the contracted 37.5 hours a week', 'gradedReturn.weeks.2.startsOn': expect.stringContaining('Week 3 must start 7 days after week 2') } },
+      error: {
+        code: 'VALIDATION',
+        fields: {
+          'gradedReturn.weeks.1.hours': 'Week 2: 40 hours is more than the contracted 37.5 hours a week',
+          'gradedReturn.weeks.2.startsOn': expect.stringContaining('Week 3 must start 7 days after week 2'),
+        },
+      },
     });
     expect((await adjustments(demo)).saved).toBeNull();
   });
@@ -92,14 +146,20 @@ describe('workplace adjustments', () => {
     const demo = await personWithPlan();
     for (const username of ['demo.coach', 'demo.coordinator', 'demo.mh', 'demo.admin']) {
       await demo.signInAs(username);
-      expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id))).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     await demo.signInAs('demo.physio');
     value(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id)));
     await demo.signInAs('demo.coach');
     expect((await adjustments(demo)).saved?.version).toBe(1);
     await demo.signInAs('demo.admin');
-    expect(await demo.services.dispatch('adjustments.get', { participantId: demo.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await demo.services.dispatch('adjustments.get', { participantId: demo.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -107,14 +167,28 @@ describe('the employer view', () => {
   it('is refused without consent to share with the employer, given with it, and refused at once after withdrawal', async () => {
     const demo = await personWithPlan();
     value(await demo.services.dispatch('adjustments.save', adjustmentsInput(demo.id)));
-    expect(await demo.services.dispatch('adjustments.employerView', { participantId: demo.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('consent') } });
+    expect(await demo.services.dispatch('adjustments.employerView', { participantId: demo.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('consent') },
+    });
     expect((await adjustments(demo)).employerConsentInForce).toBe(false);
 
     // Consent declined is not consent.
     await demo.signInAs('demo.coach');
-    const declined = value<{ id: string }>(await demo.services.dispatch('consents.record', { participantId: demo.id, purpose: 'share_employer', decision: 'declined', date: '2026-11-19', method: 'verbal' }));
+    const declined = value<{ id: string }>(
+      await demo.services.dispatch('consents.record', {
+        participantId: demo.id,
+        purpose: 'share_employer',
+        decision: 'declined',
+        date: '2026-11-19',
+        method: 'verbal',
+      }),
+    );
     expect(declined.id).toBeTruthy();
-    expect(await demo.services.dispatch('adjustments.employerView', { participantId: demo.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await demo.services.dispatch('adjustments.employerView', { participantId: demo.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     const consentId = await recordEmployerConsent(demo);
     await demo.signInAs('demo.ot');
@@ -128,7 +202,10 @@ describe('the employer view', () => {
     await demo.signInAs('demo.coach');
     value(await demo.services.dispatch('consents.withdraw', { consentId, date: '2026-11-21' }));
     await demo.signInAs('demo.ot');
-    expect(await demo.services.dispatch('adjustments.employerView', { participantId: demo.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await demo.services.dispatch('adjustments.employerView', { participantId: demo.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await adjustments(demo)).employerConsentInForce).toBe(false);
   });
 
@@ -137,7 +214,12 @@ describe('the employer view', () => {
     const { services, id } = demo;
     await typeCanaryIntoEveryClinicalField(demo, CANARY);
     const withNotes = adjustmentsInput(id);
-    value(await services.dispatch('adjustments.save', { ...withNotes, adjustments: withNotes.adjustments.map((adjustment) => ({ ...adjustment, teamNote: CANARY })) }));
+    value(
+      await services.dispatch('adjustments.save', {
+        ...withNotes,
+        adjustments: withNotes.adjustments.map((adjustment) => ({ ...adjustment, teamNote: CANARY })),
+      }),
+    );
     await recordEmployerConsent(demo);
 
     // The canary really is stored and readable by the team, so the check below can fail.
@@ -168,35 +250,68 @@ describe('the AHP Health and Work Report', () => {
   it('is signed only by its HCPC-registered OT or physio author, with every part it needs, and is then locked', async () => {
     const demo = await personWithPlan();
     const { services, id } = demo;
-    const draft = value<{ id: string; version: number }>(await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report }));
+    const draft = value<{ id: string; version: number }>(
+      await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report }),
+    );
     // A second draft for the same person is refused, not kept in parallel.
-    expect(await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 1 })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { categories: expect.any(String), difficulties: expect.any(String) } },
     });
-    const complete = { ...report, categories: ['phased_return', 'amended_duties'], difficulties: [{ id: 'd1', difficulty: 'Standing for long periods', recommendation: 'A perching stool and a break each hour', goal: 'Stand for a full shift by week 6' }] };
+    const complete = {
+      ...report,
+      categories: ['phased_return', 'amended_duties'],
+      difficulties: [
+        {
+          id: 'd1',
+          difficulty: 'Standing for long periods',
+          recommendation: 'A perching stool and a break each hour',
+          goal: 'Stand for a full shift by week 6',
+        },
+      ],
+    };
     value(await services.dispatch('adjustments.saveAhpReport', { participantId: id, reportId: draft.id, version: 1, ...complete }));
     // Signing names the version read: the older one is refused.
-    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     await demo.signInAs('demo.physio');
-    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await demo.signInAs('demo.mh');
-    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
     await demo.signInAs('demo.ot');
     value(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 2 }));
     const signed = (await adjustments(demo)).ahpReports[0];
-    expect(signed).toMatchObject({ status: 'signed', practitioner: { name: 'Aisha Brennan', profession: 'occupational_therapist', hcpcNumber: 'OT99903' }, categories: ['phased_return', 'amended_duties'] });
-    expect(await services.dispatch('adjustments.saveAhpReport', { participantId: id, reportId: draft.id, version: 2, ...complete })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('signed') } });
+    expect(signed).toMatchObject({
+      status: 'signed',
+      practitioner: { name: 'Aisha Brennan', profession: 'occupational_therapist', hcpcNumber: 'OT99903' },
+      categories: ['phased_return', 'amended_duties'],
+    });
+    expect(
+      await services.dispatch('adjustments.saveAhpReport', { participantId: id, reportId: draft.id, version: 2, ...complete }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('signed') } });
     value(await services.dispatch('adjustments.save', adjustmentsInput(id)));
     await services.close();
 
     // The store itself refuses to change a signed report or any saved version of the adjustments.
     const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.ot', DEMO_PARTNERSHIP.passphrase);
     try {
-      expect(() => store.sqlite.prepare("UPDATE ahp_reports SET content_json = '{}' WHERE id = ?").run(draft.id)).toThrow(/WORKWELL_LOCKED/);
+      expect(() => store.sqlite.prepare("UPDATE ahp_reports SET content_json = '{}' WHERE id = ?").run(draft.id)).toThrow(
+        /WORKWELL_LOCKED/,
+      );
       expect(() => store.sqlite.prepare('DELETE FROM ahp_reports WHERE id = ?').run(draft.id)).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare("UPDATE workplace_adjustments SET content_json = '{}'").run()).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare('DELETE FROM workplace_adjustments').run()).toThrow(/WORKWELL_LOCKED/);
@@ -208,7 +323,9 @@ describe('the AHP Health and Work Report', () => {
   it('cannot be signed by an OT whose team record has no HCPC registration', async () => {
     const demo = await personWithPlan();
     const { services, id } = demo;
-    const draft = value<{ id: string }>(await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report, fitness: 'not_fit' }));
+    const draft = value<{ id: string }>(
+      await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report, fitness: 'not_fit' }),
+    );
     await demo.signInAs('demo.admin');
     const config = value<PartnershipConfig>(await services.dispatch('config.get', {}));
     const member = demoTeamMember(config, 'demo.ot');
@@ -225,6 +342,9 @@ describe('the AHP Health and Work Report', () => {
       }),
     );
     await demo.signInAs('demo.ot');
-    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('HCPC') } });
+    expect(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('HCPC') },
+    });
   });
 });

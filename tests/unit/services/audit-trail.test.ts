@@ -22,9 +22,14 @@ describe('audit trail', () => {
     await demo.signInAs('demo.coach');
     value(await demo.services.dispatch('participants.get', { id: demo.id }));
     value(await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP, whatMatters: CANARY }));
-    expect(await demo.services.dispatch('riskFlags.acknowledge', { flagId: 'nope', note: CANARY })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await demo.services.dispatch('riskFlags.acknowledge', { flagId: 'nope', note: CANARY })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     value(await demo.services.dispatch('session.lock', {}));
-    expect(await demo.services.dispatch('session.unlock', { username: 'demo.physio', passphrase: 'not the passphrase at all' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(
+      await demo.services.dispatch('session.unlock', { username: 'demo.physio', passphrase: 'not the passphrase at all' }),
+    ).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     value(await demo.services.dispatch('session.unlock', { username: 'demo.physio', passphrase: DEMO_PARTNERSHIP.passphrase }));
 
     const forPerson = await auditFor(demo, { participantId: demo.id });
@@ -38,7 +43,9 @@ describe('audit trail', () => {
     expect(forPerson.every((entry) => entry.participantReference?.startsWith('WW-'))).toBe(true);
     const all = await auditFor(demo);
     const actions = all.map((entry) => `${entry.username}:${entry.action}`);
-    expect(actions).toEqual(expect.arrayContaining(['demo.coach:denied', 'demo.coach:lock', 'demo.physio:sign_in_failed', 'demo.physio:sign_in']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['demo.coach:denied', 'demo.coach:lock', 'demo.physio:sign_in_failed', 'demo.physio:sign_in']),
+    );
     // Newest first, consecutive sequence numbers.
     expect(all.map((entry) => entry.seq)).toEqual([...all.map((entry) => entry.seq)].sort((a, b) => b - a));
 
@@ -71,7 +78,8 @@ describe('audit trail', () => {
     const passphraseFile = join(tempDir(), 'pass.txt');
     writeFileSync(passphraseFile, `${DEMO_PARTNERSHIP.passphrase}\n`);
     const lines: string[] = [];
-    const cli = (user: string) => runCli(['audit', 'verify', '--store', demo.dataDir, '--user', user, '--passphrase-file', passphraseFile], (line) => lines.push(line));
+    const cli = (user: string) =>
+      runCli(['audit', 'verify', '--store', demo.dataDir, '--user', user, '--passphrase-file', passphraseFile], (line) => lines.push(line));
     expect(await cli('demo.admin')).toBe(0);
     expect(lines.at(-1)).toMatch(/^Audit trail intact: \d+ entries/);
 
@@ -116,7 +124,9 @@ describe('audit trail order', () => {
     await demo.services.close();
     const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
     try {
-      store.sqlite.exec('DROP TRIGGER audit_log_append_only; UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;');
+      store.sqlite.exec(
+        'DROP TRIGGER audit_log_append_only; UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;',
+      );
       const { verifyAudit } = await import('../../../services/audit/audit-service');
       expect(verifyAudit(store)).toMatchObject({ intact: false, firstBreak: { seq: 2, problem: 'broken_link' } });
     } finally {

@@ -7,7 +7,16 @@ import { auditedTransaction, PendingAuditEntry, runWithPendingAudit } from '../.
 import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 
-const ENTRY: NewAuditEntry = { at: '2026-11-30T10:00:00.000Z', userId: null, username: 'demo.coach', action: 'edit', channel: 'participants.get', participantId: null, subjectJson: '{}', outcome: 'ok' };
+const ENTRY: NewAuditEntry = {
+  at: '2026-11-30T10:00:00.000Z',
+  userId: null,
+  username: 'demo.coach',
+  action: 'edit',
+  channel: 'participants.get',
+  participantId: null,
+  subjectJson: '{}',
+  outcome: 'ok',
+};
 
 async function withDemoStore(use: (store: Store, personId: string) => Promise<void>): Promise<void> {
   const demo = await demoWithPerson();
@@ -21,21 +30,36 @@ async function withDemoStore(use: (store: Store, personId: string) => Promise<vo
 }
 
 const auditCount = (store: Store) => store.sqlite.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
-const updatedAt = (store: Store, id: string) => store.sqlite.prepare('SELECT updated_at FROM participants WHERE id = ?').pluck().get(id) as string;
-const touch = (store: Store, id: string, at: string) => auditedTransaction(store, (trx) => trx.updateTable('participants').set({ updated_at: at }).where('id', '=', id).execute());
+const updatedAt = (store: Store, id: string) =>
+  store.sqlite.prepare('SELECT updated_at FROM participants WHERE id = ?').pluck().get(id) as string;
+const touch = (store: Store, id: string, at: string) =>
+  auditedTransaction(store, (trx) => trx.updateTable('participants').set({ updated_at: at }).where('id', '=', id).execute());
 
 describe('the audit entry written in the call’s own transaction', () => {
   it('records a call that changes records once, with the new record’s id and the person, through dispatch; and setting up, before anyone is signed in', async () => {
     const demo = await demoWithPerson();
     await demo.signInAs('demo.coach');
-    const { id } = value<{ id: string }>(await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP }));
+    const { id } = value<{ id: string }>(
+      await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP }),
+    );
     await demo.services.close();
     const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
     try {
-      const entries = store.sqlite.prepare("SELECT username, action, participant_id, subject_json FROM audit_log WHERE channel = 'assessments.saveJoinedUp'").all();
-      expect(entries).toEqual([{ username: 'demo.coach', action: 'sign', participant_id: demo.id, subject_json: JSON.stringify({ participantId: demo.id, created: { id } }) }]);
+      const entries = store.sqlite
+        .prepare("SELECT username, action, participant_id, subject_json FROM audit_log WHERE channel = 'assessments.saveJoinedUp'")
+        .all();
+      expect(entries).toEqual([
+        {
+          username: 'demo.coach',
+          action: 'sign',
+          participant_id: demo.id,
+          subject_json: JSON.stringify({ participantId: demo.id, created: { id } }),
+        },
+      ]);
       // Setting up runs transactions before anyone is signed in; dispatch still records it afterwards.
-      expect(store.sqlite.prepare("SELECT action FROM audit_log WHERE channel = 'setup.createDemoPartnership'").pluck().all()).toEqual(['configure']);
+      expect(store.sqlite.prepare("SELECT action FROM audit_log WHERE channel = 'setup.createDemoPartnership'").pluck().all()).toEqual([
+        'configure',
+      ]);
     } finally {
       await store.close();
     }

@@ -27,13 +27,31 @@ describe('review dates on the caseload', () => {
       await services.dispatch('plans.saveDraft', {
         participantId: id,
         goals: [{ id: 'g1', text: 'Back to full shifts' }],
-        actions: [{ id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six physiotherapy sessions', ownerId: physio, dueOn: '2027-01-15', serviceId: null }],
+        actions: [
+          {
+            id: 'a1',
+            goalId: 'g1',
+            kind: 'intervention',
+            discipline: 'physiotherapy',
+            description: 'Six physiotherapy sessions',
+            ownerId: physio,
+            dueOn: '2027-01-15',
+            serviceId: null,
+          },
+        ],
         reviewOn: '2026-11-25',
       }),
     );
     // A draft's review date is not yet the person's.
     expect((await person())?.nextReviewOn).toBeNull();
-    value(await services.dispatch('plans.agreeByMdt', { planId: draft.planId, revision: 1, attendeeIds: [coordinator, physio], checkedById: physio }));
+    value(
+      await services.dispatch('plans.agreeByMdt', {
+        planId: draft.planId,
+        revision: 1,
+        attendeeIds: [coordinator, physio],
+        checkedById: physio,
+      }),
+    );
     expect((await person())?.nextReviewOn).toBe('2026-11-25');
     expect(await dueIds()).toEqual([]);
     clock = new Date('2026-11-26T10:00:00Z');
@@ -41,14 +59,34 @@ describe('review dates on the caseload', () => {
 
     value(await services.dispatch('plans.agreeWithPerson', { planId: draft.planId, agreedOn: '2026-11-21', method: 'in_person' }));
     value(await services.dispatch('plans.activate', { planId: draft.planId }));
-    value(await services.dispatch('plans.review', { planId: draft.planId, reviewedOn: '2026-11-22', outcome: 'continue', note: 'Going well', nextReviewOn: '2027-01-10' }));
+    value(
+      await services.dispatch('plans.review', {
+        planId: draft.planId,
+        reviewedOn: '2026-11-22',
+        outcome: 'continue',
+        note: 'Going well',
+        nextReviewOn: '2027-01-10',
+      }),
+    );
     expect((await person())?.nextReviewOn).toBe('2027-01-10');
     expect(await dueIds()).toEqual([]);
 
     // A refused review changes nothing.
-    expect((await services.dispatch('plans.review', { planId: draft.planId, reviewedOn: '2026-11-22', outcome: 'exit', note: 'Back at work' })).ok).toBe(false);
+    expect(
+      (await services.dispatch('plans.review', { planId: draft.planId, reviewedOn: '2026-11-22', outcome: 'exit', note: 'Back at work' }))
+        .ok,
+    ).toBe(false);
     expect((await person())?.nextReviewOn).toBe('2027-01-10');
-    value(await services.dispatch('plans.review', { planId: draft.planId, reviewedOn: '2026-11-22', outcome: 'exit', note: 'Back at work', exitReason: 'support_completed', employmentOutcome: 'stayed_in_work' }));
+    value(
+      await services.dispatch('plans.review', {
+        planId: draft.planId,
+        reviewedOn: '2026-11-22',
+        outcome: 'exit',
+        note: 'Back at work',
+        exitReason: 'support_completed',
+        employmentOutcome: 'stayed_in_work',
+      }),
+    );
     expect(await person()).toMatchObject({ status: 'exited', nextReviewOn: null });
     await services.close();
   });

@@ -19,7 +19,17 @@ async function walk(dispatch: Dispatch, input: Record<string, unknown>) {
 }
 
 const byName = (a: ParticipantSummary, b: ParticipantSummary) =>
-  a.familyName < b.familyName ? -1 : a.familyName > b.familyName ? 1 : a.givenName < b.givenName ? -1 : a.givenName > b.givenName ? 1 : a.id < b.id ? -1 : 1;
+  a.familyName < b.familyName
+    ? -1
+    : a.familyName > b.familyName
+      ? 1
+      : a.givenName < b.givenName
+        ? -1
+        : a.givenName > b.givenName
+          ? 1
+          : a.id < b.id
+            ? -1
+            : 1;
 
 describe('the caseload', () => {
   it('pages by keyset through everyone in name order, and back again to the same pages', async () => {
@@ -32,7 +42,12 @@ describe('the caseload', () => {
     expect(pages[0]?.previousCursor).toBeNull();
     expect(pages[4]?.nextCursor).toBeNull();
     // Previous from the last page gives pages 4, 3, 2, 1 exactly, and page 1 says it is the first.
-    expect(backwards.map((page) => page.items.map((item) => item.id))).toEqual(pages.slice(0, 4).reverse().map((page) => page.items.map((item) => item.id)));
+    expect(backwards.map((page) => page.items.map((item) => item.id))).toEqual(
+      pages
+        .slice(0, 4)
+        .reverse()
+        .map((page) => page.items.map((item) => item.id)),
+    );
     expect(backwards[3]?.previousCursor).toBeNull();
     await services.close();
   });
@@ -56,10 +71,26 @@ describe('the caseload', () => {
   it('finds people by any word of their name, by NHS number with or without spaces, and by reference', async () => {
     const { services } = await demoWithPerson();
     const { id, reference } = value<{ id: string; reference: string }>(
-      await services.dispatch('participants.register', testReferral({ person: { givenName: 'Zofia', familyName: 'Quintero-Blake', nhsNumber: '999 876 5404' } })),
+      await services.dispatch(
+        'participants.register',
+        testReferral({ person: { givenName: 'Zofia', familyName: 'Quintero-Blake', nhsNumber: '999 876 5404' } }),
+      ),
     );
-    const found = async (search: string) => value<ParticipantPage>(await services.dispatch('participants.list', { search })).items.map((item) => item.id);
-    for (const search of ['zofia', 'ZOF', 'quin', 'blake', 'Zofia Quintero', 'quintero-blake', '9998765404', '999 876 5404', '9998765', reference, reference.toLowerCase()]) {
+    const found = async (search: string) =>
+      value<ParticipantPage>(await services.dispatch('participants.list', { search })).items.map((item) => item.id);
+    for (const search of [
+      'zofia',
+      'ZOF',
+      'quin',
+      'blake',
+      'Zofia Quintero',
+      'quintero-blake',
+      '9998765404',
+      '999 876 5404',
+      '9998765',
+      reference,
+      reference.toLowerCase(),
+    ]) {
       expect(await found(search), search).toEqual([id]);
     }
     // The bare number of a reference finds them too (among anyone whose NHS number has that group).
@@ -79,14 +110,21 @@ describe('the caseload', () => {
     const all = (await walk(services.dispatch, { pageSize: 200 })).items;
     const check = async (filter: Record<string, unknown>, expected: (item: ParticipantSummary) => boolean) => {
       const items = (await walk(services.dispatch, { ...filter, pageSize: 30 })).items;
-      expect(items.map((item) => item.id).sort(), JSON.stringify(filter)).toEqual(all.filter(expected).map((item) => item.id).sort());
+      expect(items.map((item) => item.id).sort(), JSON.stringify(filter)).toEqual(
+        all
+          .filter(expected)
+          .map((item) => item.id)
+          .sort(),
+      );
       expect(value<{ total: number }>(await services.dispatch('participants.count', filter)).total).toBe(items.length);
       return items;
     };
     expect((await check({ status: 'active' }, (item) => item.status === 'active')).length).toBeGreaterThan(20);
     await check({ readyForMdt: true }, (item) => item.status === 'ready_for_mdt');
     await check({ readyForMdt: true, status: 'exited' }, () => false);
-    expect((await check({ reviewDue: true }, (item) => item.nextReviewOn !== null && item.nextReviewOn <= '2026-11-20')).length).toBeGreaterThan(0);
+    expect(
+      (await check({ reviewDue: true }, (item) => item.nextReviewOn !== null && item.nextReviewOn <= '2026-11-20')).length,
+    ).toBeGreaterThan(0);
 
     const coaches = value<{ items: Array<{ userId: string; displayName: string }> }>(await services.dispatch('caseload.coaches', {})).items;
     expect(coaches).toEqual([{ userId: expect.any(String), displayName: 'Demo Coach' }]);
@@ -98,25 +136,48 @@ describe('the caseload', () => {
     const flaggedBefore = (await check({ openRiskFlag: true }, (item) => item.hasOpenRiskFlag)).map((item) => item.id);
     expect(flaggedBefore).not.toContain(id);
     await signInAs('demo.coach');
-    value(await services.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 1] } }));
+    value(
+      await services.dispatch('measures.record', {
+        participantId: id,
+        discipline: 'employment_support',
+        takenOn: '2026-11-05',
+        response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 1] },
+      }),
+    );
     const flagged = (await walk(services.dispatch, { openRiskFlag: true, pageSize: 30 })).items;
     expect(flagged.map((item) => item.id).sort()).toEqual([...flaggedBefore, id].sort());
     expect(flagged.find((item) => item.id === id)?.hasOpenRiskFlag).toBe(true);
     const record = value<{ openRiskFlags: Array<{ id: string }> }>(await services.dispatch('participants.get', { id }));
     await signInAs('demo.mh');
-    value(await services.dispatch('riskFlags.acknowledge', { flagId: record.openRiskFlags[0]?.id ?? '', note: 'Called the same day; safety plan agreed.' }));
-    expect((await walk(services.dispatch, { openRiskFlag: true, pageSize: 30 })).items.map((item) => item.id).sort()).toEqual([...flaggedBefore].sort());
+    value(
+      await services.dispatch('riskFlags.acknowledge', {
+        flagId: record.openRiskFlags[0]?.id ?? '',
+        note: 'Called the same day; safety plan agreed.',
+      }),
+    );
+    expect((await walk(services.dispatch, { openRiskFlag: true, pageSize: 30 })).items.map((item) => item.id).sort()).toEqual(
+      [...flaggedBefore].sort(),
+    );
     await services.close();
   });
 
   it('refuses a cursor that is malformed or belongs to another sort, and over-long search text', async () => {
     const { services } = await demoWithPerson();
     const first = value<ParticipantPage>(await services.dispatch('participants.list', { pageSize: 10 }));
-    expect(await services.dispatch('participants.list', { cursor: 'not a cursor' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { cursor: expect.any(String) } } });
-    expect(await services.dispatch('participants.list', { sort: 'nextReview', cursor: first.nextCursor })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await services.dispatch('participants.list', { cursor: 'not a cursor' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { cursor: expect.any(String) } },
+    });
+    expect(await services.dispatch('participants.list', { sort: 'nextReview', cursor: first.nextCursor })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     const forged = Buffer.from(JSON.stringify({ s: 'name', d: 'a', k: [1, 2, 3] })).toString('base64url');
     expect(await services.dispatch('participants.list', { cursor: forged })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await services.dispatch('participants.list', { search: 'x'.repeat(101) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { search: expect.any(String) } } });
+    expect(await services.dispatch('participants.list', { search: 'x'.repeat(101) })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { search: expect.any(String) } },
+    });
     await services.close();
   });
 });

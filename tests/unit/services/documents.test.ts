@@ -22,7 +22,15 @@ async function readyPerson() {
   const demo = await demoWithPerson();
   await demo.signInAs('demo.coach');
   value(await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP }));
-  value(await demo.services.dispatch('consents.record', { participantId: demo.id, purpose: 'service', decision: 'given', date: '2026-11-03', method: 'verbal' }));
+  value(
+    await demo.services.dispatch('consents.record', {
+      participantId: demo.id,
+      purpose: 'service',
+      decision: 'given',
+      date: '2026-11-03',
+      method: 'verbal',
+    }),
+  );
   await demo.signInAs('demo.coordinator');
   const config = value<PartnershipConfig>(await demo.services.dispatch('config.get', {}));
   const team = demoTeam(config);
@@ -37,15 +45,44 @@ function planInput(demo: Ready) {
     participantId: demo.id,
     goals: [{ id: 'g1', text: 'Back to full shifts by February, without my back flaring up' }],
     actions: [
-      { id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six physiotherapy sessions for lifting and stamina', ownerId: demo.team.physio, dueOn: '2027-01-15' },
-      { id: 'a2', goalId: 'g1', kind: 'intervention', discipline: 'occupational_therapy', description: 'Workplace assessment and a phased return plan', ownerId: demo.team.ot, dueOn: '2026-12-20' },
-      { id: 'a3', goalId: null, kind: 'onward_referral', discipline: 'employment_support', description: 'Refer to the local service', ownerId: demo.team.coach, dueOn: '2026-12-05', serviceId: demo.service.id },
+      {
+        id: 'a1',
+        goalId: 'g1',
+        kind: 'intervention',
+        discipline: 'physiotherapy',
+        description: 'Six physiotherapy sessions for lifting and stamina',
+        ownerId: demo.team.physio,
+        dueOn: '2027-01-15',
+      },
+      {
+        id: 'a2',
+        goalId: 'g1',
+        kind: 'intervention',
+        discipline: 'occupational_therapy',
+        description: 'Workplace assessment and a phased return plan',
+        ownerId: demo.team.ot,
+        dueOn: '2026-12-20',
+      },
+      {
+        id: 'a3',
+        goalId: null,
+        kind: 'onward_referral',
+        discipline: 'employment_support',
+        description: 'Refer to the local service',
+        ownerId: demo.team.coach,
+        dueOn: '2026-12-05',
+        serviceId: demo.service.id,
+      },
     ],
     reviewOn: '2027-02-01',
   };
 }
 
-async function pdf(demo: Demo, channel: 'documents.planPdf' | 'documents.employerLetterPdf' | 'documents.ahpReportPdf' | 'documents.minutesPdf', input: Record<string, unknown>) {
+async function pdf(
+  demo: Demo,
+  channel: 'documents.planPdf' | 'documents.employerLetterPdf' | 'documents.ahpReportPdf' | 'documents.minutesPdf',
+  input: Record<string, unknown>,
+) {
   const document = value<PdfDocument>(await demo.services.dispatch(channel, input));
   const bytes = new Uint8Array(Buffer.from(document.contentBase64, 'base64'));
   expect(bytes.byteLength).toBe(document.bytes);
@@ -70,8 +107,28 @@ function adjustmentsInput(participantId: string) {
     participantId,
     contractedHoursPerWeek: 37.5,
     adjustments: [
-      { id: 'adj-1', category: 'phased_return', recommendation: 'graded_hours', functionalNeed: 'Build up stamina for a full shift', startOn: '2026-12-07', durationWeeks: 3, reviewOn: '2026-12-28', status: 'proposed', teamNote: CANARY },
-      { id: 'adj-2', category: 'amended_duties', recommendation: 'no_lifting', functionalNeed: 'Avoid lifting more than 5 kg', startOn: '2026-12-07', durationWeeks: 6, reviewOn: '2027-01-18', status: 'proposed', teamNote: CANARY },
+      {
+        id: 'adj-1',
+        category: 'phased_return',
+        recommendation: 'graded_hours',
+        functionalNeed: 'Build up stamina for a full shift',
+        startOn: '2026-12-07',
+        durationWeeks: 3,
+        reviewOn: '2026-12-28',
+        status: 'proposed',
+        teamNote: CANARY,
+      },
+      {
+        id: 'adj-2',
+        category: 'amended_duties',
+        recommendation: 'no_lifting',
+        functionalNeed: 'Avoid lifting more than 5 kg',
+        startOn: '2026-12-07',
+        durationWeeks: 6,
+        reviewOn: '2027-01-18',
+        status: 'proposed',
+        teamNote: CANARY,
+      },
     ],
     gradedReturn: {
       startOn: '2026-12-07',
@@ -92,14 +149,29 @@ describe('the action plan PDF', () => {
     await demo.signInAs('demo.coach');
     const first = await pdf(demo, 'documents.planPdf', { participantId: demo.id });
     expect(first.document).toMatchObject({ fileName: expect.stringMatching(/^action-plan-WW-\d{6}-v1-draft\.pdf$/), draft: true });
-    for (const phrase of ['Your action plan, Alex Testperson', 'Back to full shifts by February, without my back flaring up', 'Six physiotherapy sessions', '15 January 2027', '1 February 2027', 'Onward referral to a service']) expect(first.text).toContain(phrase);
+    for (const phrase of [
+      'Your action plan, Alex Testperson',
+      'Back to full shifts by February, without my back flaring up',
+      'Six physiotherapy sessions',
+      '15 January 2027',
+      '1 February 2027',
+      'Onward referral to a service',
+    ])
+      expect(first.text).toContain(phrase);
     expect(first.text).toMatch(/Action plan · Version 1 · Generated by .+ on \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
     expect(first.text).toContain(`Page 1 of ${await pdfPageCount(first.bytes)}`);
     expect(first.text).toMatch(/\bDRAFT\b/);
 
     await demo.signInAs('demo.coordinator');
     const { team } = demo;
-    value(await services.dispatch('plans.agreeByMdt', { planId: draft.planId, revision: draft.revision, attendeeIds: [team.coordinator, team.physio, team.ot, team.coach], checkedById: team.physio }));
+    value(
+      await services.dispatch('plans.agreeByMdt', {
+        planId: draft.planId,
+        revision: draft.revision,
+        attendeeIds: [team.coordinator, team.physio, team.ot, team.coach],
+        checkedById: team.physio,
+      }),
+    );
     const agreed = await pdf(demo, 'documents.planPdf', { participantId: demo.id, planId: draft.planId });
     expect(agreed.document).toMatchObject({ draft: false, fileName: expect.stringMatching(/-v1\.pdf$/) });
     expect(agreed.text).not.toMatch(/\bDRAFT\b/);
@@ -114,7 +186,14 @@ describe('the action plan PDF', () => {
 
     const log = await exportLog(demo);
     expect(log.map((entry) => entry.kind)).toEqual(['plan_pdf', 'plan_pdf', 'plan_pdf']);
-    expect(log[2]).toMatchObject({ destination: first.document.fileName, sha256: sha256Hex(first.bytes), bytes: first.bytes.byteLength, outcome: 'delivered', included: 1, username: 'demo.coach' });
+    expect(log[2]).toMatchObject({
+      destination: first.document.fileName,
+      sha256: sha256Hex(first.bytes),
+      bytes: first.bytes.byteLength,
+      outcome: 'delivered',
+      included: 1,
+      username: 'demo.coach',
+    });
     const exports = (await auditEntries(demo)).filter((entry) => entry.channel === 'documents.planPdf');
     expect(exports.map((entry) => entry.action)).toEqual(['export', 'export', 'export']);
     expect(exports[0]?.participantId).toBe(demo.id);
@@ -125,10 +204,19 @@ describe('the action plan PDF', () => {
     const demo = await readyPerson();
     value(await demo.services.dispatch('plans.saveDraft', planInput(demo)));
     await demo.signInAs('demo.admin');
-    expect(await demo.services.dispatch('documents.planPdf', { participantId: demo.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await demo.services.dispatch('documents.planPdf', { participantId: demo.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await demo.signInAs('demo.mh');
-    expect(await demo.services.dispatch('documents.planPdf', { participantId: demo.id, planId: 'not-a-plan' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await demo.services.dispatch('documents.planPdf', { participantId: demo.id, largePrint: 'yes' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await demo.services.dispatch('documents.planPdf', { participantId: demo.id, planId: 'not-a-plan' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await demo.services.dispatch('documents.planPdf', { participantId: demo.id, largePrint: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(await exportLog(demo)).toEqual([]);
     await demo.services.close();
   });
@@ -149,13 +237,32 @@ describe('the employer adjustments letter PDF', () => {
     expect(denied).toMatchObject([{ action: 'denied', outcome: 'FORBIDDEN', participantId: id }]);
 
     await demo.signInAs('demo.coach');
-    const consent = value<{ id: string }>(await services.dispatch('consents.record', { participantId: id, purpose: 'share_employer', decision: 'given', date: '2026-11-20', method: 'verbal' }));
+    const consent = value<{ id: string }>(
+      await services.dispatch('consents.record', {
+        participantId: id,
+        purpose: 'share_employer',
+        decision: 'given',
+        date: '2026-11-20',
+        method: 'verbal',
+      }),
+    );
     // The coach reads the employer view but does not send letters to employers.
-    expect(await services.dispatch('documents.employerLetterPdf', { participantId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('documents.employerLetterPdf', { participantId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await demo.signInAs('demo.ot');
     const letter = await pdf(demo, 'documents.employerLetterPdf', { participantId: id });
     expect(letter.document).toMatchObject({ draft: true, fileName: expect.stringMatching(/^workplace-adjustments-WW-\d{6}-draft\.pdf$/) });
-    for (const phrase of ['Workplace adjustments passport', 'Alex Testperson', 'Example Logistics Ltd', 'Build up stamina for a full shift', 'Stock counts and packing', '22.5']) expect(letter.text).toContain(phrase);
+    for (const phrase of [
+      'Workplace adjustments passport',
+      'Alex Testperson',
+      'Example Logistics Ltd',
+      'Build up stamina for a full shift',
+      'Stock counts and packing',
+      '22.5',
+    ])
+      expect(letter.text).toContain(phrase);
     expect(letter.text).toMatch(/Page 1 of \d/);
     expect(letter.text).toMatch(/\bDRAFT\b/);
     // The canary really is stored and readable by the team, so its absence below means something.
@@ -163,12 +270,23 @@ describe('the employer adjustments letter PDF', () => {
     for (const clinical of ['CANARY', 'fibromyalgia', 'PHQ', 'risk', 'Low back pain']) expect(letter.text).not.toContain(clinical);
 
     const log = await exportLog(demo);
-    expect(log).toMatchObject([{ kind: 'employer_letter_pdf', destination: letter.document.fileName, sha256: sha256Hex(letter.bytes), username: 'demo.ot', included: 1 }]);
+    expect(log).toMatchObject([
+      {
+        kind: 'employer_letter_pdf',
+        destination: letter.document.fileName,
+        sha256: sha256Hex(letter.bytes),
+        username: 'demo.ot',
+        included: 1,
+      },
+    ]);
 
     await demo.signInAs('demo.coach');
     value(await services.dispatch('consents.withdraw', { consentId: consent.id, date: '2026-11-21' }));
     await demo.signInAs('demo.coordinator');
-    expect(await services.dispatch('documents.employerLetterPdf', { participantId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('documents.employerLetterPdf', { participantId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await exportLog(demo)).toHaveLength(1);
     await services.close();
   });
@@ -187,13 +305,23 @@ describe('the AHP Health and Work Report PDF', () => {
         periodTo: '2027-01-04',
         followUpOn: '2027-01-04',
         categories: ['phased_return', 'altered_hours'],
-        difficulties: [{ id: 'd1', difficulty: 'Standing for a whole shift', recommendation: 'A stool at the packing bench', goal: 'Full shifts by week 4' }],
+        difficulties: [
+          {
+            id: 'd1',
+            difficulty: 'Standing for a whole shift',
+            recommendation: 'A stool at the packing bench',
+            goal: 'Full shifts by week 4',
+          },
+        ],
         organisation: 'WorkWell Demo Partnership',
         assessedOn: '2026-11-10',
       }),
     );
     const unsigned = await pdf(demo, 'documents.ahpReportPdf', { participantId: id });
-    expect(unsigned.document).toMatchObject({ draft: true, fileName: expect.stringMatching(/^ahp-health-and-work-report-WW-\d{6}-v1-draft\.pdf$/) });
+    expect(unsigned.document).toMatchObject({
+      draft: true,
+      fileName: expect.stringMatching(/^ahp-health-and-work-report-WW-\d{6}-v1-draft\.pdf$/),
+    });
     expect(unsigned.text).toMatch(/\bDRAFT\b/);
     expect(unsigned.text).toContain('AHP Health and Work Report');
     expect(unsigned.text).toContain('May be fit for work');
@@ -211,7 +339,10 @@ describe('the AHP Health and Work Report PDF', () => {
     expect(signed.text).toContain('Signed by');
 
     await demo.signInAs('demo.coach');
-    expect(await services.dispatch('documents.ahpReportPdf', { participantId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('documents.ahpReportPdf', { participantId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await exportLog(demo)).map((entry) => entry.kind)).toEqual(['ahp_report_pdf', 'ahp_report_pdf']);
     await services.close();
   });
@@ -222,14 +353,35 @@ describe('the MDT meeting minutes PDF', () => {
     const demo = await readyPerson();
     const { services, id, team } = demo;
     const { id: meetingId } = value<{ id: string }>(
-      await services.dispatch('meetings.create', { heldOn: '2026-12-03', startsAt: '09:30', minutesPerCase: 8, chairId: team.coordinator, expectedAttendeeIds: [team.physio, team.mh, team.ot, team.coach] }),
+      await services.dispatch('meetings.create', {
+        heldOn: '2026-12-03',
+        startsAt: '09:30',
+        minutesPerCase: 8,
+        chairId: team.coordinator,
+        expectedAttendeeIds: [team.physio, team.mh, team.ot, team.coach],
+      }),
     );
     value(await services.dispatch('triage.decide', { participantId: id, outcome: 'full_discussion', meetingId }));
     const draft = value<{ planId: string; revision: number }>(await services.dispatch('plans.saveDraft', planInput(demo)));
     const present = [team.coordinator, team.physio, team.ot, team.coach];
-    value(await services.dispatch('plans.agreeByMdt', { planId: draft.planId, revision: draft.revision, meetingId, attendeeIds: present, checkedById: team.physio }));
+    value(
+      await services.dispatch('plans.agreeByMdt', {
+        planId: draft.planId,
+        revision: draft.revision,
+        meetingId,
+        attendeeIds: present,
+        checkedById: team.physio,
+      }),
+    );
     const item = value<Meeting>(await services.dispatch('meetings.get', { meetingId })).agenda[0];
-    value(await services.dispatch('meetings.saveCaseNotes', { itemId: item?.id, version: 1, notes: 'Pain limits lifting; keen to return.', decisions: 'Phased return from 7 December.' }));
+    value(
+      await services.dispatch('meetings.saveCaseNotes', {
+        itemId: item?.id,
+        version: 1,
+        notes: 'Pain limits lifting; keen to return.',
+        decisions: 'Phased return from 7 December.',
+      }),
+    );
 
     const during = await pdf(demo, 'documents.minutesPdf', { meetingId });
     expect(during.document).toMatchObject({ draft: true, fileName: 'mdt-minutes-2026-12-03-draft.pdf' });
@@ -241,9 +393,22 @@ describe('the MDT meeting minutes PDF', () => {
     const ended = await pdf(demo, 'documents.minutesPdf', { meetingId });
     expect(ended.document).toMatchObject({ draft: false, fileName: 'mdt-minutes-2026-12-03.pdf' });
     expect(ended.text).not.toMatch(/\bDRAFT\b/);
-    for (const phrase of ['MDT meeting minutes', '3 December 2026 at 09:30', 'Alex Testperson', 'Pain limits lifting; keen to return.', 'Phased return from 7 December.', 'Six physiotherapy sessions', 'Discussed']) expect(ended.text).toContain(phrase);
+    for (const phrase of [
+      'MDT meeting minutes',
+      '3 December 2026 at 09:30',
+      'Alex Testperson',
+      'Pain limits lifting; keen to return.',
+      'Phased return from 7 December.',
+      'Six physiotherapy sessions',
+      'Discussed',
+    ])
+      expect(ended.text).toContain(phrase);
     expect(ended.text).toMatch(/Page 1 of \d/);
-    expect((await exportLog(demo))[0]).toMatchObject({ kind: 'minutes_pdf', included: 1, participantReference: expect.stringMatching(/^WW-/) });
+    expect((await exportLog(demo))[0]).toMatchObject({
+      kind: 'minutes_pdf',
+      included: 1,
+      participantReference: expect.stringMatching(/^WW-/),
+    });
     await services.close();
   });
 });

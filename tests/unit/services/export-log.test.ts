@@ -19,7 +19,18 @@ describe('export log', () => {
     const store = await emptyStore();
     try {
       const bytes = new TextEncoder().encode('%PDF-1.7 a plan');
-      recordExport(store, { user: COORDINATOR, kind: 'plan_pdf', destination: 'action-plan-WW-000001.pdf', content: bytes, outcome: 'delivered', subjects: [{ participantId: 'p-1', outcome: 'included' }] }, AT);
+      recordExport(
+        store,
+        {
+          user: COORDINATOR,
+          kind: 'plan_pdf',
+          destination: 'action-plan-WW-000001.pdf',
+          content: bytes,
+          outcome: 'delivered',
+          subjects: [{ participantId: 'p-1', outcome: 'included' }],
+        },
+        AT,
+      );
       recordExport(
         store,
         {
@@ -38,7 +49,17 @@ describe('export log', () => {
       );
       const page = await listExportLog(store, { limit: 50 });
       expect(page.entries.map((entry) => entry.kind)).toEqual(['fhir_bundle', 'plan_pdf']);
-      expect(page.entries[1]).toMatchObject({ username: 'coordinator', destination: 'action-plan-WW-000001.pdf', sha256: sha256Hex(bytes), bytes: bytes.byteLength, outcome: 'delivered', included: 1, skipped: 0, failed: 0, at: AT.toISOString() });
+      expect(page.entries[1]).toMatchObject({
+        username: 'coordinator',
+        destination: 'action-plan-WW-000001.pdf',
+        sha256: sha256Hex(bytes),
+        bytes: bytes.byteLength,
+        outcome: 'delivered',
+        included: 1,
+        skipped: 0,
+        failed: 0,
+        at: AT.toISOString(),
+      });
       expect(page.entries[0]).toMatchObject({ included: 1, skipped: 1, failed: 1, bytes: 25 });
       expect(sha256Hex(bytes)).toMatch(/^[0-9a-f]{64}$/);
 
@@ -55,7 +76,11 @@ describe('export log', () => {
     const store = await emptyStore();
     try {
       for (const name of ['a.pdf', 'b.pdf', 'c.pdf']) {
-        recordExport(store, { user: COORDINATOR, kind: 'minutes_pdf', destination: name, content: name, outcome: 'delivered', subjects: [] }, AT);
+        recordExport(
+          store,
+          { user: COORDINATOR, kind: 'minutes_pdf', destination: name, content: name, outcome: 'delivered', subjects: [] },
+          AT,
+        );
       }
       const first = await listExportLog(store, { limit: 2 });
       expect(first.entries.map((entry) => entry.destination)).toEqual(['c.pdf', 'b.pdf']);
@@ -71,7 +96,18 @@ describe('export log', () => {
   it('is append-only: the store refuses to change or delete an entry', async () => {
     const store = await emptyStore();
     try {
-      recordExport(store, { user: COORDINATOR, kind: 'mi_return', destination: 'mi-2026-10.csv', content: 'a,b\n', outcome: 'delivered', subjects: [{ participantId: 'p-1', outcome: 'included' }] }, AT);
+      recordExport(
+        store,
+        {
+          user: COORDINATOR,
+          kind: 'mi_return',
+          destination: 'mi-2026-10.csv',
+          content: 'a,b\n',
+          outcome: 'delivered',
+          subjects: [{ participantId: 'p-1', outcome: 'included' }],
+        },
+        AT,
+      );
       expect(() => store.sqlite.prepare("UPDATE export_log SET destination = 'elsewhere'").run()).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare('DELETE FROM export_log').run()).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare('DELETE FROM export_log_subjects').run()).toThrow(/WORKWELL_LOCKED/);

@@ -38,7 +38,15 @@ describe('partnership export to a system that is down', () => {
     // Eight demo people consent to sharing with the partnership system.
     const page = value<{ items: Array<{ id: string }> }>(await demo.services.dispatch('participants.list', { pageSize: 8 }));
     for (const person of page.items) {
-      value(await demo.services.dispatch('consents.record', { participantId: person.id, purpose: 'share_partnership', decision: 'given', date: testDate(-2), method: 'verbal' }));
+      value(
+        await demo.services.dispatch('consents.record', {
+          participantId: person.id,
+          purpose: 'share_partnership',
+          decision: 'given',
+          date: testDate(-2),
+          method: 'verbal',
+        }),
+      );
     }
     await demo.services.close();
 
@@ -55,7 +63,9 @@ describe('partnership export to a system that is down', () => {
       expect(server.posts()).toBe(10);
       expect(down.progress.processed).toBeLessThan(down.progress.total);
       expect(down.stopReason).toMatch(/^The partnership system failed 5 people in a row, so the export stopped after [\d,]+ of [\d,]+\./);
-      expect(down.problems.filter((problem) => problem.outcome === 'failed').map((problem) => problem.reason)).toEqual(Array(5).fill('The server answered HTTP 500 (tried 2 times)'));
+      expect(down.problems.filter((problem) => problem.outcome === 'failed').map((problem) => problem.reason)).toEqual(
+        Array(5).fill('The server answered HTTP 500 (tried 2 times)'),
+      );
 
       status = 200;
       const up = await runFhirExport(store, user, destinations, { now: testClock(), retry: QUICK_RETRY });

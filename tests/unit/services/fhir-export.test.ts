@@ -33,7 +33,15 @@ async function exportScenario() {
   await makeExportReady(demo.services, readyId, demo.signInAs);
   // The person from demoWithPerson gave consent and then withdrew it.
   await demo.signInAs('demo.coach');
-  const consent = value<{ id: string }>(await demo.services.dispatch('consents.record', { participantId: demo.id, purpose: 'share_partnership', decision: 'given', date: '2026-11-03', method: 'verbal' }));
+  const consent = value<{ id: string }>(
+    await demo.services.dispatch('consents.record', {
+      participantId: demo.id,
+      purpose: 'share_partnership',
+      decision: 'given',
+      date: '2026-11-03',
+      method: 'verbal',
+    }),
+  );
   value(await demo.services.dispatch('consents.withdraw', { consentId: consent.id, date: '2026-11-10' }));
   const tick = () => {
     clock = new Date(clock.getTime() + 1_000);
@@ -54,7 +62,8 @@ async function waitForJob(call: (jobId: string) => Promise<ExportJob>, jobId: st
   for (;;) {
     const job = await call(jobId);
     if (job.state !== 'running') return job;
-    if (performance.now() > deadline) throw new Error(`the export was still running after ${deadlineMs} ms: ${JSON.stringify(job.progress)}`);
+    if (performance.now() > deadline)
+      throw new Error(`the export was still running after ${deadlineMs} ms: ${JSON.stringify(job.progress)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -75,7 +84,9 @@ async function fhirServer(statuses: number[]) {
     request.on('end', () => {
       received.push({ authorization: request.headers.authorization, contentType: request.headers['content-type'], body });
       const status = statuses.length > 1 ? (statuses.shift() ?? 500) : (statuses[0] ?? 500);
-      response.writeHead(status, { 'content-type': 'application/fhir+json' }).end('{"resourceType":"Bundle","type":"transaction-response"}');
+      response
+        .writeHead(status, { 'content-type': 'application/fhir+json' })
+        .end('{"resourceType":"Bundle","type":"transaction-response"}');
     });
   });
   servers.push(server);
@@ -134,7 +145,9 @@ describe('partnership export (FHIR)', () => {
     expect(bundles).toHaveLength(1);
     for (const bundle of bundles) expect(validate(bundle), schemaErrors(validate)).toBe(true);
     const types = bundles[0]?.entry.map((entry) => entry.resource.resourceType) ?? [];
-    expect(new Set(types)).toEqual(new Set(['Patient', 'Consent', 'ServiceRequest', 'Condition', 'Observation', 'CareTeam', 'Goal', 'CarePlan']));
+    expect(new Set(types)).toEqual(
+      new Set(['Patient', 'Consent', 'ServiceRequest', 'Condition', 'Observation', 'CareTeam', 'Goal', 'CarePlan']),
+    );
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('9999999883');
     expect(text).not.toContain(readyId === scenario.id ? 'never' : 'Back pain since a lifting injury');
@@ -146,7 +159,9 @@ describe('partnership export (FHIR)', () => {
     // A re-export gives the same ids: the partnership system updates, never duplicates.
     scenario.tick();
     const again = value<ExportJob>(await services.dispatch('exports.startFhir', {}));
-    expect((await waitForJob(async (jobId) => value<ExportJob>(await services.dispatch('exports.job', { jobId })), again.jobId)).state).toBe('finished');
+    expect(
+      (await waitForJob(async (jobId) => value<ExportJob>(await services.dispatch('exports.job', { jobId })), again.jobId)).state,
+    ).toBe('finished');
     const second = readdirSync(folder).filter((name) => name !== files[0]);
     expect(second).toHaveLength(1);
     const ids = (bundle: { entry: Array<{ resource: { id: string } }> } | undefined) => bundle?.entry.map((entry) => entry.resource.id);
@@ -193,7 +208,10 @@ describe('partnership export (FHIR)', () => {
       const failed = await runFhirExport(store, user, { folder: null, baseUrl: refusing.url, token: TOKEN }, { now, retry });
       expect(failed.outcome).toBe('failed');
       expect(failed.progress).toMatchObject({ included: 0, failed: 2 });
-      expect(failed.problems.filter((problem) => problem.outcome === 'failed').map((problem) => problem.reason)).toEqual(['The server answered HTTP 400', 'The server answered HTTP 400']);
+      expect(failed.problems.filter((problem) => problem.outcome === 'failed').map((problem) => problem.reason)).toEqual([
+        'The server answered HTTP 400',
+        'The server answered HTTP 400',
+      ]);
       expect(refusing.received).toHaveLength(2);
       const logged = store.sqlite.prepare("SELECT * FROM export_log_subjects WHERE outcome = 'failed'").all();
       expect(logged).toHaveLength(2);
@@ -201,7 +219,11 @@ describe('partnership export (FHIR)', () => {
       expect(withdrawn).toContainEqual({ outcome: 'skipped', reason: 'Consent to share with the partnership system was withdrawn' });
 
       // Nothing in the export log or the audit trail carries the token.
-      const everything = JSON.stringify([store.sqlite.prepare('SELECT * FROM export_log').all(), store.sqlite.prepare('SELECT * FROM export_log_subjects').all(), store.sqlite.prepare('SELECT * FROM audit_log').all()]);
+      const everything = JSON.stringify([
+        store.sqlite.prepare('SELECT * FROM export_log').all(),
+        store.sqlite.prepare('SELECT * FROM export_log_subjects').all(),
+        store.sqlite.prepare('SELECT * FROM audit_log').all(),
+      ]);
       expect(everything).not.toContain(TOKEN);
 
       // Cancel part-way through a folder export: no file, no partial file.
@@ -211,7 +233,12 @@ describe('partnership export (FHIR)', () => {
         store,
         user,
         { folder, baseUrl: null, token: null },
-        { now, signal: controller.signal, batchSize: 10, onProgress: (progress) => (progress.processed === 25 ? controller.abort() : undefined) },
+        {
+          now,
+          signal: controller.signal,
+          batchSize: 10,
+          onProgress: (progress) => (progress.processed === 25 ? controller.abort() : undefined),
+        },
       );
       expect(cancelled.outcome).toBe('cancelled');
       expect(cancelled.progress.processed).toBe(25);
@@ -260,7 +287,8 @@ describe('partnership export (FHIR)', () => {
     expect(lines.length - 1).toBe(mi.rows);
     const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((cell, index) => [MI_RETURN_COLUMNS[index], cell])));
     for (const row of rows) expect(Object.keys(row)).toHaveLength(MI_RETURN_COLUMNS.length);
-    const reference = (value<{ reference: string }>(await services.dispatch('participants.get', { id: readyId })) as { reference: string }).reference;
+    const reference = (value<{ reference: string }>(await services.dispatch('participants.get', { id: readyId })) as { reference: string })
+      .reference;
     const ready = rows.find((row) => row.participant_reference === reference);
     expect(ready).toMatchObject({
       reporting_month: '2026-11',
@@ -288,7 +316,11 @@ describe('partnership export (FHIR)', () => {
     expect(rows.find((row) => row.participant_reference !== reference && row.consent_share_partnership_dwp === 'withdrawn')).toBeDefined();
     expect(mi.csv).not.toMatch(/Testperson|Exportperson|999 ?999 ?9883|1984-03-02|Back pain|Keeping my job/);
     const log = value<ExportLogPage>(await services.dispatch('exports.log', { kind: 'mi_return' }));
-    expect(log.entries[0]).toMatchObject({ destination: mi.fileName, included: mi.rows, sha256: createHash('sha256').update(mi.csv).digest('hex') });
+    expect(log.entries[0]).toMatchObject({
+      destination: mi.fileName,
+      included: mi.rows,
+      sha256: createHash('sha256').update(mi.csv).digest('hex'),
+    });
     const badMonth = await services.dispatch('exports.miReturn', { month: '2026-13' });
     expect(badMonth.ok).toBe(false);
     await services.close();

@@ -12,7 +12,13 @@ async function demo() {
 /** Synthetic stand-in text: the real WSAS wording is copyright and never goes in the repository. */
 const WSAS_WORDING = {
   stem: 'Synthetic stem: how much does your problem affect each area?',
-  itemLabels: ['Synthetic item about work', 'Synthetic item about home', 'Synthetic item about social time', 'Synthetic item about private time', 'Synthetic item about relationships'],
+  itemLabels: [
+    'Synthetic item about work',
+    'Synthetic item about home',
+    'Synthetic item about social time',
+    'Synthetic item about private time',
+    'Synthetic item about relationships',
+  ],
   responseOptions: [
     { value: 0, label: 'Synthetic: not at all' },
     { value: 8, label: 'Synthetic: very severely' },
@@ -38,7 +44,13 @@ describe('measure wording', () => {
   it('an administrator saves WSAS wording; every role then sees it as configured', async () => {
     const { services, signInAs, list } = await demo();
     const saved = value<MeasureWordingEntry>(await services.dispatch('measureWording.save', { measure: 'wsas', wording: WSAS_WORDING }));
-    expect(saved).toEqual({ measure: 'wsas', wording: WSAS_WORDING, source: 'configured', updatedAt: '2026-11-20T10:00:00.000Z', updatedByName: 'Demo Administrator' });
+    expect(saved).toEqual({
+      measure: 'wsas',
+      wording: WSAS_WORDING,
+      source: 'configured',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      updatedByName: 'Demo Administrator',
+    });
     await signInAs('demo.physio');
     expect((await list()).find((item) => item.measure === 'wsas')).toEqual(saved);
 
@@ -54,8 +66,14 @@ describe('measure wording', () => {
     const { services, signInAs, list } = await demo();
     for (const username of ['demo.coordinator', 'demo.coach', 'demo.physio', 'demo.mh', 'demo.ot']) {
       await signInAs(username);
-      expect(await services.dispatch('measureWording.save', { measure: 'wsas', wording: WSAS_WORDING })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      expect(await services.dispatch('measureWording.reset', { measure: 'wsas' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await services.dispatch('measureWording.save', { measure: 'wsas', wording: WSAS_WORDING })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await services.dispatch('measureWording.reset', { measure: 'wsas' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
     }
     expect((await list()).find((item) => item.measure === 'wsas')?.source).toBe('placeholder');
     await services.close();
@@ -63,8 +81,14 @@ describe('measure wording', () => {
 
   it('refuses the wrong number of items with a field message, and stores nothing', async () => {
     const { services, list } = await demo();
-    const result = await services.dispatch('measureWording.save', { measure: 'wsas', wording: { ...WSAS_WORDING, itemLabels: WSAS_WORDING.itemLabels.slice(0, 4) } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'wording.itemLabels': 'WSAS needs exactly 5 item labels' } } });
+    const result = await services.dispatch('measureWording.save', {
+      measure: 'wsas',
+      wording: { ...WSAS_WORDING, itemLabels: WSAS_WORDING.itemLabels.slice(0, 4) },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'wording.itemLabels': 'WSAS needs exactly 5 item labels' } },
+    });
     expect((await list()).find((item) => item.measure === 'wsas')?.source).toBe('placeholder');
     await services.close();
   });
@@ -81,7 +105,10 @@ describe('measure wording', () => {
         ],
       },
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'wording.itemLabels.3': 'Wording cannot be blank' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'wording.itemLabels.3': 'Wording cannot be blank' } },
+    });
     const ranged = await services.dispatch('measureWording.save', {
       measure: 'mskhq',
       wording: {
@@ -95,7 +122,13 @@ describe('measure wording', () => {
     });
     expect(ranged).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', fields: { 'wording.responseOptions.1.value': 'MSK-HQ answer values run from 0 to 4', 'wording.responseOptions.2.value': 'Answer 4 has more than one label' } },
+      error: {
+        code: 'VALIDATION',
+        fields: {
+          'wording.responseOptions.1.value': 'MSK-HQ answer values run from 0 to 4',
+          'wording.responseOptions.2.value': 'Answer 4 has more than one label',
+        },
+      },
     });
     await services.close();
   });

@@ -48,8 +48,14 @@ describe('registering a referral', () => {
   it('never registers the same NHS number twice, and says which record has it', async () => {
     const services = await signedIn();
     const first = value<{ reference: string }>(await services.dispatch('participants.register', testReferral()));
-    const again = await services.dispatch('participants.register', testReferral({ person: { givenName: 'Someone', familyName: 'Else' }, confirmedNotDuplicate: true }));
-    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { 'person.nhsNumber': `Already registered as ${first.reference}` } } });
+    const again = await services.dispatch(
+      'participants.register',
+      testReferral({ person: { givenName: 'Someone', familyName: 'Else' }, confirmedNotDuplicate: true }),
+    );
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', fields: { 'person.nhsNumber': `Already registered as ${first.reference}` } },
+    });
     const list = value<{ total: number }>(await services.dispatch('participants.count', {}));
     expect(list.total).toBe(1);
     await services.close();
@@ -63,8 +69,13 @@ describe('registering a referral', () => {
     );
     expect(check.matches).toHaveLength(1);
     expect(check.matches[0]?.matchedOn).toBe('name_and_date_of_birth');
-    expect(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } }))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' }, confirmedNotDuplicate: true }))).toMatchObject({ ok: true });
+    expect(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } }))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(
+      await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' }, confirmedNotDuplicate: true })),
+    ).toMatchObject({ ok: true });
     await services.close();
   });
 
@@ -98,11 +109,25 @@ describe('consent', () => {
   it('records one decision per purpose and answers "may I share" from it', async () => {
     const { services, id } = await withPerson();
     const given = value<{ id: string; decision: string }>(
-      await services.dispatch('consents.record', { participantId: id, purpose: 'share_employer', decision: 'given', date: '2026-11-03', method: 'verbal' }),
+      await services.dispatch('consents.record', {
+        participantId: id,
+        purpose: 'share_employer',
+        decision: 'given',
+        date: '2026-11-03',
+        method: 'verbal',
+      }),
     );
     expect(given.decision).toBe('given');
-    await services.dispatch('consents.record', { participantId: id, purpose: 'evaluation', decision: 'declined', date: '2026-11-03', method: 'written' });
-    const record = value<{ currentConsent: Record<string, { decision: string } | null> }>(await services.dispatch('participants.get', { id }));
+    await services.dispatch('consents.record', {
+      participantId: id,
+      purpose: 'evaluation',
+      decision: 'declined',
+      date: '2026-11-03',
+      method: 'written',
+    });
+    const record = value<{ currentConsent: Record<string, { decision: string } | null> }>(
+      await services.dispatch('participants.get', { id }),
+    );
     expect(record.currentConsent.share_employer?.decision).toBe('given');
     expect(record.currentConsent.evaluation?.decision).toBe('declined');
     expect(record.currentConsent.share_partnership).toBeNull();
@@ -115,19 +140,36 @@ describe('consent', () => {
     await services.dispatch('setup.createPartnership', testPartnershipInput());
     const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral()));
     const given = value<{ id: string }>(
-      await services.dispatch('consents.record', { participantId: id, purpose: 'share_employer', decision: 'given', date: '2026-11-03', method: 'verbal' }),
+      await services.dispatch('consents.record', {
+        participantId: id,
+        purpose: 'share_employer',
+        decision: 'given',
+        date: '2026-11-03',
+        method: 'verbal',
+      }),
     );
     // A second "given" while one is in force is refused: a withdrawal must come first.
     expect(
-      await services.dispatch('consents.record', { participantId: id, purpose: 'share_employer', decision: 'given', date: '2026-11-04', method: 'verbal' }),
+      await services.dispatch('consents.record', {
+        participantId: id,
+        purpose: 'share_employer',
+        decision: 'given',
+        date: '2026-11-04',
+        method: 'verbal',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await services.dispatch('consents.withdraw', { consentId: given.id, date: '2026-11-01' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { date: 'The withdrawal cannot be before consent was given' } },
     });
-    const withdrawn = value<{ withdrawnOn: string }>(await services.dispatch('consents.withdraw', { consentId: given.id, date: '2026-11-10' }));
+    const withdrawn = value<{ withdrawnOn: string }>(
+      await services.dispatch('consents.withdraw', { consentId: given.id, date: '2026-11-10' }),
+    );
     expect(withdrawn.withdrawnOn).toBe('2026-11-10');
-    expect(await services.dispatch('consents.withdraw', { consentId: given.id, date: '2026-11-11' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await services.dispatch('consents.withdraw', { consentId: given.id, date: '2026-11-11' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     const record = value<{ consents: unknown[]; currentConsent: Record<string, { withdrawnOn: string | null } | null> }>(
       await services.dispatch('participants.get', { id }),
     );
@@ -141,9 +183,21 @@ describe('consent', () => {
     const services = createAppServices({ clock: testClock(), dataDir });
     await services.dispatch('setup.createPartnership', testPartnershipInput());
     const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral()));
-    await services.dispatch('consents.record', { participantId: id, purpose: 'evaluation', decision: 'declined', date: '2026-11-03', method: 'written' });
+    await services.dispatch('consents.record', {
+      participantId: id,
+      purpose: 'evaluation',
+      decision: 'declined',
+      date: '2026-11-03',
+      method: 'written',
+    });
     const given = value<{ id: string }>(
-      await services.dispatch('consents.record', { participantId: id, purpose: 'share_partnership', decision: 'given', date: '2026-11-03', method: 'electronic' }),
+      await services.dispatch('consents.record', {
+        participantId: id,
+        purpose: 'share_partnership',
+        decision: 'given',
+        date: '2026-11-03',
+        method: 'electronic',
+      }),
     );
     await services.close();
 
@@ -171,11 +225,26 @@ describe('consent', () => {
   it('refuses consent for a person who does not exist and a date in the future', async () => {
     const { services } = await withPerson();
     expect(
-      await services.dispatch('consents.record', { participantId: 'nobody', purpose: 'service', decision: 'given', date: '2026-11-03', method: 'verbal' }),
+      await services.dispatch('consents.record', {
+        participantId: 'nobody',
+        purpose: 'service',
+        decision: 'given',
+        date: '2026-11-03',
+        method: 'verbal',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(
-      await services.dispatch('consents.record', { participantId: 'nobody', purpose: 'service', decision: 'given', date: '2999-01-01', method: 'verbal' }),
-    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { date: 'The date of the decision must be today or in the past' } } });
+      await services.dispatch('consents.record', {
+        participantId: 'nobody',
+        purpose: 'service',
+        decision: 'given',
+        date: '2999-01-01',
+        method: 'verbal',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { date: 'The date of the decision must be today or in the past' } },
+    });
     await services.close();
   });
 });

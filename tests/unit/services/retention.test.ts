@@ -17,37 +17,87 @@ async function personWhoExited() {
   let clock = new Date('2026-11-20T10:00:00Z');
   const demo = await demoWithPerson({ clock: () => clock });
   const { services, id } = demo;
-  value(await services.dispatch('consents.record', { participantId: id, purpose: 'service', decision: 'given', date: '2026-11-03', method: 'verbal' }));
+  value(
+    await services.dispatch('consents.record', {
+      participantId: id,
+      purpose: 'service',
+      decision: 'given',
+      date: '2026-11-03',
+      method: 'verbal',
+    }),
+  );
   await demo.signInAs('demo.coach');
   value(await services.dispatch('assessments.saveJoinedUp', { participantId: id, ...JOINED_UP }));
-  value(await services.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 1] } }));
+  value(
+    await services.dispatch('measures.record', {
+      participantId: id,
+      discipline: 'employment_support',
+      takenOn: '2026-11-05',
+      response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 1] },
+    }),
+  );
   await demo.signInAs('demo.physio');
   const draft = value<{ id: string }>(
-    await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, assessedOn: '2026-11-10', findings: 'Flexion limited.', workImpact: 'Cannot lift.', recommendations: 'Physiotherapy.' }),
+    await services.dispatch('assessments.saveDisciplineDraft', {
+      participantId: id,
+      assessedOn: '2026-11-10',
+      findings: 'Flexion limited.',
+      workImpact: 'Cannot lift.',
+      recommendations: 'Physiotherapy.',
+    }),
   );
   value(await services.dispatch('assessments.sign', { id: draft.id, version: 1 }));
   const record = value<{ openRiskFlags: Array<{ id: string }> }>(await services.dispatch('participants.get', { id }));
-  for (const flag of record.openRiskFlags) value(await services.dispatch('riskFlags.acknowledge', { flagId: flag.id, note: 'Called the person; safe.' }));
+  for (const flag of record.openRiskFlags)
+    value(await services.dispatch('riskFlags.acknowledge', { flagId: flag.id, note: 'Called the person; safe.' }));
 
   await demo.signInAs('demo.coordinator');
   const config = value<PartnershipConfig>(await services.dispatch('config.get', {}));
-  const member = (username: string) => config.teamMembers.find((m) => m.userId === config.accounts.find((a) => a.username === username)?.id)?.id ?? '';
+  const member = (username: string) =>
+    config.teamMembers.find((m) => m.userId === config.accounts.find((a) => a.username === username)?.id)?.id ?? '';
   const plan = value<{ planId: string }>(
     await services.dispatch('plans.saveDraft', {
       participantId: id,
       goals: [{ id: 'g1', text: 'Back to full shifts' }],
-      actions: [{ id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six sessions', ownerId: member('demo.physio'), dueOn: '2027-01-15', serviceId: null }],
+      actions: [
+        {
+          id: 'a1',
+          goalId: 'g1',
+          kind: 'intervention',
+          discipline: 'physiotherapy',
+          description: 'Six sessions',
+          ownerId: member('demo.physio'),
+          dueOn: '2027-01-15',
+          serviceId: null,
+        },
+      ],
       reviewOn: '2026-11-25',
     }),
   );
-  value(await services.dispatch('plans.agreeByMdt', { planId: plan.planId, revision: 1, attendeeIds: [member('demo.coordinator'), member('demo.physio')], checkedById: member('demo.physio') }));
+  value(
+    await services.dispatch('plans.agreeByMdt', {
+      planId: plan.planId,
+      revision: 1,
+      attendeeIds: [member('demo.coordinator'), member('demo.physio')],
+      checkedById: member('demo.physio'),
+    }),
+  );
   // The story moves on a day at a time: the person agrees the next day, the review the day after.
   clock = new Date('2026-11-21T10:00:00Z');
   value(await services.dispatch('plans.agreeWithPerson', { planId: plan.planId, agreedOn: '2026-11-21', method: 'in_person' }));
   value(await services.dispatch('plans.activate', { planId: plan.planId }));
   value(await services.dispatch('plans.updateActionStatus', { planId: plan.planId, actionId: 'a1', status: 'done', note: 'Completed' }));
   clock = new Date('2026-11-22T10:00:00Z');
-  value(await services.dispatch('plans.review', { planId: plan.planId, reviewedOn: '2026-11-22', outcome: 'exit', note: 'Back at work', exitReason: 'support_completed', employmentOutcome: 'stayed_in_work' }));
+  value(
+    await services.dispatch('plans.review', {
+      planId: plan.planId,
+      reviewedOn: '2026-11-22',
+      outcome: 'exit',
+      note: 'Back at work',
+      exitReason: 'support_completed',
+      employmentOutcome: 'stayed_in_work',
+    }),
+  );
   await demo.signInAs(DEMO_PARTNERSHIP.adminUsername);
   const reader = await storeReader(demo.dataDir, DEMO_PARTNERSHIP.adminUsername, DEMO_PARTNERSHIP.passphrase);
   return {
@@ -68,7 +118,8 @@ function rowsMentioning(reader: Awaited<ReturnType<typeof storeReader>>, id: str
     return tables.flatMap(({ name }) => {
       const columns = (database.pragma(`table_info("${name}")`) as Array<{ name: string }>).map((column) => column.name);
       const where = columns.map((column) => `instr(CAST("${column}" AS TEXT), ?) > 0`).join(' OR ');
-      const count = (database.prepare(`SELECT count(*) AS n FROM "${name}" WHERE ${where}`).get(...columns.map(() => id)) as { n: number }).n;
+      const count = (database.prepare(`SELECT count(*) AS n FROM "${name}" WHERE ${where}`).get(...columns.map(() => id)) as { n: number })
+        .n;
       return count > 0 ? [`${name}: ${count}`] : [];
     });
   });
@@ -95,32 +146,58 @@ describe('retention review', () => {
 
       setClock('2034-11-22T12:00:00Z');
       const due = value<Due>(await services.dispatch('retention.due', {})).items.find((item) => item.participantId === id);
-      expect(due).toEqual({ participantId: id, reference, name: 'Alex Testperson', exitedOn: '2026-11-22', reviewDueOn: '2034-11-22', legalHold: null });
+      expect(due).toEqual({
+        participantId: id,
+        reference,
+        name: 'Alex Testperson',
+        exitedOn: '2026-11-22',
+        reviewDueOn: '2034-11-22',
+        legalHold: null,
+      });
 
       expect(rowsMentioning(reader, id).map((row) => row.split(':')[0])).toEqual(
-        expect.arrayContaining(['participants', 'referrals', 'consents', 'assessments', 'measure_results', 'risk_flags', 'action_plans', 'participant_exits']),
+        expect.arrayContaining([
+          'participants',
+          'referrals',
+          'consents',
+          'assessments',
+          'measure_results',
+          'risk_flags',
+          'action_plans',
+          'participant_exits',
+        ]),
       );
       const participantsBefore = before.participants ?? 0;
       expect(await services.dispatch('retention.purge', { participantId: id, confirmReference: 'WW-999999' })).toMatchObject({
         ok: false,
         error: { code: 'VALIDATION', fields: { confirmReference: `Type ${reference} to confirm this is the record to delete` } },
       });
-      const purged = value<{ deletedRows: number }>(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference.toLowerCase() }));
+      const purged = value<{ deletedRows: number }>(
+        await services.dispatch('retention.purge', { participantId: id, confirmReference: reference.toLowerCase() }),
+      );
       expect(purged.deletedRows).toBeGreaterThan(10);
       // Rows that name the person only through their plan went too.
-      expect(reader.rowCounts()).toMatchObject({ action_updates: (before.action_updates ?? 0) - 1, plan_reviews: (before.plan_reviews ?? 0) - 1 });
+      expect(reader.rowCounts()).toMatchObject({
+        action_updates: (before.action_updates ?? 0) - 1,
+        plan_reviews: (before.plan_reviews ?? 0) - 1,
+      });
 
       // Nothing of the person is left anywhere but in the audit trail, which holds ids only.
       expect(rowsMentioning(reader, id)).toEqual([]);
       expect(reader.rowCounts().participants).toBe(participantsBefore - 1);
       expect(reader.rowCounts().retention_purge).toBe(0);
-      const trail = reader.read((database) => database.prepare('SELECT action, channel FROM audit_log WHERE participant_id = ? ORDER BY seq').all(id)) as Array<{ action: string; channel: string }>;
+      const trail = reader.read((database) =>
+        database.prepare('SELECT action, channel FROM audit_log WHERE participant_id = ? ORDER BY seq').all(id),
+      ) as Array<{ action: string; channel: string }>;
       expect(trail.length).toBeGreaterThan(5);
       expect(trail.at(-1)).toEqual({ action: 'delete', channel: 'retention.purge' });
       expect(value<{ intact: boolean }>(await services.dispatch('audit.verify', {})).intact).toBe(true);
       expect(reader.integrityCheck()).toBe('ok');
       expect(await services.dispatch('participants.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     } finally {
       reader.forget();
       await services.close();
@@ -132,14 +209,27 @@ describe('retention review', () => {
     try {
       setClock('2035-01-10T12:00:00Z');
       const reference = value<{ reference: string }>(await services.dispatch('participants.get', { id })).reference;
-      expect(await services.dispatch('retention.placeHold', { participantId: id, reason: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { reason: expect.any(String) } } });
-      const held = value<{ legalHold: { reason: string; placedByName: string } }>(await services.dispatch('retention.placeHold', { participantId: id, reason: 'Employment tribunal claim 2400123/2034' }));
+      expect(await services.dispatch('retention.placeHold', { participantId: id, reason: '' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { reason: expect.any(String) } },
+      });
+      const held = value<{ legalHold: { reason: string; placedByName: string } }>(
+        await services.dispatch('retention.placeHold', { participantId: id, reason: 'Employment tribunal claim 2400123/2034' }),
+      );
       expect(held.legalHold).toMatchObject({ reason: 'Employment tribunal claim 2400123/2034', placedByName: 'Demo Administrator' });
-      expect(await services.dispatch('retention.placeHold', { participantId: id, reason: 'Again' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-      expect(value<Due>(await services.dispatch('retention.due', {})).items.find((item) => item.participantId === id)?.legalHold?.reason).toBe('Employment tribunal claim 2400123/2034');
+      expect(await services.dispatch('retention.placeHold', { participantId: id, reason: 'Again' })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      expect(
+        value<Due>(await services.dispatch('retention.due', {})).items.find((item) => item.participantId === id)?.legalHold?.reason,
+      ).toBe('Employment tribunal claim 2400123/2034');
 
       const before = reader.rowCounts({ except: ['audit_log'] });
-      expect(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('legal hold') } });
+      expect(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('legal hold') },
+      });
       expect(reader.rowCounts({ except: ['audit_log'] })).toEqual(before);
       // The store itself refuses, even on the purge path with the marker set.
       expect(() =>
@@ -152,11 +242,20 @@ describe('retention review', () => {
       ).toThrow(/legal hold/);
 
       await signInAs('demo.coordinator');
-      expect(await services.dispatch('retention.releaseHold', { participantId: id, reason: 'Claim settled' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await services.dispatch('retention.releaseHold', { participantId: id, reason: 'Claim settled' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
       await signInAs(DEMO_PARTNERSHIP.adminUsername);
       value(await services.dispatch('retention.releaseHold', { participantId: id, reason: 'Claim settled' }));
-      expect(await services.dispatch('retention.releaseHold', { participantId: id, reason: 'Claim settled' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(value<{ deletedRows: number }>(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference })).deletedRows).toBeGreaterThan(0);
+      expect(await services.dispatch('retention.releaseHold', { participantId: id, reason: 'Claim settled' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(
+        value<{ deletedRows: number }>(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference }))
+          .deletedRows,
+      ).toBeGreaterThan(0);
       expect(rowsMentioning(reader, id)).toEqual([]);
     } finally {
       reader.forget();
@@ -176,7 +275,12 @@ describe('retention review', () => {
       ] as const) {
         expect(await services.dispatch(channel, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       }
-      for (const statement of ['DELETE FROM participants WHERE id = ?', 'DELETE FROM assessments WHERE participant_id = ? AND signed_at IS NOT NULL', 'DELETE FROM measure_results WHERE participant_id = ?', 'DELETE FROM action_plans WHERE participant_id = ?']) {
+      for (const statement of [
+        'DELETE FROM participants WHERE id = ?',
+        'DELETE FROM assessments WHERE participant_id = ? AND signed_at IS NOT NULL',
+        'DELETE FROM measure_results WHERE participant_id = ?',
+        'DELETE FROM action_plans WHERE participant_id = ?',
+      ]) {
         expect(() => reader.read((database) => database.prepare(statement).run(id)), statement).toThrow(/WORKWELL_LOCKED/);
       }
     } finally {
@@ -196,19 +300,36 @@ describe('retention review', () => {
         const admin = database.prepare("SELECT id FROM users WHERE username = 'demo.admin'").pluck().get() as string;
         const plan = database.prepare('SELECT id FROM action_plans WHERE participant_id = ?').pluck().get(id) as string;
         const chair = database.prepare('SELECT id FROM team_members LIMIT 1').pluck().get() as string;
-        database.prepare("INSERT INTO workplace_adjustments (id, participant_id, plan_id, version, content_json, saved_by, saved_at) VALUES ('wa1', ?, ?, 1, '{}', ?, '2026-11-21')").run(id, plan, admin);
         database
-          .prepare("INSERT INTO ahp_reports (id, participant_id, status, content_json, author_id, created_at, updated_at, signed_by, signed_at) VALUES ('ahp1', ?, 'signed', '{}', ?, '2026-11-21', '2026-11-21', ?, '2026-11-21')")
+          .prepare(
+            "INSERT INTO workplace_adjustments (id, participant_id, plan_id, version, content_json, saved_by, saved_at) VALUES ('wa1', ?, ?, 1, '{}', ?, '2026-11-21')",
+          )
+          .run(id, plan, admin);
+        database
+          .prepare(
+            "INSERT INTO ahp_reports (id, participant_id, status, content_json, author_id, created_at, updated_at, signed_by, signed_at) VALUES ('ahp1', ?, 'signed', '{}', ?, '2026-11-21', '2026-11-21', ?, '2026-11-21')",
+          )
           .run(id, admin, admin);
         database
-          .prepare("INSERT INTO meetings (id, held_on, starts_at, chair_id, expected_attendee_ids_json, minutes_per_case, status, created_by, created_at) VALUES ('m1', '2026-11-19', '10:00', ?, '[]', 10, 'ended', ?, '2026-11-19')")
+          .prepare(
+            "INSERT INTO meetings (id, held_on, starts_at, chair_id, expected_attendee_ids_json, minutes_per_case, status, created_by, created_at) VALUES ('m1', '2026-11-19', '10:00', ?, '[]', 10, 'ended', ?, '2026-11-19')",
+          )
           .run(chair, admin);
-        database.prepare("INSERT INTO agenda_items (id, meeting_id, participant_id, position, status, notes, listed_at, listed_by) VALUES ('ai1', 'm1', ?, 1, 'discussed', 'Minutes', '2026-11-19', ?)").run(id, admin);
+        database
+          .prepare(
+            "INSERT INTO agenda_items (id, meeting_id, participant_id, position, status, notes, listed_at, listed_by) VALUES ('ai1', 'm1', ?, 1, 'discussed', 'Minutes', '2026-11-19', ?)",
+          )
+          .run(id, admin);
         expect(() => database.prepare("DELETE FROM ahp_reports WHERE id = 'ahp1'").run()).toThrow(/WORKWELL_LOCKED/);
         expect(() => database.prepare("DELETE FROM agenda_items WHERE id = 'ai1'").run()).toThrow(/WORKWELL_LOCKED/);
       });
-      const triggersBefore = reader.read((database) => database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all());
-      const searchHits = () => reader.read((database) => database.prepare("SELECT count(*) FROM participants_search WHERE participants_search MATCH 'Testperson'").pluck().get());
+      const triggersBefore = reader.read((database) =>
+        database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all(),
+      );
+      const searchHits = () =>
+        reader.read((database) =>
+          database.prepare("SELECT count(*) FROM participants_search WHERE participants_search MATCH 'Testperson'").pluck().get(),
+        );
       expect(searchHits()).toBe(1);
       // A later feature's tables: one keyed by participant, one hanging off it, one by column only.
       reader.read((database) =>
@@ -242,9 +363,11 @@ describe('retention review', () => {
       });
       expect(searchHits()).toBe(0);
       // Every lock trigger is back as it was (the purge's own suspension left no trace).
-      expect(reader.read((database) => database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name <> 'break_purge' ORDER BY name").all())).toEqual(
-        (triggersBefore as Array<{ name: string }>).filter((trigger) => trigger.name !== 'break_purge'),
-      );
+      expect(
+        reader.read((database) =>
+          database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name <> 'break_purge' ORDER BY name").all(),
+        ),
+      ).toEqual((triggersBefore as Array<{ name: string }>).filter((trigger) => trigger.name !== 'break_purge'));
     } finally {
       reader.forget();
       await services.close();

@@ -43,8 +43,16 @@ describe('backup and restore', () => {
 
     // Change the store after the backup, then restore.
     const { testReferral } = await import('../../support/test-referral');
-    value(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '', givenName: 'Later', familyName: 'Addition' } })));
-    expect(await services.dispatch('backup.restore', { path: made.file, passphrase: 'wrong passphrase here' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    value(
+      await services.dispatch(
+        'participants.register',
+        testReferral({ person: { nhsNumber: '', givenName: 'Later', familyName: 'Addition' } }),
+      ),
+    );
+    expect(await services.dispatch('backup.restore', { path: made.file, passphrase: 'wrong passphrase here' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     // A failed restore changed nothing and kept the session.
     expect(value<{ state: string }>(await services.dispatch('app.status', {})).state).toBe('unlocked');
     value(await services.dispatch('backup.restore', { path: made.file, passphrase: PASS }));
@@ -64,7 +72,10 @@ describe('backup and restore', () => {
     const at = bytes.length - 5000;
     flipped[at] = (flipped[at] ?? 0) ^ 0x01;
     writeFileSync(path.join(out, 'tampered.wwbackup'), flipped);
-    expect(await services.dispatch('backup.restore', { path: path.join(out, 'tampered.wwbackup'), passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } });
+    expect(await services.dispatch('backup.restore', { path: path.join(out, 'tampered.wwbackup'), passphrase: PASS })).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_INVALID' },
+    });
 
     // A newer schema: rewrite the header's migration list and re-MAC it as a newer app would.
     const { createHmac, hkdfSync } = await import('node:crypto');
@@ -80,10 +91,15 @@ describe('backup and restore', () => {
     const dataKey = await unwrapDataKey(keyring, findSlot(keyring, 'demo.admin') ?? keyring.slots[0]!, PASS);
     const macKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(keyring.storeId, 'utf8'), 'workwell-mdt backup mac', 32));
     writeFileSync(path.join(out, 'future.wwbackup'), Buffer.concat([body, createHmac('sha256', macKey).update(body).digest()]));
-    expect(await services.dispatch('backup.restore', { path: path.join(out, 'future.wwbackup'), passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'STORE_FROM_FUTURE' } });
+    expect(await services.dispatch('backup.restore', { path: path.join(out, 'future.wwbackup'), passphrase: PASS })).toMatchObject({
+      ok: false,
+      error: { code: 'STORE_FROM_FUTURE' },
+    });
     // Without re-MACing, the same edit is simply a tampered file.
     writeFileSync(path.join(out, 'future-unsigned.wwbackup'), Buffer.concat([body, bytes.subarray(bytes.length - 32)]));
-    expect(await services.dispatch('backup.restore', { path: path.join(out, 'future-unsigned.wwbackup'), passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } });
+    expect(await services.dispatch('backup.restore', { path: path.join(out, 'future-unsigned.wwbackup'), passphrase: PASS })).toMatchObject(
+      { ok: false, error: { code: 'BACKUP_INVALID' } },
+    );
     expect(value<{ state: string }>(await services.dispatch('app.status', {})).state).toBe('unlocked');
     expect(readdirSync(dataDir).some((name) => name.startsWith('replaced-'))).toBe(false);
     await services.close();
@@ -91,7 +107,14 @@ describe('backup and restore', () => {
 
   it('offers the native file dialog only where the shell provides one (Electron)', async () => {
     const asked: string[] = [];
-    const withDialog = createAppServices({ clock: testClock(), dataDir: tempDir(), chooseBackupFile: async (purpose, suggested) => (asked.push(`${purpose}:${suggested}`), purpose === 'save' ? '/media/usb/b.wwbackup' : null) });
+    const withDialog = createAppServices({
+      clock: testClock(),
+      dataDir: tempDir(),
+      chooseBackupFile: async (purpose, suggested) => (
+        asked.push(`${purpose}:${suggested}`),
+        purpose === 'save' ? '/media/usb/b.wwbackup' : null
+      ),
+    });
     value(await withDialog.dispatch('setup.createDemoPartnership', {}));
     expect(value(await withDialog.dispatch('backup.status', {}))).toMatchObject({ canChooseFile: true });
     expect(value(await withDialog.dispatch('backup.chooseFile', { purpose: 'save' }))).toEqual({ path: '/media/usb/b.wwbackup' });
@@ -107,11 +130,16 @@ describe('backup and restore', () => {
   it('restores on the first-run screen of a new computer, and only there', async () => {
     const { services } = await demoWithPerson();
     const made = value<{ file: string }>(await services.dispatch('backup.create', { path: tempDir() }));
-    expect(await services.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'ALREADY_SET_UP' } });
+    expect(await services.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: PASS })).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_SET_UP' },
+    });
     await services.close();
     const fresh = createAppServices({ clock: testClock(), dataDir: path.join(tempDir(), 'new-computer') });
     expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
-    expect(await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(
+      await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.admin', passphrase: 'not the passphrase' }),
+    ).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('needs-setup');
     value(await fresh.dispatch('setup.restoreBackup', { path: made.file, username: 'demo.coach', passphrase: PASS }));
     expect(value<{ state: string }>(await fresh.dispatch('app.status', {})).state).toBe('locked');
@@ -128,9 +156,17 @@ describe('backup and restore', () => {
     writeFileSync(passFile, `${PASS}\n`);
     const file = path.join(work, 'cli.wwbackup');
     const lines: string[] = [];
-    expect(await runCli(['backup', '--store', dataDir, '--out', file, '--user', 'demo.admin', '--passphrase-file', passFile], (line) => lines.push(line))).toBe(0);
+    expect(
+      await runCli(['backup', '--store', dataDir, '--out', file, '--user', 'demo.admin', '--passphrase-file', passFile], (line) =>
+        lines.push(line),
+      ),
+    ).toBe(0);
     const fresh = path.join(work, 'restored');
-    expect(await runCli(['restore', '--store', fresh, '--from', file, '--user', 'demo.admin', '--passphrase-file', passFile], (line) => lines.push(line))).toBe(0);
+    expect(
+      await runCli(['restore', '--store', fresh, '--from', file, '--user', 'demo.admin', '--passphrase-file', passFile], (line) =>
+        lines.push(line),
+      ),
+    ).toBe(0);
     expect(await participantCount(fresh)).toBe(241);
     expect(lines.join('\n')).toMatch(/Backup written/);
   });
@@ -153,29 +189,38 @@ describe('data-key rotation', () => {
     const again = createAppServices({ clock: testClock(), dataDir });
     value(await again.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS }));
     value(await again.dispatch('session.lock', {}));
-    value(await again.dispatch('session.recover', { recoveryKey: DEMO_PARTNERSHIP.recoveryKey, username: 'demo.admin', newPassphrase: 'a brand new admin phrase 5' }));
+    value(
+      await again.dispatch('session.recover', {
+        recoveryKey: DEMO_PARTNERSHIP.recoveryKey,
+        username: 'demo.admin',
+        newPassphrase: 'a brand new admin phrase 5',
+      }),
+    );
     await again.close();
   });
 
-  it.each<RotationStep>(['backed-up', 'pending-keyring-written', 'rekeyed'])('a crash after "%s" leaves a store that opens with every passphrase', async (step) => {
-    const { services, dataDir } = await demoWithPerson();
-    await services.close();
-    const paths = storePaths(dataDir);
-    const unlocked = await unlockStore(paths, 'demo.admin', PASS);
-    const open = { store: unlocked.store, user: unlocked.user, partnershipName: 'x', isDemo: true, dataKey: unlocked.dataKey };
-    await expect(
-      rotateDataKey(paths, open, testClock()(), (reached) => {
-        if (reached === step) throw new Error(`crash after ${step}`);
-      }),
-    ).rejects.toThrow('crash');
-    // The process "dies": the connection goes without the rest of the rotation.
-    unlocked.store.sqlite.close();
-    for (const username of ['demo.physio', 'demo.admin']) {
-      const again = await unlockStore(paths, username, PASS);
-      expect((again.store.sqlite.prepare('SELECT count(*) AS n FROM participants').get() as { n: number }).n).toBe(241);
-      again.dataKey.fill(0);
-      await again.store.close();
-    }
-    expect(existsSync(paths.pendingKeyring)).toBe(false);
-  });
+  it.each<RotationStep>(['backed-up', 'pending-keyring-written', 'rekeyed'])(
+    'a crash after "%s" leaves a store that opens with every passphrase',
+    async (step) => {
+      const { services, dataDir } = await demoWithPerson();
+      await services.close();
+      const paths = storePaths(dataDir);
+      const unlocked = await unlockStore(paths, 'demo.admin', PASS);
+      const open = { store: unlocked.store, user: unlocked.user, partnershipName: 'x', isDemo: true, dataKey: unlocked.dataKey };
+      await expect(
+        rotateDataKey(paths, open, testClock()(), (reached) => {
+          if (reached === step) throw new Error(`crash after ${step}`);
+        }),
+      ).rejects.toThrow('crash');
+      // The process "dies": the connection goes without the rest of the rotation.
+      unlocked.store.sqlite.close();
+      for (const username of ['demo.physio', 'demo.admin']) {
+        const again = await unlockStore(paths, username, PASS);
+        expect((again.store.sqlite.prepare('SELECT count(*) AS n FROM participants').get() as { n: number }).n).toBe(241);
+        again.dataKey.fill(0);
+        await again.store.close();
+      }
+      expect(existsSync(paths.pendingKeyring)).toBe(false);
+    },
+  );
 });

@@ -40,8 +40,14 @@ describe('idle lock', () => {
 
   it('an administrator sets the idle time; the environment variable overrides it', async () => {
     const { services, advance } = await demoWithIdleClock();
-    expect(await services.dispatch('security.saveIdleLock', { minutes: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { minutes: expect.any(String) } } });
-    expect(value(await services.dispatch('security.saveIdleLock', { minutes: 2 }))).toMatchObject({ idleLockSeconds: 120, idleLockFromEnvironment: false });
+    expect(await services.dispatch('security.saveIdleLock', { minutes: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { minutes: expect.any(String) } },
+    });
+    expect(value(await services.dispatch('security.saveIdleLock', { minutes: 2 }))).toMatchObject({
+      idleLockSeconds: 120,
+      idleLockFromEnvironment: false,
+    });
     advance(121);
     expect(value<{ state: string }>(await services.dispatch('app.status', {})).state).toBe('locked');
     value(await services.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS }));
@@ -50,7 +56,11 @@ describe('idle lock', () => {
     expect(idleLockSecondsFromEnvironment({ WORKWELL_IDLE_LOCK_SECONDS: '3' })).toBe(3);
     expect(idleLockSecondsFromEnvironment({ WORKWELL_IDLE_LOCK_SECONDS: 'soon' })).toBeUndefined();
     const overridden = await demoWithIdleClock({ idleLockSeconds: 3 });
-    expect(value(await overridden.services.dispatch('security.get', {}))).toMatchObject({ idleLockSeconds: 3, idleLockFromEnvironment: true, hasRecoveryKey: true });
+    expect(value(await overridden.services.dispatch('security.get', {}))).toMatchObject({
+      idleLockSeconds: 3,
+      idleLockFromEnvironment: true,
+      hasRecoveryKey: true,
+    });
     overridden.advance(4);
     expect(value<{ state: string }>(await overridden.services.dispatch('app.status', {})).state).toBe('locked');
     await overridden.services.close();
@@ -71,7 +81,13 @@ describe('lock', () => {
     const dataKey = Buffer.alloc(32, 0xab);
     let closed = false;
     const store = { close: async () => void (closed = true) } as unknown as Store;
-    holder.open({ store, user: { userId: 'u', username: 'a.b', displayName: 'A B', role: 'coach' }, partnershipName: 'P', isDemo: true, dataKey });
+    holder.open({
+      store,
+      user: { userId: 'u', username: 'a.b', displayName: 'A B', role: 'coach' },
+      partnershipName: 'P',
+      isDemo: true,
+      dataKey,
+    });
     await holder.close();
     expect(closed).toBe(true);
     expect(dataKey.every((byte) => byte === 0)).toBe(true);
@@ -86,18 +102,34 @@ describe('failed unlocks', () => {
     value(await services.dispatch('setup.createDemoPartnership', {}));
     value(await services.dispatch('session.lock', {}));
     const attempt = (passphrase: string) => services.dispatch('session.unlock', { username: 'demo.coach', passphrase });
-    for (let i = 0; i < FREE_ATTEMPTS; i += 1) expect(await attempt('not right at all')).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    for (let i = 0; i < FREE_ATTEMPTS; i += 1)
+      expect(await attempt('not right at all')).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     // The right passphrase is refused too while the wait runs: guessing gains nothing.
-    expect(await attempt(PASS)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('1 second') } });
+    expect(await attempt(PASS)).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('1 second') },
+    });
     now = new Date(now.getTime() + 1000);
     expect(await attempt('still not right')).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await attempt(PASS)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('2 seconds') } });
+    expect(await attempt(PASS)).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('2 seconds') },
+    });
     now = new Date(now.getTime() + 2000);
     value(await attempt(PASS));
     value(await services.dispatch('session.lock', {}));
     value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASS }));
-    const failed = value<{ entries: AuditEntry[] }>(await services.dispatch('audit.search', { action: 'sign_in_failed', limit: 50 })).entries;
-    expect(failed.map((entry) => entry.outcome).sort()).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS', 'WRONG_PASSPHRASE', 'WRONG_PASSPHRASE', 'WRONG_PASSPHRASE', 'WRONG_PASSPHRASE']);
+    const failed = value<{ entries: AuditEntry[] }>(
+      await services.dispatch('audit.search', { action: 'sign_in_failed', limit: 50 }),
+    ).entries;
+    expect(failed.map((entry) => entry.outcome).sort()).toEqual([
+      'TOO_MANY_ATTEMPTS',
+      'TOO_MANY_ATTEMPTS',
+      'WRONG_PASSPHRASE',
+      'WRONG_PASSPHRASE',
+      'WRONG_PASSPHRASE',
+      'WRONG_PASSPHRASE',
+    ]);
     await services.close();
   });
 
@@ -107,10 +139,14 @@ describe('failed unlocks', () => {
     const first = createAppServices({ dataDir, clock: () => now });
     value(await first.dispatch('setup.createDemoPartnership', {}));
     value(await first.dispatch('session.lock', {}));
-    for (let i = 0; i < FREE_ATTEMPTS; i += 1) await first.dispatch('session.unlock', { username: 'demo.coach', passphrase: 'not right at all' });
+    for (let i = 0; i < FREE_ATTEMPTS; i += 1)
+      await first.dispatch('session.unlock', { username: 'demo.coach', passphrase: 'not right at all' });
     await first.close();
     const second = createAppServices({ dataDir, clock: () => now });
-    expect(await second.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'TOO_MANY_ATTEMPTS' } });
+    expect(await second.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_ATTEMPTS' },
+    });
     await second.close();
   });
 

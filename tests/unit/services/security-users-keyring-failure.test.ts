@@ -25,7 +25,14 @@ describe('adding a user when the keyring cannot be written', () => {
     const slotsBefore = (await readKeyring(storePaths(demo.dataDir).keyring))?.slots.length;
     failing.writes = true;
     try {
-      expect(await demo.services.dispatch('users.add', { username: 'never.added', displayName: 'Never Added', role: 'coach', passphrase: 'orange kettle mountain river 7' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(
+        await demo.services.dispatch('users.add', {
+          username: 'never.added',
+          displayName: 'Never Added',
+          role: 'coach',
+          passphrase: 'orange kettle mountain river 7',
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     } finally {
       failing.writes = false;
     }

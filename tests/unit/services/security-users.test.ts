@@ -15,10 +15,18 @@ describe('users and the keyring', () => {
   it('an administrator adds a user, linked to a team member, who can then unlock in their role', async () => {
     const demo = await demoWithPerson();
     const { services } = demo;
-    const config = value<{ teamMembers: Array<{ id: string; userId: string | null; fullName: string }> }>(await services.dispatch('config.get', {}));
+    const config = value<{ teamMembers: Array<{ id: string; userId: string | null; fullName: string }> }>(
+      await services.dispatch('config.get', {}),
+    );
     const unlinked = config.teamMembers.find((member) => member.userId === null);
     const added = value<UserEntry>(
-      await services.dispatch('users.add', { username: 'New.Coach', displayName: 'Nia Coach', role: 'coach', passphrase: NEW_PASSPHRASE, teamMemberId: unlinked?.id ?? null }),
+      await services.dispatch('users.add', {
+        username: 'New.Coach',
+        displayName: 'Nia Coach',
+        role: 'coach',
+        passphrase: NEW_PASSPHRASE,
+        teamMemberId: unlinked?.id ?? null,
+      }),
     );
     expect(added).toMatchObject({ username: 'new.coach', role: 'coach', revokedAt: null });
     if (unlinked !== undefined) expect(added.teamMemberName).toBe(unlinked.fullName);
@@ -27,9 +35,13 @@ describe('users and the keyring', () => {
 
     value(await services.dispatch('session.lock', {}));
     expect(value<{ usernames: string[] }>(await services.dispatch('app.status', {})).usernames).toContain('new.coach');
-    expect(value(await services.dispatch('session.unlock', { username: 'new.coach', passphrase: NEW_PASSPHRASE }))).toMatchObject({ role: 'coach' });
+    expect(value(await services.dispatch('session.unlock', { username: 'new.coach', passphrase: NEW_PASSPHRASE }))).toMatchObject({
+      role: 'coach',
+    });
     // A coach cannot manage users: the services layer refuses.
-    expect(await services.dispatch('users.add', { username: 'x.y', displayName: 'X', role: 'administrator', passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await services.dispatch('users.add', { username: 'x.y', displayName: 'X', role: 'administrator', passphrase: NEW_PASSPHRASE }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await services.close();
   });
 
@@ -37,7 +49,12 @@ describe('users and the keyring', () => {
     const { services, dataDir } = await demoWithPerson();
     const weak = await services.dispatch('users.add', { username: 'weak.user', displayName: 'Weak', role: 'coach', passphrase: 'short' });
     expect(weak).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { passphrase: expect.any(String) } } });
-    const taken = await services.dispatch('users.add', { username: 'demo.coach', displayName: 'Again', role: 'coach', passphrase: NEW_PASSPHRASE });
+    const taken = await services.dispatch('users.add', {
+      username: 'demo.coach',
+      displayName: 'Again',
+      role: 'coach',
+      passphrase: NEW_PASSPHRASE,
+    });
     expect(taken).toMatchObject({ ok: false, error: { code: 'CONFLICT', fields: { username: expect.any(String) } } });
     expect((await readKeyring(storePaths(dataDir).keyring))?.slots).toHaveLength(6);
     await services.close();
@@ -48,14 +65,20 @@ describe('users and the keyring', () => {
     const { services } = demo;
     const users = value<{ users: UserEntry[] }>(await services.dispatch('users.list', {})).users;
     const byName = (username: string) => users.find((user) => user.username === username)?.userId ?? '';
-    expect(await services.dispatch('users.revoke', { userId: byName('demo.admin') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await services.dispatch('users.revoke', { userId: byName('demo.admin') })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     value(await services.dispatch('users.revoke', { userId: byName('demo.physio') }));
     const after = value<{ users: UserEntry[] }>(await services.dispatch('users.list', {})).users;
     expect(after.find((user) => user.username === 'demo.physio')?.revokedAt).not.toBeNull();
     expect((await readKeyring(storePaths(demo.dataDir).keyring))?.slots.map((slot) => slot.username)).not.toContain('demo.physio');
 
     value(await services.dispatch('session.lock', {}));
-    expect(await services.dispatch('session.unlock', { username: 'demo.physio', passphrase: DEMO_PARTNERSHIP.passphrase })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await services.dispatch('session.unlock', { username: 'demo.physio', passphrase: DEMO_PARTNERSHIP.passphrase })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     await services.close();
   });
 
@@ -63,10 +86,19 @@ describe('users and the keyring', () => {
     const dataDir = tempDir();
     const services = createAppServices({ clock: testClock(), dataDir });
     value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
-    const second = value<UserEntry>(await services.dispatch('users.add', { username: 'second.admin', displayName: 'Second Admin', role: 'administrator', passphrase: NEW_PASSPHRASE }));
+    const second = value<UserEntry>(
+      await services.dispatch('users.add', {
+        username: 'second.admin',
+        displayName: 'Second Admin',
+        role: 'administrator',
+        passphrase: NEW_PASSPHRASE,
+      }),
+    );
     value(await services.dispatch('session.lock', {}));
     value(await services.dispatch('session.unlock', { username: 'second.admin', passphrase: NEW_PASSPHRASE }));
-    const first = value<{ users: UserEntry[] }>(await services.dispatch('users.list', {})).users.find((user) => user.username === 'test.admin');
+    const first = value<{ users: UserEntry[] }>(await services.dispatch('users.list', {})).users.find(
+      (user) => user.username === 'test.admin',
+    );
     value(await services.dispatch('users.revoke', { userId: first?.userId ?? '' }));
     expect(await services.dispatch('users.revoke', { userId: second.userId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await services.close();
@@ -76,17 +108,24 @@ describe('users and the keyring', () => {
     const dataDir = tempDir();
     const services = createAppServices({ clock: testClock(), dataDir });
     value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
-    expect(await services.dispatch('account.changePassphrase', { currentPassphrase: 'not my passphrase', newPassphrase: NEW_PASSPHRASE })).toMatchObject({
+    expect(
+      await services.dispatch('account.changePassphrase', { currentPassphrase: 'not my passphrase', newPassphrase: NEW_PASSPHRASE }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE', fields: { currentPassphrase: expect.any(String) } },
     });
-    expect(await services.dispatch('account.changePassphrase', { currentPassphrase: TEST_ADMIN_PASSPHRASE, newPassphrase: 'too weak' })).toMatchObject({
+    expect(
+      await services.dispatch('account.changePassphrase', { currentPassphrase: TEST_ADMIN_PASSPHRASE, newPassphrase: 'too weak' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { newPassphrase: expect.any(String) } },
     });
     value(await services.dispatch('account.changePassphrase', { currentPassphrase: TEST_ADMIN_PASSPHRASE, newPassphrase: NEW_PASSPHRASE }));
     value(await services.dispatch('session.lock', {}));
-    expect(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
     value(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: NEW_PASSPHRASE }));
     await services.close();
     // Passphrases never reach the keyring file or the audit trail in the clear.
@@ -108,31 +147,65 @@ describe('users and the keyring', () => {
     const created = value<{ recoveryKey?: string }>(await services.dispatch('setup.createPartnership', testPartnershipInput()));
     expect(created.recoveryKey).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
     value(await services.dispatch('session.lock', {}));
-    expect(await services.dispatch('session.recover', { recoveryKey: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA', username: 'test.admin', newPassphrase: NEW_PASSPHRASE })).toMatchObject({
+    expect(
+      await services.dispatch('session.recover', {
+        recoveryKey: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA',
+        username: 'test.admin',
+        newPassphrase: NEW_PASSPHRASE,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE', fields: { recoveryKey: expect.any(String) } },
     });
     const typed = (created.recoveryKey ?? '').toLowerCase().replace(/-/g, ' ');
-    expect(value(await services.dispatch('session.recover', { recoveryKey: typed, username: 'test.admin', newPassphrase: NEW_PASSPHRASE }))).toMatchObject({ username: 'test.admin' });
+    expect(
+      value(await services.dispatch('session.recover', { recoveryKey: typed, username: 'test.admin', newPassphrase: NEW_PASSPHRASE })),
+    ).toMatchObject({ username: 'test.admin' });
     // A new recovery key replaces the old one.
     const fresh = value<{ recoveryKey: string }>(await services.dispatch('security.newRecoveryKey', {}));
     value(await services.dispatch('session.lock', {}));
-    expect(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({ ok: false });
+    expect(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE })).toMatchObject({
+      ok: false,
+    });
     value(await services.dispatch('session.unlock', { username: 'test.admin', passphrase: NEW_PASSPHRASE }));
     value(await services.dispatch('session.lock', {}));
-    expect(await services.dispatch('session.recover', { recoveryKey: created.recoveryKey, username: 'test.admin', newPassphrase: NEW_PASSPHRASE })).toMatchObject({ ok: false });
-    value(await services.dispatch('session.recover', { recoveryKey: fresh.recoveryKey, username: 'test.admin', newPassphrase: 'another fine passphrase 99' }));
+    expect(
+      await services.dispatch('session.recover', {
+        recoveryKey: created.recoveryKey,
+        username: 'test.admin',
+        newPassphrase: NEW_PASSPHRASE,
+      }),
+    ).toMatchObject({ ok: false });
+    value(
+      await services.dispatch('session.recover', {
+        recoveryKey: fresh.recoveryKey,
+        username: 'test.admin',
+        newPassphrase: 'another fine passphrase 99',
+      }),
+    );
     await services.close();
   });
 
   it('the demo partnership has the published recovery key, and it recovers only administrators', async () => {
     const { services } = await demoWithPerson();
     value(await services.dispatch('session.lock', {}));
-    expect(await services.dispatch('session.recover', { recoveryKey: DEMO_PARTNERSHIP.recoveryKey, username: 'demo.coach', newPassphrase: NEW_PASSPHRASE })).toMatchObject({
+    expect(
+      await services.dispatch('session.recover', {
+        recoveryKey: DEMO_PARTNERSHIP.recoveryKey,
+        username: 'demo.coach',
+        newPassphrase: NEW_PASSPHRASE,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fields: { username: expect.any(String) } },
     });
-    value(await services.dispatch('session.recover', { recoveryKey: DEMO_PARTNERSHIP.recoveryKey, username: 'demo.admin', newPassphrase: NEW_PASSPHRASE }));
+    value(
+      await services.dispatch('session.recover', {
+        recoveryKey: DEMO_PARTNERSHIP.recoveryKey,
+        username: 'demo.admin',
+        newPassphrase: NEW_PASSPHRASE,
+      }),
+    );
     await services.close();
   });
 });

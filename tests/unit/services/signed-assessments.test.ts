@@ -20,19 +20,41 @@ describe('discipline assessments: drafts, signing and amendments', () => {
   it('a physiotherapist drafts, edits and signs; the record shows it signed and locked', async () => {
     const { services, id, signInAs } = await demoWithPerson();
     await signInAs('demo.physio');
-    const draft = value<{ id: string; version: number }>(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS, findings: 'First thoughts' }));
+    const draft = value<{ id: string; version: number }>(
+      await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS, findings: 'First thoughts' }),
+    );
     expect(draft.version).toBe(1);
-    expect((await record(services, id)).disciplineAssessments[0]).toMatchObject({ status: 'draft', discipline: 'physiotherapy', findings: 'First thoughts', authorName: 'Demo Physiotherapist' });
+    expect((await record(services, id)).disciplineAssessments[0]).toMatchObject({
+      status: 'draft',
+      discipline: 'physiotherapy',
+      findings: 'First thoughts',
+      authorName: 'Demo Physiotherapist',
+    });
 
-    const edited = value<{ version: number }>(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, id: draft.id, version: 1, ...FINDINGS }));
+    const edited = value<{ version: number }>(
+      await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, id: draft.id, version: 1, ...FINDINGS }),
+    );
     expect(edited.version).toBe(2);
     value(await services.dispatch('assessments.sign', { id: draft.id, version: 2 }));
 
     const [signed] = (await record(services, id)).disciplineAssessments;
-    expect(signed).toMatchObject({ id: draft.id, status: 'signed', findings: FINDINGS.findings, signedByName: 'Demo Physiotherapist', amendment: null, earlierVersions: [] });
+    expect(signed).toMatchObject({
+      id: draft.id,
+      status: 'signed',
+      findings: FINDINGS.findings,
+      signedByName: 'Demo Physiotherapist',
+      amendment: null,
+      earlierVersions: [],
+    });
     expect(signed?.signedAt).toEqual(expect.any(String));
 
-    const overwrite = await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, id: draft.id, version: 2, ...FINDINGS, findings: 'Quietly changed' });
+    const overwrite = await services.dispatch('assessments.saveDisciplineDraft', {
+      participantId: id,
+      id: draft.id,
+      version: 2,
+      ...FINDINGS,
+      findings: 'Quietly changed',
+    });
     expect(overwrite).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await record(services, id)).disciplineAssessments[0]?.findings).toBe(FINDINGS.findings);
     await services.close();
@@ -42,24 +64,55 @@ describe('discipline assessments: drafts, signing and amendments', () => {
     const { services, id, signInAs } = await demoWithPerson();
     await signInAs('demo.ot');
     const draft = value<{ id: string }>(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS }));
-    value(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, id: draft.id, version: 1, ...FINDINGS, findings: 'Second edit' }));
-    const stale = await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, id: draft.id, version: 1, ...FINDINGS, findings: 'From the other window' });
+    value(
+      await services.dispatch('assessments.saveDisciplineDraft', {
+        participantId: id,
+        id: draft.id,
+        version: 1,
+        ...FINDINGS,
+        findings: 'Second edit',
+      }),
+    );
+    const stale = await services.dispatch('assessments.saveDisciplineDraft', {
+      participantId: id,
+      id: draft.id,
+      version: 1,
+      ...FINDINGS,
+      findings: 'From the other window',
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('another window') } });
-    expect(await services.dispatch('assessments.sign', { id: draft.id, version: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect((await record(services, id)).disciplineAssessments[0]).toMatchObject({ status: 'draft', findings: 'Second edit', discipline: 'occupational_therapy' });
+    expect(await services.dispatch('assessments.sign', { id: draft.id, version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect((await record(services, id)).disciplineAssessments[0]).toMatchObject({
+      status: 'draft',
+      findings: 'Second edit',
+      discipline: 'occupational_therapy',
+    });
     await services.close();
   });
 
   it('only clinicians write them, each for their own discipline, and only the author edits or signs a draft', async () => {
     const { services, id, signInAs } = await demoWithPerson();
     await signInAs('demo.coach');
-    expect(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await signInAs('demo.physio');
     const draft = value<{ id: string }>(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS }));
     await signInAs('demo.mh');
-    expect(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, id: draft.id, version: 1, ...FINDINGS })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await services.dispatch('assessments.sign', { id: draft.id, version: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const mine = value<{ id: string }>(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS, findings: 'Low mood, poor sleep.' }));
+    expect(
+      await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, id: draft.id, version: 1, ...FINDINGS }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('assessments.sign', { id: draft.id, version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const mine = value<{ id: string }>(
+      await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS, findings: 'Low mood, poor sleep.' }),
+    );
     const assessments = (await record(services, id)).disciplineAssessments;
     expect(assessments.map((assessment) => [assessment.id, assessment.discipline])).toEqual([
       [mine.id, 'mental_health'],
@@ -71,8 +124,19 @@ describe('discipline assessments: drafts, signing and amendments', () => {
   it('refuses a blank finding or a future date field by field', async () => {
     const { services, id, signInAs } = await demoWithPerson();
     await signInAs('demo.physio');
-    const result = await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS, findings: '  ', assessedOn: '2999-01-01' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { findings: 'Enter the findings', assessedOn: expect.stringContaining('today or in the past') } } });
+    const result = await services.dispatch('assessments.saveDisciplineDraft', {
+      participantId: id,
+      ...FINDINGS,
+      findings: '  ',
+      assessedOn: '2999-01-01',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fields: { findings: 'Enter the findings', assessedOn: expect.stringContaining('today or in the past') },
+      },
+    });
     expect((await record(services, id)).disciplineAssessments).toEqual([]);
     await services.close();
   });
@@ -88,7 +152,12 @@ describe('discipline assessments: drafts, signing and amendments', () => {
       error: { code: 'VALIDATION', fields: { reason: expect.any(String) } },
     });
     const amended = value<{ id: string }>(
-      await services.dispatch('assessments.amendDiscipline', { amendsId: original.id, ...FINDINGS, findings: 'Flexion limited to mid-shin.', reason: 'Range of movement was recorded from the wrong side.' }),
+      await services.dispatch('assessments.amendDiscipline', {
+        amendsId: original.id,
+        ...FINDINGS,
+        findings: 'Flexion limited to mid-shin.',
+        reason: 'Range of movement was recorded from the wrong side.',
+      }),
     );
     const [current] = (await record(services, id)).disciplineAssessments;
     expect(current).toMatchObject({
@@ -101,15 +170,25 @@ describe('discipline assessments: drafts, signing and amendments', () => {
     expect(current?.earlierVersions).toHaveLength(1);
     expect(current?.earlierVersions[0]).toMatchObject({ id: original.id, findings: FINDINGS.findings, status: 'signed', amendment: null });
 
-    const fork = await services.dispatch('assessments.amendDiscipline', { amendsId: original.id, ...FINDINGS, reason: 'Another correction' });
+    const fork = await services.dispatch('assessments.amendDiscipline', {
+      amendsId: original.id,
+      ...FINDINGS,
+      reason: 'Another correction',
+    });
     expect(fork).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('newest version') } });
     await signInAs('demo.ot');
-    expect(await services.dispatch('assessments.amendDiscipline', { amendsId: amended.id, ...FINDINGS, reason: 'Not my discipline' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await services.dispatch('assessments.amendDiscipline', { amendsId: amended.id, ...FINDINGS, reason: 'Not my discipline' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await signInAs('demo.physio');
     value(await services.dispatch('assessments.amendDiscipline', { amendsId: amended.id, ...FINDINGS, findings: 'Third', reason: 'Typo' }));
     const chain = (await record(services, id)).disciplineAssessments;
     expect(chain).toHaveLength(1);
-    expect([...(chain[0]?.earlierVersions.map((version) => version.findings) ?? []), chain[0]?.findings]).toEqual([FINDINGS.findings, 'Flexion limited to mid-shin.', 'Third']);
+    expect([...(chain[0]?.earlierVersions.map((version) => version.findings) ?? []), chain[0]?.findings]).toEqual([
+      FINDINGS.findings,
+      'Flexion limited to mid-shin.',
+      'Third',
+    ]);
     await services.close();
   });
 
@@ -117,14 +196,26 @@ describe('discipline assessments: drafts, signing and amendments', () => {
     const { services, id, signInAs, dataDir } = await demoWithPerson();
     await signInAs('demo.physio');
     const draft = value<{ id: string }>(await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS }));
-    expect(await services.dispatch('assessments.amendDiscipline', { amendsId: draft.id, ...FINDINGS, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await services.dispatch('assessments.amendDiscipline', { amendsId: draft.id, ...FINDINGS, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     value(await services.dispatch('assessments.sign', { id: draft.id, version: 1 }));
-    value(await services.dispatch('measures.record', { participantId: id, discipline: 'physiotherapy', takenOn: '2026-11-10', response: { measure: 'work_ability', answers: [4] } }));
+    value(
+      await services.dispatch('measures.record', {
+        participantId: id,
+        discipline: 'physiotherapy',
+        takenOn: '2026-11-10',
+        response: { measure: 'work_ability', answers: [4] },
+      }),
+    );
     await services.close();
 
     const { store } = await unlockStore(storePaths(dataDir), 'demo.physio', DEMO_PARTNERSHIP.passphrase);
     try {
-      expect(() => store.sqlite.prepare("UPDATE assessments SET content_json = '{}' WHERE id = ?").run(draft.id)).toThrow(/WORKWELL_LOCKED/);
+      expect(() => store.sqlite.prepare("UPDATE assessments SET content_json = '{}' WHERE id = ?").run(draft.id)).toThrow(
+        /WORKWELL_LOCKED/,
+      );
       expect(() => store.sqlite.prepare('DELETE FROM assessments WHERE id = ?').run(draft.id)).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare('UPDATE measure_results SET total = 0').run()).toThrow(/WORKWELL_LOCKED/);
       expect(() => store.sqlite.prepare('DELETE FROM measure_results').run()).toThrow(/WORKWELL_LOCKED/);
@@ -144,13 +235,26 @@ describe('joined-up assessment amendments', () => {
     const first = await record(services, id);
     expect(first.joinedUpAssessment).toMatchObject({ id: original.id, status: 'signed', signedByName: 'Demo Coach', earlierVersions: [] });
 
-    value(await services.dispatch('assessments.amendJoinedUp', { amendsId: original.id, ...JOINED_UP, goals: 'Back to full shifts by March.', reason: 'The person corrected the month.' }));
+    value(
+      await services.dispatch('assessments.amendJoinedUp', {
+        amendsId: original.id,
+        ...JOINED_UP,
+        goals: 'Back to full shifts by March.',
+        reason: 'The person corrected the month.',
+      }),
+    );
     const after = await record(services, id);
-    expect(after.joinedUpAssessment).toMatchObject({ goals: 'Back to full shifts by March.', amendment: { amendsId: original.id, reason: 'The person corrected the month.' } });
+    expect(after.joinedUpAssessment).toMatchObject({
+      goals: 'Back to full shifts by March.',
+      amendment: { amendsId: original.id, reason: 'The person corrected the month.' },
+    });
     expect(after.joinedUpAssessment?.earlierVersions.map((version) => version.goals)).toEqual([JOINED_UP.goals]);
 
     await signInAs('demo.physio');
-    expect(await services.dispatch('assessments.amendJoinedUp', { amendsId: original.id, ...JOINED_UP, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await services.dispatch('assessments.amendJoinedUp', { amendsId: original.id, ...JOINED_UP, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await services.close();
   });
 });

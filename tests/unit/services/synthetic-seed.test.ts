@@ -48,14 +48,20 @@ describe('synthetic seed with case histories', () => {
       // Everyone has a referral and service consent; every route is used.
       expect(one('SELECT count(DISTINCT participant_id) FROM referrals')).toBe(PEOPLE);
       expect(one("SELECT count(DISTINCT participant_id) FROM consents WHERE purpose = 'service' AND decision = 'given'")).toBe(PEOPLE);
-      expect(all<{ route: string }>('SELECT DISTINCT route FROM referrals ORDER BY route').map((row) => row.route)).toEqual([...REFERRAL_ROUTES].sort());
+      expect(all<{ route: string }>('SELECT DISTINCT route FROM referrals ORDER BY route').map((row) => row.route)).toEqual(
+        [...REFERRAL_ROUTES].sort(),
+      );
 
       // One joined-up assessment for everyone past "referred"; about 48% name mental health.
-      expect(one("SELECT count(*) FROM assessments WHERE kind = 'joined_up'")).toBe(one("SELECT count(*) FROM participants WHERE status != 'referred'"));
+      expect(one("SELECT count(*) FROM assessments WHERE kind = 'joined_up'")).toBe(
+        one("SELECT count(*) FROM participants WHERE status != 'referred'"),
+      );
       const mentalHealth = one("SELECT avg(content_json ->> '$.mainBarrier' = 'mental_health') FROM assessments WHERE kind = 'joined_up'");
       expect(mentalHealth).toBeGreaterThan(0.44);
       expect(mentalHealth).toBeLessThan(0.52);
-      expect(new Set(all<{ b: string }>("SELECT DISTINCT content_json ->> '$.mainBarrier' AS b FROM assessments").map((row) => row.b))).toEqual(new Set(MAIN_BARRIERS));
+      expect(
+        new Set(all<{ b: string }>("SELECT DISTINCT content_json ->> '$.mainBarrier' AS b FROM assessments").map((row) => row.b)),
+      ).toEqual(new Set(MAIN_BARRIERS));
 
       // Several measures per person; WSAS falls between first and last for most people measured more than once, not all.
       expect(one('SELECT count(*) FROM measure_results') / PEOPLE).toBeGreaterThan(3);
@@ -69,11 +75,15 @@ describe('synthetic seed with case histories', () => {
       expect(one('SELECT count(*) FROM measure_results WHERE risk_flag = 1')).toBe(0);
 
       // Plans in force for "Plan active", closed for "exited", with actions across disciplines and onward referrals.
-      expect(one("SELECT count(DISTINCT participant_id) FROM action_plans WHERE status = 'active'")).toBe(one("SELECT count(*) FROM participants WHERE status = 'active'"));
+      expect(one("SELECT count(DISTINCT participant_id) FROM action_plans WHERE status = 'active'")).toBe(
+        one("SELECT count(*) FROM participants WHERE status = 'active'"),
+      );
       expect(one("SELECT count(*) FROM action_plans WHERE status = 'active' AND next_review_on IS NULL")).toBe(0);
       const actionsPerPlan = one("SELECT avg(json_array_length(content_json, '$.actions')) FROM action_plans WHERE status != 'superseded'");
       expect(actionsPerPlan).toBeGreaterThan(12);
-      const disciplines = all<{ d: string }>("SELECT DISTINCT a.value ->> '$.discipline' AS d FROM action_plans, json_each(content_json, '$.actions') a").map((row) => row.d);
+      const disciplines = all<{ d: string }>(
+        "SELECT DISTINCT a.value ->> '$.discipline' AS d FROM action_plans, json_each(content_json, '$.actions') a",
+      ).map((row) => row.d);
       expect(new Set(disciplines)).toEqual(new Set(['employment_support', 'physiotherapy', 'mental_health', 'occupational_therapy']));
       expect(
         one(`SELECT count(*) FROM action_plans, json_each(content_json, '$.actions') a
@@ -88,7 +98,9 @@ describe('synthetic seed with case histories', () => {
 
       // Everyone "exited" has an exit with an employment outcome; every outcome occurs.
       expect(one('SELECT count(*) FROM participant_exits')).toBe(one("SELECT count(*) FROM participants WHERE status = 'exited'"));
-      expect(new Set(all<{ o: string }>('SELECT DISTINCT employment_outcome AS o FROM participant_exits').map((row) => row.o))).toEqual(new Set(EMPLOYMENT_OUTCOMES));
+      expect(new Set(all<{ o: string }>('SELECT DISTINCT employment_outcome AS o FROM participant_exits').map((row) => row.o))).toEqual(
+        new Set(EMPLOYMENT_OUTCOMES),
+      );
 
       // Nothing dated after "now".
       expect(one(`SELECT count(*) FROM measure_results WHERE taken_on > '2026-11-02'`)).toBe(0);
@@ -104,11 +116,18 @@ describe('synthetic seed with case histories', () => {
       const store = await seededStore(seed, 300);
       try {
         const rows = (query: string) => JSON.stringify(store.sqlite.prepare(query).all());
-        const plans = (store.sqlite.prepare('SELECT id, participant_id, version_number, status, content_json, next_review_on FROM action_plans ORDER BY id').all() as Array<Row & { content_json: string }>).map(
-          ({ content_json: content, ...plan }) => ({ ...plan, actions: (JSON.parse(content) as { actions: Row[] }).actions.map(({ ownerId: _owner, serviceId: _service, ...action }) => action) }),
-        );
+        const plans = (
+          store.sqlite
+            .prepare('SELECT id, participant_id, version_number, status, content_json, next_review_on FROM action_plans ORDER BY id')
+            .all() as Array<Row & { content_json: string }>
+        ).map(({ content_json: content, ...plan }) => ({
+          ...plan,
+          actions: (JSON.parse(content) as { actions: Row[] }).actions.map(({ ownerId: _owner, serviceId: _service, ...action }) => action),
+        }));
         return [
-          rows('SELECT id, reference, given_name, family_name, date_of_birth, nhs_number, status, employment_status, next_review_on FROM participants ORDER BY id'),
+          rows(
+            'SELECT id, reference, given_name, family_name, date_of_birth, nhs_number, status, employment_status, next_review_on FROM participants ORDER BY id',
+          ),
           rows('SELECT id, participant_id, measure, taken_on, answers_json, total FROM measure_results ORDER BY id'),
           rows('SELECT id, participant_id, route, referral_date FROM referrals ORDER BY id'),
           rows('SELECT participant_id, exited_on, employment_outcome FROM participant_exits ORDER BY participant_id'),

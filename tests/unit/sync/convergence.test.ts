@@ -27,7 +27,12 @@ type Row = Record<string, unknown>;
 /** A table's rows keyed by their key, each with its columns sorted: comparable across stores and the server. */
 function canonical(rows: readonly Row[], key: readonly string[]): string[] {
   return rows
-    .map((row) => JSON.stringify([key.map((column) => String(row[column])), Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b)))]))
+    .map((row) =>
+      JSON.stringify([
+        key.map((column) => String(row[column])),
+        Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))),
+      ]),
+    )
     .sort();
 }
 
@@ -38,7 +43,12 @@ describe('three laptops and the server converge', () => {
       { username: 'demo.coach', dataDir: partnership.laptopA },
       { username: 'demo.coordinator', dataDir: (await partnership.enrol('demo.coordinator')).dataDir },
       { username: 'demo.mh', dataDir: (await partnership.enrol('demo.mh')).dataDir },
-    ].map((laptop, index) => ({ ...laptop, discipline: ['employment_support', null, 'mental_health'][index], known: [] as string[], local: [] as string[] }));
+    ].map((laptop, index) => ({
+      ...laptop,
+      discipline: ['employment_support', null, 'mental_health'][index],
+      known: [] as string[],
+      local: [] as string[],
+    }));
     const apps = await Promise.all(laptops.map((laptop) => laptopApp(laptop.dataDir, laptop.username)));
     const stores = await Promise.all(laptops.map((laptop) => openSyncStore(laptop.dataDir, laptop.username, passphrase)));
     try {
@@ -54,7 +64,11 @@ describe('three laptops and the server converge', () => {
       const sync = async (index: number) => {
         const opened = stores[index]!;
         const laptop = laptops[index]!;
-        const report = await syncOnce(opened.store, { userId: opened.slot.userId, username: laptop.username, ...opened.userKey }, testClock());
+        const report = await syncOnce(
+          opened.store,
+          { userId: opened.slot.userId, username: laptop.username, ...opened.userKey },
+          testClock(),
+        );
         pushed += report.pushed;
         expect(report.duplicates).toBe(0);
         refused.push(...report.refused);
@@ -70,17 +84,26 @@ describe('three laptops and the server converge', () => {
           continue;
         }
         // The coordinator registers; the coach and the mental health practitioner record measures (the coach registers now and then).
-        const kind = laptop.discipline === null || (index === 0 && random.next() < 0.2) ? 'register' : random.pick(['phq9', 'phq9', 'gad7']);
+        const kind =
+          laptop.discipline === null || (index === 0 && random.next() < 0.2) ? 'register' : random.pick(['phq9', 'phq9', 'gad7']);
         const result =
           kind === 'register'
-            ? await app.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: `Converge${String.fromCharCode(97 + (op % 26))}`, givenName: `Op${op}` } }))
+            ? await app.dispatch(
+                'participants.register',
+                testReferral({
+                  person: { nhsNumber: '', familyName: `Converge${String.fromCharCode(97 + (op % 26))}`, givenName: `Op${op}` },
+                }),
+              )
             : await app.dispatch('measures.record', {
                 participantId: random.pick(laptop.known),
                 discipline: laptop.discipline,
                 takenOn: '2026-11-05',
                 response:
                   kind === 'phq9'
-                    ? { measure: 'phq9', answers: Array.from({ length: 9 }, (_, item) => (item === 8 && random.next() < 0.8 ? 0 : random.integer(0, 3))) }
+                    ? {
+                        measure: 'phq9',
+                        answers: Array.from({ length: 9 }, (_, item) => (item === 8 && random.next() < 0.8 ? 0 : random.integer(0, 3))),
+                      }
                     : { measure: 'gad7', answers: Array.from({ length: 7 }, () => random.integer(0, 3)) },
               });
         if (result.ok) {
@@ -106,7 +129,12 @@ describe('three laptops and the server converge', () => {
       expect(entries.filter((entry) => entry.status === 'applied')).toHaveLength(pushed);
       expect(entries.filter((entry) => entry.status === 'refused')).toHaveLength(refused.length);
       for (const refusal of refused) expect(refusal.code.length * refusal.message.length).toBeGreaterThan(0);
-      const logged = await partnership.db.selectFrom('change_log').select(['device_id', 'mutation_id']).distinct().where('mutation_id', 'is not', null).execute();
+      const logged = await partnership.db
+        .selectFrom('change_log')
+        .select(['device_id', 'mutation_id'])
+        .distinct()
+        .where('mutation_id', 'is not', null)
+        .execute();
       expect(logged).toHaveLength(pushed);
       expect(made).toBeGreaterThan(OPERATIONS * 0.6);
 
@@ -115,12 +143,15 @@ describe('three laptops and the server converge', () => {
       const serverRecords = await partnership.db.selectFrom('records').select(['table_name', 'row']).execute();
       for (const table of dumps[0]!) {
         const here = canonical(table.rows, table.key);
-        for (const other of dumps.slice(1)) expect(canonical(other.find((each) => each.table === table.table)?.rows ?? [], table.key), table.table).toEqual(here);
+        for (const other of dumps.slice(1))
+          expect(canonical(other.find((each) => each.table === table.table)?.rows ?? [], table.key), table.table).toEqual(here);
         if (table.table === 'users' || table.table === 'partnership') continue;
         const server = serverRecords.filter((record) => record.table_name === table.table).map((record) => record.row as Row);
         expect(canonical(server, table.key), `server ${table.table}`).toEqual(here);
       }
-      console.log(`convergence: ${OPERATIONS} operations (${made} made, ${localRefusals} refused on the laptop), ${pushed} changes pushed, ${refused.length} refused by the server`);
+      console.log(
+        `convergence: ${OPERATIONS} operations (${made} made, ${localRefusals} refused on the laptop), ${pushed} changes pushed, ${refused.length} refused by the server`,
+      );
     } finally {
       for (const opened of stores) await opened.close();
     }

@@ -42,56 +42,92 @@ async function unlocked(dataDir: string, username: string): Promise<AppServices>
 }
 
 describe('live sync between two open laptops', () => {
-  it('a risk flag raised on A shows on B within 2 s with no manual sync; offline work waits and drains when the server is back', { timeout: 60_000 }, async () => {
-    const database = await freshServerDatabase();
-    const db = createServerDatabase(database.url, { maxConnections: 4 });
-    cleanups.push(database.drop, () => db.destroy());
-    const start = (port: number) => startPartnershipServer({ db, host: '127.0.0.1', port, log: () => undefined, clock: testClock(), listenDatabaseUrl: database.url });
-    let server: PartnershipServer = await start(0);
-    cleanups.push(() => server.close(100));
-    const port = Number(new URL(server.url).port);
+  it(
+    'a risk flag raised on A shows on B within 2 s with no manual sync; offline work waits and drains when the server is back',
+    { timeout: 60_000 },
+    async () => {
+      const database = await freshServerDatabase();
+      const db = createServerDatabase(database.url, { maxConnections: 4 });
+      cleanups.push(database.drop, () => db.destroy());
+      const start = (port: number) =>
+        startPartnershipServer({ db, host: '127.0.0.1', port, log: () => undefined, clock: testClock(), listenDatabaseUrl: database.url });
+      let server: PartnershipServer = await start(0);
+      cleanups.push(() => server.close(100));
+      const port = Number(new URL(server.url).port);
 
-    const { dataDir: laptopA, services: setup } = await demoFromTemplate();
-    await setup.close();
-    await initServerFromStore({ databaseUrl: database.url, dataDir: laptopA, username: 'demo.admin', passphrase, serverUrl: server.url, clock: testClock() });
-    const laptopB = tempDir();
-    await enrolLaptop({ dataDir: laptopB, serverUrl: server.url, username: 'demo.coordinator', passphrase, clock: testClock() });
+      const { dataDir: laptopA, services: setup } = await demoFromTemplate();
+      await setup.close();
+      await initServerFromStore({
+        databaseUrl: database.url,
+        dataDir: laptopA,
+        username: 'demo.admin',
+        passphrase,
+        serverUrl: server.url,
+        clock: testClock(),
+      });
+      const laptopB = tempDir();
+      await enrolLaptop({ dataDir: laptopB, serverUrl: server.url, username: 'demo.coordinator', passphrase, clock: testClock() });
 
-    const a = await unlocked(laptopA, 'demo.coach');
-    const b = await unlocked(laptopB, 'demo.coordinator');
-    await within(5_000, async () => expect(value<Status>(await b.dispatch('sync.status', {}))).toMatchObject({ mode: 'online' }));
+      const a = await unlocked(laptopA, 'demo.coach');
+      const b = await unlocked(laptopB, 'demo.coordinator');
+      await within(5_000, async () => expect(value<Status>(await b.dispatch('sync.status', {}))).toMatchObject({ mode: 'online' }));
 
-    const { id } = value<{ id: string }>(await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Liveperson' } })));
-    value(await a.dispatch('measures.record', { participantId: id, discipline: 'employment_support', takenOn: '2026-11-05', response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 2] } }));
-    const raised = performance.now();
-    await within(2_000, async () => {
-      const found = value<Caseload>(await b.dispatch('participants.list', { pageSize: 50, search: 'Liveperson' }));
-      expect(found.items).toEqual([expect.objectContaining({ id, hasOpenRiskFlag: true })]);
-    });
-    expect(performance.now() - raised).toBeLessThan(2_000);
-    expect(value<{ openRiskFlags: unknown[] }>(await b.dispatch('participants.get', { id })).openRiskFlags).toHaveLength(1);
-    await within(2_000, async () => expect(value<Status>(await a.dispatch('sync.status', {}))).toMatchObject({ mode: 'online', waiting: 0, refused: [] }));
+      const { id } = value<{ id: string }>(
+        await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Liveperson' } })),
+      );
+      value(
+        await a.dispatch('measures.record', {
+          participantId: id,
+          discipline: 'employment_support',
+          takenOn: '2026-11-05',
+          response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 2] },
+        }),
+      );
+      const raised = performance.now();
+      await within(2_000, async () => {
+        const found = value<Caseload>(await b.dispatch('participants.list', { pageSize: 50, search: 'Liveperson' }));
+        expect(found.items).toEqual([expect.objectContaining({ id, hasOpenRiskFlag: true })]);
+      });
+      expect(performance.now() - raised).toBeLessThan(2_000);
+      expect(value<{ openRiskFlags: unknown[] }>(await b.dispatch('participants.get', { id })).openRiskFlags).toHaveLength(1);
+      await within(2_000, async () =>
+        expect(value<Status>(await a.dispatch('sync.status', {}))).toMatchObject({ mode: 'online', waiting: 0, refused: [] }),
+      );
 
-    // The server goes away: A keeps working, its changes wait.
-    await server.close(100);
-    const { id: offlineId } = value<{ id: string }>(await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Offlineperson' } })));
-    const offline = await within(5_000, async () => {
-      const status = value<Status>(await a.dispatch('sync.status', {}));
-      expect(status).toMatchObject({ mode: 'offline', waiting: 1 });
-      return status;
-    });
-    expect(offline.lastSyncedAt).not.toBeNull();
-    expect(value<Caseload>(await a.dispatch('participants.list', { pageSize: 50, search: 'Offlineperson' })).items).toEqual([expect.objectContaining({ id: offlineId })]);
+      // The server goes away: A keeps working, its changes wait.
+      await server.close(100);
+      const { id: offlineId } = value<{ id: string }>(
+        await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Offlineperson' } })),
+      );
+      const offline = await within(5_000, async () => {
+        const status = value<Status>(await a.dispatch('sync.status', {}));
+        expect(status).toMatchObject({ mode: 'offline', waiting: 1 });
+        return status;
+      });
+      expect(offline.lastSyncedAt).not.toBeNull();
+      expect(value<Caseload>(await a.dispatch('participants.list', { pageSize: 50, search: 'Offlineperson' })).items).toEqual([
+        expect.objectContaining({ id: offlineId }),
+      ]);
 
-    // Back: A's waiting change drains and reaches B.
-    server = await start(port);
-    await within(10_000, async () => expect(value<Status>(await a.dispatch('sync.status', {}))).toMatchObject({ mode: 'online', waiting: 0 }));
-    await within(5_000, async () => expect(value<Caseload>(await b.dispatch('participants.list', { pageSize: 50, search: 'Offlineperson' })).items).toHaveLength(1));
-  });
+      // Back: A's waiting change drains and reaches B.
+      server = await start(port);
+      await within(10_000, async () =>
+        expect(value<Status>(await a.dispatch('sync.status', {}))).toMatchObject({ mode: 'online', waiting: 0 }),
+      );
+      await within(5_000, async () =>
+        expect(value<Caseload>(await b.dispatch('participants.list', { pageSize: 50, search: 'Offlineperson' })).items).toHaveLength(1),
+      );
+    },
+  );
 
   it('a solo store runs no sync and says so', async () => {
     const { services } = await demoFromTemplate();
     cleanups.push(() => services.close());
-    expect(value<Status>(await services.dispatch('sync.status', {}))).toEqual({ mode: 'solo', waiting: 0, refused: [], lastSyncedAt: null });
+    expect(value<Status>(await services.dispatch('sync.status', {}))).toEqual({
+      mode: 'solo',
+      waiting: 0,
+      refused: [],
+      lastSyncedAt: null,
+    });
   });
 });

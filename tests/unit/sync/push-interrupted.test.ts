@@ -36,10 +36,21 @@ async function restartableServer() {
   const start = (port: number) => startPartnershipServer({ db, host: '127.0.0.1', port, log: () => undefined, clock: testClock() });
   let server: PartnershipServer = await start(0);
   const port = Number(new URL(server.url).port);
-  cleanups.push(database.drop, () => db.destroy(), () => server.close());
+  cleanups.push(
+    database.drop,
+    () => db.destroy(),
+    () => server.close(),
+  );
   const { dataDir, services } = await demoFromTemplate();
   await services.close();
-  await initServerFromStore({ databaseUrl: database.url, dataDir, username: 'demo.admin', passphrase, serverUrl: server.url, clock: testClock() });
+  await initServerFromStore({
+    databaseUrl: database.url,
+    dataDir,
+    username: 'demo.admin',
+    passphrase,
+    serverUrl: server.url,
+    clock: testClock(),
+  });
   return {
     db,
     dataDir,
@@ -53,7 +64,12 @@ async function restartableServer() {
 
 /** Rows each mutation of this laptop wrote to the change log, and whether any (device, mutation, record) appears twice. */
 async function changeLogOf(db: Awaited<ReturnType<typeof restartableServer>>['db'], deviceId: string) {
-  const rows = await db.selectFrom('change_log').select(['mutation_id', 'table_name', 'key']).where('device_id', '=', deviceId).where('mutation_id', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('change_log')
+    .select(['mutation_id', 'table_name', 'key'])
+    .where('device_id', '=', deviceId)
+    .where('mutation_id', 'is not', null)
+    .execute();
   const distinct = new Set(rows.map((row) => `${row.mutation_id}|${row.table_name}|${row.key}`));
   const mutations = new Set(rows.map((row) => row.mutation_id));
   return { rows: rows.length, distinct: distinct.size, mutations: mutations.size };
@@ -62,7 +78,14 @@ async function changeLogOf(db: Awaited<ReturnType<typeof restartableServer>>['db
 async function registerOffline(dataDir: string, count: number, family: string) {
   const app = await laptopApp(dataDir, 'demo.admin');
   for (let index = 0; index < count; index += 1) {
-    value(await app.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: `${family}${String.fromCharCode(97 + (index % 26))}`, givenName: `N${index}` } })));
+    value(
+      await app.dispatch(
+        'participants.register',
+        testReferral({
+          person: { nhsNumber: '', familyName: `${family}${String.fromCharCode(97 + (index % 26))}`, givenName: `N${index}` },
+        }),
+      ),
+    );
   }
   await app.close();
 }
@@ -82,7 +105,9 @@ describe('a push interrupted', () => {
     const { port } = new URL(server.url());
     await new Promise<void>((resolve, reject) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(`POST /sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${session.token}\r\nContent-Length: ${body.length}\r\n\r\n`);
+        socket.write(
+          `POST /sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${session.token}\r\nContent-Length: ${body.length}\r\n\r\n`,
+        );
         socket.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => socket.destroy(), 50));
       });
       socket.on('close', () => resolve());
@@ -95,7 +120,10 @@ describe('a push interrupted', () => {
     const logged = await changeLogOf(server.db, state.deviceId);
     expect(logged.mutations).toBe(12);
     expect(logged.distinct).toBe(logged.rows);
-    expect(await syncStore({ dataDir: server.dataDir, username: 'demo.admin', passphrase, clock: testClock() })).toMatchObject({ pushed: 0, refused: [] });
+    expect(await syncStore({ dataDir: server.dataDir, username: 'demo.admin', passphrase, clock: testClock() })).toMatchObject({
+      pushed: 0,
+      refused: [],
+    });
     expect(await changeLogOf(server.db, state.deviceId)).toEqual(logged);
   });
 
@@ -112,7 +140,8 @@ describe('a push interrupted', () => {
     );
     // Restart once the server has applied part of the push.
     const started = performance.now();
-    while ((await changeLogOf(server.db, deviceId)).mutations === 0 && performance.now() - started < 20_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    while ((await changeLogOf(server.db, deviceId)).mutations === 0 && performance.now() - started < 20_000)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await server.restart();
     const first = await during;
 

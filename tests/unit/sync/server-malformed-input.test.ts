@@ -21,7 +21,25 @@ import { demoOnServer } from '../../support/sync-partnership';
 
 const MESSAGES = Number(process.env.SYNC_FUZZ_MESSAGES ?? 10_000);
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
-const FIELD_KEYS = ['username', 'deviceId', 'challengeId', 'proof', 'cursor', 'limit', 'formatVersion', 'mutations', 'mutationId', 'channel', 'input', 'changes', 'madeAt', 'table', 'key', 'row', 'base'];
+const FIELD_KEYS = [
+  'username',
+  'deviceId',
+  'challengeId',
+  'proof',
+  'cursor',
+  'limit',
+  'formatVersion',
+  'mutations',
+  'mutationId',
+  'channel',
+  'input',
+  'changes',
+  'madeAt',
+  'table',
+  'key',
+  'row',
+  'base',
+];
 
 function setOwn(target: Record<string, unknown>, key: string, item: unknown): void {
   Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
@@ -29,16 +47,36 @@ function setOwn(target: Record<string, unknown>, key: string, item: unknown): vo
 
 function junk(random: SeededRandom, depth = 0): unknown {
   switch (random.integer(0, depth > 2 ? 5 : 8)) {
-    case 0: return null;
-    case 1: return random.integer(-1e9, 1e9) * (random.next() < 0.5 ? 1 : 0.5);
-    case 2: return random.next() < 0.5;
-    case 3: return 'x'.repeat(random.integer(0, 40));
-    case 4: return random.pick(['2026-13-45', '', ' ', '\u0000', '<script>', "'; DROP TABLE records;--", '1e309', '-1', '99999999999999999999', 'participants', 'a.b']);
-    case 5: return 'A'.repeat(random.pick([5_000, 70_000, 300_000]));
-    case 6: return Array.from({ length: random.integer(0, 4) }, () => junk(random, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return random.integer(-1e9, 1e9) * (random.next() < 0.5 ? 1 : 0.5);
+    case 2:
+      return random.next() < 0.5;
+    case 3:
+      return 'x'.repeat(random.integer(0, 40));
+    case 4:
+      return random.pick([
+        '2026-13-45',
+        '',
+        ' ',
+        '\u0000',
+        '<script>',
+        "'; DROP TABLE records;--",
+        '1e309',
+        '-1',
+        '99999999999999999999',
+        'participants',
+        'a.b',
+      ]);
+    case 5:
+      return 'A'.repeat(random.pick([5_000, 70_000, 300_000]));
+    case 6:
+      return Array.from({ length: random.integer(0, 4) }, () => junk(random, depth + 1));
     default: {
       const object: Record<string, unknown> = {};
-      for (let i = random.integer(0, 4); i > 0; i -= 1) setOwn(object, random.pick([...POLLUTION_KEYS, ...FIELD_KEYS]), junk(random, depth + 1));
+      for (let i = random.integer(0, 4); i > 0; i -= 1)
+        setOwn(object, random.pick([...POLLUTION_KEYS, ...FIELD_KEYS]), junk(random, depth + 1));
       return object;
     }
   }
@@ -46,8 +84,18 @@ function junk(random: SeededRandom, depth = 0): unknown {
 
 /** A push that is nearly right: one field of a plausible mutation replaced with junk or a pollution key. */
 function nearlyPush(random: SeededRandom): unknown {
-  const change: Record<string, unknown> = { table: 'participants', key: ['00000000-0000-4000-8000-000000000000'], row: { id: '00000000-0000-4000-8000-000000000000' } };
-  const mutation: Record<string, unknown> = { mutationId: 1, channel: 'participants.register', input: {}, changes: [change], madeAt: '2026-11-05T10:00:00.000Z' };
+  const change: Record<string, unknown> = {
+    table: 'participants',
+    key: ['00000000-0000-4000-8000-000000000000'],
+    row: { id: '00000000-0000-4000-8000-000000000000' },
+  };
+  const mutation: Record<string, unknown> = {
+    mutationId: 1,
+    channel: 'participants.register',
+    input: {},
+    changes: [change],
+    madeAt: '2026-11-05T10:00:00.000Z',
+  };
   const push: Record<string, unknown> = { formatVersion: SYNC_FORMAT_VERSION, mutations: [mutation] };
   const target = random.pick([push, mutation, change]);
   const key = random.pick([...Object.keys(target), ...POLLUTION_KEYS]);
@@ -68,13 +116,31 @@ describe('the partnership server under 10,000 malformed messages', () => {
 
     const snapshot = async () => {
       const counts: Record<string, number> = {};
-      for (const table of ['partnerships', 'users', 'keyring_slots', 'devices', 'records', 'change_log', 'challenges', 'sessions'] as const) {
-        counts[table] = Number((await partnership.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      for (const table of [
+        'partnerships',
+        'users',
+        'keyring_slots',
+        'devices',
+        'records',
+        'change_log',
+        'challenges',
+        'sessions',
+      ] as const) {
+        counts[table] = Number(
+          (
+            await partnership.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       }
       const digest = await sql<{ records: string; changes: string; devices: string }>`
         SELECT (SELECT md5(coalesce(string_agg(table_name || key || row::text, '|' ORDER BY table_name, key), '')) FROM records) AS records,
                (SELECT md5(coalesce(string_agg(seq::text || row::text, '|' ORDER BY seq), '')) FROM change_log) AS changes,
-               (SELECT md5(coalesce(string_agg(id || coalesce(revoked_at::text, ''), '|' ORDER BY id), '')) FROM devices) AS devices`.execute(partnership.db);
+               (SELECT md5(coalesce(string_agg(id || coalesce(revoked_at::text, ''), '|' ORDER BY id), '')) FROM devices) AS devices`.execute(
+        partnership.db,
+      );
       return { counts, digest: digest.rows[0] };
     };
     const before = await snapshot();
@@ -89,7 +155,16 @@ describe('the partnership server under 10,000 malformed messages', () => {
       const headers: Record<string, string> = {};
       const tokenRoll = random.next();
       if (tokenRoll < 0.4) headers.authorization = `Bearer ${session.token}`;
-      else if (tokenRoll < 0.7) headers.authorization = random.pick(['Bearer ', 'Bearer x', `Bearer ${session.token}x`, `bearer ${session.token}`, 'Basic Zm9vOmJhcg==', `Bearer ${'A'.repeat(5_000)}`, `Bearer ${session.token.slice(1)}`]);
+      else if (tokenRoll < 0.7)
+        headers.authorization = random.pick([
+          'Bearer ',
+          'Bearer x',
+          `Bearer ${session.token}x`,
+          `bearer ${session.token}`,
+          'Basic Zm9vOmJhcg==',
+          `Bearer ${'A'.repeat(5_000)}`,
+          `Bearer ${session.token.slice(1)}`,
+        ]);
       let body: string | undefined;
       let method = 'POST';
       let url = `${partnership.serverUrl}${endpoint}`;
@@ -98,7 +173,8 @@ describe('the partnership server under 10,000 malformed messages', () => {
         url += `?username=${encodeURIComponent(String(junk(random)).slice(0, 2_000))}`;
       } else {
         const shape = random.integer(0, 9);
-        if (shape === 0) body = random.pick(['{', '', 'null', '[]', '"x"', '{"a":}', '\u0000', '{"__proto__":{"admin":true}}', 'A'.repeat(1_100_000)]);
+        if (shape === 0)
+          body = random.pick(['{', '', 'null', '[]', '"x"', '{"a":}', '\u0000', '{"__proto__":{"admin":true}}', 'A'.repeat(1_100_000)]);
         else if (shape <= 3 && endpoint === '/sync/push') body = JSON.stringify(nearlyPush(random));
         else body = JSON.stringify(junk(random));
         headers['content-type'] = random.next() < 0.95 ? 'application/json' : 'text/plain';
@@ -107,14 +183,21 @@ describe('the partnership server under 10,000 malformed messages', () => {
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       if (answer.status === 200 && endpoint === '/sync/push') {
         const pushed = pushResponseSchema.parse(answer.json);
-        if (pushed.results.every((result) => result.outcome !== 'applied' && (result.outcome === 'duplicate' || (result.code.length > 0 && result.message.length > 0)))) {
+        if (
+          pushed.results.every(
+            (result) =>
+              result.outcome !== 'applied' && (result.outcome === 'duplicate' || (result.code.length > 0 && result.message.length > 0)),
+          )
+        ) {
           refusedPushes += 1;
           return;
         }
       }
       const parsed = serverErrorBodySchema.safeParse(answer.json);
       if (answer.status < 400 || answer.status >= 500 || !parsed.success) {
-        throw new Error(`message ${index} to ${method} ${endpoint} answered ${answer.status}: ${answer.text.slice(0, 300)} (sent ${String(body).slice(0, 300)})`);
+        throw new Error(
+          `message ${index} to ${method} ${endpoint} answered ${answer.status}: ${answer.text.slice(0, 300)} (sent ${String(body).slice(0, 300)})`,
+        );
       }
       codes.add(parsed.data.error.code);
     };
@@ -129,7 +212,10 @@ describe('the partnership server under 10,000 malformed messages', () => {
       [`${partnership.serverUrl}/enrol/slot?username=%00`, undefined],
       [`${partnership.serverUrl}/auth/challenge`, JSON.stringify({ username: '\u0000', deviceId: state.deviceId })],
     ] as const) {
-      const answer = await httpCall(url, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const answer = await httpCall(
+        url,
+        body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      );
       expect([answer.status, answer.json]).toEqual([400, { error: { code: 'VALIDATION', message: expect.stringContaining('NUL') } }]);
     }
 

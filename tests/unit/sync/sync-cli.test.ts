@@ -22,16 +22,24 @@ afterEach(async () => {
 
 describe('workwell-mdt server init, enrol, sync', () => {
   it('are listed in help, put a store on the server, enrol a laptop, and sync with exit codes 0, 3 and 1', async () => {
-    for (const command of ['server init --database-url URL --from-store DIR --user ADMIN', 'enrol --store NEWDIR --server URL --user USERNAME', 'sync --store DIR --user USERNAME']) {
+    for (const command of [
+      'server init --database-url URL --from-store DIR --user ADMIN',
+      'enrol --store NEWDIR --server URL --user USERNAME',
+      'sync --store DIR --user USERNAME',
+    ]) {
       expect(USAGE).toContain(command);
     }
     const database = await freshServerDatabase();
     const db = createServerDatabase(database.url, { maxConnections: 2 });
     const server = await startPartnershipServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, clock: testClock() });
     let serverOpen = true;
-    cleanups.push(database.drop, () => db.destroy(), async () => {
-      if (serverOpen) await server.close();
-    });
+    cleanups.push(
+      database.drop,
+      () => db.destroy(),
+      async () => {
+        if (serverOpen) await server.close();
+      },
+    );
     const passphraseFile = path.join(tempDir(), 'passphrase');
     writeFileSync(passphraseFile, `${DEMO_PARTNERSHIP.passphrase}\n`);
     const { dataDir: laptopA, services } = await demoFromTemplate();
@@ -40,7 +48,9 @@ describe('workwell-mdt server init, enrol, sync', () => {
     const out = (line: string) => lines.push(line);
     const cli = (...args: string[]) => runCli([...args, '--passphrase-file', passphraseFile], out, testClock());
 
-    expect(await cli('server', 'init', '--database-url', database.url, '--from-store', laptopA, '--user', 'demo.admin', '--server', server.url)).toBe(0);
+    expect(
+      await cli('server', 'init', '--database-url', database.url, '--from-store', laptopA, '--user', 'demo.admin', '--server', server.url),
+    ).toBe(0);
     expect(lines.at(-1)).toMatch(/^Put [\d,]+ records and 6 users on the server/);
     const laptopB = path.join(tempDir(), 'laptop-b');
     expect(await cli('enrol', '--store', laptopB, '--server', server.url, '--user', 'demo.coach')).toBe(0);
@@ -58,7 +68,9 @@ describe('workwell-mdt server init, enrol, sync', () => {
     expect(await cli('sync', '--store', laptopB, '--user', 'demo.coach')).toBe(3);
     expect(lines.slice(-3)).toEqual([
       'Sent 1 change(s); received 0 change(s).',
-      expect.stringMatching(/^ {2}Refused change 1 \(config\.saveDiscipline, FORBIDDEN\): Your role on the partnership server does not allow this/),
+      expect.stringMatching(
+        /^ {2}Refused change 1 \(config\.saveDiscipline, FORBIDDEN\): Your role on the partnership server does not allow this/,
+      ),
       expect.stringContaining('1 change(s) were refused'),
     ]);
 

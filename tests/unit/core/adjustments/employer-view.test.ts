@@ -35,28 +35,107 @@ function clinicalCase() {
         cognitiveDemands: 'Stock counts',
       },
       coach: { userId: 'u1', displayName: 'Sam Okafor-Reid' },
-      referrals: [{ id: 'r1', date: '2026-11-01', route: 'gp', referrerName: 'Dr A', referrerOrganisation: 'Surgery', reason: 'Back pain', recordedBy: 'u1', recordedAt: 'x' }],
-      consents: [{ id: 'c1', purpose: 'share_employer', decision: 'given', date: '2026-11-02', method: 'verbal', recordedBy: 'u1', recordedAt: 'x', withdrawnOn: null, withdrawnBy: null }],
+      referrals: [
+        {
+          id: 'r1',
+          date: '2026-11-01',
+          route: 'gp',
+          referrerName: 'Dr A',
+          referrerOrganisation: 'Surgery',
+          reason: 'Back pain',
+          recordedBy: 'u1',
+          recordedAt: 'x',
+        },
+      ],
+      consents: [
+        {
+          id: 'c1',
+          purpose: 'share_employer',
+          decision: 'given',
+          date: '2026-11-02',
+          method: 'verbal',
+          recordedBy: 'u1',
+          recordedAt: 'x',
+          withdrawnOn: null,
+          withdrawnBy: null,
+        },
+      ],
       joinedUpAssessment: {
-        id: 'a1', version: 1, status: 'signed', authorId: 'u1', authorName: 'Sam', recordedAt: 'x', signedAt: 'x', signedByName: 'Sam', amendment: { amendsId: 'a0', reason: 'typo' },
-        assessedOn: '2026-11-05', healthConditions: 'Back pain', mainBarrier: 'musculoskeletal', socialBarriers: ['debt'], whatMatters: 'My job', goals: 'Full shifts', readiness: 'ready', canDoNow: 'Walk',
+        id: 'a1',
+        version: 1,
+        status: 'signed',
+        authorId: 'u1',
+        authorName: 'Sam',
+        recordedAt: 'x',
+        signedAt: 'x',
+        signedByName: 'Sam',
+        amendment: { amendsId: 'a0', reason: 'typo' },
+        assessedOn: '2026-11-05',
+        healthConditions: 'Back pain',
+        mainBarrier: 'musculoskeletal',
+        socialBarriers: ['debt'],
+        whatMatters: 'My job',
+        goals: 'Full shifts',
+        readiness: 'ready',
+        canDoNow: 'Walk',
         earlierVersions: [{ healthConditions: 'Back pain (original)', whatMatters: 'x', goals: 'y', canDoNow: 'z' }],
       },
       disciplineAssessments: [
-        { id: 'd1', discipline: 'occupational_therapy', assessedOn: '2026-11-10', findings: 'Findings', workImpact: 'Impact', recommendations: 'Recommendations', earlierVersions: [{ findings: 'Old findings' }] },
-        { id: 'd2', discipline: 'mental_health', assessedOn: '2026-11-11', findings: 'Low mood', workImpact: 'Concentration', recommendations: 'CBT', earlierVersions: [] },
+        {
+          id: 'd1',
+          discipline: 'occupational_therapy',
+          assessedOn: '2026-11-10',
+          findings: 'Findings',
+          workImpact: 'Impact',
+          recommendations: 'Recommendations',
+          earlierVersions: [{ findings: 'Old findings' }],
+        },
+        {
+          id: 'd2',
+          discipline: 'mental_health',
+          assessedOn: '2026-11-11',
+          findings: 'Low mood',
+          workImpact: 'Concentration',
+          recommendations: 'CBT',
+          earlierVersions: [],
+        },
       ],
-      measures: [{ id: 'm1', measure: 'phq9', discipline: 'mental_health', takenOn: '2026-11-11', total: 21, bandLabel: 'Severe', riskFlag: true, recordedBy: 'u2' }],
+      measures: [
+        {
+          id: 'm1',
+          measure: 'phq9',
+          discipline: 'mental_health',
+          takenOn: '2026-11-11',
+          total: 21,
+          bandLabel: 'Severe',
+          riskFlag: true,
+          recordedBy: 'u2',
+        },
+      ],
       openRiskFlags: [{ id: 'f1', reason: 'PHQ-9 item 9', raisedAt: 'x', raisedOn: '2026-11-11' }],
       currentConsent: { share_employer: { id: 'c1', decision: 'given' } },
     },
     clinical: {
       plans: {
-        versions: [{ id: 'plan1', goals: [{ id: 'g1', text: 'Goal' }], actions: [{ id: 'x1', description: 'Six sessions', discipline: 'physiotherapy' }], progress: [{ actionId: 'x1', note: 'Progress note' }] }],
+        versions: [
+          {
+            id: 'plan1',
+            goals: [{ id: 'g1', text: 'Goal' }],
+            actions: [{ id: 'x1', description: 'Six sessions', discipline: 'physiotherapy' }],
+            progress: [{ actionId: 'x1', note: 'Progress note' }],
+          },
+        ],
         reviews: [{ id: 'rv1', note: 'Review note' }],
         exit: null,
       },
-      ahpReports: [{ id: 'ahp1', difficulties: [{ id: 'df1', difficulty: 'Difficulty', recommendation: 'Rec', goal: 'Goal' }], organisation: 'Org', practitioner: { name: 'Aisha Brennan', hcpcNumber: 'OT99903' } }],
+      ahpReports: [
+        {
+          id: 'ahp1',
+          difficulties: [{ id: 'df1', difficulty: 'Difficulty', recommendation: 'Rec', goal: 'Goal' }],
+          organisation: 'Org',
+          practitioner: { name: 'Aisha Brennan', hcpcNumber: 'OT99903' },
+        },
+      ],
       riskFlagAcknowledgements: [{ note: 'Safety plan agreed' }],
     },
   };
@@ -65,9 +144,42 @@ function clinicalCase() {
 const ADJUSTMENTS: WorkplaceAdjustmentsContent = {
   contractedHoursPerWeek: 37.5,
   adjustments: [
-    { id: 'adj1', category: 'phased_return', recommendation: 'graded_hours', otherRecommendation: null, functionalNeed: 'Build up stamina over four weeks', startOn: '2026-12-07', durationWeeks: 4, reviewOn: '2027-01-04', status: 'proposed', teamNote: 'Team note' },
-    { id: 'adj2', category: 'amended_duties', recommendation: 'no_lifting', otherRecommendation: null, functionalNeed: 'Avoid lifting over 5 kg', startOn: '2026-12-07', durationWeeks: 8, reviewOn: '2026-12-21', status: 'agreed_with_employer', teamNote: 'Team note' },
-    { id: 'adj3', category: 'workplace_adaptations', recommendation: 'other', otherRecommendation: 'A perching stool', functionalNeed: 'Avoid lifting over 5 kg', startOn: '2026-11-01', durationWeeks: 2, reviewOn: '2026-11-15', status: 'ended', teamNote: null },
+    {
+      id: 'adj1',
+      category: 'phased_return',
+      recommendation: 'graded_hours',
+      otherRecommendation: null,
+      functionalNeed: 'Build up stamina over four weeks',
+      startOn: '2026-12-07',
+      durationWeeks: 4,
+      reviewOn: '2027-01-04',
+      status: 'proposed',
+      teamNote: 'Team note',
+    },
+    {
+      id: 'adj2',
+      category: 'amended_duties',
+      recommendation: 'no_lifting',
+      otherRecommendation: null,
+      functionalNeed: 'Avoid lifting over 5 kg',
+      startOn: '2026-12-07',
+      durationWeeks: 8,
+      reviewOn: '2026-12-21',
+      status: 'agreed_with_employer',
+      teamNote: 'Team note',
+    },
+    {
+      id: 'adj3',
+      category: 'workplace_adaptations',
+      recommendation: 'other',
+      otherRecommendation: 'A perching stool',
+      functionalNeed: 'Avoid lifting over 5 kg',
+      startOn: '2026-11-01',
+      durationWeeks: 2,
+      reviewOn: '2026-11-15',
+      status: 'ended',
+      teamNote: null,
+    },
   ],
   gradedReturn: {
     startOn: '2026-12-07',
@@ -82,7 +194,10 @@ const ADJUSTMENTS: WorkplaceAdjustmentsContent = {
 function canaryEverywhere(value: unknown, path: string, keep: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return keep.has(path) ? value : `${CANARY} (${path})`;
   if (Array.isArray(value)) return value.map((item, index) => canaryEverywhere(item, `${path}.${index}`, keep));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, canaryEverywhere(field, path === '' ? key : `${path}.${key}`, keep)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, field]) => [key, canaryEverywhere(field, path === '' ? key : `${path}.${key}`, keep)]),
+    );
   return value;
 }
 
@@ -111,18 +226,32 @@ describe('the employer view is built from an allow-list', () => {
 
   it('shows the canary when it is typed into an allow-listed field (the check can fail)', () => {
     const source = sourceWithCanaries();
-    const leaky = { ...source, adjustments: { ...source.adjustments, adjustments: [{ ...ADJUSTMENTS.adjustments[0]!, functionalNeed: CANARY }] } };
+    const leaky = {
+      ...source,
+      adjustments: { ...source.adjustments, adjustments: [{ ...ADJUSTMENTS.adjustments[0]!, functionalNeed: CANARY }] },
+    };
     expect(JSON.stringify(buildEmployerView(leaky))).toContain(CANARY);
   });
 
   it('holds the functional needs, running adjustments, schedule, review date and contact, and nothing else', () => {
     const view = buildEmployerView(sourceWithCanaries());
     expect(employerViewSchema.parse(view)).toEqual(view);
-    expect(Object.keys(view).sort()).toEqual(['adjustments', 'contact', 'employeeName', 'employerName', 'functionalNeeds', 'gradedReturn', 'notice', 'reviewOn']);
+    expect(Object.keys(view).sort()).toEqual([
+      'adjustments',
+      'contact',
+      'employeeName',
+      'employerName',
+      'functionalNeeds',
+      'gradedReturn',
+      'notice',
+      'reviewOn',
+    ]);
     expect(view.employeeName).toBe('Robin Synthetica');
     expect(view.employerName).toBe('Example Foods Ltd');
     expect(view.functionalNeeds).toEqual(['Build up stamina over four weeks', 'Avoid lifting over 5 kg']);
-    expect(view.adjustments.map((adjustment) => `${adjustment.categoryLabel}: ${adjustment.recommendation} (${adjustment.statusLabel})`)).toEqual([
+    expect(
+      view.adjustments.map((adjustment) => `${adjustment.categoryLabel}: ${adjustment.recommendation} (${adjustment.statusLabel})`),
+    ).toEqual([
       'Phased return to work: Graded hours (a week-by-week schedule) (Proposed)',
       'Amended duties: No lifting (Agreed with the employer)',
     ]);
@@ -137,12 +266,18 @@ describe('the employer view is built from an allow-list', () => {
 
   it('uses the practitioner’s own words for a recommendation outside the library', () => {
     const source = sourceWithCanaries();
-    const view = buildEmployerView({ ...source, adjustments: { ...source.adjustments, adjustments: [{ ...ADJUSTMENTS.adjustments[2]!, status: 'in_place' }] } });
+    const view = buildEmployerView({
+      ...source,
+      adjustments: { ...source.adjustments, adjustments: [{ ...ADJUSTMENTS.adjustments[2]!, status: 'in_place' }] },
+    });
     expect(view.adjustments[0]?.recommendation).toBe('A perching stool');
   });
 
   it('has no schedule and no review date when there are none', () => {
-    const view = buildEmployerView({ ...sourceWithCanaries(), adjustments: { contractedHoursPerWeek: null, adjustments: [], gradedReturn: null } });
+    const view = buildEmployerView({
+      ...sourceWithCanaries(),
+      adjustments: { contractedHoursPerWeek: null, adjustments: [], gradedReturn: null },
+    });
     expect(view.gradedReturn).toBeNull();
     expect(view.reviewOn).toBeNull();
     expect(view.functionalNeeds).toEqual([]);

@@ -25,7 +25,10 @@ describe('graded return schedule validation', () => {
   });
 
   it('refuses negative hours and hours that are not a number', () => {
-    const problems = gradedReturnProblems({ startOn: START, weeks: [...weeks(-1), { startsOn: weekStartDate(START, 1), hours: Number.NaN, duties: 'Filing' }] }, 30);
+    const problems = gradedReturnProblems(
+      { startOn: START, weeks: [...weeks(-1), { startsOn: weekStartDate(START, 1), hours: Number.NaN, duties: 'Filing' }] },
+      30,
+    );
     expect(problems).toEqual([
       { path: 'weeks.0.hours', message: 'Week 1: hours cannot be negative' },
       { path: 'weeks.1.hours', message: 'Week 2: hours cannot be negative' },
@@ -33,7 +36,10 @@ describe('graded return schedule validation', () => {
   });
 
   it('refuses more hours than a week has, whatever the contract says', () => {
-    expect(gradedReturnProblems({ startOn: START, weeks: weeks(169) }, null).map((problem) => problem.path)).toEqual(['contractedHoursPerWeek', 'weeks.0.hours']);
+    expect(gradedReturnProblems({ startOn: START, weeks: weeks(169) }, null).map((problem) => problem.path)).toEqual([
+      'contractedHoursPerWeek',
+      'weeks.0.hours',
+    ]);
   });
 
   it('needs the contracted hours to check the schedule against', () => {
@@ -44,7 +50,9 @@ describe('graded return schedule validation', () => {
 
   it('needs week 1 to start on the start date', () => {
     const schedule = { startOn: START, weeks: [{ startsOn: '2026-12-08', hours: 10, duties: 'Phone calls' }] };
-    expect(gradedReturnProblems(schedule, 37.5)).toEqual([{ path: 'weeks.0.startsOn', message: 'Week 1 must start on the schedule’s start date' }]);
+    expect(gradedReturnProblems(schedule, 37.5)).toEqual([
+      { path: 'weeks.0.startsOn', message: 'Week 1 must start on the schedule’s start date' },
+    ]);
   });
 
   it('refuses a gap between weeks and an overlap between weeks', () => {
@@ -67,7 +75,9 @@ describe('graded return schedule validation', () => {
   });
 
   it('needs at least one week and allows at most six months of weeks', () => {
-    expect(gradedReturnProblems({ startOn: START, weeks: [] }, 37.5)).toEqual([{ path: 'weeks', message: 'Add at least one week to the schedule' }]);
+    expect(gradedReturnProblems({ startOn: START, weeks: [] }, 37.5)).toEqual([
+      { path: 'weeks', message: 'Add at least one week to the schedule' },
+    ]);
     const full = weeks(...Array.from({ length: MAX_SCHEDULE_WEEKS }, () => 10));
     expect(gradedReturnProblems({ startOn: START, weeks: full }, 37.5)).toEqual([]);
     const tooMany = weeks(...Array.from({ length: MAX_SCHEDULE_WEEKS + 1 }, () => 10));
@@ -75,8 +85,19 @@ describe('graded return schedule validation', () => {
   });
 
   it('reports every problem of every week at once, in table order', () => {
-    const schedule = { startOn: START, weeks: [{ startsOn: '2026-12-01', hours: 40, duties: '' }, { startsOn: '2026-12-14', hours: -2, duties: 'Light duties' }] };
-    expect(gradedReturnProblems(schedule, 37.5).map((problem) => problem.path)).toEqual(['weeks.0.startsOn', 'weeks.0.hours', 'weeks.0.duties', 'weeks.1.hours']);
+    const schedule = {
+      startOn: START,
+      weeks: [
+        { startsOn: '2026-12-01', hours: 40, duties: '' },
+        { startsOn: '2026-12-14', hours: -2, duties: 'Light duties' },
+      ],
+    };
+    expect(gradedReturnProblems(schedule, 37.5).map((problem) => problem.path)).toEqual([
+      'weeks.0.startsOn',
+      'weeks.0.hours',
+      'weeks.0.duties',
+      'weeks.1.hours',
+    ]);
   });
 });
 
@@ -93,18 +114,28 @@ describe('the adjustments schema applies the schedule rules by field', () => {
   };
 
   it('puts a schedule problem on the schedule field path', () => {
-    const result = workplaceAdjustmentsContentSchema.safeParse({ contractedHoursPerWeek: 20, adjustments: [adjustment], gradedReturn: { startOn: START, weeks: weeks(10, 25) } });
+    const result = workplaceAdjustmentsContentSchema.safeParse({
+      contractedHoursPerWeek: 20,
+      adjustments: [adjustment],
+      gradedReturn: { startOn: START, weeks: weeks(10, 25) },
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['gradedReturn.weeks.1.hours']);
   });
 
   it('refuses hours under zero at the schema too, and a contract of zero hours', () => {
-    const result = workplaceAdjustmentsContentSchema.safeParse({ contractedHoursPerWeek: 0, adjustments: [], gradedReturn: { startOn: START, weeks: weeks(-1) } });
+    const result = workplaceAdjustmentsContentSchema.safeParse({
+      contractedHoursPerWeek: 0,
+      adjustments: [],
+      gradedReturn: { startOn: START, weeks: weeks(-1) },
+    });
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['contractedHoursPerWeek', 'gradedReturn.weeks.0.hours']);
   });
 
   it('needs the wording of a recommendation that is not in the library, and a review on or after the start', () => {
-    const result = workplaceAdjustmentsContentSchema.safeParse({ adjustments: [{ ...adjustment, recommendation: 'other', reviewOn: '2026-12-01' }] });
+    const result = workplaceAdjustmentsContentSchema.safeParse({
+      adjustments: [{ ...adjustment, recommendation: 'other', reviewOn: '2026-12-01' }],
+    });
     expect(result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual([
       'adjustments.0.otherRecommendation: Describe the recommendation',
       'adjustments.0.reviewOn: The review date must be on or after the start date',

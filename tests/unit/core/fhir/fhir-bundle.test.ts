@@ -29,7 +29,9 @@ describe('participantBundle', () => {
       expect(entry.request).toEqual({ method: 'PUT', url: `${entry.resource.resourceType}/${entry.resource.id}` });
     }
     const types = bundle.entry.map((entry) => entry.resource.resourceType);
-    expect(new Set(types)).toEqual(new Set(['Patient', 'Consent', 'ServiceRequest', 'Condition', 'Observation', 'CareTeam', 'Goal', 'CarePlan']));
+    expect(new Set(types)).toEqual(
+      new Set(['Patient', 'Consent', 'ServiceRequest', 'Condition', 'Observation', 'CareTeam', 'Goal', 'CarePlan']),
+    );
     expect(types.filter((type) => type === 'Condition')).toHaveLength(3);
     expect(types.filter((type) => type === 'ServiceRequest')).toHaveLength(3);
   });
@@ -50,7 +52,10 @@ describe('participantBundle', () => {
   it('codes PHQ-9 and GAD-7 totals with LOINC 44261-6 and 70274-6', () => {
     const observations = participantBundle(fullExportData())
       .entry.map((entry) => entry.resource)
-      .filter((resource) => resource.resourceType === 'Observation') as unknown as Array<{ code: { coding: Array<{ code: string }> }; valueInteger: number }>;
+      .filter((resource) => resource.resourceType === 'Observation') as unknown as Array<{
+      code: { coding: Array<{ code: string }> };
+      valueInteger: number;
+    }>;
     expect(observations.map((observation) => [observation.code.coding[0]?.code, observation.valueInteger])).toEqual([
       ['44261-6', 12],
       ['70274-6', 9],
@@ -73,7 +78,9 @@ describe('participantBundle', () => {
   });
 
   it('makes a valid Patient-only bundle for someone without an NHS number, plan or scores', () => {
-    const bundle = participantBundle(fullExportData({ person: { ...fullExportData().person, nhsNumber: null }, plan: null, barriers: null, measures: [], referrals: [] }));
+    const bundle = participantBundle(
+      fullExportData({ person: { ...fullExportData().person, nhsNumber: null }, plan: null, barriers: null, measures: [], referrals: [] }),
+    );
     expect(validate(bundle), schemaErrors(validate)).toBe(true);
     expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(['Patient', 'Consent']);
   });

@@ -11,7 +11,17 @@ const CONTEXT: AgreementContext = {
 };
 
 function action(overrides: Partial<PlanAction> = {}): PlanAction {
-  return { id: 'a1', goalId: 'g1', kind: 'intervention', discipline: 'physiotherapy', description: 'Six sessions', ownerId: 'tm-physio', dueOn: '2026-12-20', serviceId: null, ...overrides };
+  return {
+    id: 'a1',
+    goalId: 'g1',
+    kind: 'intervention',
+    discipline: 'physiotherapy',
+    description: 'Six sessions',
+    ownerId: 'tm-physio',
+    dueOn: '2026-12-20',
+    serviceId: null,
+    ...overrides,
+  };
 }
 
 function plan(overrides: Partial<PlanContent> = {}): PlanContent {
@@ -36,7 +46,11 @@ describe('planAgreementProblems', () => {
   });
 
   it('needs a goal, an action and a review date', () => {
-    expect(planAgreementProblems(plan({ goals: [], actions: [], reviewOn: null }), CONTEXT).map((problem) => problem.path)).toEqual(['goals', 'actions', 'reviewOn']);
+    expect(planAgreementProblems(plan({ goals: [], actions: [], reviewOn: null }), CONTEXT).map((problem) => problem.path)).toEqual([
+      'goals',
+      'actions',
+      'reviewOn',
+    ]);
   });
 
   it('onward referrals and signposts name an active directory service; owners and disciplines must be current', () => {
@@ -51,7 +65,13 @@ describe('planAgreementProblems', () => {
       }),
       CONTEXT,
     );
-    expect(problems.map((problem) => problem.path)).toEqual(['actions.0.serviceId', 'actions.1.serviceId', 'actions.2.discipline', 'actions.2.ownerId', 'actions.3.goalId']);
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'actions.0.serviceId',
+      'actions.1.serviceId',
+      'actions.2.discipline',
+      'actions.2.ownerId',
+      'actions.3.goalId',
+    ]);
   });
 
   it('refuses duplicate ids across goals and actions', () => {
@@ -65,13 +85,18 @@ describe('planDifferences', () => {
   it('matches by id: reworded, added, removed and changed fields', () => {
     const before = plan({ actions: [action(), action({ id: 'a2', description: 'Debt advice', kind: 'signpost', serviceId: 'svc-debt' })] });
     const after = plan({
-      goals: [{ id: 'g1', text: 'Back to full shifts by March' }, { id: 'g2', text: 'Sleep better' }],
+      goals: [
+        { id: 'g1', text: 'Back to full shifts by March' },
+        { id: 'g2', text: 'Sleep better' },
+      ],
       actions: [action({ dueOn: '2027-01-15', ownerId: 'tm-coach' }), action({ id: 'a3', description: 'Sleep hygiene' })],
       reviewOn: '2027-02-01',
     });
     const differences = planDifferences(before, after);
     expect(differences.goalsAdded.map((goal) => goal.id)).toEqual(['g2']);
-    expect(differences.goalsReworded).toEqual([{ before: { id: 'g1', text: 'Back to full shifts' }, after: { id: 'g1', text: 'Back to full shifts by March' } }]);
+    expect(differences.goalsReworded).toEqual([
+      { before: { id: 'g1', text: 'Back to full shifts' }, after: { id: 'g1', text: 'Back to full shifts by March' } },
+    ]);
     expect(differences.goalsRemoved).toEqual([]);
     expect(differences.actionsAdded.map((added) => added.id)).toEqual(['a3']);
     expect(differences.actionsRemoved.map((removed) => removed.id)).toEqual(['a2']);

@@ -105,7 +105,9 @@ describe('compareDepressionAnxiety', () => {
     expect(result.gad7Change).toBe('reliable_deterioration');
     expect(result.reliableImprovement).toBe(false);
     expect(result.reliableDeterioration).toBe(false);
-    expect(result.notes).toContain('One measure reliably improved and the other reliably deteriorated, so overall this is no reliable change.');
+    expect(result.notes).toContain(
+      'One measure reliably improved and the other reliably deteriorated, so overall this is no reliable change.',
+    );
   });
 
   it('uses PHQ-9 alone when GAD-7 is not paired, and says so', () => {
@@ -165,10 +167,12 @@ describe('trend', () => {
   });
 
   it('keeps input order for points at the same time', () => {
-    expect(trend([
-      { date: '2025-01-01', total: 3 },
-      { date: '2025-01-01', total: 1 },
-    ]).map((point) => point.total)).toEqual([3, 1]);
+    expect(
+      trend([
+        { date: '2025-01-01', total: 3 },
+        { date: '2025-01-01', total: 1 },
+      ]).map((point) => point.total),
+    ).toEqual([3, 1]);
   });
 
   it('refuses invalid dates and zoneless date-times', () => {

@@ -9,7 +9,9 @@ import { PHQ9_RISK_ITEM_INDEX } from '../../../../core/scoring/phq9';
  */
 describe('published PHQ-9 and GAD-7 wording', () => {
   it('asks PHQ-9 item 9 in the published words', () => {
-    expect(PHQ9_DEFAULT_WORDING.itemLabels[PHQ9_RISK_ITEM_INDEX]).toBe('Thoughts that you would be better off dead or of hurting yourself in some way');
+    expect(PHQ9_DEFAULT_WORDING.itemLabels[PHQ9_RISK_ITEM_INDEX]).toBe(
+      'Thoughts that you would be better off dead or of hurting yourself in some way',
+    );
     expect(PHQ9_DEFAULT_WORDING.itemLabels).toHaveLength(9);
   });
 

@@ -59,7 +59,9 @@ describe('GAD-7 answers schema', () => {
 
   it('makes the scorer throw a VALIDATION error', () => {
     expect(validationFields(() => scoreGad7([0, 0, 0, 0, 0, 0]))).toEqual({ answers: 'GAD-7 needs exactly 7 answers' });
-    expect(validationFields(() => scoreGad7([0, 0, 0, 0, 0, 0, 1.5]))).toEqual({ 'answers.6': 'Each answer must be a whole number from 0 to 3' });
+    expect(validationFields(() => scoreGad7([0, 0, 0, 0, 0, 0, 1.5]))).toEqual({
+      'answers.6': 'Each answer must be a whole number from 0 to 3',
+    });
   });
 });
 

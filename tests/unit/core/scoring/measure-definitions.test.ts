@@ -84,7 +84,13 @@ describe('measure registry', () => {
     expect(MEASURE_DEFINITIONS.wsas.wordingLicensed).toBe(true);
     expect(MEASURE_DEFINITIONS.mskhq.wordingLicensed).toBe(true);
     expect(MEASURE_DEFINITIONS.wsas.defaultWording).toEqual({
-      itemLabels: ['Item 1 (work)', 'Item 2 (home management)', 'Item 3 (social leisure)', 'Item 4 (private leisure)', 'Item 5 (relationships)'],
+      itemLabels: [
+        'Item 1 (work)',
+        'Item 2 (home management)',
+        'Item 3 (social leisure)',
+        'Item 4 (private leisure)',
+        'Item 5 (relationships)',
+      ],
     });
     expect(MEASURE_DEFINITIONS.mskhq.defaultWording.itemLabels[0]).toBe('Item 1');
     expect(MEASURE_DEFINITIONS.mskhq.defaultWording.itemLabels[13]).toBe('Item 14');
@@ -105,7 +111,10 @@ describe('scoreMeasure', () => {
       scoreMeasure('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 1]),
       scoreMeasure('gad7', [2, 2, 2, 2, 0, 0, 0]),
       scoreMeasure('wsas', [8, 8, 8, 'not_applicable', 8]),
-      scoreMeasure('mskhq', Array.from({ length: 14 }, () => 2)),
+      scoreMeasure(
+        'mskhq',
+        Array.from({ length: 14 }, () => 2),
+      ),
       scoreMeasure('work_ability', [7]),
     ];
     expect(results.map(({ measure, total, band, riskFlag, caseness }) => ({ measure, total, band, riskFlag, caseness }))).toEqual([
@@ -123,7 +132,9 @@ describe('scoreMeasure', () => {
     expect(validationFields(() => scoreMeasure('phq9', [0, 0, 0, 0, 0, 0, 0, 0, 'not_applicable']))).toEqual({
       'answers.8': 'Each answer must be a whole number from 0 to 3',
     });
-    expect(validationFields(() => scoreMeasure('work_ability', 'seven'))).toEqual({ answers: 'The work ability score needs exactly 1 answer' });
+    expect(validationFields(() => scoreMeasure('work_ability', 'seven'))).toEqual({
+      answers: 'The work ability score needs exactly 1 answer',
+    });
   });
 });
 
@@ -139,7 +150,14 @@ describe('measureResponseSchema', () => {
 
 describe('measureWordingSchemaFor', () => {
   it('accepts configured licensed wording with one label per item', () => {
-    const wording = { stem: 'Configured stem', itemLabels: ['A', 'B', 'C', 'D', 'E'], responseOptions: [{ value: 0, label: 'Zero' }, { value: 8, label: 'Eight' }] };
+    const wording = {
+      stem: 'Configured stem',
+      itemLabels: ['A', 'B', 'C', 'D', 'E'],
+      responseOptions: [
+        { value: 0, label: 'Zero' },
+        { value: 8, label: 'Eight' },
+      ],
+    };
     expect(measureWordingSchemaFor('wsas').safeParse(wording).success).toBe(true);
   });
 

@@ -4,13 +4,22 @@ import { depressionAnxietyOutcome } from '../../../../core/scoring/depression-an
 import { type DatedMeasureResult, measureTrend, measureTrends } from '../../../../core/scoring/measure-trend';
 import type { MeasureId } from '../../../../core/scoring/measure-id';
 
-function result(measure: MeasureId, takenOn: string, total: number | null, bandLabel: string | null = null, recordedAt?: string): DatedMeasureResult {
+function result(
+  measure: MeasureId,
+  takenOn: string,
+  total: number | null,
+  bandLabel: string | null = null,
+  recordedAt?: string,
+): DatedMeasureResult {
   return { measure, takenOn, total, bandLabel, recordedAt };
 }
 
 describe('measureTrend: PHQ-9 and GAD-7 reliable change', () => {
   it('calls a PHQ-9 fall of exactly 6 a reliable improvement', () => {
-    const trend = measureTrend([result('phq9', '2026-10-01', 16, 'Moderately severe'), result('phq9', '2026-11-10', 10, 'Moderate')], 'phq9');
+    const trend = measureTrend(
+      [result('phq9', '2026-10-01', 16, 'Moderately severe'), result('phq9', '2026-11-10', 10, 'Moderate')],
+      'phq9',
+    );
     expect(trend).toMatchObject({ change: -6, direction: 'better', reliableChange: 'reliable_improvement' });
     expect(trend?.summary).toEqual([
       'PHQ-9 fell from 16 (moderately severe) on 1 October 2026 to 10 (moderate) on 10 November 2026, down 6 points.',
@@ -21,7 +30,9 @@ describe('measureTrend: PHQ-9 and GAD-7 reliable change', () => {
   it('calls a PHQ-9 fall of 5 no reliable change, and says why', () => {
     const trend = measureTrend([result('phq9', '2026-10-01', 16), result('phq9', '2026-11-10', 11)], 'phq9');
     expect(trend).toMatchObject({ change: -5, direction: 'better', reliableChange: 'no_reliable_change' });
-    expect(trend?.summary[1]).toBe('That is no reliable change: it takes a change of 6 or more points to be sure it is more than measurement error.');
+    expect(trend?.summary[1]).toBe(
+      'That is no reliable change: it takes a change of 6 or more points to be sure it is more than measurement error.',
+    );
   });
 
   it('calls a PHQ-9 rise of exactly 6 a reliable deterioration', () => {
@@ -31,20 +42,29 @@ describe('measureTrend: PHQ-9 and GAD-7 reliable change', () => {
   });
 
   it('calls a GAD-7 fall of exactly 4 reliable, and 3 not', () => {
-    expect(measureTrend([result('gad7', '2026-10-01', 12), result('gad7', '2026-11-10', 8)], 'gad7')?.reliableChange).toBe('reliable_improvement');
+    expect(measureTrend([result('gad7', '2026-10-01', 12), result('gad7', '2026-11-10', 8)], 'gad7')?.reliableChange).toBe(
+      'reliable_improvement',
+    );
     const three = measureTrend([result('gad7', '2026-10-01', 12), result('gad7', '2026-11-10', 9)], 'gad7');
     expect(three?.reliableChange).toBe('no_reliable_change');
     expect(three?.summary[1]).toContain('4 or more points');
   });
 
   it('calls a GAD-7 rise of exactly 4 a reliable deterioration, and 3 not', () => {
-    expect(measureTrend([result('gad7', '2026-10-01', 5), result('gad7', '2026-11-10', 9)], 'gad7')?.reliableChange).toBe('reliable_deterioration');
-    expect(measureTrend([result('gad7', '2026-10-01', 5), result('gad7', '2026-11-10', 8)], 'gad7')?.reliableChange).toBe('no_reliable_change');
+    expect(measureTrend([result('gad7', '2026-10-01', 5), result('gad7', '2026-11-10', 9)], 'gad7')?.reliableChange).toBe(
+      'reliable_deterioration',
+    );
+    expect(measureTrend([result('gad7', '2026-10-01', 5), result('gad7', '2026-11-10', 8)], 'gad7')?.reliableChange).toBe(
+      'no_reliable_change',
+    );
   });
 
   it('takes the first and latest of several results, whatever order they come in', () => {
     // participants.get lists results newest first.
-    const trend = measureTrend([result('phq9', '2026-11-20', 8), result('phq9', '2026-10-20', 12), result('phq9', '2026-09-20', 15)], 'phq9');
+    const trend = measureTrend(
+      [result('phq9', '2026-11-20', 8), result('phq9', '2026-10-20', 12), result('phq9', '2026-09-20', 15)],
+      'phq9',
+    );
     expect(trend?.points.map((point) => point.total)).toEqual([15, 12, 8]);
     expect(trend).toMatchObject({ baseline: { total: 15 }, latest: { total: 8 }, change: -7, reliableChange: 'reliable_improvement' });
     expect(trend?.summary).toContain('Based on the first and latest of 3 scored results.');
@@ -61,7 +81,10 @@ describe('measureTrend: PHQ-9 and GAD-7 reliable change', () => {
   it('says there was no change when the totals are equal', () => {
     const trend = measureTrend([result('phq9', '2026-10-01', 12), result('phq9', '2026-11-10', 12)], 'phq9');
     expect(trend).toMatchObject({ change: 0, direction: 'unchanged', reliableChange: 'no_reliable_change' });
-    expect(trend?.summary).toEqual(['PHQ-9 was 12 on 1 October 2026 and 12 on 10 November 2026: no change.', 'That is no reliable change.']);
+    expect(trend?.summary).toEqual([
+      'PHQ-9 was 12 on 1 October 2026 and 12 on 10 November 2026: no change.',
+      'That is no reliable change.',
+    ]);
   });
 });
 
@@ -79,7 +102,13 @@ describe('measureTrend: other measures', () => {
   });
 
   it('gives WSAS the direction and size of change only, to one decimal for pro-rated totals', () => {
-    const trend = measureTrend([result('wsas', '2026-10-01', 21.3, 'Moderately severe or worse'), result('wsas', '2026-11-10', 15, 'Significant functional impairment')], 'wsas');
+    const trend = measureTrend(
+      [
+        result('wsas', '2026-10-01', 21.3, 'Moderately severe or worse'),
+        result('wsas', '2026-11-10', 15, 'Significant functional impairment'),
+      ],
+      'wsas',
+    );
     expect(trend).toMatchObject({ change: -6.3, direction: 'better', reliableChange: null });
     expect(trend?.summary).toEqual([
       'WSAS fell from 21.3 (moderately severe or worse) on 1 October 2026 to 15 (significant functional impairment) on 10 November 2026, down 6.3 points.',
@@ -91,22 +120,33 @@ describe('measureTrend: other measures', () => {
     expect(measureTrend([result('work_ability', '2026-10-01', 7), result('work_ability', '2026-11-10', 6)], 'work_ability')).toMatchObject({
       change: -1,
       direction: 'worse',
-      summary: ['Work ability fell from 7 on 1 October 2026 to 6 on 10 November 2026, down 1 point.', 'That is worse: on work ability a higher score is better.'],
+      summary: [
+        'Work ability fell from 7 on 1 October 2026 to 6 on 10 November 2026, down 1 point.',
+        'That is worse: on work ability a higher score is better.',
+      ],
     });
   });
 
   it('skips unscored WSAS results and counts them', () => {
-    const trend = measureTrend([result('wsas', '2026-10-01', 24), result('wsas', '2026-10-15', null), result('wsas', '2026-11-10', 18)], 'wsas');
+    const trend = measureTrend(
+      [result('wsas', '2026-10-01', 24), result('wsas', '2026-10-15', null), result('wsas', '2026-11-10', 18)],
+      'wsas',
+    );
     expect(trend?.points.map((point) => point.total)).toEqual([24, 18]);
     expect(trend).toMatchObject({ unscoredCount: 1, change: -6 });
-    expect(trend?.summary).toContain('1 WSAS result could not be scored (too many items unanswered or not applicable) and is not on the chart.');
+    expect(trend?.summary).toContain(
+      '1 WSAS result could not be scored (too many items unanswered or not applicable) and is not on the chart.',
+    );
     expect(trend?.chartLabel).toBe('WSAS chart: 2 scores from 1 October 2026 to 10 November 2026: 24, 18. Scale 0 to 40, lower is better.');
   });
 
   it('has no score and nothing to chart when every WSAS result is unscored', () => {
     const trend = measureTrend([result('wsas', '2026-10-01', null), result('wsas', '2026-11-01', null)], 'wsas');
     expect(trend).toMatchObject({ points: [], baseline: null, latest: null, change: null, unscoredCount: 2 });
-    expect(trend?.summary).toEqual(['No WSAS score yet.', '2 WSAS results could not be scored (too many items unanswered or not applicable) and are not on the chart.']);
+    expect(trend?.summary).toEqual([
+      'No WSAS score yet.',
+      '2 WSAS results could not be scored (too many items unanswered or not applicable) and are not on the chart.',
+    ]);
   });
 
   it('describes a single result without claiming any change', () => {
@@ -167,7 +207,9 @@ describe('depressionAnxietyOutcome', () => {
       result('phq9', '2026-11-10', 8),
     ]);
     expect(outcome?.comparison.basedOn).toEqual(['phq9', 'gad7']);
-    expect(outcome?.summary[0]).toBe('Baseline: PHQ-9 16 on 1 October 2026 and GAD-7 12 on 15 October 2026, at or above caseness on PHQ-9 and GAD-7.');
+    expect(outcome?.summary[0]).toBe(
+      'Baseline: PHQ-9 16 on 1 October 2026 and GAD-7 12 on 15 October 2026, at or above caseness on PHQ-9 and GAD-7.',
+    );
   });
 
   it('leaves out a measure taken more than 14 days from the time point, and says the outcome rests on the other', () => {
@@ -179,14 +221,20 @@ describe('depressionAnxietyOutcome', () => {
     ]);
     expect(outcome?.baseline.gad7).toBeNull();
     expect(outcome?.comparison.basedOn).toEqual(['phq9']);
-    expect(outcome?.summary).toContain('Based on PHQ-9 only: GAD-7 was not completed at both baseline and follow-up. NHS Talking Therapies outcomes normally use both.');
+    expect(outcome?.summary).toContain(
+      'Based on PHQ-9 only: GAD-7 was not completed at both baseline and follow-up. NHS Talking Therapies outcomes normally use both.',
+    );
   });
 
   it('never counts one result at both time points, and is null without a follow-up', () => {
     expect(depressionAnxietyOutcome([result('phq9', '2026-10-01', 16)])).toBeNull();
     expect(depressionAnxietyOutcome([result('phq9', '2026-10-01', 16), result('gad7', '2026-10-01', 12)])).toBeNull();
     // GAD-7 once, within 14 days of both dates: it counts at baseline only, so only PHQ-9 pairs.
-    const outcome = depressionAnxietyOutcome([result('phq9', '2026-10-01', 16), result('gad7', '2026-10-05', 12), result('phq9', '2026-10-10', 9)]);
+    const outcome = depressionAnxietyOutcome([
+      result('phq9', '2026-10-01', 16),
+      result('gad7', '2026-10-05', 12),
+      result('phq9', '2026-10-10', 9),
+    ]);
     expect(outcome?.followUp.gad7).toBeNull();
     expect(outcome?.comparison.basedOn).toEqual(['phq9']);
     expect(depressionAnxietyOutcome([])).toBeNull();
