@@ -13,7 +13,8 @@ import { createDispatch } from './dispatch';
 import { exportHandlers } from './exports/export-handlers';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
-import { measureWordingHandlers } from './settings/measure-wording-handlers';
+import { measureHandlers } from './measures/measure-handlers';
+import { measureWordingHandlers } from './measures/measure-wording-handlers';
 import { meetingHandlers } from './meetings/meeting-handlers';
 import { participantHandlers } from './participants/participants-handlers';
 import { partnershipConfigHandlers } from './settings/partnership-config-handlers';
@@ -25,7 +26,7 @@ import { SessionHolder } from './session-holder';
 import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
 import { securityHandlers } from './security/security-handlers';
 import { UnlockBackoff } from './security/unlock-backoff';
-import { sessionHandlers } from './session/session-service';
+import { sessionHandlers } from './session/session-handlers';
 import { SyncRunner } from './sync/sync-runner';
 import type { SyncLoopOptions } from './sync/sync-loop';
 
@@ -88,6 +89,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...sync.handlers(),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
+    ...measureHandlers(session, now),
     ...actionPlanHandlers(session, now),
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),

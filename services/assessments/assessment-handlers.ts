@@ -1,4 +1,4 @@
-import { acknowledgeRisk, amendJoinedUpAssessment, recordMeasure, saveJoinedUpAssessment } from './assessment-service';
+import { amendJoinedUpAssessment, saveJoinedUpAssessment } from './assessment-service';
 import { amendDisciplineAssessment, saveDisciplineDraft, signDisciplineAssessment } from './discipline-assessment-service';
 import { signedInCaller, type Handlers } from '../handlers';
 import type { SessionHolder } from '../session-holder';
@@ -8,11 +8,9 @@ type AssessmentChannels =
   | 'assessments.amendJoinedUp'
   | 'assessments.saveDisciplineDraft'
   | 'assessments.sign'
-  | 'assessments.amendDiscipline'
-  | 'measures.record'
-  | 'riskFlags.acknowledge';
+  | 'assessments.amendDiscipline';
 
-/** Assessments (joined-up and by discipline, signed and amended), outcome measures and risk flags. */
+/** Assessments: joined-up and by discipline, signed and amended. */
 export function assessmentHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, AssessmentChannels> {
   return {
     'assessments.saveJoinedUp': async (input, context) =>
@@ -24,8 +22,5 @@ export function assessmentHandlers(session: SessionHolder, now: () => Date): Pic
     'assessments.sign': async (input, context) => signDisciplineAssessment(session.require().store, input, signedInCaller(context), now()),
     'assessments.amendDiscipline': async (input, context) =>
       amendDisciplineAssessment(session.require().store, input, signedInCaller(context), now()),
-    'measures.record': async (input, context) => recordMeasure(session.require().store, input, signedInCaller(context).userId, now()),
-    'riskFlags.acknowledge': async (input, context) =>
-      acknowledgeRisk(session.require().store, input, signedInCaller(context).userId, now()),
   };
 }

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../core/app-error';
+import type { ChannelOutput, ParsedInput } from '../../core/contract';
+import { scoreMeasure } from '../../core/scoring/measure-definitions';
+import { acknowledgeRiskFlag, findRiskFlag, insertMeasureResult, insertRiskFlag } from '../../db/repositories/assessment-repository';
+import type { Store } from '../../db/store';
+import { toStoreError } from '../../db/store-errors';
+import { requireParticipant } from '../assessments/assessment-service';
+import { auditedTransaction } from '../call-audit-scope';
+
+/**
+ * Scores and stores one completed measure. A PHQ-9 with item 9 above 0 raises a risk flag in the
+ * same transaction, so a saved answer can never be without its flag.
+ */
+export async function recordMeasure(
+  store: Store,
+  input: ParsedInput<'measures.record'>,
+  recordedBy: string,
+  now: Date,
+): Promise<ChannelOutput<'measures.record'>> {
+  await requireParticipant(store, input.participantId);
+  const score = scoreMeasure(input.response.measure, input.response.answers);
+  const id = randomUUID();
+  const recordedAt = now.toISOString();
+  try {
+    await auditedTransaction(store, async (trx) => {
+      await insertMeasureResult(trx, {
+        id,
+        participant_id: input.participantId,
+        discipline: input.discipline,
+        measure: input.response.measure,
+        taken_on: input.takenOn,
+        answers_json: JSON.stringify(input.response.answers),
+        total: score.total,
+        band_label: score.bandLabel,
+        risk_flag: score.riskFlag ? 1 : 0,
+        recorded_by: recordedBy,
+        recorded_at: recordedAt,
+      });
+      if (score.riskFlag) {
+        await insertRiskFlag(trx, {
+          id: randomUUID(),
+          participant_id: input.participantId,
+          measure_result_id: id,
+          reason: 'PHQ-9 question 9 (thoughts of being better off dead or of self-harm) was answered above "not at all".',
+          raised_on: input.takenOn,
+          raised_at: recordedAt,
+          acknowledged_at: null,
+          acknowledged_by: null,
+          acknowledgement_note: null,
+        });
+      }
+      return { id };
+    });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+  return { id, score };
+}
+
+/** A clinician records that they have reviewed a risk flag and what was done. */
+export async function acknowledgeRisk(
+  store: Store,
+  input: ParsedInput<'riskFlags.acknowledge'>,
+  clinicianId: string,
+  now: Date,
+): Promise<ChannelOutput<'riskFlags.acknowledge'>> {
+  const flag = await findRiskFlag(store.db, input.flagId);
+  if (flag === undefined) throw new AppError('NOT_FOUND', 'That risk flag could not be found.');
+  const changed = await acknowledgeRiskFlag(store.db, { id: flag.id, by: clinicianId, at: now.toISOString(), note: input.note });
+  if (!changed) throw new AppError('CONFLICT', 'This risk flag has already been acknowledged.');
+  return {};
+}
