@@ -3,9 +3,10 @@ import type { RefusedChangeView, SyncStatus } from '../../core/contracts/sync-co
 import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
-import { listOutbox, markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { listOutbox, markApplied, waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { countWaiting } from '../../db/sync/outbox-counts';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { settlePush } from './settle-push';
 import { pull, push, signIn } from './sync-client';
 
 /** Who the loop signs in as: the unlocked user, with their key pair (held only while unlocked). */
@@ -177,17 +178,7 @@ export class SyncLoop {
       const answer = await push(this.#state.serverUrl, await this.#session(), batch);
       if (!this.#running) return;
       this.#online = true;
-      for (const result of answer.results) {
-        lastPushed = Math.max(lastPushed, result.mutationId);
-        if (result.outcome === 'refused') {
-          markRefused(this.#store, result.mutationId, result.code, result.message);
-          try {
-            applyServerRows(this.#store, result.serverRows);
-          } catch {
-            // A later change still builds on the refused one: the rows stay, the refusal is shown.
-          }
-        } else markApplied(this.#store, result.mutationId);
-      }
+      lastPushed = Math.max(lastPushed, settlePush(this.#store, batch, answer.results).lastPushed);
     }
     if (lastPushed > 0 && this.#running) markSynced(this.#store, this.#clock().toISOString(), lastPushed);
   }
