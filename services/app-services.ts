@@ -117,7 +117,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runWithClock(now, async () => {
         await idle.lockIfIdle();
         // The renderer's polls are not activity and queue nothing.
-        if (channel === 'app.status' || channel === 'sync.status') return dispatch(channel, input);
+        if (channel === 'app.status' || channel === 'sync.status' || channel === 'sync.changes') return dispatch(channel, input);
         idle.touch();
         try {
           return await dispatch(channel, input);
