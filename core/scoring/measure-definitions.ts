@@ -133,7 +133,7 @@ export const MEASURE_DEFINITIONS: {
     higherIsBetter: false,
     casenessThreshold: GAD7_CASENESS_THRESHOLD,
     bands: integerBandInfo(GAD7_BANDS),
-    loincTotalCode: '69737-5',
+    loincTotalCode: '70274-6',
     wordingLicensed: false,
     defaultWording: GAD7_DEFAULT_WORDING,
     answersSchema: gad7AnswersSchema,

@@ -43,7 +43,8 @@ describe('measure registry', () => {
   it('carries the LOINC total codes for PHQ-9 and GAD-7 only', () => {
     expect(LOINC_SYSTEM).toBe('http://loinc.org');
     expect(MEASURE_DEFINITIONS.phq9.loincTotalCode).toBe('44261-6');
-    expect(MEASURE_DEFINITIONS.gad7.loincTotalCode).toBe('69737-5');
+    // The total score's code (69737-5 is the GAD-7 panel, not its total).
+    expect(MEASURE_DEFINITIONS.gad7.loincTotalCode).toBe('70274-6');
     expect(MEASURE_DEFINITIONS.wsas.loincTotalCode).toBeNull();
     expect(MEASURE_DEFINITIONS.mskhq.loincTotalCode).toBeNull();
     expect(MEASURE_DEFINITIONS.work_ability.loincTotalCode).toBeNull();
