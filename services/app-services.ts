@@ -128,8 +128,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       idle.stop();
       await sync.stop();
-      await queue.run(() => session.close());
-      folderLock.release();
+      try {
+        await queue.run(() => session.close());
+      } finally {
+        // Released even when closing the store failed, or no other window could open it.
+        folderLock.release();
+      }
     },
     lock: async (reason) => {
       await idle.lockNow(reason);
