@@ -49,3 +49,21 @@ export async function inRequestScope<T>(
     return work(trx);
   });
 }
+
+/**
+ * Runs an administrator's change to sign-in's own tables (adding a user with their public key and
+ * keyring slot, which the request role may not touch, and a username unique across every
+ * partnership on the server, which it cannot see) in one transaction as the owning account, with
+ * the caller's settings: its writes to `records` and `change_log` are bound by the same policies
+ * as a request's. The caller must already be checked as an administrator.
+ */
+export async function inAdministrationScope<T>(
+  db: Kysely<ServerDatabase>,
+  scope: RequestScope,
+  work: (trx: Transaction<ServerDatabase>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await setRequestSettings(trx, scope);
+    return work(trx);
+  });
+}

@@ -15,13 +15,14 @@ import { ServerError } from '../server-error';
  * - `records`, `change_log`: ENABLE and FORCE, so even the owning account sees nothing of them
  *   outside a scope (a superuser, as in the tests, always bypasses RLS). `change_log` has no UPDATE or
  *   DELETE policy and the request role no such privilege: it is append-only.
- * - `partnerships`, `users`, `devices`: ENABLE only. The request role sees its own partnership's rows;
- *   the owning account is not bound, because sign-in (challenge, answer, the enrolment slot, the
- *   bearer token's lookup) happens before a partnership is known. Those lookups go by a one-time
- *   challenge id, a token's hash or a username and read no records; SECURITY DEFINER functions
- *   would run them as the owner all the same, with more SQL to keep in step.
- * - `sessions`, `challenges`, `keyring_slots`: ENABLE with no policy and no privilege for the request
- *   role: only sign-in, as the owner, reads them.
+ * - `partnerships`, `users`, `devices`, `sessions`: ENABLE only. The request role sees its own
+ *   partnership's rows (of sessions, only when each was made, for "last seen"); the owning account
+ *   is not bound, because sign-in (challenge, answer, the enrolment slot, the bearer token's
+ *   lookup) happens before a partnership is known. Those lookups go by a one-time challenge id, a
+ *   token's hash or a username and read no records; SECURITY DEFINER functions would run them as
+ *   the owner all the same, with more SQL to keep in step.
+ * - `challenges`, `keyring_slots`: ENABLE with no policy and no privilege for the request role: only
+ *   sign-in and adding a user (server/request-scope.ts, inAdministrationScope), as the owner, touch them.
  */
 
 /**
@@ -120,13 +121,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql
     .raw(`CREATE POLICY partnerships_own ON partnerships FOR SELECT USING (id = NULLIF(current_setting('app.partnership_id', true), ''))`)
     .execute(db);
-  await sql.raw(`CREATE POLICY users_own ON users FOR SELECT USING (${OWN_PARTNERSHIP})`).execute(db);
+  await sql.raw(`CREATE POLICY users_own ON users USING (${OWN_PARTNERSHIP}) WITH CHECK (${OWN_PARTNERSHIP})`).execute(db);
   await sql.raw(`CREATE POLICY devices_own ON devices USING (${OWN_PARTNERSHIP}) WITH CHECK (${OWN_PARTNERSHIP})`).execute(db);
+  // A laptop's sessions, for when it was last seen (GET /admin/devices): its devices row decides.
+  await sql.raw(`CREATE POLICY sessions_own_devices ON sessions FOR SELECT USING (device_id IN (SELECT d.id FROM devices d))`).execute(db);
 
-  // Only what pull and push need: no UPDATE or DELETE on the change log, nothing of sign-in's tables.
-  await sql`GRANT SELECT ON table_readers, partnerships, users TO ${to}`.execute(db);
+  // Only what pull, push and the administrator's routes need: no UPDATE or DELETE on the change log;
+  // of sign-in's tables, revoking and when a laptop was last seen (never a token's hash or a key).
+  await sql`GRANT SELECT ON table_readers, partnerships TO ${to}`.execute(db);
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON records TO ${to}`.execute(db);
   await sql`GRANT SELECT, INSERT ON change_log TO ${to}`.execute(db);
   await sql`GRANT USAGE ON SEQUENCE change_log_seq_seq TO ${to}`.execute(db);
-  await sql`GRANT SELECT, UPDATE (last_mutation_id) ON devices TO ${to}`.execute(db);
+  await sql`GRANT SELECT, UPDATE (revoked_at) ON users TO ${to}`.execute(db);
+  await sql`GRANT SELECT, UPDATE (last_mutation_id, revoked_at) ON devices TO ${to}`.execute(db);
+  await sql`GRANT SELECT (device_id, expires_at) ON sessions TO ${to}`.execute(db);
 }

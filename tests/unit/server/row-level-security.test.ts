@@ -13,10 +13,12 @@ import { createServerDatabase } from '../../../server/server-database';
 import type { ServerDatabase } from '../../../server/server-schema';
 import { writeChange } from '../../../server/sync-apply';
 import { refreshTableReaders } from '../../../server/table-readers';
+import { adminClient } from '../../../services/sync/admin-client';
 import { value } from '../../support/demo-with-person';
 import { freshServerDatabase } from '../../support/postgres';
 import { storeReader } from '../../support/store-reader';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
+import { sessionFor } from '../../support/sync-session';
 import { testReferral } from '../../support/test-referral';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -183,7 +185,8 @@ describe('row-level security on the partnership server', () => {
         await setRoleOnly(trx);
         const { rows } = await sql<{ who: string }>`SELECT current_user AS who`.execute(trx);
         expect(rows[0]?.who).toMatch(/_request$/);
-        for (const table of ['records', 'change_log', 'partnerships', 'users', 'devices'] as const) expect(await count(trx, table)).toBe(0);
+        for (const table of ['records', 'change_log', 'partnerships', 'users', 'devices', 'sessions'] as const)
+          expect(await count(trx, table)).toBe(0);
       });
       // A partnership but no role: no table is readable.
       await db.transaction().execute(async (trx) => {
@@ -212,7 +215,11 @@ describe('row-level security on the partnership server', () => {
       expect(await sqlstate(db, scope, sql`UPDATE records SET partnership_id = 'p2'`)).toBe('42501');
       for (const table of ['sessions', 'challenges', 'keyring_slots', 'server_meta', 'kysely_migration'])
         expect(await sqlstate(db, scope, sql`SELECT * FROM ${sql.table(table)}`)).toBe('42501');
-      expect(await sqlstate(db, scope, sql`UPDATE devices SET revoked_at = NULL`)).toBe('42501');
+      // Revoking is allowed; changing who someone is, or a laptop's reference block, is not.
+      expect(await sqlstate(db, scope, sql`UPDATE users SET role = 'administrator'`)).toBe('42501');
+      expect(await sqlstate(db, scope, sql`UPDATE devices SET reference_block = 0`)).toBe('42501');
+      expect(await sqlstate(db, scope, sql`SELECT token_hash FROM sessions`)).toBe('42501');
+      expect(await sqlstate(db, scope, sql`SELECT public_key FROM users`)).toBe('ok');
       expect(await sqlstate(db, scope, sql`DELETE FROM table_readers`)).toBe('42501');
       // With no settings, no row is the request's own to write either.
       expect(
@@ -289,6 +296,35 @@ describe('row-level security on the partnership server', () => {
       expect(
         store.read((database) => database.prepare("SELECT count(*) AS n FROM participants WHERE family_name = 'Ownerperson'").get()),
       ).toEqual({ n: 1 });
+
+      // The administrator's routes, as the same non-superuser account: add a user (through sync),
+      // list users and laptops, revoke a laptop and a user.
+      value(await coach.dispatch('session.lock', {}));
+      value(await coach.dispatch('session.unlock', { username: 'demo.admin', passphrase: DEMO_PARTNERSHIP.passphrase }));
+      const adminLaptop = coach;
+      const added = value<{ userId: string }>(
+        await adminLaptop.dispatch('users.add', {
+          username: 'rls.coach',
+          displayName: 'Rita Rls',
+          role: 'coach',
+          passphrase: DEMO_PARTNERSHIP.passphrase,
+        }),
+      );
+      expect(await partnership.sync(partnership.laptopA, 'demo.admin')).toMatchObject({ users: 1, refused: [] });
+      const { session } = await sessionFor(partnership.laptopA, 'demo.admin');
+      const users = await adminClient.listUsers(partnership.serverUrl, session.token);
+      expect(users.users).toContainEqual(
+        expect.objectContaining({ userId: added.userId, displayName: 'Rita Rls', role: 'coach', revokedAt: null }),
+      );
+      const devices = await adminClient.listDevices(partnership.serverUrl, session.token);
+      const coordinators = devices.devices.find((device) => device.username === 'demo.coordinator');
+      expect(coordinators).toMatchObject({ revokedAt: null, lastSeenAt: expect.any(String) });
+      await adminClient.revokeDevice(partnership.serverUrl, session.token, coordinators!.deviceId);
+      await expect(partnership.sync(laptop.dataDir, 'demo.coordinator')).rejects.toMatchObject({ code: 'REVOKED' });
+      await adminClient.revokeUser(partnership.serverUrl, session.token, added.userId);
+      expect((await adminClient.listUsers(partnership.serverUrl, session.token)).users).toContainEqual(
+        expect.objectContaining({ userId: added.userId, revokedAt: expect.any(String) }),
+      );
     },
     SLOW,
   );
