@@ -10,7 +10,9 @@ export type ServerErrorCode =
   | 'PLAIN_HTTP_REFUSED'
   | 'TLS_INCOMPLETE'
   // server init (server/sync-init.ts):
-  | 'INIT_REFUSED';
+  | 'INIT_REFUSED'
+  // server export and server mi-return (server/partnership-rows.ts):
+  | 'PARTNERSHIP_NOT_FOUND';
 
 /**
  * A typed, human error from the partnership server's start-up. Kept apart from core's AppError,

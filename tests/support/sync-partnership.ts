@@ -56,6 +56,7 @@ export async function demoOnServer() {
   });
   return {
     db,
+    databaseUrl: database.url,
     serverUrl: server.url,
     laptopA,
     init,
