@@ -65,9 +65,14 @@ function isDirectory(folder: string): boolean {
   }
 }
 
-/** An error's code for the log: a typed error's own code, a database's SQLSTATE, else "Error". Never its message. */
+/** SQLite's result codes (`SQLITE_CONSTRAINT_FOREIGNKEY`): a code, never data. */
+const SQLITE_CODE = /^SQLITE_[A-Z_]{1,40}$/;
+
+/** An error's code for the log: a typed error's own code, SQLite's or PostgreSQL's code, else "Error". Never its message. */
 function errorCode(error: unknown): string {
   if (isAppError(error) || error instanceof ServerError) return error.code;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && SQLITE_CODE.test(code)) return code;
   return postgresErrorCode(error);
 }
 

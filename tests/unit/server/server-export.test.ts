@@ -226,6 +226,41 @@ describe('workwell-mdt server export and server mi-return', () => {
     await expect(partnership.db.deleteFrom('server_export_log_subjects').execute()).rejects.toThrow(/cannot be changed/);
   }, 120_000);
 
+  it('logs a run that cannot build the store as failed (the error code only), leaves nothing behind and exits 1', async () => {
+    const { databaseUrl } = await demoInDatabase(async () => undefined);
+    const db = createServerDatabase(databaseUrl, { maxConnections: 1 });
+    cleanups.push(() => db.destroy());
+    const { id } = await db.selectFrom('partnerships').select('id').executeTakeFirstOrThrow();
+    // A referral of a person the server does not hold: a laptop's store refuses it (foreign key).
+    const orphan = {
+      id: 'orphan-referral',
+      participant_id: 'nobody',
+      referral_date: '2026-11-02',
+      route: 'gp',
+      referrer_name: null,
+      referrer_organisation: null,
+      reason: 'Synthetic.',
+      recorded_by: 'nobody',
+      recorded_at: '2026-11-02T10:00:00.000Z',
+    };
+    await db
+      .insertInto('records')
+      .values({ partnership_id: id, table_name: 'referrals', key: JSON.stringify([orphan.id]), row: JSON.stringify(orphan), seq: 1 })
+      .execute();
+    const folder = tempDir();
+    const tempRoot = tempDir();
+    await expect(serverExportCommand({ databaseUrl, folder, clock: testClock(), tempRoot }, () => undefined)).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(readdirSync(tempRoot)).toEqual([]);
+    expect(readdirSync(folder)).toEqual([]);
+    const [entry, ...others] = await serverLog(databaseUrl);
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ kind: 'fhir_bundle', outcome: 'failed', included: 0, skipped: 0, failed: 0, bytes: '0', subjects: [] });
+    expect(entry!.destination).toMatch(/^workwell-fhir-\d{8}T\d{6}Z\.ndjson$/);
+    expect(entry!.reason).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
+  }, 60_000);
+
   it('keeps the transient store encrypted while it exists and removes it when the work fails', async () => {
     const { databaseUrl } = await demoInDatabase(async () => undefined);
     const db = createServerDatabase(databaseUrl, { maxConnections: 1 });
