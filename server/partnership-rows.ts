@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
 import { SYNCED_TABLES } from '../core/sync/synced-tables';
 import type { RowChange } from '../core/sync/sync-protocol';
+import { setRequestSettings, type RequestScope } from './request-scope';
 import { ServerError } from './server-error';
 import type { ServerDatabase } from './server-schema';
+
+/**
+ * The settings a server-side job (the nightly export) reads a partnership's records under: every
+ * synced table is readable by the administrator's role, and no user is acting.
+ */
+const SERVER_JOB = (partnershipId: string): RequestScope => ({ partnershipId, role: 'administrator', userId: 'partnership-server' });
 
 /** Rows read from PostgreSQL at a time: a page is applied to the laptop store in one transaction. */
 const PAGE = 1_000;
@@ -37,15 +44,20 @@ export async function* partnershipRowPages(db: Kysely<ServerDatabase>, partnersh
   for (const { table } of SYNCED_TABLES) {
     let after: string | null = null;
     for (;;) {
-      let query = db
-        .selectFrom('records')
-        .select(['key', 'row'])
-        .where('partnership_id', '=', partnershipId)
-        .where('table_name', '=', table)
-        .orderBy('key')
-        .limit(PAGE);
-      if (after !== null) query = query.where('key', '>', after);
-      const rows = await query.execute();
+      // The FORCEd row-level security on `records` binds the owning account too (migration
+      // 2026-12-06-003): read each page inside the partnership's settings, as `server init` writes.
+      const rows = await db.transaction().execute(async (trx) => {
+        await setRequestSettings(trx, SERVER_JOB(partnershipId));
+        let query = trx
+          .selectFrom('records')
+          .select(['key', 'row'])
+          .where('partnership_id', '=', partnershipId)
+          .where('table_name', '=', table)
+          .orderBy('key')
+          .limit(PAGE);
+        if (after !== null) query = query.where('key', '>', after);
+        return query.execute();
+      });
       if (rows.length === 0) break;
       yield rows.map((row) => ({ table, key: JSON.parse(row.key) as string[], row: row.row as RowChange['row'] }));
       if (rows.length < PAGE) break;

@@ -140,10 +140,7 @@ export interface ServerDatabase {
   change_log: ChangeLogTable;
   challenges: ChallengesTable;
   sessions: SessionsTable;
-<<<<<<< HEAD
   table_readers: TableReadersTable;
-=======
   server_export_log: ServerExportLogTable;
   server_export_log_subjects: ServerExportLogSubjectsTable;
->>>>>>> export
 }

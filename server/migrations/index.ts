@@ -1,11 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as serverMetaPartnerships from './2026-12-06-001-server-meta-partnerships';
 import * as sync from './2026-12-06-002-sync';
-<<<<<<< HEAD
 import * as rowLevelSecurity from './2026-12-06-003-row-level-security';
-=======
 import * as serverExportLog from './2026-12-06-005-server-export-log';
->>>>>>> export
 
 /**
  * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
@@ -15,11 +12,8 @@ import * as serverExportLog from './2026-12-06-005-server-export-log';
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-001-server-meta-partnerships': serverMetaPartnerships,
   '2026-12-06-002-sync': sync,
-<<<<<<< HEAD
   '2026-12-06-003-row-level-security': rowLevelSecurity,
-=======
   '2026-12-06-005-server-export-log': serverExportLog,
->>>>>>> export
 };
 
 /** The schema version this code builds: the number of migrations it knows. */
