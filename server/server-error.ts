@@ -13,7 +13,9 @@ export type ServerErrorCode =
   | 'REQUEST_ROLE_MISSING'
   | 'REQUEST_ROLE_UNSAFE'
   // server init (server/sync-init.ts):
-  | 'INIT_REFUSED';
+  | 'INIT_REFUSED'
+  // server export and server mi-return (server/partnership-rows.ts):
+  | 'PARTNERSHIP_NOT_FOUND';
 
 /**
  * A typed, human error from the partnership server's start-up. Kept apart from core's AppError,

@@ -99,6 +99,32 @@ export interface SessionsTable {
   expires_at: Date;
 }
 
+/** One partnership export or MI return run on the server (server/server-export-log.ts). */
+export interface ServerExportLogTable {
+  seq: ColumnType<string, never, never>;
+  id: string;
+  partnership_id: string;
+  at: Date;
+  kind: string;
+  destination: string;
+  outcome: string;
+  included: number;
+  skipped: number;
+  failed: number;
+  sha256: string;
+  /** bigint: read as a string by pg. */
+  bytes: ColumnType<string, number, never>;
+  reason: string | null;
+}
+
+/** Each person's outcome in a server export, by id (never a name), with a coded reason. */
+export interface ServerExportLogSubjectsTable {
+  export_id: string;
+  participant_id: string;
+  outcome: string;
+  reason: ColumnType<string, string | undefined, never>;
+}
+
 /**
  * The partnership server's PostgreSQL schema as Kysely sees it. Each migration that adds a table
  * adds its interface here (a test compares this with the migrated database); the sync protocol's
@@ -115,4 +141,6 @@ export interface ServerDatabase {
   challenges: ChallengesTable;
   sessions: SessionsTable;
   table_readers: TableReadersTable;
+  server_export_log: ServerExportLogTable;
+  server_export_log_subjects: ServerExportLogSubjectsTable;
 }

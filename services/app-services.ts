@@ -3,6 +3,7 @@ import { documentsHandlers } from './documents/documents-handlers';
 import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { acquireStoreLock } from '../db/store-lock';
+import { finishInterruptedWork } from './interrupted-work';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
@@ -70,6 +71,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // with AppError('STORE_IN_USE') naming the holder: failing before any service exists is cleaner
   // than services whose every call fails, and the host and Electron show the message and exit.
   const folderLock = acquireStoreLock(paths.dataDir, options.program ?? 'app', options.clock());
+  try {
+    finishInterruptedWork(paths);
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.clock;

@@ -120,7 +120,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'agenda_items',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['meetings.create', 'meetings.reorderAgenda', 'meetings.saveCaseNotes', 'meetings.end', 'triage.decide'],
+    // consents.withdraw: withdrawing consent to the service takes the person off agendas to come.
+    writtenBy: [
+      'meetings.create',
+      'meetings.reorderAgenda',
+      'meetings.saveCaseNotes',
+      'meetings.end',
+      'triage.decide',
+      'consents.withdraw',
+    ],
     readBy: ALL_ROLES,
   },
   { table: 'triage_decisions', key: ['id'], rule: 'append-only', writtenBy: ['triage.decide'], readBy: ALL_ROLES },

@@ -58,6 +58,7 @@ export async function demoOnServer(options: { databaseUrl?: string } = {}) {
   });
   return {
     db,
+    databaseUrl: database.url,
     serverUrl: server.url,
     laptopA,
     init,

@@ -50,6 +50,22 @@ const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerData
   },
   sessions: { token_hash: true, user_id: true, device_id: true, expires_at: true },
   table_readers: { table_name: true, role: true },
+  server_export_log: {
+    seq: true,
+    id: true,
+    partnership_id: true,
+    at: true,
+    kind: true,
+    destination: true,
+    outcome: true,
+    included: true,
+    skipped: true,
+    failed: true,
+    sha256: true,
+    bytes: true,
+    reason: true,
+  },
+  server_export_log_subjects: { export_id: true, participant_id: true, outcome: true, reason: true },
 };
 
 describe('migrateServerToLatest', () => {
