@@ -5,6 +5,9 @@
 export const CHANNELS = [
   'app.status',
   'sync.status',
+  'syncAdmin.overview',
+  'syncAdmin.revokeDevice',
+  'syncAdmin.revokeUser',
   'setup.createPartnership',
   'setup.createDemoPartnership',
   'session.unlock',
