@@ -165,4 +165,7 @@ if (SUITE === 'all' || SUITE === 'sync') {
   console.log(
     `Server applying ${SYNC_BENCH_PUSHED.toLocaleString('en-GB')} pushed changes: ${sync.appliedPerSecond.toFixed(0)} per second (target >= 200: ${sync.appliedPerSecond >= 200 ? 'pass' : 'FAIL'})`,
   );
+  const cpu = ({ node, postgres }: { node: number; postgres: number }) =>
+    `${(node + postgres).toFixed(1)} s of CPU (Node ${node.toFixed(1)} s, PostgreSQL ${postgres.toFixed(1)} s)`;
+  console.log(`  enrolling used ${cpu(sync.enrolCpu)}; applying the pushes used ${cpu(sync.pushCpu)}`);
 }

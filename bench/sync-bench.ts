@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { sql, type Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { initServerFromStore } from '../cli/server-init';
@@ -16,6 +17,8 @@ import { openSyncStore, type SyncStore } from '../services/sync/open-sync-store'
 import { push, signIn } from '../services/sync/sync-client';
 import { pullAll, syncOnce } from '../services/sync/sync-once';
 import { servePartnership } from '../server/serve-partnership';
+import { createServerDatabase } from '../server/server-database';
+import type { ServerDatabase } from '../server/server-schema';
 import { onAdmin, databaseUrl, startThrowawayCluster } from '../tests/support/postgres-cluster';
 import { TEST_ADMIN_PASSPHRASE } from '../tests/support/test-admin';
 import { benchClock } from './bench-clock';
@@ -48,7 +51,15 @@ export interface SyncBenchResult {
   readonly enrolSeconds: number;
   readonly plainPullSeconds: number;
   readonly appliedPerSecond: number;
+  /** CPU seconds (this process, which is laptop and server; PostgreSQL) spent enrolling and applying the pushes. */
+  readonly enrolCpu: { node: number; postgres: number };
+  readonly pushCpu: { node: number; postgres: number };
 }
+
+const spent = (before: { node: number; postgres: number }, after: { node: number; postgres: number }) => ({
+  node: after.node - before.node,
+  postgres: after.postgres - before.postgres,
+});
 
 /** The cached source store: the partnership with its synthetic people and histories. */
 function sourceStore(): Promise<string> {
@@ -99,9 +110,6 @@ async function plainPull(file: string, serverUrl: string, laptop: SyncStore): Pr
   try {
     await migrateToLatest(db);
     const deviceId = randomUUID();
-    // Idle sockets: the server ends keep-alive connections after 5 s; let this process see that
-    // before the next request, rather than send a POST on a socket the server has just closed.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
     const session = await signIn(serverUrl, { username: ADMIN, deviceId, ...laptop.userKey });
     joinServer(
       { sqlite },
@@ -122,6 +130,27 @@ async function plainPull(file: string, serverUrl: string, laptop: SyncStore): Pr
   }
 }
 
+/**
+ * CPU seconds used so far by this process and by the bench's PostgreSQL cluster (every backend and
+ * helper process pg_stat_activity lists, read from /proc). On a shared machine the wall clock
+ * mostly measures the queue for a core; the CPU time is the work itself.
+ */
+async function cpuSeconds(db: Kysely<ServerDatabase>): Promise<{ node: number; postgres: number }> {
+  const { rows } = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity`.execute(db);
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 (utime, stime) after the parenthesised command name.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Gone since the query: its time is no longer counted anywhere.
+    }
+  }
+  const usage = process.cpuUsage();
+  return { node: (usage.user + usage.system) / 1e6, postgres: ticks / 100 };
+}
+
 /** Runs (a), (b) and (c); the PostgreSQL cluster and every laptop folder are gone afterwards. */
 export async function runSyncBench(): Promise<SyncBenchResult> {
   const source = await sourceStore();
@@ -133,6 +162,8 @@ export async function runSyncBench(): Promise<SyncBenchResult> {
     const url = databaseUrl(cluster.adminUrl, 'workwell_bench');
     const server = await servePartnership({ databaseUrl: url, listen: '127.0.0.1:0', log: () => undefined });
     closers.push(() => server.stop());
+    const probe = createServerDatabase(url, { maxConnections: 1 });
+    closers.push(() => probe.destroy());
 
     // `server init` from a copy of the cached store, which becomes the first laptop.
     const first = path.join(dir, 'first');
@@ -151,6 +182,7 @@ export async function runSyncBench(): Promise<SyncBenchResult> {
 
     // (a) A new laptop enrols: keyring slot, sign-in, a new encrypted store, every record pulled.
     const second = path.join(dir, 'second');
+    let cpuBefore = await cpuSeconds(probe);
     started = performance.now();
     const enrolled = await enrolLaptop({
       dataDir: second,
@@ -160,6 +192,7 @@ export async function runSyncBench(): Promise<SyncBenchResult> {
       clock: benchClock(),
     });
     const enrolSeconds = (performance.now() - started) / 1000;
+    const enrolCpu = spent(cpuBefore, await cpuSeconds(probe));
     const laptop2 = await openSyncStore(second, ADMIN, TEST_ADMIN_PASSPHRASE);
     closers.push(() => laptop2.close());
     const plainPullSeconds = await plainPull(path.join(dir, 'plain.db'), server.url, laptop2);
@@ -188,13 +221,11 @@ export async function runSyncBench(): Promise<SyncBenchResult> {
 
     // (c) 1,000 changes made offline on laptop 1, then pushed (500 a request, as sync does).
     for (let index = 0; index < SYNC_BENCH_PUSHED; index += 1) await recordMeasure(app, people[round++ % people.length]!);
-    // Idle sockets: the server ends keep-alive connections after 5 s; let this process see that
-    // before the next request, rather than send a POST on a socket the server has just closed.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
     const session = await signIn(server.url, { username: COACH, deviceId: readSyncState(laptop1.store)!.deviceId, ...laptop1.userKey });
     // Timed: the push requests only (500 mutations each, as sync sends them); the laptop's own
     // bookkeeping afterwards is not the server's work.
     const waiting = waitingMutations(laptop1.store, { userId: laptop1.slot.userId, limit: SYNC_BENCH_PUSHED });
+    cpuBefore = await cpuSeconds(probe);
     started = performance.now();
     let applied = 0;
     for (let start = 0; start < waiting.length; start += 500) {
@@ -205,6 +236,7 @@ export async function runSyncBench(): Promise<SyncBenchResult> {
       }
     }
     const pushSeconds = (performance.now() - started) / 1000;
+    const pushCpu = spent(cpuBefore, await cpuSeconds(probe));
     if (applied !== SYNC_BENCH_PUSHED) throw new Error(`Pushed ${applied} changes, not ${SYNC_BENCH_PUSHED}.`);
     laptop1.store.sqlite.transaction(() => {
       for (const mutation of waiting) markApplied(laptop1.store, mutation.mutationId);
@@ -238,7 +270,7 @@ export async function runSyncBench(): Promise<SyncBenchResult> {
         targetMs: 5_000,
       },
     ];
-    return { rows, records: init.records, enrolSeconds, plainPullSeconds, appliedPerSecond: applied / pushSeconds };
+    return { rows, records: init.records, enrolSeconds, plainPullSeconds, appliedPerSecond: applied / pushSeconds, enrolCpu, pushCpu };
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     await cluster.stop();
