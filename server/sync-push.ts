@@ -6,6 +6,7 @@ import { syncedTable } from '../core/sync/synced-tables';
 import { pushRequestSchema, SYNC_FORMAT_VERSION, type Mutation, type MutationResult, type RowChange } from '../core/sync/sync-protocol';
 import { authenticate, type Caller } from './auth-session';
 import { HttpError } from './http-error';
+import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import type { ServerDatabase } from './server-schema';
 import { CHANGES_CHANNEL } from './change-waiters';
@@ -60,7 +61,7 @@ function checkMutation(caller: Caller, mutation: Mutation): Omit<Refusal, 'mutat
 
 /** The server's rows for every key a mutation touched, so the laptop can put them back. */
 async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes: readonly RowChange[]): Promise<RowChange[]> {
-  return db.transaction().execute(async (trx) => {
+  return inRequestScope(db, caller, async (trx) => {
     const rows: RowChange[] = [];
     for (const change of changes)
       rows.push({
@@ -80,7 +81,7 @@ async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes
 async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mutation): Promise<MutationResult> {
   const refusal = checkMutation(caller, mutation);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inRequestScope(db, caller, async (trx) => {
       const device = await trx
         .selectFrom('devices')
         .select('last_mutation_id')

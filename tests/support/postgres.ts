@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { migrateServerToLatest } from '../../server/migrate-server';
+import { requestRoleName } from '../../server/migrations/2026-12-06-003-row-level-security';
 import { createServerDatabase } from '../../server/server-database';
 import { databaseUrl, onAdmin, startThrowawayCluster, type ThrowawayCluster } from './postgres-cluster';
 
@@ -56,6 +57,8 @@ async function dropTemplate(adminUrl: string, template: string): Promise<void> {
     if (found.rowCount === 0) return;
     await client.query(`ALTER DATABASE ${template} WITH IS_TEMPLATE false`);
     await client.query(`DROP DATABASE ${template} WITH (FORCE)`);
+    // Roles outlive databases: its request role goes too, unless a copy left behind still uses it.
+    await client.query(`DROP ROLE IF EXISTS "${requestRoleName(template)}"`).catch(() => undefined);
   } finally {
     await client.end();
   }
@@ -134,6 +137,7 @@ export async function freshServerDatabase(options: { migrated?: boolean } = {}):
   await onAdmin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${options.migrated === false ? 'template0' : template}`);
   return {
     url: databaseUrl(adminUrl, name),
-    drop: () => onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    // A blank database migrated by a test made its own request role (copies use the template's).
+    drop: () => onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `DROP ROLE IF EXISTS "${requestRoleName(name)}"`),
   };
 }

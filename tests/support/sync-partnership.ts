@@ -49,9 +49,11 @@ export async function putDemoOnServer(databaseUrl: string, serverUrl: string) {
 /**
  * A real partnership server (a fresh PostgreSQL database, HTTP on 127.0.0.1) holding a copy of
  * the run's demo partnership, put there by `server init` from laptop A as demo.admin.
+ * `databaseUrl`: a database of the caller's instead (dropped by the caller), e.g. one reached as
+ * an account that is not a superuser, as in production.
  */
-export async function demoOnServer() {
-  const database = await freshServerDatabase();
+export async function demoOnServer(options: { databaseUrl?: string } = {}) {
+  const database = options.databaseUrl === undefined ? await freshServerDatabase() : { url: options.databaseUrl, drop: async () => {} };
   const db = createServerDatabase(database.url, { maxConnections: 4 });
   const server = await startPartnershipServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, clock: testClock() });
   cleanups.push(
@@ -62,6 +64,7 @@ export async function demoOnServer() {
   const { laptopA, init } = await putDemoOnServer(database.url, server.url);
   return {
     db,
+    databaseUrl: database.url,
     serverUrl: server.url,
     laptopA,
     init,
