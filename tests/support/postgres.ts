@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { migrateServerToLatest } from '../../server/migrate-server';
 import { requestRoleName } from '../../server/migrations/2026-12-06-003-row-level-security';
 import { createServerDatabase } from '../../server/server-database';
-import { startThrowawayCluster, type ThrowawayCluster } from './postgres-cluster';
+import { databaseUrl, onAdmin, startThrowawayCluster, type ThrowawayCluster } from './postgres-cluster';
 
 /**
  * PostgreSQL for the partnership server tests: a Vitest globalSetup plus `freshServerDatabase()`.
@@ -33,24 +33,6 @@ declare module 'vitest' {
 interface ClusterInfo {
   readonly adminUrl: string;
   readonly template: string;
-}
-
-/** The URL of database `name` on the server `adminUrl` points at. */
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** Runs `statements` on the admin database, one connection, then closes it. */
-async function onAdmin(adminUrl: string, ...statements: string[]): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Creates `template` and migrates it once; every test database is a copy of it. */

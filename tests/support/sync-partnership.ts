@@ -35,6 +35,21 @@ export async function laptopApp(dataDir: string, username: string, sync: SyncLoo
   return services;
 }
 
+/** `server init` from a fresh copy of the run's demo partnership as demo.admin: that copy is laptop A. */
+export async function putDemoOnServer(databaseUrl: string, serverUrl: string) {
+  const { dataDir: laptopA, services } = await demoFromTemplate();
+  await services.close();
+  const init = await initServerFromStore({
+    databaseUrl,
+    dataDir: laptopA,
+    username: 'demo.admin',
+    passphrase,
+    serverUrl,
+    clock: testClock(),
+  });
+  return { laptopA, init };
+}
+
 /**
  * A real partnership server (a fresh PostgreSQL database, HTTP on 127.0.0.1) holding a copy of
  * the run's demo partnership, put there by `server init` from laptop A as demo.admin.
@@ -48,16 +63,7 @@ export async function demoOnServer(options: { databaseUrl?: string } = {}) {
   let closed: Promise<void> | undefined;
   const stopServer = () => (closed ??= server.close(100));
   cleanups.push(database.drop, () => db.destroy(), stopServer);
-  const { dataDir: laptopA, services } = await demoFromTemplate();
-  await services.close();
-  const init = await initServerFromStore({
-    databaseUrl: database.url,
-    dataDir: laptopA,
-    username: 'demo.admin',
-    passphrase,
-    serverUrl: server.url,
-    clock: testClock(),
-  });
+  const { laptopA, init } = await putDemoOnServer(database.url, server.url);
   return {
     db,
     databaseUrl: database.url,
