@@ -16,7 +16,10 @@ export type HttpErrorCode =
   | 'SIGN_IN_FAILED'
   | 'REVOKED'
   | 'RATE_LIMITED'
-  | 'FORMAT_UNSUPPORTED';
+  | 'FORMAT_UNSUPPORTED'
+  // The administrator routes' (server/admin-routes.ts):
+  | 'FORBIDDEN'
+  | 'CONFLICT';
 
 /** The JSON body of every error answer. */
 export interface HttpErrorBody {
