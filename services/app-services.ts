@@ -3,6 +3,7 @@ import { documentsHandlers } from './documents/documents-handlers';
 import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { acquireStoreLock } from '../db/store-lock';
+import { finishInterruptedWork } from './interrupted-work';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
@@ -71,6 +72,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // with AppError('STORE_IN_USE') naming the holder: failing before any service exists is cleaner
   // than services whose every call fails, and the host and Electron show the message and exit.
   const folderLock = acquireStoreLock(paths.dataDir, options.program ?? 'app', options.clock());
+  try {
+    finishInterruptedWork(paths);
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.clock;
@@ -119,7 +126,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runWithClock(now, async () => {
         await idle.lockIfIdle();
         // The renderer's polls are not activity and queue nothing.
-        if (channel === 'app.status' || channel === 'sync.status') return dispatch(channel, input);
+        if (channel === 'app.status' || channel === 'sync.status' || channel === 'sync.changes') return dispatch(channel, input);
         idle.touch();
         try {
           return await dispatch(channel, input);
@@ -130,8 +137,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       idle.stop();
       await sync.stop();
-      await queue.run(() => session.close());
-      folderLock.release();
+      try {
+        await queue.run(() => session.close());
+      } finally {
+        // Released even when closing the store failed, or no other window could open it.
+        folderLock.release();
+      }
     },
     lock: async (reason) => {
       await idle.lockNow(reason);

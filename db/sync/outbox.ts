@@ -20,6 +20,9 @@ export function isSyncing(store: Pick<Store, 'sqlite'>): boolean {
 /** Forgets rows captured outside a contract call's write (a raw edit, sign-in housekeeping): they are never sent. */
 export function discardCapturedChanges(store: Pick<Store, 'sqlite'>): void {
   const { sqlite } = store;
+  // Nearly always empty: reading first keeps every call (status polls too) from taking the write
+  // lock, so a store another process is writing to does not fail calls that write nothing.
+  if (sqlite.prepare('SELECT 1 FROM sync_capture LIMIT 1').get() === undefined) return;
   sqlite.prepare('DELETE FROM sync_capture').run();
 }
 

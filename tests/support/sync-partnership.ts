@@ -35,29 +35,38 @@ export async function laptopApp(dataDir: string, username: string, sync: SyncLoo
   return services;
 }
 
+/** `server init` from a fresh copy of the run's demo partnership as demo.admin: that copy is laptop A. */
+export async function putDemoOnServer(databaseUrl: string, serverUrl: string) {
+  const { dataDir: laptopA, services } = await demoFromTemplate();
+  await services.close();
+  const init = await initServerFromStore({
+    databaseUrl,
+    dataDir: laptopA,
+    username: 'demo.admin',
+    passphrase,
+    serverUrl,
+    clock: testClock(),
+  });
+  return { laptopA, init };
+}
+
 /**
  * A real partnership server (a fresh PostgreSQL database, HTTP on 127.0.0.1) holding a copy of
  * the run's demo partnership, put there by `server init` from laptop A as demo.admin.
+ * `databaseUrl`: a database of the caller's instead (dropped by the caller), e.g. one reached as
+ * an account that is not a superuser, as in production.
  */
-export async function demoOnServer() {
-  const database = await freshServerDatabase();
+export async function demoOnServer(options: { databaseUrl?: string } = {}) {
+  const database = options.databaseUrl === undefined ? await freshServerDatabase() : { url: options.databaseUrl, drop: async () => {} };
   const db = createServerDatabase(database.url, { maxConnections: 4 });
   const server = await startPartnershipServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, clock: testClock() });
   let closed: Promise<void> | undefined;
   const stopServer = () => (closed ??= server.close(100));
   cleanups.push(database.drop, () => db.destroy(), stopServer);
-  const { dataDir: laptopA, services } = await demoFromTemplate();
-  await services.close();
-  const init = await initServerFromStore({
-    databaseUrl: database.url,
-    dataDir: laptopA,
-    username: 'demo.admin',
-    passphrase,
-    serverUrl: server.url,
-    clock: testClock(),
-  });
+  const { laptopA, init } = await putDemoOnServer(database.url, server.url);
   return {
     db,
+    databaseUrl: database.url,
     serverUrl: server.url,
     /** Stops the server (laptops find it unreachable). */
     stopServer,
