@@ -217,7 +217,6 @@ export class SyncLoop {
   }
 
   async #pushWaiting(): Promise<void> {
-    await this.#sendUsers();
     let lastPushed = 0;
     for (
       let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 });
@@ -240,6 +239,8 @@ export class SyncLoop {
         } else markApplied(this.#store, result.mutationId);
       }
     }
+    // Users after the outbox: a team member made here and linked to a new user is on the server by then.
+    if (this.#running) await this.#sendUsers();
     if (lastPushed > 0 && this.#running) markSynced(this.#store, this.#clock().toISOString(), lastPushed);
   }
 
