@@ -218,7 +218,6 @@ export class SyncLoop {
   }
 
   async #pushWaiting(): Promise<void> {
-    await this.#sendUsers();
     let lastPushed = 0;
     for (
       let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 });
@@ -231,6 +230,8 @@ export class SyncLoop {
       this.#problem = null;
       lastPushed = Math.max(lastPushed, settlePush(this.#store, batch, answer.results).lastPushed);
     }
+    // Users after the outbox: a team member made here and linked to a new user is on the server by then.
+    if (this.#running) await this.#sendUsers();
     if (lastPushed > 0 && this.#running) markSynced(this.#store, this.#clock().toISOString(), lastPushed);
   }
 

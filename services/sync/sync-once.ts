@@ -63,11 +63,6 @@ export async function syncOnce(
     privateKey: user.privateKey,
     publicKey: user.publicKey,
   });
-  // Users first: a change pushed next may be by, or about, a user the server must know.
-  const users =
-    session.user.role === 'administrator' && options.keyringPath !== undefined
-      ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
-      : 0;
   let pushed = 0;
   let duplicates = 0;
   let lastPushed = 0;
@@ -84,6 +79,11 @@ export async function syncOnce(
     lastPushed = Math.max(lastPushed, settled.lastPushed);
     refused.push(...settled.refused);
   }
+  // Users after the outbox: a team member made here and linked to a new user is on the server by then.
+  const users =
+    session.user.role === 'administrator' && options.keyringPath !== undefined
+      ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
+      : 0;
   const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor);
   markSynced(store, clock().toISOString(), lastPushed);
   return { pushed, duplicates, refused, pulled, users };
