@@ -47,6 +47,9 @@ export async function currentRow(
   return (found?.row as RowValues | undefined) ?? null;
 }
 
+/** Transactions holding the change-log lock (until they end), so writeChange takes it only once. */
+const changeLogLocked = new WeakMap<Transaction<ServerDatabase>, string>();
+
 /**
  * Makes this transaction the partnership's only writer to the change log until it commits. Pulls
  * read "everything after seq N", so sequence numbers must become visible in order: without this,
@@ -56,8 +59,10 @@ export async function currentRow(
  * laptop's own `devices` row, may come first), so two writers can never wait on each other.
  */
 export async function lockChangeLog(trx: Transaction<ServerDatabase>, partnershipId: string): Promise<void> {
+  if (changeLogLocked.get(trx) === partnershipId) return;
   // The two-key form: a key space of its own, apart from enrolment's block-numbering lock.
   await sql`SELECT pg_advisory_xact_lock(14, hashtext(${partnershipId}))`.execute(trx);
+  changeLogLocked.set(trx, partnershipId);
 }
 
 /** Appends one change to the log and makes it the current row; returns its sequence number. */
@@ -65,6 +70,8 @@ export async function writeChange(
   trx: Transaction<ServerDatabase>,
   change: { partnershipId: string; table: string; key: string; row: RowValues | null; deviceId: string | null; mutationId: number | null },
 ): Promise<string> {
+  // A writer that did not take the lock first still gets it here: ordered, at worst a deadlock PostgreSQL breaks.
+  await lockChangeLog(trx, change.partnershipId);
   const json = change.row === null ? null : JSON.stringify(change.row);
   const { seq } = await trx
     .insertInto('change_log')
