@@ -1,4 +1,5 @@
 import type { Mutation, RowChange } from '../../core/sync/sync-protocol';
+import { SENT_BY_ADMIN_ROUTES } from '../../core/sync/synced-tables';
 import type { Store } from '../store';
 
 type RowValues = Record<string, string | number | null>;
@@ -65,8 +66,15 @@ export function queueCapturedChanges(
   if (captured.length === 0) return null;
   sqlite.prepare('DELETE FROM sync_capture').run();
   const changes = collapse(captured);
-  // Nobody to answer for it (setting up, before sign-in): not shared.
-  if (changes.length === 0 || call.userId === null || !isSyncing(store)) return null;
+  // Nobody to answer for it (setting up, before sign-in): not shared. User administration goes
+  // through the server's own routes (SENT_BY_ADMIN_ROUTES), so its input (a passphrase) never queues.
+  if (
+    changes.length === 0 ||
+    call.userId === null ||
+    !isSyncing(store) ||
+    (SENT_BY_ADMIN_ROUTES as readonly string[]).includes(call.channel)
+  )
+    return null;
   const { id } = sqlite
     .prepare('UPDATE sync_state SET last_mutation_id = last_mutation_id + 1 WHERE id = 1 RETURNING last_mutation_id AS id')
     .get() as { id: number };

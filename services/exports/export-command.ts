@@ -20,7 +20,8 @@ export interface ExportCommandOptions {
   readonly now: () => Date;
 }
 
-async function firstLine(file: string): Promise<string> {
+/** The bearer token: the first line of its file (never the command line, where `ps` shows it). */
+export async function readTokenFile(file: string): Promise<string> {
   const line = (await readFile(file, 'utf8')).split(/\r?\n/)[0]?.trim() ?? '';
   if (line === '') throw new Error(`The token file ${file} is empty.`);
   return line;
@@ -43,7 +44,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
       ? {
           folder: options.folder ?? null,
           baseUrl: options.url ?? null,
-          token: options.tokenFile === undefined ? null : await firstLine(options.tokenFile),
+          token: options.tokenFile === undefined ? null : await readTokenFile(options.tokenFile),
         }
       : exportDestinations(unlocked.store);
     const { now } = options;
