@@ -24,8 +24,14 @@ function lockTriggers(sqlite: Store['sqlite'], tables: ReadonlySet<string>): Arr
   return rows.filter((row) => tables.has(row.tbl_name));
 }
 
+/**
+ * The key columns compared with the wire's text values. The column itself, never `CAST(column AS
+ * TEXT)`: a cast hides the column from its primary-key index, so each row would scan its whole table
+ * (quadratic: minutes for a large partnership). The column's affinity converts a text value for
+ * an INTEGER column, so the comparison is the same.
+ */
 function keyWhere(key: readonly string[]): string {
-  return key.map((column) => `CAST(${quoteIdentifier(column)} AS TEXT) = ?`).join(' AND ');
+  return key.map((column) => `${quoteIdentifier(column)} = ?`).join(' AND ');
 }
 
 /**
@@ -50,6 +56,9 @@ export function applyServerRows(
     sqlite.prepare('UPDATE sync_state SET capturing = 0 WHERE id = 1').run();
     const locks = lockTriggers(sqlite, tables);
     for (const trigger of locks) sqlite.exec(`DROP TRIGGER ${quoteIdentifier(trigger.name)}`);
+    // Prepared once per statement text for this apply (a page holds many rows of few tables).
+    const statements = new Map<string, ReturnType<typeof sqlite.prepare>>();
+    const prepare = (text: string) => statements.get(text) ?? statements.set(text, sqlite.prepare(text)).get(text)!;
     for (const change of changes) {
       const entry = syncedTable(change.table);
       const columns = columnsOf.get(change.table);
@@ -58,18 +67,18 @@ export function applyServerRows(
       const table = quoteIdentifier(entry.table);
       const where = keyWhere(entry.key);
       if (change.row === null) {
-        const removed = sqlite.prepare(`DELETE FROM ${table} WHERE ${where}`).run(...change.key).changes;
+        const removed = prepare(`DELETE FROM ${table} WHERE ${where}`).run(...change.key).changes;
         if (removed > 0) changed += 1;
         else unchanged += 1;
         continue;
       }
       const row = Object.fromEntries(Object.entries(change.row).filter(([column]) => columns.has(column))) as RowValues;
-      const existing = sqlite.prepare(`SELECT * FROM ${table} WHERE ${where}`).get(...change.key) as RowValues | undefined;
+      const existing = prepare(`SELECT * FROM ${table} WHERE ${where}`).get(...change.key) as RowValues | undefined;
       if (existing === undefined) {
         const names = Object.keys(row);
-        sqlite
-          .prepare(`INSERT INTO ${table} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-          .run(...names.map((name) => row[name]));
+        prepare(`INSERT INTO ${table} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+          ...names.map((name) => row[name]),
+        );
         changed += 1;
         continue;
       }
@@ -78,9 +87,10 @@ export function applyServerRows(
         unchanged += 1;
         continue;
       }
-      sqlite
-        .prepare(`UPDATE ${table} SET ${differing.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE ${where}`)
-        .run(...differing.map((column) => row[column]), ...change.key);
+      prepare(`UPDATE ${table} SET ${differing.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE ${where}`).run(
+        ...differing.map((column) => row[column]),
+        ...change.key,
+      );
       changed += 1;
     }
     for (const trigger of locks) sqlite.exec(trigger.sql);
