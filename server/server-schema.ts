@@ -14,6 +14,8 @@ export interface ServerMetaTable {
   created_at: DatabaseTimestamp;
   /** When a server last brought the schema up to date. */
   migrated_at: ColumnType<Date, never, Date>;
+  /** The PostgreSQL role requests run as (server/request-scope.ts); set by its migration. */
+  request_role: ColumnType<string, never, never>;
 }
 
 /** A WorkWell partnership served by this server. */
@@ -84,6 +86,12 @@ export interface ChallengesTable {
   expires_at: Date;
 }
 
+/** Which role's requests may read which synced table: core/sync/synced-tables.ts, copied at start for the RLS policies. */
+export interface TableReadersTable {
+  table_name: string;
+  role: string;
+}
+
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
@@ -132,6 +140,7 @@ export interface ServerDatabase {
   change_log: ChangeLogTable;
   challenges: ChallengesTable;
   sessions: SessionsTable;
+  table_readers: TableReadersTable;
   server_export_log: ServerExportLogTable;
   server_export_log_subjects: ServerExportLogSubjectsTable;
 }

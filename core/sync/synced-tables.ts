@@ -120,7 +120,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'agenda_items',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['meetings.create', 'meetings.reorderAgenda', 'meetings.saveCaseNotes', 'meetings.end', 'triage.decide'],
+    // consents.withdraw: withdrawing consent to the service takes the person off agendas to come.
+    writtenBy: [
+      'meetings.create',
+      'meetings.reorderAgenda',
+      'meetings.saveCaseNotes',
+      'meetings.end',
+      'triage.decide',
+      'consents.withdraw',
+    ],
     readBy: ALL_ROLES,
   },
   { table: 'triage_decisions', key: ['id'], rule: 'append-only', writtenBy: ['triage.decide'], readBy: ALL_ROLES },
@@ -195,6 +203,8 @@ export const LOCAL_ONLY_TABLES: readonly string[] = [
   'export_log',
   'export_log_subjects',
   'export_settings',
+  // Paths of files this laptop is writing outside the store (a killed export's partial file).
+  'unfinished_files',
   // Retention holds and purges act on this laptop's store; sharing them is for the server's own retention (later).
   'legal_holds',
   'retention_purge',

@@ -3,6 +3,7 @@ import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { storePaths } from '../../db/store-paths';
 import { onlyUsername } from '../session/store-commands';
 import { unlockStore } from '../session/unlock-store';
+import { cleanUpUnfinishedFiles } from '../unfinished-files';
 import { exportDestinations, type ExportDestinations } from './export-settings';
 import { runFhirExport, type FhirExportReport } from './fhir-export';
 
@@ -36,6 +37,8 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
   const unlocked = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
   unlocked.dataKey.fill(0);
   try {
+    // A nightly job killed last night left a hidden partial file: removed, and logged as failed.
+    await cleanUpUnfinishedFiles(unlocked.store, options.now());
     const given = options.folder !== undefined || options.url !== undefined;
     const destinations: ExportDestinations = given
       ? {
