@@ -224,7 +224,7 @@ describe('workwell-mdt server export and server mi-return', () => {
     // Append-only, like the laptop's.
     await expect(partnership.db.updateTable('server_export_log').set({ outcome: 'failed' }).execute()).rejects.toThrow(/cannot be changed/);
     await expect(partnership.db.deleteFrom('server_export_log_subjects').execute()).rejects.toThrow(/cannot be changed/);
-  }, 120_000);
+  }, 180_000);
 
   it('builds the same records from a partnership with full case histories, whatever the page size (parents in later pages)', async () => {
     // Seeded histories hold what the demo does not: amended assessments, plan versions based on
