@@ -27,8 +27,14 @@ function lockTriggers(sqlite: Store['sqlite'], tables: ReadonlySet<string>): Arr
   return rows.filter((row) => tables.has(row.tbl_name));
 }
 
+/**
+ * The key columns compared with the wire's text values. The column itself, never `CAST(column AS
+ * TEXT)`: a cast hides the column from its primary-key index, so each row would scan its whole table
+ * (quadratic: minutes for a large partnership). The column's affinity converts a text value for
+ * an INTEGER column, so the comparison is the same.
+ */
 function keyWhere(key: readonly string[]): string {
-  return key.map((column) => `CAST(${quoteIdentifier(column)} AS TEXT) = ?`).join(' AND ');
+  return key.map((column) => `${quoteIdentifier(column)} = ?`).join(' AND ');
 }
 
 /**
