@@ -15,7 +15,10 @@ export type HttpErrorCode =
   | 'NOT_SIGNED_IN'
   | 'SIGN_IN_FAILED'
   | 'REVOKED'
-  | 'FORMAT_UNSUPPORTED';
+  | 'FORMAT_UNSUPPORTED'
+  // The audit trail on the server (server/audit-routes.ts):
+  | 'AUDIT_DIVERGED'
+  | 'AUDIT_OUT_OF_ORDER';
 
 /** The JSON body of every error answer. */
 export interface HttpErrorBody {

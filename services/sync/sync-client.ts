@@ -35,7 +35,8 @@ export class ServerRefused extends Error {
   }
 }
 
-async function call<Schema extends z.ZodType>(
+/** One request to the server, its answer parsed with `schema`; ServerUnreachable / ServerRefused otherwise. */
+export async function call<Schema extends z.ZodType>(
   serverUrl: string,
   path: string,
   schema: Schema,

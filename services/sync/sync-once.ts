@@ -5,6 +5,7 @@ import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
 import { markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { pushAuditTrail, type AuditPushReport } from './audit-sync';
 import { pull, push, signIn } from './sync-client';
 
 /** One refused change as the person is told about it. */
@@ -21,6 +22,8 @@ export interface SyncReport {
   readonly duplicates: number;
   readonly refused: readonly RefusedChange[];
   readonly pulled: number;
+  /** This laptop's audit entries sent to the server (services/sync/audit-sync.ts). */
+  readonly audit: AuditPushReport;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function syncOnce(
     }
   }
   const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor);
+  const audit = await pushAuditTrail(store, state.serverUrl, session.token);
   markSynced(store, clock().toISOString(), lastPushed);
-  return { pushed, duplicates, refused, pulled };
+  return { pushed, duplicates, refused, pulled, audit };
 }

@@ -56,6 +56,8 @@ export async function demoOnServer() {
   });
   return {
     db,
+    /** The server database's URL (the test cluster's superuser), for the server's commands. */
+    databaseUrl: database.url,
     serverUrl: server.url,
     laptopA,
     init,

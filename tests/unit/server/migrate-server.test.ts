@@ -49,6 +49,26 @@ const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerData
     expires_at: true,
   },
   sessions: { token_hash: true, user_id: true, device_id: true, expires_at: true },
+  audit_log: {
+    partnership_id: true,
+    chain_seq: true,
+    received_at: true,
+    source: true,
+    device_id: true,
+    user_id: true,
+    username: true,
+    action: true,
+    channel: true,
+    participant_id: true,
+    subject_json: true,
+    outcome: true,
+    entry_seq: true,
+    entry_at: true,
+    entry_prev_hash: true,
+    entry_hash: true,
+    prev_hash: true,
+    hash: true,
+  },
 };
 
 describe('migrateServerToLatest', () => {
