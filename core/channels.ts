@@ -5,6 +5,7 @@
 export const CHANNELS = [
   'app.status',
   'sync.status',
+  'sync.changes',
   'setup.createPartnership',
   'setup.createDemoPartnership',
   'session.unlock',

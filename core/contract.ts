@@ -42,7 +42,6 @@ export const contract = {
   ...exportsContract,
   ...fhirExportsContract,
   ...documentsContract,
-  ...syncContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { PageLayout } from './components/page-layout';
 import { SetupScreen } from './screens/session/setup-screen';
 import { UnlockScreen } from './screens/session/unlock-screen';
 import { SessionContext } from './session-context';
+import { ReceivedChangesProvider } from './sync/received-changes';
 import { UnlockedApp } from './unlocked-app';
 import { useLockWatch } from './use-lock-watch';
 
@@ -72,7 +73,9 @@ export function App() {
         <SessionContext.Provider
           value={{ partnershipName: status.partnershipName, isDemo: status.isDemo, user: status.user, lock: () => void lock() }}
         >
-          <UnlockedApp />
+          <ReceivedChangesProvider>
+            <UnlockedApp />
+          </ReceivedChangesProvider>
         </SessionContext.Provider>
       );
   }

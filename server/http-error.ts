@@ -16,6 +16,9 @@ export type HttpErrorCode =
   | 'SIGN_IN_FAILED'
   | 'REVOKED'
   | 'FORMAT_UNSUPPORTED'
+  // The administrator routes' (server/admin-routes.ts):
+  | 'FORBIDDEN'
+  | 'CONFLICT'
   // The audit trail on the server (server/audit-routes.ts):
   | 'AUDIT_DIVERGED'
   | 'AUDIT_OUT_OF_ORDER';

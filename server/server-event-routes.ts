@@ -122,3 +122,26 @@ export function withPushRefusalEvents(route: Route): Route {
     },
   };
 }
+
+/**
+ * An administrator's revocation route (of a user or a laptop), with the revocation recorded in the
+ * partnership's audit chain: who revoked, from which laptop, and the id revoked.
+ */
+export function withRevocationEvent(route: Route, revoked: 'userId' | 'deviceId'): Route {
+  return {
+    ...route,
+    async handle(context) {
+      const answer = await route.handle(context);
+      const holder = await tokenHolder(context.db, context.headers);
+      if (holder !== undefined)
+        await recordServerEvent(context.db, {
+          ...holder,
+          action: 'revoke',
+          channel: route.pattern,
+          outcome: 'ok',
+          subject: { [revoked]: context.params.id ?? '' },
+        });
+      return answer;
+    },
+  };
+}

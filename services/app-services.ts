@@ -117,7 +117,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runWithClock(now, async () => {
         await idle.lockIfIdle();
         // The renderer's polls are not activity and queue nothing.
-        if (channel === 'app.status' || channel === 'sync.status') return dispatch(channel, input);
+        if (channel === 'app.status' || channel === 'sync.status' || channel === 'sync.changes') return dispatch(channel, input);
         idle.touch();
         try {
           return await dispatch(channel, input);
@@ -128,8 +128,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       idle.stop();
       await sync.stop();
-      await queue.run(() => session.close());
-      folderLock.release();
+      try {
+        await queue.run(() => session.close());
+      } finally {
+        // Released even when closing the store failed, or no other window could open it.
+        folderLock.release();
+      }
     },
     lock: async (reason) => {
       await idle.lockNow(reason);

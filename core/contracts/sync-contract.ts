@@ -43,4 +43,18 @@ export const syncContract = {
     // A status poll touches no record: not audited (a refusal is still recorded as denied).
     audit: { action: null },
   }),
+  'sync.changes': channel({
+    summary:
+      'Waits (up to 20 s) until a pull brings changes made on other laptops, then answers with the new count; screens reload what they show',
+    input: z.strictObject({ after: z.number().int().nonnegative() }),
+    output: z.strictObject({
+      /** How many pulls have brought changes since the app started. */
+      generation: z.number().int().nonnegative(),
+      /** False when this laptop is not syncing (solo, or locked): stop asking. */
+      live: z.boolean(),
+    }),
+    access: ALL_ROLES,
+    // A wait for news touches no record: not audited.
+    audit: { action: null },
+  }),
 };

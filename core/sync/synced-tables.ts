@@ -51,7 +51,9 @@ const PERSON_STATUS_CHANNELS: readonly Channel[] = [
  */
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'partnership', key: ['id'], rule: 'mutable', writtenBy: [], readBy: ALL_ROLES },
-  { table: 'users', key: ['id'], rule: 'mutable', writtenBy: ['users.add', 'users.revoke'], readBy: ALL_ROLES },
+  // Written only by the server's administrator routes (server/admin-routes.ts), which also give the
+  // server the user's key and slot: a push through /sync/push may never change a user.
+  { table: 'users', key: ['id'], rule: 'mutable', writtenBy: [], readBy: ALL_ROLES },
   { table: 'disciplines', key: ['code'], rule: 'versioned', writtenBy: ['config.saveDiscipline'], readBy: ALL_ROLES },
   { table: 'team_members', key: ['id'], rule: 'versioned', writtenBy: ['config.saveTeamMember'], readBy: ALL_ROLES },
   { table: 'directory_services', key: ['id'], rule: 'versioned', writtenBy: ['config.saveService'], readBy: ALL_ROLES },
@@ -118,7 +120,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'agenda_items',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['meetings.create', 'meetings.reorderAgenda', 'meetings.saveCaseNotes', 'meetings.end', 'triage.decide'],
+    // consents.withdraw: withdrawing consent to the service takes the person off agendas to come.
+    writtenBy: [
+      'meetings.create',
+      'meetings.reorderAgenda',
+      'meetings.saveCaseNotes',
+      'meetings.end',
+      'triage.decide',
+      'consents.withdraw',
+    ],
     readBy: ALL_ROLES,
   },
   { table: 'triage_decisions', key: ['id'], rule: 'append-only', writtenBy: ['triage.decide'], readBy: ALL_ROLES },
@@ -155,6 +165,14 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: ALL_ROLES,
   },
 ];
+
+/**
+ * Channels whose changes reach the server through its administrator routes rather than the outbox
+ * (services/sync/user-changes.ts): adding a user carries their keyring slot, which lives in the
+ * keyring file, not the store, and the call's input holds a first passphrase that must never
+ * leave the laptop. Their captured rows are never queued.
+ */
+export const SENT_BY_ADMIN_ROUTES: readonly Channel[] = ['users.add', 'users.revoke'];
 
 const BY_NAME: ReadonlyMap<string, SyncedTable> = new Map(SYNCED_TABLES.map((entry) => [entry.table, entry]));
 

@@ -62,4 +62,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()`.execute(db);
   await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC`.execute(db);
   await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM CURRENT_USER`.execute(db);
+  await underRowLevelSecurity(db);
+}
+
+/**
+ * When row-level security is there (migration 003 records its request role in `server_meta`), the
+ * request role may only read and append, and only its own partnership's rows. ENABLE, not FORCE:
+ * the owning account records sign-in's events before a partnership is known, as 003 leaves
+ * sign-in's tables to it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema as it was then
+async function underRowLevelSecurity(db: Kysely<any>): Promise<void> {
+  const column = await sql<{ found: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'server_meta' AND column_name = 'request_role') AS found`.execute(db);
+  if (column.rows[0]?.found !== true) return;
+  const meta = await sql<{ role: string }>`SELECT request_role AS role FROM server_meta WHERE id = 1`.execute(db);
+  const role = meta.rows[0]?.role;
+  if (role === undefined) return;
+  const own = sql.raw(`partnership_id = NULLIF(current_setting('app.partnership_id', true), '')`);
+  await sql`ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY`.execute(db);
+  await sql`CREATE POLICY audit_log_read ON audit_log FOR SELECT USING (${own})`.execute(db);
+  await sql`CREATE POLICY audit_log_append ON audit_log FOR INSERT WITH CHECK (${own})`.execute(db);
+  await sql`GRANT SELECT, INSERT ON audit_log TO ${sql.id(role)}`.execute(db);
 }

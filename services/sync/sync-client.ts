@@ -35,12 +35,12 @@ export class ServerRefused extends Error {
   }
 }
 
-/** One request to the server, its answer parsed with `schema`; ServerUnreachable / ServerRefused otherwise. */
-export async function call<Schema extends z.ZodType>(
+/** One request to the partnership server, its answer parsed with `schema`; ServerUnreachable or ServerRefused otherwise. */
+export async function callServer<Schema extends z.ZodType>(
   serverUrl: string,
   path: string,
   schema: Schema,
-  init: { method: 'GET' | 'POST'; body?: unknown; token?: string; signal?: AbortSignal },
+  init: { method: 'GET' | 'POST' | 'PUT'; body?: unknown; token?: string; signal?: AbortSignal },
 ): Promise<z.infer<Schema>> {
   let response: Response;
   try {
@@ -68,7 +68,7 @@ export async function call<Schema extends z.ZodType>(
 
 /** The user's keyring slot and the keyring's description, for a new laptop. */
 export function fetchEnrolmentSlot(serverUrl: string, username: string) {
-  return call(serverUrl, `/enrol/slot?username=${encodeURIComponent(username)}`, enrolmentSlotResponseSchema, { method: 'GET' });
+  return callServer(serverUrl, `/enrol/slot?username=${encodeURIComponent(username)}`, enrolmentSlotResponseSchema, { method: 'GET' });
 }
 
 /** Signs in with the user's X25519 key pair (db/sync/auth-proof.ts); the passphrase never leaves the laptop. */
@@ -76,7 +76,7 @@ export async function signIn(
   serverUrl: string,
   who: { username: string; deviceId: string; privateKey: Buffer; publicKey: Buffer },
 ): Promise<SyncSession> {
-  const challenge = await call(serverUrl, '/auth/challenge', challengeResponseSchema, {
+  const challenge = await callServer(serverUrl, '/auth/challenge', challengeResponseSchema, {
     method: 'POST',
     body: { username: who.username, deviceId: who.deviceId },
   });
@@ -86,7 +86,7 @@ export async function signIn(
     deviceId: who.deviceId,
     nonce: challenge.nonce,
   });
-  return call(serverUrl, '/auth/answer', sessionSchema, { method: 'POST', body: { challengeId: challenge.challengeId, proof } });
+  return callServer(serverUrl, '/auth/answer', sessionSchema, { method: 'POST', body: { challengeId: challenge.challengeId, proof } });
 }
 
 export function push(
@@ -95,7 +95,7 @@ export function push(
   mutations: readonly Mutation[],
   formatVersion = SYNC_FORMAT_VERSION,
 ): Promise<PushResponse> {
-  return call(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
+  return callServer(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
 }
 
 /** `wait`: a long poll, answered when a change arrives (or after about 25 s); `signal` cancels it. */
@@ -105,7 +105,7 @@ export function pull(
   cursor: string,
   options: { wait?: boolean; signal?: AbortSignal } = {},
 ): Promise<PullResponse> {
-  return call(serverUrl, '/sync/pull', pullResponseSchema, {
+  return callServer(serverUrl, '/sync/pull', pullResponseSchema, {
     method: 'POST',
     token,
     signal: options.signal,

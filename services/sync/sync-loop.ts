@@ -19,6 +19,8 @@ export interface SyncLoopUser {
 export interface SyncLoopOptions {
   /** False: no background sync even for a joined store (tests of `workwell-mdt sync` alone). */
   readonly background?: boolean;
+  /** Told each time a pull brings other people's changes (the renderer reloads what it shows). */
+  readonly onReceived?: () => void;
   /** Wait this long after a change before pushing, so a burst goes in one push. */
   readonly debounceMs?: number;
   /** First wait after the server could not be reached; doubles up to `maxBackoffMs`. */
@@ -57,6 +59,7 @@ export class SyncLoop {
   readonly #debounceMs: number;
   readonly #backoffMs: number;
   readonly #maxBackoffMs: number;
+  readonly #onReceived: () => void;
   readonly #abort = new AbortController();
   #state: SyncState;
   #token: string | undefined;
@@ -84,6 +87,7 @@ export class SyncLoop {
     this.#debounceMs = options.debounceMs ?? 200;
     this.#backoffMs = options.backoffMs ?? 1_000;
     this.#maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.#onReceived = options.onReceived ?? (() => undefined);
   }
 
   /** Starts pushing what waits and pulling (long poll). */
@@ -208,6 +212,7 @@ export class SyncLoop {
         for (const mutation of waitingMutations(this.#store, { limit: 100_000 }))
           if (mutation.mutationId <= page.lastMutationId) markApplied(this.#store, mutation.mutationId);
         markSynced(this.#store, this.#clock().toISOString(), 0);
+        if (page.changes.length > 0) this.#onReceived();
         // Back from offline: send what waited.
         if (wasOffline) this.#schedulePush();
         wait = !page.more;

@@ -7,6 +7,7 @@ import { markApplied, markRefused, waitingKeys, waitingMutations } from '../../d
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
 import { pushAuditTrail, type AuditPushReport } from './audit-sync';
 import { pull, push, signIn } from './sync-client';
+import { sendUserChanges } from './user-changes';
 
 /** One refused change as the person is told about it. */
 export interface RefusedChange {
@@ -22,6 +23,8 @@ export interface SyncReport {
   readonly duplicates: number;
   readonly refused: readonly RefusedChange[];
   readonly pulled: number;
+  /** Users added or revoked on this laptop that the server was told about (administrators only). */
+  readonly users: number;
   /** This laptop's audit entries sent to the server (services/sync/audit-sync.ts). */
   readonly audit: AuditPushReport;
 }
@@ -56,7 +59,7 @@ export async function syncOnce(
   store: Pick<Store, 'sqlite'>,
   user: { userId: string; username: string; privateKey: Buffer; publicKey: Buffer },
   clock: Clock,
-  options: { formatVersion?: number } = {},
+  options: { formatVersion?: number; keyringPath?: string } = {},
 ): Promise<SyncReport> {
   const state: SyncState | undefined = readSyncState(store);
   if (state === undefined) throw new Error('This store has not joined a partnership server.');
@@ -67,6 +70,11 @@ export async function syncOnce(
     privateKey: user.privateKey,
     publicKey: user.publicKey,
   });
+  // Users first: a change pushed next may be by, or about, a user the server must know.
+  const users =
+    session.user.role === 'administrator' && options.keyringPath !== undefined
+      ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
+      : 0;
   let pushed = 0;
   let duplicates = 0;
   let lastPushed = 0;
@@ -103,5 +111,5 @@ export async function syncOnce(
   const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor);
   const audit = await pushAuditTrail(store, state.serverUrl, session.token);
   markSynced(store, clock().toISOString(), lastPushed);
-  return { pushed, duplicates, refused, pulled, audit };
+  return { pushed, duplicates, refused, pulled, users, audit };
 }

@@ -4,6 +4,7 @@ import { findSlot, unwrapUserPrivateKey, type Keyring } from '../../db/keyring';
 import { readSyncState } from '../../db/sync/sync-state';
 import type { Handlers } from '../handlers';
 import type { SessionHolder } from '../session-holder';
+import { ReceivedChanges } from './received-changes';
 import { SyncLoop, type SyncLoopOptions } from './sync-loop';
 
 const SOLO: SyncStatus = { mode: 'solo', waiting: 0, refused: [], lastSyncedAt: null };
@@ -16,6 +17,7 @@ export class SyncRunner {
   readonly #session: SessionHolder;
   readonly #clock: Clock;
   readonly #options: SyncLoopOptions;
+  readonly #received = new ReceivedChanges();
   #loop: SyncLoop | undefined;
 
   constructor(session: SessionHolder, clock: Clock, options: SyncLoopOptions = {}) {
@@ -42,7 +44,7 @@ export class SyncRunner {
       { userId: slot.userId, username, privateKey, publicKey: Buffer.from(slot.publicKey, 'base64') },
       this.#clock,
       () => this.#session.current?.store === store,
-      this.#options,
+      { ...this.#options, onReceived: () => this.#received.received() },
     );
     this.#loop.start();
   }
@@ -60,9 +62,18 @@ export class SyncRunner {
     const loop = this.#loop;
     this.#loop = undefined;
     await loop?.stop();
+    // Nobody waits for news from a store that is closed.
+    this.#received.wakeAll();
   }
 
-  handlers(): Pick<Handlers, 'sync.status'> {
-    return { 'sync.status': async () => this.status() };
+  handlers(): Pick<Handlers, 'sync.status' | 'sync.changes'> {
+    return {
+      'sync.status': async () => this.status(),
+      'sync.changes': async ({ after }) => {
+        // A solo store (or a lock) never brings news: answer at once and say so.
+        if (this.#loop === undefined) return { generation: this.#received.generation, live: false };
+        return { generation: await this.#received.after(after), live: this.#loop !== undefined };
+      },
+    };
   }
 }

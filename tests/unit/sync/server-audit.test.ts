@@ -8,18 +8,19 @@ import { runCli } from '../../../cli/main';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { auditEntriesAfter } from '../../../db/repositories/audit-repository';
 import { storePaths } from '../../../db/store-paths';
-import { readSyncState } from '../../../db/sync/sync-state';
 import { migrateServerToLatest } from '../../../server/migrate-server';
 import { recordServerEvent } from '../../../server/server-audit-append';
 import { createServerDatabase } from '../../../server/server-database';
 import { fetchAuditTail, pushAuditEntries } from '../../../services/sync/audit-client';
+import { adminClient } from '../../../services/sync/admin-client';
 import { openSyncStore } from '../../../services/sync/open-sync-store';
-import { push, ServerRefused, signIn } from '../../../services/sync/sync-client';
+import { push, ServerRefused } from '../../../services/sync/sync-client';
 import { unlockStore } from '../../../services/session/unlock-store';
 import { value } from '../../support/demo-with-person';
 import { freshServerDatabase } from '../../support/postgres';
 import { storeReader } from '../../support/store-reader';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
+import { sessionFor } from '../../support/sync-session';
 import { tempDir } from '../../support/temp-dir';
 
 const passphrase = DEMO_PARTNERSHIP.passphrase;
@@ -60,23 +61,11 @@ async function heldTrail(partnership: Partnership, deviceId: string) {
 async function serverEvents(partnership: Partnership, deviceId: string) {
   return partnership.db
     .selectFrom('audit_log')
-    .select(['action', 'channel', 'outcome', 'username'])
+    .select(['action', 'channel', 'outcome', 'username', 'subject_json as subject'])
     .where('source', '=', 'server')
     .where('device_id', '=', deviceId)
     .orderBy('chain_seq')
     .execute();
-}
-
-/** A signed-in session for demo.admin on laptop A, as sync would make it. */
-async function adminSession(dataDir: string) {
-  const opened = await openSyncStore(dataDir, 'demo.admin', passphrase);
-  try {
-    const state = readSyncState(opened.store)!;
-    const session = await signIn(state.serverUrl, { username: 'demo.admin', deviceId: state.deviceId, ...opened.userKey });
-    return { token: session.token, serverUrl: state.serverUrl };
-  } finally {
-    await opened.close();
-  }
 }
 
 /** Runs `workwell-mdt` with the demo passphrase in a file; returns the exit code and the lines printed. */
@@ -122,21 +111,21 @@ describe('the audit trail on the partnership server', () => {
 
     // Synced again, and the same entries sent again by hand: kept once.
     expect((await partnership.sync(partnership.laptopA, 'demo.admin')).audit).toEqual({ sent: 0, problem: null });
-    const session = await adminSession(partnership.laptopA);
+    const { session, state } = await sessionFor(partnership.laptopA, 'demo.admin');
     const opened = await openSyncStore(partnership.laptopA, 'demo.admin', passphrase);
     const entries = auditEntriesAfter(opened.store, 0, 1_000);
     await opened.close();
-    const again = await pushAuditEntries(session.serverUrl, session.token, entries);
+    const again = await pushAuditEntries(state.serverUrl, session.token, entries);
     expect(again).toMatchObject({ received: 0, duplicates: entries.length, tail: { lastSeq: entries.at(-1)?.seq } });
     expect(await heldTrail(partnership, partnership.init.deviceId)).toEqual(held);
 
     // Out of the laptop's order: refused whole, and the refusal is in the server's chain (once).
     const skipping = [{ ...entries[0]!, seq: entries.length + 2 }];
     for (let attempt = 0; attempt < 2; attempt += 1)
-      await expect(pushAuditEntries(session.serverUrl, session.token, skipping)).rejects.toMatchObject({ code: 'AUDIT_OUT_OF_ORDER' });
+      await expect(pushAuditEntries(state.serverUrl, session.token, skipping)).rejects.toMatchObject({ code: 'AUDIT_OUT_OF_ORDER' });
     const events = await serverEvents(partnership, partnership.init.deviceId);
     expect(events.filter((event) => event.outcome === 'AUDIT_OUT_OF_ORDER')).toEqual([
-      { action: 'refused', channel: '/audit/push', outcome: 'AUDIT_OUT_OF_ORDER', username: 'demo.admin' },
+      expect.objectContaining({ action: 'refused', channel: '/audit/push', outcome: 'AUDIT_OUT_OF_ORDER', username: 'demo.admin' }),
     ]);
     expect(events.filter((event) => event.action === 'sign_in').length).toBeGreaterThanOrEqual(3);
 
@@ -144,26 +133,29 @@ describe('the audit trail on the partnership server', () => {
     const laptopB = await partnership.enrol('demo.coordinator');
     const deviceB = (await partnership.db.selectFrom('devices').select('id').where('reference_block', '=', 2).executeTakeFirstOrThrow()).id;
     expect(await serverEvents(partnership, deviceB)).toEqual([
-      { action: 'enrol', channel: '/auth/answer', outcome: 'ok', username: 'demo.coordinator' },
-      { action: 'sign_in', channel: '/auth/answer', outcome: 'ok', username: 'demo.coordinator' },
+      { action: 'enrol', channel: '/auth/answer', outcome: 'ok', username: 'demo.coordinator', subject: '{"referenceBlock":2}' },
+      { action: 'sign_in', channel: '/auth/answer', outcome: 'ok', username: 'demo.coordinator', subject: '{}' },
     ]);
     expect(laptopB.report.pulled).toBeGreaterThan(0);
 
-    // A revoked laptop is refused, and the refused push is recorded.
-    const fresh = (await adminSession(partnership.laptopA)).token;
-    await partnership.db
-      .updateTable('devices')
-      .set({ revoked_at: new Date(0) })
-      .where('id', '=', partnership.init.deviceId)
-      .execute();
-    await expect(fetchAuditTail(session.serverUrl, fresh)).rejects.toMatchObject({ code: 'REVOKED' });
-    await expect(pushAuditEntries(session.serverUrl, fresh, entries)).rejects.toBeInstanceOf(ServerRefused);
-    await expect(push(session.serverUrl, fresh, [])).rejects.toMatchObject({ code: 'REVOKED' });
+    // An administrator revokes laptop B (from laptop A): recorded; B's next push is refused, and that is recorded too.
+    const b = await sessionFor(laptopB.dataDir, 'demo.coordinator');
+    await adminClient.revokeDevice(state.serverUrl, (await sessionFor(partnership.laptopA, 'demo.admin')).session.token, deviceB);
+    await expect(fetchAuditTail(state.serverUrl, b.session.token)).rejects.toMatchObject({ code: 'REVOKED' });
+    await expect(pushAuditEntries(state.serverUrl, b.session.token, [])).rejects.toBeInstanceOf(ServerRefused);
+    await expect(push(state.serverUrl, b.session.token, [])).rejects.toMatchObject({ code: 'REVOKED' });
     expect((await serverEvents(partnership, partnership.init.deviceId)).at(-1)).toEqual({
+      action: 'revoke',
+      channel: '/admin/devices/:id/revoke',
+      outcome: 'ok',
+      username: 'demo.admin',
+      subject: JSON.stringify({ deviceId: deviceB }),
+    });
+    expect((await serverEvents(partnership, deviceB)).at(-1)).toMatchObject({
       action: 'refused',
       channel: '/sync/push',
       outcome: 'REVOKED',
-      username: 'demo.admin',
+      username: 'demo.coordinator',
     });
     expect((await cli('server', 'audit-verify', '--database-url', partnership.databaseUrl)).code).toBe(0);
   }, 120_000);
