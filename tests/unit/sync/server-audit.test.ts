@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { Client } from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
+import { createAppServices } from '../../../services/app-services';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { auditEntriesAfter } from '../../../db/repositories/audit-repository';
 import { storePaths } from '../../../db/store-paths';
@@ -22,6 +23,7 @@ import { storeReader } from '../../support/store-reader';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { sessionFor } from '../../support/sync-session';
 import { tempDir } from '../../support/temp-dir';
+import { testClock } from '../../support/test-clock';
 
 const passphrase = DEMO_PARTNERSHIP.passphrase;
 
@@ -211,6 +213,33 @@ describe('the audit trail on the partnership server', () => {
     );
     expect(offline.code).toBe(0);
   }, 120_000);
+
+  it('an open, unlocked laptop sends its trail in the background, with no manual sync', async () => {
+    const partnership = await demoOnServer();
+    const app = createAppServices({
+      dataDir: partnership.laptopA,
+      clock: testClock(),
+      sync: { debounceMs: 50, backoffMs: 100, maxBackoffMs: 300 },
+    });
+    try {
+      value(await app.dispatch('session.unlock', { username: 'demo.coach', passphrase }));
+      const started = performance.now();
+      let held = await heldTrail(partnership, partnership.init.deviceId);
+      while (held.length === 0 && performance.now() - started < 20_000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        held = await heldTrail(partnership, partnership.init.deviceId);
+      }
+      const unlock = await partnership.db
+        .selectFrom('audit_log')
+        .select(['action', 'username'])
+        .where('device_id', '=', partnership.init.deviceId)
+        .where('channel', '=', 'session.unlock')
+        .execute();
+      expect(unlock).toContainEqual({ action: 'sign_in', username: 'demo.coach' });
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 
   it('server audit-verify finds a row changed or removed behind the server (triggers disabled by a superuser)', async () => {
     const partnership = await demoOnServer();
