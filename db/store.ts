@@ -25,6 +25,20 @@ export async function openStore(file: string, dataKey: Buffer, options: { create
     await db.destroy();
     throw error;
   }
+  return storeOver(sqlite, db);
+}
+
+/**
+ * Opens, synchronously, a store file known to be migrated already: the copy a data-key rotation
+ * has just made of the open store. Synchronous so the session can move to it without an `await`
+ * in which another call could write to the file being replaced.
+ */
+export function openMigratedStoreSync(file: string, dataKey: Buffer): Store {
+  const sqlite = openEncryptedDatabase(file, dataKey, { create: false });
+  return storeOver(sqlite, createKysely(sqlite));
+}
+
+function storeOver(sqlite: SqliteDatabase, db: Kysely<Database>): Store {
   let closed = false;
   return {
     db,
@@ -36,7 +50,7 @@ export async function openStore(file: string, dataKey: Buffer, options: { create
       // full disk the main file cannot grow: the committed pages stay in the (encrypted) WAL, the
       // next open folds them in, and closing must still close, or the data folder stays locked.
       try {
-        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        if (sqlite.open) sqlite.pragma('wal_checkpoint(TRUNCATE)');
       } catch {
         // Nothing is lost: SQLite replays the WAL at the next open.
       } finally {

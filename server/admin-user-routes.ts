@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { addServerUserRequestSchema } from '../core/sync/admin-protocol';
 import { notifyOnCommit, requireAdministrator } from './admin-caller';
 import { HttpError } from './http-error';
+import { inAdministrationScope, inRequestScope } from './request-scope';
 import type { Route } from './route';
 import { currentRow, writeChange } from './sync-apply';
 import { parseBody } from './sync-body';
@@ -14,31 +15,33 @@ export const listUsersRoute: Route = {
   pattern: '/admin/users',
   async handle(context) {
     const caller = await requireAdministrator(context);
-    const rows = await context.db
-      .selectFrom('users')
-      .leftJoin('records', (join) =>
-        join
-          .onRef('records.partnership_id', '=', 'users.partnership_id')
-          .on('records.table_name', '=', 'users')
-          .onRef('records.key', '=', sql<string>`jsonb_build_array(users.id)::text`),
-      )
-      .select([
-        'users.id',
-        'users.username',
-        'users.role',
-        'users.revoked_at',
-        sql<string | null>`records.row->>'display_name'`.as('display_name'),
-        (eb) =>
-          eb
-            .selectFrom('devices')
-            .select(sql<string>`count(*)::text`.as('n'))
-            .whereRef('devices.user_id', '=', 'users.id')
-            .where('devices.revoked_at', 'is', null)
-            .as('laptops'),
-      ])
-      .where('users.partnership_id', '=', caller.partnershipId)
-      .orderBy('users.username')
-      .execute();
+    const rows = await inRequestScope(context.db, caller, (trx) =>
+      trx
+        .selectFrom('users')
+        .leftJoin('records', (join) =>
+          join
+            .onRef('records.partnership_id', '=', 'users.partnership_id')
+            .on('records.table_name', '=', 'users')
+            .onRef('records.key', '=', sql<string>`jsonb_build_array(users.id)::text`),
+        )
+        .select([
+          'users.id',
+          'users.username',
+          'users.role',
+          'users.revoked_at',
+          sql<string | null>`records.row->>'display_name'`.as('display_name'),
+          (eb) =>
+            eb
+              .selectFrom('devices')
+              .select(sql<string>`count(*)::text`.as('n'))
+              .whereRef('devices.user_id', '=', 'users.id')
+              .where('devices.revoked_at', 'is', null)
+              .as('laptops'),
+        ])
+        .where('users.partnership_id', '=', caller.partnershipId)
+        .orderBy('users.username')
+        .execute(),
+    );
     return {
       status: 200,
       body: {
@@ -71,7 +74,7 @@ export const addUserRoute: Route = {
       throw new HttpError(400, 'VALIDATION', 'The user, their keyring slot and the address did not match. Nothing was changed.');
     if (teamMember !== null && (typeof teamMember.id !== 'string' || teamMember.user_id !== row.id))
       throw new HttpError(400, 'VALIDATION', 'The team member sent with the user was not linked to them. Nothing was changed.');
-    const added = await context.db.transaction().execute(async (trx) => {
+    const added = await inAdministrationScope(context.db, caller, async (trx) => {
       const existing = await trx
         .selectFrom('users')
         .select(['id', 'partnership_id', 'username', 'public_key'])
@@ -148,7 +151,7 @@ export const revokeUserRoute: Route = {
     const userId = context.params.id ?? '';
     // The caller is an administrator and not the one revoked, so an administrator always remains.
     if (userId === caller.userId) throw new HttpError(409, 'CONFLICT', 'You cannot revoke your own account. Ask another administrator.');
-    const revokedAt = await context.db.transaction().execute(async (trx) => {
+    const revokedAt = await inRequestScope(context.db, caller, async (trx) => {
       const before = await trx
         .selectFrom('users')
         .select('revoked_at')

@@ -3,6 +3,7 @@ import { AUDIT_GENESIS_HASH } from '../core/audit-entry-canonical';
 import { auditHeldRequestSchema, auditPushRequestSchema, type AuditEntryWire, type AuditTail } from '../core/sync/audit-protocol';
 import { authenticate, type Caller } from './auth-session';
 import { HttpError } from './http-error';
+import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import { appendServerAudit, recordServerEvent } from './server-audit-append';
 import { laptopEntryHash, serverAuditContent } from './server-audit-hash';
@@ -92,7 +93,7 @@ export const auditTailRoute: Route = {
   pattern: '/audit/tail',
   async handle({ db, headers }) {
     const caller = await authenticate(db, headers);
-    return { status: 200, body: await deviceTail(db, caller.deviceId) };
+    return { status: 200, body: await inRequestScope(db, caller, (trx) => deviceTail(trx, caller.deviceId)) };
   },
 };
 
@@ -109,7 +110,8 @@ export const auditPushRoute: Route = {
     const caller = await authenticate(db, headers);
     const { entries } = parseBody(auditPushRequestSchema, body);
     try {
-      const kept = await db.transaction().execute(async (trx) => {
+      // As the request role, under row-level security: only the caller's partnership's rows.
+      const kept = await inRequestScope(db, caller, async (trx) => {
         // One push of a laptop at a time: the device's row is the lock.
         await trx.selectFrom('devices').select('id').where('id', '=', caller.deviceId).forUpdate().executeTakeFirstOrThrow();
         const checked = await entriesToKeep(trx, caller.deviceId, entries);
@@ -169,15 +171,17 @@ export const auditHeldRoute: Route = {
   async handle({ db, body, headers }) {
     const caller = await authenticate(db, headers);
     const { afterSeq, limit } = parseBody(auditHeldRequestSchema, body);
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('source', '=', 'laptop')
-      .where('device_id', '=', caller.deviceId)
-      .where('entry_seq', '>', afterSeq)
-      .orderBy('entry_seq')
-      .limit(limit + 1)
-      .execute();
+    const rows = await inRequestScope(db, caller, (trx) =>
+      trx
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('source', '=', 'laptop')
+        .where('device_id', '=', caller.deviceId)
+        .where('entry_seq', '>', afterSeq)
+        .orderBy('entry_seq')
+        .limit(limit + 1)
+        .execute(),
+    );
     return { status: 200, body: { entries: rows.slice(0, limit).map(toWire), more: rows.length > limit } };
   },
 };

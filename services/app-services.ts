@@ -3,6 +3,7 @@ import { documentsHandlers } from './documents/documents-handlers';
 import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { acquireStoreLock } from '../db/store-lock';
+import { finishInterruptedWork } from './interrupted-work';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
@@ -27,6 +28,7 @@ import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
 import { securityHandlers } from './security/security-handlers';
 import { UnlockBackoff } from './security/unlock-backoff';
 import { sessionHandlers } from './session/session-handlers';
+import { syncAdminHandlers } from './sync/sync-admin-handlers';
 import { SyncRunner } from './sync/sync-runner';
 import type { SyncLoopOptions } from './sync/sync-loop';
 
@@ -70,12 +72,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // with AppError('STORE_IN_USE') naming the holder: failing before any service exists is cleaner
   // than services whose every call fails, and the host and Electron show the message and exit.
   const folderLock = acquireStoreLock(paths.dataDir, options.program ?? 'app', options.clock());
+  try {
+    finishInterruptedWork(paths);
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
   const session = new SessionHolder();
   const queue = new SerialQueue();
   const now = options.clock;
   const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
-  const sync = new SyncRunner(session, now, options.sync);
+  const sync = new SyncRunner(session, now, options.sync, paths.keyring);
   const handlers: Handlers = {
     ...sessionHandlers({
       paths,
@@ -87,6 +95,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase),
     }),
     ...sync.handlers(),
+    ...syncAdminHandlers(session, sync),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...measureHandlers(session, now),

@@ -33,6 +33,15 @@ export class SessionHolder {
     this.#session = session;
   }
 
+  /**
+   * Moves the open session to another connection (a data-key rotation's new file) without
+   * locking: the old connection must already be closed. Synchronous, so no call sees neither.
+   */
+  replaceStore(store: Store): void {
+    const session = this.require();
+    this.#session = { ...session, store };
+  }
+
   /** Called after every close (lock on demand, idle lock, OS lock), e.g. to stop the idle timer. */
   onClose(listener: () => void): void {
     this.#closeListeners.push(listener);

@@ -203,6 +203,8 @@ export const LOCAL_ONLY_TABLES: readonly string[] = [
   'export_log',
   'export_log_subjects',
   'export_settings',
+  // Paths of files this laptop is writing outside the store (a killed export's partial file).
+  'unfinished_files',
   // Retention holds and purges act on this laptop's store; sharing them is for the server's own retention (later).
   'legal_holds',
   'retention_purge',

@@ -1,4 +1,6 @@
-import { openEncryptedDatabase } from '../open-store';
+import { rmSync } from 'node:fs';
+import { fsyncFileSync } from '../durable-file';
+import { openEncryptedDatabase, type SqliteDatabase } from '../open-store';
 import type { Store } from '../store';
 
 /**
@@ -11,19 +13,43 @@ export function copyStoreInto(store: Pick<Store, 'sqlite'>, file: string): void 
 }
 
 /**
- * Re-encrypts every page of the open store under `newKey` in one transaction (`PRAGMA rekey`).
- * SQLite3 Multiple Ciphers refuses to rekey in WAL mode, so the log is folded in and the journal
- * switches to DELETE for the rekey, and back to WAL whatever happens.
+ * Writes a copy of the open store to `file` encrypted under `newKey`, flushed to the disk; the
+ * open store is not touched. `VACUUM INTO` writes under the store's own key (SQLite3 Multiple
+ * Ciphers takes the main database's cipher for the target, and this build has no URI filenames
+ * to give the target another), so the copy is then re-encrypted with `PRAGMA rekey`: on the copy,
+ * which nobody else uses and which a crash simply leaves to be deleted.
  */
-export function rekeyStore(store: Pick<Store, 'sqlite'>, newKey: Buffer): void {
-  const { sqlite } = store;
+export function copyStoreUnderNewKey(store: Pick<Store, 'sqlite'>, file: string, currentKey: Buffer, newKey: Buffer): void {
+  // Everything committed is in the main file, so the copy and the WAL left behind agree.
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  for (const leftover of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) rmSync(leftover, { force: true });
+  copyStoreInto(store, file);
+  const copy = openEncryptedDatabase(file, currentKey, { create: false });
+  try {
+    rekeyDatabase(copy, newKey);
+  } finally {
+    copy.close();
+  }
+  fsyncFileSync(file);
+}
+
+/**
+ * Closes the store's connection at once, synchronously (its `close()` awaits): for a rotation,
+ * which must release the file it replaces without yielding to another call.
+ */
+export function closeStoreConnectionNow(store: Pick<Store, 'sqlite'>): void {
+  store.sqlite.close();
+}
+
+/**
+ * Re-encrypts every page of a connection's file under `newKey` (`PRAGMA rekey`); only ever a copy
+ * (an interrupted rekey leaves a file that neither key opens). SQLite3 Multiple Ciphers refuses to
+ * rekey in WAL mode, so the log is folded in and the journal switches to DELETE for the rekey.
+ */
+function rekeyDatabase(sqlite: SqliteDatabase, newKey: Buffer): void {
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.pragma('journal_mode = DELETE');
-  try {
-    sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
-  } finally {
-    sqlite.pragma('journal_mode = WAL');
-  }
+  sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
 }
 
 /** Whether the store file at `file` opens with the data key and passes SQLite's quick check. */

@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { AppError } from '../../core/app-error';
+import { renameDurablySync } from '../../db/durable-file';
 import { newDataKey, readKeyring, sealDataKey, writeKeyring, type Keyring } from '../../db/keyring';
 import { writeSecuritySetting } from '../../db/repositories/security-repository';
-import { rekeyStore } from '../../db/repositories/store-file-repository';
+import { closeStoreConnectionNow, copyStoreUnderNewKey } from '../../db/repositories/store-file-repository';
+import { openMigratedStoreSync } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
-import type { OpenSession } from '../session-holder';
+import type { SessionHolder } from '../session-holder';
 import { createBackup, defaultBackupName } from './backup-service';
+import { finishInterruptedRotation, writeRotationJournal } from './rotation-journal';
 
-/** The steps of a rotation, in order; tests stop after one to play a crash there. */
-export type RotationStep = 'backed-up' | 'pending-keyring-written' | 'rekeyed' | 'keyring-promoted';
+/** The steps of a rotation, in order; tests fail one to check a failure there is rolled back or finished. */
+export type RotationStep = 'backed-up' | 'journal-written' | 'pending-keyring-written' | 'copy-made' | 'swapped' | 'keyring-promoted';
 
 /** Users whose slot predates sealing: rotation cannot re-seal theirs until they unlock once. */
 export function usersToSignInBeforeRotation(keyring: Keyring): string[] {
@@ -17,21 +20,25 @@ export function usersToSignInBeforeRotation(keyring: Keyring): string[] {
 }
 
 /**
- * Rotates the data key of the open store, crash-safely:
+ * Rotates the data key of the open store, crash-safely. The live file is never re-encrypted in
+ * place (a rekey killed midway leaves a file neither key opens):
  * 1. an automatic backup (under the old key) into the data folder's `backups/`;
- * 2. the new key sealed to every slot (and the recovery slot) in `keyring.next.json`, the journal
- *    of this rotation: while it exists, unlocking tries both keyrings (see unlock-store.ts);
- * 3. `PRAGMA rekey` (SQLite3 Multiple Ciphers re-encrypts every page in one transaction; it
- *    refuses WAL mode, so the journal switches to DELETE for the rekey and back);
- * 4. `keyring.next.json` renamed over `keyring.json`.
- * A crash before 3 commits leaves the old key in force; after, the new one. Either way the store opens.
+ * 2. the journal (rotation-journal.ts), phase `copying`, flushed before anything else exists;
+ * 3. the new key sealed to every slot (and the recovery slot) in `keyring.next.json`;
+ * 4. in one synchronous step, so no other call writes meanwhile: a copy of the store under the
+ *    new key (`VACUUM INTO`, then rekey of the copy), flushed; the journal moves to `swapping`;
+ *    the old connection closes, the copy is renamed over the store and the session reopens it;
+ * 5. `keyring.next.json` renamed over `keyring.json`; the journal removed.
+ * A crash before the journal says `swapping` rolls back to the old key at the next start; after,
+ * the next start finishes the rotation (finishInterruptedRotation). Either way the store opens.
  */
 export async function rotateDataKey(
   paths: StorePaths,
-  open: OpenSession,
+  session: SessionHolder,
   now: Date,
   afterStep: (step: RotationStep) => void = () => undefined,
 ): Promise<{ backupFile: string; rotatedAt: string }> {
+  const open = session.require();
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   const waiting = usersToSignInBeforeRotation(keyring);
@@ -50,9 +57,12 @@ export async function rotateDataKey(
     'before_rotation',
   );
   afterStep('backed-up');
-
+  const backupFile = path.basename(backup.file);
   const newKey = newDataKey();
+  let swapping = false;
   try {
+    writeRotationJournal(paths, { format: 'workwell-mdt-rotation', phase: 'copying', backupFile });
+    afterStep('journal-written');
     const pending: Keyring = {
       ...keyring,
       slots: keyring.slots.map((slot) => sealDataKey(keyring.storeId, slot, newKey)),
@@ -61,17 +71,33 @@ export async function rotateDataKey(
     await writeKeyring(paths.pendingKeyring, pending);
     afterStep('pending-keyring-written');
 
-    rekeyStore(open.store, newKey);
-    // From here the store opens only with the new key: the session's copy must follow.
-    newKey.copy(open.dataKey);
-    afterStep('rekeyed');
+    // From here to the swap, no `await`: a write by another call in between would be lost with the old file.
+    const current = session.require();
+    copyStoreUnderNewKey(current.store, paths.rotatingDatabase, current.dataKey, newKey);
+    afterStep('copy-made');
+    writeRotationJournal(paths, { format: 'workwell-mdt-rotation', phase: 'swapping', backupFile });
+    swapping = true;
+    closeStoreConnectionNow(current.store);
+    renameDurablySync(paths.rotatingDatabase, paths.database);
+    // The store now opens only with the new key: the session's copy must follow.
+    newKey.copy(current.dataKey);
+    session.replaceStore(openMigratedStoreSync(paths.database, current.dataKey));
+    void current.store.close();
+    afterStep('swapped');
 
-    await fs.rename(paths.pendingKeyring, paths.keyring);
+    renameDurablySync(paths.pendingKeyring, paths.keyring);
+    await fs.rm(paths.rotationJournal, { force: true });
     afterStep('keyring-promoted');
+  } catch (error) {
+    // A failure (a full disk, say) is finished like a crash: rolled back while the journal says
+    // `copying`, carried on after. Past the swap the session's connection is gone, so it locks.
+    finishInterruptedRotation(paths);
+    if (swapping) await session.close();
+    throw error;
   } finally {
     newKey.fill(0);
   }
   const rotatedAt = now.toISOString();
-  await writeSecuritySetting(open.store.db, 'last_rotated_at', rotatedAt, open.user.userId, rotatedAt);
+  await writeSecuritySetting(session.require().store.db, 'last_rotated_at', rotatedAt, open.user.userId, rotatedAt);
   return { backupFile: backup.file, rotatedAt };
 }

@@ -112,7 +112,7 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
       }),
     'security.newRecoveryKey': async () =>
       withOpenSession(async (open) => ({ recoveryKey: await replaceRecoveryKey(paths, open.dataKey) })),
-    'security.rotateDataKey': async () => withOpenSession((open) => rotateDataKey(paths, open, now())),
+    'security.rotateDataKey': async () => withOpenSession(() => rotateDataKey(paths, session, now())),
 
     'backup.status': async () => ({ ...(await backupStatus(session.require(), now())), canChooseFile: chooseBackupFile !== undefined }),
     'backup.chooseFile': async (input) => {

@@ -14,6 +14,7 @@ import { seedDemoMeeting } from '../synthetic/seed-demo-meeting';
 import { newRecoveryKey } from '../security/recovery';
 import { UnlockBackoff } from '../security/unlock-backoff';
 import { unlockStore } from './unlock-store';
+import { cleanUpUnfinishedFiles } from '../unfinished-files';
 
 export interface SessionServiceDependencies {
   readonly paths: StorePaths;
@@ -116,6 +117,8 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           dataKey: unlocked.dataKey,
         });
         onOpen();
+        // What a killed export or backup left behind goes now, and the export log says so.
+        await cleanUpUnfinishedFiles(unlocked.store, now());
         await onUnlocked?.(unlocked.keyring, input.username, input.passphrase);
         return unlocked.user;
       }),

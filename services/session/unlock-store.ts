@@ -6,6 +6,7 @@ import { createKeySlot, findSlot, readKeyring, unwrapDataKey, writeKeyring, type
 import { findUserById } from '../../db/repositories/user-repository';
 import { openStore, type Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
+import { newestRotationBackup } from '../security/rotation-journal';
 
 const WRONG = () => new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
 
@@ -37,13 +38,14 @@ export async function unlockStore(
   } catch (error) {
     dataKey.fill(0);
     const pendingSlot = pending === undefined ? undefined : findSlot(pending, username);
-    if (!(error instanceof AppError && error.code === 'WRONG_KEY') || pending === undefined || pendingSlot === undefined) throw error;
+    if (!(error instanceof AppError && error.code === 'WRONG_KEY') || pending === undefined || pendingSlot === undefined)
+      throw pointToRotationBackup(paths, error);
     dataKey = await unwrapDataKey(pending, pendingSlot, passphrase);
     try {
       store = await openStore(paths.database, dataKey, { create: false });
     } catch (retryError) {
       dataKey.fill(0);
-      throw retryError;
+      throw pointToRotationBackup(paths, retryError);
     }
     await fs.rename(paths.pendingKeyring, paths.keyring);
     keyring = pending;
@@ -63,4 +65,18 @@ export async function unlockStore(
     await store.close();
     throw error;
   }
+}
+
+/**
+ * A store the keyring's key does not open, in a folder where a key rotation made a backup: the
+ * message names that backup, the way back, rather than suggesting another partnership.
+ */
+function pointToRotationBackup(paths: StorePaths, error: unknown): unknown {
+  if (!(error instanceof AppError && error.code === 'WRONG_KEY')) return error;
+  const backup = newestRotationBackup(paths);
+  if (backup === undefined) return error;
+  return new AppError(
+    'WRONG_KEY',
+    `The keyring's key does not open this store. A key rotation made a backup before it started: restore ${backup} (the passphrases of that time open it).`,
+  );
 }

@@ -42,9 +42,8 @@ export async function callServer<Schema extends z.ZodType>(
   schema: Schema,
   init: { method: 'GET' | 'POST' | 'PUT'; body?: unknown; token?: string; signal?: AbortSignal },
 ): Promise<z.infer<Schema>> {
-  let response: Response;
-  try {
-    response = await fetch(new URL(path, serverUrl), {
+  const send = () =>
+    fetch(new URL(path, serverUrl), {
       method: init.method,
       headers: {
         ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -52,6 +51,16 @@ export async function callServer<Schema extends z.ZodType>(
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
+    });
+  let response: Response;
+  try {
+    response = await send().catch((error: unknown) => {
+      // The server ends a kept-alive connection after 5 s idle; a request sent on it just then
+      // (after applying a long page, say) fails with ECONNRESET before reaching the server. Once
+      // more, on a new connection: safe for every call, as pushes are applied once by mutation id,
+      // pulls only read, and a challenge is single-use either way.
+      if (init.signal?.aborted === true) throw error;
+      return send();
     });
   } catch (error) {
     throw new ServerUnreachable(serverUrl, error);

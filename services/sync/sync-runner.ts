@@ -7,7 +7,7 @@ import type { SessionHolder } from '../session-holder';
 import { ReceivedChanges } from './received-changes';
 import { SyncLoop, type SyncLoopOptions } from './sync-loop';
 
-const SOLO: SyncStatus = { mode: 'solo', waiting: 0, refused: [], lastSyncedAt: null };
+const SOLO: SyncStatus = { mode: 'solo', waiting: 0, waitingOthers: 0, problem: null, refused: [], lastSyncedAt: null };
 
 /**
  * Runs the background sync loop (sync-loop.ts) while a store that has joined a partnership server
@@ -18,12 +18,15 @@ export class SyncRunner {
   readonly #clock: Clock;
   readonly #options: SyncLoopOptions;
   readonly #received = new ReceivedChanges();
+  readonly #keyringPath: string | undefined;
   #loop: SyncLoop | undefined;
 
-  constructor(session: SessionHolder, clock: Clock, options: SyncLoopOptions = {}) {
+  /** `keyringPath`: the store's keyring, from which an administrator's sync sends new users' slots. */
+  constructor(session: SessionHolder, clock: Clock, options: SyncLoopOptions = {}, keyringPath?: string) {
     this.#session = session;
     this.#clock = clock;
     this.#options = options;
+    this.#keyringPath = keyringPath;
     // A lock (on demand, idle, OS) closes the store: the loop stops touching it at once.
     session.onClose(() => void this.stop());
   }
@@ -41,7 +44,7 @@ export class SyncRunner {
     this.#loop = new SyncLoop(
       store,
       state,
-      { userId: slot.userId, username, privateKey, publicKey: Buffer.from(slot.publicKey, 'base64') },
+      { userId: slot.userId, username, privateKey, publicKey: Buffer.from(slot.publicKey, 'base64'), keyringPath: this.#keyringPath },
       this.#clock,
       () => this.#session.current?.store === store,
       { ...this.#options, onReceived: () => this.#received.received() },
@@ -56,6 +59,11 @@ export class SyncRunner {
 
   status(): SyncStatus {
     return this.#loop?.status() ?? SOLO;
+  }
+
+  /** The running loop of a joined store (undefined when solo, locked or not syncing in the background). */
+  get loop(): SyncLoop | undefined {
+    return this.#loop;
   }
 
   async stop(): Promise<void> {

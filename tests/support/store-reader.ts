@@ -36,19 +36,7 @@ export async function storeReader(dataDir: string, username: string, passphrase:
     },
     /** Rows in every table (migration bookkeeping left out), keyed by table name. */
     rowCounts(options: { except?: readonly string[] } = {}): Record<string, number> {
-      return read((database) => {
-        const tables = database
-          .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name",
-          )
-          .all() as Array<{ name: string }>;
-        const counts: Record<string, number> = {};
-        for (const { name } of tables) {
-          if (options.except?.includes(name)) continue;
-          counts[name] = (database.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n;
-        }
-        return counts;
-      });
+      return read((database) => rowCounts(database, options.except ?? []));
     },
     /** `PRAGMA integrity_check`: 'ok' when the file is sound. */
     integrityCheck(): string {
@@ -60,4 +48,17 @@ export async function storeReader(dataDir: string, username: string, passphrase:
       dataKey.fill(0);
     },
   };
+}
+
+/** Rows in every table of an open connection (migration bookkeeping and `except` left out), keyed by table name. */
+export function rowCounts(database: ReturnType<typeof openEncryptedDatabase>, except: readonly string[] = []): Record<string, number> {
+  const tables = database
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    if (except.includes(name)) continue;
+    counts[name] = (database.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n;
+  }
+  return counts;
 }

@@ -8,6 +8,7 @@ import { storePaths } from '../../../db/store-paths';
 import { createAppServices } from '../../../services/app-services';
 import { rotateDataKey, type RotationStep } from '../../../services/security/key-rotation';
 import { unlockStore } from '../../../services/session/unlock-store';
+import { SessionHolder } from '../../../services/session-holder';
 import { runCli } from '../../../cli/main';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
@@ -199,28 +200,47 @@ describe('data-key rotation', () => {
     await again.close();
   });
 
-  it.each<RotationStep>(['backed-up', 'pending-keyring-written', 'rekeyed'])(
-    'a crash after "%s" leaves a store that opens with every passphrase',
+  it.each<RotationStep>(['backed-up', 'journal-written', 'pending-keyring-written', 'copy-made', 'swapped'])(
+    'a failure after "%s" is rolled back or finished: the store opens with every passphrase and nothing is left over',
     async (step) => {
       const { services, dataDir } = await demoWithPerson();
       await services.close();
       const paths = storePaths(dataDir);
       const unlocked = await unlockStore(paths, 'demo.admin', PASS);
-      const open = { store: unlocked.store, user: unlocked.user, partnershipName: 'x', isDemo: true, dataKey: unlocked.dataKey };
+      const session = new SessionHolder();
+      session.open({ store: unlocked.store, user: unlocked.user, partnershipName: 'x', isDemo: true, dataKey: unlocked.dataKey });
       await expect(
-        rotateDataKey(paths, open, testClock()(), (reached) => {
-          if (reached === step) throw new Error(`crash after ${step}`);
+        rotateDataKey(paths, session, testClock()(), (reached) => {
+          if (reached === step) throw new Error(`failed after ${step}`);
         }),
-      ).rejects.toThrow('crash');
-      // The process "dies": the connection goes without the rest of the rotation.
-      unlocked.store.sqlite.close();
+      ).rejects.toThrow('failed after');
+      await session.close();
       for (const username of ['demo.physio', 'demo.admin']) {
         const again = await unlockStore(paths, username, PASS);
         expect((again.store.sqlite.prepare('SELECT count(*) AS n FROM participants').get() as { n: number }).n).toBe(241);
         again.dataKey.fill(0);
         await again.store.close();
       }
-      expect(existsSync(paths.pendingKeyring)).toBe(false);
+      for (const leftover of [paths.pendingKeyring, paths.rotationJournal, paths.rotatingDatabase])
+        expect(existsSync(leftover)).toBe(false);
     },
   );
+
+  it('a store the keyring no longer opens names the backup the rotation made', async () => {
+    const { services, dataDir } = await demoWithPerson();
+    const paths = storePaths(dataDir);
+    const oldKeyring = readFileSync(paths.keyring);
+    const rotated = value<{ backupFile: string }>(await services.dispatch('security.rotateDataKey', { confirm: true }));
+    await services.close();
+    // The keyring of before the rotation, beside the store of after: neither matches the other.
+    writeFileSync(paths.keyring, oldKeyring);
+    const again = createAppServices({ clock: testClock(), dataDir });
+    try {
+      const result = await again.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASS });
+      expect(result.ok).toBe(false);
+      expect(result.ok ? '' : result.error.message).toContain(rotated.backupFile);
+    } finally {
+      await again.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { auditEntriesAfter } from '../../../db/repositories/audit-repository';
 import { storePaths } from '../../../db/store-paths';
 import { migrateServerToLatest } from '../../../server/migrate-server';
+import { requestRoleName } from '../../../server/migrations/2026-12-06-003-row-level-security';
 import { recordServerEvent } from '../../../server/server-audit-append';
 import { createServerDatabase } from '../../../server/server-database';
 import { fetchAuditTail, pushAuditEntries } from '../../../services/sync/audit-client';
@@ -282,7 +283,8 @@ describe('the audit trail on the partnership server', () => {
     const role = `audit_owner_${randomBytes(4).toString('hex')}`;
     const admin = new Client({ connectionString: database.url });
     await admin.connect();
-    await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER`);
+    // CREATEROLE: row-level security's migration makes the database's request role.
+    await admin.query(`CREATE ROLE ${role} LOGIN NOSUPERUSER CREATEROLE`);
     await admin.query(`ALTER DATABASE ${new URL(database.url).pathname.slice(1)} OWNER TO ${role}`);
     const ownerUrl = new URL(database.url);
     ownerUrl.username = role;
@@ -292,6 +294,7 @@ describe('the audit trail on the partnership server', () => {
       await database.drop();
       const cleanup = new Client({ connectionString: new URL('/postgres', database.url).toString() });
       await cleanup.connect();
+      await cleanup.query(`DROP ROLE IF EXISTS ${requestRoleName(new URL(database.url).pathname.slice(1))}`);
       await cleanup.query(`DROP ROLE IF EXISTS ${role}`);
       await cleanup.end();
     });

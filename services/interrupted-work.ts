@@ -1,0 +1,10 @@
+import type { StorePaths } from '../db/store-paths';
+import { finishInterruptedRotation } from './security/rotation-journal';
+
+/**
+ * Finishes or rolls back what a crash interrupted in the data folder, before anything opens the
+ * store: run by every opener (app, host, CLI) right after it takes the folder's lock.
+ */
+export function finishInterruptedWork(paths: StorePaths): void {
+  finishInterruptedRotation(paths);
+}

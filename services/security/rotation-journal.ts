@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../core/app-error';
+import { renameDurablySync, writeFileDurablySync } from '../../db/durable-file';
+import type { StorePaths } from '../../db/store-paths';
+
+/**
+ * The journal of a data-key rotation (services/security/key-rotation.ts), written before any file
+ * of the rotation exists. Phase `copying`: the old key is in force; the copy under the new key
+ * (`workwell.db.rotating`) and the new keyring (`keyring.next.json`) may be partial or absent.
+ * Phase `swapping`: the copy is complete and flushed; the rotation only has to be carried on.
+ * The next start reads it (finishInterruptedRotation) and rolls back or forward, so the store file
+ * in place and the keyring always hold the same key.
+ */
+const journalSchema = z.strictObject({
+  format: z.literal('workwell-mdt-rotation'),
+  phase: z.enum(['copying', 'swapping']),
+  /** The backup the rotation made under the old key before it started (file name, in `backups/`). */
+  backupFile: z.string().min(1).max(300),
+});
+export type RotationJournal = z.infer<typeof journalSchema>;
+
+/** Writes the journal durably (flushed, atomically renamed, folder flushed). */
+export function writeRotationJournal(paths: StorePaths, journal: RotationJournal): void {
+  writeFileDurablySync(paths.rotationJournal, `${JSON.stringify(journalSchema.parse(journal))}\n`);
+}
+
+/** The backup folder's newest `before-rotation-*` backup, for a message when a store does not open. */
+export function newestRotationBackup(paths: StorePaths): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(paths.backupsDir);
+  } catch {
+    return undefined;
+  }
+  const newest = names
+    .filter((name) => name.startsWith('before-rotation-'))
+    .sort()
+    .at(-1);
+  return newest === undefined ? undefined : path.join(paths.backupsDir, newest);
+}
+
+function removeCopy(paths: StorePaths): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${paths.rotatingDatabase}${suffix}`, { force: true });
+}
+
+/** The temporary files of an atomic write of the journal or the new keyring that a crash cut short. */
+function removeHalfWritten(paths: StorePaths): void {
+  const prefixes = [paths.pendingKeyring, paths.rotationJournal].map((file) => `.${path.basename(file)}.`);
+  for (const name of readdirSync(paths.dataDir)) {
+    if (name.endsWith('.tmp') && prefixes.some((prefix) => name.startsWith(prefix)))
+      rmSync(path.join(paths.dataDir, name), { force: true });
+  }
+}
+
+/**
+ * Finishes or rolls back a rotation a crash interrupted. Runs at every start, holding the data
+ * folder's lock and before the store is opened. Synchronous: nothing may touch the files meanwhile.
+ * Returns what it did, for the log.
+ */
+export function finishInterruptedRotation(paths: StorePaths): 'none' | 'rolled-back' | 'finished' {
+  removeHalfWritten(paths);
+  if (!existsSync(paths.rotationJournal)) {
+    // A copy without a journal was never going to be used (the journal comes first).
+    if (existsSync(paths.rotatingDatabase)) removeCopy(paths);
+    return 'none';
+  }
+  let journal: RotationJournal;
+  try {
+    journal = journalSchema.parse(JSON.parse(readFileSync(paths.rotationJournal, 'utf8')));
+  } catch {
+    const backup = newestRotationBackup(paths);
+    throw new AppError(
+      'NOT_A_STORE',
+      `An interrupted key rotation left a damaged journal, so the store was not opened.${backup === undefined ? '' : ` Restore the backup the rotation made: ${backup}.`}`,
+    );
+  }
+  if (journal.phase === 'copying') {
+    removeCopy(paths);
+    rmSync(paths.pendingKeyring, { force: true });
+    rmSync(paths.rotationJournal, { force: true });
+    return 'rolled-back';
+  }
+  if (existsSync(paths.rotatingDatabase)) {
+    // The copy is complete and the old file was never written after it was made (the swap is one
+    // synchronous step): the old file's WAL holds nothing the copy lacks, and is under the old key.
+    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${paths.database}${suffix}`, { force: true });
+    for (const suffix of ['-journal', '-wal', '-shm']) rmSync(`${paths.rotatingDatabase}${suffix}`, { force: true });
+    renameDurablySync(paths.rotatingDatabase, paths.database);
+  }
+  if (existsSync(paths.pendingKeyring)) renameDurablySync(paths.pendingKeyring, paths.keyring);
+  rmSync(paths.rotationJournal, { force: true });
+  return 'finished';
+}
