@@ -301,6 +301,14 @@ describe('the audit trail on the partnership server', () => {
     cleanups.push(() => owner.destroy());
 
     await migrateServerToLatest(owner);
+    // Row-level security's request role may only read and append, under the partnership policy.
+    const requestRole = requestRoleName(new URL(database.url).pathname.slice(1));
+    const granted = await admin.query<Record<string, boolean>>(
+      `SELECT ${['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'].map((p) => `has_table_privilege($1, 'audit_log', '${p}') AS "${p}"`).join(', ')},
+        (SELECT relrowsecurity FROM pg_class WHERE relname = 'audit_log') AS "RLS"`,
+      [requestRole],
+    );
+    expect(granted.rows[0]).toEqual({ SELECT: true, INSERT: true, UPDATE: false, DELETE: false, TRUNCATE: false, RLS: true });
     await owner.insertInto('partnerships').values({ id: 'p1', name: 'Test partnership', store_id: null, keyring_meta: null }).execute();
     await recordServerEvent(owner, {
       partnershipId: 'p1',
