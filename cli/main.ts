@@ -4,6 +4,7 @@ import { withDataFolderLock } from '../services/data-folder-lock';
 import { verifyStoreAudit } from '../services/audit/audit-commands';
 import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
 import { exportCommand } from '../services/exports/export-command';
+import { miReturnCommand, MI_RETURN_COMMAND_USAGE } from '../services/exports/mi-return-command';
 import { initStore, seedStore } from '../services/session/store-commands';
 import { systemClock, type Clock } from '../core/clock';
 import { runWithClock } from '../services/call-clock-scope';
@@ -146,6 +147,19 @@ async function runLocked(
         now: clock,
       });
       return printExportReport(report, out);
+    }
+    case 'mi-return': {
+      if (values.store === undefined) throw new Error(`mi-return needs --store.\n${MI_RETURN_COMMAND_USAGE}`);
+      const written = await miReturnCommand({
+        dataDir: values.store,
+        month: values.month,
+        out: values.out,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+        now: clock,
+      });
+      out(`MI return for ${values.month}: ${written.rows.toLocaleString('en-GB')} people on the caseload, written to ${written.file}.`);
+      return 0;
     }
     case 'server': {
       if (rest[0] === 'init') {

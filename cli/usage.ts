@@ -32,6 +32,13 @@ Usage:
       to sharing, to the folder or URL given or else to the configured destinations.
       Exit code 0: delivered; 3: some people could not be delivered (listed); 1: error.
 
+  workwell-mdt mi-return --store DIR --month YYYY-MM --out FILE [--user USERNAME]
+                         [--passphrase-file FILE]
+      Write the management-information return for a month (the same CSV as the Exports
+      screen, every column as things stood at the month's end) to FILE, never over an
+      existing file; recorded in the export log and the audit trail. Administrators and
+      coordinators only. Exit code 0: written; 1: error.
+
   workwell-mdt server start --database-url URL --listen HOST:PORT
                             [--tls-key FILE --tls-cert FILE]
       Run the partnership server on PostgreSQL in the foreground: bring the database's
