@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/app-error';
+import { writeFileDurablySync } from './durable-file';
 
 /**
  * The keyring: the store's random data key wrapped once per user. Each slot derives a key from the
@@ -337,6 +338,11 @@ export function parseKeyring(json: unknown): Keyring {
   for (const slot of [...parsed.data.slots, ...(parsed.data.recovery === undefined ? [] : [parsed.data.recovery])])
     assertParametersNotWeakened(slot);
   return parsed.data;
+}
+
+/** Writes the keyring atomically and durably, synchronously: for the journaled file moves of a restore. */
+export function writeKeyringSync(file: string, keyring: Keyring): void {
+  writeFileDurablySync(file, `${JSON.stringify(keyringSchema.parse(keyring), null, 2)}\n`);
 }
 
 /**
