@@ -7,6 +7,7 @@ import { lastBackupAt, recordBackup } from '../../db/repositories/security-repos
 import type { StorePaths } from '../../db/store-paths';
 import type { OpenSession } from '../session-holder';
 import { checkBackupFile, extractBackupStore, writeBackupFile } from './backup-file';
+import { assertStoreSound, recordNewestBackup } from './store-damage';
 import { incomingStoreFile, replaceStoreFiles, type RestoreStep } from './restore-journal';
 
 /** A backup is due when none has been made for this long (or since the store was created). */
@@ -51,9 +52,11 @@ export async function createBackup(
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   const file = await resolveBackupTarget(requested, now);
+  assertStoreSound(paths, open.store, 'full', 'No backup was made: it would have copied the damage.');
   const madeAt = now.toISOString();
   const { bytes } = await writeBackupFile({ store: open.store, dataKey: open.dataKey, keyring, file, madeAt });
   await recordBackup(open.store.db, { madeAt, madeBy: open.user.userId, fileName: path.basename(file), bytes, reason });
+  recordNewestBackup(paths, file, madeAt);
   return { file, bytes, madeAt };
 }
 

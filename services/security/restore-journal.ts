@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error';
 import { renameDurablySync, writeFileDurablySync } from '../../db/durable-file';
-import { parseKeyring, writeKeyringSync, type Keyring } from '../../db/keyring';
+import { KEYRING_COPY_FILE_NAME, parseKeyring, writeKeyringSync, type Keyring } from '../../db/keyring';
 import type { StorePaths } from '../../db/store-paths';
 
 /**
@@ -36,8 +36,9 @@ export function restoreJournalFile(paths: StorePaths): string {
 
 /** The store files a restore moves aside, whichever exist. */
 function currentStoreFiles(paths: StorePaths): string[] {
-  return [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring, paths.pendingKeyring].filter((each) =>
-    existsSync(each),
+  const keyringCopy = path.join(paths.dataDir, KEYRING_COPY_FILE_NAME);
+  return [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring, keyringCopy, paths.pendingKeyring].filter(
+    (each) => existsSync(each),
   );
 }
 

@@ -72,6 +72,7 @@ describe('a restore killed with SIGKILL', () => {
       'journal-written',
       'moved-aside:workwell.db',
       'moved-aside:keyring.json',
+      'moved-aside:keyring.backup.json',
       'store-in-place',
       'keyring-written',
     ]);
@@ -99,6 +100,7 @@ describe('a restore killed with SIGKILL', () => {
     await services.close();
     // What a crash between the moves left before restores were journaled: a store, no keyring.
     rmSync(storePaths(dataDir).keyring);
+    rmSync(path.join(dataDir, 'keyring.backup.json'));
     const again = createAppServices({ clock: testClock(), dataDir });
     try {
       expect(value<AppStatus>(await again.dispatch('app.status', {}))).toMatchObject({
