@@ -18,14 +18,16 @@ import { NATIONAL_BENCH_SIZE, runNationalBench } from './national-bench';
 import { measure, measurePair, percentile } from './measure';
 import { printReport, type BenchRow } from './report';
 import { BENCH_NOW, benchClock } from './bench-clock';
+import { SYNC_BENCH_PARTICIPANTS, SYNC_BENCH_PUSHED, runSyncBench } from './sync-bench';
 
 /**
  * `npm run bench`: the foundation's operations on the encrypted store, each compared with the same
  * schema and query on plain SQLite in the same run, then the caseload at 250,000 people
  * (bench/caseload-bench.ts), the partnership export (bench/fhir-export-bench.ts) and the PDF
  * documents (bench/documents-bench.ts), and the whole store with every person's history at national
- * size (bench/national-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or
- * `foundation`, `national`, `fhir`, `meetings`, `documents`) runs one part only.
+ * size (bench/national-bench.ts), and sync through a partnership server on PostgreSQL
+ * (bench/sync-bench.ts). Not part of the test suite. `BENCH_SUITE=caseload` (or `foundation`,
+ * `national`, `fhir`, `meetings`, `documents`, `sync`) runs one part only.
  */
 const SUITE = process.env.BENCH_SUITE ?? 'all';
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50_000);
@@ -153,4 +155,17 @@ if (SUITE === 'all' || SUITE === 'meetings') {
 }
 if (SUITE === 'all' || SUITE === 'documents') {
   printReport(`PDF documents (${os.cpus().length} cores, Node ${process.version})`, await runDocumentsBench());
+}
+if (SUITE === 'all' || SUITE === 'sync') {
+  const sync = await runSyncBench();
+  printReport(
+    `Sync through a partnership server on PostgreSQL, ${SYNC_BENCH_PARTICIPANTS.toLocaleString('en-GB')} people with histories (${os.cpus().length} cores, Node ${process.version}); plain: the same pull into plain SQLite`,
+    sync.rows,
+  );
+  console.log(
+    `Server applying ${SYNC_BENCH_PUSHED.toLocaleString('en-GB')} pushed changes: ${sync.appliedPerSecond.toFixed(0)} per second (target >= 200: ${sync.appliedPerSecond >= 200 ? 'pass' : 'FAIL'})`,
+  );
+  const cpu = ({ node, postgres }: { node: number; postgres: number }) =>
+    `${(node + postgres).toFixed(1)} s of CPU (Node ${node.toFixed(1)} s, PostgreSQL ${postgres.toFixed(1)} s)`;
+  console.log(`  enrolling used ${cpu(sync.enrolCpu)}; applying the pushes used ${cpu(sync.pushCpu)}`);
 }

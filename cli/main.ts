@@ -7,6 +7,7 @@ import { exportCommand } from '../services/exports/export-command';
 import { initStore, seedStore } from '../services/session/store-commands';
 import { systemClock, type Clock } from '../core/clock';
 import { runWithClock } from '../services/call-clock-scope';
+import { printExportReport } from './export-report';
 import { readPassphrase } from './read-passphrase';
 import { enrolCommand, syncCommand } from './sync-commands';
 import { USAGE } from './usage';
@@ -154,16 +155,7 @@ async function runLocked(
         tokenFile: values['token-file'],
         now: clock,
       });
-      const { included, skipped, failed } = report.progress;
-      out(
-        `Partnership export ${report.outcome}: ${included.toLocaleString('en-GB')} included, ${skipped.toLocaleString('en-GB')} skipped (no consent to share), ${failed.toLocaleString('en-GB')} failed.`,
-      );
-      if (report.fileName !== null) out(`Written to ${report.fileName}.`);
-      if (report.stopReason !== null) out(report.stopReason);
-      for (const problem of report.problems.filter((candidate) => candidate.outcome === 'failed'))
-        out(`  ${problem.reference}: ${problem.reason ?? 'failed'}`);
-      // 0: everyone consenting was delivered; 3: some were not (the nightly job should alert).
-      return failed > 0 ? 3 : 0;
+      return printExportReport(report, out);
     }
     case 'server': {
       if (rest[0] === 'init') {
@@ -188,6 +180,16 @@ async function runLocked(
         if (values.server === undefined)
           out('No --server address was given: the store records none yet, so it cannot sync until it is set.');
         return 0;
+      }
+      if (rest[0] === 'export' || rest[0] === 'mi-return') {
+        // Loaded only for these: the laptop's commands run without PostgreSQL's driver.
+        const { serverExportCommand, serverMiReturnCommand } = await import('./server-export');
+        const job = { databaseUrl: values['database-url'], partnership: values.partnership, clock };
+        if (rest[0] === 'mi-return') return serverMiReturnCommand({ ...job, month: values.month, out: values.out }, out);
+        return serverExportCommand(
+          { ...job, folder: values.folder, fhirServer: values['fhir-server'], tokenFile: values['token-file'] },
+          out,
+        );
       }
       if (rest[0] !== 'start')
         throw new Error('Usage: workwell-mdt server start --database-url URL --listen HOST:PORT [--tls-key FILE --tls-cert FILE]');
@@ -263,6 +265,8 @@ function parseCliOptions(args: readonly string[]) {
       'tls-cert': { type: 'string' },
       'from-store': { type: 'string' },
       server: { type: 'string' },
+      'fhir-server': { type: 'string' },
+      month: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,

@@ -18,8 +18,7 @@ const PASSWORD_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:[^/?#@]*@|[?&]password=
  * needed with peer authentication over PostgreSQL's Unix socket.
  */
 export function checkedDatabaseUrl(text: string | undefined): string {
-  if (text === undefined)
-    throw new Error('server start (and server init) needs --database-url (e.g. postgres://workwell@localhost:5432/workwell)');
+  if (text === undefined) throw new Error('This server command needs --database-url (e.g. postgres://workwell@localhost:5432/workwell)');
   if (PASSWORD_IN_URL.test(text)) {
     throw new Error(
       'Passwords are never taken on the command line, where other users can read them. Leave it out of --database-url and set PGPASSWORD.',

@@ -17,6 +17,7 @@ export async function syncCommand(
     out(
       `Sent ${report.pushed} change(s)${report.duplicates > 0 ? ` (${report.duplicates} already on the server)` : ''}; received ${report.pulled} change(s).`,
     );
+    if (report.users > 0) out(`Told the partnership server about ${report.users} user(s) added or revoked on this laptop.`);
     for (const refused of report.refused)
       out(`  Refused change ${refused.mutationId} (${refused.channel}, ${refused.code}): ${refused.message}`);
     if (report.refused.length > 0) {

@@ -44,6 +44,20 @@ Usage:
       and the store itself as the first enrolled laptop. --server is the address the
       laptops use (https://...), recorded in the store for \`sync\`.
 
+  workwell-mdt server export --database-url URL (--folder DIR | --fhir-server URL [--token-file FILE])
+                             [--partnership ID]
+      Run the partnership export (FHIR R4 transaction bundles) on the server, for the
+      whole partnership, with no laptop: the same export a laptop holding everything
+      would make, to a folder (one NDJSON file) or a FHIR server. Logged in the server's
+      export log. Exit code 0: delivered; 3: some people could not be delivered (listed);
+      1: error. --partnership is needed only when the server holds several.
+
+  workwell-mdt server mi-return --database-url URL --month YYYY-MM --out FILE
+                                [--partnership ID]
+      Write the management-information return (CSV) for a month, for the whole
+      partnership, from the server; never over an existing file. Logged in the server's
+      export log. Exit code 0: written; 1: error.
+
   workwell-mdt enrol --store NEWDIR --server URL --user USERNAME [--passphrase-file FILE]
       Make this laptop's store from the partnership server: fetch the user's keyring
       slot, open it here with the passphrase (which never leaves the laptop), sign in,

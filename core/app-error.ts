@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'TOO_MANY_ATTEMPTS',
   'BACKUP_INVALID',
   'STORE_IN_USE',
+  'STORE_DAMAGED',
+  'STORE_IO',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

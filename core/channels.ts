@@ -5,6 +5,10 @@
 export const CHANNELS = [
   'app.status',
   'sync.status',
+  'sync.changes',
+  'syncAdmin.overview',
+  'syncAdmin.revokeDevice',
+  'syncAdmin.revokeUser',
   'setup.createPartnership',
   'setup.createDemoPartnership',
   'session.unlock',

@@ -15,6 +15,7 @@ import { retentionContract } from './contracts/retention-contract';
 import { securityContract } from './contracts/security-contract';
 import { sessionContract } from './contracts/session-contract';
 import { settingsContract } from './contracts/settings-contract';
+import { syncAdminContract } from './contracts/sync-admin-contract';
 import { syncContract } from './contracts/sync-contract';
 
 export type { ChannelAccess, ChannelDefinition } from './contracts/channel-definition';
@@ -39,10 +40,10 @@ export const contract = {
   ...retentionContract,
   ...securityContract,
   ...syncContract,
+  ...syncAdminContract,
   ...exportsContract,
   ...fhirExportsContract,
   ...documentsContract,
-  ...syncContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -19,6 +19,15 @@ export async function appliedMigrationNames(db: Kysely<Database>): Promise<strin
  * was written by a newer version of the app: it is refused, never downgraded or half-migrated.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  try {
+    await migrate(db);
+  } catch (error) {
+    // A full disk or a busy store while migrating is said as such (the migration rolled back).
+    throw toStoreError(error);
+  }
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
   const known = new Set(Object.keys(MIGRATIONS));
   const unknown = (await appliedMigrationNames(db)).filter((name) => !known.has(name));
   if (unknown.length > 0) {
@@ -31,5 +40,5 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   // so a store that already has a later-numbered one may still take an earlier-numbered newcomer.
   const migrator = new Migrator({ db, provider: inCodeMigrationProvider, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
-  if (error !== undefined) throw toStoreError(error);
+  if (error !== undefined) throw error;
 }

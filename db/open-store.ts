@@ -73,6 +73,6 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: { 
     return database;
   } catch (error) {
     database?.close();
-    throw toStoreError(error);
+    throw toStoreError(error, 'opening');
   }
 }

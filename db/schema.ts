@@ -371,6 +371,17 @@ export interface Database {
   export_log: ExportLogTable;
   export_log_subjects: ExportLogSubjectTable;
   export_settings: ExportSettingTable;
+  unfinished_files: UnfinishedFileTable;
+}
+
+/** A file being written outside the store; a row left at unlock is debris of a killed process. */
+export interface UnfinishedFileTable {
+  path: string;
+  kind: string;
+  destination: string;
+  user_id: string | null;
+  username: string | null;
+  started_at: string;
 }
 
 /** A legal hold on a person's record (retention): while `released_at` is null it cannot be deleted. */

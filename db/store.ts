@@ -46,9 +46,13 @@ function storeOver(sqlite: SqliteDatabase, db: Kysely<Database>): Store {
     async close() {
       if (closed) return;
       closed = true;
-      // Fold the WAL back into the main file so a closed store is a single encrypted file.
+      // Fold the WAL back into the main file so a closed store is a single encrypted file. On a
+      // full disk the main file cannot grow: the committed pages stay in the (encrypted) WAL, the
+      // next open folds them in, and closing must still close, or the data folder stays locked.
       try {
         if (sqlite.open) sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Nothing is lost: SQLite replays the WAL at the next open.
       } finally {
         await db.destroy();
       }

@@ -8,6 +8,7 @@ import { RestoreOnSetup } from './screens/session/restore-on-setup';
 import { SetupScreen } from './screens/session/setup-screen';
 import { UnlockScreen } from './screens/session/unlock-screen';
 import { SessionContext } from './session-context';
+import { ReceivedChangesProvider } from './sync/received-changes';
 import { UnlockedApp } from './unlocked-app';
 import { useLockWatch } from './use-lock-watch';
 
@@ -84,7 +85,9 @@ export function App() {
         <SessionContext.Provider
           value={{ partnershipName: status.partnershipName, isDemo: status.isDemo, user: status.user, lock: () => void lock() }}
         >
-          <UnlockedApp />
+          <ReceivedChangesProvider>
+            <UnlockedApp />
+          </ReceivedChangesProvider>
         </SessionContext.Provider>
       );
   }

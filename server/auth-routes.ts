@@ -10,7 +10,7 @@ import { parseBody } from './sync-body';
 /** A challenge must be answered within this long. */
 const CHALLENGE_SECONDS = 120;
 /** A session lasts this long; revocation still applies at once (auth-session.ts). */
-const SESSION_SECONDS = 3_600;
+export const SESSION_SECONDS = 3_600;
 
 /** The same answer for an unknown user and a wrong proof: the server does not confirm usernames. */
 const signInFailed = () => new HttpError(401, 'SIGN_IN_FAILED', 'The partnership server did not recognise this user on this laptop.');

@@ -15,7 +15,10 @@ export type HttpErrorCode =
   | 'NOT_SIGNED_IN'
   | 'SIGN_IN_FAILED'
   | 'REVOKED'
-  | 'FORMAT_UNSUPPORTED';
+  | 'FORMAT_UNSUPPORTED'
+  // The administrator routes' (server/admin-routes.ts):
+  | 'FORBIDDEN'
+  | 'CONFLICT';
 
 /** The JSON body of every error answer. */
 export interface HttpErrorBody {

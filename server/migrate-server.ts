@@ -3,6 +3,7 @@ import { describeDatabaseError } from './describe-database-error';
 import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION, serverMigrationProvider } from './migrations';
 import { ServerError } from './server-error';
 import type { ServerDatabase } from './server-schema';
+import { refreshTableReaders } from './table-readers';
 
 /** What a database already holds: the migrations applied and the version it says it is at. */
 interface AppliedSchema {
@@ -44,7 +45,7 @@ async function refuseNewerSchema(db: Kysely<ServerDatabase>): Promise<void> {
  * Brings the server database to this code's schema and returns its schema version. A database
  * with a migration this code does not know (or a higher version) was built by a newer server: it
  * is refused before anything is changed, never downgraded or half-migrated, as the laptops refuse
- * a newer store (db/migrate.ts).
+ * a newer store (db/migrate.ts). Then copies the synced tables' readers for row-level security.
  */
 export async function migrateServerToLatest(db: Kysely<ServerDatabase>): Promise<number> {
   await refuseNewerSchema(db);
@@ -63,5 +64,6 @@ export async function migrateServerToLatest(db: Kysely<ServerDatabase>): Promise
     .updateTable('server_meta')
     .set({ schema_version: SERVER_SCHEMA_VERSION, migrated_at: sql<Date>`now()` })
     .execute();
+  await refreshTableReaders(db);
   return SERVER_SCHEMA_VERSION;
 }

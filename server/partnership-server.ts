@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
+import { adminRoutes } from './admin-routes';
 import { ChangeWaiters } from './change-waiters';
 import { healthRoute } from './health-route';
 import { syncRoutes } from './sync-routes';
@@ -48,7 +49,7 @@ export interface PartnershipServer {
 
 /** The server's endpoints. The sync protocol's routes join this list. */
 export function defaultRoutes(version: string = serverVersion()): Route[] {
-  return [healthRoute(version), ...syncRoutes()];
+  return [healthRoute(version), ...syncRoutes(), ...adminRoutes()];
 }
 
 /** True when the client sent (or is sending) a body the server has not read to its end. */

@@ -9,8 +9,13 @@ export type ServerErrorCode =
   | 'LISTEN_FAILED'
   | 'PLAIN_HTTP_REFUSED'
   | 'TLS_INCOMPLETE'
+  // the role requests run as (server/migrations/2026-12-06-003-row-level-security.ts):
+  | 'REQUEST_ROLE_MISSING'
+  | 'REQUEST_ROLE_UNSAFE'
   // server init (server/sync-init.ts):
-  | 'INIT_REFUSED';
+  | 'INIT_REFUSED'
+  // server export and server mi-return (server/partnership-rows.ts):
+  | 'PARTNERSHIP_NOT_FOUND';
 
 /**
  * A typed, human error from the partnership server's start-up. Kept apart from core's AppError,

@@ -14,6 +14,8 @@ export interface ServerMetaTable {
   created_at: DatabaseTimestamp;
   /** When a server last brought the schema up to date. */
   migrated_at: ColumnType<Date, never, Date>;
+  /** The PostgreSQL role requests run as (server/request-scope.ts); set by its migration. */
+  request_role: ColumnType<string, never, never>;
 }
 
 /** A WorkWell partnership served by this server. */
@@ -84,11 +86,43 @@ export interface ChallengesTable {
   expires_at: Date;
 }
 
+/** Which role's requests may read which synced table: core/sync/synced-tables.ts, copied at start for the RLS policies. */
+export interface TableReadersTable {
+  table_name: string;
+  role: string;
+}
+
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
   device_id: string;
   expires_at: Date;
+}
+
+/** One partnership export or MI return run on the server (server/server-export-log.ts). */
+export interface ServerExportLogTable {
+  seq: ColumnType<string, never, never>;
+  id: string;
+  partnership_id: string;
+  at: Date;
+  kind: string;
+  destination: string;
+  outcome: string;
+  included: number;
+  skipped: number;
+  failed: number;
+  sha256: string;
+  /** bigint: read as a string by pg. */
+  bytes: ColumnType<string, number, never>;
+  reason: string | null;
+}
+
+/** Each person's outcome in a server export, by id (never a name), with a coded reason. */
+export interface ServerExportLogSubjectsTable {
+  export_id: string;
+  participant_id: string;
+  outcome: string;
+  reason: ColumnType<string, string | undefined, never>;
 }
 
 /**
@@ -106,4 +140,7 @@ export interface ServerDatabase {
   change_log: ChangeLogTable;
   challenges: ChallengesTable;
   sessions: SessionsTable;
+  table_readers: TableReadersTable;
+  server_export_log: ServerExportLogTable;
+  server_export_log_subjects: ServerExportLogSubjectsTable;
 }

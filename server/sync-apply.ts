@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { syncedTable } from '../core/sync/synced-tables';
 import type { RowChange } from '../core/sync/sync-protocol';
 import type { ServerDatabase } from './server-schema';
@@ -35,6 +35,19 @@ export async function currentRow(
     .forUpdate()
     .executeTakeFirst();
   return (found?.row as RowValues | undefined) ?? null;
+}
+
+/**
+ * Makes this transaction the partnership's only writer to the change log until it commits. Pulls
+ * read "everything after seq N", so sequence numbers must become visible in order: without this,
+ * a push that took seq 736 but commits after another's 738 is skipped by a laptop that pulled in
+ * between (the load test, tests/unit/sync/load.test.ts, saw exactly that). Every writer to the
+ * change log takes it before locking any record (only a row no other writer locks, such as the
+ * laptop's own `devices` row, may come first), so two writers can never wait on each other.
+ */
+export async function lockChangeLog(trx: Transaction<ServerDatabase>, partnershipId: string): Promise<void> {
+  // The two-key form: a key space of its own, apart from enrolment's block-numbering lock.
+  await sql`SELECT pg_advisory_xact_lock(14, hashtext(${partnershipId}))`.execute(trx);
 }
 
 /** Appends one change to the log and makes it the current row; returns its sequence number. */

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { roleSchema } from '../core/roles';
 import type { StoreSnapshot } from '../core/sync/store-snapshot';
 import { migrateServerToLatest } from './migrate-server';
+import { setRequestSettings } from './request-scope';
 import { ServerError } from './server-error';
 import type { ServerDatabase } from './server-schema';
 
@@ -68,6 +69,10 @@ export async function importStoreSnapshot(db: Kysely<ServerDatabase>, snapshot: 
       .insertInto('devices')
       .values({ id: deviceId, partnership_id: partnershipId, user_id: snapshot.adminUserId, reference_block: 1 })
       .execute();
+    // records and change_log bind even this (owning) account to one partnership's rows (row-level
+    // security, FORCEd): the rows go in as the administrator who put the store on the server.
+    const admin = snapshot.users.find((user) => user.id === snapshot.adminUserId);
+    await setRequestSettings(trx, { partnershipId, role: roleSchema.parse(admin?.role), userId: snapshot.adminUserId });
     for (const { table, key, rows } of snapshot.tables) {
       for (let start = 0; start < rows.length; start += BATCH) {
         const page = rows

@@ -2,12 +2,15 @@ import { SYNCED_TABLES } from '../core/sync/synced-tables';
 import { pullRequestSchema, type PulledChange } from '../core/sync/sync-protocol';
 import { authenticate } from './auth-session';
 import { MAX_WAIT_MS } from './change-waiters';
+import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import { parseBody } from './sync-body';
 
 /**
  * POST /sync/pull: the changes after the laptop's cursor, in the server's order, for the caller's
- * partnership only and only of tables the caller's server-side role may receive.
+ * partnership only and only of tables the caller's server-side role may receive. The filter is
+ * here and, again, in PostgreSQL's row-level security: each read runs in the caller's request
+ * scope (its own short transaction, so a long poll holds no connection while it waits).
  */
 export const pullRoute: Route = {
   method: 'POST',
@@ -20,15 +23,17 @@ export const pullRoute: Route = {
     const read = async () =>
       readable.length === 0
         ? []
-        : await db
-            .selectFrom('change_log')
-            .select(['seq', 'table_name', 'key', 'row'])
-            .where('partnership_id', '=', caller.partnershipId)
-            .where('seq', '>', cursor as never)
-            .where('table_name', 'in', readable)
-            .orderBy('seq')
-            .limit(limit + 1)
-            .execute();
+        : await inRequestScope(db, caller, (trx) =>
+            trx
+              .selectFrom('change_log')
+              .select(['seq', 'table_name', 'key', 'row'])
+              .where('partnership_id', '=', caller.partnershipId)
+              .where('seq', '>', cursor as never)
+              .where('table_name', 'in', readable)
+              .orderBy('seq')
+              .limit(limit + 1)
+              .execute(),
+          );
     let rows = await read();
     if (wait === true && rows.length === 0 && waiters !== undefined) {
       // Long poll: wait for a push to this partnership (NOTIFY), then read again.
@@ -42,7 +47,9 @@ export const pullRoute: Route = {
       key: JSON.parse(row.key) as string[],
       row: (row.row as PulledChange['row']) ?? null,
     }));
-    const device = await db.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).executeTakeFirstOrThrow();
+    const device = await inRequestScope(db, caller, (trx) =>
+      trx.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).executeTakeFirstOrThrow(),
+    );
     return {
       status: 200,
       body: { changes, cursor: changes.at(-1)?.seq ?? cursor, more: rows.length > limit, lastMutationId: Number(device.last_mutation_id) },

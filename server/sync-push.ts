@@ -6,10 +6,11 @@ import { syncedTable } from '../core/sync/synced-tables';
 import { pushRequestSchema, SYNC_FORMAT_VERSION, type Mutation, type MutationResult, type RowChange } from '../core/sync/sync-protocol';
 import { authenticate, type Caller } from './auth-session';
 import { HttpError } from './http-error';
+import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import type { ServerDatabase } from './server-schema';
 import { CHANGES_CHANNEL } from './change-waiters';
-import { ApplyConflict, applyChanges, currentRow } from './sync-apply';
+import { ApplyConflict, applyChanges, currentRow, lockChangeLog } from './sync-apply';
 import { parseBody } from './sync-body';
 import { postgresErrorCode } from './server-database';
 
@@ -60,7 +61,7 @@ function checkMutation(caller: Caller, mutation: Mutation): Omit<Refusal, 'mutat
 
 /** The server's rows for every key a mutation touched, so the laptop can put them back. */
 async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes: readonly RowChange[]): Promise<RowChange[]> {
-  return db.transaction().execute(async (trx) => {
+  return inRequestScope(db, caller, async (trx) => {
     const rows: RowChange[] = [];
     for (const change of changes)
       rows.push({
@@ -80,7 +81,7 @@ async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes
 async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mutation): Promise<MutationResult> {
   const refusal = checkMutation(caller, mutation);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inRequestScope(db, caller, async (trx) => {
       const device = await trx
         .selectFrom('devices')
         .select('last_mutation_id')
@@ -89,12 +90,15 @@ async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mut
         .executeTakeFirstOrThrow();
       if (mutation.mutationId <= Number(device.last_mutation_id)) return { mutationId: mutation.mutationId, outcome: 'duplicate' as const };
       if (refusal !== null) throw new RefusedBeforeApplying();
+      // Rolled back with the rest if applying fails; done before the lock to keep the locked part short.
+      await trx.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).execute();
+      // After this laptop's own row lock (no other laptop's push takes it), before any record's.
+      await lockChangeLog(trx, caller.partnershipId);
       const seq = await applyChanges(
         trx,
         { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId },
         mutation.changes,
       );
-      await trx.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).execute();
       // Delivered on commit only: waiting pulls of this partnership (any server process) wake.
       if (seq !== '') await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${caller.partnershipId})`.execute(trx);
       return { mutationId: mutation.mutationId, outcome: 'applied' as const, seq: seq === '' ? '0' : seq };

@@ -28,6 +28,7 @@ import { IdleLock, idleLockSecondsFromEnvironment } from './security/idle-lock';
 import { securityHandlers } from './security/security-handlers';
 import { UnlockBackoff } from './security/unlock-backoff';
 import { sessionHandlers } from './session/session-handlers';
+import { syncAdminHandlers } from './sync/sync-admin-handlers';
 import { SyncRunner } from './sync/sync-runner';
 import type { SyncLoopOptions } from './sync/sync-loop';
 
@@ -82,7 +83,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.clock;
   const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
-  const sync = new SyncRunner(session, now, options.sync);
+  const sync = new SyncRunner(session, now, options.sync, paths.keyring);
   const handlers: Handlers = {
     ...sessionHandlers({
       paths,
@@ -94,6 +95,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase),
     }),
     ...sync.handlers(),
+    ...syncAdminHandlers(session, sync),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...measureHandlers(session, now),
@@ -124,7 +126,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runWithClock(now, async () => {
         await idle.lockIfIdle();
         // The renderer's polls are not activity and queue nothing.
-        if (channel === 'app.status' || channel === 'sync.status') return dispatch(channel, input);
+        if (channel === 'app.status' || channel === 'sync.status' || channel === 'sync.changes') return dispatch(channel, input);
         idle.touch();
         try {
           return await dispatch(channel, input);
@@ -135,8 +137,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     close: async () => {
       idle.stop();
       await sync.stop();
-      await queue.run(() => session.close());
-      folderLock.release();
+      try {
+        await queue.run(() => session.close());
+      } finally {
+        // Released even when closing the store failed, or no other window could open it.
+        folderLock.release();
+      }
     },
     lock: async (reason) => {
       await idle.lockNow(reason);

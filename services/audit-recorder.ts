@@ -2,12 +2,12 @@ import type { ChannelAudit } from '../core/audit';
 import type { Channel } from '../core/channels';
 import { contract } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
-import { appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
+import { appendAuditEntries, appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
 import type { Store } from '../db/store';
 import { discardCapturedChanges, queueCapturedChanges } from '../db/sync/outbox';
 import { auditedParticipantId, idFields } from './audit/audit-subject';
 import { PendingAuditEntry } from './call-audit-scope';
-import type { SessionHolder } from './session-holder';
+import type { OpenSession, SessionHolder } from './session-holder';
 
 /** One finished call as dispatch saw it. */
 export interface AuditedCall {
@@ -76,6 +76,27 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
     };
   };
 
+  /**
+   * The failed sign-ins waiting since the last unlock and this sign-in, in one transaction: the
+   * waiting ones are forgotten only once they are written.
+   */
+  const writeSignIn = (open: OpenSession, at: string, action: string, channel: Channel, outcome: string) => {
+    appendAuditEntries(open.store, [
+      ...pendingFailures.map((failure) => ({
+        at: failure.at,
+        userId: null,
+        username: failure.username,
+        action: 'sign_in_failed',
+        channel,
+        participantId: null,
+        subjectJson: '{}',
+        outcome: failure.outcome,
+      })),
+      { at, userId: open.user.userId, username: open.user.username, action, channel, participantId: null, subjectJson: '{}', outcome },
+    ]);
+    pendingFailures.splice(0);
+  };
+
   return {
     async before(channel, caller) {
       // Rows changed outside a contract call's write (a raw edit behind the app) are never sent.
@@ -126,28 +147,14 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
         if (outcome !== 'ok') return;
         const open = session.current;
         if (open === null) return;
-        for (const failure of pendingFailures.splice(0)) {
-          write(open.store, {
-            at: failure.at,
-            userId: null,
-            username: failure.username,
-            action: 'sign_in_failed',
-            channel,
-            participantId: null,
-            subjectJson: '{}',
-            outcome: failure.outcome,
-          });
+        try {
+          writeSignIn(open, at, action, channel, outcome);
+        } catch (error) {
+          // No sign-in without its record: a busy or full store undoes the unlock, so the user is
+          // told the truth (STORE_BUSY, DISK_FULL) and the app is still locked, not half signed in.
+          await session.close();
+          throw error;
         }
-        write(open.store, {
-          at,
-          userId: open.user.userId,
-          username: open.user.username,
-          action,
-          channel,
-          participantId: null,
-          subjectJson: '{}',
-          outcome,
-        });
         return;
       }
       const open = session.current;

@@ -3,6 +3,7 @@ import { isChannel } from '../core/channels';
 import { fieldErrors } from '../core/field-errors';
 import { contract, type ChannelDefinition } from '../core/contract';
 import { failure, ok, type Result } from '../core/result';
+import { toEnvironmentError } from '../db/store-errors';
 import type { SignedInUser } from '../core/schemas/session';
 import type { AuditRecorder } from './audit-recorder';
 import { runWithPendingAudit } from './call-audit-scope';
@@ -58,6 +59,9 @@ export function createDispatch(
       }
     } catch (error) {
       if (error instanceof AppError) return failure(error.toShape());
+      // A full disk, a busy or damaged store, an I/O error: the truth, not "something went wrong".
+      const environment = toEnvironmentError(error);
+      if (environment !== null) return failure(environment.toShape());
       onInternalError?.(channel, error);
       return failure({ code: 'INTERNAL', message: 'Something went wrong inside the app. Nothing was saved.' });
     }

@@ -11,6 +11,8 @@ export interface FhirExportPerson {
   readonly familyName: string;
   readonly dateOfBirth: string;
   readonly nhsNumber: string | null;
+  /** When they left the service (their exit), or null while they are on it: every resource's status follows it. */
+  readonly exitedOn: string | null;
 }
 
 export interface FhirExportReferral {

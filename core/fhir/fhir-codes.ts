@@ -34,6 +34,8 @@ export const PARTICIPANT_REFERENCE_SYSTEM = `${WORKWELL_SYSTEM_BASE}/Id/particip
 export const TEAM_MEMBER_SYSTEM = `${WORKWELL_SYSTEM_BASE}/Id/team-member`;
 export const DIRECTORY_SERVICE_SYSTEM = `${WORKWELL_SYSTEM_BASE}/Id/directory-service`;
 export const PLAN_VERSION_SYSTEM = `${WORKWELL_SYSTEM_BASE}/Id/action-plan-version`;
+/** The plan's version number (1, 2...), as an extension of its own on the CarePlan. */
+export const PLAN_VERSION_NUMBER_EXTENSION = `${WORKWELL_SYSTEM_BASE}/StructureDefinition/action-plan-version-number`;
 export const REFERRAL_ROUTE_SYSTEM = `${WORKWELL_SYSTEM_BASE}/CodeSystem/referral-route`;
 export const MAIN_BARRIER_SYSTEM = `${WORKWELL_SYSTEM_BASE}/CodeSystem/main-barrier`;
 export const SOCIAL_BARRIER_SYSTEM = `${WORKWELL_SYSTEM_BASE}/CodeSystem/social-barrier`;

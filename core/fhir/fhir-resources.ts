@@ -28,6 +28,7 @@ import {
   NHS_NUMBER_VERIFICATION_EXTENSION,
   OBSERVATION_CATEGORY_SYSTEM,
   PARTICIPANT_REFERENCE_SYSTEM,
+  PLAN_VERSION_NUMBER_EXTENSION,
   PLAN_VERSION_SYSTEM,
   REFERRAL_ROUTE_SYSTEM,
   SOCIAL_BARRIER_SYSTEM,
@@ -89,7 +90,8 @@ export function buildCareTeam(data: FhirExportData): FhirResource {
     resourceType: 'CareTeam',
     id: stableFhirId('CareTeam', data.person.id),
     meta: { profile: [ukCoreProfile('CareTeam')] },
-    status: 'active',
+    // The team stops working with someone who has left the service.
+    status: data.person.exitedOn === null ? 'active' : 'inactive',
     name: 'WorkWell multidisciplinary team',
     subject: patientReference(data.person),
     participant: data.team.map((member) => ({
@@ -109,13 +111,20 @@ export function buildGoal(person: FhirExportPerson, goal: FhirExportGoal): FhirR
   return {
     resourceType: 'Goal',
     id: stableFhirId('Goal', planItemKey(person.id, goal.id)),
-    lifecycleStatus: 'active',
+    // R4: "completed" is a goal no longer being sought, as a goal of someone who has left is.
+    lifecycleStatus: person.exitedOn === null ? 'active' : 'completed',
     description: { text: goal.text },
     subject: patientReference(person),
   };
 }
 
 const ACTION_STATUS_TO_REQUEST_STATUS = { not_started: 'active', in_progress: 'active', done: 'completed', cancelled: 'revoked' } as const;
+
+/** An action still open when the person left was never finished: the request is ended (revoked). */
+function actionRequestStatus(person: FhirExportPerson, action: FhirExportAction): string {
+  const status = ACTION_STATUS_TO_REQUEST_STATUS[action.status];
+  return status === 'active' && person.exitedOn !== null ? 'revoked' : status;
+}
 
 /** UKCore-ServiceRequest for one plan action: support from the team, an onward referral or a signpost. */
 export function buildActionRequest(data: FhirExportData, plan: FhirExportPlan, action: FhirExportAction): FhirResource {
@@ -129,7 +138,7 @@ export function buildActionRequest(data: FhirExportData, plan: FhirExportPlan, a
     resourceType: 'ServiceRequest',
     id: stableFhirId('ServiceRequest', planItemKey(data.person.id, action.id)),
     meta: { profile: [ukCoreProfile('ServiceRequest')] },
-    status: ACTION_STATUS_TO_REQUEST_STATUS[action.status],
+    status: actionRequestStatus(data.person, action),
     intent: 'plan',
     category: [{ coding: [{ system: ACTION_KIND_SYSTEM, code: action.kind, display: label(ACTION_KIND_LABELS, action.kind) }] }],
     code: { text: action.description },
@@ -148,7 +157,8 @@ export function buildReferralRequest(person: FhirExportPerson, referral: FhirExp
     resourceType: 'ServiceRequest',
     id: stableFhirId('ServiceRequest', `referral/${referral.id}`),
     meta: { profile: [ukCoreProfile('ServiceRequest')] },
-    status: 'active',
+    // The referral into WorkWell is fulfilled once the person has left the service.
+    status: person.exitedOn === null ? 'active' : 'completed',
     intent: 'order',
     category: [
       { coding: [{ system: REFERRAL_ROUTE_SYSTEM, code: referral.route, display: label(REFERRAL_ROUTE_LABELS, referral.route) }] },
@@ -223,6 +233,12 @@ const PLAN_STATUS_TO_CARE_PLAN_STATUS: Readonly<Record<string, string>> = {
   superseded: 'revoked',
 };
 
+/** The plan's status, completed (and never active or draft) once the person has left the service. */
+function carePlanStatus(person: FhirExportPerson, plan: FhirExportPlan): string {
+  const status = PLAN_STATUS_TO_CARE_PLAN_STATUS[plan.status] ?? 'unknown';
+  return person.exitedOn !== null && (status === 'active' || status === 'draft') ? 'completed' : status;
+}
+
 /**
  * UKCore-CarePlan: one per person (its id comes from the person, so a new plan version updates
  * it), addressing the barriers, with the goals and each action as a ServiceRequest activity.
@@ -233,8 +249,11 @@ export function buildCarePlan(data: FhirExportData, plan: FhirExportPlan): FhirR
     resourceType: 'CarePlan',
     id: stableFhirId('CarePlan', data.person.id),
     meta: { profile: [ukCoreProfile('CarePlan')] },
-    identifier: [{ system: PLAN_VERSION_SYSTEM, value: `${plan.id}`, assigner: { display: `Version ${plan.versionNumber}` } }],
-    status: PLAN_STATUS_TO_CARE_PLAN_STATUS[plan.status] ?? 'unknown',
+    // The version's own id as its identifier; its number in an extension of its own (an
+    // identifier's assigner names an organisation, never a version).
+    extension: [{ url: PLAN_VERSION_NUMBER_EXTENSION, valueInteger: plan.versionNumber }],
+    identifier: [{ system: PLAN_VERSION_SYSTEM, value: `${plan.id}` }],
+    status: carePlanStatus(data.person, plan),
     intent: 'plan',
     title: `WorkWell action plan, version ${plan.versionNumber}`,
     subject: patientReference(data.person),

@@ -23,7 +23,7 @@ const folderSchema = z
   );
 
 /** A FHIR base URL: https, or http only to this machine (a local test or relay). */
-const baseUrlSchema = z
+export const baseUrlSchema = z
   .string()
   .trim()
   .max(500, 'The address must be 500 characters or fewer')

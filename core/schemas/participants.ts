@@ -21,6 +21,8 @@ export const participantSummarySchema = z.object({
   nhsNumber: z.string().nullable(),
   status: participantStatusSchema,
   hasOpenRiskFlag: z.boolean(),
+  /** When they withdrew consent to the WorkWell service (their newest decision), or null. */
+  serviceWithdrawnOn: z.string().nullable(),
   /** The review date of the plan in force, if any. */
   nextReviewOn: z.string().nullable(),
   /** The latest referral date. */

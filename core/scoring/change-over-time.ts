@@ -62,9 +62,13 @@ export interface DepressionAnxietyComparison {
   readonly reliableImprovement: boolean | null;
   /** At least one paired measure reliably deteriorated and none reliably improved. */
   readonly reliableDeterioration: boolean | null;
-  /** Case at baseline, and every paired measure below its caseness threshold at follow-up. */
+  /**
+   * Case at baseline, and every paired measure below its caseness threshold at follow-up. Null
+   * ("not applicable") for someone not a case at baseline: by NHS Talking Therapies rules recovery
+   * is not measured for them, so it must never read as "did not recover".
+   */
   readonly recovery: boolean | null;
-  /** Both recovery and reliable improvement (the NHS Talking Therapies "reliable recovery"). */
+  /** Both recovery and reliable improvement (the NHS Talking Therapies "reliable recovery"); null as recovery. */
   readonly reliableRecovery: boolean | null;
   /** Plain-English caveats, e.g. that only one measure was paired. */
   readonly notes: string[];
@@ -87,8 +91,8 @@ export interface DepressionAnxietyComparison {
  *   reading keeps improvement and deterioration mutually exclusive, as the published Talking
  *   Therapies figures treat them.
  * - recovery: case at baseline, and below caseness on every paired measure at follow-up (PHQ-9 < 10
- *   and GAD-7 < 8 when both are paired). Someone not a case at baseline cannot recover, so
- *   recovery is false for them (caseAtBaseline says why).
+ *   and GAD-7 < 8 when both are paired). Recovery does not apply to someone not a case at
+ *   baseline: null for them, never false (caseAtBaseline and a note say why).
  * - reliableRecovery: recovery and reliable improvement together.
  *
  * When only one measure is paired the outcomes rest on it alone and a note says so, because
@@ -145,7 +149,7 @@ export function compareDepressionAnxiety(
     notes.push('One measure reliably improved and the other reliably deteriorated, so overall this is no reliable change.');
   }
   const reliableImprovement = anyImproved && !anyDeteriorated;
-  const recovery = caseAtBaseline && belowCasenessAtFollowUp;
+  const recovery = caseAtBaseline ? belowCasenessAtFollowUp : null;
   if (!caseAtBaseline) {
     const belowAll = basedOn.map((measure) => `${MEASURE_NAMES[measure]} below ${CASENESS_THRESHOLDS[measure]}`).join(' and ');
     notes.push(`Not a case at baseline (${belowAll}), so recovery does not apply.`);
@@ -158,7 +162,7 @@ export function compareDepressionAnxiety(
     reliableImprovement,
     reliableDeterioration: anyDeteriorated && !anyImproved,
     recovery,
-    reliableRecovery: recovery && reliableImprovement,
+    reliableRecovery: recovery === null ? null : recovery && reliableImprovement,
     notes,
   };
 }

@@ -43,6 +43,7 @@ import {
 import {
   WSAS_BANDS,
   WSAS_ITEM_COUNT,
+  WSAS_WORK_ITEM,
   WSAS_ITEM_MAX,
   WSAS_ITEM_MIN,
   WSAS_TOTAL_MAX,
@@ -69,8 +70,10 @@ export interface MeasureDefinition<Id extends MeasureId = MeasureId, Answer exte
   readonly itemMax: number;
   readonly totalMin: number;
   readonly totalMax: number;
-  /** Whether an item may be left unanswered or marked not applicable (WSAS only). */
-  readonly allowsNotApplicable: boolean;
+  /** Whether items may be left unanswered, to be pro-rated by the measure's rules (WSAS only). */
+  readonly allowsUnanswered: boolean;
+  /** The items (0-based) that may be answered "not applicable" (WSAS: only the work item). */
+  readonly notApplicableItems: readonly number[];
   /** Direction for charts and change wording: true when a higher total is a better state. */
   readonly higherIsBetter: boolean;
   /** NHS Talking Therapies caseness threshold (total at or above is a case), or null. */
@@ -105,7 +108,8 @@ export const MEASURE_DEFINITIONS: {
     itemMax: PHQ9_ITEM_MAX,
     totalMin: 0,
     totalMax: PHQ9_TOTAL_MAX,
-    allowsNotApplicable: false,
+    allowsUnanswered: false,
+    notApplicableItems: [],
     higherIsBetter: false,
     casenessThreshold: PHQ9_CASENESS_THRESHOLD,
     bands: integerBandInfo(PHQ9_BANDS),
@@ -124,11 +128,12 @@ export const MEASURE_DEFINITIONS: {
     itemMax: GAD7_ITEM_MAX,
     totalMin: 0,
     totalMax: GAD7_TOTAL_MAX,
-    allowsNotApplicable: false,
+    allowsUnanswered: false,
+    notApplicableItems: [],
     higherIsBetter: false,
     casenessThreshold: GAD7_CASENESS_THRESHOLD,
     bands: integerBandInfo(GAD7_BANDS),
-    loincTotalCode: '69737-5',
+    loincTotalCode: '70274-6',
     wordingLicensed: false,
     defaultWording: GAD7_DEFAULT_WORDING,
     answersSchema: gad7AnswersSchema,
@@ -143,7 +148,8 @@ export const MEASURE_DEFINITIONS: {
     itemMax: WSAS_ITEM_MAX,
     totalMin: 0,
     totalMax: WSAS_TOTAL_MAX,
-    allowsNotApplicable: true,
+    allowsUnanswered: true,
+    notApplicableItems: [WSAS_WORK_ITEM],
     higherIsBetter: false,
     casenessThreshold: null,
     bands: WSAS_BANDS,
@@ -163,7 +169,8 @@ export const MEASURE_DEFINITIONS: {
     itemMax: MSKHQ_ITEM_MAX,
     totalMin: 0,
     totalMax: MSKHQ_TOTAL_MAX,
-    allowsNotApplicable: false,
+    allowsUnanswered: false,
+    notApplicableItems: [],
     higherIsBetter: true,
     casenessThreshold: null,
     bands: [],
@@ -182,7 +189,8 @@ export const MEASURE_DEFINITIONS: {
     itemMax: WORK_ABILITY_MAX,
     totalMin: WORK_ABILITY_MIN,
     totalMax: WORK_ABILITY_MAX,
-    allowsNotApplicable: false,
+    allowsUnanswered: false,
+    notApplicableItems: [],
     higherIsBetter: true,
     casenessThreshold: null,
     bands: integerBandInfo(WORK_ABILITY_BANDS),

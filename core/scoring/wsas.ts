@@ -40,8 +40,26 @@ export const wsasAnswerSchema = z.union(
   },
 );
 
-/** Exactly 5 answers in domain order; each a whole number 0-8, `null` or `'not_applicable'`. */
-export const wsasAnswersSchema = itemAnswersSchema(wsasAnswerSchema, WSAS_ITEM_COUNT, 'WSAS');
+/**
+ * The work item (the first): the only one that may be "not applicable", and only when the person
+ * is not working for reasons unrelated to their problem (Mundt et al. 2002). Anyone in work or off
+ * sick answers it: their problem's effect on work is exactly what it measures.
+ */
+export const WSAS_WORK_ITEM = 0;
+
+export const WSAS_NOT_APPLICABLE_ONLY_WORK =
+  'Only the work item can be "not applicable". Answer this one, or leave it unanswered if the person would not say.';
+
+/**
+ * Exactly 5 answers in domain order; each a whole number 0-8 or `null`; the work item may also be
+ * `'not_applicable'`.
+ */
+export const wsasAnswersSchema = itemAnswersSchema(wsasAnswerSchema, WSAS_ITEM_COUNT, 'WSAS').superRefine((answers, context) => {
+  answers.forEach((answer, index) => {
+    if (answer === 'not_applicable' && index !== WSAS_WORK_ITEM)
+      context.addIssue({ code: 'custom', path: [index], message: WSAS_NOT_APPLICABLE_ONLY_WORK });
+  });
+});
 
 export type WsasBand = 'subclinical' | 'significant' | 'moderately_severe_or_worse';
 
@@ -153,4 +171,19 @@ export function scoreWsas(answers: readonly WsasAnswer[]): MeasureScore {
       `${WSAS_DOMAIN_LABELS[replaced.domain]} was ${describeMissing(replaced.answer)}, so it was replaced by the mean of the other four items (${mean}); the total of ${total} is pro-rated.`,
     ],
   };
+}
+
+/** Employment statuses in which someone is not working (core/schemas/referral.ts). */
+const NOT_WORKING_STATUSES: ReadonlySet<string> = new Set(['out_of_work_recent', 'out_of_work_longer']);
+
+export const WSAS_WORK_ITEM_MUST_BE_ANSWERED =
+  'The work item must be answered: the person is in work or off sick from work, so their problem’s effect on work is what it measures. "Not applicable" is only for someone not working for reasons unrelated to their problem.';
+
+/**
+ * The field error for a WSAS response whose work item is "not applicable" while the person is in
+ * work or off sick (their employment status says so), else null.
+ */
+export function wsasWorkItemError(answers: readonly WsasAnswer[], employmentStatus: string): Record<string, string> | null {
+  if (answers[WSAS_WORK_ITEM] !== 'not_applicable' || NOT_WORKING_STATUSES.has(employmentStatus)) return null;
+  return { [`answers.${WSAS_WORK_ITEM}`]: WSAS_WORK_ITEM_MUST_BE_ANSWERED };
 }

@@ -51,7 +51,9 @@ const PERSON_STATUS_CHANNELS: readonly Channel[] = [
  */
 export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'partnership', key: ['id'], rule: 'mutable', writtenBy: [], readBy: ALL_ROLES },
-  { table: 'users', key: ['id'], rule: 'mutable', writtenBy: ['users.add', 'users.revoke'], readBy: ALL_ROLES },
+  // Written only by the server's administrator routes (server/admin-routes.ts), which also give the
+  // server the user's key and slot: a push through /sync/push may never change a user.
+  { table: 'users', key: ['id'], rule: 'mutable', writtenBy: [], readBy: ALL_ROLES },
   { table: 'disciplines', key: ['code'], rule: 'versioned', writtenBy: ['config.saveDiscipline'], readBy: ALL_ROLES },
   { table: 'team_members', key: ['id'], rule: 'versioned', writtenBy: ['config.saveTeamMember'], readBy: ALL_ROLES },
   { table: 'directory_services', key: ['id'], rule: 'versioned', writtenBy: ['config.saveService'], readBy: ALL_ROLES },
@@ -118,7 +120,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'agenda_items',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['meetings.create', 'meetings.reorderAgenda', 'meetings.saveCaseNotes', 'meetings.end', 'triage.decide'],
+    // consents.withdraw: withdrawing consent to the service takes the person off agendas to come.
+    writtenBy: [
+      'meetings.create',
+      'meetings.reorderAgenda',
+      'meetings.saveCaseNotes',
+      'meetings.end',
+      'triage.decide',
+      'consents.withdraw',
+    ],
     readBy: ALL_ROLES,
   },
   { table: 'triage_decisions', key: ['id'], rule: 'append-only', writtenBy: ['triage.decide'], readBy: ALL_ROLES },
@@ -156,6 +166,14 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   },
 ];
 
+/**
+ * Channels whose changes reach the server through its administrator routes rather than the outbox
+ * (services/sync/user-changes.ts): adding a user carries their keyring slot, which lives in the
+ * keyring file, not the store, and the call's input holds a first passphrase that must never
+ * leave the laptop. Their captured rows are never queued.
+ */
+export const SENT_BY_ADMIN_ROUTES: readonly Channel[] = ['users.add', 'users.revoke'];
+
 const BY_NAME: ReadonlyMap<string, SyncedTable> = new Map(SYNCED_TABLES.map((entry) => [entry.table, entry]));
 
 /** The catalogue entry of a table, or undefined when it does not sync. */
@@ -185,6 +203,8 @@ export const LOCAL_ONLY_TABLES: readonly string[] = [
   'export_log',
   'export_log_subjects',
   'export_settings',
+  // Paths of files this laptop is writing outside the store (a killed export's partial file).
+  'unfinished_files',
   // Retention holds and purges act on this laptop's store; sharing them is for the server's own retention (later).
   'legal_holds',
   'retention_purge',

@@ -41,6 +41,13 @@ export function appendAuditEntry(store: Pick<Store, 'sqlite'>, entry: NewAuditEn
   })();
 }
 
+/** Appends several entries, in order, in one transaction: all of them or none. */
+export function appendAuditEntries(store: Pick<Store, 'sqlite'>, entries: readonly NewAuditEntry[]): void {
+  store.sqlite.transaction(() => {
+    for (const entry of entries) appendAuditEntry(store, entry);
+  })();
+}
+
 /** Tables whose rows belong to one person, so an audited call naming a row can be filed under that person. */
 export type ParticipantOwnedTable = 'action_plans' | 'risk_flags' | 'consents' | 'assessments' | 'agenda_items';
 

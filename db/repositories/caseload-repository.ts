@@ -32,8 +32,11 @@ const BROAD_SEARCH_MATCHES = 20_000;
  */
 const SEARCH_JOIN = 'participants_search s CROSS JOIN participants p ON CAST(substr(p.reference, 4) AS INTEGER) = s.rowid';
 
+// The withdrawal is read per row shown (a page at most), from the newest service decision.
 const PARTICIPANT_COLUMNS = `p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, p.status, p.next_review_on,
-      p.referred_on, p.open_risk_flag_count`;
+      p.referred_on, p.open_risk_flag_count,
+      (SELECT c.withdrawn_on FROM consents c WHERE c.participant_id = p.id AND c.purpose = 'service'
+        ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1) AS service_withdrawn_on`;
 
 export type CaseloadSortKey = keyof typeof SORTS;
 
@@ -64,6 +67,7 @@ export interface CaseloadRow {
   readonly next_review_on: string | null;
   readonly referred_on: string | null;
   readonly open_risk_flag_count: number;
+  readonly service_withdrawn_on: string | null;
   /** The row's sort keys, in order, to build the cursors of the page. */
   readonly sortKeys: readonly string[];
 }
@@ -187,6 +191,8 @@ function toCaseloadRow(row: Record<string, unknown>, keyCount: number): Caseload
     next_review_on: row.next_review_on === null ? null : String(row.next_review_on),
     referred_on: row.referred_on === null ? null : String(row.referred_on),
     open_risk_flag_count: Number(row.open_risk_flag_count),
+    service_withdrawn_on:
+      row.service_withdrawn_on === null || row.service_withdrawn_on === undefined ? null : String(row.service_withdrawn_on),
     sortKeys,
   };
 }

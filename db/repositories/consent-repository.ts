@@ -54,3 +54,36 @@ export async function markConsentWithdrawn(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Of these people, those whose newest decision about the WorkWell service is not in force
+ * (declined, or given and withdrawn). People with no decision recorded are not among them.
+ */
+export async function peopleRefusingService(db: Kysely<Database>, participantIds: readonly string[]): Promise<Set<string>> {
+  if (participantIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('consents as c')
+    .select('c.participant_id')
+    .where('c.purpose', '=', 'service')
+    .where('c.participant_id', 'in', [...new Set(participantIds)])
+    .where((eb) => eb.or([eb('c.decision', '!=', 'given'), eb('c.withdrawn_on', 'is not', null)]))
+    // Only the newest decision counts: none recorded after this one.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('consents as later')
+            .select('later.id')
+            .whereRef('later.participant_id', '=', 'c.participant_id')
+            .where('later.purpose', '=', 'service')
+            .where((eb) =>
+              eb.or([
+                eb('later.recorded_at', '>', eb.ref('c.recorded_at')),
+                eb.and([eb('later.recorded_at', '=', eb.ref('c.recorded_at')), eb('later.id', '>', eb.ref('c.id'))]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.participant_id));
+}

@@ -90,3 +90,27 @@ export async function singleSubjectReferences(db: Kysely<Database>, exportIds: r
     [...byExport].filter(([, references]) => references.length === 1).map(([id, references]) => [id, references[0] as string]),
   );
 }
+
+/** One export log entry with every person's outcome, as written: for copying a run's record elsewhere. */
+export interface ExportLogEntryRow {
+  readonly id: string;
+  readonly at: string;
+  readonly kind: ExportKind;
+  readonly destination: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly outcome: ExportOutcome;
+  readonly subjects: ReadonlyArray<{ readonly participantId: string; readonly outcome: ExportSubjectOutcome; readonly reason: string }>;
+}
+
+/** The entries with these ids, in the order given, each with its people (by id, in id order). */
+export function readExportLogEntries(store: Pick<Store, 'sqlite'>, ids: readonly string[]): ExportLogEntryRow[] {
+  const entry = store.sqlite.prepare('SELECT id, at, kind, destination, sha256, bytes, outcome FROM export_log WHERE id = ?');
+  const subjects = store.sqlite.prepare(
+    'SELECT participant_id AS participantId, outcome, reason FROM export_log_subjects WHERE export_id = ? ORDER BY participant_id',
+  );
+  return ids.flatMap((id) => {
+    const row = entry.get(id) as Omit<ExportLogEntryRow, 'subjects'> | undefined;
+    return row === undefined ? [] : [{ ...row, subjects: subjects.all(id) as ExportLogEntryRow['subjects'] }];
+  });
+}

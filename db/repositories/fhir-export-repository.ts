@@ -12,7 +12,7 @@ const IN_BATCH = 'participant_id IN (SELECT value FROM json_each(?))';
 
 /** A person as the export names them. */
 export type ExportPersonRow = Readonly<
-  Pick<ParticipantTable, 'id' | 'reference' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number'>
+  Pick<ParticipantTable, 'id' | 'reference' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number'> & { exited_on: string | null }
 >;
 
 /** The other rows the export reads, each named for its table. */
@@ -38,7 +38,11 @@ export function countAllParticipants(store: Pick<Store, 'sqlite'>): number {
 /** The next `limit` people in id order after `afterId` ('' for the first): keyset paging. */
 export function listPeopleAfter(store: Pick<Store, 'sqlite'>, afterId: string, limit: number): ExportPersonRow[] {
   return store.sqlite
-    .prepare('SELECT id, reference, given_name, family_name, date_of_birth, nhs_number FROM participants WHERE id > ? ORDER BY id LIMIT ?')
+    .prepare(
+      `SELECT p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, e.exited_on
+         FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id
+        WHERE p.id > ? ORDER BY p.id LIMIT ?`,
+    )
     .all(afterId, limit) as ExportPersonRow[];
 }
 

@@ -232,3 +232,19 @@ export async function caseFacts(db: Kysely<Database>, participantIds: readonly s
     .where('p.id', 'in', participantIds)
     .execute();
 }
+
+/**
+ * Takes a person off the agendas of meetings not yet ended where nothing was recorded about them
+ * (their consent to the service was withdrawn); a case with notes or decisions stays, as the record
+ * of what was said. Returns how many listings were removed.
+ */
+export async function removeUndiscussedListings(db: Kysely<Database>, participantId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('agenda_items')
+    .where('participant_id', '=', participantId)
+    .where('notes', '=', '')
+    .where('decisions', '=', '')
+    .where('meeting_id', 'in', (eb) => eb.selectFrom('meetings').select('id').where('status', '=', 'planned'))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,4 +1,5 @@
 import type { Mutation, RowChange } from '../../core/sync/sync-protocol';
+import { SENT_BY_ADMIN_ROUTES } from '../../core/sync/synced-tables';
 import type { Store } from '../store';
 
 type RowValues = Record<string, string | number | null>;
@@ -19,6 +20,9 @@ export function isSyncing(store: Pick<Store, 'sqlite'>): boolean {
 /** Forgets rows captured outside a contract call's write (a raw edit, sign-in housekeeping): they are never sent. */
 export function discardCapturedChanges(store: Pick<Store, 'sqlite'>): void {
   const { sqlite } = store;
+  // Nearly always empty: reading first keeps every call (status polls too) from taking the write
+  // lock, so a store another process is writing to does not fail calls that write nothing.
+  if (sqlite.prepare('SELECT 1 FROM sync_capture LIMIT 1').get() === undefined) return;
   sqlite.prepare('DELETE FROM sync_capture').run();
 }
 
@@ -62,8 +66,15 @@ export function queueCapturedChanges(
   if (captured.length === 0) return null;
   sqlite.prepare('DELETE FROM sync_capture').run();
   const changes = collapse(captured);
-  // Nobody to answer for it (setting up, before sign-in): not shared.
-  if (changes.length === 0 || call.userId === null || !isSyncing(store)) return null;
+  // Nobody to answer for it (setting up, before sign-in): not shared. User administration goes
+  // through the server's own routes (SENT_BY_ADMIN_ROUTES), so its input (a passphrase) never queues.
+  if (
+    changes.length === 0 ||
+    call.userId === null ||
+    !isSyncing(store) ||
+    (SENT_BY_ADMIN_ROUTES as readonly string[]).includes(call.channel)
+  )
+    return null;
   const { id } = sqlite
     .prepare('UPDATE sync_state SET last_mutation_id = last_mutation_id + 1 WHERE id = 1 RETURNING last_mutation_id AS id')
     .get() as { id: number };

@@ -17,6 +17,11 @@ export interface AnswerGridProps<Value> {
   readonly onAnswer: (itemIndex: number, value: Value) => void;
   /** Field-level messages by row index. */
   readonly errors?: Readonly<Record<number, string>>;
+  /**
+   * Whether a row offers an answer (default: every row offers every answer). A row without one
+   * keeps an empty cell in its column, so the columns stay under their headings.
+   */
+  readonly offers?: (itemIndex: number, value: Value) => boolean;
 }
 
 /** Beyond this many answers per row the column headings are set smaller to fit. */
@@ -41,6 +46,7 @@ export function AnswerGrid<Value extends string | number>({
   answers,
   onAnswer,
   errors = {},
+  offers = () => true,
 }: AnswerGridProps<Value>) {
   const style = { '--ww-answer-count': options.length } as CSSProperties;
   return (
@@ -72,6 +78,7 @@ export function AnswerGrid<Value extends string | number>({
             )}
             {options.map((option, optionIndex) => {
               const id = `${name}-option-${optionIndex}`;
+              if (!offers(itemIndex, option.value)) return <div className="ww-answer-grid__answer" key={String(option.value)} />;
               return (
                 <div className="nhsuk-radios__item ww-answer-grid__answer" key={String(option.value)}>
                   <input

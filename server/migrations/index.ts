@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as serverMetaPartnerships from './2026-12-06-001-server-meta-partnerships';
 import * as sync from './2026-12-06-002-sync';
+import * as rowLevelSecurity from './2026-12-06-003-row-level-security';
+import * as serverExportLog from './2026-12-06-005-server-export-log';
 
 /**
  * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
@@ -10,6 +12,8 @@ import * as sync from './2026-12-06-002-sync';
 export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-001-server-meta-partnerships': serverMetaPartnerships,
   '2026-12-06-002-sync': sync,
+  '2026-12-06-003-row-level-security': rowLevelSecurity,
+  '2026-12-06-005-server-export-log': serverExportLog,
 };
 
 /** The schema version this code builds: the number of migrations it knows. */

@@ -3,6 +3,7 @@ import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { storePaths } from '../../db/store-paths';
 import { onlyUsername } from '../session/store-commands';
 import { unlockStore } from '../session/unlock-store';
+import { cleanUpUnfinishedFiles } from '../unfinished-files';
 import { exportDestinations, type ExportDestinations } from './export-settings';
 import { runFhirExport, type FhirExportReport } from './fhir-export';
 
@@ -19,7 +20,8 @@ export interface ExportCommandOptions {
   readonly now: () => Date;
 }
 
-async function firstLine(file: string): Promise<string> {
+/** The bearer token: the first line of its file (never the command line, where `ps` shows it). */
+export async function readTokenFile(file: string): Promise<string> {
   const line = (await readFile(file, 'utf8')).split(/\r?\n/)[0]?.trim() ?? '';
   if (line === '') throw new Error(`The token file ${file} is empty.`);
   return line;
@@ -35,12 +37,14 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
   const unlocked = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
   unlocked.dataKey.fill(0);
   try {
+    // A nightly job killed last night left a hidden partial file: removed, and logged as failed.
+    await cleanUpUnfinishedFiles(unlocked.store, options.now());
     const given = options.folder !== undefined || options.url !== undefined;
     const destinations: ExportDestinations = given
       ? {
           folder: options.folder ?? null,
           baseUrl: options.url ?? null,
-          token: options.tokenFile === undefined ? null : await firstLine(options.tokenFile),
+          token: options.tokenFile === undefined ? null : await readTokenFile(options.tokenFile),
         }
       : exportDestinations(unlocked.store);
     const { now } = options;

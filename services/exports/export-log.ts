@@ -4,7 +4,9 @@ import type { SignedInUser } from '../../core/schemas/session';
 import {
   appendExportLogEntry,
   listExportLogRows,
+  readExportLogEntries,
   singleSubjectReferences,
+  type ExportLogEntryRow,
   type ExportLogQuery,
 } from '../../db/repositories/export-log-repository';
 import type { Store } from '../../db/store';
@@ -52,6 +54,14 @@ export function recordExport(store: Store, record: ExportRecord, now: Date): str
     subjects: record.subjects,
   });
   return id;
+}
+
+/**
+ * The entries an export wrote (its report's `logEntryIds`), with each person's outcome: what the
+ * partnership server copies into its own log after running an export on a transient store.
+ */
+export function exportLogEntries(store: Store, ids: readonly string[]): ExportLogEntryRow[] {
+  return readExportLogEntries(store, ids);
 }
 
 /** The export log for the UI, newest first, with a person's reference where an export concerned one person. */

@@ -150,6 +150,7 @@ function loadBatch(
           familyName: person.family_name,
           dateOfBirth: person.date_of_birth,
           nhsNumber: person.nhs_number,
+          exitedOn: person.exited_on,
         },
         referrals: (referrals.get(person.id) ?? []).map((row) => ({ id: row.id, date: row.referral_date, route: row.route })),
         consent: { id: consent.id, purpose: 'share_partnership', decidedOn: consent.decided_on, decision: 'given' },

@@ -4,8 +4,9 @@ import type { ExportProgress } from '../../core/schemas/fhir-export';
 import type { ExportOutcome, ExportSubjectOutcome } from '../../core/schemas/export-log';
 import type { SignedInUser } from '../../core/schemas/session';
 import { countAllParticipants } from '../../db/repositories/fhir-export-repository';
+import { forgetUnfinishedFiles, recordUnfinishedFiles } from '../../db/repositories/unfinished-file-repository';
 import type { Store } from '../../db/store';
-import { recordExport } from './export-log';
+import { recordExport, type ExportRecord } from './export-log';
 import type { ExportDestinations } from './export-settings';
 import { exportCandidateBatches } from './fhir-export-data';
 import { FhirPoster, type RetryPolicy } from './fhir-poster';
@@ -60,12 +61,29 @@ export function exportFileName(at: Date): string {
     .replace(/\.\d+Z$/, 'Z')}.ndjson`;
 }
 
-/** Opens the folder drop, numbering the name if an export in the same second already used it. */
-function openDrop(folder: string, fileName: string): FolderDrop {
+/**
+ * Opens the folder drop, numbering the name if an export in the same second already used it. The
+ * hidden `.partial` file is listed as unfinished in the store before it is created, so if this
+ * process is killed the next unlock removes it and logs the export as failed (unfinished-files.ts).
+ */
+function openDrop(store: Store, user: SignedInUser, folder: string, fileName: string, startedAt: Date): FolderDrop {
   for (let attempt = 1; attempt <= 50; attempt += 1) {
+    const name = attempt === 1 ? fileName : fileName.replace(/\.ndjson$/, `-${attempt}.ndjson`);
+    const partial = FolderDrop.temporaryPathFor(folder, name);
+    recordUnfinishedFiles(store, [
+      {
+        path: partial,
+        kind: 'fhir_export',
+        destination: name,
+        userId: user.userId,
+        username: user.username,
+        startedAt: startedAt.toISOString(),
+      },
+    ]);
     try {
-      return new FolderDrop(folder, attempt === 1 ? fileName : fileName.replace(/\.ndjson$/, `-${attempt}.ndjson`));
+      return new FolderDrop(folder, name);
     } catch (error) {
+      forgetUnfinishedFiles(store, [partial]);
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') break;
     }
   }
@@ -100,7 +118,7 @@ export async function runFhirExport(
     );
   }
   const startedAt = options.now();
-  const drop = destinations.folder === null ? null : openDrop(destinations.folder, exportFileName(startedAt));
+  const drop = destinations.folder === null ? null : openDrop(store, user, destinations.folder, exportFileName(startedAt), startedAt);
   const fileName = drop?.fileName ?? null;
   const poster = destinations.baseUrl === null ? null : new FhirPoster(destinations.baseUrl, destinations.token, options.retry);
   const progress = { total: countAllParticipants(store), processed: 0, included: 0, skipped: 0, failed: 0 };
@@ -188,41 +206,19 @@ function record(store: Store, user: SignedInUser, now: Date, args: RecordArgumen
   const subjectsOf = (subjects: readonly SubjectResult[]) =>
     subjects.map(({ participantId, outcome, reason }) => ({ participantId, outcome, ...(reason === undefined ? {} : { reason }) }));
   if (args.drop !== null && args.fileName !== null) {
-    if (args.stoppedBy === null) {
-      const digest = args.drop.commit();
-      ids.push(
-        recordExport(
-          store,
-          {
-            user,
-            kind: 'fhir_bundle',
-            destination: args.fileName,
-            content: digest,
-            outcome: 'delivered',
-            subjects: subjectsOf(args.folderSubjects),
-          },
-          now,
-        ),
-      );
-    } else {
-      // Nothing reached the folder: the log says so, and names no one as included.
-      args.drop.abort();
-      const notDelivered = args.folderSubjects.filter((subject) => subject.outcome === 'skipped');
-      ids.push(
-        recordExport(
-          store,
-          {
-            user,
-            kind: 'fhir_bundle',
-            destination: args.fileName,
-            content: '',
-            outcome: args.stoppedBy === 'cancelled' ? 'cancelled' : 'failed',
-            subjects: subjectsOf(notDelivered),
-          },
-          now,
-        ),
-      );
-    }
+    const delivered = args.stoppedBy === null;
+    // Delivered: the file gets its real name. Otherwise nothing reached the folder: the log says
+    // so, and names no one as included.
+    let content: ExportRecord['content'] = '';
+    if (delivered) content = args.drop.commit();
+    else args.drop.abort();
+    const subjects = delivered ? args.folderSubjects : args.folderSubjects.filter((subject) => subject.outcome === 'skipped');
+    const outcome: ExportOutcome = delivered ? 'delivered' : args.stoppedBy === 'cancelled' ? 'cancelled' : 'failed';
+    const destination = args.fileName;
+    // The log entry and forgetting the partial file are one commit (see unfinished-files.ts).
+    forgetUnfinishedFiles(store, [args.drop.temporaryPath], () =>
+      ids.push(recordExport(store, { user, kind: 'fhir_bundle', destination, content, outcome, subjects: subjectsOf(subjects) }, now)),
+    );
   }
   if (args.poster !== null && args.destinations.baseUrl !== null) {
     const included = args.urlSubjects.filter((subject) => subject.outcome === 'included').length;

@@ -21,10 +21,15 @@ export class FolderDrop {
     readonly fileName: string,
   ) {
     this.finalPath = join(folder, fileName);
-    this.temporaryPath = join(folder, `.${fileName}.partial`);
+    this.temporaryPath = FolderDrop.temporaryPathFor(folder, fileName);
     if (existsSync(this.finalPath)) throw Object.assign(new Error('The file already exists'), { code: 'EEXIST' });
     // 'wx': never overwrite something already there; 0o600: the content is personal data.
     this.fd = openSync(this.temporaryPath, 'wx', 0o600);
+  }
+
+  /** The hidden name the file has while it is written: recorded before it exists (unfinished files). */
+  static temporaryPathFor(folder: string, fileName: string): string {
+    return join(folder, `.${fileName}.partial`);
   }
 
   /** Appends bytes to the temporary file. */

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { scoreMeasure } from '../../core/scoring/measure-definitions';
+import { wsasWorkItemError } from '../../core/scoring/wsas';
+import { findParticipant } from '../../db/repositories/participant-repository';
 import { acknowledgeRiskFlag, findRiskFlag, insertMeasureResult, insertRiskFlag } from '../../db/repositories/assessment-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
-import { requireParticipant } from '../assessments/assessment-service';
 import { auditedTransaction } from '../call-audit-scope';
 
 /**
@@ -18,8 +19,13 @@ export async function recordMeasure(
   recordedBy: string,
   now: Date,
 ): Promise<ChannelOutput<'measures.record'>> {
-  await requireParticipant(store, input.participantId);
+  const person = await findParticipant(store.db, input.participantId);
+  if (person === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
   const score = scoreMeasure(input.response.measure, input.response.answers);
+  if (input.response.measure === 'wsas') {
+    const fields = wsasWorkItemError(input.response.answers, person.employment_status);
+    if (fields !== null) throw new AppError('VALIDATION', 'The WSAS answers need correcting.', fields);
+  }
   const id = randomUUID();
   const recordedAt = now.toISOString();
   try {

@@ -18,6 +18,7 @@ import {
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
+import { peopleRefusingService } from '../../db/repositories/consent-repository';
 import { listManyOnAgenda } from './agenda-listing';
 import { requireMeeting, requirePlanned } from './meeting-service';
 
@@ -79,9 +80,14 @@ export async function endMeeting(
       if (notReached.length > 0) {
         next = await nextMeetingFor(trx, meeting, user, at);
         const alreadyThere = new Set((await listAgendaItems(trx, next.id)).map((item) => item.participant_id));
+        // Someone who withdrew (or declined) consent to the service is never listed again.
+        const refusing = await peopleRefusingService(
+          trx,
+          notReached.map((item) => item.participant_id),
+        );
         // All carried over in one listing: the next agenda is read and ordered once, not once per case.
         const cases = notReached
-          .filter((item) => !alreadyThere.has(item.participant_id))
+          .filter((item) => !alreadyThere.has(item.participant_id) && !refusing.has(item.participant_id))
           .map((item) => ({ participantId: item.participant_id, carriedOverFromId: item.id }));
         await listManyOnAgenda(trx, { meeting: next, cases, by: user.userId, at });
       }

@@ -46,6 +46,7 @@ export function listCaseloadPage(store: Store, input: ParsedInput<'participants.
       nhsNumber: row.nhs_number,
       status: row.status as ParticipantStatus,
       hasOpenRiskFlag: row.open_risk_flag_count > 0,
+      serviceWithdrawnOn: row.service_withdrawn_on,
       nextReviewOn: row.next_review_on,
       referredOn: row.referred_on,
     })),

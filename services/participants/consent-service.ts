@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
+import { formatCalendarDate } from '../../core/calendar-date';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../core/schemas/consent';
 import { currentConsent, findConsent, insertConsent, markConsentWithdrawn } from '../../db/repositories/consent-repository';
+import { removeUndiscussedListings } from '../../db/repositories/meeting-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import type { ConsentTable } from '../../db/schema';
 import type { Store } from '../../db/store';
+import { auditedTransaction } from '../call-audit-scope';
 
 export function toConsentRecord(row: ConsentTable): ConsentRecord {
   return {
@@ -25,6 +28,21 @@ export function toConsentRecord(row: ConsentTable): ConsentRecord {
  * The one question every export asks before data leaves the laptop: is there a consent for this
  * purpose that was given and has not been withdrawn?
  */
+/**
+ * Refuses a new step of care (agreeing or starting a plan) for someone who withdrew or declined
+ * consent to the WorkWell service: their record is kept, but no new plan may be agreed.
+ */
+export async function requireServiceNotRefused(store: Store, participantId: string): Promise<void> {
+  const row = await currentConsent(store.db, participantId, 'service');
+  if (row === undefined || consentIsInForce(toConsentRecord(row))) return;
+  throw new AppError(
+    'CONFLICT',
+    row.withdrawn_on === null
+      ? `They declined the WorkWell service on ${formatCalendarDate(row.decided_on)}: no plan can be agreed. Their record is kept.`
+      : `They withdrew consent to the WorkWell service on ${formatCalendarDate(row.withdrawn_on)}: no new plan can be agreed. Their record is kept.`,
+  );
+}
+
 export async function mayShare(store: Store, participantId: string, purpose: ConsentPurpose): Promise<boolean> {
   const row = await currentConsent(store.db, participantId, purpose);
   return row !== undefined && consentIsInForce(toConsentRecord(row));
@@ -76,13 +94,18 @@ export async function withdrawConsent(
   if (input.date < existing.decided_on) {
     throw new AppError('VALIDATION', 'Some answers need correcting.', { date: 'The withdrawal cannot be before consent was given' });
   }
-  const changed = await markConsentWithdrawn(store.db, {
-    id: existing.id,
-    withdrawnOn: input.date,
-    withdrawnBy,
-    recordedAt: now.toISOString(),
+  await auditedTransaction(store, async (trx) => {
+    const changed = await markConsentWithdrawn(trx, {
+      id: existing.id,
+      withdrawnOn: input.date,
+      withdrawnBy,
+      recordedAt: now.toISOString(),
+    });
+    if (!changed) throw new AppError('CONFLICT', 'This consent is not in force, so it cannot be withdrawn.');
+    // Without consent to the service no meeting may discuss the person: off every agenda still to
+    // come, in the same transaction (a case already discussed keeps its notes).
+    if (existing.purpose === 'service') await removeUndiscussedListings(trx, existing.participant_id);
   });
-  if (!changed) throw new AppError('CONFLICT', 'This consent is not in force, so it cannot be withdrawn.');
   const updated = await findConsent(store.db, existing.id);
   if (updated === undefined) throw new AppError('NOT_FOUND', 'That consent record could not be found.');
   return toConsentRecord(updated);

@@ -20,6 +20,7 @@ import { findParticipant, setParticipantNextReview } from '../../db/repositories
 import { findTeamMemberByUser, listTeamMembers } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
+import { requireServiceNotRefused } from '../participants/consent-service';
 import { planContent } from './action-plan-read';
 
 /** Problems as a validation error whose fields point at the offending goal, action or date. */
@@ -114,6 +115,7 @@ export async function agreePlanByMdt(
   const draft = await requireDraft(store, input.planId);
   if (draft.revision !== input.revision)
     throw new AppError('CONFLICT', 'The plan changed since you opened it. Read the latest version before agreeing it.');
+  await requireServiceNotRefused(store, draft.participant_id);
   const [flags, members, services, disciplines, me] = await Promise.all([
     listOpenRiskFlags(store.db, draft.participant_id),
     listTeamMembers(store.db),
@@ -176,6 +178,7 @@ export async function agreePlanWithPerson(
   if (plan === undefined) throw new AppError('NOT_FOUND', 'That plan could not be found.');
   if (plan.status !== 'agreed_by_mdt')
     throw new AppError('CONFLICT', 'Only a plan the MDT has agreed, and the person has not yet, can be agreed with the person.');
+  await requireServiceNotRefused(store, plan.participant_id);
   // The MDT's day in England: agreed at 00:30 BST on 1 July is 1 July, not the UTC 30 June.
   if (plan.mdt_agreed_at !== null && input.agreedOn < londonDateOf(new Date(plan.mdt_agreed_at))) {
     throw new AppError('VALIDATION', 'The person cannot have agreed the plan before the MDT did.', {
@@ -205,6 +208,7 @@ export async function activatePlan(
 ): Promise<ChannelOutput<'plans.activate'>> {
   const plan = await findPlan(store.db, input.planId);
   if (plan === undefined) throw new AppError('NOT_FOUND', 'That plan could not be found.');
+  await requireServiceNotRefused(store, plan.participant_id);
   const at = now.toISOString();
   try {
     await auditedTransaction(store, async (trx) => {

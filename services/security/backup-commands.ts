@@ -1,6 +1,7 @@
 import { storePaths } from '../../db/store-paths';
 import { onlyUsername } from '../session/store-commands';
 import { unlockStore } from '../session/unlock-store';
+import { cleanUpUnfinishedFiles } from '../unfinished-files';
 import { createBackup, restoreBackup } from './backup-service';
 
 /** `workwell-mdt backup`: unlocks with a user's passphrase, writes one backup file, closes. */
@@ -14,6 +15,8 @@ export async function backupStoreCommand(options: {
   const paths = storePaths(options.dataDir);
   const unlocked = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
   try {
+    // A backup killed last time left temporary copies beside its file: removed first.
+    await cleanUpUnfinishedFiles(unlocked.store, options.now);
     const open = {
       store: unlocked.store,
       user: unlocked.user,

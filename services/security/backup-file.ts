@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error';
 import { findSlot, parseKeyring, unwrapDataKey, type Keyring } from '../../db/keyring';
+import { forgetUnfinishedFiles, recordUnfinishedFiles } from '../../db/repositories/unfinished-file-repository';
 import { appliedMigrationNames } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { copyStoreInto, storeFilePassesQuickCheck } from '../../db/repositories/store-file-repository';
@@ -51,6 +52,12 @@ export async function writeBackupFile(options: {
   const suffix = randomBytes(6).toString('hex');
   const snapshot = path.join(folder, `.${path.basename(file)}.${suffix}.store.tmp`);
   const temporary = path.join(folder, `.${path.basename(file)}.${suffix}.tmp`);
+  // Listed before they exist, so a backup killed half-way leaves nothing for good (unfinished-files.ts).
+  const scratch = [snapshot, `${snapshot}-journal`, temporary];
+  recordUnfinishedFiles(
+    store,
+    scratch.map((each) => ({ path: each, kind: 'backup', destination: '', userId: null, username: null, startedAt: options.madeAt })),
+  );
   try {
     // The copy is encrypted like the store.
     copyStoreInto(store, snapshot);
@@ -110,6 +117,11 @@ export async function writeBackupFile(options: {
     throw error;
   } finally {
     await fs.rm(snapshot, { force: true });
+    try {
+      forgetUnfinishedFiles(store, scratch);
+    } catch {
+      // Still listed: the next unlock finds none of them there and forgets them then.
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import { newRecoveryKey } from '../security/recovery';
 import { interruptedRestoreTraces } from '../security/restore-journal';
 import { UnlockBackoff } from '../security/unlock-backoff';
 import { unlockStore } from './unlock-store';
+import { cleanUpUnfinishedFiles } from '../unfinished-files';
 
 export interface SessionServiceDependencies {
   readonly paths: StorePaths;
@@ -120,6 +121,8 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           dataKey: unlocked.dataKey,
         });
         onOpen();
+        // What a killed export or backup left behind goes now, and the export log says so.
+        await cleanUpUnfinishedFiles(unlocked.store, now());
         await onUnlocked?.(unlocked.keyring, input.username, input.passphrase);
         return unlocked.user;
       }),

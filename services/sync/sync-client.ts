@@ -35,15 +35,15 @@ export class ServerRefused extends Error {
   }
 }
 
-async function call<Schema extends z.ZodType>(
+/** One request to the partnership server, its answer parsed with `schema`; ServerUnreachable or ServerRefused otherwise. */
+export async function callServer<Schema extends z.ZodType>(
   serverUrl: string,
   path: string,
   schema: Schema,
-  init: { method: 'GET' | 'POST'; body?: unknown; token?: string; signal?: AbortSignal },
+  init: { method: 'GET' | 'POST' | 'PUT'; body?: unknown; token?: string; signal?: AbortSignal },
 ): Promise<z.infer<Schema>> {
-  let response: Response;
-  try {
-    response = await fetch(new URL(path, serverUrl), {
+  const send = () =>
+    fetch(new URL(path, serverUrl), {
       method: init.method,
       headers: {
         ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -51,6 +51,16 @@ async function call<Schema extends z.ZodType>(
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
+    });
+  let response: Response;
+  try {
+    response = await send().catch((error: unknown) => {
+      // The server ends a kept-alive connection after 5 s idle; a request sent on it just then
+      // (after applying a long page, say) fails with ECONNRESET before reaching the server. Once
+      // more, on a new connection: safe for every call, as pushes are applied once by mutation id,
+      // pulls only read, and a challenge is single-use either way.
+      if (init.signal?.aborted === true) throw error;
+      return send();
     });
   } catch (error) {
     throw new ServerUnreachable(serverUrl, error);
@@ -67,7 +77,7 @@ async function call<Schema extends z.ZodType>(
 
 /** The user's keyring slot and the keyring's description, for a new laptop. */
 export function fetchEnrolmentSlot(serverUrl: string, username: string) {
-  return call(serverUrl, `/enrol/slot?username=${encodeURIComponent(username)}`, enrolmentSlotResponseSchema, { method: 'GET' });
+  return callServer(serverUrl, `/enrol/slot?username=${encodeURIComponent(username)}`, enrolmentSlotResponseSchema, { method: 'GET' });
 }
 
 /** Signs in with the user's X25519 key pair (db/sync/auth-proof.ts); the passphrase never leaves the laptop. */
@@ -75,7 +85,7 @@ export async function signIn(
   serverUrl: string,
   who: { username: string; deviceId: string; privateKey: Buffer; publicKey: Buffer },
 ): Promise<SyncSession> {
-  const challenge = await call(serverUrl, '/auth/challenge', challengeResponseSchema, {
+  const challenge = await callServer(serverUrl, '/auth/challenge', challengeResponseSchema, {
     method: 'POST',
     body: { username: who.username, deviceId: who.deviceId },
   });
@@ -85,7 +95,7 @@ export async function signIn(
     deviceId: who.deviceId,
     nonce: challenge.nonce,
   });
-  return call(serverUrl, '/auth/answer', sessionSchema, { method: 'POST', body: { challengeId: challenge.challengeId, proof } });
+  return callServer(serverUrl, '/auth/answer', sessionSchema, { method: 'POST', body: { challengeId: challenge.challengeId, proof } });
 }
 
 export function push(
@@ -94,7 +104,7 @@ export function push(
   mutations: readonly Mutation[],
   formatVersion = SYNC_FORMAT_VERSION,
 ): Promise<PushResponse> {
-  return call(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
+  return callServer(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
 }
 
 /** `wait`: a long poll, answered when a change arrives (or after about 25 s); `signal` cancels it. */
@@ -104,7 +114,7 @@ export function pull(
   cursor: string,
   options: { wait?: boolean; signal?: AbortSignal } = {},
 ): Promise<PullResponse> {
-  return call(serverUrl, '/sync/pull', pullResponseSchema, {
+  return callServer(serverUrl, '/sync/pull', pullResponseSchema, {
     method: 'POST',
     token,
     signal: options.signal,

@@ -1,12 +1,14 @@
 import type { Clock } from '../../core/clock';
-import type { RefusedChangeView, SyncStatus } from '../../core/contracts/sync-contract';
+import type { RefusedChangeView, SyncProblem, SyncStatus } from '../../core/contracts/sync-contract';
 import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
 import { listOutbox, markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
-import { countWaiting } from '../../db/sync/outbox-counts';
+import { countWaitingBy } from '../../db/sync/outbox-counts';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
-import { pull, push, signIn } from './sync-client';
+import { pull, push, ServerRefused, signIn } from './sync-client';
+import { syncProblemOf } from './sync-problem';
+import { sendUserChanges, usersFingerprint } from './user-changes';
 
 /** Who the loop signs in as: the unlocked user, with their key pair (held only while unlocked). */
 export interface SyncLoopUser {
@@ -14,11 +16,15 @@ export interface SyncLoopUser {
   readonly username: string;
   readonly privateKey: Buffer;
   readonly publicKey: Buffer;
+  /** The store's keyring: an administrator's sync reads new users' slots from it (user-changes.ts). */
+  readonly keyringPath?: string;
 }
 
 export interface SyncLoopOptions {
   /** False: no background sync even for a joined store (tests of `workwell-mdt sync` alone). */
   readonly background?: boolean;
+  /** Told each time a pull brings other people's changes (the renderer reloads what it shows). */
+  readonly onReceived?: () => void;
   /** Wait this long after a change before pushing, so a burst goes in one push. */
   readonly debounceMs?: number;
   /** First wait after the server could not be reached; doubles up to `maxBackoffMs`. */
@@ -57,9 +63,15 @@ export class SyncLoop {
   readonly #debounceMs: number;
   readonly #backoffMs: number;
   readonly #maxBackoffMs: number;
+  readonly #onReceived: () => void;
   readonly #abort = new AbortController();
   #state: SyncState;
   #token: string | undefined;
+  /** The user's role as the SERVER holds it (from the last sign-in). */
+  #serverRole: string | undefined;
+  /** The users last sent to the server (usersFingerprint), so a push sends them only when they changed. */
+  #usersSent: string | undefined;
+  #problem: SyncProblem | null = null;
   #online = false;
   #stopped = false;
   #pushTimer: NodeJS.Timeout | undefined;
@@ -84,6 +96,7 @@ export class SyncLoop {
     this.#debounceMs = options.debounceMs ?? 200;
     this.#backoffMs = options.backoffMs ?? 1_000;
     this.#maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.#onReceived = options.onReceived ?? (() => undefined);
   }
 
   /** Starts pushing what waits and pulling (long poll). */
@@ -114,9 +127,12 @@ export class SyncLoop {
           summary: summarise(entry.input),
         }))
       : [];
+    const waiting = this.#alive() ? countWaitingBy(this.#store, this.#user.userId) : { yours: 0, others: 0 };
     return {
       mode: this.#online ? 'online' : 'offline',
-      waiting: this.#alive() ? countWaiting(this.#store) : 0,
+      waiting: waiting.yours,
+      waitingOthers: waiting.others,
+      problem: this.#online ? null : this.#problem,
       refused,
       lastSyncedAt: this.#alive() ? (readSyncState(this.#store)?.lastSyncedAt ?? null) : null,
     };
@@ -138,15 +154,48 @@ export class SyncLoop {
   }
 
   async #session(): Promise<string> {
-    this.#token ??= (
-      await signIn(this.#state.serverUrl, {
+    if (this.#token === undefined) {
+      const session = await signIn(this.#state.serverUrl, {
         username: this.#user.username,
         deviceId: this.#state.deviceId,
         privateKey: this.#user.privateKey,
         publicKey: this.#user.publicKey,
-      })
-    ).token;
+      });
+      this.#token = session.token;
+      this.#serverRole = session.user.role;
+    }
     return this.#token;
+  }
+
+  /**
+   * Runs `call` signed in to the server as this laptop's user (the Settings page's administrator
+   * calls); a session that ended is signed in again once. Failures are thrown to the caller.
+   */
+  async withServer<T>(call: (serverUrl: string, token: string) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.#state.serverUrl, await this.#session());
+    } catch (error) {
+      if (!(error instanceof ServerRefused && error.code === 'NOT_SIGNED_IN')) throw error;
+      this.#token = undefined;
+      return call(this.#state.serverUrl, await this.#session());
+    }
+  }
+
+  /** This laptop's link: the server's address, its id there, and its cursor. */
+  get link(): SyncState {
+    return this.#state;
+  }
+
+  /** An administrator's users added or revoked here go to the server first (user-changes.ts). */
+  async #sendUsers(): Promise<void> {
+    const path = this.#user.keyringPath;
+    if (path === undefined) return;
+    const fingerprint = usersFingerprint(this.#store);
+    if (fingerprint === this.#usersSent) return;
+    const token = await this.#session();
+    // Only an administrator (as the server holds them) may; anyone else's laptop waits for one.
+    if (this.#serverRole === 'administrator') await sendUserChanges(this.#store, path, this.#state.serverUrl, token);
+    this.#usersSent = fingerprint;
   }
 
   /** One push at a time; a nudge during a push pushes again after it. */
@@ -168,6 +217,7 @@ export class SyncLoop {
   }
 
   async #pushWaiting(): Promise<void> {
+    await this.#sendUsers();
     let lastPushed = 0;
     for (
       let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 });
@@ -177,6 +227,7 @@ export class SyncLoop {
       const answer = await push(this.#state.serverUrl, await this.#session(), batch);
       if (!this.#running) return;
       this.#online = true;
+      this.#problem = null;
       for (const result of answer.results) {
         lastPushed = Math.max(lastPushed, result.mutationId);
         if (result.outcome === 'refused') {
@@ -201,6 +252,7 @@ export class SyncLoop {
         if (!this.#running) return;
         const wasOffline = !this.#online;
         this.#online = true;
+        this.#problem = null;
         backoff = this.#backoffMs;
         applyServerRows(this.#store, page.changes, waitingKeys(this.#store));
         saveCursor(this.#store, page.cursor);
@@ -208,6 +260,7 @@ export class SyncLoop {
         for (const mutation of waitingMutations(this.#store, { limit: 100_000 }))
           if (mutation.mutationId <= page.lastMutationId) markApplied(this.#store, mutation.mutationId);
         markSynced(this.#store, this.#clock().toISOString(), 0);
+        if (page.changes.length > 0) this.#onReceived();
         // Back from offline: send what waited.
         if (wasOffline) this.#schedulePush();
         wait = !page.more;
@@ -223,7 +276,7 @@ export class SyncLoop {
 
   #failed(error: unknown): void {
     // Unreachable: offline. Refused (e.g. the session expired): sign in again next time.
-    void error;
+    this.#problem = syncProblemOf(error) ?? this.#problem;
     this.#token = undefined;
     this.#online = false;
   }

@@ -6,6 +6,7 @@ import { installCaptureTriggers } from '../../db/sync/capture-triggers';
 import { markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
 import { pull, push, signIn } from './sync-client';
+import { sendUserChanges } from './user-changes';
 
 /** One refused change as the person is told about it. */
 export interface RefusedChange {
@@ -21,6 +22,8 @@ export interface SyncReport {
   readonly duplicates: number;
   readonly refused: readonly RefusedChange[];
   readonly pulled: number;
+  /** Users added or revoked on this laptop that the server was told about (administrators only). */
+  readonly users: number;
 }
 
 /**
@@ -53,7 +56,7 @@ export async function syncOnce(
   store: Pick<Store, 'sqlite'>,
   user: { userId: string; username: string; privateKey: Buffer; publicKey: Buffer },
   clock: Clock,
-  options: { formatVersion?: number } = {},
+  options: { formatVersion?: number; keyringPath?: string } = {},
 ): Promise<SyncReport> {
   const state: SyncState | undefined = readSyncState(store);
   if (state === undefined) throw new Error('This store has not joined a partnership server.');
@@ -64,6 +67,11 @@ export async function syncOnce(
     privateKey: user.privateKey,
     publicKey: user.publicKey,
   });
+  // Users first: a change pushed next may be by, or about, a user the server must know.
+  const users =
+    session.user.role === 'administrator' && options.keyringPath !== undefined
+      ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
+      : 0;
   let pushed = 0;
   let duplicates = 0;
   let lastPushed = 0;
@@ -99,5 +107,5 @@ export async function syncOnce(
   }
   const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor);
   markSynced(store, clock().toISOString(), lastPushed);
-  return { pushed, duplicates, refused, pulled };
+  return { pushed, duplicates, refused, pulled, users };
 }

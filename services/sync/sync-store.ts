@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock';
+import { storePaths } from '../../db/store-paths';
 import { openSyncStore } from './open-sync-store';
 import { syncOnce, type SyncReport } from './sync-once';
 
@@ -17,6 +18,7 @@ export async function syncStore(options: {
   try {
     return await syncOnce(opened.store, { userId: opened.slot.userId, username: options.username, ...opened.userKey }, options.clock, {
       formatVersion: options.formatVersion,
+      keyringPath: storePaths(options.dataDir).keyring,
     });
   } finally {
     await opened.close();

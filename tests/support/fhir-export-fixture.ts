@@ -10,6 +10,7 @@ export function fullExportData(overrides: Partial<FhirExportData> = {}): FhirExp
       familyName: 'Example',
       dateOfBirth: '1980-04-02',
       nhsNumber: '9990000018',
+      exitedOn: null,
     },
     referrals: [{ id: 'r-1', date: '2026-10-01', route: 'gp' }],
     consent: { id: 'c-1', purpose: 'share_partnership', decidedOn: '2026-10-02', decision: 'given' },

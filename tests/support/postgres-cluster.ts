@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 
 const run = promisify(execFile);
 
@@ -106,5 +107,23 @@ async function postgresUser(): Promise<{ uid: number; gid: number }> {
     throw new Error(
       'Running as root, the test PostgreSQL cluster needs the `postgres` user, which `apt-get install -y postgresql` creates.',
     );
+  }
+}
+
+/** The URL of database `name` on the server `adminUrl` points at. */
+export function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs `statements` on the admin database, one connection, then closes it. */
+export async function onAdmin(adminUrl: string, ...statements: string[]): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
   }
 }

@@ -5,8 +5,9 @@ import { Client } from 'pg';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { migrateServerToLatest } from '../../server/migrate-server';
+import { requestRoleName } from '../../server/migrations/2026-12-06-003-row-level-security';
 import { createServerDatabase } from '../../server/server-database';
-import { startThrowawayCluster, type ThrowawayCluster } from './postgres-cluster';
+import { databaseUrl, onAdmin, startThrowawayCluster, type ThrowawayCluster } from './postgres-cluster';
 
 /**
  * PostgreSQL for the partnership server tests: a Vitest globalSetup plus `freshServerDatabase()`.
@@ -34,24 +35,6 @@ interface ClusterInfo {
   readonly template: string;
 }
 
-/** The URL of database `name` on the server `adminUrl` points at. */
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** Runs `statements` on the admin database, one connection, then closes it. */
-async function onAdmin(adminUrl: string, ...statements: string[]): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Creates `template` and migrates it once; every test database is a copy of it. */
 async function makeTemplate(adminUrl: string, template: string): Promise<void> {
   await onAdmin(adminUrl, `CREATE DATABASE ${template}`);
@@ -74,6 +57,8 @@ async function dropTemplate(adminUrl: string, template: string): Promise<void> {
     if (found.rowCount === 0) return;
     await client.query(`ALTER DATABASE ${template} WITH IS_TEMPLATE false`);
     await client.query(`DROP DATABASE ${template} WITH (FORCE)`);
+    // Roles outlive databases: its request role goes too, unless a copy left behind still uses it.
+    await client.query(`DROP ROLE IF EXISTS "${requestRoleName(template)}"`).catch(() => undefined);
   } finally {
     await client.end();
   }
@@ -152,6 +137,7 @@ export async function freshServerDatabase(options: { migrated?: boolean } = {}):
   await onAdmin(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${options.migrated === false ? 'template0' : template}`);
   return {
     url: databaseUrl(adminUrl, name),
-    drop: () => onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    // A blank database migrated by a test made its own request role (copies use the template's).
+    drop: () => onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `DROP ROLE IF EXISTS "${requestRoleName(name)}"`),
   };
 }

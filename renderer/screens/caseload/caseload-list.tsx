@@ -3,6 +3,7 @@ import type { ParticipantPage } from '../../../core/schemas/participants';
 import { useApi } from '../../api/api-context';
 import { markCaseloadFirstPage } from '../../performance-marks';
 import { ErrorSummary } from '../../components/error-summary';
+import { useReceivedChanges } from '../../sync/received-changes';
 import { CaseloadFilters } from './caseload-filters';
 import { CaseloadTable } from './caseload-table';
 import {
@@ -70,6 +71,8 @@ export function CaseloadList() {
     };
   }, [api]);
 
+  // Changes from other laptops reload the page shown (the view, and so the scroll place, stay).
+  const received = useReceivedChanges();
   useEffect(() => {
     let current = true;
     void api.call('participants.list', { ...filterOf(view), sort: view.sort, cursor: view.cursor, pageSize: PAGE_SIZE }).then((result) => {
@@ -88,7 +91,7 @@ export function CaseloadList() {
     return () => {
       current = false;
     };
-  }, [api, view, update]);
+  }, [api, view, update, received]);
 
   // After the first page is committed to the DOM (a layout effect: before the browser paints it).
   const hasRows = data !== undefined && data.items.length > 0;
@@ -100,14 +103,13 @@ export function CaseloadList() {
   const filterKey = JSON.stringify(filterOf(view));
   useEffect(() => {
     let current = true;
-    setTotal(undefined);
     void api.call('participants.count', JSON.parse(filterKey) as ReturnType<typeof filterOf>).then((result) => {
       if (current && result.ok) setTotal(result.value.total);
     });
     return () => {
       current = false;
     };
-  }, [api, filterKey]);
+  }, [api, filterKey, received]);
 
   const filtered = isFiltered(view);
   const busy = loadedView !== view;

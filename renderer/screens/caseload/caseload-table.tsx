@@ -61,6 +61,12 @@ export function CaseloadTable({ items, sort, busy }: CaseloadTableProps) {
             </td>
             <td className="nhsuk-table__cell">
               {PARTICIPANT_STATUS_LABELS[person.status]}
+              {person.serviceWithdrawnOn !== null && (
+                <>
+                  {' '}
+                  <strong className="nhsuk-tag nhsuk-tag--grey">Consent withdrawn</strong>
+                </>
+              )}
               {person.hasOpenRiskFlag && (
                 <>
                   {' '}

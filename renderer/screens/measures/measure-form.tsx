@@ -100,7 +100,7 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
       value,
       label: labelFor(value),
     })),
-    ...(definition.allowsNotApplicable ? [{ value: 'not_applicable' as const, label: 'Not applicable' }] : []),
+    ...(definition.notApplicableItems.length > 0 ? [{ value: 'not_applicable' as const, label: 'Not applicable' }] : []),
   ];
   const answeredCount = answers.filter((item) => item !== null).length;
   const rowErrors = Object.fromEntries(
@@ -117,7 +117,7 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
       onSubmit={(event) => {
         event.preventDefault();
         // WSAS may leave items out (its rules pro-rate one); every other measure needs every item.
-        const missing = definition.allowsNotApplicable ? {} : unansweredErrors(wording.itemLabels, answers);
+        const missing = definition.allowsUnanswered ? {} : unansweredErrors(wording.itemLabels, answers);
         if (Object.keys(missing).length > 0) {
           save.showErrors(missing);
           return;
@@ -171,7 +171,14 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
         answers={answers}
         onAnswer={answer}
         errors={rowErrors}
+        offers={(itemIndex, value) => value !== 'not_applicable' || definition.notApplicableItems.includes(itemIndex)}
       />
+      {definition.notApplicableItems.length > 0 && (
+        <p className="nhsuk-hint">
+          &ldquo;Not applicable&rdquo; is only for the work item, and only when the person is not working for reasons unrelated to their
+          problem. Anyone in work or off sick answers it.
+        </p>
+      )}
       <div className="ww-live-score ww-live-score--sticky" role="status" aria-live="polite" data-testid="live-score">
         {score === undefined ? (
           <p>

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { formatDate } from '../../format';
 import { RiskFlagBanner } from '../participants/risk-flag-banner';
 import { useLoaded } from '../../use-loaded';
+import { useReceivedChanges } from '../../sync/received-changes';
 
 const DIRECTION_WORDS = { better: 'better', worse: 'worse', unchanged: 'no change' } as const;
 
@@ -72,7 +73,10 @@ function LatestScores({ measures }: { measures: ParticipantRecord['measures'] })
  */
 export function CaseSummary({ participantId }: { participantId: string }) {
   const api = useApi();
-  const record = useLoaded(useCallback(() => api.call('participants.get', { id: participantId }), [api, participantId]));
+  const record = useLoaded(
+    useCallback(() => api.call('participants.get', { id: participantId }), [api, participantId]),
+    useReceivedChanges(),
+  );
   const person = record.value;
   if (person === undefined)
     return record.error === undefined ? <p role="status">Loading the case…</p> : <ErrorSummary fieldErrors={{}} message={record.error} />;

@@ -18,6 +18,7 @@ import { agendaPersonName } from './agenda-row';
 import { LIVE_SHORTCUTS, useLiveShortcuts, type LiveShortcutAction } from './live-shortcuts';
 import { useCaseNotes, type NotesStatus } from './use-case-notes';
 import { useLoaded } from '../../use-loaded';
+import { useReceivedChanges } from '../../sync/received-changes';
 
 function hasRecord(item: AgendaItem): boolean {
   return item.notes !== '' || item.decisions !== '' || item.planAgreedHere;
@@ -39,7 +40,10 @@ function useWideLayout(): void {
 export function MeetingLiveScreen({ id }: { id: string }) {
   useWideLayout();
   const api = useApi();
-  const meeting = useLoaded(useCallback(() => api.call('meetings.get', { meetingId: id }), [api, id]));
+  const meeting = useLoaded(
+    useCallback(() => api.call('meetings.get', { meetingId: id }), [api, id]),
+    useReceivedChanges(),
+  );
   const config = useLoaded(useCallback(() => api.call('config.get', {}), [api]));
   const [editingAttendance, setEditingAttendance] = useState(false);
   const value = meeting.value;

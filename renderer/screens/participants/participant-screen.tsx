@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate, orNotRecorded } from '../../format';
 import { useLoaded } from '../../use-loaded';
+import { useReceivedChanges } from '../../sync/received-changes';
 import { AdjustmentsSection } from '../adjustments/adjustments-section';
 import { caseloadReturnHref } from '../caseload/caseload-view';
 import { DisciplineAssessmentsSection } from '../assessments/discipline-assessments-section';
@@ -20,7 +21,14 @@ import { RiskFlagBanner } from './risk-flag-banner';
 /** One person's record: who they are, their work, their referral and their consent. */
 export function ParticipantScreen({ id }: { id: string }) {
   const api = useApi();
-  const { value: record, error, reload } = useLoaded(useCallback(() => api.call('participants.get', { id }), [api, id]));
+  const {
+    value: record,
+    error,
+    reload,
+  } = useLoaded(
+    useCallback(() => api.call('participants.get', { id }), [api, id]),
+    useReceivedChanges(),
+  );
 
   if (record === undefined) {
     return (

@@ -24,7 +24,7 @@ async function openDatabase(migrated: boolean) {
  * table or column added to one and not the other fails typecheck or this test.
  */
 const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerDatabase[Table], true> } = {
-  server_meta: { id: true, schema_version: true, created_at: true, migrated_at: true },
+  server_meta: { id: true, schema_version: true, created_at: true, migrated_at: true, request_role: true },
   partnerships: { id: true, name: true, created_at: true, store_id: true, keyring_meta: true },
   users: { id: true, partnership_id: true, username: true, role: true, public_key: true, revoked_at: true },
   keyring_slots: { user_id: true, slot: true },
@@ -49,6 +49,23 @@ const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerData
     expires_at: true,
   },
   sessions: { token_hash: true, user_id: true, device_id: true, expires_at: true },
+  table_readers: { table_name: true, role: true },
+  server_export_log: {
+    seq: true,
+    id: true,
+    partnership_id: true,
+    at: true,
+    kind: true,
+    destination: true,
+    outcome: true,
+    included: true,
+    skipped: true,
+    failed: true,
+    sha256: true,
+    bytes: true,
+    reason: true,
+  },
+  server_export_log_subjects: { export_id: true, participant_id: true, outcome: true, reason: true },
 };
 
 describe('migrateServerToLatest', () => {
@@ -65,7 +82,15 @@ describe('migrateServerToLatest', () => {
     expect(actual).toEqual(expected);
 
     const meta = await db.selectFrom('server_meta').selectAll().execute();
-    expect(meta).toEqual([{ id: 1, schema_version: SERVER_SCHEMA_VERSION, created_at: expect.any(Date), migrated_at: expect.any(Date) }]);
+    expect(meta).toEqual([
+      {
+        id: 1,
+        schema_version: SERVER_SCHEMA_VERSION,
+        created_at: expect.any(Date),
+        migrated_at: expect.any(Date),
+        request_role: expect.stringMatching(/^workwell_test_[0-9a-f]+_request$/),
+      },
+    ]);
     const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
     expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(SERVER_MIGRATIONS));
 

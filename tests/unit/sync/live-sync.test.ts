@@ -13,6 +13,7 @@ import { testClock } from '../../support/test-clock';
 import { testReferral } from '../../support/test-referral';
 
 type Caseload = { items: Array<{ id: string; hasOpenRiskFlag: boolean }> };
+type News = { generation: number; live: boolean };
 type Status = { mode: string; waiting: number; refused: unknown[]; lastSyncedAt: string | null };
 
 const passphrase = DEMO_PARTNERSHIP.passphrase;
@@ -72,9 +73,19 @@ describe('live sync between two open laptops', () => {
       const b = await unlocked(laptopB, 'demo.coordinator');
       await within(5_000, async () => expect(value<Status>(await b.dispatch('sync.status', {}))).toMatchObject({ mode: 'online' }));
 
+      // B's screens wait for news (the renderer's long poll): the registration on A wakes it.
+      // (What B has had so far: answered at once if any pull brought news, else still 0.)
+      const before = await Promise.race([
+        b.dispatch('sync.changes', { after: 0 }).then((answer) => value<News>(answer).generation),
+        new Promise<number>((resolve) => setTimeout(() => resolve(0), 300)),
+      ]);
+      const news = b.dispatch('sync.changes', { after: before });
       const { id } = value<{ id: string }>(
         await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Liveperson' } })),
       );
+      const woken = value<News>(await news);
+      expect(woken.live).toBe(true);
+      expect(woken.generation).toBeGreaterThan(before);
       value(
         await a.dispatch('measures.record', {
           participantId: id,
@@ -129,5 +140,13 @@ describe('live sync between two open laptops', () => {
       refused: [],
       lastSyncedAt: null,
     });
+  });
+
+  it('a solo store has no news to wait for: sync.changes answers at once and says to stop asking', async () => {
+    const { services } = await demoFromTemplate();
+    cleanups.push(() => services.close());
+    const started = performance.now();
+    expect(value<News>(await services.dispatch('sync.changes', { after: 0 }))).toEqual({ generation: 0, live: false });
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

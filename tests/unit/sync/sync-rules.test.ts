@@ -1,40 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { ParticipantPlans } from '../../../core/schemas/action-plan';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
-import { listOutbox, waitingMutations } from '../../../db/sync/outbox';
-import { readSyncState } from '../../../db/sync/sync-state';
-import { openSyncStore } from '../../../services/sync/open-sync-store';
-import { pull, push, signIn } from '../../../services/sync/sync-client';
+import { listOutbox } from '../../../db/sync/outbox';
+import { pull, push } from '../../../services/sync/sync-client';
 import { demoTeam } from '../../support/demo-team';
 import { JOINED_UP, value } from '../../support/demo-with-person';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
+import { sessionFor, withStore } from '../../support/sync-session';
 import { testReferral } from '../../support/test-referral';
-
-const passphrase = DEMO_PARTNERSHIP.passphrase;
-
-/** Reads a store's outbox (or anything else raw) through a second connection, as `sync` would. */
-async function withStore<T>(
-  dataDir: string,
-  username: string,
-  read: (opened: Awaited<ReturnType<typeof openSyncStore>>) => T | Promise<T>,
-): Promise<T> {
-  const opened = await openSyncStore(dataDir, username, passphrase);
-  try {
-    return await read(opened);
-  } finally {
-    await opened.close();
-  }
-}
-
-/** Signs in to the server as the store's laptop, for calls below `sync`. */
-async function sessionFor(dataDir: string, username: string) {
-  return withStore(dataDir, username, async (opened) => {
-    const state = readSyncState(opened.store)!;
-    const session = await signIn(state.serverUrl, { username, deviceId: state.deviceId, ...opened.userKey });
-    return { session, state, waiting: waitingMutations(opened.store, { userId: opened.slot.userId }) };
-  });
-}
 
 const GOALS = [{ id: 'g1', text: 'Back to full shifts by February' }];
 

@@ -82,12 +82,12 @@ describe('compareDepressionAnxiety', () => {
     expect(result.reliableRecovery).toBe(true);
   });
 
-  it('does not count recovery for someone who was not a case at baseline', () => {
+  it('makes recovery not applicable (null, never false) for someone who was not a case at baseline', () => {
     const result = compareDepressionAnxiety({ phq9: 9, gad7: 7 }, { phq9: 2, gad7: 1 });
     expect(result.caseAtBaseline).toBe(false);
-    expect(result.recovery).toBe(false);
+    expect(result.recovery).toBeNull();
     expect(result.reliableImprovement).toBe(true);
-    expect(result.reliableRecovery).toBe(false);
+    expect(result.reliableRecovery).toBeNull();
     expect(result.notes).toEqual(['Not a case at baseline (PHQ-9 below 10 and GAD-7 below 8), so recovery does not apply.']);
   });
 
@@ -96,7 +96,8 @@ describe('compareDepressionAnxiety', () => {
     expect(result.gad7Change).toBe('reliable_deterioration');
     expect(result.reliableDeterioration).toBe(true);
     expect(result.reliableImprovement).toBe(false);
-    expect(result.recovery).toBe(false);
+    // 8 and 5 at baseline: not a case, so recovery does not apply.
+    expect(result.recovery).toBeNull();
   });
 
   it('treats a reliable fall on one measure with a reliable rise on the other as neither', () => {

@@ -20,16 +20,18 @@ describe('measure registry', () => {
       definition.itemMin,
       definition.itemMax,
       definition.totalMax,
-      definition.allowsNotApplicable,
+      definition.allowsUnanswered,
+      definition.notApplicableItems,
       definition.higherIsBetter,
       definition.casenessThreshold,
     ]);
     expect(summary).toEqual([
-      ['phq9', 9, 0, 3, 27, false, false, 10],
-      ['gad7', 7, 0, 3, 21, false, false, 8],
-      ['wsas', 5, 0, 8, 40, true, false, null],
-      ['mskhq', 14, 0, 4, 56, false, true, null],
-      ['work_ability', 1, 0, 10, 10, false, true, null],
+      ['phq9', 9, 0, 3, 27, false, [], false, 10],
+      ['gad7', 7, 0, 3, 21, false, [], false, 8],
+      // WSAS: only the work item may be "not applicable".
+      ['wsas', 5, 0, 8, 40, true, [0], false, null],
+      ['mskhq', 14, 0, 4, 56, false, [], true, null],
+      ['work_ability', 1, 0, 10, 10, false, [], true, null],
     ]);
   });
 
@@ -41,7 +43,8 @@ describe('measure registry', () => {
   it('carries the LOINC total codes for PHQ-9 and GAD-7 only', () => {
     expect(LOINC_SYSTEM).toBe('http://loinc.org');
     expect(MEASURE_DEFINITIONS.phq9.loincTotalCode).toBe('44261-6');
-    expect(MEASURE_DEFINITIONS.gad7.loincTotalCode).toBe('69737-5');
+    // The total score's code (69737-5 is the GAD-7 panel, not its total).
+    expect(MEASURE_DEFINITIONS.gad7.loincTotalCode).toBe('70274-6');
     expect(MEASURE_DEFINITIONS.wsas.loincTotalCode).toBeNull();
     expect(MEASURE_DEFINITIONS.mskhq.loincTotalCode).toBeNull();
     expect(MEASURE_DEFINITIONS.work_ability.loincTotalCode).toBeNull();
@@ -110,7 +113,7 @@ describe('scoreMeasure', () => {
     const results = [
       scoreMeasure('phq9', [1, 1, 1, 1, 1, 1, 1, 1, 1]),
       scoreMeasure('gad7', [2, 2, 2, 2, 0, 0, 0]),
-      scoreMeasure('wsas', [8, 8, 8, 'not_applicable', 8]),
+      scoreMeasure('wsas', ['not_applicable', 8, 8, 8, 8]),
       scoreMeasure(
         'mskhq',
         Array.from({ length: 14 }, () => 2),
@@ -140,7 +143,7 @@ describe('scoreMeasure', () => {
 
 describe('measureResponseSchema', () => {
   it('checks the answers against the named measure', () => {
-    expect(measureResponseSchema.safeParse({ measure: 'wsas', answers: [1, 2, null, 3, 'not_applicable'] }).success).toBe(true);
+    expect(measureResponseSchema.safeParse({ measure: 'wsas', answers: ['not_applicable', 2, null, 3, 1] }).success).toBe(true);
     expect(measureResponseSchema.safeParse({ measure: 'phq9', answers: [1, 2, null, 3, 0, 0, 0, 0, 0] }).success).toBe(false);
     expect(measureResponseSchema.safeParse({ measure: 'gad7', answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] }).success).toBe(false);
     expect(measureResponseSchema.safeParse({ measure: 'hads', answers: [] }).success).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreWsas, wsasAnswersSchema, wsasBand, type WsasAnswer } from '../../../../core/scoring/wsas';
+import { scoreWsas, WSAS_NOT_APPLICABLE_ONLY_WORK, wsasAnswersSchema, wsasBand, type WsasAnswer } from '../../../../core/scoring/wsas';
 import { validationFields } from './validation-error';
 
 describe('WSAS scoring with every item answered', () => {
@@ -31,16 +31,24 @@ describe('WSAS scoring with every item answered', () => {
 });
 
 describe('WSAS scoring with one item missing or not applicable', () => {
-  it('replaces a not-applicable item with the mean of the other four (checked by hand)', () => {
-    // Home management not applicable. Other four: 4 + 3 + 2 + 4 = 13, mean 13 / 4 = 3.25.
+  it('replaces a not-applicable work item with the mean of the other four (checked by hand)', () => {
+    // Work not applicable. Other four: 4 + 3 + 2 + 4 = 13, mean 13 / 4 = 3.25.
     // Total = 13 + 3.25 = 16.25 (= 3.25 x 5), kept to one decimal: 16.3. 10 <= 16.25 <= 20.
-    const score = scoreWsas([4, 'not_applicable', 3, 2, 4]);
+    const score = scoreWsas(['not_applicable', 4, 3, 2, 4]);
     expect(score.total).toBe(16.3);
     expect(score.band).toBe('significant');
     expect(score.bandLabel).toBe('Significant functional impairment');
     expect(score.notes).toEqual([
-      'Home management was not applicable, so it was replaced by the mean of the other four items (3.25); the total of 16.3 is pro-rated.',
+      'Work was not applicable, so it was replaced by the mean of the other four items (3.25); the total of 16.3 is pro-rated.',
     ]);
+  });
+
+  it.each([1, 2, 3, 4])('refuses "not applicable" on item %i: only the work item can be', (index) => {
+    const answers: WsasAnswer[] = [2, 2, 2, 2, 2];
+    answers[index] = 'not_applicable';
+    expect(() => scoreWsas(answers)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', fields: { [`answers.${index}`]: WSAS_NOT_APPLICABLE_ONLY_WORK } }),
+    );
   });
 
   it('treats an unanswered (null) item the same way, and says it was not answered', () => {
@@ -62,10 +70,10 @@ describe('WSAS scoring with one item missing or not applicable', () => {
 
   it('bands the pro-rated totals nearest the edges correctly', () => {
     // 8.75 subclinical; 10 significant; 20 significant; 21.25 moderately severe or worse.
-    expect(scoreWsas([2, 2, 2, 1, 'not_applicable']).band).toBe('subclinical');
-    expect(scoreWsas([2, 2, 2, 2, 'not_applicable']).band).toBe('significant');
-    expect(scoreWsas([4, 4, 4, 4, 'not_applicable'])).toMatchObject({ total: 20, band: 'significant' });
-    expect(scoreWsas([5, 4, 4, 4, 'not_applicable'])).toMatchObject({ total: 21.3, band: 'moderately_severe_or_worse' });
+    expect(scoreWsas(['not_applicable', 2, 2, 2, 1]).band).toBe('subclinical');
+    expect(scoreWsas(['not_applicable', 2, 2, 2, 2]).band).toBe('significant');
+    expect(scoreWsas(['not_applicable', 4, 4, 4, 4])).toMatchObject({ total: 20, band: 'significant' });
+    expect(scoreWsas(['not_applicable', 5, 4, 4, 4])).toMatchObject({ total: 21.3, band: 'moderately_severe_or_worse' });
   });
 
   it('pro-rates to 40 when the other four are all 8', () => {
@@ -116,8 +124,9 @@ describe('wsasBand', () => {
 });
 
 describe('WSAS answers schema', () => {
-  it('accepts numbers 0-8, null and not_applicable', () => {
-    expect(wsasAnswersSchema.safeParse([0, 8, null, 'not_applicable', 4]).success).toBe(true);
+  it('accepts numbers 0-8, null, and not_applicable on the work item', () => {
+    expect(wsasAnswersSchema.safeParse(['not_applicable', 8, null, 0, 4]).success).toBe(true);
+    expect(wsasAnswersSchema.safeParse([0, 8, null, 'not_applicable', 4]).success).toBe(false);
   });
 
   it.each([

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { roleSchema } from '../roles';
+
+/**
+ * The partnership server's administrator routes (server/admin-routes.ts): who may sign in, and
+ * which laptops are enrolled. Every route checks the caller is an administrator AS THE SERVER
+ * KNOWS THEM (its own `users` table), never a laptop's word. Both sides parse with these schemas.
+ */
+
+/** A user's row as a laptop's `users` table holds it: what the other laptops receive on pull. */
+export const userRowSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  username: z.string().min(1).max(64),
+  display_name: z.string().min(1).max(200),
+  role: roleSchema,
+  created_at: z.string().max(40),
+  disabled_at: z.string().max(40).nullable(),
+});
+export type UserRow = z.infer<typeof userRowSchema>;
+
+/**
+ * A user's keyring slot as the laptop's keyring holds it (db/keyring.ts checks the rest when a new
+ * laptop unwraps it). Only what the server relies on is checked here: whose it is and its public key.
+ * It holds no passphrase and no usable key: the slot opens only with the user's passphrase.
+ */
+export const keyringSlotSchema = z.looseObject({
+  userId: z.string().min(1).max(64),
+  username: z.string().min(1).max(64),
+  publicKey: z.base64().min(40).max(60),
+});
+
+/** PUT /admin/users/:id: a user added on a laptop, with the slot a new laptop of theirs unwraps. */
+export const addServerUserRequestSchema = z.strictObject({
+  row: userRowSchema,
+  slot: keyringSlotSchema,
+  /** The team member row the laptop linked to this account, if any (its `user_id` is the new user's). */
+  teamMember: z.record(z.string().regex(/^[a-z_0-9]{1,64}$/), z.union([z.string(), z.number(), z.null()])).nullable(),
+});
+export type AddServerUserRequest = z.infer<typeof addServerUserRequestSchema>;
+
+export const addServerUserResponseSchema = z.strictObject({
+  /** False when the server already had this user (sent again after a cut connection): nothing changed. */
+  added: z.boolean(),
+});
+
+/** One user as the server holds them. */
+export const serverUserSchema = z.strictObject({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  role: roleSchema,
+  revokedAt: z.string().nullable(),
+  /** Laptops enrolled for this user (not revoked). */
+  laptops: z.number().int().nonnegative(),
+});
+export type ServerUser = z.infer<typeof serverUserSchema>;
+export const serverUsersResponseSchema = z.strictObject({ users: z.array(serverUserSchema) });
+
+/** One enrolled laptop as the server holds it. */
+export const serverDeviceSchema = z.strictObject({
+  deviceId: z.string(),
+  /** The user it was enrolled for (other users of the partnership may sign in on it too). */
+  username: z.string(),
+  enrolledAt: z.string(),
+  /** The last time any user signed in to the server from it; null if never since enrolment. */
+  lastSeenAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ServerDevice = z.infer<typeof serverDeviceSchema>;
+export const serverDevicesResponseSchema = z.strictObject({ devices: z.array(serverDeviceSchema) });
+
+/** What revoking a user or a laptop answers: when it took effect (its next connection is refused). */
+export const revokedResponseSchema = z.strictObject({ revokedAt: z.string() });

@@ -1,0 +1,69 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Role } from '../core/roles';
+import type { ServerDatabase } from './server-schema';
+
+/** Whose request it is: what the row-level security policies are given. */
+export interface RequestScope {
+  readonly partnershipId: string;
+  /** The role the SERVER holds for the user. */
+  readonly role: Role;
+  readonly userId: string;
+}
+
+/** The three settings the policies read, as select-list items; `true`: local to the transaction. */
+function settings(scope: RequestScope) {
+  return sql`set_config('app.partnership_id', ${scope.partnershipId}, true), set_config('app.role', ${scope.role}, true),
+    set_config('app.user_id', ${scope.userId}, true)`;
+}
+
+/**
+ * Sets `app.partnership_id`, `app.role` and `app.user_id` until the transaction ends, without
+ * changing role. For the owning account's own work on a partnership's records (server init), which
+ * the FORCEd policies on `records` and `change_log` bind as they bind requests.
+ */
+export async function setRequestSettings(trx: Transaction<ServerDatabase>, scope: RequestScope): Promise<void> {
+  await sql`SELECT ${settings(scope)}`.execute(trx);
+}
+
+/**
+ * Runs a request's database work in one transaction as the request role (migration
+ * 2026-12-06-003-row-level-security: no superuser, no BYPASSRLS, owns nothing) with the caller's
+ * settings, so PostgreSQL shows it only its own partnership's rows of the tables its role may read,
+ * whatever the query says. Everything is local to the transaction: the pooled connection goes back
+ * as the owning account with the settings cleared, on commit or rollback alike.
+ *
+ * `set_config('role', ..., true)` is `SET LOCAL ROLE` with the name as a value, read from
+ * `server_meta` in the same statement (one round trip). Should the name ever be missing, the
+ * coalesce names a role that cannot exist, so the request fails rather than run as the owner
+ * (`set_config('role', NULL)` would silently keep the current role).
+ */
+export async function inRequestScope<T>(
+  db: Kysely<ServerDatabase>,
+  scope: RequestScope,
+  work: (trx: Transaction<ServerDatabase>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`
+      SELECT set_config('role', coalesce((SELECT request_role FROM server_meta WHERE id = 1), 'workwell: no request role'), true),
+        ${settings(scope)}`.execute(trx);
+    return work(trx);
+  });
+}
+
+/**
+ * Runs an administrator's change to sign-in's own tables (adding a user with their public key and
+ * keyring slot, which the request role may not touch, and a username unique across every
+ * partnership on the server, which it cannot see) in one transaction as the owning account, with
+ * the caller's settings: its writes to `records` and `change_log` are bound by the same policies
+ * as a request's. The caller must already be checked as an administrator.
+ */
+export async function inAdministrationScope<T>(
+  db: Kysely<ServerDatabase>,
+  scope: RequestScope,
+  work: (trx: Transaction<ServerDatabase>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await setRequestSettings(trx, scope);
+    return work(trx);
+  });
+}
