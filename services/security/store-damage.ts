@@ -39,7 +39,7 @@ function newestBackup(paths: StorePaths, store: Pick<Store, 'sqlite'> | undefine
 export function damagedStoreError(paths: StorePaths, store: Pick<Store, 'sqlite'> | undefined, consequence: string): AppError {
   const backup = newestBackup(paths, store);
   return new AppError(
-    'NOT_A_STORE',
+    'STORE_DAMAGED',
     `The store is damaged: restore from backup ${backup ?? '(your most recent backup file)'}. ${consequence}`,
   );
 }

@@ -76,7 +76,7 @@ export async function unlockStore(
  */
 function pointToRotationBackup(paths: StorePaths, error: unknown): unknown {
   // A store too damaged to open names the newest backup too.
-  if (error instanceof AppError && error.code === 'NOT_A_STORE') return damagedStoreError(paths, undefined, 'It was not opened.');
+  if (error instanceof AppError && error.code === 'STORE_DAMAGED') return damagedStoreError(paths, undefined, 'It was not opened.');
   if (!(error instanceof AppError && error.code === 'WRONG_KEY')) return error;
   const backup = newestRotationBackup(paths);
   if (backup === undefined) return error;

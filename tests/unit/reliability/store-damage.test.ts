@@ -49,7 +49,7 @@ describe('damage found early', () => {
         const result = await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASS });
         expect(result.ok).toBe(false);
         expect(result.ok ? undefined : result.error).toMatchObject({
-          code: 'NOT_A_STORE',
+          code: 'STORE_DAMAGED',
           message: `The store is damaged: restore from backup ${backup}. It was not opened.`,
         });
       } finally {
@@ -80,7 +80,7 @@ describe('damage found early', () => {
       await expect(
         createBackup(paths, { store, user, partnershipName: 'x', isDemo: true, dataKey }, target, testClock()()),
       ).rejects.toMatchObject({
-        code: 'NOT_A_STORE',
+        code: 'STORE_DAMAGED',
         message: `The store is damaged: restore from backup ${backup}. No backup was made: it would have copied the damage.`,
       });
     } finally {
