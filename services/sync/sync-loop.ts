@@ -3,12 +3,17 @@ import type { RefusedChangeView, SyncProblem, SyncStatus } from '../../core/cont
 import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
-import { listOutbox, markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { listOutbox, markApplied, waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { countWaitingBy } from '../../db/sync/outbox-counts';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { pushAuditTrail } from './audit-sync';
+import { settlePush } from './settle-push';
 import { pull, push, ServerRefused, signIn } from './sync-client';
 import { syncProblemOf } from './sync-problem';
 import { sendUserChanges, usersFingerprint } from './user-changes';
+
+/** The audit trail goes to the server at most this often while the app is open (views make no change to push). */
+const AUDIT_EVERY_MS = 60_000;
 
 /** Who the loop signs in as: the unlocked user, with their key pair (held only while unlocked). */
 export interface SyncLoopUser {
@@ -79,6 +84,7 @@ export class SyncLoop {
   #pushAgain = false;
   #pulling: Promise<void> = Promise.resolve();
   #wakeBackoff: (() => void) | undefined;
+  #auditSentAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     store: Pick<Store, 'sqlite'>,
@@ -217,7 +223,6 @@ export class SyncLoop {
   }
 
   async #pushWaiting(): Promise<void> {
-    await this.#sendUsers();
     let lastPushed = 0;
     for (
       let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 });
@@ -228,18 +233,10 @@ export class SyncLoop {
       if (!this.#running) return;
       this.#online = true;
       this.#problem = null;
-      for (const result of answer.results) {
-        lastPushed = Math.max(lastPushed, result.mutationId);
-        if (result.outcome === 'refused') {
-          markRefused(this.#store, result.mutationId, result.code, result.message);
-          try {
-            applyServerRows(this.#store, result.serverRows);
-          } catch {
-            // A later change still builds on the refused one: the rows stay, the refusal is shown.
-          }
-        } else markApplied(this.#store, result.mutationId);
-      }
+      lastPushed = Math.max(lastPushed, settlePush(this.#store, batch, answer.results).lastPushed);
     }
+    // Users after the outbox: a team member made here and linked to a new user is on the server by then.
+    if (this.#running) await this.#sendUsers();
     if (lastPushed > 0 && this.#running) markSynced(this.#store, this.#clock().toISOString(), lastPushed);
   }
 
@@ -263,6 +260,7 @@ export class SyncLoop {
         if (page.changes.length > 0) this.#onReceived();
         // Back from offline: send what waited.
         if (wasOffline) this.#schedulePush();
+        await this.#sendAuditTrail();
         wait = !page.more;
       } catch (error) {
         if (!this.#running) return;
@@ -272,6 +270,15 @@ export class SyncLoop {
         backoff = Math.min(backoff * 2, this.#maxBackoffMs);
       }
     }
+  }
+
+  /** This laptop's audit entries the server does not hold yet (services/sync/audit-sync.ts), at most every AUDIT_EVERY_MS. */
+  async #sendAuditTrail(): Promise<void> {
+    const now = this.#clock().getTime();
+    if (!this.#running || now - this.#auditSentAt < AUDIT_EVERY_MS) return;
+    this.#auditSentAt = now;
+    // A trail that no longer matches the server's copy is reported by `audit verify` and recorded by the server.
+    await pushAuditTrail(this.#store, this.#state.serverUrl, await this.#session());
   }
 
   #failed(error: unknown): void {
