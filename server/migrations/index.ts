@@ -3,6 +3,7 @@ import * as serverMetaPartnerships from './2026-12-06-001-server-meta-partnershi
 import * as sync from './2026-12-06-002-sync';
 import * as rowLevelSecurity from './2026-12-06-003-row-level-security';
 import * as serverExportLog from './2026-12-06-005-server-export-log';
+import * as deviceUserProgress from './2026-12-06-006-device-user-progress';
 
 /**
  * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
@@ -14,6 +15,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-002-sync': sync,
   '2026-12-06-003-row-level-security': rowLevelSecurity,
   '2026-12-06-005-server-export-log': serverExportLog,
+  '2026-12-06-006-device-user-progress': deviceUserProgress,
 };
 
 /** The schema version this code builds: the number of migrations it knows. */

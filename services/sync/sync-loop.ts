@@ -5,6 +5,7 @@ import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
 import { listOutbox, markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { countWaitingBy } from '../../db/sync/outbox-counts';
+import { markAppliedUpTo } from '../../db/sync/outbox-watermark';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
 import { pull, push, ServerRefused, signIn } from './sync-client';
 import { syncProblemOf } from './sync-problem';
@@ -257,8 +258,7 @@ export class SyncLoop {
         applyServerRows(this.#store, page.changes, waitingKeys(this.#store));
         saveCursor(this.#store, page.cursor);
         this.#state = { ...this.#state, cursor: page.cursor };
-        for (const mutation of waitingMutations(this.#store, { limit: 100_000 }))
-          if (mutation.mutationId <= page.lastMutationId) markApplied(this.#store, mutation.mutationId);
+        markAppliedUpTo(this.#store, this.#user.userId, page.lastMutationId);
         markSynced(this.#store, this.#clock().toISOString(), 0);
         if (page.changes.length > 0) this.#onReceived();
         // Back from offline: send what waited.
