@@ -38,6 +38,8 @@ interface ServerJobOptions {
   readonly clock: Clock;
   /** Where the transient store's private folder is made (default: the system's temporary folder). */
   readonly tempRoot?: string | undefined;
+  /** Rows read from PostgreSQL at a time (default 1,000; tests make pages small to cross their edges). */
+  readonly rowsPerPage?: number | undefined;
 }
 
 export interface ServerExportOptions extends ServerJobOptions {
@@ -134,7 +136,7 @@ export async function serverExportCommand(options: ServerExportOptions, out: (li
     let ran: { report: FhirExportReport; entries: ServerExportEntry[] };
     try {
       ran = await withTransientStore(
-        partnershipRowPages(db, partnership.id),
+        partnershipRowPages(db, partnership.id, options.rowsPerPage),
         async (store) => {
           const report = await runFhirExport(store, SERVER_EXPORT_USER, destinations, { now: options.clock, retry: options.retry });
           const entries = exportLogEntries(store, report.logEntryIds).map((entry) => ({
@@ -180,7 +182,7 @@ export async function serverMiReturnCommand(options: ServerMiReturnOptions, out:
     let written: { rows: number; entry: ServerExportEntry };
     try {
       written = await withTransientStore(
-        partnershipRowPages(db, partnership.id),
+        partnershipRowPages(db, partnership.id, options.rowsPerPage),
         async (store) => {
           const built = buildMiReturn(store, SERVER_EXPORT_USER, month.data, options.clock());
           const drop = new FolderDrop(path.dirname(target), fileName);

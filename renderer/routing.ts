@@ -14,8 +14,8 @@ export type Route =
   | ExportsRoute
   | SyncRoute;
 
-/** The changes the partnership server refused, with its reasons and the kept text. */
-export type SyncRoute = { readonly name: 'sync-refused' };
+/** The changes the partnership server refused, with its reasons and the kept text; the server's Settings page (administrators). */
+export type SyncRoute = { readonly name: 'sync-refused' } | { readonly name: 'sync-settings' };
 
 /** Exports (coordinators and administrators): the partnership export, the MI return, the export log. */
 export type ExportsRoute = { readonly name: 'exports' };
@@ -65,6 +65,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/register') return { name: 'register' };
   if (path === '/exports') return { name: 'exports' };
   if (path === '/sync/refused') return { name: 'sync-refused' };
+  if (path === '/settings/partnership-server') return { name: 'sync-settings' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
   if (path === '/settings/audit') return { name: 'audit' };
   if (path === '/settings/retention') return { name: 'retention' };
@@ -117,6 +118,8 @@ export function routeHref(route: Route): string {
       return '#/exports';
     case 'sync-refused':
       return '#/sync/refused';
+    case 'sync-settings':
+      return '#/settings/partnership-server';
   }
 }
 

@@ -21,6 +21,7 @@ import { MinutesScreen } from './screens/meetings/minutes-screen';
 import { TriageScreen } from './screens/meetings/triage-screen';
 import { ExportsScreen } from './screens/exports/exports-screen';
 import { SyncRefusedScreen } from './screens/sync/sync-refused-screen';
+import { SyncSettingsScreen } from './screens/sync/sync-settings-screen';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
 export function UnlockedApp() {
@@ -31,6 +32,8 @@ export function UnlockedApp() {
       return <RegisterScreen />;
     case 'sync-refused':
       return <SyncRefusedScreen />;
+    case 'sync-settings':
+      return <SyncSettingsScreen />;
     case 'participant':
       return <ParticipantScreen key={route.id} id={route.id} />;
     case 'settings':

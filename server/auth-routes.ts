@@ -129,26 +129,3 @@ export const answerRoute: Route = {
     });
   },
 };
-
-/**
- * GET /enrol/slot?username=: the user's keyring slot and the keyring's description, for a new
- * laptop to unwrap with the passphrase typed there. The slot is useless without the passphrase
- * (scrypt at 128 MiB per guess); the passphrase never reaches the server.
- */
-export const enrolmentSlotRoute: Route = {
-  method: 'GET',
-  pattern: '/enrol/slot',
-  async handle({ db, query }) {
-    const username = query.get('username') ?? '';
-    const found = await db
-      .selectFrom('users')
-      .innerJoin('keyring_slots', 'keyring_slots.user_id', 'users.id')
-      .innerJoin('partnerships', 'partnerships.id', 'users.partnership_id')
-      .select(['keyring_slots.slot', 'partnerships.keyring_meta', 'users.revoked_at'])
-      .where('users.username', '=', username)
-      .executeTakeFirst();
-    if (found === undefined) throw signInFailed();
-    if (found.revoked_at !== null) throw revoked();
-    return { status: 200, body: { slot: found.slot, keyring: found.keyring_meta } };
-  },
-};

@@ -15,6 +15,7 @@ export type HttpErrorCode =
   | 'NOT_SIGNED_IN'
   | 'SIGN_IN_FAILED'
   | 'REVOKED'
+  | 'RATE_LIMITED'
   | 'FORMAT_UNSUPPORTED'
   // The administrator routes' (server/admin-routes.ts):
   | 'FORBIDDEN'

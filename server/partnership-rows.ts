@@ -37,10 +37,15 @@ export async function choosePartnership(db: Kysely<ServerDatabase>, id: string |
 
 /**
  * Every current row of a partnership (`records`), a page at a time, table by table in the sync
- * catalogue's order (parents first, as a new laptop receives them), each table in key order. A
+ * catalogue's order (mostly parents first; the transient store checks foreign keys only once all
+ * are in), each table in key order. A
  * keyset read on the primary key, so memory stays flat whatever the partnership's size.
  */
-export async function* partnershipRowPages(db: Kysely<ServerDatabase>, partnershipId: string): AsyncGenerator<RowChange[]> {
+export async function* partnershipRowPages(
+  db: Kysely<ServerDatabase>,
+  partnershipId: string,
+  rowsPerPage: number = PAGE,
+): AsyncGenerator<RowChange[]> {
   for (const { table } of SYNCED_TABLES) {
     let after: string | null = null;
     for (;;) {
@@ -54,13 +59,13 @@ export async function* partnershipRowPages(db: Kysely<ServerDatabase>, partnersh
           .where('partnership_id', '=', partnershipId)
           .where('table_name', '=', table)
           .orderBy('key')
-          .limit(PAGE);
+          .limit(rowsPerPage);
         if (after !== null) query = query.where('key', '>', after);
         return query.execute();
       });
       if (rows.length === 0) break;
       yield rows.map((row) => ({ table, key: JSON.parse(row.key) as string[], row: row.row as RowChange['row'] }));
-      if (rows.length < PAGE) break;
+      if (rows.length < rowsPerPage) break;
       after = rows.at(-1)!.key;
     }
   }

@@ -109,6 +109,7 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
         headers: request.headers,
         query: searchParams,
         changes,
+        remoteAddress: request.socket.remoteAddress,
       });
       sendJson(response, answer.status, answer.body);
     } catch (thrown) {

@@ -15,6 +15,8 @@ export interface RouteContext {
   readonly query: URLSearchParams;
   /** Pulls waiting for the change log to grow (long poll); a push wakes them. */
   readonly changes?: ChangeWaiters;
+  /** The client's IP address (for per-address limits). Never logged. */
+  readonly remoteAddress?: string;
 }
 
 /** A handler's success answer, sent as JSON. Failures are thrown as HttpError. */

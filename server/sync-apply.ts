@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { syncedTable } from '../core/sync/synced-tables';
 import type { RowChange } from '../core/sync/sync-protocol';
 import type { ServerDatabase } from './server-schema';
+import { clashingUnique, parentsHeld } from './sync-unique';
 
 type RowValues = Record<string, string | number | null>;
 
@@ -11,6 +12,15 @@ export class ApplyConflict extends Error {
     super(message);
     this.name = 'ApplyConflict';
   }
+}
+
+/** Why a change that builds on a record the server never accepted is refused (issue 14: dependants are refused with it). */
+export const MISSING_PARENT =
+  'This builds on a record the partnership server does not hold: an earlier change it refused. Nothing of it was shared.';
+
+/** The columns `row` changed from `base`. */
+function changedColumns(base: RowValues, row: RowValues): RowValues {
+  return Object.fromEntries(Object.entries(row).filter(([column, item]) => !Object.hasOwn(base, column) || base[column] !== item));
 }
 
 /** Two rows hold the same values in the columns both know (a newer laptop may send a column more). */
@@ -37,6 +47,9 @@ export async function currentRow(
   return (found?.row as RowValues | undefined) ?? null;
 }
 
+/** Transactions holding the change-log lock (until they end), so writeChange takes it only once. */
+const changeLogLocked = new WeakMap<Transaction<ServerDatabase>, string>();
+
 /**
  * Makes this transaction the partnership's only writer to the change log until it commits. Pulls
  * read "everything after seq N", so sequence numbers must become visible in order: without this,
@@ -46,8 +59,10 @@ export async function currentRow(
  * laptop's own `devices` row, may come first), so two writers can never wait on each other.
  */
 export async function lockChangeLog(trx: Transaction<ServerDatabase>, partnershipId: string): Promise<void> {
+  if (changeLogLocked.get(trx) === partnershipId) return;
   // The two-key form: a key space of its own, apart from enrolment's block-numbering lock.
   await sql`SELECT pg_advisory_xact_lock(14, hashtext(${partnershipId}))`.execute(trx);
+  changeLogLocked.set(trx, partnershipId);
 }
 
 /** Appends one change to the log and makes it the current row; returns its sequence number. */
@@ -55,6 +70,8 @@ export async function writeChange(
   trx: Transaction<ServerDatabase>,
   change: { partnershipId: string; table: string; key: string; row: RowValues | null; deviceId: string | null; mutationId: number | null },
 ): Promise<string> {
+  // A writer that did not take the lock first still gets it here: ordered, at worst a deadlock PostgreSQL breaks.
+  await lockChangeLog(trx, change.partnershipId);
   const json = change.row === null ? null : JSON.stringify(change.row);
   const { seq } = await trx
     .insertInto('change_log')
@@ -101,7 +118,8 @@ export async function applyChanges(
   changes: readonly RowChange[],
 ): Promise<string> {
   let last = '';
-  for (const change of changes) {
+  const written: Array<{ change: RowChange; key: string }> = [];
+  for (let change of changes) {
     const entry = syncedTable(change.table);
     if (entry === undefined) throw new ApplyConflict(`Records of kind "${change.table}" are not shared through the partnership server.`);
     const key = JSON.stringify(change.key);
@@ -113,6 +131,10 @@ export async function applyChanges(
         if (sameRow(current, change.row)) continue; // sent before: nothing to do
         throw new ApplyConflict('This record was already saved differently on the partnership server.');
       }
+    } else if (entry.rule === 'mutable' && base !== null) {
+      if (current === null) throw new ApplyConflict(MISSING_PARENT);
+      // Last write wins column by column: only what this change changed, so a refused earlier change it was made on top of stays out.
+      if (change.row !== null) change = { ...change, row: { ...current, ...changedColumns(base, change.row) } };
     } else if (entry.rule === 'versioned') {
       // Compare-and-set: the row this laptop changed must still be the server's row.
       const unchanged = current === null ? base === null : base !== null && sameRow(current, base);
@@ -129,6 +151,16 @@ export async function applyChanges(
       deviceId: scope.deviceId,
       mutationId: scope.mutationId,
     });
+    written.push({ change, key });
+  }
+  // Judged once all the mutation's rows are in place: two laptops each made a row that is fine alone;
+  // a row whose parent the server does not hold builds on a change that was refused.
+  for (const { change, key } of written) {
+    const entry = syncedTable(change.table);
+    if (entry === undefined || change.row === null) continue;
+    if ((await clashingUnique(trx, scope.partnershipId, entry, key, change.row)) !== undefined)
+      throw new ApplyConflict('Someone else recorded the same thing on another laptop first (for example a draft for the same person).');
+    if (!(await parentsHeld(trx, scope.partnershipId, entry, change.row, change.base ?? null))) throw new ApplyConflict(MISSING_PARENT);
   }
   return last;
 }

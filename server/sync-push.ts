@@ -3,7 +3,7 @@ import { isChannel } from '../core/channels';
 import { fixedClock, setClockSource, systemClock } from '../core/clock';
 import { contract, type ChannelDefinition } from '../core/contract';
 import { syncedTable } from '../core/sync/synced-tables';
-import { pushRequestSchema, SYNC_FORMAT_VERSION, type Mutation, type MutationResult, type RowChange } from '../core/sync/sync-protocol';
+import { mutationSchema, SYNC_FORMAT_VERSION, type Mutation, type MutationResult, type RowChange } from '../core/sync/sync-protocol';
 import { authenticate, type Caller } from './auth-session';
 import { HttpError } from './http-error';
 import { inRequestScope } from './request-scope';
@@ -13,9 +13,11 @@ import { CHANGES_CHANNEL } from './change-waiters';
 import { advanceProgress, alreadyDealtWith, progressOf } from './device-user-progress';
 import { ApplyConflict, applyChanges, currentRow, lockChangeLog } from './sync-apply';
 import { parseBody } from './sync-body';
+import { holdsNul, pushEnvelopeSchema, readableMutationId, UNREADABLE, UNSTORABLE } from './sync-push-input';
 import { postgresErrorCode } from './server-database';
 
 type Refusal = Extract<MutationResult, { outcome: 'refused' }>;
+type RefusalReason = Omit<Refusal, 'mutationId' | 'outcome' | 'serverRows'>;
 
 /**
  * The channel's own input schema, checked as of when the laptop made the change (the schemas'
@@ -32,7 +34,7 @@ function inputParses(definition: ChannelDefinition, mutation: Mutation): boolean
 }
 
 /** The checks the server makes itself, whatever the laptop says: role, input, tables. Null: allowed. */
-function checkMutation(caller: Caller, mutation: Mutation): Omit<Refusal, 'mutationId' | 'outcome' | 'serverRows'> | null {
+function checkMutation(caller: Caller, mutation: Mutation): RefusalReason | null {
   if (!isChannel(mutation.channel))
     return {
       code: 'FORMAT_UNSUPPORTED',
@@ -64,7 +66,7 @@ function checkMutation(caller: Caller, mutation: Mutation): Omit<Refusal, 'mutat
 async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes: readonly RowChange[]): Promise<RowChange[]> {
   return inRequestScope(db, caller, async (trx) => {
     const rows: RowChange[] = [];
-    for (const change of changes)
+    for (const change of changes.filter((each) => !holdsNul(each.key)))
       rows.push({
         table: change.table,
         key: change.key,
@@ -79,8 +81,13 @@ async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes
  * laptop already dealt with it, otherwise checked and applied whole, or refused whole (their
  * watermark still advances, so a refusal is not retried).
  */
-async function pushOne(db: Kysely<ServerDatabase>, caller: Caller, mutation: Mutation): Promise<MutationResult> {
-  const refusal = checkMutation(caller, mutation);
+async function pushOne(
+  db: Kysely<ServerDatabase>,
+  caller: Caller,
+  mutation: Mutation,
+  refused: RefusalReason | null,
+): Promise<MutationResult> {
+  const refusal = refused ?? checkMutation(caller, mutation);
   try {
     return await inRequestScope(db, caller, async (trx) => {
       if (await alreadyDealtWith(trx, caller, mutation.mutationId))
@@ -135,9 +142,26 @@ export const pushRoute: Route = {
         `This laptop sends changes in format ${String(formatVersion)}; the partnership server takes format ${SYNC_FORMAT_VERSION}. Update WorkWell MDT on this laptop (or the server) so they match. Nothing was changed.`,
       );
     }
-    const request = parseBody(pushRequestSchema, body);
+    // Each mutation is judged on its own: one the server cannot take is refused with its reason, the others still apply.
+    const request = parseBody(pushEnvelopeSchema, body);
+    if (request.mutations.some((raw) => readableMutationId(raw) === undefined))
+      throw new HttpError(
+        400,
+        'VALIDATION',
+        'A change in this push has no mutation id the server can read. Update the app. Nothing was changed.',
+      );
     const results: MutationResult[] = [];
-    for (const mutation of request.mutations) results.push(await pushOne(db, caller, mutation));
+    for (const raw of request.mutations) {
+      const parsed = mutationSchema.safeParse(raw);
+      if (!parsed.success) {
+        // Nothing of it can be trusted: refused by its id alone, with no rows.
+        const unreadable = { mutationId: readableMutationId(raw)!, channel: 'sync.unreadable', input: null, changes: [], madeAt: '' };
+        results.push(await pushOne(db, caller, unreadable, UNREADABLE));
+        continue;
+      }
+      const unstorable = holdsNul(parsed.data) ? UNSTORABLE : null;
+      results.push(await pushOne(db, caller, parsed.data, unstorable));
+    }
     if (results.some((result) => result.outcome === 'applied')) changes?.wake(caller.partnershipId);
     // The caller's own watermark on this laptop: other users' changes made here are theirs to push.
     const lastMutationId = await inRequestScope(db, caller, (trx) => progressOf(trx, caller));

@@ -113,9 +113,11 @@ export const meetingIdInputSchema = z.strictObject({ meetingId: idSchema });
 
 /**
  * The most cases a reorder may carry: far beyond any meeting (the national synthetic data plans
- * about 500 a meeting), and still a bounded request (about 200 KB of ids).
+ * about 500 a meeting; a meeting whose cases were never reached rolls them all forward, so the
+ * 5,000-case meeting of issue 17 must reorder too), and still a bounded request (about 800 KB of
+ * ids). Only the cases that moved are written, so a long agenda costs no more to reorder.
  */
-export const MAX_REORDERED_AGENDA_ITEMS = 5_000;
+export const MAX_REORDERED_AGENDA_ITEMS = 20_000;
 
 export const reorderAgendaInputSchema = z.strictObject({
   meetingId: idSchema,

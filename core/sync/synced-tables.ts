@@ -11,6 +11,19 @@ import { ALL_ROLES, type Role } from '../roles';
  */
 export type SyncRule = 'append-only' | 'versioned' | 'mutable';
 
+/**
+ * A unique index of the store the server must also keep: two laptops offline can each make a row
+ * that is fine alone (a draft plan for the same person, version 2 of the same adjustments), and a
+ * second such row would break every laptop that pulls it. Rows with a null in `columns` never
+ * clash (as in SQLite); `where` limits it to rows holding those values (a partial index);
+ * `nocase` compares text ignoring case.
+ */
+export interface UniqueColumns {
+  readonly columns: readonly string[];
+  readonly where?: Readonly<Record<string, string>>;
+  readonly nocase?: boolean;
+}
+
 export interface SyncedTable {
   readonly table: string;
   /** The primary key column(s), in order: the wire's `key`. */
@@ -25,6 +38,13 @@ export interface SyncedTable {
   readonly writtenBy: readonly Channel[];
   /** The roles whose laptops receive its rows on pull. */
   readonly readBy: readonly Role[];
+  /**
+   * The store's foreign keys to other synced tables, column to table (whose key is one column).
+   * The server refuses a row whose parent it does not hold: a change that builds on a refused one.
+   */
+  readonly references?: Readonly<Record<string, string>>;
+  /** The store's unique indexes besides the key (tests/unit/sync/synced-tables.test.ts checks none is missed). */
+  readonly unique?: readonly UniqueColumns[];
 }
 
 /** Channels that move a person's status or next review date as a side effect. */
@@ -53,16 +73,48 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'partnership', key: ['id'], rule: 'mutable', writtenBy: [], readBy: ALL_ROLES },
   // Written only by the server's administrator routes (server/admin-routes.ts), which also give the
   // server the user's key and slot: a push through /sync/push may never change a user.
-  { table: 'users', key: ['id'], rule: 'mutable', writtenBy: [], readBy: ALL_ROLES },
-  { table: 'disciplines', key: ['code'], rule: 'versioned', writtenBy: ['config.saveDiscipline'], readBy: ALL_ROLES },
-  { table: 'team_members', key: ['id'], rule: 'versioned', writtenBy: ['config.saveTeamMember'], readBy: ALL_ROLES },
-  { table: 'directory_services', key: ['id'], rule: 'versioned', writtenBy: ['config.saveService'], readBy: ALL_ROLES },
+  {
+    table: 'users',
+    key: ['id'],
+    rule: 'mutable',
+    writtenBy: [],
+    readBy: ALL_ROLES,
+    unique: [{ columns: ['username'] }],
+  },
+  {
+    table: 'disciplines',
+    key: ['code'],
+    rule: 'versioned',
+    writtenBy: ['config.saveDiscipline'],
+    readBy: ALL_ROLES,
+    references: { updated_by: 'users' },
+    unique: [{ columns: ['label'], nocase: true }],
+  },
+  {
+    table: 'team_members',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['config.saveTeamMember'],
+    readBy: ALL_ROLES,
+    references: { discipline_code: 'disciplines', updated_by: 'users', user_id: 'users' },
+    unique: [{ columns: ['user_id'] }],
+  },
+  {
+    table: 'directory_services',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['config.saveService'],
+    readBy: ALL_ROLES,
+    references: { updated_by: 'users' },
+    unique: [{ columns: ['name'], nocase: true }],
+  },
   {
     table: 'measure_wording',
     key: ['measure'],
     rule: 'mutable',
     writtenBy: ['measureWording.save', 'measureWording.reset'],
     readBy: ALL_ROLES,
+    references: { updated_by: 'users' },
   },
   {
     table: 'participants',
@@ -71,8 +123,17 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     derived: ['open_risk_flag_count', 'referred_on'],
     writtenBy: PERSON_STATUS_CHANNELS,
     readBy: ALL_ROLES,
+    references: { coach_user_id: 'users' },
+    unique: [{ columns: ['reference'] }, { columns: ['nhs_number'] }],
   },
-  { table: 'referrals', key: ['id'], rule: 'append-only', writtenBy: ['participants.register'], readBy: ALL_ROLES },
+  {
+    table: 'referrals',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['participants.register'],
+    readBy: ALL_ROLES,
+    references: { participant_id: 'participants', recorded_by: 'users' },
+  },
   // Withdrawing consent fills in the withdrawal columns of the original row: not append-only.
   {
     table: 'consents',
@@ -80,6 +141,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'versioned',
     writtenBy: ['participants.register', 'consents.record', 'consents.withdraw'],
     readBy: ALL_ROLES,
+    references: { participant_id: 'participants', recorded_by: 'users', withdrawn_by: 'users' },
   },
   {
     table: 'assessments',
@@ -93,6 +155,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'assessments.amendDiscipline',
     ],
     readBy: ALL_ROLES,
+    references: { amends_id: 'assessments', author_id: 'users', participant_id: 'participants', signed_by: 'users' },
+    unique: [{ columns: ['amends_id'] }],
   },
   {
     table: 'measure_results',
@@ -100,6 +164,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'append-only',
     writtenBy: ['measures.record', 'assessments.saveJoinedUp'],
     readBy: ALL_ROLES,
+    references: { participant_id: 'participants', recorded_by: 'users' },
   },
   // Acknowledging a flag is a compare-and-set: two clinicians cannot both be the one who did.
   {
@@ -108,6 +173,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'versioned',
     writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge'],
     readBy: ALL_ROLES,
+    references: { acknowledged_by: 'users', measure_result_id: 'measure_results', participant_id: 'participants' },
   },
   {
     table: 'meetings',
@@ -115,6 +181,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'versioned',
     writtenBy: ['meetings.create', 'meetings.recordAttendance', 'meetings.reorderAgenda', 'meetings.end', 'triage.decide'],
     readBy: ALL_ROLES,
+    references: { chair_id: 'team_members', created_by: 'users', ended_by: 'users', rolled_forward_to_id: 'meetings' },
   },
   {
     table: 'agenda_items',
@@ -130,8 +197,23 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'consents.withdraw',
     ],
     readBy: ALL_ROLES,
+    references: {
+      carried_over_from_id: 'agenda_items',
+      listed_by: 'users',
+      meeting_id: 'meetings',
+      notes_updated_by: 'users',
+      participant_id: 'participants',
+    },
+    unique: [{ columns: ['meeting_id', 'participant_id'] }],
   },
-  { table: 'triage_decisions', key: ['id'], rule: 'append-only', writtenBy: ['triage.decide'], readBy: ALL_ROLES },
+  {
+    table: 'triage_decisions',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['triage.decide'],
+    readBy: ALL_ROLES,
+    references: { decided_by: 'users', meeting_id: 'meetings', participant_id: 'participants' },
+  },
   {
     table: 'action_plans',
     key: ['id'],
@@ -145,16 +227,48 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'plans.updateActionStatus',
     ],
     readBy: ALL_ROLES,
+    references: {
+      based_on_id: 'action_plans',
+      checked_by_id: 'team_members',
+      created_by: 'users',
+      mdt_agreed_by: 'users',
+      participant_id: 'participants',
+      person_agreement_recorded_by: 'users',
+    },
+    unique: [{ columns: ['participant_id', 'version_number'] }, { columns: ['participant_id'], where: { status: 'draft' } }],
   },
-  { table: 'action_updates', key: ['id'], rule: 'append-only', writtenBy: ['plans.updateActionStatus'], readBy: ALL_ROLES },
-  { table: 'plan_reviews', key: ['id'], rule: 'append-only', writtenBy: ['plans.review'], readBy: ALL_ROLES },
-  { table: 'participant_exits', key: ['participant_id'], rule: 'append-only', writtenBy: ['plans.review'], readBy: ALL_ROLES },
+  {
+    table: 'action_updates',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['plans.updateActionStatus'],
+    readBy: ALL_ROLES,
+    references: { plan_id: 'action_plans', updated_by: 'users' },
+  },
+  {
+    table: 'plan_reviews',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['plans.review'],
+    readBy: ALL_ROLES,
+    references: { plan_id: 'action_plans', reviewed_by: 'users' },
+  },
+  {
+    table: 'participant_exits',
+    key: ['participant_id'],
+    rule: 'append-only',
+    writtenBy: ['plans.review'],
+    readBy: ALL_ROLES,
+    references: { participant_id: 'participants', recorded_by: 'users' },
+  },
   {
     table: 'workplace_adjustments',
     key: ['id'],
     rule: 'versioned',
     writtenBy: ['adjustments.save', 'adjustments.signAhpReport'],
     readBy: ALL_ROLES,
+    references: { participant_id: 'participants', plan_id: 'action_plans', saved_by: 'users' },
+    unique: [{ columns: ['participant_id', 'version'] }],
   },
   // Signing an AHP report is a compare-and-set: one signature per version.
   {
@@ -163,6 +277,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'versioned',
     writtenBy: ['adjustments.saveAhpReport', 'adjustments.signAhpReport'],
     readBy: ALL_ROLES,
+    references: { author_id: 'users', participant_id: 'participants', signed_by: 'users' },
+    unique: [{ columns: ['participant_id'], where: { status: 'draft' } }],
   },
 ];
 

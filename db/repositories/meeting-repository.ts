@@ -106,6 +106,33 @@ export async function insertAgendaItem(db: Kysely<Database>, row: Insertable<Age
   await db.insertInto('agenda_items').values(row).execute();
 }
 
+/** A meeting's agenda as ids and sort keys only, in order: what a reorder needs (no joins). */
+export async function listAgendaOrder(db: Kysely<Database>, meetingId: string): Promise<Array<{ id: string; position: number }>> {
+  return db
+    .selectFrom('agenda_items')
+    .select(['id', 'position'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .orderBy('listed_at')
+    .execute();
+}
+
+/** Gives only the moved items their new sort keys (see core/meetings/agenda-moves.ts). */
+export async function moveAgendaItems(
+  db: Kysely<Database>,
+  meetingId: string,
+  moves: ReadonlyArray<{ id: string; position: number }>,
+): Promise<void> {
+  for (const move of moves) {
+    await db
+      .updateTable('agenda_items')
+      .set({ position: move.position })
+      .where('id', '=', move.id)
+      .where('meeting_id', '=', meetingId)
+      .execute();
+  }
+}
+
 export async function setAgendaPositions(db: Kysely<Database>, meetingId: string, orderedIds: readonly string[]): Promise<void> {
   for (const [position, id] of orderedIds.entries()) {
     await db.updateTable('agenda_items').set({ position }).where('id', '=', id).where('meeting_id', '=', meetingId).execute();

@@ -2,6 +2,8 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { syncedTable } from '../../core/sync/synced-tables';
 import type { RowChange } from '../../core/sync/sync-protocol';
 import type { Store } from '../store';
+import { displaceLocalRow, displaceUniqueClashes, keyId, withReferencingTables } from './displace-local-rows';
+import { waitingKeys } from './outbox';
 import { quoteIdentifier, syncedColumns } from './synced-columns';
 
 type RowValues = Record<string, string | number | null>;
@@ -25,8 +27,14 @@ function lockTriggers(sqlite: Store['sqlite'], tables: ReadonlySet<string>): Arr
   return rows.filter((row) => tables.has(row.tbl_name));
 }
 
+/**
+ * The key columns compared with the wire's text values. The column itself, never `CAST(column AS
+ * TEXT)`: a cast hides the column from its primary-key index, so each row would scan its whole table
+ * (quadratic: minutes for a large partnership). The column's affinity converts a text value for
+ * an INTEGER column, so the comparison is the same.
+ */
 function keyWhere(key: readonly string[]): string {
-  return key.map((column) => `CAST(${quoteIdentifier(column)} AS TEXT) = ?`).join(' AND ');
+  return key.map((column) => `${quoteIdentifier(column)} = ?`).join(' AND ');
 }
 
 /**
@@ -46,6 +54,8 @@ export function applyServerRows(
   let unchanged = 0;
   const tables = new Set(changes.map((change) => change.table).filter((table) => syncedTable(table) !== undefined));
   const columnsOf = new Map([...tables].map((table) => [table, new Set(syncedColumns(sqlite, syncedTable(table)!))]));
+  // Rows this laptop made that the server does not hold: moved out of the way of the server's rows (displace-local-rows.ts).
+  const made = waitingKeys(store, { insertsOnly: true });
   // One statement per SQL text for the whole call: an enrolment applies ~15 rows per person, and
   // preparing each row's statement afresh was a third of its time (bench/sync-bench.ts).
   const statements = new Map<string, Statement<unknown[]>>();
@@ -57,42 +67,63 @@ export function applyServerRows(
   sqlite.transaction(() => {
     sqlite.pragma('defer_foreign_keys = ON');
     sqlite.prepare('UPDATE sync_state SET capturing = 0 WHERE id = 1').run();
-    const locks = lockTriggers(sqlite, tables);
+    const locks = lockTriggers(sqlite, withReferencingTables(tables));
     for (const trigger of locks) sqlite.exec(`DROP TRIGGER ${quoteIdentifier(trigger.name)}`);
-    for (const change of changes) {
+    // The server's newest state of each key skipped for a waiting change: written after all if that change's row stands in the way.
+    const skipped = new Map(
+      changes.filter((change) => skip.has(keyId(change.table, change.key))).map((change) => [keyId(change.table, change.key), change]),
+    );
+    const writeChange = (change: RowChange): void => {
       const entry = syncedTable(change.table);
       const columns = columnsOf.get(change.table);
-      if (entry === undefined || columns === undefined || change.key.length !== entry.key.length) continue;
-      if (skip.has(`${change.table}\u0000${JSON.stringify(change.key)}`)) continue;
+      if (entry === undefined || columns === undefined || change.key.length !== entry.key.length) return;
       const table = quoteIdentifier(entry.table);
       const where = keyWhere(entry.key);
       if (change.row === null) {
-        const removed = statement(`DELETE FROM ${table} WHERE ${where}`).run(...change.key).changes;
-        if (removed > 0) changed += 1;
+        const exists = statement(`SELECT 1 FROM ${table} WHERE ${where}`).get(...change.key) !== undefined;
+        if (exists) displaceLocalRow(sqlite, entry.table, change.key, made);
+        if (exists) changed += 1;
         else unchanged += 1;
-        continue;
+        return;
       }
       const row = Object.fromEntries(Object.entries(change.row).filter(([column]) => columns.has(column))) as RowValues;
       const existing = statement(`SELECT * FROM ${table} WHERE ${where}`).get(...change.key) as RowValues | undefined;
-      if (existing === undefined) {
-        const names = Object.keys(row);
-        statement(`INSERT INTO ${table} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
-          ...names.map((name) => row[name]),
-        );
-        changed += 1;
-        continue;
-      }
-      const differing = Object.keys(row).filter((column) => existing[column] !== row[column]);
+      const differing = existing === undefined ? Object.keys(row) : Object.keys(row).filter((column) => existing[column] !== row[column]);
       if (differing.length === 0) {
         unchanged += 1;
-        continue;
+        return;
       }
-      statement(`UPDATE ${table} SET ${differing.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE ${where}`).run(
-        ...differing.map((column) => row[column]),
-        ...change.key,
-      );
+      const write = () =>
+        existing === undefined
+          ? statement(
+              `INSERT INTO ${table} (${differing.map(quoteIdentifier).join(', ')}) VALUES (${differing.map(() => '?').join(', ')})`,
+            ).run(...differing.map((name) => row[name]))
+          : statement(`UPDATE ${table} SET ${differing.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE ${where}`).run(
+              ...differing.map((column) => row[column]),
+              ...change.key,
+            );
+      try {
+        write();
+      } catch (error) {
+        // Another laptop's row won on the server (a draft for the same person): ours, still waiting, makes way;
+        // a row of ours the server has moved on (skipped above) takes the server's state, as its refusal will.
+        const makeWay = (id: string) => {
+          const pending = skipped.get(id);
+          if (pending === undefined) return false;
+          skipped.delete(id);
+          writeChange(pending);
+          return true;
+        };
+        if (
+          (error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' ||
+          displaceUniqueClashes(sqlite, entry, row, made, makeWay) === 0
+        )
+          throw error;
+        write();
+      }
       changed += 1;
-    }
+    };
+    for (const change of changes) if (!skip.has(keyId(change.table, change.key))) writeChange(change);
     for (const trigger of locks) sqlite.exec(trigger.sql);
     sqlite.prepare('UPDATE sync_state SET capturing = 1 WHERE id = 1').run();
   })();

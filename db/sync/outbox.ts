@@ -85,16 +85,20 @@ export function queueCapturedChanges(
 }
 
 /**
- * Mutations the server has not yet accepted, oldest first, as the wire sends them: only `userId`'s
- * when given (a user pushes their own changes, so the server checks the role of whoever made them).
+ * Mutations the server has not yet accepted, oldest first, as the wire sends them. With `userId`,
+ * only that user's that come before any other user's waiting change (a user pushes their own
+ * changes, so the server checks the role of whoever made them; and changes leave a laptop in the
+ * order they were made, because the server skips a mutation id below one it has already seen and
+ * a later change may build on an earlier one of someone else).
  */
 export function waitingMutations(store: Pick<Store, 'sqlite'>, options: { limit?: number; userId?: string } = {}): Mutation[] {
   const { sqlite } = store;
+  const ownPrefix = `AND user_id = ? AND mutation_id < coalesce((SELECT min(mutation_id) FROM sync_outbox WHERE status = 'waiting' AND user_id <> ?), 9e18)`;
   const rows = sqlite
     .prepare(
-      `SELECT mutation_id, channel, input_json, changes_json, made_at FROM sync_outbox WHERE status = 'waiting' ${options.userId === undefined ? '' : 'AND user_id = ?'} ORDER BY mutation_id LIMIT ?`,
+      `SELECT mutation_id, channel, input_json, changes_json, made_at FROM sync_outbox WHERE status = 'waiting' ${options.userId === undefined ? '' : ownPrefix} ORDER BY mutation_id LIMIT ?`,
     )
-    .all(...(options.userId === undefined ? [] : [options.userId]), options.limit ?? 500) as Array<{
+    .all(...(options.userId === undefined ? [] : [options.userId, options.userId]), options.limit ?? 500) as Array<{
     mutation_id: number;
     channel: string;
     input_json: string;
@@ -164,11 +168,15 @@ export function markRefused(store: Pick<Store, 'sqlite'>, mutationId: number, co
     .run(code, message, mutationId);
 }
 
-/** Keys ("table\0keyjson") touched by mutations still waiting: a pull must not overwrite them before they are pushed. */
-export function waitingKeys(store: Pick<Store, 'sqlite'>): Set<string> {
+/**
+ * Keys ("table\0keyjson") touched by mutations still waiting: a pull must not overwrite them before
+ * they are pushed. `insertsOnly`: only rows those mutations made (the server holds none of them).
+ */
+export function waitingKeys(store: Pick<Store, 'sqlite'>, options: { insertsOnly?: boolean } = {}): Set<string> {
   const keys = new Set<string>();
   for (const mutation of waitingMutations(store, { limit: 100_000 })) {
-    for (const change of mutation.changes) keys.add(`${change.table}\u0000${JSON.stringify(change.key)}`);
+    for (const change of mutation.changes)
+      if (options.insertsOnly !== true || (change.base ?? null) === null) keys.add(`${change.table}\u0000${JSON.stringify(change.key)}`);
   }
   return keys;
 }

@@ -24,12 +24,14 @@ export async function listManyOnAgenda(
   const { meeting } = listing;
   const existing = await listAgendaItems(trx, meeting.id);
   const added = listing.cases.map((entry) => ({ ...entry, id: randomUUID() }));
+  // After the last key, whole: a reordered agenda's keys may be fractional and beyond its length.
+  const first = Math.floor(existing.reduce((highest, item) => Math.max(highest, item.position), -1)) + 1;
   for (const [index, entry] of added.entries()) {
     await insertAgendaItem(trx, {
       id: entry.id,
       meeting_id: meeting.id,
       participant_id: entry.participantId,
-      position: existing.length + index,
+      position: first + index,
       status: 'listed',
       carried_over_from_id: entry.carriedOverFromId,
       listed_at: listing.at,

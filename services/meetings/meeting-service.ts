@@ -2,6 +2,7 @@ import { auditedTransaction } from '../call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
+import { agendaMoves } from '../../core/meetings/agenda-moves';
 import type { AgendaItemStatus, Meeting, MeetingStatus } from '../../core/schemas/meetings';
 import type { SignedInUser } from '../../core/schemas/session';
 import { participantsWithPlanAgreedAt } from '../../db/repositories/action-plan-repository';
@@ -10,8 +11,10 @@ import {
   findMeeting,
   insertMeeting,
   listAgendaItems,
+  listAgendaOrder,
   listMeetings,
   markAgendaReordered,
+  moveAgendaItems,
   recordMeetingAttendance,
   setAgendaPositions,
   updateCaseNotes,
@@ -130,15 +133,18 @@ export async function getMeeting(store: Store, id: string): Promise<Meeting> {
   };
 }
 
-/** Orders the agenda by hand: the ids must be exactly the agenda's items. From then on new cases join the end. */
+/**
+ * Orders the agenda by hand: the ids must be exactly the agenda's items (the whole order, as the
+ * screen sends it). Only the cases that moved get new sort keys. From then on new cases join the end.
+ */
 export async function reorderAgenda(
   store: Store,
   input: ParsedInput<'meetings.reorderAgenda'>,
 ): Promise<ChannelOutput<'meetings.reorderAgenda'>> {
   const meeting = await requireMeeting(store, input.meetingId);
   requirePlanned(meeting);
-  const items = await listAgendaItems(store.db, meeting.id);
-  const current = new Set(items.map((item) => item.id));
+  const slots = await listAgendaOrder(store.db, meeting.id);
+  const current = new Set(slots.map((slot) => slot.id));
   if (
     input.itemIds.length !== current.size ||
     new Set(input.itemIds).size !== current.size ||
@@ -148,7 +154,10 @@ export async function reorderAgenda(
   }
   try {
     await auditedTransaction(store, async (trx) => {
-      await setAgendaPositions(trx, meeting.id, input.itemIds);
+      // Only the moved cases are written: one case dragged on an agenda of 5,000 is one row.
+      const moves = agendaMoves(slots, input.itemIds);
+      if (moves === null) await setAgendaPositions(trx, meeting.id, input.itemIds);
+      else await moveAgendaItems(trx, meeting.id, moves);
       await markAgendaReordered(trx, meeting.id);
     });
   } catch (error) {

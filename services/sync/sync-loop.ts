@@ -3,10 +3,11 @@ import type { RefusedChangeView, SyncProblem, SyncStatus } from '../../core/cont
 import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
-import { listOutbox, markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { listOutbox, waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { countWaitingBy } from '../../db/sync/outbox-counts';
 import { markAppliedUpTo } from '../../db/sync/outbox-watermark';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { settlePush } from './settle-push';
 import { pull, push, ServerRefused, signIn } from './sync-client';
 import { syncProblemOf } from './sync-problem';
 import { sendUserChanges, usersFingerprint } from './user-changes';
@@ -218,7 +219,6 @@ export class SyncLoop {
   }
 
   async #pushWaiting(): Promise<void> {
-    await this.#sendUsers();
     let lastPushed = 0;
     for (
       let batch = waitingMutations(this.#store, { userId: this.#user.userId, limit: 100 });
@@ -229,18 +229,10 @@ export class SyncLoop {
       if (!this.#running) return;
       this.#online = true;
       this.#problem = null;
-      for (const result of answer.results) {
-        lastPushed = Math.max(lastPushed, result.mutationId);
-        if (result.outcome === 'refused') {
-          markRefused(this.#store, result.mutationId, result.code, result.message);
-          try {
-            applyServerRows(this.#store, result.serverRows);
-          } catch {
-            // A later change still builds on the refused one: the rows stay, the refusal is shown.
-          }
-        } else markApplied(this.#store, result.mutationId);
-      }
+      lastPushed = Math.max(lastPushed, settlePush(this.#store, batch, answer.results).lastPushed);
     }
+    // Users after the outbox: a team member made here and linked to a new user is on the server by then.
+    if (this.#running) await this.#sendUsers();
     if (lastPushed > 0 && this.#running) markSynced(this.#store, this.#clock().toISOString(), lastPushed);
   }
 

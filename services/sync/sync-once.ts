@@ -3,19 +3,14 @@ import { SYNC_FORMAT_VERSION } from '../../core/sync/sync-protocol';
 import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
-import { markApplied, markRefused, waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { markAppliedUpTo } from '../../db/sync/outbox-watermark';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { settlePush, type RefusedChange } from './settle-push';
 import { pull, push, signIn } from './sync-client';
 import { sendUserChanges } from './user-changes';
 
-/** One refused change as the person is told about it. */
-export interface RefusedChange {
-  readonly mutationId: number;
-  readonly channel: string;
-  readonly code: string;
-  readonly message: string;
-}
+export type { RefusedChange } from './settle-push';
 
 /** What one sync moved. */
 export interface SyncReport {
@@ -54,9 +49,10 @@ export async function pullAll(
 }
 
 /**
- * Push, then pull, once, signed in as `user`: their own waiting changes go (another user's wait
- * for that user's sync, since the server checks the role of whoever made a change). Each refused mutation has the server's rows put back for the keys it
- * touched and stays in the outbox as refused, with the person's input and the server's message.
+ * Push, then pull, once, signed in as `user`: their own waiting changes go, up to the first of
+ * another user's (the server checks the role of whoever made a change, and changes leave a laptop
+ * in the order they were made). Each refused mutation is settled by settle-push.ts: the server's
+ * rows put back, the person's input and the server's message kept in the outbox.
  * Throws ServerUnreachable / ServerRefused from sync-client.ts when it cannot sync at all.
  */
 export async function syncOnce(
@@ -74,11 +70,6 @@ export async function syncOnce(
     privateKey: user.privateKey,
     publicKey: user.publicKey,
   });
-  // Users first: a change pushed next may be by, or about, a user the server must know.
-  const users =
-    session.user.role === 'administrator' && options.keyringPath !== undefined
-      ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
-      : 0;
   let pushed = 0;
   let duplicates = 0;
   let lastPushed = 0;
@@ -89,29 +80,17 @@ export async function syncOnce(
     batch = waitingMutations(store, { userId: user.userId })
   ) {
     const answer = await push(state.serverUrl, session.token, batch, options.formatVersion ?? SYNC_FORMAT_VERSION);
-    for (const result of answer.results) {
-      lastPushed = Math.max(lastPushed, result.mutationId);
-      if (result.outcome === 'refused') {
-        markRefused(store, result.mutationId, result.code, result.message);
-        try {
-          applyServerRows(store, result.serverRows);
-        } catch {
-          // A later change of this laptop still builds on the refused one (a measure for a person
-          // the server refused): the rows stay as they are, the refusal is kept and shown.
-        }
-        refused.push({
-          mutationId: result.mutationId,
-          channel: batch.find((each) => each.mutationId === result.mutationId)?.channel ?? '',
-          code: result.code,
-          message: result.message,
-        });
-      } else {
-        markApplied(store, result.mutationId);
-        if (result.outcome === 'applied') pushed += 1;
-        else duplicates += 1;
-      }
-    }
+    const settled = settlePush(store, batch, answer.results);
+    pushed += settled.pushed;
+    duplicates += settled.duplicates;
+    lastPushed = Math.max(lastPushed, settled.lastPushed);
+    refused.push(...settled.refused);
   }
+  // Users after the outbox: a team member made here and linked to a new user is on the server by then.
+  const users =
+    session.user.role === 'administrator' && options.keyringPath !== undefined
+      ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
+      : 0;
   const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor, user.userId);
   markSynced(store, clock().toISOString(), lastPushed);
   return { pushed, duplicates, refused, pulled, users };

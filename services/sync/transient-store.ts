@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RowChange } from '../../core/sync/sync-protocol';
 import { DATA_KEY_BYTES } from '../../db/keyring';
 import { openStore, type Store } from '../../db/store';
-import { applyServerRows } from '../../db/sync/apply-rows';
+import { applyServerRowPages } from '../../db/sync/apply-row-pages';
 
 /** Where and how a transient store is made. */
 export interface TransientStoreOptions {
@@ -40,7 +40,7 @@ export async function withTransientStore<T>(
   try {
     store = await openStore(path.join(folder, 'store.db'), dataKey, { create: true });
     dataKey.fill(0);
-    for await (const page of pages) applyServerRows(store, page);
+    await applyServerRowPages(store, pages);
     return await work(store);
   } finally {
     dataKey.fill(0);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { storePaths } from '../../db/store-paths';
 import { createAppServices } from '../../services/app-services';
@@ -13,10 +15,7 @@ import { testClock } from './test-clock';
  * through the contract; the extra people come from the synthetic generator and are listed on the
  * meeting in one transaction, after the demo's four cases.
  */
-async function main(): Promise<void> {
-  const [dataDir, countText] = process.argv.slice(2);
-  const extra = Number(countText);
-  if (dataDir === undefined || !Number.isSafeInteger(extra)) throw new Error('usage: make-long-agenda-store.ts DATA_DIR N');
+export async function makeLongAgendaStore(dataDir: string, extra: number): Promise<void> {
   const services = createAppServices({ clock: testClock(), dataDir });
   const created = await services.dispatch('setup.createDemoPartnership', {});
   if (!created.ok) throw new Error(created.error.message);
@@ -53,4 +52,12 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+async function main(): Promise<void> {
+  const [dataDir, countText] = process.argv.slice(2);
+  const extra = Number(countText);
+  if (dataDir === undefined || !Number.isSafeInteger(extra)) throw new Error('usage: make-long-agenda-store.ts DATA_DIR N');
+  await makeLongAgendaStore(dataDir, extra);
+}
+
+// Run as a script by the e2e test; imported by unit tests for the function alone.
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { ROLE_LABELS } from '../../../core/roles';
 import type { UserEntry } from '../../../core/schemas/security';
 import { useApi } from '../../api/api-context';
+import { ConfirmCallout } from '../../components/confirm-callout';
 import { ErrorSummary } from '../../components/error-summary';
 import { ListTable } from '../../components/list-table';
 import { formatDateTime } from '../../format';
@@ -51,26 +52,18 @@ export function UsersScreen() {
         </div>
       )}
       {confirming !== undefined && (
-        <div className="nhsuk-warning-callout" data-testid="revoke-confirmation">
-          <h2 className="nhsuk-warning-callout__label" tabIndex={-1} ref={(element) => element?.focus()}>
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              Revoke {confirming.displayName}?
-            </span>
-          </h2>
+        <ConfirmCallout
+          testId="revoke-confirmation"
+          heading={`Revoke ${confirming.displayName}?`}
+          confirmLabel={`Revoke ${confirming.username}`}
+          onConfirm={() => void revoke(confirming)}
+          onCancel={() => setConfirming(undefined)}
+        >
           <p>
             Their passphrase will stop working at once. Their name stays on everything they recorded. This cannot be undone: to let them
             back in, add a new account.
           </p>
-          <div className="ww-actions">
-            <button type="button" className="nhsuk-button nhsuk-button--warning" onClick={() => void revoke(confirming)}>
-              Revoke {confirming.username}
-            </button>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirming(undefined)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        </ConfirmCallout>
       )}
       {list.value !== undefined && (
         <ListTable

@@ -54,6 +54,12 @@ export function SettingsHubScreen() {
       summary: '',
     },
     {
+      href: routeHref({ name: 'sync-settings' }),
+      title: 'Partnership server',
+      description: 'The server this laptop syncs with, its enrolled laptops and users: revoke a lost laptop or a departed user.',
+      summary: '',
+    },
+    {
       href: routeHref({ name: 'security' }),
       title: 'Security',
       description: 'Idle lock time, the recovery key, and rotating the data key.',

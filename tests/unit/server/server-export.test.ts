@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeCliError, runCli } from '../../../cli/main';
 import { initServerFromStore } from '../../../cli/server-init';
-import { serverExportCommand } from '../../../cli/server-export';
+import { serverExportCommand, serverMiReturnCommand } from '../../../cli/server-export';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { storePaths } from '../../../db/store-paths';
 import { sha256Hex } from '../../../services/exports/export-log';
@@ -224,6 +224,31 @@ describe('workwell-mdt server export and server mi-return', () => {
     // Append-only, like the laptop's.
     await expect(partnership.db.updateTable('server_export_log').set({ outcome: 'failed' }).execute()).rejects.toThrow(/cannot be changed/);
     await expect(partnership.db.deleteFrom('server_export_log_subjects').execute()).rejects.toThrow(/cannot be changed/);
+  }, 180_000);
+
+  it('builds the same records from a partnership with full case histories, whatever the page size (parents in later pages)', async () => {
+    // Seeded histories hold what the demo does not: amended assessments, plan versions based on
+    // earlier ones, assessments pointing at measure results (a later table), meetings rolled forward.
+    const dataDir = tempDir();
+    const file = path.join(tempDir(), 'pass.txt');
+    writeFileSync(file, `${passphrase}\n`);
+    const cli = (...args: string[]) => runCli([...args, '--passphrase-file', file], () => undefined, testClock());
+    expect(await cli('init', '--store', dataDir, '--admin', 'a.admin', '--icb', 'frimley')).toBe(0);
+    expect(await cli('seed', '--store', dataDir, '--participants', '60', '--seed', '3')).toBe(0);
+    const database = await freshServerDatabase();
+    cleanups.push(database.drop);
+    await initServerFromStore({ databaseUrl: database.url, dataDir, username: 'a.admin', passphrase, serverUrl: '', clock: testClock() });
+
+    const month = testDate(-40).slice(0, 7);
+    const onLaptop = await laptopExports(dataDir, 'a.admin', month);
+    expect(onLaptop.mi.rows).toBeGreaterThan(20);
+    const folder = tempDir();
+    const miFile = path.join(tempDir(), 'mi.csv');
+    const job = { databaseUrl: database.url, clock: testClock(), rowsPerPage: 7 };
+    expect(await serverExportCommand({ ...job, folder }, () => undefined)).toBe(0);
+    expect(await serverMiReturnCommand({ ...job, month, out: miFile }, () => undefined)).toBe(0);
+    expect(onlyFile(folder).text).toBe(onLaptop.ndjson);
+    expect(readFileSync(miFile, 'utf8')).toBe(onLaptop.mi.csv);
   }, 120_000);
 
   it('logs a run that cannot build the store as failed (the error code only), leaves nothing behind and exits 1', async () => {

@@ -1,24 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
+import type { Role } from '../../../core/roles';
 import { readStoreRows } from '../../../db/sync/snapshot-rows';
 import { listOutbox } from '../../../db/sync/outbox';
-import { openSyncStore } from '../../../services/sync/open-sync-store';
+import { countWaiting } from '../../../db/sync/outbox-counts';
+import { readSyncState } from '../../../db/sync/sync-state';
+import { openSyncStore, type SyncStore } from '../../../services/sync/open-sync-store';
 import { syncOnce, type RefusedChange } from '../../../services/sync/sync-once';
 import { SeededRandom } from '../../../services/synthetic/seeded-random';
+import { demoTeam } from '../../support/demo-team';
 import { value } from '../../support/demo-with-person';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { testClock } from '../../support/test-clock';
-import { testReferral } from '../../support/test-referral';
+import { randomOperation, runOperation } from '../../support/workflow-operations';
 
 /**
- * Issue 14 item 1: three laptops signed in as different roles and the server, with random work
- * through dispatch (registering people, PHQ-9 and other measures, some raising risk flags) while
- * laptops go offline and come back (one sync) at random, from a fixed seed so a failure
- * reproduces. At the end every laptop and the server hold the same rows of every synced table,
- * each change made was applied once or refused with a code and a message.
+ * Issue 14, "How it is tested": three laptops and the server, with random work across every
+ * workflow through dispatch (register; consent given, declined, withdrawn; joined-up and
+ * discipline assessments drafted and signed; PHQ-9 and GAD-7, some raising risk flags, and their
+ * acknowledgement; triage; meetings planned, agenda reordered, notes, attendance, ended; plans
+ * drafted and agreed, two laptops racing to agree the same one; action updates; workplace
+ * adjustments and AHP reports drafted and signed), by different users and roles (laptop A changes
+ * hands between the coach, the OT and the physio), while laptops go offline and come back (one
+ * sync as whoever is signed in there) at random, from a fixed seed so a failure reproduces.
+ * At the end every laptop and the server hold the same rows of every synced table; every change
+ * made is in an outbox once (unless it changed nothing), and was applied once (in the server's change log under its laptop
+ * and mutation id) or refused with a code and a message the person sees.
  */
 
-const OPERATIONS = Number(process.env.SYNC_CONVERGENCE_OPS ?? 500);
+const OPERATIONS = Number(process.env.SYNC_CONVERGENCE_OPS ?? 600);
 const SEED = Number(process.env.SYNC_CONVERGENCE_SEED ?? 14_001);
 const passphrase = DEMO_PARTNERSHIP.passphrase;
 
@@ -36,124 +47,158 @@ function canonical(rows: readonly Row[], key: readonly string[]): string[] {
     .sort();
 }
 
+const LAPTOPS: ReadonlyArray<{ users: ReadonlyArray<{ username: string; role: Role }> }> = [
+  {
+    users: [
+      { username: 'demo.coach', role: 'coach' },
+      { username: 'demo.ot', role: 'occupational_therapist' },
+      { username: 'demo.physio', role: 'physiotherapist' },
+    ],
+  },
+  { users: [{ username: 'demo.coordinator', role: 'coordinator' }] },
+  { users: [{ username: 'demo.mh', role: 'mental_health_practitioner' }] },
+];
+
 describe('three laptops and the server converge', () => {
-  it(`after ${OPERATIONS} random operations with laptops offline and online at random`, { timeout: 180_000 }, async () => {
-    const partnership = await demoOnServer();
-    const laptops = [
-      { username: 'demo.coach', dataDir: partnership.laptopA },
-      { username: 'demo.coordinator', dataDir: (await partnership.enrol('demo.coordinator')).dataDir },
-      { username: 'demo.mh', dataDir: (await partnership.enrol('demo.mh')).dataDir },
-    ].map((laptop, index) => ({
-      ...laptop,
-      discipline: ['employment_support', null, 'mental_health'][index],
-      known: [] as string[],
-      local: [] as string[],
-    }));
-    const apps = await Promise.all(laptops.map((laptop) => laptopApp(laptop.dataDir, laptop.username)));
-    const stores = await Promise.all(laptops.map((laptop) => openSyncStore(laptop.dataDir, laptop.username, passphrase)));
-    try {
-      const start = value<{ items: Array<{ id: string }> }>(await apps[0]!.dispatch('participants.list', { pageSize: 200 }));
-      for (const laptop of laptops) laptop.known.push(...start.items.map((item) => item.id));
-      const onServer: string[] = [];
-
-      const random = new SeededRandom(SEED);
-      let made = 0;
-      let localRefusals = 0;
-      let pushed = 0;
-      const refused: RefusedChange[] = [];
-      const sync = async (index: number) => {
-        const opened = stores[index]!;
-        const laptop = laptops[index]!;
-        const report = await syncOnce(
-          opened.store,
-          { userId: opened.slot.userId, username: laptop.username, ...opened.userKey },
-          testClock(),
-        );
-        pushed += report.pushed;
-        expect(report.duplicates).toBe(0);
-        refused.push(...report.refused);
-        onServer.push(...laptop.local.splice(0));
-        laptop.known = [...new Set([...laptop.known, ...onServer])];
-      };
-      for (let op = 0; op < OPERATIONS; op += 1) {
-        const index = random.integer(0, 2);
-        const laptop = laptops[index]!;
-        const app = apps[index]!;
-        if (random.next() < 0.12) {
-          await sync(index);
-          continue;
-        }
-        // The coordinator registers; the coach and the mental health practitioner record measures (the coach registers now and then).
-        const kind =
-          laptop.discipline === null || (index === 0 && random.next() < 0.2) ? 'register' : random.pick(['phq9', 'phq9', 'gad7']);
-        const result =
-          kind === 'register'
-            ? await app.dispatch(
-                'participants.register',
-                testReferral({
-                  person: { nhsNumber: '', familyName: `Converge${String.fromCharCode(97 + (op % 26))}`, givenName: `Op${op}` },
-                }),
-              )
-            : await app.dispatch('measures.record', {
-                participantId: random.pick(laptop.known),
-                discipline: laptop.discipline,
-                takenOn: '2026-11-05',
-                response:
-                  kind === 'phq9'
-                    ? {
-                        measure: 'phq9',
-                        answers: Array.from({ length: 9 }, (_, item) => (item === 8 && random.next() < 0.8 ? 0 : random.integer(0, 3))),
-                      }
-                    : { measure: 'gad7', answers: Array.from({ length: 7 }, () => random.integer(0, 3)) },
-              });
-        if (result.ok) {
-          made += 1;
-          if (kind === 'register') {
-            const { id } = result.value as { id: string };
-            laptop.local.push(id);
-            laptop.known.push(id);
-          }
-        } else {
-          expect(result.error.code).not.toBe('INTERNAL');
-          localRefusals += 1;
-          if (process.env.SYNC_CONVERGENCE_DEBUG) console.log(laptop.username, kind, result.error.code, result.error.message);
-        }
-      }
-      // Everyone comes online: twice round, so each laptop pulls what the others pushed last.
-      for (let round = 0; round < 2; round += 1) for (let index = 0; index < 3; index += 1) await sync(index);
-
-      // Nothing lost, nothing applied twice: every outbox entry was applied once or refused, with a reason.
-      const outboxes = stores.map((opened) => listOutbox(opened.store));
-      const entries = outboxes.flat();
-      expect(entries.filter((entry) => entry.status !== 'applied' && entry.status !== 'refused')).toEqual([]);
-      expect(entries.filter((entry) => entry.status === 'applied')).toHaveLength(pushed);
-      expect(entries.filter((entry) => entry.status === 'refused')).toHaveLength(refused.length);
-      for (const refusal of refused) expect(refusal.code.length * refusal.message.length).toBeGreaterThan(0);
-      const logged = await partnership.db
-        .selectFrom('change_log')
-        .select(['device_id', 'mutation_id'])
-        .distinct()
-        .where('mutation_id', 'is not', null)
-        .execute();
-      expect(logged).toHaveLength(pushed);
-      expect(made).toBeGreaterThan(OPERATIONS * 0.6);
-
-      // The same rows everywhere.
-      const dumps = stores.map((opened) => readStoreRows(opened.store).tables);
-      const serverRecords = await partnership.db.selectFrom('records').select(['table_name', 'row']).execute();
-      for (const table of dumps[0]!) {
-        const here = canonical(table.rows, table.key);
-        for (const other of dumps.slice(1))
-          expect(canonical(other.find((each) => each.table === table.table)?.rows ?? [], table.key), table.table).toEqual(here);
-        if (table.table === 'users' || table.table === 'partnership') continue;
-        const server = serverRecords.filter((record) => record.table_name === table.table).map((record) => record.row as Row);
-        expect(canonical(server, table.key), `server ${table.table}`).toEqual(here);
-      }
-      console.log(
-        `convergence: ${OPERATIONS} operations (${made} made, ${localRefusals} refused on the laptop), ${pushed} changes pushed, ${refused.length} refused by the server`,
+  it(
+    `after ${OPERATIONS} random operations across every workflow, with laptops offline and online at random`,
+    { timeout: 240_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const dataDirs = [
+        partnership.laptopA,
+        (await partnership.enrol('demo.coordinator')).dataDir,
+        (await partnership.enrol('demo.mh')).dataDir,
+      ];
+      const laptops = await Promise.all(
+        LAPTOPS.map(async (laptop, index) => {
+          const dataDir = dataDirs[index]!;
+          const stores = new Map<string, SyncStore>();
+          for (const user of laptop.users) stores.set(user.username, await openSyncStore(dataDir, user.username, passphrase));
+          const first = laptop.users[0]!;
+          return { ...laptop, dataDir, stores, current: first, app: await laptopApp(dataDir, first.username) };
+        }),
       );
-    } finally {
-      for (const opened of stores) await opened.close();
-    }
-  });
+      const storeOf = (laptop: (typeof laptops)[number]) => laptop.stores.values().next().value!;
+      try {
+        const team = demoTeam(value<PartnershipConfig>(await laptops[1]!.app.dispatch('config.get', {})));
+        const random = new SeededRandom(SEED);
+        let made = 0;
+        let pushed = 0;
+        const localRefusals = new Map<string, number>();
+        const workflows = new Map<string, number>();
+        const refused: RefusedChange[] = [];
+        const sync = async (laptop: (typeof laptops)[number], username: string) => {
+          const opened = laptop.stores.get(username)!;
+          const report = await syncOnce(opened.store, { userId: opened.slot.userId, username, ...opened.userKey }, testClock());
+          pushed += report.pushed;
+          // A duplicate means the server had already seen that mutation id: here no push is ever cut off.
+          expect(report.duplicates).toBe(0);
+          refused.push(...report.refused);
+        };
+
+        for (let op = 0; op < OPERATIONS; op += 1) {
+          const laptop = random.pick(laptops);
+          const roll = random.next();
+          if (roll < 0.1) {
+            await sync(laptop, laptop.current.username);
+            continue;
+          }
+          if (roll < 0.18 && laptop.users.length > 1) {
+            // The laptop changes hands: whoever was signed in leaves their changes waiting in its outbox.
+            laptop.current = random.pick(laptop.users.filter((user) => user !== laptop.current));
+            value(await laptop.app.dispatch('session.lock', {}));
+            value(await laptop.app.dispatch('session.unlock', { username: laptop.current.username, passphrase }));
+            continue;
+          }
+          const operation = randomOperation({ random, sqlite: storeOf(laptop).store.sqlite, role: laptop.current.role, team, op });
+          if (operation === undefined) continue;
+          const result = await runOperation(laptop.app, operation);
+          if (result.ok) {
+            made += 1;
+            workflows.set(operation.workflow, (workflows.get(operation.workflow) ?? 0) + 1);
+          } else {
+            // Refused on the laptop itself (a stale version, a rule): a typed error, never a crash.
+            expect(result.error.code, `${operation.channel}: ${result.error.message}`).not.toBe('INTERNAL');
+            const reason = `${operation.channel} ${result.error.code}`;
+            localRefusals.set(reason, (localRefusals.get(reason) ?? 0) + 1);
+          }
+        }
+        // Everyone comes online, each user on each laptop, until nothing waits (on the shared laptop each user's
+        // sync sends up to the next change of someone else's), then once more round so each pulls the others' last pushes.
+        const waiting = () => laptops.some((laptop) => countWaiting(storeOf(laptop).store) > 0);
+        for (let round = 0; round < 100 && waiting(); round += 1)
+          for (const laptop of laptops) for (const user of laptop.users) await sync(laptop, user.username);
+        expect(waiting()).toBe(false);
+        for (const laptop of laptops) await sync(laptop, laptop.current.username);
+
+        // Nothing lost, nothing applied twice: each change made is one outbox entry, applied once or refused with a reason.
+        const outboxes = laptops.map((laptop) => ({
+          deviceId: readSyncState(storeOf(laptop).store)!.deviceId,
+          entries: listOutbox(storeOf(laptop).store),
+        }));
+        const entries = outboxes.flatMap((outbox) => outbox.entries);
+        // A call that changed nothing (attendance recorded again as it was) queues nothing.
+        expect(entries.length).toBeLessThanOrEqual(made);
+        expect(entries.length).toBeGreaterThan(made * 0.95);
+        expect(entries.filter((entry) => entry.status === 'waiting')).toEqual([]);
+        expect(entries.filter((entry) => entry.status === 'applied')).toHaveLength(pushed);
+        expect(entries.filter((entry) => entry.status === 'refused')).toHaveLength(refused.length);
+        for (const entry of entries.filter((each) => each.status === 'refused'))
+          expect((entry.refusalCode ?? '').length * (entry.refusal ?? '').length, `refusal of ${entry.mutationId}`).toBeGreaterThan(0);
+        const logged = await partnership.db
+          .selectFrom('change_log')
+          .select(['device_id', 'mutation_id'])
+          .distinct()
+          .where('mutation_id', 'is not', null)
+          .execute();
+        const loggedIds = new Set(logged.map((row) => `${row.device_id} ${row.mutation_id}`));
+        for (const outbox of outboxes)
+          for (const entry of outbox.entries)
+            expect(loggedIds.has(`${outbox.deviceId} ${entry.mutationId}`), `${entry.channel} ${entry.mutationId} ${entry.status}`).toBe(
+              entry.status === 'applied',
+            );
+        expect(logged).toHaveLength(pushed);
+        expect(made).toBeGreaterThan(OPERATIONS * 0.5);
+
+        // The same rows everywhere.
+        const dumps = laptops.map((laptop) => readStoreRows(storeOf(laptop).store).tables);
+        const serverRecords = await partnership.db.selectFrom('records').select(['table_name', 'row']).execute();
+        for (const table of dumps[0]!) {
+          const here = canonical(table.rows, table.key);
+          for (const other of dumps.slice(1))
+            expect(canonical(other.find((each) => each.table === table.table)?.rows ?? [], table.key), table.table).toEqual(here);
+          if (table.table === 'users' || table.table === 'partnership') continue;
+          const server = serverRecords.filter((record) => record.table_name === table.table).map((record) => record.row as Row);
+          expect(canonical(server, table.key), `server ${table.table}`).toEqual(here);
+        }
+
+        // Every workflow the issue names was exercised, by the roles that do it.
+        for (const workflow of [
+          'register',
+          'consent given',
+          'consent declined',
+          'consent withdrawn',
+          'assess joined-up',
+          'assess draft',
+          'assess signed',
+          'measure phq9',
+          'risk flag acknowledged',
+          'triage to meeting',
+          'meeting planned',
+          'meeting notes',
+          'meeting ended',
+          'plan drafted',
+          'plan agreed',
+          'action updated',
+          'adjustments',
+          'AHP report drafted',
+          'AHP report signed',
+        ])
+          expect(workflows.get(workflow) ?? 0, workflow).toBeGreaterThan(0);
+      } finally {
+        for (const laptop of laptops) for (const opened of laptop.stores.values()) await opened.close();
+      }
+    },
+  );
 });

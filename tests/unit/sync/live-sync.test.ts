@@ -125,6 +125,8 @@ describe('live sync between two open laptops', () => {
     expect(value<Status>(await services.dispatch('sync.status', {}))).toEqual({
       mode: 'solo',
       waiting: 0,
+      waitingOthers: 0,
+      problem: null,
       refused: [],
       lastSyncedAt: null,
     });

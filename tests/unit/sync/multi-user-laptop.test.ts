@@ -3,7 +3,9 @@ import { listOutbox, waitingMutations } from '../../../db/sync/outbox';
 import { readSyncState } from '../../../db/sync/sync-state';
 import { value } from '../../support/demo-with-person';
 import { demoOnServer, laptopApp, QUICK_SYNC } from '../../support/sync-partnership';
-import { withStore } from '../../support/sync-session';
+import { sessionFor, withStore } from '../../support/sync-session';
+import { httpCall } from '../../support/http-call';
+import { pull, push } from '../../../services/sync/sync-client';
 import { testReferral } from '../../support/test-referral';
 import { within } from '../../support/within';
 
@@ -77,12 +79,12 @@ describe('several users on one laptop', () => {
         );
       await more.close();
 
-      const coach = await partnership.sync(laptopA, 'demo.coach');
-      expect(coach).toMatchObject({ pushed: 5, duplicates: 0, refused: [] });
-      // The coordinator's changes still wait for the coordinator's own sync.
-      expect(await withStore(laptopA, 'demo.coordinator', (opened) => waitingMutations(opened.store))).toHaveLength(2);
-      const coordinator = await partnership.sync(laptopA, 'demo.coordinator');
-      expect(coordinator).toMatchObject({ pushed: 2, duplicates: 0, refused: [] });
+      // Changes leave the laptop in the order they were made: the coach's first three, then the
+      // coordinator's two (still waiting, not marked done by the coach's pull), then the coach's last two.
+      expect(await partnership.sync(laptopA, 'demo.coach')).toMatchObject({ pushed: 3, duplicates: 0, refused: [] });
+      expect(await withStore(laptopA, 'demo.coordinator', (opened) => waitingMutations(opened.store))).toHaveLength(4);
+      expect(await partnership.sync(laptopA, 'demo.coordinator')).toMatchObject({ pushed: 2, duplicates: 0, refused: [] });
+      expect(await partnership.sync(laptopA, 'demo.coach')).toMatchObject({ pushed: 2, duplicates: 0, refused: [] });
 
       const deviceId = await withStore(laptopA, 'demo.coach', (opened) => readSyncState(opened.store)!.deviceId);
       const held = await onServer(partnership, deviceId, 'Turn');
@@ -111,24 +113,82 @@ describe('several users on one laptop', () => {
     },
   );
 
+  it(
+    'the server keeps what it applied per laptop and user: lower mutation ids of a second user are applied, not taken for duplicates; an older laptop is asked to update',
+    { timeout: 90_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const laptopA = partnership.laptopA;
+      await (await register(laptopA, 'demo.coach', 'OrderCoach', 2)).close();
+      await (await register(laptopA, 'demo.coordinator', 'OrderCoordinator', 2)).close();
+      await (await register(laptopA, 'demo.coach', 'OrderCoachLater', 2)).close();
+      // Ids 1-2 and 5-6 are the coach's, 3-4 the coordinator's (made in that order on laptop A).
+      const all = await withStore(laptopA, 'demo.coach', (opened) => waitingMutations(opened.store));
+      expect(all.map((mutation) => mutation.mutationId)).toEqual([1, 2, 3, 4, 5, 6]);
+      const coach = (await sessionFor(laptopA, 'demo.coach')).session;
+      const coordinator = (await sessionFor(laptopA, 'demo.coordinator')).session;
+      const url = partnership.serverUrl;
+
+      // Pushed out of the laptop's order, as a laptop that sent each user's changes whole would.
+      const coachPush = await push(url, coach.token, [...all.slice(0, 2), ...all.slice(4)]);
+      expect(coachPush.results.map((result) => result.outcome)).toEqual(['applied', 'applied', 'applied', 'applied']);
+      expect(coachPush.lastMutationId).toBe(6);
+      const coordinatorPush = await push(url, coordinator.token, all.slice(2, 4));
+      expect(coordinatorPush.results.map((result) => result.outcome)).toEqual(['applied', 'applied']);
+      expect(coordinatorPush.lastMutationId).toBe(4);
+      // Retried (the answer lost): applied once all the same.
+      expect((await push(url, coordinator.token, all.slice(2, 4))).results.map((result) => result.outcome)).toEqual([
+        'duplicate',
+        'duplicate',
+      ]);
+      // Each user's pull answers their own watermark; a laptop older than format 2 is told 0.
+      expect((await pull(url, coordinator.token, '0')).lastMutationId).toBe(4);
+      const older = await httpCall(`${url}/sync/pull`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${coach.token}` },
+        body: JSON.stringify({ cursor: '0', limit: 1 }),
+      });
+      expect(older.json).toMatchObject({ lastMutationId: 0 });
+      await expect(push(url, coach.token, all.slice(0, 1), 1)).rejects.toMatchObject({ code: 'FORMAT_UNSUPPORTED' });
+
+      // The laptop's own syncs then settle its outbox: nothing sent twice, nothing left waiting.
+      expect(await partnership.sync(laptopA, 'demo.coach')).toMatchObject({ pushed: 0, refused: [] });
+      expect(await partnership.sync(laptopA, 'demo.coordinator')).toMatchObject({ pushed: 0, refused: [] });
+      expect(await partnership.sync(laptopA, 'demo.coach')).toMatchObject({ pushed: 0, refused: [] });
+      expect(await withStore(laptopA, 'demo.coach', (opened) => waitingMutations(opened.store))).toEqual([]);
+      const deviceId = await withStore(laptopA, 'demo.coach', (opened) => readSyncState(opened.store)!.deviceId);
+      const held = await onServer(partnership, deviceId, 'Order');
+      expect(held.names).toEqual(
+        ['OrderCoacha', 'OrderCoachb', 'OrderCoachLatera', 'OrderCoachLaterb', 'OrderCoordinatora', 'OrderCoordinatorb'].sort(),
+      );
+      expect(held.distinct).toBe(held.participantRows);
+    },
+  );
+
   it('the same with the background sync running for each user in turn', { timeout: 90_000 }, async () => {
     const partnership = await demoOnServer();
     const laptopA = partnership.laptopA;
     await (await register(laptopA, 'demo.coach', 'LoopCoach', 2)).close();
     await (await register(laptopA, 'demo.coordinator', 'LoopCoordinator', 2)).close();
 
-    // The coach's app syncs in the background: their changes go, the coordinator's stay waiting.
+    // The coach's app syncs in the background: their first two go; their later two wait behind the
+    // coordinator's, which stay waiting (the coach's pulls do not mark them done).
     const coach = await register(laptopA, 'demo.coach', 'LoopCoachLater', 2, QUICK_SYNC);
     const deviceId = await withStore(laptopA, 'demo.coach', (opened) => readSyncState(opened.store)!.deviceId);
-    await within(20_000, async () => expect((await onServer(partnership, deviceId, 'LoopCoach')).names).toHaveLength(4));
-    await within(5_000, async () => expect(value<{ waiting: number }>(await coach.dispatch('sync.status', {})).waiting).toBe(0));
+    await within(20_000, async () => expect((await onServer(partnership, deviceId, 'LoopCoach')).names).toHaveLength(2));
+    await within(5_000, async () => expect(value<{ waiting: number }>(await coach.dispatch('sync.status', {})).waiting).toBe(2));
     await coach.close();
-    expect(await withStore(laptopA, 'demo.coordinator', (opened) => waitingMutations(opened.store))).toHaveLength(2);
+    expect(await withStore(laptopA, 'demo.coordinator', (opened) => waitingMutations(opened.store))).toHaveLength(4);
 
     const coordinator = await laptopApp(laptopA, 'demo.coordinator', QUICK_SYNC);
     await within(20_000, async () => expect((await onServer(partnership, deviceId, 'LoopCoordinator')).names).toHaveLength(2));
     await within(5_000, async () => expect(value<{ waiting: number }>(await coordinator.dispatch('sync.status', {})).waiting).toBe(0));
     await coordinator.close();
+
+    const again = await laptopApp(laptopA, 'demo.coach', QUICK_SYNC);
+    await within(20_000, async () => expect((await onServer(partnership, deviceId, 'LoopCoach')).names).toHaveLength(4));
+    await within(5_000, async () => expect(value<{ waiting: number }>(await again.dispatch('sync.status', {})).waiting).toBe(0));
+    await again.close();
 
     const held = await onServer(partnership, deviceId, 'Loop');
     expect(held.names).toEqual(

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { SyncAdminOverview } from '../../../core/contracts/sync-admin-contract';
 import type { SyncStatus } from '../../../core/contracts/sync-contract';
 import { value } from '../../support/demo-with-person';
@@ -29,6 +30,24 @@ describe('the Settings page for the partnership server, and the header status', 
       expect(deviceB.lastSeenAt).not.toBeNull();
       expect(overview.users.map((user) => user.username)).toContain('demo.coach');
       expect(overview.users.find((user) => user.username === 'demo.admin')).toMatchObject({ role: 'administrator', laptops: 1 });
+
+      // A user added here reaches the server by the background sync alone (no `sync` run).
+      value(
+        await admin.dispatch('users.add', {
+          username: 'late.coach',
+          displayName: 'Lee Latecoach',
+          role: 'coach',
+          passphrase: DEMO_PARTNERSHIP.passphrase,
+        }),
+      );
+      await vi.waitFor(async () => {
+        const users = value<SyncAdminOverview>(await admin.dispatch('syncAdmin.overview', {})).users;
+        expect(users.find((user) => user.username === 'late.coach')).toMatchObject({
+          role: 'coach',
+          displayName: 'Lee Latecoach',
+          revokedAt: null,
+        });
+      }, WAIT);
 
       // Only administrators: the contract refuses everyone else before anything reaches the server.
       for (const channel of ['syncAdmin.overview', 'syncAdmin.revokeDevice', 'syncAdmin.revokeUser'] as const) {

@@ -26,6 +26,37 @@ describe('the synced-tables catalogue', () => {
       // A table added by a later feature must be placed: shared with the partnership, or kept here on purpose.
       expect(tables.filter((table) => !named.has(table))).toEqual([]);
       expect(SYNCED_TABLES.map((entry) => entry.table).filter((table) => !tables.includes(table))).toEqual([]);
+      // Every unique index of a synced table is one the server keeps too (server/sync-unique.ts), with the same partial WHERE.
+      for (const entry of SYNCED_TABLES) {
+        const indexes = (
+          opened.store.sqlite.pragma(`index_list("${entry.table}")`) as Array<{ name: string; unique: number; origin: string }>
+        ).filter((index) => index.unique === 1 && index.origin !== 'pk');
+        const inStore = indexes.map((index) => {
+          const columns = (opened.store.sqlite.pragma(`index_info("${index.name}")`) as Array<{ name: string }>).map(
+            (column) => column.name,
+          );
+          const sql =
+            (
+              opened.store.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(index.name) as
+                { sql: string | null } | undefined
+            )?.sql ?? '';
+          const where = /WHERE (\w+) = '(\w+)'/.exec(sql);
+          return JSON.stringify({ columns, where: where === null ? null : { [where[1]!]: where[2] }, nocase: /NOCASE/i.test(sql) });
+        });
+        const declared = (entry.unique ?? []).map((unique) =>
+          JSON.stringify({ columns: unique.columns, where: unique.where ?? null, nocase: unique.nocase ?? false }),
+        );
+        expect(declared.sort(), entry.table).toEqual(inStore.sort());
+      }
+      // Every foreign key between synced tables is one the server checks too, so a change building on a refused one is refused.
+      for (const entry of SYNCED_TABLES) {
+        const keys = opened.store.sqlite.pragma(`foreign_key_list("${entry.table}")`) as Array<{ table: string; from: string }>;
+        const inStore = keys
+          .filter((key) => SYNCED_TABLES.some((each) => each.table === key.table))
+          .map((key) => `${key.from} ${key.table}`);
+        const declared = Object.entries(entry.references ?? {}).map(([column, table]) => `${column} ${table}`);
+        expect(declared.sort(), `${entry.table} references`).toEqual(inStore.sort());
+      }
       // Solo: no link, no capture triggers, nothing queued.
       expect(readSyncState(opened.store)).toBeUndefined();
       expect(

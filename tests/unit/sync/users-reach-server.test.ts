@@ -18,15 +18,24 @@ describe('users reach the partnership server', () => {
   it('a user added on laptop A enrols laptop B; revoked on A, their next sync is refused', { timeout: 120_000 }, async () => {
     const partnership = await demoOnServer();
     const a = await laptopApp(partnership.laptopA, 'demo.admin');
-    const added = value<{ userId: string }>(await a.dispatch('users.add', NEW_USER));
+    // Their team member is made on this laptop too, offline: it reaches the server first, then the link.
+    const member = value<{ id: string }>(
+      await a.dispatch('config.saveTeamMember', {
+        fullName: 'Nia Newcoach',
+        disciplineCode: 'employment_support',
+        jobTitle: 'Work and Health Coach',
+        professionalBody: 'none',
+      }),
+    );
+    const added = value<{ userId: string }>(await a.dispatch('users.add', { ...NEW_USER, teamMemberId: member.id }));
 
     // The first passphrase never joins the outbox: user administration goes through the admin routes.
     const queued = await withStore(partnership.laptopA, 'demo.admin', (opened) => listOutbox(opened.store));
     expect(queued.filter((entry) => entry.channel.startsWith('users.'))).toEqual([]);
     expect(JSON.stringify(queued)).not.toContain(NEW_USER.passphrase);
 
-    // Not on the server yet: no laptop can enrol for them.
-    await expect(partnership.enrol(NEW_USER.username)).rejects.toMatchObject({ code: 'SIGN_IN_FAILED' });
+    // Not on the server yet: no laptop can enrol for them (the server answers with a decoy slot, so it fails as a wrong passphrase would).
+    await expect(partnership.enrol(NEW_USER.username)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
 
     const report = await partnership.sync(partnership.laptopA, 'demo.admin');
     expect(report).toMatchObject({ users: 1, refused: [] });
@@ -37,6 +46,13 @@ describe('users reach the partnership server', () => {
       .where('users.id', '=', added.userId)
       .executeTakeFirstOrThrow();
     expect(onServer).toMatchObject({ role: 'coach', revoked_at: null });
+    const linked = await partnership.db
+      .selectFrom('records')
+      .select('row')
+      .where('table_name', '=', 'team_members')
+      .where('key', '=', JSON.stringify([member.id]))
+      .executeTakeFirstOrThrow();
+    expect(linked.row).toMatchObject({ user_id: added.userId, full_name: 'Nia Newcoach' });
     // Sending again changes nothing.
     expect(await partnership.sync(partnership.laptopA, 'demo.admin')).toMatchObject({ users: 0 });
 
