@@ -4,19 +4,15 @@ import { withDataFolderLock } from '../services/data-folder-lock';
 import { verifyStoreAudit } from '../services/audit/audit-commands';
 import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
 import { exportCommand } from '../services/exports/export-command';
+import { miReturnCommand, MI_RETURN_COMMAND_USAGE } from '../services/exports/mi-return-command';
 import { initStore, seedStore } from '../services/session/store-commands';
 import { systemClock, type Clock } from '../core/clock';
 import { runWithClock } from '../services/call-clock-scope';
+import { reportAuditVerification } from './audit-verify-report';
 import { printExportReport } from './export-report';
 import { readPassphrase } from './read-passphrase';
 import { enrolCommand, syncCommand } from './sync-commands';
 import { USAGE } from './usage';
-
-const BREAK_DESCRIPTIONS = {
-  altered: 'its content does not match its hash (altered).',
-  out_of_sequence: 'an entry before it is missing or the entries were reordered.',
-  broken_link: 'it does not follow from the entry before it (removed or reordered entries).',
-} as const;
 
 function wholeNumber(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
@@ -106,12 +102,7 @@ async function runLocked(
         username: values.user,
         passphrase: await readPassphrase(values['passphrase-file']),
       });
-      if (result.firstBreak === null) {
-        out(`Audit trail intact: ${result.entries.toLocaleString('en-GB')} entries, every hash verified.`);
-        return 0;
-      }
-      out(`Audit trail BROKEN at entry ${result.firstBreak.seq}: ${BREAK_DESCRIPTIONS[result.firstBreak.problem]}`);
-      return 2;
+      return reportAuditVerification(result, out);
     }
     case 'backup': {
       if (values.store === undefined || values.out === undefined) throw new Error('backup needs --store and --out');
@@ -157,6 +148,19 @@ async function runLocked(
       });
       return printExportReport(report, out);
     }
+    case 'mi-return': {
+      if (values.store === undefined) throw new Error(`mi-return needs --store.\n${MI_RETURN_COMMAND_USAGE}`);
+      const written = await miReturnCommand({
+        dataDir: values.store,
+        month: values.month,
+        out: values.out,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+        now: clock,
+      });
+      out(`MI return for ${values.month}: ${written.rows.toLocaleString('en-GB')} people on the caseload, written to ${written.file}.`);
+      return 0;
+    }
     case 'server': {
       if (rest[0] === 'init') {
         if (values['from-store'] === undefined || values.user === undefined) {
@@ -180,6 +184,10 @@ async function runLocked(
         if (values.server === undefined)
           out('No --server address was given: the store records none yet, so it cannot sync until it is set.');
         return 0;
+      }
+      if (rest[0] === 'audit-verify') {
+        const { serverAuditVerifyCommand } = await import('./server-audit-verify');
+        return serverAuditVerifyCommand(values['database-url'], out);
       }
       if (rest[0] === 'export' || rest[0] === 'mi-return') {
         // Loaded only for these: the laptop's commands run without PostgreSQL's driver.

@@ -18,6 +18,7 @@ export async function syncCommand(
       `Sent ${report.pushed} change(s)${report.duplicates > 0 ? ` (${report.duplicates} already on the server)` : ''}; received ${report.pulled} change(s).`,
     );
     if (report.users > 0) out(`Told the partnership server about ${report.users} user(s) added or revoked on this laptop.`);
+    if (report.audit.problem !== null) out(`Audit trail not sent: ${report.audit.problem}`);
     for (const refused of report.refused)
       out(`  Refused change ${refused.mutationId} (${refused.channel}, ${refused.code}): ${refused.message}`);
     if (report.refused.length > 0) {

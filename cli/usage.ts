@@ -14,7 +14,10 @@ Usage:
 
   workwell-mdt audit verify --store DIR [--user USERNAME] [--passphrase-file FILE]
       Recompute the audit trail's hash chain; exit code 2 names the first altered,
-      removed or reordered entry.
+      removed or reordered entry. On a laptop joined to a partnership server, also compare
+      with the server's copy of this laptop's trail: entries it holds that are no longer
+      here (cut from the end) or are changed here are named (exit code 2); offline it
+      says it could not compare.
 
   workwell-mdt backup --store DIR --out FILE_OR_DIR [--user USERNAME] [--passphrase-file FILE]
       Write one encrypted backup file (store, keyring, integrity MAC). Never overwrites.
@@ -28,6 +31,13 @@ Usage:
       Run the partnership export (FHIR R4 transaction bundles) for everyone who consented
       to sharing, to the folder or URL given or else to the configured destinations.
       Exit code 0: delivered; 3: some people could not be delivered (listed); 1: error.
+
+  workwell-mdt mi-return --store DIR --month YYYY-MM --out FILE [--user USERNAME]
+                         [--passphrase-file FILE]
+      Write the management-information return for a month (the same CSV as the Exports
+      screen, every column as things stood at the month's end) to FILE, never over an
+      existing file; recorded in the export log and the audit trail. Administrators and
+      coordinators only. Exit code 0: written; 1: error.
 
   workwell-mdt server start --database-url URL --listen HOST:PORT
                             [--tls-key FILE --tls-cert FILE]
@@ -43,6 +53,11 @@ Usage:
       records, its users (with their public keys and keyring slots, never a passphrase)
       and the store itself as the first enrolled laptop. --server is the address the
       laptops use (https://...), recorded in the store for \`sync\`.
+
+  workwell-mdt server audit-verify --database-url URL
+      Recompute every partnership's audit chain on the server (laptops' entries pushed
+      by sync and the server's own events). Exit code 0: intact; 3: a chain is broken
+      (the first changed, removed or reordered entry is named); 1: error.
 
   workwell-mdt server export --database-url URL (--folder DIR | --fhir-server URL [--token-file FILE])
                              [--partnership ID]

@@ -25,3 +25,12 @@ export function addDaysToIsoDate(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * The last complete month before the one `isoDate` falls in, as YYYY-MM: the MI return's default,
+ * since the current month is unfinished (in January, December of the year before).
+ */
+export function lastCompleteMonth(isoDate: string): string {
+  const [year, month] = isoDate.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}

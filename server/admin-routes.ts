@@ -1,11 +1,19 @@
 import { listDevicesRoute, revokeDeviceRoute } from './admin-device-routes';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './admin-user-routes';
 import type { Route } from './route';
+import { withRevocationEvent } from './server-event-routes';
 
 /**
  * The administrator routes (core/sync/admin-protocol.ts): users and enrolled laptops. Each checks
- * the caller is an administrator on the server itself (admin-caller.ts).
+ * the caller is an administrator on the server itself (admin-caller.ts). Revocations are recorded
+ * in the partnership's audit chain.
  */
 export function adminRoutes(): Route[] {
-  return [listUsersRoute, addUserRoute, revokeUserRoute, listDevicesRoute, revokeDeviceRoute];
+  return [
+    listUsersRoute,
+    addUserRoute,
+    withRevocationEvent(revokeUserRoute, 'userId'),
+    listDevicesRoute,
+    withRevocationEvent(revokeDeviceRoute, 'deviceId'),
+  ];
 }

@@ -20,14 +20,19 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** The request's `Authorization: Bearer` token, or '' when it has none. */
+export function bearerToken(headers: RouteContext['headers']): string {
+  const header = headers.authorization;
+  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+}
+
 /**
  * The caller behind the request's `Authorization: Bearer` token. The user's and the laptop's
  * revocation are checked here, on every request, so revoking either refuses the next call at once
  * rather than when a token expires.
  */
 export async function authenticate(db: Kysely<ServerDatabase>, headers: RouteContext['headers']): Promise<Caller> {
-  const header = headers.authorization;
-  const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+  const token = bearerToken(headers);
   if (token === '') throw new HttpError(401, 'NOT_SIGNED_IN', 'Sign in to the partnership server first.');
   const found = await db
     .selectFrom('sessions')

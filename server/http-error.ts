@@ -19,7 +19,10 @@ export type HttpErrorCode =
   | 'FORMAT_UNSUPPORTED'
   // The administrator routes' (server/admin-routes.ts):
   | 'FORBIDDEN'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  // The audit trail on the server (server/audit-routes.ts):
+  | 'AUDIT_DIVERGED'
+  | 'AUDIT_OUT_OF_ORDER';
 
 /** The JSON body of every error answer. */
 export interface HttpErrorBody {

@@ -137,6 +137,33 @@ export interface ServerExportLogSubjectsTable {
 }
 
 /**
+ * One entry of a partnership's audit chain on the server (migration 004): a laptop's audit entry
+ * (`source` 'laptop', with its own `entry_*` sequence and hash link) or an event of the server's
+ * own (`source` 'server'). Append-only: the database refuses UPDATE, DELETE and TRUNCATE.
+ */
+export interface ServerAuditLogTable {
+  partnership_id: string;
+  /** bigint: read as a string by pg. */
+  chain_seq: ColumnType<string, number, never>;
+  received_at: ColumnType<Date, Date, never>;
+  source: 'laptop' | 'server';
+  device_id: string | null;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  channel: string;
+  participant_id: string | null;
+  subject_json: string;
+  outcome: string;
+  entry_seq: number | null;
+  entry_at: string | null;
+  entry_prev_hash: string | null;
+  entry_hash: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
  * The partnership server's PostgreSQL schema as Kysely sees it. Each migration that adds a table
  * adds its interface here (a test compares this with the migrated database); the sync protocol's
  * tables come later.
@@ -155,4 +182,5 @@ export interface ServerDatabase {
   table_readers: TableReadersTable;
   server_export_log: ServerExportLogTable;
   server_export_log_subjects: ServerExportLogSubjectsTable;
+  audit_log: ServerAuditLogTable;
 }

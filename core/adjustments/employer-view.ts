@@ -17,7 +17,7 @@ export interface EmployerViewSource {
     readonly employment: { readonly employerName: string | null };
   };
   readonly adjustments: WorkplaceAdjustmentsContent;
-  readonly contact: { readonly name: string; readonly organisation: string };
+  readonly contact: { readonly name: string; readonly organisation: string; readonly phone: string | null; readonly email: string | null };
   /** The clinical rest of the case (assessments, measures, flags, plans, AHP reports...): never read. */
   readonly clinical?: unknown;
 }
@@ -64,7 +64,19 @@ export function buildEmployerView(source: EmployerViewSource): EmployerView {
             })),
           },
     reviewOn: reviewDates[0] ?? null,
-    contact: { name: source.contact.name, organisation: source.contact.organisation },
+    contact: {
+      name: source.contact.name,
+      organisation: source.contact.organisation,
+      phone: source.contact.phone,
+      email: source.contact.email,
+    },
     notice: EMPLOYER_VIEW_NOTICE,
   };
+}
+
+/** The contact line an employer reads: name, organisation, and the phone and email where known. */
+export function employerContactLine(contact: EmployerView['contact']): string {
+  return [`${contact.name}, ${contact.organisation}`, contact.phone, contact.email]
+    .filter((part) => part !== null && part !== '')
+    .join(' · ');
 }

@@ -35,7 +35,8 @@ export const employerViewSchema = z.strictObject({
     .nullable(),
   /** The earliest review date of the adjustments still running, or null when none are. */
   reviewOn: z.string().nullable(),
-  contact: z.strictObject({ name: z.string(), organisation: z.string() }),
+  /** Who the employer contacts: the professional who drafted the adjustments, with a work phone and email. */
+  contact: z.strictObject({ name: z.string(), organisation: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
   /** The fit note convention: advice the employer considers, not an instruction. */
   notice: z.string(),
 });

@@ -68,6 +68,21 @@ export interface AuditChainBreak {
   readonly problem: 'altered' | 'out_of_sequence' | 'broken_link';
 }
 
+/** The fields a row's hash covers. */
+function contentOf(row: AuditRow): AuditEntryContent {
+  return {
+    seq: row.seq,
+    at: row.at,
+    userId: row.user_id,
+    username: row.username,
+    action: row.action,
+    channel: row.channel,
+    participantId: row.participant_id,
+    subjectJson: row.subject_json,
+    outcome: row.outcome,
+  };
+}
+
 /** Walks the whole chain in order, recomputing every hash. */
 export function verifyAuditChain(store: Pick<Store, 'sqlite'>): { entries: number; firstBreak: AuditChainBreak | null } {
   let previousHash = AUDIT_GENESIS_HASH;
@@ -77,18 +92,7 @@ export function verifyAuditChain(store: Pick<Store, 'sqlite'>): { entries: numbe
     entries += 1;
     if (row.seq !== expectedSeq) return { entries, firstBreak: { seq: row.seq, problem: 'out_of_sequence' } };
     if (row.prev_hash !== previousHash) return { entries, firstBreak: { seq: row.seq, problem: 'broken_link' } };
-    const content: AuditEntryContent = {
-      seq: row.seq,
-      at: row.at,
-      userId: row.user_id,
-      username: row.username,
-      action: row.action,
-      channel: row.channel,
-      participantId: row.participant_id,
-      subjectJson: row.subject_json,
-      outcome: row.outcome,
-    };
-    if (auditEntryHash(previousHash, content) !== row.hash) return { entries, firstBreak: { seq: row.seq, problem: 'altered' } };
+    if (auditEntryHash(previousHash, contentOf(row)) !== row.hash) return { entries, firstBreak: { seq: row.seq, problem: 'altered' } };
     previousHash = row.hash;
     expectedSeq += 1;
   }
@@ -111,4 +115,16 @@ export async function searchAuditLog(db: Kysely<Database>, search: AuditSearch) 
   if (search.action !== undefined) query = query.where('action', '=', search.action);
   if (search.beforeSeq !== undefined) query = query.where('seq', '<', search.beforeSeq);
   return query.execute();
+}
+
+/** An entry with its hash link, as it is sent to the partnership server. */
+export interface ChainedAuditEntry extends AuditEntryContent {
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Up to `limit` entries after `afterSeq`, oldest first, with their hash links. */
+export function auditEntriesAfter(store: Pick<Store, 'sqlite'>, afterSeq: number, limit: number): ChainedAuditEntry[] {
+  const rows = store.sqlite.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as AuditRow[];
+  return rows.map((row) => ({ ...contentOf(row), prevHash: row.prev_hash, hash: row.hash }));
 }

@@ -11,7 +11,8 @@ export type MiReturnSourceRow = Record<string, string | number | null>;
  * The people on the caseload in a reporting month, by reference: referred by its last day and not
  * exited before its first. Everything is read as it stood on `last`: consents decided by then, the
  * joined-up assessment and plan made by then, the first and latest PHQ-9, GAD-7 and WSAS scores
- * taken by then (with how many), and an exit on or before it.
+ * taken by then (with how many), the first day a plan was active by then, and an exit on or before
+ * it. The participant's current status is deliberately not read: for a past month it is wrong.
  */
 export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string }): MiReturnSourceRow[] {
   const consentAt = (
@@ -24,7 +25,7 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
     `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
   return store.sqlite
     .prepare(
-      `SELECT p.id, p.reference, p.status, p.employment_status,
+      `SELECT p.id, p.reference, p.employment_status,
          COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), london_date(p.created_at)) AS referral_date,
          (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
          ${consentAt('service')} AS consent_service,
@@ -35,6 +36,7 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
          (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
          ${['phq9', 'gad7', 'wsas'].map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
+         (SELECT min(london_date(ap.activated_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.activated_at IS NOT NULL AND london_date(ap.activated_at) <= @last) AS plan_active_date,
          e.exited_on, e.reason AS exit_reason, e.employment_outcome
        FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
        WHERE COALESCE(p.referred_on, london_date(p.created_at)) <= @last

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as serverMetaPartnerships from './2026-12-06-001-server-meta-partnerships';
 import * as sync from './2026-12-06-002-sync';
 import * as rowLevelSecurity from './2026-12-06-003-row-level-security';
+import * as serverAudit from './2026-12-06-004-server-audit';
 import * as serverExportLog from './2026-12-06-005-server-export-log';
 import * as deviceUserProgress from './2026-12-06-006-device-user-progress';
 
@@ -14,6 +15,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-001-server-meta-partnerships': serverMetaPartnerships,
   '2026-12-06-002-sync': sync,
   '2026-12-06-003-row-level-security': rowLevelSecurity,
+  '2026-12-06-004-server-audit': serverAudit,
   '2026-12-06-005-server-export-log': serverExportLog,
   '2026-12-06-006-device-user-progress': deviceUserProgress,
 };

@@ -34,7 +34,13 @@ export async function employerView(store: Store, participantId: string): Promise
   return buildEmployerView({
     person,
     adjustments: adjustmentsContent(saved),
-    contact: { name: author?.full_name ?? saved.saved_by_name, organisation: partnership?.name ?? 'WorkWell' },
+    // The drafting professional's work phone and email, as the person's own plan gives them.
+    contact: {
+      name: author?.full_name ?? saved.saved_by_name,
+      organisation: partnership?.name ?? 'WorkWell',
+      phone: author?.phone ?? null,
+      email: author?.email ?? null,
+    },
     clinical: { plans, ahpReports },
   });
 }

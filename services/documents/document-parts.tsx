@@ -73,7 +73,8 @@ export function Table({
 }) {
   return (
     <View style={styles.table}>
-      <View style={styles.tableHeader}>
+      {/* fixed: a table running onto another page repeats its header row there. */}
+      <View style={styles.tableHeader} fixed>
         {columns.map((column) => (
           <Text key={column.label} style={[styles.tableHeaderCell, { width: column.width }]}>
             {column.label}

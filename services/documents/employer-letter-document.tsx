@@ -8,6 +8,7 @@ import { dateOr, type DocumentMeta } from './document-meta';
 import { DocumentPage } from './document-page';
 import { Bullets, DocumentTitle, Heading, SummaryRows, Table } from './document-parts';
 import { documentStyles } from './pdf-theme';
+import { employerContactLine } from '../../core/adjustments/employer-view';
 
 /**
  * The employer adjustments letter and workplace adjustments passport. Its ONLY input is the
@@ -101,7 +102,7 @@ export function EmployerLetterDocument({ view, meta }: { view: EmployerView; met
           styles={styles}
           rows={[
             ['Review these adjustments by', dateOr(view.reviewOn, 'No review date set')],
-            ['Contact', `${view.contact.name}, ${view.contact.organisation}`],
+            ['Contact', employerContactLine(view.contact)],
           ]}
         />
         <View style={styles.callout}>

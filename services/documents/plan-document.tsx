@@ -35,10 +35,18 @@ export function PlanDocument({ model, meta, largePrint }: { model: PlanDocumentM
           subtitle={`Reference ${model.reference} · Version ${model.versionNumber} · ${model.statusLabel}`}
         />
         <View style={styles.callout}>
-          <Text>
-            This is the plan you and the WorkWell team agreed to help you stay in or get back to work. It says what each person will do and
-            by when. If anything here is wrong or no longer right for you, tell your contact below.
-          </Text>
+          {meta.draft ? (
+            <Text>
+              This is a draft of your plan: it has not been agreed yet. The WorkWell team will go through it with you before it is agreed,
+              and it may change. It says what each person would do and by when. If anything here is wrong or not right for you, tell your
+              contact below.
+            </Text>
+          ) : (
+            <Text>
+              This is the plan you and the WorkWell team agreed to help you stay in or get back to work. It says what each person will do
+              and by when. If anything here is wrong or no longer right for you, tell your contact below.
+            </Text>
+          )}
         </View>
 
         <Heading styles={styles}>Your goals, in your words</Heading>

@@ -1,6 +1,7 @@
 import type { MiReturn } from '../../core/schemas/fhir-export';
 import type { SignedInUser } from '../../core/schemas/session';
-import { listMiReturnRows } from '../../db/repositories/mi-return-repository';
+import type { ParticipantStatus } from '../../core/schemas/participants';
+import { listMiReturnRows, type MiReturnSourceRow } from '../../db/repositories/mi-return-repository';
 import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
 
@@ -59,6 +60,19 @@ function monthEnd(month: string): string {
   return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
 }
 
+/**
+ * The person's status as it stood at the month's end, from the dated events (never today's status,
+ * which is wrong for any past month): exited if they had left by then; plan active if a plan had
+ * started; ready for MDT once the joined-up assessment was done; otherwise referred. Every date the
+ * row carries is already cut at the month's end (db/repositories/mi-return-repository.ts).
+ */
+export function statusAtMonthEnd(row: MiReturnSourceRow): ParticipantStatus {
+  if (row.exited_on !== null && row.exited_on !== undefined) return 'exited';
+  if (row.plan_active_date !== null && row.plan_active_date !== undefined) return 'active';
+  if (row.first_appointment_date !== null && row.first_appointment_date !== undefined) return 'ready_for_mdt';
+  return 'referred';
+}
+
 /** A CSV field: values are codes and dates, but quote defensively (and defuse spreadsheet formulas). */
 function csvField(value: string | number | null): string {
   if (value === null) return '';
@@ -88,7 +102,6 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
     const assessment = row.assessment_json === null ? null : (JSON.parse(String(row.assessment_json)) as { mainBarrier?: string });
     const followUp = (measure: string, field: 'latest' | 'latest_date') =>
       Number(row[`${measure}_count`]) > 1 ? (row[`${measure}_${field}`] ?? null) : null;
-    const exited = row.exited_on !== null;
     const mi: MiRow = {
       reporting_month: month,
       participant_reference: row.reference ?? null,
@@ -123,8 +136,7 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       wsas_baseline_date: row.wsas_baseline_date ?? null,
       wsas_follow_up: followUp('wsas', 'latest'),
       wsas_follow_up_date: followUp('wsas', 'latest_date'),
-      // The status today is only right for the current month; for a past month say what we know.
-      status_at_month_end: exited ? 'exited' : (row.status ?? null),
+      status_at_month_end: statusAtMonthEnd(row),
       exit_date: row.exited_on ?? null,
       exit_reason: row.exit_reason ?? null,
       employment_outcome: row.employment_outcome ?? null,

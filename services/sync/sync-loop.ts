@@ -7,10 +7,14 @@ import { listOutbox, waitingKeys, waitingMutations } from '../../db/sync/outbox'
 import { countWaitingBy } from '../../db/sync/outbox-counts';
 import { markAppliedUpTo } from '../../db/sync/outbox-watermark';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { pushAuditTrail } from './audit-sync';
 import { settlePush } from './settle-push';
 import { pull, push, ServerRefused, signIn } from './sync-client';
 import { syncProblemOf } from './sync-problem';
 import { sendUserChanges, usersFingerprint } from './user-changes';
+
+/** The audit trail goes to the server at most this often while the app is open (views make no change to push). */
+const AUDIT_EVERY_MS = 60_000;
 
 /** Who the loop signs in as: the unlocked user, with their key pair (held only while unlocked). */
 export interface SyncLoopUser {
@@ -81,6 +85,7 @@ export class SyncLoop {
   #pushAgain = false;
   #pulling: Promise<void> = Promise.resolve();
   #wakeBackoff: (() => void) | undefined;
+  #auditSentAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     store: Pick<Store, 'sqlite'>,
@@ -255,6 +260,7 @@ export class SyncLoop {
         if (page.changes.length > 0) this.#onReceived();
         // Back from offline: send what waited.
         if (wasOffline) this.#schedulePush();
+        await this.#sendAuditTrail();
         wait = !page.more;
       } catch (error) {
         if (!this.#running) return;
@@ -264,6 +270,15 @@ export class SyncLoop {
         backoff = Math.min(backoff * 2, this.#maxBackoffMs);
       }
     }
+  }
+
+  /** This laptop's audit entries the server does not hold yet (services/sync/audit-sync.ts), at most every AUDIT_EVERY_MS. */
+  async #sendAuditTrail(): Promise<void> {
+    const now = this.#clock().getTime();
+    if (!this.#running || now - this.#auditSentAt < AUDIT_EVERY_MS) return;
+    this.#auditSentAt = now;
+    // A trail that no longer matches the server's copy is reported by `audit verify` and recorded by the server.
+    await pushAuditTrail(this.#store, this.#state.serverUrl, await this.#session());
   }
 
   #failed(error: unknown): void {

@@ -6,6 +6,7 @@ import { installCaptureTriggers } from '../../db/sync/capture-triggers';
 import { waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { markAppliedUpTo } from '../../db/sync/outbox-watermark';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
+import { pushAuditTrail, type AuditPushReport } from './audit-sync';
 import { settlePush, type RefusedChange } from './settle-push';
 import { pull, push, signIn } from './sync-client';
 import { sendUserChanges } from './user-changes';
@@ -20,6 +21,8 @@ export interface SyncReport {
   readonly pulled: number;
   /** Users added or revoked on this laptop that the server was told about (administrators only). */
   readonly users: number;
+  /** This laptop's audit entries sent to the server (services/sync/audit-sync.ts). */
+  readonly audit: AuditPushReport;
 }
 
 /**
@@ -92,6 +95,7 @@ export async function syncOnce(
       ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
       : 0;
   const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor, user.userId);
+  const audit = await pushAuditTrail(store, state.serverUrl, session.token);
   markSynced(store, clock().toISOString(), lastPushed);
-  return { pushed, duplicates, refused, pulled, users };
+  return { pushed, duplicates, refused, pulled, users, audit };
 }

@@ -44,11 +44,13 @@ test('an administrator sets the drop folder, runs the partnership export with it
   const files = readdirSync(folder);
   expect(files).toEqual([expect.stringMatching(/^workwell-fhir-\d{8}T\d{6}Z\.ndjson$/)]);
 
-  // The MI return for this month downloads as CSV with the documented header.
+  // The MI return defaults to the last complete month (the tests' date is 6 December 2026), and
+  // downloads as CSV with the documented header.
+  await expect(page.getByLabel('Reporting month')).toHaveValue('2026-11');
   const downloading = page.waitForEvent('download');
   await activate(page, page.getByRole('button', { name: 'Download the MI return' }));
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^workwell-mi-return-\d{4}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toBe('workwell-mi-return-2026-11.csv');
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.split('\r\n')[0]).toMatch(/^reporting_month,participant_reference,referral_date,referral_source,/);
   await expect(page.getByText(/workwell-mi-return-.*downloaded: \d+ people\./)).toBeVisible();

@@ -66,6 +66,7 @@ export async function demoOnServer(options: { databaseUrl?: string } = {}) {
   const { laptopA, init } = await putDemoOnServer(database.url, server.url);
   return {
     db,
+    /** The server database's URL (the test cluster's superuser), for the server's commands. */
     databaseUrl: database.url,
     serverUrl: server.url,
     /** Stops the server (laptops find it unreachable). */

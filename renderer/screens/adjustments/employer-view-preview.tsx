@@ -8,6 +8,7 @@ import { SummaryList } from '../../components/summary-list';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
 import { ScheduleTable } from './schedule-table';
+import { employerContactLine } from '../../../core/adjustments/employer-view';
 
 export interface EmployerViewPreviewProps {
   readonly participantId: string;
@@ -107,7 +108,7 @@ function EmployerDocument({ view }: { view: EmployerView }) {
           ['Employee', view.employeeName],
           ['Employer', view.employerName ?? 'Not recorded'],
           ['Review by', view.reviewOn === null ? 'No review date' : formatDate(view.reviewOn)],
-          ['Contact', `${view.contact.name}, ${view.contact.organisation}`],
+          ['Contact', employerContactLine(view.contact)],
         ]}
       />
       <h4 className="nhsuk-heading-xs">What they need at work</h4>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { lastCompleteMonth } from '../../../core/calendar-date';
 import { todayInLondon } from '../../../core/clock';
 import type { ExportJob, ExportSettings } from '../../../core/schemas/fhir-export';
 import { useApi } from '../../api/api-context';
@@ -16,9 +17,9 @@ import { ExportSettingsForm } from './export-settings-form';
 /** How often the screen asks for the running export's counts. */
 const POLL_MS = 1_000;
 
-/** This month as YYYY-MM (local time), the MI return's default. */
-function thisMonth(): string {
-  return todayInLondon().slice(0, 7);
+/** The MI return's default: the last complete month in England (this month is not over yet). */
+function defaultReportingMonth(): string {
+  return lastCompleteMonth(todayInLondon());
 }
 
 /**
@@ -32,7 +33,7 @@ export function ExportsScreen() {
   const [job, setJob] = useState<ExportJob | undefined>(undefined);
   const [cancelling, setCancelling] = useState(false);
   const [logVersion, setLogVersion] = useState(0);
-  const [month, setMonth] = useState(thisMonth);
+  const [month, setMonth] = useState(defaultReportingMonth);
   const [miDone, setMiDone] = useState<string | undefined>(undefined);
   const start = useSubmit<ExportJob>();
   const mi = useSubmit<{ fileName: string; csv: string; rows: number }>((path) => (path === 'month' ? 'mi-month' : path));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToIsoDate, daysBetween } from '../../../core/calendar-date';
+import { addDaysToIsoDate, daysBetween, lastCompleteMonth } from '../../../core/calendar-date';
 
 describe('calendar dates', () => {
   it('adds days across month, year and leap-day boundaries, forwards and back', () => {
@@ -15,5 +15,13 @@ describe('calendar dates', () => {
     expect(addDaysToIsoDate('2026-03-29', 1)).toBe('2026-03-30');
     expect(addDaysToIsoDate('2026-10-24', 7)).toBe('2026-10-31');
     expect(daysBetween('2026-03-28', addDaysToIsoDate('2026-03-28', 120))).toBe(120);
+  });
+});
+
+describe('lastCompleteMonth', () => {
+  it('is the month before, across a year end', () => {
+    expect(lastCompleteMonth('2026-12-06')).toBe('2026-11');
+    expect(lastCompleteMonth('2027-01-01')).toBe('2026-12');
+    expect(lastCompleteMonth('2026-10-31')).toBe('2026-09');
   });
 });

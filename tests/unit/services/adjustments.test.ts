@@ -195,7 +195,13 @@ describe('the employer view', () => {
     const view = value<EmployerView>(await demo.services.dispatch('adjustments.employerView', { participantId: demo.id }));
     expect(view.employeeName).toBe('Alex Testperson');
     expect(view.employerName).toBe('Example Logistics Ltd');
-    expect(view.contact).toEqual({ name: 'Aisha Brennan', organisation: expect.any(String) });
+    // The employer letter gives the professional's work phone and email, as the person's plan does.
+    expect(view.contact).toEqual({
+      name: 'Aisha Brennan',
+      organisation: expect.any(String),
+      phone: expect.any(String),
+      email: expect.stringContaining('@'),
+    });
     expect(view.gradedReturn?.weeks.map((week) => week.hours)).toEqual([15, 22.5, 30]);
     expect(view.reviewOn).toBe('2026-12-28');
 

@@ -79,5 +79,6 @@ describe('workwell-mdt server init, enrol, sync', () => {
     serverOpen = false;
     expect(await cli('sync', '--store', laptopA, '--user', 'demo.admin')).toBe(1);
     expect(lines.at(-1)).toMatch(/could not be reached.*kept on this laptop/);
-  });
+    // Three stores, a server and several syncs: a minute, not seconds, on a busy 2-core machine.
+  }, 120_000);
 });

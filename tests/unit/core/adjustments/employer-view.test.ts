@@ -209,7 +209,12 @@ function sourceWithCanaries(): EmployerViewSource {
     person: canaryEverywhere(whole.person, '', ALLOWED_PERSON_FIELDS) as EmployerViewSource['person'],
     clinical: canaryEverywhere(whole.clinical, '', new Set()),
     adjustments: { ...ADJUSTMENTS, adjustments: ADJUSTMENTS.adjustments.map((adjustment) => ({ ...adjustment, teamNote: CANARY })) },
-    contact: { name: 'Aisha Brennan', organisation: 'South Yorkshire WorkWell' },
+    contact: {
+      name: 'Aisha Brennan',
+      organisation: 'South Yorkshire WorkWell',
+      phone: '0114 496 0000',
+      email: 'aisha.brennan@example.nhs.uk',
+    },
   };
 }
 
@@ -261,7 +266,12 @@ describe('the employer view is built from an allow-list', () => {
     ]);
     expect(view.gradedReturn?.contractedHoursPerWeek).toBe(37.5);
     expect(view.reviewOn).toBe('2026-12-21');
-    expect(view.contact).toEqual({ name: 'Aisha Brennan', organisation: 'South Yorkshire WorkWell' });
+    expect(view.contact).toEqual({
+      name: 'Aisha Brennan',
+      organisation: 'South Yorkshire WorkWell',
+      phone: '0114 496 0000',
+      email: 'aisha.brennan@example.nhs.uk',
+    });
   });
 
   it('uses the practitioner’s own words for a recommendation outside the library', () => {
