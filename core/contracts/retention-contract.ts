@@ -23,7 +23,7 @@ function channel<Input extends z.ZodType, Output extends z.ZodType>(
 /** The retention channels, spread into the contract. */
 export const retentionContract = {
   'retention.due': channel({
-    summary: 'Records due for retention review: the person left the service at least 8 years ago',
+    summary: 'Records due for retention review: 20 (mental health) or 8 years after the later of exit and last contact',
     input: emptyInputSchema,
     output: retentionDueSchema,
     access: RETENTION_ROLES,

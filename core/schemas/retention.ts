@@ -11,12 +11,17 @@ export const legalHoldSchema = z.object({
 });
 export type LegalHold = z.infer<typeof legalHoldSchema>;
 
-/** A record whose person left the service at least 8 years ago. */
+/** A record due for retention review, with the rule that made it due (core/retention.ts). */
 export const retentionItemSchema = z.object({
   participantId: z.string(),
   reference: z.string(),
   name: z.string(),
-  exitedOn: z.string(),
+  /** Null when the person never left the service: the period then counts from the last contact. */
+  exitedOn: z.string().nullable(),
+  lastContactOn: z.string(),
+  recordKind: z.enum(['mental_health', 'adult_health']),
+  /** The rule in words: "Mental health record: 20 years after last contact on 3 March 2026". */
+  rule: z.string(),
   reviewDueOn: z.string(),
   legalHold: legalHoldSchema.nullable(),
 });

@@ -1,11 +1,37 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, LegalHoldTable } from '../schema';
 
-/** People who exited on or before `latestExitOn`, with any legal hold in force and who placed it. */
-export async function listExitedOnOrBefore(db: Kysely<Database>, latestExitOn: string) {
-  return db
-    .selectFrom('participant_exits')
-    .innerJoin('participants', 'participants.id', 'participant_exits.participant_id')
+/**
+ * The latest dated activity on a person's record: referral, assessment, measure, plan (created,
+ * agreed, reviewed), action update or meeting listing. Timestamps count by their date. Null when
+ * there is none; the caller then falls back on the registration date.
+ */
+const lastContactOn = sql<string | null>`(SELECT max(d) FROM (
+    SELECT max(referral_date) AS d FROM referrals WHERE participant_id = participants.id
+    UNION ALL SELECT max(assessed_on) FROM assessments WHERE participant_id = participants.id
+    UNION ALL SELECT max(taken_on) FROM measure_results WHERE participant_id = participants.id
+    UNION ALL SELECT max(max(substr(created_at, 1, 10), coalesce(person_agreed_on, ''))) FROM action_plans WHERE participant_id = participants.id
+    UNION ALL SELECT max(r.reviewed_on) FROM plan_reviews r JOIN action_plans p ON p.id = r.plan_id WHERE p.participant_id = participants.id
+    UNION ALL SELECT max(substr(u.updated_at, 1, 10)) FROM action_updates u JOIN action_plans p ON p.id = u.plan_id
+      WHERE p.participant_id = participants.id
+    UNION ALL SELECT max(m.held_on) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.participant_id = participants.id
+  ))`;
+
+/** 1 when the record holds mental health care: an assessment, measure or plan action by the mental_health discipline. */
+const holdsMentalHealthCare = sql<number>`(EXISTS (SELECT 1 FROM assessments WHERE participant_id = participants.id AND discipline = 'mental_health')
+    OR EXISTS (SELECT 1 FROM measure_results WHERE participant_id = participants.id AND discipline = 'mental_health')
+    OR EXISTS (SELECT 1 FROM action_plans p, json_each(p.content_json, '$.actions') a
+      WHERE p.participant_id = participants.id AND json_extract(a.value, '$.discipline') = 'mental_health'))`;
+
+/**
+ * Every registered person (or one, given `participantId`) with what retention needs: exit date,
+ * last contact, whether the record holds mental health care, and any legal hold in force. The
+ * review date depends on all of these, so the services layer works out which are due.
+ */
+export async function listRetentionSubjects(db: Kysely<Database>, participantId?: string) {
+  let query = db
+    .selectFrom('participants')
+    .leftJoin('participant_exits', 'participant_exits.participant_id', 'participants.id')
     .leftJoin('legal_holds', (join) =>
       join.onRef('legal_holds.participant_id', '=', 'participants.id').on('legal_holds.released_at', 'is', null),
     )
@@ -15,27 +41,19 @@ export async function listExitedOnOrBefore(db: Kysely<Database>, latestExitOn: s
       'participants.reference',
       'participants.given_name',
       'participants.family_name',
+      'participants.created_at',
       'participant_exits.exited_on',
+      lastContactOn.as('last_contact_on'),
+      holdsMentalHealthCare.as('mental_health'),
       'legal_holds.reason as hold_reason',
       'legal_holds.placed_at as hold_placed_at',
       'placer.display_name as hold_placed_by_name',
     ])
-    .where('participant_exits.exited_on', '<=', latestExitOn)
-    .orderBy('participant_exits.exited_on')
-    .orderBy('participants.reference')
-    .execute();
+    .orderBy('participants.reference');
+  if (participantId !== undefined) query = query.where('participants.id', '=', participantId);
+  return query.execute();
 }
-export type RetentionRow = Awaited<ReturnType<typeof listExitedOnOrBefore>>[number];
-
-/** One person's reference and exit date (null when they have not exited), or undefined if unknown. */
-export async function findRetentionSubject(db: Kysely<Database>, participantId: string) {
-  return db
-    .selectFrom('participants')
-    .leftJoin('participant_exits', 'participant_exits.participant_id', 'participants.id')
-    .select(['participants.id', 'participants.reference', 'participant_exits.exited_on'])
-    .where('participants.id', '=', participantId)
-    .executeTakeFirst();
-}
+export type RetentionRow = Awaited<ReturnType<typeof listRetentionSubjects>>[number];
 
 /** The legal hold in force on a person, with who placed it. */
 export async function findHoldInForce(db: Kysely<Database>, participantId: string) {

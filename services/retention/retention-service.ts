@@ -3,15 +3,15 @@ import { AppError } from '../../core/app-error';
 import { formatCalendarDate } from '../../core/calendar-date';
 import { londonDateOf } from '../../core/clock';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
-import { isDueForRetentionReview, latestDueExitDate, retentionReviewDueOn } from '../../core/retention';
+import { describeRetentionRule, isRuleDue, retentionRuleFor, type RetentionRule } from '../../core/retention';
 import type { LegalHold } from '../../core/schemas/retention';
 import type { SignedInUser } from '../../core/schemas/session';
 import {
   findHoldInForce,
-  findRetentionSubject,
   insertLegalHold,
-  listExitedOnOrBefore,
+  listRetentionSubjects,
   releaseLegalHold,
+  type RetentionRow,
 } from '../../db/repositories/retention-repository';
 import { purgeParticipantRows } from '../../db/retention-purge';
 import type { Store } from '../../db/store';
@@ -30,20 +30,37 @@ async function holdInForce(store: Store, participantId: string): Promise<LegalHo
   return hold === undefined ? null : { reason: hold.reason, placedAt: hold.placed_at, placedByName: hold.placed_by_name };
 }
 
-/** Records due for retention review today: the person exited at least 8 years ago. */
+/** The retention rule for one person's record; with no activity at all, the registration date is the last contact. */
+function ruleFor(row: RetentionRow): RetentionRule {
+  return retentionRuleFor(row.mental_health ? 'mental_health' : 'adult_health', row.exited_on, row.last_contact_on ?? row.created_at);
+}
+
+async function findRetentionSubject(store: Store, participantId: string): Promise<RetentionRow | undefined> {
+  return (await listRetentionSubjects(store.db, participantId))[0];
+}
+
+/**
+ * Records due for retention review today, exited or not: 20 years after the later of exit and last
+ * contact for a mental health record, 8 years for any other (core/retention.ts).
+ */
 export async function listDueForRetention(store: Store, user: SignedInUser, now: Date): Promise<ChannelOutput<'retention.due'>> {
   requireAdministrator(user);
   const today = londonDateOf(now);
-  const rows = await listExitedOnOrBefore(store.db, latestDueExitDate(today));
+  const rows = await listRetentionSubjects(store.db);
   return {
     items: rows
-      .filter((row) => isDueForRetentionReview(row.exited_on, today))
-      .map((row) => ({
+      .map((row) => ({ row, rule: ruleFor(row) }))
+      .filter(({ rule }) => isRuleDue(rule, today))
+      .sort((a, b) => a.rule.reviewDueOn.localeCompare(b.rule.reviewDueOn) || a.row.reference.localeCompare(b.row.reference))
+      .map(({ row, rule }) => ({
         participantId: row.participant_id,
         reference: row.reference,
         name: `${row.given_name} ${row.family_name}`,
         exitedOn: row.exited_on,
-        reviewDueOn: retentionReviewDueOn(row.exited_on),
+        lastContactOn: (row.last_contact_on ?? row.created_at).slice(0, 10),
+        recordKind: rule.kind,
+        rule: describeRetentionRule(rule),
+        reviewDueOn: rule.reviewDueOn,
         legalHold:
           row.hold_reason === null || row.hold_placed_at === null
             ? null
@@ -61,7 +78,7 @@ export async function placeLegalHold(
 ): Promise<ChannelOutput<'retention.placeHold'>> {
   requireAdministrator(user);
   const { participantId, reason } = input;
-  if ((await findRetentionSubject(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That record was not found.');
+  if ((await findRetentionSubject(store, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That record was not found.');
   if ((await findHoldInForce(store.db, participantId)) !== undefined)
     throw new AppError('CONFLICT', 'This record is already on legal hold.');
   try {
@@ -104,8 +121,8 @@ export async function releaseHold(
 /**
  * Deletes a record at retention review: every row of the person's data goes, in one transaction;
  * the audit trail keeps the entry (ids only) saying who deleted which record and when. Refused
- * unless the person exited at least 8 years ago, no legal hold is in force, and the administrator
- * typed the record's reference.
+ * unless the record is due under its retention rule, no legal hold is in force, and the
+ * administrator typed the record's reference.
  */
 export async function purgeRecord(
   store: Store,
@@ -115,20 +132,18 @@ export async function purgeRecord(
 ): Promise<ChannelOutput<'retention.purge'>> {
   requireAdministrator(user);
   const { participantId, confirmReference } = input;
-  const subject = await findRetentionSubject(store.db, participantId);
+  const subject = await findRetentionSubject(store, participantId);
   if (subject === undefined) throw new AppError('NOT_FOUND', 'That record was not found. It may have been deleted already.');
   if (confirmReference !== subject.reference) {
     throw new AppError('VALIDATION', 'Some answers need correcting.', {
       confirmReference: `Type ${subject.reference} to confirm this is the record to delete`,
     });
   }
-  if (subject.exited_on === null)
-    throw new AppError('CONFLICT', 'This person has not left the service, so their record is not due for retention review.');
-  const today = londonDateOf(now);
-  if (!isDueForRetentionReview(subject.exited_on, today)) {
+  const rule = ruleFor(subject);
+  if (!isRuleDue(rule, londonDateOf(now))) {
     throw new AppError(
       'CONFLICT',
-      `This record is not due for retention review until ${formatCalendarDate(retentionReviewDueOn(subject.exited_on))}.`,
+      `This record is not due for retention review until ${formatCalendarDate(rule.reviewDueOn)} (${describeRetentionRule(rule)}).`,
     );
   }
   if ((await findHoldInForce(store.db, participantId)) !== undefined)

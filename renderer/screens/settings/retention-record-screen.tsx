@@ -58,7 +58,9 @@ export function RetentionRecordScreen({ id }: { id: string }) {
             rows={[
               ['Name', item.name],
               ['Reference', item.reference],
-              ['Left the service', formatDate(item.exitedOn)],
+              ['Left the service', item.exitedOn === null ? 'Not left' : formatDate(item.exitedOn)],
+              ['Last contact', formatDate(item.lastContactOn)],
+              ['Rule used', item.rule],
               ['Due for review from', formatDate(item.reviewDueOn)],
               [
                 'Legal hold',

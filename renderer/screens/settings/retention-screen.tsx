@@ -1,4 +1,4 @@
-import { RETENTION_YEARS } from '../../../core/retention';
+import { RETENTION_YEARS_BY_KIND } from '../../../core/retention';
 import { ErrorSummary } from '../../components/error-summary';
 import { ListTable } from '../../components/list-table';
 import { formatDate } from '../../format';
@@ -7,15 +7,17 @@ import { LegalHoldTag } from './legal-hold-tag';
 import { SettingsPage } from './settings-page';
 import { useRetentionDue } from './use-retention-due';
 
-/** Retention review for administrators: records whose person left the service 8 or more years ago. */
+/** Retention review for administrators: records due under their retention rule, each shown with the rule used. */
 export function RetentionScreen() {
   const { items, error } = useRetentionDue();
   return (
     <SettingsPage title="Retention review" back="settings">
       <p className="nhsuk-body">
-        A person's record is kept for {RETENTION_YEARS} years after they leave the service. After that it is due for review: delete it,
-        unless it must be kept for a legal reason, such as a claim or a complaint, in which case place a legal hold. A record on legal hold
-        cannot be deleted.
+        A mental health record is kept for {RETENTION_YEARS_BY_KIND.mental_health} years after the last contact, any other record for{' '}
+        {RETENTION_YEARS_BY_KIND.adult_health} years (NHS Records Management Code of Practice). The years count from the later of the last
+        contact and leaving the service, so people who never left are reviewed too. After that a record is due for review: delete it, unless
+        it must be kept for a legal reason, such as a claim or a complaint, in which case place a legal hold. A record on legal hold cannot
+        be deleted.
       </p>
       <ErrorSummary fieldErrors={{}} message={error} />
       {items === undefined && error === undefined && <p className="nhsuk-body">Loading…</p>}
@@ -38,7 +40,8 @@ export function RetentionScreen() {
               ),
             },
             { header: 'Name', cell: (item) => item.name },
-            { header: 'Left the service', cell: (item) => formatDate(item.exitedOn) },
+            { header: 'Left the service', cell: (item) => (item.exitedOn === null ? 'Not left' : formatDate(item.exitedOn)) },
+            { header: 'Rule used', cell: (item) => item.rule },
             { header: 'Due for review from', cell: (item) => formatDate(item.reviewDueOn) },
             { header: 'Legal hold', cell: (item) => <LegalHoldTag hold={item.legalHold} /> },
           ]}

@@ -4,6 +4,7 @@ import type { PartnershipConfig } from '../../../core/schemas/config/partnership
 import type { RetentionItem } from '../../../core/schemas/retention';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { storeReader } from '../../support/store-reader';
+import { TEST_NOW, TEST_TODAY } from '../../support/test-clock';
 
 type Due = { items: RetentionItem[] };
 
@@ -130,7 +131,60 @@ function withoutAudit(counts: Record<string, number>): Record<string, number> {
   return rest;
 }
 
+/**
+ * A demo person who never leaves the service, registered on the test clock, whose last contact is a
+ * measure taken today (6 December 2026) by `username` for `discipline`.
+ */
+async function personWhoStays(username: string, discipline: string) {
+  let clock = new Date(TEST_NOW);
+  const demo = await demoWithPerson({ clock: () => clock });
+  await demo.signInAs(username);
+  value(
+    await demo.services.dispatch('measures.record', {
+      participantId: demo.id,
+      discipline,
+      takenOn: TEST_TODAY,
+      response: { measure: 'gad7', answers: [1, 1, 1, 1, 0, 0, 1] },
+    }),
+  );
+  await demo.signInAs(DEMO_PARTNERSHIP.adminUsername);
+  const dueItem = async (iso: string) => {
+    clock = new Date(iso);
+    return value<Due>(await demo.services.dispatch('retention.due', {})).items.find((item) => item.participantId === demo.id);
+  };
+  return { ...demo, dueItem };
+}
+
 describe('retention review', () => {
+  it('a person who never exits becomes due 8 years after the last contact', async () => {
+    expect(TEST_TODAY).toBe('2026-12-06');
+    const { dueItem } = await personWhoStays('demo.coach', 'employment_support');
+    expect(await dueItem('2034-12-05T12:00:00Z')).toBeUndefined();
+    expect(await dueItem('2034-12-06T12:00:00Z')).toMatchObject({
+      exitedOn: null,
+      lastContactOn: '2026-12-06',
+      recordKind: 'adult_health',
+      rule: 'Adult health record: 8 years after last contact on 6 December 2026',
+      reviewDueOn: '2034-12-06',
+    });
+  });
+
+  it('a mental health record is not due at 8 years but at 20, and cannot be deleted before', async () => {
+    const { services, id, dueItem } = await personWhoStays('demo.mh', 'mental_health');
+    expect(await dueItem('2034-12-06T12:00:00Z')).toBeUndefined();
+    const reference = value<{ reference: string }>(await services.dispatch('participants.get', { id })).reference;
+    expect(await services.dispatch('retention.purge', { participantId: id, confirmReference: reference })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('6 December 2046') },
+    });
+    expect(await dueItem('2046-12-05T12:00:00Z')).toBeUndefined();
+    expect(await dueItem('2046-12-06T12:00:00Z')).toMatchObject({
+      recordKind: 'mental_health',
+      rule: 'Mental health record: 20 years after last contact on 6 December 2026',
+      reviewDueOn: '2046-12-06',
+    });
+  });
+
   it('lists a record from 8 years after exit, and deletes every row of it while the audit trail stays', async () => {
     const { services, id, reader, setClock } = await personWhoExited();
     try {
@@ -151,6 +205,9 @@ describe('retention review', () => {
         reference,
         name: 'Alex Testperson',
         exitedOn: '2026-11-22',
+        lastContactOn: '2026-11-22',
+        recordKind: 'adult_health',
+        rule: 'Adult health record: 8 years after leaving the service on 22 November 2026',
         reviewDueOn: '2034-11-22',
         legalHold: null,
       });
