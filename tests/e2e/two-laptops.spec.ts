@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,8 +29,11 @@ async function cli(...args: string[]): Promise<string> {
   return stdout;
 }
 
-/** `workwell-mdt server start` in the background; resolves with the address it prints. */
-async function startServer(databaseUrl: string, children: ChildProcess[]): Promise<string> {
+/**
+ * `workwell-mdt server start` in the background; resolves with the address it prints. Its log (which
+ * never holds clinical text) goes to `logFile`, beside the test's other output, for a failed run.
+ */
+async function startServer(databaseUrl: string, children: ChildProcess[], logFile: string): Promise<string> {
   const child = spawn(
     process.execPath,
     ['bin/workwell-mdt.mjs', 'server', 'start', '--database-url', databaseUrl, '--listen', '127.0.0.1:0'],
@@ -46,6 +49,7 @@ async function startServer(databaseUrl: string, children: ChildProcess[]): Promi
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      appendFileSync(logFile, chunk);
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
@@ -99,7 +103,7 @@ test('two laptops on one partnership server: a referral registered on one appear
     await expect(setup.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 30_000 });
   });
   await setup.close();
-  const serverUrl = await startServer(databaseUrl.toString(), children);
+  const serverUrl = await startServer(databaseUrl.toString(), children, testInfo.outputPath('server.log'));
   await cli(
     'server',
     'init',
@@ -157,7 +161,9 @@ test('two laptops on one partnership server: a referral registered on one appear
       // 3. On A, the coach records a PHQ-9 for that person with question 9 above 0.
       await coach.getByRole('link', { name: 'Back to the caseload' }).click();
       await coach.getByLabel('Search by name, NHS number or reference').fill(reference);
+      await expect(coach.getByText('1 person matches.', { exact: false })).toBeVisible();
       await coach.getByTestId('caseload-table').getByRole('link').first().click();
+      await expect(coach.getByRole('button', { name: 'Record an outcome measure' })).toBeVisible();
       await coach.getByRole('button', { name: 'Record an outcome measure' }).click();
       const answers = [1, 2, 1, 1, 0, 1, 1, 0, 1];
       for (const [index, answer] of answers.entries()) {
