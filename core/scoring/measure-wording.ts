@@ -33,10 +33,11 @@ export type MeasureWording = z.infer<typeof measureWordingSchema>;
  * The label shown for answer `value` on item `itemIndex` (0-based): the item's own label when the
  * wording gives that item its own options, else the shared label, else the bare number. An item
  * with its own options never falls back to the shared labels, which run the other way on it.
+ * `itemIndex` null asks for the shared label alone (a column heading).
  */
-export function answerLabelFor(wording: MeasureWording, itemIndex: number, value: number): string {
-  const options = wording.itemResponseOptions?.[String(itemIndex)] ?? wording.responseOptions;
-  return options?.find((option) => option.value === value)?.label ?? String(value);
+export function answerLabelFor(wording: MeasureWording, itemIndex: number | null, value: number): string {
+  const own = itemIndex === null ? undefined : wording.itemResponseOptions?.[String(itemIndex)];
+  return (own ?? wording.responseOptions)?.find((option) => option.value === value)?.label ?? String(value);
 }
 
 /** Whether item `itemIndex` (0-based) has answer labels of its own in this wording. */

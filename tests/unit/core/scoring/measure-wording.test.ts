@@ -27,6 +27,8 @@ describe('answerLabelFor', () => {
     expect(answerLabelFor(wording, 0, 4)).toBe('Synthetic shared best');
     expect(answerLabelFor(wording, 12, 0)).toBe('Synthetic shared worst');
     expect(hasOwnAnswerLabels(wording, 0)).toBe(false);
+    // A column heading (no item) always takes the shared label.
+    expect(answerLabelFor(wording, null, 4)).toBe('Synthetic shared best');
   });
 
   it('shows a bare number for a value without a label, never the shared label on an item with its own', () => {
