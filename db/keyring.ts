@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/app-error';
+import { writeFileDurablySync } from './durable-file';
 
 /**
  * The keyring: the store's random data key wrapped once per user. Each slot derives a key from the
@@ -310,8 +311,15 @@ export function newDataKey(): Buffer {
   return randomBytes(DATA_KEY_BYTES);
 }
 
-/** Reads and validates the keyring; undefined when there is none yet (first run). */
-export async function readKeyring(file: string): Promise<Keyring | undefined> {
+/** The keyring's second copy, kept beside it: `keyring.backup.json`. */
+export const KEYRING_COPY_FILE_NAME = 'keyring.backup.json';
+
+/** The copy kept beside `file` when it is a data folder's `keyring.json`; undefined for any other keyring file. */
+function copyBeside(file: string): string | undefined {
+  return path.basename(file) === 'keyring.json' ? path.join(path.dirname(file), KEYRING_COPY_FILE_NAME) : undefined;
+}
+
+async function readKeyringFile(file: string): Promise<Keyring | undefined> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -328,6 +336,26 @@ export async function readKeyring(file: string): Promise<Keyring | undefined> {
   return parseKeyring(json);
 }
 
+/**
+ * Reads and validates the keyring; undefined when there is none yet (first run). A data folder's
+ * keyring has a second copy beside it (written with it, see writeKeyring): when `keyring.json` is
+ * damaged or gone, the copy is used, so one damaged file locks nobody out.
+ */
+export async function readKeyring(file: string): Promise<Keyring | undefined> {
+  const copy = copyBeside(file);
+  try {
+    const keyring = await readKeyringFile(file);
+    if (keyring !== undefined || copy === undefined) return keyring;
+  } catch (error) {
+    // Damage only: a keyring altered to weaken its KDF is tampering, and is reported, not worked around.
+    if (copy === undefined || !(error instanceof AppError && error.code === 'KEYRING_INVALID')) throw error;
+    const fallback = await readKeyringFile(copy).catch(() => undefined);
+    if (fallback === undefined) throw error;
+    return fallback;
+  }
+  return readKeyringFile(copy).catch(() => undefined);
+}
+
 /** Validates a keyring read from a file or a backup; KEYRING_INVALID / KEYRING_WEAKENED otherwise. */
 export function parseKeyring(json: unknown): Keyring {
   const parsed = keyringSchema.safeParse(json);
@@ -340,23 +368,21 @@ export function parseKeyring(json: unknown): Keyring {
 }
 
 /**
+ * Writes the keyring atomically and durably, synchronously (the journaled file moves of a restore
+ * and a rotation), and its second copy beside it when it is a data folder's `keyring.json`.
+ */
+export function writeKeyringSync(file: string, keyring: Keyring): void {
+  const text = `${JSON.stringify(keyringSchema.parse(keyring), null, 2)}\n`;
+  writeFileDurablySync(file, text);
+  const copy = copyBeside(file);
+  if (copy !== undefined) writeFileDurablySync(copy, text);
+}
+
+/**
  * Writes the keyring atomically: a temporary file in the same folder, flushed, then renamed over
- * the old one, so a crash never leaves half a keyring.
+ * the old one, so a crash never leaves half a keyring. A data folder's `keyring.json` gets its
+ * second copy (`keyring.backup.json`) the same way, after it.
  */
 export async function writeKeyring(file: string, keyring: Keyring): Promise<void> {
-  const valid = keyringSchema.parse(keyring);
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temporary, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(valid, null, 2)}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
+  writeKeyringSync(file, keyring);
 }

@@ -4,6 +4,7 @@ import type { AppStatus } from '../core/schemas/session';
 import { useApi } from './api/api-context';
 import { ErrorSummary } from './components/error-summary';
 import { PageLayout } from './components/page-layout';
+import { RestoreOnSetup } from './screens/session/restore-on-setup';
 import { SetupScreen } from './screens/session/setup-screen';
 import { UnlockScreen } from './screens/session/unlock-screen';
 import { SessionContext } from './session-context';
@@ -59,6 +60,17 @@ export function App() {
   switch (status.state) {
     case 'needs-setup':
       return <SetupScreen onDone={() => void refresh()} onRestored={() => void refresh()} />;
+    case 'restore-interrupted':
+      // Never "set up a new partnership" here: that would start an empty record beside the real one.
+      return (
+        <PageLayout title="A restore was interrupted">
+          <p className="nhsuk-body">
+            WorkWell MDT stopped while it was restoring a backup, so this data folder holds a partnership without its keyring (
+            {status.found.join(', ')}).
+          </p>
+          <RestoreOnSetup interrupted onRestored={() => void refresh()} />
+        </PageLayout>
+      );
     case 'locked':
       return (
         <UnlockScreen

@@ -52,6 +52,17 @@ export interface DevicesTable {
   reference_block: number;
   enrolled_at: DatabaseTimestamp;
   revoked_at: Date | null;
+  /** bigint: read as a string by pg. The laptop's highest mutation id dealt with, whoever made it. */
+  last_mutation_id: ColumnType<string, string | number | undefined, string | number>;
+  /** `last_mutation_id` when watermarks became per user (migration 006): below it, the change log decides. */
+  legacy_mutation_id: ColumnType<string, string | number | undefined, never>;
+}
+
+/** Per laptop and user: the highest of that user's mutations made there the server has dealt with. */
+export interface DeviceUserProgressTable {
+  device_id: string;
+  user_id: string;
+  partnership_id: string;
   /** bigint: read as a string by pg. */
   last_mutation_id: ColumnType<string, string | number | undefined, string | number>;
 }
@@ -163,6 +174,7 @@ export interface ServerDatabase {
   users: UsersTable;
   keyring_slots: KeyringSlotsTable;
   devices: DevicesTable;
+  device_user_progress: DeviceUserProgressTable;
   records: RecordsTable;
   change_log: ChangeLogTable;
   challenges: ChallengesTable;

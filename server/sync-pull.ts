@@ -2,6 +2,7 @@ import { SYNCED_TABLES } from '../core/sync/synced-tables';
 import { pullRequestSchema, type PulledChange } from '../core/sync/sync-protocol';
 import { authenticate } from './auth-session';
 import { MAX_WAIT_MS } from './change-waiters';
+import { progressOf } from './device-user-progress';
 import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import { parseBody } from './sync-body';
@@ -18,7 +19,7 @@ export const pullRoute: Route = {
   body: 'json',
   async handle({ db, body, headers, changes: waiters }) {
     const caller = await authenticate(db, headers);
-    const { cursor, limit, wait } = parseBody(pullRequestSchema, body);
+    const { cursor, limit, wait, formatVersion } = parseBody(pullRequestSchema, body);
     const readable = SYNCED_TABLES.filter((entry) => entry.readBy.includes(caller.role)).map((entry) => entry.table);
     const read = async () =>
       readable.length === 0
@@ -47,12 +48,9 @@ export const pullRoute: Route = {
       key: JSON.parse(row.key) as string[],
       row: (row.row as PulledChange['row']) ?? null,
     }));
-    const device = await inRequestScope(db, caller, (trx) =>
-      trx.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).executeTakeFirstOrThrow(),
-    );
-    return {
-      status: 200,
-      body: { changes, cursor: changes.at(-1)?.seq ?? cursor, more: rows.length > limit, lastMutationId: Number(device.last_mutation_id) },
-    };
+    // The caller's own watermark on this laptop. A laptop older than format 2 marks every waiting
+    // change up to it as done, another user's too: it is told 0, and its pushes are refused anyway.
+    const lastMutationId = formatVersion === undefined ? 0 : await inRequestScope(db, caller, (trx) => progressOf(trx, caller));
+    return { status: 200, body: { changes, cursor: changes.at(-1)?.seq ?? cursor, more: rows.length > limit, lastMutationId } };
   },
 };

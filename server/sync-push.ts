@@ -10,6 +10,7 @@ import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import type { ServerDatabase } from './server-schema';
 import { CHANGES_CHANNEL } from './change-waiters';
+import { advanceProgress, alreadyDealtWith, progressOf } from './device-user-progress';
 import { ApplyConflict, applyChanges, currentRow, lockChangeLog } from './sync-apply';
 import { parseBody } from './sync-body';
 import { holdsNul, pushEnvelopeSchema, readableMutationId, UNREADABLE, UNSTORABLE } from './sync-push-input';
@@ -76,9 +77,9 @@ async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes
 }
 
 /**
- * One mutation, in its own PostgreSQL transaction: skipped when this laptop's earlier push already
- * dealt with it, otherwise checked and applied whole, or refused whole (the laptop's mutation id
- * still advances, so a refusal is not retried).
+ * One mutation, in its own PostgreSQL transaction: skipped when this user's earlier push from this
+ * laptop already dealt with it, otherwise checked and applied whole, or refused whole (their
+ * watermark still advances, so a refusal is not retried).
  */
 async function pushOne(
   db: Kysely<ServerDatabase>,
@@ -89,17 +90,12 @@ async function pushOne(
   const refusal = refused ?? checkMutation(caller, mutation);
   try {
     return await inRequestScope(db, caller, async (trx) => {
-      const device = await trx
-        .selectFrom('devices')
-        .select('last_mutation_id')
-        .where('id', '=', caller.deviceId)
-        .forUpdate()
-        .executeTakeFirstOrThrow();
-      if (mutation.mutationId <= Number(device.last_mutation_id)) return { mutationId: mutation.mutationId, outcome: 'duplicate' as const };
+      if (await alreadyDealtWith(trx, caller, mutation.mutationId))
+        return { mutationId: mutation.mutationId, outcome: 'duplicate' as const };
       if (refusal !== null) throw new RefusedBeforeApplying();
       // Rolled back with the rest if applying fails; done before the lock to keep the locked part short.
-      await trx.updateTable('devices').set({ last_mutation_id: mutation.mutationId }).where('id', '=', caller.deviceId).execute();
-      // After this laptop's own row lock (no other laptop's push takes it), before any record's.
+      await advanceProgress(trx, caller, mutation.mutationId);
+      // After this laptop's own row locks (no other laptop's push takes them), before any record's.
       await lockChangeLog(trx, caller.partnershipId);
       const seq = await applyChanges(
         trx,
@@ -118,12 +114,7 @@ async function pushOne(
     const message =
       refusal?.message ??
       `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`;
-    await db
-      .updateTable('devices')
-      .set({ last_mutation_id: mutation.mutationId })
-      .where('id', '=', caller.deviceId)
-      .where('last_mutation_id', '<', String(mutation.mutationId))
-      .execute();
+    await advanceProgress(db, caller, mutation.mutationId);
     return {
       mutationId: mutation.mutationId,
       outcome: 'refused',
@@ -172,7 +163,8 @@ export const pushRoute: Route = {
       results.push(await pushOne(db, caller, parsed.data, unstorable));
     }
     if (results.some((result) => result.outcome === 'applied')) changes?.wake(caller.partnershipId);
-    const device = await db.selectFrom('devices').select('last_mutation_id').where('id', '=', caller.deviceId).executeTakeFirstOrThrow();
-    return { status: 200, body: { results, lastMutationId: Number(device.last_mutation_id) } };
+    // The caller's own watermark on this laptop: other users' changes made here are theirs to push.
+    const lastMutationId = await inRequestScope(db, caller, (trx) => progressOf(trx, caller));
+    return { status: 200, body: { results, lastMutationId } };
   },
 };

@@ -1,4 +1,5 @@
 import type { StorePaths } from '../db/store-paths';
+import { finishInterruptedRestore } from './security/restore-journal';
 import { finishInterruptedRotation } from './security/rotation-journal';
 
 /**
@@ -6,5 +7,6 @@ import { finishInterruptedRotation } from './security/rotation-journal';
  * store: run by every opener (app, host, CLI) right after it takes the folder's lock.
  */
 export function finishInterruptedWork(paths: StorePaths): void {
+  finishInterruptedRestore(paths);
   finishInterruptedRotation(paths);
 }

@@ -2,13 +2,19 @@ import { z } from 'zod';
 import { todayInLondon } from '../clock';
 import { isoDateSchema } from '../text-schemas';
 
-/** One consent record per purpose; exports ask "may I share X with Y" from these. */
-export const CONSENT_PURPOSES = ['service', 'share_employer', 'share_partnership', 'evaluation'] as const;
+/**
+ * One consent record per purpose; exports ask "may I share X with Y" from these. Sharing with the
+ * partnership system and sharing with DWP are separate decisions (issue 15): a person may agree to
+ * one and not the other. Stores made before the split had one decision for both; migration
+ * 2026-12-06-022 copied it to `share_dwp`.
+ */
+export const CONSENT_PURPOSES = ['service', 'share_employer', 'share_partnership', 'share_dwp', 'evaluation'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_PURPOSE_LABELS: Readonly<Record<ConsentPurpose, string>> = {
   service: 'Receive the WorkWell service',
   share_employer: 'Share agreed adjustments with the employer',
-  share_partnership: 'Share with the partnership system and DWP',
+  share_partnership: 'Share with the partnership system',
+  share_dwp: 'Share with DWP (Department for Work and Pensions)',
   evaluation: 'Take part in the evaluation',
 };
 

@@ -18,6 +18,8 @@ const appNow = z.iso.datetime();
 /** What the app shows first: set up a partnership, unlock it, or carry on. */
 export const appStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('needs-setup'), now: appNow }),
+  /** No keyring, but a store, `replaced-*`, an incoming store or a restore journal: finish the restore, never set up anew. */
+  z.object({ state: z.literal('restore-interrupted'), now: appNow, found: z.array(z.string()) }),
   z.object({
     state: z.literal('locked'),
     now: appNow,

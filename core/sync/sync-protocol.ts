@@ -9,7 +9,9 @@ import { roleSchema } from '../roles';
  * Versioned: a laptop sends `formatVersion` with every push; a server refuses a format it does
  * not know with FORMAT_UNSUPPORTED and a message asking the user to update.
  */
-export const SYNC_FORMAT_VERSION = 1;
+export const SYNC_FORMAT_VERSION = 2;
+// 2: the last mutation id a push or pull answers is the signed-in user's own on that laptop
+// (several users may share one), not the laptop's; a laptop marks only that user's changes done.
 
 /** A table's primary key value(s) as text, in the order of the table's key columns. */
 const rowKeySchema = z.array(z.string().max(200)).min(1).max(3);
@@ -39,7 +41,7 @@ export type RowChange = z.infer<typeof rowChangeSchema>;
  * (UUIDs), so they are the same everywhere.
  */
 export const mutationSchema = z.strictObject({
-  /** Increases by one per laptop; the server applies each once. */
+  /** Increases by one per laptop (for all its users); the server applies each once, by user and laptop. */
   mutationId: z.number().int().positive(),
   channel: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/),
   input: z.unknown(),
@@ -75,7 +77,7 @@ export type MutationResult = z.infer<typeof mutationResultSchema>;
 
 export const pushResponseSchema = z.strictObject({
   results: z.array(mutationResultSchema),
-  /** The highest mutation id of this laptop the server has dealt with. */
+  /** The highest mutation id of the signed-in user on this laptop the server has dealt with. */
   lastMutationId: z.number().int().nonnegative(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
@@ -91,6 +93,8 @@ export const pullRequestSchema = z.strictObject({
    * arrives (at most about 25 s) and answers then. Absent (older laptops): it answers at once.
    */
   wait: z.boolean().optional(),
+  /** The laptop's SYNC_FORMAT_VERSION (from 2). Absent (older laptops): `lastMutationId` is 0. */
+  formatVersion: z.number().int().optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -102,7 +106,7 @@ export const pullResponseSchema = z.strictObject({
   cursor: cursorSchema,
   /** True when there is more after `cursor`: pull again at once. */
   more: z.boolean(),
-  /** This laptop's last mutation the server has applied: outbox entries up to it are done. */
+  /** The signed-in user's last mutation on this laptop the server has dealt with: that user's outbox entries up to it are done. */
   lastMutationId: z.number().int().nonnegative(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

@@ -3,7 +3,7 @@ import type { Store } from '../store';
 /**
  * One person's row of the management-information return, as it stood at the end of a month:
  * codes, dates, counts and the agreed plan's and joined-up assessment's content (JSON), keyed by
- * column name (`phq9_baseline`, `consent_share`, `exit_reason`...).
+ * column name (`phq9_baseline`, `consent_share_dwp`, `exit_reason`...).
  */
 export type MiReturnSourceRow = Record<string, string | number | null>;
 
@@ -29,7 +29,8 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), london_date(p.created_at)) AS referral_date,
          (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
          ${consentAt('service')} AS consent_service,
-         ${consentAt('share_partnership')} AS consent_share,
+         ${consentAt('share_partnership')} AS consent_share_partnership,
+         ${consentAt('share_dwp')} AS consent_share_dwp,
          ${consentAt('evaluation')} AS consent_evaluation,
          (SELECT a.content_json FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
          (SELECT min(a.assessed_on) FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last) AS first_appointment_date,

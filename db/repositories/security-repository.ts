@@ -47,3 +47,14 @@ export async function lastBackupAt(db: Kysely<Database>): Promise<string | null>
   const row = await db.selectFrom('backup_log').select('made_at').orderBy('made_at', 'desc').limit(1).executeTakeFirst();
   return row?.made_at ?? null;
 }
+
+/** The file name of the newest backup logged, or undefined (none, or the log cannot be read: a damaged store). */
+export function newestBackupFileName(store: Pick<Store, 'sqlite'>): string | undefined {
+  try {
+    const row = store.sqlite.prepare('SELECT file_name FROM backup_log ORDER BY made_at DESC LIMIT 1').get() as
+      { file_name: string } | undefined;
+    return row?.file_name;
+  } catch {
+    return undefined;
+  }
+}

@@ -61,3 +61,18 @@ export function storeFilePassesQuickCheck(file: string, dataKey: Buffer): boolea
     database.close();
   }
 }
+
+/**
+ * SQLite's own check of the open store: `quick` (every page's structure, at unlock) or `full`
+ * (indexes against their tables too, before every backup). The problems found, none when sound;
+ * a page that cannot be read or decrypted (its MAC fails) is a problem too, not an exception.
+ */
+export function storeProblems(store: Pick<Store, 'sqlite'>, depth: 'quick' | 'full'): string[] {
+  try {
+    const rows = store.sqlite.pragma(depth === 'quick' ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>;
+    const problems = rows.map((row) => Object.values(row)[0] ?? '').filter((text) => text !== 'ok');
+    return problems;
+  } catch (error) {
+    return [String((error as { code?: unknown }).code ?? (error as Error).message)];
+  }
+}

@@ -4,6 +4,7 @@ import * as sync from './2026-12-06-002-sync';
 import * as rowLevelSecurity from './2026-12-06-003-row-level-security';
 import * as serverAudit from './2026-12-06-004-server-audit';
 import * as serverExportLog from './2026-12-06-005-server-export-log';
+import * as deviceUserProgress from './2026-12-06-006-device-user-progress';
 
 /**
  * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
@@ -16,6 +17,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-003-row-level-security': rowLevelSecurity,
   '2026-12-06-004-server-audit': serverAudit,
   '2026-12-06-005-server-export-log': serverExportLog,
+  '2026-12-06-006-device-user-progress': deviceUserProgress,
 };
 
 /** The schema version this code builds: the number of migrations it knows. */

@@ -25,10 +25,6 @@ export function toConsentRecord(row: ConsentTable): ConsentRecord {
 }
 
 /**
- * The one question every export asks before data leaves the laptop: is there a consent for this
- * purpose that was given and has not been withdrawn?
- */
-/**
  * Refuses a new step of care (agreeing or starting a plan) for someone who withdrew or declined
  * consent to the WorkWell service: their record is kept, but no new plan may be agreed.
  */
@@ -43,6 +39,11 @@ export async function requireServiceNotRefused(store: Store, participantId: stri
   );
 }
 
+/**
+ * The one question every export asks before data leaves the laptop: is there a consent for this
+ * purpose that was given and has not been withdrawn? Each sharing purpose is asked on its own:
+ * `share_partnership` for the partnership system, `share_dwp` for anything sent to DWP.
+ */
 export async function mayShare(store: Store, participantId: string, purpose: ConsentPurpose): Promise<boolean> {
   const row = await currentConsent(store.db, participantId, purpose);
   return row !== undefined && consentIsInForce(toConsentRecord(row));

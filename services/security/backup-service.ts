@@ -1,12 +1,14 @@
 import { constants as fsConstants, promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
-import { readKeyring, writeKeyring } from '../../db/keyring';
+import { readKeyring } from '../../db/keyring';
 import { getPartnership } from '../../db/repositories/partnership-repository';
 import { lastBackupAt, recordBackup } from '../../db/repositories/security-repository';
 import type { StorePaths } from '../../db/store-paths';
 import type { OpenSession } from '../session-holder';
 import { checkBackupFile, extractBackupStore, writeBackupFile } from './backup-file';
+import { assertStoreSound, recordNewestBackup } from './store-damage';
+import { incomingStoreFile, replaceStoreFiles, type RestoreStep } from './restore-journal';
 
 /** A backup is due when none has been made for this long (or since the store was created). */
 export const BACKUP_DUE_AFTER_DAYS = 7;
@@ -50,9 +52,11 @@ export async function createBackup(
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   const file = await resolveBackupTarget(requested, now);
+  assertStoreSound(paths, open.store, 'full', 'No backup was made: it would have copied the damage.');
   const madeAt = now.toISOString();
   const { bytes } = await writeBackupFile({ store: open.store, dataKey: open.dataKey, keyring, file, madeAt });
   await recordBackup(open.store.db, { madeAt, madeBy: open.user.userId, fileName: path.basename(file), bytes, reason });
+  recordNewestBackup(paths, file, madeAt);
   return { file, bytes, madeAt };
 }
 
@@ -69,7 +73,7 @@ export async function backupStatus(open: OpenSession, now: Date): Promise<{ last
  * Restores a backup into a data folder, with the store CLOSED (the caller locks first). The
  * backup is checked completely (passphrase, MAC, schema, the store opens and passes a quick check)
  * before anything in the folder changes; the store and keyring it replaces are moved, not
- * deleted, into `replaced-<time>/` beside them.
+ * deleted, into `replaced-<time>/` beside them, journaled so a crash midway is finished at the next start.
  */
 export async function restoreBackup(
   paths: StorePaths,
@@ -79,10 +83,12 @@ export async function restoreBackup(
   now: Date,
   /** Runs once the backup is fully checked, before any file is replaced (the app locks here). */
   beforeReplace: () => Promise<void> = async () => undefined,
+  /** Told after each journaled file move (restore-journal.ts); the crash test kills the process there. */
+  afterStep?: (step: RestoreStep) => void,
 ): Promise<{ replacedInto: string | null }> {
   const backup = await checkBackupFile(path.resolve(file), username, passphrase);
   await fs.mkdir(paths.dataDir, { recursive: true, mode: 0o700 });
-  const incoming = `${paths.database}.restoring`;
+  const incoming = incomingStoreFile(paths);
   await fs.rm(incoming, { force: true });
   try {
     await extractBackupStore(backup, incoming);
@@ -98,16 +104,6 @@ export async function restoreBackup(
     await fs.rm(incoming, { force: true });
     throw error;
   }
-  let replacedInto: string | null = null;
-  const current = [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring, paths.pendingKeyring].filter((each) =>
-    existsSync(each),
-  );
-  if (current.length > 0) {
-    replacedInto = path.join(paths.dataDir, `replaced-${now.toISOString().replace(/[:.]/g, '-')}`);
-    await fs.mkdir(replacedInto, { mode: 0o700 });
-    for (const each of current) await fs.rename(each, path.join(replacedInto, path.basename(each)));
-  }
-  await fs.rename(incoming, paths.database);
-  await writeKeyring(paths.keyring, backup.keyring);
+  const replacedInto = replaceStoreFiles(paths, backup.keyring, `replaced-${now.toISOString().replace(/[:.]/g, '-')}`, afterStep);
   return { replacedInto };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { AppError } from '../../core/app-error';
 import { renameDurablySync } from '../../db/durable-file';
-import { newDataKey, readKeyring, sealDataKey, writeKeyring, type Keyring } from '../../db/keyring';
+import { newDataKey, readKeyring, sealDataKey, writeKeyring, writeKeyringSync, type Keyring } from '../../db/keyring';
 import { writeSecuritySetting } from '../../db/repositories/security-repository';
 import { closeStoreConnectionNow, copyStoreUnderNewKey } from '../../db/repositories/store-file-repository';
 import { openMigratedStoreSync } from '../../db/store';
@@ -28,7 +28,7 @@ export function usersToSignInBeforeRotation(keyring: Keyring): string[] {
  * 4. in one synchronous step, so no other call writes meanwhile: a copy of the store under the
  *    new key (`VACUUM INTO`, then rekey of the copy), flushed; the journal moves to `swapping`;
  *    the old connection closes, the copy is renamed over the store and the session reopens it;
- * 5. `keyring.next.json` renamed over `keyring.json`; the journal removed.
+ * 5. the new keyring written as `keyring.json` and its copy; `keyring.next.json` and the journal removed.
  * A crash before the journal says `swapping` rolls back to the old key at the next start; after,
  * the next start finishes the rotation (finishInterruptedRotation). Either way the store opens.
  */
@@ -85,7 +85,10 @@ export async function rotateDataKey(
     void current.store.close();
     afterStep('swapped');
 
-    renameDurablySync(paths.pendingKeyring, paths.keyring);
+    // keyring.json and its copy take the new key; the pending file goes after, so a crash between
+    // only repeats this at the next start.
+    writeKeyringSync(paths.keyring, pending);
+    await fs.rm(paths.pendingKeyring, { force: true });
     await fs.rm(paths.rotationJournal, { force: true });
     afterStep('keyring-promoted');
   } catch (error) {

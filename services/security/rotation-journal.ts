@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error';
 import { renameDurablySync, writeFileDurablySync } from '../../db/durable-file';
+import { parseKeyring, writeKeyringSync } from '../../db/keyring';
 import type { StorePaths } from '../../db/store-paths';
 
 /**
@@ -89,7 +90,11 @@ export function finishInterruptedRotation(paths: StorePaths): 'none' | 'rolled-b
     for (const suffix of ['-journal', '-wal', '-shm']) rmSync(`${paths.rotatingDatabase}${suffix}`, { force: true });
     renameDurablySync(paths.rotatingDatabase, paths.database);
   }
-  if (existsSync(paths.pendingKeyring)) renameDurablySync(paths.pendingKeyring, paths.keyring);
+  if (existsSync(paths.pendingKeyring)) {
+    // Written atomically before the journal said `swapping`, so it is whole.
+    writeKeyringSync(paths.keyring, parseKeyring(JSON.parse(readFileSync(paths.pendingKeyring, 'utf8'))));
+    rmSync(paths.pendingKeyring, { force: true });
+  }
   rmSync(paths.rotationJournal, { force: true });
   return 'finished';
 }

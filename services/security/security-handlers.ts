@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import type { SecuritySettings } from '../../core/schemas/security';
@@ -123,7 +122,9 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
     'backup.create': async (input) => withOpenSession((open) => createBackup(paths, open, input.path, now())),
     'setup.restoreBackup': async (input) =>
       queue.run(async () => {
-        if (session.current !== null || (await readKeyring(paths.keyring)) !== undefined || existsSync(paths.database)) {
+        // A store without a keyring is an interrupted restore: restoring again finishes it (the
+        // files there are moved aside, never deleted).
+        if (session.current !== null || (await readKeyring(paths.keyring)) !== undefined) {
           throw new AppError('ALREADY_SET_UP', 'A partnership is already set up here. Restore from Settings, Backup and restore, instead.');
         }
         await backoff.guard(now, () => restoreBackup(paths, path.resolve(input.path), input.username, input.passphrase, now()));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fs, existsSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { AppError } from '../../core/app-error';
 import { pilotAreaName } from '../../core/icb-areas';
 import type { Role } from '../../core/roles';
@@ -9,6 +9,7 @@ import { insertPartnership } from '../../db/repositories/partnership-repository'
 import { insertUser } from '../../db/repositories/user-repository';
 import { openStore, type Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
+import { interruptedRestoreTraces } from '../security/restore-journal';
 
 export interface NewPartnership {
   readonly name: string;
@@ -46,8 +47,16 @@ export async function createPartnershipStore(
   partnership: NewPartnership,
   now: Date,
 ): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer }> {
-  if ((await readKeyring(paths.keyring)) !== undefined || existsSync(paths.database)) {
+  if ((await readKeyring(paths.keyring)) !== undefined) {
     throw new AppError('ALREADY_SET_UP', 'A partnership is already set up in this data folder.');
+  }
+  // A store (or replaced files) without a keyring: never start an empty record over the real one.
+  const traces = interruptedRestoreTraces(paths);
+  if (traces.length > 0) {
+    throw new AppError(
+      'ALREADY_SET_UP',
+      `This data folder holds an interrupted restore (${traces.join(', ')}). Finish the restore from the backup instead of setting up a new partnership.`,
+    );
   }
   await fs.mkdir(paths.dataDir, { recursive: true, mode: 0o700 });
   const storeId = randomUUID();

@@ -12,6 +12,7 @@ import { seedDemoPartnershipConfig } from '../synthetic/seed-partnership-config'
 import { seedSyntheticParticipants } from '../synthetic/seed-participants';
 import { seedDemoMeeting } from '../synthetic/seed-demo-meeting';
 import { newRecoveryKey } from '../security/recovery';
+import { interruptedRestoreTraces } from '../security/restore-journal';
 import { UnlockBackoff } from '../security/unlock-backoff';
 import { unlockStore } from './unlock-store';
 import { cleanUpUnfinishedFiles } from '../unfinished-files';
@@ -71,7 +72,10 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         return { state: 'unlocked', now: at, partnershipName: open.partnershipName, isDemo: open.isDemo, user: open.user };
       }
       const keyring = await readKeyring(paths.keyring);
-      if (keyring === undefined) return { state: 'needs-setup', now: at };
+      if (keyring === undefined) {
+        const found = interruptedRestoreTraces(paths);
+        return found.length === 0 ? { state: 'needs-setup', now: at } : { state: 'restore-interrupted', now: at, found };
+      }
       return {
         state: 'locked',
         now: at,

@@ -7,6 +7,7 @@ import { findUserById } from '../../db/repositories/user-repository';
 import { openStore, type Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
 import { newestRotationBackup } from '../security/rotation-journal';
+import { assertStoreSound, damagedStoreError } from '../security/store-damage';
 
 const WRONG = () => new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
 
@@ -51,6 +52,7 @@ export async function unlockStore(
     keyring = pending;
   }
   try {
+    assertStoreSound(paths, store, 'quick', 'It was not opened.');
     const row = await findUserById(store.db, slot.userId);
     if (row === undefined || row.disabled_at !== null) throw WRONG();
     if (findSlot(keyring, username)?.publicKey === undefined) {
@@ -69,9 +71,12 @@ export async function unlockStore(
 
 /**
  * A store the keyring's key does not open, in a folder where a key rotation made a backup: the
- * message names that backup, the way back, rather than suggesting another partnership.
+ * message names that backup, the way back, rather than suggesting another partnership. A store
+ * too damaged to open names the newest backup.
  */
 function pointToRotationBackup(paths: StorePaths, error: unknown): unknown {
+  // A store too damaged to open names the newest backup too.
+  if (error instanceof AppError && error.code === 'STORE_DAMAGED') return damagedStoreError(paths, undefined, 'It was not opened.');
   if (!(error instanceof AppError && error.code === 'WRONG_KEY')) return error;
   const backup = newestRotationBackup(paths);
   if (backup === undefined) return error;

@@ -118,6 +118,6 @@ export function pull(
     method: 'POST',
     token,
     signal: options.signal,
-    body: { cursor, limit: 1_000, ...(options.wait === true ? { wait: true } : {}) },
+    body: { cursor, limit: 1_000, formatVersion: SYNC_FORMAT_VERSION, ...(options.wait === true ? { wait: true } : {}) },
   });
 }

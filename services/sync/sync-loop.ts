@@ -3,8 +3,9 @@ import type { RefusedChangeView, SyncProblem, SyncStatus } from '../../core/cont
 import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
-import { listOutbox, markApplied, waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { listOutbox, waitingKeys, waitingMutations } from '../../db/sync/outbox';
 import { countWaitingBy } from '../../db/sync/outbox-counts';
+import { markAppliedUpTo } from '../../db/sync/outbox-watermark';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
 import { pushAuditTrail } from './audit-sync';
 import { settlePush } from './settle-push';
@@ -254,8 +255,7 @@ export class SyncLoop {
         applyServerRows(this.#store, page.changes, waitingKeys(this.#store));
         saveCursor(this.#store, page.cursor);
         this.#state = { ...this.#state, cursor: page.cursor };
-        for (const mutation of waitingMutations(this.#store, { limit: 100_000 }))
-          if (mutation.mutationId <= page.lastMutationId) markApplied(this.#store, mutation.mutationId);
+        markAppliedUpTo(this.#store, this.#user.userId, page.lastMutationId);
         markSynced(this.#store, this.#clock().toISOString(), 0);
         if (page.changes.length > 0) this.#onReceived();
         // Back from offline: send what waited.

@@ -3,7 +3,8 @@ import { SYNC_FORMAT_VERSION } from '../../core/sync/sync-protocol';
 import type { Store } from '../../db/store';
 import { applyServerRows } from '../../db/sync/apply-rows';
 import { installCaptureTriggers } from '../../db/sync/capture-triggers';
-import { markApplied, waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { waitingKeys, waitingMutations } from '../../db/sync/outbox';
+import { markAppliedUpTo } from '../../db/sync/outbox-watermark';
 import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/sync/sync-state';
 import { pushAuditTrail, type AuditPushReport } from './audit-sync';
 import { settlePush, type RefusedChange } from './settle-push';
@@ -26,9 +27,16 @@ export interface SyncReport {
 
 /**
  * Pulls every change after the cursor, page by page, applying each page in one transaction.
- * Rows of this laptop's changes still waiting to be pushed are not overwritten.
+ * Rows of this laptop's changes still waiting to be pushed are not overwritten. `userId`: the
+ * signed-in user, whose waiting changes the server's watermark covers (never another user's).
  */
-export async function pullAll(store: Pick<Store, 'sqlite'>, serverUrl: string, token: string, cursor: string): Promise<number> {
+export async function pullAll(
+  store: Pick<Store, 'sqlite'>,
+  serverUrl: string,
+  token: string,
+  cursor: string,
+  userId?: string,
+): Promise<number> {
   let pulled = 0;
   let more = true;
   while (more) {
@@ -37,8 +45,7 @@ export async function pullAll(store: Pick<Store, 'sqlite'>, serverUrl: string, t
     pulled += applyServerRows(store, page.changes, skip).changed;
     cursor = page.cursor;
     saveCursor(store, cursor);
-    for (const mutation of waitingMutations(store, { limit: 100_000 }))
-      if (mutation.mutationId <= page.lastMutationId) markApplied(store, mutation.mutationId);
+    if (userId !== undefined) markAppliedUpTo(store, userId, page.lastMutationId);
     more = page.more;
   }
   return pulled;
@@ -87,7 +94,7 @@ export async function syncOnce(
     session.user.role === 'administrator' && options.keyringPath !== undefined
       ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
       : 0;
-  const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor);
+  const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor, user.userId);
   const audit = await pushAuditTrail(store, state.serverUrl, session.token);
   markSynced(store, clock().toISOString(), lastPushed);
   return { pushed, duplicates, refused, pulled, users, audit };

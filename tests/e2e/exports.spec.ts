@@ -92,10 +92,10 @@ test('a consenting person is sent to a FHIR server with the token; a slow export
     // The first person on the caseload consents to sharing with the partnership system.
     await page.getByTestId('caseload-table').getByRole('link').first().click();
     const consent = page.getByTestId('consent-table');
-    await consent.getByRole('button', { name: 'Record decision: Share with the partnership system and DWP' }).click();
+    await consent.getByRole('button', { name: 'Record decision: Share with the partnership system' }).click();
     await page.getByLabel('How it was recorded').selectOption({ label: 'Verbally (in person, by phone or video)' });
     await page.getByRole('button', { name: 'Save consent decision' }).click();
-    await expect(consent.getByRole('row', { name: /Share with the partnership system and DWP/ })).toContainText('Given on');
+    await expect(consent.getByRole('row', { name: /Share with the partnership system/ })).toContainText('Given on');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exports' }).click();
     await page.getByLabel('FHIR base address').fill(`http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir`);

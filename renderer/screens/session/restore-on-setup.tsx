@@ -11,8 +11,11 @@ const FIELD_IDS: Readonly<Record<string, string>> = {
 };
 const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'setup-restore-path';
 
-/** On the first-run screen of a new computer: bring the partnership back from a backup file. */
-export function RestoreOnSetup({ onRestored }: { onRestored: () => void }) {
+/**
+ * On the first-run screen of a new computer: bring the partnership back from a backup file. With
+ * `interrupted`, the same form finishes a restore a crash cut short (the files found are moved aside).
+ */
+export function RestoreOnSetup({ onRestored, interrupted = false }: { onRestored: () => void; interrupted?: boolean }) {
   const api = useApi();
   const [file, setFile] = useState('');
   const [username, setUsername] = useState('');
@@ -33,10 +36,12 @@ export function RestoreOnSetup({ onRestored }: { onRestored: () => void }) {
       className="nhsuk-u-width-two-thirds"
     >
       <h2 className="nhsuk-heading-m" id="setup-restore-heading">
-        Moving to a new computer?
+        {interrupted ? 'Finish the interrupted restore' : 'Moving to a new computer?'}
       </h2>
       <p className="nhsuk-body">
-        Restore your partnership from a backup file instead of setting up a new one. It is checked before anything is written.
+        {interrupted
+          ? 'Restore the same backup file again. The files found here are moved aside, never deleted.'
+          : 'Restore your partnership from a backup file instead of setting up a new one. It is checked before anything is written.'}
       </p>
       <ErrorSummary fieldErrors={restore.fieldErrors} message={restore.message} />
       <TextInput

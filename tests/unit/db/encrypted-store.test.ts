@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/app-error';
 import { newDataKey, readKeyring, writeKeyring } from '../../../db/keyring';
@@ -145,9 +146,12 @@ describe('keyring', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'KEYRING_WEAKENED' } });
   });
 
-  it('refuses a damaged keyring file with a typed error', async () => {
-    const { paths } = await setUpKeyring();
+  it('refuses a damaged keyring file with a typed error when its copy is damaged too', async () => {
+    const { paths, keyring } = await setUpKeyring();
     writeFileSync(paths.keyring, '{ not json');
+    // The copy beside it (keyring.backup.json) stands in for one damaged file...
+    expect(await readKeyring(paths.keyring)).toEqual(keyring);
+    writeFileSync(path.join(paths.dataDir, 'keyring.backup.json'), '{ not json either');
     await expectAppError(readKeyring(paths.keyring), 'KEYRING_INVALID');
   });
 

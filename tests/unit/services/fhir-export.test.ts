@@ -43,6 +43,16 @@ async function exportScenario() {
     }),
   );
   value(await demo.services.dispatch('consents.withdraw', { consentId: consent.id, date: '2026-11-10' }));
+  // …and consents to sharing with DWP, a separate decision the partnership export must not rely on.
+  value(
+    await demo.services.dispatch('consents.record', {
+      participantId: demo.id,
+      purpose: 'share_dwp',
+      decision: 'given',
+      date: '2026-11-03',
+      method: 'verbal',
+    }),
+  );
   const tick = () => {
     clock = new Date(clock.getTime() + 1_000);
   };
@@ -295,7 +305,8 @@ describe('partnership export (FHIR)', () => {
       referral_date: '2026-11-02',
       referral_source: 'gp',
       consent_service: 'given',
-      consent_share_partnership_dwp: 'given',
+      consent_share_partnership: 'given',
+      consent_share_dwp: 'not_recorded',
       consent_evaluation: 'not_recorded',
       employment_status_at_start: 'off_sick_fit_note',
       fit_note_at_start: 'yes',
@@ -313,7 +324,13 @@ describe('partnership export (FHIR)', () => {
       gad7_baseline: '7',
       exit_date: '',
     });
-    expect(rows.find((row) => row.participant_reference !== reference && row.consent_share_partnership_dwp === 'withdrawn')).toBeDefined();
+    // The other person withdrew sharing with the partnership system but gave sharing with DWP: two columns, two answers.
+    expect(
+      rows.find(
+        (row) =>
+          row.participant_reference !== reference && row.consent_share_partnership === 'withdrawn' && row.consent_share_dwp === 'given',
+      ),
+    ).toBeDefined();
     expect(mi.csv).not.toMatch(/Testperson|Exportperson|999 ?999 ?9883|1984-03-02|Back pain|Keeping my job/);
     const log = value<ExportLogPage>(await services.dispatch('exports.log', { kind: 'mi_return' }));
     expect(log.entries[0]).toMatchObject({

@@ -208,19 +208,53 @@ describe('consent', () => {
           partnership: await mayShare(store, id, 'share_partnership'),
           evaluation: await mayShare(store, id, 'evaluation'),
           employer: await mayShare(store, id, 'share_employer'),
+          dwp: await mayShare(store, id, 'share_dwp'),
         };
       } finally {
         await store.close();
       }
     }
-    expect(await shareAnswers()).toEqual({ partnership: true, evaluation: false, employer: false });
+    expect(await shareAnswers()).toEqual({ partnership: true, evaluation: false, employer: false, dwp: false });
 
     const again = createAppServices({ clock: testClock(), dataDir });
     await again.dispatch('session.unlock', { username: 'test.admin', passphrase: TEST_ADMIN_PASSPHRASE });
     value(await again.dispatch('consents.withdraw', { consentId: given.id, date: '2026-11-20' }));
     await again.close();
-    expect(await shareAnswers()).toEqual({ partnership: false, evaluation: false, employer: false });
+    expect(await shareAnswers()).toEqual({ partnership: false, evaluation: false, employer: false, dwp: false });
   });
+
+  it('sharing with the partnership system and sharing with DWP are given, declined and withdrawn each on its own', async () => {
+    const dataDir = tempDir();
+    const services = createAppServices({ clock: testClock(), dataDir });
+    value(await services.dispatch('setup.createPartnership', testPartnershipInput()));
+    const { id } = value<{ id: string }>(await services.dispatch('participants.register', testReferral()));
+    const record = (purpose: 'share_partnership' | 'share_dwp', decision: 'given' | 'declined', date: string) =>
+      services.dispatch('consents.record', { participantId: id, purpose, decision, date, method: 'verbal' });
+    async function shareAnswers() {
+      const { store } = await unlockStore(storePaths(dataDir), 'test.admin', TEST_ADMIN_PASSPHRASE);
+      try {
+        return { partnership: await mayShare(store, id, 'share_partnership'), dwp: await mayShare(store, id, 'share_dwp') };
+      } finally {
+        await store.close();
+      }
+    }
+    const partnership = value<{ id: string }>(await record('share_partnership', 'given', '2026-11-03'));
+    value(await record('share_dwp', 'declined', '2026-11-03'));
+    expect(await shareAnswers()).toEqual({ partnership: true, dwp: false });
+    // A DWP decision can follow the decline; giving it leaves the partnership decision as it was.
+    const dwp = value<{ id: string }>(await record('share_dwp', 'given', '2026-11-05'));
+    expect(await shareAnswers()).toEqual({ partnership: true, dwp: true });
+    value(await services.dispatch('consents.withdraw', { consentId: partnership.id, date: '2026-11-10' }));
+    expect(await shareAnswers()).toEqual({ partnership: false, dwp: true });
+    value(await services.dispatch('consents.withdraw', { consentId: dwp.id, date: '2026-11-11' }));
+    expect(await shareAnswers()).toEqual({ partnership: false, dwp: false });
+    const person = value<{ currentConsent: Record<string, { decision: string; withdrawnOn: string | null } | null> }>(
+      await services.dispatch('participants.get', { id }),
+    );
+    expect(person.currentConsent.share_partnership).toMatchObject({ decision: 'given', withdrawnOn: '2026-11-10' });
+    expect(person.currentConsent.share_dwp).toMatchObject({ decision: 'given', withdrawnOn: '2026-11-11' });
+    await services.close();
+  }, 60_000);
 
   it('refuses consent for a person who does not exist and a date in the future', async () => {
     const { services } = await withPerson();

@@ -11,6 +11,7 @@ import { freshServerDatabase } from '../../support/postgres';
 import { tempDir } from '../../support/temp-dir';
 import { testClock } from '../../support/test-clock';
 import { testReferral } from '../../support/test-referral';
+import { within } from '../../support/within';
 
 type Caseload = { items: Array<{ id: string; hasOpenRiskFlag: boolean }> };
 type News = { generation: number; live: boolean };
@@ -21,19 +22,6 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
-
-/** Polls `check` until it holds (or throws its last failure after `ms`). */
-async function within<T>(ms: number, check: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (performance.now() - started > ms) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 async function unlocked(dataDir: string, username: string): Promise<AppServices> {
   const services = createAppServices({ dataDir, clock: testClock(), sync: { debounceMs: 50, backoffMs: 100, maxBackoffMs: 300 } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantPlans } from '../../../core/schemas/action-plan';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
+import { SYNC_FORMAT_VERSION } from '../../../core/sync/sync-protocol';
 import { listOutbox } from '../../../db/sync/outbox';
 import { pull, push } from '../../../services/sync/sync-client';
 import { demoTeam } from '../../support/demo-team';
@@ -130,7 +131,7 @@ describe('sync rules', () => {
 
     await expect(partnership.sync(laptopB.dataDir, 'demo.coach', { formatVersion: 99 })).rejects.toMatchObject({
       code: 'FORMAT_UNSUPPORTED',
-      message: expect.stringMatching(/format 99.*takes format 1.*Update WorkWell MDT/),
+      message: expect.stringMatching(new RegExp(`format 99.*takes format ${SYNC_FORMAT_VERSION}\\..*Update WorkWell MDT`)),
     });
 
     // The connection is cut after the server applied the push: the laptop never heard the answer.

@@ -1,0 +1,119 @@
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import { findSlot, readKeyring, unwrapDataKey } from '../../../db/keyring';
+import { openStore } from '../../../db/store';
+import { storePaths } from '../../../db/store-paths';
+import { createAppServices } from '../../../services/app-services';
+import { createBackup } from '../../../services/security/backup-service';
+import { demoFromTemplate } from '../../support/demo-template';
+import { value } from '../../support/demo-with-person';
+import { tempDir } from '../../support/temp-dir';
+import { testClock } from '../../support/test-clock';
+
+/**
+ * Issue 17 item 4: damage is found early and the keyring is not a single point of failure. Real
+ * stores and files, damaged the way a failing disk does it.
+ */
+const PASS = DEMO_PARTNERSHIP.passphrase;
+
+/** Overwrites 64 bytes at `fraction` of the way through the file (never page 1, which every open reads anyway). */
+function damageMidFile(file: string, fraction = 0.5): void {
+  const offset = Math.floor(statSync(file).size * fraction) + 100;
+  const descriptor = openSync(file, 'r+');
+  try {
+    writeSync(descriptor, Buffer.alloc(64, 0xa5), 0, 64, offset);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** A demo store with one backup made (so a message can name it), closed. */
+async function demoWithBackup(): Promise<{ dataDir: string; backup: string }> {
+  const { dataDir, services } = await demoFromTemplate();
+  const backup = path.join(tempDir('workwell-backup-'), 'before-damage.wwbackup');
+  value(await services.dispatch('backup.create', { path: backup }));
+  await services.close();
+  return { dataDir, backup };
+}
+
+describe('damage found early', () => {
+  it.each([0.3, 0.5, 0.7])(
+    '64 damaged bytes %s of the way through the file are reported at unlock, naming the newest backup',
+    async (fraction) => {
+      const { dataDir, backup } = await demoWithBackup();
+      damageMidFile(storePaths(dataDir).database, fraction);
+      const services = createAppServices({ clock: testClock(), dataDir });
+      try {
+        const result = await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASS });
+        expect(result.ok).toBe(false);
+        expect(result.ok ? undefined : result.error).toMatchObject({
+          code: 'STORE_DAMAGED',
+          message: `The store is damaged: restore from backup ${backup}. It was not opened.`,
+        });
+      } finally {
+        await services.close();
+      }
+    },
+    60_000,
+  );
+
+  it('a backup of a damaged store is refused with the same message, and no file is written', async () => {
+    const { dataDir, backup } = await demoWithBackup();
+    const paths = storePaths(dataDir);
+    // Damaged while the store is open, as a failing disk does it.
+    const keyring = await readKeyring(paths.keyring);
+    const dataKey = await unwrapDataKey(keyring!, findSlot(keyring!, 'demo.admin')!, PASS);
+    const store = await openStore(paths.database, dataKey, { create: false });
+    damageMidFile(paths.database, 0.3);
+    // The connection's page cache still holds what opening read; a long-open store's cache has moved on.
+    store.sqlite.pragma('shrink_memory');
+    const user = {
+      userId: findSlot(keyring!, 'demo.admin')!.userId,
+      username: 'demo.admin',
+      displayName: 'x',
+      role: 'administrator' as const,
+    };
+    const target = path.join(tempDir('workwell-backup-'), 'after-damage.wwbackup');
+    try {
+      await expect(
+        createBackup(paths, { store, user, partnershipName: 'x', isDemo: true, dataKey }, target, testClock()()),
+      ).rejects.toMatchObject({
+        code: 'STORE_DAMAGED',
+        message: `The store is damaged: restore from backup ${backup}. No backup was made: it would have copied the damage.`,
+      });
+    } finally {
+      dataKey.fill(0);
+      await store.close();
+    }
+    expect(() => statSync(target)).toThrow();
+  }, 60_000);
+});
+
+describe('the keyring is not a single point of failure', () => {
+  it('a damaged keyring.json still unlocks, with a passphrase and with the recovery key, from its copy', async () => {
+    const { dataDir, services } = await demoFromTemplate();
+    await services.close();
+    const paths = storePaths(dataDir);
+    expect(statSync(path.join(dataDir, 'keyring.backup.json')).size).toBeGreaterThan(0);
+    writeFileSync(paths.keyring, '{"format":"workwell-mdt-keyring","version":1,"slots":[{"userId":"dam');
+    const again = createAppServices({ clock: testClock(), dataDir });
+    try {
+      expect(value<{ state: string }>(await again.dispatch('app.status', {})).state).toBe('locked');
+      value(await again.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASS }));
+      value(await again.dispatch('session.lock', {}));
+      value(
+        await again.dispatch('session.recover', {
+          recoveryKey: DEMO_PARTNERSHIP.recoveryKey,
+          username: 'demo.admin',
+          newPassphrase: 'a brand new admin phrase 5',
+        }),
+      );
+    } finally {
+      await again.close();
+    }
+    // Recovery rewrote both copies: keyring.json is whole again.
+    expect(await readKeyring(paths.keyring)).toBeDefined();
+  }, 60_000);
+});
