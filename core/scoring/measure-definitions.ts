@@ -21,7 +21,15 @@ import {
 import { MEASURE_IDS, type MeasureId } from './measure-id';
 import type { MeasureAnswer, MeasureScore } from './measure-score';
 import { type MeasureWording, measureWordingSchema } from './measure-wording';
-import { MSKHQ_ITEM_COUNT, MSKHQ_ITEM_MAX, MSKHQ_ITEM_MIN, MSKHQ_TOTAL_MAX, mskHqAnswersSchema, scoreMskHq } from './msk-hq';
+import {
+  MSKHQ_ITEM_COUNT,
+  MSKHQ_ITEM_MAX,
+  MSKHQ_ITEM_MIN,
+  MSKHQ_REVERSED_ITEMS,
+  MSKHQ_TOTAL_MAX,
+  mskHqAnswersSchema,
+  scoreMskHq,
+} from './msk-hq';
 import {
   PHQ9_BANDS,
   PHQ9_CASENESS_THRESHOLD,
@@ -87,6 +95,11 @@ export interface MeasureDefinition<Id extends MeasureId = MeasureId, Answer exte
    * partnership supplies the text. False when the standard wording may be reproduced.
    */
   readonly wordingLicensed: boolean;
+  /**
+   * Items (0-based) whose answers run the other way from the rest on the published form, so that
+   * configured wording with shared answer labels must give each of them labels of its own.
+   */
+  readonly ownLabelItems: readonly number[];
   /** Wording used until a partnership configures its own. */
   readonly defaultWording: MeasureWording;
   /** Strict schema for the answers: exactly `itemCount` items, each in range, no coercion. */
@@ -115,6 +128,7 @@ export const MEASURE_DEFINITIONS: {
     bands: integerBandInfo(PHQ9_BANDS),
     loincTotalCode: '44261-6',
     wordingLicensed: false,
+    ownLabelItems: [],
     defaultWording: PHQ9_DEFAULT_WORDING,
     answersSchema: phq9AnswersSchema,
     score: scorePhq9,
@@ -135,6 +149,7 @@ export const MEASURE_DEFINITIONS: {
     bands: integerBandInfo(GAD7_BANDS),
     loincTotalCode: '70274-6',
     wordingLicensed: false,
+    ownLabelItems: [],
     defaultWording: GAD7_DEFAULT_WORDING,
     answersSchema: gad7AnswersSchema,
     score: scoreGad7,
@@ -156,6 +171,7 @@ export const MEASURE_DEFINITIONS: {
     // No LOINC code for the WSAS total is recorded in our domain reference; add it when confirmed.
     loincTotalCode: null,
     wordingLicensed: true,
+    ownLabelItems: [],
     defaultWording: WSAS_PLACEHOLDER_WORDING,
     answersSchema: wsasAnswersSchema,
     score: scoreWsas,
@@ -176,6 +192,7 @@ export const MEASURE_DEFINITIONS: {
     bands: [],
     loincTotalCode: null,
     wordingLicensed: true,
+    ownLabelItems: MSKHQ_REVERSED_ITEMS,
     defaultWording: MSKHQ_PLACEHOLDER_WORDING,
     answersSchema: mskHqAnswersSchema,
     score: scoreMskHq,
@@ -196,6 +213,7 @@ export const MEASURE_DEFINITIONS: {
     bands: integerBandInfo(WORK_ABILITY_BANDS),
     loincTotalCode: null,
     wordingLicensed: false,
+    ownLabelItems: [],
     defaultWording: WORK_ABILITY_DEFAULT_WORDING,
     answersSchema: workAbilityAnswersSchema,
     score: scoreWorkAbility,
@@ -232,9 +250,33 @@ export const measureResponseSchema = z.discriminatedUnion('measure', [
 ]);
 export type MeasureResponse = z.infer<typeof measureResponseSchema>;
 
+/** Adds an issue for each option value outside the measure's item range or labelled twice. */
+function checkResponseOptions(
+  definition: MeasureDefinition,
+  options: readonly { value: number }[],
+  path: readonly (string | number)[],
+  context: z.RefinementCtx,
+): void {
+  const labelled = new Set<number>();
+  options.forEach((option, index) => {
+    if (option.value < definition.itemMin || option.value > definition.itemMax) {
+      context.addIssue({
+        code: 'custom',
+        path: [...path, index, 'value'],
+        message: `${definition.shortName} answer values run from ${definition.itemMin} to ${definition.itemMax}`,
+      });
+    } else if (labelled.has(option.value)) {
+      // Two labels for one answer value would leave the form showing whichever came last.
+      context.addIssue({ code: 'custom', path: [...path, index, 'value'], message: `Answer ${option.value} has more than one label` });
+    }
+    labelled.add(option.value);
+  });
+}
+
 /**
  * Schema for a partnership's configured wording for one measure: the general wording rules plus
- * one label per item and response option values inside the item range, each labelled once.
+ * one label per item and response option values inside the item range, each labelled once, and
+ * items' own labels wherever the measure needs them (`ownLabelItems`) and shared labels are given.
  */
 export function measureWordingSchemaFor(id: MeasureId) {
   const definition = getMeasureDefinition(id);
@@ -246,23 +288,27 @@ export function measureWordingSchemaFor(id: MeasureId) {
         message: `${definition.shortName} needs exactly ${definition.itemCount} item ${definition.itemCount === 1 ? 'label' : 'labels'}`,
       });
     }
-    const labelled = new Set<number>();
-    wording.responseOptions?.forEach((option, index) => {
-      if (option.value < definition.itemMin || option.value > definition.itemMax) {
+    checkResponseOptions(definition, wording.responseOptions ?? [], ['responseOptions'], context);
+    for (const [key, options] of Object.entries(wording.itemResponseOptions ?? {})) {
+      if (Number(key) >= definition.itemCount) {
         context.addIssue({
           code: 'custom',
-          path: ['responseOptions', index, 'value'],
-          message: `${definition.shortName} answer values run from ${definition.itemMin} to ${definition.itemMax}`,
+          path: ['itemResponseOptions', key],
+          message: `${definition.shortName} has no item ${Number(key) + 1}`,
         });
-      } else if (labelled.has(option.value)) {
-        // Two labels for one answer value would leave the form showing whichever came last.
-        context.addIssue({
-          code: 'custom',
-          path: ['responseOptions', index, 'value'],
-          message: `Answer ${option.value} has more than one label`,
-        });
+      } else {
+        checkResponseOptions(definition, options, ['itemResponseOptions', key], context);
       }
-      labelled.add(option.value);
-    });
+    }
+    // Shared labels on an item listed the other way round would put the words against the wrong scores.
+    if (wording.responseOptions === undefined) return;
+    for (const item of definition.ownLabelItems) {
+      if (wording.itemResponseOptions?.[String(item)] !== undefined) continue;
+      context.addIssue({
+        code: 'custom',
+        path: ['itemResponseOptions', String(item)],
+        message: `${definition.shortName} item ${item + 1} lists its answers the other way round: give it its own answer labels`,
+      });
+    }
   });
 }

@@ -18,6 +18,13 @@ export const MSKHQ_ITEM_MIN = 0;
 export const MSKHQ_ITEM_MAX = 4;
 export const MSKHQ_TOTAL_MAX = MSKHQ_ITEM_COUNT * MSKHQ_ITEM_MAX;
 
+/**
+ * Items 12 and 13 (0-based 11 and 12) list their answers the other way round from the rest on the
+ * published form (Hill et al. 2016), so a partnership's wording must label them on their own: one
+ * shared set of labels would score the best answer 0 on them.
+ */
+export const MSKHQ_REVERSED_ITEMS: readonly number[] = [11, 12];
+
 export const MSKHQ_DIRECTION_NOTE = `Higher is better: ${MSKHQ_TOTAL_MAX} is the best possible MSK-HQ score and 0 the worst. No severity bands are applied.`;
 
 /** Exactly 14 whole-number answers, each 0-4; every item is required. */

@@ -22,6 +22,12 @@ export interface AnswerGridProps<Value> {
    * keeps an empty cell in its column, so the columns stay under their headings.
    */
   readonly offers?: (itemIndex: number, value: Value) => boolean;
+  /**
+   * A row's own label for an answer, where it differs from its column heading (an item whose
+   * answers run the other way, such as MSK-HQ items 12 and 13). It is shown on the radio at every
+   * width, so nobody reads that row's answers from the headings.
+   */
+  readonly ownLabel?: (itemIndex: number, value: Value) => string | undefined;
 }
 
 /** Beyond this many answers per row the column headings are set smaller to fit. */
@@ -47,6 +53,7 @@ export function AnswerGrid<Value extends string | number>({
   onAnswer,
   errors = {},
   offers = () => true,
+  ownLabel = () => undefined,
 }: AnswerGridProps<Value>) {
   const style = { '--ww-answer-count': options.length } as CSSProperties;
   return (
@@ -79,6 +86,7 @@ export function AnswerGrid<Value extends string | number>({
             {options.map((option, optionIndex) => {
               const id = `${name}-option-${optionIndex}`;
               if (!offers(itemIndex, option.value)) return <div className="ww-answer-grid__answer" key={String(option.value)} />;
+              const own = ownLabel(itemIndex, option.value);
               return (
                 <div className="nhsuk-radios__item ww-answer-grid__answer" key={String(option.value)}>
                   <input
@@ -90,7 +98,13 @@ export function AnswerGrid<Value extends string | number>({
                     onChange={() => onAnswer(itemIndex, option.value)}
                   />
                   <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                    <span className="ww-answer-grid__answer-text">{option.label}</span>
+                    {own === undefined ? (
+                      <span className="ww-answer-grid__answer-text">{option.label}</span>
+                    ) : (
+                      <span className="ww-answer-grid__own-text" data-testid={`${id}-own-label`}>
+                        {own}
+                      </span>
+                    )}
                   </label>
                 </div>
               );

@@ -4,6 +4,7 @@ import type { Role } from '../../../core/roles';
 import { DISCIPLINE_LABELS, DISCIPLINES, type Discipline } from '../../../core/schemas/assessment';
 import type { MeasureWordingEntry } from '../../../core/schemas/measure-wording';
 import { MEASURE_DEFINITION_LIST, getMeasureDefinition } from '../../../core/scoring/measure-definitions';
+import { answerLabelFor, hasOwnAnswerLabels } from '../../../core/scoring/measure-wording';
 import type { MeasureId } from '../../../core/scoring/measure-id';
 import type { MeasureAnswer, MeasureScore } from '../../../core/scoring/measure-score';
 import { useApi } from '../../api/api-context';
@@ -94,7 +95,8 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
   // Until the partnership's wording loads (or if it cannot), the shipped wording keeps the form usable.
   const entry = wordingState.entries?.[measure];
   const wording = entry?.wording ?? definition.defaultWording;
-  const labelFor = (value: number) => wording.responseOptions?.find((option) => option.value === value)?.label ?? String(value);
+  // Column headings come from the shared labels; rows with labels of their own show them on their radios.
+  const labelFor = (value: number) => answerLabelFor(wording, null, value);
   const options: AnswerOption<MeasureAnswer & (number | string)>[] = [
     ...Array.from({ length: definition.itemMax - definition.itemMin + 1 }, (_, offset) => definition.itemMin + offset).map((value) => ({
       value,
@@ -172,6 +174,9 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
         onAnswer={answer}
         errors={rowErrors}
         offers={(itemIndex, value) => value !== 'not_applicable' || definition.notApplicableItems.includes(itemIndex)}
+        ownLabel={(itemIndex, value) =>
+          typeof value === 'number' && hasOwnAnswerLabels(wording, itemIndex) ? answerLabelFor(wording, itemIndex, value) : undefined
+        }
       />
       {definition.notApplicableItems.length > 0 && (
         <p className="nhsuk-hint">

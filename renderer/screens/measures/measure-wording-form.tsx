@@ -19,6 +19,7 @@ const FIELD = {
   paste: 'wording-paste',
   item: (index: number) => `wording-item-${index}`,
   option: (value: number) => `wording-option-${value}`,
+  itemOption: (item: number, value: number) => `wording-item-${item}-option-${value}`,
 } as const;
 
 interface Draft {
@@ -26,6 +27,21 @@ interface Draft {
   readonly items: readonly string[];
   /** Label per answer value; blank means "show the number only". */
   readonly options: Readonly<Record<number, string>>;
+  /** Labels of their own, per item the measure lists the other way round (MSK-HQ items 12 and 13). */
+  readonly itemOptions: Readonly<Record<number, Readonly<Record<number, string>>>>;
+}
+
+/** Label per answer value, as the form keeps them. */
+function labelsByValue(options: readonly ResponseOption[] | undefined): Record<number, string> {
+  return Object.fromEntries((options ?? []).map((option) => [option.value, option.label]));
+}
+
+/** The filled-in labels as response options, in value order; blank ones are left out. */
+function optionsFrom(values: readonly number[], labels: Readonly<Record<number, string>> | undefined): ResponseOption[] {
+  return values.flatMap((value) => {
+    const label = labels?.[value]?.trim() ?? '';
+    return label === '' ? [] : [{ value, label }];
+  });
 }
 
 /** The form starts from the wording in use, except placeholders, which are there to be replaced. */
@@ -35,7 +51,10 @@ function draftFrom(entry: MeasureWordingEntry): Draft {
   return {
     stem: entry.wording.stem ?? '',
     items: Array.from({ length: definition.itemCount }, (_, index) => (placeholder ? '' : (entry.wording.itemLabels[index] ?? ''))),
-    options: Object.fromEntries((entry.wording.responseOptions ?? []).map((option) => [option.value, option.label])),
+    options: labelsByValue(entry.wording.responseOptions),
+    itemOptions: Object.fromEntries(
+      definition.ownLabelItems.map((item) => [item, labelsByValue(entry.wording.itemResponseOptions?.[String(item)])]),
+    ),
   };
 }
 
@@ -53,10 +72,17 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
   const [confirmingReset, setConfirmingReset] = useState(false);
   // Which answer value each submitted response option was, to put its messages by the right field.
   const submittedOptions = useRef<readonly ResponseOption[]>([]);
+  const submittedItemOptions = useRef<Readonly<Record<string, readonly ResponseOption[]>>>({});
   const save = useSubmit<MeasureWordingEntry>((path) => {
     if (path === 'wording.stem') return FIELD.stem;
     const item = /^wording\.itemLabels(?:\.(\d+))?$/.exec(path);
     if (item !== null) return FIELD.item(Number(item[1] ?? 0));
+    const own = /^wording\.itemResponseOptions\.(\d+)(?:\.(\d+))?/.exec(path);
+    if (own !== null) {
+      const item = Number(own[1]);
+      const ownValue = own[2] === undefined ? undefined : submittedItemOptions.current[String(item)]?.[Number(own[2])]?.value;
+      return FIELD.itemOption(item, ownValue ?? definition.itemMin);
+    }
     const option = /^wording\.responseOptions\.(\d+)/.exec(path);
     const value = option === null ? undefined : submittedOptions.current[Number(option[1])]?.value;
     return value === undefined ? path : FIELD.option(value);
@@ -88,15 +114,20 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
       save.showErrors(blank);
       return;
     }
-    const responseOptions = values.flatMap((value) => {
-      const label = draft.options[value]?.trim() ?? '';
-      return label === '' ? [] : [{ value, label }];
-    });
+    const responseOptions = optionsFrom(values, draft.options);
     submittedOptions.current = responseOptions;
+    const itemResponseOptions = Object.fromEntries(
+      definition.ownLabelItems.flatMap((item) => {
+        const options = optionsFrom(values, draft.itemOptions[item]);
+        return options.length === 0 ? [] : [[String(item), options]];
+      }),
+    );
+    submittedItemOptions.current = itemResponseOptions;
     const wording: MeasureWording = {
       ...(draft.stem.trim() === '' ? {} : { stem: draft.stem }),
       itemLabels: [...draft.items],
       ...(responseOptions.length === 0 ? {} : { responseOptions }),
+      ...(Object.keys(itemResponseOptions).length === 0 ? {} : { itemResponseOptions }),
     };
     void save.submit(
       () => api.call('measureWording.save', { measure: entry.measure, wording }),
@@ -182,6 +213,32 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
           ))}
         </div>
       </fieldset>
+      {definition.ownLabelItems.map((item) => (
+        <fieldset className="nhsuk-fieldset nhsuk-u-margin-bottom-4" key={item} aria-describedby={`wording-item-${item}-options-hint`}>
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Answer labels for item {item + 1}</legend>
+          <div className="nhsuk-hint" id={`wording-item-${item}-options-hint`}>
+            On the published form item {item + 1} lists its answers the other way round from the rest, so it needs labels of its own
+            whenever the shared labels above are filled in. Copy each answer against the score it gets on item {item + 1}.
+          </div>
+          <div className="ww-form-row">
+            {values.map((value) => (
+              <TextInput
+                key={value}
+                id={FIELD.itemOption(item, value)}
+                label={`Item ${item + 1}: answer scoring ${value}`}
+                value={draft.itemOptions[item]?.[value] ?? ''}
+                error={save.fieldErrors[FIELD.itemOption(item, value)]}
+                onValueChange={(label) =>
+                  setDraft((current) => ({
+                    ...current,
+                    itemOptions: { ...current.itemOptions, [item]: { ...current.itemOptions[item], [value]: label } },
+                  }))
+                }
+              />
+            ))}
+          </div>
+        </fieldset>
+      ))}
       <div className="ww-actions">
         <button type="submit" className="nhsuk-button" disabled={save.busy}>
           Save wording

@@ -133,6 +133,30 @@ describe('measure wording', () => {
     await services.close();
   });
 
+  it('refuses MSK-HQ shared answer labels without labels of their own for items 12 and 13, then saves them with', async () => {
+    const { services, list } = await demo();
+    const wording = {
+      itemLabels: Array.from({ length: 14 }, (_, index) => `Synthetic item ${index + 1}`),
+      responseOptions: [{ value: 4, label: 'Synthetic best, listed first' }],
+    };
+    expect(await services.dispatch('measureWording.save', { measure: 'mskhq', wording })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fields: {
+          'wording.itemResponseOptions.11': 'MSK-HQ item 12 lists its answers the other way round: give it its own answer labels',
+          'wording.itemResponseOptions.12': 'MSK-HQ item 13 lists its answers the other way round: give it its own answer labels',
+        },
+      },
+    });
+    expect((await list()).find((item) => item.measure === 'mskhq')?.source).toBe('placeholder');
+    const own = [{ value: 4, label: 'Synthetic best, listed last' }];
+    const complete = { ...wording, itemResponseOptions: { 11: own, 12: own } };
+    value(await services.dispatch('measureWording.save', { measure: 'mskhq', wording: complete }));
+    expect((await list()).find((item) => item.measure === 'mskhq')?.wording.itemResponseOptions).toEqual({ 11: own, 12: own });
+    await services.close();
+  });
+
   it('reset puts the shipped wording back', async () => {
     const { services, list } = await demo();
     value(await services.dispatch('measureWording.save', { measure: 'wsas', wording: WSAS_WORDING }));

@@ -175,3 +175,73 @@ describe('measureWordingSchemaFor', () => {
     expect(badOption.error?.issues[0]?.path).toEqual(['responseOptions', 0, 'value']);
   });
 });
+
+describe('MSK-HQ items 12 and 13: their own answer labels', () => {
+  const itemLabels = Array.from({ length: 14 }, (_, index) => `Synthetic item ${index + 1}`);
+  // Synthetic stand-ins for the licensed labels: on most items the best answer (score 4) is listed first.
+  const shared = [
+    { value: 4, label: 'Synthetic: best listed first' },
+    { value: 0, label: 'Synthetic: worst listed last' },
+  ];
+  const reversed = [
+    { value: 0, label: 'Synthetic: worst listed first' },
+    { value: 4, label: 'Synthetic: best listed last' },
+  ];
+
+  it('declares items 12 and 13 (indexes 11 and 12) as needing their own labels, and no other measure any', () => {
+    expect(MEASURE_DEFINITION_LIST.map((definition) => [definition.id, definition.ownLabelItems])).toEqual([
+      ['phq9', []],
+      ['gad7', []],
+      ['wsas', []],
+      ['mskhq', [11, 12]],
+      ['work_ability', []],
+    ]);
+  });
+
+  it('refuses shared answer labels without labels of their own for items 12 and 13, with a field error on each', () => {
+    const refused = measureWordingSchemaFor('mskhq').safeParse({ itemLabels, responseOptions: shared });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['itemResponseOptions', '11'], 'MSK-HQ item 12 lists its answers the other way round: give it its own answer labels'],
+      [['itemResponseOptions', '12'], 'MSK-HQ item 13 lists its answers the other way round: give it its own answer labels'],
+    ]);
+    const onlyOne = measureWordingSchemaFor('mskhq').safeParse({
+      itemLabels,
+      responseOptions: shared,
+      itemResponseOptions: { 11: reversed },
+    });
+    expect(onlyOne.error?.issues.map((issue) => issue.path)).toEqual([['itemResponseOptions', '12']]);
+  });
+
+  it('accepts shared labels with labels of their own for items 12 and 13, and item numbers only (no labels at all)', () => {
+    const schema = measureWordingSchemaFor('mskhq');
+    expect(schema.safeParse({ itemLabels, responseOptions: shared, itemResponseOptions: { 11: reversed, 12: reversed } }).success).toBe(
+      true,
+    );
+    expect(schema.safeParse({ itemLabels }).success).toBe(true);
+  });
+
+  it("checks an item's own labels like the shared ones, and refuses items the measure does not have", () => {
+    const result = measureWordingSchemaFor('mskhq').safeParse({
+      itemLabels,
+      itemResponseOptions: {
+        11: [{ value: 5, label: 'Too high' }],
+        12: [...reversed, { value: 0, label: 'Again' }],
+        14: reversed,
+        '01': reversed,
+      },
+    });
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['itemResponseOptions', '01'], 'Invalid key in record'],
+    ]);
+    const ranged = measureWordingSchemaFor('mskhq').safeParse({
+      itemLabels,
+      itemResponseOptions: { 11: [{ value: 5, label: 'Too high' }], 12: [...reversed, { value: 0, label: 'Again' }], 14: reversed },
+    });
+    expect(ranged.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['itemResponseOptions', '11', 0, 'value'], 'MSK-HQ answer values run from 0 to 4'],
+      [['itemResponseOptions', '12', 2, 'value'], 'Answer 0 has more than one label'],
+      [['itemResponseOptions', '14'], 'MSK-HQ has no item 15'],
+    ]);
+  });
+});
