@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Three files at a time on the 2-core machine: most suites wait on child processes, PostgreSQL,
+    // disk and timers (the load stays under 2 with two), so a third worker shortens the run.
+    maxWorkers: 3,
     // Every test runs on a fixed date (tests/support/test-clock.ts), never the real one.
     setupFiles: ['./tests/support/test-clock-setup.ts'],
     // The demo partnership copied by services tests; PostgreSQL for the partnership server tests,
