@@ -45,7 +45,9 @@ export function CaseloadList() {
   });
   const [data, setData] = useState<ParticipantPage | undefined>(undefined);
   const [loadedView, setLoadedView] = useState<CaseloadView | undefined>(undefined);
-  const [total, setTotal] = useState<number | undefined>(undefined);
+  // The total and the search and filters it counts: a new search shows no total until its own
+  // arrives, while a reload for changes from other laptops keeps showing the last one.
+  const [counted, setCounted] = useState<{ readonly filterKey: string; readonly total: number } | undefined>(undefined);
   const [coaches, setCoaches] = useState<Coaches>([]);
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -104,7 +106,7 @@ export function CaseloadList() {
   useEffect(() => {
     let current = true;
     void api.call('participants.count', JSON.parse(filterKey) as ReturnType<typeof filterOf>).then((result) => {
-      if (current && result.ok) setTotal(result.value.total);
+      if (current && result.ok) setCounted({ filterKey, total: result.value.total });
     });
     return () => {
       current = false;
@@ -113,6 +115,7 @@ export function CaseloadList() {
 
   const filtered = isFiltered(view);
   const busy = loadedView !== view;
+  const total = counted?.filterKey === filterKey ? counted.total : undefined;
   const pageCount = total === undefined ? undefined : Math.max(1, Math.ceil(total / PAGE_SIZE));
   const goTo = (cursor: string | null, page: number) => update({ ...view, cursor: page <= 1 ? null : cursor, page: Math.max(1, page) });
 
