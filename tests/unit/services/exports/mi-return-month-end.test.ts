@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lastCompleteMonth } from '../../../../core/calendar-date';
 import { DEMO_PARTNERSHIP } from '../../../../core/demo-partnership';
 import type { MiReturn } from '../../../../core/schemas/fhir-export';
 import { createAppServices } from '../../../../services/app-services';
@@ -6,7 +7,7 @@ import { MI_RETURN_COLUMNS } from '../../../../services/exports/mi-return';
 import { seedStore } from '../../../../services/session/store-commands';
 import { demoFromTemplate } from '../../../support/demo-template';
 import { value } from '../../../support/demo-with-person';
-import { testClock } from '../../../support/test-clock';
+import { TEST_TODAY, testClock } from '../../../support/test-clock';
 
 type Row = Record<(typeof MI_RETURN_COLUMNS)[number], string>;
 
@@ -18,7 +19,11 @@ function rowsOf(mi: MiReturn): Row[] {
     .map((line) => Object.fromEntries(line.split(',').map((cell, index) => [MI_RETURN_COLUMNS[index], cell])) as Row);
 }
 
-const MONTHS = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+/** The twelve complete months before the tests' date, oldest first (whatever date the run is on). */
+const MONTHS = Array.from({ length: 12 }, (_, index) => index).reduce<string[]>(
+  (months) => [lastCompleteMonth(`${months[0] ?? TEST_TODAY.slice(0, 7)}-01`), ...months],
+  [],
+);
 
 describe('the MI return of a closed month (issue 15, defect 1)', () => {
   it(
@@ -54,18 +59,18 @@ describe('the MI return of a closed month (issue 15, defect 1)', () => {
             expect(row.status_at_month_end).toMatch(/^(referred|ready_for_mdt|active|exited)$/);
           }
         }
-        // History, not today's status: people who have left by now were still on the service in an
-        // earlier month, and people active now were only referred before their assessment.
-        const november = new Map((byMonth.get('2026-11') ?? []).map((row) => [row.participant_reference, row]));
-        const earlier = [...MONTHS.slice(0, -1)].flatMap((month) => byMonth.get(month) ?? []);
-        const leftLater = earlier.filter(
-          (row) => row.status_at_month_end !== 'exited' && november.get(row.participant_reference)?.status_at_month_end === 'exited',
-        );
-        expect(leftLater.length).toBeGreaterThan(0);
-        const assessedLater = earlier.filter(
-          (row) => row.status_at_month_end === 'referred' && november.get(row.participant_reference)?.status_at_month_end === 'active',
-        );
-        expect(assessedLater.length).toBeGreaterThan(0);
+        // History, not today's status: people who left in a later month were still on the service in
+        // an earlier one, and people with a plan active later were only referred before.
+        const statusesOf = new Map<string, string[]>();
+        for (const month of MONTHS)
+          for (const row of byMonth.get(month) ?? [])
+            statusesOf.set(row.participant_reference, [...(statusesOf.get(row.participant_reference) ?? []), row.status_at_month_end]);
+        const movedOn = (from: (status: string) => boolean, to: string) =>
+          [...statusesOf.values()].filter((statuses) =>
+            statuses.some((status, index) => status === to && statuses.slice(0, index).some(from)),
+          );
+        expect(movedOn((status) => status !== 'exited', 'exited').length).toBeGreaterThan(0);
+        expect(movedOn((status) => status === 'referred', 'active').length).toBeGreaterThan(0);
       } finally {
         await app.close();
       }
