@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -35,6 +35,20 @@ export function fsyncFolderSync(folder: string): void {
     // EISDIR/EPERM on platforms that cannot flush a folder: nothing more can be done.
   } finally {
     closeSync(descriptor);
+  }
+}
+
+/** The name writeFileDurablySync gives its temporary file: `.<name>.<12 hex>.tmp`. */
+const HALF_WRITTEN = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temporary files of durable writes that a crash cut short in `folder`. Only for a
+ * folder nobody else is writing to (the data folder, under its lock): the real file was never
+ * replaced, so these are debris.
+ */
+export function removeHalfWrittenFiles(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (HALF_WRITTEN.test(name)) rmSync(path.join(folder, name), { force: true });
   }
 }
 

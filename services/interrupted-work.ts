@@ -1,3 +1,4 @@
+import { removeHalfWrittenFiles } from '../db/durable-file';
 import type { StorePaths } from '../db/store-paths';
 import { finishInterruptedRestore } from './security/restore-journal';
 import { finishInterruptedRotation } from './security/rotation-journal';
@@ -9,4 +10,6 @@ import { finishInterruptedRotation } from './security/rotation-journal';
 export function finishInterruptedWork(paths: StorePaths): void {
   finishInterruptedRestore(paths);
   finishInterruptedRotation(paths);
+  // Any other durable write (keyrings, the newest-backup record) a crash cut short.
+  removeHalfWrittenFiles(paths.dataDir);
 }
