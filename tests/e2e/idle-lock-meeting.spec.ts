@@ -1,6 +1,6 @@
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { expectNoAxeViolations } from './accessibility';
-import { openDemoAs } from './demo-sign-in';
+import { openDemoAs, startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 
 /** Issue 16 item 2: the idle lock warns first, and does not wreck the meeting. */
@@ -18,12 +18,7 @@ test('the idle lock warns with "Stay signed in", and afterwards the chair return
     delete process.env.WORKWELL_IDLE_LOCK_SECONDS;
   }
   await openDemoAs(page, restarted, 'demo.coordinator');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByTestId('meetings-table').getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Open meeting mode' }).click();
-  await page.getByRole('button', { name: 'Record attendance and start' }).click();
-  const live = page.getByTestId('meeting-live');
-  await expect(live.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+  const live = await startTodaysDemoMeeting(page);
   await page.keyboard.press('Alt+KeyN');
   await expect(live.getByText('Case 2 of 4', { exact: true })).toBeVisible();
   const caseName = (await live.getByRole('heading', { level: 2 }).first().innerText()).trim();
