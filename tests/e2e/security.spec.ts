@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -156,4 +156,33 @@ test('the app locks itself after the idle time and shows the unlock screen; the 
   await page.getByRole('button', { name: 'Sign out and lock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock WorkWell MDT' })).toBeVisible();
   await page.goto('about:blank');
+});
+
+test('issue 18, item 4: the launcher’s private page opens the app; the session lives in the page, never in a cookie or the address', async ({
+  page,
+  host,
+}) => {
+  // @ts-expect-error: a plain ES module of the launcher, without types.
+  const { writeLaunchPage } = (await import('../../scripts/launch-page.mjs')) as {
+    writeLaunchPage(url: string): { url: string; file: string; forget(): void };
+  };
+  const launch = writeLaunchPage(host.launchUrl);
+  try {
+    expect(statSync(launch.file).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(launch.file)).mode & 0o777).toBe(0o700);
+    // What Chromium's command line shows is the page's path, not the token.
+    expect(launch.url).not.toContain(new URL(host.launchUrl).searchParams.get('token') ?? 'no token');
+    await page.goto(launch.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Set up WorkWell MDT' })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    launch.forget();
+  }
+  // The secret was taken from the address at once, and no cookie holds it.
+  expect(new URL(page.url()).hash).toBe('');
+  expect(await page.context().cookies()).toEqual([]);
+  // The page calls the host with it...
+  await expect.poll(async () => page.evaluate(() => sessionStorage.getItem('workwell-host-session')?.length ?? 0)).toBe(64);
+  // ...and the launch address is spent.
+  const again = await page.request.get(host.launchUrl, { maxRedirects: 0 });
+  expect(again.status()).toBe(403);
 });
