@@ -50,6 +50,7 @@ export const CHANNELS = [
   'adjustments.saveAhpReport',
   'adjustments.signAhpReport',
   'adjustments.employerView',
+  'adjustments.approveEmployerLetter',
   'participants.count',
   'caseload.coaches',
   'triage.queue',

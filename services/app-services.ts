@@ -102,7 +102,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       now,
       backoff,
       quickCheckAtUnlockMaxBytes: options.quickCheckAtUnlockMaxBytes,
-      idleSecondsLeft: () => idle.secondsLeft(),
+      idleWarningSecondsLeft: () => idle.warningSecondsLeft(),
       resumePoints,
       onOpen: () => idle.touch(),
       onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase),
