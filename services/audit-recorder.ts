@@ -1,5 +1,6 @@
 import type { ChannelAudit } from '../core/audit';
 import type { Channel } from '../core/channels';
+import { queuedInput } from '../core/sync/queued-input';
 import { contract } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
 import { appendAuditEntries, appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
@@ -118,13 +119,19 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const action = auditOf(channel).action;
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
       return new PendingAuditEntry(
-        (store, output) => {
+        (store, output, actor) => {
           const user = caller ?? session.current?.user;
-          return user === undefined ? null : entryFor(store, { channel, caller, input, output, outcome: 'ok' }, action, user);
+          if (user === undefined) return null;
+          return entryFor(
+            store,
+            { channel, caller, input, output, outcome: 'ok' },
+            action,
+            actor === undefined ? user : { ...user, ...actor },
+          );
         },
         {
           channel,
-          input: rawInput ?? input,
+          input: queuedInput(channel, rawInput ?? input),
           userId: () => (caller ?? session.current?.user)?.userId ?? null,
           madeAt: () => now().toISOString(),
         },
@@ -163,7 +170,12 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       write(open.store, entryFor(open.store, call, action, caller ?? open.user));
       // A write made without a transaction (one statement) was captured as it committed: queue it now.
       if (outcome === 'ok')
-        queueCapturedChanges(open.store, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
+        queueCapturedChanges(open.store, {
+          channel,
+          input: queuedInput(channel, call.rawInput ?? input),
+          userId: (caller ?? open.user).userId,
+          madeAt: at,
+        });
     },
   };
 }

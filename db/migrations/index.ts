@@ -19,6 +19,7 @@ import * as caseloadSearchJoin from './2026-11-30-012-caseload-search-join';
 import * as syncOutbox from './2026-12-06-020-sync-outbox';
 import * as unfinishedFiles from './2026-12-06-021-unfinished-files';
 import * as splitDwpConsent from './2026-12-06-022-split-dwp-consent';
+import * as riskFlagAcknowledgement from './2026-12-06-023-risk-flag-acknowledgement';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -45,6 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-020-sync-outbox': syncOutbox,
   '2026-12-06-021-unfinished-files': unfinishedFiles,
   '2026-12-06-022-split-dwp-consent': splitDwpConsent,
+  '2026-12-06-023-risk-flag-acknowledgement': riskFlagAcknowledgement,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

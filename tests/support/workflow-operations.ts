@@ -192,7 +192,7 @@ const acknowledge: Maker = (context) => {
     : {
         workflow: 'risk flag acknowledged',
         channel: 'riskFlags.acknowledge',
-        input: { flagId: flag.id, note: `Called the same day (step ${context.op}).` },
+        input: { flagId: flag.id, action: 'crisis_line_given', note: `Called the same day (step ${context.op}).` },
       };
 };
 
@@ -375,8 +375,8 @@ const BY_ROLE: Partial<Record<Role, readonly Maker[]>> = {
   coach: [register, register, consent, consent, withdraw, joinedUp, joinedUp, measure, measure, planDraft, caseNotes, actionUpdate],
   coordinator: [register, consent, triage, triage, planMeeting, reorder, caseNotes, attendance, endMeeting, planDraft, agree, agree],
   mental_health_practitioner: [measure, measure, acknowledge, acknowledge, disciplineDraft, sign, planDraft, agree, caseNotes],
-  occupational_therapist: [adjustments, adjustments, ahpReport, ahpReport, ahpReport, ahpReport, disciplineDraft, sign, acknowledge],
-  physiotherapist: [disciplineDraft, sign, adjustments, ahpReport, planDraft, agree, actionUpdate, acknowledge],
+  occupational_therapist: [adjustments, adjustments, ahpReport, ahpReport, ahpReport, ahpReport, disciplineDraft, sign],
+  physiotherapist: [disciplineDraft, sign, adjustments, ahpReport, planDraft, agree, actionUpdate],
 };
 
 /** A random operation this role would do now, or undefined when none of its tries finds a record to work on. */

@@ -83,7 +83,7 @@ export function CaseSummary({ participantId }: { participantId: string }) {
   const assessment = person.joinedUpAssessment;
   return (
     <div className="ww-case-summary" data-testid="case-summary">
-      <RiskFlagBanner flags={person.openRiskFlags} onAcknowledged={() => void record.reload()} />
+      <RiskFlagBanner flags={person.openRiskFlags} onAcknowledged={() => void record.reload()} inMeeting />
       <p className="ww-case-work">
         {EMPLOYMENT_STATUS_LABELS[person.employment.status]}
         {person.employment.jobTitle !== null && <> · {person.employment.jobTitle}</>}
