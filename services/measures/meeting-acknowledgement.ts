@@ -24,10 +24,10 @@ async function proveClinician(
 ) {
   const keyring = await readKeyring(paths.keyring);
   const slot = keyring === undefined ? undefined : findSlot(keyring, username);
+  const message = `That passphrase is not right for ${username}. Nothing was recorded.`;
+  // The form shows field messages only: the field's says it all.
   const wrong = () =>
-    new AppError('WRONG_PASSPHRASE', `That passphrase is not right for ${username}. Nothing was recorded.`, {
-      passphrase: 'The passphrase is not right. Enter your own passphrase, the one you sign in with',
-    });
+    new AppError('WRONG_PASSPHRASE', message, { passphrase: `${message} Enter your own passphrase, the one you sign in with.` });
   await backoff.guard(now, async () => {
     if (keyring === undefined || slot === undefined || slot.userId !== userId) throw wrong();
     try {
