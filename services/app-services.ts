@@ -4,6 +4,7 @@ import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { acquireStoreLock } from '../db/store-lock';
 import { finishInterruptedWork } from './interrupted-work';
+import { refusedOnDamagedStore } from './security/damaged-store-gate';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
@@ -52,6 +53,8 @@ export interface AppServicesOptions {
   readonly program?: string;
   /** The background sync's timings (tests); sensible defaults otherwise. */
   readonly sync?: SyncLoopOptions;
+  /** Stores up to this size are quick-checked before unlock returns, larger ones just after; default QUICK_CHECK_AT_UNLOCK_MAX_BYTES. */
+  readonly quickCheckAtUnlockMaxBytes?: number;
 }
 
 export interface AppServices {
@@ -91,6 +94,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       queue,
       now,
       backoff,
+      quickCheckAtUnlockMaxBytes: options.quickCheckAtUnlockMaxBytes,
       onOpen: () => idle.touch(),
       onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase),
     }),
@@ -117,6 +121,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     () => session.current?.user ?? null,
     options.onInternalError,
     createAuditRecorder(session, now),
+    (channel, definition) => {
+      const damage = session.damage;
+      if (damage !== undefined && refusedOnDamagedStore(channel, definition)) throw damage;
+    },
   );
   idle.start();
   return {

@@ -33,6 +33,8 @@ export const appStatusSchema = z.discriminatedUnion('state', [
     partnershipName: z.string(),
     isDemo: z.boolean(),
     user: signedInUserSchema,
+    /** Set once the check after unlock finds the store damaged: what to restore; writes are refused. */
+    storeDamage: z.string().optional(),
   }),
 ]);
 export type AppStatus = z.infer<typeof appStatusSchema>;
