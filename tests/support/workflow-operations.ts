@@ -370,13 +370,16 @@ const ahpReport: Maker = (context) => {
       };
 };
 
-/** What each role does on its laptop, weighted (a maker listed twice is twice as likely). */
+/**
+ * What each role does on its laptop, weighted (a maker listed twice is twice as likely). The OT and
+ * the physio acknowledge risk flags only as clinical leads: a run names them first (or sees them refused).
+ */
 const BY_ROLE: Partial<Record<Role, readonly Maker[]>> = {
   coach: [register, register, consent, consent, withdraw, joinedUp, joinedUp, measure, measure, planDraft, caseNotes, actionUpdate],
   coordinator: [register, consent, triage, triage, planMeeting, reorder, caseNotes, attendance, endMeeting, planDraft, agree, agree],
   mental_health_practitioner: [measure, measure, acknowledge, acknowledge, disciplineDraft, sign, planDraft, agree, caseNotes],
-  occupational_therapist: [adjustments, adjustments, ahpReport, ahpReport, ahpReport, ahpReport, disciplineDraft, sign],
-  physiotherapist: [disciplineDraft, sign, adjustments, ahpReport, planDraft, agree, actionUpdate],
+  occupational_therapist: [adjustments, adjustments, ahpReport, ahpReport, ahpReport, ahpReport, disciplineDraft, sign, acknowledge],
+  physiotherapist: [disciplineDraft, sign, adjustments, ahpReport, planDraft, agree, actionUpdate, acknowledge],
 };
 
 /** A random operation this role would do now, or undefined when none of its tries finds a record to work on. */
