@@ -48,6 +48,13 @@ const auditOf = (channel: Channel): ChannelAudit => contract[channel].audit;
 const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
 
 /**
+ * Someone failing to prove who they are on another user's session (a clinician's passphrase in
+ * meeting mode) is recorded as denied, like a refusal: the chair's session is where it was tried.
+ */
+const FAILED_PROOFS = new Set(['WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPTS']);
+const PROVES_ANOTHER_USER: ReadonlySet<Channel> = new Set<Channel>(['riskFlags.acknowledgeInMeeting']);
+
+/**
  * Writes the audit trail for every call dispatch handles, into the open store, chained by hash.
  * Views, searches, edits, signatures, exports, sign-ins and locks are recorded with ids only.
  */
@@ -69,7 +76,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       at: now().toISOString(),
       userId: user.userId,
       username: user.username,
-      action: outcome === 'FORBIDDEN' ? 'denied' : action,
+      action: outcome === 'FORBIDDEN' || FAILED_PROOFS.has(outcome) ? 'denied' : action,
       channel,
       participantId: auditedParticipantId(store, auditOf(channel).person, inputIds, outputIds),
       subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
@@ -171,7 +178,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       }
       const open = session.current;
       if (open === null) return;
-      if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
+      if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome) && !(PROVES_ANOTHER_USER.has(channel) && FAILED_PROOFS.has(outcome))) return;
       write(open.store, entryFor(open.store, call, action, caller ?? open.user));
       // A write made without a transaction (one statement) was captured as it committed: queue it now.
       if (outcome === 'ok')

@@ -254,7 +254,7 @@ describe('risk flag acknowledgement (a clinical-safety control)', () => {
     await services.close();
   });
 
-  it('wrong passphrases in meeting mode count toward the unlock back-off and change nothing', async () => {
+  it('wrong passphrases in meeting mode count toward the unlock back-off, are audited as denied and change nothing', async () => {
     const { clock, jumpTo } = movableClock('2026-12-07T09:00:00Z');
     const demo = await demoWithPerson({ clock });
     const flagId = await raiseFlag(demo, '2026-12-07');
@@ -272,6 +272,23 @@ describe('risk flag acknowledgement (a clinical-safety control)', () => {
       ok: false,
       error: { code: 'TOO_MANY_ATTEMPTS' },
     });
+    // Each failed proof is in the audit trail as denied, on the chair's session.
+    jumpTo('2026-12-07T09:45:00Z', true);
+    value(await demo.services.dispatch('session.unlock', { username: 'demo.admin', passphrase: DEMO_PARTNERSHIP.passphrase }));
+    const entries = value<{ entries: AuditEntry[] }>(
+      await demo.services.dispatch('audit.search', { participantId: demo.id, limit: 200 }),
+    ).entries;
+    expect(
+      entries
+        .filter((entry) => entry.channel === 'riskFlags.acknowledgeInMeeting')
+        .map((entry) => [entry.username, entry.action, entry.outcome])
+        .reverse(),
+    ).toEqual([
+      ['demo.coordinator', 'denied', 'WRONG_PASSPHRASE'],
+      ['demo.coordinator', 'denied', 'WRONG_PASSPHRASE'],
+      ['demo.coordinator', 'denied', 'WRONG_PASSPHRASE'],
+      ['demo.coordinator', 'denied', 'TOO_MANY_ATTEMPTS'],
+    ]);
     await demo.services.close();
   });
 });
