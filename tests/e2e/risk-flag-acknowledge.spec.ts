@@ -48,6 +48,8 @@ test('meeting mode: the mental health practitioner present acknowledges the risk
   await banner.getByRole('button', { name: 'Acknowledge as this clinician' }).click();
   await expect(page.getByTestId('risk-flag-banner')).toHaveCount(0, { timeout: 15_000 });
   await expect(live.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('risk-acknowledged')).toContainText('Risk flag acknowledged by Demo Mental Health Practitioner');
+  await expect(page.getByTestId('risk-acknowledged')).toContainText('Safety plan agreed');
   await expect(page.getByRole('button', { name: 'Sign out and lock' })).toBeVisible();
   await expect(page.getByText('Demo Coordinator').first()).toBeVisible();
   await expectNoAxeViolations(page);
