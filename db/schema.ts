@@ -273,6 +273,18 @@ export interface WorkplaceAdjustmentsTable {
   saved_at: string;
 }
 
+/** The person's approval of their employer letter's exact content (migration 024). */
+export interface EmployerLetterApprovalTable {
+  id: string;
+  participant_id: string;
+  adjustments_id: string;
+  adjustments_version: number;
+  content_sha256: string;
+  method: string;
+  approved_at: string;
+  recorded_by: string;
+}
+
 export interface AhpReportTable {
   id: string;
   participant_id: string;
@@ -371,6 +383,7 @@ export interface Database {
   measure_wording: MeasureWordingTable;
   workplace_adjustments: WorkplaceAdjustmentsTable;
   ahp_reports: AhpReportTable;
+  employer_letter_approvals: EmployerLetterApprovalTable;
   participants_search: ParticipantSearchTable;
   meetings: MeetingTable;
   agenda_items: AgendaItemTable;

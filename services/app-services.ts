@@ -4,6 +4,8 @@ import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { acquireStoreLock } from '../db/store-lock';
 import { finishInterruptedWork } from './interrupted-work';
+import { resumeHandlers } from './session/resume-handlers';
+import { ResumePoints } from './session/resume-points';
 import { refusedOnDamagedStore } from './security/damaged-store-gate';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
@@ -65,6 +67,9 @@ export interface AppServices {
   lock(reason: string): Promise<void>;
 }
 
+/** Calls that are not the person at the keyboard: the renderer's polls, and saving its place before a lock. */
+const NOT_ACTIVITY: ReadonlySet<string> = new Set(['app.status', 'sync.status', 'sync.changes', 'session.saveResumePoint']);
+
 /**
  * Wires the services behind the contract for one data directory. Electron's IPC bridge, the
  * loopback host and tests all call the same `dispatch`.
@@ -87,6 +92,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const sync = new SyncRunner(session, now, options.sync, paths.keyring);
+  const resumePoints = new ResumePoints();
+  idle.onLock((open) => resumePoints.interrupted(open.user));
   const handlers: Handlers = {
     ...sessionHandlers({
       paths,
@@ -95,9 +102,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       now,
       backoff,
       quickCheckAtUnlockMaxBytes: options.quickCheckAtUnlockMaxBytes,
+      idleWarningSecondsLeft: () => idle.warningSecondsLeft(),
+      resumePoints,
       onOpen: () => idle.touch(),
       onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase),
     }),
+    ...resumeHandlers(session, resumePoints),
     ...sync.handlers(),
     ...syncAdminHandlers(session, sync),
     ...participantHandlers(session, now),
@@ -134,7 +144,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runWithClock(now, async () => {
         await idle.lockIfIdle();
         // The renderer's polls are not activity and queue nothing.
-        if (channel === 'app.status' || channel === 'sync.status' || channel === 'sync.changes') return dispatch(channel, input);
+        // Nor is saving the place when the lock warning shows: it must not postpone the lock.
+        if (NOT_ACTIVITY.has(channel)) return dispatch(channel, input);
         idle.touch();
         try {
           return await dispatch(channel, input);

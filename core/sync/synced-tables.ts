@@ -289,6 +289,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     references: { author_id: 'users', participant_id: 'participants', signed_by: 'users' },
     unique: [{ columns: ['participant_id'], where: { status: 'draft' } }],
   },
+  // The person's approval of their employer letter: recorded once, never changed (a new approval is a new row).
+  {
+    table: 'employer_letter_approvals',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['adjustments.approveEmployerLetter'],
+    readBy: ALL_ROLES,
+    references: { participant_id: 'participants', adjustments_id: 'workplace_adjustments', recorded_by: 'users' },
+  },
 ];
 
 /**

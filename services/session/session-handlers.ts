@@ -15,6 +15,7 @@ import { newRecoveryKey } from '../security/recovery';
 import { interruptedRestoreTraces } from '../security/restore-journal';
 import { UnlockBackoff } from '../security/unlock-backoff';
 import { unlockStore } from './unlock-store';
+import { ResumePoints } from './resume-points';
 import { checkStoreInSlices } from '../security/background-store-check';
 import { damagedStoreError } from '../security/store-damage';
 import type { Store } from '../../db/store';
@@ -29,6 +30,10 @@ export interface SessionServiceDependencies {
   readonly backoff?: UnlockBackoff;
   /** See unlockStore: stores larger than this are checked in slices after unlock. */
   readonly quickCheckAtUnlockMaxBytes?: number | undefined;
+  /** Seconds until the idle lock once a warning is due (IdleLock.warningSecondsLeft), for `app.status`. */
+  readonly idleWarningSecondsLeft?: () => number | undefined;
+  /** Where a lock the person did not ask for interrupted them (see ResumePoints). */
+  readonly resumePoints?: ResumePoints;
   /** Told when a session opens, so the idle lock counts from then. */
   readonly onOpen?: () => void;
   /** Told after an unlock, with what the sync loop needs to sign in to the partnership server as this user. */
@@ -44,6 +49,7 @@ type SessionHandlers = Pick<
 export function sessionHandlers(deps: SessionServiceDependencies): SessionHandlers {
   const { paths, session, queue, now, onOpen = () => undefined, onUnlocked } = deps;
   const backoff = deps.backoff ?? new UnlockBackoff();
+  const resume = deps.resumePoints ?? new ResumePoints();
 
   async function setUp(partnership: NewPartnership, seedDemo: boolean): Promise<SignedInUser & { recoveryKey?: string }> {
     return queue.run(async () => {
@@ -82,6 +88,11 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
       });
   }
 
+  function idleWarning(): { idleLockInSeconds?: number } {
+    const left = deps.idleWarningSecondsLeft?.();
+    return left === undefined ? {} : { idleLockInSeconds: left };
+  }
+
   return {
     'app.status': async (): Promise<AppStatus> => {
       const open = session.current;
@@ -94,6 +105,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           partnershipName: open.partnershipName,
           isDemo: open.isDemo,
           user: open.user,
+          ...idleWarning(),
           ...(storeDamage === undefined ? {} : { storeDamage }),
         };
       }
@@ -108,6 +120,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         partnershipName: keyring.partnershipName,
         isDemo: keyring.isDemo,
         usernames: keyring.slots.map((slot) => slot.username).sort(),
+        ...(resume.interruptedUsername === undefined ? {} : { resumeUsername: resume.interruptedUsername }),
       };
     },
 
@@ -149,6 +162,8 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           dataKey: unlocked.dataKey,
         });
         onOpen();
+        // Someone else at the keyboard: the interrupted person's place is not theirs to return to.
+        if (resume.interruptedUsername !== unlocked.user.username) resume.forget();
         if (!unlocked.checkedAtUnlock) checkLargeStoreAfterUnlock(unlocked.store);
         // What a killed export or backup left behind goes now, and the export log says so.
         await cleanUpUnfinishedFiles(unlocked.store, now());
@@ -158,6 +173,8 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
 
     'session.lock': async () =>
       queue.run(async () => {
+        // Signing out is a choice: the next unlock starts afresh.
+        resume.forget();
         await session.close();
         return {};
       }),
