@@ -27,11 +27,26 @@ export const pullRoute: Route = {
         : await inRequestScope(db, caller, (trx) =>
             trx
               .selectFrom('change_log')
-              .select(['seq', 'table_name', 'key', 'row'])
-              .where('partnership_id', '=', caller.partnershipId)
-              .where('seq', '>', cursor as never)
-              .where('table_name', 'in', readable)
-              .orderBy('seq')
+              // Only each key's newest state: an older one would be overwritten in the same pull anyway,
+              // and applied on its own it can clash with rows the laptop already holds (a plan put back
+              // to draft beside its newer draft breaks "one draft per person" until the next change lands).
+              .leftJoin('records', (join) =>
+                join
+                  .onRef('records.partnership_id', '=', 'change_log.partnership_id')
+                  .onRef('records.table_name', '=', 'change_log.table_name')
+                  .onRef('records.key', '=', 'change_log.key'),
+              )
+              .select(['change_log.seq', 'change_log.table_name', 'change_log.key', 'change_log.row'])
+              .where('change_log.partnership_id', '=', caller.partnershipId)
+              .where('change_log.seq', '>', cursor as never)
+              .where('change_log.table_name', 'in', readable)
+              .where((eb) =>
+                eb.or([
+                  eb.and([eb('change_log.row', 'is not', null), eb('records.seq', '=', eb.ref('change_log.seq'))]),
+                  eb.and([eb('change_log.row', 'is', null), eb('records.key', 'is', null)]),
+                ]),
+              )
+              .orderBy('change_log.seq')
               .limit(limit + 1)
               .execute(),
           );
