@@ -297,9 +297,14 @@ test('two people typing notes on the same case: the second is told, keeps their 
   await openDemoAs(page, host, 'demo.coordinator');
   const live = await startTodaysDemoMeeting(page);
 
-  // A second window on the same meeting, opened before the first saves anything.
-  const other = await page.context().newPage();
-  await other.goto(page.url());
+  // A second window on the same meeting, opened before the first saves anything: opened from the
+  // first (window.open copies the tab's session), as the host's session lives in the page, not a cookie.
+  const [other] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.evaluate(() => {
+      window.open(window.location.href, '_blank');
+    }),
+  ]);
   const otherLive = other.getByTestId('meeting-live');
   await expect(otherLive.getByText('Case 1 of 4', { exact: true })).toBeVisible();
 
