@@ -67,6 +67,7 @@ export const CHANNELS = [
   'users.list',
   'users.add',
   'users.revoke',
+  'users.changeRole',
   'account.changePassphrase',
   'session.recover',
   'session.touch',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { addServerUserRequestSchema } from '../core/sync/admin-protocol';
-import { notifyOnCommit, requireAdministrator } from './admin-caller';
+import { notifyOnCommit, publishUserRow, requireAdministrator } from './admin-caller';
 import { HttpError } from './http-error';
 import { inAdministrationScope, inRequestScope } from './request-scope';
 import type { Route } from './route';
@@ -175,16 +175,7 @@ export const revokeUserRoute: Route = {
       const key = rowKey(userId);
       const current = await currentRow(trx, caller.partnershipId, 'users', key);
       if (current !== null && at !== null) {
-        const row = { ...current, disabled_at: at.toISOString() };
-        await writeChange(trx, {
-          partnershipId: caller.partnershipId,
-          deviceId: caller.deviceId,
-          mutationId: null,
-          table: 'users',
-          key,
-          row,
-        });
-        await notifyOnCommit(trx, caller.partnershipId);
+        await publishUserRow(trx, caller, key, { ...current, disabled_at: at.toISOString() });
       }
       return { at, changed: true };
     });
