@@ -13,6 +13,8 @@ export const CHANNELS = [
   'setup.createDemoPartnership',
   'session.unlock',
   'session.lock',
+  'session.saveResumePoint',
+  'session.takeResumePoint',
   'participants.list',
   'participants.checkDuplicates',
   'participants.register',

@@ -34,7 +34,13 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  useLockWatch(api, status?.state === 'unlocked');
+  // Only a change of what the poll reports re-renders the app (today: the store found damaged).
+  const onUnlockedStatus = useCallback((polled: AppStatus) => {
+    setStatus((shown) =>
+      shown?.state === 'unlocked' && polled.state === 'unlocked' && shown.storeDamage !== polled.storeDamage ? polled : shown,
+    );
+  }, []);
+  useLockWatch(api, status?.state === 'unlocked', onUnlockedStatus);
 
   const lock = useCallback(async () => {
     await api.call('session.lock', {});
@@ -83,7 +89,13 @@ export function App() {
     case 'unlocked':
       return (
         <SessionContext.Provider
-          value={{ partnershipName: status.partnershipName, isDemo: status.isDemo, user: status.user, lock: () => void lock() }}
+          value={{
+            partnershipName: status.partnershipName,
+            isDemo: status.isDemo,
+            user: status.user,
+            storeDamage: status.storeDamage,
+            lock: () => void lock(),
+          }}
         >
           <ReceivedChangesProvider>
             <UnlockedApp />

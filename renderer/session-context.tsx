@@ -6,6 +6,8 @@ export interface SessionInfo {
   readonly partnershipName: string;
   readonly isDemo: boolean;
   readonly user: SignedInUser;
+  /** Set when the store was found damaged after unlock: the message naming the backup to restore. */
+  readonly storeDamage?: string | undefined;
   readonly lock: () => void;
 }
 

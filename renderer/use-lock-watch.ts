@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { AppStatus } from '../core/schemas/session';
 import type { ApiClient } from './api/api-client';
 
 /** How often, at most, the person's activity is reported to the services. */
@@ -9,9 +10,10 @@ const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as con
  * While unlocked: reports the person's keyboard and pointer activity (`session.touch`, at most
  * every 15 seconds) so the services' idle lock counts it, and polls `app.status` (which is not
  * activity) so that when the services lock (idle, OS lock screen, another window) this page
- * reloads at the app's root and keeps nothing of the session in memory.
+ * reloads at the app's root and keeps nothing of the session in memory. Each unlocked answer goes
+ * to `onUnlockedStatus` (a store found damaged after unlock is reported this way).
  */
-export function useLockWatch(api: ApiClient, unlocked: boolean): void {
+export function useLockWatch(api: ApiClient, unlocked: boolean, onUnlockedStatus?: (status: AppStatus) => void): void {
   useEffect(() => {
     if (!unlocked) return;
     let stopped = false;
@@ -41,6 +43,7 @@ export function useLockWatch(api: ApiClient, unlocked: boolean): void {
           reloadLocked();
           return;
         }
+        if (result.ok) onUnlockedStatus?.(result.value);
         pollTimer = setTimeout(poll, pollEveryMs);
       });
     };
@@ -52,5 +55,5 @@ export function useLockWatch(api: ApiClient, unlocked: boolean): void {
       clearTimeout(pollTimer);
       for (const event of ACTIVITY_EVENTS) window.removeEventListener(event, touch, { capture: true });
     };
-  }, [api, unlocked]);
+  }, [api, unlocked, onUnlockedStatus]);
 }

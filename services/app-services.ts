@@ -4,6 +4,9 @@ import path from 'node:path';
 import { storePaths } from '../db/store-paths';
 import { acquireStoreLock } from '../db/store-lock';
 import { finishInterruptedWork } from './interrupted-work';
+import { resumeHandlers } from './session/resume-handlers';
+import { ResumePoints } from './session/resume-points';
+import { refusedOnDamagedStore } from './security/damaged-store-gate';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
@@ -52,6 +55,8 @@ export interface AppServicesOptions {
   readonly program?: string;
   /** The background sync's timings (tests); sensible defaults otherwise. */
   readonly sync?: SyncLoopOptions;
+  /** Stores up to this size are quick-checked before unlock returns, larger ones just after; default QUICK_CHECK_AT_UNLOCK_MAX_BYTES. */
+  readonly quickCheckAtUnlockMaxBytes?: number;
 }
 
 export interface AppServices {
@@ -61,6 +66,9 @@ export interface AppServices {
   /** Locks now, e.g. when the OS locks its screen or suspends; audited as a lock. Safe when locked. */
   lock(reason: string): Promise<void>;
 }
+
+/** Calls that are not the person at the keyboard: the renderer's polls, and saving its place before a lock. */
+const NOT_ACTIVITY: ReadonlySet<string> = new Set(['app.status', 'sync.status', 'sync.changes', 'session.saveResumePoint']);
 
 /**
  * Wires the services behind the contract for one data directory. Electron's IPC bridge, the
@@ -84,6 +92,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const backoff = new UnlockBackoff(path.join(paths.dataDir, 'unlock-attempts.json'));
   const idle = new IdleLock(session, queue, now, options.idleLockSeconds ?? idleLockSecondsFromEnvironment(), options.idleClock);
   const sync = new SyncRunner(session, now, options.sync, paths.keyring);
+  const resumePoints = new ResumePoints();
+  idle.onLock((open) => resumePoints.interrupted(open.user));
   const handlers: Handlers = {
     ...sessionHandlers({
       paths,
@@ -91,9 +101,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       queue,
       now,
       backoff,
+      quickCheckAtUnlockMaxBytes: options.quickCheckAtUnlockMaxBytes,
+      idleSecondsLeft: () => idle.secondsLeft(),
+      resumePoints,
       onOpen: () => idle.touch(),
       onUnlocked: (keyring, username, passphrase) => sync.started(keyring, username, passphrase),
     }),
+    ...resumeHandlers(session, resumePoints),
     ...sync.handlers(),
     ...syncAdminHandlers(session, sync),
     ...participantHandlers(session, now),
@@ -117,6 +131,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     () => session.current?.user ?? null,
     options.onInternalError,
     createAuditRecorder(session, now),
+    (channel, definition) => {
+      const damage = session.damage;
+      if (damage !== undefined && refusedOnDamagedStore(channel, definition)) throw damage;
+    },
   );
   idle.start();
   return {
@@ -126,7 +144,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runWithClock(now, async () => {
         await idle.lockIfIdle();
         // The renderer's polls are not activity and queue nothing.
-        if (channel === 'app.status' || channel === 'sync.status' || channel === 'sync.changes') return dispatch(channel, input);
+        // Nor is saving the place when the lock warning shows: it must not postpone the lock.
+        if (NOT_ACTIVITY.has(channel)) return dispatch(channel, input);
         idle.touch();
         try {
           return await dispatch(channel, input);

@@ -102,16 +102,21 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       // Rows changed outside a contract call's write (a raw edit behind the app) are never sent.
       if (session.current !== null) discardCapturedChanges(session.current.store);
       if (channel !== 'session.lock' || caller === null || session.current === null) return;
-      write(session.current.store, {
-        at: now().toISOString(),
-        userId: caller.userId,
-        username: caller.username,
-        action: 'lock',
-        channel,
-        participantId: null,
-        subjectJson: '{}',
-        outcome: 'ok',
-      });
+      try {
+        write(session.current.store, {
+          at: now().toISOString(),
+          userId: caller.userId,
+          username: caller.username,
+          action: 'lock',
+          channel,
+          participantId: null,
+          subjectJson: '{}',
+          outcome: 'ok',
+        });
+      } catch {
+        // A full disk or a busy store cannot take the entry; the store must close all the same:
+        // a sign-out that leaves the record open on a clinic laptop is the worse failure.
+      }
     },
 
     pending(channel, caller, input, rawInput) {

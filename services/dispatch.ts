@@ -1,5 +1,5 @@
 import { AppError } from '../core/app-error';
-import { isChannel } from '../core/channels';
+import { isChannel, type Channel } from '../core/channels';
 import { fieldErrors } from '../core/field-errors';
 import { contract, type ChannelDefinition } from '../core/contract';
 import { failure, ok, type Result } from '../core/result';
@@ -28,6 +28,8 @@ export function createDispatch(
   currentUser: () => SignedInUser | null,
   onInternalError?: (channel: string, error: unknown) => void,
   audit?: AuditRecorder,
+  /** Throws to refuse a call the app's state forbids whatever the role (a store found damaged). */
+  refuseInState?: (channel: Channel, definition: ChannelDefinition) => void,
 ): Dispatch {
   const run = async (channel: string, input: unknown): Promise<Result<unknown>> => {
     try {
@@ -37,6 +39,7 @@ export function createDispatch(
       let parsedInput: unknown = undefined;
       try {
         checkAccess(definition, context.user);
+        refuseInState?.(channel, definition);
         const parsed = definition.input.safeParse(input ?? {});
         if (!parsed.success) {
           throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));

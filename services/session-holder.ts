@@ -18,6 +18,7 @@ export interface OpenSession {
 /** Holds at most one open session for this data directory. */
 export class SessionHolder {
   #session: OpenSession | null = null;
+  #damage: AppError | undefined = undefined;
   readonly #closeListeners: Array<() => void> = [];
 
   get current(): OpenSession | null {
@@ -31,6 +32,20 @@ export class SessionHolder {
 
   open(session: OpenSession): void {
     this.#session = session;
+    this.#damage = undefined;
+  }
+
+  /**
+   * The open store's damage, found by the check that runs after unlock (a large store's), as the
+   * error that names the backup to restore; undefined while none is known. Cleared when it closes.
+   */
+  get damage(): AppError | undefined {
+    return this.#damage;
+  }
+
+  /** Records that the open `store` was found damaged, unless the session has moved on from it. */
+  markDamaged(store: Store, error: AppError): void {
+    if (this.#session?.store === store) this.#damage = error;
   }
 
   /**
@@ -51,6 +66,7 @@ export class SessionHolder {
   async close(): Promise<void> {
     const session = this.#session;
     this.#session = null;
+    this.#damage = undefined;
     if (session === null) return;
     try {
       await session.store.close();

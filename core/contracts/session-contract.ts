@@ -8,6 +8,7 @@ import {
   signedInUserSchema,
   unlockInputSchema,
 } from '../schemas/session';
+import { resumePointSchema, takenResumePointSchema } from '../schemas/resume-point';
 import type { ChannelDefinition } from './channel-definition';
 
 /** First run, unlocking and locking: the channels that open and close the store. */
@@ -47,5 +48,19 @@ export const sessionContract = {
     output: emptyOutputSchema,
     access: ALL_ROLES,
     audit: { action: 'lock' },
+  },
+  'session.saveResumePoint': {
+    summary: 'Before the idle lock: remember the screen and the meeting timers, to return to after unlock',
+    input: resumePointSchema,
+    output: emptyOutputSchema,
+    access: ALL_ROLES,
+    audit: { action: null },
+  },
+  'session.takeResumePoint': {
+    summary: 'After unlock: where the idle lock interrupted this user, once (then forgotten)',
+    input: emptyInputSchema,
+    output: takenResumePointSchema,
+    access: ALL_ROLES,
+    audit: { action: null },
   },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -25,6 +25,8 @@ export const appStatusSchema = z.discriminatedUnion('state', [
     now: appNow,
     partnershipName: z.string(),
     isDemo: z.boolean(),
+    /** Who the idle lock (or the OS lock screen) signed out, pre-selected so they carry on where they were. */
+    resumeUsername: z.string().optional(),
     usernames: z.array(z.string()),
   }),
   z.object({
@@ -33,6 +35,10 @@ export const appStatusSchema = z.discriminatedUnion('state', [
     partnershipName: z.string(),
     isDemo: z.boolean(),
     user: signedInUserSchema,
+    /** Seconds until the idle lock, for the warning a minute before it. */
+    idleLockInSeconds: z.number().int().min(0).optional(),
+    /** Set once the check after unlock finds the store damaged: what to restore; writes are refused. */
+    storeDamage: z.string().optional(),
   }),
 ]);
 export type AppStatus = z.infer<typeof appStatusSchema>;

@@ -68,11 +68,32 @@ export function storeFilePassesQuickCheck(file: string, dataKey: Buffer): boolea
  * a page that cannot be read or decrypted (its MAC fails) is a problem too, not an exception.
  */
 export function storeProblems(store: Pick<Store, 'sqlite'>, depth: 'quick' | 'full'): string[] {
+  return checkProblems(store.sqlite, depth === 'quick' ? 'quick_check' : 'integrity_check');
+}
+
+/** Runs a checking pragma; its rows other than "ok", or the error code when a page cannot even be read. */
+function checkProblems(sqlite: SqliteDatabase, pragma: string): string[] {
   try {
-    const rows = store.sqlite.pragma(depth === 'quick' ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>;
-    const problems = rows.map((row) => Object.values(row)[0] ?? '').filter((text) => text !== 'ok');
-    return problems;
+    const rows = sqlite.pragma(pragma) as Array<Record<string, string>>;
+    return rows.map((row) => Object.values(row)[0] ?? '').filter((text) => text !== 'ok');
   } catch (error) {
     return [String((error as { code?: unknown }).code ?? (error as Error).message)];
   }
+}
+
+/** The store's ordinary tables (virtual tables' own storage is in their shadow tables, listed here too), for a check in slices. */
+export function checkableTableNames(store: Pick<Store, 'sqlite'>): string[] {
+  const rows = store.sqlite
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .all() as Array<{ name: string }>;
+  return rows.map((row) => row.name);
+}
+
+/**
+ * SQLite's quick check of one table and its indexes (not the free list): one slice of a check
+ * that yields between tables. The problems found, as storeProblems.
+ */
+export function tableProblems(store: Pick<Store, 'sqlite'>, table: string): string[] {
+  // A pragma's argument cannot be bound; the name comes from sqlite_schema and is quoted.
+  return checkProblems(store.sqlite, `quick_check("${table.replaceAll('"', '""')}")`);
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../core/roles';
 import type { SignedInUser } from '../../core/schemas/session';
 import { routeHref } from '../routing';
+import { SessionContext } from '../session-context';
 import { MainNavigation } from './main-navigation';
 import { NhsLogo } from './nhs-logo';
 import { SyncStatusIndicator } from './sync-status';
@@ -23,6 +24,8 @@ export interface PageLayoutProps {
  */
 export function PageLayout({ title, partnershipName, isDemo = false, user, onLock, children }: PageLayoutProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Outside the unlocked app (setup, unlock) there is no session and so no damage to report.
+  const storeDamage = useContext(SessionContext)?.storeDamage;
   useEffect(() => {
     document.title = partnershipName === undefined ? `${title} – WorkWell MDT` : `${title} – ${partnershipName} – WorkWell MDT`;
     headingRef.current?.focus();
@@ -73,6 +76,13 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
         <div className="ww-demo-banner" role="region" aria-label="Demo data">
           <div className="nhsuk-width-container">
             <strong>Demo partnership.</strong> Every person here is synthetic. Do not enter real records.
+          </div>
+        </div>
+      )}
+      {storeDamage !== undefined && (
+        <div className="ww-store-damage-banner" role="region" aria-label="Store damaged">
+          <div className="nhsuk-width-container" role="alert">
+            <strong>{storeDamage}</strong> You can still read records; ask an administrator to restore it in Settings, Backup and restore.
           </div>
         </div>
       )}

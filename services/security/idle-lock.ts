@@ -25,6 +25,7 @@ export class IdleLock {
   #timer: NodeJS.Timeout | undefined;
   #settingFor: OpenSession | null = null;
   #settingSeconds: number | undefined;
+  readonly #lockListeners: Array<(open: OpenSession, reason: string) => void> = [];
 
   constructor(
     private readonly session: SessionHolder,
@@ -62,6 +63,17 @@ export class IdleLock {
     this.#lastActivity = this.clock();
   }
 
+  /** Seconds left before the idle lock (0 when it is due). */
+  secondsLeft(): number {
+    const leftMs = this.seconds() * 1000 - (this.clock() - this.#lastActivity);
+    return Math.max(0, Math.ceil(leftMs / 1000));
+  }
+
+  /** Told, before the store closes, of each lock made here (idle, OS lock screen, suspend): none the person chose. */
+  onLock(listener: (open: OpenSession, reason: string) => void): void {
+    this.#lockListeners.push(listener);
+  }
+
   /** Locks if the session has been idle too long; true when it did. */
   async lockIfIdle(): Promise<boolean> {
     const open = this.session.current;
@@ -75,6 +87,7 @@ export class IdleLock {
     if (open === null) return false;
     return this.queue.run(async () => {
       if (this.session.current !== open) return false;
+      for (const listener of this.#lockListeners) listener(open, reason);
       try {
         appendAuditEntry(open.store, {
           at: this.now().toISOString(),

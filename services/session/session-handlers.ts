@@ -15,6 +15,10 @@ import { newRecoveryKey } from '../security/recovery';
 import { interruptedRestoreTraces } from '../security/restore-journal';
 import { UnlockBackoff } from '../security/unlock-backoff';
 import { unlockStore } from './unlock-store';
+import { ResumePoints } from './resume-points';
+import { checkStoreInSlices } from '../security/background-store-check';
+import { damagedStoreError } from '../security/store-damage';
+import type { Store } from '../../db/store';
 import { cleanUpUnfinishedFiles } from '../unfinished-files';
 
 export interface SessionServiceDependencies {
@@ -24,6 +28,12 @@ export interface SessionServiceDependencies {
   readonly now: () => Date;
   /** Exponential back-off for wrong passphrases; none in tools that unlock once. */
   readonly backoff?: UnlockBackoff;
+  /** See unlockStore: stores larger than this are checked in slices after unlock. */
+  readonly quickCheckAtUnlockMaxBytes?: number | undefined;
+  /** Seconds until the idle lock, reported by `app.status` for the warning a minute before. */
+  readonly idleSecondsLeft?: () => number;
+  /** Where a lock the person did not ask for interrupted them (see ResumePoints). */
+  readonly resumePoints?: ResumePoints;
   /** Told when a session opens, so the idle lock counts from then. */
   readonly onOpen?: () => void;
   /** Told after an unlock, with what the sync loop needs to sign in to the partnership server as this user. */
@@ -39,6 +49,7 @@ type SessionHandlers = Pick<
 export function sessionHandlers(deps: SessionServiceDependencies): SessionHandlers {
   const { paths, session, queue, now, onOpen = () => undefined, onUnlocked } = deps;
   const backoff = deps.backoff ?? new UnlockBackoff();
+  const resume = deps.resumePoints ?? new ResumePoints();
 
   async function setUp(partnership: NewPartnership, seedDemo: boolean): Promise<SignedInUser & { recoveryKey?: string }> {
     return queue.run(async () => {
@@ -64,12 +75,34 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
     });
   }
 
+  /** Damage found in a store too large to check before unlock returned refuses writes from then on (see dispatch). */
+  function checkLargeStoreAfterUnlock(store: Store): void {
+    const stillOpen = () => session.current?.store === store;
+    void checkStoreInSlices(store, stillOpen)
+      .then((problems) => {
+        if (problems.length > 0 && stillOpen())
+          session.markDamaged(store, damagedStoreError(paths, store, 'Changes are not being saved until it is restored.'));
+      })
+      .catch(() => {
+        // The session closed under the check: nothing to report.
+      });
+  }
+
   return {
     'app.status': async (): Promise<AppStatus> => {
       const open = session.current;
       const at = now().toISOString();
       if (open !== null) {
-        return { state: 'unlocked', now: at, partnershipName: open.partnershipName, isDemo: open.isDemo, user: open.user };
+        const storeDamage = session.damage?.message;
+        return {
+          state: 'unlocked',
+          now: at,
+          partnershipName: open.partnershipName,
+          isDemo: open.isDemo,
+          user: open.user,
+          ...(deps.idleSecondsLeft === undefined ? {} : { idleLockInSeconds: deps.idleSecondsLeft() }),
+          ...(storeDamage === undefined ? {} : { storeDamage }),
+        };
       }
       const keyring = await readKeyring(paths.keyring);
       if (keyring === undefined) {
@@ -82,6 +115,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         partnershipName: keyring.partnershipName,
         isDemo: keyring.isDemo,
         usernames: keyring.slots.map((slot) => slot.username).sort(),
+        ...(resume.interruptedUsername === undefined ? {} : { resumeUsername: resume.interruptedUsername }),
       };
     },
 
@@ -112,7 +146,9 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           if (session.current.user.username === input.username) return session.current.user;
           throw new AppError('CONFLICT', `${session.current.user.displayName} is signed in. Lock the app first.`);
         }
-        const unlocked = await backoff.guard(now, () => unlockStore(paths, input.username, input.passphrase));
+        const unlocked = await backoff.guard(now, () =>
+          unlockStore(paths, input.username, input.passphrase, { quickCheckAtUnlockMaxBytes: deps.quickCheckAtUnlockMaxBytes }),
+        );
         session.open({
           store: unlocked.store,
           user: unlocked.user,
@@ -121,6 +157,9 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           dataKey: unlocked.dataKey,
         });
         onOpen();
+        // Someone else at the keyboard: the interrupted person's place is not theirs to return to.
+        if (resume.interruptedUsername !== unlocked.user.username) resume.forget();
+        if (!unlocked.checkedAtUnlock) checkLargeStoreAfterUnlock(unlocked.store);
         // What a killed export or backup left behind goes now, and the export log says so.
         await cleanUpUnfinishedFiles(unlocked.store, now());
         await onUnlocked?.(unlocked.keyring, input.username, input.passphrase);
@@ -129,6 +168,8 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
 
     'session.lock': async () =>
       queue.run(async () => {
+        // Signing out is a choice: the next unlock starts afresh.
+        resume.forget();
         await session.close();
         return {};
       }),

@@ -61,6 +61,9 @@ describe.skipIf(!tinyDiskAvailable())('a full disk (a real 8 MB tmpfs filled to 
       else refusal = result.error;
     }
     expect(refusal).toEqual({ code: 'DISK_FULL', message: DISK_FULL_MESSAGE });
+    // Signing out on a full disk still locks: the lock's own audit entry cannot be written, and the store closes all the same.
+    value(await services.dispatch('session.lock', {}));
+    expect(value<{ state: string }>(await services.dispatch('app.status', {})).state).toBe('locked');
     // Closing on a full disk (the WAL cannot be folded back) still closes and releases the folder.
     await services.close();
 

@@ -6,6 +6,7 @@ import { findSlot, readKeyring, unwrapDataKey } from '../../../db/keyring';
 import { openStore } from '../../../db/store';
 import { storePaths } from '../../../db/store-paths';
 import { createAppServices } from '../../../services/app-services';
+import { checkStoreInSlices } from '../../../services/security/background-store-check';
 import { createBackup } from '../../../services/security/backup-service';
 import { demoFromTemplate } from '../../support/demo-template';
 import { value } from '../../support/demo-with-person';
@@ -58,6 +59,57 @@ describe('damage found early', () => {
     },
     60_000,
   );
+
+  it('a store too large to check before unlock is checked just after: damage found refuses writes, naming the backup, and reads go on', async () => {
+    const { dataDir, backup } = await demoWithBackup();
+    damageMidFile(storePaths(dataDir).database, 0.5);
+    // Every store counts as large here, so the check runs after unlock, in slices.
+    const services = createAppServices({ clock: testClock(), dataDir, quickCheckAtUnlockMaxBytes: 0 });
+    try {
+      value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASS }));
+      let status = value<{ state: string; storeDamage?: string }>(await services.dispatch('app.status', {}));
+      for (let tries = 0; status.storeDamage === undefined && tries < 200; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        status = value(await services.dispatch('app.status', {}));
+      }
+      const message = `The store is damaged: restore from backup ${backup}. Changes are not being saved until it is restored.`;
+      expect(status).toMatchObject({ state: 'unlocked', storeDamage: message });
+      const write = await services.dispatch('config.saveTeamMember', { displayName: 'Someone New', disciplineId: 'x' });
+      expect(write.ok ? undefined : write.error).toMatchObject({ code: 'STORE_DAMAGED', message });
+      const made = await services.dispatch('backup.create', { path: path.join(tempDir('workwell-backup-'), 'x.wwbackup') });
+      expect(made.ok ? undefined : made.error).toMatchObject({ code: 'STORE_DAMAGED' });
+      // Reading goes on where the damaged pages are not needed, and locking always works.
+      expect((await services.dispatch('security.get', {})).ok).toBe(true);
+      value(await services.dispatch('session.lock', {}));
+    } finally {
+      await services.close();
+    }
+  }, 60_000);
+
+  it('the check in slices finds nothing in a sound store and lets other work run between its tables', async () => {
+    const { dataDir, services } = await demoFromTemplate();
+    await services.close();
+    const paths = storePaths(dataDir);
+    const keyring = await readKeyring(paths.keyring);
+    const dataKey = await unwrapDataKey(keyring!, findSlot(keyring!, 'demo.admin')!, PASS);
+    const store = await openStore(paths.database, dataKey, { create: false });
+    try {
+      let ranMeanwhile = 0;
+      const other = setInterval(() => (ranMeanwhile += 1), 0);
+      const problems = await checkStoreInSlices(store, () => true);
+      clearInterval(other);
+      expect(problems).toEqual([]);
+      expect(ranMeanwhile).toBeGreaterThan(0);
+      // A session that has moved on stops the check at once.
+      damageMidFile(paths.database, 0.5);
+      store.sqlite.pragma('shrink_memory');
+      expect(await checkStoreInSlices(store, () => false)).toEqual([]);
+      expect((await checkStoreInSlices(store, () => true)).length).toBeGreaterThan(0);
+    } finally {
+      dataKey.fill(0);
+      await store.close();
+    }
+  }, 60_000);
 
   it('a backup of a damaged store is refused with the same message, and no file is written', async () => {
     const { dataDir, backup } = await demoWithBackup();

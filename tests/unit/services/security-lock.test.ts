@@ -8,17 +8,9 @@ import type { Store } from '../../../db/store';
 import { SessionHolder } from '../../../services/session-holder';
 import { value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
-import { testClock } from '../../support/test-clock';
+import { demoWithIdleClock } from '../../support/demo-with-idle-clock';
 
 const PASS = DEMO_PARTNERSHIP.passphrase;
-
-/** A demo partnership whose idle lock runs on a clock the test moves. */
-async function demoWithIdleClock(options: { idleLockSeconds?: number } = {}) {
-  let ms = 1_000_000;
-  const services = createAppServices({ clock: testClock(), dataDir: tempDir(), idleClock: () => ms, ...options });
-  value(await services.dispatch('setup.createDemoPartnership', {}));
-  return { services, advance: (seconds: number) => (ms += seconds * 1000) };
-}
 
 describe('idle lock', () => {
   it('locks after the idle time (default 5 minutes), enforced by the services whatever the renderer does', async () => {
