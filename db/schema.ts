@@ -128,6 +128,17 @@ export interface RiskFlagTable {
   acknowledged_at: string | null;
   acknowledged_by: string | null;
   acknowledgement_note: string | null;
+  /** The action taken (core/schemas/risk-flag.ts RISK_ACTIONS); null on flags acknowledged before it was asked. */
+  acknowledgement_action: string | null;
+}
+
+/** A partnership-wide setting an administrator edits (a JSON value per key), compare-and-set by version. */
+export interface PartnershipSettingTable {
+  key: string;
+  value_json: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface DisciplineTable {
@@ -262,6 +273,18 @@ export interface WorkplaceAdjustmentsTable {
   saved_at: string;
 }
 
+/** The person's approval of their employer letter's exact content (migration 024). */
+export interface EmployerLetterApprovalTable {
+  id: string;
+  participant_id: string;
+  adjustments_id: string;
+  adjustments_version: number;
+  content_sha256: string;
+  method: string;
+  approved_at: string;
+  recorded_by: string;
+}
+
 export interface AhpReportTable {
   id: string;
   participant_id: string;
@@ -360,6 +383,7 @@ export interface Database {
   measure_wording: MeasureWordingTable;
   workplace_adjustments: WorkplaceAdjustmentsTable;
   ahp_reports: AhpReportTable;
+  employer_letter_approvals: EmployerLetterApprovalTable;
   participants_search: ParticipantSearchTable;
   meetings: MeetingTable;
   agenda_items: AgendaItemTable;
@@ -372,6 +396,7 @@ export interface Database {
   export_log_subjects: ExportLogSubjectTable;
   export_settings: ExportSettingTable;
   unfinished_files: UnfinishedFileTable;
+  partnership_settings: PartnershipSettingTable;
 }
 
 /** A file being written outside the store; a row left at unlock is debris of a killed process. */

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { clockStartingAt, setClockSource } from '../core/clock';
 import type { AppStatus } from '../core/schemas/session';
 import { useApi } from './api/api-context';
+import { CommandPalette } from './components/command-palette';
 import { ErrorSummary } from './components/error-summary';
+import { IdleWarning } from './components/idle-warning';
 import { PageLayout } from './components/page-layout';
 import { RestoreOnSetup } from './screens/session/restore-on-setup';
 import { SetupScreen } from './screens/session/setup-screen';
@@ -11,6 +13,7 @@ import { SessionContext } from './session-context';
 import { ReceivedChangesProvider } from './sync/received-changes';
 import { UnlockedApp } from './unlocked-app';
 import { useLockWatch } from './use-lock-watch';
+import { placeToSave, restorePlace } from './resume-place';
 
 /** Chooses the screen from the app's state: set up, unlock, or the caseload. */
 export function App() {
@@ -34,13 +37,37 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  // Only a change of what the poll reports re-renders the app (today: the store found damaged).
+  const [idleWarning, setIdleWarning] = useState<number | undefined>(undefined);
+  // Only a change of what the poll reports re-renders the app: the store found damaged, or the idle lock about to come.
   const onUnlockedStatus = useCallback((polled: AppStatus) => {
     setStatus((shown) =>
       shown?.state === 'unlocked' && polled.state === 'unlocked' && shown.storeDamage !== polled.storeDamage ? polled : shown,
     );
+    const left = polled.state === 'unlocked' ? polled.idleLockInSeconds : undefined;
+    setIdleWarning((shown) => (left === undefined ? undefined : (shown ?? left)));
   }, []);
   useLockWatch(api, status?.state === 'unlocked', onUnlockedStatus);
+
+  // The warning's first showing saves the place (screen, meeting case and timers) for after the unlock.
+  const warningShown = idleWarning !== undefined;
+  useEffect(() => {
+    if (warningShown) void api.call('session.saveResumePoint', placeToSave(window.location.hash));
+  }, [api, warningShown]);
+
+  const stay = useCallback(async () => {
+    setIdleWarning(undefined);
+    await api.call('session.touch', {});
+  }, [api]);
+
+  // Back where the idle lock interrupted this person, if it did.
+  const unlocked = useCallback(async () => {
+    const taken = await api.call('session.takeResumePoint', {});
+    if (taken.ok && taken.value.resumePoint !== null) {
+      restorePlace(taken.value.resumePoint);
+      window.location.hash = taken.value.resumePoint.route;
+    }
+    await refresh();
+  }, [api, refresh]);
 
   const lock = useCallback(async () => {
     await api.call('session.lock', {});
@@ -83,7 +110,8 @@ export function App() {
           partnershipName={status.partnershipName}
           isDemo={status.isDemo}
           usernames={status.usernames}
-          onUnlocked={() => void refresh()}
+          resumeUsername={status.resumeUsername}
+          onUnlocked={() => void unlocked()}
         />
       );
     case 'unlocked':
@@ -100,6 +128,8 @@ export function App() {
           <ReceivedChangesProvider>
             <UnlockedApp />
           </ReceivedChangesProvider>
+          <CommandPalette role={status.user.role} />
+          {idleWarning !== undefined && <IdleWarning secondsLeft={idleWarning} onStay={() => void stay()} />}
         </SessionContext.Provider>
       );
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelDefinition } from './channel-definition';
 import type { Role } from '../roles';
 import { saveAhpReportInputSchema, signAhpReportInputSchema } from '../schemas/ahp-report';
+import { approveEmployerLetterInputSchema, employerLetterApprovalSchema } from '../schemas/employer-letter-approval';
 import { employerViewSchema } from '../schemas/employer-view';
 import {
   participantAdjustmentsInputSchema,
@@ -20,6 +21,12 @@ const ADJUSTMENT_READER_ROLES: readonly Role[] = [
   'mental_health_practitioner',
   'occupational_therapist',
 ];
+
+/**
+ * Who records the person's approval of their employer letter: whoever goes through it with them
+ * (the coach, the coordinator) and the therapists who write it.
+ */
+const LETTER_APPROVAL_RECORDERS: readonly Role[] = ['coordinator', 'coach', 'occupational_therapist', 'physiotherapist'];
 
 /**
  * The workplace adjustments channels, spread into the contract.
@@ -60,5 +67,13 @@ export const adjustmentsContract = {
     output: employerViewSchema,
     access: ADJUSTMENT_READER_ROLES,
     audit: { action: 'view', person: { input: 'participantId' } },
+  },
+  'adjustments.approveEmployerLetter': {
+    summary:
+      'Record that the person approved their employer letter as it reads now (how, by whom, when); until then it is only a draft, and a later change lapses it',
+    input: approveEmployerLetterInputSchema,
+    output: employerLetterApprovalSchema,
+    access: LETTER_APPROVAL_RECORDERS,
+    audit: { action: 'edit', person: { input: 'participantId' } },
   },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -9,8 +9,12 @@ export const planPdfInputSchema = z.strictObject({
   largePrint: z.boolean().default(false),
 });
 
-/** The employer adjustments letter / workplace adjustments passport for one person. */
-export const employerLetterPdfInputSchema = z.strictObject({ participantId: idSchema });
+/**
+ * The employer adjustments letter / workplace adjustments passport for one person: a draft to go
+ * through with the person (the default), or the final letter to send (`final: true`), which is
+ * refused until the MDT has agreed the plan and the person has approved the letter as it reads now.
+ */
+export const employerLetterPdfInputSchema = z.strictObject({ participantId: idSchema, final: z.boolean().default(false) });
 
 /** One AHP Health and Work Report (the newest when not named). */
 export const ahpReportPdfInputSchema = z.strictObject({ participantId: idSchema, reportId: idSchema.optional() });

@@ -14,6 +14,8 @@ export const resumePointSchema = z.strictObject({
     .string()
     .max(300, 'The screen address is too long')
     .regex(/^#\/[\w\-/?=&.%]*$/, 'Not a screen of this app'),
+  /** The agenda item meeting mode was on, by its id. */
+  caseId: z.string().max(64).optional(),
   /** Seconds spent on each agenda item, by its id. */
   timers: z
     .record(z.string().max(64), z.number().int().min(0).max(86_400))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { employerLetterApprovalSchema } from './employer-letter-approval';
 import { ADJUSTMENT_CATEGORIES, ADJUSTMENT_RECOMMENDATIONS, ADJUSTMENT_STATUSES } from '../adjustments/adjustment-library';
 import { gradedReturnProblems, MAX_SCHEDULE_WEEKS, MAX_WEEKLY_HOURS } from '../adjustments/graded-return';
 import { isoDateSchema, requiredText } from '../text-schemas';
@@ -127,5 +128,7 @@ export const participantAdjustmentsSchema = z.object({
   ahpReports: z.array(ahpReportSchema),
   /** Whether consent to share adjustments with the employer is in force now. */
   employerConsentInForce: z.boolean(),
+  /** The person's newest approval of their employer letter (in force only while the letter is unchanged), or null. */
+  employerLetterApproval: employerLetterApprovalSchema.nullable(),
 });
 export type ParticipantAdjustments = z.infer<typeof participantAdjustmentsSchema>;

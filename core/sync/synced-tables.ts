@@ -116,6 +116,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: ALL_ROLES,
     references: { updated_by: 'users' },
   },
+  // Settings an administrator edits for the whole partnership (clinical leads): compare-and-set.
+  {
+    table: 'partnership_settings',
+    key: ['key'],
+    rule: 'versioned',
+    writtenBy: ['config.saveClinicalLeads'],
+    readBy: ALL_ROLES,
+    references: { updated_by: 'users' },
+  },
   {
     table: 'participants',
     key: ['id'],
@@ -171,7 +180,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'risk_flags',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge'],
+    writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge', 'riskFlags.acknowledgeInMeeting'],
     readBy: ALL_ROLES,
     references: { acknowledged_by: 'users', measure_result_id: 'measure_results', participant_id: 'participants' },
   },
@@ -279,6 +288,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: ALL_ROLES,
     references: { author_id: 'users', participant_id: 'participants', signed_by: 'users' },
     unique: [{ columns: ['participant_id'], where: { status: 'draft' } }],
+  },
+  // The person's approval of their employer letter: recorded once, never changed (a new approval is a new row).
+  {
+    table: 'employer_letter_approvals',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['adjustments.approveEmployerLetter'],
+    readBy: ALL_ROLES,
+    references: { participant_id: 'participants', adjustments_id: 'workplace_adjustments', recorded_by: 'users' },
   },
 ];
 

@@ -1,11 +1,17 @@
 import { getAdjustments, saveAdjustments } from './adjustments-service';
 import { saveAhpReport, signAhpReport } from './ahp-report-service';
 import { employerView } from './employer-view-service';
+import { approveEmployerLetter } from './employer-letter-approval-service';
 import { signedInCaller, type Handlers } from '../handlers';
 import type { SessionHolder } from '../session-holder';
 
 type AdjustmentChannels =
-  'adjustments.get' | 'adjustments.save' | 'adjustments.saveAhpReport' | 'adjustments.signAhpReport' | 'adjustments.employerView';
+  | 'adjustments.get'
+  | 'adjustments.save'
+  | 'adjustments.saveAhpReport'
+  | 'adjustments.signAhpReport'
+  | 'adjustments.employerView'
+  | 'adjustments.approveEmployerLetter';
 
 /** Workplace adjustments, the graded return schedule, AHP Health and Work Reports and the employer view. */
 export function adjustmentsHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, AdjustmentChannels> {
@@ -15,5 +21,7 @@ export function adjustmentsHandlers(session: SessionHolder, now: () => Date): Pi
     'adjustments.saveAhpReport': async (input, context) => saveAhpReport(session.require().store, input, signedInCaller(context), now()),
     'adjustments.signAhpReport': async (input, context) => signAhpReport(session.require().store, input, signedInCaller(context), now()),
     'adjustments.employerView': async ({ participantId }) => employerView(session.require().store, participantId),
+    'adjustments.approveEmployerLetter': async (input, context) =>
+      approveEmployerLetter(session.require().store, input, signedInCaller(context), now()),
   };
 }

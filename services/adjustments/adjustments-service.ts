@@ -15,6 +15,7 @@ import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { toAhpReport } from './ahp-report-service';
 import { mayShare } from '../participants/consent-service';
+import { employerLetterApproval } from './employer-letter-approval-service';
 
 /** The content of a saved version, as stored. */
 export function adjustmentsContent(row: Pick<AdjustmentsRow, 'content_json'>): WorkplaceAdjustmentsContent {
@@ -30,11 +31,12 @@ async function requireParticipant(store: Store, participantId: string) {
 /** A person's adjustments as the section shows them: the newest version, their AHP reports and the consent in force. */
 export async function getAdjustments(store: Store, participantId: string): Promise<ParticipantAdjustments> {
   await requireParticipant(store, participantId);
-  const [plan, saved, reports, consent] = await Promise.all([
+  const [plan, saved, reports, consent, approval] = await Promise.all([
     latestPlan(store.db, participantId),
     latestAdjustments(store.db, participantId),
     listAhpReports(store.db, participantId),
     mayShare(store, participantId, 'share_employer'),
+    employerLetterApproval(store, participantId),
   ]);
   return {
     currentPlanId: plan?.id ?? null,
@@ -50,6 +52,7 @@ export async function getAdjustments(store: Store, participantId: string): Promi
           },
     ahpReports: reports.map(toAhpReport),
     employerConsentInForce: consent,
+    employerLetterApproval: approval,
   };
 }
 

@@ -2,6 +2,7 @@ import { AppError } from '../../core/app-error';
 import { buildEmployerView } from '../../core/adjustments/employer-view';
 import type { EmployerView } from '../../core/schemas/employer-view';
 import { latestAdjustments, listAhpReports } from '../../db/repositories/adjustments-repository';
+import { findParticipant } from '../../db/repositories/participant-repository';
 import { getPartnership } from '../../db/repositories/partnership-repository';
 import { findTeamMemberByUser } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
@@ -16,15 +17,27 @@ import { getParticipantRecord } from '../participants/participant-record';
  * is handed to the allow-list builder, which copies only the fields an employer may see.
  */
 export async function employerView(store: Store, participantId: string): Promise<EmployerView> {
-  const person = await getParticipantRecord(store, participantId);
+  if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
   if (!(await mayShare(store, participantId, 'share_employer'))) {
     throw new AppError(
       'FORBIDDEN',
       'Nothing can be shared with the employer: the person has not given consent to share adjustments with them, or has withdrawn it.',
     );
   }
+  const view = await employerLetterContent(store, participantId);
+  if (view === null) throw new AppError('NOT_FOUND', 'No workplace adjustments have been saved for this person yet.');
+  return view;
+}
+
+/**
+ * What the employer letter says now, without asking for consent: only for comparing it with what
+ * the person approved (services/adjustments/employer-letter-approval-service.ts), never for
+ * sending. Null before any adjustments are saved.
+ */
+export async function employerLetterContent(store: Store, participantId: string): Promise<EmployerView | null> {
+  const person = await getParticipantRecord(store, participantId);
   const saved = await latestAdjustments(store.db, participantId);
-  if (saved === undefined) throw new AppError('NOT_FOUND', 'No workplace adjustments have been saved for this person yet.');
+  if (saved === undefined) return null;
   const [author, partnership, plans, ahpReports] = await Promise.all([
     findTeamMemberByUser(store.db, saved.saved_by),
     getPartnership(store.db),

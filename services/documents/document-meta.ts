@@ -12,6 +12,8 @@ export interface DocumentMeta {
   readonly generatedAt: string;
   /** True while the content is not yet agreed or signed: every page then carries a DRAFT watermark. */
   readonly draft: boolean;
+  /** What the footer says after "DRAFT: " (why it is not final); "not agreed" when not given. */
+  readonly draftNote?: string;
 }
 
 /**

@@ -32,6 +32,14 @@ export function EmployerLetterDocument({ view, meta }: { view: EmployerView; met
           title="Workplace adjustments passport"
           subtitle={`For ${view.employeeName}${view.employerName === null ? '' : ` at ${view.employerName}`}`}
         />
+        {meta.draft ? (
+          <View style={styles.callout}>
+            <Text>
+              This is a draft for {view.employeeName} to read and approve ({meta.draftNote ?? 'not agreed'}). Do not send it to the
+              employer.
+            </Text>
+          </View>
+        ) : null}
         <Text style={styles.paragraph}>To the line manager{view.employerName === null ? '' : ` at ${view.employerName}`},</Text>
         <Text style={styles.paragraph}>
           {view.employeeName} is being supported by the WorkWell service and has agreed that we share this with you. It describes what they

@@ -1,3 +1,10 @@
+import {
+  isMiParticipant,
+  miColumnMaySend,
+  MI_RETURN_COLUMNS,
+  type MiConsentState,
+  type MiReturnColumn,
+} from '../../core/exports/mi-return-columns';
 import type { MiReturn } from '../../core/schemas/fhir-export';
 import type { SignedInUser } from '../../core/schemas/session';
 import type { ParticipantStatus } from '../../core/schemas/participants';
@@ -6,51 +13,12 @@ import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
 
 /**
- * The management-information return's columns, in order. Coded values and dates only: no names,
- * NHS numbers, dates of birth or free text. README "Management-information return" documents
- * each column.
+ * The management-information return's columns, in order, and each one's lawful basis: core's table
+ * (core/exports/mi-return-columns.ts); README "Management-information return" documents each column.
+ * Coded values and dates only: no names, NHS numbers, dates of birth or free text.
  */
-export const MI_RETURN_COLUMNS = [
-  'reporting_month',
-  'participant_reference',
-  'referral_date',
-  'referral_source',
-  'consent_service',
-  'consent_share_partnership',
-  'consent_share_dwp',
-  'consent_evaluation',
-  'employment_status_at_start',
-  'fit_note_at_start',
-  'primary_barrier',
-  'first_appointment_date',
-  'plan_agreed_date',
-  'interventions_team',
-  'onward_referrals',
-  'signposts',
-  'actions_employment_support',
-  'actions_physiotherapy',
-  'actions_mental_health',
-  'actions_occupational_therapy',
-  'actions_other_discipline',
-  'phq9_baseline',
-  'phq9_baseline_date',
-  'phq9_follow_up',
-  'phq9_follow_up_date',
-  'gad7_baseline',
-  'gad7_baseline_date',
-  'gad7_follow_up',
-  'gad7_follow_up_date',
-  'wsas_baseline',
-  'wsas_baseline_date',
-  'wsas_follow_up',
-  'wsas_follow_up_date',
-  'status_at_month_end',
-  'exit_date',
-  'exit_reason',
-  'employment_outcome',
-] as const;
-type MiColumn = (typeof MI_RETURN_COLUMNS)[number];
-type MiRow = Record<MiColumn, string | number | null>;
+export { MI_RETURN_COLUMNS };
+type MiRow = Record<MiReturnColumn, string | number | null>;
 
 const FIT_NOTE_AT_START: Readonly<Record<string, string>> = { off_sick_fit_note: 'yes', off_sick_no_fit_note: 'no' };
 const NATIONAL_DISCIPLINES = ['employment_support', 'physiotherapy', 'mental_health', 'occupational_therapy'] as const;
@@ -83,14 +51,18 @@ function csvField(value: string | number | null): string {
 }
 
 /**
- * Builds the MI return for one reporting month: one row per person on the caseload in that month
- * (referred by its last day and not exited before its first), with everything as it stood at the
- * month's end. Records the export in the export log.
+ * Builds the MI return for one reporting month: one row per participant on the caseload in that
+ * month (referred by its last day and not exited before its first; not those whose consent to the
+ * service stood declined or withdrawn at its end), with everything as it stood at the month's end.
+ * Columns sent only with evaluation consent are blank unless it was in force at the month's end.
+ * Records the export in the export log.
  */
 export function buildMiReturn(store: Store, user: SignedInUser, month: string, now: Date): MiReturn {
   const first = `${month}-01`;
   const last = monthEnd(month);
-  const rows = listMiReturnRows(store, { first, last });
+  const consentOf = (state: string | number | null | undefined): MiConsentState =>
+    state === 'given' || state === 'declined' || state === 'withdrawn' ? state : 'not_recorded';
+  const rows = listMiReturnRows(store, { first, last }).filter((row) => isMiParticipant(consentOf(row.consent_service)));
 
   const lines = [MI_RETURN_COLUMNS.join(',')];
   const subjects: Array<{ participantId: string; outcome: 'included' }> = [];
@@ -108,10 +80,10 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       participant_reference: row.reference ?? null,
       referral_date: row.referral_date ?? null,
       referral_source: row.referral_source ?? null,
-      consent_service: row.consent_service ?? 'not_recorded',
-      consent_share_partnership: row.consent_share_partnership ?? 'not_recorded',
-      consent_share_dwp: row.consent_share_dwp ?? 'not_recorded',
-      consent_evaluation: row.consent_evaluation ?? 'not_recorded',
+      consent_service: consentOf(row.consent_service),
+      consent_share_partnership: consentOf(row.consent_share_partnership),
+      consent_share_dwp: consentOf(row.consent_share_dwp),
+      consent_evaluation: consentOf(row.consent_evaluation),
       employment_status_at_start: row.employment_status ?? null,
       fit_note_at_start: FIT_NOTE_AT_START[String(row.employment_status)] ?? 'not_applicable',
       primary_barrier: assessment?.mainBarrier ?? null,
@@ -143,7 +115,8 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       exit_reason: row.exit_reason ?? null,
       employment_outcome: row.employment_outcome ?? null,
     };
-    lines.push(MI_RETURN_COLUMNS.map((column) => csvField(mi[column])).join(','));
+    const evaluation = consentOf(row.consent_evaluation);
+    lines.push(MI_RETURN_COLUMNS.map((column) => csvField(miColumnMaySend(column, evaluation) ? mi[column] : null)).join(','));
     subjects.push({ participantId: String(row.id), outcome: 'included' });
   }
   const csv = `${lines.join('\r\n')}\r\n`;

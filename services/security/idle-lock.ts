@@ -4,6 +4,8 @@ import type { SerialQueue } from '../serial-queue';
 import type { OpenSession, SessionHolder } from '../session-holder';
 
 export const DEFAULT_IDLE_LOCK_SECONDS = 300;
+/** The idle lock is announced this long before it comes (see warningSecondsLeft). */
+export const IDLE_WARNING_SECONDS = 60;
 
 /** `WORKWELL_IDLE_LOCK_SECONDS` as a whole number of seconds, if set (tests use a few seconds). */
 export function idleLockSecondsFromEnvironment(env: NodeJS.ProcessEnv = process.env): number | undefined {
@@ -63,10 +65,14 @@ export class IdleLock {
     this.#lastActivity = this.clock();
   }
 
-  /** Seconds left before the idle lock (0 when it is due). */
-  secondsLeft(): number {
-    const leftMs = this.seconds() * 1000 - (this.clock() - this.#lastActivity);
-    return Math.max(0, Math.ceil(leftMs / 1000));
+  /**
+   * Seconds left before the idle lock, once it is close enough to warn about: the last minute, or
+   * the last third of a shorter idle time (so a warning never stands for the whole of it).
+   */
+  warningSecondsLeft(): number | undefined {
+    const seconds = this.seconds();
+    const left = Math.max(0, Math.ceil((seconds * 1000 - (this.clock() - this.#lastActivity)) / 1000));
+    return left <= Math.min(IDLE_WARNING_SECONDS, Math.floor(seconds / 3)) ? left : undefined;
   }
 
   /** Told, before the store closes, of each lock made here (idle, OS lock screen, suspend): none the person chose. */

@@ -30,8 +30,8 @@ export interface SessionServiceDependencies {
   readonly backoff?: UnlockBackoff;
   /** See unlockStore: stores larger than this are checked in slices after unlock. */
   readonly quickCheckAtUnlockMaxBytes?: number | undefined;
-  /** Seconds until the idle lock, reported by `app.status` for the warning a minute before. */
-  readonly idleSecondsLeft?: () => number;
+  /** Seconds until the idle lock once a warning is due (IdleLock.warningSecondsLeft), for `app.status`. */
+  readonly idleWarningSecondsLeft?: () => number | undefined;
   /** Where a lock the person did not ask for interrupted them (see ResumePoints). */
   readonly resumePoints?: ResumePoints;
   /** Told when a session opens, so the idle lock counts from then. */
@@ -88,6 +88,11 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
       });
   }
 
+  function idleWarning(): { idleLockInSeconds?: number } {
+    const left = deps.idleWarningSecondsLeft?.();
+    return left === undefined ? {} : { idleLockInSeconds: left };
+  }
+
   return {
     'app.status': async (): Promise<AppStatus> => {
       const open = session.current;
@@ -100,7 +105,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           partnershipName: open.partnershipName,
           isDemo: open.isDemo,
           user: open.user,
-          ...(deps.idleSecondsLeft === undefined ? {} : { idleLockInSeconds: deps.idleSecondsLeft() }),
+          ...idleWarning(),
           ...(storeDamage === undefined ? {} : { storeDamage }),
         };
       }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { expect, openApp, type RunningHost } from './host-fixture';
 
@@ -18,4 +18,15 @@ export async function openDemoAs(page: Page, host: RunningHost, username: string
   await page.getByRole('button', { name: 'Open a demo partnership' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
   await signInAs(page, username);
+}
+
+/** From any screen: today's demo meeting in meeting mode, everyone present; returns meeting mode on its first case. */
+export async function startTodaysDemoMeeting(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByTestId('meetings-table').getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Open meeting mode' }).click();
+  await page.getByRole('button', { name: 'Record attendance and start' }).click();
+  const live = page.getByTestId('meeting-live');
+  await expect(live.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+  return live;
 }

@@ -19,7 +19,10 @@ async function downloadedText(download: Download, folder: string): Promise<strin
   return pdfText(bytes, download.suggestedFilename());
 }
 
-test('an OT downloads the draft plan and the employer letter as PDFs; both read back as text', async ({ page, host }, testInfo) => {
+test('an OT downloads the draft plan and the draft employer letter, records the person’s approval, and once the MDT agrees the plan downloads the final letter; all read back as text', async ({
+  page,
+  host,
+}, testInfo) => {
   // The coordinator records the person's consent to share adjustments with their employer.
   await openDemoAs(page, host, 'demo.coordinator');
   const personLink = page.getByTestId('caseload-table').getByRole('link').first();
@@ -64,7 +67,7 @@ test('an OT downloads the draft plan and the employer letter as PDFs; both read 
 
   // The employer letter: built from the employer view only, so the team note never reaches it.
   const letterDownload = page.waitForEvent('download');
-  await section.getByRole('button', { name: 'Download the employer letter (PDF)' }).click();
+  await section.getByRole('button', { name: 'Download the draft letter (PDF)' }).click();
   const letterFile = await letterDownload;
   expect(letterFile.suggestedFilename()).toMatch(/^workplace-adjustments-WW-\d{6}-draft\.pdf$/);
   const letterText = await downloadedText(letterFile, testInfo.outputDir);
@@ -75,9 +78,61 @@ test('an OT downloads the draft plan and the employer letter as PDFs; both read 
   expect(letterText).not.toContain('Team only');
   expect(letterText).not.toContain('PHQ');
   expect(letterText).not.toContain('low mood');
+  expect(letterText).toMatch(/DRAFT:\s+not\s+agreed\s+or\s+approved\s+by\s+the\s+person/);
+  expect(letterText).toMatch(/Do\s+not\s+send\s+it\s+to\s+the\s+employer\./);
   await expectNoAxeViolations(page);
   await section.getByTestId('employer-view').screenshot({ path: testInfo.outputPath('employer-letter-download.png') });
   await plan.screenshot({ path: testInfo.outputPath('plan-download.png') });
+
+  // Not final until the person approves it and the MDT agrees the plan: the final letter is refused, naming both.
+  const letterStatus = section.getByTestId('download-employer-letter-pdf');
+  const early: Download[] = [];
+  const keepEarly = (download: Download) => early.push(download);
+  page.on('download', keepEarly);
+  await section.getByRole('button', { name: 'Download the final letter to send (PDF)' }).click();
+  await expect(letterStatus).toContainText('The person has not approved this letter yet');
+  await expect(letterStatus).toContainText('The MDT has not agreed the plan');
+  page.off('download', keepEarly);
+  expect(early).toHaveLength(0);
+
+  // The OT records the person's approval; a missing answer is shown at its field.
+  const approval = section.getByTestId('employer-letter-approval');
+  await expect(approval.getByTestId('employer-letter-approval-status')).toContainText('Not approved by the person yet');
+  await approval.getByRole('button', { name: 'Record the person’s approval' }).click();
+  await approval.getByRole('button', { name: 'Save the approval' }).click();
+  await expect(approval.getByRole('alert')).toContainText('Choose how the person gave their approval');
+  await expect(approval.getByLabel('How the person gave their approval')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await approval.getByLabel('How the person gave their approval').selectOption({ label: 'In writing' });
+  await approval.getByRole('button', { name: 'Save the approval' }).click();
+  await expect(approval.getByTestId('employer-letter-approval-status')).toContainText('Approved by the person in writing');
+
+  // The MDT agrees the plan (an action with an owner and due date, and a review date, first).
+  await plan.getByRole('button', { name: 'Edit the draft plan' }).click();
+  await page.getByRole('button', { name: 'Add an action' }).click();
+  await page.getByLabel('Discipline', { exact: true }).selectOption({ label: 'Physiotherapy' });
+  await page.getByLabel('What will be done').fill('Six physiotherapy sessions');
+  await page.getByLabel('Responsible professional').selectOption({ label: 'Priya Lindqvist (Physiotherapy)' });
+  await page.getByLabel('Due by').fill('2027-01-15');
+  await page.getByLabel('Review the plan by').fill('2027-02-01');
+  await page.getByRole('button', { name: 'Save draft plan' }).click();
+  await plan.getByRole('button', { name: 'Agree the plan' }).click();
+  await page.getByLabel('Priya Lindqvist, Musculoskeletal physiotherapist').check();
+  await page.getByLabel('Checked by (a second member of the team)').selectOption({ label: 'Priya Lindqvist' });
+  await page.getByRole('button', { name: 'Agree the plan' }).click();
+  await expect(plan).toContainText('Agreed by the MDT');
+
+  // Approved and agreed: the final letter, with no DRAFT anywhere.
+  const finalDownload = page.waitForEvent('download');
+  await section.getByRole('button', { name: 'Download the final letter to send (PDF)' }).click();
+  const finalFile = await finalDownload;
+  expect(finalFile.suggestedFilename()).toMatch(/^workplace-adjustments-WW-\d{6}\.pdf$/);
+  const finalText = await downloadedText(finalFile, testInfo.outputDir);
+  expect(finalText).toContain('Build up stamina for a full shift');
+  expect(finalText).not.toContain('DRAFT');
+  expect(finalText).not.toContain('Do not send');
+  await expect(letterStatus.getByRole('status')).toContainText(finalFile.suggestedFilename());
+  await expectNoAxeViolations(page);
 
   // Without consent the letter is refused, in the service's words, and nothing is downloaded.
   await signInAs(page, 'demo.coordinator');
@@ -87,7 +142,7 @@ test('an OT downloads the draft plan and the employer letter as PDFs; both read 
   await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Withdrawn on');
   const downloads: Download[] = [];
   page.on('download', (download) => downloads.push(download));
-  await section.getByRole('button', { name: 'Download the employer letter (PDF)' }).click();
+  await section.getByRole('button', { name: 'Download the draft letter (PDF)' }).click();
   await expect(section.getByTestId('download-employer-letter-pdf')).toContainText('consent');
   expect(downloads).toHaveLength(0);
   await expectNoAxeViolations(page);

@@ -1,6 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
-import { openDemoAs } from './demo-sign-in';
+import { openDemoAs, startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { activate, chooseOption, tabTo, typeDate, typeInto } from './keyboard';
 
@@ -295,12 +295,7 @@ test('two people typing notes on the same case: the second is told, keeps their 
   host,
 }) => {
   await openDemoAs(page, host, 'demo.coordinator');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
-  await page.getByTestId('meetings-table').getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Open meeting mode' }).click();
-  await page.getByRole('button', { name: 'Record attendance and start' }).click();
-  const live = page.getByTestId('meeting-live');
-  await expect(live.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+  const live = await startTodaysDemoMeeting(page);
 
   // A second window on the same meeting, opened before the first saves anything.
   const other = await page.context().newPage();

@@ -9,6 +9,7 @@ import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { startThrowawayCluster, type ThrowawayCluster } from '../support/postgres-cluster';
 import { TEST_NOW } from '../support/test-clock';
 import { expectNoAxeViolations } from './accessibility';
+import { startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test, withHostOn } from './host-fixture';
 
 /**
@@ -145,12 +146,7 @@ test('two laptops on one partnership server: a referral registered on one appear
       await coordinator.screenshot({ path: testInfo.outputPath('laptop-b-caseload.png'), fullPage: true });
 
       // 2. B opens meeting mode on today's meeting, on a case with no risk flag.
-      await coordinator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
-      await coordinator.getByTestId('meetings-table').getByRole('link').first().click();
-      await coordinator.getByRole('link', { name: 'Open meeting mode' }).click();
-      await coordinator.getByRole('button', { name: 'Record attendance and start' }).click();
-      const live = coordinator.getByTestId('meeting-live');
-      await expect(live.getByText('Case 1 of 4', { exact: true })).toBeVisible();
+      const live = await startTodaysDemoMeeting(coordinator);
       await live.getByRole('button', { name: /Next case/ }).click();
       await expect(live.getByText('Case 2 of 4', { exact: true })).toBeVisible();
       await expect(coordinator.getByTestId('risk-flag-banner')).toHaveCount(0);

@@ -9,6 +9,7 @@ import { AdjustmentsEditor } from './adjustments-editor';
 import { AdjustmentsSummary } from './adjustments-summary';
 import { AhpReportForm } from './ahp-report-form';
 import { AhpReportSummary } from './ahp-report-summary';
+import { EmployerLetterApprovalPanel } from './employer-letter-approval';
 import { EmployerViewPreview } from './employer-view-preview';
 
 export interface AdjustmentsSectionProps {
@@ -102,6 +103,14 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
       <p>
         Consent to share adjustments with the employer: <strong>{data.employerConsentInForce ? 'in force' : 'not in force'}</strong>
       </p>
+      {data.saved !== null && data.employerConsentInForce && (
+        <EmployerLetterApprovalPanel
+          participantId={participantId}
+          adjustmentsVersion={data.saved.version}
+          approval={data.employerLetterApproval}
+          onApproved={() => void reload()}
+        />
+      )}
       {data.saved !== null && <EmployerViewPreview participantId={participantId} refreshKey={`${data.saved.version}|${consentKey}`} />}
 
       <h3 className="nhsuk-heading-s">AHP Health and Work Report</h3>

@@ -74,7 +74,11 @@ export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewP
       {canCall('documents.employerLetterPdf', user.role) && (
         <DownloadPdfButtons
           channel="documents.employerLetterPdf"
-          options={[{ label: 'Download the employer letter (PDF)', input: { participantId } }]}
+          options={[
+            { label: 'Download the draft letter (PDF)', input: { participantId, final: false } },
+            // Refused, with what is missing, until the MDT has agreed the plan and the person has approved the letter.
+            { label: 'Download the final letter to send (PDF)', input: { participantId, final: true } },
+          ]}
           testId="download-employer-letter-pdf"
         />
       )}

@@ -125,7 +125,9 @@ export function ExportsScreen() {
 
       <h2 className="nhsuk-heading-m">Management-information return</h2>
       <p className="nhsuk-body">
-        A CSV file for a reporting month: one row per person on the caseload that month, codes and dates only, no names or free text.
+        A CSV file for a reporting month: one row per person on the caseload that month, codes and dates only, no names or free text. People
+        who had declined or withdrawn from the service by the month's end are left out, and outcome scores are blank unless the person's
+        evaluation consent was in force then.
       </p>
       <ErrorSummary fieldErrors={mi.fieldErrors} message={mi.message} />
       {miDone !== undefined && (

@@ -12,6 +12,7 @@ import { PlanPanel } from '../plans/plan-panel';
 import { AttendanceForm } from './attendance-form';
 import { CaseSummary } from './case-summary';
 import { CaseTimer } from './case-timer';
+import { forgetMeetingPlace, rememberMeetingPlace, takeRestoredMeetingPlace } from '../../resume-place';
 import { EndMeetingDialog } from './end-meeting-dialog';
 import { AgendaChips } from './agenda-chips';
 import { agendaPersonName } from './agenda-row';
@@ -114,15 +115,22 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   const api = useApi();
   const { user } = useSession();
   const agenda = meeting.agenda;
-  const [index, setIndex] = useState(() =>
-    Math.max(
-      0,
-      agenda.findIndex((item) => !hasRecord(item)),
-    ),
-  );
+  // Back from an idle lock: the same case, with each case's time so far.
+  const [restored] = useState(takeRestoredMeetingPlace);
+  const [index, setIndex] = useState(() => {
+    const restoredIndex = agenda.findIndex((item) => item.id === restored?.caseId);
+    return restoredIndex >= 0
+      ? restoredIndex
+      : Math.max(
+          0,
+          agenda.findIndex((item) => !hasRecord(item)),
+        );
+  });
   const item = agenda[Math.min(index, agenda.length - 1)];
   const notes = useCaseNotes(item);
-  const [elapsed, setElapsed] = useState<Record<string, number>>({});
+  const [elapsed, setElapsed] = useState<Record<string, number>>(() => ({ ...(restored?.timers ?? {}) }));
+  useEffect(() => rememberMeetingPlace({ caseId: item?.id, timers: elapsed }), [item?.id, elapsed]);
+  useEffect(() => forgetMeetingPlace, []);
   const [running, setRunning] = useState(true);
   const [announcement, setAnnouncement] = useState('');
   // When ending was asked for: the case whose notes had not reached the store then, if any.

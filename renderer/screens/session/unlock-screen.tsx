@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { SignedInUser } from '../../../core/schemas/session';
 import { useApi } from '../../api/api-context';
@@ -17,13 +17,20 @@ export interface UnlockScreenProps {
   readonly partnershipName: string;
   readonly isDemo: boolean;
   readonly usernames: readonly string[];
+  /** Who a lock they did not ask for signed out: chosen already, so they type only their passphrase. */
+  readonly resumeUsername?: string | undefined;
   readonly onUnlocked: (user: SignedInUser) => void;
 }
 
 /** The store is locked: choose who you are and enter your passphrase. */
-export function UnlockScreen({ partnershipName, isDemo, usernames, onUnlocked }: UnlockScreenProps) {
+export function UnlockScreen({ partnershipName, isDemo, usernames, resumeUsername, onUnlocked }: UnlockScreenProps) {
   const api = useApi();
-  const [username, setUsername] = useState(usernames.length === 1 ? (usernames[0] ?? '') : '');
+  const chosen = resumeUsername !== undefined && usernames.includes(resumeUsername) ? resumeUsername : undefined;
+  const [username, setUsername] = useState(chosen ?? (usernames.length === 1 ? (usernames[0] ?? '') : ''));
+  // Back after an idle lock: straight to the passphrase (after the page's heading has taken focus).
+  useEffect(() => {
+    if (chosen !== undefined) document.getElementById(FIELD_IDS.passphrase ?? '')?.focus();
+  }, [chosen]);
   const [passphrase, setPassphrase] = useState('');
   const unlock = useSubmit<SignedInUser>(fieldIdFor);
   const [recovering, setRecovering] = useState(false);

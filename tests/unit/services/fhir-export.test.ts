@@ -318,10 +318,11 @@ describe('partnership export (FHIR)', () => {
       signposts: '0',
       actions_physiotherapy: '1',
       actions_employment_support: '1',
-      phq9_baseline: '8',
-      phq9_baseline_date: '2026-11-05',
+      // No evaluation consent: the outcome measures stay blank (README "Management-information return").
+      phq9_baseline: '',
+      phq9_baseline_date: '',
       phq9_follow_up: '',
-      gad7_baseline: '7',
+      gad7_baseline: '',
       exit_date: '',
     });
     // The other person withdrew sharing with the partnership system but gave sharing with DWP: two columns, two answers.
