@@ -73,6 +73,7 @@ export const CHANNELS = [
   'users.list',
   'users.add',
   'users.revoke',
+  'users.changeRole',
   'account.changePassphrase',
   'session.recover',
   'session.touch',

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { addServerUserRequestSchema } from '../core/sync/admin-protocol';
-import { notifyOnCommit, requireAdministrator } from './admin-caller';
+import { notifyOnCommit, publishUserRow, requireAdministrator } from './admin-caller';
 import { HttpError } from './http-error';
 import { inAdministrationScope, inRequestScope } from './request-scope';
 import type { Route } from './route';
-import { currentRow, writeChange } from './sync-apply';
+import { currentRow, lockChangeLog, writeChange } from './sync-apply';
 import { parseBody } from './sync-body';
 
 const rowKey = (id: string) => JSON.stringify([id]);
@@ -75,6 +75,9 @@ export const addUserRoute: Route = {
     if (teamMember !== null && (typeof teamMember.id !== 'string' || teamMember.user_id !== row.id))
       throw new HttpError(400, 'VALIDATION', 'The team member sent with the user was not linked to them. Nothing was changed.');
     const added = await inAdministrationScope(context.db, caller, async (trx) => {
+      // The change-log lock before any row, in sync apply's order (server/sync-apply.ts), so an
+      // administrator's change and a push can never wait on each other.
+      await lockChangeLog(trx, caller.partnershipId);
       const existing = await trx
         .selectFrom('users')
         .select(['id', 'partnership_id', 'username', 'public_key'])
@@ -152,6 +155,8 @@ export const revokeUserRoute: Route = {
     // The caller is an administrator and not the one revoked, so an administrator always remains.
     if (userId === caller.userId) throw new HttpError(409, 'CONFLICT', 'You cannot revoke your own account. Ask another administrator.');
     const revokedAt = await inRequestScope(context.db, caller, async (trx) => {
+      // As sync apply does: the change-log lock first, then the user's row and their record.
+      await lockChangeLog(trx, caller.partnershipId);
       const before = await trx
         .selectFrom('users')
         .select('revoked_at')
@@ -170,16 +175,7 @@ export const revokeUserRoute: Route = {
       const key = rowKey(userId);
       const current = await currentRow(trx, caller.partnershipId, 'users', key);
       if (current !== null && at !== null) {
-        const row = { ...current, disabled_at: at.toISOString() };
-        await writeChange(trx, {
-          partnershipId: caller.partnershipId,
-          deviceId: caller.deviceId,
-          mutationId: null,
-          table: 'users',
-          key,
-          row,
-        });
-        await notifyOnCommit(trx, caller.partnershipId);
+        await publishUserRow(trx, caller, key, { ...current, disabled_at: at.toISOString() });
       }
       return { at, changed: true };
     });

@@ -17,27 +17,36 @@ const signInFailed = () => new HttpError(401, 'SIGN_IN_FAILED', 'The partnership
 const revoked = () =>
   new HttpError(403, 'REVOKED', 'This user or this laptop has been revoked on the partnership server. Ask an administrator.');
 
-/** POST /auth/challenge: a one-time X25519 key and nonce for a user on a laptop. */
+/**
+ * POST /auth/challenge: a one-time X25519 key and nonce for a user on a laptop. A username the
+ * server does not know gets the same answer made the same way (the same query, a fresh key pair and
+ * nonce, a stored one-time challenge): a decoy that names no user, whose answer step fails with the
+ * one generic SIGN_IN_FAILED. A revoked user or laptop gets an ordinary challenge and is told REVOKED
+ * only once the proof shows they hold the user's key. So this step never tells whether a username
+ * exists or was revoked (GET /enrol/slot's decoys do the same there). A real challenge is fresh on
+ * every request, so a decoy is too: one that stayed the same would itself be the tell.
+ */
 export const challengeRoute: Route = {
   method: 'POST',
   pattern: '/auth/challenge',
   body: 'json',
   async handle({ db, body }) {
     const { username, deviceId } = parseBody(challengeRequestSchema, body);
-    const user = await db.selectFrom('users').select(['id', 'revoked_at']).where('username', '=', username).executeTakeFirst();
-    if (user === undefined) throw signInFailed();
-    if (user.revoked_at !== null) throw revoked();
-    const device = await db.selectFrom('devices').select(['user_id', 'revoked_at']).where('id', '=', deviceId).executeTakeFirst();
-    if (device !== undefined && device.revoked_at !== null) throw revoked();
+    const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
     const pair = newChallengeKeyPair();
     const challenge = {
       id: randomUUID(),
-      user_id: user.id,
+      user_id: user?.id ?? null,
       device_id: deviceId,
       server_public_key: pair.publicKey.toString('base64'),
       server_private_key: pair.privateKey.toString('base64'),
       nonce: randomBytes(32).toString('base64'),
     };
+    // Challenges never answered (decoys included) go once expired, so asking again and again cannot grow the table.
+    await db
+      .deleteFrom('challenges')
+      .where('expires_at', '<=', sql<Date>`now()`)
+      .execute();
     await db
       .insertInto('challenges')
       .values({ ...challenge, expires_at: sql<Date>`now() + make_interval(secs => ${CHALLENGE_SECONDS})` })
@@ -64,7 +73,8 @@ export const answerRoute: Route = {
         .where('expires_at', '>', sql<Date>`now()`)
         .returningAll()
         .executeTakeFirst();
-      if (challenge === undefined) throw signInFailed();
+      // Expired, answered before, or a decoy (no user): the one generic refusal.
+      if (challenge?.user_id == null) throw signInFailed();
       const user = await trx
         .selectFrom('users')
         .innerJoin('partnerships', 'partnerships.id', 'users.partnership_id')

@@ -61,7 +61,7 @@ export async function advanceProgress(db: Kysely<ServerDatabase>, caller: Caller
     .execute();
 }
 
-/** The caller's own watermark on their laptop: what a pull tells the laptop is done (0: nothing yet). */
+/** The caller's own watermark on their laptop: the highest of their mutations dealt with (0: nothing yet). */
 export async function progressOf(trx: Transaction<ServerDatabase>, caller: Caller): Promise<number> {
   const row = await trx
     .selectFrom('device_user_progress')
@@ -70,4 +70,53 @@ export async function progressOf(trx: Transaction<ServerDatabase>, caller: Calle
     .where('user_id', '=', caller.userId)
     .executeTakeFirst();
   return Number(row?.last_mutation_id ?? 0);
+}
+
+/**
+ * The watermark a pull tells the laptop: every one of the caller's outbox entries up to it is done.
+ * A refusal whose reply may never have reached the laptop (at or above `refusals_settled_below`)
+ * holds it just below that refusal: the laptop would otherwise take the refused change for
+ * applied. It pushes the change again instead, and is refused again with the same reason
+ * (server/refused-mutations.ts).
+ */
+export async function settledProgressOf(trx: Transaction<ServerDatabase>, caller: Caller): Promise<number> {
+  const row = await trx
+    .selectFrom('device_user_progress as p')
+    .select([
+      'p.last_mutation_id',
+      (eb) =>
+        eb
+          .selectFrom('refused_mutations as r')
+          .select(sql<string | null>`min(r.mutation_id)`.as('m'))
+          .whereRef('r.device_id', '=', 'p.device_id')
+          .whereRef('r.user_id', '=', 'p.user_id')
+          .whereRef('r.mutation_id', '>=', 'p.refusals_settled_below')
+          .as('unsettled'),
+    ])
+    .where('p.device_id', '=', caller.deviceId)
+    .where('p.user_id', '=', caller.userId)
+    .executeTakeFirst();
+  const own = Number(row?.last_mutation_id ?? 0);
+  return row?.unsettled == null ? own : Math.min(own, Number(row.unsettled) - 1);
+}
+
+/**
+ * Notes the lowest mutation id of a push: a laptop sends its user's waiting changes oldest first,
+ * so every refusal below it was settled there (it would be in this push otherwise).
+ */
+export async function notePushFrom(db: Kysely<ServerDatabase>, caller: Caller, firstMutationId: number): Promise<void> {
+  await db
+    .insertInto('device_user_progress')
+    .values({
+      device_id: caller.deviceId,
+      user_id: caller.userId,
+      partnership_id: caller.partnershipId,
+      refusals_settled_below: firstMutationId,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['device_id', 'user_id']).doUpdateSet({
+        refusals_settled_below: sql`GREATEST(device_user_progress.refusals_settled_below, excluded.refusals_settled_below)`,
+      }),
+    )
+    .execute();
 }

@@ -65,6 +65,19 @@ export interface DeviceUserProgressTable {
   partnership_id: string;
   /** bigint: read as a string by pg. */
   last_mutation_id: ColumnType<string, string | number | undefined, string | number>;
+  /** bigint: the lowest mutation id of the user's latest push from the laptop (migration 007): refusals below it have reached it. */
+  refusals_settled_below: ColumnType<string, string | number | undefined, string | number>;
+}
+
+/** A mutation the server refused, remembered with its reason so a push sent again gets the same answer (migration 007). */
+export interface RefusedMutationsTable {
+  device_id: string;
+  user_id: string;
+  /** bigint: read as a string by pg. */
+  mutation_id: ColumnType<string, number, never>;
+  partnership_id: string;
+  code: string;
+  message: string;
 }
 
 export interface RecordsTable {
@@ -89,7 +102,8 @@ export interface ChangeLogTable {
 
 export interface ChallengesTable {
   id: string;
-  user_id: string;
+  /** Null for a decoy: a challenge for a username the server does not know or has revoked (migration 007). */
+  user_id: string | null;
   device_id: string;
   server_public_key: string;
   server_private_key: string;
@@ -175,6 +189,7 @@ export interface ServerDatabase {
   keyring_slots: KeyringSlotsTable;
   devices: DevicesTable;
   device_user_progress: DeviceUserProgressTable;
+  refused_mutations: RefusedMutationsTable;
   records: RecordsTable;
   change_log: ChangeLogTable;
   challenges: ChallengesTable;

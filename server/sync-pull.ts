@@ -2,7 +2,7 @@ import { SYNCED_TABLES } from '../core/sync/synced-tables';
 import { pullRequestSchema, type PulledChange } from '../core/sync/sync-protocol';
 import { authenticate } from './auth-session';
 import { MAX_WAIT_MS } from './change-waiters';
-import { progressOf } from './device-user-progress';
+import { settledProgressOf } from './device-user-progress';
 import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import { parseBody } from './sync-body';
@@ -63,9 +63,9 @@ export const pullRoute: Route = {
       key: JSON.parse(row.key) as string[],
       row: (row.row as PulledChange['row']) ?? null,
     }));
-    // The caller's own watermark on this laptop. A laptop older than format 2 marks every waiting
+    // The caller's own watermark on this laptop, below any refusal it may not have heard of. A laptop older than format 2 marks every waiting
     // change up to it as done, another user's too: it is told 0, and its pushes are refused anyway.
-    const lastMutationId = formatVersion === undefined ? 0 : await inRequestScope(db, caller, (trx) => progressOf(trx, caller));
+    const lastMutationId = formatVersion === undefined ? 0 : await inRequestScope(db, caller, (trx) => settledProgressOf(trx, caller));
     return { status: 200, body: { changes, cursor: changes.at(-1)?.seq ?? cursor, more: rows.length > limit, lastMutationId } };
   },
 };

@@ -3,14 +3,22 @@ import { isChannel } from '../core/channels';
 import { fixedClock, setClockSource, systemClock } from '../core/clock';
 import { contract, type ChannelDefinition } from '../core/contract';
 import { syncedTable } from '../core/sync/synced-tables';
-import { mutationSchema, SYNC_FORMAT_VERSION, type Mutation, type MutationResult, type RowChange } from '../core/sync/sync-protocol';
+import {
+  mutationSchema,
+  refusalCodeSchema,
+  SYNC_FORMAT_VERSION,
+  type Mutation,
+  type MutationResult,
+  type RowChange,
+} from '../core/sync/sync-protocol';
 import { authenticate, type Caller } from './auth-session';
 import { HttpError } from './http-error';
 import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import type { ServerDatabase } from './server-schema';
 import { CHANGES_CHANNEL } from './change-waiters';
-import { advanceProgress, alreadyDealtWith, progressOf } from './device-user-progress';
+import { advanceProgress, alreadyDealtWith, notePushFrom, progressOf } from './device-user-progress';
+import { rememberedRefusal, rememberRefusal } from './refused-mutations';
 import { ApplyConflict, applyChanges, currentRow, lockChangeLog } from './sync-apply';
 import { parseBody } from './sync-body';
 import { holdsNul, pushEnvelopeSchema, readableMutationId, UNREADABLE, UNSTORABLE } from './sync-push-input';
@@ -76,10 +84,28 @@ async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes
   });
 }
 
+/** A refusal as the laptop receives it, with the server's rows for every key the mutation touched. */
+async function refusedResult(
+  db: Kysely<ServerDatabase>,
+  caller: Caller,
+  mutation: Mutation,
+  reason: RefusalReason,
+): Promise<MutationResult> {
+  return {
+    mutationId: mutation.mutationId,
+    outcome: 'refused',
+    code: reason.code,
+    message: reason.message,
+    serverRows: await serverRowsFor(db, caller, mutation.changes),
+  };
+}
+
 /**
  * One mutation, in its own PostgreSQL transaction: skipped when this user's earlier push from this
- * laptop already dealt with it, otherwise checked and applied whole, or refused whole (their
- * watermark still advances, so a refusal is not retried).
+ * laptop already dealt with it (refused again, with the same reason, when it was refused then: a
+ * reply lost on the way must not turn a refusal into "already applied"), otherwise checked and
+ * applied whole, or refused whole (their watermark still advances, so a refusal is not retried,
+ * and the refusal is remembered in the same transaction).
  */
 async function pushOne(
   db: Kysely<ServerDatabase>,
@@ -89,9 +115,11 @@ async function pushOne(
 ): Promise<MutationResult> {
   const refusal = refused ?? checkMutation(caller, mutation);
   try {
-    return await inRequestScope(db, caller, async (trx) => {
-      if (await alreadyDealtWith(trx, caller, mutation.mutationId))
-        return { mutationId: mutation.mutationId, outcome: 'duplicate' as const };
+    const done = await inRequestScope(db, caller, async (trx) => {
+      if (await alreadyDealtWith(trx, caller, mutation.mutationId)) {
+        const before = await rememberedRefusal(trx, caller, mutation.mutationId);
+        return before === null ? { mutationId: mutation.mutationId, outcome: 'duplicate' as const } : before;
+      }
       if (refusal !== null) throw new RefusedBeforeApplying();
       // Rolled back with the rest if applying fails; done before the lock to keep the locked part short.
       await advanceProgress(trx, caller, mutation.mutationId);
@@ -106,22 +134,21 @@ async function pushOne(
       if (seq !== '') await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${caller.partnershipId})`.execute(trx);
       return { mutationId: mutation.mutationId, outcome: 'applied' as const, seq: seq === '' ? '0' : seq };
     });
+    if ('outcome' in done) return done;
+    return await refusedResult(db, caller, mutation, { code: refusalCodeSchema.parse(done.code), message: done.message });
   } catch (error) {
     // Two laptops inserting the same new key at the same instant: the second meets the primary key.
     const raced = postgresErrorCode(error) === '23505';
     if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying) && !raced) throw error;
-    const code = refusal?.code ?? 'CONFLICT';
-    const message =
-      refusal?.message ??
-      `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`;
-    await advanceProgress(db, caller, mutation.mutationId);
-    return {
-      mutationId: mutation.mutationId,
-      outcome: 'refused',
-      code,
-      message,
-      serverRows: await serverRowsFor(db, caller, mutation.changes),
+    const reason: RefusalReason = refusal ?? {
+      code: 'CONFLICT',
+      message: `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`,
     };
+    await inRequestScope(db, caller, async (trx) => {
+      await advanceProgress(trx, caller, mutation.mutationId);
+      await rememberRefusal(trx, caller, mutation.mutationId, reason);
+    });
+    return refusedResult(db, caller, mutation, reason);
   }
 }
 
@@ -150,6 +177,9 @@ export const pushRoute: Route = {
         'VALIDATION',
         'A change in this push has no mutation id the server can read. Update the app. Nothing was changed.',
       );
+    // Refusals below the first change sent have reached the laptop (it sends oldest first).
+    const ids = request.mutations.map((raw) => readableMutationId(raw)!);
+    if (ids.length > 0) await inRequestScope(db, caller, (trx) => notePushFrom(trx, caller, Math.min(...ids)));
     const results: MutationResult[] = [];
     for (const raw of request.mutations) {
       const parsed = mutationSchema.safeParse(raw);

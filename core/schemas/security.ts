@@ -39,6 +39,12 @@ export type AddUserInput = z.input<typeof addUserInputSchema>;
 
 export const userIdInputSchema = z.strictObject({ userId: z.string().min(1).max(64) });
 
+/** An administrator gives a user another role. */
+export const changeUserRoleInputSchema = z.strictObject({
+  userId: z.string().min(1).max(64),
+  role: z.enum(ROLES, { error: 'Choose a role' }),
+});
+
 export const changePassphraseInputSchema = z
   .strictObject({
     currentPassphrase: currentPassphraseSchema,

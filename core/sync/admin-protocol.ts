@@ -71,3 +71,16 @@ export const serverDevicesResponseSchema = z.strictObject({ devices: z.array(ser
 
 /** What revoking a user or a laptop answers: when it took effect (its next connection is refused). */
 export const revokedResponseSchema = z.strictObject({ revokedAt: z.string() });
+
+/**
+ * Changing a user's role on the server (POST /admin/users/:id/role). `seenUpTo`: the sync cursor
+ * of the laptop sending it, so a role changed on another laptop since this one last pulled is not
+ * set back by a laptop that had not seen it (compare-and-set against the server's sequence).
+ */
+export const changeServerUserRoleRequestSchema = z.strictObject({
+  role: roleSchema,
+  seenUpTo: z.string().regex(/^\d{1,19}$/),
+});
+export type ChangeServerUserRoleRequest = z.infer<typeof changeServerUserRoleRequestSchema>;
+/** `changed`: false when the user already had that role (sent again after a cut connection). */
+export const changeServerUserRoleResponseSchema = z.strictObject({ role: roleSchema, changed: z.boolean() });

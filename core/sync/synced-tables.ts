@@ -306,7 +306,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
  * keyring file, not the store, and the call's input holds a first passphrase that must never
  * leave the laptop. Their captured rows are never queued.
  */
-export const SENT_BY_ADMIN_ROUTES: readonly Channel[] = ['users.add', 'users.revoke'];
+export const SENT_BY_ADMIN_ROUTES: readonly Channel[] = ['users.add', 'users.revoke', 'users.changeRole'];
 
 const BY_NAME: ReadonlyMap<string, SyncedTable> = new Map(SYNCED_TABLES.map((entry) => [entry.table, entry]));
 

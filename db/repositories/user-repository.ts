@@ -51,6 +51,11 @@ export async function disableUser(db: Kysely<Database>, id: string, at: string):
   await db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).execute();
 }
 
+/** Gives an account another role. */
+export async function setUserRole(db: Kysely<Database>, id: string, role: string): Promise<void> {
+  await db.updateTable('users').set({ role }).where('id', '=', id).execute();
+}
+
 /** Accounts that can still sign in, by display name. */
 export async function listEnabledUsers(db: Kysely<Database>): Promise<UserTable[]> {
   return db.selectFrom('users').selectAll().where('disabled_at', 'is', null).orderBy('display_name').execute();

@@ -5,6 +5,7 @@ import * as rowLevelSecurity from './2026-12-06-003-row-level-security';
 import * as serverAudit from './2026-12-06-004-server-audit';
 import * as serverExportLog from './2026-12-06-005-server-export-log';
 import * as deviceUserProgress from './2026-12-06-006-device-user-progress';
+import * as syncGaps from './2026-12-06-007-sync-gaps';
 
 /**
  * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
@@ -18,6 +19,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-004-server-audit': serverAudit,
   '2026-12-06-005-server-export-log': serverExportLog,
   '2026-12-06-006-device-user-progress': deviceUserProgress,
+  '2026-12-06-007-sync-gaps': syncGaps,
 };
 
 /** The schema version this code builds: the number of migrations it knows. */

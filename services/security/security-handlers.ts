@@ -15,7 +15,7 @@ import { rotateDataKey, usersToSignInBeforeRotation } from './key-rotation';
 import { changeOwnPassphrase } from './passphrase-change';
 import { recoverAdministrator, replaceRecoveryKey } from './recovery';
 import type { UnlockBackoff } from './unlock-backoff';
-import { addUser, listUsers, revokeUser } from './user-admin';
+import { addUser, changeUserRole, listUsers, revokeUser } from './user-admin';
 
 export interface SecurityDependencies {
   readonly paths: StorePaths;
@@ -33,6 +33,7 @@ type SecurityHandlers = Pick<
   | 'users.list'
   | 'users.add'
   | 'users.revoke'
+  | 'users.changeRole'
   | 'account.changePassphrase'
   | 'session.recover'
   | 'session.touch'
@@ -76,6 +77,8 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
         await revokeUser(paths, open, input.userId, now());
         return {};
       }),
+
+    'users.changeRole': async (input) => withOpenSession((open) => changeUserRole(open, input)),
 
     'account.changePassphrase': async (input) =>
       withOpenSession(async (open) => {

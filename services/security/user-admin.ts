@@ -13,6 +13,7 @@ import {
   findUserByUsername,
   insertUser,
   listUsersWithTeamMember,
+  setUserRole,
 } from '../../db/repositories/user-repository';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
@@ -125,4 +126,26 @@ export async function revokeUser(paths: StorePaths, open: OpenSession, userId: s
     return { ...keyring, slots };
   });
   await auditedTransaction(store, (trx) => disableUser(trx, userId, now.toISOString()));
+}
+
+/**
+ * Gives an account another role, audited with the call. Refuses your own role (ask another
+ * administrator), a revoked account, and taking the role away from the last administrator. On a
+ * laptop joined to a partnership server the change reaches the server through its administrator
+ * routes (services/sync/user-changes.ts), which check it again against the server's own roles.
+ */
+export async function changeUserRole(open: OpenSession, input: ParsedInput<'users.changeRole'>): Promise<UserEntry> {
+  const { store } = open;
+  if (input.userId === open.user.userId) throw new AppError('CONFLICT', 'You cannot change your own role. Ask another administrator.');
+  return auditedTransaction(store, async (trx) => {
+    const row = await findUserById(trx, input.userId);
+    if (row === undefined) throw new AppError('NOT_FOUND', 'That account does not exist.');
+    if (row.disabled_at !== null) throw new AppError('CONFLICT', 'That account is revoked: its role cannot change.');
+    if (row.role === 'administrator' && input.role !== 'administrator' && (await countEnabledAdministrators(trx)) <= 1)
+      throw new AppError('CONFLICT', 'This is the last administrator. Make someone else an administrator first.');
+    if (row.role !== input.role) await setUserRole(trx, input.userId, input.role);
+    const changed = (await usersIn(trx)).find((user) => user.userId === input.userId);
+    if (changed === undefined) throw new AppError('INTERNAL', 'The account could not be read back.');
+    return changed;
+  });
 }

@@ -1,9 +1,11 @@
 import {
   addServerUserResponseSchema,
+  changeServerUserRoleResponseSchema,
   revokedResponseSchema,
   serverDevicesResponseSchema,
   serverUsersResponseSchema,
   type AddServerUserRequest,
+  type ChangeServerUserRoleRequest,
 } from '../../core/sync/admin-protocol';
 import { callServer } from './sync-client';
 
@@ -22,6 +24,12 @@ export const adminClient = {
     }),
   revokeUser: (serverUrl: string, token: string, userId: string) =>
     callServer(serverUrl, `/admin/users/${encodeURIComponent(userId)}/revoke`, revokedResponseSchema, { method: 'POST', token }),
+  changeUserRole: (serverUrl: string, token: string, userId: string, request: ChangeServerUserRoleRequest) =>
+    callServer(serverUrl, `/admin/users/${encodeURIComponent(userId)}/role`, changeServerUserRoleResponseSchema, {
+      method: 'POST',
+      token,
+      body: request,
+    }),
   listDevices: (serverUrl: string, token: string) =>
     callServer(serverUrl, '/admin/devices', serverDevicesResponseSchema, { method: 'GET', token }),
   revokeDevice: (serverUrl: string, token: string, deviceId: string) =>

@@ -101,6 +101,23 @@ test('an administrator sees the partnership server, its laptops and users, revok
     await expect(users.getByRole('row', { name: /demo\.ot/ })).toContainText('Revoked');
     await expectNoAxeViolations(page);
 
+    // A role changed under Settings → Users, after confirming, reaches the server with the background sync.
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('link', { name: 'Users' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    await page.getByLabel('Role of demo.physio').selectOption('coordinator');
+    const roleConfirmation = page.getByTestId('role-confirmation');
+    await expect(roleConfirmation).toContainText('MDT coordinator / chair');
+    await expectNoAxeViolations(page);
+    await roleConfirmation.getByRole('button', { name: 'Change the role of demo.physio' }).click();
+    await expect(page.getByTestId('users-notice')).toContainText('is now MDT coordinator / chair');
+    // The page reads the server's list as it opens: opened again until the background sync has sent the change.
+    await expect(async () => {
+      await page.getByRole('link', { name: 'Settings', exact: true }).click();
+      await page.getByRole('link', { name: 'Partnership server' }).click();
+      await expect(users.getByRole('row', { name: /demo\.physio/ })).toContainText('MDT coordinator / chair', { timeout: 3_000 });
+    }).toPass({ timeout: 40_000 });
+
     await page.evaluate(() => (window.location.hash = '#/sync/refused'));
     await expect(page.getByRole('heading', { level: 1, name: 'Changes the partnership server refused' })).toBeVisible();
     await expectNoAxeViolations(page);

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ROLE_LABELS } from '../../../core/roles';
+import { ROLE_LABELS, ROLES, type Role } from '../../../core/roles';
 import type { UserEntry } from '../../../core/schemas/security';
 import { useApi } from '../../api/api-context';
 import { ConfirmCallout } from '../../components/confirm-callout';
@@ -14,7 +14,8 @@ import { AddUserForm } from './add-user-form';
 
 /**
  * The accounts that can unlock this partnership's store. Adding one gives them a key slot;
- * revoking removes it, so their passphrase no longer opens anything.
+ * revoking removes it, so their passphrase no longer opens anything. An administrator changes
+ * another account's role from the list, after confirming.
  */
 export function UsersScreen() {
   const api = useApi();
@@ -26,6 +27,44 @@ export function UsersScreen() {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<UserEntry | undefined>(undefined);
+  /** A role chosen in the list, waiting for the administrator to confirm it. */
+  const [changingRole, setChangingRole] = useState<{ user: UserEntry; role: Role } | undefined>(undefined);
+
+  const changeRole = async (user: UserEntry, role: Role) => {
+    const result = await api.call('users.changeRole', { userId: user.userId, role });
+    setChangingRole(undefined);
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
+    setProblem(undefined);
+    setNotice(`${user.displayName} (${user.username}) is now ${ROLE_LABELS[role]}, from their next unlock on this computer.`);
+    await list.reload();
+  };
+
+  /** The role column: a select for other active accounts (the change waits for confirmation), plain text otherwise. */
+  const roleCell = (user: UserEntry) => {
+    if (user.revokedAt !== null || user.userId === me.userId) return ROLE_LABELS[user.role];
+    const shown = changingRole?.user.userId === user.userId ? changingRole.role : user.role;
+    return (
+      <select
+        className="nhsuk-select"
+        aria-label={`Role of ${user.username}`}
+        data-testid={`role-select-${user.username}`}
+        value={shown}
+        onChange={(event) => {
+          const role = event.target.value as Role;
+          setChangingRole(role === user.role ? undefined : { user, role });
+        }}
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </option>
+        ))}
+      </select>
+    );
+  };
 
   const revoke = async (user: UserEntry) => {
     const result = await api.call('users.revoke', { userId: user.userId });
@@ -65,6 +104,20 @@ export function UsersScreen() {
           </p>
         </ConfirmCallout>
       )}
+      {changingRole !== undefined && (
+        <ConfirmCallout
+          testId="role-confirmation"
+          heading={`Make ${changingRole.user.displayName} ${ROLE_LABELS[changingRole.role]}?`}
+          confirmLabel={`Change the role of ${changingRole.user.username}`}
+          onConfirm={() => void changeRole(changingRole.user, changingRole.role)}
+          onCancel={() => setChangingRole(undefined)}
+        >
+          <p>
+            They are {ROLE_LABELS[changingRole.user.role]} now. From their next unlock they can see and do what a{' '}
+            {ROLE_LABELS[changingRole.role]} may, and nothing else. The change is recorded in the audit trail.
+          </p>
+        </ConfirmCallout>
+      )}
       {list.value !== undefined && (
         <ListTable
           caption="Users, active first"
@@ -74,7 +127,7 @@ export function UsersScreen() {
           columns={[
             { header: 'Name', cell: (user) => user.displayName },
             { header: 'Username', cell: (user) => user.username },
-            { header: 'Role', cell: (user) => ROLE_LABELS[user.role] },
+            { header: 'Role', cell: roleCell },
             { header: 'Team member', cell: (user) => user.teamMemberName ?? 'Not linked' },
             { header: 'Status', cell: (user) => (user.revokedAt === null ? 'Active' : `Revoked ${formatDateTime(user.revokedAt)}`) },
           ]}

@@ -38,7 +38,8 @@ const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerData
     last_mutation_id: true,
     legacy_mutation_id: true,
   },
-  device_user_progress: { device_id: true, user_id: true, partnership_id: true, last_mutation_id: true },
+  device_user_progress: { device_id: true, user_id: true, partnership_id: true, last_mutation_id: true, refusals_settled_below: true },
+  refused_mutations: { device_id: true, user_id: true, mutation_id: true, partnership_id: true, code: true, message: true },
   records: { partnership_id: true, table_name: true, key: true, row: true, version: true, seq: true },
   change_log: { seq: true, partnership_id: true, table_name: true, key: true, row: true, device_id: true, mutation_id: true },
   challenges: {

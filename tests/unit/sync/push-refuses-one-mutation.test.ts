@@ -7,6 +7,7 @@ import { openSyncStore } from '../../../services/sync/open-sync-store';
 import { signIn } from '../../../services/sync/sync-client';
 import { value } from '../../support/demo-with-person';
 import { httpCall } from '../../support/http-call';
+import { serverFamilyNames } from '../../support/server-family-names';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { testReferral } from '../../support/test-referral';
 
@@ -58,12 +59,7 @@ describe('a push with one bad mutation among good ones', () => {
     expect(nul.serverRows.every((row) => row.row === null)).toBe(true);
     expect((results[2] as typeof nul).message).toMatch(/sync format/);
 
-    const people = await partnership.db
-      .selectFrom('records')
-      .select('row')
-      .where('table_name', '=', 'participants')
-      .execute()
-      .then((rows) => rows.map((row) => (row.row as { family_name: string }).family_name));
+    const people = await serverFamilyNames(partnership.db);
     expect(people).toEqual(expect.arrayContaining(['Goodfirst', 'Goodlast']));
     expect(people.filter((name) => /Nul|Broken/.test(name))).toEqual([]);
   });

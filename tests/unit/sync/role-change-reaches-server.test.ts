@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { UserEntry } from '../../../core/schemas/security';
+import { listOutbox } from '../../../db/sync/outbox';
+import { adminClient } from '../../../services/sync/admin-client';
+import { value } from '../../support/demo-with-person';
+import { demoOnServer, laptopApp } from '../../support/sync-partnership';
+import { sessionFor, withStore } from '../../support/sync-session';
+
+describe('a role changed on a laptop reaches the partnership server', () => {
+  it(
+    'through the administrator routes, checked there against the server’s own roles, and on to every laptop',
+    { timeout: 180_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const laptopB = await partnership.enrol('demo.coach');
+      const a = await laptopApp(partnership.laptopA, 'demo.admin');
+      const coach = value<{ users: UserEntry[] }>(await a.dispatch('users.list', {})).users.find((user) => user.username === 'demo.coach')!;
+      const roleOnServer = async () =>
+        (await partnership.db.selectFrom('users').select('role').where('id', '=', coach.userId).executeTakeFirstOrThrow()).role;
+
+      value(await a.dispatch('users.changeRole', { userId: coach.userId, role: 'coordinator' }));
+      // Never through the outbox, like adding and revoking users.
+      const queued = await withStore(partnership.laptopA, 'demo.admin', (opened) => listOutbox(opened.store));
+      expect(queued.filter((entry) => entry.channel.startsWith('users.'))).toEqual([]);
+      expect(await roleOnServer()).toBe('coach');
+
+      expect(await partnership.sync(partnership.laptopA, 'demo.admin')).toMatchObject({ users: 1, refused: [] });
+      expect(await roleOnServer()).toBe('coordinator');
+      // Sent again, nothing more.
+      expect(await partnership.sync(partnership.laptopA, 'demo.admin')).toMatchObject({ users: 0 });
+      // The coach's own laptop receives their row, and the server now checks them as a coordinator.
+      await partnership.sync(laptopB.dataDir, 'demo.coach');
+      const held = await withStore(laptopB.dataDir, 'demo.coach', (opened) =>
+        opened.store.sqlite.prepare('SELECT role FROM users WHERE id = ?').get(coach.userId),
+      );
+      expect(held).toEqual({ role: 'coordinator' });
+      const b = await laptopApp(laptopB.dataDir, 'demo.coach');
+      expect((await b.dispatch('users.list', {})).ok).toBe(false);
+
+      // The server decides by its own roles: a non-administrator is refused, and so is your own role.
+      const asCoach = await sessionFor(laptopB.dataDir, 'demo.coach');
+      await expect(
+        adminClient.changeUserRole(asCoach.state.serverUrl, asCoach.session.token, coach.userId, {
+          role: 'administrator',
+          seenUpTo: '999999',
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const asAdmin = await sessionFor(partnership.laptopA, 'demo.admin');
+      const adminId = (await partnership.db.selectFrom('users').select('id').where('username', '=', 'demo.admin').executeTakeFirstOrThrow())
+        .id;
+      await expect(
+        adminClient.changeUserRole(asAdmin.state.serverUrl, asAdmin.session.token, adminId, { role: 'coach', seenUpTo: '999999' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      // A laptop that had not pulled the coach's latest row cannot set it back.
+      await expect(
+        adminClient.changeUserRole(asAdmin.state.serverUrl, asAdmin.session.token, coach.userId, { role: 'coach', seenUpTo: '1' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      // Bad input: a typed error, nothing changed.
+      await expect(
+        adminClient.changeUserRole(asAdmin.state.serverUrl, asAdmin.session.token, coach.userId, {
+          role: 'chief' as 'coach',
+          seenUpTo: '999999',
+        }),
+      ).rejects.toMatchObject({ code: 'VALIDATION' });
+      expect(await roleOnServer()).toBe('coordinator');
+    },
+  );
+});
