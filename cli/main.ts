@@ -5,7 +5,8 @@ import { verifyStoreAudit } from '../services/audit/audit-commands';
 import { backupStoreCommand, restoreStoreCommand } from '../services/security/backup-commands';
 import { exportCommand } from '../services/exports/export-command';
 import { miReturnCommand, MI_RETURN_COMMAND_USAGE } from '../services/exports/mi-return-command';
-import { initStore, seedStore } from '../services/session/store-commands';
+import { initStore } from '../services/session/store-commands';
+import { seedCommand } from '../services/synthetic/seed-command';
 import { systemClock, type Clock } from '../core/clock';
 import { runWithClock } from '../services/call-clock-scope';
 import { reportAuditVerification } from './audit-verify-report';
@@ -72,16 +73,19 @@ async function runLocked(
           displayName: values.name ?? values.admin,
           passphrase: await readPassphrase(values['passphrase-file']),
         },
+        synthetic: values.synthetic === true,
         now: clock(),
       });
-      out(`Created ${result.partnershipName} in ${values.store} with administrator ${result.username}.`);
+      out(
+        `Created ${result.partnershipName} in ${values.store} with administrator ${result.username}.${values.synthetic === true ? ' It is a synthetic store: for made-up people only (seed).' : ''}`,
+      );
       out(`Recovery key (shown only now; write it down and keep it away from this computer): ${result.recoveryKey}`);
       return 0;
     }
     case 'seed': {
       if (values.store === undefined) throw new Error('seed needs --store');
       const participants = wholeNumber(values.participants, 'participants');
-      const result = await seedStore({
+      const result = await seedCommand({
         dataDir: values.store,
         username: values.user,
         passphrase: await readPassphrase(values['passphrase-file']),
@@ -126,6 +130,7 @@ async function runLocked(
         from: values.from,
         username: values.user,
         passphrase: await readPassphrase(values['passphrase-file']),
+        confirmPartnership: values['confirm-partnership'],
         now: clock(),
       });
       out(
@@ -275,6 +280,8 @@ function parseCliOptions(args: readonly string[]) {
       server: { type: 'string' },
       'fhir-server': { type: 'string' },
       month: { type: 'string' },
+      synthetic: { type: 'boolean' },
+      'confirm-partnership': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,

@@ -2,15 +2,18 @@ export const USAGE = `workwell-mdt: WorkWell MDT store administration and the pa
 
 Usage:
   workwell-mdt init --store DIR --admin USERNAME [--name "FULL NAME"]
-                    (--icb CODE | --partnership "NAME") [--passphrase-file FILE]
+                    (--icb CODE | --partnership "NAME") [--synthetic] [--passphrase-file FILE]
       Create a partnership's encrypted store and its first administrator.
       CODE is one of the 15 pilot areas, e.g. south-yorkshire (see README).
+      --synthetic marks the store as one for made-up people only (training, testing,
+      benchmarks): the only kind, with the demo, that \`seed\` adds people to.
 
   workwell-mdt seed --store DIR --participants N [--seed S] [--user USERNAME]
                     [--passphrase-file FILE]
       Add N synthetic participants with case histories (referrals, consents,
       assessments, measures, meetings, plans, adjustments, exits); deterministic
-      for a given --seed; NHS numbers from the reserved 999 test range.
+      for a given --seed; NHS numbers from the reserved 999 test range. Only into the
+      demo store or one made with \`init --synthetic\`; administrators only; audited.
 
   workwell-mdt audit verify --store DIR [--user USERNAME] [--passphrase-file FILE]
       Recompute the audit trail's hash chain; exit code 2 names the first altered,
@@ -21,16 +24,22 @@ Usage:
 
   workwell-mdt backup --store DIR --out FILE_OR_DIR [--user USERNAME] [--passphrase-file FILE]
       Write one encrypted backup file (store, keyring, integrity MAC). Never overwrites.
+      FILE_OR_DIR must be an absolute path outside DIR and not a symbolic link.
+      Administrators only, as in the app; audited.
 
   workwell-mdt restore --store DIR --from FILE --user USERNAME [--passphrase-file FILE]
+                       [--confirm-partnership "NAME"]
       Check a backup (passphrase, integrity, schema) and restore it into DIR; a store
-      already there is moved into DIR/replaced-<time>/. Close the app first.
+      already there is moved into DIR/replaced-<time>/. Close the app first. Over a
+      store, USERNAME must be one of its administrators; a backup of another partnership
+      needs --confirm-partnership with that partnership's name. Audited in both stores.
 
   workwell-mdt export --store DIR [--user USERNAME] [--passphrase-file FILE]
                       [--folder DIR | --url FHIR_BASE_URL --token-file FILE]
       Run the partnership export (FHIR R4 transaction bundles) for everyone who consented
       to sharing, to the folder or URL given or else to the configured destinations.
       Exit code 0: delivered; 3: some people could not be delivered (listed); 1: error.
+      Administrators and coordinators only, as in the app; audited.
 
   workwell-mdt mi-return --store DIR --month YYYY-MM --out FILE [--user USERNAME]
                          [--passphrase-file FILE]
@@ -85,4 +94,6 @@ Usage:
 
 The passphrase is read from --passphrase-file (first line) or the
 WORKWELL_PASSPHRASE environment variable; it is never accepted on the command line.
+Every command on a store runs as the user named by --user (the store's only user when
+there is one): the app's role for the same task applies, and the audit trail records it.
 `;

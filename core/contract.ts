@@ -12,6 +12,7 @@ import { meetingsContract } from './contracts/meetings-contract';
 import { participantsContract } from './contracts/participants-contract';
 import { plansContract } from './contracts/plans-contract';
 import { retentionContract } from './contracts/retention-contract';
+import { riskFlagsContract } from './contracts/risk-flags-contract';
 import { securityContract } from './contracts/security-contract';
 import { sessionContract } from './contracts/session-contract';
 import { settingsContract } from './contracts/settings-contract';
@@ -31,6 +32,7 @@ export const contract = {
   ...sessionContract,
   ...participantsContract,
   ...assessmentsContract,
+  ...riskFlagsContract,
   ...settingsContract,
   ...plansContract,
   ...auditContract,

@@ -82,6 +82,11 @@ const keyringSchema = z.strictObject({
   storeId: z.uuid(),
   partnershipName: z.string().min(1).max(200),
   isDemo: z.boolean(),
+  /**
+   * Made with `workwell-mdt init --synthetic`: a store for made-up people only, so `seed` may add
+   * more (as it may to the demo). Absent on a store for real people, which `seed` refuses.
+   */
+  synthetic: z.literal(true).optional(),
   createdAt: z.string(),
   slots: z.array(keySlotSchema).min(1).max(500),
   /** The recovery key's slot (same scheme, userId `recovery`); absent until one is made. */

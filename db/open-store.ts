@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { createOwnerOnlyFile } from './owner-only-file';
 import { AppError } from '../core/app-error';
 import { londonDateOf } from '../core/clock';
 import { DATA_KEY_BYTES } from './keyring';
@@ -52,6 +53,7 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: { 
   }
   let database: SqliteDatabase | undefined;
   try {
+    if (!exists) createOwnerOnlyFile(file);
     database = new Database(file, { fileMustExist: !options.create });
     database.pragma("cipher='sqlcipher'");
     database.pragma('legacy=4');

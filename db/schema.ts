@@ -128,6 +128,17 @@ export interface RiskFlagTable {
   acknowledged_at: string | null;
   acknowledged_by: string | null;
   acknowledgement_note: string | null;
+  /** The action taken (core/schemas/risk-flag.ts RISK_ACTIONS); null on flags acknowledged before it was asked. */
+  acknowledgement_action: string | null;
+}
+
+/** A partnership-wide setting an administrator edits (a JSON value per key), compare-and-set by version. */
+export interface PartnershipSettingTable {
+  key: string;
+  value_json: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface DisciplineTable {
@@ -385,6 +396,7 @@ export interface Database {
   export_log_subjects: ExportLogSubjectTable;
   export_settings: ExportSettingTable;
   unfinished_files: UnfinishedFileTable;
+  partnership_settings: PartnershipSettingTable;
 }
 
 /** A file being written outside the store; a row left at unlock is debris of a killed process. */

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../core/app-error';
+import { createOwnerOnlyFile } from './owner-only-file';
 import { SERVICE_TIME_ZONE } from '../core/clock';
 
 /**
@@ -69,6 +70,7 @@ export function acquireStoreLock(dataDir: string, program: string, now: Date): S
   const holderFile = path.join(folder, LOCK_HOLDER_FILE_NAME);
   let db: Database.Database | null = null;
   try {
+    createOwnerOnlyFile(lockFile);
     db = new Database(lockFile, { timeout: 0 });
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppServices } from '../services/app-services';
 import { clockFromEnvironment } from '../services/clock-from-environment';
 import { internalErrorLogLine } from '../services/internal-error-log';
+import { idleLockSecondsFromEnvironment } from '../services/security/idle-lock';
 import { parseHostArguments } from './host-arguments';
 import { startHostServer } from './host-server';
 
@@ -28,7 +29,14 @@ async function main(): Promise<void> {
     // The channel name and error class only: inputs may hold clinical data and never reach a log.
     onInternalError: (channel, error) => console.error(internalErrorLogLine(channel, error)),
   });
-  const server = await startHostServer({ dispatch: services.dispatch, rendererDir: args.rendererDir, port: args.port });
+  const idleLockSeconds = idleLockSecondsFromEnvironment();
+  const server = await startHostServer({
+    dispatch: services.dispatch,
+    rendererDir: args.rendererDir,
+    port: args.port,
+    // The page's session dies with a silence as long as the idle lock (its own default otherwise).
+    ...(idleLockSeconds === undefined ? {} : { sessionIdleMs: idleLockSeconds * 1000 }),
+  });
 
   // The stop handlers go in before the address is printed: whoever reads the address may stop the
   // host at once, and a SIGTERM that came before them would kill it without closing the store.
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
   // Stop with the parent: when started by `npm start` or a test, a closed stdin means the parent is gone.
   if (process.env.WORKWELL_HOST_EXIT_ON_STDIN_END === '1') process.stdin.on('end', () => void stop()).resume();
 
+  // On stdout, which only the process that started the host reads (a pipe): never on a command line.
   console.log(`WorkWell MDT host listening at ${server.launchUrl}`);
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { clockStartingAt, setClockSource } from '../core/clock';
 import type { AppStatus } from '../core/schemas/session';
 import { useApi } from './api/api-context';
+import { CommandPalette } from './components/command-palette';
 import { ErrorSummary } from './components/error-summary';
 import { IdleWarning } from './components/idle-warning';
 import { PageLayout } from './components/page-layout';
@@ -127,6 +128,7 @@ export function App() {
           <ReceivedChangesProvider>
             <UnlockedApp />
           </ReceivedChangesProvider>
+          <CommandPalette role={status.user.role} />
           {idleWarning !== undefined && <IdleWarning secondsLeft={idleWarning} onStay={() => void stay()} />}
         </SessionContext.Provider>
       );

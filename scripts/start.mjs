@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll } from './build.mjs';
+import { writeLaunchPage } from './launch-page.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = process.env.WORKWELL_DATA_DIR ?? path.join(root, '.workwell-dev', 'store');
@@ -71,11 +72,19 @@ async function runThroughHost() {
   }
   // A fresh, throwaway profile: nothing from the session is left in a browser profile afterwards.
   const profile = mkdtempSync(path.join(os.tmpdir(), 'workwell-chromium-'));
+  // The launch token never goes on Chromium's command line, which every local user can read in the
+  // process list: it is in a page only this user can read (0600, in a 0700 folder), and Chromium is
+  // given that page's path. The page forwards once to the host, which swaps the single-use token
+  // for the page's session secret.
+  const launchPage = writeLaunchPage(launchUrl);
+  const forgetLaunchPage = launchPage.forget;
+  // Read at once by Chromium; gone soon after (the token dies when used, or after two minutes).
+  setTimeout(forgetLaunchPage, 30_000).unref();
   console.log(`Opening a Chromium app window (${chromium}). Close it to stop.`);
   const browser = spawn(
     chromium,
     [
-      `--app=${launchUrl}`,
+      `--app=${launchPage.url}`,
       `--user-data-dir=${profile}`,
       '--no-first-run',
       '--no-default-browser-check',
@@ -89,6 +98,7 @@ async function runThroughHost() {
   );
   browser.on('exit', () => {
     stopHost();
+    forgetLaunchPage();
     rmSync(profile, { recursive: true, force: true });
   });
   host.on('exit', (code) => {

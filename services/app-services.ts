@@ -112,7 +112,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...syncAdminHandlers(session, sync),
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
-    ...measureHandlers(session, now),
+    ...measureHandlers(session, now, { paths, backoff }),
     ...actionPlanHandlers(session, now),
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),

@@ -1,5 +1,6 @@
 import type { ChannelAudit } from '../core/audit';
 import type { Channel } from '../core/channels';
+import { queuedInput } from '../core/sync/queued-input';
 import { contract } from '../core/contract';
 import type { SignedInUser } from '../core/schemas/session';
 import { appendAuditEntries, appendAuditEntry, type NewAuditEntry } from '../db/repositories/audit-repository';
@@ -47,6 +48,13 @@ const auditOf = (channel: Channel): ChannelAudit => contract[channel].audit;
 const RECORDED_FAILURES = new Set(['FORBIDDEN', 'CONFLICT', 'NOT_FOUND']);
 
 /**
+ * Someone failing to prove who they are on another user's session (a clinician's passphrase in
+ * meeting mode) is recorded as denied, like a refusal: the chair's session is where it was tried.
+ */
+const FAILED_PROOFS = new Set(['WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPTS']);
+const PROVES_ANOTHER_USER: ReadonlySet<Channel> = new Set<Channel>(['riskFlags.acknowledgeInMeeting']);
+
+/**
  * Writes the audit trail for every call dispatch handles, into the open store, chained by hash.
  * Views, searches, edits, signatures, exports, sign-ins and locks are recorded with ids only.
  */
@@ -68,7 +76,7 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       at: now().toISOString(),
       userId: user.userId,
       username: user.username,
-      action: outcome === 'FORBIDDEN' ? 'denied' : action,
+      action: outcome === 'FORBIDDEN' || FAILED_PROOFS.has(outcome) ? 'denied' : action,
       channel,
       participantId: auditedParticipantId(store, auditOf(channel).person, inputIds, outputIds),
       subjectJson: JSON.stringify({ ...inputIds, ...(Object.keys(outputIds).length > 0 ? { created: outputIds } : {}) }),
@@ -123,13 +131,19 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       const action = auditOf(channel).action;
       if (action === null || channel === 'session.lock' || channel === 'session.unlock' || channel === 'session.recover') return null;
       return new PendingAuditEntry(
-        (store, output) => {
+        (store, output, actor) => {
           const user = caller ?? session.current?.user;
-          return user === undefined ? null : entryFor(store, { channel, caller, input, output, outcome: 'ok' }, action, user);
+          if (user === undefined) return null;
+          return entryFor(
+            store,
+            { channel, caller, input, output, outcome: 'ok' },
+            action,
+            actor === undefined ? user : { ...user, ...actor },
+          );
         },
         {
           channel,
-          input: rawInput ?? input,
+          input: queuedInput(channel, rawInput ?? input),
           userId: () => (caller ?? session.current?.user)?.userId ?? null,
           madeAt: () => now().toISOString(),
         },
@@ -164,11 +178,16 @@ export function createAuditRecorder(session: SessionHolder, now: () => Date): Au
       }
       const open = session.current;
       if (open === null) return;
-      if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome)) return;
+      if (outcome !== 'ok' && !RECORDED_FAILURES.has(outcome) && !(PROVES_ANOTHER_USER.has(channel) && FAILED_PROOFS.has(outcome))) return;
       write(open.store, entryFor(open.store, call, action, caller ?? open.user));
       // A write made without a transaction (one statement) was captured as it committed: queue it now.
       if (outcome === 'ok')
-        queueCapturedChanges(open.store, { channel, input: call.rawInput ?? input, userId: (caller ?? open.user).userId, madeAt: at });
+        queueCapturedChanges(open.store, {
+          channel,
+          input: queuedInput(channel, call.rawInput ?? input),
+          userId: (caller ?? open.user).userId,
+          madeAt: at,
+        });
     },
   };
 }

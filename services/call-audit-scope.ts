@@ -14,6 +14,7 @@ import type { Store } from '../db/store';
  */
 export class PendingAuditEntry {
   #state: 'waiting' | 'written' | 'committed' = 'waiting';
+  #actor: AuditActor | undefined;
 
   /**
    * `entryFor` builds the entry from the transaction's result (its new ids); null records nothing.
@@ -21,7 +22,7 @@ export class PendingAuditEntry {
    * rows are queued with them as one outbox mutation (db/sync/outbox.ts).
    */
   constructor(
-    private readonly entryFor: (store: Pick<Store, 'sqlite'>, result: unknown) => NewAuditEntry | null,
+    private readonly entryFor: (store: Pick<Store, 'sqlite'>, result: unknown, actor?: AuditActor) => NewAuditEntry | null,
     readonly call?: {
       readonly channel: string;
       readonly input: unknown;
@@ -38,7 +39,7 @@ export class PendingAuditEntry {
   /** @internal Writes the entry in the open transaction; once per call, however many transactions it runs. */
   writeWithin(store: Pick<Store, 'sqlite'>, result: unknown): boolean {
     if (this.#state !== 'waiting') return false;
-    const entry = this.entryFor(store, result);
+    const entry = this.entryFor(store, result, this.#actor);
     // Nobody to record it against yet (setting up a partnership, before anyone is signed in):
     // dispatch records the call afterwards, as for calls without a transaction.
     if (entry === null) return false;
@@ -47,10 +48,21 @@ export class PendingAuditEntry {
     return true;
   }
 
+  /** @internal Names someone other than the signed-in user as the one who did it (see actInThisCallAs). */
+  actAs(actor: AuditActor): void {
+    this.#actor = actor;
+  }
+
   /** @internal The transaction that holds the entry settled: committed, or rolled back with it. */
   settle(committed: boolean): void {
     if (this.#state === 'written') this.#state = committed ? 'committed' : 'waiting';
   }
+}
+
+/** Who the audit entry names as having acted, when it is not the signed-in user. */
+export interface AuditActor {
+  readonly userId: string;
+  readonly username: string;
 }
 
 const currentCall = new AsyncLocalStorage<PendingAuditEntry | null>();
@@ -58,6 +70,16 @@ const currentCall = new AsyncLocalStorage<PendingAuditEntry | null>();
 /** Runs a handler with its call's pending audit entry in scope (null: the call is not audited here). */
 export function runWithPendingAudit<T>(pending: PendingAuditEntry | null, task: () => Promise<T>): Promise<T> {
   return currentCall.run(pending, task);
+}
+
+/**
+ * Names `actor` in the current call's audit entry instead of the signed-in user: a clinician who
+ * proved who they are with their own passphrase on someone else's session (meeting mode) is
+ * accountable for what they did there. The outbox still queues it as the signed-in user's change,
+ * since their laptop session is what pushes it.
+ */
+export function actInThisCallAs(actor: AuditActor): void {
+  currentCall.getStore()?.actAs(actor);
 }
 
 /**

@@ -10,7 +10,8 @@ import { runWithPendingAudit } from './call-audit-scope';
 import type { Dispatch } from './dispatch-types';
 import type { CallContext, Handlers } from './handlers';
 
-function checkAccess(definition: ChannelDefinition, user: SignedInUser | null): void {
+/** The role check of every call: a public channel, or a signed-in user whose role the channel allows. */
+export function checkAccess(definition: ChannelDefinition, user: SignedInUser | null): void {
   if (definition.access === 'public') return;
   if (user === null) throw new AppError('NOT_SIGNED_IN', 'Your session has ended. Unlock the app to carry on.');
   if (!definition.access.includes(user.role)) {

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  acknowledgeRiskFlagInputSchema,
-  amendJoinedUpAssessmentInputSchema,
-  joinedUpAssessmentInputSchema,
-  recordMeasureInputSchema,
-} from '../schemas/assessment';
+import { amendJoinedUpAssessmentInputSchema, joinedUpAssessmentInputSchema, recordMeasureInputSchema } from '../schemas/assessment';
 import { amendDisciplineAssessmentInputSchema, saveDisciplineDraftInputSchema } from '../schemas/discipline-assessment';
 import { emptyOutputSchema } from '../schemas/session';
 import { signAssessmentInputSchema } from '../schemas/signed-record';
@@ -62,12 +57,5 @@ export const assessmentsContract = {
     output: z.object({ id: z.string(), score: measureScoreSchema }),
     access: MEASURE_ROLES,
     audit: { action: 'create', person: { input: 'participantId' } },
-  },
-  'riskFlags.acknowledge': {
-    summary: 'A clinician records that a risk flag was reviewed and what was done',
-    input: acknowledgeRiskFlagInputSchema,
-    output: emptyOutputSchema,
-    access: CLINICIAN_ROLES,
-    audit: { action: 'edit', person: { input: 'flagId', record: 'riskFlag' } },
   },
 } as const satisfies Record<string, ChannelDefinition>;

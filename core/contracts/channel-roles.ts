@@ -3,8 +3,14 @@ import type { Role } from '../roles';
 /** Who registers people and records their consent: the coach, and the team's coordinator and administrator. */
 export const REGISTERING_ROLES: readonly Role[] = ['administrator', 'coordinator', 'coach'];
 
-/** Registered clinicians: they alone may acknowledge a risk flag. */
+/**
+ * Registered clinicians. They alone may reach a risk flag's acknowledgement; the services then admit
+ * only the mental health practitioner and clinical leads named in settings (core/risk/risk-qualification.ts).
+ */
 export const CLINICIAN_ROLES: readonly Role[] = ['physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
+
+/** Who is shown overdue risk flags at sign-in: the coordinator, and clinicians (those qualified for risk). */
+export const OVERDUE_RISK_ROLES: readonly Role[] = ['coordinator', ...CLINICIAN_ROLES];
 
 /** Who changes the partnership's configuration (disciplines, team, directory). */
 export const CONFIG_ROLES: readonly Role[] = ['administrator'];

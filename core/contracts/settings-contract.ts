@@ -9,6 +9,7 @@ import {
   resetMeasureWordingInputSchema,
   saveMeasureWordingInputSchema,
 } from '../schemas/measure-wording';
+import { clinicalLeadsSchema, saveClinicalLeadsInputSchema } from '../schemas/risk-flag';
 import { emptyInputSchema } from '../schemas/session';
 import type { ChannelDefinition } from './channel-definition';
 import { CONFIG_ROLES } from './channel-roles';
@@ -43,6 +44,13 @@ export const settingsContract = {
     summary: 'Add an onward service to the local directory or change one (deactivate, never deleted)',
     input: saveDirectoryServiceInputSchema,
     output: directoryServiceEntrySchema,
+    access: CONFIG_ROLES,
+    audit: { action: 'configure' },
+  },
+  'config.saveClinicalLeads': {
+    summary: 'Name the clinical leads (clinicians, by username) who, with the mental health practitioner, may acknowledge risk flags',
+    input: saveClinicalLeadsInputSchema,
+    output: clinicalLeadsSchema,
     access: CONFIG_ROLES,
     audit: { action: 'configure' },
   },

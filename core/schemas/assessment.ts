@@ -109,8 +109,3 @@ export const riskFlagSchema = z.object({
   raisedOn: z.string(),
 });
 export type RiskFlag = z.infer<typeof riskFlagSchema>;
-
-export const acknowledgeRiskFlagInputSchema = z.strictObject({
-  flagId: z.string().min(1).max(64),
-  note: requiredText('what was done about the risk', 2000),
-});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { joinedUpAssessmentSchema, measureResultSchema, riskFlagSchema } from './assessment';
+import { acknowledgedRiskFlagSchema } from './risk-flag';
 import { consentRecordSchema, CONSENT_PURPOSES } from './consent';
 import { disciplineAssessmentSchema } from './discipline-assessment';
 import { participantStatusSchema } from './participants';
@@ -51,6 +52,8 @@ export const participantRecordSchema = z.object({
   measures: z.array(measureResultSchema),
   /** Risk flags a clinician has not yet acknowledged: shown on every view of the person. */
   openRiskFlags: z.array(riskFlagSchema),
+  /** Acknowledged risk flags, newest acknowledgement first: kept in the record's history with who, when, action and note. */
+  acknowledgedRiskFlags: z.array(acknowledgedRiskFlagSchema),
   /** The current decision per purpose, or null when none has been recorded. */
   currentConsent: z.object(
     Object.fromEntries(CONSENT_PURPOSES.map((purpose) => [purpose, consentRecordSchema.nullable()])) as Record<

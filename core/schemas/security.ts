@@ -103,6 +103,8 @@ export const backupMadeSchema = z.object({ file: z.string(), bytes: z.number().i
 export const restoreBackupInputSchema = z.strictObject({
   path: requiredText('the backup file', 1000),
   passphrase: currentPassphraseSchema,
+  /** The backup's partnership name, typed: required only when the backup is of another partnership. */
+  confirmPartnership: z.string().max(200).optional(),
 });
 
 export const backupStatusSchema = z.object({

@@ -116,6 +116,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: ALL_ROLES,
     references: { updated_by: 'users' },
   },
+  // Settings an administrator edits for the whole partnership (clinical leads): compare-and-set.
+  {
+    table: 'partnership_settings',
+    key: ['key'],
+    rule: 'versioned',
+    writtenBy: ['config.saveClinicalLeads'],
+    readBy: ALL_ROLES,
+    references: { updated_by: 'users' },
+  },
   {
     table: 'participants',
     key: ['id'],
@@ -171,7 +180,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'risk_flags',
     key: ['id'],
     rule: 'versioned',
-    writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge'],
+    writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge', 'riskFlags.acknowledgeInMeeting'],
     readBy: ALL_ROLES,
     references: { acknowledged_by: 'users', measure_result_id: 'measure_results', participant_id: 'participants' },
   },

@@ -19,6 +19,7 @@ import * as caseloadSearchJoin from './2026-11-30-012-caseload-search-join';
 import * as syncOutbox from './2026-12-06-020-sync-outbox';
 import * as unfinishedFiles from './2026-12-06-021-unfinished-files';
 import * as splitDwpConsent from './2026-12-06-022-split-dwp-consent';
+import * as riskFlagAcknowledgement from './2026-12-06-023-risk-flag-acknowledgement';
 import * as employerLetterApprovals from './2026-12-06-024-employer-letter-approvals';
 
 /**
@@ -46,6 +47,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-020-sync-outbox': syncOutbox,
   '2026-12-06-021-unfinished-files': unfinishedFiles,
   '2026-12-06-022-split-dwp-consent': splitDwpConsent,
+  '2026-12-06-023-risk-flag-acknowledgement': riskFlagAcknowledgement,
   '2026-12-06-024-employer-letter-approvals': employerLetterApprovals,
 };
 

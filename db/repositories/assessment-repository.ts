@@ -107,11 +107,16 @@ export async function findRiskFlag(db: Kysely<Database>, id: string) {
 /** Acknowledges a flag only if still open; returns whether this call did it. */
 export async function acknowledgeRiskFlag(
   db: Kysely<Database>,
-  change: { id: string; by: string; at: string; note: string },
+  change: { id: string; by: string; at: string; action: string; note: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('risk_flags')
-    .set({ acknowledged_at: change.at, acknowledged_by: change.by, acknowledgement_note: change.note })
+    .set({
+      acknowledged_at: change.at,
+      acknowledged_by: change.by,
+      acknowledgement_action: change.action,
+      acknowledgement_note: change.note,
+    })
     .where('id', '=', change.id)
     .where('acknowledged_at', 'is', null)
     .executeTakeFirst();

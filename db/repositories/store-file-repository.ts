@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { fsyncFileSync } from '../durable-file';
+import { createOwnerOnlyFile } from '../owner-only-file';
 import { openEncryptedDatabase, type SqliteDatabase } from '../open-store';
 import type { Store } from '../store';
 
@@ -8,6 +9,8 @@ import type { Store } from '../store';
  * the data key, and the store stays open and usable while it is made. `file` must not exist yet.
  */
 export function copyStoreInto(store: Pick<Store, 'sqlite'>, file: string): void {
+  // VACUUM INTO accepts an empty file: made owner-only first, so the copy is too.
+  createOwnerOnlyFile(file);
   // The path is bound as a parameter, so no quoting issue.
   store.sqlite.prepare('VACUUM INTO ?').run(file);
 }

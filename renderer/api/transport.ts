@@ -1,5 +1,6 @@
 import type { Result } from '../../core/result';
 import './bridge-types';
+import { takeHostSession } from './host-session';
 
 /** Sends one contract call and returns its Result; never throws for app errors. */
 export type Transport = (channel: string, input: unknown) => Promise<Result<unknown>>;
@@ -20,14 +21,17 @@ export function ipcTransport(bridge: NonNullable<Window['workwell']>): Transport
   };
 }
 
-/** The loopback host: a same-origin POST per call, authenticated by the host's session cookie. */
-export function httpTransport(fetchImpl: typeof fetch = fetch.bind(globalThis)): Transport {
+/**
+ * The loopback host: a same-origin POST per call, carrying the page's session secret in a header
+ * (host-session.ts); no cookie is ever sent.
+ */
+export function httpTransport(session: string | null = takeHostSession(), fetchImpl: typeof fetch = fetch.bind(globalThis)): Transport {
   return async (channel, input) => {
     try {
       const response = await fetchImpl(`/rpc/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', ...(session === null ? {} : { 'x-workwell-session': session }) },
+        credentials: 'omit',
         body: JSON.stringify(input ?? {}),
       });
       return (await response.json()) as Result<unknown>;

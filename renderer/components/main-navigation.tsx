@@ -1,13 +1,7 @@
 import type { SignedInUser } from '../../core/schemas/session';
-import { canCall, canChangeSettings } from '../can-call';
-import { routeHref, useRoute, type Route } from '../routing';
-
-interface NavigationLink {
-  readonly label: string;
-  readonly route: Route;
-  /** Route names that count as being in this part of the app (for aria-current). */
-  readonly section: readonly Route['name'][];
-}
+import { mainNavigationLinks } from '../navigation-links';
+import { OPEN_PALETTE_EVENT } from './command-palette';
+import { routeHref, useRoute } from '../routing';
 
 /**
  * The main navigation of the unlocked app: plain links in a list, so Tab reaches each in turn and
@@ -16,38 +10,7 @@ interface NavigationLink {
  */
 export function MainNavigation({ user }: { user: SignedInUser }) {
   const current = useRoute();
-  const links: NavigationLink[] = [
-    { label: 'Caseload', route: { name: 'caseload' }, section: ['caseload', 'register', 'participant'] },
-    ...(canCall('triage.queue', user.role)
-      ? [{ label: 'Triage', route: { name: 'triage' }, section: ['triage'] } satisfies NavigationLink]
-      : []),
-    ...(canCall('meetings.get', user.role)
-      ? [{ label: 'Meetings', route: { name: 'meetings' }, section: ['meetings', 'meeting'] } satisfies NavigationLink]
-      : []),
-    { label: 'Due for review', route: { name: 'due-for-review' }, section: ['due-for-review'] },
-    ...(canCall('exports.startFhir', user.role)
-      ? [{ label: 'Exports', route: { name: 'exports' }, section: ['exports'] } satisfies NavigationLink]
-      : []),
-    ...(canChangeSettings(user.role)
-      ? [
-          {
-            label: 'Settings',
-            route: { name: 'settings' },
-            section: [
-              'settings',
-              'settings-section',
-              'measure-wording',
-              'audit',
-              'retention',
-              'retention-record',
-              'users',
-              'security',
-              'backup',
-            ],
-          } satisfies NavigationLink,
-        ]
-      : []),
-  ];
+  const links = mainNavigationLinks(user.role);
   return (
     <nav className="ww-main-nav" aria-label="Main">
       <ul className="ww-main-nav__list nhsuk-width-container">
@@ -61,6 +24,15 @@ export function MainNavigation({ user }: { user: SignedInUser }) {
             </li>
           );
         })}
+        <li className="ww-main-nav__item ww-main-nav__item--end">
+          <button
+            type="button"
+            className="ww-main-nav__link ww-main-nav__button"
+            onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE_EVENT))}
+          >
+            Go to… <kbd>Ctrl+K</kbd>
+          </button>
+        </li>
       </ul>
     </nav>
   );

@@ -1,8 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { appendAuditEntry } from '../../db/repositories/audit-repository';
-import { storePaths } from '../../db/store-paths';
-import { onlyUsername } from '../session/store-commands';
-import { unlockStore } from '../session/unlock-store';
+import { appChannelRule, runAsUser } from '../session/cli-dispatch';
 import { cleanUpUnfinishedFiles } from '../unfinished-files';
 import { exportDestinations, type ExportDestinations } from './export-settings';
 import { runFhirExport, type FhirExportReport } from './fhir-export';
@@ -31,14 +28,15 @@ export async function readTokenFile(file: string): Promise<string> {
  * `workwell-mdt export` (the nightly job): unlocks as a user, runs the partnership export to the
  * folder or URL given, or else to the destinations an administrator configured, and closes. The
  * token comes from a file, never the command line. Recorded in the export log like any export.
+ * Only for the roles the app lets start an export (administrators and coordinators).
  */
 export async function exportCommand(options: ExportCommandOptions): Promise<FhirExportReport> {
-  const paths = storePaths(options.dataDir);
-  const unlocked = await unlockStore(paths, options.username ?? (await onlyUsername(paths.keyring)), options.passphrase);
-  unlocked.dataKey.fill(0);
-  try {
+  // The app's rules for starting an export: its roles (a coach or clinician is refused), and an
+  // audit entry as the user's, like an export from the Exports screen (ids only).
+  return runAsUser(options, appChannelRule('exports.startFhir'), {}, async (_input, session) => {
+    const { store, user } = session.require();
     // A nightly job killed last night left a hidden partial file: removed, and logged as failed.
-    await cleanUpUnfinishedFiles(unlocked.store, options.now());
+    await cleanUpUnfinishedFiles(store, options.now());
     const given = options.folder !== undefined || options.url !== undefined;
     const destinations: ExportDestinations = given
       ? {
@@ -46,23 +44,7 @@ export async function exportCommand(options: ExportCommandOptions): Promise<Fhir
           baseUrl: options.url ?? null,
           token: options.tokenFile === undefined ? null : await readTokenFile(options.tokenFile),
         }
-      : exportDestinations(unlocked.store);
-    const { now } = options;
-    const report = await runFhirExport(unlocked.store, unlocked.user, destinations, { now });
-    // The audit trail records the export as if it came through the app's channel (ids only).
-    const { user } = unlocked;
-    appendAuditEntry(unlocked.store, {
-      at: now().toISOString(),
-      userId: user.userId,
-      username: user.username,
-      action: 'export',
-      channel: 'exports.startFhir',
-      participantId: null,
-      subjectJson: JSON.stringify({ via: 'cli' }),
-      outcome: 'ok',
-    });
-    return report;
-  } finally {
-    await unlocked.store.close();
-  }
+      : exportDestinations(store);
+    return runFhirExport(store, user, destinations, { now: options.now });
+  });
 }

@@ -4,7 +4,7 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { scoreMeasure } from '../../core/scoring/measure-definitions';
 import { wsasWorkItemError } from '../../core/scoring/wsas';
 import { findParticipant } from '../../db/repositories/participant-repository';
-import { acknowledgeRiskFlag, findRiskFlag, insertMeasureResult, insertRiskFlag } from '../../db/repositories/assessment-repository';
+import { insertMeasureResult, insertRiskFlag } from '../../db/repositories/assessment-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
@@ -54,6 +54,7 @@ export async function recordMeasure(
           acknowledged_at: null,
           acknowledged_by: null,
           acknowledgement_note: null,
+          acknowledgement_action: null,
         });
       }
       return { id };
@@ -62,18 +63,4 @@ export async function recordMeasure(
     throw toStoreError(error);
   }
   return { id, score };
-}
-
-/** A clinician records that they have reviewed a risk flag and what was done. */
-export async function acknowledgeRisk(
-  store: Store,
-  input: ParsedInput<'riskFlags.acknowledge'>,
-  clinicianId: string,
-  now: Date,
-): Promise<ChannelOutput<'riskFlags.acknowledge'>> {
-  const flag = await findRiskFlag(store.db, input.flagId);
-  if (flag === undefined) throw new AppError('NOT_FOUND', 'That risk flag could not be found.');
-  const changed = await acknowledgeRiskFlag(store.db, { id: flag.id, by: clinicianId, at: now.toISOString(), note: input.note });
-  if (!changed) throw new AppError('CONFLICT', 'This risk flag has already been acknowledged.');
-  return {};
 }

@@ -14,6 +14,8 @@ import { listConsents } from '../../db/repositories/consent-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import { listReferrals } from '../../db/repositories/referral-repository';
 import { findUserById } from '../../db/repositories/user-repository';
+import { listAcknowledgedRiskFlags } from '../../db/repositories/risk-flag-repository';
+import type { AcknowledgedRiskFlag } from '../../core/schemas/risk-flag';
 import type { Store } from '../../db/store';
 import { JOINED_UP_KIND } from '../assessments/assessment-service';
 import { signatureFields, versionChains, type VersionChain } from '../assessments/assessment-versions';
@@ -24,7 +26,7 @@ import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment
 export async function getParticipantRecord(store: Store, id: string): Promise<ChannelOutput<'participants.get'>> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags] = await Promise.all([
+  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags] = await Promise.all([
     listReferrals(store.db, id),
     listConsents(store.db, id),
     row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
@@ -32,6 +34,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Ch
     listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
     listMeasureResults(store.db, id),
     listOpenRiskFlags(store.db, id),
+    listAcknowledgedRiskFlags(store.db, id),
   ]);
   const consents = consentRows.map(toConsentRecord);
   const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
@@ -87,6 +90,16 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Ch
       recordedAt: result.recorded_at,
     })),
     openRiskFlags: openFlags.map((flag) => ({ id: flag.id, reason: flag.reason, raisedAt: flag.raised_at, raisedOn: flag.raised_on })),
+    acknowledgedRiskFlags: acknowledgedFlags.map((flag) => ({
+      id: flag.id,
+      reason: flag.reason,
+      raisedAt: flag.raised_at,
+      raisedOn: flag.raised_on,
+      acknowledgedAt: flag.acknowledged_at ?? '',
+      acknowledgedBy: flag.acknowledged_by_name,
+      action: flag.acknowledgement_action as AcknowledgedRiskFlag['action'],
+      note: flag.acknowledgement_note ?? '',
+    })),
   };
   return record;
 }

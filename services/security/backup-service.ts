@@ -1,7 +1,7 @@
-import { constants as fsConstants, promises as fs, existsSync } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
-import { readKeyring } from '../../db/keyring';
+import { readKeyring, type Keyring } from '../../db/keyring';
 import { getPartnership } from '../../db/repositories/partnership-repository';
 import { lastBackupAt, recordBackup } from '../../db/repositories/security-repository';
 import type { StorePaths } from '../../db/store-paths';
@@ -20,25 +20,51 @@ export function defaultBackupName(madeAt: Date): string {
 
 /**
  * Resolves where a backup goes: a folder gets a dated file name; a file must not exist yet (a
- * backup never overwrites anything) and must not be inside the data folder's store files.
+ * backup never overwrites anything). The path must be absolute (a relative one would land in
+ * whatever folder the app happened to start in), must not be or end in a symbolic link (a link,
+ * even a dangling one, would send the file somewhere the path does not say), and must not be the
+ * data folder or anything under it (`insideOf`), however it is spelt: there a backup could take a
+ * store file's name (`keyring.next.json`, `workwell.db-journal`) and be mistaken for it.
  */
-export async function resolveBackupTarget(requested: string, madeAt: Date): Promise<string> {
+export async function resolveBackupTarget(requested: string, madeAt: Date, insideOf: string | null): Promise<string> {
+  if (!path.isAbsolute(requested))
+    throw new AppError('VALIDATION', 'Give the full path of the backup.', {
+      path: 'Enter the full path, for example /media/usb/backups or E:\\WorkWell backups',
+    });
   const resolved = path.resolve(requested);
-  const stat = await fs.stat(resolved).catch(() => undefined);
-  const target = stat?.isDirectory() === true ? path.join(resolved, defaultBackupName(madeAt)) : resolved;
-  if (existsSync(target))
+  const given = await fs.lstat(resolved).catch(() => undefined);
+  if (given?.isSymbolicLink() === true) throw symbolicLink();
+  const target = given?.isDirectory() === true ? path.join(resolved, defaultBackupName(madeAt)) : resolved;
+  const existing = await fs.lstat(target).catch(() => undefined);
+  if (existing?.isSymbolicLink() === true) throw symbolicLink();
+  if (existing !== undefined)
     throw new AppError('VALIDATION', 'A file with that name already exists.', {
       path: 'Choose a new file name or a folder: a backup never overwrites a file',
     });
   const folder = await fs.stat(path.dirname(target)).catch(() => undefined);
   if (folder?.isDirectory() !== true)
     throw new AppError('VALIDATION', 'That folder does not exist.', { path: 'Choose a folder that exists' });
+  if (insideOf !== null && (await isWithin(path.dirname(target), insideOf)))
+    throw new AppError('VALIDATION', 'A backup cannot be saved in the data folder.', {
+      path: 'Choose a folder outside the data folder, such as an encrypted drive',
+    });
   try {
     await fs.access(path.dirname(target), fsConstants.W_OK);
   } catch {
     throw new AppError('VALIDATION', 'That folder cannot be written.', { path: 'Choose a folder you can write to' });
   }
   return target;
+}
+
+const symbolicLink = () =>
+  new AppError('VALIDATION', 'That path is a symbolic link.', { path: 'Choose a real folder or a new file name, not a link' });
+
+/** True when `folder` is `dataDir` or under it, once both are resolved through any links. */
+async function isWithin(folder: string, dataDir: string): Promise<boolean> {
+  const real = await fs.realpath(folder);
+  const data = await fs.realpath(dataDir).catch(() => path.resolve(dataDir));
+  const relative = path.relative(data, real);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** Writes a backup of the open store and logs it (file name only) for the reminder. */
@@ -51,7 +77,8 @@ export async function createBackup(
 ): Promise<{ file: string; bytes: number; madeAt: string }> {
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
-  const file = await resolveBackupTarget(requested, now);
+  // The rotation's own backup goes in the data folder's backups/ on purpose; a person's, never.
+  const file = await resolveBackupTarget(requested, now, reason === 'manual' ? paths.dataDir : null);
   assertStoreSound(paths, open.store, 'full', 'No backup was made: it would have copied the damage.');
   const madeAt = now.toISOString();
   const { bytes } = await writeBackupFile({ store: open.store, dataKey: open.dataKey, keyring, file, madeAt });
@@ -70,6 +97,25 @@ export async function backupStatus(open: OpenSession, now: Date): Promise<{ last
 }
 
 /**
+ * A backup of another partnership (another store id) replaces this one's records only when the
+ * person has typed that partnership's name: restoring the wrong file must never be one click.
+ * An empty folder has no partnership to lose; an unreadable keyring might, so it asks too.
+ */
+async function assertSamePartnershipOrConfirmed(paths: StorePaths, incoming: Keyring, typed: string | undefined): Promise<void> {
+  const here = await readKeyring(paths.keyring).catch(() => null);
+  if (here === undefined || here?.storeId === incoming.storeId) return;
+  if (typed !== undefined && typed.trim().toLowerCase() === incoming.partnershipName.trim().toLowerCase()) return;
+  const current = here === null ? 'the partnership in this data folder' : here.partnershipName;
+  throw new AppError(
+    'VALIDATION',
+    `This backup is of another partnership, ${incoming.partnershipName}, not ${current}. Nothing was restored.`,
+    {
+      confirmPartnership: `Type the backup's partnership name, ${incoming.partnershipName}, to replace ${current} with it`,
+    },
+  );
+}
+
+/**
  * Restores a backup into a data folder, with the store CLOSED (the caller locks first). The
  * backup is checked completely (passphrase, MAC, schema, the store opens and passes a quick check)
  * before anything in the folder changes; the store and keyring it replaces are moved, not
@@ -85,8 +131,16 @@ export async function restoreBackup(
   beforeReplace: () => Promise<void> = async () => undefined,
   /** Told after each journaled file move (restore-journal.ts); the crash test kills the process there. */
   afterStep?: (step: RestoreStep) => void,
+  /** The backup's partnership name as the person typed it: needed only when it is not this folder's partnership. */
+  confirmPartnership?: string,
 ): Promise<{ replacedInto: string | null }> {
   const backup = await checkBackupFile(path.resolve(file), username, passphrase);
+  try {
+    await assertSamePartnershipOrConfirmed(paths, backup.keyring, confirmPartnership);
+  } catch (error) {
+    backup.dataKey.fill(0);
+    throw error;
+  }
   await fs.mkdir(paths.dataDir, { recursive: true, mode: 0o700 });
   const incoming = incomingStoreFile(paths);
   await fs.rm(incoming, { force: true });

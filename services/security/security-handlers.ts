@@ -135,19 +135,28 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
         // Checked completely first; then locked (the store must be closed while its files are
         // replaced) and the person unlocks the restored store afresh.
         await backoff.guard(now, () =>
-          restoreBackup(paths, path.resolve(input.path), open.user.username, input.passphrase, now(), async () => {
-            appendAuditEntry(open.store, {
-              at: now().toISOString(),
-              userId: open.user.userId,
-              username: open.user.username,
-              action: 'configure',
-              channel: 'backup.restore',
-              participantId: null,
-              subjectJson: JSON.stringify({ file: path.basename(input.path) }),
-              outcome: 'ok',
-            });
-            await session.close();
-          }),
+          restoreBackup(
+            paths,
+            path.resolve(input.path),
+            open.user.username,
+            input.passphrase,
+            now(),
+            async () => {
+              appendAuditEntry(open.store, {
+                at: now().toISOString(),
+                userId: open.user.userId,
+                username: open.user.username,
+                action: 'configure',
+                channel: 'backup.restore',
+                participantId: null,
+                subjectJson: JSON.stringify({ file: path.basename(input.path) }),
+                outcome: 'ok',
+              });
+              await session.close();
+            },
+            undefined,
+            input.confirmPartnership,
+          ),
         );
         return {};
       }),

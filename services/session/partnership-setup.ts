@@ -15,6 +15,8 @@ export interface NewPartnership {
   readonly name: string;
   readonly icbCode: string | null;
   readonly isDemo: boolean;
+  /** A store for synthetic people only (`init --synthetic`): recorded in the keyring for `seed`. */
+  readonly synthetic?: boolean;
   readonly admin: NewUser;
   /** More users to create at the same time (the demo partnership has one per role). */
   readonly otherUsers?: ReadonlyArray<NewUser & { readonly role: Role }>;
@@ -118,6 +120,7 @@ export async function createPartnershipStore(
       storeId,
       partnershipName: partnership.name,
       isDemo: partnership.isDemo,
+      ...(partnership.synthetic === true ? { synthetic: true as const } : {}),
       createdAt,
       slots,
       ...(recovery === undefined ? {} : { recovery }),

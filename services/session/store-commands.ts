@@ -4,7 +4,7 @@ import { formatRecoveryKey } from '../../core/recovery-key';
 import { createPartnershipInputSchema } from '../../core/schemas/session';
 import { readKeyring } from '../../db/keyring';
 import { withBulkLoadSettings } from '../../db/repositories/bulk-load-repository';
-import { findUserByUsername } from '../../db/repositories/user-repository';
+import type { Store } from '../../db/store';
 import { storePaths } from '../../db/store-paths';
 import { createPartnershipStore, partnershipIdentity } from './partnership-setup';
 import { newRecoveryKey } from '../security/recovery';
@@ -20,6 +20,8 @@ export async function initStore(options: {
   dataDir: string;
   partnership: { kind: 'pilot'; icbCode: string } | { kind: 'custom'; name: string };
   admin: { username: string; displayName: string; passphrase: string };
+  /** A store for synthetic people only (`init --synthetic`), which `seed` may fill. */
+  synthetic?: boolean;
   now: Date;
 }): Promise<{ partnershipName: string; username: string; recoveryKey: string }> {
   const parsed = createPartnershipInputSchema.safeParse({ partnership: options.partnership, admin: options.admin });
@@ -29,7 +31,7 @@ export async function initStore(options: {
   const recoveryKey = newRecoveryKey();
   const created = await createPartnershipStore(
     storePaths(options.dataDir),
-    { ...identity, isDemo: false, admin, recoveryKey },
+    { ...identity, isDemo: false, synthetic: options.synthetic === true, admin, recoveryKey },
     options.now,
   );
   created.dataKey.fill(0);
@@ -37,40 +39,54 @@ export async function initStore(options: {
   return { partnershipName: identity.name, username: created.user.username, recoveryKey: formatRecoveryKey(recoveryKey) };
 }
 
+/** What to seed, into which store, as whom. */
+export interface SeedOptions {
+  readonly dataDir: string;
+  readonly username?: string | undefined;
+  readonly passphrase: string;
+  readonly participants: number;
+  readonly seed: number;
+  readonly now: Date;
+}
+
 /**
  * Adds synthetic participants with their case histories (unless `peopleOnly`), unlocking with a
- * user's passphrase; returns how long it took.
+ * user's passphrase; returns how long it took. For tests and benchmarks, which make their own
+ * throwaway stores: the `seed` command is `seedCommand`, under the rules every command keeps.
  */
-export async function seedStore(options: {
-  dataDir: string;
-  username?: string | undefined;
-  passphrase: string;
-  participants: number;
-  seed: number;
-  now: Date;
-  peopleOnly?: boolean;
-}): Promise<{ seconds: number; username: string }> {
+export async function seedStore(options: SeedOptions & { peopleOnly?: boolean }): Promise<{ seconds: number; username: string }> {
   const paths = storePaths(options.dataDir);
   const username = options.username ?? (await onlyUsername(paths.keyring));
   const started = performance.now();
-  const { store, dataKey } = await unlockStore(paths, username, options.passphrase);
+  const { store, dataKey, user } = await unlockStore(paths, username, options.passphrase);
   dataKey.fill(0);
   try {
-    const now = options.now;
-    const seedUserId = (await findUserByUsername(store.db, username))?.id ?? '';
-    const team = options.peopleOnly === true ? undefined : await ensureSyntheticTeam(store, seedUserId, now);
-    withBulkLoadSettings(store, () =>
-      seedSyntheticParticipants(store, {
-        participants: options.participants,
-        seed: options.seed,
-        now,
-        ...(team === undefined ? {} : { team }),
-      }),
-    );
+    await seedOpenStore(store, user.userId, options);
   } finally {
     await store.close();
   }
   return { seconds: (performance.now() - started) / 1000, username };
+}
+
+/**
+ * Adds synthetic participants with their case histories (unless `peopleOnly`) to an open store,
+ * the synthetic team recorded as made by `seedUserId`.
+ */
+export async function seedOpenStore(
+  store: Store,
+  seedUserId: string,
+  options: { participants: number; seed: number; now: Date; peopleOnly?: boolean },
+): Promise<void> {
+  const now = options.now;
+  const team = options.peopleOnly === true ? undefined : await ensureSyntheticTeam(store, seedUserId, now);
+  withBulkLoadSettings(store, () =>
+    seedSyntheticParticipants(store, {
+      participants: options.participants,
+      seed: options.seed,
+      now,
+      ...(team === undefined ? {} : { team }),
+    }),
+  );
 }
 
 /** The store's only user, for commands run without --user. */

@@ -1,4 +1,5 @@
 import { signedInCaller, type Handlers } from '../handlers';
+import { saveClinicalLeads } from './clinical-leads-service';
 import { getPartnershipConfig, saveDirectoryService, saveDiscipline, saveTeamMember } from './partnership-config-service';
 import type { SessionHolder } from '../session-holder';
 
@@ -6,7 +7,7 @@ import type { SessionHolder } from '../session-holder';
 export function partnershipConfigHandlers(
   session: SessionHolder,
   now: () => Date,
-): Pick<Handlers, 'config.get' | 'config.saveDiscipline' | 'config.saveTeamMember' | 'config.saveService'> {
+): Pick<Handlers, 'config.get' | 'config.saveDiscipline' | 'config.saveTeamMember' | 'config.saveService' | 'config.saveClinicalLeads'> {
   return {
     'config.get': async (_input, context) => getPartnershipConfig(session.require().store, signedInCaller(context).userId),
     'config.saveDiscipline': async (input, context) =>
@@ -15,5 +16,7 @@ export function partnershipConfigHandlers(
       saveTeamMember(session.require().store, input, signedInCaller(context).userId, now()),
     'config.saveService': async (input, context) =>
       saveDirectoryService(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.saveClinicalLeads': async (input, context) =>
+      saveClinicalLeads(session.require().store, input, signedInCaller(context).userId, now()),
   };
 }

@@ -35,6 +35,7 @@ import type { Database, DirectoryServiceTable, DisciplineTable, TeamMemberTable 
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
+import { readClinicalLeads } from './clinical-leads-service';
 
 /** The name a discipline shows: built-ins by their national name, local ones by theirs. */
 function disciplineLabel(row: Pick<DisciplineTable, 'code' | 'label'>): string {
@@ -92,11 +93,13 @@ export async function getPartnershipConfig(store: Store, userId: string): Promis
   const members = await listTeamMembers(store.db);
   const services = await listDirectoryServices(store.db);
   const users = await listEnabledUsers(store.db);
+  const clinicalLeads = await readClinicalLeads(store.db);
   return {
     disciplines: disciplines.map(toDisciplineEntry),
     teamMembers: members.map(toTeamMemberEntry),
     services: services.map(toDirectoryServiceEntry),
     accounts: users.map((user) => ({ id: user.id, username: user.username, displayName: user.display_name, role: user.role as Role })),
+    clinicalLeads,
     myTeamMemberId: members.find((member) => member.user_id === userId)?.id ?? null,
   };
 }

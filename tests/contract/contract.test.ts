@@ -5,7 +5,7 @@ import { contract } from '../../core/contract';
 import type { Dispatch } from '../../services/dispatch-types';
 import { createAppServices, type AppServices } from '../../services/app-services';
 import { startHostServer, type HostServer } from '../../host/host-server';
-import { connectToHost } from '../support/host-transport';
+import { connectToHost, launchHostSession } from '../support/host-transport';
 import { tempDir } from '../support/temp-dir';
 import { TEST_ADMIN_PASSPHRASE, testPartnershipInput } from '../support/test-admin';
 import { TEST_TODAY, testClock } from '../support/test-clock';
@@ -151,23 +151,67 @@ describe('loopback host boundary', () => {
     expect(second.status).toBe(403);
   });
 
-  it('refuses calls without the session cookie, from another origin, or to another Host', async () => {
+  it('refuses calls without the session header, from another origin, or to another Host', async () => {
     const host = await startHost();
-    const noCookie = await fetch(`${host.origin}/rpc/app.status`, { method: 'POST', headers: { origin: host.origin }, body: '{}' });
-    expect(noCookie.status).toBe(403);
-    const launch = await fetch(host.launchUrl, { redirect: 'manual' });
-    const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    expect(launch.headers.get('set-cookie')).toContain('HttpOnly');
+    const noSession = await fetch(`${host.origin}/rpc/app.status`, { method: 'POST', headers: { origin: host.origin }, body: '{}' });
+    expect(noSession.status).toBe(403);
+    const secret = await launchHostSession(host.launchUrl);
     const otherOrigin = await fetch(`${host.origin}/rpc/app.status`, {
       method: 'POST',
-      headers: { origin: 'http://evil.example', cookie },
+      headers: { origin: 'http://evil.example', 'x-workwell-session': secret },
       body: '{}',
     });
     expect(otherOrigin.status).toBe(403);
-    const page = await fetch(`${host.origin}/`, { headers: { cookie } });
+    const page = await fetch(`${host.origin}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const traversal = await fetch(`${host.origin}/..%2f..%2fetc%2fpasswd.txt`, { headers: { cookie } });
+    const traversal = await fetch(`${host.origin}/..%2f..%2fetc%2fpasswd.txt`);
     expect(traversal.status).toBe(404);
+  });
+
+  it("issue 18, item 4: no cookie reaches other local ports; a call needs the page's secret in its header, whatever its Origin says", async () => {
+    const host = await startHost();
+    const launch = await fetch(host.launchUrl, { redirect: 'manual' });
+    // No cookie at all: a page served by any other program on 127.0.0.1 receives nothing.
+    expect(launch.headers.get('set-cookie')).toBeNull();
+    const secret = /#session=([0-9a-f]{64})$/.exec(launch.headers.get('location') ?? '')?.[1] ?? '';
+    expect(secret).toHaveLength(64);
+    const call = (headers: Record<string, string>) =>
+      fetch(`${host.origin}/rpc/app.status`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    // Replayed by another local program with a forged Origin: refused without the secret...
+    expect((await call({ origin: host.origin })).status).toBe(403);
+    expect((await call({ origin: host.origin, cookie: `workwell_session=${secret}` })).status).toBe(403);
+    expect((await call({ origin: host.origin, 'x-workwell-session': 'f'.repeat(64) })).status).toBe(403);
+    // ...and from another port's origin even with it.
+    const otherPort = `http://127.0.0.1:${Number(new URL(host.origin).port) === 65535 ? 65534 : Number(new URL(host.origin).port) + 1}`;
+    expect((await call({ origin: otherPort, 'x-workwell-session': secret })).status).toBe(403);
+    expect((await call({ origin: host.origin, 'x-workwell-session': secret })).status).toBe(200);
+  });
+
+  it('issue 18, item 4: the launch token is short-lived, and a secret unused for the idle period dies', async () => {
+    const services = createAppServices({ clock: testClock(), dataDir: tempDir() });
+    servicesMade.push(services);
+    const rendererDir = tempDir('workwell-renderer-');
+    writeFileSync(`${rendererDir}/index.html`, '<!doctype html><title>t</title>');
+    let now = 0;
+    const start = () => startHostServer({ dispatch: services.dispatch, rendererDir, sessionIdleMs: 5 * 60_000, monotonicNow: () => now });
+    const late = await start();
+    hosts.push(late);
+    now = 2 * 60_000 + 1;
+    expect((await fetch(late.launchUrl, { redirect: 'manual' })).status).toBe(403);
+
+    now = 0;
+    const host = await start();
+    hosts.push(host);
+    const call = await connectToHost(host.launchUrl);
+    now = 4 * 60_000;
+    expect(await call('app.status', {})).toMatchObject({ ok: true });
+    now = 8 * 60_000;
+    // Kept alive by the call at 4 minutes; then silent for more than 5.
+    expect(await call('app.status', {})).toMatchObject({ ok: true });
+    now = 13 * 60_000 + 1;
+    expect(await call('app.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    now = 13 * 60_000 + 2;
+    expect(await call('app.status', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

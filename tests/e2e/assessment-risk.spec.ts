@@ -72,6 +72,7 @@ test('a coach registers, records consent, completes the joined-up assessment and
   // A mental health practitioner reviews and acknowledges: the flag leaves every view.
   await signInAs(page, 'demo.mh');
   await page.getByRole('link', { name: 'AALTO, Jordan' }).click();
+  await page.getByLabel('Action taken').selectOption({ label: 'Safety plan agreed' });
   await page.getByLabel('What was done about the risk').fill('Phoned the same day; safety plan agreed; GP informed.');
   await page.getByRole('button', { name: 'Acknowledge risk flag' }).click();
   await expect(page.getByTestId('risk-flag-banner')).toHaveCount(0);

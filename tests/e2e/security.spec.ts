@@ -1,8 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
+import { createAppServices } from '../../services/app-services';
+import { testPartnershipInput } from '../support/test-admin';
+import { testClock } from '../support/test-clock';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs } from './demo-sign-in';
 import { expect, openApp, test } from './host-fixture';
@@ -156,4 +159,71 @@ test('the app locks itself after the idle time and shows the unlock screen; the 
   await page.getByRole('button', { name: 'Sign out and lock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Unlock WorkWell MDT' })).toBeVisible();
   await page.goto('about:blank');
+});
+
+test('issue 18, item 4: the launcher’s private page opens the app; the session lives in the page, never in a cookie or the address', async ({
+  page,
+  host,
+}) => {
+  // @ts-expect-error: a plain ES module of the launcher, without types.
+  const { writeLaunchPage } = (await import('../../scripts/launch-page.mjs')) as {
+    writeLaunchPage(url: string): { url: string; file: string; forget(): void };
+  };
+  const launch = writeLaunchPage(host.launchUrl);
+  try {
+    expect(statSync(launch.file).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(launch.file)).mode & 0o777).toBe(0o700);
+    // What Chromium's command line shows is the page's path, not the token.
+    expect(launch.url).not.toContain(new URL(host.launchUrl).searchParams.get('token') ?? 'no token');
+    await page.goto(launch.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Set up WorkWell MDT' })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    launch.forget();
+  }
+  // The secret was taken from the address at once, and no cookie holds it.
+  expect(new URL(page.url()).hash).toBe('');
+  expect(await page.context().cookies()).toEqual([]);
+  // The page calls the host with it...
+  await expect.poll(async () => page.evaluate(() => sessionStorage.getItem('workwell-host-session')?.length ?? 0)).toBe(64);
+  // ...and the launch address is spent.
+  const again = await page.request.get(host.launchUrl, { maxRedirects: 0 });
+  expect(again.status()).toBe(403);
+});
+
+test('issue 18, item 7: restoring another partnership’s backup asks for that partnership’s name first', async ({ page, host }) => {
+  // Another partnership, whose administrator happens to have the demo administrator's name and passphrase.
+  const otherDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-e2e-other-'));
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'workwell-e2e-backups-'));
+  const other = createAppServices({ dataDir: otherDir, clock: testClock() });
+  try {
+    const created = await other.dispatch(
+      'setup.createPartnership',
+      testPartnershipInput({ username: 'demo.admin', passphrase: DEMO_PARTNERSHIP.passphrase }),
+    );
+    expect(created.ok).toBe(true);
+    const made = await other.dispatch('backup.create', { path: folder });
+    if (!made.ok) throw new Error(made.error.message);
+  } finally {
+    await other.close();
+  }
+  try {
+    const [file] = readdirSync(folder).filter((name) => name.endsWith('.wwbackup'));
+    await openDemoAs(page, host, 'demo.admin');
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('link', { name: 'Backup and restore' }).click();
+    await page.getByLabel('Backup file').fill(path.join(folder, file ?? ''));
+    await page.getByLabel('Your passphrase when the backup was made').fill(DEMO_PARTNERSHIP.passphrase);
+    await page.getByRole('button', { name: 'Check and restore' }).click();
+    await expect(page.getByRole('alert').first()).toContainText(
+      "Type the backup's partnership name, WorkWell South Yorkshire, to replace Demo partnership (synthetic data) with it",
+    );
+    await expect(page.getByLabel("The backup's partnership name")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("The backup's partnership name").fill('WorkWell South Yorkshire');
+    await page.getByRole('button', { name: 'Check and restore' }).click();
+    await unlockAs(page, 'demo.admin', DEMO_PARTNERSHIP.passphrase);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(otherDir, { recursive: true, force: true });
+  }
 });

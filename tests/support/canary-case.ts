@@ -46,8 +46,9 @@ export async function typeCanaryIntoEveryClinicalField(demo: DemoCase, canary: s
       recommendations: canary,
     }),
   );
+  await demo.signInAs('demo.mh');
   const record = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
-  value(await services.dispatch('riskFlags.acknowledge', { flagId: record.openRiskFlags[0]?.id ?? '', note: canary }));
+  value(await services.dispatch('riskFlags.acknowledge', { flagId: record.openRiskFlags[0]?.id ?? '', action: 'other', note: canary }));
   await demo.signInAs('demo.coordinator');
   value(
     await services.dispatch('plans.saveDraft', {

@@ -24,19 +24,27 @@ function post(url: URL, headers: Record<string, string>, body: string): Promise<
   });
 }
 
-/**
- * A Node client of the loopback host that behaves like the browser: it opens the one-time launch
- * URL, keeps the session cookie, and sends calls with the app's Origin.
- */
-export async function connectToHost(launchUrl: string): Promise<Dispatch> {
+/** Opens the one-time launch URL as a browser would and returns the session secret from the redirect's fragment. */
+export async function launchHostSession(launchUrl: string): Promise<string> {
   const launch = await fetch(launchUrl, { redirect: 'manual' });
   if (launch.status !== 303) throw new Error(`launch failed with ${launch.status}`);
-  const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const secret = /^\/#session=([0-9a-f]{64})$/.exec(launch.headers.get('location') ?? '')?.[1];
+  if (secret === undefined) throw new Error('the launch redirect gave no session secret');
+  return secret;
+}
+
+/**
+ * A Node client of the loopback host that behaves like the page: it opens the one-time launch
+ * URL, keeps the session secret from the redirect, and sends each call with it in the
+ * `x-workwell-session` header and the app's Origin.
+ */
+export async function connectToHost(launchUrl: string): Promise<Dispatch> {
+  const secret = await launchHostSession(launchUrl);
   const origin = new URL(launchUrl).origin;
   return async (channel: string, input: unknown): Promise<Result<unknown>> => {
     const text = await post(
       new URL(`/rpc/${encodeURIComponent(channel)}`, origin),
-      { 'content-type': 'application/json', cookie, origin },
+      { 'content-type': 'application/json', 'x-workwell-session': secret, origin },
       JSON.stringify(input),
     );
     return JSON.parse(text) as Result<unknown>;

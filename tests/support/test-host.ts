@@ -7,7 +7,7 @@ import { connectToHost } from './host-transport';
 
 /**
  * The real loopback host serving `dispatch`, and a connected client that behaves like the browser
- * (cookie, Origin). Call `close` when done; it may span several tests.
+ * (session header, Origin). Call `close` when done; it may span several tests.
  */
 export async function hostTransport(dispatch: Dispatch): Promise<{ call: Dispatch; close(): Promise<void> }> {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'workwell-renderer-'));

@@ -192,7 +192,7 @@ const acknowledge: Maker = (context) => {
     : {
         workflow: 'risk flag acknowledged',
         channel: 'riskFlags.acknowledge',
-        input: { flagId: flag.id, note: `Called the same day (step ${context.op}).` },
+        input: { flagId: flag.id, action: 'crisis_line_given', note: `Called the same day (step ${context.op}).` },
       };
 };
 
@@ -370,7 +370,10 @@ const ahpReport: Maker = (context) => {
       };
 };
 
-/** What each role does on its laptop, weighted (a maker listed twice is twice as likely). */
+/**
+ * What each role does on its laptop, weighted (a maker listed twice is twice as likely). The OT and
+ * the physio acknowledge risk flags only as clinical leads: a run names them first (or sees them refused).
+ */
 const BY_ROLE: Partial<Record<Role, readonly Maker[]>> = {
   coach: [register, register, consent, consent, withdraw, joinedUp, joinedUp, measure, measure, planDraft, caseNotes, actionUpdate],
   coordinator: [register, consent, triage, triage, planMeeting, reorder, caseNotes, attendance, endMeeting, planDraft, agree, agree],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../../roles';
+import { clinicalLeadsSchema } from '../risk-flag';
 import { directoryServiceEntrySchema } from './directory-services';
 import { disciplineEntrySchema } from './disciplines';
 import { teamMemberEntrySchema } from './team-members';
@@ -22,6 +23,8 @@ export const partnershipConfigSchema = z.object({
   teamMembers: z.array(teamMemberEntrySchema),
   services: z.array(directoryServiceEntrySchema),
   accounts: z.array(appAccountSchema),
+  /** Clinicians named as clinical leads: with the mental health practitioner, they may acknowledge risk flags. */
+  clinicalLeads: clinicalLeadsSchema,
   /** The signed-in user's own team-member entry, if an administrator linked one. */
   myTeamMemberId: z.string().nullable(),
 });

@@ -4,6 +4,7 @@ import { PageLayout } from '../../components/page-layout';
 import { routeHref } from '../../routing';
 import { CaseloadList } from './caseload-list';
 import { BackupReminder } from '../security/backup-reminder';
+import { OverdueRiskFlags } from './overdue-risk-flags';
 
 export interface CaseloadScreenProps {
   readonly partnershipName: string;
@@ -17,6 +18,7 @@ export function CaseloadScreen({ partnershipName, isDemo, user, onLock }: Caselo
   return (
     <PageLayout title="Caseload" partnershipName={partnershipName} isDemo={isDemo} user={user} onLock={onLock}>
       <BackupReminder />
+      <OverdueRiskFlags user={user} />
       {canCall('participants.register', user.role) && (
         <a className="nhsuk-button" href={routeHref({ name: 'register' })} role="button" draggable={false}>
           Register a referral

@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { MAIN_BARRIER_LABELS, READINESS_LABELS, SOCIAL_BARRIER_LABELS } from '../../../core/schemas/assessment';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
+import { RISK_ACTION_LABELS } from '../../../core/schemas/risk-flag';
 import { EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
 import { formatTotal, measureTrends, type MeasureTrend } from '../../../core/scoring/measure-trend';
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
-import { formatDate } from '../../format';
+import { formatDate, formatDateTime } from '../../format';
 import { RiskFlagBanner } from '../participants/risk-flag-banner';
 import { useLoaded } from '../../use-loaded';
 import { useReceivedChanges } from '../../sync/received-changes';
@@ -67,6 +68,18 @@ function LatestScores({ measures }: { measures: ParticipantRecord['measures'] })
   );
 }
 
+/** The newest acknowledged risk flag, once none is open: who acknowledged it, when and what was done. */
+function LastRiskAcknowledgement({ person }: { person: ParticipantRecord }) {
+  const last = person.acknowledgedRiskFlags[0];
+  if (last === undefined || person.openRiskFlags.length > 0) return null;
+  return (
+    <p className="nhsuk-inset-text" data-testid="risk-acknowledged">
+      Risk flag acknowledged by {last.acknowledgedBy}, {formatDateTime(last.acknowledgedAt)}
+      {last.action === null ? '' : `: ${RISK_ACTION_LABELS[last.action]}`}.
+    </p>
+  );
+}
+
 /**
  * What the team needs on one screen about the person: any open risk flag, work, barriers, goals
  * and what matters in their own words, readiness, and the latest scores with their trend.
@@ -83,7 +96,8 @@ export function CaseSummary({ participantId }: { participantId: string }) {
   const assessment = person.joinedUpAssessment;
   return (
     <div className="ww-case-summary" data-testid="case-summary">
-      <RiskFlagBanner flags={person.openRiskFlags} onAcknowledged={() => void record.reload()} />
+      <RiskFlagBanner flags={person.openRiskFlags} onAcknowledged={() => void record.reload()} inMeeting />
+      <LastRiskAcknowledgement person={person} />
       <p className="ww-case-work">
         {EMPLOYMENT_STATUS_LABELS[person.employment.status]}
         {person.employment.jobTitle !== null && <> · {person.employment.jobTitle}</>}

@@ -17,6 +17,7 @@ import { MeasuresSection } from '../measures/measures-section';
 import { PlanPanel } from '../plans/plan-panel';
 import { ConsentPanel } from './consent-panel';
 import { RiskFlagBanner } from './risk-flag-banner';
+import { RiskFlagHistory } from './risk-flag-history';
 
 /** One person's record: who they are, their work, their referral and their consent. */
 export function ParticipantScreen({ id }: { id: string }) {
@@ -51,6 +52,7 @@ export function ParticipantScreen({ id }: { id: string }) {
         {record.coach === null ? '' : ` · Coach: ${record.coach.displayName}`}
       </p>
       <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void reload()} />
+      <RiskFlagHistory flags={record.acknowledgedRiskFlags} />
       <JoinedUpSection record={record} onChanged={() => void reload()} />
       <MeasuresSection record={record} onChanged={() => void reload()} />
       <DisciplineAssessmentsSection record={record} onChanged={() => void reload()} />

@@ -1,21 +1,51 @@
-import { useState } from 'react';
-import { CLINICIAN_ROLES } from '../../../core/contract';
+import { isRiskQualified, RISK_QUALIFIED_ROLE } from '../../../core/risk/risk-qualification';
 import type { RiskFlag } from '../../../core/schemas/assessment';
-import { useApi } from '../../api/api-context';
-import { ErrorSummary } from '../../components/error-summary';
-import { TextareaInput } from '../../components/textarea-input';
-import { useSubmit } from '../../components/use-submit';
+import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
+import { usePartnershipConfig } from '../settings/use-partnership-config';
+import { RiskAcknowledgeForm, type QualifiedClinician } from './risk-acknowledge-form';
+
+/** The accounts qualified for risk under the partnership's settings: meeting mode offers these. */
+function qualifiedClinicians(config: PartnershipConfig): QualifiedClinician[] {
+  return config.accounts
+    .filter((account) => isRiskQualified(account, config.clinicalLeads.usernames))
+    .map((account) => ({ username: account.username, displayName: account.displayName }));
+}
 
 /**
- * Open risk flags, shown at the top of every view of the person until a clinician acknowledges
- * them with a note of what was done.
+ * Open risk flags, shown at the top of every view of the person until a clinician qualified for
+ * risk acknowledges them with the action taken and a note. In meeting mode (`inMeeting`) a
+ * qualified clinician present acknowledges in place with their own passphrase.
  */
-export function RiskFlagBanner({ flags, onAcknowledged }: { flags: readonly RiskFlag[]; onAcknowledged: () => void }) {
-  const { user } = useSession();
+export function RiskFlagBanner({
+  flags,
+  onAcknowledged,
+  inMeeting = false,
+}: {
+  flags: readonly RiskFlag[];
+  onAcknowledged: () => void;
+  inMeeting?: boolean;
+}) {
   if (flags.length === 0) return null;
-  const isClinician = CLINICIAN_ROLES.includes(user.role);
+  return <OpenRiskFlags flags={flags} onAcknowledged={onAcknowledged} inMeeting={inMeeting} />;
+}
+
+function OpenRiskFlags({
+  flags,
+  onAcknowledged,
+  inMeeting,
+}: {
+  flags: readonly RiskFlag[];
+  onAcknowledged: () => void;
+  inMeeting: boolean;
+}) {
+  const { user } = useSession();
+  const { config } = usePartnershipConfig();
+  const leads = config?.clinicalLeads.usernames ?? [];
+  // Until settings load, only the profession that is always qualified is offered the form.
+  const mayAcknowledge = config === undefined ? user.role === RISK_QUALIFIED_ROLE : isRiskQualified(user, leads);
+  const clinicians = inMeeting && config !== undefined ? qualifiedClinicians(config) : undefined;
   return (
     <div className="nhsuk-warning-callout ww-risk" data-testid="risk-flag-banner">
       <h2 className="nhsuk-warning-callout__label">
@@ -23,45 +53,20 @@ export function RiskFlagBanner({ flags, onAcknowledged }: { flags: readonly Risk
           <span className="nhsuk-u-visually-hidden">Important: </span>Risk flag: needs a clinician's review
         </span>
       </h2>
-      {flags.map((flag) => (
+      {flags.map((flag, index) => (
         <div key={flag.id}>
           <p>
             {flag.reason} Raised {formatDate(flag.raisedOn)}.
           </p>
-          {isClinician ? (
-            <AcknowledgeForm flagId={flag.id} onDone={onAcknowledged} />
+          {clinicians !== undefined ? (
+            <RiskAcknowledgeForm flagId={flag.id} idPrefix={`risk-${index + 1}`} clinicians={clinicians} onDone={onAcknowledged} />
+          ) : mayAcknowledge ? (
+            <RiskAcknowledgeForm flagId={flag.id} idPrefix={`risk-${index + 1}`} onDone={onAcknowledged} />
           ) : (
-            <p>A physiotherapist, mental health practitioner or occupational therapist must review and acknowledge it.</p>
+            <p>The mental health practitioner or a clinical lead named in Settings must review and acknowledge it.</p>
           )}
         </div>
       ))}
     </div>
-  );
-}
-
-function AcknowledgeForm({ flagId, onDone }: { flagId: string; onDone: () => void }) {
-  const api = useApi();
-  const [note, setNote] = useState('');
-  const save = useSubmit<Record<string, never>>((path) => `risk-${path}`);
-  return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save.submit(() => api.call('riskFlags.acknowledge', { flagId, note }), onDone);
-      }}
-    >
-      <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextareaInput
-        id="risk-note"
-        label="What was done about the risk"
-        value={note}
-        error={save.fieldErrors['risk-note']}
-        onValueChange={setNote}
-      />
-      <button type="submit" className="nhsuk-button" disabled={save.busy}>
-        Acknowledge risk flag
-      </button>
-    </form>
   );
 }

@@ -14,7 +14,8 @@ interface BackupMade {
 }
 
 const backupFieldId = () => 'backup-path';
-const restoreFieldId = (path: string) => (path === 'passphrase' ? 'restore-passphrase' : 'restore-path');
+const restoreFieldId = (path: string) =>
+  path === 'passphrase' ? 'restore-passphrase' : path === 'confirmPartnership' ? 'restore-confirm' : 'restore-path';
 
 /**
  * Backups: one encrypted file (store, keyring, integrity check) to a folder the administrator
@@ -26,6 +27,7 @@ export function BackupScreen() {
   const [made, setMade] = useState<BackupMade | undefined>(undefined);
   const [restoreFrom, setRestoreFrom] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [confirmPartnership, setConfirmPartnership] = useState('');
   const backup = useSubmit<BackupMade>(backupFieldId);
   const restore = useSubmit<Record<string, never>>(restoreFieldId);
 
@@ -52,7 +54,12 @@ export function BackupScreen() {
   const restoreBackup = (event: React.FormEvent) => {
     event.preventDefault();
     void restore.submit(
-      () => api.call('backup.restore', { path: restoreFrom, passphrase }),
+      () =>
+        api.call('backup.restore', {
+          path: restoreFrom,
+          passphrase,
+          ...(confirmPartnership.trim() === '' ? {} : { confirmPartnership }),
+        }),
       () => {
         // The store was replaced and locked: start again at the unlock screen, with nothing in memory.
         window.location.hash = '';
@@ -143,6 +150,18 @@ export function BackupScreen() {
           onValueChange={setPassphrase}
           autoComplete="current-password"
         />
+        {(restore.fieldErrors['restore-confirm'] !== undefined || confirmPartnership !== '') && (
+          <TextInput
+            id="restore-confirm"
+            label="The backup's partnership name"
+            hint="This backup is of another partnership. Type its name to replace the records here with it."
+            value={confirmPartnership}
+            error={restore.fieldErrors['restore-confirm']}
+            onValueChange={setConfirmPartnership}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
         <button type="submit" className="nhsuk-button nhsuk-button--warning" disabled={restore.busy}>
           {restore.busy ? 'Checking the backup…' : 'Check and restore'}
         </button>

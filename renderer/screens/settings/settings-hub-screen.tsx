@@ -30,6 +30,12 @@ export function SettingsHubScreen() {
       summary: count(config?.services, 'services'),
     },
     {
+      href: routeHref({ name: 'settings-section', section: 'clinical-leads' }),
+      title: 'Clinical leads for risk',
+      description: 'Clinicians who, with the mental health practitioner, may acknowledge PHQ-9 risk flags.',
+      summary: config === undefined ? '' : `${config.clinicalLeads.usernames.length} named.`,
+    },
+    {
       href: '#/settings/measure-wording',
       title: 'Wording of licensed outcome measures',
       description: 'The item wording of WSAS and MSK-HQ, under your licence.',

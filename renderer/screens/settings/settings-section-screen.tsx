@@ -1,4 +1,5 @@
 import type { SettingsSection } from '../../routing';
+import { ClinicalLeadsScreen } from './clinical-leads-screen';
 import { DirectoryScreen } from './directory-screen';
 import { DisciplinesScreen } from './disciplines-screen';
 import { TeamMembersScreen } from './team-members-screen';
@@ -12,5 +13,7 @@ export function SettingsSectionScreen({ section }: { section: SettingsSection })
       return <TeamMembersScreen />;
     case 'directory':
       return <DirectoryScreen />;
+    case 'clinical-leads':
+      return <ClinicalLeadsScreen />;
   }
 }

@@ -24,14 +24,29 @@ describe('workwell-mdt CLI', () => {
     const file = passphraseFile(dir);
     expect(
       await runCli(
-        ['init', '--store', store, '--admin', 'a.admin', '--name', 'Ann Admin', '--icb', 'frimley', '--passphrase-file', file],
+        [
+          'init',
+          '--store',
+          store,
+          '--admin',
+          'a.admin',
+          '--name',
+          'Ann Admin',
+          '--icb',
+          'frimley',
+          '--synthetic',
+          '--passphrase-file',
+          file,
+        ],
         (l) => lines.push(l),
       ),
     ).toBe(0);
     expect(
       await runCli(['seed', '--store', store, '--participants', '300', '--seed', '5', '--passphrase-file', file], (l) => lines.push(l)),
     ).toBe(0);
-    expect(lines[0]).toBe(`Created WorkWell Frimley in ${store} with administrator a.admin.`);
+    expect(lines[0]).toBe(
+      `Created WorkWell Frimley in ${store} with administrator a.admin. It is a synthetic store: for made-up people only (seed).`,
+    );
     expect(lines[1]).toMatch(/^Recovery key \(shown only now.*\): ([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
 
     const services = createAppServices({ clock: testClock(), dataDir: store });
@@ -44,12 +59,15 @@ describe('workwell-mdt CLI', () => {
     await services.close();
   });
 
-  it('is deterministic for a given seed', async () => {
+  it('is deterministic for a given seed', { timeout: 120_000 }, async () => {
     async function firstPage(seed: string) {
       const dir = tempDir();
       const store = path.join(dir, 'store');
       const file = passphraseFile(dir);
-      await runCli(['init', '--store', store, '--admin', 'a.admin', '--icb', 'frimley', '--passphrase-file', file], () => undefined);
+      await runCli(
+        ['init', '--store', store, '--admin', 'a.admin', '--icb', 'frimley', '--synthetic', '--passphrase-file', file],
+        () => undefined,
+      );
       await runCli(['seed', '--store', store, '--participants', '50', '--seed', seed, '--passphrase-file', file], () => undefined);
       const services = createAppServices({ clock: testClock(), dataDir: store });
       await services.dispatch('session.unlock', { username: 'a.admin', passphrase: PASSPHRASE });
@@ -93,7 +111,10 @@ describe('workwell-mdt export', () => {
     const file = passphraseFile(dir);
     const drop = path.join(dir, 'drop');
     mkdirSync(drop);
-    await runCli(['init', '--store', store, '--admin', 'a.admin', '--icb', 'frimley', '--passphrase-file', file], () => undefined);
+    await runCli(
+      ['init', '--store', store, '--admin', 'a.admin', '--icb', 'frimley', '--synthetic', '--passphrase-file', file],
+      () => undefined,
+    );
     await runCli(['seed', '--store', store, '--participants', '20', '--seed', '3', '--passphrase-file', file], () => undefined);
     const lines: string[] = [];
     expect(await runCli(['export', '--store', store, '--folder', drop, '--passphrase-file', file], (line) => lines.push(line))).toBe(0);

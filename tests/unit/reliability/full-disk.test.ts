@@ -119,7 +119,7 @@ describe.skipIf(!tinyDiskAvailable())('a full disk (a real 8 MB tmpfs filled to 
     const dataDir = path.join(disk.dir, 'cli');
     const passphraseFile = path.join(disk.dir, 'passphrase');
     writeFileSync(passphraseFile, `${TEST_ADMIN_PASSPHRASE}\n`, { mode: 0o600 });
-    const init = await cli(['init', '--store', dataDir, '--admin', 'test.admin', '--icb', 'frimley'], passphraseFile);
+    const init = await cli(['init', '--store', dataDir, '--admin', 'test.admin', '--icb', 'frimley', '--synthetic'], passphraseFile);
     expect(init.code, init.stderr).toBe(0);
     disk.fill();
     const seed = await cli(['seed', '--store', dataDir, '--participants', '2000'], passphraseFile);

@@ -233,7 +233,7 @@ describe('workwell-mdt server export and server mi-return', () => {
     const file = path.join(tempDir(), 'pass.txt');
     writeFileSync(file, `${passphrase}\n`);
     const cli = (...args: string[]) => runCli([...args, '--passphrase-file', file], () => undefined, testClock());
-    expect(await cli('init', '--store', dataDir, '--admin', 'a.admin', '--icb', 'frimley')).toBe(0);
+    expect(await cli('init', '--store', dataDir, '--admin', 'a.admin', '--icb', 'frimley', '--synthetic')).toBe(0);
     expect(await cli('seed', '--store', dataDir, '--participants', '60', '--seed', '3')).toBe(0);
     const database = await freshServerDatabase();
     cleanups.push(database.drop);

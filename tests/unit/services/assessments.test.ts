@@ -57,17 +57,23 @@ describe('assessments and risk', () => {
 
     const flagId = record.openRiskFlags[0]?.id ?? '';
     // The coach cannot acknowledge: only a clinician may.
-    expect(await services.dispatch('riskFlags.acknowledge', { flagId, note: 'Seen.' })).toMatchObject({
+    expect(await services.dispatch('riskFlags.acknowledge', { flagId, action: 'other', note: 'Seen.' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     await signInAs('demo.mh');
-    expect(await services.dispatch('riskFlags.acknowledge', { flagId, note: '' })).toMatchObject({
+    expect(await services.dispatch('riskFlags.acknowledge', { flagId, action: 'other', note: '' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    value(await services.dispatch('riskFlags.acknowledge', { flagId, note: 'Called the same day; safety plan agreed; GP informed.' }));
-    expect(await services.dispatch('riskFlags.acknowledge', { flagId, note: 'Again.' })).toMatchObject({
+    value(
+      await services.dispatch('riskFlags.acknowledge', {
+        flagId,
+        action: 'safety_plan_agreed',
+        note: 'Called the same day; safety plan agreed; GP informed.',
+      }),
+    );
+    expect(await services.dispatch('riskFlags.acknowledge', { flagId, action: 'other', note: 'Again.' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });

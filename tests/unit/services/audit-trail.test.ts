@@ -22,7 +22,7 @@ describe('audit trail', () => {
     await demo.signInAs('demo.coach');
     value(await demo.services.dispatch('participants.get', { id: demo.id }));
     value(await demo.services.dispatch('assessments.saveJoinedUp', { participantId: demo.id, ...JOINED_UP, whatMatters: CANARY }));
-    expect(await demo.services.dispatch('riskFlags.acknowledge', { flagId: 'nope', note: CANARY })).toMatchObject({
+    expect(await demo.services.dispatch('riskFlags.acknowledge', { flagId: 'nope', action: 'other', note: CANARY })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

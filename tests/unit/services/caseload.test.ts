@@ -152,6 +152,7 @@ describe('the caseload', () => {
     value(
       await services.dispatch('riskFlags.acknowledge', {
         flagId: record.openRiskFlags[0]?.id ?? '',
+        action: 'safety_plan_agreed',
         note: 'Called the same day; safety plan agreed.',
       }),
     );

@@ -48,9 +48,10 @@ async function personWhoExited() {
     }),
   );
   value(await services.dispatch('assessments.sign', { id: draft.id, version: 1 }));
+  await demo.signInAs('demo.mh');
   const record = value<{ openRiskFlags: Array<{ id: string }> }>(await services.dispatch('participants.get', { id }));
   for (const flag of record.openRiskFlags)
-    value(await services.dispatch('riskFlags.acknowledge', { flagId: flag.id, note: 'Called the person; safe.' }));
+    value(await services.dispatch('riskFlags.acknowledge', { flagId: flag.id, action: 'other', note: 'Called the person; safe.' }));
 
   await demo.signInAs('demo.coordinator');
   const config = value<PartnershipConfig>(await services.dispatch('config.get', {}));

@@ -11,20 +11,14 @@ import { unlockStore } from '../../../services/session/unlock-store';
 import { SessionHolder } from '../../../services/session-holder';
 import { runCli } from '../../../cli/main';
 import { demoWithPerson, value } from '../../support/demo-with-person';
+import { queryStore } from '../../support/query-store';
 import { tempDir } from '../../support/temp-dir';
 import { testClock } from '../../support/test-clock';
 
 const PASS = DEMO_PARTNERSHIP.passphrase;
 
-async function participantCount(dataDir: string): Promise<number> {
-  const { store, dataKey } = await unlockStore(storePaths(dataDir), 'demo.admin', PASS);
-  dataKey.fill(0);
-  try {
-    return (store.sqlite.prepare('SELECT count(*) AS n FROM participants').get() as { n: number }).n;
-  } finally {
-    await store.close();
-  }
-}
+const participantCount = (dataDir: string) =>
+  queryStore(dataDir, 'demo.admin', PASS, (sqlite) => (sqlite.prepare('SELECT count(*) AS n FROM participants').get() as { n: number }).n);
 
 describe('backup and restore', () => {
   it('round-trips: a backup restored over a changed store brings back the data as it was', async () => {

@@ -88,6 +88,23 @@ describe('three laptops and the server converge', () => {
         const localRefusals = new Map<string, number>();
         const workflows = new Map<string, number>();
         const refused: RefusedChange[] = [];
+        // The OT and the physio on laptop A acknowledge risk flags: an administrator names them clinical
+        // leads there first, and it reaches the server before the random work starts.
+        const admin = await openSyncStore(partnership.laptopA, 'demo.admin', passphrase);
+        try {
+          const laptopA = laptops[0]!;
+          value(await laptopA.app.dispatch('session.lock', {}));
+          value(await laptopA.app.dispatch('session.unlock', { username: 'demo.admin', passphrase }));
+          value(await laptopA.app.dispatch('config.saveClinicalLeads', { usernames: ['demo.ot', 'demo.physio'], version: 0 }));
+          made += 1;
+          value(await laptopA.app.dispatch('session.lock', {}));
+          value(await laptopA.app.dispatch('session.unlock', { username: laptopA.current.username, passphrase }));
+          const report = await syncOnce(admin.store, { userId: admin.slot.userId, username: 'demo.admin', ...admin.userKey }, testClock());
+          expect(report.refused).toEqual([]);
+          pushed += report.pushed;
+        } finally {
+          await admin.close();
+        }
         const sync = async (laptop: (typeof laptops)[number], username: string) => {
           const opened = laptop.stores.get(username)!;
           const report = await syncOnce(opened.store, { userId: opened.slot.userId, username, ...opened.userKey }, testClock());
