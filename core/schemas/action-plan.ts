@@ -232,7 +232,8 @@ export type ParticipantPlans = z.infer<typeof participantPlansSchema>;
 export const dueForReviewSchema = z.object({
   items: z.array(
     z.object({
-      planId: z.string(),
+      /** The plan in force, if any: the review date is the person's (core/plans/review-due). */
+      planId: z.string().nullable(),
       participantId: z.string(),
       reference: z.string(),
       givenName: z.string(),

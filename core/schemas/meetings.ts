@@ -76,6 +76,8 @@ export const triageQueueSchema = z.object({
       givenName: z.string(),
       familyName: z.string(),
       minimumData: minimumDataSchema,
+      /** What the minimum data lacks (core/meetings/minimum-data): empty when the case is ready for the MDT. */
+      missing: z.array(z.enum(MISSING_ITEMS)),
       complexity: caseComplexitySchema,
       decision: z
         .object({

@@ -165,26 +165,15 @@ export async function listPlanReviews(db: Kysely<Database>, planIds: readonly st
     .execute();
 }
 
-/** Plans in force whose review date is on or before `onOrBefore`, soonest first, with the person's name. */
-export async function listPlansDueForReview(db: Kysely<Database>, onOrBefore: string, limit: number) {
+/** The plans in force (agreed with the person, or active) of these people, oldest version first so the newest wins in a map. */
+export async function plansInForceOf(db: Kysely<Database>, participantIds: readonly string[]) {
+  if (participantIds.length === 0) return [];
   return db
     .selectFrom('action_plans')
-    .innerJoin('participants', 'participants.id', 'action_plans.participant_id')
-    .select([
-      'action_plans.id as plan_id',
-      'action_plans.next_review_on',
-      'action_plans.status',
-      'participants.id as participant_id',
-      'participants.reference',
-      'participants.given_name',
-      'participants.family_name',
-      'participants.open_risk_flag_count',
-    ])
-    .where('action_plans.status', 'in', ['agreed_with_person', 'active'])
-    .where('action_plans.next_review_on', '<=', onOrBefore)
-    .orderBy('action_plans.next_review_on')
-    .orderBy('participants.family_name')
-    .limit(limit)
+    .select(['id', 'participant_id', 'version_number'])
+    .where('participant_id', 'in', participantIds)
+    .where('status', 'in', ['agreed_with_person', 'active'])
+    .orderBy('version_number')
     .execute();
 }
 

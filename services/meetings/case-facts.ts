@@ -9,11 +9,6 @@ export interface CaseFacts {
   readonly complexity: CaseComplexity;
 }
 
-/** Whether the case has the minimum data to be listed for a full discussion. */
-export function hasMinimumData(minimumData: MinimumData): boolean {
-  return minimumData.joinedUpAssessment && minimumData.serviceConsent;
-}
-
 /** The one message every refusal to list a case uses, naming what is missing. */
 export function minimumDataMessage(minimumData: MinimumData): string {
   const missing = [

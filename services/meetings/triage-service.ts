@@ -1,6 +1,7 @@
 import { auditedTransaction } from '../call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
+import { hasMinimumData, missingMinimumData } from '../../core/meetings/minimum-data';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { MissingItem, TriageOutcome } from '../../core/schemas/meetings';
 import type { SignedInUser } from '../../core/schemas/session';
@@ -15,12 +16,14 @@ import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { listOnAgenda } from './agenda-listing';
-import { factsOf, hasMinimumData, loadCaseFacts, minimumDataMessage } from './case-facts';
+import { factsOf, loadCaseFacts, minimumDataMessage } from './case-facts';
 
 const QUEUE_LIMIT = 500;
 
 /**
- * Everyone ready for the MDT, with the minimum data each has, how complex the case looks, the
+ * Everyone whose status is "ready for the MDT", each with what the minimum data still lacks (by the
+ * one rule in core/meetings/minimum-data: empty means ready, otherwise the screen lists them apart
+ * as not ready), the minimum data each has, how complex the case looks, the
  * current triage decision and the planned meeting listing them.
  */
 export async function triageQueue(store: Store): Promise<ChannelOutput<'triage.queue'>> {
@@ -42,6 +45,7 @@ export async function triageQueue(store: Store): Promise<ChannelOutput<'triage.q
       givenName: person.given_name,
       familyName: person.family_name,
       ...factsOf(facts, person.id),
+      missing: missingMinimumData(factsOf(facts, person.id).minimumData),
       decision:
         decision === undefined
           ? null

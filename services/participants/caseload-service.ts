@@ -1,8 +1,8 @@
-import { londonDateOf } from '../../core/clock';
 import { caseloadSearchQuery } from '../../core/caseload-search';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
-import type { CaseloadFilter, ParticipantStatus } from '../../core/schemas/participants';
-import { countCaseload, readCaseloadPage, type CaseloadQuery } from '../../db/repositories/caseload-repository';
+import { reviewDueBy } from '../../core/plans/review-due';
+import { caseloadFilterSchema, type CaseloadFilter, type ParticipantStatus } from '../../core/schemas/participants';
+import { countCaseload, readCaseloadPage, type CaseloadQuery, type CaseloadRow } from '../../db/repositories/caseload-repository';
 import { listEnabledUsers } from '../../db/repositories/user-repository';
 import { decodeCaseloadCursor, encodeCaseloadCursor } from './caseload-cursor';
 import type { Store } from '../../db/store';
@@ -21,7 +21,7 @@ function toStoreQuery(filter: CaseloadFilter, now: Date): CaseloadQuery | null {
     ftsQuery: caseloadSearchQuery(filter.search),
     status,
     coachUserId: filter.coachUserId,
-    reviewDueBy: filter.reviewDue ? londonDateOf(now) : null,
+    reviewDueBy: filter.reviewDue ? reviewDueBy(now) : null,
     openRiskFlag: filter.openRiskFlag,
   };
 }
@@ -55,6 +55,15 @@ export function listCaseloadPage(store: Store, input: ParsedInput<'participants.
     previousCursor:
       page.hasMoreBefore && first !== undefined ? encodeCaseloadCursor(input.sort, { direction: 'before', keys: first.sortKeys }) : null,
   };
+}
+
+/**
+ * Everyone the caseload's "Review due" filter shows, soonest review first, read by the very same
+ * store query: the "Due for review" list is this, so the two screens cannot disagree.
+ */
+export function listReviewDue(store: Store, now: Date, limit: number): readonly CaseloadRow[] {
+  const query = toStoreQuery(caseloadFilterSchema.parse({ reviewDue: true }), now);
+  return query === null ? [] : readCaseloadPage(store, query, 'nextReview', null, limit).rows;
 }
 
 /** How many people match the caseload search and filters. */

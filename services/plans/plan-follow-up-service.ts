@@ -1,15 +1,13 @@
-import { addDaysToIsoDate } from '../../core/calendar-date';
 import { auditedTransaction } from '../call-audit-scope';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
-import { londonDateOf } from '../../core/clock';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import {
   findExit,
   findPlan,
   insertActionUpdate,
   insertPlanReview,
-  listPlansDueForReview,
+  plansInForceOf,
   recordExit,
   transitionPlan,
 } from '../../db/repositories/action-plan-repository';
@@ -17,6 +15,8 @@ import { setParticipantNextReview } from '../../db/repositories/participant-repo
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { planContent } from './action-plan-read';
+import { listReviewDue } from '../participants/caseload-service';
+import { reviewDueBy } from '../../core/plans/review-due';
 
 const IN_FORCE = ['agreed_by_mdt', 'agreed_with_person', 'active'];
 
@@ -99,18 +99,26 @@ export async function reviewPlan(
   return {};
 }
 
-/** Days ahead that count as "due" on the follow-up list: the coming week, plus everything overdue. */
-export const DUE_FOR_REVIEW_WINDOW_DAYS = 7;
+/** The most the "Due for review" list shows at once. */
+const DUE_FOR_REVIEW_LIMIT = 500;
 
-/** People whose plan review is overdue or due within the coming week, soonest first. */
+/**
+ * People whose review is due (core/plans/review-due: next review on or before today), soonest
+ * first, each with the plan in force if there is one. The same people as the caseload's "Review due"
+ * filter, by the same store query.
+ */
 export async function plansDueForReview(store: Store, now: Date): Promise<ChannelOutput<'plans.dueForReview'>> {
-  const today = londonDateOf(now);
-  // Calendar arithmetic on England's date, so a clock change never moves the horizon.
-  const rows = await listPlansDueForReview(store.db, addDaysToIsoDate(today, DUE_FOR_REVIEW_WINDOW_DAYS), 500);
+  const today = reviewDueBy(now);
+  const rows = listReviewDue(store, now, DUE_FOR_REVIEW_LIMIT);
+  const plans = await plansInForceOf(
+    store.db,
+    rows.map((row) => row.id),
+  );
+  const planOf = new Map(plans.map((plan) => [plan.participant_id, plan.id]));
   return {
     items: rows.map((row) => ({
-      planId: row.plan_id,
-      participantId: row.participant_id,
+      planId: planOf.get(row.id) ?? null,
+      participantId: row.id,
       reference: row.reference,
       givenName: row.given_name,
       familyName: row.family_name,

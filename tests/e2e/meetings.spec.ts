@@ -239,12 +239,17 @@ test('the agenda reorders by drag; triage refuses to list a case without consent
   await expect(page.getByRole('heading', { level: 1, name: 'Triage' })).toBeFocused();
   await expect(nav.getByRole('link', { name: 'Triage' })).toHaveAttribute('aria-current', 'page');
   const queue = page.getByTestId('triage-table');
+  const notReady = page.getByTestId('triage-not-ready-table');
   await expect(queue.getByRole('row', { name: /Full discussion at a meeting/ })).toHaveCount(4);
+  // Ready means the minimum data is complete: everyone missing something is listed apart, saying what.
+  await expect(queue.getByText(/^Missing:/)).toHaveCount(0);
+  await expect(notReady.locator('tbody tr').filter({ hasNotText: 'Missing:' })).toHaveCount(0);
+  await expect(notReady.locator('tbody tr')).not.toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath('triage.png') });
 
   // The demo case with an assessment but no consent yet.
-  const row = queue.getByRole('row', { name: /Missing: consent to the service/ }).filter({ hasNotText: 'joined-up' });
+  const row = notReady.getByRole('row', { name: /Missing: consent to the service/ }).filter({ hasNotText: 'joined-up' });
   await expect(row).toHaveCount(1);
   await activate(page, row.getByRole('button', { name: /^Triage / }));
   await expect(page.getByLabel('Not ready yet')).toBeChecked();
@@ -268,7 +273,7 @@ test('the agenda reorders by drag; triage refuses to list a case without consent
   await typeInto(page, page.getByLabel('Note (optional)'), 'Coach to record consent at Friday’s appointment.');
   await activate(page, page.getByRole('button', { name: 'Save triage decision' }));
   await expect(page.getByRole('status').filter({ hasText: 'Triage decision saved' })).toBeVisible();
-  await expect(queue.getByRole('row', { name: /Coach to record consent/ })).toContainText('Not ready yet');
+  await expect(notReady.getByRole('row', { name: /Coach to record consent/ })).toContainText('Not ready yet');
 
   // Plan the next meeting.
   await activate(page, nav.getByRole('link', { name: 'Meetings' }));
@@ -287,7 +292,14 @@ test('the agenda reorders by drag; triage refuses to list a case without consent
 
   await activate(page, nav.getByRole('link', { name: 'Due for review' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Due for review' })).toBeFocused();
+  const dueCaption = page.getByTestId('due-for-review-table').locator('caption');
+  await expect(dueCaption).toHaveText(/^\d+ people due for review$/);
+  const dueCount = Number((await dueCaption.innerText()).split(' ')[0]);
   await expectNoAxeViolations(page);
+  // The caseload's "review due" filter shows the same people.
+  await activate(page, nav.getByRole('link', { name: 'Caseload' }));
+  await page.getByLabel('With a review due (today or overdue)').check();
+  await expect(page.getByTestId('caseload-summary')).toHaveText(new RegExp(`^${dueCount} people match\\. Page 1 of \\d+\\.$`));
 });
 
 test('two people typing notes on the same case: the second is told, keeps their text to copy, and nothing is overwritten', async ({

@@ -7,23 +7,29 @@ import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
 import { useLoaded } from '../../use-loaded';
 
-/** Follow-up: people whose plan review is overdue or due in the coming week, soonest first. */
+/**
+ * Follow-up: people whose review is due today or overdue, soonest first. The rule is core/plans/review-due,
+ * the same as the caseload's "Review due" filter, so both show the same people.
+ */
 export function DueForReviewScreen() {
   const api = useApi();
   const { value, error } = useLoaded(useCallback(() => api.call('plans.dueForReview', {}), [api]));
   return (
     <AppPage title="Due for review">
       <ErrorSummary fieldErrors={{}} message={error} />
-      <p className="nhsuk-body">Plans whose review date has passed or falls in the coming week. Open a person to review their plan.</p>
+      <p className="nhsuk-body">
+        People whose review date is today or has passed: the same people as the caseload&rsquo;s &ldquo;Review due&rdquo; filter. Open a
+        person to review their plan.
+      </p>
       {value === undefined && error === undefined && <p role="status">Loading…</p>}
-      {value !== undefined && value.items.length === 0 && <p className="nhsuk-inset-text">No plan is due for review in the coming week.</p>}
+      {value !== undefined && value.items.length === 0 && <p className="nhsuk-inset-text">Nobody is due for review.</p>}
       {value !== undefined && value.items.length > 0 && (
         <ListTable
-          caption={`${value.items.length === 1 ? '1 plan' : `${value.items.length} plans`} due for review`}
+          caption={`${value.items.length === 1 ? '1 person' : `${value.items.length} people`} due for review`}
           captionVisible
           testId="due-for-review-table"
           rows={value.items}
-          rowKey={(item) => item.planId}
+          rowKey={(item) => item.participantId}
           columns={[
             { header: 'Reference', cell: (item) => item.reference },
             {

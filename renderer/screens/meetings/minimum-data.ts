@@ -1,9 +1,7 @@
-import type { MinimumData, MissingItem } from '../../../core/schemas/meetings';
+import { missingMinimumData } from '../../../core/meetings/minimum-data';
+import { MISSING_ITEM_LABELS, type MinimumData, type MissingItem } from '../../../core/schemas/meetings';
 
-/** The minimum data a case lacks, as checklist items with their labels. */
+/** The minimum data a case lacks (the core rule), as checklist items with their labels. */
 export function minimumDataProblems(minimumData: MinimumData): Array<{ item: MissingItem; label: string }> {
-  return [
-    ...(minimumData.joinedUpAssessment ? [] : [{ item: 'joined_up_assessment' as const, label: 'Joined-up assessment' }]),
-    ...(minimumData.serviceConsent ? [] : [{ item: 'service_consent' as const, label: 'Consent to the service' }]),
-  ];
+  return missingMinimumData(minimumData).map((item) => ({ item, label: MISSING_ITEM_LABELS[item] }));
 }
