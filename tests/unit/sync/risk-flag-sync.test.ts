@@ -8,6 +8,7 @@ import { value } from '../../support/demo-with-person';
 import { storeReader } from '../../support/store-reader';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { testReferral } from '../../support/test-referral';
+import { raiseRiskFlag } from '../../support/raise-risk-flag';
 
 const passphrase = DEMO_PARTNERSHIP.passphrase;
 
@@ -25,14 +26,7 @@ describe('risk flags across laptops', () => {
       const { id } = value<{ id: string }>(
         await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Riskperson' } })),
       );
-      value(
-        await a.dispatch('measures.record', {
-          participantId: id,
-          discipline: 'employment_support',
-          takenOn: '2026-11-05',
-          response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 2] },
-        }),
-      );
+      await raiseRiskFlag(a, id);
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
 
       await signInAs('demo.admin');
@@ -82,14 +76,7 @@ describe('risk flags across laptops', () => {
       const { id } = value<{ id: string }>(
         await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Forgedlead' } })),
       );
-      value(
-        await a.dispatch('measures.record', {
-          participantId: id,
-          discipline: 'employment_support',
-          takenOn: '2026-11-05',
-          response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 2] },
-        }),
-      );
+      await raiseRiskFlag(a, id);
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
       // The store's own settings row, written with the data key, not through the app: the app believes it.
       (await storeReader(partnership.laptopA, 'demo.coach', passphrase)).read((database) => {
