@@ -4,8 +4,10 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/contract/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A guard against a hang, not a speed target: a services test takes 2-7 s idle, and a CI machine
+    // busy with three files at once has stretched one past 30 s.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
     // Three files at a time on the 2-core machine: most suites wait on child processes, PostgreSQL,
     // disk and timers (the load stays under 2 with two), so a third worker shortens the run.

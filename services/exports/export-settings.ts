@@ -1,3 +1,5 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { AppError } from '../../core/app-error';
 import type { ParsedInput } from '../../core/contract';
 import type { ExportSettings } from '../../core/schemas/fhir-export';
 import { listExportSettings, saveExportSettingValues } from '../../db/repositories/export-settings-repository';
@@ -38,8 +40,26 @@ export function readExportSettings(store: Store): ExportSettings {
   return { folder: destinations.folder, baseUrl: destinations.baseUrl, tokenSet: destinations.token !== null, updatedAt: updated };
 }
 
+/**
+ * What is wrong with an export folder, checked when it is saved (not first found by the nightly
+ * export): it must exist, be a folder, and take new files from this app.
+ */
+function exportFolderProblem(folder: string): string | undefined {
+  try {
+    if (!statSync(folder).isDirectory()) return 'This is a file, not a folder: enter the folder the exports go in';
+    accessSync(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'There is no folder at this path on this computer: create it first';
+    return 'WorkWell MDT cannot save files in this folder: choose one it may write to';
+  }
+}
+
 /** Saves the destinations in one transaction (administrators; dispatch checked the role and the input). */
 export function saveExportSettings(store: Store, input: ParsedInput<'exports.saveSettings'>, userId: string, now: Date): ExportSettings {
+  const problem = input.folder === '' ? undefined : exportFolderProblem(input.folder);
+  if (problem !== undefined) throw new AppError('VALIDATION', 'Some answers need correcting.', { folder: problem });
   const values = [
     { key: KEYS.folder, value: input.folder },
     { key: KEYS.baseUrl, value: input.baseUrl },

@@ -127,7 +127,11 @@ test('an OT drafts an AHP Health and Work Report, cannot sign it incomplete, the
   const report = section.getByTestId('ahp-report');
   await expect(report).toContainText('Draft');
   await expect(report).toContainText('Added when signed');
+  // Signing is asked for, then confirmed (it cannot be undone).
   await report.getByRole('button', { name: 'Sign the report' }).click();
+  await expect(report.getByRole('group', { name: 'Important: Sign this report?' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await report.getByRole('button', { name: 'Yes, sign the report' }).click();
   await expect(report.getByRole('alert')).toContainText('Tick at least one category of help');
 
   await report.getByRole('button', { name: 'Edit the draft report' }).click();
@@ -135,6 +139,7 @@ test('an OT drafts an AHP Health and Work Report, cannot sign it incomplete, the
   await section.getByLabel('Workplace adaptations').check();
   await section.getByRole('button', { name: 'Save draft report' }).click();
   await report.getByRole('button', { name: 'Sign the report' }).click();
+  await report.getByRole('button', { name: 'Yes, sign the report' }).click();
   await expect(report).toContainText('Signed');
   await expect(report).toContainText('Aisha Brennan, Occupational therapist, HCPC OT99903');
   await expect(report).toContainText('Amended duties, Workplace adaptations');

@@ -23,6 +23,8 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
   const { user } = useSession();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  // Signing cannot be undone: it is asked for, then confirmed.
+  const [confirming, setConfirming] = useState(false);
   const sign = async () => {
     setBusy(true);
     const result = await api.call('adjustments.signAhpReport', {
@@ -31,6 +33,7 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
       version: report.version,
     });
     setBusy(false);
+    setConfirming(false);
     if (result.ok) onSigned();
     else setProblem(result.error.message);
   };
@@ -108,17 +111,38 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
       {report.status === 'draft' && mayChange && (
         <>
           <ErrorSummary title="The report cannot be signed yet" fieldErrors={{}} message={problem} />
-          <div className="ww-actions">
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onEdit}>
-              Edit the draft report
-            </button>
-            <button type="button" className="nhsuk-button" disabled={busy} onClick={() => void sign()}>
-              Sign the report
-            </button>
-          </div>
-          <p className="nhsuk-body-s">
-            Signing adds your name, profession and HCPC number from the team record. A signed report cannot be changed.
-          </p>
+          {confirming ? (
+            <div className="nhsuk-warning-callout" role="group" aria-labelledby={`sign-report-${report.id}`}>
+              <h4 className="nhsuk-warning-callout__label" id={`sign-report-${report.id}`}>
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>Sign this report?
+                </span>
+              </h4>
+              <p>Signing adds your name, profession and HCPC number from the team record. A signed report cannot be changed.</p>
+              <div className="ww-actions">
+                <button type="button" className="nhsuk-button" disabled={busy} onClick={() => void sign()}>
+                  Yes, sign the report
+                </button>
+                <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          ) : (
+            <>
+              <div className="ww-actions">
+                <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onEdit}>
+                  Edit the draft report
+                </button>
+                <button type="button" className="nhsuk-button" onClick={() => setConfirming(true)}>
+                  Sign the report
+                </button>
+              </div>
+              <p className="nhsuk-body-s">
+                Signing adds your name, profession and HCPC number from the team record. A signed report cannot be changed.
+              </p>
+            </>
+          )}
         </>
       )}
     </div>

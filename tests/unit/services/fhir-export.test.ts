@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -189,6 +189,19 @@ describe('partnership export (FHIR)', () => {
     await signInAs(DEMO_PARTNERSHIP.adminUsername);
     const bad = await services.dispatch('exports.saveSettings', { folder: 'relative/folder', baseUrl: 'http://fhir.example.org/r4' });
     expect(!bad.ok && Object.keys(bad.error.fields ?? {}).sort()).toEqual(['baseUrl', 'folder']);
+    // The folder is checked when it is saved, not first found missing by the nightly export.
+    const folder = tempDir('workwell-export-folder-');
+    const file = path.join(folder, 'not-a-folder.txt');
+    writeFileSync(file, 'x');
+    for (const [wrong, message] of [
+      [path.join(folder, 'missing'), /no folder at this path/],
+      [file, /a file, not a folder/],
+    ] as const) {
+      const refused = await services.dispatch('exports.saveSettings', { folder: wrong, baseUrl: '' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { folder: expect.stringMatching(message) } } });
+    }
+    expect(value<ExportSettings>(await services.dispatch('exports.settings', {})).folder).toBeNull();
+    expect(value<ExportSettings>(await services.dispatch('exports.saveSettings', { folder, baseUrl: '' })).folder).toBe(folder);
     await services.close();
   }, 60_000);
 
