@@ -5,7 +5,8 @@
 export function ClinicalWithheldNotice() {
   return (
     <p className="nhsuk-inset-text" data-testid="clinical-withheld">
-      Clinical content (assessments, outcome measures and risk flags) is not shown to administrators.
+      Clinical content (assessments, outcome measures, risk flags, the action plan and workplace adjustments) is not shown to
+      administrators.
     </p>
   );
 }

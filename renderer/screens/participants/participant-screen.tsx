@@ -61,14 +61,14 @@ export function ParticipantScreen({ id }: { id: string }) {
           <JoinedUpSection record={record} onChanged={() => void reload()} />
           <MeasuresSection record={record} onChanged={() => void reload()} />
           <DisciplineAssessmentsSection record={record} onChanged={() => void reload()} />
+          <section aria-labelledby="plan-section">
+            <h2 className="nhsuk-heading-m" id="plan-section">
+              Action plan
+            </h2>
+            <PlanPanel participantId={record.id} />
+          </section>
         </>
       )}
-      <section aria-labelledby="plan-section">
-        <h2 className="nhsuk-heading-m" id="plan-section">
-          Action plan
-        </h2>
-        <PlanPanel participantId={record.id} />
-      </section>
       <AdjustmentsSection participantId={record.id} consentKey={JSON.stringify(record.currentConsent.share_employer)} />
       <h2 className="nhsuk-heading-m">Details</h2>
       <SummaryList

@@ -9,6 +9,7 @@ import type { Result } from '../../../core/result';
 import { ROLES, type Role } from '../../../core/roles';
 import { createAppServices, type AppServices } from '../../../services/app-services';
 import type { Dispatch } from '../../../services/dispatch-types';
+import type { ParticipantPlans } from '../../../core/schemas/action-plan';
 import type { ParticipantView } from '../../../core/schemas/participant-record';
 import { typeCanaryIntoEveryClinicalField } from '../../support/canary-case';
 import { demoWithPerson, value } from '../../support/demo-with-person';
@@ -171,7 +172,7 @@ describe('role x field matrix on participants.get', () => {
     return { ...demo, readAs };
   }
 
-  it('administrators read demographics, status, coach and consent, and no clinical field; every other role reads them all', async () => {
+  it('administrators read demographics, status, coach and consent, and no clinical field or plan; every other role reads them all', async () => {
     const demo = await canaryCase();
     for (const role of ROLES) {
       const view = await demo.readAs(role);
@@ -190,6 +191,10 @@ describe('role x field matrix on participants.get', () => {
           'acknowledgedRiskFlags',
         ])
           expect(view, `administrator reads ${field}`).not.toHaveProperty(field);
+        expect(await demo.services.dispatch('plans.get', { participantId: demo.id })).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        });
         continue;
       }
       if (view.clinicalWithheld) throw new Error(`${role} was refused the clinical record`);
@@ -202,6 +207,11 @@ describe('role x field matrix on participants.get', () => {
       ]);
       expect(view.acknowledgedRiskFlags[0]?.note, role).toBe(CANARY);
       expect(view.measures[0]?.total, role).toBe(25);
+      const plans = value<ParticipantPlans>(await demo.services.dispatch('plans.get', { participantId: demo.id }));
+      expect(
+        plans.versions[0]?.goals.map((goal) => goal.text),
+        role,
+      ).toEqual([CANARY]);
     }
     await demo.services.close();
   }, 120_000);
