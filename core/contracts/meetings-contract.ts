@@ -94,7 +94,8 @@ export const meetingsContract = {
     summary: 'The minutes: attendance, and per case the notes, decisions and the plan agreed with owners and due dates',
     input: meetingIdInputSchema,
     output: meetingMinutesSchema,
-    access: ALL_ROLES,
+    // Case notes, decisions and plans are clinical: administrators are not sent them (issue 18, least privilege).
+    access: MEETING_ROLES,
     audit: { action: 'view' },
   },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -1,6 +1,6 @@
 import { ALL_ROLES } from '../roles';
 import { consentRecordSchema, recordConsentInputSchema, withdrawConsentInputSchema } from '../schemas/consent';
-import { participantIdInputSchema, participantRecordSchema } from '../schemas/participant-record';
+import { participantIdInputSchema, participantViewSchema } from '../schemas/participant-record';
 import { listParticipantsInputSchema, participantPageSchema } from '../schemas/participants';
 import {
   duplicateCheckInputSchema,
@@ -35,9 +35,9 @@ export const participantsContract = {
     audit: { action: 'create', person: { output: 'id' } },
   },
   'participants.get': {
-    summary: 'One person: details, employment, referrals and consent',
+    summary: 'One person: details, employment, referrals and consent; their clinical record for all but administrators',
     input: participantIdInputSchema,
-    output: participantRecordSchema,
+    output: participantViewSchema,
     access: ALL_ROLES,
     audit: { action: 'view', person: { input: 'id' } },
   },

@@ -21,7 +21,8 @@ export const plansContract = {
     summary: "Every version of a person's action plan, its progress, reviews and exit",
     input: participantPlansInputSchema,
     output: participantPlansSchema,
-    access: ALL_ROLES,
+    // Goals, actions and progress are clinical: administrators are not sent them (issue 18, least privilege).
+    access: MDT_ROLES,
     audit: { action: 'view', person: { input: 'participantId' } },
   },
   'plans.saveDraft': {

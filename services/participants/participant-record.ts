@@ -1,5 +1,4 @@
 import { AppError } from '../../core/app-error';
-import type { ChannelOutput } from '../../core/contract';
 import { CONSENT_PURPOSES, type ConsentRecord } from '../../core/schemas/consent';
 import type { JoinedUpAssessmentVersion, MeasureResult } from '../../core/schemas/assessment';
 import type { DisciplineAssessmentVersion } from '../../core/schemas/discipline-assessment';
@@ -22,8 +21,11 @@ import { signatureFields, versionChains, type VersionChain } from '../assessment
 import { toConsentRecord } from './consent-service';
 import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment-service';
 
-/** Everything the participant record screen shows, in one read. */
-export async function getParticipantRecord(store: Store, id: string): Promise<ChannelOutput<'participants.get'>> {
+/**
+ * The whole record in one read, every draft included (in `disciplineAssessments`), for the services'
+ * own documents. What a caller of `participants.get` reads goes through `participantViewFor`.
+ */
+export async function getParticipantRecord(store: Store, id: string): Promise<ParticipantRecord> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
   const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags] = await Promise.all([
@@ -76,8 +78,10 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Ch
     })),
     consents,
     currentConsent,
+    clinicalWithheld: false,
     joinedUpAssessment: newestJoinedUp === undefined ? null : flattenChain(newestJoinedUp),
     disciplineAssessments: versionChains(disciplineRows, toDisciplineVersion).map((chain) => flattenChain(chain)),
+    draftsByOthers: [],
     measures: measureRows.map((result) => ({
       id: result.id,
       measure: result.measure as MeasureResult['measure'],

@@ -1,6 +1,7 @@
 import { recordConsent, withdrawConsent } from './consent-service';
 import { signedInCaller, type Handlers } from '../handlers';
 import { getParticipantRecord } from './participant-record';
+import { participantViewFor } from './participant-view';
 import { checkDuplicates, registerParticipant } from './participant-registration';
 import type { SessionHolder } from '../session-holder';
 
@@ -17,7 +18,8 @@ export function participantHandlers(session: SessionHolder, now: () => Date): Pa
       const user = signedInCaller(context);
       return registerParticipant(session.require().store, input, { userId: user.userId, role: user.role }, now());
     },
-    'participants.get': async ({ id }) => getParticipantRecord(session.require().store, id),
+    'participants.get': async ({ id }, context) =>
+      participantViewFor(await getParticipantRecord(session.require().store, id), signedInCaller(context)),
     'consents.record': async (input, context) => recordConsent(session.require().store, input, signedInCaller(context).userId, now()),
     'consents.withdraw': async (input, context) => withdrawConsent(session.require().store, input, signedInCaller(context).userId, now()),
   };

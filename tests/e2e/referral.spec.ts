@@ -42,6 +42,10 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expect(page.getByText(/WW-\d{6} · Referred/)).toBeVisible();
   await expect(page.getByText(formatNhsNumber(NHS_NUMBER))).toBeVisible();
   await expect(page.getByText('Fit note conversation')).toBeVisible();
+  // The demo opens as its administrator, who is sent the person's details and no clinical content.
+  await expect(page.getByTestId('clinical-withheld')).toContainText('not shown to administrators');
+  await expect(page.getByRole('heading', { name: 'Outcome measures' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Action plan' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // Consent to share with the employer: record it, then withdraw it.

@@ -50,6 +50,17 @@ test('a physiotherapist drafts, signs and amends an assessment; the original sta
   await expect(page.getByTestId('discipline-assessment')).toContainText('Lumbar flexion to mid-shin');
   await expect(page.getByTestId('discipline-assessment').getByRole('button', { name: 'Amend' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Start a new occupational therapy assessment' })).toBeVisible();
+
+  // The OT's unsigned draft is theirs alone: the physiotherapist sees whose draft it is, not its text.
+  await page.getByRole('button', { name: 'Start a new occupational therapy assessment' }).click();
+  await page.getByLabel('Findings', { exact: true }).fill('Grip strength reduced on the right.');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByTestId('discipline-assessment').first()).toContainText('Grip strength reduced on the right.');
+  await signInAs(page, 'demo.physio');
+  await page.getByTestId('caseload-table').getByRole('link').first().click();
+  await expect(page.getByTestId('draft-by-other')).toContainText('Occupational therapy assessment: a draft by Demo Occupational Therapist');
+  await expect(page.getByText('Grip strength reduced on the right.')).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
 
 test('a coach amends a signed joined-up assessment with a reason; the original stays readable', async ({ page, host }) => {

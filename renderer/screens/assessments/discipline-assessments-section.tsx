@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CLINICAL_DISCIPLINE_OF_ROLE, DISCIPLINE_ASSESSMENT_TITLES } from '../../../core/schemas/discipline-assessment';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
+import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
 import { DisciplineAssessmentCard } from './discipline-assessment-card';
 import { DisciplineAssessmentForm } from './discipline-assessment-form';
@@ -15,7 +16,9 @@ export function DisciplineAssessmentsSection({ record, onChanged }: { record: Pa
       <h2 className="nhsuk-heading-m" id="discipline-assessments-section">
         Discipline assessments
       </h2>
-      {record.disciplineAssessments.length === 0 && <p>No physiotherapy, mental health or occupational therapy assessment yet.</p>}
+      {record.disciplineAssessments.length === 0 && record.draftsByOthers.length === 0 && (
+        <p>No physiotherapy, mental health or occupational therapy assessment yet.</p>
+      )}
       {record.disciplineAssessments.map((assessment) => (
         <DisciplineAssessmentCard
           key={assessment.id}
@@ -24,6 +27,12 @@ export function DisciplineAssessmentsSection({ record, onChanged }: { record: Pa
           measures={record.measures.filter((result) => result.discipline === assessment.discipline)}
           onChanged={onChanged}
         />
+      ))}
+      {record.draftsByOthers.map((draft) => (
+        <p key={draft.id} className="nhsuk-inset-text" data-testid="draft-by-other">
+          {DISCIPLINE_ASSESSMENT_TITLES[draft.discipline]}: a draft by {draft.authorName}, started {formatDateTime(draft.recordedAt)}. Its
+          text is shown once they sign it.
+        </p>
       ))}
       {myDiscipline !== undefined &&
         (starting ? (

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { MAIN_BARRIER_LABELS, READINESS_LABELS, SOCIAL_BARRIER_LABELS } from '../../../core/schemas/assessment';
-import type { ParticipantRecord } from '../../../core/schemas/participant-record';
+import type { ParticipantDetails, ParticipantRecord } from '../../../core/schemas/participant-record';
 import { RISK_ACTION_LABELS } from '../../../core/schemas/risk-flag';
 import { EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
@@ -8,6 +8,7 @@ import { formatTotal, measureTrends, type MeasureTrend } from '../../../core/sco
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDate, formatDateTime } from '../../format';
+import { ClinicalWithheldNotice } from '../participants/clinical-withheld-notice';
 import { RiskFlagBanner } from '../participants/risk-flag-banner';
 import { useLoaded } from '../../use-loaded';
 import { useReceivedChanges } from '../../sync/received-changes';
@@ -80,6 +81,17 @@ function LastRiskAcknowledgement({ person }: { person: ParticipantRecord }) {
   );
 }
 
+/** The person's work in one line: status, job and employer. */
+function CaseWork({ employment }: { employment: ParticipantDetails['employment'] }) {
+  return (
+    <p className="ww-case-work">
+      {EMPLOYMENT_STATUS_LABELS[employment.status]}
+      {employment.jobTitle !== null && <> · {employment.jobTitle}</>}
+      {employment.employerName !== null && <> at {employment.employerName}</>}
+    </p>
+  );
+}
+
 /**
  * What the team needs on one screen about the person: any open risk flag, work, barriers, goals
  * and what matters in their own words, readiness, and the latest scores with their trend.
@@ -93,16 +105,19 @@ export function CaseSummary({ participantId }: { participantId: string }) {
   const person = record.value;
   if (person === undefined)
     return record.error === undefined ? <p role="status">Loading the case…</p> : <ErrorSummary fieldErrors={{}} message={record.error} />;
+  if (person.clinicalWithheld)
+    return (
+      <div className="ww-case-summary" data-testid="case-summary">
+        <CaseWork employment={person.employment} />
+        <ClinicalWithheldNotice />
+      </div>
+    );
   const assessment = person.joinedUpAssessment;
   return (
     <div className="ww-case-summary" data-testid="case-summary">
       <RiskFlagBanner flags={person.openRiskFlags} onAcknowledged={() => void record.reload()} inMeeting />
       <LastRiskAcknowledgement person={person} />
-      <p className="ww-case-work">
-        {EMPLOYMENT_STATUS_LABELS[person.employment.status]}
-        {person.employment.jobTitle !== null && <> · {person.employment.jobTitle}</>}
-        {person.employment.employerName !== null && <> at {person.employment.employerName}</>}
-      </p>
+      <CaseWork employment={person.employment} />
       {assessment === null ? (
         <p className="nhsuk-inset-text">No joined-up assessment yet.</p>
       ) : (

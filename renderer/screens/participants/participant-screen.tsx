@@ -15,6 +15,7 @@ import { DisciplineAssessmentsSection } from '../assessments/discipline-assessme
 import { JoinedUpSection } from '../assessments/joined-up-section';
 import { MeasuresSection } from '../measures/measures-section';
 import { PlanPanel } from '../plans/plan-panel';
+import { ClinicalWithheldNotice } from './clinical-withheld-notice';
 import { ConsentPanel } from './consent-panel';
 import { RiskFlagBanner } from './risk-flag-banner';
 import { RiskFlagHistory } from './risk-flag-history';
@@ -51,17 +52,23 @@ export function ParticipantScreen({ id }: { id: string }) {
         {record.reference} · {PARTICIPANT_STATUS_LABELS[record.status]}
         {record.coach === null ? '' : ` · Coach: ${record.coach.displayName}`}
       </p>
-      <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void reload()} />
-      <RiskFlagHistory flags={record.acknowledgedRiskFlags} />
-      <JoinedUpSection record={record} onChanged={() => void reload()} />
-      <MeasuresSection record={record} onChanged={() => void reload()} />
-      <DisciplineAssessmentsSection record={record} onChanged={() => void reload()} />
-      <section aria-labelledby="plan-section">
-        <h2 className="nhsuk-heading-m" id="plan-section">
-          Action plan
-        </h2>
-        <PlanPanel participantId={record.id} />
-      </section>
+      {record.clinicalWithheld ? (
+        <ClinicalWithheldNotice />
+      ) : (
+        <>
+          <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void reload()} />
+          <RiskFlagHistory flags={record.acknowledgedRiskFlags} />
+          <JoinedUpSection record={record} onChanged={() => void reload()} />
+          <MeasuresSection record={record} onChanged={() => void reload()} />
+          <DisciplineAssessmentsSection record={record} onChanged={() => void reload()} />
+          <section aria-labelledby="plan-section">
+            <h2 className="nhsuk-heading-m" id="plan-section">
+              Action plan
+            </h2>
+            <PlanPanel participantId={record.id} />
+          </section>
+        </>
+      )}
       <AdjustmentsSection participantId={record.id} consentKey={JSON.stringify(record.currentConsent.share_employer)} />
       <h2 className="nhsuk-heading-m">Details</h2>
       <SummaryList

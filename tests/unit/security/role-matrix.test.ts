@@ -9,7 +9,10 @@ import type { Result } from '../../../core/result';
 import { ROLES, type Role } from '../../../core/roles';
 import { createAppServices, type AppServices } from '../../../services/app-services';
 import type { Dispatch } from '../../../services/dispatch-types';
-import { value } from '../../support/demo-with-person';
+import type { ParticipantPlans } from '../../../core/schemas/action-plan';
+import type { ParticipantView } from '../../../core/schemas/participant-record';
+import { typeCanaryIntoEveryClinicalField } from '../../support/canary-case';
+import { demoWithPerson, value } from '../../support/demo-with-person';
 import { storeReader } from '../../support/store-reader';
 import { hostTransport } from '../../support/test-host';
 import { testReferral } from '../../support/test-referral';
@@ -140,4 +143,104 @@ describe('role x channel matrix over the loopback host', () => {
       expect(outcomes).toHaveLength(CHANNELS.length);
     }, 120_000);
   }
+});
+
+/**
+ * Field-level: the canary typed into every clinical field through the real services, then the
+ * record read as every role. Administrators see demographics, status and consent only; a
+ * discipline draft's text reaches its author alone until it is signed.
+ */
+describe('role x field matrix on participants.get', () => {
+  const CANARY = 'CANARY-7f3e lumbar radiculopathy';
+
+  async function canaryCase() {
+    const demo = await demoWithPerson();
+    value(
+      await demo.services.dispatch('consents.record', {
+        participantId: demo.id,
+        purpose: 'service',
+        decision: 'given',
+        date: '2026-11-01',
+        method: 'verbal',
+      }),
+    );
+    await typeCanaryIntoEveryClinicalField(demo, CANARY);
+    const readAs = async (role: Role): Promise<ParticipantView> => {
+      await demo.signInAs(USER_FOR_ROLE[role]);
+      return value<ParticipantView>(await demo.services.dispatch('participants.get', { id: demo.id }));
+    };
+    return { ...demo, readAs };
+  }
+
+  it('administrators read demographics, status, coach and consent, and no clinical field or plan; every other role reads them all', async () => {
+    const demo = await canaryCase();
+    for (const role of ROLES) {
+      const view = await demo.readAs(role);
+      expect(view.givenName, role).toBe('Alex');
+      expect(view.status, role).toEqual(expect.any(String));
+      expect(view.currentConsent.service?.decision, role).toBe('given');
+      if (role === 'administrator') {
+        expect(view.clinicalWithheld).toBe(true);
+        expect(JSON.stringify(view)).not.toContain('CANARY');
+        for (const field of [
+          'joinedUpAssessment',
+          'disciplineAssessments',
+          'draftsByOthers',
+          'measures',
+          'openRiskFlags',
+          'acknowledgedRiskFlags',
+        ])
+          expect(view, `administrator reads ${field}`).not.toHaveProperty(field);
+        expect(await demo.services.dispatch('plans.get', { participantId: demo.id })).toMatchObject({
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        });
+        continue;
+      }
+      if (view.clinicalWithheld) throw new Error(`${role} was refused the clinical record`);
+      const assessment = view.joinedUpAssessment;
+      expect([assessment?.healthConditions, assessment?.whatMatters, assessment?.goals, assessment?.canDoNow], role).toEqual([
+        CANARY,
+        CANARY,
+        CANARY,
+        CANARY,
+      ]);
+      expect(view.acknowledgedRiskFlags[0]?.note, role).toBe(CANARY);
+      expect(view.measures[0]?.total, role).toBe(25);
+      const plans = value<ParticipantPlans>(await demo.services.dispatch('plans.get', { participantId: demo.id }));
+      expect(
+        plans.versions[0]?.goals.map((goal) => goal.text),
+        role,
+      ).toEqual([CANARY]);
+    }
+    await demo.services.close();
+  }, 120_000);
+
+  it("a discipline draft's content reaches only its author until signed; the others see who is drafting", async () => {
+    const demo = await canaryCase();
+    const clinicalRoles = ROLES.filter((role) => role !== 'administrator');
+    const otDraft = await demo.readAs('occupational_therapist');
+    if (otDraft.clinicalWithheld) throw new Error('the OT was refused the clinical record');
+    const [draft] = otDraft.disciplineAssessments;
+    expect(draft).toMatchObject({ status: 'draft', findings: CANARY, workImpact: CANARY, recommendations: CANARY });
+    expect(otDraft.draftsByOthers).toEqual([]);
+    for (const role of clinicalRoles.filter((role) => role !== 'occupational_therapist')) {
+      const view = await demo.readAs(role);
+      if (view.clinicalWithheld) throw new Error(`${role} was refused the clinical record`);
+      expect(JSON.stringify(view.disciplineAssessments), role).not.toContain('CANARY');
+      expect(view.draftsByOthers, role).toEqual([
+        { id: draft?.id, discipline: 'occupational_therapy', authorName: 'Demo Occupational Therapist', recordedAt: draft?.recordedAt },
+      ]);
+    }
+
+    await demo.signInAs('demo.ot');
+    value(await demo.services.dispatch('assessments.sign', { id: draft?.id, version: draft?.version }));
+    for (const role of clinicalRoles) {
+      const view = await demo.readAs(role);
+      if (view.clinicalWithheld) throw new Error(`${role} was refused the clinical record`);
+      expect(view.disciplineAssessments[0], role).toMatchObject({ status: 'signed', findings: CANARY });
+      expect(view.draftsByOthers, role).toEqual([]);
+    }
+    await demo.services.close();
+  }, 120_000);
 });

@@ -113,10 +113,11 @@ describe('discipline assessments: drafts, signing and amendments', () => {
     const mine = value<{ id: string }>(
       await services.dispatch('assessments.saveDisciplineDraft', { participantId: id, ...FINDINGS, findings: 'Low mood, poor sleep.' }),
     );
-    const assessments = (await record(services, id)).disciplineAssessments;
-    expect(assessments.map((assessment) => [assessment.id, assessment.discipline])).toEqual([
-      [mine.id, 'mental_health'],
-      [draft.id, 'physiotherapy'],
+    // The physiotherapist's draft is theirs until signed: the mental health practitioner sees whose it is, not its text.
+    const { disciplineAssessments, draftsByOthers } = await record(services, id);
+    expect(disciplineAssessments.map((assessment) => [assessment.id, assessment.discipline])).toEqual([[mine.id, 'mental_health']]);
+    expect(draftsByOthers.map((other) => [other.id, other.discipline, other.authorName])).toEqual([
+      [draft.id, 'physiotherapy', 'Demo Physiotherapist'],
     ]);
     await services.close();
   });
