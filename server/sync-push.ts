@@ -19,6 +19,7 @@ import type { ServerDatabase } from './server-schema';
 import { CHANGES_CHANNEL } from './change-waiters';
 import { advanceProgress, alreadyDealtWith, notePushFrom, progressOf } from './device-user-progress';
 import { rememberedRefusal, rememberRefusal } from './refused-mutations';
+import { assertRiskAcknowledgersQualified, RuleRefusal } from './risk-qualification-check';
 import { ApplyConflict, applyChanges, currentRow, lockChangeLog } from './sync-apply';
 import { parseBody } from './sync-body';
 import { holdsNul, pushEnvelopeSchema, readableMutationId, UNREADABLE, UNSTORABLE } from './sync-push-input';
@@ -125,6 +126,7 @@ async function pushOne(
       await advanceProgress(trx, caller, mutation.mutationId);
       // After this laptop's own row locks (no other laptop's push takes them), before any record's.
       await lockChangeLog(trx, caller.partnershipId);
+      await assertRiskAcknowledgersQualified(trx, caller.partnershipId, mutation.changes);
       const seq = await applyChanges(
         trx,
         { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId },
@@ -139,11 +141,13 @@ async function pushOne(
   } catch (error) {
     // Two laptops inserting the same new key at the same instant: the second meets the primary key.
     const raced = postgresErrorCode(error) === '23505';
-    if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying) && !raced) throw error;
-    const reason: RefusalReason = refusal ?? {
-      code: 'CONFLICT',
-      message: `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`,
-    };
+    if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying) && !(error instanceof RuleRefusal) && !raced)
+      throw error;
+    const reason: RefusalReason = refusal ??
+      (error instanceof RuleRefusal ? error.reason : undefined) ?? {
+        code: 'CONFLICT',
+        message: `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`,
+      };
     await inRequestScope(db, caller, async (trx) => {
       await advanceProgress(trx, caller, mutation.mutationId);
       await rememberRefusal(trx, caller, mutation.mutationId, reason);

@@ -12,6 +12,7 @@ import { tempDir } from '../../support/temp-dir';
 import { testClock } from '../../support/test-clock';
 import { testReferral } from '../../support/test-referral';
 import { within } from '../../support/within';
+import { raiseRiskFlag } from '../../support/raise-risk-flag';
 
 type Caseload = { items: Array<{ id: string; hasOpenRiskFlag: boolean }> };
 type News = { generation: number; live: boolean };
@@ -74,14 +75,7 @@ describe('live sync between two open laptops', () => {
       const woken = value<News>(await news);
       expect(woken.live).toBe(true);
       expect(woken.generation).toBeGreaterThan(before);
-      value(
-        await a.dispatch('measures.record', {
-          participantId: id,
-          discipline: 'employment_support',
-          takenOn: '2026-11-05',
-          response: { measure: 'phq9', answers: [1, 1, 1, 1, 1, 1, 0, 0, 2] },
-        }),
-      );
+      await raiseRiskFlag(a, id);
       const raised = performance.now();
       await within(2_000, async () => {
         const found = value<Caseload>(await b.dispatch('participants.list', { pageSize: 50, search: 'Liveperson' }));
