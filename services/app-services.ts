@@ -81,7 +81,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // than services whose every call fails, and the host and Electron show the message and exit.
   const folderLock = acquireStoreLock(paths.dataDir, options.program ?? 'app', options.clock());
   try {
-    finishInterruptedWork(paths);
+    finishInterruptedWork(paths, options.clock());
   } catch (error) {
     folderLock.release();
     throw error;
@@ -120,7 +120,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),
     ...meetingHandlers(session, now),
-    ...retentionHandlers(session, now),
+    ...retentionHandlers(session, now, paths),
     ...exportHandlers(session),
     ...documentsHandlers(session, now),
     ...fhirExportHandlers(session, now),

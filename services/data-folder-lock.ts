@@ -15,7 +15,7 @@ export async function withDataFolderLock<T>(dataDir: string, program: string, no
   try {
     const lock = acquireStoreLock(dataDir, program, now);
     try {
-      finishInterruptedWork(storePaths(dataDir));
+      finishInterruptedWork(storePaths(dataDir), now);
       return await work();
     } finally {
       lock.release();

@@ -117,6 +117,8 @@ export const backupStatusSchema = z.object({
   lastBackupAt: z.string().nullable(),
   /** True when no backup was made in the last 7 days. */
   due: z.boolean(),
+  /** True when the newest backup a person made predates the last data-key rotation (it opens with the replaced key). */
+  madeBeforeRotation: z.boolean(),
   /** True in Electron, where a native dialog chooses the file; the host has a path field only. */
   canChooseFile: z.boolean(),
 });

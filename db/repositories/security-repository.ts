@@ -26,9 +26,12 @@ export async function writeSecuritySetting(
     .execute();
 }
 
+/** Why a backup was made: by a person, or by a data-key rotation into the data folder's `backups/` before and after it. */
+export type BackupReason = 'manual' | 'before_rotation' | 'after_rotation';
+
 export async function recordBackup(
   db: Kysely<Database>,
-  entry: { madeAt: string; madeBy: string; fileName: string; bytes: number; reason: 'manual' | 'before_rotation' },
+  entry: { madeAt: string; madeBy: string; fileName: string; bytes: number; reason: BackupReason },
 ): Promise<void> {
   await db
     .insertInto('backup_log')
@@ -45,6 +48,18 @@ export async function recordBackup(
 
 export async function lastBackupAt(db: Kysely<Database>): Promise<string | null> {
   const row = await db.selectFrom('backup_log').select('made_at').orderBy('made_at', 'desc').limit(1).executeTakeFirst();
+  return row?.made_at ?? null;
+}
+
+/** When a person last made a backup (the rotation's own backups in the data folder not counted), or null. */
+export async function lastManualBackupAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('backup_log')
+    .select('made_at')
+    .where('reason', '=', 'manual')
+    .orderBy('made_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.made_at ?? null;
 }
 

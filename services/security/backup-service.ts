@@ -3,7 +3,13 @@ import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import { readKeyring, type Keyring } from '../../db/keyring';
 import { getPartnership } from '../../db/repositories/partnership-repository';
-import { lastBackupAt, recordBackup } from '../../db/repositories/security-repository';
+import {
+  lastBackupAt,
+  lastManualBackupAt,
+  readSecuritySetting,
+  recordBackup,
+  type BackupReason,
+} from '../../db/repositories/security-repository';
 import type { StorePaths } from '../../db/store-paths';
 import type { OpenSession } from '../session-holder';
 import { checkBackupFile, extractBackupStore, writeBackupFile } from './backup-file';
@@ -73,7 +79,7 @@ export async function createBackup(
   open: OpenSession,
   requested: string,
   now: Date,
-  reason: 'manual' | 'before_rotation' = 'manual',
+  reason: BackupReason = 'manual',
 ): Promise<{ file: string; bytes: number; madeAt: string }> {
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
@@ -87,13 +93,23 @@ export async function createBackup(
   return { file, bytes, madeAt };
 }
 
-/** When the last backup was made and whether one is due (none in 7 days, counting from the store's creation). */
-export async function backupStatus(open: OpenSession, now: Date): Promise<{ lastBackupAt: string | null; due: boolean }> {
+/**
+ * When the last backup was made, whether one is due (none in 7 days, counting from the store's
+ * creation), and whether the newest backup a person made predates the last data-key rotation: that
+ * backup still opens with the replaced key (and the passphrases of its time), so they need a new one.
+ */
+export async function backupStatus(
+  open: OpenSession,
+  now: Date,
+): Promise<{ lastBackupAt: string | null; due: boolean; madeBeforeRotation: boolean }> {
   const last = await lastBackupAt(open.store.db);
   const partnership = await getPartnership(open.store.db);
   const since = last ?? partnership?.created_at ?? null;
   const due = since === null || now.getTime() - Date.parse(since) > BACKUP_DUE_AFTER_DAYS * 24 * 60 * 60 * 1000;
-  return { lastBackupAt: last, due };
+  const lastManual = await lastManualBackupAt(open.store.db);
+  const rotatedAt = readSecuritySetting(open.store, 'last_rotated_at');
+  const madeBeforeRotation = lastManual !== null && rotatedAt !== undefined && lastManual < rotatedAt;
+  return { lastBackupAt: last, due, madeBeforeRotation };
 }
 
 /**

@@ -9,6 +9,8 @@ import { openMigratedStoreSync } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
 import type { SessionHolder } from '../session-holder';
 import { createBackup, defaultBackupName } from './backup-service';
+import { replaceOldKeyCopies } from './old-key-copies';
+import { noteRotationCompleted } from './rotation-completed-note';
 import { finishInterruptedRotation, writeRotationJournal } from './rotation-journal';
 
 /** The steps of a rotation, in order; tests fail one to check a failure there is rolled back or finished. */
@@ -28,7 +30,9 @@ export function usersToSignInBeforeRotation(keyring: Keyring): string[] {
  * 4. in one synchronous step, so no other call writes meanwhile: a copy of the store under the
  *    new key (`VACUUM INTO`, then rekey of the copy), flushed; the journal moves to `swapping`;
  *    the old connection closes, the copy is renamed over the store and the session reopens it;
- * 5. the new keyring written as `keyring.json` and its copy; `keyring.next.json` and the journal removed.
+ * 5. the new keyring written as `keyring.json` and its copy; `keyring.next.json` removed, the
+ *    rotation noted as completed (rotation-completed-note.ts), the journal removed;
+ * 6. a backup under the new key made, and the copies under the old key deleted (old-key-copies.ts).
  * A crash before the journal says `swapping` rolls back to the old key at the next start; after,
  * the next start finishes the rotation (finishInterruptedRotation). Either way the store opens.
  */
@@ -58,10 +62,11 @@ export async function rotateDataKey(
   );
   afterStep('backed-up');
   const backupFile = path.basename(backup.file);
+  const rotatedAt = now.toISOString();
   const newKey = newDataKey();
   let swapping = false;
   try {
-    writeRotationJournal(paths, { format: 'workwell-mdt-rotation', phase: 'copying', backupFile });
+    writeRotationJournal(paths, { format: 'workwell-mdt-rotation', phase: 'copying', backupFile, startedAt: rotatedAt });
     afterStep('journal-written');
     const pending: Keyring = {
       ...keyring,
@@ -75,7 +80,7 @@ export async function rotateDataKey(
     const current = session.require();
     copyStoreUnderNewKey(current.store, paths.rotatingDatabase, current.dataKey, newKey);
     afterStep('copy-made');
-    writeRotationJournal(paths, { format: 'workwell-mdt-rotation', phase: 'swapping', backupFile });
+    writeRotationJournal(paths, { format: 'workwell-mdt-rotation', phase: 'swapping', backupFile, startedAt: rotatedAt });
     swapping = true;
     closeStoreConnectionNow(current.store);
     renameDurablySync(paths.rotatingDatabase, paths.database);
@@ -89,6 +94,7 @@ export async function rotateDataKey(
     // only repeats this at the next start.
     writeKeyringSync(paths.keyring, pending);
     await fs.rm(paths.pendingKeyring, { force: true });
+    noteRotationCompleted(paths, rotatedAt);
     await fs.rm(paths.rotationJournal, { force: true });
     afterStep('keyring-promoted');
   } catch (error) {
@@ -100,7 +106,10 @@ export async function rotateDataKey(
   } finally {
     newKey.fill(0);
   }
-  const rotatedAt = now.toISOString();
   await writeSecuritySetting(session.require().store.db, 'last_rotated_at', rotatedAt, open.user.userId, rotatedAt);
-  return { backupFile: backup.file, rotatedAt };
+  // The old key is no longer in force: the backup above (and any store a restore set aside) still
+  // opens with it. A backup under the new key replaces them. Should that fail (a full disk), the
+  // rotation stands and the next unlock tries again.
+  const replacement = await replaceOldKeyCopies(paths, session.require(), now).catch(() => null);
+  return { backupFile: replacement ?? backup.file, rotatedAt };
 }

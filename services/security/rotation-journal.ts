@@ -5,6 +5,7 @@ import { AppError } from '../../core/app-error';
 import { renameDurablySync, writeFileDurablySync } from '../../db/durable-file';
 import { parseKeyring, writeKeyringSync } from '../../db/keyring';
 import type { StorePaths } from '../../db/store-paths';
+import { noteRotationCompleted } from './rotation-completed-note';
 
 /**
  * The journal of a data-key rotation (services/security/key-rotation.ts), written before any file
@@ -19,6 +20,8 @@ const journalSchema = z.strictObject({
   phase: z.enum(['copying', 'swapping']),
   /** The backup the rotation made under the old key before it started (file name, in `backups/`). */
   backupFile: z.string().min(1).max(300),
+  /** When the rotation started (ISO): recorded as the rotation time when a start has to finish it. */
+  startedAt: z.string().max(40).optional(),
 });
 export type RotationJournal = z.infer<typeof journalSchema>;
 
@@ -27,7 +30,10 @@ export function writeRotationJournal(paths: StorePaths, journal: RotationJournal
   writeFileDurablySync(paths.rotationJournal, `${JSON.stringify(journalSchema.parse(journal))}\n`);
 }
 
-/** The backup folder's newest `before-rotation-*` backup, for a message when a store does not open. */
+/**
+ * The backup folder's newest backup (`before-rotation-*`, or `after-rotation-*` once a rotation is
+ * complete), by the time in its name, for a message when a store does not open.
+ */
 export function newestRotationBackup(paths: StorePaths): string | undefined {
   let names: string[];
   try {
@@ -35,9 +41,10 @@ export function newestRotationBackup(paths: StorePaths): string | undefined {
   } catch {
     return undefined;
   }
+  const dated = (name: string) => name.replace(/^(before|after)-rotation-/, '');
   const newest = names
-    .filter((name) => name.startsWith('before-rotation-'))
-    .sort()
+    .filter((name) => /^(before|after)-rotation-.*\.wwbackup$/.test(name))
+    .sort((a, b) => dated(a).localeCompare(dated(b)))
     .at(-1);
   return newest === undefined ? undefined : path.join(paths.backupsDir, newest);
 }
@@ -95,6 +102,8 @@ export function finishInterruptedRotation(paths: StorePaths): 'none' | 'rolled-b
     writeKeyringSync(paths.keyring, parseKeyring(JSON.parse(readFileSync(paths.pendingKeyring, 'utf8'))));
     rmSync(paths.pendingKeyring, { force: true });
   }
+  // The new key is in force: the copies under the old one go at the next unlock (old-key-copies.ts).
+  noteRotationCompleted(paths, journal.startedAt ?? null);
   rmSync(paths.rotationJournal, { force: true });
   return 'finished';
 }

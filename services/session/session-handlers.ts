@@ -20,6 +20,7 @@ import { checkStoreInSlices } from '../security/background-store-check';
 import { damagedStoreError } from '../security/store-damage';
 import type { Store } from '../../db/store';
 import { cleanUpUnfinishedFiles } from '../unfinished-files';
+import { replaceOldKeyCopies } from '../security/old-key-copies';
 
 export interface SessionServiceDependencies {
   readonly paths: StorePaths;
@@ -167,6 +168,9 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         if (!unlocked.checkedAtUnlock) checkLargeStoreAfterUnlock(unlocked.store);
         // What a killed export or backup left behind goes now, and the export log says so.
         await cleanUpUnfinishedFiles(unlocked.store, now());
+        // A rotation completed without replacing its old-key copies (a crash, a full disk): now, with
+        // the key in hand. A failure leaves the note for the next unlock; the unlock itself stands.
+        await replaceOldKeyCopies(paths, session.require(), now()).catch(() => null);
         await onUnlocked?.(unlocked.keyring, input.username, input.passphrase);
         return unlocked.user;
       }),

@@ -79,6 +79,20 @@ export function BackupScreen() {
         A backup is one encrypted file: it opens only with the passphrase of a user who could unlock when it was made, and any change to it
         is detected.
       </p>
+      {status?.madeBeforeRotation === true && (
+        <div className="nhsuk-warning-callout" data-testid="backup-before-rotation">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Your last backup was made before the data key was rotated
+            </span>
+          </h2>
+          <p>
+            It was made with a key that has since been replaced: make a new backup, then destroy the older ones (they still open with the
+            passphrases of users who could unlock before the rotation).
+          </p>
+        </div>
+      )}
 
       <h2 className="nhsuk-heading-m">Make a backup</h2>
       <ErrorSummary fieldErrors={backup.fieldErrors} message={backup.message} />

@@ -128,7 +128,8 @@ export function SecurityScreen() {
       )}
       {rotated !== undefined && (
         <p className="nhsuk-body ww-saved" role="status" data-testid="rotation-done">
-          The data key was rotated. The backup made first is {rotated}.
+          The data key was rotated. A backup under the new key is {rotated}; the copies under the old key in the data folder were deleted.
+          Backups you made before the rotation still open with the old key: make a new backup.
         </p>
       )}
       {confirmRotation ? (

@@ -1,8 +1,11 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { RetentionItem } from '../../../core/schemas/retention';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
+import { storePaths } from '../../../db/store-paths';
 import { storeReader } from '../../support/store-reader';
 import { TEST_NOW, TEST_TODAY } from '../../support/test-clock';
 
@@ -187,7 +190,7 @@ describe('retention review', () => {
   });
 
   it('lists a record from 8 years after exit, and deletes every row of it while the audit trail stays', async () => {
-    const { services, id, reader, setClock } = await personWhoExited();
+    const { services, id, reader, setClock, dataDir } = await personWhoExited();
     try {
       setClock('2034-11-21T12:00:00Z');
       expect(value<Due>(await services.dispatch('retention.due', {})).items.map((item) => item.participantId)).not.toContain(id);
@@ -230,10 +233,19 @@ describe('retention review', () => {
         ok: false,
         error: { code: 'VALIDATION', fields: { confirmReference: `Type ${reference} to confirm this is the record to delete` } },
       });
+      // The data folder's own copies of the store (a restore's replaced store, a rotation's backup) hold the record too.
+      const copies = [
+        path.join(dataDir, 'replaced-2034-11-01T10-00-00-000Z'),
+        path.join(storePaths(dataDir).backupsDir, 'after-rotation-x.wwbackup'),
+      ];
+      mkdirSync(copies[0]!, { recursive: true });
+      mkdirSync(path.dirname(copies[1]!), { recursive: true });
+      writeFileSync(copies[1]!, 'a backup of the store');
       const purged = value<{ deletedRows: number }>(
         await services.dispatch('retention.purge', { participantId: id, confirmReference: reference.toLowerCase() }),
       );
       expect(purged.deletedRows).toBeGreaterThan(10);
+      expect(copies.filter((copy) => existsSync(copy))).toEqual([]);
       // Rows that name the person only through their plan went too.
       expect(reader.rowCounts()).toMatchObject({
         action_updates: (before.action_updates ?? 0) - 1,
