@@ -165,7 +165,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         onOpen();
         // Someone else at the keyboard: the interrupted person's place is not theirs to return to.
         if (resume.interruptedUsername !== unlocked.user.username) resume.forget();
-        if (!unlocked.checkedAtUnlock) checkLargeStoreAfterUnlock(unlocked.store);
+        if (unlocked.checkAfterUnlock) checkLargeStoreAfterUnlock(unlocked.store);
         // What a killed export or backup left behind goes now, and the export log says so.
         await cleanUpUnfinishedFiles(unlocked.store, now());
         // A rotation completed without replacing its old-key copies (a crash, a full disk): now, with
