@@ -41,7 +41,7 @@ test('an administrator adds a user, who signs in and changes their passphrase', 
   await page.screenshot({ path: testInfo.outputPath('users-add-errors.png'), fullPage: true });
 
   await page.getByLabel('Username', { exact: true }).fill('n.coach');
-  await page.getByLabel('Role').selectOption({ label: 'Work and Health Coach' });
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Work and Health Coach' });
   await page.getByLabel('First passphrase').fill(FIRST_PASSPHRASE);
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByTestId('users-notice')).toContainText('can now unlock as n.coach');
