@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { addOneMonth } from '../../core/plans/due-shortcuts';
 import { addDaysToIsoDate } from '../../core/calendar-date';
 import { expectNoAxeViolations } from './accessibility';
-import { openDemoAs, startTodaysDemoMeeting } from './demo-sign-in';
+import { openDemoAs, signInAs, startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { projectorShot } from './projector-shot';
 
@@ -65,7 +65,7 @@ async function pauseClock(page: Page): Promise<void> {
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
-test('meeting mode: the meeting clock warns the cases will not fit, the case timer keeps its time, the bar stays in view, the summary shows each discipline; P presents; four actions across three disciplines drafted and agreed in under 20 interactions', async ({
+test('meeting mode: the meeting clock warns the cases will not fit, the case timer keeps its time, the bar stays in view, the summary shows each discipline; P presents, keeping an open risk flag; four actions across three disciplines drafted and agreed in under 20 interactions; an administrator adds to the action library in Settings', async ({
   page,
   host,
 }, testInfo) => {
@@ -124,6 +124,7 @@ test('meeting mode: the meeting clock warns the cases will not fit, the case tim
   await expect(presenting).toContainText('In their own words');
   // The first case has an open PHQ-9 risk flag: it still shows, the one banner the view keeps.
   await expect(presenting.getByTestId('presentation-risk')).toContainText('Open risk flag');
+  await projectorShot(page, testInfo, 1366, 768, 'presentation-view');
   await projectorShot(page, testInfo, 1920, 1080, 'presentation-view');
   const nameSize = await presenting
     .getByRole('heading', { level: 2 })
@@ -222,6 +223,22 @@ test('meeting mode: the meeting clock warns the cases will not fit, the case tim
   await projectorShot(page, testInfo, 1366, 768, 'presentation-view-plan');
   await page.keyboard.press('p');
   await expect(live.getByRole('heading', { level: 2 }).first()).toBeFocused();
+
+  // Settings, Action library: an administrator adds a common action of a discipline.
+  await signInAs(page, 'demo.admin');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Action library' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Action library' })).toBeVisible();
+  const table = page.getByTestId('action-library-table');
+  await expect(table).toContainText('Workplace assessment and a graded return plan');
+  await page.getByRole('button', { name: 'Add a common action' }).click();
+  await page.getByLabel('Discipline').selectOption({ label: 'Occupational therapy' });
+  await page.getByLabel('What will be done').fill('Sensory assessment of the workplace');
+  await page.getByLabel('Usually due').selectOption({ label: 'in 2 weeks' });
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Save action' }).click();
+  await expect(table.getByRole('row', { name: /Sensory assessment of the workplace/ })).toContainText('Due in 2 weeks');
+  await expectNoAxeViolations(page);
 });
 
 function escapeRegExp(text: string): string {
