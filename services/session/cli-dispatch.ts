@@ -24,6 +24,11 @@ export interface CliCaller {
 export interface CliRule {
   readonly channel: string;
   readonly definition: Pick<ChannelDefinition, 'access' | 'input' | 'audit'>;
+  /**
+   * Write the entry when the work starts (outcome `started`) rather than when it ends: for `sync`,
+   * whose entry must travel in the very push it describes (the server records how that went).
+   */
+  readonly recordAtStart?: boolean;
 }
 
 /** The rules of the app's own channel `channel`, for the CLI command doing the same work. */
@@ -78,8 +83,9 @@ export async function runAsUser<T>(
       checkAccess(definition as ChannelDefinition, open.user);
       const parsed = definition.input.safeParse(input);
       if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
+      if (definition.audit.action !== null && rule.recordAtStart === true) record(definition.audit.action, 'started');
       const value = await work(parsed.data, session);
-      if (definition.audit.action !== null) record(definition.audit.action, 'ok');
+      if (definition.audit.action !== null && rule.recordAtStart !== true) record(definition.audit.action, 'ok');
       return value;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
