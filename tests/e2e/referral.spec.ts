@@ -1,6 +1,7 @@
 import { formatNhsNumber, syntheticNhsNumber } from '../../core/nhs-number';
 import { expectNoAxeViolations } from './accessibility';
 import { expect, openApp, test } from './host-fixture';
+import { fillDate } from './date-input';
 
 // Far beyond the demo's 240 people, so it cannot collide with them.
 const NHS_NUMBER = syntheticNhsNumber(800_000);
@@ -25,14 +26,14 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Family name').fill('Synthetica');
-  await page.getByLabel('Date of birth').fill('1979-06-15');
+  await fillDate(page, 'Date of birth', '1979-06-15');
   await page.getByLabel('NHS number (optional)').fill(formatNhsNumber(NHS_NUMBER));
   await page.getByLabel('Video').check();
   await page.getByLabel('Employment status at first contact').selectOption({ label: 'Off sick, with a fit note' });
   await page.getByLabel('Job title (optional)').fill('Bus driver');
   await page.getByLabel('Employer (optional)').fill('Example Buses Ltd');
   await page.getByLabel('The person agrees we may contact their employer').check();
-  await page.getByLabel('Referral date').fill('2026-11-02');
+  await fillDate(page, 'Referral date', '2026-11-02');
   await page.getByLabel('Referral route').selectOption({ label: 'Fit note conversation' });
   await page.getByLabel('Reason for referral').fill('Low mood and neck pain; off work for three weeks.');
   await page.screenshot({ path: testInfo.outputPath('register-form.png'), fullPage: true });
@@ -65,10 +66,10 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await page.getByRole('button', { name: 'Register a referral' }).click();
   await page.getByLabel('Given name').fill('Robyn');
   await page.getByLabel('Family name').fill('Other');
-  await page.getByLabel('Date of birth').fill('1990-01-01');
+  await fillDate(page, 'Date of birth', '1990-01-01');
   await page.getByLabel('NHS number (optional)').fill(NHS_NUMBER);
   await page.getByLabel('Employment status at first contact').selectOption({ label: 'In work' });
-  await page.getByLabel('Referral date').fill('2026-11-03');
+  await fillDate(page, 'Referral date', '2026-11-03');
   await page.getByLabel('Referral route').selectOption({ label: 'GP' });
   await page.getByLabel('Reason for referral').fill('Test duplicate.');
   await page.getByRole('button', { name: 'Register referral' }).click();

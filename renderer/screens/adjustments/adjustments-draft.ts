@@ -1,4 +1,5 @@
 import { weekStartDate } from '../../../core/adjustments/graded-return';
+import { isRealIsoDate } from '../../../core/date-entry';
 import type { AdjustmentCategory, AdjustmentRecommendation, AdjustmentStatus } from '../../../core/adjustments/adjustment-library';
 import type { SaveAdjustmentsInput, WorkplaceAdjustmentsContent } from '../../../core/schemas/workplace-adjustments';
 
@@ -79,7 +80,7 @@ export function draftFrom(content: WorkplaceAdjustmentsContent | undefined): Adj
 
 /** The date a week begins, or '' while the schedule's start date is not a real date. */
 export function weekStartOrBlank(startOn: string, index: number): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(startOn) && !Number.isNaN(Date.parse(`${startOn}T00:00:00Z`)) ? weekStartDate(startOn, index) : '';
+  return isRealIsoDate(startOn) ? weekStartDate(startOn, index) : '';
 }
 
 /** A typed number, or NaN for anything else (sent as null, which the contract names by field). */

@@ -12,6 +12,7 @@ import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { useSession } from '../../session-context';
 import { ahpFieldId } from './adjustments-field-id';
+import { DateInput } from '../../components/date-input';
 
 export interface AhpReportFormProps {
   readonly participantId: string;
@@ -100,25 +101,16 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
         onValueChange={setFitness}
       />
       <div className="ww-adjustment__dates">
-        <TextInput
+        <DateInput
           id={ahpFieldId('periodFrom')}
-          type="date"
           label="Advice applies from"
           value={periodFrom}
           error={errorFor('periodFrom')}
           onValueChange={setPeriodFrom}
         />
-        <TextInput
-          id={ahpFieldId('periodTo')}
-          type="date"
-          label="Until"
-          value={periodTo}
-          error={errorFor('periodTo')}
-          onValueChange={setPeriodTo}
-        />
-        <TextInput
+        <DateInput id={ahpFieldId('periodTo')} label="Until" value={periodTo} error={errorFor('periodTo')} onValueChange={setPeriodTo} />
+        <DateInput
           id={ahpFieldId('followUpOn')}
-          type="date"
           label="Follow-up on (optional)"
           value={followUpOn}
           error={errorFor('followUpOn')}
@@ -198,14 +190,12 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
         error={errorFor('organisation')}
         onValueChange={setOrganisation}
       />
-      <TextInput
+      <DateInput
         id={ahpFieldId('assessedOn')}
-        type="date"
         label="Date assessed"
         value={assessedOn}
         error={errorFor('assessedOn')}
         onValueChange={setAssessedOn}
-        className="nhsuk-u-width-one-third"
       />
       <FormActions submitLabel="Save draft report" busy={save.busy} onCancel={onCancel} />
     </form>

@@ -8,9 +8,9 @@ import {
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
-import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
+import { DateInput } from '../../components/date-input';
 
 /** What the form is for: a new draft, more work on the caller's draft, or an amendment to a signed assessment. */
 export type DisciplineFormMode =
@@ -91,14 +91,12 @@ export function DisciplineAssessmentForm({ participantId, discipline, mode, onSa
           rows={2}
         />
       )}
-      <TextInput
+      <DateInput
         id={`${FIELD_PREFIX}assessedOn`}
-        type="date"
         label="Date of the assessment"
         value={assessedOn}
         error={error('assessedOn')}
         onValueChange={setAssessedOn}
-        className="nhsuk-u-width-one-third"
       />
       <TextareaInput
         id={`${FIELD_PREFIX}findings`}

@@ -15,9 +15,9 @@ import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { RadioGroup } from '../../components/radio-group';
 import { SelectInput } from '../../components/select-input';
-import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
+import { DateInput } from '../../components/date-input';
 
 type SocialBarrier = (typeof SOCIAL_BARRIERS)[number];
 type Readiness = (typeof READINESS_LEVELS)[number];
@@ -88,14 +88,12 @@ export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: Joined
           rows={2}
         />
       )}
-      <TextInput
+      <DateInput
         id="joined-assessedOn"
-        type="date"
         label="Date of the assessment"
         value={assessedOn}
         error={error('assessedOn')}
         onValueChange={setAssessedOn}
-        className="nhsuk-u-width-one-third"
       />
       <TextareaInput
         id="joined-healthConditions"

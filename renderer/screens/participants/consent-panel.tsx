@@ -14,9 +14,9 @@ import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { RadioGroup } from '../../components/radio-group';
 import { SelectInput } from '../../components/select-input';
-import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
+import { DateInput } from '../../components/date-input';
 
 type Editing =
   { readonly kind: 'record'; readonly purpose: ConsentPurpose } | { readonly kind: 'withdraw'; readonly consent: ConsentRecord };
@@ -147,14 +147,12 @@ function RecordConsentForm({
           { value: 'declined', label: 'Declined' },
         ]}
       />
-      <TextInput
+      <DateInput
         id="consent-date"
-        type="date"
         label="Date of the decision"
         value={date}
         error={save.fieldErrors['consent-date']}
         onValueChange={setDate}
-        className="nhsuk-u-width-one-third"
       />
       <SelectInput
         id="consent-method"
@@ -189,14 +187,12 @@ function WithdrawConsentForm({ consent, onDone, onCancel }: { consent: ConsentRe
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       <p>Sharing for this purpose stops as soon as you save. The original decision stays in the record.</p>
-      <TextInput
+      <DateInput
         id="withdraw-date"
-        type="date"
         label="Date of withdrawal"
         value={date}
         error={save.fieldErrors['withdraw-date']}
         onValueChange={setDate}
-        className="nhsuk-u-width-one-third"
       />
       <FormActions submitLabel="Save withdrawal" busy={save.busy} onCancel={onCancel} warning />
     </form>

@@ -23,6 +23,7 @@ import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
+import { DateInput } from '../../components/date-input';
 
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 const fieldIdFor = (path: string) => path.replace(/\./g, '-');
@@ -193,14 +194,12 @@ export function RegisterScreen() {
           onValueChange={set('familyName')}
           autoComplete="off"
         />
-        <TextInput
+        <DateInput
           id="person-dateOfBirth"
-          type="date"
           label="Date of birth"
           value={form.dateOfBirth}
           error={error('person.dateOfBirth')}
           onValueChange={set('dateOfBirth')}
-          className="nhsuk-u-width-one-third"
         />
         <TextInput
           id="person-nhsNumber"
@@ -313,14 +312,12 @@ export function RegisterScreen() {
         />
 
         <h2 className="nhsuk-heading-m">Referral</h2>
-        <TextInput
+        <DateInput
           id="referral-date"
-          type="date"
           label="Referral date"
           value={form.referralDate}
           error={error('referral.date')}
           onValueChange={set('referralDate')}
-          className="nhsuk-u-width-one-third"
         />
         <SelectInput
           id="referral-route"
