@@ -57,6 +57,15 @@ export function newWeek(hours = ''): ScheduleWeekDraft {
   return { key: crypto.randomUUID(), hours, duties: '' };
 }
 
+/**
+ * A new graded return schedule: it starts when the graded hours adjustment starts (the first one with
+ * a real start date), so the OT does not type the date twice; blank when there is none yet.
+ */
+export function newSchedule(adjustments: readonly AdjustmentDraft[]): ScheduleDraft {
+  const graded = adjustments.find((adjustment) => adjustment.recommendation === 'graded_hours' && isRealIsoDate(adjustment.startOn));
+  return { startOn: graded?.startOn ?? '', weeks: [newWeek()] };
+}
+
 /** The form's starting point: the saved version, or an empty one. */
 export function draftFrom(content: WorkplaceAdjustmentsContent | undefined): AdjustmentsDraft {
   if (content === undefined) return { contractedHoursPerWeek: '', adjustments: [], gradedReturn: null };

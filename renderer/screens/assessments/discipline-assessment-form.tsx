@@ -11,6 +11,7 @@ import { FormActions } from '../../components/form-actions';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 /** What the form is for: a new draft, more work on the caller's draft, or an amendment to a signed assessment. */
 export type DisciplineFormMode =
@@ -50,6 +51,7 @@ export function DisciplineAssessmentForm({ participantId, discipline, mode, onSa
       className="ww-panel"
       noValidate
       aria-labelledby="discipline-form-heading"
+      {...offers(mode.kind === 'amend' ? 'assessments.amendDiscipline' : 'assessments.saveDisciplineDraft')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(() => {

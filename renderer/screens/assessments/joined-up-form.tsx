@@ -18,6 +18,7 @@ import { SelectInput } from '../../components/select-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 type SocialBarrier = (typeof SOCIAL_BARRIERS)[number];
 type Readiness = (typeof READINESS_LEVELS)[number];
@@ -52,6 +53,7 @@ export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: Joined
       className="ww-panel"
       noValidate
       aria-labelledby="joined-up-heading"
+      {...offers(amend === undefined ? 'assessments.saveJoinedUp' : 'assessments.amendJoinedUp')}
       onSubmit={(event) => {
         event.preventDefault();
         const content = {

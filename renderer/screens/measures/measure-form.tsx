@@ -16,6 +16,7 @@ import { useSubmit } from '../../components/use-submit';
 import { useSession } from '../../session-context';
 import { useMeasureWording } from './use-measure-wording';
 import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 const DISCIPLINE_FOR_ROLE: Partial<Record<Role, Discipline>> = {
   coach: 'employment_support',
@@ -116,6 +117,7 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
       className="ww-panel"
       noValidate
       aria-labelledby="measure-heading"
+      {...offers('measures.record')}
       onSubmit={(event) => {
         event.preventDefault();
         // WSAS may leave items out (its rules pro-rate one); every other measure needs every item.

@@ -12,6 +12,7 @@ import {
   type PossibleDuplicate,
   type RegisterParticipantInput,
 } from '../../../core/schemas/referral';
+import { todayInLondon } from '../../../core/clock';
 import { useApi } from '../../api/api-context';
 import { AppPage } from '../../components/app-page';
 import { CheckboxInput } from '../../components/checkbox-input';
@@ -24,6 +25,7 @@ import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
 import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 const fieldIdFor = (path: string) => path.replace(/\./g, '-');
@@ -115,7 +117,8 @@ function toInput(form: Form, confirmedNotDuplicate: boolean): RegisterParticipan
 /** The coach registers a new person and their referral, with a duplicate check first. */
 export function RegisterScreen() {
   const api = useApi();
-  const [form, setForm] = useState<Form>(EMPTY);
+  // The referral date starts at today in London (the app's clock): most referrals are registered the day they arrive.
+  const [form, setForm] = useState<Form>(() => ({ ...EMPTY, referralDate: todayInLondon() }));
   const [duplicates, setDuplicates] = useState<readonly PossibleDuplicate[] | undefined>(undefined);
   const register = useSubmit<{ id: string; reference: string }>(fieldIdFor);
   const set =
@@ -176,7 +179,7 @@ export function RegisterScreen() {
           )}
         </div>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate aria-busy={register.busy}>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-busy={register.busy} {...offers('participants.register')}>
         <h2 className="nhsuk-heading-m">The person</h2>
         <TextInput
           id="person-givenName"
