@@ -114,7 +114,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...assessmentHandlers(session, now),
     ...measureHandlers(session, now, { paths, backoff }),
     ...actionPlanHandlers(session, now),
-    ...auditHandlers(session),
+    ...auditHandlers(session, paths),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
     ...adjustmentsHandlers(session, now),
@@ -132,6 +132,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     options.onInternalError,
     createAuditRecorder(session, now),
     (channel, definition) => {
+      // The session's role is the signed one (security/signed-roles.ts), checked again on every
+      // role-restricted call in case the keyring changed since unlock; locking always works.
+      if (definition.access !== 'public' && channel !== 'session.lock') session.current?.roleCheck?.check();
       const damage = session.damage;
       if (damage !== undefined && refusedOnDamagedStore(channel, definition)) throw damage;
     },

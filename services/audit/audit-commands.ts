@@ -25,10 +25,10 @@ export async function verifyStoreAudit(options: {
 }): Promise<StoreAuditVerification> {
   const paths = storePaths(options.dataDir);
   const username = options.username ?? (await onlyUsername(paths.keyring));
-  const { store, dataKey, keyring } = await unlockStore(paths, username, options.passphrase);
+  const { store, dataKey, keyring, signedRole } = await unlockStore(paths, username, options.passphrase);
   dataKey.fill(0);
   try {
-    const local = verifyAudit(store);
+    const local = verifyAudit(store, keyring, signedRole.anchor);
     const state = readSyncState(store);
     const slot = findSlot(keyring, username);
     if (state === undefined) return { ...local, server: null };
