@@ -38,6 +38,7 @@ export const CHANNELS = [
   'plans.updateActionStatus',
   'plans.review',
   'plans.dueForReview',
+  'worklist.get',
   'audit.search',
   'audit.verify',
   'config.get',

@@ -276,6 +276,9 @@ export interface AuditLogTable {
   outcome: string;
   prev_hash: string;
   hash: string;
+  /** Who signed the entry (the session's user) and their Ed25519 signature; null before migration 026. */
+  signer_user_id: string | null;
+  signature: string | null;
 }
 
 export interface WorkplaceAdjustmentsTable {

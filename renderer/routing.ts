@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
 export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'worklist' }
   | { readonly name: 'caseload' }
   | { readonly name: 'register' }
   | { readonly name: 'participant'; readonly id: string }
@@ -62,6 +64,9 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const meetings = parseMeetingsRoute(path);
   if (meetings !== undefined) return meetings;
+  // No fragment at all (the app opened, or signed in again): the home page, whose screen depends on the role.
+  if (path === '') return { name: 'home' };
+  if (path === '/worklist') return { name: 'worklist' };
   if (path === '/register') return { name: 'register' };
   if (path === '/exports') return { name: 'exports' };
   if (path === '/sync/refused') return { name: 'sync-refused' };
@@ -83,6 +88,10 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   switch (route.name) {
+    case 'home':
+      return '#';
+    case 'worklist':
+      return '#/worklist';
     case 'caseload':
       return '#/';
     case 'register':

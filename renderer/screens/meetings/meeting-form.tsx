@@ -8,6 +8,7 @@ import { FormActions } from '../../components/form-actions';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
+import { DateInput } from '../../components/date-input';
 
 const fieldId = (path: string) => (path === 'expectedAttendeeIds' ? 'meeting-expected' : `meeting-${path.split('.')[0] ?? path}`);
 
@@ -61,10 +62,9 @@ export function MeetingForm({
       </h2>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       <div className="ww-form-row">
-        <TextInput
+        <DateInput
           id={fieldId('heldOn')}
           label="Date"
-          type="date"
           value={heldOn}
           error={save.fieldErrors[fieldId('heldOn')]}
           onValueChange={setHeldOn}

@@ -121,6 +121,7 @@ function LibraryActionForm({
   return (
     <EntryForm
       id="library-form"
+      channel="config.saveLibraryAction"
       title={entry === undefined ? 'Add a common action' : 'Edit a common action'}
       submitLabel="Save action"
       state={save}
