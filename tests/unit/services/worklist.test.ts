@@ -115,7 +115,7 @@ describe('the worklist (issue 16, item 6)', () => {
     for (const item of ot.reviews) expect(dueIds.has(item.participantId)).toBe(true);
   });
 
-  it('lists the drafts a user started (assessment, plan), and never another author’s', async () => {
+  it('lists the drafts a user started (assessment, plan, AHP report), and never another author’s', async () => {
     const demo = await personWithAgreedPlan();
     const { services, id } = demo;
     await demo.signInAs('demo.physio');
@@ -132,6 +132,23 @@ describe('the worklist (issue 16, item 6)', () => {
     const nextVersion = value<{ planId: string }>(
       await services.dispatch('plans.saveDraft', { participantId: id, goals: [], actions: [], reviewOn: null }),
     );
+
+    await demo.signInAs('demo.ot');
+    const report = value<{ id: string }>(
+      await services.dispatch('adjustments.saveAhpReport', {
+        participantId: id,
+        fitness: 'may_be_fit',
+        periodFrom: testDate(1),
+        periodTo: testDate(29),
+        followUpOn: testDate(29),
+        categories: [],
+        difficulties: [],
+        organisation: 'South Yorkshire WorkWell',
+        assessedOn: testDate(-1),
+      }),
+    );
+    const otDrafts = (await worklistAs(demo, 'demo.ot')).drafts.filter((item) => item.participantId === id);
+    expect(otDrafts).toEqual([expect.objectContaining({ id: report.id, kind: 'ahp_report' })]);
 
     const physioDrafts = (await worklistAs(demo, 'demo.physio')).drafts.filter((item) => item.participantId === id);
     expect(physioDrafts).toEqual([expect.objectContaining({ id: assessment.id, kind: 'discipline_assessment' })]);
