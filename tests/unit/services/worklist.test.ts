@@ -88,6 +88,8 @@ describe('the worklist (issue 16, item 6)', () => {
     expect(mine(physio)[0]).toMatchObject({ planId: demo.planId, description: 'Action overdue', reference: expect.stringMatching(/^WW-/) });
     expect(mine(await worklistAs(demo, 'demo.mh')).map((item) => item.actionId)).toEqual(['mh']);
     expect(mine(await worklistAs(demo, 'demo.ot'))).toEqual([]);
+    // Under the list limit, the totals are the lists' own lengths.
+    expect(physio.totals).toEqual({ actions: physio.actions.length, drafts: physio.drafts.length, reviews: physio.reviews.length });
     // Every action anyone is shown is due by a week from today and not finished.
     for (const item of physio.actions) {
       expect(item.dueOn <= testDate(7)).toBe(true);
