@@ -80,29 +80,27 @@ async function riskFlagsToAcknowledge(store: Store, user: SignedInUser, now: Dat
 }
 
 async function actionsDue(store: Store, memberIds: readonly string[], today: string): Promise<Worklist['actions']> {
-  const plans = await inForcePlansWithActionsOwnedBy(store.db, memberIds);
-  const statuses = await latestActionStatuses(
-    store.db,
-    plans.map((plan) => plan.id),
-  );
   const horizon = addDaysToIsoDate(today, ACTION_DUE_WITHIN_DAYS);
+  // Theirs and due by the horizon first; progress is then read only for the plans holding such actions.
+  const candidates = (await inForcePlansWithActionsOwnedBy(store.db, memberIds)).flatMap((plan) =>
+    (JSON.parse(plan.content_json) as PlanContent).actions
+      .filter((action) => action.ownerId !== null && memberIds.includes(action.ownerId) && action.dueOn !== null && action.dueOn <= horizon)
+      .map((action) => ({ plan, action, dueOn: action.dueOn ?? horizon })),
+  );
+  const statuses = await latestActionStatuses(store.db, [...new Set(candidates.map(({ plan }) => plan.id))]);
   const due: Worklist['actions'] = [];
-  for (const plan of plans) {
-    const content = JSON.parse(plan.content_json) as PlanContent;
-    for (const action of content.actions) {
-      if (action.ownerId === null || !memberIds.includes(action.ownerId) || action.dueOn === null || action.dueOn > horizon) continue;
-      const status = (statuses.get(`${plan.id}/${action.id}`) ?? 'not_started') as ActionStatus;
-      if (status === 'done' || status === 'cancelled') continue;
-      due.push({
-        ...personOf(plan),
-        planId: plan.id,
-        actionId: action.id,
-        description: action.description,
-        dueOn: action.dueOn,
-        overdue: action.dueOn < today,
-        status,
-      });
-    }
+  for (const { plan, action, dueOn } of candidates) {
+    const status = (statuses.get(`${plan.id}/${action.id}`) ?? 'not_started') as ActionStatus;
+    if (status === 'done' || status === 'cancelled') continue;
+    due.push({
+      ...personOf(plan),
+      planId: plan.id,
+      actionId: action.id,
+      description: action.description,
+      dueOn,
+      overdue: dueOn < today,
+      status,
+    });
   }
   return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.familyName.localeCompare(b.familyName, 'en-GB'));
 }
