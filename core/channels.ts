@@ -45,6 +45,7 @@ export const CHANNELS = [
   'config.saveDiscipline',
   'config.saveTeamMember',
   'config.saveService',
+  'config.saveLibraryAction',
   'config.saveClinicalLeads',
   'measureWording.list',
   'measureWording.save',

@@ -40,7 +40,7 @@ const SECURITY_PATHS: Readonly<Record<SecurityRoute['name'], string>> = {
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
 
 /** The partnership settings pages under #/settings/. */
-export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory', 'clinical-leads'] as const;
+export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory', 'action-library', 'clinical-leads'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** Triage, meetings (agenda, live meeting mode, minutes) and the follow-up list. */

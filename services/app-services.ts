@@ -116,7 +116,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...measureHandlers(session, now, { paths, backoff }),
     ...actionPlanHandlers(session, now),
     ...worklistHandlers(session, now),
-    ...auditHandlers(session),
+    ...auditHandlers(session, paths),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),
     ...adjustmentsHandlers(session, now),
@@ -134,6 +134,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     options.onInternalError,
     createAuditRecorder(session, now),
     (channel, definition) => {
+      // The session's role is the signed one (security/signed-roles.ts), checked again on every
+      // role-restricted call in case the keyring changed since unlock; locking always works.
+      if (definition.access !== 'public' && channel !== 'session.lock') session.current?.roleCheck?.check();
       const damage = session.damage;
       if (damage !== undefined && refusedOnDamagedStore(channel, definition)) throw damage;
     },

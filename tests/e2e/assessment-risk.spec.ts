@@ -1,6 +1,7 @@
 import { expectNoAxeViolations } from './accessibility';
 import { signInAs } from './demo-sign-in';
 import { expect, openApp, test } from './host-fixture';
+import { fillDate } from './date-input';
 
 test('a coach registers, records consent, completes the joined-up assessment and a PHQ-9 with item 9 above 0; the flag shows until a clinician acknowledges it', async ({
   page,
@@ -15,9 +16,9 @@ test('a coach registers, records consent, completes the joined-up assessment and
   await page.getByLabel('Given name').fill('Jordan');
   // Sorts before every demo family name, so the person is on the first caseload page.
   await page.getByLabel('Family name').fill('Aalto');
-  await page.getByLabel('Date of birth').fill('1988-09-09');
+  await fillDate(page, 'Date of birth', '1988-09-09');
   await page.getByLabel('Employment status at first contact').selectOption({ label: 'Out of work for 12 weeks or less' });
-  await page.getByLabel('Referral date').fill('2026-11-04');
+  await fillDate(page, 'Referral date', '2026-11-04');
   await page.getByLabel('Referral route').selectOption({ label: 'Self-referral' });
   await page.getByLabel('Reason for referral').fill('Anxiety after redundancy.');
   await page.getByRole('button', { name: 'Register referral' }).click();

@@ -11,6 +11,7 @@ import { TEST_NOW } from '../support/test-clock';
 import { expectNoAxeViolations } from './accessibility';
 import { startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test, withHostOn } from './host-fixture';
+import { fillDate } from './date-input';
 
 /**
  * Two laptops and one partnership server, all real (issue 14): a PostgreSQL cluster made for this
@@ -137,9 +138,9 @@ test('two laptops on one partnership server: a referral registered on one appear
       await coach.getByLabel('Given name').fill('Jordan');
       // Sorts before every demo family name, so the person is on the first caseload page.
       await coach.getByLabel('Family name').fill('Aalto');
-      await coach.getByLabel('Date of birth').fill('1988-09-09');
+      await fillDate(coach, 'Date of birth', '1988-09-09');
       await coach.getByLabel('Employment status at first contact').selectOption({ label: 'Out of work for 12 weeks or less' });
-      await coach.getByLabel('Referral date').fill('2026-11-04');
+      await fillDate(coach, 'Referral date', '2026-11-04');
       await coach.getByLabel('Referral route').selectOption({ label: 'Self-referral' });
       await coach.getByLabel('Reason for referral').fill('Anxiety after redundancy.');
       await coach.getByRole('button', { name: 'Register referral' }).click();
