@@ -23,7 +23,8 @@ test('a coach registers, records consent, completes the joined-up assessment and
   await page.getByLabel('Reason for referral').fill('Anxiety after redundancy.');
   await page.getByRole('button', { name: 'Register referral' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Jordan Aalto' })).toBeVisible();
-  await expect(page.getByText(/Coach: Demo Coach/)).toBeVisible();
+  const patientBanner = page.getByTestId('patient-banner');
+  await expect(patientBanner.getByText('Demo Coach', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Record decision: Receive the WorkWell service' }).click();
   await page.getByLabel('How it was recorded').selectOption({ label: 'Written, signed form' });
@@ -39,7 +40,7 @@ test('a coach registers, records consent, completes the joined-up assessment and
   await page.getByLabel('Their goals, in their own words').fill('A part-time job near home by spring.');
   await page.getByLabel('Ready to make changes').check();
   await page.getByRole('button', { name: 'Save assessment' }).click();
-  await expect(page.getByText(/WW-\d{6} · Ready for MDT/)).toBeVisible();
+  await expect(patientBanner.getByText('Ready for MDT', { exact: true })).toBeVisible();
   await expect(page.getByText('Feeling useful again and paying the rent.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Record an outcome measure' }).click();

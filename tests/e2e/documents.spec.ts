@@ -111,7 +111,7 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   // The MDT agrees the plan (an action with an owner and due date, and a review date, first).
   await plan.getByRole('button', { name: 'Edit the draft plan' }).click();
   await page.getByRole('button', { name: 'Add an action' }).click();
-  await page.getByLabel('Discipline', { exact: true }).selectOption({ label: 'Physiotherapy' });
+  await page.getByLabel('Discipline, action 1').selectOption({ label: 'Physiotherapy' });
   await page.getByLabel('What will be done').fill('Six physiotherapy sessions');
   await page.getByLabel('Responsible professional').selectOption({ label: 'Priya Lindqvist (Physiotherapy)' });
   await page.getByLabel('Due by').fill('2027-01-15');

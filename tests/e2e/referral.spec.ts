@@ -42,7 +42,9 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await page.getByRole('button', { name: 'Register referral' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Robin Synthetica' })).toBeVisible();
-  await expect(page.getByText(/WW-\d{6} · Referred/)).toBeVisible();
+  const banner = page.getByTestId('patient-banner');
+  await expect(banner.getByText(/^WW-\d{6}$/)).toBeVisible();
+  await expect(banner.getByText('Referred', { exact: true })).toBeVisible();
   await expect(page.getByText(formatNhsNumber(NHS_NUMBER))).toBeVisible();
   await expect(page.getByText('Fit note conversation')).toBeVisible();
   // The demo opens as its administrator, who is sent the person's details and no clinical content.

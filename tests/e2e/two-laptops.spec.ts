@@ -64,12 +64,14 @@ async function startServer(databaseUrl: string, children: ChildProcess[], logFil
   });
 }
 
-/** Unlocks a locked laptop as `username` (the demo passphrase) and waits for the caseload. */
+/** Unlocks a locked laptop as a team member `username` (the demo passphrase): their worklist, then the caseload. */
 async function unlockAs(page: Page, username: string): Promise<void> {
   await page.getByLabel('Who are you?').selectOption(username);
   await page.getByLabel('Passphrase').fill(DEMO_PARTNERSHIP.passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
 }
 
 let cluster: ThrowawayCluster | undefined;

@@ -94,6 +94,21 @@ export function BackupScreen() {
           </p>
         </div>
       )}
+      {status?.oldKeyCopiesPending === true && (
+        <div className="nhsuk-warning-callout" data-testid="old-key-copies-pending">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Copies under the replaced data key are still in the data folder
+            </span>
+          </h2>
+          <p>
+            The data key was rotated, but the backup under the new key could not be made (for example, the disk was full), so the copies
+            made under the old key have not been deleted yet: they still open with the passphrases of users who could unlock before the
+            rotation. Free some disk space; the app tries again each time someone unlocks.
+          </p>
+        </div>
+      )}
 
       <h2 className="nhsuk-heading-m">Make a backup</h2>
       <ErrorSummary fieldErrors={backup.fieldErrors} message={backup.message} />

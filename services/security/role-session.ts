@@ -1,0 +1,56 @@
+import type { SignedInUser } from '../../core/schemas/session';
+import { appendAuditEntry } from '../../db/repositories/audit-repository';
+import type { RoleProblem } from '../../db/role-assignment';
+import type { SigningKey } from '../../db/signing-key';
+import type { Store } from '../../db/store';
+import type { StorePaths } from '../../db/store-paths';
+import { SessionRoleCheck } from './session-role-check';
+import type { SignedRole } from './signed-roles';
+
+/** The warning an administrator sees after unlock when some account's stored role is not the signed one. */
+export function roleWarningFor(problems: readonly RoleProblem[]): string | undefined {
+  if (problems.length === 0) return undefined;
+  const named = problems.map((problem) =>
+    problem.problem === 'differs'
+      ? `${problem.username} (the store says ${problem.storedRole.replaceAll('_', ' ')}, the signed role is ${problem.signedRole?.replaceAll('_', ' ') ?? 'none'})`
+      : `${problem.username} (role ${problem.storedRole.replaceAll('_', ' ')} not signed by an administrator)`,
+  );
+  return `Security warning: roles changed outside the app, which refuses them: ${named.join('; ')}. Someone holding the data key edited the store or keyring. Check these accounts in Settings → Users (saving a role signs it), then rotate the data key.`;
+}
+
+/**
+ * What the session keeps from an unlock's signed role: the signing key, the per-call role check,
+ * and, for an administrator who found forged or unsigned roles, the warning (also written to the
+ * audit trail as a `security_warning`, naming the accounts).
+ */
+export function signedRoleSession(
+  paths: StorePaths,
+  unlocked: { store: Store; user: SignedInUser; signingKey: SigningKey; signedRole: SignedRole; roleProblems: readonly RoleProblem[] },
+  at: Date,
+): { signingKey: SigningKey; roleCheck: SessionRoleCheck | undefined; roleWarning: string | undefined } {
+  const { signedRole, user } = unlocked;
+  const roleWarning = roleWarningFor(unlocked.roleProblems);
+  if (roleWarning !== undefined)
+    appendAuditEntry(unlocked.store, {
+      at: at.toISOString(),
+      userId: user.userId,
+      username: user.username,
+      action: 'security_warning',
+      channel: 'session.unlock',
+      participantId: null,
+      subjectJson: JSON.stringify({
+        rolesNotSigned: unlocked.roleProblems.map((problem) => ({
+          username: problem.username,
+          stored: problem.storedRole,
+          signed: problem.signedRole,
+        })),
+      }),
+      outcome: 'ok',
+    });
+  return {
+    signingKey: unlocked.signingKey,
+    roleCheck:
+      signedRole.anchor === undefined ? undefined : new SessionRoleCheck(paths.keyring, user.userId, signedRole.role, signedRole.anchor),
+    roleWarning,
+  };
+}
