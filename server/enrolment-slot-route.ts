@@ -46,6 +46,20 @@ function decoySlot(secret: Buffer, username: string, template: Slot): Slot {
             wrappedKey: bytes('sealed-key', 32),
           },
         }),
+    // Signed roles (issue 18): the same fields as a real slot; the administrators' keys are the same for everyone.
+    ...(template.signingPublicKey === undefined ? {} : { signingPublicKey: bytes('signing', 32) }),
+    ...(template.anchor === undefined ? {} : { anchor: template.anchor }),
+    ...(template.role === undefined
+      ? {}
+      : {
+          role: {
+            ...(template.role as Slot),
+            // 64 bytes: two HMAC-SHA256 halves.
+            signature: Buffer.concat(
+              ['role-signature-a', 'role-signature-b'].map((half) => Buffer.from(bytes(half, 32), 'base64')),
+            ).toString('base64'),
+          },
+        }),
   };
 }
 

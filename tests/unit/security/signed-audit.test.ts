@@ -7,7 +7,10 @@ import { findSlot, readKeyring, unwrapUserPrivateKey } from '../../../db/keyring
 import { contentOf, type AuditRow } from '../../../db/repositories/audit-repository';
 import { signMessage, signingKeyFromSlotSecret } from '../../../db/signing-key';
 import { storePaths } from '../../../db/store-paths';
+import type { AppStatus } from '../../../core/schemas/session';
+import { createAppServices } from '../../../services/app-services';
 import { verifyStoreAudit } from '../../../services/audit/audit-commands';
+import { testClock } from '../../support/test-clock';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { asKeyHolder } from '../../support/key-holder';
 
@@ -29,7 +32,7 @@ async function trailByTwoUsers() {
   const coachKey = signingKeyFromSlotSecret(await unwrapUserPrivateKey(keyring, coachSlot, PASSPHRASE));
   const coach = await asKeyHolder(demo.dataDir, 'demo.coach', PASSPHRASE);
   const verify = () => verifyStoreAudit({ dataDir: demo.dataDir, username: 'demo.admin', passphrase: PASSPHRASE });
-  return { coach, coachUserId: coachSlot.userId, coachKey, verify, head: keyring.auditHead! };
+  return { coach, coachUserId: coachSlot.userId, coachKey, verify, head: keyring.auditHead!, dataDir: demo.dataDir };
 }
 
 function rows(database: RawStore): AuditRow[] {
@@ -97,7 +100,7 @@ describe('a key holder rewriting the audit trail (issue 18, item 2)', () => {
   });
 
   it('entries cut from the end are reported from the head kept outside the store', async () => {
-    const { coach, verify, head } = await trailByTwoUsers();
+    const { coach, verify, head, dataDir } = await trailByTwoUsers();
     coach.edit((database) => database.exec(`DROP TRIGGER audit_log_never_deleted; DELETE FROM audit_log WHERE seq > ${head.seq - 2};`));
 
     const result = await verify();
@@ -105,6 +108,15 @@ describe('a key holder rewriting the audit trail (issue 18, item 2)', () => {
     expect(result.findings).toEqual([expect.objectContaining({ kind: 'cut', fromSeq: head.seq - 1, toSeq: head.seq })]);
     // Verifying (and closing) does not move the head back over the cut: it is still reported next time.
     expect((await verify()).findings).toEqual([expect.objectContaining({ kind: 'cut', fromSeq: head.seq - 1, toSeq: head.seq })]);
+    // The next administrator unlock says so at once, and records it.
+    const services = createAppServices({ dataDir, clock: testClock() });
+    value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASSPHRASE }));
+    const status = value<AppStatus>(await services.dispatch('app.status', {}));
+    expect(status.state === 'unlocked' && status.securityWarning).toContain(`no longer holds entry ${head.seq}`);
+    await services.close();
+
+    // The trail grew again over the cut (the sign-in, the lock): the entry recorded as the end now differs.
+    expect((await verify()).findings).toEqual([expect.objectContaining({ kind: 'changed', fromSeq: head.seq, toSeq: head.seq })]);
   });
 
   it('a signature stripped, or an entry signed in another user’s name with the forger’s key, is named', async () => {

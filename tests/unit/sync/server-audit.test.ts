@@ -180,10 +180,11 @@ describe('the audit trail on the partnership server', () => {
     await behindTheApp(partnership.laptopA, `DELETE FROM audit_log WHERE seq > ${last - 2}`);
     const cut = await cli('audit', 'verify', '--store', partnership.laptopA, '--user', 'demo.admin');
     expect(cut.code).toBe(2);
-    // The local chain alone cannot see a cut from its end; the server's copy can.
-    expect(cut.lines[0]).toMatch(/^Audit trail intact/);
-    expect(cut.lines[1]).toContain('2 entries held by the partnership server are NO LONGER on this laptop');
-    expect(cut.lines.slice(2)).toEqual([
+    // The local chain alone cannot see a cut from its end: the head kept in the keyring (issue 18) and the server's copy can.
+    expect(cut.lines[0]).toContain(`Entries ${last - 1}–${last} CUT from the end`);
+    expect(cut.lines[1]).toMatch(/^Audit trail BROKEN/);
+    expect(cut.lines[2]).toContain('2 entries held by the partnership server are NO LONGER on this laptop');
+    expect(cut.lines.slice(3)).toEqual([
       expect.stringMatching(new RegExp(`^  entry ${last - 1}: search \\(participants\\.list\\) by demo\\.coach at .+, ok$`)),
       expect.stringMatching(new RegExp(`^  entry ${last}: search \\(participants\\.list\\) by demo\\.coach at .+, ok$`)),
     ]);
@@ -206,13 +207,14 @@ describe('the audit trail on the partnership server', () => {
     });
     expect((await heldTrail(partnership, partnership.init.deviceId)).map((row) => row.seq)).toEqual(local.map((row) => row.seq));
 
-    // Offline, it cannot compare and says so.
+    // Offline, it cannot compare and says so; the head kept in the keyring still shows the trail was cut (issue 18).
     await behindTheApp(partnership.laptopA, "UPDATE sync_state SET server_url = 'http://127.0.0.1:9'");
     const offline = await cli('audit', 'verify', '--store', partnership.laptopA, '--user', 'demo.admin');
     expect(offline.lines.at(-1)).toBe(
       'Could not compare with the partnership server: The partnership server at http://127.0.0.1:9 could not be reached.',
     );
-    expect(offline.code).toBe(0);
+    expect(offline.lines).toContainEqual(expect.stringContaining(`Entry ${last} CHANGED`));
+    expect(offline.code).toBe(2);
   }, 120_000);
 
   it('an open, unlocked laptop sends its trail in the background, with no manual sync', async () => {
