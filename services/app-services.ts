@@ -8,6 +8,7 @@ import { resumeHandlers } from './session/resume-handlers';
 import { ResumePoints } from './session/resume-points';
 import { refusedOnDamagedStore } from './security/damaged-store-gate';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
+import { worklistHandlers } from './worklist/worklist-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
 import { caseloadHandlers } from './participants/caseload-handlers';
@@ -114,6 +115,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...assessmentHandlers(session, now),
     ...measureHandlers(session, now, { paths, backoff }),
     ...actionPlanHandlers(session, now),
+    ...worklistHandlers(session, now),
     ...auditHandlers(session, paths),
     ...partnershipConfigHandlers(session, now),
     ...measureWordingHandlers(session, now),

@@ -42,7 +42,9 @@ export function signedRoleSession(
   const { signedRole, user } = unlocked;
   // Only administrators read the audit trail and fix roles: the warning is theirs.
   const roleWarning = user.role === 'administrator' ? roleWarningFor(unlocked.roleProblems, unlocked.auditHeadLost) : undefined;
-  if (roleWarning !== undefined)
+  // Forged roles are recorded; a trail found cut is only shown (its evidence is the head kept in the
+  // keyring, and an entry written now would take the cut entries' numbers before verify names them).
+  if (roleWarning !== undefined && unlocked.roleProblems.length > 0)
     appendAuditEntry(unlocked.store, {
       at: at.toISOString(),
       userId: user.userId,

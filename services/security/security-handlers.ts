@@ -118,7 +118,10 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
       withOpenSession(async (open) => ({ recoveryKey: await replaceRecoveryKey(paths, open.dataKey) })),
     'security.rotateDataKey': async () => withOpenSession(() => rotateDataKey(paths, session, now())),
 
-    'backup.status': async () => ({ ...(await backupStatus(session.require(), now())), canChooseFile: chooseBackupFile !== undefined }),
+    'backup.status': async () => ({
+      ...(await backupStatus(paths, session.require(), now())),
+      canChooseFile: chooseBackupFile !== undefined,
+    }),
     'backup.chooseFile': async (input) => {
       session.require();
       if (chooseBackupFile === undefined) throw new AppError('NOT_FOUND', 'Type the path: this window cannot open a file dialog.');

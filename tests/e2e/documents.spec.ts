@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
 import { consentAndStartPlanAsOt } from './employer-case';
 import { expect, test } from './host-fixture';
+import { fillDate } from './date-input';
 
 /** Typed into the team note: it must never reach the employer letter. */
 const TEAM_NOTE = 'Team only: low mood, PHQ-9 reviewed by the MH practitioner';
@@ -43,9 +44,9 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   const first = section.getByRole('group', { name: 'Adjustment 1' });
   await first.getByLabel('Recommendation').selectOption({ label: 'Graded hours (a week-by-week schedule)' });
   await first.getByLabel('The need it answers').fill('Build up stamina for a full shift over three weeks');
-  await first.getByLabel('Starts on').fill('2026-12-07');
+  await fillDate(first, 'Starts on', '2026-12-07');
   await first.getByLabel('For how many weeks').fill('3');
-  await first.getByLabel('Review by').fill('2026-12-28');
+  await fillDate(first, 'Review by', '2026-12-28');
   await first.getByLabel('Note for the team (optional)').fill(TEAM_NOTE);
   await section.getByRole('button', { name: 'Save adjustments' }).click();
   await expect(section.getByTestId('adjustments-summary')).toContainText(TEAM_NOTE);
@@ -110,7 +111,7 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   // The MDT agrees the plan (an action with an owner and due date, and a review date, first).
   await plan.getByRole('button', { name: 'Edit the draft plan' }).click();
   await page.getByRole('button', { name: 'Add an action' }).click();
-  await page.getByLabel('Discipline', { exact: true }).selectOption({ label: 'Physiotherapy' });
+  await page.getByLabel('Discipline, action 1').selectOption({ label: 'Physiotherapy' });
   await page.getByLabel('What will be done').fill('Six physiotherapy sessions');
   await page.getByLabel('Responsible professional').selectOption({ label: 'Priya Lindqvist (Physiotherapy)' });
   await page.getByLabel('Due by').fill('2027-01-15');

@@ -9,6 +9,7 @@ import { PassphraseFeedback } from '../../components/passphrase-feedback';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
+import { offers } from '../../can-call';
 
 const FIELD_IDS: Readonly<Record<string, string>> = {
   displayName: 'user-display-name',
@@ -57,7 +58,14 @@ export function AddUserForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-busy={add.busy} aria-labelledby="add-user-heading" className="nhsuk-u-width-two-thirds">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-busy={add.busy}
+      aria-labelledby="add-user-heading"
+      className="nhsuk-u-width-two-thirds"
+      {...offers('users.add')}
+    >
       <h2 className="nhsuk-heading-m" id="add-user-heading" tabIndex={-1}>
         Add a user
       </h2>

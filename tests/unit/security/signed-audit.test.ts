@@ -31,7 +31,7 @@ async function trailByTwoUsers() {
   // The attacker: the coach, with the data key and their own signing key (their passphrase opens both).
   const coachKey = signingKeyFromSlotSecret(await unwrapUserPrivateKey(keyring, coachSlot, PASSPHRASE));
   const coach = await asKeyHolder(demo.dataDir, 'demo.coach', PASSPHRASE);
-  const verify = () => verifyStoreAudit({ dataDir: demo.dataDir, username: 'demo.admin', passphrase: PASSPHRASE });
+  const verify = () => verifyStoreAudit({ dataDir: demo.dataDir, username: 'demo.admin', passphrase: PASSPHRASE, now: testClock() });
   return { coach, coachUserId: coachSlot.userId, coachKey, verify, head: keyring.auditHead!, dataDir: demo.dataDir };
 }
 
@@ -106,9 +106,10 @@ describe('a key holder rewriting the audit trail (issue 18, item 2)', () => {
     const result = await verify();
     expect(result.firstBreak).toBeNull(); // the chain alone: nothing after the cut to break
     expect(result.findings).toEqual([expect.objectContaining({ kind: 'cut', fromSeq: head.seq - 1, toSeq: head.seq })]);
-    // Verifying (and closing) does not move the head back over the cut: it is still reported next time.
-    expect((await verify()).findings).toEqual([expect.objectContaining({ kind: 'cut', fromSeq: head.seq - 1, toSeq: head.seq })]);
-    // The next administrator unlock says so at once, and records it.
+    // Verifying (and closing) does not move the head back over the cut: it is still reported next time
+    // (verify is audited as a view, as in the app, so its own entry has taken the next number since).
+    expect((await verify()).findings).toEqual([expect.objectContaining({ kind: 'cut', toSeq: head.seq })]);
+    // The next administrator unlock says so at once.
     const services = createAppServices({ dataDir, clock: testClock() });
     value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASSPHRASE }));
     const status = value<AppStatus>(await services.dispatch('app.status', {}));
