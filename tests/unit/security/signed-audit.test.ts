@@ -3,7 +3,9 @@ import { reportAuditVerification } from '../../../cli/audit-verify-report';
 import { auditSignatureMessage } from '../../../core/audit-entry-canonical';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { AUDIT_GENESIS_HASH, auditEntryHash } from '../../../db/audit-chain';
-import { findSlot, readKeyring, unwrapUserPrivateKey } from '../../../db/keyring';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findSlot, readKeyring, unwrapUserPrivateKey, type Keyring } from '../../../db/keyring';
 import { contentOf, type AuditRow } from '../../../db/repositories/audit-repository';
 import { signMessage, signingKeyFromSlotSecret } from '../../../db/signing-key';
 import { storePaths } from '../../../db/store-paths';
@@ -13,6 +15,7 @@ import { verifyStoreAudit } from '../../../services/audit/audit-commands';
 import { testClock } from '../../support/test-clock';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { asKeyHolder } from '../../support/key-holder';
+import { tempDir } from '../../support/temp-dir';
 
 const PASSPHRASE = DEMO_PARTNERSHIP.passphrase;
 type RawStore = Parameters<Parameters<Awaited<ReturnType<typeof asKeyHolder>>['edit']>[0]>[0];
@@ -136,6 +139,22 @@ describe('a key holder rewriting the audit trail (issue 18, item 2)', () => {
       expect.objectContaining({ kind: 'unsigned', fromSeq: stripped!.seq, toSeq: stripped!.seq }),
       expect.objectContaining({ kind: 'bad_signature', fromSeq: forged!.seq, toSeq: forged!.seq }),
     ]);
+  });
+
+  it("every backup's header carries the trail's head, so a restored store brings its own witness", async () => {
+    const { dataDir } = await trailByTwoUsers();
+    const services = createAppServices({ dataDir, clock: testClock() });
+    value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASSPHRASE }));
+    const file = path.join(tempDir(), 'trail.wwbackup');
+    value(await services.dispatch('backup.create', { path: file }));
+    const last = (await asKeyHolder(dataDir, 'demo.admin', PASSPHRASE)).edit(rows).at(-1)!;
+    await services.close();
+    // "WWMDTBAK" | header length (u32 BE) | header JSON | ...
+    const bytes = readFileSync(file);
+    const header = JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32BE(8)).toString('utf8')) as { keyring: Keyring };
+    // The backup's own entry follows the snapshot: the head is the entry before it at the latest.
+    expect(header.keyring.auditHead?.seq).toBeGreaterThanOrEqual(last.seq - 1);
+    expect(header.keyring.auditHead?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('an untouched trail verifies intact, every entry signed', async () => {
