@@ -19,6 +19,9 @@ export const WORKLIST_DRAFT_LABELS: Readonly<Record<WorklistDraftKind, string>> 
   ahp_report: 'AHP health and work report',
 };
 
+/** The most each list of the worklist holds: the soonest (or newest) first; the heading gives the total. */
+export const WORKLIST_LIST_LIMIT = 100;
+
 /**
  * A user's home page: what needs them today. Overdue risk flags they may acknowledge, actions they
  * own that are due, drafts they started, reviews due for their people and their cases on the next
@@ -27,6 +30,8 @@ export const WORKLIST_DRAFT_LABELS: Readonly<Record<WorklistDraftKind, string>> 
 export const worklistSchema = z.object({
   /** London's today, the day "due" and "overdue" are counted from. */
   today: z.string(),
+  /** How many there are in all, when a list holds only the first WORKLIST_LIST_LIMIT (reviews: at least this many). */
+  totals: z.object({ actions: z.number().int(), drafts: z.number().int(), reviews: z.number().int() }),
   riskFlags: z.array(z.object({ ...personFields, flagId: z.string(), raisedOn: z.string() })),
   actions: z.array(
     z.object({

@@ -4,6 +4,18 @@ import type { Database } from '../schema';
 /** The plan statuses whose actions are being delivered: agreed by the MDT onwards, until reviewed or replaced. */
 const IN_FORCE_STATUSES = ['agreed_by_mdt', 'agreed_with_person', 'active'];
 
+/**
+ * Whether a plan's JSON mentions any of these ids anywhere: a plain substring test, far cheaper
+ * than parsing the JSON, so json_each then runs only on the few plans that can match (ids are
+ * UUIDs, so a mention is almost always the owner; json_each makes sure).
+ */
+function mentionsAnyOf(column: string, ids: readonly string[]) {
+  return sql<boolean>`(${sql.join(
+    ids.map((id) => sql`instr(${sql.ref(column)}, ${id}) > 0`),
+    sql` OR `,
+  )})`;
+}
+
 /** The team-member ids linked to an app account (action owners are team members, not accounts). */
 export async function teamMemberIdsOfUser(db: Kysely<Database>, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('team_members').select('id').where('user_id', '=', userId).execute();
@@ -28,6 +40,7 @@ export async function inForcePlansWithActionsOwnedBy(db: Kysely<Database>, owner
       'participants.family_name',
     ])
     .where('action_plans.status', 'in', IN_FORCE_STATUSES)
+    .where(mentionsAnyOf('action_plans.content_json', ownerIds))
     .where(({ exists, selectFrom }) =>
       exists(
         selectFrom(sql<{ value: string }>`json_each(action_plans.content_json, '$.actions')`.as('action'))
@@ -91,9 +104,15 @@ export interface PeopleOf {
 function isOneOfTheirPeople(of: PeopleOf) {
   return sql<boolean>`(participants.coach_user_id = ${of.userId}
     OR EXISTS (SELECT 1 FROM assessments a WHERE a.participant_id = participants.id AND a.author_id = ${of.userId})
-    OR EXISTS (SELECT 1 FROM action_plans ap, json_each(ap.content_json, '$.actions') action
+    OR ${of.memberIds.length === 0 ? sql`0` : ownsAnActionInForce(of.memberIds)})`;
+}
+
+/** An EXISTS on `participants`: their plan in force has an action owned by one of these team members. */
+function ownsAnActionInForce(memberIds: readonly string[]) {
+  return sql<boolean>`EXISTS (SELECT 1 FROM action_plans ap, json_each(ap.content_json, '$.actions') action
       WHERE ap.participant_id = participants.id AND ap.status IN (${sql.join(IN_FORCE_STATUSES)})
-      AND json_extract(action.value, '$.ownerId') IN (${sql.join(of.memberIds.length === 0 ? [''] : of.memberIds)})))`;
+      AND ${mentionsAnyOf('ap.content_json', memberIds)}
+      AND json_extract(action.value, '$.ownerId') IN (${sql.join(memberIds)}))`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { contract } from '../../core/contract';
 import { reviewDueBy } from '../../core/plans/review-due';
 import type { ActionStatus, PlanContent } from '../../core/schemas/action-plan';
 import type { SignedInUser } from '../../core/schemas/session';
-import type { Worklist, WorklistDraftKind } from '../../core/schemas/worklist';
+import { WORKLIST_LIST_LIMIT, type Worklist, type WorklistDraftKind } from '../../core/schemas/worklist';
 import {
   agendaCasesOf,
   draftsStartedBy,
@@ -22,9 +22,6 @@ import { JOINED_UP_KIND } from '../assessments/assessment-service';
 /** Actions due within this many days count as due now: a week's notice, as a clinician plans their week. */
 export const ACTION_DUE_WITHIN_DAYS = 7;
 
-/** The most reviews the worklist lists; the "Due for review" screen has the rest. */
-const REVIEWS_LIMIT = 100;
-
 type Person = { participantId: string; reference: string; givenName: string; familyName: string };
 const personOf = (row: { participant_id: string; reference: string; given_name: string; family_name: string }): Person => ({
   participantId: row.participant_id,
@@ -37,19 +34,24 @@ const personOf = (row: { participant_id: string; reference: string; given_name: 
  * The signed-in user's worklist at `now`. Risk flags: the overdue ones, only for those who may
  * acknowledge them (the contract's role list, then the clinical-lead rule). Actions: theirs (as the
  * team member linked to their account) in plans in force, not done or cancelled, due within a week
- * or overdue. Drafts: their own unsigned ones. Reviews: the "Due for review" rule (core/plans/review-due)
+ * or overdue. Drafts: their own unsigned ones. Each list holds the first WORKLIST_LIST_LIMIT, with the totals. Reviews: the "Due for review" rule (core/plans/review-due)
  * for their people. The next meeting: the first planned from today, with their cases (every case if they chair it).
  */
 export async function worklistFor(store: Store, user: SignedInUser, now: Date): Promise<Worklist> {
   const today = londonDateOf(now);
   const memberIds = await teamMemberIdsOfUser(store.db, user.userId);
   const of: PeopleOf = { userId: user.userId, memberIds };
+  const actions = await actionsDue(store, memberIds, today);
+  const drafts = await draftsOf(store, user.userId);
+  // One more than shown, to know whether there are more (the "Due for review" screen lists them all).
+  const reviews = await reviewsDueAmongPeopleOf(store.db, of, reviewDueBy(now), WORKLIST_LIST_LIMIT + 1);
   return {
     today,
+    totals: { actions: actions.length, drafts: drafts.length, reviews: reviews.length },
     riskFlags: await riskFlagsToAcknowledge(store, user, now),
-    actions: await actionsDue(store, memberIds, today),
-    drafts: await draftsOf(store, user.userId),
-    reviews: (await reviewsDueAmongPeopleOf(store.db, of, reviewDueBy(now), REVIEWS_LIMIT)).map((row) => {
+    actions: actions.slice(0, WORKLIST_LIST_LIMIT),
+    drafts: drafts.slice(0, WORKLIST_LIST_LIMIT),
+    reviews: reviews.slice(0, WORKLIST_LIST_LIMIT).map((row) => {
       const reviewOn = row.next_review_on ?? today;
       return {
         ...personOf({ ...row, participant_id: row.id }),
@@ -78,29 +80,27 @@ async function riskFlagsToAcknowledge(store: Store, user: SignedInUser, now: Dat
 }
 
 async function actionsDue(store: Store, memberIds: readonly string[], today: string): Promise<Worklist['actions']> {
-  const plans = await inForcePlansWithActionsOwnedBy(store.db, memberIds);
-  const statuses = await latestActionStatuses(
-    store.db,
-    plans.map((plan) => plan.id),
-  );
   const horizon = addDaysToIsoDate(today, ACTION_DUE_WITHIN_DAYS);
+  // Theirs and due by the horizon first; progress is then read only for the plans holding such actions.
+  const candidates = (await inForcePlansWithActionsOwnedBy(store.db, memberIds)).flatMap((plan) =>
+    (JSON.parse(plan.content_json) as PlanContent).actions
+      .filter((action) => action.ownerId !== null && memberIds.includes(action.ownerId) && action.dueOn !== null && action.dueOn <= horizon)
+      .map((action) => ({ plan, action, dueOn: action.dueOn ?? horizon })),
+  );
+  const statuses = await latestActionStatuses(store.db, [...new Set(candidates.map(({ plan }) => plan.id))]);
   const due: Worklist['actions'] = [];
-  for (const plan of plans) {
-    const content = JSON.parse(plan.content_json) as PlanContent;
-    for (const action of content.actions) {
-      if (action.ownerId === null || !memberIds.includes(action.ownerId) || action.dueOn === null || action.dueOn > horizon) continue;
-      const status = (statuses.get(`${plan.id}/${action.id}`) ?? 'not_started') as ActionStatus;
-      if (status === 'done' || status === 'cancelled') continue;
-      due.push({
-        ...personOf(plan),
-        planId: plan.id,
-        actionId: action.id,
-        description: action.description,
-        dueOn: action.dueOn,
-        overdue: action.dueOn < today,
-        status,
-      });
-    }
+  for (const { plan, action, dueOn } of candidates) {
+    const status = (statuses.get(`${plan.id}/${action.id}`) ?? 'not_started') as ActionStatus;
+    if (status === 'done' || status === 'cancelled') continue;
+    due.push({
+      ...personOf(plan),
+      planId: plan.id,
+      actionId: action.id,
+      description: action.description,
+      dueOn,
+      overdue: dueOn < today,
+      status,
+    });
   }
   return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.familyName.localeCompare(b.familyName, 'en-GB'));
 }

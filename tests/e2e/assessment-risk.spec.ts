@@ -62,6 +62,8 @@ test('a coach registers, records consent, completes the joined-up assessment and
   const banner = page.getByTestId('risk-flag-banner');
   await expect(banner).toContainText("Risk flag: needs a clinician's review");
   await expect(banner).toContainText('must review and acknowledge it');
+  // The patient banner, in view however far the record scrolls, says so too.
+  await expect(patientBanner).toContainText('Open risk flag');
   await expect(page.getByTestId('measures-table')).toContainText('8 (Mild)');
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath('record-with-risk-flag.png'), fullPage: true });
@@ -78,6 +80,7 @@ test('a coach registers, records consent, completes the joined-up assessment and
   await page.getByLabel('What was done about the risk').fill('Phoned the same day; safety plan agreed; GP informed.');
   await page.getByRole('button', { name: 'Acknowledge risk flag' }).click();
   await expect(page.getByTestId('risk-flag-banner')).toHaveCount(0);
+  await expect(patientBanner).not.toContainText('risk flag');
   await page.getByRole('link', { name: 'Back to the caseload' }).click();
   await expect(page.getByTestId('caseload-table').getByRole('row', { name: /AALTO, Jordan/ })).not.toContainText('Risk flag');
 });

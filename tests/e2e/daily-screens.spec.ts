@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { openDemoAs } from './demo-sign-in';
-import { docsScreenshot } from './docs-screenshot';
+import { projectorShot } from './projector-shot';
 import { expect, openApp, test } from './host-fixture';
 import { activate } from './keyboard';
 
@@ -57,8 +57,8 @@ test('each team member lands on their worklist: reviews due and cases at the nex
   await expect(page.getByTestId('worklist-meeting').getByRole('listitem').first()).toContainText(/^Case \d+: /);
   await expect(page.getByTestId('worklist-risk')).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await docsScreenshot(page, testInfo, 1366, 768, 'worklist');
-  await docsScreenshot(page, testInfo, 1920, 1080, 'worklist');
+  await projectorShot(page, testInfo, 1366, 768, 'worklist');
+  await projectorShot(page, testInfo, 1920, 1080, 'worklist');
   await page.setViewportSize({ width: 1366, height: 768 });
 
   // Everything on it is reachable by keyboard: a person's link opens their record.
@@ -87,7 +87,7 @@ test('a record has a patient banner that stays in view and a contents list that 
   await expect(banner).toContainText(/ReferenceWW-\d{6}/);
   await expect(banner).toContainText(/Coach/);
   await expectNoAxeViolations(page);
-  await docsScreenshot(page, testInfo, 1366, 768, 'record');
+  await projectorShot(page, testInfo, 1366, 768, 'record');
 
   const contents = page.getByTestId('record-contents');
   await activate(page, contents.getByRole('link', { name: 'Referral' }));
@@ -97,7 +97,7 @@ test('a record has a patient banner that stays in view and a contents list that 
   const box = await banner.boundingBox();
   expect(box?.y).toBe(0);
   await expect(banner).toBeInViewport();
-  await docsScreenshot(page, testInfo, 1920, 1080, 'record-scrolled');
+  await projectorShot(page, testInfo, 1920, 1080, 'record-scrolled');
 
   await contents.getByRole('link', { name: 'Consent' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Consent' })).toBeInViewport();
@@ -119,8 +119,8 @@ test('the caseload shows at least 10 people above the fold at 1366x768, with sea
   const table = await page.getByTestId('caseload-table').boundingBox();
   expect((search?.x ?? 0) + (search?.width ?? 0)).toBeLessThan(table?.x ?? 0);
   await expectNoAxeViolations(page);
-  await docsScreenshot(page, testInfo, 1366, 768, 'caseload');
-  await docsScreenshot(page, testInfo, 1920, 1080, 'caseload');
+  await projectorShot(page, testInfo, 1366, 768, 'caseload');
+  await projectorShot(page, testInfo, 1920, 1080, 'caseload');
   expect(await rowsAboveTheFold(page, rows)).toBeGreaterThanOrEqual(18);
 
   // "/" puts the cursor in the search, as the screen's shortcut list says.

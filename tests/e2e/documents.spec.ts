@@ -135,17 +135,15 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   await expect(letterStatus.getByRole('status')).toContainText(finalFile.suggestedFilename());
   await expectNoAxeViolations(page);
 
-  // Without consent the letter is refused, in the service's words, and nothing is downloaded.
+  // Without consent the letter cannot be downloaded: the buttons are disabled and say why (the service would refuse).
   await signInAs(page, 'demo.coordinator');
   await page.getByTestId('caseload-table').getByRole('link', { name, exact: true }).click();
   await consent.getByRole('button', { name: 'Withdraw: Share agreed adjustments with the employer' }).click();
   await page.getByRole('button', { name: 'Save withdrawal' }).click();
   await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Withdrawn on');
-  const downloads: Download[] = [];
-  page.on('download', (download) => downloads.push(download));
-  await section.getByRole('button', { name: 'Download the draft letter (PDF)' }).click();
-  await expect(section.getByTestId('download-employer-letter-pdf')).toContainText('consent');
-  expect(downloads).toHaveLength(0);
+  await expect(section.getByRole('button', { name: 'Download the draft letter (PDF)' })).toBeDisabled();
+  await expect(section.getByRole('button', { name: 'Download the final letter to send (PDF)' })).toBeDisabled();
+  await expect(section.getByTestId('download-employer-letter-pdf')).toContainText('has not consented to sharing with the employer');
   await expectNoAxeViolations(page);
 });
 

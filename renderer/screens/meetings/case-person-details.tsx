@@ -1,15 +1,8 @@
+import { ageOn } from '../../../core/calendar-date';
 import { todayInLondon } from '../../../core/clock';
 import type { ParticipantDetails } from '../../../core/schemas/participant-record';
 import { EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { formatDate } from '../../format';
-
-/** Whole years from a date of birth to today (YYYY-MM-DD each). */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [birthYear, birthMonth, birthDay] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
-  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
-  return year - birthYear - (hadBirthday ? 0 : 1);
-}
 
 /**
  * The person at a glance for the team: age, coach, when they were referred, their work and

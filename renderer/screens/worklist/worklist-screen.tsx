@@ -39,10 +39,10 @@ export function WorklistScreen() {
           </p>
           <div className="ww-worklist" data-testid="worklist">
             {mayAcknowledge && <RiskFlagsToAcknowledge flags={value.riskFlags} />}
-            <ActionsDue actions={value.actions} />
+            <ActionsDue actions={value.actions} total={value.totals.actions} />
             <NextMeetingCases meeting={value.nextMeeting} />
-            <ReviewsDue reviews={value.reviews} />
-            <DraftsStarted drafts={value.drafts} />
+            <ReviewsDue reviews={value.reviews} total={value.totals.reviews} />
+            <DraftsStarted drafts={value.drafts} total={value.totals.drafts} />
           </div>
         </>
       )}

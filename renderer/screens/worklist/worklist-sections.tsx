@@ -1,31 +1,46 @@
 import type { ReactNode } from 'react';
 import { ACTION_STATUS_LABELS } from '../../../core/schemas/action-plan';
-import { WORKLIST_DRAFT_LABELS, type Worklist } from '../../../core/schemas/worklist';
+import { WORKLIST_DRAFT_LABELS, WORKLIST_LIST_LIMIT, type Worklist } from '../../../core/schemas/worklist';
 import { ListTable } from '../../components/list-table';
 import { formatDate, formatDateTime } from '../../format';
 import { routeHref } from '../../routing';
 import { PersonLink } from './person-link';
 
-/** One part of the worklist: a heading with how many, then its list or a calm line saying there is nothing. */
+/**
+ * One part of the worklist: a heading with how many, then its list or a calm line saying there is
+ * nothing. When the list holds only the first WORKLIST_LIST_LIMIT, it says so (`more` says where the rest are).
+ */
 export function WorklistSection({
   id,
   title,
   count,
+  total = count,
+  more = '',
   empty,
   children,
 }: {
   id: string;
   title: string;
   count: number;
+  /** How many in all; a reviews total past the limit means "over" it. */
+  total?: number;
+  more?: string;
   empty: string;
   children: ReactNode;
 }) {
+  const over = total > WORKLIST_LIST_LIMIT;
+  const totalLabel = over && total === WORKLIST_LIST_LIMIT + 1 ? `over ${WORKLIST_LIST_LIMIT}` : total.toLocaleString('en-GB');
   return (
     <section className="ww-worklist__section" aria-labelledby={id} data-testid={id}>
       <h2 className="nhsuk-heading-m" id={id}>
-        {title} <span className="ww-worklist__count">({count})</span>
+        {title} <span className="ww-worklist__count">({totalLabel})</span>
       </h2>
       {count === 0 ? <p className="nhsuk-body ww-worklist__empty">{empty}</p> : children}
+      {total > count && (
+        <p className="nhsuk-body-s">
+          Showing the first {count}.{more === '' ? '' : ` ${more}`}
+        </p>
+      )}
     </section>
   );
 }
@@ -55,9 +70,16 @@ export function RiskFlagsToAcknowledge({ flags }: { flags: Worklist['riskFlags']
 }
 
 /** Actions the user owns in plans in force, overdue or due within a week. */
-export function ActionsDue({ actions }: { actions: Worklist['actions'] }) {
+export function ActionsDue({ actions, total }: { actions: Worklist['actions']; total: number }) {
   return (
-    <WorklistSection id="worklist-actions" title="Your actions due" count={actions.length} empty="No actions of yours are due this week.">
+    <WorklistSection
+      id="worklist-actions"
+      title="Your actions due"
+      count={actions.length}
+      total={total}
+      more="Each person's record has the rest."
+      empty="No actions of yours are due this week."
+    >
       <ListTable
         caption="Your actions, overdue or due within a week"
         testId="worklist-actions-table"
@@ -83,9 +105,9 @@ export function ActionsDue({ actions }: { actions: Worklist['actions'] }) {
 }
 
 /** Unsigned work the user started: assessments, plan drafts, AHP reports. */
-export function DraftsStarted({ drafts }: { drafts: Worklist['drafts'] }) {
+export function DraftsStarted({ drafts, total }: { drafts: Worklist['drafts']; total: number }) {
   return (
-    <WorklistSection id="worklist-drafts" title="Your drafts" count={drafts.length} empty="You have no unfinished drafts.">
+    <WorklistSection id="worklist-drafts" title="Your drafts" count={drafts.length} total={total} empty="You have no unfinished drafts.">
       <ListTable
         caption="Drafts you started and have not signed or agreed"
         testId="worklist-drafts-table"
@@ -102,12 +124,13 @@ export function DraftsStarted({ drafts }: { drafts: Worklist['drafts'] }) {
 }
 
 /** Reviews due (today or overdue) for the user's people: the "Due for review" rule. */
-export function ReviewsDue({ reviews }: { reviews: Worklist['reviews'] }) {
+export function ReviewsDue({ reviews, total }: { reviews: Worklist['reviews']; total: number }) {
   return (
     <WorklistSection
       id="worklist-reviews"
       title="Reviews due for your people"
       count={reviews.length}
+      total={total}
       empty="None of your people is due for review."
     >
       <ListTable

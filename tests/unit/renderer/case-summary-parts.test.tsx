@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DisciplineAssessment } from '../../../core/schemas/discipline-assessment';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import { CaseDisciplineAssessments } from '../../../renderer/screens/meetings/case-discipline-assessments';
-import { ageOn } from '../../../renderer/screens/meetings/case-person-details';
+import { ageOn } from '../../../core/calendar-date';
 import { MeasureSparkline } from '../../../renderer/screens/meetings/measure-sparkline';
 
 function assessment(discipline: DisciplineAssessment['discipline'], status: 'draft' | 'signed', findings: string): DisciplineAssessment {

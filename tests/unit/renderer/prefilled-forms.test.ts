@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkplaceAdjustmentsContent } from '../../../core/schemas/workplace-adjustments';
 import { newAdjustment, newSchedule } from '../../../renderer/screens/adjustments/adjustments-draft';
 import { ahpStartFromAdjustments } from '../../../renderer/screens/adjustments/ahp-report-start';
+import { EMPTY_TEAM_MEMBER, withRoleDefaults } from '../../../renderer/screens/security/new-team-member-fields';
 
 type Adjustment = WorkplaceAdjustmentsContent['adjustments'][number];
 
@@ -70,5 +71,23 @@ describe('a new AHP report starts from the adjustments', () => {
 
   it('starts blank without adjustments', () => {
     expect(ahpStartFromAdjustments(undefined)).toEqual({ periodFrom: '', periodTo: '', followUpOn: '', categories: [], difficulties: [] });
+  });
+});
+
+describe('a new user joins the team in the same step', () => {
+  it('fills the team entry from the role, only where it is still blank', () => {
+    expect(withRoleDefaults(EMPTY_TEAM_MEMBER, 'physiotherapist')).toEqual({
+      disciplineCode: 'physiotherapy',
+      jobTitle: 'Physiotherapist',
+      professionalBody: 'hcpc',
+      registrationNumber: '',
+    });
+    expect(withRoleDefaults(EMPTY_TEAM_MEMBER, 'coach')).toMatchObject({ disciplineCode: 'employment_support', professionalBody: 'none' });
+    // The coordinator's discipline and a mental health practitioner's register vary: left to choose.
+    expect(withRoleDefaults(EMPTY_TEAM_MEMBER, 'coordinator').disciplineCode).toBe('');
+    expect(withRoleDefaults(EMPTY_TEAM_MEMBER, 'mental_health_practitioner').professionalBody).toBe('');
+    const typed = { disciplineCode: 'local-dietetics', jobTitle: 'MSK lead', professionalBody: 'hcpc' as const, registrationNumber: 'PH1' };
+    expect(withRoleDefaults(typed, 'occupational_therapist')).toEqual(typed);
+    expect(withRoleDefaults(EMPTY_TEAM_MEMBER, '')).toEqual(EMPTY_TEAM_MEMBER);
   });
 });

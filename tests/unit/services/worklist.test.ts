@@ -88,6 +88,8 @@ describe('the worklist (issue 16, item 6)', () => {
     expect(mine(physio)[0]).toMatchObject({ planId: demo.planId, description: 'Action overdue', reference: expect.stringMatching(/^WW-/) });
     expect(mine(await worklistAs(demo, 'demo.mh')).map((item) => item.actionId)).toEqual(['mh']);
     expect(mine(await worklistAs(demo, 'demo.ot'))).toEqual([]);
+    // Under the list limit, the totals are the lists' own lengths.
+    expect(physio.totals).toEqual({ actions: physio.actions.length, drafts: physio.drafts.length, reviews: physio.reviews.length });
     // Every action anyone is shown is due by a week from today and not finished.
     for (const item of physio.actions) {
       expect(item.dueOn <= testDate(7)).toBe(true);
@@ -115,7 +117,7 @@ describe('the worklist (issue 16, item 6)', () => {
     for (const item of ot.reviews) expect(dueIds.has(item.participantId)).toBe(true);
   });
 
-  it('lists the drafts a user started (assessment, plan), and never another author’s', async () => {
+  it('lists the drafts a user started (assessment, plan, AHP report), and never another author’s', async () => {
     const demo = await personWithAgreedPlan();
     const { services, id } = demo;
     await demo.signInAs('demo.physio');
@@ -132,6 +134,23 @@ describe('the worklist (issue 16, item 6)', () => {
     const nextVersion = value<{ planId: string }>(
       await services.dispatch('plans.saveDraft', { participantId: id, goals: [], actions: [], reviewOn: null }),
     );
+
+    await demo.signInAs('demo.ot');
+    const report = value<{ id: string }>(
+      await services.dispatch('adjustments.saveAhpReport', {
+        participantId: id,
+        fitness: 'may_be_fit',
+        periodFrom: testDate(1),
+        periodTo: testDate(29),
+        followUpOn: testDate(29),
+        categories: [],
+        difficulties: [],
+        organisation: 'South Yorkshire WorkWell',
+        assessedOn: testDate(-1),
+      }),
+    );
+    const otDrafts = (await worklistAs(demo, 'demo.ot')).drafts.filter((item) => item.participantId === id);
+    expect(otDrafts).toEqual([expect.objectContaining({ id: report.id, kind: 'ahp_report' })]);
 
     const physioDrafts = (await worklistAs(demo, 'demo.physio')).drafts.filter((item) => item.participantId === id);
     expect(physioDrafts).toEqual([expect.objectContaining({ id: assessment.id, kind: 'discipline_assessment' })]);
