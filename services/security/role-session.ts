@@ -7,15 +7,19 @@ import type { StorePaths } from '../../db/store-paths';
 import { SessionRoleCheck } from './session-role-check';
 import type { SignedRole } from './signed-roles';
 
-/** The warning an administrator sees after unlock when some account's stored role is not the signed one. */
-export function roleWarningFor(problems: readonly RoleProblem[]): string | undefined {
-  if (problems.length === 0) return undefined;
+/** The warning an administrator sees after unlock: roles not signed as stored, or an audit trail shorter than recorded. */
+export function roleWarningFor(problems: readonly RoleProblem[], auditHeadLost?: number): string | undefined {
+  const trail =
+    auditHeadLost === undefined
+      ? ''
+      : `Security warning: the audit trail no longer holds entry ${auditHeadLost}, recorded outside the store as its end when the app last closed: entries were cut or rewritten. Run "Check the audit trail is intact" (Settings → Audit trail). `;
+  if (problems.length === 0) return trail === '' ? undefined : trail.trim();
   const named = problems.map((problem) =>
     problem.problem === 'differs'
       ? `${problem.username} (the store says ${problem.storedRole.replaceAll('_', ' ')}, the signed role is ${problem.signedRole?.replaceAll('_', ' ') ?? 'none'})`
       : `${problem.username} (role ${problem.storedRole.replaceAll('_', ' ')} not signed by an administrator)`,
   );
-  return `Security warning: roles changed outside the app, which refuses them: ${named.join('; ')}. Someone holding the data key edited the store or keyring. Check these accounts in Settings → Users (saving a role signs it), then rotate the data key.`;
+  return `${trail}Security warning: roles changed outside the app, which refuses them: ${named.join('; ')}. Someone holding the data key edited the store or keyring. Check these accounts in Settings → Users (saving a role signs it), then rotate the data key.`;
 }
 
 /**
@@ -25,12 +29,22 @@ export function roleWarningFor(problems: readonly RoleProblem[]): string | undef
  */
 export function signedRoleSession(
   paths: StorePaths,
-  unlocked: { store: Store; user: SignedInUser; signingKey: SigningKey; signedRole: SignedRole; roleProblems: readonly RoleProblem[] },
+  unlocked: {
+    store: Store;
+    user: SignedInUser;
+    signingKey: SigningKey;
+    signedRole: SignedRole;
+    roleProblems: readonly RoleProblem[];
+    auditHeadLost: number | undefined;
+  },
   at: Date,
 ): { signingKey: SigningKey; roleCheck: SessionRoleCheck | undefined; roleWarning: string | undefined } {
   const { signedRole, user } = unlocked;
-  const roleWarning = roleWarningFor(unlocked.roleProblems);
-  if (roleWarning !== undefined)
+  // Only administrators read the audit trail and fix roles: the warning is theirs.
+  const roleWarning = user.role === 'administrator' ? roleWarningFor(unlocked.roleProblems, unlocked.auditHeadLost) : undefined;
+  // Forged roles are recorded; a trail found cut is only shown (its evidence is the head kept in the
+  // keyring, and an entry written now would take the cut entries' numbers before verify names them).
+  if (roleWarning !== undefined && unlocked.roleProblems.length > 0)
     appendAuditEntry(unlocked.store, {
       at: at.toISOString(),
       userId: user.userId,
@@ -39,6 +53,7 @@ export function signedRoleSession(
       channel: 'session.unlock',
       participantId: null,
       subjectJson: JSON.stringify({
+        ...(unlocked.auditHeadLost === undefined ? {} : { auditHeadLost: unlocked.auditHeadLost }),
         rolesNotSigned: unlocked.roleProblems.map((problem) => ({
           username: problem.username,
           stored: problem.storedRole,

@@ -1,7 +1,7 @@
 import { promises as fs, statSync } from 'node:fs';
 import { AppError } from '../../core/app-error';
 import type { SignedInUser } from '../../core/schemas/session';
-import { withAuditHead } from '../../db/audit-head';
+import { chainHolds, withAuditHead } from '../../db/audit-head';
 import { setAuditSigner } from '../../db/audit-signer';
 import { createKeySlot, findSlot, readKeyring, unlockSlot, writeKeyring, type Keyring } from '../../db/keyring';
 import type { RoleProblem } from '../../db/role-assignment';
@@ -50,6 +50,8 @@ export async function unlockStore(
   signedRole: SignedRole;
   /** For an administrator: accounts whose role in the store is not the signed one (see signed-roles.ts). */
   roleProblems: readonly RoleProblem[];
+  /** The audit entry the keyring recorded as the trail's end (at the last lock), when the store no longer holds it. */
+  auditHeadLost: number | undefined;
 }> {
   let keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
@@ -102,8 +104,20 @@ export async function unlockStore(
     // the trail's head (and, the first time, from which entry signatures are required).
     setAuditSigner(store, { userId: row.id, key: signingKey, keyringFile: paths.keyring });
     if (keyring.auditHead === undefined) await writeKeyring(paths.keyring, (keyring = withAuditHead(keyring, store)));
+    const auditHeadLost = chainHolds(store, keyring.auditHead ?? { seq: 0, hash: '' }) ? undefined : keyring.auditHead?.seq;
     const user: SignedInUser = { userId: row.id, username: row.username, displayName: row.display_name, role: signedRole.role };
-    return { store, user, keyring, dataKey, checkedAtUnlock, checkAfterUnlock, signingKey, signedRole, roleProblems: signedRole.problems };
+    return {
+      store,
+      user,
+      keyring,
+      dataKey,
+      checkedAtUnlock,
+      checkAfterUnlock,
+      signingKey,
+      signedRole,
+      roleProblems: signedRole.problems,
+      auditHeadLost,
+    };
   } catch (error) {
     dataKey.fill(0);
     await store.close();

@@ -1,16 +1,21 @@
-import { testClock } from '../../support/test-clock';
 import { describe, expect, it } from 'vitest';
 import { reportAuditVerification } from '../../../cli/audit-verify-report';
 import { auditSignatureMessage } from '../../../core/audit-entry-canonical';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { AUDIT_GENESIS_HASH, auditEntryHash } from '../../../db/audit-chain';
-import { findSlot, readKeyring, unwrapUserPrivateKey } from '../../../db/keyring';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findSlot, readKeyring, unwrapUserPrivateKey, type Keyring } from '../../../db/keyring';
 import { contentOf, type AuditRow } from '../../../db/repositories/audit-repository';
 import { signMessage, signingKeyFromSlotSecret } from '../../../db/signing-key';
 import { storePaths } from '../../../db/store-paths';
+import type { AppStatus } from '../../../core/schemas/session';
+import { createAppServices } from '../../../services/app-services';
 import { verifyStoreAudit } from '../../../services/audit/audit-commands';
+import { testClock } from '../../support/test-clock';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { asKeyHolder } from '../../support/key-holder';
+import { tempDir } from '../../support/temp-dir';
 
 const PASSPHRASE = DEMO_PARTNERSHIP.passphrase;
 type RawStore = Parameters<Parameters<Awaited<ReturnType<typeof asKeyHolder>>['edit']>[0]>[0];
@@ -30,7 +35,7 @@ async function trailByTwoUsers() {
   const coachKey = signingKeyFromSlotSecret(await unwrapUserPrivateKey(keyring, coachSlot, PASSPHRASE));
   const coach = await asKeyHolder(demo.dataDir, 'demo.coach', PASSPHRASE);
   const verify = () => verifyStoreAudit({ dataDir: demo.dataDir, username: 'demo.admin', passphrase: PASSPHRASE, now: testClock() });
-  return { coach, coachUserId: coachSlot.userId, coachKey, verify, head: keyring.auditHead! };
+  return { coach, coachUserId: coachSlot.userId, coachKey, verify, head: keyring.auditHead!, dataDir: demo.dataDir };
 }
 
 function rows(database: RawStore): AuditRow[] {
@@ -98,7 +103,7 @@ describe('a key holder rewriting the audit trail (issue 18, item 2)', () => {
   });
 
   it('entries cut from the end are reported from the head kept outside the store', async () => {
-    const { coach, verify, head } = await trailByTwoUsers();
+    const { coach, verify, head, dataDir } = await trailByTwoUsers();
     coach.edit((database) => database.exec(`DROP TRIGGER audit_log_never_deleted; DELETE FROM audit_log WHERE seq > ${head.seq - 2};`));
 
     const result = await verify();
@@ -107,6 +112,15 @@ describe('a key holder rewriting the audit trail (issue 18, item 2)', () => {
     // Verifying (and closing) does not move the head back over the cut: it is still reported next time
     // (verify is audited as a view, as in the app, so its own entry has taken the next number since).
     expect((await verify()).findings).toEqual([expect.objectContaining({ kind: 'cut', toSeq: head.seq })]);
+    // The next administrator unlock says so at once.
+    const services = createAppServices({ dataDir, clock: testClock() });
+    value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASSPHRASE }));
+    const status = value<AppStatus>(await services.dispatch('app.status', {}));
+    expect(status.state === 'unlocked' && status.securityWarning).toContain(`no longer holds entry ${head.seq}`);
+    await services.close();
+
+    // The trail grew again over the cut (the sign-in, the lock): the entry recorded as the end now differs.
+    expect((await verify()).findings).toEqual([expect.objectContaining({ kind: 'changed', fromSeq: head.seq, toSeq: head.seq })]);
   });
 
   it('a signature stripped, or an entry signed in another user’s name with the forger’s key, is named', async () => {
@@ -125,6 +139,22 @@ describe('a key holder rewriting the audit trail (issue 18, item 2)', () => {
       expect.objectContaining({ kind: 'unsigned', fromSeq: stripped!.seq, toSeq: stripped!.seq }),
       expect.objectContaining({ kind: 'bad_signature', fromSeq: forged!.seq, toSeq: forged!.seq }),
     ]);
+  });
+
+  it("every backup's header carries the trail's head, so a restored store brings its own witness", async () => {
+    const { dataDir } = await trailByTwoUsers();
+    const services = createAppServices({ dataDir, clock: testClock() });
+    value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASSPHRASE }));
+    const file = path.join(tempDir(), 'trail.wwbackup');
+    value(await services.dispatch('backup.create', { path: file }));
+    const last = (await asKeyHolder(dataDir, 'demo.admin', PASSPHRASE)).edit(rows).at(-1)!;
+    await services.close();
+    // "WWMDTBAK" | header length (u32 BE) | header JSON | ...
+    const bytes = readFileSync(file);
+    const header = JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32BE(8)).toString('utf8')) as { keyring: Keyring };
+    // The backup's own entry follows the snapshot: the head is the entry before it at the latest.
+    expect(header.keyring.auditHead?.seq).toBeGreaterThanOrEqual(last.seq - 1);
+    expect(header.keyring.auditHead?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('an untouched trail verifies intact, every entry signed', async () => {
