@@ -105,6 +105,7 @@ async function runLocked(
         dataDir: values.store,
         username: values.user,
         passphrase: await readPassphrase(values['passphrase-file']),
+        now: clock,
       });
       return reportAuditVerification(result, out);
     }

@@ -18,6 +18,7 @@ import { sessionContract } from './contracts/session-contract';
 import { settingsContract } from './contracts/settings-contract';
 import { syncAdminContract } from './contracts/sync-admin-contract';
 import { syncContract } from './contracts/sync-contract';
+import { worklistContract } from './contracts/worklist-contract';
 
 export type { ChannelAccess, ChannelDefinition } from './contracts/channel-definition';
 export { CLINICIAN_ROLES, MDT_ROLES } from './contracts/channel-roles';
@@ -46,6 +47,7 @@ export const contract = {
   ...exportsContract,
   ...fhirExportsContract,
   ...documentsContract,
+  ...worklistContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

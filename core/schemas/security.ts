@@ -119,6 +119,11 @@ export const backupStatusSchema = z.object({
   due: z.boolean(),
   /** True when the newest backup a person made predates the last data-key rotation (it opens with the replaced key). */
   madeBeforeRotation: z.boolean(),
+  /**
+   * True while a completed data-key rotation waits for its backup under the new key (it failed,
+   * say on a full disk): the copies under the replaced key are still in the data folder.
+   */
+  oldKeyCopiesPending: z.boolean(),
   /** True in Electron, where a native dialog chooses the file; the host has a path field only. */
   canChooseFile: z.boolean(),
 });

@@ -21,6 +21,8 @@ import * as unfinishedFiles from './2026-12-06-021-unfinished-files';
 import * as splitDwpConsent from './2026-12-06-022-split-dwp-consent';
 import * as riskFlagAcknowledgement from './2026-12-06-023-risk-flag-acknowledgement';
 import * as employerLetterApprovals from './2026-12-06-024-employer-letter-approvals';
+import * as meetingPlanTools from './2026-12-06-025-meeting-plan-tools';
+import * as signedAuditEntries from './2026-12-06-026-signed-audit-entries';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -49,6 +51,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-022-split-dwp-consent': splitDwpConsent,
   '2026-12-06-023-risk-flag-acknowledgement': riskFlagAcknowledgement,
   '2026-12-06-024-employer-letter-approvals': employerLetterApprovals,
+  '2026-12-06-025-meeting-plan-tools': meetingPlanTools,
+  '2026-12-06-026-signed-audit-entries': signedAuditEntries,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/app-error';
 import { readKeyring, type Keyring } from '../../db/keyring';
@@ -12,6 +12,7 @@ import {
 } from '../../db/repositories/security-repository';
 import type { StorePaths } from '../../db/store-paths';
 import type { OpenSession } from '../session-holder';
+import { oldKeyCopiesNoteFile } from './rotation-completed-note';
 import { checkBackupFile, extractBackupStore, writeBackupFile } from './backup-file';
 import { assertStoreSound, recordNewestBackup } from './store-damage';
 import { incomingStoreFile, replaceStoreFiles, type RestoreStep } from './restore-journal';
@@ -96,12 +97,15 @@ export async function createBackup(
 /**
  * When the last backup was made, whether one is due (none in 7 days, counting from the store's
  * creation), and whether the newest backup a person made predates the last data-key rotation: that
- * backup still opens with the replaced key (and the passphrases of its time), so they need a new one.
+ * backup still opens with the replaced key (and the passphrases of its time), so they need a new one;
+ * and whether a completed rotation still waits for its backup under the new key (the copies under
+ * the old key stay in the data folder until it is made: retried at every unlock).
  */
 export async function backupStatus(
+  paths: StorePaths,
   open: OpenSession,
   now: Date,
-): Promise<{ lastBackupAt: string | null; due: boolean; madeBeforeRotation: boolean }> {
+): Promise<{ lastBackupAt: string | null; due: boolean; madeBeforeRotation: boolean; oldKeyCopiesPending: boolean }> {
   const last = await lastBackupAt(open.store.db);
   const partnership = await getPartnership(open.store.db);
   const since = last ?? partnership?.created_at ?? null;
@@ -109,7 +113,9 @@ export async function backupStatus(
   const lastManual = await lastManualBackupAt(open.store.db);
   const rotatedAt = readSecuritySetting(open.store, 'last_rotated_at');
   const madeBeforeRotation = lastManual !== null && rotatedAt !== undefined && lastManual < rotatedAt;
-  return { lastBackupAt: last, due, madeBeforeRotation };
+  // The rotation's note outlives a failed after-rotation backup (old-key-copies.ts): until it goes,
+  // copies under the replaced key are still in the data folder and must be shown, not just retried.
+  return { lastBackupAt: last, due, madeBeforeRotation, oldKeyCopiesPending: existsSync(oldKeyCopiesNoteFile(paths)) };
 }
 
 /**

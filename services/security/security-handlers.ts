@@ -78,7 +78,7 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
         return {};
       }),
 
-    'users.changeRole': async (input) => withOpenSession((open) => changeUserRole(open, input)),
+    'users.changeRole': async (input) => withOpenSession((open) => changeUserRole(paths, open, input)),
 
     'account.changePassphrase': async (input) =>
       withOpenSession(async (open) => {
@@ -97,6 +97,8 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
           partnershipName: recovered.keyring.partnershipName,
           isDemo: recovered.keyring.isDemo,
           dataKey: recovered.dataKey,
+          signingKey: recovered.signingKey,
+          roleCheck: recovered.roleCheck,
         });
         idle.touch();
         return recovered.user;
@@ -116,7 +118,10 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
       withOpenSession(async (open) => ({ recoveryKey: await replaceRecoveryKey(paths, open.dataKey) })),
     'security.rotateDataKey': async () => withOpenSession(() => rotateDataKey(paths, session, now())),
 
-    'backup.status': async () => ({ ...(await backupStatus(session.require(), now())), canChooseFile: chooseBackupFile !== undefined }),
+    'backup.status': async () => ({
+      ...(await backupStatus(paths, session.require(), now())),
+      canChooseFile: chooseBackupFile !== undefined,
+    }),
     'backup.chooseFile': async (input) => {
       session.require();
       if (chooseBackupFile === undefined) throw new AppError('NOT_FOUND', 'Type the path: this window cannot open a file dialog.');

@@ -5,6 +5,7 @@ import { fieldErrors } from '../../core/field-errors';
 import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { storePaths } from '../../db/store-paths';
 import { checkAccess } from '../dispatch';
+import { signedRoleSession } from '../security/role-session';
 import { SessionHolder, type OpenSession } from '../session-holder';
 import { onlyUsername } from './store-commands';
 import { unlockStore } from './unlock-store';
@@ -24,6 +25,11 @@ export interface CliCaller {
 export interface CliRule {
   readonly channel: string;
   readonly definition: Pick<ChannelDefinition, 'access' | 'input' | 'audit'>;
+  /**
+   * Write the entry when the work starts (outcome `started`) rather than when it ends: for `sync`,
+   * whose entry must travel in the very push it describes (the server records how that went).
+   */
+  readonly recordAtStart?: boolean;
 }
 
 /** The rules of the app's own channel `channel`, for the CLI command doing the same work. */
@@ -50,12 +56,14 @@ export async function runAsUser<T>(
   const paths = storePaths(caller.dataDir);
   const unlocked = await unlockStore(paths, caller.username ?? (await onlyUsername(paths.keyring)), caller.passphrase);
   const session = new SessionHolder();
+  // As the app's unlock: the signing key (audit entries signed as this user) and the signed-role check.
   const open: OpenSession = {
     store: unlocked.store,
     user: unlocked.user,
     partnershipName: unlocked.keyring.partnershipName,
     isDemo: unlocked.keyring.isDemo,
     dataKey: unlocked.dataKey,
+    ...signedRoleSession(paths, unlocked, caller.now()),
   };
   session.open(open);
   const record = (action: string, outcome: string) => {
@@ -75,11 +83,13 @@ export async function runAsUser<T>(
   try {
     const { definition } = rule;
     try {
+      open.roleCheck?.check();
       checkAccess(definition as ChannelDefinition, open.user);
       const parsed = definition.input.safeParse(input);
       if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));
+      if (definition.audit.action !== null && rule.recordAtStart === true) record(definition.audit.action, 'started');
       const value = await work(parsed.data, session);
-      if (definition.audit.action !== null) record(definition.audit.action, 'ok');
+      if (definition.audit.action !== null && rule.recordAtStart !== true) record(definition.audit.action, 'ok');
       return value;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

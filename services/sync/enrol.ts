@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { AppError } from '../../core/app-error';
 import type { Clock } from '../../core/clock';
 import { parseKeyring, unwrapDataKey, unwrapUserPrivateKey, writeKeyring, type Keyring } from '../../db/keyring';
+import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { openStore } from '../../db/store';
 import { storePaths } from '../../db/store-paths';
 import { joinServer } from '../../db/sync/sync-state';
@@ -61,6 +62,18 @@ export async function enrolLaptop(options: {
         joinedAt: options.clock().toISOString(),
       });
       const pulled = await pullAll(store, options.serverUrl, session.token, '0');
+      // The new store's own trail begins with who made it: the server checked them (their key pair
+      // answered its challenge; a revoked user or laptop is refused there), so no local role check applies.
+      appendAuditEntry(store, {
+        at: options.clock().toISOString(),
+        userId: session.user.userId,
+        username: options.username,
+        action: 'create',
+        channel: 'cli.enrol',
+        participantId: null,
+        subjectJson: JSON.stringify({ via: 'cli', deviceId }),
+        outcome: 'ok',
+      });
       await writeKeyring(paths.keyring, keyring);
       return { deviceId, pulled, referenceBlock: session.referenceBlock };
     } finally {

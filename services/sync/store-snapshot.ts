@@ -2,6 +2,7 @@ import { AppError } from '../../core/app-error';
 import type { StoreSnapshot } from '../../core/sync/store-snapshot';
 import { readStoreRows } from '../../db/sync/snapshot-rows';
 import { joinServer, readSyncState } from '../../db/sync/sync-state';
+import type { Store } from '../../db/store';
 import type { SyncStore } from './open-sync-store';
 
 /**
@@ -10,7 +11,7 @@ import type { SyncStore } from './open-sync-store';
  * and every synced table's rows. Refused unless the user is an administrator and the store has
  * not joined a server already.
  */
-export function storeSnapshot(opened: SyncStore): StoreSnapshot {
+export function storeSnapshot(opened: Pick<SyncStore, 'store' | 'keyring' | 'slot'>): StoreSnapshot {
   if (readSyncState(opened.store) !== undefined)
     throw new AppError('ALREADY_SET_UP', 'This store already syncs with a partnership server.');
   const { partnership, users: rows, tables } = readStoreRows(opened.store);
@@ -33,8 +34,8 @@ export function storeSnapshot(opened: SyncStore): StoreSnapshot {
  * reference block 1 (its references stay as they are), already holding everything up to `cursor`.
  */
 export function joinAsFirstLaptop(
-  opened: SyncStore,
+  store: Store,
   link: { serverUrl: string; deviceId: string; userId: string; username: string; cursor: string; joinedAt: string },
 ): void {
-  joinServer(opened.store, { ...link, referenceBlock: 1 });
+  joinServer(store, { ...link, referenceBlock: 1 });
 }

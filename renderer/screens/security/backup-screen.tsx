@@ -6,6 +6,7 @@ import { useSubmit } from '../../components/use-submit';
 import { formatDateTime } from '../../format';
 import { useLoaded } from '../../use-loaded';
 import { SettingsPage } from '../settings/settings-page';
+import { offers } from '../../can-call';
 
 interface BackupMade {
   readonly file: string;
@@ -93,6 +94,21 @@ export function BackupScreen() {
           </p>
         </div>
       )}
+      {status?.oldKeyCopiesPending === true && (
+        <div className="nhsuk-warning-callout" data-testid="old-key-copies-pending">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Copies under the replaced data key are still in the data folder
+            </span>
+          </h2>
+          <p>
+            The data key was rotated, but the backup under the new key could not be made (for example, the disk was full), so the copies
+            made under the old key have not been deleted yet: they still open with the passphrases of users who could unlock before the
+            rotation. Free some disk space; the app tries again each time someone unlocks.
+          </p>
+        </div>
+      )}
 
       <h2 className="nhsuk-heading-m">Make a backup</h2>
       <ErrorSummary fieldErrors={backup.fieldErrors} message={backup.message} />
@@ -104,7 +120,7 @@ export function BackupScreen() {
           </p>
         </div>
       )}
-      <form onSubmit={makeBackup} noValidate aria-busy={backup.busy}>
+      <form onSubmit={makeBackup} noValidate aria-busy={backup.busy} {...offers('backup.create')}>
         <TextInput
           id="backup-path"
           label="Save the backup to"
@@ -139,7 +155,7 @@ export function BackupScreen() {
         </p>
       </div>
       <ErrorSummary fieldErrors={restore.fieldErrors} message={restore.message} />
-      <form onSubmit={restoreBackup} noValidate aria-busy={restore.busy} className="nhsuk-u-width-two-thirds">
+      <form onSubmit={restoreBackup} noValidate aria-busy={restore.busy} className="nhsuk-u-width-two-thirds" {...offers('backup.restore')}>
         <TextInput
           id="restore-path"
           label="Backup file"

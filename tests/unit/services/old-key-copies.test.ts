@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
@@ -88,7 +88,7 @@ describe('copies under the old key after a data-key rotation', () => {
     oldKey.fill(0);
   });
 
-  it('a rotation a failure left to be finished replaces its old-key copies at the next unlock, and records its time', async () => {
+  it('a rotation a failure left to be finished replaces its old-key copies at the next unlock (shown on the Backup screen until it can), and records its time', async () => {
     const { services, dataDir } = await demoWithPerson();
     await services.close();
     const paths = storePaths(dataDir);
@@ -105,8 +105,20 @@ describe('copies under the old key after a data-key rotation', () => {
     // Finished forward, but no key was at hand to make the new backup: the old one is still there.
     expect(readdirSync(paths.backupsDir).filter((name) => name.startsWith('before-rotation-'))).toHaveLength(1);
 
+    // The next unlock cannot make it either (a file where the backups folder should be): retried, and shown.
+    const aside = `${paths.backupsDir}-aside`;
+    renameSync(paths.backupsDir, aside);
+    writeFileSync(paths.backupsDir, 'not a folder');
+    const blocked = createAppServices({ clock: testClock(), dataDir });
+    value(await blocked.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASS }));
+    expect(value<{ oldKeyCopiesPending: boolean }>(await blocked.dispatch('backup.status', {})).oldKeyCopiesPending).toBe(true);
+    await blocked.close();
+    rmSync(paths.backupsDir);
+    renameSync(aside, paths.backupsDir);
+
     const again = createAppServices({ clock: testClock(), dataDir });
     value(await again.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASS }));
+    expect(value<{ oldKeyCopiesPending: boolean }>(await again.dispatch('backup.status', {})).oldKeyCopiesPending).toBe(false);
     await again.close();
     expect(readdirSync(paths.backupsDir)).toEqual([expect.stringMatching(/^after-rotation-.*\.wwbackup$/)]);
     expect(await openedByOldKey(dataDir, oldKey)).toEqual([]);

@@ -3,6 +3,7 @@ import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { ParticipantAdjustments } from '../../../core/schemas/workplace-adjustments';
 import type { AppServices } from '../../../services/app-services';
 import { value } from '../../support/demo-with-person';
+import { employerShareConsent, oneAdjustment } from '../../support/employer-letter-case';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { testReferral } from '../../support/test-referral';
 
@@ -19,15 +20,7 @@ describe('the person’s approval of the employer letter across laptops (issue 1
       const partnership = await demoOnServer();
       const a = await laptopApp(partnership.laptopA, 'demo.coordinator');
       const { id } = value<{ id: string }>(await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } })));
-      value(
-        await a.dispatch('consents.record', {
-          participantId: id,
-          purpose: 'share_employer',
-          decision: 'given',
-          date: '2026-11-20',
-          method: 'verbal',
-        }),
-      );
+      value(await a.dispatch('consents.record', employerShareConsent(id)));
       value(
         await a.dispatch('plans.saveDraft', {
           participantId: id,
@@ -37,26 +30,7 @@ describe('the person’s approval of the employer letter across laptops (issue 1
         }),
       );
       await switchTo(a, 'demo.ot');
-      value(
-        await a.dispatch('adjustments.save', {
-          participantId: id,
-          contractedHoursPerWeek: null,
-          adjustments: [
-            {
-              id: 'adj-1',
-              category: 'amended_duties',
-              recommendation: 'no_lifting',
-              functionalNeed: 'Avoid lifting more than 5 kg',
-              startOn: '2026-12-07',
-              durationWeeks: 6,
-              reviewOn: '2027-01-18',
-              status: 'proposed',
-              teamNote: '',
-            },
-          ],
-          gradedReturn: null,
-        }),
-      );
+      value(await a.dispatch('adjustments.save', oneAdjustment(id, 'Avoid lifting more than 5 kg', { contractedHoursPerWeek: null })));
       value(await a.dispatch('adjustments.approveEmployerLetter', { participantId: id, adjustmentsVersion: 1, method: 'in_person' }));
       // Each user's changes go up under their own sign-in: the coordinator's, then the OT's.
       expect((await partnership.sync(partnership.laptopA, 'demo.coordinator')).refused).toEqual([]);

@@ -101,10 +101,11 @@ describe('the audit trail on the partnership server', () => {
     const coach = await laptopApp(partnership.laptopA, 'demo.coach');
     value(await coach.dispatch('participants.list', { pageSize: 10 }));
     await coach.close();
-    const local = await localTrail(partnership.laptopA);
-    expect(local.length).toBeGreaterThanOrEqual(2);
+    expect((await localTrail(partnership.laptopA)).length).toBeGreaterThanOrEqual(2);
 
     const report = await partnership.sync(partnership.laptopA, 'demo.admin');
+    // Everything, the sync's own entry (written as it starts) included.
+    const local = await localTrail(partnership.laptopA);
     expect(report.audit).toEqual({ sent: local.length, problem: null });
     const held = await heldTrail(partnership, partnership.init.deviceId);
     expect(held.map(({ seq, hash }) => ({ seq, hash }))).toEqual(local);
@@ -112,15 +113,18 @@ describe('the audit trail on the partnership server', () => {
     // The server's chain continues in arrival order: the laptop's order, without gaps of its own entries.
     expect(held.map((row) => row.chainSeq)).toEqual([...held.map((row) => row.chainSeq)].sort((a, b) => a - b));
 
-    // Synced again, and the same entries sent again by hand: kept once.
-    expect((await partnership.sync(partnership.laptopA, 'demo.admin')).audit).toEqual({ sent: 0, problem: null });
+    // Synced again: only that sync's own entry goes.
+    expect((await partnership.sync(partnership.laptopA, 'demo.admin')).audit).toEqual({ sent: 1, problem: null });
+    const heldAfter = await heldTrail(partnership, partnership.init.deviceId);
+    expect(heldAfter.slice(0, -1)).toEqual(held);
+    // The same entries sent again by hand: kept once.
     const { session, state } = await sessionFor(partnership.laptopA, 'demo.admin');
     const opened = await openSyncStore(partnership.laptopA, 'demo.admin', passphrase);
     const entries = auditEntriesAfter(opened.store, 0, 1_000);
     await opened.close();
     const again = await pushAuditEntries(state.serverUrl, session.token, entries);
     expect(again).toMatchObject({ received: 0, duplicates: entries.length, tail: { lastSeq: entries.at(-1)?.seq } });
-    expect(await heldTrail(partnership, partnership.init.deviceId)).toEqual(held);
+    expect(await heldTrail(partnership, partnership.init.deviceId)).toEqual(heldAfter);
 
     // Out of the laptop's order: refused whole, and the refusal is in the server's chain (once).
     const skipping = [{ ...entries[0]!, seq: entries.length + 2 }];
@@ -180,12 +184,15 @@ describe('the audit trail on the partnership server', () => {
     await behindTheApp(partnership.laptopA, `DELETE FROM audit_log WHERE seq > ${last - 2}`);
     const cut = await cli('audit', 'verify', '--store', partnership.laptopA, '--user', 'demo.admin');
     expect(cut.code).toBe(2);
-    // The local chain alone cannot see a cut from its end; the server's copy can.
-    expect(cut.lines[0]).toMatch(/^Audit trail intact/);
-    expect(cut.lines[1]).toContain('2 entries held by the partnership server are NO LONGER on this laptop');
-    expect(cut.lines.slice(2)).toEqual([
+    // The chain alone cannot see a cut from its end: the head kept in the keyring can (up to the
+    // intact verify's own entry, one past the server's copy), and the server's copy names what went.
+    expect(cut.lines[0]).toMatch(new RegExp(`^Entries ${last - 1}–${last + 1} CUT from the end`));
+    expect(cut.lines[1]).toMatch(/^Audit trail BROKEN: 1 finding/);
+    expect(cut.lines[2]).toContain('2 entries held by the partnership server are NO LONGER on this laptop');
+    expect(cut.lines.slice(3)).toEqual([
       expect.stringMatching(new RegExp(`^  entry ${last - 1}: search \\(participants\\.list\\) by demo\\.coach at .+, ok$`)),
-      expect.stringMatching(new RegExp(`^  entry ${last}: search \\(participants\\.list\\) by demo\\.coach at .+, ok$`)),
+      // The sync's own entry, written as it started and sent in that push.
+      expect.stringMatching(new RegExp(`^  entry ${last}: export \\(cli\\.sync\\) by demo\\.admin at .+, started$`)),
     ]);
 
     // The trail grows again over the gap: the new entries take the cut ones' numbers, and differ.
@@ -212,7 +219,8 @@ describe('the audit trail on the partnership server', () => {
     expect(offline.lines.at(-1)).toBe(
       'Could not compare with the partnership server: The partnership server at http://127.0.0.1:9 could not be reached.',
     );
-    expect(offline.code).toBe(0);
+    // Still broken: the head kept outside the store saw the cut without the server.
+    expect(offline.code).toBe(2);
   }, 120_000);
 
   it('an open, unlocked laptop sends its trail in the background, with no manual sync', async () => {

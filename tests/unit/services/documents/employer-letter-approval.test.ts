@@ -6,6 +6,7 @@ import type { EmployerLetterApproval } from '../../../../core/schemas/employer-l
 import type { ExportLogPage } from '../../../../core/schemas/export-log';
 import type { ParticipantAdjustments } from '../../../../core/schemas/workplace-adjustments';
 import { demoWithPerson, value } from '../../../support/demo-with-person';
+import { employerShareConsent, oneAdjustment } from '../../../support/employer-letter-case';
 import { makeExportReady } from '../../../support/export-ready-person';
 import { pdfText } from '../../../support/pdf-text';
 
@@ -14,41 +15,10 @@ type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
 /** The clock these tests run on: an afternoon that is not the test run's own date, so "when" is provably the injected clock's. */
 const APPROVAL_INSTANT = '2026-12-03T14:30:00Z';
 
-/** One adjustment; `need` changes what the letter says. */
-function adjustmentsInput(participantId: string, need: string, version?: number) {
-  return {
-    participantId,
-    ...(version === undefined ? {} : { version }),
-    contractedHoursPerWeek: 37.5,
-    adjustments: [
-      {
-        id: 'adj-1',
-        category: 'amended_duties',
-        recommendation: 'no_lifting',
-        functionalNeed: need,
-        startOn: '2026-12-07',
-        durationWeeks: 6,
-        reviewOn: '2027-01-18',
-        status: 'proposed',
-        teamNote: '',
-      },
-    ],
-    gradedReturn: null,
-  };
-}
-
 /** The coach records the person's consent to share adjustments with their employer. */
 async function giveEmployerConsent(demo: Demo): Promise<{ id: string }> {
   await demo.signInAs('demo.coach');
-  return value<{ id: string }>(
-    await demo.services.dispatch('consents.record', {
-      participantId: demo.id,
-      purpose: 'share_employer',
-      decision: 'given',
-      date: '2026-11-20',
-      method: 'verbal',
-    }),
-  );
+  return value<{ id: string }>(await demo.services.dispatch('consents.record', employerShareConsent(demo.id)));
 }
 
 async function letter(demo: Demo, final: boolean) {
@@ -77,7 +47,7 @@ describe('the person approves the employer letter before it goes final (issue 15
       await makeExportReady(services, id, demo.signInAs);
       const consent = await giveEmployerConsent(demo);
       await demo.signInAs('demo.ot');
-      value(await services.dispatch('adjustments.save', adjustmentsInput(id, 'Avoid lifting more than 5 kg')));
+      value(await services.dispatch('adjustments.save', oneAdjustment(id, 'Avoid lifting more than 5 kg')));
 
       // Not approved: the final letter is refused, naming what is missing, and nothing is rendered or logged.
       const refused = await letter(demo, true);
@@ -132,7 +102,7 @@ describe('the person approves the employer letter before it goes final (issue 15
       expect(final.text).not.toContain('Do not send it');
 
       // The OT changes the adjustments: the approval no longer covers the letter, and the final letter is refused again.
-      value(await services.dispatch('adjustments.save', adjustmentsInput(id, 'Avoid lifting more than 10 kg', 1)));
+      value(await services.dispatch('adjustments.save', oneAdjustment(id, 'Avoid lifting more than 10 kg', { version: 1 })));
       expect(await approval(demo)).toMatchObject({ id: approved.id, inForce: false });
       expect((await letter(demo, true)).result).toMatchObject({
         ok: false,
@@ -177,7 +147,7 @@ describe('the person approves the employer letter before it goes final (issue 15
         reviewOn: '2027-02-01',
       }),
     );
-    value(await services.dispatch('adjustments.save', adjustmentsInput(id, 'Avoid lifting more than 5 kg')));
+    value(await services.dispatch('adjustments.save', oneAdjustment(id, 'Avoid lifting more than 5 kg')));
     value(await services.dispatch('adjustments.approveEmployerLetter', { participantId: id, adjustmentsVersion: 1, method: 'in_writing' }));
     const refused = await letter(demo, true);
     expect(refused.result).toMatchObject({
