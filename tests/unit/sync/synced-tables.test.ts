@@ -85,6 +85,7 @@ describe('the synced-tables catalogue', () => {
       'disciplines',
       'team_members',
       'directory_services',
+      'action_library',
       'measure_wording',
       'partnership_settings',
       'participants',
