@@ -2,6 +2,7 @@ import { changeServerUserRoleRequestSchema } from '../core/sync/admin-protocol';
 import { publishUserRow, requireAdministrator } from './admin-caller';
 import { HttpError } from './http-error';
 import { inAdministrationScope } from './request-scope';
+import { administratorEntry, appendServerAudit } from './server-audit-append';
 import type { Route } from './route';
 import { lockChangeLog } from './sync-apply';
 import { parseBody } from './sync-body';
@@ -51,6 +52,10 @@ export const changeUserRoleRoute: Route = {
           'This user was changed on another laptop since this laptop last synced. Their role was not changed; look again once it has synced.',
         );
       await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+      // In the partnership's audit chain in the same transaction: no role changes without its entry.
+      await appendServerAudit(trx, caller.partnershipId, [
+        administratorEntry(caller, 'change_role', changeUserRoleRoute.pattern, { userId, from: user.role, to: role }),
+      ]);
       if (record !== undefined) await publishUserRow(trx, caller, key, { ...(record.row as Record<string, string | number | null>), role });
       return true;
     });

@@ -3,6 +3,7 @@ import { addServerUserRequestSchema } from '../core/sync/admin-protocol';
 import { notifyOnCommit, publishUserRow, requireAdministrator } from './admin-caller';
 import { HttpError } from './http-error';
 import { inAdministrationScope, inRequestScope } from './request-scope';
+import { administratorEntry, appendServerAudit } from './server-audit-append';
 import type { Route } from './route';
 import { currentRow, lockChangeLog, writeChange } from './sync-apply';
 import { parseBody } from './sync-body';
@@ -133,6 +134,9 @@ export const addUserRoute: Route = {
         };
         await writeChange(trx, { ...by, table: 'team_members', key, row: { ...current, ...link } });
       }
+      await appendServerAudit(trx, caller.partnershipId, [
+        administratorEntry(caller, 'add_user', addUserRoute.pattern, { userId: row.id, role: row.role }),
+      ]);
       await notifyOnCommit(trx, caller.partnershipId);
       return true;
     });

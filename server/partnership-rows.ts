@@ -6,8 +6,9 @@ import { ServerError } from './server-error';
 import type { ServerDatabase } from './server-schema';
 
 /**
- * The settings a server-side job (the nightly export) reads a partnership's records under: every
- * synced table is readable by the administrator's role, and no user is acting.
+ * The settings a server-side job (the nightly export) reads a partnership's records under: the
+ * whole partnership (setRequestSettings' `whole`; the administrator's role alone reads no clinical
+ * table), and no user is acting.
  */
 const SERVER_JOB = (partnershipId: string): RequestScope => ({ partnershipId, role: 'administrator', userId: 'partnership-server' });
 
@@ -52,7 +53,7 @@ export async function* partnershipRowPages(
       // The FORCEd row-level security on `records` binds the owning account too (migration
       // 2026-12-06-003): read each page inside the partnership's settings, as `server init` writes.
       const rows = await db.transaction().execute(async (trx) => {
-        await setRequestSettings(trx, SERVER_JOB(partnershipId));
+        await setRequestSettings(trx, SERVER_JOB(partnershipId), true);
         let query = trx
           .selectFrom('records')
           .select(['key', 'row'])

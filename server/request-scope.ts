@@ -10,19 +10,23 @@ export interface RequestScope {
   readonly userId: string;
 }
 
-/** The three settings the policies read, as select-list items; `true`: local to the transaction. */
-function settings(scope: RequestScope) {
+/**
+ * The settings the policies read, as select-list items; `true`: local to the transaction. `whole`:
+ * the work sees every record of the partnership, not only what the caller reads (migration 008).
+ */
+function settings(scope: RequestScope, whole = false) {
   return sql`set_config('app.partnership_id', ${scope.partnershipId}, true), set_config('app.role', ${scope.role}, true),
-    set_config('app.user_id', ${scope.userId}, true)`;
+    set_config('app.user_id', ${scope.userId}, true), set_config('app.whole_partnership', ${whole ? 'on' : ''}, true)`;
 }
 
 /**
  * Sets `app.partnership_id`, `app.role` and `app.user_id` until the transaction ends, without
- * changing role. For the owning account's own work on a partnership's records (server init), which
- * the FORCEd policies on `records` and `change_log` bind as they bind requests.
+ * changing role. For the owning account's own work on a partnership's records (server init, the
+ * server's export: `whole`, every record of the partnership), which the FORCEd policies on
+ * `records` and `change_log` bind as they bind requests.
  */
-export async function setRequestSettings(trx: Transaction<ServerDatabase>, scope: RequestScope): Promise<void> {
-  await sql`SELECT ${settings(scope)}`.execute(trx);
+export async function setRequestSettings(trx: Transaction<ServerDatabase>, scope: RequestScope, whole = false): Promise<void> {
+  await sql`SELECT ${settings(scope, whole)}`.execute(trx);
 }
 
 /**
@@ -41,13 +45,29 @@ export async function inRequestScope<T>(
   db: Kysely<ServerDatabase>,
   scope: RequestScope,
   work: (trx: Transaction<ServerDatabase>) => Promise<T>,
+  whole = false,
 ): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`
       SELECT set_config('role', coalesce((SELECT request_role FROM server_meta WHERE id = 1), 'workwell: no request role'), true),
-        ${settings(scope)}`.execute(trx);
+        ${settings(scope, whole)}`.execute(trx);
     return work(trx);
   });
+}
+
+/**
+ * inRequestScope for applying a push: still the request role and the caller's partnership only,
+ * but every record of it, whatever the caller's role reads (migration 008). A push must judge and
+ * write rows its maker does not receive (a compare-and-set, the store's unique and foreign-key
+ * checks, an administrator's consent withdrawal taking the person off agendas). Nothing read here
+ * may go back to the laptop: the rows a refusal sends back are read in inRequestScope.
+ */
+export async function inWholePartnershipScope<T>(
+  db: Kysely<ServerDatabase>,
+  scope: RequestScope,
+  work: (trx: Transaction<ServerDatabase>) => Promise<T>,
+): Promise<T> {
+  return inRequestScope(db, scope, work, true);
 }
 
 /**

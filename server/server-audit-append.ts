@@ -79,13 +79,43 @@ export interface ServerEvent {
   readonly deviceId: string | null;
   readonly userId: string | null;
   readonly username: string | null;
-  readonly action: 'sign_in' | 'sign_in_failed' | 'enrol' | 'refused' | 'revoke';
+  readonly action: 'sign_in' | 'sign_in_failed' | 'enrol' | 'refused' | 'revoke' | 'add_user' | 'change_role';
   /** The route or the refused change's channel. */
   readonly channel: string;
   /** 'ok' or the error code given. */
   readonly outcome: string;
   /** Ids only (a mutation id, a revoked laptop's id), never text a person typed. */
   readonly subject?: Readonly<Record<string, string | number>>;
+}
+
+/** A server event as a row for the chain (appendServerAudit), for an event recorded inside the transaction that makes it. */
+export function serverEventEntry(event: ServerEvent): NewServerAuditEntry {
+  return {
+    source: 'server',
+    deviceId: event.deviceId,
+    userId: event.userId,
+    username: event.username,
+    action: event.action,
+    channel: event.channel,
+    participantId: null,
+    subjectJson: JSON.stringify(event.subject ?? {}),
+    outcome: event.outcome,
+    entrySeq: null,
+    entryAt: null,
+    entryPrevHash: null,
+    entryHash: null,
+  };
+}
+
+/** An administrator's change (`caller`, on their laptop) as a row for the chain, recorded in the change's own transaction. */
+export function administratorEntry(
+  caller: { readonly partnershipId: string; readonly deviceId: string; readonly userId: string; readonly username: string },
+  action: 'add_user' | 'change_role',
+  channel: string,
+  subject: Readonly<Record<string, string | number>>,
+): NewServerAuditEntry {
+  const { partnershipId, deviceId, userId, username } = caller;
+  return serverEventEntry({ partnershipId, deviceId, userId, username, action, channel, outcome: 'ok', subject });
 }
 
 /** True when the laptop's latest server event is this same one (a retry refused again). */
@@ -119,22 +149,6 @@ export async function recordServerEvent(
       await lockChain(trx, event.partnershipId);
       if (await repeatsLastEvent(trx, event)) return;
     }
-    await appendServerAudit(trx, event.partnershipId, [
-      {
-        source: 'server',
-        deviceId: event.deviceId,
-        userId: event.userId,
-        username: event.username,
-        action: event.action,
-        channel: event.channel,
-        participantId: null,
-        subjectJson: JSON.stringify(event.subject ?? {}),
-        outcome: event.outcome,
-        entrySeq: null,
-        entryAt: null,
-        entryPrevHash: null,
-        entryHash: null,
-      },
-    ]);
+    await appendServerAudit(trx, event.partnershipId, [serverEventEntry(event)]);
   });
 }

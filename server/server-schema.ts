@@ -56,6 +56,8 @@ export interface DevicesTable {
   last_mutation_id: ColumnType<string, string | number | undefined, string | number>;
   /** `last_mutation_id` when watermarks became per user (migration 006): below it, the change log decides. */
   legacy_mutation_id: ColumnType<string, string | number | undefined, never>;
+  /** Whose visibility (core/sync/synced-tables.ts readerClass) last moved the laptop's pull cursor (migration 008). */
+  pulled_as: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Per laptop and user: the highest of that user's mutations made there the server has dealt with. */
@@ -67,6 +69,9 @@ export interface DeviceUserProgressTable {
   last_mutation_id: ColumnType<string, string | number | undefined, string | number>;
   /** bigint: the lowest mutation id of the user's latest push from the laptop (migration 007): refusals below it have reached it. */
   refusals_settled_below: ColumnType<string, string | number | undefined, string | number>;
+  /** The user's visibility when they last pulled on the laptop, and the cursor they reached (migration 008). */
+  pulled_as: ColumnType<string | null, string | null | undefined, string | null>;
+  pulled_to: ColumnType<string, string | number | undefined, string | number>;
 }
 
 /** A mutation the server refused, remembered with its reason so a push sent again gets the same answer (migration 007). */
@@ -115,6 +120,13 @@ export interface ChallengesTable {
 export interface TableReadersTable {
   table_name: string;
   role: string;
+}
+
+/** Which synced tables hold drafts, and their columns: core/sync/synced-tables.ts `draft`, copied at start (migration 008). */
+export interface TableDraftsTable {
+  table_name: string;
+  author_column: string;
+  unsigned_column: string;
 }
 
 export interface SessionsTable {
@@ -195,6 +207,7 @@ export interface ServerDatabase {
   challenges: ChallengesTable;
   sessions: SessionsTable;
   table_readers: TableReadersTable;
+  table_drafts: TableDraftsTable;
   server_export_log: ServerExportLogTable;
   server_export_log_subjects: ServerExportLogSubjectsTable;
   audit_log: ServerAuditLogTable;

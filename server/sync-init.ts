@@ -70,9 +70,10 @@ export async function importStoreSnapshot(db: Kysely<ServerDatabase>, snapshot: 
       .values({ id: deviceId, partnership_id: partnershipId, user_id: snapshot.adminUserId, reference_block: 1 })
       .execute();
     // records and change_log bind even this (owning) account to one partnership's rows (row-level
-    // security, FORCEd): the rows go in as the administrator who put the store on the server.
+    // security, FORCEd): the rows go in as the administrator who put the store on the server, every
+    // record of the partnership (`whole`: more than an administrator reads, migration 008).
     const admin = snapshot.users.find((user) => user.id === snapshot.adminUserId);
-    await setRequestSettings(trx, { partnershipId, role: roleSchema.parse(admin?.role), userId: snapshot.adminUserId });
+    await setRequestSettings(trx, { partnershipId, role: roleSchema.parse(admin?.role), userId: snapshot.adminUserId }, true);
     for (const { table, key, rows } of snapshot.tables) {
       for (let start = 0; start < rows.length; start += BATCH) {
         const page = rows

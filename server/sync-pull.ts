@@ -1,17 +1,22 @@
+import { sql } from 'kysely';
 import { SYNCED_TABLES } from '../core/sync/synced-tables';
 import { pullRequestSchema, type PulledChange } from '../core/sync/sync-protocol';
 import { authenticate } from './auth-session';
 import { MAX_WAIT_MS } from './change-waiters';
 import { settledProgressOf } from './device-user-progress';
+import { startOfPull } from './pull-reader';
 import { inRequestScope } from './request-scope';
 import type { Route } from './route';
 import { parseBody } from './sync-body';
 
 /**
  * POST /sync/pull: the changes after the laptop's cursor, in the server's order, for the caller's
- * partnership only and only of tables the caller's server-side role may receive. The filter is
- * here and, again, in PostgreSQL's row-level security: each read runs in the caller's request
- * scope (its own short transaction, so a long poll holds no connection while it waits).
+ * partnership only, only of tables the caller's server-side role may receive, and of a draft table
+ * (core/sync/synced-tables.ts `draft`) only signed rows and the caller's own drafts: another's
+ * draft is held back and sent when it is signed, as the change that signs it. The filter is here
+ * and, again, in PostgreSQL's row-level security (migrations 003 and 008): each read runs in the
+ * caller's request scope (its own short transaction, so a long poll holds no connection while it
+ * waits). Where the pull starts: server/pull-reader.ts.
  */
 export const pullRoute: Route = {
   method: 'POST',
@@ -19,8 +24,10 @@ export const pullRoute: Route = {
   body: 'json',
   async handle({ db, body, headers, changes: waiters }) {
     const caller = await authenticate(db, headers);
-    const { cursor, limit, wait, formatVersion } = parseBody(pullRequestSchema, body);
-    const readable = SYNCED_TABLES.filter((entry) => entry.readBy.includes(caller.role)).map((entry) => entry.table);
+    const { cursor: sent, limit, wait, formatVersion } = parseBody(pullRequestSchema, body);
+    const readable = SYNCED_TABLES.filter((entry) => entry.readBy.includes(caller.role));
+    const drafts = readable.flatMap(({ table, draft }) => (draft === undefined ? [] : [{ table, ...draft }]));
+    const cursor = await inRequestScope(db, caller, (trx) => startOfPull(trx, caller, sent));
     const read = async () =>
       readable.length === 0
         ? []
@@ -39,7 +46,26 @@ export const pullRoute: Route = {
               .select(['change_log.seq', 'change_log.table_name', 'change_log.key', 'change_log.row'])
               .where('change_log.partnership_id', '=', caller.partnershipId)
               .where('change_log.seq', '>', cursor as never)
-              .where('change_log.table_name', 'in', readable)
+              .where(
+                'change_log.table_name',
+                'in',
+                readable.map((entry) => entry.table),
+              )
+              // Another's draft: not until it is signed.
+              .where((eb) =>
+                eb.and(
+                  drafts.map((draft) =>
+                    eb.not(
+                      eb.and([
+                        eb('change_log.table_name', '=', draft.table),
+                        eb(sql<string | null>`change_log.row->>${draft.unsignedWhileNull}`, 'is', null),
+                        eb(sql<string>`coalesce(change_log.row->>${draft.author}, '')`, '<>', caller.userId),
+                        eb('change_log.row', 'is not', null),
+                      ]),
+                    ),
+                  ),
+                ),
+              )
               .where((eb) =>
                 eb.or([
                   eb.and([eb('change_log.row', 'is not', null), eb('records.seq', '=', eb.ref('change_log.seq'))]),

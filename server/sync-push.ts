@@ -13,7 +13,7 @@ import {
 } from '../core/sync/sync-protocol';
 import { authenticate, type Caller } from './auth-session';
 import { HttpError } from './http-error';
-import { inRequestScope } from './request-scope';
+import { inRequestScope, inWholePartnershipScope } from './request-scope';
 import type { Route } from './route';
 import type { ServerDatabase } from './server-schema';
 import { CHANGES_CHANNEL } from './change-waiters';
@@ -71,7 +71,10 @@ function checkMutation(caller: Caller, mutation: Mutation): RefusalReason | null
   return null;
 }
 
-/** The server's rows for every key a mutation touched, so the laptop can put them back. */
+/**
+ * The server's rows for every key a mutation touched, so the laptop can put them back: read as the
+ * caller reads (a row their role may not receive, or another's draft, comes back as none).
+ */
 async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes: readonly RowChange[]): Promise<RowChange[]> {
   return inRequestScope(db, caller, async (trx) => {
     const rows: RowChange[] = [];
@@ -116,7 +119,7 @@ async function pushOne(
 ): Promise<MutationResult> {
   const refusal = refused ?? checkMutation(caller, mutation);
   try {
-    const done = await inRequestScope(db, caller, async (trx) => {
+    const done = await inWholePartnershipScope(db, caller, async (trx) => {
       if (await alreadyDealtWith(trx, caller, mutation.mutationId)) {
         const before = await rememberedRefusal(trx, caller, mutation.mutationId);
         return before === null ? { mutationId: mutation.mutationId, outcome: 'duplicate' as const } : before;

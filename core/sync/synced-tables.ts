@@ -36,8 +36,17 @@ export interface SyncedTable {
   readonly derived?: readonly string[];
   /** The contract channels whose calls may change this table: the server refuses anything else. */
   readonly writtenBy: readonly Channel[];
-  /** The roles whose laptops receive its rows on pull. */
+  /**
+   * The roles whose laptops receive its rows on pull: the roles that read it in the app (issue 18,
+   * least privilege). The server's pull filters by it and row-level security enforces it again.
+   */
   readonly readBy: readonly Role[];
+  /**
+   * Rows that are drafts until signed: while `unsignedWhileNull` is null, a row goes only to the
+   * user named in `author` (the app shows others only that a draft exists). Once signed it goes to
+   * every role in `readBy`, as a change of its own.
+   */
+  readonly draft?: { readonly author: string; readonly unsignedWhileNull: string };
   /**
    * The store's foreign keys to other synced tables, column to table (whose key is one column).
    * The server refuses a row whose parent it does not hold: a change that builds on a refused one.
@@ -46,6 +55,12 @@ export interface SyncedTable {
   /** The store's unique indexes besides the key (tests/unit/sync/synced-tables.test.ts checks none is missed). */
   readonly unique?: readonly UniqueColumns[];
 }
+
+/**
+ * Who reads clinical content: everyone but the administrator, who runs accounts, settings and
+ * exports and reads a person's details, status, referrals and consent only (services/participants/participant-view.ts).
+ */
+const CLINICAL_READERS: readonly Role[] = ALL_ROLES.filter((role) => role !== 'administrator');
 
 /** Channels that move a person's status or next review date as a side effect. */
 const PERSON_STATUS_CHANNELS: readonly Channel[] = [
@@ -172,7 +187,9 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'assessments.sign',
       'assessments.amendDiscipline',
     ],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
+    // A discipline draft is its author's until signed (a joined-up assessment and an amendment are signed when saved).
+    draft: { author: 'author_id', unsignedWhileNull: 'signed_at' },
     references: { amends_id: 'assessments', author_id: 'users', participant_id: 'participants', signed_by: 'users' },
     unique: [{ columns: ['amends_id'] }],
   },
@@ -181,7 +198,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'append-only',
     writtenBy: ['measures.record', 'assessments.saveJoinedUp'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { participant_id: 'participants', recorded_by: 'users' },
   },
   // Acknowledging a flag is a compare-and-set: two clinicians cannot both be the one who did.
@@ -190,7 +207,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'versioned',
     writtenBy: ['measures.record', 'assessments.saveJoinedUp', 'riskFlags.acknowledge', 'riskFlags.acknowledgeInMeeting'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { acknowledged_by: 'users', measure_result_id: 'measure_results', participant_id: 'participants' },
   },
   {
@@ -214,7 +231,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'triage.decide',
       'consents.withdraw',
     ],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: {
       carried_over_from_id: 'agenda_items',
       listed_by: 'users',
@@ -229,7 +246,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'append-only',
     writtenBy: ['triage.decide'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { decided_by: 'users', meeting_id: 'meetings', participant_id: 'participants' },
   },
   {
@@ -244,7 +261,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'plans.review',
       'plans.updateActionStatus',
     ],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: {
       based_on_id: 'action_plans',
       checked_by_id: 'team_members',
@@ -260,7 +277,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'append-only',
     writtenBy: ['plans.updateActionStatus'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { plan_id: 'action_plans', updated_by: 'users' },
   },
   {
@@ -268,7 +285,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'append-only',
     writtenBy: ['plans.review'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { plan_id: 'action_plans', reviewed_by: 'users' },
   },
   {
@@ -284,7 +301,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'versioned',
     writtenBy: ['adjustments.save', 'adjustments.signAhpReport'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { participant_id: 'participants', plan_id: 'action_plans', saved_by: 'users' },
     unique: [{ columns: ['participant_id', 'version'] }],
   },
@@ -294,7 +311,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'versioned',
     writtenBy: ['adjustments.saveAhpReport', 'adjustments.signAhpReport'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { author_id: 'users', participant_id: 'participants', signed_by: 'users' },
     unique: [{ columns: ['participant_id'], where: { status: 'draft' } }],
   },
@@ -304,7 +321,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     key: ['id'],
     rule: 'append-only',
     writtenBy: ['adjustments.approveEmployerLetter'],
-    readBy: ALL_ROLES,
+    readBy: CLINICAL_READERS,
     references: { participant_id: 'participants', adjustments_id: 'workplace_adjustments', recorded_by: 'users' },
   },
 ];
@@ -322,6 +339,35 @@ const BY_NAME: ReadonlyMap<string, SyncedTable> = new Map(SYNCED_TABLES.map((ent
 /** The catalogue entry of a table, or undefined when it does not sync. */
 export function syncedTable(table: string): SyncedTable | undefined {
   return BY_NAME.get(table);
+}
+
+/** Who is reading: the role the SERVER holds for them, and who they are (for their own drafts). */
+export interface SyncReader {
+  readonly role: Role;
+  readonly userId: string;
+}
+
+/**
+ * True when `reader` may receive this row of `entry` (a deletion, `row` null, names only a key):
+ * its table is one their role reads, and a draft only when they wrote it. The server's pull
+ * (server/sync-pull.ts) and its row-level security (server migration 008) say the same in SQL.
+ */
+export function mayReadRow(entry: SyncedTable, row: Readonly<Record<string, unknown>> | null, reader: SyncReader): boolean {
+  if (!entry.readBy.includes(reader.role)) return false;
+  if (entry.draft === undefined || row === null) return true;
+  const unsigned = row[entry.draft.unsignedWhileNull];
+  return (unsigned !== null && unsigned !== undefined) || row[entry.draft.author] === reader.userId;
+}
+
+/**
+ * What a reader's pulls depend on: the same text for two readers means they receive the same rows.
+ * A role that reads drafts receives its own, so its user is part of it. The server compares it per
+ * laptop to know when a laptop's cursor was moved by someone who received other rows (a shared
+ * laptop, a changed role), and serves the difference again (server/pull-reader.ts).
+ */
+export function readerClass(reader: SyncReader): string {
+  const readsDrafts = SYNCED_TABLES.some((entry) => entry.draft !== undefined && entry.readBy.includes(reader.role));
+  return readsDrafts ? `${reader.role}:${reader.userId}` : reader.role;
 }
 
 /** The apply order of a table (parents first); unknown tables last. */

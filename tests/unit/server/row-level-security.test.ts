@@ -8,7 +8,7 @@ import type { Role } from '../../../core/roles';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { migrateServerToLatest } from '../../../server/migrate-server';
 import { requestRoleName } from '../../../server/migrations/2026-12-06-003-row-level-security';
-import { inRequestScope, type RequestScope } from '../../../server/request-scope';
+import { inRequestScope, inWholePartnershipScope, type RequestScope } from '../../../server/request-scope';
 import { createServerDatabase } from '../../../server/server-database';
 import type { ServerDatabase } from '../../../server/server-schema';
 import { writeChange } from '../../../server/sync-apply';
@@ -280,10 +280,15 @@ describe('row-level security on the partnership server', () => {
       // FORCE: the owning account itself sees nothing of the records outside a request's scope.
       expect(await count(partnership.db, 'records')).toBe(0);
       expect(await count(partnership.db, 'change_log')).toBe(0);
-      const everything = await inRequestScope(partnership.db, { partnershipId: b, role: 'administrator', userId: 'x' }, (trx) =>
+      const everything = await inWholePartnershipScope(partnership.db, { partnershipId: b, role: 'administrator', userId: 'x' }, (trx) =>
         count(trx, 'change_log'),
       );
       expect(everything).toBe(partnership.init.records);
+      // An administrator's own scope reads no clinical table (migration 008).
+      const administrators = await inRequestScope(partnership.db, { partnershipId: b, role: 'administrator', userId: 'x' }, (trx) =>
+        count(trx, 'change_log', sql`table_name = 'assessments'`),
+      );
+      expect(administrators).toBe(0);
 
       const laptop = await partnership.enrol('demo.coordinator');
       expect(laptop.report.pulled).toBeGreaterThan(240);
@@ -329,16 +334,17 @@ describe('row-level security on the partnership server', () => {
     SLOW,
   );
 
-  it('every role that may write a synced table may read it (the policies judge a write by the rows its role can see)', () => {
-    for (const entry of SYNCED_TABLES)
-      for (const channel of entry.writtenBy) {
+  it('a role writes only tables it reads, but for the administrator withdrawing consent (agendas: applied in the whole partnership)', () => {
+    // A push is applied in the whole partnership's scope (migration 008), so such a write is not refused; the
+    // administrator's laptop holds no agenda, so in practice their withdrawal changes none (README: a known gap).
+    const writtenUnread = SYNCED_TABLES.flatMap((entry) =>
+      entry.writtenBy.flatMap((channel) => {
         const access = contract[channel].access;
-        const writers = access === 'public' ? [] : access;
-        expect({ table: entry.table, channel, cannotRead: writers.filter((role) => !entry.readBy.includes(role)) }).toEqual({
-          table: entry.table,
-          channel,
-          cannotRead: [],
-        });
-      }
+        return (access === 'public' ? [] : access)
+          .filter((role) => !entry.readBy.includes(role))
+          .map((role) => `${entry.table} ${channel} ${role}`);
+      }),
+    );
+    expect(writtenUnread).toEqual(['agenda_items consents.withdraw administrator']);
   });
 });

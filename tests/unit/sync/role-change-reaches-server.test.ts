@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserEntry } from '../../../core/schemas/security';
 import { listOutbox } from '../../../db/sync/outbox';
+import { verifyServerAudit } from '../../../server/server-audit-verify';
 import { adminClient } from '../../../services/sync/admin-client';
 import { value } from '../../support/demo-with-person';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
@@ -63,6 +64,24 @@ describe('a role changed on a laptop reaches the partnership server', () => {
         }),
       ).rejects.toMatchObject({ code: 'VALIDATION' });
       expect(await roleOnServer()).toBe('coordinator');
+
+      // The change, and only it (not the refused attempts), is an entry in the server's audit chain, which still verifies.
+      const events = await partnership.db
+        .selectFrom('audit_log')
+        .select(['username', 'action', 'channel', 'subject_json', 'outcome'])
+        .where('source', '=', 'server')
+        .where('action', '=', 'change_role')
+        .execute();
+      expect(events).toEqual([
+        {
+          username: 'demo.admin',
+          action: 'change_role',
+          channel: '/admin/users/:id/role',
+          subject_json: JSON.stringify({ userId: coach.userId, from: 'coach', to: 'coordinator' }),
+          outcome: 'ok',
+        },
+      ]);
+      expect(await verifyServerAudit(partnership.db)).toEqual([expect.objectContaining({ firstBreak: null })]);
     },
   );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
-import { LOCAL_ONLY_TABLES, SYNCED_TABLES } from '../../../core/sync/synced-tables';
+import { LOCAL_ONLY_TABLES, mayReadRow, readerClass, SYNCED_TABLES, syncedTable } from '../../../core/sync/synced-tables';
 import { listOutbox } from '../../../db/sync/outbox';
 import { readSyncState } from '../../../db/sync/sync-state';
 import { openSyncStore } from '../../../services/sync/open-sync-store';
@@ -66,5 +66,45 @@ describe('the synced-tables catalogue', () => {
     } finally {
       await opened.close();
     }
+  });
+
+  it('a laptop holds every row its rows refer to: a role that reads a table reads each table it references', () => {
+    const missing = SYNCED_TABLES.flatMap((entry) =>
+      Object.values(entry.references ?? {}).flatMap((parent) =>
+        entry.readBy.filter((role) => !syncedTable(parent)!.readBy.includes(role)).map((role) => `${entry.table} -> ${parent} (${role})`),
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("administrators read details, status, referrals and consent only; a draft is its author's until signed", () => {
+    const administrator = { role: 'administrator', userId: 'admin-1' } as const;
+    expect(SYNCED_TABLES.filter((entry) => entry.readBy.includes('administrator')).map((entry) => entry.table)).toEqual([
+      'partnership',
+      'users',
+      'disciplines',
+      'team_members',
+      'directory_services',
+      'action_library',
+      'measure_wording',
+      'partnership_settings',
+      'participants',
+      'referrals',
+      'consents',
+      'meetings',
+      'participant_exits',
+    ]);
+    const assessments = syncedTable('assessments')!;
+    const draft = { id: 'a', author_id: 'physio-1', signed_at: null };
+    expect(mayReadRow(assessments, draft, administrator)).toBe(false);
+    expect(mayReadRow(assessments, draft, { role: 'physiotherapist', userId: 'physio-1' })).toBe(true);
+    expect(mayReadRow(assessments, draft, { role: 'occupational_therapist', userId: 'ot-1' })).toBe(false);
+    expect(
+      mayReadRow(assessments, { ...draft, signed_at: '2026-12-06T10:00:00.000Z' }, { role: 'occupational_therapist', userId: 'ot-1' }),
+    ).toBe(true);
+    expect(mayReadRow(assessments, null, { role: 'coach', userId: 'coach-1' })).toBe(true);
+    // Two administrators receive the same rows; two clinicians do not (their own drafts).
+    expect(readerClass({ role: 'administrator', userId: 'a' })).toBe(readerClass({ role: 'administrator', userId: 'b' }));
+    expect(readerClass({ role: 'physiotherapist', userId: 'a' })).not.toBe(readerClass({ role: 'physiotherapist', userId: 'b' }));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { verifyServerAudit } from '../../../server/server-audit-verify';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import { listOutbox } from '../../../db/sync/outbox';
 import { adminClient } from '../../../services/sync/admin-client';
@@ -67,6 +68,20 @@ describe('users reach the partnership server', () => {
     value(await a.dispatch('users.revoke', { userId: added.userId }));
     expect(await partnership.sync(partnership.laptopA, 'demo.admin')).toMatchObject({ users: 1 });
     await expect(partnership.sync(laptopB.dataDir, NEW_USER.username)).rejects.toMatchObject({ code: 'REVOKED' });
+
+    // Adding (once, though sent twice) and revoking are entries in the server's audit chain, which still verifies.
+    const events = await partnership.db
+      .selectFrom('audit_log')
+      .select(['username', 'action', 'subject_json'])
+      .where('source', '=', 'server')
+      .where('action', 'in', ['add_user', 'revoke'])
+      .orderBy('chain_seq')
+      .execute();
+    expect(events).toEqual([
+      { username: 'demo.admin', action: 'add_user', subject_json: JSON.stringify({ userId: added.userId, role: 'coach' }) },
+      { username: 'demo.admin', action: 'revoke', subject_json: JSON.stringify({ userId: added.userId }) },
+    ]);
+    expect(await verifyServerAudit(partnership.db)).toEqual([expect.objectContaining({ firstBreak: null })]);
   });
 
   it('the server refuses a user change from anyone it does not hold as an administrator', { timeout: 120_000 }, async () => {
