@@ -22,6 +22,7 @@ import { measureWordingHandlers } from './measures/measure-wording-handlers';
 import { meetingHandlers } from './meetings/meeting-handlers';
 import { participantHandlers } from './participants/participants-handlers';
 import { partnershipConfigHandlers } from './settings/partnership-config-handlers';
+import { referralHandlers } from './referrals/referral-handlers';
 import { retentionHandlers } from './retention/retention-handlers';
 import type { Clock } from '../core/clock';
 import { runWithClock } from './call-clock-scope';
@@ -116,6 +117,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...actionPlanHandlers(session, now),
     ...auditHandlers(session),
     ...partnershipConfigHandlers(session, now),
+    ...referralHandlers(session, now),
     ...measureWordingHandlers(session, now),
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),

@@ -21,6 +21,7 @@ import * as unfinishedFiles from './2026-12-06-021-unfinished-files';
 import * as splitDwpConsent from './2026-12-06-022-split-dwp-consent';
 import * as riskFlagAcknowledgement from './2026-12-06-023-risk-flag-acknowledgement';
 import * as employerLetterApprovals from './2026-12-06-024-employer-letter-approvals';
+import * as referralInbox from './2026-12-06-030-referral-inbox';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -49,6 +50,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-022-split-dwp-consent': splitDwpConsent,
   '2026-12-06-023-risk-flag-acknowledgement': riskFlagAcknowledgement,
   '2026-12-06-024-employer-letter-approvals': employerLetterApprovals,
+  '2026-12-06-030-referral-inbox': referralInbox,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
