@@ -19,8 +19,16 @@ function named(entry: AuditEntryWire): string {
  */
 export function reportAuditVerification(result: StoreAuditVerification, out: (line: string) => void): number {
   let broken = false;
-  if (result.firstBreak === null) out(`Audit trail intact: ${result.entries.toLocaleString('en-GB')} entries, every hash verified.`);
-  else {
+  // Each finding by entry number (changed, removed, cut from the end, unsigned, badly signed), then the verdict.
+  result.findings.forEach((finding) => out(finding.message));
+  if (result.firstBreak === null && result.findings.length === 0)
+    out(`Audit trail intact: ${result.entries.toLocaleString('en-GB')} entries, every hash and signature verified.`);
+  else if (result.firstBreak === null) {
+    broken = true;
+    out(
+      `Audit trail BROKEN: ${result.findings.length} finding(s) above, though the hash chain itself was made to look intact (recomputed).`,
+    );
+  } else {
     broken = true;
     out(`Audit trail BROKEN at entry ${result.firstBreak.seq}: ${BREAK_DESCRIPTIONS[result.firstBreak.problem]}`);
   }

@@ -36,3 +36,12 @@ export function auditEntryCanonical(previousHash: string, entry: AuditEntryConte
     entry.outcome,
   ]);
 }
+
+/**
+ * What the writer's key signs for an entry: its sequence number and chained hash (which covers the
+ * hash before it), and who signs. Changing, removing or reordering an entry, even with the chain
+ * recomputed, leaves the following entries' signatures over hashes the store no longer holds.
+ */
+export function auditSignatureMessage(signerUserId: string, seq: number, hash: string): string {
+  return JSON.stringify(['workwell-mdt audit entry v1', signerUserId, seq, hash]);
+}

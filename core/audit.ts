@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'configure',
   'denied',
   'delete',
+  'security_warning',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -34,3 +34,14 @@ export function lastCompleteMonth(isoDate: string): string {
   const [year, month] = isoDate.split('-').map(Number) as [number, number];
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
+
+/**
+ * Age in whole years on `today` for a date of birth (both YYYY-MM-DD): the birthday counts from
+ * its day, and someone born on 29 February has their birthday on 1 March in other years.
+ */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [birthYear, birthMonth, birthDay] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
+  return year - birthYear - (hadBirthday ? 0 : 1);
+}

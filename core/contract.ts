@@ -19,6 +19,7 @@ import { sessionContract } from './contracts/session-contract';
 import { settingsContract } from './contracts/settings-contract';
 import { syncAdminContract } from './contracts/sync-admin-contract';
 import { syncContract } from './contracts/sync-contract';
+import { worklistContract } from './contracts/worklist-contract';
 
 export type { ChannelAccess, ChannelDefinition } from './contracts/channel-definition';
 export { CLINICIAN_ROLES, MDT_ROLES } from './contracts/channel-roles';
@@ -47,6 +48,7 @@ export const contract = {
   ...exportsContract,
   ...fhirExportsContract,
   ...documentsContract,
+  ...worklistContract,
   ...referralsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 

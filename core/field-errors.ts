@@ -9,3 +9,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/** Field-level messages for `input` against `schema` (as `fieldErrors`), or none when it is valid: for a form that checks before calling. */
+export function inputProblems(schema: z.ZodType, input: unknown): Record<string, string> {
+  const result = schema.safeParse(input);
+  return result.success ? {} : fieldErrors(result.error);
+}

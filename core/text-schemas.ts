@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateEntryProblem } from './date-entry';
 
 /**
  * Building blocks for input schemas. Every free-text field is trimmed and bounded so oversized
@@ -20,7 +21,8 @@ export const usernameSchema = z
   .max(40, 'Username must be 40 characters or fewer')
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'Username may contain only letters, numbers, dots, hyphens and underscores');
 
-export const isoDateSchema = z.iso.date({ error: 'Enter a real date' });
+/** A calendar date (YYYY-MM-DD); a date typed in part says which part is missing (core/date-entry.ts). */
+export const isoDateSchema = z.iso.date({ error: (issue) => dateEntryProblem(issue.input) ?? 'Enter a real date' });
 
 /** Optional free text: trimmed and bounded; blank becomes null so the store never holds ''. */
 export function optionalText(max: number, label: string) {

@@ -1,5 +1,6 @@
 import {
   createCipheriv,
+  createHash,
   createDecipheriv,
   createPrivateKey,
   createPublicKey,
@@ -15,7 +16,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/app-error';
+import { ROLES } from '../core/roles';
 import { writeFileDurablySync } from './durable-file';
+import { signingKeyFromSlotSecret, type SigningKey } from './signing-key';
 
 /**
  * The keyring: the store's random data key wrapped once per user. Each slot derives a key from the
@@ -46,6 +49,21 @@ const TAG_BYTES = 16;
 const base64Bytes = (bytes: number) =>
   z.base64().refine((value) => Buffer.from(value, 'base64').length === bytes, `must be ${bytes} bytes`);
 
+const anchorKeySchema = z.strictObject({ userId: z.string().min(1).max(64), signingPublicKey: base64Bytes(32) });
+export type AnchorKey = z.infer<typeof anchorKeySchema>;
+
+/** A role signed by an administrator's key over (store, user id, username, signing key, role, version). */
+const roleAssignmentSchema = z.strictObject({
+  role: z.enum(ROLES),
+  version: z.number().int().min(1),
+  /** False while the user's signing key is not yet certified (an account from before signed roles). */
+  certifiesSigningKey: z.boolean(),
+  signerUserId: z.string().min(1).max(64),
+  signerPublicKey: base64Bytes(32),
+  signature: base64Bytes(64),
+});
+export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
+
 const keySlotSchema = z.strictObject({
   userId: z.string().min(1).max(64),
   username: z.string().min(1).max(64),
@@ -73,6 +91,16 @@ const keySlotSchema = z.strictObject({
       wrappedKey: base64Bytes(DATA_KEY_BYTES),
     })
     .optional(),
+  /** The user's Ed25519 public key (db/signing-key.ts: derived from the slot's X25519 private key). */
+  signingPublicKey: base64Bytes(32).optional(),
+  /**
+   * The administrators' signing keys this user trusts, bound into the slot's passphrase layer (its
+   * AES-GCM additional data): changing or removing them makes the slot fail to open, so only someone
+   * who knows this user's passphrase can change whom they trust. Absent on a slot made before signed roles.
+   */
+  anchor: z.strictObject({ administrators: z.array(anchorKeySchema).max(100) }).optional(),
+  /** The user's role, signed by an administrator (db/role-assignment.ts). */
+  role: roleAssignmentSchema.optional(),
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;
 
@@ -91,6 +119,26 @@ const keyringSchema = z.strictObject({
   slots: z.array(keySlotSchema).min(1).max(500),
   /** The recovery key's slot (same scheme, userId `recovery`); absent until one is made. */
   recovery: keySlotSchema.optional(),
+  /**
+   * The audit trail's latest entry as last seen by the app (sequence and hash), kept outside the store
+   * so entries cut from its end are reported; `signedFrom` is the first entry that had to be signed.
+   */
+  auditHead: z
+    .strictObject({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/), signedFrom: z.number().int().min(1) })
+    .optional(),
+  /** Signing keys of slots since replaced or revoked, with their signed roles: their audit entries stay checkable. */
+  formerSigningKeys: z
+    .array(
+      z.strictObject({
+        userId: z.string().min(1).max(64),
+        username: z.string().min(1).max(64),
+        publicKey: base64Bytes(32),
+        signingPublicKey: base64Bytes(32),
+        role: roleAssignmentSchema.optional(),
+      }),
+    )
+    .max(5000)
+    .optional(),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
 
@@ -107,6 +155,14 @@ function scrypt(passphrase: string, salt: Buffer, options: ScryptOptions): Promi
 /** Additional data bound into every slot, so a slot cannot be moved to another store or user. */
 function slotAad(storeId: string, userId: string): Buffer {
   return Buffer.from(`workwell-mdt:${storeId}:${userId}`, 'utf8');
+}
+
+/** The passphrase layer's additional data: also binds the slot's trusted administrators' keys, when it has them. */
+function passphraseLayerAad(storeId: string, userId: string, anchor: KeySlot['anchor']): Buffer {
+  if (anchor === undefined) return slotAad(storeId, userId);
+  const keys = anchor.administrators.map((each) => `${each.userId}=${each.signingPublicKey}`).sort();
+  const digest = createHash('sha256').update(JSON.stringify(keys), 'utf8').digest('hex');
+  return Buffer.from(`workwell-mdt:${storeId}:${userId}:anchor:${digest}`, 'utf8');
 }
 
 function assertParametersNotWeakened(slot: KeySlot): void {
@@ -188,31 +244,68 @@ export function sealDataKey(storeId: string, slot: KeySlot, dataKey: Buffer): Ke
   }
 }
 
-/** Makes a new slot for `passphrase` (a fresh X25519 key pair) and seals `dataKey` to it. */
+/**
+ * Makes a new slot for `passphrase` (a fresh X25519 key pair, and the Ed25519 signing key derived
+ * from it) and seals `dataKey` to it. `trust` binds the administrators' signing keys the user will
+ * trust ('self' adds the new user's own key: the first administrator); without it the slot trusts
+ * none yet (see unlockStore's upgrade).
+ */
 export async function createKeySlot(options: {
   storeId: string;
   userId: string;
   username: string;
   passphrase: string;
   dataKey: Buffer;
+  trust?: { administrators: readonly AnchorKey[]; self?: boolean } | undefined;
 }): Promise<KeySlot> {
+  return (await createKeySlotAndSigningKey(options)).slot;
+}
+
+/** createKeySlot, also giving the new slot's signing key (for the first administrator, who signs the roles). */
+export async function createKeySlotAndSigningKey(
+  options: Parameters<typeof createKeySlot>[0],
+): Promise<{ slot: KeySlot; signingKey: SigningKey }> {
   const pair = generateKeyPairSync('x25519');
   const publicKey = rawPublicKey(pair.publicKey);
   const d = pair.privateKey.export({ format: 'jwk' }).d;
   if (d === undefined) throw new AppError('INTERNAL', 'The key pair could not be exported.');
   const privateKey = Buffer.from(d, 'base64url');
   try {
-    const slot = await wrapUnderPassphrase(options, privateKey);
-    return sealDataKey(options.storeId, { ...slot, publicKey: publicKey.toString('base64') }, options.dataKey);
+    const signingKey = signingKeyFromSlotSecret(privateKey);
+    const signingPublicKey = signingKey.publicKey.toString('base64');
+    const anchor =
+      options.trust === undefined
+        ? undefined
+        : {
+            administrators: uniqueAnchorKeys([
+              ...options.trust.administrators,
+              ...(options.trust.self === true ? [{ userId: options.userId, signingPublicKey }] : []),
+            ]),
+          };
+    const slot = await wrapUnderPassphrase(options, privateKey, anchor);
+    return {
+      slot: sealDataKey(
+        options.storeId,
+        { ...slot, publicKey: publicKey.toString('base64'), signingPublicKey, ...(anchor === undefined ? {} : { anchor }) },
+        options.dataKey,
+      ),
+      signingKey,
+    };
   } finally {
     privateKey.fill(0);
   }
+}
+
+function uniqueAnchorKeys(keys: readonly AnchorKey[]): AnchorKey[] {
+  const seen = new Set<string>();
+  return keys.filter((key) => !seen.has(key.signingPublicKey) && seen.add(key.signingPublicKey) !== undefined).map((key) => ({ ...key }));
 }
 
 /** The passphrase layer of a slot: scrypt, then AES-256-GCM over `secret` (a private key, or a legacy data key). */
 async function wrapUnderPassphrase(
   options: { storeId: string; userId: string; username: string; passphrase: string },
   secret: Buffer,
+  anchor?: KeySlot['anchor'],
 ): Promise<KeySlot> {
   const salt = randomBytes(SALT_BYTES);
   const wrappingKey = await scrypt(options.passphrase, salt, SCRYPT_PARAMETERS);
@@ -221,7 +314,7 @@ async function wrapUnderPassphrase(
       userId: options.userId,
       username: options.username,
       kdf: { algorithm: 'scrypt', ...SCRYPT_PARAMETERS, salt: salt.toString('base64') },
-      cipher: { algorithm: 'aes-256-gcm', ...aesGcmSeal(wrappingKey, secret, slotAad(options.storeId, options.userId)) },
+      cipher: { algorithm: 'aes-256-gcm', ...aesGcmSeal(wrappingKey, secret, passphraseLayerAad(options.storeId, options.userId, anchor)) },
     };
   } finally {
     wrappingKey.fill(0);
@@ -234,7 +327,7 @@ async function unwrapPassphraseLayer(storeId: string, slot: KeySlot, passphrase:
   const { N, r, p } = slot.kdf;
   const wrappingKey = await scrypt(passphrase, Buffer.from(slot.kdf.salt, 'base64'), { N, r, p });
   try {
-    return aesGcmOpen(wrappingKey, slot.cipher, slotAad(storeId, slot.userId));
+    return aesGcmOpen(wrappingKey, slot.cipher, passphraseLayerAad(storeId, slot.userId, slot.anchor));
   } catch {
     throw new AppError('WRONG_PASSPHRASE', 'The username or passphrase is not right.');
   } finally {
@@ -291,8 +384,9 @@ export async function changeSlotPassphrase(keyring: Keyring, slot: KeySlot, curr
     const rewrapped = await wrapUnderPassphrase(
       { storeId: keyring.storeId, userId: slot.userId, username: slot.username, passphrase: next },
       secret,
+      slot.anchor,
     );
-    return { ...rewrapped, publicKey: slot.publicKey, sealedDataKey: slot.sealedDataKey };
+    return { ...slot, kdf: rewrapped.kdf, cipher: rewrapped.cipher };
   } finally {
     secret.fill(0);
   }
@@ -306,6 +400,62 @@ export async function unwrapUserPrivateKey(keyring: Pick<Keyring, 'storeId'>, sl
   if (slot.publicKey === undefined)
     throw new AppError('KEYRING_INVALID', 'Unlock the app once with this user before joining a partnership server.');
   return unwrapPassphraseLayer(keyring.storeId, slot, passphrase);
+}
+
+/**
+ * Unlocks a slot: the data key and, for a sealed slot, the user's signing key (null on a legacy
+ * slot, which has none until it is upgraded). WRONG_PASSPHRASE as for unwrapDataKey; a slot whose
+ * trusted administrators were altered fails the same way, since they are bound into the GCM tag.
+ */
+export async function unlockSlot(
+  keyring: Keyring,
+  slot: KeySlot,
+  passphrase: string,
+): Promise<{ dataKey: Buffer; signingKey: SigningKey | null }> {
+  const secret = await unwrapPassphraseLayer(keyring.storeId, slot, passphrase);
+  if (slot.publicKey === undefined || slot.sealedDataKey === undefined) return { dataKey: secret, signingKey: null };
+  try {
+    const signingKey = signingKeyFromSlotSecret(secret);
+    if (slot.signingPublicKey !== undefined && slot.signingPublicKey !== signingKey.publicKey.toString('base64'))
+      throw new AppError(
+        'KEYRING_INVALID',
+        'This key slot names a signing key that is not its own. Ask an administrator to reset your passphrase.',
+      );
+    return { dataKey: openSealedDataKey(keyring.storeId, slot, secret), signingKey };
+  } finally {
+    secret.fill(0);
+  }
+}
+
+/**
+ * The same slot trusting `administrators` (bound into its passphrase layer, so one scrypt run to
+ * re-wrap), with its signing public key recorded. Needs the user's passphrase: nobody else can
+ * change whom a user trusts.
+ */
+export async function anchorSlot(
+  keyring: Keyring,
+  slot: KeySlot,
+  passphrase: string,
+  administrators: readonly AnchorKey[],
+): Promise<KeySlot> {
+  const secret = await unwrapPassphraseLayer(keyring.storeId, slot, passphrase);
+  try {
+    const anchor = { administrators: uniqueAnchorKeys(administrators) };
+    const rewrapped = await wrapUnderPassphrase(
+      { storeId: keyring.storeId, userId: slot.userId, username: slot.username, passphrase },
+      secret,
+      anchor,
+    );
+    return {
+      ...slot,
+      kdf: rewrapped.kdf,
+      cipher: rewrapped.cipher,
+      signingPublicKey: signingKeyFromSlotSecret(secret).publicKey.toString('base64'),
+      anchor,
+    };
+  } finally {
+    secret.fill(0);
+  }
 }
 
 export function findSlot(keyring: Keyring, username: string): KeySlot | undefined {

@@ -186,6 +186,21 @@ export interface DirectoryServiceTable {
   updated_by: string;
 }
 
+/** A common action of one discipline, offered when drafting a plan; deactivated, never deleted. */
+export interface ActionLibraryTable {
+  id: string;
+  discipline_code: string;
+  kind: string;
+  description: string;
+  /** `one_week`, `two_weeks`, `one_month` or null: the usual time it takes, which sets the due date. */
+  due_after: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface ActionPlanTable {
   id: string;
   participant_id: string;
@@ -261,6 +276,9 @@ export interface AuditLogTable {
   outcome: string;
   prev_hash: string;
   hash: string;
+  /** Who signed the entry (the session's user) and their Ed25519 signature; null before migration 026. */
+  signer_user_id: string | null;
+  signature: string | null;
 }
 
 export interface WorkplaceAdjustmentsTable {
@@ -324,6 +342,8 @@ export interface MeetingTable {
   /** Null until attendance is taken. */
   present_ids_json: string | null;
   minutes_per_case: number;
+  /** How long the meeting is booked for (90 before it was asked). */
+  duration_minutes: ColumnType<number, number | undefined, number>;
   status: string;
   /** Set once someone orders the agenda by hand: new cases then join the end instead of re-sorting it. */
   agenda_reordered: ColumnType<number, number | undefined, number>;
@@ -380,6 +400,7 @@ export interface Database {
   disciplines: DisciplineTable;
   team_members: TeamMemberTable;
   directory_services: DirectoryServiceTable;
+  action_library: ActionLibraryTable;
   measure_wording: MeasureWordingTable;
   workplace_adjustments: WorkplaceAdjustmentsTable;
   ahp_reports: AhpReportTable;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { recordAuditHeadSync } from './audit-head';
 import { createKysely } from './create-kysely';
 import { migrateToLatest } from './migrate';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-store';
@@ -50,6 +51,7 @@ function storeOver(sqlite: SqliteDatabase, db: Kysely<Database>): Store {
       // full disk the main file cannot grow: the committed pages stay in the (encrypted) WAL, the
       // next open folds them in, and closing must still close, or the data folder stays locked.
       try {
+        recordAuditHeadSync({ sqlite });
         if (sqlite.open) sqlite.pragma('wal_checkpoint(TRUNCATE)');
       } catch {
         // Nothing is lost: SQLite replays the WAL at the next open.

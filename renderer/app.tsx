@@ -122,6 +122,7 @@ export function App() {
             isDemo: status.isDemo,
             user: status.user,
             storeDamage: status.storeDamage,
+            securityWarning: status.securityWarning,
             lock: () => void lock(),
           }}
         >

@@ -1,5 +1,6 @@
 import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import './styles.css';
+import './screens-wide.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/api-client';

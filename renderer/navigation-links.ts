@@ -24,8 +24,15 @@ const SETTINGS_SECTION: readonly Route['name'][] = [
 
 /** The main navigation's parts of the app, those the role may use (the contract's own role lists decide). */
 export function mainNavigationLinks(role: Role): NavigationLink[] {
+  const hasWorklist = canCall('worklist.get', role);
   return [
-    { label: 'Caseload', route: { name: 'caseload' }, section: ['caseload', 'register', 'participant'] },
+    ...(hasWorklist ? [{ label: 'Worklist', route: { name: 'worklist' }, section: ['home', 'worklist'] } satisfies NavigationLink] : []),
+    {
+      label: 'Caseload',
+      route: { name: 'caseload' },
+      // Without a worklist the caseload is the home page.
+      section: hasWorklist ? ['caseload', 'register', 'participant'] : ['home', 'caseload', 'register', 'participant'],
+    },
     ...(canCall('triage.queue', role)
       ? [{ label: 'Triage', route: { name: 'triage' }, section: ['triage'] } satisfies NavigationLink]
       : []),

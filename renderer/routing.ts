@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 
 /** The screens of the unlocked app, addressed by the URL fragment so Back and links work. */
 export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'worklist' }
   | { readonly name: 'caseload' }
   | { readonly name: 'register' }
   | { readonly name: 'participant'; readonly id: string }
@@ -38,7 +40,7 @@ const SECURITY_PATHS: Readonly<Record<SecurityRoute['name'], string>> = {
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
 
 /** The partnership settings pages under #/settings/. */
-export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory', 'clinical-leads'] as const;
+export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory', 'action-library', 'clinical-leads'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** Triage, meetings (agenda, live meeting mode, minutes) and the follow-up list. */
@@ -62,6 +64,9 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const meetings = parseMeetingsRoute(path);
   if (meetings !== undefined) return meetings;
+  // No fragment at all (the app opened, or signed in again): the home page, whose screen depends on the role.
+  if (path === '') return { name: 'home' };
+  if (path === '/worklist') return { name: 'worklist' };
   if (path === '/register') return { name: 'register' };
   if (path === '/exports') return { name: 'exports' };
   if (path === '/sync/refused') return { name: 'sync-refused' };
@@ -83,6 +88,10 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   switch (route.name) {
+    case 'home':
+      return '#';
+    case 'worklist':
+      return '#/worklist';
     case 'caseload':
       return '#/';
     case 'register':

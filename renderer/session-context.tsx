@@ -8,6 +8,8 @@ export interface SessionInfo {
   readonly user: SignedInUser;
   /** Set when the store was found damaged after unlock: the message naming the backup to restore. */
   readonly storeDamage?: string | undefined;
+  /** Set at an administrator's unlock when roles were changed outside the app (forged or unsigned). */
+  readonly securityWarning?: string | undefined;
   readonly lock: () => void;
 }
 

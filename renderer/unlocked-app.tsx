@@ -22,6 +22,8 @@ import { TriageScreen } from './screens/meetings/triage-screen';
 import { ExportsScreen } from './screens/exports/exports-screen';
 import { SyncRefusedScreen } from './screens/sync/sync-refused-screen';
 import { SyncSettingsScreen } from './screens/sync/sync-settings-screen';
+import { WorklistScreen } from './screens/worklist/worklist-screen';
+import { canCall } from './can-call';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
 export function UnlockedApp() {
@@ -68,6 +70,11 @@ export function UnlockedApp() {
       return <ChangePassphraseScreen />;
     case 'exports':
       return <ExportsScreen />;
+    case 'home':
+    case 'worklist':
+      // The worklist is the home page of everyone who has one; administrators (no clinical content) start on the caseload.
+      if (canCall('worklist.get', session.user.role)) return <WorklistScreen />;
+      return <CaseloadScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
     case 'caseload':
       return <CaseloadScreen partnershipName={session.partnershipName} isDemo={session.isDemo} user={session.user} onLock={session.lock} />;
   }

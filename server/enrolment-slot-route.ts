@@ -13,6 +13,12 @@ function derived(secret: Buffer, purpose: string, username: string, length: numb
   return createHmac('sha256', secret).update(`${purpose}\u0000${username}`).digest().subarray(0, length).toString('base64');
 }
 
+/** 64 bytes (an Ed25519 signature's size) from two derivations: one HMAC-SHA-256 gives only 32. */
+function signatureBytes(secret: Buffer, username: string): string {
+  const half = (purpose: string) => Buffer.from(derived(secret, purpose, username, 32), 'base64');
+  return Buffer.concat([half('role-signature-1'), half('role-signature-2')]).toString('base64');
+}
+
 function derivedUuid(secret: Buffer, username: string): string {
   const hex = Buffer.from(derived(secret, 'user-id', username, 16), 'base64');
   hex[6] = (hex[6]! & 0x0f) | 0x40;
@@ -36,6 +42,7 @@ function decoySlot(secret: Buffer, username: string, template: Slot): Slot {
     kdf: { ...kdf, salt: bytes('salt', 16) },
     cipher: { ...cipher, iv: bytes('iv', 12), tag: bytes('tag', 16), wrappedKey: bytes('wrapped', 32) },
     ...(template.publicKey === undefined ? {} : { publicKey: bytes('public', 32) }),
+    ...(template.signingPublicKey === undefined ? {} : { signingPublicKey: bytes('signing-public', 32) }),
     ...(template.sealedDataKey === undefined
       ? {}
       : {
@@ -46,6 +53,11 @@ function decoySlot(secret: Buffer, username: string, template: Slot): Slot {
             wrappedKey: bytes('sealed-key', 32),
           },
         }),
+    // Since roles are signed (issue 18 item 1) a slot carries the administrators' public keys it
+    // trusts (the same for every user: public, copied) and its signed role (the signature derived,
+    // so it is the same every time yet never the template user's own).
+    ...(template.anchor === undefined ? {} : { anchor: template.anchor }),
+    ...(template.role === undefined ? {} : { role: { ...(template.role as Slot), signature: signatureBytes(secret, username) } }),
   };
 }
 

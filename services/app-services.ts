@@ -8,6 +8,7 @@ import { resumeHandlers } from './session/resume-handlers';
 import { ResumePoints } from './session/resume-points';
 import { refusedOnDamagedStore } from './security/damaged-store-gate';
 import { actionPlanHandlers } from './plans/action-plan-handlers';
+import { worklistHandlers } from './worklist/worklist-handlers';
 import { adjustmentsHandlers } from './adjustments/adjustments-handlers';
 import { auditHandlers } from './audit/audit-handlers';
 import { caseloadHandlers } from './participants/caseload-handlers';
@@ -115,7 +116,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...assessmentHandlers(session, now),
     ...measureHandlers(session, now, { paths, backoff }),
     ...actionPlanHandlers(session, now),
-    ...auditHandlers(session),
+    ...worklistHandlers(session, now),
+    ...auditHandlers(session, paths),
     ...partnershipConfigHandlers(session, now),
     ...referralHandlers(session, now),
     ...measureWordingHandlers(session, now),
@@ -134,6 +136,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     options.onInternalError,
     createAuditRecorder(session, now),
     (channel, definition) => {
+      // The session's role is the signed one (security/signed-roles.ts), checked again on every
+      // role-restricted call in case the keyring changed since unlock; locking always works.
+      if (definition.access !== 'public' && channel !== 'session.lock') session.current?.roleCheck?.check();
       const damage = session.damage;
       if (damage !== undefined && refusedOnDamagedStore(channel, definition)) throw damage;
     },

@@ -1,6 +1,9 @@
 import { AppError } from '../core/app-error';
 import type { SignedInUser } from '../core/schemas/session';
+import { moveAuditSigner } from '../db/audit-signer';
+import type { SigningKey } from '../db/signing-key';
 import type { Store } from '../db/store';
+import type { SessionRoleCheck } from './security/session-role-check';
 
 /** The unlocked store and who unlocked it. */
 export interface OpenSession {
@@ -13,6 +16,12 @@ export interface OpenSession {
    * slot or rotate it. Zeroed when the session closes.
    */
   readonly dataKey: Buffer;
+  /** The user's signing key, from their own slot: an administrator signs roles with it. */
+  readonly signingKey?: SigningKey | undefined;
+  /** Re-checks the signed role on every call (absent on a store whose roles are not signed yet). */
+  readonly roleCheck?: SessionRoleCheck | undefined;
+  /** Accounts whose stored role is not the signed one, found at an administrator's unlock: shown as a warning. */
+  readonly roleWarning?: string | undefined;
 }
 
 /** Holds at most one open session for this data directory. */
@@ -54,6 +63,7 @@ export class SessionHolder {
    */
   replaceStore(store: Store): void {
     const session = this.require();
+    moveAuditSigner(session.store, store);
     this.#session = { ...session, store };
   }
 

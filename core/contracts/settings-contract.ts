@@ -1,4 +1,5 @@
 import { ALL_ROLES, type Role } from '../roles';
+import { libraryActionEntrySchema, saveLibraryActionInputSchema } from '../schemas/config/action-library';
 import { directoryServiceEntrySchema, saveDirectoryServiceInputSchema } from '../schemas/config/directory-services';
 import { disciplineEntrySchema, saveDisciplineInputSchema } from '../schemas/config/disciplines';
 import { partnershipConfigSchema } from '../schemas/config/partnership-config';
@@ -44,6 +45,13 @@ export const settingsContract = {
     summary: 'Add an onward service to the local directory or change one (deactivate, never deleted)',
     input: saveDirectoryServiceInputSchema,
     output: directoryServiceEntrySchema,
+    access: CONFIG_ROLES,
+    audit: { action: 'configure' },
+  },
+  'config.saveLibraryAction': {
+    summary: 'Add a common action of a discipline to the action library, or change one (deactivate, never deleted)',
+    input: saveLibraryActionInputSchema,
+    output: libraryActionEntrySchema,
     access: CONFIG_ROLES,
     audit: { action: 'configure' },
   },

@@ -14,6 +14,7 @@ export const AUDIT_ACTION_LABELS = {
   configure: 'Changed settings',
   denied: 'Refused (not allowed)',
   delete: 'Deleted at retention review',
+  security_warning: 'Security warning',
 } as const;
 export type AuditActionName = keyof typeof AUDIT_ACTION_LABELS;
 const auditActionSchema = z.enum(Object.keys(AUDIT_ACTION_LABELS) as [AuditActionName, ...AuditActionName[]]);
@@ -43,9 +44,22 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), nextBeforeSeq: z.number().int().positive().nullable() });
 
+export const auditFindingSchema = z.object({
+  kind: z.enum(['changed', 'removed', 'cut', 'unsigned', 'bad_signature']),
+  fromSeq: z.number().int(),
+  toSeq: z.number().int(),
+  /** What was found, naming the entries, for an administrator (core/audit-findings.ts). */
+  message: z.string(),
+});
+export type AuditFindingOutput = z.infer<typeof auditFindingSchema>;
+
 export const auditVerificationSchema = z.object({
   entries: z.number().int().nonnegative(),
+  /** True when the hash chain, every required signature and the recorded head all hold. */
   intact: z.boolean(),
+  /** The hash chain's first break (the chain alone: a recomputed chain has none). */
   firstBreak: z.object({ seq: z.number().int(), problem: z.enum(['altered', 'out_of_sequence', 'broken_link']) }).nullable(),
+  /** Everything found, by entry number: changed, removed, cut from the end, unsigned, badly signed. */
+  findings: z.array(auditFindingSchema),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -108,6 +108,13 @@ export const createMeetingInputSchema = z.strictObject({
     .int('Enter a whole number of minutes')
     .min(2, 'Allow at least 2 minutes a case')
     .max(60, 'Allow at most 60 minutes a case'),
+  /** How long the meeting is booked for: meeting mode shows the time left against the cases left. */
+  durationMinutes: z
+    .number({ error: 'Enter how long the meeting is, in minutes' })
+    .int('Enter a whole number of minutes')
+    .min(10, 'A meeting must be at least 10 minutes')
+    .max(480, 'A meeting can be at most 480 minutes (8 hours)')
+    .default(90),
 });
 export type CreateMeetingInput = z.input<typeof createMeetingInputSchema>;
 
@@ -184,6 +191,8 @@ export const meetingListSchema = z.object({ meetings: z.array(meetingSummarySche
 export const meetingSchema = meetingSummarySchema.extend({
   chairId: z.string(),
   minutesPerCase: z.number().int().positive(),
+  /** How long the meeting is booked for, in minutes. */
+  durationMinutes: z.number().int().positive(),
   expectedAttendeeIds: z.array(z.string()),
   /** Who was recorded present; null until attendance is taken. */
   presentIds: z.array(z.string()).nullable(),

@@ -39,6 +39,8 @@ export const appStatusSchema = z.discriminatedUnion('state', [
     idleLockInSeconds: z.number().int().min(0).optional(),
     /** Set once the check after unlock finds the store damaged: what to restore; writes are refused. */
     storeDamage: z.string().optional(),
+    /** An administrator's unlock found roles changed outside the app (forged or unsigned): shown as a banner. */
+    securityWarning: z.string().optional(),
   }),
 ]);
 export type AppStatus = z.infer<typeof appStatusSchema>;

@@ -110,6 +110,15 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     references: { updated_by: 'users' },
     unique: [{ columns: ['name'], nocase: true }],
   },
+  // The partnership's common actions per discipline: settings, so a compare-and-set on each entry.
+  {
+    table: 'action_library',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['config.saveLibraryAction'],
+    readBy: ALL_ROLES,
+    references: { discipline_code: 'disciplines', updated_by: 'users' },
+  },
   {
     table: 'measure_wording',
     key: ['measure'],

@@ -21,6 +21,8 @@ import * as unfinishedFiles from './2026-12-06-021-unfinished-files';
 import * as splitDwpConsent from './2026-12-06-022-split-dwp-consent';
 import * as riskFlagAcknowledgement from './2026-12-06-023-risk-flag-acknowledgement';
 import * as employerLetterApprovals from './2026-12-06-024-employer-letter-approvals';
+import * as meetingPlanTools from './2026-12-06-025-meeting-plan-tools';
+import * as signedAuditEntries from './2026-12-06-026-signed-audit-entries';
 import * as referralInbox from './2026-12-06-030-referral-inbox';
 
 /**
@@ -50,6 +52,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-022-split-dwp-consent': splitDwpConsent,
   '2026-12-06-023-risk-flag-acknowledgement': riskFlagAcknowledgement,
   '2026-12-06-024-employer-letter-approvals': employerLetterApprovals,
+  '2026-12-06-025-meeting-plan-tools': meetingPlanTools,
+  '2026-12-06-026-signed-audit-entries': signedAuditEntries,
   '2026-12-06-030-referral-inbox': referralInbox,
 };
 

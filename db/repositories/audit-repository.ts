@@ -1,11 +1,15 @@
 import type { Kysely } from 'kysely';
+import { auditSignatureMessage } from '../../core/audit-entry-canonical';
 import { AUDIT_GENESIS_HASH, auditEntryHash, type AuditEntryContent } from '../audit-chain';
+import { auditSignerOf } from '../audit-signer';
+import { signMessage } from '../signing-key';
 import type { Database } from '../schema';
 import type { Store } from '../store';
 
 export type NewAuditEntry = Omit<AuditEntryContent, 'seq'>;
 
-interface AuditRow {
+/** A row of `audit_log` as stored. */
+export interface AuditRow {
   seq: number;
   at: string;
   user_id: string | null;
@@ -17,27 +21,39 @@ interface AuditRow {
   outcome: string;
   prev_hash: string;
   hash: string;
+  signer_user_id: string | null;
+  signature: string | null;
 }
 
 /**
  * Appends one entry to the chain. Synchronous on purpose: reading the last hash and inserting the
  * next row happen in one SQLite transaction with no await between, so two calls can never chain
- * from the same previous entry.
+ * from the same previous entry. Signed by the connection's signer (the user who unlocked it, see
+ * db/audit-signer.ts): an Ed25519 signature costs about 0.1 ms.
  */
 export function appendAuditEntry(store: Pick<Store, 'sqlite'>, entry: NewAuditEntry): void {
   const { sqlite } = store;
+  const signer = auditSignerOf(store);
   sqlite.transaction(() => {
     const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined;
     const seq = (last?.seq ?? 0) + 1;
     const previousHash = last?.hash ?? AUDIT_GENESIS_HASH;
     const content: AuditEntryContent = { ...entry, seq };
+    const hash = auditEntryHash(previousHash, content);
     sqlite
       .prepare(
-        `INSERT INTO audit_log (seq, at, user_id, username, action, channel, participant_id, subject_json, outcome, prev_hash, hash)
-         VALUES (@seq, @at, @userId, @username, @action, @channel, @participantId, @subjectJson, @outcome, @previousHash, @hash)`,
+        `INSERT INTO audit_log (seq, at, user_id, username, action, channel, participant_id, subject_json, outcome, prev_hash, hash, signer_user_id, signature)
+         VALUES (@seq, @at, @userId, @username, @action, @channel, @participantId, @subjectJson, @outcome, @previousHash, @hash, @signerUserId, @signature)`,
       )
-      .run({ ...content, previousHash, hash: auditEntryHash(previousHash, content) });
+      .run({
+        ...content,
+        previousHash,
+        hash,
+        signerUserId: signer?.userId ?? null,
+        signature:
+          signer === undefined ? null : signMessage(signer.key, auditSignatureMessage(signer.userId, seq, hash)).toString('base64'),
+      });
   })();
 }
 
@@ -69,7 +85,7 @@ export interface AuditChainBreak {
 }
 
 /** The fields a row's hash covers. */
-function contentOf(row: AuditRow): AuditEntryContent {
+export function contentOf(row: AuditRow): AuditEntryContent {
   return {
     seq: row.seq,
     at: row.at,

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ChannelInput } from '../../core/contract';
 import type { PdfDocument } from '../../core/schemas/documents';
 import { useApi } from '../api/api-context';
+import { offers } from '../can-call';
 import { base64Bytes, saveBlob } from '../save-blob';
 
 /** The channels that render a PDF document in the services layer. */
@@ -20,6 +21,8 @@ export interface DownloadPdfButtonsProps<C extends DocumentChannel> {
   /** One button each (the plan offers normal and large print), sharing one progress message. */
   readonly options: ReadonlyArray<PdfDownloadOption<C>>;
   readonly testId?: string;
+  /** Set when the services layer would refuse every download (no consent): the buttons are disabled and this says why. */
+  readonly blockedReason?: string | undefined;
 }
 
 type DownloadState =
@@ -33,9 +36,10 @@ type DownloadState =
  * says so while it renders, then saves it under the suggested file name. A refusal (no consent,
  * not allowed) is shown below the buttons in the service's words.
  */
-export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options, testId }: DownloadPdfButtonsProps<C>) {
+export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options, testId, blockedReason }: DownloadPdfButtonsProps<C>) {
   const api = useApi();
   const [state, setState] = useState<DownloadState>({ kind: 'idle' });
+  const blockedId = `${useId()}-blocked`;
   const download = async (input: ChannelInput<C>) => {
     setState({ kind: 'busy' });
     const result = await api.call(channel, input);
@@ -55,14 +59,21 @@ export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options
             key={option.label}
             type="button"
             className="nhsuk-button nhsuk-button--secondary"
-            disabled={state.kind === 'busy'}
+            disabled={state.kind === 'busy' || blockedReason !== undefined}
+            aria-describedby={blockedReason === undefined ? undefined : blockedId}
             data-testid={option.testId}
+            {...offers(channel)}
             onClick={() => void download(option.input)}
           >
             {option.label}
           </button>
         ))}
       </div>
+      {blockedReason !== undefined && (
+        <p className="nhsuk-body-s" id={blockedId}>
+          {blockedReason}
+        </p>
+      )}
       <div aria-live="polite" className="ww-download-pdf__status">
         {state.kind === 'busy' && <p role="status">Preparing the PDF…</p>}
         {state.kind === 'done' && (

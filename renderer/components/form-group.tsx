@@ -23,17 +23,26 @@ export function FormGroup({ id, label, hint, error, children }: FormGroupProps) 
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children(describedBy)}
+    </div>
+  );
+}
+
+/** A field's hint (`<id>-hint`) and error message (`<id>-error`), in the order the NHS design system shows them. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
       {hint !== undefined && (
-        <div className="nhsuk-hint" id={hintId}>
+        <div className="nhsuk-hint" id={`${id}-hint`}>
           {hint}
         </div>
       )}
       {error !== undefined && (
-        <span className="nhsuk-error-message" id={errorId}>
+        <span className="nhsuk-error-message" id={`${id}-error`}>
           <span className="nhsuk-u-visually-hidden">Error:</span> {error}
         </span>
       )}
-      {children(describedBy)}
-    </div>
+    </>
   );
 }

@@ -26,6 +26,7 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Outside the unlocked app (setup, unlock) there is no session and so no damage to report.
   const storeDamage = useContext(SessionContext)?.storeDamage;
+  const securityWarning = useContext(SessionContext)?.securityWarning;
   useEffect(() => {
     document.title = partnershipName === undefined ? `${title} – WorkWell MDT` : `${title} – ${partnershipName} – WorkWell MDT`;
     headingRef.current?.focus();
@@ -83,6 +84,13 @@ export function PageLayout({ title, partnershipName, isDemo = false, user, onLoc
         <div className="ww-store-damage-banner" role="region" aria-label="Store damaged">
           <div className="nhsuk-width-container" role="alert">
             <strong>{storeDamage}</strong> You can still read records; ask an administrator to restore it in Settings, Backup and restore.
+          </div>
+        </div>
+      )}
+      {securityWarning !== undefined && (
+        <div className="ww-store-damage-banner" role="region" aria-label="Security warning">
+          <div className="nhsuk-width-container" role="alert">
+            <strong>{securityWarning}</strong>
           </div>
         </div>
       )}

@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../core/contracts/sync-contract';
 import { useOptionalApi } from '../api/api-context';
+import { formatTime } from '../format';
 import { routeHref } from '../routing';
 
 /** How often the header asks for the sync status. */
 const POLL_MS = 3_000;
-
-/** "10:42" from an ISO time, in the laptop's time zone. */
-function clockTime(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? '' : at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -66,9 +61,9 @@ export function describeSyncStatus(status: SyncStatus): { state: string; detail:
   const detail =
     waitingText(status) ??
     (status.lastSyncedAt !== null && status.mode === 'online'
-      ? `synced at ${clockTime(status.lastSyncedAt)}`
+      ? `synced at ${formatTime(status.lastSyncedAt)}`
       : status.lastSyncedAt !== null
-        ? `last synced at ${clockTime(status.lastSyncedAt)}`
+        ? `last synced at ${formatTime(status.lastSyncedAt)}`
         : 'not synced yet');
   return { state, detail, message: status.problem?.message };
 }

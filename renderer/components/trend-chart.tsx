@@ -1,5 +1,6 @@
 import type { ChartBand } from '../../core/scoring/chart-bands';
 import { formatTotal } from '../../core/scoring/measure-trend';
+import { formatShortDate } from '../format';
 
 /** NHS identity colours: calm on a projector, and each at least 4.5:1 against white. */
 const COLOURS = { line: '#005eb8', threshold: '#d5281b', text: '#425563', grid: '#d8dde0', bandShade: '#f0f4f5', ink: '#212b32' } as const;
@@ -33,13 +34,6 @@ export interface TrendChartProps {
   readonly bands: readonly ChartBand[];
   /** The caseness threshold, drawn as a dashed red line; null when the measure has none. */
   readonly threshold: number | null;
-}
-
-function shortDate(isoDate: string): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? isoDate
-    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** x for each point: by date, or evenly spread when every point shares one date. */
@@ -152,7 +146,7 @@ export function TrendChart({ label, points, totalMin, totalMax, bands, threshold
       {points.map((point, index) =>
         shownDates.has(index) ? (
           <text key={`date-${index}`} x={xs[index]} y={PLOT.bottom + 24} textAnchor="middle" fontSize="14" fill={COLOURS.text}>
-            {shortDate(point.takenOn)}
+            {formatShortDate(point.takenOn)}
           </text>
         ) : null,
       )}

@@ -1,4 +1,5 @@
-import { isAppError } from '../../core/app-error';
+import { AppError, isAppError } from '../../core/app-error';
+import { readKeyring } from '../../db/keyring';
 import type { AuditVerification } from '../../core/schemas/audit';
 import { readSyncState } from '../../db/sync/sync-state';
 import { appChannelRule, runAsUser } from '../session/cli-dispatch';
@@ -26,11 +27,15 @@ export async function verifyStoreAudit(options: {
   passphrase: string;
   now: () => Date;
 }): Promise<StoreAuditVerification> {
-  const username = options.username ?? (await onlyUsername(storePaths(options.dataDir).keyring));
+  const paths = storePaths(options.dataDir);
+  const username = options.username ?? (await onlyUsername(paths.keyring));
   const caller = { dataDir: options.dataDir, username, passphrase: options.passphrase, now: options.now };
   return runAsUser(caller, appChannelRule('audit.verify'), {}, async (_input, session) => {
-    const { store } = session.require();
-    const local = verifyAudit(store);
+    const open = session.require();
+    const keyring = await readKeyring(paths.keyring);
+    if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
+    const { store } = open;
+    const local = verifyAudit(store, keyring, open.roleCheck?.anchor);
     const state = readSyncState(store);
     if (state === undefined) return { ...local, server: null };
     // The passphrase has opened the store already: refused here only when the slot holds no key pair.

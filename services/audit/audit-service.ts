@@ -3,6 +3,10 @@ import type { AuditEntry } from '../../core/schemas/audit';
 import { searchAuditLog, verifyAuditChain } from '../../db/repositories/audit-repository';
 import { participantReferences } from '../../db/repositories/participant-repository';
 import { findUserByUsername } from '../../db/repositories/user-repository';
+import { describeAuditFinding } from '../../core/audit-findings';
+import { verifySignedAuditChain } from '../../db/audit-verification';
+import type { KeySlot, Keyring } from '../../db/keyring';
+import { certifiedSigningKeys, trustedAdministratorKeys } from '../../db/role-assignment';
 import type { Store } from '../../db/store';
 
 /** A page of the audit trail, newest first, with people shown by reference only. */
@@ -34,8 +38,17 @@ export async function searchAudit(store: Store, input: ParsedInput<'audit.search
   };
 }
 
-/** Recomputes the whole hash chain. */
-export function verifyAudit(store: Store): ChannelOutput<'audit.verify'> {
+/**
+ * Recomputes the whole hash chain, checks every entry's signature by its writer's certified key
+ * (as the verifying user's own slot trusts: `anchor`, verified with their passphrase at unlock;
+ * undefined on a store whose roles are not signed yet, which takes the keyring's keys as found),
+ * and the trail's end against the head kept in the keyring. Names every finding by entry number.
+ */
+export function verifyAudit(store: Store, keyring: Keyring, anchor: KeySlot['anchor']): ChannelOutput<'audit.verify'> {
   const { entries, firstBreak } = verifyAuditChain(store);
-  return { entries, intact: firstBreak === null, firstBreak };
+  const trusted = anchor === undefined ? undefined : trustedAdministratorKeys(keyring, anchor.administrators);
+  const keys = certifiedSigningKeys(keyring, trusted);
+  const signed = verifySignedAuditChain(store, { keysOf: (userId) => keys.get(userId), head: keyring.auditHead });
+  const findings = signed.findings.map((finding) => ({ ...finding, message: describeAuditFinding(finding) }));
+  return { entries, intact: firstBreak === null && findings.length === 0, firstBreak, findings };
 }

@@ -37,6 +37,7 @@ async function nextMeetingFor(trx: Kysely<Database>, meeting: MeetingRow, user: 
     expected_attendee_ids_json: meeting.expected_attendee_ids_json,
     present_ids_json: null,
     minutes_per_case: meeting.minutes_per_case,
+    duration_minutes: meeting.duration_minutes,
     status: 'planned',
     agenda_reordered: 0,
     created_by: user.userId,

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/app-error';
+import { withAuditHead } from '../../db/audit-head';
 import { findSlot, parseKeyring, unwrapDataKey, type Keyring } from '../../db/keyring';
 import { forgetUnfinishedFiles, recordUnfinishedFiles } from '../../db/repositories/unfinished-file-repository';
 import { appliedMigrationNames } from '../../db/migrate';
@@ -47,7 +48,9 @@ export async function writeBackupFile(options: {
   file: string;
   madeAt: string;
 }): Promise<{ bytes: number }> {
-  const { store, dataKey, keyring, file } = options;
+  const { store, dataKey, file } = options;
+  // The trail's head travels in the header's keyring: a restore brings it back with the store.
+  const keyring = withAuditHead(options.keyring, store);
   const folder = path.dirname(file);
   const suffix = randomBytes(6).toString('hex');
   const snapshot = path.join(folder, `.${path.basename(file)}.${suffix}.store.tmp`);

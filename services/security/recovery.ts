@@ -3,7 +3,20 @@ import { AppError } from '../../core/app-error';
 import { formatRecoveryKey, recoveryKeyFromBytes } from '../../core/recovery-key';
 import { roleSchema } from '../../core/roles';
 import type { SignedInUser } from '../../core/schemas/session';
-import { RECOVERY_SLOT_ID, createKeySlot, readKeyring, unwrapDataKey, type Keyring } from '../../db/keyring';
+import { setAuditSigner } from '../../db/audit-signer';
+import {
+  RECOVERY_SLOT_ID,
+  createKeySlot,
+  createKeySlotAndSigningKey,
+  findSlot,
+  readKeyring,
+  unwrapDataKey,
+  type Keyring,
+} from '../../db/keyring';
+import { signRoleAssignment } from '../../db/role-assignment';
+import type { SigningKey } from '../../db/signing-key';
+import { SessionRoleCheck } from './session-role-check';
+import { retireSigningKeys } from './user-admin';
 import { findUserByUsername } from '../../db/repositories/user-repository';
 import { openStore, type Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
@@ -41,7 +54,7 @@ export async function replaceRecoveryKey(paths: StorePaths, dataKey: Buffer): Pr
 export async function recoverAdministrator(
   paths: StorePaths,
   input: { recoveryKey: string; username: string; newPassphrase: string },
-): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer }> {
+): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer; signingKey: SigningKey; roleCheck: SessionRoleCheck }> {
   const keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   if (keyring.recovery === undefined)
@@ -64,22 +77,38 @@ export async function recoverAdministrator(
         username: "Enter the username of one of this partnership's administrators",
       });
     }
-    const slot = await createKeySlot({
+    // A new key pair, so a new signing key: the administrator keeps trusting whom their old slot
+    // trusted (as found: the recovery key cannot check it) and signs their own role with the new
+    // key. Other users trust that key once another administrator saves this account's role.
+    const old = keyring.slots.find((each) => each.userId === row.id);
+    const created = await createKeySlotAndSigningKey({
       storeId: keyring.storeId,
       userId: row.id,
       username: row.username,
       passphrase: input.newPassphrase,
       dataKey,
+      trust: { administrators: old?.anchor?.administrators ?? [], self: true },
     });
-    const next = await updateKeyring(paths, (current) => ({
-      ...current,
-      slots: [...current.slots.filter((each) => each.userId !== row.id), slot],
-    }));
+    const signer = { userId: row.id, key: created.signingKey };
+    const slot = {
+      ...created.slot,
+      role: signRoleAssignment(keyring.storeId, signer, created.slot, 'administrator', (old?.role?.version ?? 0) + 1),
+    };
+    const next = await updateKeyring(paths, (current) =>
+      retireSigningKeys(
+        { ...current, slots: [...current.slots.filter((each) => each.userId !== row.id), slot] },
+        current.slots.filter((each) => each.userId === row.id),
+      ),
+    );
+    setAuditSigner(store, { ...signer, keyringFile: paths.keyring });
+    const anchor = findSlot(next, row.username)?.anchor ?? { administrators: [] };
     return {
       store,
       user: { userId: row.id, username: row.username, displayName: row.display_name, role: roleSchema.parse(row.role) },
       keyring: next,
       dataKey,
+      signingKey: created.signingKey,
+      roleCheck: new SessionRoleCheck(paths.keyring, row.id, 'administrator', anchor),
     };
   } catch (error) {
     dataKey.fill(0);

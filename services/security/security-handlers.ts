@@ -78,7 +78,7 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
         return {};
       }),
 
-    'users.changeRole': async (input) => withOpenSession((open) => changeUserRole(open, input)),
+    'users.changeRole': async (input) => withOpenSession((open) => changeUserRole(paths, open, input)),
 
     'account.changePassphrase': async (input) =>
       withOpenSession(async (open) => {
@@ -97,6 +97,8 @@ export function securityHandlers(deps: SecurityDependencies): SecurityHandlers {
           partnershipName: recovered.keyring.partnershipName,
           isDemo: recovered.keyring.isDemo,
           dataKey: recovered.dataKey,
+          signingKey: recovered.signingKey,
+          roleCheck: recovered.roleCheck,
         });
         idle.touch();
         return recovered.user;

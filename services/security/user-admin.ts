@@ -4,7 +4,8 @@ import { AppError } from '../../core/app-error';
 import { roleSchema } from '../../core/roles';
 import type { UserEntry } from '../../core/schemas/security';
 import type { ParsedInput } from '../../core/contract';
-import { createKeySlot, readKeyring } from '../../db/keyring';
+import { createKeySlot, readKeyring, type KeySlot, type Keyring } from '../../db/keyring';
+import { anchorKeysFor, signRoleAssignment, trustedAdministratorKeys } from '../../db/role-assignment';
 import { findTeamMember, linkTeamMemberToUser } from '../../db/repositories/team-member-repository';
 import {
   countEnabledAdministrators,
@@ -73,13 +74,20 @@ export async function addUser(paths: StorePaths, open: OpenSession, input: Parse
   }
   const userId = randomUUID();
   const at = now.toISOString();
-  const slot = await createKeySlot({
+  const signing = roleSigner(keyring, open);
+  const unsignedSlot = await createKeySlot({
     storeId: keyring.storeId,
     userId,
     username: input.username,
     passphrase: input.passphrase,
     dataKey: open.dataKey,
+    // The new user trusts the administrators this administrator trusts: bound in with their passphrase.
+    ...(signing === undefined ? {} : { trust: { administrators: signing.anchor } }),
   });
+  const slot: KeySlot =
+    signing === undefined
+      ? unsignedSlot
+      : { ...unsignedSlot, role: signRoleAssignment(keyring.storeId, signing.signer, unsignedSlot, input.role, 1) };
   let slotWritten = false;
   try {
     return await auditedTransaction(store, async (trx) => {
@@ -123,7 +131,10 @@ export async function revokeUser(paths: StorePaths, open: OpenSession, userId: s
   await updateKeyring(paths, (keyring) => {
     const slots = keyring.slots.filter((slot) => slot.userId !== userId);
     if (slots.length === 0) throw new AppError('CONFLICT', 'The keyring would be left with no way in.');
-    return { ...keyring, slots };
+    return retireSigningKeys(
+      { ...keyring, slots },
+      keyring.slots.filter((slot) => slot.userId === userId),
+    );
   });
   await auditedTransaction(store, (trx) => disableUser(trx, userId, now.toISOString()));
 }
@@ -134,7 +145,7 @@ export async function revokeUser(paths: StorePaths, open: OpenSession, userId: s
  * laptop joined to a partnership server the change reaches the server through its administrator
  * routes (services/sync/user-changes.ts), which check it again against the server's own roles.
  */
-export async function changeUserRole(open: OpenSession, input: ParsedInput<'users.changeRole'>): Promise<UserEntry> {
+export async function changeUserRole(paths: StorePaths, open: OpenSession, input: ParsedInput<'users.changeRole'>): Promise<UserEntry> {
   const { store } = open;
   if (input.userId === open.user.userId) throw new AppError('CONFLICT', 'You cannot change your own role. Ask another administrator.');
   return auditedTransaction(store, async (trx) => {
@@ -146,6 +157,49 @@ export async function changeUserRole(open: OpenSession, input: ParsedInput<'user
     if (row.role !== input.role) await setUserRole(trx, input.userId, input.role);
     const changed = (await usersIn(trx)).find((user) => user.userId === input.userId);
     if (changed === undefined) throw new AppError('INTERNAL', 'The account could not be read back.');
+    // The signed role in the user's slot (when their slot is on this laptop): saving a role signs it,
+    // even unchanged, which is how an administrator confirms a role flagged at unlock. Written
+    // before the transaction commits; a failed write rolls the change back.
+    await updateKeyring(paths, (keyring) => {
+      const signing = roleSigner(keyring, open);
+      if (signing === undefined) return keyring;
+      return {
+        ...keyring,
+        slots: keyring.slots.map((slot) =>
+          slot.userId === input.userId && slot.publicKey !== undefined
+            ? { ...slot, role: signRoleAssignment(keyring.storeId, signing.signer, slot, input.role, (slot.role?.version ?? 0) + 1) }
+            : slot,
+        ),
+      };
+    });
     return changed;
   });
+}
+
+/** The signing administrator and the keys they trust (as bound into their slot), when roles are signed on this store. */
+function roleSigner(keyring: Keyring, open: OpenSession) {
+  if (open.signingKey === undefined || open.roleCheck === undefined) return undefined;
+  const trusted = trustedAdministratorKeys(keyring, open.roleCheck.anchor.administrators);
+  return {
+    signer: { userId: open.user.userId, key: open.signingKey },
+    anchor: [...open.roleCheck.anchor.administrators, ...anchorKeysFor(keyring, trusted)],
+  };
+}
+
+/** Keeps the signing keys (and signed roles) of slots leaving the keyring: their audit entries stay checkable. */
+export function retireSigningKeys(keyring: Keyring, leaving: readonly KeySlot[]): Keyring {
+  const former = leaving.flatMap((slot) =>
+    slot.signingPublicKey === undefined || slot.publicKey === undefined
+      ? []
+      : [
+          {
+            userId: slot.userId,
+            username: slot.username,
+            publicKey: slot.publicKey,
+            signingPublicKey: slot.signingPublicKey,
+            ...(slot.role === undefined ? {} : { role: slot.role }),
+          },
+        ],
+  );
+  return former.length === 0 ? keyring : { ...keyring, formerSigningKeys: [...(keyring.formerSigningKeys ?? []), ...former] };
 }

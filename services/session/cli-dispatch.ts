@@ -5,6 +5,7 @@ import { fieldErrors } from '../../core/field-errors';
 import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { storePaths } from '../../db/store-paths';
 import { checkAccess } from '../dispatch';
+import { signedRoleSession } from '../security/role-session';
 import { SessionHolder, type OpenSession } from '../session-holder';
 import { onlyUsername } from './store-commands';
 import { unlockStore } from './unlock-store';
@@ -55,12 +56,14 @@ export async function runAsUser<T>(
   const paths = storePaths(caller.dataDir);
   const unlocked = await unlockStore(paths, caller.username ?? (await onlyUsername(paths.keyring)), caller.passphrase);
   const session = new SessionHolder();
+  // As the app's unlock: the signing key (audit entries signed as this user) and the signed-role check.
   const open: OpenSession = {
     store: unlocked.store,
     user: unlocked.user,
     partnershipName: unlocked.keyring.partnershipName,
     isDemo: unlocked.keyring.isDemo,
     dataKey: unlocked.dataKey,
+    ...signedRoleSession(paths, unlocked, caller.now()),
   };
   session.open(open);
   const record = (action: string, outcome: string) => {
@@ -80,6 +83,7 @@ export async function runAsUser<T>(
   try {
     const { definition } = rule;
     try {
+      open.roleCheck?.check();
       checkAccess(definition as ChannelDefinition, open.user);
       const parsed = definition.input.safeParse(input);
       if (!parsed.success) throw new AppError('VALIDATION', 'Some answers need correcting.', fieldErrors(parsed.error));

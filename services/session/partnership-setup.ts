@@ -2,9 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { AppError } from '../../core/app-error';
 import { pilotAreaName } from '../../core/icb-areas';
-import type { Role } from '../../core/roles';
+import { AUDIT_GENESIS_HASH } from '../../core/audit-entry-canonical';
+import { roleSchema, type Role } from '../../core/roles';
 import type { SignedInUser } from '../../core/schemas/session';
-import { RECOVERY_SLOT_ID, createKeySlot, newDataKey, readKeyring, writeKeyring, type Keyring } from '../../db/keyring';
+import { setAuditSigner } from '../../db/audit-signer';
+import {
+  RECOVERY_SLOT_ID,
+  createKeySlot,
+  createKeySlotAndSigningKey,
+  newDataKey,
+  readKeyring,
+  writeKeyring,
+  type Keyring,
+} from '../../db/keyring';
+import { signRoleAssignment } from '../../db/role-assignment';
+import type { SigningKey } from '../../db/signing-key';
 import { insertPartnership } from '../../db/repositories/partnership-repository';
 import { insertUser } from '../../db/repositories/user-repository';
 import { openStore, type Store } from '../../db/store';
@@ -48,7 +60,7 @@ export async function createPartnershipStore(
   paths: StorePaths,
   partnership: NewPartnership,
   now: Date,
-): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer }> {
+): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer; signingKey: SigningKey }> {
   if ((await readKeyring(paths.keyring)) !== undefined) {
     throw new AppError('ALREADY_SET_UP', 'A partnership is already set up in this data folder.');
   }
@@ -98,12 +110,37 @@ export async function createPartnershipStore(
         disabled_at: null,
       });
     }
-    const slots = await Promise.all([
-      createKeySlot({ storeId, userId, username: partnership.admin.username, passphrase: partnership.admin.passphrase, dataKey }),
-      ...others.map((other) =>
-        createKeySlot({ storeId, userId: other.id, username: other.username, passphrase: other.passphrase, dataKey }),
+    // The first administrator trusts their own key; everyone else is made trusting it, and each
+    // role is signed by it (db/role-assignment.ts).
+    const admin = await createKeySlotAndSigningKey({
+      storeId,
+      userId,
+      username: partnership.admin.username,
+      passphrase: partnership.admin.passphrase,
+      dataKey,
+      trust: { administrators: [], self: true },
+    });
+    const adminKey = { userId, signingPublicKey: admin.signingKey.publicKey.toString('base64') };
+    const otherSlots = await Promise.all(
+      others.map((other) =>
+        createKeySlot({
+          storeId,
+          userId: other.id,
+          username: other.username,
+          passphrase: other.passphrase,
+          dataKey,
+          trust: { administrators: [adminKey] },
+        }),
       ),
-    ]);
+    );
+    const signer = { userId, key: admin.signingKey };
+    const slots = [
+      { ...admin.slot, role: signRoleAssignment(storeId, signer, admin.slot, role, 1) },
+      ...otherSlots.map((slot, index) => ({
+        ...slot,
+        role: signRoleAssignment(storeId, signer, slot, roleSchema.parse(others[index]?.role), 1),
+      })),
+    ];
     const recovery =
       partnership.recoveryKey === undefined
         ? undefined
@@ -124,12 +161,15 @@ export async function createPartnershipStore(
       createdAt,
       slots,
       ...(recovery === undefined ? {} : { recovery }),
+      auditHead: { seq: 0, hash: AUDIT_GENESIS_HASH, signedFrom: 1 },
     };
     await writeKeyring(paths.keyring, keyring);
+    setAuditSigner(store, { userId, key: admin.signingKey, keyringFile: paths.keyring });
     return {
       store,
       user: { userId, username: partnership.admin.username, displayName: partnership.admin.displayName, role },
       keyring,
+      signingKey: admin.signingKey,
       // The session holds its own copy; this one is zeroed below.
       dataKey: Buffer.from(dataKey),
     };

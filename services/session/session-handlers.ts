@@ -2,7 +2,7 @@ import { AppError } from '../../core/app-error';
 import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
 import { formatRecoveryKey, normaliseRecoveryKey } from '../../core/recovery-key';
 import type { AppStatus, SignedInUser } from '../../core/schemas/session';
-import { readKeyring, type Keyring } from '../../db/keyring';
+import { findSlot, readKeyring, type Keyring } from '../../db/keyring';
 import type { StorePaths } from '../../db/store-paths';
 import type { Handlers } from '../handlers';
 import { createPartnershipStore, partnershipIdentity, type NewPartnership } from './partnership-setup';
@@ -21,6 +21,8 @@ import { damagedStoreError } from '../security/store-damage';
 import type { Store } from '../../db/store';
 import { cleanUpUnfinishedFiles } from '../unfinished-files';
 import { replaceOldKeyCopies } from '../security/old-key-copies';
+import { signedRoleSession } from '../security/role-session';
+import { SessionRoleCheck } from '../security/session-role-check';
 
 export interface SessionServiceDependencies {
   readonly paths: StorePaths;
@@ -67,6 +69,10 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         partnershipName: partnership.name,
         isDemo: partnership.isDemo,
         dataKey: created.dataKey,
+        signingKey: created.signingKey,
+        roleCheck: new SessionRoleCheck(paths.keyring, created.user.userId, created.user.role, {
+          administrators: findSlot(created.keyring, created.user.username)?.anchor?.administrators ?? [],
+        }),
       });
       onOpen();
       // Shown once by the setup screen; the demo's is published, so it is not shown as a secret.
@@ -108,6 +114,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           user: open.user,
           ...idleWarning(),
           ...(storeDamage === undefined ? {} : { storeDamage }),
+          ...(open.roleWarning === undefined ? {} : { securityWarning: open.roleWarning }),
         };
       }
       const keyring = await readKeyring(paths.keyring);
@@ -161,6 +168,7 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
           partnershipName: unlocked.keyring.partnershipName,
           isDemo: unlocked.keyring.isDemo,
           dataKey: unlocked.dataKey,
+          ...signedRoleSession(paths, unlocked, now()),
         });
         onOpen();
         // Someone else at the keyboard: the interrupted person's place is not theirs to return to.

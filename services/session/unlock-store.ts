@@ -1,12 +1,16 @@
 import { promises as fs, statSync } from 'node:fs';
 import { AppError } from '../../core/app-error';
-import { roleSchema } from '../../core/roles';
 import type { SignedInUser } from '../../core/schemas/session';
-import { createKeySlot, findSlot, readKeyring, unwrapDataKey, writeKeyring, type Keyring } from '../../db/keyring';
+import { chainHolds, withAuditHead } from '../../db/audit-head';
+import { setAuditSigner } from '../../db/audit-signer';
+import { createKeySlot, findSlot, readKeyring, unlockSlot, writeKeyring, type Keyring } from '../../db/keyring';
+import type { RoleProblem } from '../../db/role-assignment';
+import type { SigningKey } from '../../db/signing-key';
 import { findUserById } from '../../db/repositories/user-repository';
 import { openStore, type Store } from '../../db/store';
 import type { StorePaths } from '../../db/store-paths';
 import { newestRotationBackup } from '../security/rotation-journal';
+import { establishSignedRole, type SignedRole } from '../security/signed-roles';
 import { assertStoreSound, damagedStoreError } from '../security/store-damage';
 
 /** Stores up to this size are checked (PRAGMA quick_check) before unlock returns; larger ones after it. See unlockStore. */
@@ -34,14 +38,28 @@ export async function unlockStore(
   username: string,
   passphrase: string,
   options: { quickCheckAtUnlockMaxBytes?: number | undefined } = {},
-): Promise<{ store: Store; user: SignedInUser; keyring: Keyring; dataKey: Buffer; checkedAtUnlock: boolean; checkAfterUnlock: boolean }> {
+): Promise<{
+  store: Store;
+  user: SignedInUser;
+  keyring: Keyring;
+  dataKey: Buffer;
+  checkedAtUnlock: boolean;
+  checkAfterUnlock: boolean;
+  /** The user's signing key (audit entries, and an administrator's role signatures). */
+  signingKey: SigningKey;
+  signedRole: SignedRole;
+  /** For an administrator: accounts whose role in the store is not the signed one (see signed-roles.ts). */
+  roleProblems: readonly RoleProblem[];
+  /** The audit entry the keyring recorded as the trail's end (at the last lock), when the store no longer holds it. */
+  auditHeadLost: number | undefined;
+}> {
   let keyring = await readKeyring(paths.keyring);
   if (keyring === undefined) throw new AppError('NOT_SET_UP', 'No partnership is set up in this data folder yet.');
   const pending = await readKeyring(paths.pendingKeyring).catch(() => undefined);
   const slot = findSlot(keyring, username);
   // Same message as a wrong passphrase: the unlock screen must not confirm which usernames exist.
   if (slot === undefined) throw WRONG();
-  let dataKey = await unwrapDataKey(keyring, slot, passphrase);
+  let { dataKey, signingKey } = await unlockSlot(keyring, slot, passphrase);
   let store: Store;
   try {
     store = await openStore(paths.database, dataKey, { create: false });
@@ -51,7 +69,7 @@ export async function unlockStore(
     const pendingSlot = pending === undefined ? undefined : findSlot(pending, username);
     if (!(error instanceof AppError && error.code === 'WRONG_KEY') || pending === undefined || pendingSlot === undefined)
       throw pointToRotationBackup(paths, error);
-    dataKey = await unwrapDataKey(pending, pendingSlot, passphrase);
+    ({ dataKey, signingKey } = await unlockSlot(pending, pendingSlot, passphrase));
     try {
       store = await openStore(paths.database, dataKey, { create: false });
     } catch (retryError) {
@@ -76,9 +94,30 @@ export async function unlockStore(
       const upgraded = await createKeySlot({ storeId: keyring.storeId, userId: slot.userId, username, passphrase, dataKey });
       keyring = { ...keyring, slots: keyring.slots.map((each) => (each.userId === slot.userId ? upgraded : each)) };
       await writeKeyring(paths.keyring, keyring);
+      ({ signingKey } = await unlockSlot(keyring, upgraded, passphrase));
     }
-    const user: SignedInUser = { userId: row.id, username: row.username, displayName: row.display_name, role: roleSchema.parse(row.role) };
-    return { store, user, keyring, dataKey, checkedAtUnlock, checkAfterUnlock };
+    if (signingKey === null) throw new AppError('INTERNAL', 'The key slot has no signing key.');
+    const ownSlot = findSlot(keyring, username) ?? slot;
+    const signedRole = await establishSignedRole({ paths, keyring, slot: ownSlot, passphrase, signingKey, store, storedRole: row.role });
+    keyring = signedRole.keyring;
+    // From here every audit entry this connection writes is signed by this user; the keyring keeps
+    // the trail's head (and, the first time, from which entry signatures are required).
+    setAuditSigner(store, { userId: row.id, key: signingKey, keyringFile: paths.keyring });
+    if (keyring.auditHead === undefined) await writeKeyring(paths.keyring, (keyring = withAuditHead(keyring, store)));
+    const auditHeadLost = chainHolds(store, keyring.auditHead ?? { seq: 0, hash: '' }) ? undefined : keyring.auditHead?.seq;
+    const user: SignedInUser = { userId: row.id, username: row.username, displayName: row.display_name, role: signedRole.role };
+    return {
+      store,
+      user,
+      keyring,
+      dataKey,
+      checkedAtUnlock,
+      checkAfterUnlock,
+      signingKey,
+      signedRole,
+      roleProblems: signedRole.problems,
+      auditHeadLost,
+    };
   } catch (error) {
     dataKey.fill(0);
     await store.close();

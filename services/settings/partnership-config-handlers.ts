@@ -1,4 +1,5 @@
 import { signedInCaller, type Handlers } from '../handlers';
+import { saveLibraryAction } from './action-library-service';
 import { saveClinicalLeads } from './clinical-leads-service';
 import { getPartnershipConfig, saveDirectoryService, saveDiscipline, saveTeamMember } from './partnership-config-service';
 import type { SessionHolder } from '../session-holder';
@@ -7,7 +8,15 @@ import type { SessionHolder } from '../session-holder';
 export function partnershipConfigHandlers(
   session: SessionHolder,
   now: () => Date,
-): Pick<Handlers, 'config.get' | 'config.saveDiscipline' | 'config.saveTeamMember' | 'config.saveService' | 'config.saveClinicalLeads'> {
+): Pick<
+  Handlers,
+  | 'config.get'
+  | 'config.saveDiscipline'
+  | 'config.saveTeamMember'
+  | 'config.saveService'
+  | 'config.saveLibraryAction'
+  | 'config.saveClinicalLeads'
+> {
   return {
     'config.get': async (_input, context) => getPartnershipConfig(session.require().store, signedInCaller(context).userId),
     'config.saveDiscipline': async (input, context) =>
@@ -16,6 +25,8 @@ export function partnershipConfigHandlers(
       saveTeamMember(session.require().store, input, signedInCaller(context).userId, now()),
     'config.saveService': async (input, context) =>
       saveDirectoryService(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.saveLibraryAction': async (input, context) =>
+      saveLibraryAction(session.require().store, input, signedInCaller(context).userId, now()),
     'config.saveClinicalLeads': async (input, context) =>
       saveClinicalLeads(session.require().store, input, signedInCaller(context).userId, now()),
   };

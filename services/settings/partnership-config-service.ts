@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { DISCIPLINE_LABELS } from '../../core/schemas/assessment';
 import type { DirectoryServiceEntry, ReferralMethod, ServiceCategory } from '../../core/schemas/config/directory-services';
@@ -33,8 +32,9 @@ import {
 import { findUserById, listEnabledUsers } from '../../db/repositories/user-repository';
 import type { Database, DirectoryServiceTable, DisciplineTable, TeamMemberTable } from '../../db/schema';
 import type { Store } from '../../db/store';
-import { toStoreError } from '../../db/store-errors';
-import { auditedTransaction } from '../call-audit-scope';
+import { listLibraryActions } from '../../db/repositories/action-library-repository';
+import { toLibraryActionEntry } from './action-library-service';
+import { conflict, editableRow, inTransaction, invalid, requireRow } from './config-entry-save';
 import { readClinicalLeads } from './clinical-leads-service';
 
 /** The name a discipline shows: built-ins by their national name, local ones by theirs. */
@@ -94,53 +94,16 @@ export async function getPartnershipConfig(store: Store, userId: string): Promis
   const services = await listDirectoryServices(store.db);
   const users = await listEnabledUsers(store.db);
   const clinicalLeads = await readClinicalLeads(store.db);
+  const library = await listLibraryActions(store.db);
   return {
     disciplines: disciplines.map(toDisciplineEntry),
     teamMembers: members.map(toTeamMemberEntry),
     services: services.map(toDirectoryServiceEntry),
+    actionLibrary: library.map(toLibraryActionEntry),
     accounts: users.map((user) => ({ id: user.id, username: user.username, displayName: user.display_name, role: user.role as Role })),
     clinicalLeads,
     myTeamMemberId: members.find((member) => member.user_id === userId)?.id ?? null,
   };
-}
-
-/**
- * The change and the call's audit entry in one transaction. `work` returns the call's output, read
- * inside the transaction, so the entry names the same ids it always did.
- */
-async function inTransaction<T>(store: Store, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  try {
-    return await auditedTransaction(store, work);
-  } catch (error) {
-    throw toStoreError(error);
-  }
-}
-
-function invalid(field: string, message: string): AppError {
-  return new AppError('VALIDATION', 'Some answers need correcting.', { [field]: message });
-}
-
-function conflict(name: string): AppError {
-  return new AppError(
-    'CONFLICT',
-    `Someone else saved a change to “${name}” after you opened it, so your changes were not saved. Cancel, open it again to see their change, then make yours.`,
-  );
-}
-
-/**
- * The row an update names, if it is still at the version the caller edited: a missing row is
- * NOT_FOUND, a newer version is a CONFLICT (never a silent overwrite).
- */
-function editableRow<T extends { version: number }>(
-  row: T | undefined,
-  expectedVersion: number | undefined,
-  what: string,
-  name: (row: T) => string,
-): T {
-  if (row === undefined)
-    throw new AppError('NOT_FOUND', `That ${what} could not be found. It may have been added in another window: reload the page.`);
-  if (row.version !== expectedVersion) throw conflict(name(row));
-  return row;
 }
 
 /** Adds a local discipline, or renames, deactivates or reactivates one. */
@@ -297,10 +260,4 @@ export async function saveDirectoryService(
     if (!(await updateDirectoryServiceAtVersion(trx, current.id, current.version, row))) throw conflict(current.name);
     return toDirectoryServiceEntry(await requireRow(findDirectoryService(trx, current.id)));
   });
-}
-
-async function requireRow<T>(row: Promise<T | undefined>): Promise<T> {
-  const found = await row;
-  if (found === undefined) throw new Error('unreachable: a row saved in this call is missing');
-  return found;
 }

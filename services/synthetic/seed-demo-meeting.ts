@@ -159,6 +159,8 @@ export async function seedDemoMeeting(store: Store, now: Date): Promise<void> {
       chairId: chair.id,
       expectedAttendeeIds: team.filter((member) => member.user_id !== null).map((member) => member.id),
       minutesPerCase: 8,
+      // Shorter than 4 cases x 8 minutes, so meeting mode shows the chair the warning that they will not fit.
+      durationMinutes: 30,
     }),
     coordinator,
     now,

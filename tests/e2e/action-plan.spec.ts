@@ -14,7 +14,7 @@ test('a coordinator drafts a plan, cannot agree it without an owner and due date
   await expect(page.getByLabel('Goal 1')).toBeFocused();
   await page.keyboard.type('Back to full shifts by February');
   await page.getByRole('button', { name: 'Add an action' }).click();
-  await page.getByLabel('Discipline', { exact: true }).selectOption({ label: 'Physiotherapy' });
+  await page.getByLabel('Discipline, action 1').selectOption({ label: 'Physiotherapy' });
   await page.getByLabel('What will be done').fill('Six physiotherapy sessions for low back pain');
   await page.getByRole('button', { name: 'Save draft plan' }).click();
 

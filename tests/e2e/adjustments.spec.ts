@@ -2,6 +2,7 @@ import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
 import { consentAndStartPlanAsOt } from './employer-case';
 import { expect, test } from './host-fixture';
+import { dateGroup, expectDate, fillDate } from './date-input';
 
 /** Typed into the team note: it must never reach the employer. */
 const TEAM_NOTE = 'Team only: low mood, PHQ-9 reviewed by the MH practitioner';
@@ -29,9 +30,9 @@ test('an OT drafts a phased return with two adjustments, previews the employer v
   await expect(first.getByLabel('Fit note category')).toHaveValue('phased_return');
   await expect(first.getByTestId('access-to-work-prompt')).toHaveCount(0);
   await first.getByLabel('The need it answers').fill('Build up stamina for a full shift over three weeks');
-  await first.getByLabel('Starts on').fill('2026-12-07');
+  await fillDate(first, 'Starts on', '2026-12-07');
   await first.getByLabel('For how many weeks').fill('3');
-  await first.getByLabel('Review by').fill('2026-12-28');
+  await fillDate(first, 'Review by', '2026-12-28');
   await first.getByLabel('Note for the team (optional)').fill(TEAM_NOTE);
 
   await section.getByRole('button', { name: 'Add an adjustment' }).click();
@@ -40,15 +41,16 @@ test('an OT drafts a phased return with two adjustments, previews the employer v
   await expect(second.getByTestId('access-to-work-prompt')).toContainText('Access to Work may help');
   await expect(second.getByLabel('Fit note category')).toHaveValue('workplace_adaptations');
   await second.getByLabel('The need it answers').fill('Reading long documents on screen is tiring: text-to-speech software');
-  await second.getByLabel('Starts on').fill('2026-12-07');
+  await fillDate(second, 'Starts on', '2026-12-07');
   await second.getByLabel('For how many weeks').fill('12');
-  await second.getByLabel('Review by').fill('2027-03-01');
+  await fillDate(second, 'Review by', '2027-03-01');
 
   // The schedule: week 2 over the contracted hours is refused by its cell, keeping what was typed.
   await section.getByLabel('Contracted hours a week').fill('37.5');
   await section.getByRole('button', { name: 'Add a graded return schedule' }).click();
-  await expect(section.getByLabel('First day of the phased return')).toBeFocused();
-  await section.getByLabel('First day of the phased return').fill('2026-12-07');
+  await expect(dateGroup(section, 'First day of the phased return').getByLabel('Day', { exact: true })).toBeFocused();
+  // The schedule starts when the graded hours adjustment does: nothing to type again.
+  await expectDate(section, 'First day of the phased return', '2026-12-07');
   await section.getByLabel('Week 1 hours').fill('15');
   await section.getByLabel('Week 1 duties').fill('Stock counts only');
   await section.getByRole('button', { name: 'Add a week' }).click();
@@ -75,6 +77,18 @@ test('an OT drafts a phased return with two adjustments, previews the employer v
   await expect(summary).toContainText('Access to Work may help pay for this');
   await expect(summary).toContainText(TEAM_NOTE);
 
+  // A new AHP report starts from these adjustments: period, follow-up, categories and one row each.
+  await section.getByRole('button', { name: 'Start an AHP Health and Work Report' }).click();
+  await expectDate(section, 'Advice applies from', '2026-12-07');
+  await expectDate(section, 'Until', '2027-03-01');
+  await expectDate(section, 'Follow-up on (optional)', '2026-12-28');
+  await expect(section.getByLabel('Phased return to work', { exact: true })).toBeChecked();
+  await expect(section.getByLabel('Workplace adaptations', { exact: true })).toBeChecked();
+  await expect(section.getByLabel('Difficulty 1', { exact: true })).toHaveValue('Build up stamina for a full shift over three weeks');
+  await expect(section.getByLabel('Recommendation for difficulty 2')).toHaveValue('Assistive technology');
+  await expect(section.getByLabel('Goal for difficulty 1')).toHaveValue('');
+  await section.getByRole('button', { name: 'Cancel' }).click();
+
   // The employer view: needs, adjustments, schedule and contact; never the team note.
   const preview = section.getByTestId('employer-view');
   await preview.getByRole('button', { name: 'Preview the employer view' }).click();
@@ -100,8 +114,28 @@ test('an OT drafts a phased return with two adjustments, previews the employer v
   await expect(section.getByTestId('employer-view-blocked')).toContainText('Blocked: no consent to share with the employer');
   await expect(section.getByTestId('employer-document')).toHaveCount(0);
   await expect(section).toContainText('Consent to share adjustments with the employer: not in force');
+  // Blocked, the letters cannot be downloaded, and the buttons say so rather than fail when pressed.
+  const letters = section.getByTestId('download-employer-letter-pdf');
+  await expect(letters.getByRole('button', { name: 'Download the draft letter (PDF)' })).toBeDisabled();
+  await expect(letters.getByRole('button', { name: 'Download the final letter to send (PDF)' })).toBeDisabled();
+  await expect(letters).toContainText('has not consented to sharing with the employer');
+  await expect(section.getByTestId('employer-view-blocked')).toContainText('record their decision under Consent on this page');
   await expectNoAxeViolations(page);
   await section.getByTestId('employer-view').screenshot({ path: testInfo.outputPath('employer-view-blocked.png') });
+
+  // The OT may not record consent: no consent buttons, and the blocked view says who can.
+  await signInAs(page, 'demo.ot');
+  await page.getByTestId('caseload-table').getByRole('link', { name, exact: true }).click();
+  await expect(consent.getByRole('button')).toHaveCount(0);
+  await expect(
+    page.getByText('Only the Administrator, MDT coordinator / chair or Work and Health Coach can record or withdraw consent.'),
+  ).toBeVisible();
+  await section.getByTestId('employer-view').getByRole('button', { name: 'Preview the employer view' }).click();
+  await expect(section.getByTestId('employer-view-blocked')).toContainText(
+    'ask the Administrator, MDT coordinator / chair or Work and Health Coach to record their decision',
+  );
+  await expect(section.getByTestId('employer-view-blocked')).not.toContainText('under Consent on this page');
+  await expectNoAxeViolations(page);
 });
 
 test('an OT drafts an AHP Health and Work Report, cannot sign it incomplete, then signs it with their HCPC registration', async ({
@@ -113,9 +147,9 @@ test('an OT drafts an AHP Health and Work Report, cannot sign it incomplete, the
   const section = page.getByTestId('adjustments-section');
   await section.getByRole('button', { name: 'Start an AHP Health and Work Report' }).click();
   await expect(section.getByLabel('May be fit for work, taking account of this advice')).toBeChecked();
-  await section.getByLabel('Advice applies from').fill('2026-12-07');
-  await section.getByLabel('Until').fill('2027-01-04');
-  await section.getByLabel('Follow-up on (optional)').fill('2027-01-04');
+  await fillDate(section, 'Advice applies from', '2026-12-07');
+  await fillDate(section, 'Until', '2027-01-04');
+  await fillDate(section, 'Follow-up on (optional)', '2027-01-04');
   await section.getByRole('button', { name: 'Add a difficulty' }).click();
   await expect(section.getByLabel('Difficulty 1', { exact: true })).toBeFocused();
   await page.keyboard.type('Standing at the packing bench for more than an hour');

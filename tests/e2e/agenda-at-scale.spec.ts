@@ -34,7 +34,7 @@ test(`an agenda of ${CASES} cases opens without blocking, holds only the rows in
       await page.getByLabel('Who are you?').selectOption('demo.coordinator');
       await page.getByLabel('Passphrase').fill(DEMO_PARTNERSHIP.passphrase);
       await page.getByRole('button', { name: 'Unlock' }).click();
-      await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible({ timeout: 15_000 });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
 
       // Only what happens from opening the meeting counts.

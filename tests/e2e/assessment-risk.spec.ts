@@ -1,6 +1,7 @@
 import { expectNoAxeViolations } from './accessibility';
 import { signInAs } from './demo-sign-in';
 import { expect, openApp, test } from './host-fixture';
+import { fillDate } from './date-input';
 
 test('a coach registers, records consent, completes the joined-up assessment and a PHQ-9 with item 9 above 0; the flag shows until a clinician acknowledges it', async ({
   page,
@@ -15,14 +16,15 @@ test('a coach registers, records consent, completes the joined-up assessment and
   await page.getByLabel('Given name').fill('Jordan');
   // Sorts before every demo family name, so the person is on the first caseload page.
   await page.getByLabel('Family name').fill('Aalto');
-  await page.getByLabel('Date of birth').fill('1988-09-09');
+  await fillDate(page, 'Date of birth', '1988-09-09');
   await page.getByLabel('Employment status at first contact').selectOption({ label: 'Out of work for 12 weeks or less' });
-  await page.getByLabel('Referral date').fill('2026-11-04');
+  await fillDate(page, 'Referral date', '2026-11-04');
   await page.getByLabel('Referral route').selectOption({ label: 'Self-referral' });
   await page.getByLabel('Reason for referral').fill('Anxiety after redundancy.');
   await page.getByRole('button', { name: 'Register referral' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Jordan Aalto' })).toBeVisible();
-  await expect(page.getByText(/Coach: Demo Coach/)).toBeVisible();
+  const patientBanner = page.getByTestId('patient-banner');
+  await expect(patientBanner.getByText('Demo Coach', { exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Record decision: Receive the WorkWell service' }).click();
   await page.getByLabel('How it was recorded').selectOption({ label: 'Written, signed form' });
@@ -38,7 +40,7 @@ test('a coach registers, records consent, completes the joined-up assessment and
   await page.getByLabel('Their goals, in their own words').fill('A part-time job near home by spring.');
   await page.getByLabel('Ready to make changes').check();
   await page.getByRole('button', { name: 'Save assessment' }).click();
-  await expect(page.getByText(/WW-\d{6} · Ready for MDT/)).toBeVisible();
+  await expect(patientBanner.getByText('Ready for MDT', { exact: true })).toBeVisible();
   await expect(page.getByText('Feeling useful again and paying the rent.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Record an outcome measure' }).click();
@@ -60,6 +62,8 @@ test('a coach registers, records consent, completes the joined-up assessment and
   const banner = page.getByTestId('risk-flag-banner');
   await expect(banner).toContainText("Risk flag: needs a clinician's review");
   await expect(banner).toContainText('must review and acknowledge it');
+  // The patient banner, in view however far the record scrolls, says so too.
+  await expect(patientBanner).toContainText('Open risk flag');
   await expect(page.getByTestId('measures-table')).toContainText('8 (Mild)');
   await expectNoAxeViolations(page);
   await page.screenshot({ path: testInfo.outputPath('record-with-risk-flag.png'), fullPage: true });
@@ -76,6 +80,7 @@ test('a coach registers, records consent, completes the joined-up assessment and
   await page.getByLabel('What was done about the risk').fill('Phoned the same day; safety plan agreed; GP informed.');
   await page.getByRole('button', { name: 'Acknowledge risk flag' }).click();
   await expect(page.getByTestId('risk-flag-banner')).toHaveCount(0);
+  await expect(patientBanner).not.toContainText('risk flag');
   await page.getByRole('link', { name: 'Back to the caseload' }).click();
   await expect(page.getByTestId('caseload-table').getByRole('row', { name: /AALTO, Jordan/ })).not.toContainText('Risk flag');
 });

@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
 import { consentAndStartPlanAsOt } from './employer-case';
 import { expect, test } from './host-fixture';
+import { fillDate } from './date-input';
 
 /** Typed into the team note: it must never reach the employer letter. */
 const TEAM_NOTE = 'Team only: low mood, PHQ-9 reviewed by the MH practitioner';
@@ -43,9 +44,9 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   const first = section.getByRole('group', { name: 'Adjustment 1' });
   await first.getByLabel('Recommendation').selectOption({ label: 'Graded hours (a week-by-week schedule)' });
   await first.getByLabel('The need it answers').fill('Build up stamina for a full shift over three weeks');
-  await first.getByLabel('Starts on').fill('2026-12-07');
+  await fillDate(first, 'Starts on', '2026-12-07');
   await first.getByLabel('For how many weeks').fill('3');
-  await first.getByLabel('Review by').fill('2026-12-28');
+  await fillDate(first, 'Review by', '2026-12-28');
   await first.getByLabel('Note for the team (optional)').fill(TEAM_NOTE);
   await section.getByRole('button', { name: 'Save adjustments' }).click();
   await expect(section.getByTestId('adjustments-summary')).toContainText(TEAM_NOTE);
@@ -110,7 +111,7 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   // The MDT agrees the plan (an action with an owner and due date, and a review date, first).
   await plan.getByRole('button', { name: 'Edit the draft plan' }).click();
   await page.getByRole('button', { name: 'Add an action' }).click();
-  await page.getByLabel('Discipline', { exact: true }).selectOption({ label: 'Physiotherapy' });
+  await page.getByLabel('Discipline, action 1').selectOption({ label: 'Physiotherapy' });
   await page.getByLabel('What will be done').fill('Six physiotherapy sessions');
   await page.getByLabel('Responsible professional').selectOption({ label: 'Priya Lindqvist (Physiotherapy)' });
   await page.getByLabel('Due by').fill('2027-01-15');
@@ -134,17 +135,15 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   await expect(letterStatus.getByRole('status')).toContainText(finalFile.suggestedFilename());
   await expectNoAxeViolations(page);
 
-  // Without consent the letter is refused, in the service's words, and nothing is downloaded.
+  // Without consent the letter cannot be downloaded: the buttons are disabled and say why (the service would refuse).
   await signInAs(page, 'demo.coordinator');
   await page.getByTestId('caseload-table').getByRole('link', { name, exact: true }).click();
   await consent.getByRole('button', { name: 'Withdraw: Share agreed adjustments with the employer' }).click();
   await page.getByRole('button', { name: 'Save withdrawal' }).click();
   await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Withdrawn on');
-  const downloads: Download[] = [];
-  page.on('download', (download) => downloads.push(download));
-  await section.getByRole('button', { name: 'Download the draft letter (PDF)' }).click();
-  await expect(section.getByTestId('download-employer-letter-pdf')).toContainText('consent');
-  expect(downloads).toHaveLength(0);
+  await expect(section.getByRole('button', { name: 'Download the draft letter (PDF)' })).toBeDisabled();
+  await expect(section.getByRole('button', { name: 'Download the final letter to send (PDF)' })).toBeDisabled();
+  await expect(section.getByTestId('download-employer-letter-pdf')).toContainText('has not consented to sharing with the employer');
   await expectNoAxeViolations(page);
 });
 

@@ -1,27 +1,28 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { activate, chooseOption, tabTo, typeDate, typeInto } from './keyboard';
+import { projectorShot } from './projector-shot';
 
 /** What to type into a select, and the option that should then be chosen. */
 type Choice = [typed: string, expected: string | RegExp];
 
-/** Adds one action to the open plan editor, entirely from the keyboard. */
+/** Adds one action as a new row of the plan table, entirely from the keyboard: the owner implies the discipline. */
 async function addAction(
   page: Page,
   index: number,
   action: { kind?: Choice; discipline: Choice; what: string; service?: Choice; owner: Choice; due: string },
 ) {
   await activate(page, page.getByRole('button', { name: 'Add an action' }));
-  const fieldset = page.getByRole('group', { name: `Action ${index}` });
-  await expect(fieldset.getByLabel('Kind of action')).toBeFocused();
-  if (action.kind !== undefined) await chooseOption(page, fieldset.getByLabel('Kind of action'), ...action.kind);
-  await chooseOption(page, fieldset.getByLabel('Discipline', { exact: true }), ...action.discipline);
-  await typeInto(page, fieldset.getByLabel('What will be done'), action.what);
-  if (action.service !== undefined) await chooseOption(page, fieldset.getByLabel('Service from the directory'), ...action.service);
-  await chooseOption(page, fieldset.getByLabel('Responsible professional'), ...action.owner);
-  await typeDate(page, fieldset.getByLabel('Due by'), action.due);
+  await expect(page.getByLabel(`What will be done, action ${index}`)).toBeFocused();
+  await page.keyboard.type(action.what);
+  await chooseOption(page, page.getByLabel(`Responsible professional, action ${index}`), ...action.owner);
+  await expect(page.getByLabel(`Discipline, action ${index}`).locator('option:checked')).toHaveText(action.discipline[1]);
+  await typeDate(page, page.getByLabel(`Due by, action ${index}`), action.due);
+  if (action.service !== undefined)
+    await chooseOption(page, page.getByLabel(`Service from the directory, action ${index}`), ...action.service);
+  if (action.kind !== undefined) await chooseOption(page, page.getByLabel(`Kind of action, action ${index}`), ...action.kind);
 }
 
 /** Stops the page's clock a second ahead of its own time, so typing cannot trigger the autosave until the test says. */
@@ -29,16 +30,6 @@ async function pauseClock(page: Page): Promise<void> {
   // The browser's own clock, which Playwright controls: not the app's date.
   // eslint-disable-next-line no-restricted-syntax
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
-}
-
-/**
- * Screenshots meeting mode at a projector resolution: into the test's output folder, or into
- * docs/screenshots/ (committed) when UPDATE_DOCS_SCREENSHOTS=1, so ordinary runs leave the tree clean.
- */
-async function projectorShot(page: Page, testInfo: TestInfo, width: number, height: number, name: string): Promise<void> {
-  await page.setViewportSize({ width, height });
-  const file = `${name}-${width}x${height}.png`;
-  await page.screenshot({ path: process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? `docs/screenshots/${file}` : testInfo.outputPath(file) });
 }
 
 /** The case on screen: its name as shown ("FAMILY, Given") and its reference, which the minutes name it by. */

@@ -106,7 +106,7 @@ test('an administrator adds a local discipline, a team member with an HCPC numbe
   await chooseOption(page, page.getByLabel('Who are you?'), 'demo.coach', 'demo.coach');
   await typeInto(page, page.getByLabel('Passphrase'), DEMO_PARTNERSHIP.passphrase);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
   await page.evaluate(() => {
     window.location.hash = '#/settings/team';

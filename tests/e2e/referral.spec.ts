@@ -1,6 +1,7 @@
 import { formatNhsNumber, syntheticNhsNumber } from '../../core/nhs-number';
 import { expectNoAxeViolations } from './accessibility';
 import { expect, openApp, test } from './host-fixture';
+import { expectDate, fillDate } from './date-input';
 
 // Far beyond the demo's 240 people, so it cannot collide with them.
 const NHS_NUMBER = syntheticNhsNumber(800_000);
@@ -12,6 +13,8 @@ test('a coach registers a referral, is warned about a duplicate, and records and
 
   await page.getByRole('button', { name: 'Register a referral' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Register a referral' })).toBeVisible();
+  // The referral date starts at today in London (the app's fixed test clock: 6 December 2026).
+  await expectDate(page, 'Referral date', '2026-12-06');
 
   // Bad input first: field-level messages, and what was typed stays.
   await page.getByLabel('Given name').fill('Robin');
@@ -25,21 +28,23 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Family name').fill('Synthetica');
-  await page.getByLabel('Date of birth').fill('1979-06-15');
+  await fillDate(page, 'Date of birth', '1979-06-15');
   await page.getByLabel('NHS number (optional)').fill(formatNhsNumber(NHS_NUMBER));
   await page.getByLabel('Video').check();
   await page.getByLabel('Employment status at first contact').selectOption({ label: 'Off sick, with a fit note' });
   await page.getByLabel('Job title (optional)').fill('Bus driver');
   await page.getByLabel('Employer (optional)').fill('Example Buses Ltd');
   await page.getByLabel('The person agrees we may contact their employer').check();
-  await page.getByLabel('Referral date').fill('2026-11-02');
+  await fillDate(page, 'Referral date', '2026-11-02');
   await page.getByLabel('Referral route').selectOption({ label: 'Fit note conversation' });
   await page.getByLabel('Reason for referral').fill('Low mood and neck pain; off work for three weeks.');
   await page.screenshot({ path: testInfo.outputPath('register-form.png'), fullPage: true });
   await page.getByRole('button', { name: 'Register referral' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Robin Synthetica' })).toBeVisible();
-  await expect(page.getByText(/WW-\d{6} · Referred/)).toBeVisible();
+  const banner = page.getByTestId('patient-banner');
+  await expect(banner.getByText(/^WW-\d{6}$/)).toBeVisible();
+  await expect(banner.getByText('Referred', { exact: true })).toBeVisible();
   await expect(page.getByText(formatNhsNumber(NHS_NUMBER))).toBeVisible();
   await expect(page.getByText('Fit note conversation')).toBeVisible();
   // The demo opens as its administrator, who is sent the person's details and no clinical content.
@@ -58,6 +63,31 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Save withdrawal' }).click();
   await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Withdrawn on');
+
+  // The rest in one form: one date and one method for every purpose the person answered.
+  await page.getByRole('button', { name: 'Record consent decisions' }).click();
+  const form = page.getByRole('form', { name: 'Record consent decisions' });
+  await form.getByRole('button', { name: 'Save consent decisions' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose given or declined for at least one purpose');
+  await form.getByRole('group', { name: 'Receive the WorkWell service' }).getByLabel('Given', { exact: true }).check();
+  await form.getByRole('group', { name: 'Share with the partnership system' }).getByLabel('Given', { exact: true }).check();
+  await form
+    .getByRole('group', { name: /Share with DWP/ })
+    .getByLabel('Declined', { exact: true })
+    .check();
+  await form.getByRole('group', { name: 'Take part in the evaluation' }).getByLabel('Given', { exact: true }).check();
+  await expectDate(form, 'Date of the decisions', '2026-12-06');
+  await fillDate(form, 'Date of the decisions', '2026-12-05');
+  await form.getByLabel('How it was recorded').selectOption({ label: 'Written, signed form' });
+  await expectNoAxeViolations(page);
+  await form.getByRole('button', { name: 'Save consent decisions' }).click();
+  await expect(consent.getByRole('row', { name: /Receive the WorkWell service/ })).toContainText(
+    'Given on 5 December 2026, written, signed form',
+  );
+  await expect(consent.getByRole('row', { name: /Share with the partnership system/ })).toContainText('Given on 5 December 2026');
+  await expect(consent.getByRole('row', { name: /Share with DWP/ })).toContainText('Declined on 5 December 2026');
+  await expect(consent.getByRole('row', { name: /Take part in the evaluation/ })).toContainText('Given on 5 December 2026');
+  await expect(consent.getByRole('row', { name: /Share agreed adjustments with the employer/ })).toContainText('Withdrawn on');
   await page.screenshot({ path: testInfo.outputPath('participant-record.png'), fullPage: true });
 
   // The same NHS number again: the existing record is offered, and registering is not.
@@ -65,10 +95,10 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await page.getByRole('button', { name: 'Register a referral' }).click();
   await page.getByLabel('Given name').fill('Robyn');
   await page.getByLabel('Family name').fill('Other');
-  await page.getByLabel('Date of birth').fill('1990-01-01');
+  await fillDate(page, 'Date of birth', '1990-01-01');
   await page.getByLabel('NHS number (optional)').fill(NHS_NUMBER);
   await page.getByLabel('Employment status at first contact').selectOption({ label: 'In work' });
-  await page.getByLabel('Referral date').fill('2026-11-03');
+  await fillDate(page, 'Referral date', '2026-11-03');
   await page.getByLabel('Referral route').selectOption({ label: 'GP' });
   await page.getByLabel('Reason for referral').fill('Test duplicate.');
   await page.getByRole('button', { name: 'Register referral' }).click();

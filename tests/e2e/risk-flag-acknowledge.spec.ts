@@ -64,5 +64,7 @@ test('meeting mode: the mental health practitioner present acknowledges the risk
   await expect(history).toContainText('Demo Mental Health Practitioner');
   await expect(history).toContainText('Safety plan agreed');
   await expect(history).toContainText('safety plan agreed; GP to be told today');
+  await history.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('risk-flag-history.png') });
   await expectNoAxeViolations(page);
 });

@@ -18,7 +18,8 @@ async function unlockAs(page: Page, username: string, passphrase: string): Promi
   await page.getByLabel('Who are you?').selectOption(username);
   await page.getByLabel('Passphrase').fill(passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 15_000 });
+  // The home page: the worklist for the team, the caseload for an administrator.
+  await expect(page.getByRole('heading', { level: 1, name: /^(Worklist|Caseload)$/ })).toBeVisible({ timeout: 15_000 });
 }
 
 test('an administrator adds a user, who signs in and changes their passphrase', async ({ page, host }, testInfo) => {
@@ -41,11 +42,17 @@ test('an administrator adds a user, who signs in and changes their passphrase', 
   await page.screenshot({ path: testInfo.outputPath('users-add-errors.png'), fullPage: true });
 
   await page.getByLabel('Username', { exact: true }).fill('n.coach');
+  // They join the team in the same step: the role fills in the discipline, job title and professional body.
+  await expect(page.getByLabel('Team member', { exact: true })).toHaveValue('new');
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Work and Health Coach' });
+  await expect(page.getByLabel('Discipline')).toHaveValue('employment_support');
+  await expect(page.getByLabel('Job title')).toHaveValue('Work and Health Coach');
+  await expect(page.getByLabel('Professional body')).toHaveValue('none');
   await page.getByLabel('First passphrase').fill(FIRST_PASSPHRASE);
   await page.getByRole('button', { name: 'Add user' }).click();
   await expect(page.getByTestId('users-notice')).toContainText('can now unlock as n.coach');
   await expect(page.getByTestId('users-table').getByRole('row', { name: /n\.coach/ })).toContainText('Work and Health Coach');
+  await expect(page.getByTestId('users-table').getByRole('row', { name: /n\.coach/ })).not.toContainText('Not linked');
   await page.screenshot({ path: testInfo.outputPath('users.png'), fullPage: true });
 
   // Revoking asks first.

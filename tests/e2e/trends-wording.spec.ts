@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './accessibility';
 import { signInAs } from './demo-sign-in';
 import { expect, openApp, test } from './host-fixture';
+import { fillDate } from './date-input';
 
 const PHQ_GAD_LABELS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
 
@@ -32,7 +33,7 @@ async function screenshotMeasureForm(page: Page, path: string): Promise<void> {
 
 async function recordPhq9(page: Page, takenOn: string, answers: readonly number[], screenshotPath?: string): Promise<void> {
   await page.getByRole('button', { name: 'Record an outcome measure' }).click();
-  await page.getByLabel('Date completed').fill(takenOn);
+  await fillDate(page, 'Date completed', takenOn);
   for (const [index, value] of answers.entries()) {
     await page
       .getByRole('group', { name: new RegExp(`^${index + 1}\\. `) })

@@ -11,6 +11,7 @@ import { TEST_NOW } from '../support/test-clock';
 import { expectNoAxeViolations } from './accessibility';
 import { startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test, withHostOn } from './host-fixture';
+import { fillDate } from './date-input';
 
 /**
  * Two laptops and one partnership server, all real (issue 14): a PostgreSQL cluster made for this
@@ -63,12 +64,14 @@ async function startServer(databaseUrl: string, children: ChildProcess[], logFil
   });
 }
 
-/** Unlocks a locked laptop as `username` (the demo passphrase) and waits for the caseload. */
+/** Unlocks a locked laptop as a team member `username` (the demo passphrase): their worklist, then the caseload. */
 async function unlockAs(page: Page, username: string): Promise<void> {
   await page.getByLabel('Who are you?').selectOption(username);
   await page.getByLabel('Passphrase').fill(DEMO_PARTNERSHIP.passphrase);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Worklist' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
 }
 
 let cluster: ThrowawayCluster | undefined;
@@ -135,9 +138,9 @@ test('two laptops on one partnership server: a referral registered on one appear
       await coach.getByLabel('Given name').fill('Jordan');
       // Sorts before every demo family name, so the person is on the first caseload page.
       await coach.getByLabel('Family name').fill('Aalto');
-      await coach.getByLabel('Date of birth').fill('1988-09-09');
+      await fillDate(coach, 'Date of birth', '1988-09-09');
       await coach.getByLabel('Employment status at first contact').selectOption({ label: 'Out of work for 12 weeks or less' });
-      await coach.getByLabel('Referral date').fill('2026-11-04');
+      await fillDate(coach, 'Referral date', '2026-11-04');
       await coach.getByLabel('Referral route').selectOption({ label: 'Self-referral' });
       await coach.getByLabel('Reason for referral').fill('Anxiety after redundancy.');
       await coach.getByRole('button', { name: 'Register referral' }).click();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../../roles';
 import { clinicalLeadsSchema } from '../risk-flag';
+import { libraryActionEntrySchema } from './action-library';
 import { directoryServiceEntrySchema } from './directory-services';
 import { disciplineEntrySchema } from './disciplines';
 import { teamMemberEntrySchema } from './team-members';
@@ -22,6 +23,8 @@ export const partnershipConfigSchema = z.object({
   disciplines: z.array(disciplineEntrySchema),
   teamMembers: z.array(teamMemberEntrySchema),
   services: z.array(directoryServiceEntrySchema),
+  /** Common actions per discipline, offered when drafting a plan. */
+  actionLibrary: z.array(libraryActionEntrySchema),
   accounts: z.array(appAccountSchema),
   /** Clinicians named as clinical leads: with the mental health practitioner, they may acknowledge risk flags. */
   clinicalLeads: clinicalLeadsSchema,

@@ -16,6 +16,7 @@ import { TextareaInput } from '../../components/textarea-input';
 import { AccessToWorkPrompt } from './access-to-work-prompt';
 import type { AdjustmentDraft } from './adjustments-draft';
 import { adjustmentsFieldId } from './adjustments-field-id';
+import { DateInput } from '../../components/date-input';
 
 export interface AdjustmentFieldsProps {
   readonly index: number;
@@ -79,9 +80,8 @@ export function AdjustmentFields({ index, adjustment, errorFor, onChange, onRemo
         onValueChange={(functionalNeed) => onChange({ functionalNeed })}
       />
       <div className="ww-adjustment__dates">
-        <TextInput
+        <DateInput
           id={id('startOn')}
-          type="date"
           label="Starts on"
           value={adjustment.startOn}
           error={errorFor('startOn')}
@@ -96,9 +96,8 @@ export function AdjustmentFields({ index, adjustment, errorFor, onChange, onRemo
           error={errorFor('durationWeeks')}
           onValueChange={(durationWeeks) => onChange({ durationWeeks })}
         />
-        <TextInput
+        <DateInput
           id={id('reviewOn')}
-          type="date"
           label="Review by"
           value={adjustment.reviewOn}
           error={errorFor('reviewOn')}

@@ -1,4 +1,5 @@
 import { weekStartDate } from '../../../core/adjustments/graded-return';
+import { isRealIsoDate } from '../../../core/date-entry';
 import type { AdjustmentCategory, AdjustmentRecommendation, AdjustmentStatus } from '../../../core/adjustments/adjustment-library';
 import type { SaveAdjustmentsInput, WorkplaceAdjustmentsContent } from '../../../core/schemas/workplace-adjustments';
 
@@ -56,6 +57,15 @@ export function newWeek(hours = ''): ScheduleWeekDraft {
   return { key: crypto.randomUUID(), hours, duties: '' };
 }
 
+/**
+ * A new graded return schedule: it starts when the graded hours adjustment starts (the first one with
+ * a real start date), so the OT does not type the date twice; blank when there is none yet.
+ */
+export function newSchedule(adjustments: readonly AdjustmentDraft[]): ScheduleDraft {
+  const graded = adjustments.find((adjustment) => adjustment.recommendation === 'graded_hours' && isRealIsoDate(adjustment.startOn));
+  return { startOn: graded?.startOn ?? '', weeks: [newWeek()] };
+}
+
 /** The form's starting point: the saved version, or an empty one. */
 export function draftFrom(content: WorkplaceAdjustmentsContent | undefined): AdjustmentsDraft {
   if (content === undefined) return { contractedHoursPerWeek: '', adjustments: [], gradedReturn: null };
@@ -79,7 +89,7 @@ export function draftFrom(content: WorkplaceAdjustmentsContent | undefined): Adj
 
 /** The date a week begins, or '' while the schedule's start date is not a real date. */
 export function weekStartOrBlank(startOn: string, index: number): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(startOn) && !Number.isNaN(Date.parse(`${startOn}T00:00:00Z`)) ? weekStartDate(startOn, index) : '';
+  return isRealIsoDate(startOn) ? weekStartDate(startOn, index) : '';
 }
 
 /** A typed number, or NaN for anything else (sent as null, which the contract names by field). */

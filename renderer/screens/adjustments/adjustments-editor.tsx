@@ -6,9 +6,10 @@ import { FormActions } from '../../components/form-actions';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { AdjustmentFields } from './adjustment-fields';
-import { draftFrom, inputFrom, newAdjustment, newWeek, type AdjustmentDraft, type AdjustmentsDraft } from './adjustments-draft';
+import { draftFrom, inputFrom, newAdjustment, newSchedule, type AdjustmentDraft, type AdjustmentsDraft } from './adjustments-draft';
 import { adjustmentsFieldId } from './adjustments-field-id';
 import { ScheduleBuilder } from './schedule-builder';
+import { offers } from '../../can-call';
 
 export interface AdjustmentsEditorProps {
   readonly participantId: string;
@@ -47,6 +48,7 @@ export function AdjustmentsEditor({ participantId, saved, onSaved, onCancel }: A
       className="ww-panel"
       noValidate
       aria-labelledby="adjustments-editor-heading"
+      {...offers('adjustments.save')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(() => api.call('adjustments.save', inputFrom(participantId, saved?.version, draft)), onSaved);
@@ -94,7 +96,7 @@ export function AdjustmentsEditor({ participantId, saved, onSaved, onCancel }: A
             type="button"
             className="nhsuk-button nhsuk-button--secondary"
             onClick={() => {
-              setDraft((current) => ({ ...current, gradedReturn: { startOn: '', weeks: [newWeek()] } }));
+              setDraft((current) => ({ ...current, gradedReturn: newSchedule(current.adjustments) }));
               setFocusId(adjustmentsFieldId('gradedReturn.startOn'));
             }}
           >

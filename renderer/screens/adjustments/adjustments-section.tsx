@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, offers } from '../../can-call';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
@@ -90,6 +90,7 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
             <button
               type="button"
               className="nhsuk-button"
+              {...offers('adjustments.save')}
               onClick={() => {
                 void reload();
                 setOpen('adjustments');
@@ -111,11 +112,23 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
           onApproved={() => void reload()}
         />
       )}
-      {data.saved !== null && <EmployerViewPreview participantId={participantId} refreshKey={`${data.saved.version}|${consentKey}`} />}
+      {data.saved !== null && (
+        <EmployerViewPreview
+          participantId={participantId}
+          refreshKey={`${data.saved.version}|${consentKey}`}
+          consentInForce={data.employerConsentInForce}
+        />
+      )}
 
       <h3 className="nhsuk-heading-s">AHP Health and Work Report</h3>
       {open === 'ahp' ? (
-        <AhpReportForm participantId={participantId} draft={openDraft} onSaved={done} onCancel={() => setOpen(undefined)} />
+        <AhpReportForm
+          participantId={participantId}
+          draft={openDraft}
+          adjustments={data.saved?.content}
+          onSaved={done}
+          onCancel={() => setOpen(undefined)}
+        />
       ) : (
         <>
           {data.ahpReports.length === 0 && <p>No report yet.</p>}
@@ -129,7 +142,12 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
             />
           ))}
           {mayDraft && openDraft === undefined && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('ahp')}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              {...offers('adjustments.saveAhpReport')}
+              onClick={() => setOpen('ahp')}
+            >
               Start an AHP Health and Work Report
             </button>
           )}

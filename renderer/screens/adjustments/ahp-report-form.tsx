@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ADJUSTMENT_CATEGORIES, ADJUSTMENT_CATEGORY_LABELS, type AdjustmentCategory } from '../../../core/adjustments/adjustment-library';
 import { todayInLondon } from '../../../core/clock';
 import { AHP_FITNESS, AHP_FITNESS_LABELS, type AhpFitness, type AhpReport } from '../../../core/schemas/ahp-report';
+import type { WorkplaceAdjustmentsContent } from '../../../core/schemas/workplace-adjustments';
 import { useApi } from '../../api/api-context';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { ErrorSummary } from '../../components/error-summary';
@@ -12,11 +13,16 @@ import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { useSession } from '../../session-context';
 import { ahpFieldId } from './adjustments-field-id';
+import { ahpStartFromAdjustments } from './ahp-report-start';
+import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 export interface AhpReportFormProps {
   readonly participantId: string;
   /** The caller's own draft being changed, or undefined to start one. */
   readonly draft: AhpReport | undefined;
+  /** The adjustments already recorded: a new report starts from them (ahp-report-start.ts). */
+  readonly adjustments?: WorkplaceAdjustmentsContent | null | undefined;
   readonly onSaved: () => void;
   readonly onCancel: () => void;
 }
@@ -36,15 +42,17 @@ const fieldIdFor = (path: string) => (path === 'categories' ? `${ahpFieldId('cat
  * four category ticks and the table of difficulties at work, each with a recommendation and goal.
  * The practitioner's name, profession and HCPC number are added from the team record when signed.
  */
-export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpReportFormProps) {
+export function AhpReportForm({ participantId, draft, adjustments, onSaved, onCancel }: AhpReportFormProps) {
+  // Read once: later changes to the adjustments must not overwrite what the OT has typed.
+  const [start] = useState(() => ahpStartFromAdjustments(draft === undefined ? adjustments : null));
   const api = useApi();
   const { partnershipName } = useSession();
   const [fitness, setFitness] = useState<AhpFitness>(draft?.fitness ?? 'may_be_fit');
-  const [periodFrom, setPeriodFrom] = useState(draft?.periodFrom ?? '');
-  const [periodTo, setPeriodTo] = useState(draft?.periodTo ?? '');
-  const [followUpOn, setFollowUpOn] = useState(draft?.followUpOn ?? '');
-  const [categories, setCategories] = useState<AdjustmentCategory[]>(draft?.categories ?? []);
-  const [difficulties, setDifficulties] = useState<DifficultyDraft[]>(draft?.difficulties ?? []);
+  const [periodFrom, setPeriodFrom] = useState(draft?.periodFrom ?? start.periodFrom);
+  const [periodTo, setPeriodTo] = useState(draft?.periodTo ?? start.periodTo);
+  const [followUpOn, setFollowUpOn] = useState(draft?.followUpOn ?? start.followUpOn);
+  const [categories, setCategories] = useState<AdjustmentCategory[]>(draft?.categories ?? start.categories);
+  const [difficulties, setDifficulties] = useState<DifficultyDraft[]>(draft?.difficulties ?? start.difficulties);
   const [organisation, setOrganisation] = useState(draft?.organisation ?? partnershipName);
   const [assessedOn, setAssessedOn] = useState(draft?.assessedOn ?? todayInLondon());
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
@@ -64,6 +72,7 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
       className="ww-panel"
       noValidate
       aria-labelledby="ahp-form-heading"
+      {...offers('adjustments.saveAhpReport')}
       onSubmit={(event) => {
         event.preventDefault();
         const content = {
@@ -100,25 +109,16 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
         onValueChange={setFitness}
       />
       <div className="ww-adjustment__dates">
-        <TextInput
+        <DateInput
           id={ahpFieldId('periodFrom')}
-          type="date"
           label="Advice applies from"
           value={periodFrom}
           error={errorFor('periodFrom')}
           onValueChange={setPeriodFrom}
         />
-        <TextInput
-          id={ahpFieldId('periodTo')}
-          type="date"
-          label="Until"
-          value={periodTo}
-          error={errorFor('periodTo')}
-          onValueChange={setPeriodTo}
-        />
-        <TextInput
+        <DateInput id={ahpFieldId('periodTo')} label="Until" value={periodTo} error={errorFor('periodTo')} onValueChange={setPeriodTo} />
+        <DateInput
           id={ahpFieldId('followUpOn')}
-          type="date"
           label="Follow-up on (optional)"
           value={followUpOn}
           error={errorFor('followUpOn')}
@@ -198,14 +198,12 @@ export function AhpReportForm({ participantId, draft, onSaved, onCancel }: AhpRe
         error={errorFor('organisation')}
         onValueChange={setOrganisation}
       />
-      <TextInput
+      <DateInput
         id={ahpFieldId('assessedOn')}
-        type="date"
         label="Date assessed"
         value={assessedOn}
         error={errorFor('assessedOn')}
         onValueChange={setAssessedOn}
-        className="nhsuk-u-width-one-third"
       />
       <FormActions submitLabel="Save draft report" busy={save.busy} onCancel={onCancel} />
     </form>

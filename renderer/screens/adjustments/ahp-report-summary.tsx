@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ADJUSTMENT_CATEGORY_LABELS } from '../../../core/adjustments/adjustment-library';
 import { AHP_FITNESS_LABELS, AHP_PROFESSION_LABELS, type AhpReport } from '../../../core/schemas/ahp-report';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, offers } from '../../can-call';
 import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { ErrorSummary } from '../../components/error-summary';
 import { SummaryList } from '../../components/summary-list';
@@ -131,10 +131,15 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
           ) : (
             <>
               <div className="ww-actions">
-                <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onEdit}>
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary"
+                  {...offers('adjustments.saveAhpReport')}
+                  onClick={onEdit}
+                >
                   Edit the draft report
                 </button>
-                <button type="button" className="nhsuk-button" onClick={() => setConfirming(true)}>
+                <button type="button" className="nhsuk-button" {...offers('adjustments.signAhpReport')} onClick={() => setConfirming(true)}>
                   Sign the report
                 </button>
               </div>

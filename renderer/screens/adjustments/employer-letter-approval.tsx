@@ -5,7 +5,7 @@ import {
   type EmployerLetterApproval,
 } from '../../../core/schemas/employer-letter-approval';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, offers } from '../../can-call';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { SelectInput } from '../../components/select-input';
@@ -54,6 +54,7 @@ export function EmployerLetterApprovalPanel({ participantId, adjustmentsVersion,
             className="ww-panel"
             noValidate
             aria-labelledby="record-approval-heading"
+            {...offers('adjustments.approveEmployerLetter')}
             onSubmit={(event) => {
               event.preventDefault();
               void save.submit(
@@ -83,7 +84,12 @@ export function EmployerLetterApprovalPanel({ participantId, adjustmentsVersion,
             <FormActions submitLabel="Save the approval" busy={save.busy} onCancel={() => setOpen(false)} />
           </form>
         ) : (
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            {...offers('adjustments.approveEmployerLetter')}
+            onClick={() => setOpen(true)}
+          >
             Record the person’s approval
           </button>
         ))}

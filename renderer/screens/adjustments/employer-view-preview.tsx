@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../core/app-error';
 import type { EmployerView } from '../../../core/schemas/employer-view';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, offers, whoMay } from '../../can-call';
 import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate } from '../../format';
@@ -14,6 +14,8 @@ export interface EmployerViewPreviewProps {
   readonly participantId: string;
   /** Changes whenever anything the view depends on changes (a save, a consent decision), so an open preview asks again. */
   readonly refreshKey: string;
+  /** Whether consent to share with the employer is in force: without it every letter download would be refused. */
+  readonly consentInForce: boolean;
 }
 
 type PreviewState =
@@ -26,7 +28,7 @@ type PreviewState =
  * Exactly what the employer would receive, fetched from the services layer (which builds it from
  * an allow-list and refuses without consent), so the team sees the real thing, not a copy of it.
  */
-export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewPreviewProps) {
+export function EmployerViewPreview({ participantId, refreshKey, consentInForce }: EmployerViewPreviewProps) {
   const api = useApi();
   const { user } = useSession();
   const [state, setState] = useState<PreviewState>({ kind: 'closed' });
@@ -55,15 +57,22 @@ export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewP
             See exactly what the employer would receive: the needs, adjustments, schedule, review date and who to contact. Nothing clinical
             is ever included.
           </p>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => void load()}>
-            Preview the employer view
-          </button>
+          {canCall('adjustments.employerView', user.role) && (
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              {...offers('adjustments.employerView')}
+              onClick={() => void load()}
+            >
+              Preview the employer view
+            </button>
+          )}
         </>
       ) : (
         <>
           <div aria-live="polite">
             {state.kind === 'loading' && <p role="status">Preparing the employer view…</p>}
-            {state.kind === 'refused' && <RefusedPreview error={state.error} />}
+            {state.kind === 'refused' && <RefusedPreview error={state.error} mayRecordConsent={canCall('consents.record', user.role)} />}
           </div>
           {state.kind === 'shown' && <EmployerDocument view={state.view} />}
           <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setState({ kind: 'closed' })}>
@@ -80,13 +89,16 @@ export function EmployerViewPreview({ participantId, refreshKey }: EmployerViewP
             { label: 'Download the final letter to send (PDF)', input: { participantId, final: true } },
           ]}
           testId="download-employer-letter-pdf"
+          blockedReason={
+            consentInForce ? undefined : 'The letters cannot be downloaded: the person has not consented to sharing with the employer.'
+          }
         />
       )}
     </section>
   );
 }
 
-function RefusedPreview({ error }: { error: AppErrorShape }) {
+function RefusedPreview({ error, mayRecordConsent }: { error: AppErrorShape; mayRecordConsent: boolean }) {
   if (error.code !== 'FORBIDDEN') return <p className="nhsuk-inset-text">{error.message}</p>;
   return (
     <div className="nhsuk-warning-callout" data-testid="employer-view-blocked">
@@ -97,7 +109,11 @@ function RefusedPreview({ error }: { error: AppErrorShape }) {
         </span>
       </h4>
       <p>{error.message}</p>
-      <p>If the person now agrees, record their decision under Consent on this page and preview again.</p>
+      <p>
+        {mayRecordConsent
+          ? 'If the person now agrees, record their decision under Consent on this page and preview again.'
+          : `If the person now agrees, ask the ${whoMay('consents.record')} to record their decision, then preview again.`}
+      </p>
     </div>
   );
 }

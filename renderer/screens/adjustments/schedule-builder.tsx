@@ -1,8 +1,8 @@
 import { MAX_SCHEDULE_WEEKS } from '../../../core/adjustments/graded-return';
-import { TextInput } from '../../components/text-input';
 import { formatDate } from '../../format';
 import { newWeek, weekStartOrBlank, type ScheduleDraft, type ScheduleWeekDraft } from './adjustments-draft';
 import { adjustmentsFieldId } from './adjustments-field-id';
+import { DateInput } from '../../components/date-input';
 
 export interface ScheduleBuilderProps {
   readonly schedule: ScheduleDraft;
@@ -28,14 +28,12 @@ export function ScheduleBuilder({ schedule, errorFor, onChange, onFocusRequest }
   const weeksError = errorFor('gradedReturn.weeks');
   return (
     <div className="ww-schedule">
-      <TextInput
+      <DateInput
         id={adjustmentsFieldId('gradedReturn.startOn')}
-        type="date"
         label="First day of the phased return"
         value={schedule.startOn}
         error={errorFor('gradedReturn.startOn')}
         onValueChange={(startOn) => onChange({ ...schedule, startOn })}
-        className="nhsuk-u-width-one-third"
       />
       <div
         className={`nhsuk-form-group${weeksError === undefined ? '' : ' nhsuk-form-group--error'}`}

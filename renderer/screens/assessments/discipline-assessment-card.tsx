@@ -15,6 +15,7 @@ import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
 import { DisciplineAssessmentForm } from './discipline-assessment-form';
+import { offers } from '../../can-call';
 
 function contentRows(version: DisciplineAssessmentVersion): Array<[string, string]> {
   return [
@@ -110,16 +111,26 @@ export function DisciplineAssessmentCard({
         <div className="ww-actions">
           {isMyDraft && (
             <>
-              <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('edit')}>
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary"
+                {...offers('assessments.saveDisciplineDraft')}
+                onClick={() => setOpen('edit')}
+              >
                 Edit draft
               </button>
-              <button type="button" className="nhsuk-button" onClick={() => setOpen('sign')}>
+              <button type="button" className="nhsuk-button" {...offers('assessments.sign')} onClick={() => setOpen('sign')}>
                 Sign
               </button>
             </>
           )}
           {mayAmend && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('amend')}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              {...offers('assessments.amendDiscipline')}
+              onClick={() => setOpen('amend')}
+            >
               Amend
             </button>
           )}

@@ -8,9 +8,10 @@ import {
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
-import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
+import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 /** What the form is for: a new draft, more work on the caller's draft, or an amendment to a signed assessment. */
 export type DisciplineFormMode =
@@ -50,6 +51,7 @@ export function DisciplineAssessmentForm({ participantId, discipline, mode, onSa
       className="ww-panel"
       noValidate
       aria-labelledby="discipline-form-heading"
+      {...offers(mode.kind === 'amend' ? 'assessments.amendDiscipline' : 'assessments.saveDisciplineDraft')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(() => {
@@ -91,14 +93,12 @@ export function DisciplineAssessmentForm({ participantId, discipline, mode, onSa
           rows={2}
         />
       )}
-      <TextInput
+      <DateInput
         id={`${FIELD_PREFIX}assessedOn`}
-        type="date"
         label="Date of the assessment"
         value={assessedOn}
         error={error('assessedOn')}
         onValueChange={setAssessedOn}
-        className="nhsuk-u-width-one-third"
       />
       <TextareaInput
         id={`${FIELD_PREFIX}findings`}

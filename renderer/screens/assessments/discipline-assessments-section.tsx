@@ -5,6 +5,7 @@ import { formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
 import { DisciplineAssessmentCard } from './discipline-assessment-card';
 import { DisciplineAssessmentForm } from './discipline-assessment-form';
+import { offers } from '../../can-call';
 
 /** Physiotherapy, mental health and OT assessments of the person, newest first, and a way to start one. */
 export function DisciplineAssessmentsSection({ record, onChanged }: { record: ParticipantRecord; onChanged: () => void }) {
@@ -47,7 +48,12 @@ export function DisciplineAssessmentsSection({ record, onChanged }: { record: Pa
             onCancel={() => setStarting(false)}
           />
         ) : (
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setStarting(true)}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            {...offers('assessments.saveDisciplineDraft')}
+            onClick={() => setStarting(true)}
+          >
             Start a new {DISCIPLINE_ASSESSMENT_TITLES[myDiscipline].toLowerCase()}
           </button>
         ))}

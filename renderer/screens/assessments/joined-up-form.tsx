@@ -15,9 +15,10 @@ import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { RadioGroup } from '../../components/radio-group';
 import { SelectInput } from '../../components/select-input';
-import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
+import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 type SocialBarrier = (typeof SOCIAL_BARRIERS)[number];
 type Readiness = (typeof READINESS_LEVELS)[number];
@@ -52,6 +53,7 @@ export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: Joined
       className="ww-panel"
       noValidate
       aria-labelledby="joined-up-heading"
+      {...offers(amend === undefined ? 'assessments.saveJoinedUp' : 'assessments.amendJoinedUp')}
       onSubmit={(event) => {
         event.preventDefault();
         const content = {
@@ -88,14 +90,12 @@ export function JoinedUpForm({ participantId, amend, onSaved, onCancel }: Joined
           rows={2}
         />
       )}
-      <TextInput
+      <DateInput
         id="joined-assessedOn"
-        type="date"
         label="Date of the assessment"
         value={assessedOn}
         error={error('assessedOn')}
         onValueChange={setAssessedOn}
-        className="nhsuk-u-width-one-third"
       />
       <TextareaInput
         id="joined-healthConditions"

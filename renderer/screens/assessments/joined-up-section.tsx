@@ -6,7 +6,7 @@ import {
   type JoinedUpAssessmentVersion,
 } from '../../../core/schemas/assessment';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
-import { canCall } from '../../can-call';
+import { canCall, offers } from '../../can-call';
 import { EarlierVersions, SignatureLine } from '../../components/earlier-versions';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate } from '../../format';
@@ -66,11 +66,21 @@ export function JoinedUpSection({ record, onChanged }: { record: ParticipantReco
       ) : (
         mayWrite && (
           <div className="ww-actions">
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('new')}>
+            <button
+              type="button"
+              className="nhsuk-button nhsuk-button--secondary"
+              {...offers('assessments.saveJoinedUp')}
+              onClick={() => setOpen('new')}
+            >
               {assessment === null ? 'Start the joined-up assessment' : 'Record a new joined-up assessment'}
             </button>
             {assessment !== null && (
-              <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('amend')}>
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary"
+                {...offers('assessments.amendJoinedUp')}
+                onClick={() => setOpen('amend')}
+              >
                 Amend this assessment
               </button>
             )}

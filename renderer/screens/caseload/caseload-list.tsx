@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ParticipantPage } from '../../../core/schemas/participants';
 import { useApi } from '../../api/api-context';
 import { markCaseloadFirstPage } from '../../performance-marks';
@@ -34,9 +34,11 @@ function filterOf(view: CaseloadView) {
 /**
  * The caseload list: search, filters, sort, one keyset page at a time and the matching total. The
  * view is written into the URL fragment (replacing the history entry, so Back leaves the caseload
- * rather than stepping through every filter), and read back from it when someone returns.
+ * rather than stepping through every filter), and read back from it when someone returns. The
+ * search and filters sit in a column beside the table (`aside` above them), so a laptop screen
+ * shows the people rather than the form.
  */
-export function CaseloadList() {
+export function CaseloadList({ aside }: { aside?: ReactNode }) {
   const api = useApi();
   const [view, setView] = useState<CaseloadView>(() => {
     const initial = parseCaseloadView(window.location.hash);
@@ -122,57 +124,64 @@ export function CaseloadList() {
   return (
     <>
       <ErrorSummary fieldErrors={{}} message={error} />
-      <CaseloadFilters view={view} coaches={coaches} onChange={changeFilters} />
-      {filtered && (
-        <p className="nhsuk-body">
-          <button type="button" className="ww-link-button" onClick={() => update(DEFAULT_CASELOAD_VIEW)}>
-            Clear search and filters
-          </button>
-        </p>
-      )}
-      {data === undefined && error === undefined && (
-        <p role="status" className="nhsuk-body">
-          Loading the caseload…
-        </p>
-      )}
-      <p className="nhsuk-body ww-caseload-summary" role="status" data-testid="caseload-summary">
-        {data !== undefined && total !== undefined && summaryText(total, filtered, view.page, pageCount ?? 1)}
-      </p>
-      {data !== undefined && total === 0 && !filtered && (
-        <div className="nhsuk-inset-text" data-testid="empty-caseload">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>No one is on the caseload yet. People appear here once a Work and Health Coach registers their referral.</p>
+      <div className="ww-caseload-layout">
+        <div className="ww-caseload-actions">
+          {aside}
+          <CaseloadFilters view={view} coaches={coaches} onChange={changeFilters} />
+          {filtered && (
+            <p className="nhsuk-body">
+              <button type="button" className="ww-link-button" onClick={() => update(DEFAULT_CASELOAD_VIEW)}>
+                Clear search and filters
+              </button>
+            </p>
+          )}
         </div>
-      )}
-      {data !== undefined && data.items.length === 0 && filtered && (
-        <div className="nhsuk-inset-text" data-testid="no-matches">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>No one matches. Check the spelling, search by part of a name, or clear some filters.</p>
+        <div>
+          {data === undefined && error === undefined && (
+            <p role="status" className="nhsuk-body">
+              Loading the caseload…
+            </p>
+          )}
+          <p className="nhsuk-body ww-caseload-summary" role="status" data-testid="caseload-summary">
+            {data !== undefined && total !== undefined && summaryText(total, filtered, view.page, pageCount ?? 1)}
+          </p>
+          {data !== undefined && total === 0 && !filtered && (
+            <div className="nhsuk-inset-text" data-testid="empty-caseload">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>No one is on the caseload yet. People appear here once a Work and Health Coach registers their referral.</p>
+            </div>
+          )}
+          {data !== undefined && data.items.length === 0 && filtered && (
+            <div className="nhsuk-inset-text" data-testid="no-matches">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>No one matches. Check the spelling, search by part of a name, or clear some filters.</p>
+            </div>
+          )}
+          {data !== undefined && data.items.length > 0 && (
+            <>
+              <CaseloadTable items={data.items} sort={loadedView?.sort ?? view.sort} busy={busy} />
+              <nav className="ww-pager" aria-label="Caseload pages">
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary"
+                  disabled={data.previousCursor === null}
+                  onClick={() => goTo(data.previousCursor, view.page - 1)}
+                >
+                  Previous page
+                </button>
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary"
+                  disabled={data.nextCursor === null}
+                  onClick={() => goTo(data.nextCursor, view.page + 1)}
+                >
+                  Next page
+                </button>
+              </nav>
+            </>
+          )}
         </div>
-      )}
-      {data !== undefined && data.items.length > 0 && (
-        <>
-          <CaseloadTable items={data.items} sort={loadedView?.sort ?? view.sort} busy={busy} />
-          <nav className="ww-pager" aria-label="Caseload pages">
-            <button
-              type="button"
-              className="nhsuk-button nhsuk-button--secondary"
-              disabled={data.previousCursor === null}
-              onClick={() => goTo(data.previousCursor, view.page - 1)}
-            >
-              Previous page
-            </button>
-            <button
-              type="button"
-              className="nhsuk-button nhsuk-button--secondary"
-              disabled={data.nextCursor === null}
-              onClick={() => goTo(data.nextCursor, view.page + 1)}
-            >
-              Next page
-            </button>
-          </nav>
-        </>
-      )}
+      </div>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
+import { offers } from '../../can-call';
 
 const fieldId = (path: string) => `export-settings-${path === 'baseUrl' ? 'base-url' : path}`;
 
@@ -41,7 +42,7 @@ export function ExportSettingsForm({ settings, onSaved }: { settings: ExportSett
           <p className="nhsuk-body nhsuk-u-margin-bottom-0">Export destinations saved.</p>
         </div>
       )}
-      <form onSubmit={submit} noValidate aria-busy={save.busy} className="nhsuk-u-width-two-thirds">
+      <form onSubmit={submit} noValidate aria-busy={save.busy} className="nhsuk-u-width-two-thirds" {...offers('exports.saveSettings')}>
         <TextInput
           id="export-settings-folder"
           label="Folder (file drop)"

@@ -3,7 +3,7 @@ import { lastCompleteMonth } from '../../../core/calendar-date';
 import { todayInLondon } from '../../../core/clock';
 import type { ExportJob, ExportSettings } from '../../../core/schemas/fhir-export';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, offers } from '../../can-call';
 import { AppPage } from '../../components/app-page';
 import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/text-input';
@@ -135,7 +135,7 @@ export function ExportsScreen() {
           <p className="nhsuk-body nhsuk-u-margin-bottom-0">{miDone}</p>
         </div>
       )}
-      <form onSubmit={downloadMi} noValidate aria-busy={mi.busy}>
+      <form onSubmit={downloadMi} noValidate aria-busy={mi.busy} {...offers('exports.miReturn')}>
         <TextInput
           id="mi-month"
           label="Reporting month"

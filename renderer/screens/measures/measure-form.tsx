@@ -12,10 +12,11 @@ import { AnswerGrid, answerGridFieldId, type AnswerOption } from '../../componen
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { SelectInput } from '../../components/select-input';
-import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { useSession } from '../../session-context';
 import { useMeasureWording } from './use-measure-wording';
+import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 const DISCIPLINE_FOR_ROLE: Partial<Record<Role, Discipline>> = {
   coach: 'employment_support',
@@ -116,6 +117,7 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
       className="ww-panel"
       noValidate
       aria-labelledby="measure-heading"
+      {...offers('measures.record')}
       onSubmit={(event) => {
         event.preventDefault();
         // WSAS may leave items out (its rules pro-rate one); every other measure needs every item.
@@ -154,9 +156,8 @@ export function MeasureForm({ participantId, onSaved, onCancel }: { participantI
           options={DISCIPLINES.map((value) => ({ value, label: DISCIPLINE_LABELS[value] }))}
           onValueChange={(value) => setDiscipline(value as Discipline)}
         />
-        <TextInput
+        <DateInput
           id="measure-takenOn"
-          type="date"
           label="Date completed"
           value={takenOn}
           error={save.fieldErrors['measure-takenOn']}

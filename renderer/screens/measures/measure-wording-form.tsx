@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
+import { offers } from '../../can-call';
 
 /** Strips list numbering a pasted form often carries: "1.", "2)", "(3)", "Q4:". */
 function withoutNumbering(line: string): string {
@@ -145,6 +146,7 @@ export function MeasureWordingForm({ entry, onChanged }: { entry: MeasureWording
     <form
       noValidate
       aria-labelledby="wording-form-heading"
+      {...offers('measureWording.save')}
       onSubmit={(event) => {
         event.preventDefault();
         submit();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DISCIPLINE_LABELS } from '../../../core/schemas/assessment';
 import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
-import { canCall } from '../../can-call';
+import { canCall, offers } from '../../can-call';
 import { ListTable } from '../../components/list-table';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
@@ -65,7 +65,12 @@ export function MeasuresSection({ record, onChanged }: { record: ParticipantReco
         <MeasureForm participantId={record.id} onSaved={saved} onCancel={() => setOpen(undefined)} />
       ) : (
         canCall('measures.record', user.role) && (
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => setOpen('measure')}>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            {...offers('measures.record')}
+            onClick={() => setOpen('measure')}
+          >
             Record an outcome measure
           </button>
         )

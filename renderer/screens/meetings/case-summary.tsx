@@ -1,8 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { MAIN_BARRIER_LABELS, READINESS_LABELS, SOCIAL_BARRIER_LABELS } from '../../../core/schemas/assessment';
-import type { ParticipantDetails, ParticipantRecord } from '../../../core/schemas/participant-record';
+import type { ParticipantRecord } from '../../../core/schemas/participant-record';
 import { RISK_ACTION_LABELS } from '../../../core/schemas/risk-flag';
-import { EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { getMeasureDefinition } from '../../../core/scoring/measure-definitions';
 import { formatTotal, measureTrends, type MeasureTrend } from '../../../core/scoring/measure-trend';
 import { useApi } from '../../api/api-context';
@@ -12,6 +11,10 @@ import { ClinicalWithheldNotice } from '../participants/clinical-withheld-notice
 import { RiskFlagBanner } from '../participants/risk-flag-banner';
 import { useLoaded } from '../../use-loaded';
 import { useReceivedChanges } from '../../sync/received-changes';
+import { CaseDisciplineAssessments } from './case-discipline-assessments';
+import { CasePersonDetails } from './case-person-details';
+import { MeasureSparkline } from './measure-sparkline';
+import { OwnWordsQuote } from './own-words-quote';
 
 const DIRECTION_WORDS = { better: 'better', worse: 'worse', unchanged: 'no change' } as const;
 
@@ -61,7 +64,10 @@ function LatestScores({ measures }: { measures: ParticipantRecord['measures'] })
                 : `${formatTotal(trend.latest.total)}${trend.latest.bandLabel === null ? '' : `, ${trend.latest.bandLabel}`}`}
               {trend.latest !== null && <div className="ww-secondary-text">{formatDate(trend.latest.takenOn)}</div>}
             </td>
-            <td className="nhsuk-table__cell">{changeText(trend)}</td>
+            <td className="nhsuk-table__cell">
+              <MeasureSparkline points={trend.points} />
+              <div>{changeText(trend)}</div>
+            </td>
           </tr>
         ))}
       </tbody>
@@ -81,20 +87,10 @@ function LastRiskAcknowledgement({ person }: { person: ParticipantRecord }) {
   );
 }
 
-/** The person's work in one line: status, job and employer. */
-function CaseWork({ employment }: { employment: ParticipantDetails['employment'] }) {
-  return (
-    <p className="ww-case-work">
-      {EMPLOYMENT_STATUS_LABELS[employment.status]}
-      {employment.jobTitle !== null && <> · {employment.jobTitle}</>}
-      {employment.employerName !== null && <> at {employment.employerName}</>}
-    </p>
-  );
-}
-
 /**
- * What the team needs on one screen about the person: any open risk flag, work, barriers, goals
- * and what matters in their own words, readiness, and the latest scores with their trend.
+ * What the team needs on one screen about the person: any open risk flag, their details (age, coach,
+ * referral, work, fit note), barriers, goals and what matters in their own words, readiness, each
+ * discipline's assessment (signed or draft, by whom) and the latest scores with a small trend.
  */
 export function CaseSummary({ participantId }: { participantId: string }) {
   const api = useApi();
@@ -108,7 +104,7 @@ export function CaseSummary({ participantId }: { participantId: string }) {
   if (person.clinicalWithheld)
     return (
       <div className="ww-case-summary" data-testid="case-summary">
-        <CaseWork employment={person.employment} />
+        <CasePersonDetails person={person} />
         <ClinicalWithheldNotice />
       </div>
     );
@@ -117,7 +113,7 @@ export function CaseSummary({ participantId }: { participantId: string }) {
     <div className="ww-case-summary" data-testid="case-summary">
       <RiskFlagBanner flags={person.openRiskFlags} onAcknowledged={() => void record.reload()} inMeeting />
       <LastRiskAcknowledgement person={person} />
-      <CaseWork employment={person.employment} />
+      <CasePersonDetails person={person} />
       {assessment === null ? (
         <p className="nhsuk-inset-text">No joined-up assessment yet.</p>
       ) : (
@@ -130,16 +126,7 @@ export function CaseSummary({ participantId }: { participantId: string }) {
             <p>Also: {assessment.socialBarriers.map((barrier) => SOCIAL_BARRIER_LABELS[barrier].toLowerCase()).join(', ')}.</p>
           )}
           <h3 className="nhsuk-heading-s">In their own words</h3>
-          <blockquote className="ww-quote">
-            <p>
-              <span className="ww-quote__label">Goals: </span>
-              {assessment.goals}
-            </p>
-            <p>
-              <span className="ww-quote__label">What matters: </span>
-              {assessment.whatMatters}
-            </p>
-          </blockquote>
+          <OwnWordsQuote assessment={assessment} />
           <p>
             <span className="ww-quote__label">Readiness: </span>
             {READINESS_LABELS[assessment.readiness]}
@@ -147,6 +134,8 @@ export function CaseSummary({ participantId }: { participantId: string }) {
           </p>
         </>
       )}
+      <h3 className="nhsuk-heading-s">Assessments by discipline</h3>
+      <CaseDisciplineAssessments person={person} />
       <h3 className="nhsuk-heading-s">Latest scores</h3>
       <LatestScores measures={person.measures} />
     </div>

@@ -8,6 +8,7 @@ import { FormActions } from '../../components/form-actions';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
+import { DateInput } from '../../components/date-input';
 
 const fieldId = (path: string) => (path === 'expectedAttendeeIds' ? 'meeting-expected' : `meeting-${path.split('.')[0] ?? path}`);
 
@@ -28,6 +29,7 @@ export function MeetingForm({
   const [chairId, setChairId] = useState(config.myTeamMemberId ?? '');
   const [expected, setExpected] = useState<string[]>(members.map((member) => member.id));
   const [minutes, setMinutes] = useState('10');
+  const [length, setLength] = useState('90');
   const save = useSubmit<{ id: string }>(fieldId);
   return (
     <form
@@ -36,13 +38,21 @@ export function MeetingForm({
       aria-labelledby="meeting-form-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        const minutesPerCase = /^\d{1,3}$/.test(minutes.trim()) ? Number(minutes.trim()) : Number.NaN;
-        if (Number.isNaN(minutesPerCase)) {
-          save.showErrors({ [fieldId('minutesPerCase')]: 'Enter the minutes for each case as a whole number, like 10' });
+        const whole = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+        const minutesPerCase = whole(minutes);
+        const durationMinutes = whole(length);
+        const notWhole = {
+          ...(Number.isNaN(minutesPerCase)
+            ? { [fieldId('minutesPerCase')]: 'Enter the minutes for each case as a whole number, like 10' }
+            : {}),
+          ...(Number.isNaN(durationMinutes) ? { [fieldId('durationMinutes')]: 'Enter the length of the meeting in minutes, like 90' } : {}),
+        };
+        if (Object.keys(notWhole).length > 0) {
+          save.showErrors(notWhole);
           return;
         }
         void save.submit(
-          () => api.call('meetings.create', { heldOn, startsAt, chairId, expectedAttendeeIds: expected, minutesPerCase }),
+          () => api.call('meetings.create', { heldOn, startsAt, chairId, expectedAttendeeIds: expected, minutesPerCase, durationMinutes }),
           (value) => onSaved(value.id),
         );
       }}
@@ -52,10 +62,9 @@ export function MeetingForm({
       </h2>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       <div className="ww-form-row">
-        <TextInput
+        <DateInput
           id={fieldId('heldOn')}
           label="Date"
-          type="date"
           value={heldOn}
           error={save.fieldErrors[fieldId('heldOn')]}
           onValueChange={setHeldOn}
@@ -77,6 +86,15 @@ export function MeetingForm({
           value={minutes}
           error={save.fieldErrors[fieldId('minutesPerCase')]}
           onValueChange={setMinutes}
+        />
+        <TextInput
+          id={fieldId('durationMinutes')}
+          label="Length of the meeting (minutes)"
+          inputMode="numeric"
+          className="nhsuk-input--width-3"
+          value={length}
+          error={save.fieldErrors[fieldId('durationMinutes')]}
+          onValueChange={setLength}
         />
       </div>
       <SelectInput

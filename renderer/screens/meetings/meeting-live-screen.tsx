@@ -12,6 +12,8 @@ import { PlanPanel } from '../plans/plan-panel';
 import { AttendanceForm } from './attendance-form';
 import { CaseSummary } from './case-summary';
 import { CaseTimer } from './case-timer';
+import { MeetingClockLine } from './meeting-clock-line';
+import { PresentationView } from './presentation-view';
 import { forgetMeetingPlace, rememberMeetingPlace, takeRestoredMeetingPlace } from '../../resume-place';
 import { EndMeetingDialog } from './end-meeting-dialog';
 import { AgendaChips } from './agenda-chips';
@@ -132,6 +134,9 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   useEffect(() => rememberMeetingPlace({ caseId: item?.id, timers: elapsed }), [item?.id, elapsed]);
   useEffect(() => forgetMeetingPlace, []);
   const [running, setRunning] = useState(true);
+  const [presenting, setPresenting] = useState(false);
+  // Where focus goes once meeting mode is back after the presentation view: the case, or the notes (Alt+J).
+  const [focusAfterPresenting, setFocusAfterPresenting] = useState<'case' | 'notes' | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   // When ending was asked for: the case whose notes had not reached the store then, if any.
   const [ending, setEnding] = useState<{ unsavedCase: string | undefined } | undefined>(undefined);
@@ -169,9 +174,27 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
       setAnnouncement(running ? 'Timer paused.' : 'Timer running.');
     }
     if (action === 'save') void notes.flush().then((saved) => setAnnouncement(saved ? 'Notes saved.' : 'The notes could not be saved.'));
-    if (action === 'notes') notesField.current?.querySelector('textarea')?.focus();
+    if (action === 'notes') {
+      if (presenting) {
+        // The notes field is back on the page once the presentation view has gone.
+        setPresenting(false);
+        setFocusAfterPresenting('notes');
+      } else notesField.current?.querySelector('textarea')?.focus();
+    }
+    if (action === 'present') togglePresenting();
+  };
+  const togglePresenting = () => {
+    setAnnouncement(presenting ? 'Back to meeting mode.' : 'Presentation view. Press P or Escape to leave.');
+    if (presenting) setFocusAfterPresenting('case');
+    setPresenting(!presenting);
   };
   useLiveShortcuts(ending === undefined, onShortcut);
+  useEffect(() => {
+    if (presenting || focusAfterPresenting === undefined) return;
+    if (focusAfterPresenting === 'notes') notesField.current?.querySelector('textarea')?.focus();
+    else caseHeading.current?.focus();
+    setFocusAfterPresenting(undefined);
+  }, [presenting, focusAfterPresenting]);
 
   const end = async (saveFirst: boolean) => {
     setEndState({ busy: true });
@@ -193,6 +216,26 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
   if (item === undefined) return <p className="nhsuk-inset-text">The agenda is empty.</p>;
   const recordedHere = (candidate: AgendaItem) =>
     candidate.id === item.id ? notes.notes !== '' || notes.decisions !== '' || candidate.planAgreedHere : hasRecord(candidate);
+  // The case on screen is still being discussed, whatever has been typed on it so far.
+  const casesLeft = agenda.filter((candidate) => candidate.id === item.id || !recordedHere(candidate)).length;
+  const spentSeconds = Object.values(elapsed).reduce((sum, seconds) => sum + seconds, 0);
+  const timer = <CaseTimer elapsedSeconds={elapsed[item.id] ?? 0} allottedMinutes={meeting.minutesPerCase} running={running} />;
+  if (presenting) {
+    return (
+      <>
+        <p className="nhsuk-u-visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </p>
+        <PresentationView
+          participantId={item.participantId}
+          name={agendaPersonName(item)}
+          position={`Case ${index + 1} of ${agenda.length}`}
+          timer={timer}
+          onLeave={togglePresenting}
+        />
+      </>
+    );
+  }
   if (ending !== undefined) {
     return (
       <EndMeetingDialog
@@ -224,7 +267,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
             {agendaPersonName(item)} <span className="ww-live__reference">{item.reference}</span>
           </h2>
         </div>
-        <CaseTimer elapsedSeconds={elapsed[item.id] ?? 0} allottedMinutes={meeting.minutesPerCase} running={running} />
+        {timer}
         <div className="ww-live__nav">
           <button
             type="button"
@@ -244,7 +287,16 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
           >
             Next case
           </button>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary" aria-keyshortcuts="P" onClick={togglePresenting}>
+            Present
+          </button>
         </div>
+        <MeetingClockLine
+          spentSeconds={spentSeconds}
+          durationMinutes={meeting.durationMinutes}
+          minutesPerCase={meeting.minutesPerCase}
+          casesLeft={casesLeft}
+        />
       </div>
       <AgendaChips agenda={agenda} currentIndex={index} recorded={recordedHere} onGoTo={(position) => void goTo(position)} />
       <div className="ww-live__columns">

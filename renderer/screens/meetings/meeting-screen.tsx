@@ -31,6 +31,7 @@ export function MeetingScreen({ id }: { id: string }) {
               ['Chair', value.chairName],
               ['Expected', value.expectedAttendeeIds.map((member) => memberName.get(member) ?? 'Unknown').join(', ')],
               ['Time for each case', `${value.minutesPerCase} minutes`],
+              ['Length of the meeting', `${value.durationMinutes} minutes`],
               ['Status', value.status === 'planned' ? 'Planned' : 'Ended'],
             ]}
           />

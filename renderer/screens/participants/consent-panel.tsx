@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { todayInLondon } from '../../../core/clock';
 import {
   CONSENT_METHOD_LABELS,
-  CONSENT_METHODS,
   CONSENT_PURPOSE_LABELS,
   CONSENT_PURPOSES,
   consentIsInForce,
@@ -12,14 +11,15 @@ import {
 import { useApi } from '../../api/api-context';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
-import { RadioGroup } from '../../components/radio-group';
-import { SelectInput } from '../../components/select-input';
-import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
+import { canCall, offers, whoMay } from '../../can-call';
+import { useSession } from '../../session-context';
+import { RecordConsentForm } from './record-consent-form';
+import { DateInput } from '../../components/date-input';
 
 type Editing =
-  { readonly kind: 'record'; readonly purpose: ConsentPurpose } | { readonly kind: 'withdraw'; readonly consent: ConsentRecord };
+  { readonly kind: 'record'; readonly purpose?: ConsentPurpose } | { readonly kind: 'withdraw'; readonly consent: ConsentRecord };
 
 function describe(consent: ConsentRecord | null): string {
   if (consent === null) return 'Not asked yet';
@@ -37,7 +37,15 @@ export function ConsentPanel({
   current: Readonly<Record<ConsentPurpose, ConsentRecord | null>>;
   onChanged: () => void;
 }) {
+  const { user } = useSession();
+  const mayRecord = canCall('consents.record', user.role);
+  const mayWithdraw = canCall('consents.withdraw', user.role);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
+  // The purposes with no decision in force: the ones the all-in-one form asks about.
+  const open = CONSENT_PURPOSES.filter((purpose) => {
+    const consent = current[purpose];
+    return consent === null || !consentIsInForce(consent);
+  });
   const close = () => setEditing(undefined);
   const saved = () => {
     close();
@@ -74,99 +82,51 @@ export function ConsentPanel({
                 </th>
                 <td className="nhsuk-table__cell">{describe(consent)}</td>
                 <td className="nhsuk-table__cell">
-                  {inForce ? (
-                    <button
-                      type="button"
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                      onClick={() => setEditing({ kind: 'withdraw', consent })}
-                      aria-label={`Withdraw: ${CONSENT_PURPOSE_LABELS[purpose]}`}
-                    >
-                      Withdraw
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                      onClick={() => setEditing({ kind: 'record', purpose })}
-                      aria-label={`Record decision: ${CONSENT_PURPOSE_LABELS[purpose]}`}
-                    >
-                      Record decision
-                    </button>
-                  )}
+                  {inForce
+                    ? mayWithdraw && (
+                        <button
+                          type="button"
+                          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                          {...offers('consents.withdraw')}
+                          onClick={() => setEditing({ kind: 'withdraw', consent })}
+                          aria-label={`Withdraw: ${CONSENT_PURPOSE_LABELS[purpose]}`}
+                        >
+                          Withdraw
+                        </button>
+                      )
+                    : mayRecord && (
+                        <button
+                          type="button"
+                          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                          {...offers('consents.record')}
+                          onClick={() => setEditing({ kind: 'record', purpose })}
+                          aria-label={`Record decision: ${CONSENT_PURPOSE_LABELS[purpose]}`}
+                        >
+                          Record decision
+                        </button>
+                      )}
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {!mayRecord && <p className="nhsuk-inset-text">Only the {whoMay('consents.record')} can record or withdraw consent.</p>}
+      {mayRecord && editing === undefined && open.length > 0 && (
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary"
+          {...offers('consents.record')}
+          onClick={() => setEditing({ kind: 'record' })}
+        >
+          Record consent decisions
+        </button>
+      )}
       {editing?.kind === 'record' && (
-        <RecordConsentForm participantId={participantId} purpose={editing.purpose} onDone={saved} onCancel={close} />
+        <RecordConsentForm participantId={participantId} purposes={open} preselected={editing.purpose} onDone={saved} onCancel={close} />
       )}
       {editing?.kind === 'withdraw' && <WithdrawConsentForm consent={editing.consent} onDone={saved} onCancel={close} />}
     </section>
-  );
-}
-
-function RecordConsentForm({
-  participantId,
-  purpose,
-  onDone,
-  onCancel,
-}: {
-  participantId: string;
-  purpose: ConsentPurpose;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const api = useApi();
-  const [decision, setDecision] = useState<'given' | 'declined'>('given');
-  const [date, setDate] = useState(todayInLondon());
-  const [method, setMethod] = useState('');
-  const save = useSubmit<ConsentRecord>((path) => `consent-${path}`);
-  return (
-    <form
-      className="ww-panel"
-      noValidate
-      aria-labelledby="record-consent-heading"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save.submit(() => api.call('consents.record', { participantId, purpose, decision, date, method: method as never }), onDone);
-      }}
-    >
-      <h3 className="nhsuk-heading-s" id="record-consent-heading">
-        Record consent: {CONSENT_PURPOSE_LABELS[purpose]}
-      </h3>
-      <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <RadioGroup
-        name="consent-decision"
-        legend="Decision"
-        value={decision}
-        onValueChange={setDecision}
-        options={[
-          { value: 'given', label: 'Given' },
-          { value: 'declined', label: 'Declined' },
-        ]}
-      />
-      <TextInput
-        id="consent-date"
-        type="date"
-        label="Date of the decision"
-        value={date}
-        error={save.fieldErrors['consent-date']}
-        onValueChange={setDate}
-        className="nhsuk-u-width-one-third"
-      />
-      <SelectInput
-        id="consent-method"
-        label="How it was recorded"
-        value={method}
-        placeholder="Choose how"
-        options={CONSENT_METHODS.map((value) => ({ value, label: CONSENT_METHOD_LABELS[value] }))}
-        error={save.fieldErrors['consent-method']}
-        onValueChange={setMethod}
-      />
-      <FormActions submitLabel="Save consent decision" busy={save.busy} onCancel={onCancel} />
-    </form>
   );
 }
 
@@ -179,6 +139,7 @@ function WithdrawConsentForm({ consent, onDone, onCancel }: { consent: ConsentRe
       className="ww-panel"
       noValidate
       aria-labelledby="withdraw-consent-heading"
+      {...offers('consents.withdraw')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(() => api.call('consents.withdraw', { consentId: consent.id, date }), onDone);
@@ -189,14 +150,12 @@ function WithdrawConsentForm({ consent, onDone, onCancel }: { consent: ConsentRe
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
       <p>Sharing for this purpose stops as soon as you save. The original decision stays in the record.</p>
-      <TextInput
+      <DateInput
         id="withdraw-date"
-        type="date"
         label="Date of withdrawal"
         value={date}
         error={save.fieldErrors['withdraw-date']}
         onValueChange={setDate}
-        className="nhsuk-u-width-one-third"
       />
       <FormActions submitLabel="Save withdrawal" busy={save.busy} onCancel={onCancel} warning />
     </form>

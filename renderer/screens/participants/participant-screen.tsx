@@ -1,6 +1,4 @@
-import { useCallback } from 'react';
-import { formatNhsNumber } from '../../../core/nhs-number';
-import { PARTICIPANT_STATUS_LABELS } from '../../../core/schemas/participants';
+import { useCallback, type ReactNode } from 'react';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
 import { useApi } from '../../api/api-context';
 import { AppPage } from '../../components/app-page';
@@ -8,6 +6,9 @@ import { ErrorSummary } from '../../components/error-summary';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate, orNotRecorded } from '../../format';
 import { useLoaded } from '../../use-loaded';
+import { useWideLayout } from '../../use-wide-layout';
+import { routeHref } from '../../routing';
+import { KeyboardShortcuts } from '../../components/keyboard-shortcuts';
 import { useReceivedChanges } from '../../sync/received-changes';
 import { AdjustmentsSection } from '../adjustments/adjustments-section';
 import { caseloadReturnHref } from '../caseload/caseload-view';
@@ -19,9 +20,15 @@ import { ClinicalWithheldNotice } from './clinical-withheld-notice';
 import { ConsentPanel } from './consent-panel';
 import { RiskFlagBanner } from './risk-flag-banner';
 import { RiskFlagHistory } from './risk-flag-history';
+import { PatientBanner } from './patient-banner';
+import { RecordContents, type RecordSection } from './record-contents';
 
-/** One person's record: who they are, their work, their referral and their consent. */
+/**
+ * One person's record: the patient banner fixed at the top, a contents list beside the record, and
+ * the record in sections (risk, consent, the clinical record, then contact details, work and referral).
+ */
 export function ParticipantScreen({ id }: { id: string }) {
+  useWideLayout();
   const api = useApi();
   const {
     value: record,
@@ -43,70 +50,135 @@ export function ParticipantScreen({ id }: { id: string }) {
     );
   }
   const { employment } = record;
+  const onChanged = () => void reload();
+  const hasRiskFlags = !record.clinicalWithheld && (record.openRiskFlags.length > 0 || record.acknowledgedRiskFlags.length > 0);
+  // Risk first, then consent near the top (not at the foot of a long page), the clinical record, and who they are.
+  const sections: Array<RecordSection & { content: ReactNode }> = [
+    ...(hasRiskFlags && !record.clinicalWithheld
+      ? [
+          {
+            id: 'record-risk',
+            title: 'Risk flags',
+            content: (
+              <>
+                <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={onChanged} />
+                <RiskFlagHistory flags={record.acknowledgedRiskFlags} />
+              </>
+            ),
+          },
+        ]
+      : []),
+    {
+      id: 'record-consent',
+      title: 'Consent',
+      content: <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={onChanged} />,
+    },
+    ...(record.clinicalWithheld
+      ? []
+      : [
+          { id: 'record-joined-up', title: 'Joined-up assessment', content: <JoinedUpSection record={record} onChanged={onChanged} /> },
+          { id: 'record-measures', title: 'Outcome measures', content: <MeasuresSection record={record} onChanged={onChanged} /> },
+          {
+            id: 'record-disciplines',
+            title: 'Discipline assessments',
+            content: <DisciplineAssessmentsSection record={record} onChanged={onChanged} />,
+          },
+          {
+            id: 'record-plan',
+            title: 'Action plan',
+            content: (
+              <section aria-labelledby="plan-section">
+                <h2 className="nhsuk-heading-m" id="plan-section">
+                  Action plan
+                </h2>
+                <PlanPanel participantId={record.id} />
+              </section>
+            ),
+          },
+        ]),
+    {
+      id: 'record-adjustments',
+      title: 'Workplace adjustments',
+      content: <AdjustmentsSection participantId={record.id} consentKey={JSON.stringify(record.currentConsent.share_employer)} />,
+    },
+    {
+      id: 'record-details',
+      title: 'Contact details',
+      content: (
+        <>
+          <h2 className="nhsuk-heading-m">Contact details</h2>
+          <SummaryList
+            rows={[
+              ['Phone', orNotRecorded(record.phone)],
+              ['Email', orNotRecorded(record.email)],
+              ['Address', orNotRecorded(record.address)],
+              ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
+            ]}
+          />
+        </>
+      ),
+    },
+    {
+      id: 'record-work',
+      title: 'Work',
+      content: (
+        <>
+          <h2 className="nhsuk-heading-m">Work</h2>
+          <SummaryList
+            rows={[
+              ['Employment status at first contact', EMPLOYMENT_STATUS_LABELS[employment.status]],
+              ['Job title', orNotRecorded(employment.jobTitle)],
+              ['Physical demands', orNotRecorded(employment.physicalDemands)],
+              ['Cognitive demands', orNotRecorded(employment.cognitiveDemands)],
+              ['Employer', orNotRecorded(employment.employerName)],
+              ['Employer size', EMPLOYER_SIZE_LABELS[employment.employerSize]],
+              ['Employer contact', orNotRecorded(employment.employerContact)],
+              ['May we contact the employer?', employment.mayContactEmployer ? 'Yes' : 'No'],
+            ]}
+          />
+        </>
+      ),
+    },
+    {
+      id: 'record-referral',
+      title: 'Referral',
+      content: (
+        <>
+          <h2 className="nhsuk-heading-m">Referral</h2>
+          {record.referrals.length === 0 && <p className="nhsuk-body">No referral recorded.</p>}
+          {record.referrals.map((referral) => (
+            <SummaryList
+              key={referral.id}
+              rows={[
+                ['Date', formatDate(referral.date)],
+                ['Route', REFERRAL_ROUTE_LABELS[referral.route]],
+                ['Referrer', [referral.referrerName, referral.referrerOrganisation].filter(Boolean).join(', ') || 'Not recorded'],
+                ['Reason', referral.reason],
+              ]}
+            />
+          ))}
+        </>
+      ),
+    },
+  ];
   return (
     <AppPage title={`${record.givenName} ${record.familyName}`}>
       <a className="nhsuk-back-link" href={caseloadReturnHref()}>
         Back to the caseload
       </a>
-      <p className="nhsuk-body-l">
-        {record.reference} · {PARTICIPANT_STATUS_LABELS[record.status]}
-        {record.coach === null ? '' : ` · Coach: ${record.coach.displayName}`}
-      </p>
-      {record.clinicalWithheld ? (
-        <ClinicalWithheldNotice />
-      ) : (
-        <>
-          <RiskFlagBanner flags={record.openRiskFlags} onAcknowledged={() => void reload()} />
-          <RiskFlagHistory flags={record.acknowledgedRiskFlags} />
-          <JoinedUpSection record={record} onChanged={() => void reload()} />
-          <MeasuresSection record={record} onChanged={() => void reload()} />
-          <DisciplineAssessmentsSection record={record} onChanged={() => void reload()} />
-          <section aria-labelledby="plan-section">
-            <h2 className="nhsuk-heading-m" id="plan-section">
-              Action plan
-            </h2>
-            <PlanPanel participantId={record.id} />
-          </section>
-        </>
-      )}
-      <AdjustmentsSection participantId={record.id} consentKey={JSON.stringify(record.currentConsent.share_employer)} />
-      <h2 className="nhsuk-heading-m">Details</h2>
-      <SummaryList
-        rows={[
-          ['Date of birth', formatDate(record.dateOfBirth)],
-          ['NHS number', record.nhsNumber === null ? 'Not recorded' : formatNhsNumber(record.nhsNumber)],
-          ['Phone', orNotRecorded(record.phone)],
-          ['Email', orNotRecorded(record.email)],
-          ['Address', orNotRecorded(record.address)],
-          ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
-        ]}
-      />
-      <h2 className="nhsuk-heading-m">Work</h2>
-      <SummaryList
-        rows={[
-          ['Employment status at first contact', EMPLOYMENT_STATUS_LABELS[employment.status]],
-          ['Job title', orNotRecorded(employment.jobTitle)],
-          ['Physical demands', orNotRecorded(employment.physicalDemands)],
-          ['Cognitive demands', orNotRecorded(employment.cognitiveDemands)],
-          ['Employer', orNotRecorded(employment.employerName)],
-          ['Employer size', EMPLOYER_SIZE_LABELS[employment.employerSize]],
-          ['Employer contact', orNotRecorded(employment.employerContact)],
-          ['May we contact the employer?', employment.mayContactEmployer ? 'Yes' : 'No'],
-        ]}
-      />
-      <h2 className="nhsuk-heading-m">Referral</h2>
-      {record.referrals.map((referral) => (
-        <SummaryList
-          key={referral.id}
-          rows={[
-            ['Date', formatDate(referral.date)],
-            ['Route', REFERRAL_ROUTE_LABELS[referral.route]],
-            ['Referrer', [referral.referrerName, referral.referrerOrganisation].filter(Boolean).join(', ') || 'Not recorded'],
-            ['Reason', referral.reason],
-          ]}
-        />
-      ))}
-      <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={() => void reload()} />
+      <PatientBanner record={record} />
+      {record.clinicalWithheld && <ClinicalWithheldNotice />}
+      <div className="ww-record-layout">
+        <RecordContents sections={sections} href={routeHref({ name: 'participant', id: record.id })} />
+        <div>
+          {sections.map((section) => (
+            <div className="ww-record-section" id={section.id} tabIndex={-1} key={section.id}>
+              {section.content}
+            </div>
+          ))}
+          <KeyboardShortcuts />
+        </div>
+      </div>
     </AppPage>
   );
 }

@@ -12,6 +12,7 @@ import {
   type PossibleDuplicate,
   type RegisterParticipantInput,
 } from '../../../core/schemas/referral';
+import { todayInLondon } from '../../../core/clock';
 import { useApi } from '../../api/api-context';
 import { AppPage } from '../../components/app-page';
 import { CheckboxInput } from '../../components/checkbox-input';
@@ -23,6 +24,8 @@ import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
+import { DateInput } from '../../components/date-input';
+import { offers } from '../../can-call';
 
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 const fieldIdFor = (path: string) => path.replace(/\./g, '-');
@@ -114,7 +117,8 @@ function toInput(form: Form, confirmedNotDuplicate: boolean): RegisterParticipan
 /** The coach registers a new person and their referral, with a duplicate check first. */
 export function RegisterScreen() {
   const api = useApi();
-  const [form, setForm] = useState<Form>(EMPTY);
+  // The referral date starts at today in London (the app's clock): most referrals are registered the day they arrive.
+  const [form, setForm] = useState<Form>(() => ({ ...EMPTY, referralDate: todayInLondon() }));
   const [duplicates, setDuplicates] = useState<readonly PossibleDuplicate[] | undefined>(undefined);
   const register = useSubmit<{ id: string; reference: string }>(fieldIdFor);
   const set =
@@ -175,7 +179,7 @@ export function RegisterScreen() {
           )}
         </div>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate aria-busy={register.busy}>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-busy={register.busy} {...offers('participants.register')}>
         <h2 className="nhsuk-heading-m">The person</h2>
         <TextInput
           id="person-givenName"
@@ -193,14 +197,12 @@ export function RegisterScreen() {
           onValueChange={set('familyName')}
           autoComplete="off"
         />
-        <TextInput
+        <DateInput
           id="person-dateOfBirth"
-          type="date"
           label="Date of birth"
           value={form.dateOfBirth}
           error={error('person.dateOfBirth')}
           onValueChange={set('dateOfBirth')}
-          className="nhsuk-u-width-one-third"
         />
         <TextInput
           id="person-nhsNumber"
@@ -313,14 +315,12 @@ export function RegisterScreen() {
         />
 
         <h2 className="nhsuk-heading-m">Referral</h2>
-        <TextInput
+        <DateInput
           id="referral-date"
-          type="date"
           label="Referral date"
           value={form.referralDate}
           error={error('referral.date')}
           onValueChange={set('referralDate')}
-          className="nhsuk-u-width-one-third"
         />
         <SelectInput
           id="referral-route"

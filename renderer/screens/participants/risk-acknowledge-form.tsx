@@ -6,6 +6,7 @@ import { SelectInput } from '../../components/select-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
+import { offers } from '../../can-call';
 
 const ACTION_OPTIONS = RISK_ACTIONS.map((action) => ({ value: action, label: RISK_ACTION_LABELS[action] }));
 
@@ -42,6 +43,7 @@ export function RiskAcknowledgeForm({
   return (
     <form
       noValidate
+      {...offers(inMeeting ? 'riskFlags.acknowledgeInMeeting' : 'riskFlags.acknowledge')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(

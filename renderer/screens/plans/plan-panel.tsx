@@ -68,6 +68,7 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
         draft={editing === undefined ? undefined : { planId: editing.id, revision: editing.revision }}
         start={contentOf(editing ?? inForce ?? newest)}
         config={data.config}
+        presentIds={meeting?.attendeeTeamMemberIds}
         heading={
           editing !== undefined
             ? `Edit the draft plan (version ${editing.versionNumber})`

@@ -6,6 +6,7 @@ import { useSubmit } from '../../components/use-submit';
 import { formatDateTime } from '../../format';
 import { useLoaded } from '../../use-loaded';
 import { SettingsPage } from '../settings/settings-page';
+import { offers } from '../../can-call';
 
 interface BackupMade {
   readonly file: string;
@@ -119,7 +120,7 @@ export function BackupScreen() {
           </p>
         </div>
       )}
-      <form onSubmit={makeBackup} noValidate aria-busy={backup.busy}>
+      <form onSubmit={makeBackup} noValidate aria-busy={backup.busy} {...offers('backup.create')}>
         <TextInput
           id="backup-path"
           label="Save the backup to"
@@ -154,7 +155,7 @@ export function BackupScreen() {
         </p>
       </div>
       <ErrorSummary fieldErrors={restore.fieldErrors} message={restore.message} />
-      <form onSubmit={restoreBackup} noValidate aria-busy={restore.busy} className="nhsuk-u-width-two-thirds">
+      <form onSubmit={restoreBackup} noValidate aria-busy={restore.busy} className="nhsuk-u-width-two-thirds" {...offers('backup.restore')}>
         <TextInput
           id="restore-path"
           label="Backup file"

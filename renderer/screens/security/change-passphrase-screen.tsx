@@ -6,6 +6,7 @@ import { PassphraseFeedback } from '../../components/passphrase-feedback';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { routeHref } from '../../routing';
+import { offers } from '../../can-call';
 
 const FIELD_IDS: Readonly<Record<string, string>> = { currentPassphrase: 'current-passphrase', newPassphrase: 'new-passphrase' };
 const fieldIdFor = (path: string) => FIELD_IDS[path] ?? 'current-passphrase';
@@ -48,7 +49,13 @@ export function ChangePassphraseScreen() {
           <p>Your passphrase has been changed. Use the new one next time you unlock.</p>
         </div>
       )}
-      <form onSubmit={submit} noValidate aria-busy={change.busy} className="nhsuk-u-width-two-thirds">
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-busy={change.busy}
+        className="nhsuk-u-width-two-thirds"
+        {...offers('account.changePassphrase')}
+      >
         <TextInput
           id="current-passphrase"
           type="password"

@@ -7,6 +7,7 @@ import { useSubmit } from '../../components/use-submit';
 import { formatDateTime } from '../../format';
 import { SettingsPage } from '../settings/settings-page';
 import { RecoveryKeyPanel } from './recovery-key-panel';
+import { offers } from '../../can-call';
 
 /** Idle lock time, the recovery key and data-key rotation, for administrators. */
 export function SecurityScreen() {
@@ -63,7 +64,7 @@ export function SecurityScreen() {
       <ErrorSummary fieldErrors={idle.fieldErrors} message={idle.message ?? recovery.message ?? rotation.message} />
 
       <h2 className="nhsuk-heading-m">Lock when idle</h2>
-      <form onSubmit={saveIdle} noValidate aria-busy={idle.busy}>
+      <form onSubmit={saveIdle} noValidate aria-busy={idle.busy} {...offers('security.saveIdleLock')}>
         <TextInput
           id="idle-minutes"
           label="Minutes without activity before the app locks"

@@ -138,6 +138,7 @@ export function UsersScreen() {
       {adding ? (
         <AddUserForm
           teamMembers={config?.teamMembers ?? []}
+          disciplines={config?.disciplines ?? []}
           onCancel={() => setAdding(false)}
           onAdded={(added) => {
             setAdding(false);

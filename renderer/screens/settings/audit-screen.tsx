@@ -66,9 +66,16 @@ export function AuditScreen() {
           {verification !== undefined &&
             verification !== 'checking' &&
             (verification.intact
-              ? `Intact: all ${verification.entries.toLocaleString('en-GB')} entries verified.`
-              : `Broken at entry ${verification.firstBreak?.seq ?? '?'} (${verification.firstBreak?.problem.replaceAll('_', ' ') ?? ''}). Report this to your information governance lead.`)}
+              ? `Intact: all ${verification.entries.toLocaleString('en-GB')} entries verified, every signature checked.`
+              : `Broken${verification.firstBreak === null ? '' : ` at entry ${verification.firstBreak.seq} (${verification.firstBreak.problem.replaceAll('_', ' ')})`}. Report this to your information governance lead.`)}
         </p>
+        {verification !== undefined && verification !== 'checking' && verification.findings.length > 0 && (
+          <ul className="nhsuk-list nhsuk-list--bullet" data-testid="audit-findings">
+            {verification.findings.map((finding) => (
+              <li key={`${finding.kind}-${finding.fromSeq}`}>{finding.message}</li>
+            ))}
+          </ul>
+        )}
       </div>
       <div className="ww-actions">
         <TextInput id="audit-username" label="Username" value={username} onValueChange={setUsername} />

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { useSubmit } from '../../components/use-submit';
 import { SettingsPage } from './settings-page';
 import { usePartnershipConfig } from './use-partnership-config';
+import { offers } from '../../can-call';
 
 /**
  * Clinical leads: the clinicians who, with the mental health practitioner, may acknowledge PHQ-9
@@ -37,6 +38,7 @@ function ClinicalLeadsForm({ config, onSaved }: { config: PartnershipConfig; onS
   return (
     <form
       noValidate
+      {...offers('config.saveClinicalLeads')}
       onSubmit={(event) => {
         event.preventDefault();
         setSaved(undefined);

@@ -80,6 +80,7 @@ export function DirectoryServiceForm({
     );
   return (
     <EntryForm
+      channel="config.saveService"
       id="service-form"
       title={entry === undefined ? 'Add a service' : `Edit ${entry.name}`}
       submitLabel="Save service"

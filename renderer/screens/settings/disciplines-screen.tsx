@@ -95,6 +95,7 @@ function DisciplineForm({
     );
   return (
     <EntryForm
+      channel="config.saveDiscipline"
       id="discipline-form"
       title={entry === undefined ? 'Add a local discipline' : `Edit ${entry.label}`}
       submitLabel="Save discipline"

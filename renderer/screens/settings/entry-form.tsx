@@ -1,7 +1,9 @@
+import type { Channel } from '../../../core/channels';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import type { SubmitState } from '../../components/use-submit';
+import { offers } from '../../can-call';
 
 /**
  * The Add / Edit form of a settings entry: a panel whose heading takes focus when it opens, the
@@ -9,6 +11,7 @@ import type { SubmitState } from '../../components/use-submit';
  */
 export function EntryForm({
   id,
+  channel,
   title,
   submitLabel,
   state,
@@ -17,6 +20,8 @@ export function EntryForm({
   children,
 }: {
   id: string;
+  /** The channel Save calls, for the role walk (renderer/can-call.ts offers). */
+  channel: Channel;
   title: string;
   submitLabel: string;
   state: SubmitState;
@@ -34,6 +39,7 @@ export function EntryForm({
       noValidate
       aria-labelledby={`${id}-heading`}
       aria-busy={state.busy}
+      {...offers(channel)}
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit();

@@ -11,6 +11,7 @@ import { routeHref } from '../../routing';
 import { LegalHoldTag } from './legal-hold-tag';
 import { SettingsPage } from './settings-page';
 import { useRetentionDue } from './use-retention-due';
+import { offers } from '../../can-call';
 
 /**
  * One record due for retention review: place or release a legal hold, or delete the record for
@@ -100,6 +101,7 @@ function HoldForm({ item, onDone }: { item: RetentionItem; onDone: () => void })
     <form
       noValidate
       aria-labelledby="hold-heading"
+      {...offers('retention.placeHold')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(() => api.call('retention.placeHold', { participantId: item.participantId, reason }), onDone);
@@ -132,6 +134,7 @@ function ReleaseForm({ item, onDone }: { item: RetentionItem; onDone: () => void
     <form
       noValidate
       aria-labelledby="release-heading"
+      {...offers('retention.releaseHold')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(() => api.call('retention.releaseHold', { participantId: item.participantId, reason }), onDone);
@@ -166,6 +169,7 @@ function DeleteForm({ item, onDeleted }: { item: RetentionItem; onDeleted: () =>
     <form
       noValidate
       aria-labelledby="delete-heading"
+      {...offers('retention.purge')}
       onSubmit={(event) => {
         event.preventDefault();
         void save.submit(() => api.call('retention.purge', { participantId: item.participantId, confirmReference }), onDeleted);

@@ -30,6 +30,12 @@ export function SettingsHubScreen() {
       summary: count(config?.services, 'services'),
     },
     {
+      href: routeHref({ name: 'settings-section', section: 'action-library' }),
+      title: 'Action library',
+      description: 'Common actions of each discipline, added to a plan with one press.',
+      summary: count(config?.actionLibrary, 'actions'),
+    },
+    {
       href: routeHref({ name: 'settings-section', section: 'clinical-leads' }),
       title: 'Clinical leads for risk',
       description: 'Clinicians who, with the mental health practitioner, may acknowledge PHQ-9 risk flags.',

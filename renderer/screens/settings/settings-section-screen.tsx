@@ -1,4 +1,5 @@
 import type { SettingsSection } from '../../routing';
+import { ActionLibraryScreen } from './action-library-screen';
 import { ClinicalLeadsScreen } from './clinical-leads-screen';
 import { DirectoryScreen } from './directory-screen';
 import { DisciplinesScreen } from './disciplines-screen';
@@ -13,6 +14,8 @@ export function SettingsSectionScreen({ section }: { section: SettingsSection })
       return <TeamMembersScreen />;
     case 'directory':
       return <DirectoryScreen />;
+    case 'action-library':
+      return <ActionLibraryScreen />;
     case 'clinical-leads':
       return <ClinicalLeadsScreen />;
   }

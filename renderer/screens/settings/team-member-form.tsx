@@ -98,6 +98,7 @@ export function TeamMemberForm({
 
   return (
     <EntryForm
+      channel="config.saveTeamMember"
       id="member-form"
       title={entry === undefined ? 'Add a team member' : `Edit ${entry.fullName}`}
       submitLabel="Save team member"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToIsoDate, daysBetween, lastCompleteMonth } from '../../../core/calendar-date';
+import { addDaysToIsoDate, ageOn, daysBetween, lastCompleteMonth } from '../../../core/calendar-date';
 
 describe('calendar dates', () => {
   it('adds days across month, year and leap-day boundaries, forwards and back', () => {
@@ -23,5 +23,15 @@ describe('lastCompleteMonth', () => {
     expect(lastCompleteMonth('2026-12-06')).toBe('2026-11');
     expect(lastCompleteMonth('2027-01-01')).toBe('2026-12');
     expect(lastCompleteMonth('2026-10-31')).toBe('2026-09');
+  });
+});
+
+describe('ageOn', () => {
+  it('counts whole years, the birthday from its own day, and a 29 February birthday from 1 March', () => {
+    expect(ageOn('1980-12-06', '2026-12-06')).toBe(46);
+    expect(ageOn('1980-12-07', '2026-12-06')).toBe(45);
+    expect(ageOn('1980-01-31', '2026-02-01')).toBe(46);
+    expect(ageOn('2004-02-29', '2026-02-28')).toBe(21);
+    expect(ageOn('2004-02-29', '2026-03-01')).toBe(22);
   });
 });

@@ -32,3 +32,15 @@ describe('the damaged-store banner', () => {
     expect(page(null)).not.toContain('Store damaged');
   });
 });
+
+describe('the security warning banner (roles changed outside the app, issue 18)', () => {
+  it('shows on every page, as an alert in its own region, when an administrator unlock found forged roles', () => {
+    const html = page({ ...SESSION, securityWarning: 'Security warning: roles changed outside the app: demo.coach.' });
+    expect(html).toContain('role="region" aria-label="Security warning"');
+    expect(html).toContain('role="alert"><strong>Security warning: roles changed outside the app: demo.coach.</strong>');
+  });
+
+  it('is absent when nothing was found', () => {
+    expect(page(SESSION)).not.toContain('Security warning');
+  });
+});

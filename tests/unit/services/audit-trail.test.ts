@@ -105,11 +105,15 @@ describe('audit trail', () => {
     await demo.signInAs('demo.coach');
     value(await demo.services.dispatch('participants.get', { id: demo.id }));
     await demo.services.close();
-    const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
+    const { store, keyring, signedRole } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
     try {
       store.sqlite.exec('DROP TRIGGER audit_log_never_deleted; DELETE FROM audit_log WHERE seq = 2;');
       const { verifyAudit } = await import('../../../services/audit/audit-service');
-      expect(verifyAudit(store)).toMatchObject({ intact: false, firstBreak: { seq: 3, problem: 'out_of_sequence' } });
+      expect(verifyAudit(store, keyring, signedRole.anchor)).toMatchObject({
+        intact: false,
+        firstBreak: { seq: 3, problem: 'out_of_sequence' },
+        findings: [{ kind: 'removed', fromSeq: 2, toSeq: 2 }],
+      });
     } finally {
       await store.close();
     }
@@ -122,13 +126,16 @@ describe('audit trail order', () => {
     await demo.signInAs('demo.coach');
     value(await demo.services.dispatch('participants.get', { id: demo.id }));
     await demo.services.close();
-    const { store } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
+    const { store, keyring, signedRole } = await unlockStore(storePaths(demo.dataDir), 'demo.admin', DEMO_PARTNERSHIP.passphrase);
     try {
       store.sqlite.exec(
         'DROP TRIGGER audit_log_append_only; UPDATE audit_log SET seq = -1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -1;',
       );
       const { verifyAudit } = await import('../../../services/audit/audit-service');
-      expect(verifyAudit(store)).toMatchObject({ intact: false, firstBreak: { seq: 2, problem: 'broken_link' } });
+      expect(verifyAudit(store, keyring, signedRole.anchor)).toMatchObject({
+        intact: false,
+        firstBreak: { seq: 2, problem: 'broken_link' },
+      });
     } finally {
       await store.close();
     }

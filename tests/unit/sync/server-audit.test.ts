@@ -184,10 +184,12 @@ describe('the audit trail on the partnership server', () => {
     await behindTheApp(partnership.laptopA, `DELETE FROM audit_log WHERE seq > ${last - 2}`);
     const cut = await cli('audit', 'verify', '--store', partnership.laptopA, '--user', 'demo.admin');
     expect(cut.code).toBe(2);
-    // The local chain alone cannot see a cut from its end; the server's copy can.
-    expect(cut.lines[0]).toMatch(/^Audit trail intact/);
-    expect(cut.lines[1]).toContain('2 entries held by the partnership server are NO LONGER on this laptop');
-    expect(cut.lines.slice(2)).toEqual([
+    // The chain alone cannot see a cut from its end: the head kept in the keyring can (up to the
+    // intact verify's own entry, one past the server's copy), and the server's copy names what went.
+    expect(cut.lines[0]).toMatch(new RegExp(`^Entries ${last - 1}–${last + 1} CUT from the end`));
+    expect(cut.lines[1]).toMatch(/^Audit trail BROKEN: 1 finding/);
+    expect(cut.lines[2]).toContain('2 entries held by the partnership server are NO LONGER on this laptop');
+    expect(cut.lines.slice(3)).toEqual([
       expect.stringMatching(new RegExp(`^  entry ${last - 1}: search \\(participants\\.list\\) by demo\\.coach at .+, ok$`)),
       // The sync's own entry, written as it started and sent in that push.
       expect.stringMatching(new RegExp(`^  entry ${last}: export \\(cli\\.sync\\) by demo\\.admin at .+, started$`)),
@@ -217,7 +219,8 @@ describe('the audit trail on the partnership server', () => {
     expect(offline.lines.at(-1)).toBe(
       'Could not compare with the partnership server: The partnership server at http://127.0.0.1:9 could not be reached.',
     );
-    expect(offline.code).toBe(0);
+    // Still broken: the head kept outside the store saw the cut without the server.
+    expect(offline.code).toBe(2);
   }, 120_000);
 
   it('an open, unlocked laptop sends its trail in the background, with no manual sync', async () => {

@@ -4,6 +4,7 @@ import type { SyncAdminOverview } from '../../../core/contracts/sync-admin-contr
 import type { SyncStatus } from '../../../core/contracts/sync-contract';
 import { value } from '../../support/demo-with-person';
 import { demoOnServer, laptopApp, QUICK_SYNC } from '../../support/sync-partnership';
+import { sessionFor } from '../../support/sync-session';
 import { testReferral } from '../../support/test-referral';
 
 const WAIT = { timeout: 10_000, interval: 50 };
@@ -88,7 +89,8 @@ describe('the Settings page for the partnership server, and the header status', 
       // Revoking a user: refused on the server at once, and their row arrives revoked on the laptop.
       const coach = after.users.find((user) => user.username === 'demo.coach')!;
       value(await admin.dispatch('syncAdmin.revokeUser', { userId: coach.userId }));
-      await expect(partnership.sync(partnership.laptopA, 'demo.coach')).rejects.toMatchObject({ code: 'REVOKED' });
+      // The server's own answer (below `sync`, which now refuses a user revoked on this laptop before asking it).
+      await expect(sessionFor(partnership.laptopA, 'demo.coach')).rejects.toMatchObject({ code: 'REVOKED' });
       await vi.waitFor(async () => {
         const users = value<{ users: Array<{ username: string; revokedAt: string | null }> }>(await admin.dispatch('users.list', {})).users;
         expect(users.find((user) => user.username === 'demo.coach')?.revokedAt).not.toBeNull();

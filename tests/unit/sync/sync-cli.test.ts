@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
 import { USAGE } from '../../../cli/usage';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
-import { openSyncStore } from '../../../services/sync/open-sync-store';
 import { startPartnershipServer } from '../../../server/partnership-server';
 import { createServerDatabase } from '../../../server/server-database';
 import { demoFromTemplate } from '../../support/demo-template';
 import { value } from '../../support/demo-with-person';
 import { freshServerDatabase } from '../../support/postgres';
+import { passOffOutboxChange } from '../../support/forged-outbox';
 import { laptopApp } from '../../support/sync-partnership';
 import { tempDir } from '../../support/temp-dir';
 import { testClock } from '../../support/test-clock';
@@ -57,15 +57,15 @@ describe('workwell-mdt server init, enrol, sync', () => {
     expect(await cli('sync', '--store', laptopB, '--user', 'demo.coach')).toBe(0);
     expect(lines.at(-1)).toBe('In step with the partnership server.');
 
-    // A change the server refuses (the coach made themselves administrator in their own store): exit 3, listed.
-    const opened = await openSyncStore(laptopB, 'demo.coach', DEMO_PARTNERSHIP.passphrase);
-    opened.store.sqlite.prepare("UPDATE users SET role = 'administrator' WHERE username = 'demo.coach'").run();
-    await opened.close();
-    const b = await laptopApp(laptopB, 'demo.coach');
-    value(await b.dispatch('config.saveDiscipline', { label: 'Hydrotherapy cli' }));
-    value(await b.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Cliperson' } })));
-    await b.close();
-    expect(await cli('sync', '--store', laptopB, '--user', 'demo.coach')).toBe(3);
+    // A change the server refuses (the coach passed off an administrator's change as their own): exit 3, listed.
+    const admin = await laptopApp(laptopA, 'demo.admin');
+    value(await admin.dispatch('config.saveDiscipline', { label: 'Hydrotherapy cli' }));
+    await admin.close();
+    await passOffOutboxChange(laptopA, 'config.saveDiscipline', 'demo.coach');
+    const a = await laptopApp(laptopA, 'demo.coach');
+    value(await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Cliperson' } })));
+    await a.close();
+    expect(await cli('sync', '--store', laptopA, '--user', 'demo.coach')).toBe(3);
     expect(lines.slice(-3)).toEqual([
       'Sent 1 change(s); received 0 change(s).',
       expect.stringMatching(

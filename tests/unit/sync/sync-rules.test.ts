@@ -7,6 +7,7 @@ import { pull, push } from '../../../services/sync/sync-client';
 import { demoTeam } from '../../support/demo-team';
 import { JOINED_UP, value } from '../../support/demo-with-person';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
+import { passOffOutboxChange } from '../../support/forged-outbox';
 import { sessionFor, withStore } from '../../support/sync-session';
 import { testReferral } from '../../support/test-referral';
 
@@ -109,8 +110,17 @@ describe('sync rules', () => {
         opened.store.sqlite.prepare("UPDATE users SET role = 'administrator' WHERE username = 'demo.coach'").run(),
       );
       const a = await laptopApp(partnership.laptopA, 'demo.coach');
-      // Locally the store now believes them; the server does not.
-      value(await a.dispatch('config.saveDiscipline', { label: 'Hydrotherapy zz' }));
+      // The app does not take the store's word: the role an administrator signed is coach.
+      expect(await a.dispatch('config.saveDiscipline', { label: 'Hydrotherapy zz' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      await a.close();
+      // So the coach passes off an administrator's waiting change as their own; the server still refuses it.
+      const admin = await laptopApp(partnership.laptopA, 'demo.admin');
+      value(await admin.dispatch('config.saveDiscipline', { label: 'Hydrotherapy zz' }));
+      await admin.close();
+      await passOffOutboxChange(partnership.laptopA, 'config.saveDiscipline', 'demo.coach');
       const report = await partnership.sync(partnership.laptopA, 'demo.coach');
       expect(report.refused).toEqual([expect.objectContaining({ channel: 'config.saveDiscipline', code: 'FORBIDDEN' })]);
       const rows = await partnership.db.selectFrom('records').select('row').where('table_name', '=', 'disciplines').execute();

@@ -1,0 +1,84 @@
+import type { Page } from '@playwright/test';
+import { DEMO_PARTNERSHIP } from '../../core/demo-partnership';
+import type { Role } from '../../core/roles';
+import { canCall } from '../../renderer/can-call';
+import { paletteScreens } from '../../renderer/navigation-links';
+import { routeHref, SETTINGS_SECTIONS } from '../../renderer/routing';
+import { signInAs } from './demo-sign-in';
+import { expect, openApp, test } from './host-fixture';
+
+/** What one screen offers: each enabled control or form marked with the channel it calls, and forms that say none. */
+interface Offers {
+  readonly offered: ReadonlyArray<{ readonly channel: string; readonly what: string }>;
+  readonly unmarkedForms: readonly string[];
+}
+
+/**
+ * Everything the screen offers now. A form that changes something must name its channel
+ * (renderer/can-call.ts `offers`): a search form (role="search") only reads, so it need not.
+ */
+async function offersOnScreen(page: Page): Promise<Offers> {
+  // Wait until the screen has loaded what it shows: its actions appear with the data.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 15_000 });
+  return page.evaluate(() => {
+    const shown = (element: Element) => element.getClientRects().length > 0;
+    const describe = (element: Element) =>
+      (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80) ||
+      element.outerHTML.slice(0, 80);
+    const offered = [...document.querySelectorAll('[data-channel]')]
+      .filter(shown)
+      .filter((element) => !(element instanceof HTMLButtonElement && element.disabled))
+      .map((element) => ({ channel: element.getAttribute('data-channel') ?? '', what: describe(element) }));
+    const unmarkedForms = [...document.querySelectorAll('form:not([data-channel]):not([role="search"])')].filter(shown).map(describe);
+    return { offered, unmarkedForms };
+  });
+}
+
+test('every screen, as every role, offers only actions the contract lets that role take', async ({ page, host }) => {
+  test.setTimeout(240_000);
+  const users: ReadonlyArray<{ username: string; role: Role }> = [
+    { username: DEMO_PARTNERSHIP.adminUsername, role: 'administrator' },
+    ...DEMO_PARTNERSHIP.otherUsers,
+  ];
+  await openApp(page, host);
+  await page.getByRole('button', { name: 'Open a demo partnership' }).click();
+  // Creating the demo (keys for six users, 240 people) takes a few seconds on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 30_000 });
+  // A record to walk as everyone: the first person on the caseload.
+  const person = await page.getByTestId('caseload-table').getByRole('link').first().getAttribute('href');
+  expect(person).toMatch(/^#\/participants\//);
+
+  const problems: string[] = [];
+  const seen = new Map<Role, Set<string>>();
+  for (const { username, role } of users) {
+    if (username !== DEMO_PARTNERSHIP.adminUsername) await signInAs(page, username);
+    const screens = [
+      ...paletteScreens(role).map((screen) => ({ label: screen.label, href: routeHref(screen.route) })),
+      ...(canCall('config.saveDiscipline', role)
+        ? SETTINGS_SECTIONS.map((section) => ({ label: `Settings: ${section}`, href: routeHref({ name: 'settings-section', section }) }))
+        : []),
+      { label: 'A participant record', href: person ?? '' },
+    ];
+    const channels = new Set<string>();
+    for (const screen of screens) {
+      await page.evaluate((href) => {
+        window.location.hash = href;
+      }, screen.href);
+      const { offered, unmarkedForms } = await offersOnScreen(page);
+      for (const { channel, what } of offered) {
+        channels.add(channel);
+        if (!canCall(channel as Parameters<typeof canCall>[0], role))
+          problems.push(`${role} on ${screen.label}: offered "${what}" (${channel})`);
+      }
+      for (const form of unmarkedForms) problems.push(`${role} on ${screen.label}: a form that names no channel: "${form}"`);
+    }
+    seen.set(role, channels);
+  }
+  expect(problems).toEqual([]);
+  // The walk saw what each role should be offered, so it cannot pass by seeing nothing.
+  expect([...(seen.get('coach') ?? [])]).toContain('consents.record');
+  expect([...(seen.get('administrator') ?? [])]).toContain('backup.create');
+  expect([...(seen.get('occupational_therapist') ?? [])]).toContain('measures.record');
+  expect([...(seen.get('occupational_therapist') ?? [])]).not.toContain('consents.record');
+});
