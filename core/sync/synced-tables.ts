@@ -163,7 +163,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'versioned',
     writtenBy: ['referrals.import', 'referrals.accept', 'referrals.decline'],
     readBy: TRIAGE_ROLES,
-    references: { recorded_by: 'users', decided_by: 'users', participant_id: 'participants' },
+    references: { recorded_by: 'users', decided_by: 'users' },
   },
   // Withdrawing consent fills in the withdrawal columns of the original row: not append-only.
   {

@@ -26,7 +26,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('decided_by', 'text', (column) => column.references('users.id'))
     .addColumn('decline_reason', 'text')
-    .addColumn('participant_id', 'text', (column) => column.references('participants.id'))
+    // No foreign key here: a laptop whose decision lost on the server takes the winning row (accepted,
+    // naming a person registered in the same change) before its pull brings that person.
+    .addColumn('participant_id', 'text')
     .execute();
   await db.schema.createIndex('referral_inbox_by_status').on('referral_inbox').columns(['status', 'received_at', 'position']).execute();
 }
