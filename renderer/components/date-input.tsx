@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { HintAndError } from './form-group';
 import { joinDateParts, splitDateValue, type DateParts } from '../../core/date-entry';
 
@@ -6,12 +6,17 @@ export interface DateInputProps {
   /** The day field's id, so the error summary's link for this field lands on the day. */
   readonly id: string;
   readonly label: string;
-  readonly hint?: string | undefined;
+  /** Shown under the legend; null for none (a table cell whose column header already says what to type). */
+  readonly hint?: string | null | undefined;
+  /** Reads the legend to screen readers only, where a column header shows it (the plan table's due dates). */
+  readonly legendHidden?: boolean;
   readonly error?: string | undefined;
   /** YYYY-MM-DD, '' when blank, or the parts as typed while they are not a real date (core/date-entry.ts). */
   readonly value: string;
   readonly onValueChange: (value: string) => void;
   readonly disabled?: boolean;
+  /** Shown after the three fields, inside the group: buttons that set the date ("+1 week"). */
+  readonly after?: ReactNode;
 }
 
 const FIELDS = [
@@ -25,14 +30,24 @@ const FIELDS = [
  * reads the same on every machine (a native date picker follows the browser's locale: 12/06/2026 for
  * 6 December on an American one). The contract's date schema says what is wrong with a date typed in part.
  */
-export function DateInput({ id, label, hint = 'For example, 6 12 2026', error, value, onValueChange, disabled }: DateInputProps) {
+export function DateInput({
+  id,
+  label,
+  hint = 'For example, 6 12 2026',
+  legendHidden = false,
+  error,
+  value,
+  onValueChange,
+  disabled,
+  after,
+}: DateInputProps) {
   const [parts, setParts] = useState<DateParts>(() => splitDateValue(value));
   // A new value from outside (a default, a reset, another field) replaces what is shown; a value this
   // input sent itself is already shown, and re-splitting it would drop a leading zero being typed.
   useEffect(() => {
     if (joinDateParts(parts) !== value) setParts(splitDateValue(value));
   }, [value]);
-  const hintId = `${id}-hint`;
+  const hintId = hint === null ? undefined : `${id}-hint`;
   const errorId = error === undefined ? undefined : `${id}-error`;
   const change = (part: keyof DateParts, text: string) => {
     const next = { ...parts, [part]: text };
@@ -41,9 +56,9 @@ export function DateInput({ id, label, hint = 'For example, 6 12 2026', error, v
   };
   return (
     <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
-      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}>
-        <legend className="nhsuk-fieldset__legend">{label}</legend>
-        <HintAndError id={id} hint={hint} error={error} />
+      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
+        <legend className={legendHidden ? 'nhsuk-fieldset__legend nhsuk-u-visually-hidden' : 'nhsuk-fieldset__legend'}>{label}</legend>
+        <HintAndError id={id} hint={hint ?? undefined} error={error} />
         <div className="nhsuk-date-input" id={`${id}-date`}>
           {FIELDS.map((field) => {
             const fieldId = field.part === 'day' ? id : `${id}-${field.part}`;
@@ -70,6 +85,7 @@ export function DateInput({ id, label, hint = 'For example, 6 12 2026', error, v
             );
           })}
         </div>
+        {after}
       </fieldset>
     </div>
   );

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { Channel } from '../../core/channels';
+import { offers } from '../can-call';
 
 /** One column of a ListTable: its heading and what each row shows in it. */
 export interface ListColumn<Row> {
@@ -20,6 +22,8 @@ export interface RowAction<Row> {
   readonly shownFor?: (row: Row) => boolean;
   /** The button's id, so focus can return to it when the form it opened closes. */
   readonly id?: (row: Row) => string;
+  /** The contract channel the button calls or opens a form for, marked on it (renderer/can-call.ts `offers`). */
+  readonly channel?: Channel;
 }
 
 interface ListTableBase<Row> {
@@ -101,6 +105,7 @@ function RowActionButtons<Row>({ row, actions, rowName }: { row: Row; actions: R
             className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
             aria-label={`${label} ${rowName}`}
             onClick={() => action.onClick(row)}
+            {...(action.channel === undefined ? {} : offers(action.channel))}
             key={index}
           >
             {label}

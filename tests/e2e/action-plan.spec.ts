@@ -1,6 +1,7 @@
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
+import { fillDate } from './date-input';
 
 test('a coordinator drafts a plan, cannot agree it without an owner and due date, agrees it, records the person’s agreement, then changes it as a new version', async ({
   page,
@@ -32,8 +33,8 @@ test('a coordinator drafts a plan, cannot agree it without an owner and due date
 
   await panel.getByRole('button', { name: 'Edit the draft plan' }).click();
   await page.getByLabel('Responsible professional').selectOption({ label: 'Priya Lindqvist (Physiotherapy)' });
-  await page.getByLabel('Due by').fill('2027-01-15');
-  await page.getByLabel('Review the plan by').fill('2027-02-01');
+  await fillDate(page, 'Due by, action 1', '2027-01-15');
+  await fillDate(page, 'Review the plan by', '2027-02-01');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Save draft plan' }).click();
   await panel.getByRole('button', { name: 'Agree the plan' }).click();
@@ -51,7 +52,7 @@ test('a coordinator drafts a plan, cannot agree it without an owner and due date
   await expect(panel).toContainText('Active');
 
   await panel.getByRole('button', { name: 'Change the plan (new version)' }).click();
-  await page.getByLabel('Due by').fill('2027-02-10');
+  await fillDate(page, 'Due by, action 1', '2027-02-10');
   await page.getByRole('button', { name: 'Save draft plan' }).click();
   await expect(panel.getByRole('region', { name: 'The plan in force' })).toContainText('15 January 2027');
   await expect(panel.getByRole('region', { name: 'Draft plan' })).toContainText('10 February 2027');

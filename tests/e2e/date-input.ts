@@ -22,3 +22,10 @@ export async function expectDate(scope: Page | Locator, label: string, isoDate: 
   await expect(group.getByLabel('Month', { exact: true })).toHaveValue(String(Number(month)));
   await expect(group.getByLabel('Year', { exact: true })).toHaveValue(year);
 }
+
+/** The ISO date (YYYY-MM-DD) an NHS date input shows now, for comparing with another field's. */
+export async function readDate(scope: Page | Locator, label: string): Promise<string> {
+  const group = dateGroup(scope, label);
+  const part = async (name: string) => (await group.getByLabel(name, { exact: true }).inputValue()).padStart(2, '0');
+  return `${await group.getByLabel('Year', { exact: true }).inputValue()}-${await part('Month')}-${await part('Day')}`;
+}

@@ -114,8 +114,8 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   await page.getByLabel('Discipline, action 1').selectOption({ label: 'Physiotherapy' });
   await page.getByLabel('What will be done').fill('Six physiotherapy sessions');
   await page.getByLabel('Responsible professional').selectOption({ label: 'Priya Lindqvist (Physiotherapy)' });
-  await page.getByLabel('Due by').fill('2027-01-15');
-  await page.getByLabel('Review the plan by').fill('2027-02-01');
+  await fillDate(page, 'Due by, action 1', '2027-01-15');
+  await fillDate(page, 'Review the plan by', '2027-02-01');
   await page.getByRole('button', { name: 'Save draft plan' }).click();
   await plan.getByRole('button', { name: 'Agree the plan' }).click();
   await page.getByLabel('Priya Lindqvist, Musculoskeletal physiotherapist').check();

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { dateGroup, expectDate } from './date-input';
 
 /**
  * Moves focus with Tab (or Shift+Tab) until `target` has it, proving it is reachable by keyboard
@@ -34,18 +35,17 @@ export async function chooseOption(page: Page, select: Locator, typed: string, e
 }
 
 /**
- * Tabs to an empty date field and types the date's digits in the order the browser's date field
- * shows them (its locale decides: month first in en-US, day first in en-GB), as a keyboard user does.
+ * Tabs to an empty NHS date input (renderer/components/date-input.tsx) whose legend is `label` and
+ * types the date into its Day, Month and Year fields, Tab between them, as a keyboard user does.
  */
-export async function typeDate(page: Page, field: Locator, isoDate: string): Promise<void> {
+export async function typeDate(page: Page, scope: Page | Locator, label: string, isoDate: string): Promise<void> {
+  const group = dateGroup(scope, label);
+  await tabTo(page, group.getByLabel('Day', { exact: true }));
   const [year, month, day] = isoDate.split('-') as [string, string, string];
-  const order = await page.evaluate(() =>
-    new Intl.DateTimeFormat(undefined, { day: '2-digit', month: '2-digit', year: 'numeric' })
-      .formatToParts(new Date(2000, 10, 22))
-      .map((part) => part.type)
-      .filter((type) => type === 'day' || type === 'month' || type === 'year'),
-  );
-  await tabTo(page, field);
-  await page.keyboard.type(order.map((part) => ({ day, month, year })[part as 'day' | 'month' | 'year']).join(''));
-  await expect(field).toHaveValue(isoDate);
+  await page.keyboard.type(String(Number(day)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(String(Number(month)));
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(year);
+  await expectDate(scope, label, isoDate);
 }

@@ -19,7 +19,7 @@ async function addAction(
   await page.keyboard.type(action.what);
   await chooseOption(page, page.getByLabel(`Responsible professional, action ${index}`), ...action.owner);
   await expect(page.getByLabel(`Discipline, action ${index}`).locator('option:checked')).toHaveText(action.discipline[1]);
-  await typeDate(page, page.getByLabel(`Due by, action ${index}`), action.due);
+  await typeDate(page, page, `Due by, action ${index}`, action.due);
   if (action.service !== undefined)
     await chooseOption(page, page.getByLabel(`Service from the directory, action ${index}`), ...action.service);
   if (action.kind !== undefined) await chooseOption(page, page.getByLabel(`Kind of action, action ${index}`), ...action.kind);
@@ -147,7 +147,7 @@ test('a coordinator runs a whole meeting by keyboard only: attendance, three cas
     owner: ['Sam', /^Sam Okafor-Reid/],
     due: '2026-12-05',
   });
-  await typeDate(page, page.getByLabel('Review the plan by'), '2027-02-01');
+  await typeDate(page, page, 'Review the plan by', '2027-02-01');
   await expectNoAxeViolations(page);
   await activate(page, page.getByRole('button', { name: 'Save draft plan' }));
   const panel = live.getByTestId('plan-panel');

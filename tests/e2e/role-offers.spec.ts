@@ -48,6 +48,13 @@ test('every screen, as every role, offers only actions the contract lets that ro
   // A record to walk as everyone: the first person on the caseload.
   const person = await page.getByTestId('caseload-table').getByRole('link').first().getAttribute('href');
   expect(person).toMatch(/^#\/participants\//);
+  // And a meeting to walk: today's demo meeting, its agenda and meeting mode (attendance first, then a live case).
+  await page.evaluate(() => {
+    window.location.hash = '#/meetings';
+  });
+  const meetingHref = await page.getByTestId('meetings-table').getByRole('link').first().getAttribute('href');
+  const meetingId = /^#\/meetings\/([A-Za-z0-9-]+)$/.exec(meetingHref ?? '')?.[1] ?? '';
+  expect(meetingId).not.toBe('');
 
   const problems: string[] = [];
   const seen = new Map<Role, Set<string>>();
@@ -59,6 +66,8 @@ test('every screen, as every role, offers only actions the contract lets that ro
         ? SETTINGS_SECTIONS.map((section) => ({ label: `Settings: ${section}`, href: routeHref({ name: 'settings-section', section }) }))
         : []),
       { label: 'A participant record', href: person ?? '' },
+      { label: 'A meeting’s agenda', href: routeHref({ name: 'meeting', id: meetingId, view: 'agenda' }) },
+      { label: 'Meeting mode', href: routeHref({ name: 'meeting', id: meetingId, view: 'live' }) },
     ];
     const channels = new Set<string>();
     for (const screen of screens) {
@@ -74,6 +83,17 @@ test('every screen, as every role, offers only actions the contract lets that ro
       for (const form of unmarkedForms) problems.push(`${role} on ${screen.label}: a form that names no channel: "${form}"`);
     }
     seen.set(role, channels);
+    // The chair opens the meeting once walked, so everyone after walks a live case with its plan table.
+    if (role === 'coordinator') {
+      await page.getByRole('button', { name: 'Record attendance and start' }).click();
+      await expect(page.getByTestId('meeting-live')).toBeVisible();
+      const live = await offersOnScreen(page);
+      for (const { channel, what } of live.offered) {
+        channels.add(channel);
+        if (!canCall(channel as Parameters<typeof canCall>[0], role))
+          problems.push(`${role} on a live case: offered "${what}" (${channel})`);
+      }
+    }
   }
   expect(problems).toEqual([]);
   // The walk saw what each role should be offered, so it cannot pass by seeing nothing.
@@ -81,4 +101,11 @@ test('every screen, as every role, offers only actions the contract lets that ro
   expect([...(seen.get('administrator') ?? [])]).toContain('backup.create');
   expect([...(seen.get('occupational_therapist') ?? [])]).toContain('measures.record');
   expect([...(seen.get('occupational_therapist') ?? [])]).not.toContain('consents.record');
+  // Meetings and plans: the chair plans, triages, takes attendance and ends; a clinician in the room works on the plan only.
+  expect([...(seen.get('coordinator') ?? [])]).toEqual(
+    expect.arrayContaining(['meetings.create', 'triage.decide', 'meetings.recordAttendance', 'meetings.end']),
+  );
+  expect([...(seen.get('occupational_therapist') ?? [])]).toContain('plans.saveDraft');
+  for (const refused of ['meetings.create', 'triage.decide', 'meetings.recordAttendance', 'meetings.end'])
+    expect([...(seen.get('occupational_therapist') ?? [])]).not.toContain(refused);
 });

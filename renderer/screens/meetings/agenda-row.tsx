@@ -1,5 +1,6 @@
 import type { CSSProperties, DragEvent, KeyboardEvent } from 'react';
 import { AGENDA_ITEM_STATUS_LABELS, type AgendaItem } from '../../../core/schemas/meetings';
+import { offers } from '../../can-call';
 import { routeHref } from '../../routing';
 import { ComplexityTags } from './complexity-tags';
 
@@ -77,6 +78,7 @@ export function AgendaRow({
           <button
             type="button"
             data-move="up"
+            {...offers('meetings.reorderAgenda')}
             className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
             disabled={index === 0}
             onClick={() => onMove(-1)}
@@ -86,6 +88,7 @@ export function AgendaRow({
           <button
             type="button"
             data-move="down"
+            {...offers('meetings.reorderAgenda')}
             className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
             disabled={index === total - 1}
             onClick={() => onMove(1)}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { Meeting } from '../../../core/schemas/meetings';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
@@ -32,6 +33,7 @@ export function AttendanceForm({
   const save = useSubmit<unknown>(() => 'attendance-present');
   return (
     <form
+      {...offers('meetings.recordAttendance')}
       className="ww-panel"
       noValidate
       aria-labelledby="attendance-heading"

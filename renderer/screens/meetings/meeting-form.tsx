@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { todayInLondon } from '../../../core/clock';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
@@ -33,6 +34,7 @@ export function MeetingForm({
   const save = useSubmit<{ id: string }>(fieldId);
   return (
     <form
+      {...offers('meetings.create')}
       className="ww-panel"
       noValidate
       aria-labelledby="meeting-form-heading"

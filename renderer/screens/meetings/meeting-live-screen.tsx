@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaItem, Meeting } from '../../../core/schemas/meetings';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, offers, whoMay } from '../../can-call';
 import { AppPage } from '../../components/app-page';
 import { ErrorSummary } from '../../components/error-summary';
+import { KeyboardShortcuts } from '../../components/keyboard-shortcuts';
 import { TextareaInput } from '../../components/textarea-input';
-import { formatDate } from '../../format';
+import { formatDate, formatTime } from '../../format';
 import { navigate, routeHref } from '../../routing';
 import { useSession } from '../../session-context';
 import { PlanPanel } from '../plans/plan-panel';
@@ -43,6 +44,7 @@ function useWideLayout(): void {
 export function MeetingLiveScreen({ id }: { id: string }) {
   useWideLayout();
   const api = useApi();
+  const { user } = useSession();
   const meeting = useLoaded(
     useCallback(() => api.call('meetings.get', { meetingId: id }), [api, id]),
     useReceivedChanges(),
@@ -64,6 +66,16 @@ export function MeetingLiveScreen({ id }: { id: string }) {
       <AppPage title={title}>
         <p className="nhsuk-inset-text">
           This meeting has ended. <a href={routeHref({ name: 'meeting', id, view: 'minutes' })}>Read the minutes</a>.
+        </p>
+      </AppPage>
+    );
+  }
+  if (value.presentIds === null && !canCall('meetings.recordAttendance', user.role)) {
+    // Attendance opens the meeting; a role that may not record it waits for the chair rather than meeting a form it would be refused.
+    return (
+      <AppPage title={title}>
+        <p className="nhsuk-inset-text">
+          The meeting has not started yet: only the {whoMay('meetings.recordAttendance')} can take attendance and open it.
         </p>
       </AppPage>
     );
@@ -93,9 +105,7 @@ export function MeetingLiveScreen({ id }: { id: string }) {
 function notesStatusText(status: NotesStatus): string {
   switch (status.kind) {
     case 'saved':
-      return status.at === null
-        ? 'Nothing typed yet'
-        : `Saved at ${new Date(status.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+      return status.at === null ? 'Nothing typed yet' : `Saved at ${formatTime(status.at)}`;
     case 'unsaved':
       return 'Not saved yet';
     case 'saving':
@@ -359,13 +369,23 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
         </section>
       </div>
       <div className="ww-live__footer">
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={onEditAttendance}>
-          Attendance ({presentIds.length} present)
-        </button>
+        {canCall('meetings.recordAttendance', user.role) ? (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            {...offers('meetings.recordAttendance')}
+            onClick={onEditAttendance}
+          >
+            Attendance ({presentIds.length} present)
+          </button>
+        ) : (
+          <p className="nhsuk-body">{presentIds.length} present.</p>
+        )}
         {mayEnd && (
           <button
             type="button"
             className="nhsuk-button nhsuk-button--warning"
+            {...offers('meetings.end')}
             onClick={() => {
               void reload();
               setEnding({
@@ -379,23 +399,7 @@ function LiveCase({ meeting, presentIds, reload, onEditAttendance }: LiveCasePro
             End the meeting
           </button>
         )}
-        <details className="nhsuk-details ww-live__shortcuts">
-          <summary className="nhsuk-details__summary">
-            <span className="nhsuk-details__summary-text">Keyboard shortcuts</span>
-          </summary>
-          <div className="nhsuk-details__text">
-            <dl className="ww-shortcuts">
-              {LIVE_SHORTCUTS.map((shortcut) => (
-                <div key={shortcut.code}>
-                  <dt>
-                    <kbd>{shortcut.keys}</kbd>
-                  </dt>
-                  <dd>{shortcut.label}</dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        </details>
+        <KeyboardShortcuts shortcuts={LIVE_SHORTCUTS} />
       </div>
     </div>
   );

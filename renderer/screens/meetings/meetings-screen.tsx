@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, offers, whoMay } from '../../can-call';
 import { AppPage } from '../../components/app-page';
 import { ErrorSummary } from '../../components/error-summary';
 import { ListTable } from '../../components/list-table';
@@ -32,10 +32,18 @@ export function MeetingsScreen() {
   return (
     <AppPage title="Meetings">
       <ErrorSummary fieldErrors={{}} message={meetings.error ?? config.error} />
-      {canCall('meetings.create', user.role) && (
-        <button type="button" className="nhsuk-button" onClick={() => setPlanning(true)} disabled={config.value === undefined}>
+      {canCall('meetings.create', user.role) ? (
+        <button
+          type="button"
+          className="nhsuk-button"
+          {...offers('meetings.create')}
+          onClick={() => setPlanning(true)}
+          disabled={config.value === undefined}
+        >
           Plan a meeting
         </button>
+      ) : (
+        <p className="nhsuk-body">Only the {whoMay('meetings.create')} can plan a meeting.</p>
       )}
       {meetings.value !== undefined && list.length === 0 && <p className="nhsuk-inset-text">No meetings yet.</p>}
       {list.length > 0 && (

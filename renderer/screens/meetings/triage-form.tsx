@@ -10,6 +10,7 @@ import {
 } from '../../../core/schemas/meetings';
 import type { MeetingSummary } from '../../../core/schemas/meetings';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
@@ -53,6 +54,7 @@ export function TriageForm({ item, meetings, onSaved, onCancel }: TriageFormProp
   const name = `${item.givenName} ${item.familyName}`;
   return (
     <form
+      {...offers('triage.decide')}
       className="ww-panel"
       noValidate
       aria-labelledby="triage-form-heading"

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { TriageQueue } from '../../../core/schemas/meetings';
 import { useApi } from '../../api/api-context';
-import { canCall } from '../../can-call';
+import { canCall, whoMay } from '../../can-call';
 import { AppPage } from '../../components/app-page';
 import { ErrorSummary } from '../../components/error-summary';
 import { useSession } from '../../session-context';
@@ -61,6 +61,7 @@ export function TriageScreen() {
           {saved}
         </p>
       )}
+      {!mayDecide && <p className="nhsuk-inset-text">Only the {whoMay('triage.decide')} can triage a case and list it for a meeting.</p>}
       {queue.value === undefined && queue.error === undefined && <p role="status">Loading the queue…</p>}
       {queue.value !== undefined && (
         <p className="nhsuk-body" role="status">

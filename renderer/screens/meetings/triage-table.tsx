@@ -56,6 +56,10 @@ export function TriageTable(props: {
   const base = { caption, testId, rows, rowKey: (item: QueueItem) => item.participantId, columns: COLUMNS };
   if (!mayDecide) return <ListTable {...base} />;
   return (
-    <ListTable {...base} rowName={nameOf} actions={[{ label: 'Triage', onClick: onTriage, shownFor: (item) => item.listedOn === null }]} />
+    <ListTable
+      {...base}
+      rowName={nameOf}
+      actions={[{ label: 'Triage', onClick: onTriage, shownFor: (item) => item.listedOn === null, channel: 'triage.decide' }]}
+    />
   );
 }

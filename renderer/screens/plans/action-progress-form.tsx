@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionPlan } from '../../../core/schemas/action-plan';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { SelectInput } from '../../components/select-input';
@@ -16,6 +17,7 @@ export function ActionProgressForm({ plan, onSaved, onCancel }: { plan: ActionPl
   const save = useSubmit<unknown>((path) => `progress-${path}`);
   return (
     <form
+      {...offers('plans.updateActionStatus')}
       className="ww-panel"
       noValidate
       aria-labelledby="action-progress-heading"

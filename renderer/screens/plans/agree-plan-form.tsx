@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ActionPlan } from '../../../core/schemas/action-plan';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
@@ -32,6 +33,7 @@ export function AgreePlanForm({ plan, config, meeting, onAgreed, onCancel }: Agr
   const checkers = members.filter((member) => attendeeIds.includes(member.id) && member.id !== config.myTeamMemberId);
   return (
     <form
+      {...offers('plans.agreeByMdt')}
       className="ww-panel"
       noValidate
       aria-labelledby="agree-plan-heading"

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { todayInLondon } from '../../../core/clock';
 import { PERSON_AGREEMENT_METHOD_LABELS, PERSON_AGREEMENT_METHODS, type ActionPlan } from '../../../core/schemas/action-plan';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
+import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { RadioGroup } from '../../components/radio-group';
-import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { planFieldId } from './plan-field-id';
 
@@ -19,6 +20,7 @@ export function PersonAgreementForm({ plan, onSaved, onCancel }: { plan: ActionP
   const save = useSubmit<unknown>(planFieldId);
   return (
     <form
+      {...offers('plans.agreeWithPerson')}
       className="ww-panel"
       noValidate
       aria-labelledby="person-agreement-heading"
@@ -31,14 +33,12 @@ export function PersonAgreementForm({ plan, onSaved, onCancel }: { plan: ActionP
         The person’s agreement
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextInput
+      <DateInput
         id={planFieldId('agreedOn')}
-        type="date"
         label="Date they agreed it"
         value={agreedOn}
         error={save.fieldErrors[planFieldId('agreedOn')]}
         onValueChange={setAgreedOn}
-        className="nhsuk-u-width-one-third"
       />
       <RadioGroup
         name={planFieldId('method')}

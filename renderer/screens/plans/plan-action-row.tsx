@@ -1,5 +1,6 @@
 import { ACTION_KIND_LABELS, type PlanAction, type PlanGoal } from '../../../core/schemas/action-plan';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
+import { DateInput } from '../../components/date-input';
 import { DueShortcutButtons } from './due-shortcut-buttons';
 import { PlanCell } from './plan-cell';
 import { planFieldId } from './plan-field-id';
@@ -17,7 +18,8 @@ export interface PlanActionRowProps {
 /**
  * One action as a row of the plan table: what, who, discipline, due, goal and service. Choosing who
  * is responsible sets the discipline to theirs (it can still be changed); choosing a service makes
- * it an onward referral unless it is marked a signpost.
+ * it an onward referral unless it is marked a signpost. The due date is the NHS date input (its legend
+ * read, not shown, under the column header), set in one press by its shortcuts.
  */
 export function PlanActionRow({ index, action, goals, config, errorFor, onChange, onRemove }: PlanActionRowProps) {
   const id = (field: keyof PlanAction) => planFieldId(`actions.${index}.${field}`);
@@ -80,21 +82,18 @@ export function PlanActionRow({ index, action, goals, config, errorFor, onChange
           </select>
         )}
       </PlanCell>
-      <PlanCell id={id('dueOn')} label={`Due by, ${number}`} error={errorFor('dueOn')}>
-        {(describedBy) => (
-          <>
-            <input
-              id={id('dueOn')}
-              type="date"
-              className="nhsuk-input"
-              value={action.dueOn ?? ''}
-              aria-describedby={describedBy}
-              onChange={(event) => onChange({ dueOn: event.target.value === '' ? null : event.target.value })}
-            />
-            <DueShortcutButtons labelFor={(words) => `Due ${words}, ${number}`} onPick={(dueOn) => onChange({ dueOn })} />
-          </>
-        )}
-      </PlanCell>
+      <td className="nhsuk-table__cell">
+        <DateInput
+          id={id('dueOn')}
+          label={`Due by, ${number}`}
+          legendHidden
+          hint={null}
+          error={errorFor('dueOn')}
+          value={action.dueOn ?? ''}
+          onValueChange={(dueOn) => onChange({ dueOn: dueOn === '' ? null : dueOn })}
+          after={<DueShortcutButtons labelFor={(words) => `Due ${words}, ${number}`} onPick={(dueOn) => onChange({ dueOn })} />}
+        />
+      </td>
       <PlanCell id={id('goalId')} label={`The goal it serves, ${number}`} error={errorFor('goalId')}>
         {(describedBy) => (
           <select

@@ -5,9 +5,10 @@ import type { PlanAction, PlanContent, PlanGoal } from '../../../core/schemas/ac
 import type { LibraryActionEntry } from '../../../core/schemas/config/action-library';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
+import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
-import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { ActionLibraryPicker } from './action-library-picker';
@@ -104,6 +105,7 @@ export function PlanEditor({ participantId, draft, start, config, presentIds, he
   };
   return (
     <form
+      {...offers('plans.saveDraft')}
       className="ww-panel ww-plan-editor"
       noValidate
       aria-labelledby="plan-editor-heading"
@@ -197,14 +199,12 @@ export function PlanEditor({ participantId, draft, start, config, presentIds, he
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => addAction({}, 'description')}>
         Add an action
       </button>
-      <TextInput
+      <DateInput
         id={planFieldId('reviewOn')}
-        type="date"
         label="Review the plan by"
         value={reviewOn}
         error={save.fieldErrors[planFieldId('reviewOn')]}
         onValueChange={setReviewOn}
-        className="nhsuk-u-width-one-third"
         after={<DueShortcutButtons labelFor={(words) => `Review ${words}`} onPick={setReviewOn} />}
       />
       <FormActions submitLabel="Save draft plan" busy={save.busy} onCancel={onCancel} />

@@ -6,7 +6,8 @@ import {
   type ActionPlan,
   type PlanContent,
 } from '../../../core/schemas/action-plan';
-import { canCall } from '../../can-call';
+import type { Channel } from '../../../core/channels';
+import { canCall, offers, whoMay } from '../../can-call';
 import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { ErrorSummary } from '../../components/error-summary';
 import { formatDate } from '../../format';
@@ -30,6 +31,16 @@ export interface PlanPanelProps {
 type OpenForm = 'edit' | 'new-version' | 'agree' | 'person' | 'review' | 'progress';
 
 const IN_FORCE: ReadonlyArray<ActionPlan['status']> = ['agreed_by_mdt', 'agreed_with_person', 'active'];
+
+/** The channel each form of the panel calls: its opener is offered only to roles that may call it. */
+const FORM_CHANNELS: Readonly<Record<OpenForm, Channel>> = {
+  edit: 'plans.saveDraft',
+  'new-version': 'plans.saveDraft',
+  agree: 'plans.agreeByMdt',
+  person: 'plans.agreeWithPerson',
+  review: 'plans.review',
+  progress: 'plans.updateActionStatus',
+};
 
 function contentOf(plan: ActionPlan | undefined): PlanContent {
   return plan === undefined
@@ -87,11 +98,18 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
   if (open === 'review' && inForce !== undefined) return <ReviewPlanForm plan={inForce} onSaved={done} onCancel={close} />;
   if (open === 'progress' && inForce !== undefined) return <ActionProgressForm plan={inForce} onSaved={done} onCancel={close} />;
 
-  const button = (form: OpenForm, label: string, primary = false) => (
-    <button type="button" className={`nhsuk-button${primary ? '' : ' nhsuk-button--secondary'}`} onClick={() => setOpen(form)}>
-      {label}
-    </button>
-  );
+  // Each opener is offered only to a role its form's channel admits, and marked with that channel.
+  const button = (form: OpenForm, label: string, primary = false) =>
+    canCall(FORM_CHANNELS[form], user.role) && (
+      <button
+        type="button"
+        className={`nhsuk-button${primary ? '' : ' nhsuk-button--secondary'}`}
+        {...offers(FORM_CHANNELS[form])}
+        onClick={() => setOpen(form)}
+      >
+        {label}
+      </button>
+    );
   return (
     <div data-testid="plan-panel">
       {exit !== null && (
@@ -108,7 +126,9 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
           {mayWrite && (
             <div className="ww-actions">
               {inForce.status === 'agreed_by_mdt' && button('person', 'Record the person’s agreement', true)}
-              {inForce.status === 'agreed_with_person' && <ActivateButton planId={inForce.id} onDone={done} />}
+              {inForce.status === 'agreed_with_person' && canCall('plans.activate', user.role) && (
+                <ActivateButton planId={inForce.id} onDone={done} />
+              )}
               {(inForce.status === 'agreed_with_person' || inForce.status === 'active') && button('review', 'Review the plan')}
               {button('progress', 'Update an action')}
               {draft === undefined && button('new-version', 'Change the plan (new version)')}
@@ -130,6 +150,9 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
         </section>
       )}
       {mayWrite && versions.length === 0 && button('new-version', 'Start the action plan', true)}
+      {!canCall('plans.saveDraft', user.role) && exit === null && (
+        <p className="nhsuk-inset-text">Only the {whoMay('plans.saveDraft')} can draft, agree or change the plan.</p>
+      )}
       {newest !== undefined && previous !== undefined && (
         <details className="nhsuk-details">
           <summary className="nhsuk-details__summary">
@@ -176,7 +199,13 @@ function ActivateButton({ planId, onDone }: { planId: string; onDone: () => void
   const activate = useActivate(planId, onDone);
   return (
     <>
-      <button type="button" className="nhsuk-button" disabled={activate.busy} onClick={() => void activate.run()}>
+      <button
+        type="button"
+        className="nhsuk-button"
+        disabled={activate.busy}
+        {...offers('plans.activate')}
+        onClick={() => void activate.run()}
+      >
         Start support (make the plan active)
       </button>
       {activate.message !== undefined && <p className="nhsuk-error-message">{activate.message}</p>}

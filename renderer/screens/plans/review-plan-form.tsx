@@ -10,11 +10,12 @@ import {
   type ActionPlan,
 } from '../../../core/schemas/action-plan';
 import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
+import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
 import { RadioGroup } from '../../components/radio-group';
 import { SelectInput } from '../../components/select-input';
-import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
 import { planFieldId } from './plan-field-id';
@@ -34,6 +35,7 @@ export function ReviewPlanForm({ plan, onSaved, onCancel }: { plan: ActionPlan; 
   const error = (field: string) => save.fieldErrors[planFieldId(field)];
   return (
     <form
+      {...offers('plans.review')}
       className="ww-panel"
       noValidate
       aria-labelledby="review-plan-heading"
@@ -59,14 +61,12 @@ export function ReviewPlanForm({ plan, onSaved, onCancel }: { plan: ActionPlan; 
         Review the plan
       </h3>
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
-      <TextInput
+      <DateInput
         id={planFieldId('reviewedOn')}
-        type="date"
         label="Date of the review"
         value={reviewedOn}
         error={error('reviewedOn')}
         onValueChange={setReviewedOn}
-        className="nhsuk-u-width-one-third"
       />
       <TextareaInput id={planFieldId('note')} label="What the review found" value={note} error={error('note')} onValueChange={setNote} />
       <RadioGroup
@@ -77,14 +77,12 @@ export function ReviewPlanForm({ plan, onSaved, onCancel }: { plan: ActionPlan; 
         options={REVIEW_OUTCOMES.map((value) => ({ value, label: REVIEW_OUTCOME_LABELS[value] }))}
       />
       {outcome === 'continue' && (
-        <TextInput
+        <DateInput
           id={planFieldId('nextReviewOn')}
-          type="date"
           label="Next review by"
           value={nextReviewOn}
           error={error('nextReviewOn')}
           onValueChange={setNextReviewOn}
-          className="nhsuk-u-width-one-third"
         />
       )}
       {outcome === 'exit' && (

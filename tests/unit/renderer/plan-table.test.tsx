@@ -48,7 +48,7 @@ describe('the plan table', () => {
     expect(impliedOwner(CONFIG, 'mental_health', ['p1'])).toBeNull();
   });
 
-  it('labels every control of a row with its column and the action’s number, and offers the three due-date shortcuts', () => {
+  it('labels every control of a row with its column and the action’s number, and offers the three due-date shortcuts inside its NHS date input', () => {
     const html = renderToStaticMarkup(
       <table>
         <tbody>
@@ -73,10 +73,16 @@ describe('the plan table', () => {
         </tbody>
       </table>,
     );
-    for (const label of ['What will be done, action 2', 'Responsible professional, action 2', 'Discipline, action 2', 'Due by, action 2'])
+    for (const label of ['What will be done, action 2', 'Responsible professional, action 2', 'Discipline, action 2'])
       expect(html).toContain(`>${label}</label>`);
+    // The due date is the NHS date input, its legend read under the column header, the shortcuts inside its group.
+    expect(html).toContain('<legend class="nhsuk-fieldset__legend nhsuk-u-visually-hidden">Due by, action 2</legend>');
+    expect(html).not.toContain('type="date"');
+    expect(html).toMatch(/for="plan-actions-1-dueOn">Day<\/label>/);
     for (const words of ['in 1 week', 'in 2 weeks', 'in 1 month']) expect(html).toContain(`aria-label="Due ${words}, action 2"`);
-    expect(html).toContain('aria-describedby="plan-actions-1-dueOn-error"');
+    expect(html).toMatch(
+      /<fieldset[^>]*aria-describedby="plan-actions-1-dueOn-error"[\s\S]*aria-label="Due in 1 week, action 2"[\s\S]*<\/fieldset>/,
+    );
     expect(html).toContain('Member m1 (Mental health)');
     expect(html).not.toContain('Member m2');
   });

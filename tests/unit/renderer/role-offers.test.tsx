@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import type { ApiClient } from '../../../renderer/api/api-client';
 import { ApiProvider } from '../../../renderer/api/api-context';
 import { canCall, whoMay } from '../../../renderer/can-call';
 import { EmployerViewPreview } from '../../../renderer/screens/adjustments/employer-view-preview';
+import { MeetingsScreen } from '../../../renderer/screens/meetings/meetings-screen';
+import { TriageScreen } from '../../../renderer/screens/meetings/triage-screen';
 import { ConsentPanel } from '../../../renderer/screens/participants/consent-panel';
 import { SessionContext } from '../../../renderer/session-context';
 
@@ -75,5 +78,22 @@ describe('the record offers each role only the consent and employer actions its 
     expect(blocked).toContain('has not consented to sharing with the employer');
     const allowed = renderAs('occupational_therapist', <EmployerViewPreview participantId="p1" refreshKey="k" consentInForce />);
     expect(offeredChannels(allowed)).toContain('documents.employerLetterPdf');
+  });
+});
+
+/** Every channel marked in the markup, enabled or not (a button waiting for its data is still offered). */
+function markedChannels(html: string): string[] {
+  return [...html.matchAll(/data-channel="([^"]+)"/g)].map((match) => match[1] ?? '');
+}
+
+describe('the meetings and triage screens offer planning and triage only to the roles the contract allows', () => {
+  it.each(ROLES)('%s is shown "Plan a meeting" and triage only if it may call them, and told who may otherwise', (role) => {
+    const meetings = renderAs(role, <MeetingsScreen />);
+    const triage = renderAs(role, <TriageScreen />);
+    for (const channel of [...markedChannels(meetings), ...markedChannels(triage)])
+      expect(canCall(channel as Channel, role), channel).toBe(true);
+    expect(markedChannels(meetings).includes('meetings.create')).toBe(canCall('meetings.create', role));
+    expect(meetings.includes(`Only the ${whoMay('meetings.create')} can plan a meeting.`)).toBe(!canCall('meetings.create', role));
+    expect(triage.includes(`Only the ${whoMay('triage.decide')} can triage a case`)).toBe(!canCall('triage.decide', role));
   });
 });
