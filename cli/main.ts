@@ -7,10 +7,12 @@ import { exportCommand } from '../services/exports/export-command';
 import { miReturnCommand, MI_RETURN_COMMAND_USAGE } from '../services/exports/mi-return-command';
 import { initStore } from '../services/session/store-commands';
 import { seedCommand } from '../services/synthetic/seed-command';
+import { importCommand } from '../services/referrals/import-command';
 import { systemClock, type Clock } from '../core/clock';
 import { runWithClock } from '../services/call-clock-scope';
 import { reportAuditVerification } from './audit-verify-report';
 import { printExportReport } from './export-report';
+import { printImportReport } from './import-report';
 import { readPassphrase } from './read-passphrase';
 import { enrolCommand, syncCommand } from './sync-commands';
 import { USAGE } from './usage';
@@ -235,6 +237,26 @@ async function runLocked(
         out,
       );
     }
+    case 'import': {
+      const format = values.fhir !== undefined ? 'fhir' : 'csv';
+      const file = values.fhir ?? values.csv;
+      if (
+        values.store === undefined ||
+        values.user === undefined ||
+        file === undefined ||
+        (values.fhir !== undefined && values.csv !== undefined)
+      )
+        throw new Error('Usage: workwell-mdt import --store DIR --user USERNAME (--fhir FILE | --csv FILE) [--passphrase-file F]');
+      const report = await importCommand({
+        dataDir: values.store,
+        username: values.user,
+        passphrase: await readPassphrase(values['passphrase-file']),
+        format,
+        file,
+        now: clock,
+      });
+      return printImportReport(format, report, out);
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -283,6 +305,8 @@ function parseCliOptions(args: readonly string[]) {
       month: { type: 'string' },
       synthetic: { type: 'boolean' },
       'confirm-partnership': { type: 'string' },
+      fhir: { type: 'string' },
+      csv: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,

@@ -48,6 +48,14 @@ Usage:
       existing file; recorded in the export log and the audit trail. Administrators and
       coordinators only. Exit code 0: written; 1: error.
 
+  workwell-mdt import --store DIR --user USERNAME (--fhir FILE | --csv FILE)
+                     [--passphrase-file FILE]
+      Add referrals to the referral inbox from a FHIR R4 bundle (ServiceRequest + Patient)
+      or a CSV with the checked column list (see README, "Importing referrals"). A bad row
+      or entry is refused with its reason and the rest are imported. Coordinators and
+      coaches only, as in the app; audited. Exit code 0: all imported; 3: some refused
+      (each listed by row number or entry index); 1: error (nothing imported).
+
   workwell-mdt server start --database-url URL --listen HOST:PORT
                             [--tls-key FILE --tls-cert FILE]
       Run the partnership server on PostgreSQL in the foreground: bring the database's

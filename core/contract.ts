@@ -10,6 +10,7 @@ import { exportsContract } from './contracts/exports-contract';
 import { fhirExportsContract } from './contracts/fhir-exports-contract';
 import { meetingsContract } from './contracts/meetings-contract';
 import { participantsContract } from './contracts/participants-contract';
+import { referralsContract } from './contracts/referrals-contract';
 import { plansContract } from './contracts/plans-contract';
 import { retentionContract } from './contracts/retention-contract';
 import { riskFlagsContract } from './contracts/risk-flags-contract';
@@ -48,6 +49,7 @@ export const contract = {
   ...fhirExportsContract,
   ...documentsContract,
   ...worklistContract,
+  ...referralsContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

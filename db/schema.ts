@@ -418,6 +418,25 @@ export interface Database {
   export_settings: ExportSettingTable;
   unfinished_files: UnfinishedFileTable;
   partnership_settings: PartnershipSettingTable;
+  referral_inbox: ReferralInboxTable;
+}
+
+/** A referral waiting in the inbox, or accepted or declined (migration 030). */
+export interface ReferralInboxTable {
+  id: string;
+  received_at: string;
+  source: string;
+  position: number;
+  route: string;
+  consent_to_contact: number;
+  details_json: string;
+  recorded_by: string;
+  status: string;
+  version: number;
+  decided_at: string | null;
+  decided_by: string | null;
+  decline_reason: string | null;
+  participant_id: string | null;
 }
 
 /** A file being written outside the store; a row left at unlock is debris of a killed process. */

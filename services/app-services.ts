@@ -23,6 +23,7 @@ import { measureWordingHandlers } from './measures/measure-wording-handlers';
 import { meetingHandlers } from './meetings/meeting-handlers';
 import { participantHandlers } from './participants/participants-handlers';
 import { partnershipConfigHandlers } from './settings/partnership-config-handlers';
+import { referralHandlers } from './referrals/referral-handlers';
 import { retentionHandlers } from './retention/retention-handlers';
 import type { Clock } from '../core/clock';
 import { runWithClock } from './call-clock-scope';
@@ -118,6 +119,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...worklistHandlers(session, now),
     ...auditHandlers(session, paths),
     ...partnershipConfigHandlers(session, now),
+    ...referralHandlers(session, now),
     ...measureWordingHandlers(session, now),
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),

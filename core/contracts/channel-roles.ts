@@ -17,3 +17,6 @@ export const CONFIG_ROLES: readonly Role[] = ['administrator'];
 
 /** Who drafts, agrees and follows up plans: the team's coordinator, coaches and clinicians. */
 export const MDT_ROLES: readonly Role[] = ['coordinator', 'coach', ...CLINICIAN_ROLES];
+
+/** Who triages the referral inbox (imports, reads, accepts, declines): the coordinator and coaches. */
+export const TRIAGE_ROLES: readonly Role[] = ['coordinator', 'coach'];

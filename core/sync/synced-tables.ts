@@ -1,4 +1,5 @@
 import type { Channel } from '../channels';
+import { TRIAGE_ROLES } from '../contracts/channel-roles';
 import { ALL_ROLES, type Role } from '../roles';
 
 /**
@@ -74,6 +75,7 @@ const PERSON_STATUS_CHANNELS: readonly Channel[] = [
   'plans.activate',
   'plans.review',
   'meetings.end',
+  'referrals.accept',
 ];
 
 /**
@@ -145,7 +147,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'partnership_settings',
     key: ['key'],
     rule: 'versioned',
-    writtenBy: ['config.saveClinicalLeads'],
+    writtenBy: ['config.saveClinicalLeads', 'config.saveEligibility'],
     readBy: ALL_ROLES,
     references: { updated_by: 'users' },
   },
@@ -163,9 +165,20 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'referrals',
     key: ['id'],
     rule: 'append-only',
-    writtenBy: ['participants.register'],
+    writtenBy: ['participants.register', 'referrals.accept'],
     readBy: ALL_ROLES,
     references: { participant_id: 'participants', recorded_by: 'users' },
+  },
+  // The referral inbox (issue 20): imported rows wait; accept and decline are a compare-and-set on
+  // `version`, so two laptops can never both decide one. Only triage reads it: administrators see
+  // no clinical content (the referral's reason).
+  {
+    table: 'referral_inbox',
+    key: ['id'],
+    rule: 'versioned',
+    writtenBy: ['referrals.import', 'referrals.accept', 'referrals.decline'],
+    readBy: TRIAGE_ROLES,
+    references: { recorded_by: 'users', decided_by: 'users' },
   },
   // Withdrawing consent fills in the withdrawal columns of the original row: not append-only.
   {

@@ -23,6 +23,7 @@ import * as riskFlagAcknowledgement from './2026-12-06-023-risk-flag-acknowledge
 import * as employerLetterApprovals from './2026-12-06-024-employer-letter-approvals';
 import * as meetingPlanTools from './2026-12-06-025-meeting-plan-tools';
 import * as signedAuditEntries from './2026-12-06-026-signed-audit-entries';
+import * as referralInbox from './2026-12-06-030-referral-inbox';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -53,6 +54,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-024-employer-letter-approvals': employerLetterApprovals,
   '2026-12-06-025-meeting-plan-tools': meetingPlanTools,
   '2026-12-06-026-signed-audit-entries': signedAuditEntries,
+  '2026-12-06-030-referral-inbox': referralInbox,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

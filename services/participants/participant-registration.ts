@@ -11,6 +11,8 @@ import {
   type ParticipantRow,
 } from '../../db/repositories/participant-repository';
 import { insertReferral } from '../../db/repositories/referral-repository';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 
@@ -39,13 +41,15 @@ export async function checkDuplicates(
 /**
  * Registers a person and their referral in one transaction. The same NHS number is never
  * registered twice; the same name and date of birth needs the coach's explicit confirmation that
- * these are different people. The registering coach becomes the assigned coach.
+ * these are different people. The registering coach becomes the assigned coach. `alsoWithin` runs in
+ * the same transaction (accepting a referral from the inbox marks it accepted with the person).
  */
 export async function registerParticipant(
   store: Store,
   input: ParsedInput<'participants.register'>,
   recordedBy: { userId: string; role: string },
   now: Date,
+  alsoWithin?: (trx: Transaction<Database>, registered: { id: string; reference: string }) => Promise<void>,
 ): Promise<ChannelOutput<'participants.register'>> {
   const { person, employment, referral } = input;
   const duplicates = await findPossibleDuplicates(store.db, person);
@@ -98,6 +102,7 @@ export async function registerParticipant(
         recorded_by: recordedBy.userId,
         recorded_at: timestamp,
       });
+      await alsoWithin?.(trx, { id, reference });
       return { id, reference };
     });
   } catch (error) {

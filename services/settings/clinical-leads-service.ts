@@ -4,12 +4,11 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { CLINICAL_LEAD_ROLES } from '../../core/risk/risk-qualification';
 import type { Role } from '../../core/roles';
 import type { ClinicalLeads } from '../../core/schemas/risk-flag';
-import { findPartnershipSetting, savePartnershipSettingAtVersion } from '../../db/repositories/partnership-settings-repository';
+import { findPartnershipSetting } from '../../db/repositories/partnership-settings-repository';
 import { findUserByUsername } from '../../db/repositories/user-repository';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
-import { toStoreError } from '../../db/store-errors';
-import { auditedTransaction } from '../call-audit-scope';
+import { saveSettingAtVersion } from './save-setting';
 
 const CLINICAL_LEADS_KEY = 'clinical_leads';
 
@@ -41,23 +40,13 @@ export async function saveClinicalLeads(
         usernames: `${user.display_name} is not a clinician: only a physiotherapist, mental health practitioner or occupational therapist can be a clinical lead`,
       });
   }
-  try {
-    return await auditedTransaction(store, async (trx) => {
-      const saved = await savePartnershipSettingAtVersion(trx, {
-        key: CLINICAL_LEADS_KEY,
-        valueJson: JSON.stringify(usernames),
-        expectedVersion: input.version,
-        at: now.toISOString(),
-        by: userId,
-      });
-      if (!saved)
-        throw new AppError(
-          'CONFLICT',
-          'Someone else saved the clinical leads after you opened them, so your changes were not saved. Open them again to see theirs.',
-        );
-      return { usernames, version: input.version + 1 };
-    });
-  } catch (error) {
-    throw toStoreError(error);
-  }
+  await saveSettingAtVersion(store, {
+    key: CLINICAL_LEADS_KEY,
+    value: usernames,
+    expectedVersion: input.version,
+    userId,
+    now,
+    what: 'clinical leads',
+  });
+  return { usernames, version: input.version + 1 };
 }
