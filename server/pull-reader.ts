@@ -33,7 +33,8 @@ export async function startOfPull(trx: Transaction<ServerDatabase>, caller: Call
   const moverKnown = device !== undefined && device.pulled_as !== null;
   const start =
     !moverKnown || device.pulled_as === reader ? cursor : own?.pulled_as === reader ? lower(cursor, String(own.pulled_to)) : '0';
-  if (device?.pulled_as !== reader) await trx.updateTable('devices').set({ pulled_as: reader }).where('id', '=', caller.deviceId).execute();
+  // Row locks in the order a push takes them (device-user-progress.ts: the user's progress row,
+  // then the laptop's row), so a pull and a push of the same laptop can never deadlock.
   await trx
     .insertInto('device_user_progress')
     .values({
@@ -47,5 +48,6 @@ export async function startOfPull(trx: Transaction<ServerDatabase>, caller: Call
       conflict.columns(['device_id', 'user_id']).doUpdateSet({ pulled_as: reader, pulled_to: sql`excluded.pulled_to` }),
     )
     .execute();
+  if (device?.pulled_as !== reader) await trx.updateTable('devices').set({ pulled_as: reader }).where('id', '=', caller.deviceId).execute();
   return start;
 }

@@ -1,3 +1,4 @@
+import { postgresErrorCode } from './server-database';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Role } from '../core/roles';
 import type { ServerDatabase } from './server-schema';
@@ -47,13 +48,25 @@ export async function inRequestScope<T>(
   work: (trx: Transaction<ServerDatabase>) => Promise<T>,
   whole = false,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`
-      SELECT set_config('role', coalesce((SELECT request_role FROM server_meta WHERE id = 1), 'workwell: no request role'), true),
-        ${settings(scope, whole)}`.execute(trx);
-    return work(trx);
-  });
+  // PostgreSQL may end a transaction it chose as a deadlock victim (or a serialization failure):
+  // nothing of it was kept, so it is run again, a few times, before the request fails.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        await sql`
+          SELECT set_config('role', coalesce((SELECT request_role FROM server_meta WHERE id = 1), 'workwell: no request role'), true),
+            ${settings(scope, whole)}`.execute(trx);
+        return work(trx);
+      });
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !RETRIED_CODES.has(postgresErrorCode(error))) throw error;
+    }
+  }
 }
+
+/** deadlock_detected and serialization_failure: the transaction was rolled back whole and may simply be run again. */
+const RETRIED_CODES = new Set(['40P01', '40001']);
+const TRANSACTION_ATTEMPTS = 3;
 
 /**
  * inRequestScope for applying a push: still the request role and the caller's partnership only,
