@@ -19,6 +19,8 @@ export const CHANNELS = [
   'participants.checkDuplicates',
   'participants.register',
   'participants.get',
+  'participants.editDetails',
+  'contacts.add',
   'referrals.list',
   'referrals.import',
   'referrals.accept',

@@ -4,6 +4,7 @@ import type { ChannelDefinition } from './contracts/channel-definition';
 import { adjustmentsContract } from './contracts/adjustments-contract';
 import { assessmentsContract } from './contracts/assessments-contract';
 import { auditContract } from './contracts/audit-contract';
+import { caseLifecycleContract } from './contracts/case-lifecycle-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { documentsContract } from './contracts/documents-contract';
 import { exportsContract } from './contracts/exports-contract';
@@ -50,6 +51,7 @@ export const contract = {
   ...documentsContract,
   ...worklistContract,
   ...referralsContract,
+  ...caseLifecycleContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

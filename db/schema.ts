@@ -262,6 +262,8 @@ export interface ParticipantExitTable {
   employment_outcome: string;
   recorded_by: string;
   recorded_at: string;
+  /** The words typed for an "other" reason when a case is closed (migration 033). */
+  reason_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {
@@ -419,6 +421,8 @@ export interface Database {
   unfinished_files: UnfinishedFileTable;
   partnership_settings: PartnershipSettingTable;
   referral_inbox: ReferralInboxTable;
+  participant_detail_versions: ParticipantDetailVersionTable;
+  contact_log: ContactLogTable;
 }
 
 /** A referral waiting in the inbox, or accepted or declined (migration 030). */
@@ -516,4 +520,27 @@ export interface ExportSettingTable {
   value: string;
   updated_by: string;
   updated_at: string;
+}
+
+/** One edit of a person's details and work: the values before and after (JSON), who and when (migration 032). */
+export interface ParticipantDetailVersionTable {
+  id: string;
+  participant_id: string;
+  version: number;
+  before_json: string;
+  after_json: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+/** One contact with a person, or an appointment they did not attend (migration 032). Append-only. */
+export interface ContactLogTable {
+  id: string;
+  participant_id: string;
+  contact_on: string;
+  kind: string;
+  did_not_attend: number;
+  outcome: string;
+  recorded_by: string;
+  recorded_at: string;
 }

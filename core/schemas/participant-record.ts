@@ -4,7 +4,10 @@ import { acknowledgedRiskFlagSchema } from './risk-flag';
 import { consentRecordSchema, CONSENT_PURPOSES } from './consent';
 import { CLINICAL_DISCIPLINES, disciplineAssessmentSchema } from './discipline-assessment';
 import { participantStatusSchema } from './participants';
-import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES, REFERRAL_ROUTES } from './referral';
+import { contactEntrySchema } from './contact-log';
+import { detailsEditSchema } from './participant-details-edit';
+import { participantDetailsSnapshotSchema } from './participant-details-snapshot';
+import { REFERRAL_ROUTES } from './referral';
 
 export const referralRecordSchema = z.object({
   id: z.string(),
@@ -21,28 +24,14 @@ export const referralRecordSchema = z.object({
  * Who the person is, where they are in the service, their work, referrals and consent: what every
  * role reads, administrators included.
  */
-export const participantDetailsSchema = z.object({
+export const participantDetailsSchema = participantDetailsSnapshotSchema.extend({
   id: z.string(),
   reference: z.string(),
   status: participantStatusSchema,
-  givenName: z.string(),
-  familyName: z.string(),
-  dateOfBirth: z.string(),
-  nhsNumber: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
-  preferredContactMode: z.enum(CONTACT_MODES),
-  employment: z.object({
-    status: z.enum(EMPLOYMENT_STATUSES),
-    employerName: z.string().nullable(),
-    employerSize: z.enum(EMPLOYER_SIZES),
-    employerContact: z.string().nullable(),
-    mayContactEmployer: z.boolean(),
-    jobTitle: z.string().nullable(),
-    physicalDemands: z.string().nullable(),
-    cognitiveDemands: z.string().nullable(),
-  }),
+  /** The version of the details above (1 as registered); an edit names it to save (compare-and-set). */
+  detailsVersion: z.number().int().positive(),
+  /** Every edit of the details after registration, newest first: the old values stay readable. */
+  detailsEdits: z.array(detailsEditSchema),
   coach: z.object({ userId: z.string(), displayName: z.string() }).nullable(),
   referrals: z.array(referralRecordSchema),
   /** Every consent decision, newest first; the current one per purpose is the newest. */
@@ -84,6 +73,8 @@ export const participantRecordSchema = participantDetailsSchema.extend({
   openRiskFlags: z.array(riskFlagSchema),
   /** Acknowledged risk flags, newest acknowledgement first: kept in the record's history with who, when, action and note. */
   acknowledgedRiskFlags: z.array(acknowledgedRiskFlagSchema),
+  /** The contact log, newest contact first (outcomes are clinical free text). */
+  contacts: z.array(contactEntrySchema),
 });
 export type ParticipantRecord = z.infer<typeof participantRecordSchema>;
 

@@ -76,6 +76,7 @@ const PERSON_STATUS_CHANNELS: readonly Channel[] = [
   'plans.review',
   'meetings.end',
   'referrals.accept',
+  'participants.editDetails',
 ];
 
 /**
@@ -160,6 +161,17 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: ALL_ROLES,
     references: { coach_user_id: 'users' },
     unique: [{ columns: ['reference'] }, { columns: ['nhs_number'] }],
+  },
+  // Each edit of a person's details (issue 20 item 5): never changed, and one edit per version per
+  // person, so of two laptops that both saved "version 2" offline the second is refused, not merged.
+  {
+    table: 'participant_detail_versions',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['participants.editDetails'],
+    readBy: ALL_ROLES,
+    references: { participant_id: 'participants', saved_by: 'users' },
+    unique: [{ columns: ['participant_id', 'version'] }],
   },
   {
     table: 'referrals',
@@ -307,6 +319,16 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'append-only',
     writtenBy: ['plans.review'],
     readBy: ALL_ROLES,
+    references: { participant_id: 'participants', recorded_by: 'users' },
+  },
+  // The contact log (issue 20 item 5): each entry recorded once, never changed. Its outcomes are
+  // clinical free text, so administrators' laptops are not sent it.
+  {
+    table: 'contact_log',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['contacts.add'],
+    readBy: CLINICAL_READERS,
     references: { participant_id: 'participants', recorded_by: 'users' },
   },
   {

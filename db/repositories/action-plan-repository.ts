@@ -178,7 +178,7 @@ export async function plansInForceOf(db: Kysely<Database>, participantIds: reado
 }
 
 /** Records a person's exit and marks them exited, in the caller's transaction. */
-export async function recordExit(db: Kysely<Database>, exit: ParticipantExitTable): Promise<void> {
+export async function recordExit(db: Kysely<Database>, exit: Insertable<ParticipantExitTable>): Promise<void> {
   await db.insertInto('participant_exits').values(exit).execute();
   await db
     .updateTable('participants')

@@ -19,6 +19,9 @@ import type { Store } from '../../db/store';
 import { JOINED_UP_KIND } from '../assessments/assessment-service';
 import { signatureFields, versionChains, type VersionChain } from '../assessments/assessment-versions';
 import { toConsentRecord } from './consent-service';
+import { detailsHistory } from './participant-details-edit';
+import { detailsSnapshotOf } from './participant-details-columns';
+import { contactLog } from './contact-log-service';
 import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment-service';
 
 /**
@@ -28,16 +31,19 @@ import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment
 export async function getParticipantRecord(store: Store, id: string): Promise<ParticipantRecord> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags] = await Promise.all([
-    listReferrals(store.db, id),
-    listConsents(store.db, id),
-    row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
-    listAssessmentVersions(store.db, id, JOINED_UP_KIND),
-    listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
-    listMeasureResults(store.db, id),
-    listOpenRiskFlags(store.db, id),
-    listAcknowledgedRiskFlags(store.db, id),
-  ]);
+  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags, history, contacts] =
+    await Promise.all([
+      listReferrals(store.db, id),
+      listConsents(store.db, id),
+      row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
+      listAssessmentVersions(store.db, id, JOINED_UP_KIND),
+      listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
+      listMeasureResults(store.db, id),
+      listOpenRiskFlags(store.db, id),
+      listAcknowledgedRiskFlags(store.db, id),
+      detailsHistory(store, id),
+      contactLog(store, id),
+    ]);
   const consents = consentRows.map(toConsentRecord);
   const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
   const currentConsent = Object.fromEntries(
@@ -47,24 +53,9 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
     id: row.id,
     reference: row.reference,
     status: row.status as ParticipantRecord['status'],
-    givenName: row.given_name,
-    familyName: row.family_name,
-    dateOfBirth: row.date_of_birth,
-    nhsNumber: row.nhs_number,
-    phone: row.phone,
-    email: row.email,
-    address: row.address,
-    preferredContactMode: row.preferred_contact_mode as ParticipantRecord['preferredContactMode'],
-    employment: {
-      status: row.employment_status as ParticipantRecord['employment']['status'],
-      employerName: row.employer_name,
-      employerSize: row.employer_size as ParticipantRecord['employment']['employerSize'],
-      employerContact: row.employer_contact,
-      mayContactEmployer: row.may_contact_employer === 1,
-      jobTitle: row.job_title,
-      physicalDemands: row.physical_demands,
-      cognitiveDemands: row.cognitive_demands,
-    },
+    ...detailsSnapshotOf(row),
+    detailsVersion: history.version,
+    detailsEdits: history.edits,
     coach: coach === undefined ? null : { userId: coach.id, displayName: coach.display_name },
     referrals: referrals.map((referral) => ({
       id: referral.id,
@@ -93,6 +84,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
       recordedBy: result.recorded_by_name,
       recordedAt: result.recorded_at,
     })),
+    contacts,
     openRiskFlags: openFlags.map((flag) => ({ id: flag.id, reason: flag.reason, raisedAt: flag.raised_at, raisedOn: flag.raised_on })),
     acknowledgedRiskFlags: acknowledgedFlags.map((flag) => ({
       id: flag.id,

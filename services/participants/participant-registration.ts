@@ -15,6 +15,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
+import { detailsColumns } from './participant-details-columns';
 
 function toPossibleDuplicate(row: ParticipantRow & { matched_on: PossibleDuplicate['matchedOn'] }): PossibleDuplicate {
   return {
@@ -70,25 +71,10 @@ export async function registerParticipant(
       await insertParticipant(trx, {
         id,
         reference,
-        given_name: person.givenName,
-        family_name: person.familyName,
-        date_of_birth: person.dateOfBirth,
-        nhs_number: person.nhsNumber,
+        ...detailsColumns({ ...person, employment }),
         status: 'referred',
         created_at: timestamp,
         updated_at: timestamp,
-        phone: person.phone,
-        email: person.email,
-        address: person.address,
-        preferred_contact_mode: person.preferredContactMode,
-        employment_status: employment.status,
-        employer_name: employment.employerName,
-        employer_size: employment.employerSize,
-        employer_contact: employment.employerContact,
-        may_contact_employer: employment.mayContactEmployer ? 1 : 0,
-        job_title: employment.jobTitle,
-        physical_demands: employment.physicalDemands,
-        cognitive_demands: employment.cognitiveDemands,
         coach_user_id: recordedBy.role === 'coach' ? recordedBy.userId : null,
       });
       await insertReferral(trx, {

@@ -18,6 +18,7 @@ export function participantViewFor(record: ParticipantRecord, user: Pick<SignedI
     openRiskFlags: _open,
     acknowledgedRiskFlags: _acknowledged,
     clinicalWithheld: _withheld,
+    contacts: _contacts,
     ...details
   } = record;
   if (user.role === 'administrator') return { ...details, clinicalWithheld: true };

@@ -3,11 +3,19 @@ import { signedInCaller, type Handlers } from '../handlers';
 import { getParticipantRecord } from './participant-record';
 import { participantViewFor } from './participant-view';
 import { checkDuplicates, registerParticipant } from './participant-registration';
+import { editParticipantDetails } from './participant-details-edit';
+import { addContact } from './contact-log-service';
 import type { SessionHolder } from '../session-holder';
 
 type ParticipantHandlers = Pick<
   Handlers,
-  'participants.checkDuplicates' | 'participants.register' | 'participants.get' | 'consents.record' | 'consents.withdraw'
+  | 'participants.checkDuplicates'
+  | 'participants.register'
+  | 'participants.get'
+  | 'participants.editDetails'
+  | 'contacts.add'
+  | 'consents.record'
+  | 'consents.withdraw'
 >;
 
 /** Registration, the participant record and consent. */
@@ -20,6 +28,9 @@ export function participantHandlers(session: SessionHolder, now: () => Date): Pa
     },
     'participants.get': async ({ id }, context) =>
       participantViewFor(await getParticipantRecord(session.require().store, id), signedInCaller(context)),
+    'participants.editDetails': async (input, context) =>
+      editParticipantDetails(session.require().store, input, signedInCaller(context).userId, now()),
+    'contacts.add': async (input, context) => addContact(session.require().store, input, signedInCaller(context), now()),
     'consents.record': async (input, context) => recordConsent(session.require().store, input, signedInCaller(context).userId, now()),
     'consents.withdraw': async (input, context) => withdrawConsent(session.require().store, input, signedInCaller(context).userId, now()),
   };

@@ -89,6 +89,8 @@ describe('the synced-tables catalogue', () => {
       'measure_wording',
       'partnership_settings',
       'participants',
+      // The history of a person's details (issue 20 item 5): demographics, which administrators keep right.
+      'participant_detail_versions',
       'referrals',
       'consents',
       'meetings',

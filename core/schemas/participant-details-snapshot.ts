@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES } from './referral';
+
+/** The employment a person's record holds: their work at first contact and their employer. */
+export const employmentDetailsSchema = z.object({
+  status: z.enum(EMPLOYMENT_STATUSES),
+  employerName: z.string().nullable(),
+  employerSize: z.enum(EMPLOYER_SIZES),
+  employerContact: z.string().nullable(),
+  mayContactEmployer: z.boolean(),
+  jobTitle: z.string().nullable(),
+  physicalDemands: z.string().nullable(),
+  cognitiveDemands: z.string().nullable(),
+});
+
+/** The editable part of a person's record, as it stood at one version: who they are, how to reach them, their work. */
+export const participantDetailsSnapshotSchema = z.object({
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string(),
+  nhsNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  preferredContactMode: z.enum(CONTACT_MODES),
+  employment: employmentDetailsSchema,
+});
+export type ParticipantDetailsSnapshot = z.infer<typeof participantDetailsSnapshotSchema>;
