@@ -21,6 +21,8 @@ export const CHANNELS = [
   'participants.get',
   'participants.editDetails',
   'contacts.add',
+  'participants.assignCoach',
+  'participants.close',
   'referrals.list',
   'referrals.import',
   'referrals.accept',

@@ -1,7 +1,9 @@
+import { assignCoachInputSchema, closeCaseInputSchema } from '../schemas/case-closure';
+import { emptyOutputSchema } from '../schemas/session';
 import { addContactInputSchema, contactEntrySchema } from '../schemas/contact-log';
 import { editDetailsInputSchema, editDetailsOutputSchema } from '../schemas/participant-details-edit';
 import type { ChannelDefinition } from './channel-definition';
-import { MDT_ROLES, REGISTERING_ROLES } from './channel-roles';
+import { MDT_ROLES, REGISTERING_ROLES, TRIAGE_ROLES } from './channel-roles';
 
 /**
  * A case after registration (issue 20 item 5): editing the person's details and work, the coach,
@@ -27,5 +29,22 @@ export const caseLifecycleContract = {
     output: contactEntrySchema,
     access: MDT_ROLES,
     audit: { action: 'create', person: { input: 'participantId' } },
+  },
+  // Who holds the case is the team's running of its caseload: the coordinator and the coaches (as
+  // at triage). Not clinicians, and not administrators, who run accounts, not anyone's care.
+  'participants.assignCoach': {
+    summary: 'Assign or reassign a person’s coach (or none)',
+    input: assignCoachInputSchema,
+    output: emptyOutputSchema,
+    access: TRIAGE_ROLES,
+    audit: { action: 'edit', person: { input: 'participantId' } },
+  },
+  // Closing a case is the coordinator's or the coach's decision, as an exit at plan review is theirs.
+  'participants.close': {
+    summary: 'Close a case at any stage, with the reason and the date (nothing is deleted)',
+    input: closeCaseInputSchema,
+    output: emptyOutputSchema,
+    access: TRIAGE_ROLES,
+    audit: { action: 'edit', person: { input: 'participantId' } },
   },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -13,7 +13,7 @@ export const caseloadContract = {
     audit: { action: 'search' },
   },
   'caseload.coaches': {
-    summary: 'The coaches people can be assigned to, for the caseload filter',
+    summary: 'The coaches people can be assigned to, with each one’s open cases, for the caseload filter and the coach chooser',
     input: emptyInputSchema,
     output: caseloadCoachesSchema,
     access: ALL_ROLES,

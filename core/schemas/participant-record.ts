@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMPLOYMENT_OUTCOMES, EXIT_REASONS } from './action-plan';
 import { joinedUpAssessmentSchema, measureResultSchema, riskFlagSchema } from './assessment';
 import { acknowledgedRiskFlagSchema } from './risk-flag';
 import { consentRecordSchema, CONSENT_PURPOSES } from './consent';
@@ -33,6 +34,15 @@ export const participantDetailsSchema = participantDetailsSnapshotSchema.extend(
   /** Every edit of the details after registration, newest first: the old values stay readable. */
   detailsEdits: z.array(detailsEditSchema),
   coach: z.object({ userId: z.string(), displayName: z.string() }).nullable(),
+  /** How the case closed (at a plan review or directly), or null while it is open. */
+  closure: z
+    .object({
+      closedOn: z.string(),
+      reason: z.enum(EXIT_REASONS),
+      reasonNote: z.string().nullable(),
+      employmentOutcome: z.enum(EMPLOYMENT_OUTCOMES),
+    })
+    .nullable(),
   referrals: z.array(referralRecordSchema),
   /** Every consent decision, newest first; the current one per purpose is the newest. */
   consents: z.array(consentRecordSchema),

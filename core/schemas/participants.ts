@@ -87,7 +87,7 @@ export type ParticipantPage = z.infer<typeof participantPageSchema>;
 export const countParticipantsInputSchema = caseloadFilterSchema;
 export const participantCountSchema = z.object({ total: z.number().int().nonnegative() });
 
-/** The coaches the caseload can be filtered by: users with the coach role. */
+/** The coaches the caseload can be filtered by (users with the coach role), with how many open cases each holds. */
 export const caseloadCoachesSchema = z.object({
-  items: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+  items: z.array(z.object({ userId: z.string(), displayName: z.string(), openCases: z.number().int().nonnegative() })),
 });

@@ -77,6 +77,8 @@ const PERSON_STATUS_CHANNELS: readonly Channel[] = [
   'meetings.end',
   'referrals.accept',
   'participants.editDetails',
+  'participants.assignCoach',
+  'participants.close',
 ];
 
 /**
@@ -255,6 +257,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'meetings.end',
       'triage.decide',
       'consents.withdraw',
+      // Closing a case takes the person off agendas to come, as withdrawing consent does.
+      'participants.close',
     ],
     readBy: CLINICAL_READERS,
     references: {
@@ -285,6 +289,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
       'plans.activate',
       'plans.review',
       'plans.updateActionStatus',
+      // Closing a case closes the plan in force, as a review's exit does.
+      'participants.close',
     ],
     readBy: CLINICAL_READERS,
     references: {
@@ -317,7 +323,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'participant_exits',
     key: ['participant_id'],
     rule: 'append-only',
-    writtenBy: ['plans.review'],
+    writtenBy: ['plans.review', 'participants.close'],
     readBy: ALL_ROLES,
     references: { participant_id: 'participants', recorded_by: 'users' },
   },

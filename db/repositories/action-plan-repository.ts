@@ -177,6 +177,16 @@ export async function plansInForceOf(db: Kysely<Database>, participantIds: reado
     .execute();
 }
 
+/** A person's agreed plans still in force (agreed by the MDT onwards, not yet reviewed or replaced): what closing their case closes. */
+export async function agreedPlansOf(db: Kysely<Database>, participantId: string) {
+  return db
+    .selectFrom('action_plans')
+    .select(['id', 'status'])
+    .where('participant_id', '=', participantId)
+    .where('status', 'in', ['agreed_by_mdt', 'agreed_with_person', 'active'])
+    .execute();
+}
+
 /** Records a person's exit and marks them exited, in the caller's transaction. */
 export async function recordExit(db: Kysely<Database>, exit: Insertable<ParticipantExitTable>): Promise<void> {
   await db.insertInto('participant_exits').values(exit).execute();

@@ -5,6 +5,7 @@ import { caseloadFilterSchema, type CaseloadFilter, type ParticipantStatus } fro
 import { countCaseload, readCaseloadPage, type CaseloadQuery, type CaseloadRow } from '../../db/repositories/caseload-repository';
 import { listEnabledUsers } from '../../db/repositories/user-repository';
 import { decodeCaseloadCursor, encodeCaseloadCursor } from './caseload-cursor';
+import { openCaseCountsByCoach } from '../../db/repositories/coach-caseload-repository';
 import type { Store } from '../../db/store';
 
 /**
@@ -72,13 +73,13 @@ export function countCaseloadMatches(store: Store, filter: CaseloadFilter, now: 
   return { total: query === null ? 0 : countCaseload(store, query) };
 }
 
-/** The coach filter's choices: every enabled coach, by name. */
+/** The coach filter's and the coach chooser's choices: every enabled coach, by name, with their open cases. */
 export async function listCoaches(store: Store): Promise<ChannelOutput<'caseload.coaches'>> {
-  const users = await listEnabledUsers(store.db);
+  const [users, openCases] = await Promise.all([listEnabledUsers(store.db), openCaseCountsByCoach(store.db)]);
   return {
     items: users
       .filter((user) => user.role === 'coach')
-      .map((user) => ({ userId: user.id, displayName: user.display_name }))
+      .map((user) => ({ userId: user.id, displayName: user.display_name, openCases: openCases.get(user.id) ?? 0 }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB')),
   };
 }

@@ -10,6 +10,7 @@ import {
   type AssessmentVersionRow,
 } from '../../db/repositories/assessment-repository';
 import { listConsents } from '../../db/repositories/consent-repository';
+import { findExit } from '../../db/repositories/action-plan-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import { listReferrals } from '../../db/repositories/referral-repository';
 import { findUserById } from '../../db/repositories/user-repository';
@@ -31,7 +32,7 @@ import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment
 export async function getParticipantRecord(store: Store, id: string): Promise<ParticipantRecord> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags, history, contacts] =
+  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags, history, contacts, exit] =
     await Promise.all([
       listReferrals(store.db, id),
       listConsents(store.db, id),
@@ -43,6 +44,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
       listAcknowledgedRiskFlags(store.db, id),
       detailsHistory(store, id),
       contactLog(store, id),
+      findExit(store.db, id),
     ]);
   const consents = consentRows.map(toConsentRecord);
   const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
@@ -57,6 +59,15 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
     detailsVersion: history.version,
     detailsEdits: history.edits,
     coach: coach === undefined ? null : { userId: coach.id, displayName: coach.display_name },
+    closure:
+      exit === undefined
+        ? null
+        : {
+            closedOn: exit.exited_on,
+            reason: exit.reason as NonNullable<ParticipantRecord['closure']>['reason'],
+            reasonNote: exit.reason_note,
+            employmentOutcome: exit.employment_outcome as NonNullable<ParticipantRecord['closure']>['employmentOutcome'],
+          },
     referrals: referrals.map((referral) => ({
       id: referral.id,
       date: referral.referral_date,

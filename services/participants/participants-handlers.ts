@@ -5,6 +5,7 @@ import { participantViewFor } from './participant-view';
 import { checkDuplicates, registerParticipant } from './participant-registration';
 import { editParticipantDetails } from './participant-details-edit';
 import { addContact } from './contact-log-service';
+import { assignCoach, closeCase } from './case-lifecycle-service';
 import type { SessionHolder } from '../session-holder';
 
 type ParticipantHandlers = Pick<
@@ -14,6 +15,8 @@ type ParticipantHandlers = Pick<
   | 'participants.get'
   | 'participants.editDetails'
   | 'contacts.add'
+  | 'participants.assignCoach'
+  | 'participants.close'
   | 'consents.record'
   | 'consents.withdraw'
 >;
@@ -31,6 +34,8 @@ export function participantHandlers(session: SessionHolder, now: () => Date): Pa
     'participants.editDetails': async (input, context) =>
       editParticipantDetails(session.require().store, input, signedInCaller(context).userId, now()),
     'contacts.add': async (input, context) => addContact(session.require().store, input, signedInCaller(context), now()),
+    'participants.assignCoach': async (input) => assignCoach(session.require().store, input, now()),
+    'participants.close': async (input, context) => closeCase(session.require().store, input, signedInCaller(context).userId, now()),
     'consents.record': async (input, context) => recordConsent(session.require().store, input, signedInCaller(context).userId, now()),
     'consents.withdraw': async (input, context) => withdrawConsent(session.require().store, input, signedInCaller(context).userId, now()),
   };

@@ -126,10 +126,14 @@ describe('the caseload', () => {
       (await check({ reviewDue: true }, (item) => item.nextReviewOn !== null && item.nextReviewOn <= '2026-11-20')).length,
     ).toBeGreaterThan(0);
 
-    const coaches = value<{ items: Array<{ userId: string; displayName: string }> }>(await services.dispatch('caseload.coaches', {})).items;
-    expect(coaches).toEqual([{ userId: expect.any(String), displayName: 'Demo Coach' }]);
+    const coaches = value<{ items: Array<{ userId: string; displayName: string; openCases: number }> }>(
+      await services.dispatch('caseload.coaches', {}),
+    ).items;
+    expect(coaches).toEqual([{ userId: expect.any(String), displayName: 'Demo Coach', openCases: expect.any(Number) }]);
     const coached = await walk(services.dispatch, { coachUserId: coaches[0]?.userId, sort: 'nextReview', pageSize: 30 });
     expect(coached.items.length).toBeGreaterThan(100);
+    // The chooser's count (issue 20 item 5) is the coach's caseload less those who have exited.
+    expect(coaches[0]?.openCases).toBe(coached.items.filter((item) => item.status !== 'exited').length);
     expect(value<{ total: number }>(await services.dispatch('participants.count', { coachUserId: 'nobody' })).total).toBe(0);
 
     // The demo's MDT-ready cases include people with a flag already; the new person has none yet.

@@ -97,6 +97,23 @@ describe('the worklist (issue 16, item 6)', () => {
     }
   });
 
+  it('closing a case at any stage (issue 20 item 5) takes its actions and its review off every worklist', async () => {
+    const demo = await personWithAgreedPlan();
+    const mine = (list: Worklist) => [...list.actions, ...list.reviews].filter((item) => item.participantId === demo.id);
+    expect(mine(await worklistAs(demo, 'demo.physio')).length).toBeGreaterThan(0);
+    await demo.signInAs('demo.coordinator');
+    value(
+      await demo.services.dispatch('participants.close', {
+        participantId: demo.id,
+        closedOn: testDate(0),
+        reason: 'person_chose_to_leave',
+        employmentOutcome: 'stayed_in_work',
+      }),
+    );
+    expect(mine(await worklistAs(demo, 'demo.physio'))).toEqual([]);
+    expect(mine(await worklistAs(demo, 'demo.mh'))).toEqual([]);
+  });
+
   it('lists reviews due for the user’s people by the "Due for review" rule: the author, the action owners, not others', async () => {
     const demo = await personWithAgreedPlan();
     await demo.signInAs('demo.coordinator');

@@ -42,6 +42,20 @@ describe('the case lifecycle across laptops (issue 20 item 5)', () => {
         [2, 'Example Logistics Ltd'],
       ]);
 
+      // Laptop B's coordinator reassigns the coach and closes the case: both reach the server.
+      value(await b.dispatch('participants.assignCoach', { participantId: id, coachUserId: null }));
+      value(
+        await b.dispatch('participants.close', {
+          participantId: id,
+          closedOn: testDate(0),
+          reason: 'moved_away',
+          employmentOutcome: 'not_in_work',
+        }),
+      );
+      expect((await partnership.sync(laptopB.dataDir, 'demo.coordinator')).refused).toEqual([]);
+      const exits = await partnership.db.selectFrom('records').select('row').where('table_name', '=', 'participant_exits').execute();
+      expect(JSON.stringify(exits)).toContain('moved_away');
+
       // A permitted contact applies on the server; the same change passed off as an administrator's is refused.
       value(await a.dispatch('contacts.add', { participantId: id, contactOn: testDate(-2), kind: 'phone', outcome: 'First call.' }));
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
