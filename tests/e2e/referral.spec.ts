@@ -2,6 +2,7 @@ import { formatNhsNumber, syntheticNhsNumber } from '../../core/nhs-number';
 import { expectNoAxeViolations } from './accessibility';
 import { expect, openApp, test } from './host-fixture';
 import { expectDate, fillDate } from './date-input';
+import { signInAs } from './demo-sign-in';
 
 // Far beyond the demo's 240 people, so it cannot collide with them.
 const NHS_NUMBER = syntheticNhsNumber(800_000);
@@ -108,4 +109,64 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expectNoAxeViolations(page);
   await duplicates.getByRole('link', { name: /Robin Synthetica/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Robin Synthetica' })).toBeVisible();
+
+  // The case lifecycle (issue 20 item 5). The administrator keeps demographics right: a new employer,
+  // saved as a new version, the old one still readable. A bad phone number is refused field by field first.
+  await page.getByRole('button', { name: 'Change details and work' }).click();
+  const edit = page.getByRole('form', { name: 'Change details and work' });
+  await edit.getByLabel('Employer (optional)').fill('Harbour Buses Ltd');
+  await edit.getByLabel('NHS number (optional)').fill('999 000 0019');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter a valid 10-digit NHS number, or leave it blank');
+  await expect(edit.getByLabel('Employer (optional)')).toHaveValue('Harbour Buses Ltd');
+  await expectNoAxeViolations(page);
+  await edit.getByLabel('NHS number (optional)').fill(formatNhsNumber(NHS_NUMBER));
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.locator('#record-work')).toContainText('Harbour Buses Ltd');
+  const history = page.getByTestId('details-history');
+  await history.getByText('See the details before they were changed').click();
+  await expect(history).toContainText('Employer: was Example Buses Ltd, now Harbour Buses Ltd');
+  await expect(history).toContainText('changed by Demo Administrator');
+  // Administrators neither log contacts (clinical) nor hold or close cases.
+  await expect(page.getByRole('button', { name: 'Log a contact' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Close the case' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The coordinator logs a contact, reassigns the coach (seeing each coach's open cases) and closes the case.
+  await signInAs(page, 'demo.coordinator');
+  await page.getByLabel('Search by name, NHS number or reference').fill('Synthetica');
+  await page.getByRole('link', { name: /SYNTHETICA, Robin/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Robin Synthetica' })).toBeVisible();
+  await page.getByRole('button', { name: 'Log a contact' }).click();
+  const contact = page.getByRole('form', { name: 'Log a contact' });
+  await contact.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose the kind of contact');
+  await fillDate(contact, 'Date', '2026-12-04');
+  await contact.getByLabel('Kind of contact').selectOption({ label: 'Phone' });
+  await contact.getByLabel('Outcome').fill('Booked a first appointment for next week.');
+  await expectNoAxeViolations(page);
+  await contact.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByTestId('contact-log')).toContainText('Booked a first appointment for next week.');
+  await expect(page.getByTestId('contact-log')).toContainText('4 December 2026');
+
+  const coach = page.getByLabel('Work and Health Coach');
+  await expect(coach.locator('option', { hasText: /Demo Coach \(\d+ open cases?\)/ })).toHaveCount(1);
+  await coach.selectOption({ label: (await coach.locator('option', { hasText: 'Demo Coach' }).innerText()).trim() });
+  await page.getByRole('button', { name: 'Assign coach' }).click();
+  await expect(page.getByTestId('patient-banner')).toContainText('Demo Coach');
+
+  await page.getByRole('button', { name: 'Close the case' }).click();
+  const closing = page.getByRole('form', { name: 'Close the case' });
+  await closing.getByLabel('Why is the case closing?').selectOption({ label: 'Other reason' });
+  await closing.getByLabel('Employment outcome').selectOption({ label: 'Not in work' });
+  await closing.getByRole('button', { name: 'Close the case' }).click();
+  await expect(page.getByRole('alert')).toContainText('Say why the case is closing');
+  await closing.getByLabel('The reason').fill('Moved to a course with another provider');
+  await expectNoAxeViolations(page);
+  await closing.getByRole('button', { name: 'Close the case' }).click();
+  await expect(page.getByTestId('patient-banner').getByText('Exited', { exact: true })).toBeVisible();
+  await expect(page.locator('#record-case')).toContainText('Other reason: Moved to a course with another provider');
+  await expect(page.getByTestId('contact-log')).toContainText('Booked a first appointment');
+  await expectNoAxeViolations(page);
 });

@@ -22,6 +22,9 @@ import { RiskFlagBanner } from './risk-flag-banner';
 import { RiskFlagHistory } from './risk-flag-history';
 import { PatientBanner } from './patient-banner';
 import { RecordContents, type RecordSection } from './record-contents';
+import { CaseSection } from './case-section';
+import { ContactLogSection } from './contact-log-section';
+import { DetailsEditing } from './details-editing';
 
 /**
  * One person's record: the patient banner fixed at the top, a contents list beside the record, and
@@ -73,9 +76,15 @@ export function ParticipantScreen({ id }: { id: string }) {
       title: 'Consent',
       content: <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={onChanged} />,
     },
+    { id: 'record-case', title: 'Case', content: <CaseSection record={record} onChanged={onChanged} /> },
     ...(record.clinicalWithheld
       ? []
       : [
+          {
+            id: 'record-contacts',
+            title: 'Contact log',
+            content: <ContactLogSection participantId={record.id} contacts={record.contacts} onChanged={onChanged} />,
+          },
           { id: 'record-joined-up', title: 'Joined-up assessment', content: <JoinedUpSection record={record} onChanged={onChanged} /> },
           { id: 'record-measures', title: 'Outcome measures', content: <MeasuresSection record={record} onChanged={onChanged} /> },
           {
@@ -115,6 +124,7 @@ export function ParticipantScreen({ id }: { id: string }) {
               ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
             ]}
           />
+          <DetailsEditing record={record} onChanged={onChanged} />
         </>
       ),
     },

@@ -1,12 +1,6 @@
 import { useState } from 'react';
 import { formatNhsNumber } from '../../../core/nhs-number';
 import {
-  CONTACT_MODE_LABELS,
-  CONTACT_MODES,
-  EMPLOYER_SIZE_LABELS,
-  EMPLOYER_SIZES,
-  EMPLOYMENT_STATUS_LABELS,
-  EMPLOYMENT_STATUSES,
   REFERRAL_ROUTE_LABELS,
   REFERRAL_ROUTES,
   type PossibleDuplicate,
@@ -15,9 +9,7 @@ import {
 import { todayInLondon } from '../../../core/clock';
 import { useApi } from '../../api/api-context';
 import { AppPage } from '../../components/app-page';
-import { CheckboxInput } from '../../components/checkbox-input';
 import { ErrorSummary } from '../../components/error-summary';
-import { RadioGroup } from '../../components/radio-group';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
@@ -26,30 +18,17 @@ import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
 import { DateInput } from '../../components/date-input';
 import { offers } from '../../can-call';
+import {
+  EMPTY_PERSON,
+  fieldIdFor,
+  options,
+  PersonAndWorkFields,
+  toPersonInput,
+  type PersonFieldSetter,
+  type PersonForm,
+} from './person-and-work-fields';
 
-/** Server field paths ("person.givenName") become input ids ("person-givenName"). */
-const fieldIdFor = (path: string) => path.replace(/\./g, '-');
-
-const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>) =>
-  values.map((value) => ({ value, label: labels[value] }));
-
-type Form = {
-  givenName: string;
-  familyName: string;
-  dateOfBirth: string;
-  nhsNumber: string;
-  phone: string;
-  email: string;
-  address: string;
-  preferredContactMode: (typeof CONTACT_MODES)[number];
-  employmentStatus: string;
-  employerName: string;
-  employerSize: (typeof EMPLOYER_SIZES)[number];
-  employerContact: string;
-  mayContactEmployer: boolean;
-  jobTitle: string;
-  physicalDemands: string;
-  cognitiveDemands: string;
+type Form = PersonForm & {
   referralDate: string;
   route: string;
   referrerName: string;
@@ -58,22 +37,7 @@ type Form = {
 };
 
 const EMPTY: Form = {
-  givenName: '',
-  familyName: '',
-  dateOfBirth: '',
-  nhsNumber: '',
-  phone: '',
-  email: '',
-  address: '',
-  preferredContactMode: 'phone',
-  employmentStatus: '',
-  employerName: '',
-  employerSize: 'unknown',
-  employerContact: '',
-  mayContactEmployer: false,
-  jobTitle: '',
-  physicalDemands: '',
-  cognitiveDemands: '',
+  ...EMPTY_PERSON,
   referralDate: '',
   route: '',
   referrerName: '',
@@ -83,26 +47,7 @@ const EMPTY: Form = {
 
 function toInput(form: Form, confirmedNotDuplicate: boolean): RegisterParticipantInput {
   return {
-    person: {
-      givenName: form.givenName,
-      familyName: form.familyName,
-      dateOfBirth: form.dateOfBirth,
-      nhsNumber: form.nhsNumber,
-      phone: form.phone,
-      email: form.email,
-      address: form.address,
-      preferredContactMode: form.preferredContactMode,
-    },
-    employment: {
-      status: form.employmentStatus as never,
-      employerName: form.employerName,
-      employerSize: form.employerSize,
-      employerContact: form.employerContact,
-      mayContactEmployer: form.mayContactEmployer,
-      jobTitle: form.jobTitle,
-      physicalDemands: form.physicalDemands,
-      cognitiveDemands: form.cognitiveDemands,
-    },
+    ...toPersonInput(form),
     referral: {
       date: form.referralDate,
       route: form.route as never,
@@ -180,139 +125,7 @@ export function RegisterScreen() {
         </div>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate aria-busy={register.busy} {...offers('participants.register')}>
-        <h2 className="nhsuk-heading-m">The person</h2>
-        <TextInput
-          id="person-givenName"
-          label="Given name"
-          value={form.givenName}
-          error={error('person.givenName')}
-          onValueChange={set('givenName')}
-          autoComplete="off"
-        />
-        <TextInput
-          id="person-familyName"
-          label="Family name"
-          value={form.familyName}
-          error={error('person.familyName')}
-          onValueChange={set('familyName')}
-          autoComplete="off"
-        />
-        <DateInput
-          id="person-dateOfBirth"
-          label="Date of birth"
-          value={form.dateOfBirth}
-          error={error('person.dateOfBirth')}
-          onValueChange={set('dateOfBirth')}
-        />
-        <TextInput
-          id="person-nhsNumber"
-          label="NHS number (optional)"
-          hint="10 digits, for example 485 777 3456"
-          value={form.nhsNumber}
-          error={error('person.nhsNumber')}
-          onValueChange={set('nhsNumber')}
-          inputMode="numeric"
-          className="nhsuk-input--width-10"
-          autoComplete="off"
-        />
-        <TextInput
-          id="person-phone"
-          type="tel"
-          label="Phone (optional)"
-          value={form.phone}
-          error={error('person.phone')}
-          onValueChange={set('phone')}
-          className="nhsuk-u-width-one-half"
-          autoComplete="off"
-        />
-        <TextInput
-          id="person-email"
-          type="email"
-          label="Email (optional)"
-          value={form.email}
-          error={error('person.email')}
-          onValueChange={set('email')}
-          autoComplete="off"
-        />
-        <TextareaInput
-          id="person-address"
-          label="Address (optional)"
-          value={form.address}
-          error={error('person.address')}
-          onValueChange={set('address')}
-          rows={2}
-        />
-        <RadioGroup
-          name="person-preferredContactMode"
-          legend="How do they prefer to be contacted?"
-          value={form.preferredContactMode}
-          options={options(CONTACT_MODES, CONTACT_MODE_LABELS)}
-          onValueChange={set('preferredContactMode')}
-        />
-
-        <h2 className="nhsuk-heading-m">Work</h2>
-        <SelectInput
-          id="employment-status"
-          label="Employment status at first contact"
-          value={form.employmentStatus}
-          placeholder="Choose a status"
-          options={options(EMPLOYMENT_STATUSES, EMPLOYMENT_STATUS_LABELS)}
-          error={error('employment.status')}
-          onValueChange={set('employmentStatus')}
-        />
-        <TextInput
-          id="employment-jobTitle"
-          label="Job title (optional)"
-          value={form.jobTitle}
-          error={error('employment.jobTitle')}
-          onValueChange={set('jobTitle')}
-          autoComplete="off"
-        />
-        <TextareaInput
-          id="employment-physicalDemands"
-          label="Main physical demands of the job (optional)"
-          value={form.physicalDemands}
-          error={error('employment.physicalDemands')}
-          onValueChange={set('physicalDemands')}
-          rows={2}
-        />
-        <TextareaInput
-          id="employment-cognitiveDemands"
-          label="Main cognitive demands of the job (optional)"
-          value={form.cognitiveDemands}
-          error={error('employment.cognitiveDemands')}
-          onValueChange={set('cognitiveDemands')}
-          rows={2}
-        />
-        <TextInput
-          id="employment-employerName"
-          label="Employer (optional)"
-          value={form.employerName}
-          error={error('employment.employerName')}
-          onValueChange={set('employerName')}
-          autoComplete="off"
-        />
-        <SelectInput
-          id="employment-employerSize"
-          label="Employer size"
-          value={form.employerSize}
-          options={options(EMPLOYER_SIZES, EMPLOYER_SIZE_LABELS)}
-          onValueChange={(value) => set('employerSize')(value as Form['employerSize'])}
-        />
-        <TextInput
-          id="employment-employerContact"
-          label="Employer contact (optional)"
-          value={form.employerContact}
-          error={error('employment.employerContact')}
-          onValueChange={set('employerContact')}
-          autoComplete="off"
-        />
-        <CheckboxInput
-          id="employment-mayContactEmployer"
-          label="The person agrees we may contact their employer"
-          checked={form.mayContactEmployer}
-          onCheckedChange={set('mayContactEmployer')}
-        />
+        <PersonAndWorkFields form={form} set={set as PersonFieldSetter} error={error} />
 
         <h2 className="nhsuk-heading-m">Referral</h2>
         <DateInput
