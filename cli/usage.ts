@@ -71,6 +71,13 @@ Usage:
       and the store itself as the first enrolled laptop. --server is the address the
       laptops use (https://...), recorded in the store for \`sync\`.
 
+  workwell-mdt server referrer-token --database-url URL (--name NAME | --revoke ID | --list)
+                                     [--partnership ID]
+      Make a token for a referrer's system (a GP practice's, an employer's) to POST FHIR
+      R4 referral bundles to the server's /referrals/fhir (printed once; only its hash
+      is kept), revoke one by its id, or list them (never the tokens). Exit code 0:
+      done; 1: error. --partnership is needed only when the server holds several.
+
   workwell-mdt server audit-verify --database-url URL
       Recompute every partnership's audit chain on the server (laptops' entries pushed
       by sync and the server's own events). Exit code 0: intact; 3: a chain is broken
