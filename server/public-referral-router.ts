@@ -35,7 +35,7 @@ export function isPublicReferralPath(pathname: string): boolean {
 }
 
 /** The route patterns the request log shows for the public endpoints (never an id or a value). */
-export type PublicRoute = '/refer' | '/refer/:partnershipId' | '/refer/sent' | '/refer/assets/:file' | '/referrals/fhir' | '(unmatched)';
+export type PublicRoute = '/refer' | '/refer/:partnership' | '/refer/sent' | '/refer/assets/:file' | '/referrals/fhir' | '(unmatched)';
 
 /**
  * Strict: only this server's stylesheet; no script, image, font, frame or plugin; a form may post
@@ -250,7 +250,7 @@ function routeOf(pathname: string): PublicRoute {
   if (pathname === '/refer') return '/refer';
   if (pathname === SENT_PATH) return '/refer/sent';
   if (pathname.startsWith('/refer/assets/')) return '/refer/assets/:file';
-  if (/^\/refer\/[^/]+$/.test(pathname)) return '/refer/:partnershipId';
+  if (/^\/refer\/[^/]+$/.test(pathname)) return '/refer/:partnership';
   if (pathname === '/referrals/fhir') return '/referrals/fhir';
   return '(unmatched)';
 }
