@@ -195,7 +195,7 @@ ${textInput(view, 'nhsNumber', 'NHS number (optional)', { hint: 'A 10 digit numb
 ${textInput(view, 'phone', 'Phone number', { autocomplete: 'tel', type: 'tel', width: '20' })}
 ${textInput(view, 'email', 'Email address', { autocomplete: 'email', type: 'email', hint: 'Give a phone number, an email address or both' })}
 ${textInput(view, 'address', 'Address (optional)', { autocomplete: 'street-address' })}
-${textInput(view, 'postcode', 'Postcode', { autocomplete: 'postal-code', width: '10' })}
+${textInput(view, 'postcode', 'Postcode (optional)', { autocomplete: 'postal-code', width: '10' })}
 ${radios(
   view,
   'preferredContactMode',

@@ -27,7 +27,7 @@ test.afterAll(async () => {
 
 test('the public referral form: axe clean, a mistake shown by its field and put right, then a thank-you that reads nothing back', async ({
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
   cluster = await startThrowawayCluster();
   const admin = new Client({ connectionString: cluster.adminUrl });
@@ -68,6 +68,7 @@ test('the public referral form: axe clean, a mistake shown by its field and put 
   await expect(page).toHaveTitle(/^Error: /);
   await page.getByRole('link', { name: 'Confirm that the person agrees to be contacted by the WorkWell service' }).click();
   await expect(page).toHaveURL(/#consentToContact$/);
+  await page.screenshot({ path: testInfo.outputPath('public-referral-form-with-error.png'), fullPage: true });
   await expect(page.getByLabel('First name')).toHaveValue('Robin');
   await expectNoAxeViolations(page);
 
