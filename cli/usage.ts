@@ -62,7 +62,8 @@ Usage:
       schema up to date (refusing one from a newer server), then serve HTTPS with the
       key and certificate given. Plain HTTP only on 127.0.0.1/localhost. Stops cleanly
       on SIGTERM or Ctrl-C (exit code 0). The database password comes from PGPASSWORD,
-      never from the URL.
+      never from the URL. It also serves the public referral form at /refer and the
+      FHIR POST for referrers' systems at /referrals/fhir (see README).
 
   workwell-mdt server init --database-url URL --from-store DIR --user ADMIN
                            [--server URL] [--passphrase-file FILE]
