@@ -62,14 +62,25 @@ async function refusedResult(
   };
 }
 
+/** A mutation refused part-way through applying, in a batch run without savepoints: the batch runs again with them. */
+class RefusedWithoutSavepoint extends Error {}
+
 /**
- * Applies one mutation whole inside a savepoint, or rolls back to it and says why it is refused
- * (the batch's other mutations stay). Failures that are not a refusal end the whole batch.
+ * Applies one mutation whole. With `savepoints`, inside a savepoint of its own: a refusal rolls
+ * back to it and says why (the batch's other mutations stay). Without (the first attempt at every
+ * batch: refusals while applying are rare, and a savepoint and its release are two more round
+ * trips a change), a refusal ends the attempt and the batch is run again with savepoints. Failures
+ * that are not a refusal end the whole batch.
  */
-async function applyOne(trx: Transaction<ServerDatabase>, caller: Caller, mutation: Mutation): Promise<{ seq: string } | RefusalReason> {
+async function applyOne(
+  trx: Transaction<ServerDatabase>,
+  caller: Caller,
+  mutation: Mutation,
+  savepoints: boolean,
+): Promise<{ seq: string } | RefusalReason> {
   // Before the savepoint: a lock taken inside one is released when it is rolled back to.
   await lockChangeLog(trx, caller.partnershipId);
-  await sql`SAVEPOINT mutation`.execute(trx);
+  if (savepoints) await sql`SAVEPOINT mutation`.execute(trx);
   try {
     await assertRiskAcknowledgersQualified(trx, caller.partnershipId, mutation.changes);
     const seq = await applyChanges(
@@ -77,12 +88,13 @@ async function applyOne(trx: Transaction<ServerDatabase>, caller: Caller, mutati
       { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId },
       mutation.changes,
     );
-    await sql`RELEASE SAVEPOINT mutation`.execute(trx);
+    if (savepoints) await sql`RELEASE SAVEPOINT mutation`.execute(trx);
     return { seq };
   } catch (error) {
     // Two laptops inserting the same new key at the same instant: the second meets the primary key.
     const raced = postgresErrorCode(error) === '23505';
     if (!(error instanceof ApplyConflict) && !(error instanceof RuleRefusal) && !raced) throw error;
+    if (!savepoints) throw new RefusedWithoutSavepoint();
     await sql`ROLLBACK TO SAVEPOINT mutation`.execute(trx);
     await sql`RELEASE SAVEPOINT mutation`.execute(trx);
     if (error instanceof RuleRefusal) return error.reason;
@@ -95,10 +107,11 @@ async function applyOne(trx: Transaction<ServerDatabase>, caller: Caller, mutati
 
 /**
  * Up to PUSH_BATCH_SIZE mutations of one push, in order, in ONE PostgreSQL transaction (one
- * watermark lock, one change-log lock, one notification), each in a savepoint of its own so a
- * refused mutation never undoes the others. A mutation this user's earlier push from this laptop
- * already dealt with is skipped (refused again, with the same reason, when it was refused then: a
- * reply lost on the way must not turn a refusal into "already applied"); any other is checked and
+ * watermark lock, one change-log lock, one notification); a refused mutation never undoes the
+ * others (applyOne: the batch is run again with a savepoint each when one is refused part-way).
+ * A mutation this user's earlier push from this laptop already dealt with is skipped (refused
+ * again, with the same reason, when it was refused then: a reply lost on the way must not turn a
+ * refusal into "already applied"); any other is checked and
  * applied whole, or refused whole and remembered. The watermark moves past every mutation of the
  * batch, applied or refused, when the transaction commits, so a refusal is not retried. A failure
  * that is not a refusal (PostgreSQL unreachable) rolls the batch back whole: the laptop sends it
@@ -110,7 +123,28 @@ export async function applyPushBatch(
   caller: Caller,
   batch: readonly JudgedMutation[],
   firstOfPush: number | null,
-): Promise<{ results: MutationResult[]; watermark: number }> {
+): Promise<BatchOutcome> {
+  try {
+    return await applyBatchOnce(db, caller, batch, firstOfPush, false);
+  } catch (error) {
+    if (!(error instanceof RefusedWithoutSavepoint)) throw error;
+    return applyBatchOnce(db, caller, batch, firstOfPush, true);
+  }
+}
+
+interface BatchOutcome {
+  readonly results: MutationResult[];
+  /** The caller's watermark on this laptop once the batch committed. */
+  readonly watermark: number;
+}
+
+async function applyBatchOnce(
+  db: Kysely<ServerDatabase>,
+  caller: Caller,
+  batch: readonly JudgedMutation[],
+  firstOfPush: number | null,
+  savepoints: boolean,
+): Promise<BatchOutcome> {
   const highest = Math.max(...batch.map(({ mutation }) => mutation.mutationId));
   return inWholePartnershipScope(db, caller, async (trx) => {
     const progress = await claimProgress(trx, caller, firstOfPush);
@@ -130,7 +164,7 @@ export async function applyPushBatch(
         continue;
       }
       own = Math.max(own, id);
-      const outcome = refusal ?? (await applyOne(trx, caller, mutation));
+      const outcome = refusal ?? (await applyOne(trx, caller, mutation, savepoints));
       if ('seq' in outcome) {
         applied ||= outcome.seq !== '';
         results.push({ mutationId: id, outcome: 'applied', seq: outcome.seq === '' ? '0' : outcome.seq });
