@@ -1,0 +1,176 @@
+import { useCallback, useState } from 'react';
+import { eligibilityRulesSchema, type EligibilityRules } from '../../../core/referrals/eligibility';
+import { inputProblems } from '../../../core/field-errors';
+import { EMPLOYMENT_STATUS_LABELS, EMPLOYMENT_STATUSES } from '../../../core/schemas/referral';
+import { useApi } from '../../api/api-context';
+import { offers } from '../../can-call';
+import { CheckboxGroup } from '../../components/checkbox-group';
+import { ErrorSummary } from '../../components/error-summary';
+import { TextInput } from '../../components/text-input';
+import { useSubmit } from '../../components/use-submit';
+import { useLoaded } from '../../use-loaded';
+import { SettingsPage } from './settings-page';
+
+type WorkStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+/** The rules as typed: numbers as text, districts as one line, so what was typed stays while it is wrong. */
+interface Draft {
+  readonly workStatuses: WorkStatus[];
+  readonly maxWeeksOutOfWork: string;
+  readonly areaOutwardCodes: string;
+  readonly minAge: string;
+  readonly maxAge: string;
+}
+
+/** The field each rule's messages belong to (a district's message, `areaOutwardCodes.3`, goes to the districts box). */
+const FIELD_IDS: Readonly<Record<string, string>> = {
+  workStatuses: `eligibility-workStatuses-${EMPLOYMENT_STATUSES[0]}`,
+  maxWeeksOutOfWork: 'eligibility-maxWeeksOutOfWork',
+  areaOutwardCodes: 'eligibility-areaOutwardCodes',
+  minAge: 'eligibility-minAge',
+  maxAge: 'eligibility-maxAge',
+};
+const fieldIdFor = (path: string) => FIELD_IDS[path.replace(/^rules\./, '').split('.')[0] ?? ''] ?? path;
+
+const asText = (value: number | null) => (value === null ? '' : String(value));
+/** Blank is "no rule"; anything else goes to the schema as a number, which names a bad one at its field. */
+const asNumber = (text: string) => (text.trim() === '' ? null : /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+function draftOf(rules: EligibilityRules): Draft {
+  return {
+    workStatuses: rules.workStatuses ?? [],
+    maxWeeksOutOfWork: asText(rules.maxWeeksOutOfWork),
+    areaOutwardCodes: (rules.areaOutwardCodes ?? []).join(', '),
+    minAge: asText(rules.minAge),
+    maxAge: asText(rules.maxAge),
+  };
+}
+
+function rulesOf(draft: Draft) {
+  const districts = draft.areaOutwardCodes.split(/[\s,;]+/).filter((code) => code !== '');
+  return {
+    // No status ticked takes every status: an empty list would turn everyone away, which no partnership means.
+    workStatuses: draft.workStatuses.length === 0 ? null : draft.workStatuses,
+    maxWeeksOutOfWork: asNumber(draft.maxWeeksOutOfWork),
+    areaOutwardCodes: districts.length === 0 ? null : districts,
+    minAge: asNumber(draft.minAge),
+    maxAge: asNumber(draft.maxAge),
+  };
+}
+
+/**
+ * The partnership's referral eligibility rules (administrators; `config.saveEligibility`): the
+ * inbox shows each referral against them. Every rule is optional; saving is a compare-and-set on
+ * the version opened, so two administrators never overwrite each other.
+ */
+export function EligibilityScreen() {
+  const api = useApi();
+  const { value, error, reload } = useLoaded(useCallback(() => api.call('config.eligibility', {}), [api]));
+  return (
+    <SettingsPage title="Eligibility for referrals" back="settings">
+      <p className="nhsuk-body">
+        The referral inbox shows each referral against these rules: met, not met, or unknown when the referral does not say. Leave a rule
+        blank to not use it. Coordinators and coaches still decide each referral.
+      </p>
+      <ErrorSummary fieldErrors={{}} message={error} />
+      {value !== undefined && (
+        <EligibilityForm key={value.version} rules={value.rules} version={value.version} onSaved={() => void reload()} />
+      )}
+    </SettingsPage>
+  );
+}
+
+function EligibilityForm({ rules, version, onSaved }: { rules: EligibilityRules; version: number; onSaved: () => void }) {
+  const api = useApi();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(rules));
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  const save = useSubmit<unknown>(fieldIdFor);
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((current) => ({ ...current, [key]: value }));
+  const error = (key: keyof Draft) => save.fieldErrors[FIELD_IDS[key] ?? key];
+  return (
+    <form
+      noValidate
+      aria-label="Eligibility rules"
+      {...offers('config.saveEligibility')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSaved(undefined);
+        const candidate = rulesOf(draft);
+        const problems = inputProblems(eligibilityRulesSchema, candidate);
+        if (Object.keys(problems).length > 0) {
+          save.showErrors(Object.fromEntries(Object.entries(problems).map(([path, message]) => [fieldIdFor(path), message])));
+          return;
+        }
+        void save.submit(
+          () => api.call('config.saveEligibility', { rules: candidate as EligibilityRules, version }),
+          () => {
+            setSaved('Eligibility rules saved. The inbox shows every referral against them.');
+            onSaved();
+          },
+        );
+      }}
+    >
+      <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
+      {save.message !== undefined && (
+        <p className="nhsuk-inset-text">
+          If another administrator saved the rules after you opened this page, yours were not saved and theirs stand. Open this page again
+          to see their rules, then make your change.
+        </p>
+      )}
+      <div role="status">{saved !== undefined && <p className="nhsuk-body">{saved}</p>}</div>
+      <CheckboxGroup
+        name="eligibility-workStatuses"
+        legend="Work statuses the service takes"
+        hint="Tick none to take people whatever their work status."
+        error={error('workStatuses')}
+        values={draft.workStatuses}
+        options={EMPLOYMENT_STATUSES.map((status) => ({ value: status, label: EMPLOYMENT_STATUS_LABELS[status] }))}
+        onValuesChange={set('workStatuses')}
+      />
+      <TextInput
+        id={FIELD_IDS.maxWeeksOutOfWork ?? ''}
+        label="Longest time out of work, in weeks (optional)"
+        hint="People in work or off sick are not held back by this rule."
+        inputMode="numeric"
+        className="nhsuk-input--width-4"
+        value={draft.maxWeeksOutOfWork}
+        error={error('maxWeeksOutOfWork')}
+        onValueChange={set('maxWeeksOutOfWork')}
+      />
+      <TextInput
+        id={FIELD_IDS.areaOutwardCodes ?? ''}
+        label="Postcode districts the service covers (optional)"
+        hint="Living or working in one of them counts. Separate them with commas or spaces, for example S1, S10, LS6."
+        value={draft.areaOutwardCodes}
+        error={error('areaOutwardCodes')}
+        onValueChange={set('areaOutwardCodes')}
+        autoComplete="off"
+      />
+      <TextInput
+        id={FIELD_IDS.minAge ?? ''}
+        label="Youngest age (optional)"
+        hint="In whole years, on the day the referral came in."
+        inputMode="numeric"
+        className="nhsuk-input--width-3"
+        value={draft.minAge}
+        error={error('minAge')}
+        onValueChange={set('minAge')}
+      />
+      <TextInput
+        id={FIELD_IDS.maxAge ?? ''}
+        label="Oldest age (optional)"
+        inputMode="numeric"
+        className="nhsuk-input--width-3"
+        value={draft.maxAge}
+        error={error('maxAge')}
+        onValueChange={set('maxAge')}
+      />
+      <button type="submit" className="nhsuk-button" disabled={save.busy}>
+        Save eligibility rules
+      </button>
+    </form>
+  );
+}
