@@ -66,6 +66,8 @@ function rulesOf(draft: Draft) {
 export function EligibilityScreen() {
   const api = useApi();
   const { value, error, reload } = useLoaded(useCallback(() => api.call('config.eligibility', {}), [api]));
+  // Kept here, not in the form: the saved rules come back with a new version, which opens a fresh form.
+  const [saved, setSaved] = useState<string | undefined>(undefined);
   return (
     <SettingsPage title="Eligibility for referrals" back="settings">
       <p className="nhsuk-body">
@@ -73,17 +75,27 @@ export function EligibilityScreen() {
         blank to not use it. Coordinators and coaches still decide each referral.
       </p>
       <ErrorSummary fieldErrors={{}} message={error} />
+      <div role="status">{saved !== undefined && <p className="nhsuk-body">{saved}</p>}</div>
       {value !== undefined && (
-        <EligibilityForm key={value.version} rules={value.rules} version={value.version} onSaved={() => void reload()} />
+        <EligibilityForm
+          key={value.version}
+          rules={value.rules}
+          version={value.version}
+          onEdit={() => setSaved(undefined)}
+          onSaved={() => {
+            setSaved('Eligibility rules saved. The inbox shows every referral against them.');
+            void reload();
+          }}
+        />
       )}
     </SettingsPage>
   );
 }
 
-function EligibilityForm({ rules, version, onSaved }: { rules: EligibilityRules; version: number; onSaved: () => void }) {
+function EligibilityForm(props: { rules: EligibilityRules; version: number; onEdit: () => void; onSaved: () => void }) {
+  const { rules, version, onEdit, onSaved } = props;
   const api = useApi();
   const [draft, setDraft] = useState<Draft>(() => draftOf(rules));
-  const [saved, setSaved] = useState<string | undefined>(undefined);
   const save = useSubmit<unknown>(fieldIdFor);
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -97,20 +109,14 @@ function EligibilityForm({ rules, version, onSaved }: { rules: EligibilityRules;
       {...offers('config.saveEligibility')}
       onSubmit={(event) => {
         event.preventDefault();
-        setSaved(undefined);
+        onEdit();
         const candidate = rulesOf(draft);
         const problems = inputProblems(eligibilityRulesSchema, candidate);
         if (Object.keys(problems).length > 0) {
           save.showErrors(Object.fromEntries(Object.entries(problems).map(([path, message]) => [fieldIdFor(path), message])));
           return;
         }
-        void save.submit(
-          () => api.call('config.saveEligibility', { rules: candidate as EligibilityRules, version }),
-          () => {
-            setSaved('Eligibility rules saved. The inbox shows every referral against them.');
-            onSaved();
-          },
-        );
+        void save.submit(() => api.call('config.saveEligibility', { rules: candidate as EligibilityRules, version }), onSaved);
       }}
     >
       <ErrorSummary fieldErrors={save.fieldErrors} message={save.message} />
@@ -120,7 +126,6 @@ function EligibilityForm({ rules, version, onSaved }: { rules: EligibilityRules;
           to see their rules, then make your change.
         </p>
       )}
-      <div role="status">{saved !== undefined && <p className="nhsuk-body">{saved}</p>}</div>
       <CheckboxGroup
         name="eligibility-workStatuses"
         legend="Work statuses the service takes"
