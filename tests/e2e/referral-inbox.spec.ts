@@ -60,6 +60,7 @@ test('an administrator sets eligibility; a coach imports referrals, sees them ag
   await expect(page.getByTestId('import-status')).toContainText('Imported 3 referrals into the inbox; 1 refused.');
   await expect(page.getByTestId('import-refused')).toContainText('Row 4: person.nhsNumber: Enter a valid 10-digit NHS number');
   await expect(page.getByText('3 referrals waiting, oldest first.')).toBeVisible();
+  await expect(page.getByTestId('eligibility-rules')).toContainText('Age: 18 to 65');
 
   // Each referral against each rule: met, not met, or unknown when it does not say.
   const referral = (name: string) => page.getByRole('region', { name });

@@ -13,6 +13,7 @@ import { useSession } from '../../session-context';
 import { useReceivedChanges } from '../../sync/received-changes';
 import { useLoaded } from '../../use-loaded';
 import { useWideLayout } from '../../use-wide-layout';
+import { EligibilityRulesSummary } from './eligibility-rules-summary';
 import { ImportReferralsForm } from './import-referrals-form';
 import { ReferralCard } from './referral-card';
 
@@ -130,13 +131,14 @@ export function ReferralInboxScreen({ view }: { view: View }) {
             </>
           )}
         </div>
-        <aside className="ww-inbox__side">
+        <aside className="ww-inbox__side" aria-label="Eligibility rules and importing">
           <ImportReferralsForm
             onImported={() => {
               setNotice(undefined);
               void reload();
             }}
           />
+          <EligibilityRulesSummary />
         </aside>
       </div>
     </AppPage>
