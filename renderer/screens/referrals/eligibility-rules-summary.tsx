@@ -13,7 +13,7 @@ function ageRange(minAge: number | null, maxAge: number | null): string | undefi
 }
 
 /** Each rule the partnership has set, in words, so "Not met" on a card can be read against it. */
-function describeRules(rules: EligibilityRules): Array<readonly [string, string]> {
+export function describeRules(rules: EligibilityRules): Array<readonly [string, string]> {
   const described: Array<readonly [string, string | undefined]> = [
     [ELIGIBILITY_RULE_LABELS.work_status, rules.workStatuses?.map((status) => EMPLOYMENT_STATUS_LABELS[status]).join('; ')],
     [

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
-import { eligibilityRulesSchema, type EligibilityRules } from '../../../core/referrals/eligibility';
-import { inputProblems } from '../../../core/field-errors';
+import type { EligibilityRules } from '../../../core/referrals/eligibility';
 import { EMPLOYMENT_STATUS_LABELS, EMPLOYMENT_STATUSES } from '../../../core/schemas/referral';
 import { useApi } from '../../api/api-context';
 import { offers } from '../../can-call';
@@ -9,54 +8,8 @@ import { ErrorSummary } from '../../components/error-summary';
 import { TextInput } from '../../components/text-input';
 import { useSubmit } from '../../components/use-submit';
 import { useLoaded } from '../../use-loaded';
+import { draftOf, draftProblems, FIELD_IDS, fieldIdFor, rulesOf, type Draft } from './eligibility-draft';
 import { SettingsPage } from './settings-page';
-
-type WorkStatus = (typeof EMPLOYMENT_STATUSES)[number];
-
-/** The rules as typed: numbers as text, districts as one line, so what was typed stays while it is wrong. */
-interface Draft {
-  readonly workStatuses: WorkStatus[];
-  readonly maxWeeksOutOfWork: string;
-  readonly areaOutwardCodes: string;
-  readonly minAge: string;
-  readonly maxAge: string;
-}
-
-/** The field each rule's messages belong to (a district's message, `areaOutwardCodes.3`, goes to the districts box). */
-const FIELD_IDS: Readonly<Record<string, string>> = {
-  workStatuses: `eligibility-workStatuses-${EMPLOYMENT_STATUSES[0]}`,
-  maxWeeksOutOfWork: 'eligibility-maxWeeksOutOfWork',
-  areaOutwardCodes: 'eligibility-areaOutwardCodes',
-  minAge: 'eligibility-minAge',
-  maxAge: 'eligibility-maxAge',
-};
-const fieldIdFor = (path: string) => FIELD_IDS[path.replace(/^rules\./, '').split('.')[0] ?? ''] ?? path;
-
-const asText = (value: number | null) => (value === null ? '' : String(value));
-/** Blank is "no rule"; anything else goes to the schema as a number, which names a bad one at its field. */
-const asNumber = (text: string) => (text.trim() === '' ? null : /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-
-function draftOf(rules: EligibilityRules): Draft {
-  return {
-    workStatuses: rules.workStatuses ?? [],
-    maxWeeksOutOfWork: asText(rules.maxWeeksOutOfWork),
-    areaOutwardCodes: (rules.areaOutwardCodes ?? []).join(', '),
-    minAge: asText(rules.minAge),
-    maxAge: asText(rules.maxAge),
-  };
-}
-
-function rulesOf(draft: Draft) {
-  const districts = draft.areaOutwardCodes.split(/[\s,;]+/).filter((code) => code !== '');
-  return {
-    // No status ticked takes every status: an empty list would turn everyone away, which no partnership means.
-    workStatuses: draft.workStatuses.length === 0 ? null : draft.workStatuses,
-    maxWeeksOutOfWork: asNumber(draft.maxWeeksOutOfWork),
-    areaOutwardCodes: districts.length === 0 ? null : districts,
-    minAge: asNumber(draft.minAge),
-    maxAge: asNumber(draft.maxAge),
-  };
-}
 
 /**
  * The partnership's referral eligibility rules (administrators; `config.saveEligibility`): the
@@ -111,9 +64,9 @@ function EligibilityForm(props: { rules: EligibilityRules; version: number; onEd
         event.preventDefault();
         onEdit();
         const candidate = rulesOf(draft);
-        const problems = inputProblems(eligibilityRulesSchema, candidate);
+        const problems = draftProblems(draft);
         if (Object.keys(problems).length > 0) {
-          save.showErrors(Object.fromEntries(Object.entries(problems).map(([path, message]) => [fieldIdFor(path), message])));
+          save.showErrors(problems);
           return;
         }
         void save.submit(() => api.call('config.saveEligibility', { rules: candidate as EligibilityRules, version }), onSaved);
