@@ -72,7 +72,7 @@ export function UnlockedApp() {
     case 'exports':
       return <ExportsScreen />;
     case 'referrals':
-      return <ReferralInboxScreen view={route.view} />;
+      return <ReferralInboxScreen key={route.view} view={route.view} />;
     case 'home':
     case 'worklist':
       // The worklist is the home page of everyone who has one; administrators (no clinical content) start on the caseload.
