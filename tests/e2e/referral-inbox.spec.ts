@@ -77,7 +77,7 @@ test('an administrator sets eligibility; a coach imports referrals, sees them ag
   await expect(rule('Theo Young', 'Age')).toHaveText('Not met');
   await expect(rule('Theo Young', 'Lives or works in the area')).toHaveText('Unknown');
   await expect(referral('Theo Young')).toContainText('Jobcentre Plus');
-  await expect(referral('Theo Young')).toContainText('CSV file');
+  await expect(referral('Theo Young')).toContainText('Came in asCSV file');
   await expect(referral('Theo Young')).toContainText('Received6 December 2026');
   await expectNoAxeViolations(page);
   await projectorShot(page, testInfo, 1366, 768, 'referral-inbox');

@@ -1,4 +1,5 @@
 import type { EligibilityRule, RuleOutcome } from '../../../core/referrals/eligibility';
+import type { ReferralSource } from '../../../core/referrals/inbox-referral';
 
 /** Each eligibility rule as the inbox and the settings name it. */
 export const ELIGIBILITY_RULE_LABELS: Readonly<Record<EligibilityRule, string>> = {
@@ -15,14 +16,15 @@ export const RULE_OUTCOME_TAGS: Readonly<Record<RuleOutcome, { readonly label: s
   unknown: { label: 'Unknown', className: 'nhsuk-tag nhsuk-tag--grey' },
 };
 
-const SOURCE_LABELS: Readonly<Record<string, string>> = {
+const SOURCE_LABELS: Readonly<Record<ReferralSource, string>> = {
   manual: 'Typed in the app',
   csv: 'CSV file',
-  fhir: 'FHIR bundle',
-  public_form: 'Public referral form',
+  fhir: 'FHIR bundle (file)',
+  'public-form': 'Public referral form',
+  'fhir-post': 'FHIR, sent to the partnership server',
 };
 
 /** Where a referral came in from, in words; a source this version does not know is shown as it is stored. */
 export function referralSourceLabel(source: string): string {
-  return SOURCE_LABELS[source] ?? source;
+  return (SOURCE_LABELS as Readonly<Record<string, string>>)[source] ?? source;
 }
