@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EMPLOYMENT_OUTCOMES, EXIT_REASONS } from './action-plan';
 import { joinedUpAssessmentSchema, measureResultSchema, riskFlagSchema } from './assessment';
 import { acknowledgedRiskFlagSchema } from './risk-flag';
+import { fitNoteSchema } from './fit-note';
 import { consentRecordSchema, CONSENT_PURPOSES } from './consent';
 import { CLINICAL_DISCIPLINES, disciplineAssessmentSchema } from './discipline-assessment';
 import { participantStatusSchema } from './participants';
@@ -85,6 +86,8 @@ export const participantRecordSchema = participantDetailsSchema.extend({
   acknowledgedRiskFlags: z.array(acknowledgedRiskFlagSchema),
   /** The contact log, newest contact first (outcomes are clinical free text). */
   contacts: z.array(contactEntrySchema),
+  /** Fit notes, newest period first; corrected ones stay, marked by `replacedById` (core/fit-notes/current-fit-note.ts picks today's). */
+  fitNotes: z.array(fitNoteSchema),
 });
 export type ParticipantRecord = z.infer<typeof participantRecordSchema>;
 

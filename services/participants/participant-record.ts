@@ -24,6 +24,7 @@ import { detailsHistory } from './participant-details-edit';
 import { detailsSnapshotOf } from './participant-details-columns';
 import { contactLog } from './contact-log-service';
 import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment-service';
+import { fitNotesOf } from '../fit-notes/fit-note-service';
 
 /**
  * The whole record in one read, every draft included (in `disciplineAssessments`), for the services'
@@ -32,7 +33,7 @@ import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment
 export async function getParticipantRecord(store: Store, id: string): Promise<ParticipantRecord> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags, history, contacts, exit] =
+  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags, history, contacts, exit, fitNotes] =
     await Promise.all([
       listReferrals(store.db, id),
       listConsents(store.db, id),
@@ -45,6 +46,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
       detailsHistory(store, id),
       contactLog(store, id),
       findExit(store.db, id),
+      fitNotesOf(store, id),
     ]);
   const consents = consentRows.map(toConsentRecord);
   const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
@@ -107,6 +109,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
       action: flag.acknowledgement_action as AcknowledgedRiskFlag['action'],
       note: flag.acknowledgement_note ?? '',
     })),
+    fitNotes,
   };
   return record;
 }
