@@ -33,21 +33,33 @@ import { fitNotesOf } from '../fit-notes/fit-note-service';
 export async function getParticipantRecord(store: Store, id: string): Promise<ParticipantRecord> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags, history, contacts, exit, fitNotes] =
-    await Promise.all([
-      listReferrals(store.db, id),
-      listConsents(store.db, id),
-      row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
-      listAssessmentVersions(store.db, id, JOINED_UP_KIND),
-      listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
-      listMeasureResults(store.db, id),
-      listOpenRiskFlags(store.db, id),
-      listAcknowledgedRiskFlags(store.db, id),
-      detailsHistory(store, id),
-      contactLog(store, id),
-      findExit(store.db, id),
-      fitNotesOf(store, id),
-    ]);
+  const [
+    referrals,
+    consentRows,
+    coach,
+    joinedUpRows,
+    disciplineRows,
+    measureRows,
+    openFlags,
+    acknowledgedFlags,
+    history,
+    contacts,
+    exit,
+    fitNotes,
+  ] = await Promise.all([
+    listReferrals(store.db, id),
+    listConsents(store.db, id),
+    row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
+    listAssessmentVersions(store.db, id, JOINED_UP_KIND),
+    listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
+    listMeasureResults(store.db, id),
+    listOpenRiskFlags(store.db, id),
+    listAcknowledgedRiskFlags(store.db, id),
+    detailsHistory(store, id),
+    contactLog(store, id),
+    findExit(store.db, id),
+    fitNotesOf(store, id),
+  ]);
   const consents = consentRows.map(toConsentRecord);
   const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
   const currentConsent = Object.fromEntries(
