@@ -7,6 +7,7 @@ import type { RetentionItem } from '../../../core/schemas/retention';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { storePaths } from '../../../db/store-paths';
 import { gpFitNote } from '../../support/fit-note-input';
+import { testReferral } from '../../support/test-referral';
 import { storeReader } from '../../support/store-reader';
 import { TEST_NOW, TEST_TODAY } from '../../support/test-clock';
 
@@ -33,6 +34,17 @@ async function personWhoExited() {
   );
   await demo.signInAs('demo.coach');
   value(await services.dispatch('assessments.saveJoinedUp', { participantId: id, ...JOINED_UP }));
+  // An edit of their details and a contact (issue 20 item 5): both go with the record too.
+  const registered = testReferral({ person: { nhsNumber: '' } });
+  value(
+    await services.dispatch('participants.editDetails', {
+      participantId: id,
+      version: 1,
+      person: registered.person,
+      employment: { ...registered.employment, employerName: 'Edited Employer Ltd' },
+    }),
+  );
+  value(await services.dispatch('contacts.add', { participantId: id, contactOn: '2026-11-12', kind: 'phone', outcome: 'Spoke.' }));
   value(
     await services.dispatch('measures.record', {
       participantId: id,
@@ -239,6 +251,8 @@ describe('retention review', () => {
           'action_plans',
           'participant_exits',
           'fit_notes',
+          'participant_detail_versions',
+          'contact_log',
         ]),
       );
       const participantsBefore = before.participants ?? 0;
