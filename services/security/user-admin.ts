@@ -5,7 +5,7 @@ import { roleSchema } from '../../core/roles';
 import type { UserEntry } from '../../core/schemas/security';
 import type { ParsedInput } from '../../core/contract';
 import { createKeySlot, readKeyring, type KeySlot, type Keyring } from '../../db/keyring';
-import { anchorKeysFor, signRoleAssignment, trustedAdministratorKeys } from '../../db/role-assignment';
+import { anchorKeysFor, highestRoleVersion, signRoleAssignment, trustedAdministratorKeys } from '../../db/role-assignment';
 import { findTeamMember, linkTeamMemberToUser } from '../../db/repositories/team-member-repository';
 import {
   countEnabledAdministrators,
@@ -162,12 +162,17 @@ export async function changeUserRole(paths: StorePaths, open: OpenSession, input
     // before the transaction commits; a failed write rolls the change back.
     await updateKeyring(paths, (keyring) => {
       const signing = roleSigner(keyring, open);
-      if (signing === undefined) return keyring;
+      if (signing === undefined || !keyring.slots.some((slot) => slot.userId === input.userId && slot.publicKey !== undefined))
+        return keyring;
+      const version = highestRoleVersion(keyring, input.userId) + 1;
       return {
         ...keyring,
+        // Remembered beside the slot too, so putting back the earlier assignment shows as rolled back.
+        roleVersionsSeen: { ...keyring.roleVersionsSeen, [input.userId]: version },
+        // One above any version seen here or learned from the server, so it supersedes them everywhere.
         slots: keyring.slots.map((slot) =>
-          slot.userId === input.userId && slot.publicKey !== undefined
-            ? { ...slot, role: signRoleAssignment(keyring.storeId, signing.signer, slot, input.role, (slot.role?.version ?? 0) + 1) }
+          slot.userId === input.userId
+            ? { ...slot, role: signRoleAssignment(keyring.storeId, signing.signer, slot, input.role, version) }
             : slot,
         ),
       };
