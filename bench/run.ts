@@ -159,7 +159,7 @@ if (SUITE === 'all' || SUITE === 'documents') {
 if (SUITE === 'all' || SUITE === 'sync') {
   const sync = await runSyncBench();
   printReport(
-    `Sync through a partnership server on PostgreSQL, ${SYNC_BENCH_PARTICIPANTS.toLocaleString('en-GB')} people with histories (${os.cpus().length} cores, Node ${process.version}); plain: the same pull into plain SQLite`,
+    `Sync through a partnership server on PostgreSQL, ${SYNC_BENCH_PARTICIPANTS.toLocaleString('en-GB')} people with histories (${os.cpus().length} cores, Node ${process.version}); plain: laptop 2's twin in plain SQLite receiving the same changes`,
     sync.rows,
   );
   console.log(

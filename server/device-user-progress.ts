@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Caller } from './auth-session';
 import type { ServerDatabase } from './server-schema';
 
@@ -8,28 +8,55 @@ import type { ServerDatabase } from './server-schema';
  * makes a retried push idempotent is the user's on that laptop, never the laptop's.
  */
 
+/** The caller's watermark as a push batch starts (server/push-batch.ts). */
+export interface ClaimedProgress {
+  /** The highest of the caller's mutations from this laptop dealt with so far. */
+  readonly own: number;
+  /** `devices.legacy_mutation_id`: at or below it (and above `own`), the change log says (loggedUnderLegacy). */
+  readonly legacy: number;
+}
+
 /**
- * True when the caller's push already dealt with `mutationId` (a retry after a cut). Locks the
- * caller's watermark row until the transaction ends, so two pushes of one user on one laptop go
- * one after the other. Below `devices.legacy_mutation_id` (dealt with under the old per-laptop
- * counter, any user) the change log says whether it was applied then.
+ * Locks the caller's watermark row on this laptop until the transaction ends (made when missing),
+ * so two pushes of one user on one laptop go one after the other, and returns it. `firstMutationId`
+ * (the lowest id of the push, given with its first batch): a laptop sends its user's waiting
+ * changes oldest first, so every refusal below it was settled there (it would be in this push
+ * otherwise). One statement, once per batch rather than once per mutation.
  */
-export async function alreadyDealtWith(trx: Transaction<ServerDatabase>, caller: Caller, mutationId: number): Promise<boolean> {
-  await trx
-    .insertInto('device_user_progress')
-    .values({ device_id: caller.deviceId, user_id: caller.userId, partnership_id: caller.partnershipId })
-    .onConflict((conflict) => conflict.columns(['device_id', 'user_id']).doNothing())
-    .execute();
-  const progress = await trx
-    .selectFrom('device_user_progress')
-    .innerJoin('devices', 'devices.id', 'device_user_progress.device_id')
-    .select(['device_user_progress.last_mutation_id as own', 'devices.legacy_mutation_id as legacy'])
-    .where('device_user_progress.device_id', '=', caller.deviceId)
-    .where('device_user_progress.user_id', '=', caller.userId)
-    .forUpdate('device_user_progress')
+export async function claimProgress(
+  trx: Transaction<ServerDatabase>,
+  caller: Caller,
+  firstMutationId: number | null,
+): Promise<ClaimedProgress> {
+  const row = await trx
+    .with('progress', (db) =>
+      db
+        .insertInto('device_user_progress')
+        .values({
+          device_id: caller.deviceId,
+          user_id: caller.userId,
+          partnership_id: caller.partnershipId,
+          refusals_settled_below: firstMutationId ?? 0,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(['device_id', 'user_id']).doUpdateSet({
+            refusals_settled_below: sql`GREATEST(device_user_progress.refusals_settled_below, excluded.refusals_settled_below)`,
+          }),
+        )
+        .returning('last_mutation_id'),
+    )
+    .selectFrom('progress')
+    .innerJoin('devices', (join) => join.on('devices.id', '=', caller.deviceId))
+    .select(['progress.last_mutation_id as own', 'devices.legacy_mutation_id as legacy'])
     .executeTakeFirstOrThrow();
-  if (mutationId <= Number(progress.own)) return true;
-  if (mutationId > Number(progress.legacy)) return false;
+  return { own: Number(row.own), legacy: Number(row.legacy) };
+}
+
+/**
+ * True when `mutationId`, at or below the laptop's legacy watermark, was applied under the old
+ * per-laptop counter (any user): the change log holds it.
+ */
+export async function loggedUnderLegacy(trx: Transaction<ServerDatabase>, caller: Caller, mutationId: number): Promise<boolean> {
   const logged = await trx
     .selectFrom('change_log')
     .select('seq')
@@ -41,20 +68,19 @@ export async function alreadyDealtWith(trx: Transaction<ServerDatabase>, caller:
 }
 
 /**
- * Records that the caller's `mutationId` was dealt with (applied or refused): their watermark and
- * the laptop's highest id move up to it, never down.
+ * Moves the caller's watermark and the laptop's highest id up to `mutationId` (never down), in one
+ * statement: every mutation of a batch is dealt with (applied or refused) when its transaction
+ * commits. Taken before the change-log lock, as the laptop's `devices` row must be (server/sync-apply.ts).
  */
-export async function advanceProgress(db: Kysely<ServerDatabase>, caller: Caller, mutationId: number): Promise<void> {
-  await db
-    .insertInto('device_user_progress')
-    .values({ device_id: caller.deviceId, user_id: caller.userId, partnership_id: caller.partnershipId, last_mutation_id: mutationId })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['device_id', 'user_id'])
-        .doUpdateSet({ last_mutation_id: sql`GREATEST(device_user_progress.last_mutation_id, excluded.last_mutation_id)` }),
+export async function advanceProgressTo(trx: Transaction<ServerDatabase>, caller: Caller, mutationId: number): Promise<void> {
+  await trx
+    .with('progress', (db) =>
+      db
+        .updateTable('device_user_progress')
+        .set({ last_mutation_id: sql`GREATEST(last_mutation_id, ${mutationId})` })
+        .where('device_id', '=', caller.deviceId)
+        .where('user_id', '=', caller.userId),
     )
-    .execute();
-  await db
     .updateTable('devices')
     .set({ last_mutation_id: sql`GREATEST(last_mutation_id, ${mutationId})` })
     .where('id', '=', caller.deviceId)
@@ -98,25 +124,4 @@ export async function settledProgressOf(trx: Transaction<ServerDatabase>, caller
     .executeTakeFirst();
   const own = Number(row?.last_mutation_id ?? 0);
   return row?.unsettled == null ? own : Math.min(own, Number(row.unsettled) - 1);
-}
-
-/**
- * Notes the lowest mutation id of a push: a laptop sends its user's waiting changes oldest first,
- * so every refusal below it was settled there (it would be in this push otherwise).
- */
-export async function notePushFrom(db: Kysely<ServerDatabase>, caller: Caller, firstMutationId: number): Promise<void> {
-  await db
-    .insertInto('device_user_progress')
-    .values({
-      device_id: caller.deviceId,
-      user_id: caller.userId,
-      partnership_id: caller.partnershipId,
-      refusals_settled_below: firstMutationId,
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['device_id', 'user_id']).doUpdateSet({
-        refusals_settled_below: sql`GREATEST(device_user_progress.refusals_settled_below, excluded.refusals_settled_below)`,
-      }),
-    )
-    .execute();
 }

@@ -84,6 +84,19 @@ export async function inWholePartnershipScope<T>(
 }
 
 /**
+ * Runs `work` inside an inWholePartnershipScope transaction as the caller reads (the rows their
+ * role and user receive, as inRequestScope shows them), then gives the transaction the whole
+ * partnership back: for rows a refusal sends to the laptop in the middle of applying a push.
+ */
+export async function asCallerReads<T>(trx: Transaction<ServerDatabase>, work: () => Promise<T>): Promise<T> {
+  await sql`SELECT set_config('app.whole_partnership', '', true)`.execute(trx);
+  // Not in a `finally`: when `work` fails, the transaction fails with it, and its own error is the one to report.
+  const result = await work();
+  await sql`SELECT set_config('app.whole_partnership', 'on', true)`.execute(trx);
+  return result;
+}
+
+/**
  * Runs an administrator's change to sign-in's own tables (adding a user with their public key and
  * keyring slot, which the request role may not touch, and a username unique across every
  * partnership on the server, which it cannot see) in one transaction as the owning account, with

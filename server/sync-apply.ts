@@ -29,21 +29,24 @@ export function sameRow(left: RowValues, right: RowValues): boolean {
   return columns.length > 0 && columns.every((column) => left[column] === right[column]);
 }
 
-/** The server's current row for a key (null when it has none), locked until the transaction ends. */
+/**
+ * The server's current row for a key (null when it has none), locked until the transaction ends
+ * unless `lock` is false (a read that must not take a record's lock before the change-log lock).
+ */
 export async function currentRow(
   trx: Transaction<ServerDatabase>,
   partnershipId: string,
   table: string,
   key: string,
+  lock = true,
 ): Promise<RowValues | null> {
-  const found = await trx
+  const query = trx
     .selectFrom('records')
     .select('row')
     .where('partnership_id', '=', partnershipId)
     .where('table_name', '=', table)
-    .where('key', '=', key)
-    .forUpdate()
-    .executeTakeFirst();
+    .where('key', '=', key);
+  const found = await (lock ? query.forUpdate() : query).executeTakeFirst();
   return (found?.row as RowValues | undefined) ?? null;
 }
 
@@ -73,37 +76,22 @@ export async function writeChange(
   // A writer that did not take the lock first still gets it here: ordered, at worst a deadlock PostgreSQL breaks.
   await lockChangeLog(trx, change.partnershipId);
   const json = change.row === null ? null : JSON.stringify(change.row);
-  const { seq } = await trx
-    .insertInto('change_log')
-    .values({
-      partnership_id: change.partnershipId,
-      table_name: change.table,
-      key: change.key,
-      row: json,
-      device_id: change.deviceId,
-      mutation_id: change.mutationId,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const where = { partnership_id: change.partnershipId, table_name: change.table, key: change.key };
-  if (change.row === null) {
-    await trx
-      .deleteFrom('records')
-      .where('partnership_id', '=', where.partnership_id)
-      .where('table_name', '=', where.table_name)
-      .where('key', '=', where.key)
-      .execute();
-  } else {
-    await trx
-      .insertInto('records')
-      .values({ ...where, row: json, seq })
-      .onConflict((conflict) =>
-        conflict
-          .columns(['partnership_id', 'table_name', 'key'])
-          .doUpdateSet((eb) => ({ row: json, seq, version: eb('records.version', '+', 1) })),
-      )
-      .execute();
-  }
+  // The log entry and the current row in one statement (one round trip): the record takes the log's seq.
+  const logged = sql`INSERT INTO change_log (partnership_id, table_name, key, row, device_id, mutation_id)
+    VALUES (${change.partnershipId}, ${change.table}, ${change.key}, ${json}::jsonb, ${change.deviceId}, ${change.mutationId})
+    RETURNING seq`;
+  const { rows } =
+    change.row === null
+      ? await sql<{ seq: string }>`WITH logged AS (${logged}), gone AS (
+          DELETE FROM records WHERE partnership_id = ${change.partnershipId} AND table_name = ${change.table} AND key = ${change.key})
+          SELECT seq FROM logged`.execute(trx)
+      : await sql<{ seq: string }>`WITH logged AS (${logged})
+          INSERT INTO records (partnership_id, table_name, key, row, seq)
+          SELECT ${change.partnershipId}, ${change.table}, ${change.key}, ${json}::jsonb, seq FROM logged
+          ON CONFLICT (partnership_id, table_name, key) DO UPDATE SET row = excluded.row, seq = excluded.seq, version = records.version + 1
+          RETURNING seq`.execute(trx);
+  const seq = rows[0]?.seq;
+  if (seq === undefined) throw new Error('The change log gave no sequence number.');
   return seq;
 }
 
@@ -111,10 +99,12 @@ export async function writeChange(
  * Applies one mutation's row changes by each table's rule (core/sync/synced-tables.ts) inside the
  * caller's transaction, and returns the last sequence number written ('' when every change was
  * already there). Throws ApplyConflict when a rule refuses: the caller rolls everything back.
+ * `deviceId` and `mutationId` are null for the server's own writes (a referral received by the
+ * public form or the FHIR POST: server/public-referral-store.ts).
  */
 export async function applyChanges(
   trx: Transaction<ServerDatabase>,
-  scope: { partnershipId: string; deviceId: string; mutationId: number },
+  scope: { partnershipId: string; deviceId: string | null; mutationId: number | null },
   changes: readonly RowChange[],
 ): Promise<string> {
   let last = '';

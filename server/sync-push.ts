@@ -1,32 +1,16 @@
-import { sql, type Kysely } from 'kysely';
 import { isChannel } from '../core/channels';
 import { fixedClock, setClockSource, systemClock } from '../core/clock';
 import { contract, type ChannelDefinition } from '../core/contract';
 import { syncedTable } from '../core/sync/synced-tables';
-import {
-  mutationSchema,
-  refusalCodeSchema,
-  SYNC_FORMAT_VERSION,
-  type Mutation,
-  type MutationResult,
-  type RowChange,
-} from '../core/sync/sync-protocol';
+import { mutationSchema, SYNC_FORMAT_VERSION, type Mutation, type MutationResult } from '../core/sync/sync-protocol';
 import { authenticate, type Caller } from './auth-session';
+import { progressOf } from './device-user-progress';
 import { HttpError } from './http-error';
-import { inRequestScope, inWholePartnershipScope } from './request-scope';
+import { applyPushBatch, PUSH_BATCH_SIZE, type JudgedMutation, type RefusalReason } from './push-batch';
+import { inRequestScope } from './request-scope';
 import type { Route } from './route';
-import type { ServerDatabase } from './server-schema';
-import { CHANGES_CHANNEL } from './change-waiters';
-import { advanceProgress, alreadyDealtWith, notePushFrom, progressOf } from './device-user-progress';
-import { rememberedRefusal, rememberRefusal } from './refused-mutations';
-import { assertRiskAcknowledgersQualified, RuleRefusal } from './risk-qualification-check';
-import { ApplyConflict, applyChanges, currentRow, lockChangeLog } from './sync-apply';
 import { parseBody } from './sync-body';
 import { holdsNul, pushEnvelopeSchema, readableMutationId, UNREADABLE, UNSTORABLE } from './sync-push-input';
-import { postgresErrorCode } from './server-database';
-
-type Refusal = Extract<MutationResult, { outcome: 'refused' }>;
-type RefusalReason = Omit<Refusal, 'mutationId' | 'outcome' | 'serverRows'>;
 
 /**
  * The channel's own input schema, checked as of when the laptop made the change (the schemas'
@@ -71,96 +55,6 @@ function checkMutation(caller: Caller, mutation: Mutation): RefusalReason | null
   return null;
 }
 
-/**
- * The server's rows for every key a mutation touched, so the laptop can put them back: read as the
- * caller reads (a row their role may not receive, or another's draft, comes back as none).
- */
-async function serverRowsFor(db: Kysely<ServerDatabase>, caller: Caller, changes: readonly RowChange[]): Promise<RowChange[]> {
-  return inRequestScope(db, caller, async (trx) => {
-    const rows: RowChange[] = [];
-    for (const change of changes.filter((each) => !holdsNul(each.key)))
-      rows.push({
-        table: change.table,
-        key: change.key,
-        row: await currentRow(trx, caller.partnershipId, change.table, JSON.stringify(change.key)),
-      });
-    return rows;
-  });
-}
-
-/** A refusal as the laptop receives it, with the server's rows for every key the mutation touched. */
-async function refusedResult(
-  db: Kysely<ServerDatabase>,
-  caller: Caller,
-  mutation: Mutation,
-  reason: RefusalReason,
-): Promise<MutationResult> {
-  return {
-    mutationId: mutation.mutationId,
-    outcome: 'refused',
-    code: reason.code,
-    message: reason.message,
-    serverRows: await serverRowsFor(db, caller, mutation.changes),
-  };
-}
-
-/**
- * One mutation, in its own PostgreSQL transaction: skipped when this user's earlier push from this
- * laptop already dealt with it (refused again, with the same reason, when it was refused then: a
- * reply lost on the way must not turn a refusal into "already applied"), otherwise checked and
- * applied whole, or refused whole (their watermark still advances, so a refusal is not retried,
- * and the refusal is remembered in the same transaction).
- */
-async function pushOne(
-  db: Kysely<ServerDatabase>,
-  caller: Caller,
-  mutation: Mutation,
-  refused: RefusalReason | null,
-): Promise<MutationResult> {
-  const refusal = refused ?? checkMutation(caller, mutation);
-  try {
-    const done = await inWholePartnershipScope(db, caller, async (trx) => {
-      if (await alreadyDealtWith(trx, caller, mutation.mutationId)) {
-        const before = await rememberedRefusal(trx, caller, mutation.mutationId);
-        return before === null ? { mutationId: mutation.mutationId, outcome: 'duplicate' as const } : before;
-      }
-      if (refusal !== null) throw new RefusedBeforeApplying();
-      // Rolled back with the rest if applying fails; done before the lock to keep the locked part short.
-      await advanceProgress(trx, caller, mutation.mutationId);
-      // After this laptop's own row locks (no other laptop's push takes them), before any record's.
-      await lockChangeLog(trx, caller.partnershipId);
-      await assertRiskAcknowledgersQualified(trx, caller.partnershipId, mutation.changes);
-      const seq = await applyChanges(
-        trx,
-        { partnershipId: caller.partnershipId, deviceId: caller.deviceId, mutationId: mutation.mutationId },
-        mutation.changes,
-      );
-      // Delivered on commit only: waiting pulls of this partnership (any server process) wake.
-      if (seq !== '') await sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${caller.partnershipId})`.execute(trx);
-      return { mutationId: mutation.mutationId, outcome: 'applied' as const, seq: seq === '' ? '0' : seq };
-    });
-    if ('outcome' in done) return done;
-    return await refusedResult(db, caller, mutation, { code: refusalCodeSchema.parse(done.code), message: done.message });
-  } catch (error) {
-    // Two laptops inserting the same new key at the same instant: the second meets the primary key.
-    const raced = postgresErrorCode(error) === '23505';
-    if (!(error instanceof ApplyConflict) && !(error instanceof RefusedBeforeApplying) && !(error instanceof RuleRefusal) && !raced)
-      throw error;
-    const reason: RefusalReason = refusal ??
-      (error instanceof RuleRefusal ? error.reason : undefined) ?? {
-        code: 'CONFLICT',
-        message: `${raced ? 'Someone else saved this record on another laptop at the same moment.' : (error as Error).message} Your version is kept on this laptop.`,
-      };
-    await inRequestScope(db, caller, async (trx) => {
-      await advanceProgress(trx, caller, mutation.mutationId);
-      await rememberRefusal(trx, caller, mutation.mutationId, reason);
-    });
-    return refusedResult(db, caller, mutation, reason);
-  }
-}
-
-class RefusedBeforeApplying extends Error {}
-
 /** POST /sync/push: the laptop's waiting mutations, in order; one result each. */
 export const pushRoute: Route = {
   method: 'POST',
@@ -184,24 +78,29 @@ export const pushRoute: Route = {
         'VALIDATION',
         'A change in this push has no mutation id the server can read. Update the app. Nothing was changed.',
       );
-    // Refusals below the first change sent have reached the laptop (it sends oldest first).
-    const ids = request.mutations.map((raw) => readableMutationId(raw)!);
-    if (ids.length > 0) await inRequestScope(db, caller, (trx) => notePushFrom(trx, caller, Math.min(...ids)));
-    const results: MutationResult[] = [];
-    for (const raw of request.mutations) {
+    // Judged before any transaction, so no lock is held while the server parses and validates.
+    const judged: JudgedMutation[] = request.mutations.map((raw) => {
       const parsed = mutationSchema.safeParse(raw);
-      if (!parsed.success) {
-        // Nothing of it can be trusted: refused by its id alone, with no rows.
-        const unreadable = { mutationId: readableMutationId(raw)!, channel: 'sync.unreadable', input: null, changes: [], madeAt: '' };
-        results.push(await pushOne(db, caller, unreadable, UNREADABLE));
-        continue;
-      }
-      const unstorable = holdsNul(parsed.data) ? UNSTORABLE : null;
-      results.push(await pushOne(db, caller, parsed.data, unstorable));
+      // Nothing of it can be trusted: refused by its id alone, with no rows.
+      if (!parsed.success)
+        return {
+          mutation: { mutationId: readableMutationId(raw)!, channel: 'sync.unreadable', input: null, changes: [], madeAt: '' },
+          refusal: UNREADABLE,
+        };
+      return { mutation: parsed.data, refusal: holdsNul(parsed.data) ? UNSTORABLE : checkMutation(caller, parsed.data) };
+    });
+    const results: MutationResult[] = [];
+    let lastMutationId: number | undefined;
+    for (let start = 0; start < judged.length; start += PUSH_BATCH_SIZE) {
+      // Refusals below the first change sent have reached the laptop (it sends oldest first).
+      const first = start === 0 ? Math.min(...judged.map(({ mutation }) => mutation.mutationId)) : null;
+      const batch = await applyPushBatch(db, caller, judged.slice(start, start + PUSH_BATCH_SIZE), first);
+      results.push(...batch.results);
+      lastMutationId = batch.watermark;
     }
     if (results.some((result) => result.outcome === 'applied')) changes?.wake(caller.partnershipId);
     // The caller's own watermark on this laptop: other users' changes made here are theirs to push.
-    const lastMutationId = await inRequestScope(db, caller, (trx) => progressOf(trx, caller));
+    lastMutationId ??= await inRequestScope(db, caller, (trx) => progressOf(trx, caller));
     return { status: 200, body: { results, lastMutationId } };
   },
 };

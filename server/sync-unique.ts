@@ -48,7 +48,8 @@ export async function clashingUnique(
 /**
  * True when every record `row` newly references (core/sync/synced-tables.ts `references`: the
  * store's foreign keys) is held by the server. A reference unchanged from `base` is not judged
- * again. False: the row builds on a record the server refused (or never received).
+ * again. False: the row builds on a record the server refused (or never received). One query for
+ * all of the row's references.
  */
 export async function parentsHeld(
   trx: Transaction<ServerDatabase>,
@@ -57,17 +58,20 @@ export async function parentsHeld(
   row: RowValues,
   base: RowValues | null,
 ): Promise<boolean> {
+  const wanted = new Map<string, { table: string; key: string }>();
   for (const [column, table] of Object.entries(entry.references ?? {})) {
     const parent = row[column];
     if (parent === null || parent === undefined || (base !== null && base[column] === parent)) continue;
-    const found = await trx
-      .selectFrom('records')
-      .select('key')
-      .where('partnership_id', '=', partnershipId)
-      .where('table_name', '=', table)
-      .where('key', '=', JSON.stringify([String(parent)]))
-      .executeTakeFirst();
-    if (found === undefined) return false;
+    const key = JSON.stringify([String(parent)]);
+    wanted.set(JSON.stringify([table, key]), { table, key });
   }
-  return true;
+  if (wanted.size === 0) return true;
+  const pairs = [...wanted.values()].map(({ table, key }) => sql`(${table}, ${key})`);
+  const found = await trx
+    .selectFrom('records')
+    .select((eb) => eb.fn.countAll<string>().as('held'))
+    .where('partnership_id', '=', partnershipId)
+    .where(sql<boolean>`(table_name, key) IN (${sql.join(pairs)})`)
+    .executeTakeFirstOrThrow();
+  return Number(found.held) === wanted.size;
 }
