@@ -193,6 +193,20 @@ async function runLocked(
           out('No --server address was given: the store records none yet, so it cannot sync until it is set.');
         return 0;
       }
+      if (rest[0] === 'referrer-token') {
+        const { serverReferrerTokenCommand } = await import('./server-referrer-token');
+        return serverReferrerTokenCommand(
+          {
+            databaseUrl: values['database-url'],
+            partnership: values.partnership,
+            name: values.name,
+            revoke: values.revoke,
+            list: values.list,
+            clock,
+          },
+          out,
+        );
+      }
       if (rest[0] === 'audit-verify') {
         const { serverAuditVerifyCommand } = await import('./server-audit-verify');
         return serverAuditVerifyCommand(values['database-url'], out);
@@ -307,6 +321,8 @@ function parseCliOptions(args: readonly string[]) {
       'confirm-partnership': { type: 'string' },
       fhir: { type: 'string' },
       csv: { type: 'string' },
+      revoke: { type: 'string' },
+      list: { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,

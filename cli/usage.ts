@@ -62,7 +62,8 @@ Usage:
       schema up to date (refusing one from a newer server), then serve HTTPS with the
       key and certificate given. Plain HTTP only on 127.0.0.1/localhost. Stops cleanly
       on SIGTERM or Ctrl-C (exit code 0). The database password comes from PGPASSWORD,
-      never from the URL.
+      never from the URL. It also serves the public referral form at /refer and the
+      FHIR POST for referrers' systems at /referrals/fhir (see README).
 
   workwell-mdt server init --database-url URL --from-store DIR --user ADMIN
                            [--server URL] [--passphrase-file FILE]
@@ -70,6 +71,13 @@ Usage:
       records, its users (with their public keys and keyring slots, never a passphrase)
       and the store itself as the first enrolled laptop. --server is the address the
       laptops use (https://...), recorded in the store for \`sync\`.
+
+  workwell-mdt server referrer-token --database-url URL (--name NAME | --revoke ID | --list)
+                                     [--partnership ID]
+      Make a token for a referrer's system (a GP practice's, an employer's) to POST FHIR
+      R4 referral bundles to the server's /referrals/fhir (printed once; only its hash
+      is kept), revoke one by its id, or list them (never the tokens). Exit code 0:
+      done; 1: error. --partnership is needed only when the server holds several.
 
   workwell-mdt server audit-verify --database-url URL
       Recompute every partnership's audit chain on the server (laptops' entries pushed

@@ -33,6 +33,7 @@ export const CHANNELS = [
   'assessments.sign',
   'assessments.amendDiscipline',
   'measures.record',
+  'fitNotes.record',
   'riskFlags.acknowledge',
   'riskFlags.acknowledgeInMeeting',
   'riskFlags.overdue',

@@ -8,6 +8,7 @@ import { caseloadContract } from './contracts/caseload-contract';
 import { documentsContract } from './contracts/documents-contract';
 import { exportsContract } from './contracts/exports-contract';
 import { fhirExportsContract } from './contracts/fhir-exports-contract';
+import { fitNotesContract } from './contracts/fit-notes-contract';
 import { meetingsContract } from './contracts/meetings-contract';
 import { participantsContract } from './contracts/participants-contract';
 import { referralsContract } from './contracts/referrals-contract';
@@ -35,6 +36,7 @@ export const contract = {
   ...participantsContract,
   ...assessmentsContract,
   ...riskFlagsContract,
+  ...fitNotesContract,
   ...settingsContract,
   ...plansContract,
   ...auditContract,

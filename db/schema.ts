@@ -303,6 +303,26 @@ export interface EmployerLetterApprovalTable {
   recorded_by: string;
 }
 
+export interface FitNoteTable {
+  id: string;
+  participant_id: string;
+  issued_on: string;
+  period_from: string;
+  period_to: string;
+  fitness: string;
+  categories_json: string;
+  comments: string | null;
+  review_needed: number;
+  issuer_setting: string;
+  issuer_profession: string;
+  issuer_name: string | null;
+  from_conversation: number;
+  replaces_id: string | null;
+  correction_reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface AhpReportTable {
   id: string;
   participant_id: string;
@@ -405,6 +425,7 @@ export interface Database {
   workplace_adjustments: WorkplaceAdjustmentsTable;
   ahp_reports: AhpReportTable;
   employer_letter_approvals: EmployerLetterApprovalTable;
+  fit_notes: FitNoteTable;
   participants_search: ParticipantSearchTable;
   meetings: MeetingTable;
   agenda_items: AgendaItemTable;

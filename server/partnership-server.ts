@@ -10,6 +10,7 @@ import { HttpError } from './http-error';
 import { checkTransport } from './listen-address';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './read-json-body';
 import { requestLogLine, UNMATCHED_ROUTE } from './request-log';
+import { isPublicReferralPath, PublicReferrals, type PublicReferralOptions } from './public-referral-router';
 import { matchRoute, type Route } from './route';
 import { sendJson } from './send-json';
 import { postgresErrorCode } from './server-database';
@@ -38,6 +39,11 @@ export interface PartnershipServerOptions {
    * (long poll) wakes at once. Without it only pushes through this process wake waiting pulls.
    */
   readonly listenDatabaseUrl?: string;
+  /**
+   * The public referral form and FHIR POST (server/public-referral-router.ts) with their limits;
+   * `false`: not served (404 like any unknown address). Served by default.
+   */
+  readonly publicReferrals?: PublicReferralOptions | false;
 }
 
 export interface PartnershipServer {
@@ -84,6 +90,9 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
       log(`change notifications lost (${code}); waiting pulls fall back to their timeout`),
     );
 
+  const publicReferrals =
+    options.publicReferrals === false ? undefined : new PublicReferrals(options.db, clock, changes, options.publicReferrals ?? {});
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = request.method ?? '';
@@ -92,6 +101,12 @@ export async function startPartnershipServer(options: PartnershipServerOptions):
     try {
       // Only the path is used; the base is a placeholder, the query string is ignored.
       const { pathname, searchParams } = new URL(request.url ?? '/', 'http://partnership-server.invalid');
+      // The public endpoints have a router of their own: no route of the API below is reachable
+      // through them, and they read no session and answer every failure themselves.
+      if (publicReferrals !== undefined && isPublicReferralPath(pathname)) {
+        ({ route, errorCode } = await publicReferrals.handle(request, response, pathname));
+        return;
+      }
       const match = matchRoute(routes, method, pathname);
       if (match.kind === 'none') throw new HttpError(404, 'NOT_FOUND', 'There is nothing at that address on the partnership server.');
       if (match.kind === 'wrong-method') {

@@ -7,15 +7,11 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 
 /**
- * Reads and parses a JSON request body of at most `maxBytes`. A declared Content-Length over the
- * limit is refused before anything is read; a body that grows past it is refused as soon as it
- * does, so a client cannot make the server hold more than the limit. The parser's own message is
- * never passed on: it quotes the body, which may be a clinical record.
+ * Reads a request body of at most `maxBytes`. A declared Content-Length over the limit is refused
+ * before anything is read; a body that grows past it is refused as soon as it does, so a client
+ * cannot make the server hold more than the limit.
  */
-export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
-  if (!JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) {
-    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');
-  }
+export async function readBodyBytes(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const tooLarge = () =>
     new HttpError(
       413,
@@ -25,7 +21,7 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge();
 
-  const bytes = await new Promise<Buffer>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -46,6 +42,17 @@ export async function readJsonBody(request: IncomingMessage, maxBytes: number): 
     // The client went away mid-body ('close' after 'end' is harmless: the promise has settled).
     request.once('close', () => reject(new HttpError(400, 'MALFORMED_JSON', 'The request body ended before it was complete.')));
   });
+}
+
+/**
+ * Reads and parses a JSON request body of at most `maxBytes` (readBodyBytes). The parser's own
+ * message is never passed on: it quotes the body, which may be a clinical record.
+ */
+export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  if (!JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');
+  }
+  const bytes = await readBodyBytes(request, maxBytes);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {

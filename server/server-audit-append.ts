@@ -79,7 +79,7 @@ export interface ServerEvent {
   readonly deviceId: string | null;
   readonly userId: string | null;
   readonly username: string | null;
-  readonly action: 'sign_in' | 'sign_in_failed' | 'enrol' | 'refused' | 'revoke' | 'add_user' | 'change_role';
+  readonly action: 'sign_in' | 'sign_in_failed' | 'enrol' | 'refused' | 'revoke' | 'add_user' | 'change_role' | 'receive_referral';
   /** The route or the refused change's channel. */
   readonly channel: string;
   /** 'ok' or the error code given. */

@@ -15,7 +15,10 @@ export type ServerErrorCode =
   // server init (server/sync-init.ts):
   | 'INIT_REFUSED'
   // server export and server mi-return (server/partnership-rows.ts):
-  | 'PARTNERSHIP_NOT_FOUND';
+  | 'PARTNERSHIP_NOT_FOUND'
+  // server referrer-token (server/referrer-tokens.ts):
+  | 'REFERRER_TOKEN_NAME'
+  | 'REFERRER_TOKEN_NOT_FOUND';
 
 /**
  * A typed, human error from the partnership server's start-up. Kept apart from core's AppError,

@@ -189,6 +189,17 @@ export interface ServerAuditLogTable {
   hash: string;
 }
 
+/** A referrer's system's token for `POST /referrals/fhir` (migration 011): only its SHA-256 is kept. */
+export interface ReferrerTokensTable {
+  id: string;
+  partnership_id: string;
+  /** Whose it is ("Example GP practice"), as the administrator named it. */
+  name: string;
+  token_hash: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
 /**
  * The partnership server's PostgreSQL schema as Kysely sees it. Each migration that adds a table
  * adds its interface here (a test compares this with the migrated database); the sync protocol's
@@ -211,4 +222,5 @@ export interface ServerDatabase {
   server_export_log: ServerExportLogTable;
   server_export_log_subjects: ServerExportLogSubjectsTable;
   audit_log: ServerAuditLogTable;
+  referrer_tokens: ReferrerTokensTable;
 }

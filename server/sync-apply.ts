@@ -99,10 +99,12 @@ export async function writeChange(
  * Applies one mutation's row changes by each table's rule (core/sync/synced-tables.ts) inside the
  * caller's transaction, and returns the last sequence number written ('' when every change was
  * already there). Throws ApplyConflict when a rule refuses: the caller rolls everything back.
+ * `deviceId` and `mutationId` are null for the server's own writes (a referral received by the
+ * public form or the FHIR POST: server/public-referral-store.ts).
  */
 export async function applyChanges(
   trx: Transaction<ServerDatabase>,
-  scope: { partnershipId: string; deviceId: string; mutationId: number },
+  scope: { partnershipId: string; deviceId: string | null; mutationId: number | null },
   changes: readonly RowChange[],
 ): Promise<string> {
   let last = '';

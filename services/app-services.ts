@@ -19,6 +19,7 @@ import { exportHandlers } from './exports/export-handlers';
 import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureHandlers } from './measures/measure-handlers';
+import { fitNoteHandlers } from './fit-notes/fit-note-handlers';
 import { measureWordingHandlers } from './measures/measure-wording-handlers';
 import { meetingHandlers } from './meetings/meeting-handlers';
 import { participantHandlers } from './participants/participants-handlers';
@@ -115,6 +116,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...participantHandlers(session, now),
     ...assessmentHandlers(session, now),
     ...measureHandlers(session, now, { paths, backoff }),
+    ...fitNoteHandlers(session, now),
     ...actionPlanHandlers(session, now),
     ...worklistHandlers(session, now),
     ...auditHandlers(session, paths),

@@ -39,8 +39,8 @@ export const inboxReferralInputSchema = z.strictObject({
 export type InboxReferralInput = z.input<typeof inboxReferralInputSchema>;
 export type InboxReferral = z.output<typeof inboxReferralInputSchema>;
 
-/** Where a referral came in from: typed in the app, a CSV file, or a FHIR bundle. */
-export const REFERRAL_SOURCES = ['manual', 'csv', 'fhir'] as const;
+/** Where a referral came in from: typed in the app, a CSV file, a FHIR bundle, or the partnership server's public form or FHIR POST. */
+export const REFERRAL_SOURCES = ['manual', 'csv', 'fhir', 'public-form', 'fhir-post'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
 /** Why a referral was declined: a fixed list, so declines can be counted for the MI return. */

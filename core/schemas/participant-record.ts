@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { joinedUpAssessmentSchema, measureResultSchema, riskFlagSchema } from './assessment';
 import { acknowledgedRiskFlagSchema } from './risk-flag';
+import { fitNoteSchema } from './fit-note';
 import { consentRecordSchema, CONSENT_PURPOSES } from './consent';
 import { CLINICAL_DISCIPLINES, disciplineAssessmentSchema } from './discipline-assessment';
 import { participantStatusSchema } from './participants';
@@ -84,6 +85,8 @@ export const participantRecordSchema = participantDetailsSchema.extend({
   openRiskFlags: z.array(riskFlagSchema),
   /** Acknowledged risk flags, newest acknowledgement first: kept in the record's history with who, when, action and note. */
   acknowledgedRiskFlags: z.array(acknowledgedRiskFlagSchema),
+  /** Fit notes, newest period first; corrected ones stay, marked by `replacedById` (core/fit-notes/current-fit-note.ts picks today's). */
+  fitNotes: z.array(fitNoteSchema),
 });
 export type ParticipantRecord = z.infer<typeof participantRecordSchema>;
 

@@ -223,6 +223,16 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: CLINICAL_READERS,
     references: { acknowledged_by: 'users', measure_result_id: 'measure_results', participant_id: 'participants' },
   },
+  // Fit notes: recorded once, never changed; a correction is a new row naming the one it replaces.
+  {
+    table: 'fit_notes',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['fitNotes.record'],
+    readBy: CLINICAL_READERS,
+    references: { participant_id: 'participants', recorded_by: 'users', replaces_id: 'fit_notes' },
+    unique: [{ columns: ['replaces_id'] }],
+  },
   {
     table: 'meetings',
     key: ['id'],

@@ -24,6 +24,7 @@ import * as employerLetterApprovals from './2026-12-06-024-employer-letter-appro
 import * as meetingPlanTools from './2026-12-06-025-meeting-plan-tools';
 import * as signedAuditEntries from './2026-12-06-026-signed-audit-entries';
 import * as referralInbox from './2026-12-06-030-referral-inbox';
+import * as fitNotes from './2026-12-06-031-fit-notes';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -55,6 +56,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-025-meeting-plan-tools': meetingPlanTools,
   '2026-12-06-026-signed-audit-entries': signedAuditEntries,
   '2026-12-06-030-referral-inbox': referralInbox,
+  '2026-12-06-031-fit-notes': fitNotes,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

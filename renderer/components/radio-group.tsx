@@ -10,14 +10,21 @@ export interface RadioGroupProps<T extends string> {
   readonly value: T;
   readonly options: ReadonlyArray<RadioOption<T>>;
   readonly onValueChange: (value: T) => void;
+  /** A field-level error; the error summary links to the first radio (`<name>-<first value>`). */
+  readonly error?: string | undefined;
 }
 
 /** NHS radios in a fieldset; arrow keys move between options as native radios do. */
-export function RadioGroup<T extends string>({ name, legend, value, options, onValueChange }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({ name, legend, value, options, onValueChange, error }: RadioGroupProps<T>) {
   return (
-    <div className="nhsuk-form-group">
-      <fieldset className="nhsuk-fieldset">
+    <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={error === undefined ? undefined : `${name}-error`}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
+        {error !== undefined && (
+          <span className="nhsuk-error-message" id={`${name}-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+          </span>
+        )}
         <div className="nhsuk-radios">
           {options.map((option) => {
             const id = `${name}-${option.value}`;

@@ -20,6 +20,7 @@ import { JOINED_UP_KIND } from '../assessments/assessment-service';
 import { signatureFields, versionChains, type VersionChain } from '../assessments/assessment-versions';
 import { toConsentRecord } from './consent-service';
 import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment-service';
+import { fitNotesOf } from '../fit-notes/fit-note-service';
 
 /**
  * The whole record in one read, every draft included (in `disciplineAssessments`), for the services'
@@ -28,16 +29,18 @@ import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment
 export async function getParticipantRecord(store: Store, id: string): Promise<ParticipantRecord> {
   const row = await findParticipant(store.db, id);
   if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags] = await Promise.all([
-    listReferrals(store.db, id),
-    listConsents(store.db, id),
-    row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
-    listAssessmentVersions(store.db, id, JOINED_UP_KIND),
-    listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
-    listMeasureResults(store.db, id),
-    listOpenRiskFlags(store.db, id),
-    listAcknowledgedRiskFlags(store.db, id),
-  ]);
+  const [referrals, consentRows, coach, joinedUpRows, disciplineRows, measureRows, openFlags, acknowledgedFlags, fitNotes] =
+    await Promise.all([
+      listReferrals(store.db, id),
+      listConsents(store.db, id),
+      row.coach_user_id === null ? Promise.resolve(undefined) : findUserById(store.db, row.coach_user_id),
+      listAssessmentVersions(store.db, id, JOINED_UP_KIND),
+      listAssessmentVersions(store.db, id, DISCIPLINE_ASSESSMENT_KIND),
+      listMeasureResults(store.db, id),
+      listOpenRiskFlags(store.db, id),
+      listAcknowledgedRiskFlags(store.db, id),
+      fitNotesOf(store, id),
+    ]);
   const consents = consentRows.map(toConsentRecord);
   const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
   const currentConsent = Object.fromEntries(
@@ -104,6 +107,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
       action: flag.acknowledgement_action as AcknowledgedRiskFlag['action'],
       note: flag.acknowledgement_note ?? '',
     })),
+    fitNotes,
   };
   return record;
 }

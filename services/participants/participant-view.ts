@@ -17,6 +17,7 @@ export function participantViewFor(record: ParticipantRecord, user: Pick<SignedI
     measures: _measures,
     openRiskFlags: _open,
     acknowledgedRiskFlags: _acknowledged,
+    fitNotes: _fitNotes,
     clinicalWithheld: _withheld,
     ...details
   } = record;

@@ -4,6 +4,7 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { evaluateEligibility } from '../../core/referrals/eligibility';
 import type { DeclineReason, InboxReferral, ReferralSource } from '../../core/referrals/inbox-referral';
 import type { ReadReferral } from '../../core/referrals/parsed-referrals';
+import { waitingInboxRow } from '../../core/referrals/waiting-inbox-row';
 import { parseReferralBundle } from '../../core/referrals/referral-fhir';
 import { parseReferralCsv } from '../../core/referrals/referral-csv';
 import { londonDateOf } from '../../core/clock';
@@ -50,22 +51,9 @@ async function addToInbox(store: Store, referrals: readonly ReadReferral[], sour
     await auditedTransaction(store, (trx) =>
       insertInboxReferrals(
         trx,
-        referrals.map(({ at: position, referral }) => ({
-          id: randomUUID(),
-          received_at: at,
-          source,
-          position,
-          route: referral.referral.route,
-          consent_to_contact: referral.consentToContact ? 1 : 0,
-          details_json: JSON.stringify(referral),
-          recorded_by: userId,
-          status: 'waiting',
-          version: 1,
-          decided_at: null,
-          decided_by: null,
-          decline_reason: null,
-          participant_id: null,
-        })),
+        referrals.map(({ at: position, referral }) =>
+          waitingInboxRow({ id: randomUUID(), receivedAt: at, source, position, referral, recordedBy: userId }),
+        ),
       ),
     );
   } catch (error) {

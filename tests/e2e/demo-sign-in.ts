@@ -25,7 +25,8 @@ export async function signInAs(page: Page, username: string): Promise<void> {
 export async function openDemoAs(page: Page, host: RunningHost, username: string): Promise<void> {
   await openApp(page, host);
   await page.getByRole('button', { name: 'Open a demo partnership' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+  // Making the demo partnership (its people, histories and meeting) took over 15 s on a CI machine at load 23.
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible({ timeout: 60_000 });
   await signInAs(page, username);
 }
 

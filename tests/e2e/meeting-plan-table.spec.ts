@@ -1,11 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { addOneMonth } from '../../core/plans/due-shortcuts';
-import { addDaysToIsoDate } from '../../core/calendar-date';
+import { addDaysToIsoDate, formatCalendarDate } from '../../core/calendar-date';
 import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs, startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { projectorShot } from './projector-shot';
 import { expectDate, readDate } from './date-input';
+import { activate, chooseOption, tabTo, typeDate } from './keyboard';
+import { TEST_TODAY } from '../support/test-clock';
 
 /**
  * Counts what a person does beyond typing words: every click, every key press that is not a
@@ -66,14 +68,63 @@ async function pauseClock(page: Page): Promise<void> {
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
-test('meeting mode: the meeting clock warns the cases will not fit, the case timer keeps its time, the bar stays in view, the summary shows each discipline; P presents, keeping an open risk flag; four actions across three disciplines drafted and agreed in under 20 interactions; an administrator adds to the action library in Settings', async ({
+/**
+ * The coach records the first case's fit note on the person's record by keyboard alone (issue 20
+ * item 2): saving it empty first names each field, then the dates go in the NHS date inputs. The
+ * record then shows it plainly; returns that line.
+ */
+async function recordFitNoteByKeyboard(page: Page): Promise<string> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByTestId('meetings-table').getByRole('link').first().click();
+  await page.getByTestId('agenda').getByRole('link').first().click();
+  await activate(page, page.getByTestId('record-contents').getByRole('link', { name: 'Fit notes' }));
+  const section = page.getByTestId('fit-notes-section');
+  await expect(section).toContainText('No fit note recorded.');
+  await activate(page, section.getByRole('button', { name: 'Record a fit note' }));
+  const form = section.getByTestId('fit-note-form');
+  await expect(form.getByRole('group', { name: 'Date issued' }).getByLabel('Day', { exact: true })).toBeFocused();
+  await activate(page, form.getByRole('button', { name: 'Save fit note' }));
+  const problems = page.getByRole('alert');
+  await expect(problems).toContainText('Choose not fit for work, or may be fit for work');
+  await expect(problems).toContainText('Choose who issued the fit note');
+  await expect(form.locator('.nhsuk-error-message').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const from = addDaysToIsoDate(TEST_TODAY, -4);
+  const to = addDaysToIsoDate(TEST_TODAY, 24);
+  await typeDate(page, form, 'Date issued', from);
+  await typeDate(page, form, 'Period from', from);
+  await typeDate(page, form, 'Period to', to);
+  await tabTo(page, form.getByLabel('Not fit for work'));
+  await page.keyboard.press('Space');
+  await tabTo(page, form.getByRole('group', { name: /assess their fitness for work again/ }).getByLabel('Yes'));
+  await page.keyboard.press('Space');
+  await chooseOption(page, form.getByLabel('Issued by'), 'GP', 'GP practice');
+  await chooseOption(page, form.getByLabel('Issuer’s profession'), 'D', 'Doctor');
+  // Tab reaches a group's first radio; the arrow keys choose within it, as with any radios.
+  const conversation = form.getByRole('group', { name: 'Did it come from a fit-note conversation?' });
+  await tabTo(page, conversation.getByLabel('Yes'));
+  await page.keyboard.press('ArrowDown');
+  await expect(conversation.getByLabel('No')).toBeChecked();
+  await activate(page, form.getByRole('button', { name: 'Save fit note' }));
+  const line = `Not fit for work from ${formatCalendarDate(from)} to ${formatCalendarDate(to)} · GP`;
+  await expect(section.getByTestId('current-fit-note')).toHaveText(`Current fit note: ${line}`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Fit notes' })).toBeFocused();
+  await expect(page.getByTestId('patient-banner')).toContainText('Not fit for work to');
+  await expectNoAxeViolations(page);
+  return line;
+}
+
+test('meeting mode: the meeting clock warns the cases will not fit, the case timer keeps its time, the bar stays in view, the summary shows each discipline; P presents, keeping an open risk flag; four actions across three disciplines drafted and agreed in under 20 interactions; an administrator adds to the action library in Settings; a fit note recorded by keyboard on the record shows its dates in the case summary', async ({
   page,
   host,
 }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(210_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.clock.install();
-  await openDemoAs(page, host, 'demo.coordinator');
+  await openDemoAs(page, host, 'demo.coach');
+  const fitNoteLine = await recordFitNoteByKeyboard(page);
+  await signInAs(page, 'demo.coordinator');
   const live = await startTodaysDemoMeeting(page);
 
   // The whole meeting fills the projector's width, with the case bar, timer and meeting clock on top.
@@ -91,6 +142,20 @@ test('meeting mode: the meeting clock warns the cases will not fit, the case tim
   await expect(summary.getByTestId('case-details')).toContainText(/Age\s*\d+ \(born /);
   await expect(summary.getByTestId('case-details')).toContainText('Coach');
   await expect(summary.getByTestId('case-details')).toContainText('Referred');
+  // Issue 16 item 3: the current fit note's status and dates, not "dates not recorded".
+  await expect(summary.getByTestId('case-details')).toContainText(`Fit note${fitNoteLine}`);
+  const showDetails = async () =>
+    page.evaluate(() => {
+      const details = document.querySelector('[data-testid="case-details"]');
+      const bar = document.querySelector('.ww-live__bar');
+      if (details !== null && bar !== null)
+        window.scrollBy(0, details.getBoundingClientRect().top - bar.getBoundingClientRect().height - 16);
+    });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await showDetails();
+  await projectorShot(page, testInfo, 1366, 768, 'meeting-mode-fit-note');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const title of ['Physiotherapy assessment', 'Mental health assessment', 'Occupational therapy assessment'])
     await expect(summary.getByRole('region', { name: title })).toBeVisible();
 

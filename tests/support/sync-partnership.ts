@@ -5,6 +5,7 @@ import { enrolLaptop } from '../../services/sync/enrol';
 import type { SyncLoopOptions } from '../../services/sync/sync-loop';
 import { syncStore } from '../../services/sync/sync-store';
 import { startPartnershipServer } from '../../server/partnership-server';
+import type { PublicReferralOptions } from '../../server/public-referral-router';
 import { createServerDatabase } from '../../server/server-database';
 import { initServerFromStore } from '../../cli/server-init';
 import { demoFromTemplate } from './demo-template';
@@ -54,12 +55,20 @@ export async function putDemoOnServer(databaseUrl: string, serverUrl: string) {
  * A real partnership server (a fresh PostgreSQL database, HTTP on 127.0.0.1) holding a copy of
  * the run's demo partnership, put there by `server init` from laptop A as demo.admin.
  * `databaseUrl`: a database of the caller's instead (dropped by the caller), e.g. one reached as
- * an account that is not a superuser, as in production.
+ * an account that is not a superuser, as in production. `publicReferrals`: the public form's
+ * limits (tests shorten them).
  */
-export async function demoOnServer(options: { databaseUrl?: string } = {}) {
+export async function demoOnServer(options: { databaseUrl?: string; publicReferrals?: PublicReferralOptions } = {}) {
   const database = options.databaseUrl === undefined ? await freshServerDatabase() : { url: options.databaseUrl, drop: async () => {} };
   const db = createServerDatabase(database.url, { maxConnections: 4 });
-  const server = await startPartnershipServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, clock: testClock() });
+  const server = await startPartnershipServer({
+    db,
+    host: '127.0.0.1',
+    port: 0,
+    log: () => undefined,
+    clock: testClock(),
+    publicReferrals: options.publicReferrals,
+  });
   let closed: Promise<void> | undefined;
   const stopServer = () => (closed ??= server.close(100));
   cleanups.push(database.drop, () => db.destroy(), stopServer);

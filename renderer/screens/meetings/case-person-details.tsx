@@ -1,15 +1,31 @@
 import { ageOn } from '../../../core/calendar-date';
 import { todayInLondon } from '../../../core/clock';
+import { currentFitNote, currentFitNoteLine } from '../../../core/fit-notes/current-fit-note';
+import type { FitNote } from '../../../core/schemas/fit-note';
 import type { ParticipantDetails } from '../../../core/schemas/participant-record';
 import { EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { formatDate } from '../../format';
 
+/** The fit note line: the current one's status and dates (issue 16 item 3), else what the referral said. */
+function fitNoteText(person: ParticipantDetails, fitNotes: readonly FitNote[] | undefined): string {
+  const current = fitNotes === undefined ? null : currentFitNote(fitNotes, todayInLondon());
+  if (current !== null) return currentFitNoteLine(current);
+  switch (person.employment.status) {
+    case 'off_sick_fit_note':
+      return 'Off sick with a fit note at referral; none recorded yet';
+    case 'off_sick_no_fit_note':
+      return 'Off sick without a fit note';
+    default:
+      return 'None recorded';
+  }
+}
+
 /**
  * The person at a glance for the team: age, coach, when they were referred, their work and
- * employer, and their fit note as far as the record holds it (the referral records whether they
- * are off sick with one; its dates are not recorded, so none are shown).
+ * employer, and their current fit note's status and dates (`fitNotes`: absent for a reader not sent
+ * the clinical record, who sees what the referral said).
  */
-export function CasePersonDetails({ person }: { person: ParticipantDetails }) {
+export function CasePersonDetails({ person, fitNotes }: { person: ParticipantDetails; fitNotes?: readonly FitNote[] }) {
   const firstReferral = person.referrals.reduce<string | undefined>(
     (earliest, referral) => (earliest === undefined || referral.date < earliest ? referral.date : earliest),
     undefined,
@@ -29,14 +45,7 @@ export function CasePersonDetails({ person }: { person: ParticipantDetails }) {
         .filter((part) => part !== null)
         .join(' · '),
     ],
-    [
-      'Fit note',
-      employment.status === 'off_sick_fit_note'
-        ? 'Off sick with a fit note (dates not recorded)'
-        : employment.status === 'off_sick_no_fit_note'
-          ? 'Off sick without a fit note'
-          : 'None recorded',
-    ],
+    ['Fit note', fitNoteText(person, fitNotes)],
   ];
   return (
     <dl className="nhsuk-summary-list ww-case-details" data-testid="case-details">

@@ -113,7 +113,7 @@ export function CaseSummary({ participantId }: { participantId: string }) {
     <div className="ww-case-summary" data-testid="case-summary">
       <RiskFlagBanner flags={person.openRiskFlags} onAcknowledged={() => void record.reload()} inMeeting />
       <LastRiskAcknowledgement person={person} />
-      <CasePersonDetails person={person} />
+      <CasePersonDetails person={person} fitNotes={person.fitNotes} />
       {assessment === null ? (
         <p className="nhsuk-inset-text">No joined-up assessment yet.</p>
       ) : (

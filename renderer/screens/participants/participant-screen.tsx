@@ -18,6 +18,7 @@ import { MeasuresSection } from '../measures/measures-section';
 import { PlanPanel } from '../plans/plan-panel';
 import { ClinicalWithheldNotice } from './clinical-withheld-notice';
 import { ConsentPanel } from './consent-panel';
+import { FitNotesSection } from './fit-notes-section';
 import { RiskFlagBanner } from './risk-flag-banner';
 import { RiskFlagHistory } from './risk-flag-history';
 import { PatientBanner } from './patient-banner';
@@ -77,6 +78,7 @@ export function ParticipantScreen({ id }: { id: string }) {
       ? []
       : [
           { id: 'record-joined-up', title: 'Joined-up assessment', content: <JoinedUpSection record={record} onChanged={onChanged} /> },
+          { id: 'record-fit-notes', title: 'Fit notes', content: <FitNotesSection record={record} onChanged={onChanged} /> },
           { id: 'record-measures', title: 'Outcome measures', content: <MeasuresSection record={record} onChanged={onChanged} /> },
           {
             id: 'record-disciplines',

@@ -189,6 +189,7 @@ describe('role x field matrix on participants.get', () => {
           'measures',
           'openRiskFlags',
           'acknowledgedRiskFlags',
+          'fitNotes',
         ])
           expect(view, `administrator reads ${field}`).not.toHaveProperty(field);
         expect(await demo.services.dispatch('plans.get', { participantId: demo.id })).toMatchObject({

@@ -6,6 +6,7 @@ import { requestLogLine } from '../../../server/request-log';
 import { createServerDatabase } from '../../../server/server-database';
 import type { ServerDatabase } from '../../../server/server-schema';
 import { httpCall } from '../../support/http-call';
+import { goodFormFields, stampOf } from '../../support/public-referral-form';
 import { freshServerDatabase, type FreshServerDatabase } from '../../support/postgres';
 import { addPartnershipRoute, getPartnershipRoute } from '../../support/server-test-routes';
 
@@ -94,6 +95,49 @@ describe('the request log', () => {
       'GET /test/partnerships/:id 200',
     ]);
     expect(log[1]).toMatch(/ error=23505$/);
+  });
+
+  it('logs the public referral form by its route pattern only: never the partnership, a field typed or a token', async () => {
+    const canary = `Canary${randomUUID().replaceAll('-', '')}`;
+    const partnershipId = `p-${canary}`;
+    await db
+      .insertInto('partnerships')
+      .values({ id: partnershipId, name: 'Log test partnership', store_id: null, keyring_meta: null })
+      .execute();
+    const url = `${server.url}/refer/${partnershipId}`;
+    const from = log.length;
+    const form = await httpCall(url);
+    // Longer than the form's minimum fill time (3 s by default): a person, not a bot.
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
+    const post = (fields: Record<string, string>) =>
+      httpCall(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...fields, stamp: stampOf(form.text) }).toString(),
+      });
+    const answers = [
+      form,
+      await post(goodFormFields({ givenName: canary, reason: `Jane ${canary} disclosed low mood` })),
+      await post(goodFormFields({ familyName: canary, consentToContact: '' })),
+      await httpCall(`${server.url}/referrals/fhir`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/fhir+json', Authorization: `Bearer ${canary}` },
+        body: JSON.stringify({ note: canary }),
+      }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 303, 400, 401]);
+    const lines = log.slice(from);
+    for (const line of lines) {
+      expect(line).toMatch(LOG_LINE);
+      expect(line).not.toContain(canary);
+      expect(line).not.toMatch(/Jane|mood/);
+    }
+    expect(lines.map((line) => line.split(' ').slice(1, 4).join(' '))).toEqual([
+      'GET /refer/:partnership 200',
+      'POST /refer/:partnership 303',
+      'POST /refer/:partnership 400',
+      'POST /referrals/fhir 401',
+    ]);
   });
 
   it('does not trust the method or an error code to be safe to log', () => {

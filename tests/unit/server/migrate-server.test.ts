@@ -61,6 +61,7 @@ const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerData
     expires_at: true,
   },
   sessions: { token_hash: true, user_id: true, device_id: true, expires_at: true },
+  referrer_tokens: { id: true, partnership_id: true, name: true, token_hash: true, created_at: true, revoked_at: true },
   audit_log: {
     partnership_id: true,
     chain_seq: true,

@@ -6,6 +6,7 @@ import type { PartnershipConfig } from '../../../core/schemas/config/partnership
 import type { RetentionItem } from '../../../core/schemas/retention';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { storePaths } from '../../../db/store-paths';
+import { gpFitNote } from '../../support/fit-note-input';
 import { storeReader } from '../../support/store-reader';
 import { TEST_NOW, TEST_TODAY } from '../../support/test-clock';
 
@@ -51,6 +52,17 @@ async function personWhoExited() {
     }),
   );
   value(await services.dispatch('assessments.sign', { id: draft.id, version: 1 }));
+  // A fit note and its correction (which names the first): both go with the record.
+  const note = { ...gpFitNote(id), issuedOn: '2026-11-02', periodFrom: '2026-11-02', periodTo: '2026-11-30' };
+  const first = value<{ id: string }>(await services.dispatch('fitNotes.record', note));
+  value(
+    await services.dispatch('fitNotes.record', {
+      ...note,
+      periodTo: '2026-11-20',
+      replacesId: first.id,
+      correctionReason: 'Wrong end date.',
+    }),
+  );
   await demo.signInAs('demo.mh');
   const record = value<{ openRiskFlags: Array<{ id: string }> }>(await services.dispatch('participants.get', { id }));
   for (const flag of record.openRiskFlags)
@@ -226,6 +238,7 @@ describe('retention review', () => {
           'risk_flags',
           'action_plans',
           'participant_exits',
+          'fit_notes',
         ]),
       );
       const participantsBefore = before.participants ?? 0;

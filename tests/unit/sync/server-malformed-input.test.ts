@@ -12,6 +12,7 @@ import { openSyncStore } from '../../../services/sync/open-sync-store';
 import { signIn } from '../../../services/sync/sync-client';
 import { SeededRandom } from '../../../services/synthetic/seeded-random';
 import { httpCall } from '../../support/http-call';
+import { junk as junkOf, POLLUTION_KEYS, setOwn } from '../../support/malformed-junk';
 import { demoOnServer } from '../../support/sync-partnership';
 
 /**
@@ -26,7 +27,6 @@ import { demoOnServer } from '../../support/sync-partnership';
  */
 
 const MESSAGES = Number(process.env.SYNC_FUZZ_MESSAGES ?? 10_000);
-const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype'];
 const FIELD_KEYS = [
   'username',
   'deviceId',
@@ -47,45 +47,8 @@ const FIELD_KEYS = [
   'base',
 ];
 
-function setOwn(target: Record<string, unknown>, key: string, item: unknown): void {
-  Object.defineProperty(target, key, { value: item, enumerable: true, writable: true, configurable: true });
-}
-
-function junk(random: SeededRandom, depth = 0): unknown {
-  switch (random.integer(0, depth > 2 ? 5 : 8)) {
-    case 0:
-      return null;
-    case 1:
-      return random.integer(-1e9, 1e9) * (random.next() < 0.5 ? 1 : 0.5);
-    case 2:
-      return random.next() < 0.5;
-    case 3:
-      return 'x'.repeat(random.integer(0, 40));
-    case 4:
-      return random.pick([
-        '2026-13-45',
-        '',
-        ' ',
-        '\u0000',
-        '<script>',
-        "'; DROP TABLE records;--",
-        '1e309',
-        '-1',
-        '99999999999999999999',
-        'participants',
-        'a.b',
-      ]);
-    case 5:
-      return 'A'.repeat(random.pick([5_000, 70_000, 300_000]));
-    case 6:
-      return Array.from({ length: random.integer(0, 4) }, () => junk(random, depth + 1));
-    default: {
-      const object: Record<string, unknown> = {};
-      for (let i = random.integer(0, 4); i > 0; i -= 1)
-        setOwn(object, random.pick([...POLLUTION_KEYS, ...FIELD_KEYS]), junk(random, depth + 1));
-      return object;
-    }
-  }
+function junk(random: SeededRandom): unknown {
+  return junkOf(random, FIELD_KEYS);
 }
 
 /** A push that is nearly right: one field of a plausible mutation replaced with junk or a pollution key. */
