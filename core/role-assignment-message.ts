@@ -26,3 +26,24 @@ export function roleAssignmentMessage(subject: {
     subject.version,
   ]);
 }
+
+/**
+ * The message `assignment` must sign for a slot's user and keys: its signing key counts only when
+ * the assignment certifies it; undefined when it certifies a key the slot does not have.
+ */
+export function assignmentMessageFor(
+  storeId: string,
+  slot: { readonly userId: string; readonly username: string; readonly publicKey: string; readonly signingPublicKey?: string | undefined },
+  assignment: { readonly role: string; readonly version: number; readonly certifiesSigningKey: boolean },
+): string | undefined {
+  if (assignment.certifiesSigningKey && slot.signingPublicKey === undefined) return undefined;
+  return roleAssignmentMessage({
+    storeId,
+    userId: slot.userId,
+    username: slot.username,
+    publicKey: slot.publicKey,
+    signingPublicKey: assignment.certifiesSigningKey ? (slot.signingPublicKey ?? '') : '',
+    role: assignment.role,
+    version: assignment.version,
+  });
+}

@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/app-error';
-import { ROLES } from '../core/roles';
+import { base64Bytes, roleAssignmentSchema, type RoleAssignment } from '../core/role-assignment-schema';
 import { writeFileDurablySync } from './durable-file';
 import { signingKeyFromSlotSecret, type SigningKey } from './signing-key';
 
@@ -46,23 +46,10 @@ const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-const base64Bytes = (bytes: number) =>
-  z.base64().refine((value) => Buffer.from(value, 'base64').length === bytes, `must be ${bytes} bytes`);
-
 const anchorKeySchema = z.strictObject({ userId: z.string().min(1).max(64), signingPublicKey: base64Bytes(32) });
 export type AnchorKey = z.infer<typeof anchorKeySchema>;
 
-/** A role signed by an administrator's key over (store, user id, username, signing key, role, version). */
-const roleAssignmentSchema = z.strictObject({
-  role: z.enum(ROLES),
-  version: z.number().int().min(1),
-  /** False while the user's signing key is not yet certified (an account from before signed roles). */
-  certifiesSigningKey: z.boolean(),
-  signerUserId: z.string().min(1).max(64),
-  signerPublicKey: base64Bytes(32),
-  signature: base64Bytes(64),
-});
-export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
+export type { RoleAssignment };
 
 const keySlotSchema = z.strictObject({
   userId: z.string().min(1).max(64),
@@ -126,6 +113,11 @@ const keyringSchema = z.strictObject({
   auditHead: z
     .strictObject({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/), signedFrom: z.number().int().min(1) })
     .optional(),
+  /**
+   * The highest version of each user's signed role the partnership server has handed this laptop
+   * (services/sync/signed-roles-sync.ts): a slot holding an older assignment was rolled back.
+   */
+  roleVersionsSeen: z.record(z.string().min(1).max(64), z.number().int().min(1)).optional(),
   /** Signing keys of slots since replaced or revoked, with their signed roles: their audit entries stay checkable. */
   formerSigningKeys: z
     .array(

@@ -1,4 +1,4 @@
-import { roleAssignmentMessage } from '../core/role-assignment-message';
+import { assignmentMessageFor, roleAssignmentMessage } from '../core/role-assignment-message';
 import type { Role } from '../core/roles';
 import type { AnchorKey, KeySlot, Keyring, RoleAssignment } from './keyring';
 import { signMessage, verifySignature, type SigningKey } from './signing-key';
@@ -47,17 +47,23 @@ export function signedOver(
   trusted: ReadonlySet<string>,
 ): assignment is RoleAssignment {
   if (assignment === undefined || slot.publicKey === undefined || !trusted.has(assignment.signerPublicKey)) return false;
-  if (assignment.certifiesSigningKey && slot.signingPublicKey === undefined) return false;
-  const message = roleAssignmentMessage({
-    storeId,
-    userId: slot.userId,
-    username: slot.username,
-    publicKey: slot.publicKey,
-    signingPublicKey: assignment.certifiesSigningKey ? (slot.signingPublicKey ?? '') : '',
-    role: assignment.role,
-    version: assignment.version,
-  });
+  const message = assignmentMessageFor(storeId, { ...slot, publicKey: slot.publicKey }, assignment);
+  if (message === undefined) return false;
   return verifySignature(assignment.signerPublicKey, message, assignment.signature);
+}
+
+/**
+ * The highest version of `userId`'s signed role this laptop has seen, held or learned from the
+ * partnership server: the next assignment is signed one above it, and a slot below it was rolled back.
+ */
+export function highestRoleVersion(keyring: Keyring, userId: string): number {
+  const slot = keyring.slots.find((each) => each.userId === userId);
+  return Math.max(slot?.role?.version ?? 0, keyring.roleVersionsSeen?.[userId] ?? 0);
+}
+
+/** True when the slot holds an assignment older than one the partnership server has handed this laptop. */
+export function assignmentRolledBack(keyring: Keyring, slot: KeySlot): boolean {
+  return slot.role !== undefined && slot.role.version < (keyring.roleVersionsSeen?.[slot.userId] ?? 0);
 }
 
 /** True when the slot's own assignment is signed by one of `trusted`. */
@@ -145,8 +151,12 @@ export function certifiedSigningKeys(keyring: Keyring, trusted: ReadonlySet<stri
 /** What an administrator's unlock reports about one account's role. */
 export interface RoleProblem {
   readonly username: string;
-  /** `unsigned`: no valid signature from a trusted administrator; `differs`: the store names another role than the signed one. */
-  readonly problem: 'unsigned' | 'differs';
+  /**
+   * `unsigned`: no valid signature from a trusted administrator; `differs`: the store names another
+   * role than the signed one; `rolledBack`: a validly signed but older assignment than the partnership
+   * server has handed this laptop (an earlier role put back).
+   */
+  readonly problem: 'unsigned' | 'differs' | 'rolledBack';
   readonly storedRole: string;
   readonly signedRole: Role | null;
 }
@@ -164,6 +174,8 @@ export function roleProblems(
     if (slot === undefined) continue; // enrolled on other laptops only: their slots are not here
     const valid = slot.username === user.username && assignmentIsValid(keyring.storeId, slot, trusted);
     if (!valid) problems.push({ username: user.username, problem: 'unsigned', storedRole: user.role, signedRole: null });
+    else if (assignmentRolledBack(keyring, slot))
+      problems.push({ username: user.username, problem: 'rolledBack', storedRole: user.role, signedRole: slot.role.role });
     else if (slot.role.role !== user.role)
       problems.push({ username: user.username, problem: 'differs', storedRole: user.role, signedRole: slot.role.role });
   }

@@ -33,6 +33,9 @@ export function mainNavigationLinks(role: Role): NavigationLink[] {
       // Without a worklist the caseload is the home page.
       section: hasWorklist ? ['caseload', 'register', 'participant'] : ['home', 'caseload', 'register', 'participant'],
     },
+    ...(canCall('referrals.list', role)
+      ? [{ label: 'Referral inbox', route: { name: 'referrals', view: 'waiting' }, section: ['referrals'] } satisfies NavigationLink]
+      : []),
     ...(canCall('triage.queue', role)
       ? [{ label: 'Triage', route: { name: 'triage' }, section: ['triage'] } satisfies NavigationLink]
       : []),

@@ -14,7 +14,11 @@ export type Route =
   | RetentionRoute
   | SecurityRoute
   | ExportsRoute
-  | SyncRoute;
+  | SyncRoute
+  | ReferralsRoute;
+
+/** The referral inbox (coordinators and coaches): the referrals waiting, or those declined. */
+export type ReferralsRoute = { readonly name: 'referrals'; readonly view: 'waiting' | 'declined' };
 
 /** The changes the partnership server refused, with its reasons and the kept text; the server's Settings page (administrators). */
 export type SyncRoute = { readonly name: 'sync-refused' } | { readonly name: 'sync-settings' };
@@ -40,7 +44,7 @@ const SECURITY_PATHS: Readonly<Record<SecurityRoute['name'], string>> = {
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
 
 /** The partnership settings pages under #/settings/. */
-export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory', 'action-library', 'clinical-leads'] as const;
+export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory', 'action-library', 'clinical-leads', 'eligibility'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** Triage, meetings (agenda, live meeting mode, minutes) and the follow-up list. */
@@ -69,6 +73,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/worklist') return { name: 'worklist' };
   if (path === '/register') return { name: 'register' };
   if (path === '/exports') return { name: 'exports' };
+  if (path === '/referrals') return { name: 'referrals', view: 'waiting' };
+  if (path === '/referrals/declined') return { name: 'referrals', view: 'declined' };
   if (path === '/sync/refused') return { name: 'sync-refused' };
   if (path === '/settings/partnership-server') return { name: 'sync-settings' };
   if (path === '/settings/measure-wording') return { name: 'measure-wording' };
@@ -125,6 +131,8 @@ export function routeHref(route: Route): string {
       return `#${SECURITY_PATHS[route.name]}`;
     case 'exports':
       return '#/exports';
+    case 'referrals':
+      return route.view === 'declined' ? '#/referrals/declined' : '#/referrals';
     case 'sync-refused':
       return '#/sync/refused';
     case 'sync-settings':

@@ -24,6 +24,7 @@ import { SyncRefusedScreen } from './screens/sync/sync-refused-screen';
 import { SyncSettingsScreen } from './screens/sync/sync-settings-screen';
 import { WorklistScreen } from './screens/worklist/worklist-screen';
 import { canCall } from './can-call';
+import { ReferralInboxScreen } from './screens/referrals/referral-inbox-screen';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
 export function UnlockedApp() {
@@ -70,6 +71,8 @@ export function UnlockedApp() {
       return <ChangePassphraseScreen />;
     case 'exports':
       return <ExportsScreen />;
+    case 'referrals':
+      return <ReferralInboxScreen key={route.view} view={route.view} />;
     case 'home':
     case 'worklist':
       // The worklist is the home page of everyone who has one; administrators (no clinical content) start on the caseload.

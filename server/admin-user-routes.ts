@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import { addServerUserRequestSchema } from '../core/sync/admin-protocol';
 import { notifyOnCommit, publishUserRow, requireAdministrator } from './admin-caller';
+import { requireSignedByCaller } from './caller-signed-role';
 import { HttpError } from './http-error';
 import { inAdministrationScope, inRequestScope } from './request-scope';
 import { administratorEntry, appendServerAudit } from './server-audit-append';
 import type { Route } from './route';
 import { currentRow, lockChangeLog, writeChange } from './sync-apply';
+import { heldSlot } from './signed-role';
 import { parseBody } from './sync-body';
 
 const rowKey = (id: string) => JSON.stringify([id]);
@@ -30,6 +32,7 @@ export const listUsersRoute: Route = {
           'users.username',
           'users.role',
           'users.revoked_at',
+          'users.role_version',
           sql<string | null>`records.row->>'display_name'`.as('display_name'),
           (eb) =>
             eb
@@ -51,6 +54,7 @@ export const listUsersRoute: Route = {
           username: row.username,
           displayName: row.display_name,
           role: row.role,
+          roleVersion: row.role_version,
           revokedAt: row.revoked_at?.toISOString() ?? null,
           laptops: Number(row.laptops ?? 0),
         })),
@@ -85,6 +89,11 @@ export const addUserRoute: Route = {
         .where((eb) => eb.or([eb('id', '=', row.id), eb('username', '=', row.username)]))
         .forUpdate()
         .execute();
+      // The role as the calling administrator signed it into the new slot (issue 18 item 1).
+      const held = heldSlot(slot);
+      if (held?.role === undefined || held.role.role !== row.role)
+        throw new HttpError(403, 'FORBIDDEN', 'The new user’s role is not signed into their keyring slot. Nothing was changed.');
+      await requireSignedByCaller(trx, caller, held, held.role);
       const same = existing.find((user) => user.id === row.id);
       if (
         same !== undefined &&
@@ -106,6 +115,7 @@ export const addUserRoute: Route = {
           partnership_id: caller.partnershipId,
           username: row.username,
           role: row.role,
+          role_version: held.role.version,
           public_key: slot.publicKey,
           revoked_at: null,
         })

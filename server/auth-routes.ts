@@ -5,6 +5,7 @@ import { newChallengeKeyPair, verifyChallengeAnswer } from './auth-challenge';
 import { tokenHash } from './auth-session';
 import { HttpError } from './http-error';
 import type { Route } from './route';
+import { signedServerRole } from './signed-role';
 import { parseBody } from './sync-body';
 
 /** A challenge must be answered within this long. */
@@ -86,6 +87,9 @@ export const answerRoute: Route = {
           'users.revoked_at',
           'users.partnership_id',
           'partnerships.name as partnershipName',
+          'users.role_version as roleVersion',
+          'partnerships.store_id as storeId',
+          (eb) => eb.selectFrom('keyring_slots').select('slot').whereRef('keyring_slots.user_id', '=', 'users.id').as('slot'),
         ])
         .where('users.id', '=', challenge.user_id)
         .executeTakeFirst();
@@ -97,6 +101,8 @@ export const answerRoute: Route = {
       };
       if (!verifyChallengeAnswer(server, Buffer.from(user.public_key, 'base64'), facts, proof)) throw signInFailed();
       if (user.revoked_at !== null) throw revoked();
+      // Told only to someone who proved they hold the user's key, as REVOKED is.
+      const role = signedServerRole(user);
       let device = await trx.selectFrom('devices').selectAll().where('id', '=', challenge.device_id).forUpdate().executeTakeFirst();
       if (device?.revoked_at != null) throw revoked();
       // A laptop belongs to one partnership; its other users may sign in on it, no one else's.
@@ -131,7 +137,7 @@ export const answerRoute: Route = {
         body: {
           token,
           expiresAt: session.expires_at.toISOString(),
-          user: { userId: user.id, username: user.username, role: user.role },
+          user: { userId: user.id, username: user.username, role },
           partnership: { id: user.partnership_id, name: user.partnershipName },
           referenceBlock: device.reference_block,
         },

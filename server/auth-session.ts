@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '../core/roles';
 import { HttpError } from './http-error';
+import { signedServerRole } from './signed-role';
 import type { RouteContext } from './route';
 import type { ServerDatabase } from './server-schema';
 
@@ -9,7 +10,7 @@ import type { ServerDatabase } from './server-schema';
 export interface Caller {
   readonly userId: string;
   readonly username: string;
-  /** The role the SERVER holds for the user: a laptop's own users table is never asked. */
+  /** The role the SERVER holds for the user, as an administrator signed it (server/signed-role.ts): a laptop's own users table is never asked. */
   readonly role: Role;
   readonly partnershipId: string;
   readonly deviceId: string;
@@ -38,6 +39,8 @@ export async function authenticate(db: Kysely<ServerDatabase>, headers: RouteCon
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('devices', 'devices.id', 'sessions.device_id')
+    .innerJoin('partnerships', 'partnerships.id', 'users.partnership_id')
+    .leftJoin('keyring_slots', 'keyring_slots.user_id', 'users.id')
     .select([
       'users.id as userId',
       'users.username',
@@ -46,6 +49,9 @@ export async function authenticate(db: Kysely<ServerDatabase>, headers: RouteCon
       'devices.id as deviceId',
       'users.revoked_at as userRevoked',
       'devices.revoked_at as deviceRevoked',
+      'users.role_version as roleVersion',
+      'keyring_slots.slot',
+      'partnerships.store_id as storeId',
     ])
     .where('sessions.token_hash', '=', tokenHash(token))
     .where('sessions.expires_at', '>', sql<Date>`now()`)
@@ -57,7 +63,9 @@ export async function authenticate(db: Kysely<ServerDatabase>, headers: RouteCon
   return {
     userId: found.userId,
     username: found.username,
-    role: found.role as Role,
+    // The role an administrator signed, checked on every request: never a laptop's word, nor a
+    // `users.role` written without a signature.
+    role: signedServerRole(found),
     partnershipId: found.partnershipId,
     deviceId: found.deviceId,
   };

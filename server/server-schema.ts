@@ -35,6 +35,8 @@ export interface UsersTable {
   partnership_id: string;
   username: string;
   role: string;
+  /** The version of the signed role assignment the server last accepted (in `keyring_slots`); 0: none (migration 009). */
+  role_version: ColumnType<number, number | undefined, number>;
   /** X25519, raw, base64. */
   public_key: string;
   revoked_at: Date | null;

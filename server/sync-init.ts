@@ -6,6 +6,7 @@ import { migrateServerToLatest } from './migrate-server';
 import { setRequestSettings } from './request-scope';
 import { ServerError } from './server-error';
 import type { ServerDatabase } from './server-schema';
+import { heldSlot } from './signed-role';
 
 /** What `server init` put on the server. */
 export interface ServerInitResult {
@@ -56,6 +57,8 @@ export async function importStoreSnapshot(db: Kysely<ServerDatabase>, snapshot: 
           partnership_id: partnershipId,
           username: user.username,
           role: roleSchema.parse(user.role),
+          // The signed assignment's version (in the slot): the server takes only newer ones (migration 009).
+          role_version: heldSlot(user.slot)?.role?.version ?? 0,
           public_key: user.publicKey,
           revoked_at: user.disabledAt === null ? null : new Date(user.disabledAt),
         })

@@ -4,6 +4,7 @@ import { enrolmentSlotRoute } from './enrolment-slot-route';
 import type { Route } from './route';
 import { pullRoute } from './sync-pull';
 import { withPushRefusalEvents, withSignInEvents } from './server-event-routes';
+import { signedRolesRoute } from './signed-roles-route';
 import { pushRoute } from './sync-push';
 
 /**
@@ -18,6 +19,7 @@ export function syncRoutes(options: { enrolment?: Parameters<typeof enrolmentSlo
     enrolmentSlotRoute(options.enrolment),
     withPushRefusalEvents(pushRoute),
     pullRoute,
+    signedRolesRoute,
     ...auditRoutes(),
   ];
 }

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { EMPLOYMENT_STATUSES } from '../schemas/referral';
 import { outwardCode, type InboxReferral } from './inbox-referral';
 
+/** An age limit in whole years, 16 to 100 (the service is for people of working age), or none. */
+function ageSchema(which: 'youngest' | 'oldest') {
+  const message = `Enter the ${which} age as a whole number from 16 to 100`;
+  return z.number({ error: message }).int(message).min(16, message).max(100, message).nullable().default(null);
+}
+
 /**
  * A partnership's eligibility rules (Settings): each is optional, and a rule left unset is not
  * shown. Work statuses the service takes; the longest time out of work it takes; the postcode
@@ -10,7 +16,13 @@ import { outwardCode, type InboxReferral } from './inbox-referral';
 export const eligibilityRulesSchema = z
   .strictObject({
     workStatuses: z.array(z.enum(EMPLOYMENT_STATUSES)).max(EMPLOYMENT_STATUSES.length).nullable().default(null),
-    maxWeeksOutOfWork: z.number().int().min(0).max(5200).nullable().default(null),
+    maxWeeksOutOfWork: z
+      .number({ error: 'Enter the weeks as a whole number, like 26' })
+      .int('Enter the weeks as a whole number, like 26')
+      .min(0, 'The weeks out of work cannot be negative')
+      .max(5200, 'Enter 5200 weeks or fewer')
+      .nullable()
+      .default(null),
     areaOutwardCodes: z
       .array(
         z
@@ -22,8 +34,8 @@ export const eligibilityRulesSchema = z
       .max(500)
       .nullable()
       .default(null),
-    minAge: z.number().int().min(16).max(100).nullable().default(null),
-    maxAge: z.number().int().min(16).max(100).nullable().default(null),
+    minAge: ageSchema('youngest'),
+    maxAge: ageSchema('oldest'),
   })
   .refine((rules) => rules.minAge === null || rules.maxAge === null || rules.minAge <= rules.maxAge, {
     message: 'The youngest age must not be above the oldest',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleAssignmentSchema } from '../role-assignment-schema';
 import { roleSchema } from '../roles';
 
 /**
@@ -52,6 +53,8 @@ export const serverUserSchema = z.strictObject({
   revokedAt: z.string().nullable(),
   /** Laptops enrolled for this user (not revoked). */
   laptops: z.number().int().nonnegative(),
+  /** The version of the signed role the server holds for them (0: none, a server put up before signed roles). */
+  roleVersion: z.number().int().nonnegative(),
 });
 export type ServerUser = z.infer<typeof serverUserSchema>;
 export const serverUsersResponseSchema = z.strictObject({ users: z.array(serverUserSchema) });
@@ -80,7 +83,23 @@ export const revokedResponseSchema = z.strictObject({ revokedAt: z.string() });
 export const changeServerUserRoleRequestSchema = z.strictObject({
   role: roleSchema,
   seenUpTo: z.string().regex(/^\d{1,19}$/),
+  /**
+   * The role as the sending administrator signed it into the user's slot (issue 18 item 1): the
+   * server takes it only signed by the caller's own key over the user's slot it holds, for `role`,
+   * and newer than the version it has; laptops enrolled later receive it in the slot.
+   */
+  assignment: roleAssignmentSchema,
 });
 export type ChangeServerUserRoleRequest = z.infer<typeof changeServerUserRoleRequestSchema>;
 /** `changed`: false when the user already had that role (sent again after a cut connection). */
 export const changeServerUserRoleResponseSchema = z.strictObject({ role: roleSchema, changed: z.boolean() });
+
+/**
+ * GET /sync/roles: every current user's signed role as the server holds it, for any signed-in
+ * laptop to bring its keyring's copies up to date (services/sync/signed-roles-sync.ts) and learn
+ * the highest version, so an older assignment put back on a laptop shows as rolled back.
+ */
+export const signedRolesResponseSchema = z.strictObject({
+  roles: z.array(z.strictObject({ userId: z.string().min(1).max(64), assignment: roleAssignmentSchema })).max(5000),
+});
+export type SignedRolesResponse = z.infer<typeof signedRolesResponseSchema>;

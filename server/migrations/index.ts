@@ -7,6 +7,7 @@ import * as serverExportLog from './2026-12-06-005-server-export-log';
 import * as deviceUserProgress from './2026-12-06-006-device-user-progress';
 import * as syncGaps from './2026-12-06-007-sync-gaps';
 import * as narrowReading from './2026-12-06-008-narrow-reading';
+import * as signedRoleVersion from './2026-12-06-009-signed-role-version';
 import * as referrerTokens from './2026-12-06-011-referrer-tokens';
 
 /**
@@ -23,6 +24,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-006-device-user-progress': deviceUserProgress,
   '2026-12-06-007-sync-gaps': syncGaps,
   '2026-12-06-008-narrow-reading': narrowReading,
+  '2026-12-06-009-signed-role-version': signedRoleVersion,
   '2026-12-06-011-referrer-tokens': referrerTokens,
 };
 

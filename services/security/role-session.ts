@@ -17,7 +17,9 @@ export function roleWarningFor(problems: readonly RoleProblem[], auditHeadLost?:
   const named = problems.map((problem) =>
     problem.problem === 'differs'
       ? `${problem.username} (the store says ${problem.storedRole.replaceAll('_', ' ')}, the signed role is ${problem.signedRole?.replaceAll('_', ' ') ?? 'none'})`
-      : `${problem.username} (role ${problem.storedRole.replaceAll('_', ' ')} not signed by an administrator)`,
+      : problem.problem === 'rolledBack'
+        ? `${problem.username} (an earlier signed role, ${problem.signedRole?.replaceAll('_', ' ') ?? 'none'}, was put back; the partnership server holds a later one)`
+        : `${problem.username} (role ${problem.storedRole.replaceAll('_', ' ')} not signed by an administrator)`,
   );
   return `${trail}Security warning: roles changed outside the app, which refuses them: ${named.join('; ')}. Someone holding the data key edited the store or keyring. Check these accounts in Settings → Users (saving a role signs it), then rotate the data key.`;
 }

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { AppError } from '../../core/app-error';
 import type { Role } from '../../core/roles';
 import { parseKeyring, type KeySlot } from '../../db/keyring';
-import { assignmentIsValid, trustedAdministratorKeys } from '../../db/role-assignment';
+import { assignmentIsValid, assignmentRolledBack, trustedAdministratorKeys } from '../../db/role-assignment';
 
 /**
  * The signed role, checked again on every call (dispatch's role check): the session's user must
@@ -36,7 +36,13 @@ export class SessionRoleCheck {
       const keyring = parseKeyring(JSON.parse(readFileSync(this.keyringFile, 'utf8')));
       const slot = keyring.slots.find((each) => each.userId === this.userId);
       const trusted = trustedAdministratorKeys(keyring, this.anchor.administrators);
-      if (slot === undefined || !assignmentIsValid(keyring.storeId, slot, trusted) || slot.role.role !== this.role) throw refused();
+      if (
+        slot === undefined ||
+        !assignmentIsValid(keyring.storeId, slot, trusted) ||
+        slot.role.role !== this.role ||
+        assignmentRolledBack(keyring, slot)
+      )
+        throw refused();
     } catch {
       throw refused();
     }

@@ -3,7 +3,9 @@ import { roleSchema, type Role } from '../../core/roles';
 import { anchorSlot, writeKeyring, type KeySlot, type Keyring } from '../../db/keyring';
 import {
   assignmentIsValid,
+  assignmentRolledBack,
   firstUseAnchor,
+  highestRoleVersion,
   roleProblems,
   rolesAreSigned,
   signRoleAssignment,
@@ -87,7 +89,7 @@ export async function establishSignedRole(options: {
   }
   const anchor = slot.anchor?.administrators ?? [];
   const trusted = trustedAdministratorKeys(keyring, anchor);
-  if (!assignmentIsValid(keyring.storeId, slot, trusted))
+  if (!assignmentIsValid(keyring.storeId, slot, trusted) || assignmentRolledBack(keyring, slot))
     throw new AppError(
       'FORBIDDEN',
       'Your role on this laptop is not signed by an administrator you trust, so the app cannot open for you. Ask an administrator to set your role again (Settings → Users).',
@@ -100,7 +102,10 @@ export async function establishSignedRole(options: {
     if (each.role === undefined || each.role.certifiesSigningKey || each.signingPublicKey === undefined) return each;
     if (!assignmentIsValid(keyring.storeId, each, trusted)) return each;
     certified = true;
-    return { ...each, role: signRoleAssignment(keyring.storeId, signer, each, each.role.role, each.role.version + 1) };
+    return {
+      ...each,
+      role: signRoleAssignment(keyring.storeId, signer, each, each.role.role, highestRoleVersion(keyring, each.userId) + 1),
+    };
   });
   if (certified) await writeKeyring(paths.keyring, (keyring = { ...keyring, slots }));
   const finalTrust = trustedAdministratorKeys(keyring, anchor);

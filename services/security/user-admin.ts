@@ -5,7 +5,13 @@ import { roleSchema } from '../../core/roles';
 import type { UserEntry } from '../../core/schemas/security';
 import type { ParsedInput } from '../../core/contract';
 import { createKeySlot, readKeyring, type KeySlot, type Keyring } from '../../db/keyring';
-import { anchorKeysFor, signRoleAssignment, trustedAdministratorKeys } from '../../db/role-assignment';
+import {
+  anchorKeysFor,
+  assignmentIsValid,
+  highestRoleVersion,
+  signRoleAssignment,
+  trustedAdministratorKeys,
+} from '../../db/role-assignment';
 import { findTeamMember, linkTeamMemberToUser } from '../../db/repositories/team-member-repository';
 import {
   countEnabledAdministrators,
@@ -131,8 +137,9 @@ export async function revokeUser(paths: StorePaths, open: OpenSession, userId: s
   await updateKeyring(paths, (keyring) => {
     const slots = keyring.slots.filter((slot) => slot.userId !== userId);
     if (slots.length === 0) throw new AppError('CONFLICT', 'The keyring would be left with no way in.');
+    const kept = resignRolesSignedBy(keyring, open, userId);
     return retireSigningKeys(
-      { ...keyring, slots },
+      { ...kept, slots: kept.slots.filter((slot) => slot.userId !== userId) },
       keyring.slots.filter((slot) => slot.userId === userId),
     );
   });
@@ -160,20 +167,49 @@ export async function changeUserRole(paths: StorePaths, open: OpenSession, input
     // The signed role in the user's slot (when their slot is on this laptop): saving a role signs it,
     // even unchanged, which is how an administrator confirms a role flagged at unlock. Written
     // before the transaction commits; a failed write rolls the change back.
-    await updateKeyring(paths, (keyring) => {
+    await updateKeyring(paths, (current) => {
+      // An administrator demoted: the roles they signed are signed again by the acting one first.
+      const keyring = input.role === 'administrator' ? current : resignRolesSignedBy(current, open, input.userId);
       const signing = roleSigner(keyring, open);
-      if (signing === undefined) return keyring;
+      if (signing === undefined || !keyring.slots.some((slot) => slot.userId === input.userId && slot.publicKey !== undefined))
+        return keyring;
+      const version = highestRoleVersion(keyring, input.userId) + 1;
       return {
         ...keyring,
+        // Remembered beside the slot too, so putting back the earlier assignment shows as rolled back.
+        roleVersionsSeen: { ...keyring.roleVersionsSeen, [input.userId]: version },
+        // One above any version seen here or learned from the server, so it supersedes them everywhere.
         slots: keyring.slots.map((slot) =>
-          slot.userId === input.userId && slot.publicKey !== undefined
-            ? { ...slot, role: signRoleAssignment(keyring.storeId, signing.signer, slot, input.role, (slot.role?.version ?? 0) + 1) }
+          slot.userId === input.userId
+            ? { ...slot, role: signRoleAssignment(keyring.storeId, signing.signer, slot, input.role, version) }
             : slot,
         ),
       };
     });
     return changed;
   });
+}
+
+/**
+ * The keyring with every valid role `leavingUserId` signed (other than their own) signed again by
+ * the acting administrator, one version up: an administrator revoked or demoted stops vouching for
+ * anyone (their key drops out of the trust chain), and the users they had given roles keep them.
+ * Only assignments valid under the acting administrator's trust are re-signed, so a forgery in the
+ * leaving administrator's name is never laundered. The new versions reach the server at the next sync.
+ */
+function resignRolesSignedBy(keyring: Keyring, open: OpenSession, leavingUserId: string): Keyring {
+  const signing = roleSigner(keyring, open);
+  if (signing === undefined) return keyring;
+  const trusted = trustedAdministratorKeys(keyring, open.roleCheck?.anchor.administrators ?? []);
+  const seen = { ...keyring.roleVersionsSeen };
+  const slots = keyring.slots.map((slot) => {
+    if (slot.userId === leavingUserId || slot.role?.signerUserId !== leavingUserId || !assignmentIsValid(keyring.storeId, slot, trusted))
+      return slot;
+    const version = highestRoleVersion(keyring, slot.userId) + 1;
+    seen[slot.userId] = version;
+    return { ...slot, role: signRoleAssignment(keyring.storeId, signing.signer, slot, slot.role.role, version) };
+  });
+  return { ...keyring, slots, roleVersionsSeen: seen };
 }
 
 /** The signing administrator and the keys they trust (as bound into their slot), when roles are signed on this store. */

@@ -9,6 +9,7 @@ import { markSynced, readSyncState, saveCursor, type SyncState } from '../../db/
 import { pushAuditTrail, type AuditPushReport } from './audit-sync';
 import { settlePush, type RefusedChange } from './settle-push';
 import { pull, push, signIn } from './sync-client';
+import { takeSignedRoles } from './signed-roles-sync';
 import { sendUserChanges } from './user-changes';
 
 export type { RefusedChange } from './settle-push';
@@ -95,6 +96,8 @@ export async function syncOnce(
       ? await sendUserChanges(store, options.keyringPath, state.serverUrl, session.token)
       : 0;
   const pulled = await pullAll(store, state.serverUrl, session.token, state.cursor, user.userId);
+  // Roles as signed on the server: a role saved on another laptop opens here too (issue 18 item 1).
+  if (options.keyringPath !== undefined) await takeSignedRoles(options.keyringPath, state.serverUrl, session.token);
   const audit = await pushAuditTrail(store, state.serverUrl, session.token);
   markSynced(store, clock().toISOString(), lastPushed);
   return { pushed, duplicates, refused, pulled, users, audit };

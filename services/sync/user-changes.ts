@@ -2,7 +2,7 @@ import { keyringSlotSchema, userRowSchema } from '../../core/sync/admin-protocol
 import { readKeyring } from '../../db/keyring';
 import type { Store } from '../../db/store';
 import { readLocalUsers } from '../../db/sync/user-rows';
-import { roleSchema } from '../../core/roles';
+import type { RoleAssignment } from '../../core/role-assignment-schema';
 import { readSyncState } from '../../db/sync/sync-state';
 import { adminClient } from './admin-client';
 import { ServerRefused } from './sync-client';
@@ -15,8 +15,11 @@ import { ServerRefused } from './sync-client';
  * - a user here but not on the server, not revoked, with a key pair in this keyring: added, with
  *   their row, public key and keyring slot (never a passphrase);
  * - a user revoked here but not on the server: revoked there, so their next connection is refused;
- * - a user whose role differs here from the server's: changed there (users.changeRole), unless the
- *   server changed them after this laptop last pulled (then the pull brings the server's row).
+ * - a user whose role was signed here (users.changeRole signs it into their slot) after the version
+ *   the server holds: the signed assignment is sent (issue 18 item 1: never the store's `role`
+ *   column, which any holder of the data key can edit), unless the server changed them after this
+ *   laptop last pulled (then the pull brings the server's row) or another administrator signed it
+ *   here (it goes when they sync).
  * A revocation is never undone this way. Call it signed in as an administrator (the server checks).
  * Returns how many users it sent.
  */
@@ -37,8 +40,10 @@ export async function sendUserChanges(
       if (user.row.disabled_at !== null && there.revokedAt === null) {
         await adminClient.revokeUser(serverUrl, token, user.row.id);
         sent += 1;
-      } else if (user.row.disabled_at === null && there.revokedAt === null && there.role !== user.row.role) {
-        if (await sendRole(store, serverUrl, token, user.row.id, user.row.role)) sent += 1;
+      } else if (user.row.disabled_at === null && there.revokedAt === null) {
+        const signed = keyring?.slots.find((each) => each.userId === user.row.id)?.role;
+        if (signed !== undefined && signed.version > there.roleVersion && (await sendRole(store, serverUrl, token, user.row.id, signed)))
+          sent += 1;
       }
       continue;
     }
@@ -53,15 +58,27 @@ export async function sendUserChanges(
   return sent;
 }
 
-/** Sends a role changed here; false when the server refused it as changed elsewhere since this laptop's last pull. */
-async function sendRole(store: Pick<Store, 'sqlite'>, serverUrl: string, token: string, userId: string, role: string): Promise<boolean> {
-  const parsed = roleSchema.safeParse(role);
-  if (!parsed.success) return false;
+/**
+ * Sends a role signed here; false when the server refused it as changed elsewhere since this
+ * laptop's last pull, or as not signed by the administrator signed in (another administrator's
+ * signature on this laptop goes when they sync).
+ */
+async function sendRole(
+  store: Pick<Store, 'sqlite'>,
+  serverUrl: string,
+  token: string,
+  userId: string,
+  assignment: RoleAssignment,
+): Promise<boolean> {
   try {
-    await adminClient.changeUserRole(serverUrl, token, userId, { role: parsed.data, seenUpTo: readSyncState(store)?.cursor ?? '0' });
+    await adminClient.changeUserRole(serverUrl, token, userId, {
+      role: assignment.role,
+      seenUpTo: readSyncState(store)?.cursor ?? '0',
+      assignment,
+    });
     return true;
   } catch (error) {
-    if (error instanceof ServerRefused && error.code === 'CONFLICT') return false;
+    if (error instanceof ServerRefused && (error.code === 'CONFLICT' || error.code === 'FORBIDDEN')) return false;
     throw error;
   }
 }

@@ -1,41 +1,25 @@
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_ADMIN_PASSPHRASE } from '../support/test-admin';
 import { expect, openApp, test, withHostOn } from './host-fixture';
 import { mainThreadTimingsSince, pageNow, recordMainThreadTimings } from './main-thread-timings';
+import { makeScaleStoreOnce, SCALE_CACHE_DIR, SCALE_PARTICIPANTS } from './scale-store';
 
 /**
  * The caseload at national size (issue 8): a store of SCALE_E2E_PARTICIPANTS synthetic people
- * (250,000 by default), made once by `tests/support/make-scale-store.ts` and cached under the OS
- * temp folder, keyed by the size and the migrations (a new migration makes it again). Each run
- * works on a copy, so unlocking and searching never change the cache.
+ * (250,000 by default), made once (tests/e2e/scale-store.ts; in a full run by the `scale-store`
+ * project, beside the other specs) and cached under the OS temp folder. Each run works on a copy,
+ * so unlocking and searching never change the cache. It runs in the `timing` project, alone.
  */
-const PARTICIPANTS = Number(process.env.SCALE_E2E_PARTICIPANTS ?? 250_000);
-const root = path.resolve(import.meta.dirname, '..', '..');
-const SCHEMA_TAG = createHash('sha256')
-  .update(
-    readdirSync(path.join(root, 'db', 'migrations'))
-      .sort()
-      .join('\n'),
-  )
-  .digest('hex')
-  .slice(0, 8);
-const CACHE_DIR = path.join(os.tmpdir(), `workwell-scale-e2e-${PARTICIPANTS}-${SCHEMA_TAG}`);
+const PARTICIPANTS = SCALE_PARTICIPANTS;
+const CACHE_DIR = SCALE_CACHE_DIR;
 
 test.beforeAll(() => {
-  // Making 250,000 people takes minutes the first time; later runs find the cache.
+  // Making 250,000 people takes minutes the first time; later runs (and a full run) find the cache.
   test.setTimeout(15 * 60_000);
-  if (existsSync(path.join(CACHE_DIR, 'ready'))) return;
-  const made = spawnSync(process.execPath, ['--import', 'tsx', 'tests/support/make-scale-store.ts', CACHE_DIR, String(PARTICIPANTS)], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 14 * 60_000,
-  });
-  if (made.status !== 0) throw new Error(`making the ${PARTICIPANTS} person store failed: ${made.stderr}`);
-  console.log(made.stdout.trim());
+  const made = makeScaleStoreOnce();
+  if (made !== null) console.log(made);
 });
 
 test(`with ${PARTICIPANTS.toLocaleString('en-GB')} people the caseload shows within 1 s of Unlock and typing a search never blocks for over 100 ms`, async ({

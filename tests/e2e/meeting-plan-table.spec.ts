@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { addOneMonth } from '../../core/plans/due-shortcuts';
 import { addDaysToIsoDate, formatCalendarDate } from '../../core/calendar-date';
 import { expectNoAxeViolations } from './accessibility';
@@ -73,7 +73,7 @@ async function pauseClock(page: Page): Promise<void> {
  * item 2): saving it empty first names each field, then the dates go in the NHS date inputs. The
  * record then shows it plainly; returns that line.
  */
-async function recordFitNoteByKeyboard(page: Page): Promise<string> {
+async function recordFitNoteByKeyboard(page: Page, testInfo: TestInfo): Promise<string> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByTestId('meetings-table').getByRole('link').first().click();
   await page.getByTestId('agenda').getByRole('link').first().click();
@@ -112,6 +112,15 @@ async function recordFitNoteByKeyboard(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { level: 2, name: 'Fit notes' })).toBeFocused();
   await expect(page.getByTestId('patient-banner')).toContainText('Not fit for work to');
   await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.evaluate(() => {
+    const heading = document.getElementById('fit-notes-section');
+    const banner = document.querySelector('[data-testid="patient-banner"]');
+    if (heading !== null && banner !== null)
+      window.scrollBy(0, heading.getBoundingClientRect().top - banner.getBoundingClientRect().bottom - 16);
+  });
+  await projectorShot(page, testInfo, 1366, 768, 'record-fit-notes');
+  await page.setViewportSize({ width: 1920, height: 1080 });
   return line;
 }
 
@@ -123,7 +132,7 @@ test('meeting mode: the meeting clock warns the cases will not fit, the case tim
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.clock.install();
   await openDemoAs(page, host, 'demo.coach');
-  const fitNoteLine = await recordFitNoteByKeyboard(page);
+  const fitNoteLine = await recordFitNoteByKeyboard(page, testInfo);
   await signInAs(page, 'demo.coordinator');
   const live = await startTodaysDemoMeeting(page);
 

@@ -21,6 +21,8 @@ async function offersOnScreen(page: Page): Promise<Offers> {
   // Wait until the screen has loaded what it shows: its actions appear with the data.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 15_000 });
+  // A record shows "Opening the record…" as its heading until it has loaded (then its sections and their actions).
+  await expect(page.getByRole('heading', { level: 1, name: /^Opening/ })).toHaveCount(0, { timeout: 15_000 });
   return page.evaluate(() => {
     const shown = (element: Element) => element.getClientRects().length > 0;
     const describe = (element: Element) =>
@@ -99,6 +101,10 @@ test('every screen, as every role, offers only actions the contract lets that ro
   // The walk saw what each role should be offered, so it cannot pass by seeing nothing.
   expect([...(seen.get('coach') ?? [])]).toContain('consents.record');
   expect([...(seen.get('administrator') ?? [])]).toContain('backup.create');
+  // The referral inbox (coordinators and coaches) and its eligibility rules (administrators) are walked too.
+  expect([...(seen.get('coach') ?? [])]).toContain('referrals.import');
+  expect([...(seen.get('administrator') ?? [])]).toContain('config.saveEligibility');
+  expect([...(seen.get('administrator') ?? [])]).not.toContain('referrals.import');
   expect([...(seen.get('occupational_therapist') ?? [])]).toContain('measures.record');
   expect([...(seen.get('occupational_therapist') ?? [])]).not.toContain('consents.record');
   // Meetings and plans: the chair plans, triages, takes attendance and ends; a clinician in the room works on the plan only.

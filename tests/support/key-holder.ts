@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { KEYRING_COPY_FILE_NAME, findSlot, readKeyring, unwrapDataKey, type Keyring } from '../../db/keyring';
+import { KEYRING_COPY_FILE_NAME, findSlot, readKeyring, unwrapDataKey, unwrapUserPrivateKey, type Keyring } from '../../db/keyring';
+import { signingKeyFromSlotSecret } from '../../db/signing-key';
 import path from 'node:path';
 import { storePaths } from '../../db/store-paths';
 
@@ -16,7 +17,12 @@ export async function asKeyHolder(dataDir: string, username: string, passphrase:
   const slot = keyring === undefined ? undefined : findSlot(keyring, username);
   if (keyring === undefined || slot === undefined) throw new Error(`no key slot for ${username}`);
   const dataKey = await unwrapDataKey(keyring, slot, passphrase);
+  const secret = await unwrapUserPrivateKey(keyring, slot, passphrase);
+  const signingKey = signingKeyFromSlotSecret(secret);
+  secret.fill(0);
   return {
+    /** Their own Ed25519 signing key (their passphrase unwraps it), as a role signer: what they can sign with. */
+    signer: { userId: slot.userId, key: signingKey },
     /** Runs `work` on the raw store, then closes it (WAL folded in). */
     edit<T>(work: (database: Database.Database) => T): T {
       const database = new Database(paths.database, { fileMustExist: true });

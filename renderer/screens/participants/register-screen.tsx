@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { formatNhsNumber } from '../../../core/nhs-number';
 import {
   CONTACT_MODE_LABELS,
   CONTACT_MODES,
@@ -22,10 +21,10 @@ import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
 import { useSubmit } from '../../components/use-submit';
-import { formatDate } from '../../format';
 import { navigate, routeHref } from '../../routing';
 import { DateInput } from '../../components/date-input';
 import { offers } from '../../can-call';
+import { hasSameNhsNumber, PossibleDuplicatesCallout } from './possible-duplicates-callout';
 
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 const fieldIdFor = (path: string) => path.replace(/\./g, '-');
@@ -149,35 +148,18 @@ export function RegisterScreen() {
     await save(false);
   };
 
-  const sameNhsNumber = duplicates?.some((match) => match.matchedOn === 'nhs_number') ?? false;
+  const sameNhsNumber = duplicates !== undefined && hasSameNhsNumber(duplicates);
   return (
     <AppPage title="Register a referral">
       <ErrorSummary fieldErrors={register.fieldErrors} message={register.message} />
       {duplicates !== undefined && (
-        <div className="nhsuk-warning-callout" data-testid="possible-duplicates">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              {sameNhsNumber ? 'This person is already registered' : 'This person may already be registered'}
-            </span>
-          </h2>
-          <ul className="nhsuk-list">
-            {duplicates.map((match) => (
-              <li key={match.id}>
-                <a href={routeHref({ name: 'participant', id: match.id })}>
-                  Open {match.reference}: {match.givenName} {match.familyName}, born {formatDate(match.dateOfBirth)}
-                  {match.nhsNumber === null ? '' : `, NHS number ${formatNhsNumber(match.nhsNumber)}`}
-                </a>{' '}
-                ({match.matchedOn === 'nhs_number' ? 'same NHS number' : 'same name and date of birth'})
-              </li>
-            ))}
-          </ul>
+        <PossibleDuplicatesCallout duplicates={duplicates} heading="h2" testId="possible-duplicates">
           {!sameNhsNumber && (
             <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={register.busy} onClick={() => void save(true)}>
               These are different people: register anyway
             </button>
           )}
-        </div>
+        </PossibleDuplicatesCallout>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate aria-busy={register.busy} {...offers('participants.register')}>
         <h2 className="nhsuk-heading-m">The person</h2>

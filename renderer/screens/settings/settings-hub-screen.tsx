@@ -42,6 +42,12 @@ export function SettingsHubScreen() {
       summary: config === undefined ? '' : `${config.clinicalLeads.usernames.length} named.`,
     },
     {
+      href: routeHref({ name: 'settings-section', section: 'eligibility' }),
+      title: 'Eligibility for referrals',
+      description: 'Work status, time out of work, area and age: the referral inbox shows each referral against them.',
+      summary: '',
+    },
+    {
       href: '#/settings/measure-wording',
       title: 'Wording of licensed outcome measures',
       description: 'The item wording of WSAS and MSK-HQ, under your licence.',

@@ -3,6 +3,7 @@ import { ActionLibraryScreen } from './action-library-screen';
 import { ClinicalLeadsScreen } from './clinical-leads-screen';
 import { DirectoryScreen } from './directory-screen';
 import { DisciplinesScreen } from './disciplines-screen';
+import { EligibilityScreen } from './eligibility-screen';
 import { TeamMembersScreen } from './team-members-screen';
 
 /** One page of the partnership settings, by its address. */
@@ -18,5 +19,7 @@ export function SettingsSectionScreen({ section }: { section: SettingsSection })
       return <ActionLibraryScreen />;
     case 'clinical-leads':
       return <ClinicalLeadsScreen />;
+    case 'eligibility':
+      return <EligibilityScreen />;
   }
 }

@@ -108,6 +108,36 @@ describe('roles signed by an administrator', () => {
     await services.close();
   });
 
+  it('an administrator revoked or demoted stops vouching: the roles they signed are signed again by the administrator acting', async () => {
+    const { dataDir, services } = await demoFromTemplate();
+    const users = value<{ users: { userId: string; username: string }[] }>(await services.dispatch('users.list', {})).users;
+    const id = (username: string) => users.find((user) => user.username === username)!.userId;
+    const signerOf = async (username: string) => findSlot((await readKeyring(storePaths(dataDir).keyring))!, username)?.role;
+    // A second administrator (certified by the first) gives two colleagues their roles.
+    value(await services.dispatch('users.changeRole', { userId: id('demo.coach'), role: 'administrator' }));
+    value(await services.dispatch('session.lock', {}));
+    value(await services.dispatch('session.unlock', { username: 'demo.coach', passphrase: PASSPHRASE }));
+    value(await services.dispatch('users.changeRole', { userId: id('demo.physio'), role: 'coordinator' }));
+    value(await services.dispatch('users.changeRole', { userId: id('demo.ot'), role: 'coach' }));
+    expect(await signerOf('demo.physio')).toMatchObject({ signerUserId: id('demo.coach'), version: 2 });
+    value(await services.dispatch('session.lock', {}));
+
+    // Revoked by the first administrator: their signatures are replaced by the first's.
+    value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASSPHRASE }));
+    value(await services.dispatch('users.revoke', { userId: id('demo.coach') }));
+    expect(await signerOf('demo.physio')).toMatchObject({ role: 'coordinator', signerUserId: id('demo.admin'), version: 3 });
+    expect(await signerOf('demo.ot')).toMatchObject({ role: 'coach', signerUserId: id('demo.admin'), version: 3 });
+    value(await services.dispatch('session.lock', {}));
+    // The colleagues keep the roles they were given, and the administrator's unlock finds nothing amiss.
+    expect(value(await services.dispatch('session.unlock', { username: 'demo.physio', passphrase: PASSPHRASE }))).toMatchObject({
+      role: 'coordinator',
+    });
+    value(await services.dispatch('session.lock', {}));
+    value(await services.dispatch('session.unlock', { username: 'demo.admin', passphrase: PASSPHRASE }));
+    expect(value<AppStatus>(await services.dispatch('app.status', {}))).not.toHaveProperty('securityWarning');
+    await services.close();
+  });
+
   it('a role forged in the keyring while a session is open is refused at the next call', async () => {
     const { dataDir, services } = await demoFromTemplate();
     value(await services.dispatch('session.lock', {}));

@@ -26,7 +26,7 @@ async function openDatabase(migrated: boolean) {
 const SCHEMA_COLUMNS: { [Table in keyof ServerDatabase]: Record<keyof ServerDatabase[Table], true> } = {
   server_meta: { id: true, schema_version: true, created_at: true, migrated_at: true, request_role: true },
   partnerships: { id: true, name: true, created_at: true, store_id: true, keyring_meta: true },
-  users: { id: true, partnership_id: true, username: true, role: true, public_key: true, revoked_at: true },
+  users: { id: true, partnership_id: true, username: true, role: true, role_version: true, public_key: true, revoked_at: true },
   keyring_slots: { user_id: true, slot: true },
   devices: {
     id: true,
