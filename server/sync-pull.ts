@@ -34,15 +34,6 @@ export const pullRoute: Route = {
         : await inRequestScope(db, caller, (trx) =>
             trx
               .selectFrom('change_log')
-              // Only each key's newest state: an older one would be overwritten in the same pull anyway,
-              // and applied on its own it can clash with rows the laptop already holds (a plan put back
-              // to draft beside its newer draft breaks "one draft per person" until the next change lands).
-              .leftJoin('records', (join) =>
-                join
-                  .onRef('records.partnership_id', '=', 'change_log.partnership_id')
-                  .onRef('records.table_name', '=', 'change_log.table_name')
-                  .onRef('records.key', '=', 'change_log.key'),
-              )
               .select(['change_log.seq', 'change_log.table_name', 'change_log.key', 'change_log.row'])
               .where('change_log.partnership_id', '=', caller.partnershipId)
               .where('change_log.seq', '>', cursor as never)
@@ -66,12 +57,23 @@ export const pullRoute: Route = {
                   ),
                 ),
               )
-              .where((eb) =>
-                eb.or([
-                  eb.and([eb('change_log.row', 'is not', null), eb('records.seq', '=', eb.ref('change_log.seq'))]),
-                  eb.and([eb('change_log.row', 'is', null), eb('records.key', 'is', null)]),
-                ]),
-              )
+              // Only each key's newest state: an older one would be overwritten in the same pull anyway,
+              // and applied on its own it can clash with rows the laptop already holds (a plan put back
+              // to draft beside its newer draft breaks "one draft per person" until the next change lands).
+              // Asked of each row by `records`' primary key, so a page walks the change log in order
+              // and stops at its limit (a join read every record of the partnership for every page).
+              .where((eb) => {
+                const current = eb
+                  .selectFrom('records')
+                  .select('records.seq')
+                  .whereRef('records.partnership_id', '=', 'change_log.partnership_id')
+                  .whereRef('records.table_name', '=', 'change_log.table_name')
+                  .whereRef('records.key', '=', 'change_log.key');
+                return eb.or([
+                  eb.and([eb('change_log.row', 'is not', null), eb.exists(current.whereRef('records.seq', '=', 'change_log.seq'))]),
+                  eb.and([eb('change_log.row', 'is', null), eb.not(eb.exists(current))]),
+                ]);
+              })
               .orderBy('change_log.seq')
               .limit(limit + 1)
               .execute(),
