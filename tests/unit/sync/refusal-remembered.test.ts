@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import type { Role } from '../../../core/roles';
+import { readKeyring } from '../../../db/keyring';
+import { signRoleAssignment } from '../../../db/role-assignment';
+import { storePaths } from '../../../db/store-paths';
 import { listOutbox, waitingMutations } from '../../../db/sync/outbox';
 import { readSyncState } from '../../../db/sync/sync-state';
+import { adminClient } from '../../../services/sync/admin-client';
 import { openSyncStore } from '../../../services/sync/open-sync-store';
 import { settlePush } from '../../../services/sync/settle-push';
 import { pull, push, signIn } from '../../../services/sync/sync-client';
 import { pullAll } from '../../../services/sync/sync-once';
 import { value } from '../../support/demo-with-person';
+import { asKeyHolder } from '../../support/key-holder';
 import { serverFamilyNames } from '../../support/server-family-names';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
+import { sessionFor } from '../../support/sync-session';
 import { testReferral } from '../../support/test-referral';
 
 describe('a refusal whose reply was lost', () => {
@@ -16,8 +23,21 @@ describe('a refusal whose reply was lost', () => {
     const partnership = await demoOnServer();
     const app = await laptopApp(partnership.laptopA, 'demo.coach');
     value(await app.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Refusedperson' } })));
+    // The server acts only on a role an administrator signed: the administrator signs the coach's new one there.
+    const keyringA = (await readKeyring(storePaths(partnership.laptopA).keyring))!;
+    const coachId = (await partnership.db.selectFrom('users').select('id').where('username', '=', 'demo.coach').executeTakeFirstOrThrow())
+      .id;
+    const coachSlot = keyringA.slots.find((slot) => slot.userId === coachId)!;
+    const admin = await asKeyHolder(partnership.laptopA, 'demo.admin', DEMO_PARTNERSHIP.passphrase);
+    const asAdmin = await sessionFor(partnership.laptopA, 'demo.admin');
+    const setCoachRoleOnServer = (role: Role, version: number) =>
+      adminClient.changeUserRole(asAdmin.state.serverUrl, asAdmin.session.token, coachId, {
+        role,
+        seenUpTo: '999999',
+        assignment: signRoleAssignment(keyringA.storeId, admin.signer, coachSlot, role, version),
+      });
     // The server's own role for the coach no longer registers people: the push is refused FORBIDDEN.
-    await partnership.db.updateTable('users').set({ role: 'physiotherapist' }).where('username', '=', 'demo.coach').execute();
+    await setCoachRoleOnServer('physiotherapist', coachSlot.role!.version + 1);
 
     const opened = await openSyncStore(partnership.laptopA, 'demo.coach', DEMO_PARTNERSHIP.passphrase);
     try {
@@ -54,7 +74,7 @@ describe('a refusal whose reply was lost', () => {
       expect(people).not.toContain('Refusedperson');
 
       // Once settled here, the laptop's next push starts after it, and the watermark moves on past it.
-      await partnership.db.updateTable('users').set({ role: 'coach' }).where('username', '=', 'demo.coach').execute();
+      await setCoachRoleOnServer('coach', coachSlot.role!.version + 2);
       value(await app.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Laterperson' } })));
       const next = waitingMutations(store, { userId });
       expect(next.map((mutation) => mutation.mutationId)).not.toContain(refusedId);
