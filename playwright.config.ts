@@ -57,6 +57,8 @@ export default defineConfig({
     { name: 'system-chromium', testIgnore: TIMING_SPECS, use: chromium },
     // After both; a timing spec run on its own needs --no-deps (it then makes the scale store itself if need be):
     // `npx playwright test tests/e2e/caseload-at-scale.spec.ts --no-deps`.
-    { name: 'timing', testMatch: TIMING_SPECS, dependencies: ['scale-store', 'system-chromium'], use: chromium },
+    // One after the other (a project each): two timing specs at once on 2 cores measure each other.
+    { name: 'timing', testMatch: /\/caseload-at-scale\.spec\.ts$/, dependencies: ['scale-store', 'system-chromium'], use: chromium },
+    { name: 'timing-agenda', testMatch: /\/agenda-at-scale\.spec\.ts$/, dependencies: ['timing'], use: chromium },
   ],
 });

@@ -65,7 +65,12 @@ export function CaseloadList({ aside }: { aside?: ReactNode }) {
     [update],
   );
 
+  // Asked for once the first page is on screen: the coaches come with their open-case counts, a
+  // count over the whole caseload, and the store answers one call at a time, so asked at once it
+  // would hold back the first page at 250,000 people.
+  const firstPageShown = data !== undefined;
   useEffect(() => {
+    if (!firstPageShown) return;
     let current = true;
     void api.call('caseload.coaches', {}).then((result) => {
       if (current && result.ok) setCoaches(result.value.items);
@@ -73,7 +78,7 @@ export function CaseloadList({ aside }: { aside?: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, firstPageShown]);
 
   // Changes from other laptops reload the page shown (the view, and so the scroll place, stay).
   const received = useReceivedChanges();
