@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +13,18 @@ import { testClock } from '../../support/test-clock';
 
 const MAX_SCANNED_BYTES = 64 * 1024 * 1024;
 
-/** Every regular file under `root` (symlinks not followed; unreadable folders skipped). */
-function filesUnder(root: string): string[] {
+/**
+ * Folders under the temp folder that belong to other programs the suite starts, never to the app:
+ * the throwaway PostgreSQL clusters of the partnership server tests (gigabytes of another process's
+ * pages, which made this scan outrun its timeout in CI).
+ */
+const OTHER_PROGRAMS = /^workwell-pg-/;
+
+/**
+ * Every regular file under `root` written since `since` (symlinks not followed; unreadable folders
+ * skipped). A file untouched since the canary was made cannot hold it, so older files are not read.
+ */
+function filesUnder(root: string, since: number): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     let entries: string[];
@@ -31,8 +41,9 @@ function filesUnder(root: string): string[] {
       } catch {
         continue;
       }
-      if (stat.isDirectory()) walk(full);
-      else if (stat.isFile() && stat.size <= MAX_SCANNED_BYTES) found.push(full);
+      if (stat.isDirectory()) {
+        if (!OTHER_PROGRAMS.test(name)) walk(full);
+      } else if (stat.isFile() && stat.size <= MAX_SCANNED_BYTES && stat.mtimeMs >= since) found.push(full);
     }
   };
   walk(root);
@@ -40,11 +51,11 @@ function filesUnder(root: string): string[] {
 }
 
 /** The files holding the canary as UTF-8 or UTF-16 text. */
-function filesContaining(roots: readonly string[], canary: string): string[] {
+function filesContaining(roots: readonly string[], canary: string, since: number): string[] {
   const needles = [Buffer.from(canary, 'utf8'), Buffer.from(canary, 'utf16le'), Buffer.from(canary.toLowerCase(), 'utf8')];
   const hits: string[] = [];
   for (const root of roots) {
-    for (const file of filesUnder(root)) {
+    for (const file of filesUnder(root, since)) {
       let content: Buffer;
       try {
         content = readFileSync(file);
@@ -63,7 +74,10 @@ describe('no participant data in plaintext on disk', () => {
     // The scan must be able to fail: a plaintext control file is found.
     const control = tempDir('workwell-control-');
     writeFileSync(path.join(control, 'control.txt'), `name: ${canary}`);
-    expect(filesContaining([control], canary)).toEqual([path.join(control, 'control.txt')]);
+    // The file system's own "now" (the app's clock is fixed in tests): nothing older can hold the
+    // canary. A second of slack for file systems that keep modification times coarsely.
+    const since = statSync(path.join(control, 'control.txt')).mtimeMs - 1_000;
+    expect(filesContaining([control], canary, since)).toEqual([path.join(control, 'control.txt')]);
     rmSync(control, { recursive: true });
 
     const dataDir = tempDir();
@@ -98,11 +112,11 @@ describe('no participant data in plaintext on disk', () => {
       // Read it back, search for it: the paths that could spill to temporary files.
       value(await host.call('participants.get', { id }));
       value(await host.call('participants.list', { pageSize: 25, search: canary }));
-      expect(filesContaining([dataDir, os.tmpdir()], canary), 'while unlocked').toEqual([]);
+      expect(filesContaining([dataDir, os.tmpdir()], canary, since), 'while unlocked').toEqual([]);
       value(await host.call('session.lock', {}));
       value(await host.call('session.unlock', { username: 'demo.coach', passphrase: DEMO_PARTNERSHIP.passphrase }));
       value(await host.call('session.lock', {}));
-      expect(filesContaining([dataDir, os.tmpdir()], canary), 'after locking').toEqual([]);
+      expect(filesContaining([dataDir, os.tmpdir()], canary, since), 'after locking').toEqual([]);
     } finally {
       await host.close();
       await services.close();
