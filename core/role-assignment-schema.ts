@@ -26,3 +26,15 @@ export const roleAssignmentSchema = z.strictObject({
   signature: base64Bytes(64),
 });
 export type RoleAssignment = z.infer<typeof roleAssignmentSchema>;
+
+/**
+ * What is public about a user's keyring slot, which is what a role assignment is signed over (with
+ * the store id, role and version): kept on laptops that do not hold the slot (db/keyring.ts
+ * `publicSlots`) and handed out by the server with each signed role (core/sync/admin-protocol.ts).
+ */
+export const publicSlotFields = {
+  userId: z.string().min(1).max(64),
+  username: z.string().min(1).max(64),
+  publicKey: base64Bytes(32),
+  signingPublicKey: base64Bytes(32).optional(),
+};

@@ -16,7 +16,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../core/app-error';
-import { base64Bytes, roleAssignmentSchema, type RoleAssignment } from '../core/role-assignment-schema';
+import { base64Bytes, publicSlotFields, roleAssignmentSchema, type RoleAssignment } from '../core/role-assignment-schema';
 import { writeFileDurablySync } from './durable-file';
 import { signingKeyFromSlotSecret, type SigningKey } from './signing-key';
 
@@ -118,6 +118,16 @@ const keyringSchema = z.strictObject({
    * (services/sync/signed-roles-sync.ts): a slot holding an older assignment was rolled back.
    */
   roleVersionsSeen: z.record(z.string().min(1).max(64), z.number().int().min(1)).optional(),
+  /**
+   * The public parts of other current users' slots (held on other laptops: an enrolled laptop holds
+   * only its own user's), with their latest signed role, as the partnership server handed them and
+   * checked here (services/sync/signed-roles-sync.ts): what an administrator's role assignment signs
+   * over, so an administrator can sign a role on a laptop that does not hold the user's slot.
+   */
+  publicSlots: z
+    .array(z.strictObject({ ...publicSlotFields, role: roleAssignmentSchema }))
+    .max(5000)
+    .optional(),
   /** Signing keys of slots since replaced or revoked, with their signed roles: their audit entries stay checkable. */
   formerSigningKeys: z
     .array(
@@ -133,6 +143,8 @@ const keyringSchema = z.strictObject({
     .optional(),
 });
 export type Keyring = z.infer<typeof keyringSchema>;
+/** Another user's slot as far as it is public (Keyring.publicSlots). */
+export type PublicSlot = NonNullable<Keyring['publicSlots']>[number];
 
 function scrypt(passphrase: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {

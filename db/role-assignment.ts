@@ -10,11 +10,15 @@ import { signMessage, verifySignature, type SigningKey } from './signing-key';
  * (its anchor, bound in by their passphrase) or that such an administrator signed in turn.
  */
 
-/** An administrator's signature giving `slot`'s user `role`; `version` is one more than the assignment it replaces. */
+/**
+ * An administrator's signature giving `slot`'s user `role`; `version` is one more than the assignment
+ * it replaces. Only the slot's public parts are signed over, so a user's public slot (Keyring.publicSlots)
+ * serves on a laptop that does not hold their slot.
+ */
 export function signRoleAssignment(
   storeId: string,
   signer: { readonly userId: string; readonly key: SigningKey },
-  slot: KeySlot,
+  slot: Pick<KeySlot, 'userId' | 'username' | 'publicKey' | 'signingPublicKey'>,
   role: Role,
   version: number,
 ): RoleAssignment {
@@ -58,7 +62,8 @@ export function signedOver(
  */
 export function highestRoleVersion(keyring: Keyring, userId: string): number {
   const slot = keyring.slots.find((each) => each.userId === userId);
-  return Math.max(slot?.role?.version ?? 0, keyring.roleVersionsSeen?.[userId] ?? 0);
+  const known = keyring.publicSlots?.find((each) => each.userId === userId);
+  return Math.max(slot?.role?.version ?? 0, known?.role.version ?? 0, keyring.roleVersionsSeen?.[userId] ?? 0);
 }
 
 /** True when the slot holds an assignment older than one the partnership server has handed this laptop. */
@@ -81,15 +86,21 @@ function allSlots(keyring: Keyring): KeySlot[] {
 
 /**
  * The administrators' keys trusted from `anchor`: the anchor's keys, then (repeatedly) the
- * certified key of every slot an already trusted key signed as an administrator.
+ * certified key of every slot or public slot an already trusted key signed as an administrator
+ * (unless rolled back: older than the version of that user's role seen here).
  */
 export function trustedAdministratorKeys(keyring: Keyring, anchor: readonly AnchorKey[]): Set<string> {
   const trusted = new Set(anchor.map((key) => key.signingPublicKey));
+  // Other users' public slots count as held ones do: each is in only by a trusted signature, and
+  // not when an earlier assignment was put back (an administrator since demoted stays out).
+  const subjects = [...allSlots(keyring), ...(keyring.publicSlots ?? [])].filter(
+    (slot) => slot.role === undefined || slot.role.version >= (keyring.roleVersionsSeen?.[slot.userId] ?? 0),
+  );
   for (let grew = true; grew;) {
     grew = false;
-    for (const slot of allSlots(keyring)) {
+    for (const slot of subjects) {
       if (slot.signingPublicKey === undefined || trusted.has(slot.signingPublicKey)) continue;
-      if (slot.role?.role === 'administrator' && slot.role.certifiesSigningKey && assignmentIsValid(keyring.storeId, slot, trusted)) {
+      if (slot.role?.role === 'administrator' && slot.role.certifiesSigningKey && signedOver(keyring.storeId, slot, slot.role, trusted)) {
         trusted.add(slot.signingPublicKey);
         grew = true;
       }

@@ -7,7 +7,7 @@ import { heldSlot } from './signed-role';
  * server holds (core/sync/admin-protocol.ts signedRolesResponseSchema). Any signed-in laptop takes
  * them to bring its keyring up to date and to learn each user's latest version, so a role changed
  * on another laptop opens on this one and an earlier assignment put back here shows as rolled back.
- * Signed roles are not secret: each names a user, a role and public keys.
+ * Signed roles are not secret: each names a user, a role and public keys (the ones it is signed over).
  */
 export const signedRolesRoute: Route = {
   method: 'GET',
@@ -23,8 +23,12 @@ export const signedRolesRoute: Route = {
       .orderBy('users.id')
       .execute();
     const roles = rows.flatMap((row) => {
-      const assignment = heldSlot(row.slot)?.role;
-      return assignment === undefined || assignment.version !== row.role_version ? [] : [{ userId: row.id, assignment }];
+      const slot = heldSlot(row.slot);
+      const assignment = slot?.role;
+      if (slot === undefined || assignment === undefined || assignment.version !== row.role_version) return [];
+      // What the assignment is signed over, and nothing else of the slot (its wrapped keys stay here).
+      const { username, publicKey, signingPublicKey } = slot;
+      return [{ userId: row.id, username, publicKey, ...(signingPublicKey === undefined ? {} : { signingPublicKey }), assignment }];
     });
     return { status: 200, body: { roles } };
   },

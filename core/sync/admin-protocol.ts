@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleAssignmentSchema } from '../role-assignment-schema';
+import { publicSlotFields, roleAssignmentSchema } from '../role-assignment-schema';
 import { roleSchema } from '../roles';
 
 /**
@@ -97,9 +97,11 @@ export const changeServerUserRoleResponseSchema = z.strictObject({ role: roleSch
 /**
  * GET /sync/roles: every current user's signed role as the server holds it, for any signed-in
  * laptop to bring its keyring's copies up to date (services/sync/signed-roles-sync.ts) and learn
- * the highest version, so an older assignment put back on a laptop shows as rolled back.
+ * the highest version, so an older assignment put back on a laptop shows as rolled back. With it
+ * the public parts of the user's slot it is signed over (username and keys), so an administrator's
+ * laptop that does not hold that slot can sign the user's next role.
  */
 export const signedRolesResponseSchema = z.strictObject({
-  roles: z.array(z.strictObject({ userId: z.string().min(1).max(64), assignment: roleAssignmentSchema })).max(5000),
+  roles: z.array(z.strictObject({ ...publicSlotFields, assignment: roleAssignmentSchema })).max(5000),
 });
 export type SignedRolesResponse = z.infer<typeof signedRolesResponseSchema>;

@@ -10,6 +10,7 @@ import {
   assignmentIsValid,
   highestRoleVersion,
   signRoleAssignment,
+  signedOver,
   trustedAdministratorKeys,
 } from '../../db/role-assignment';
 import { findTeamMember, linkTeamMemberToUser } from '../../db/repositories/team-member-repository';
@@ -164,26 +165,29 @@ export async function changeUserRole(paths: StorePaths, open: OpenSession, input
     if (row.role !== input.role) await setUserRole(trx, input.userId, input.role);
     const changed = (await usersIn(trx)).find((user) => user.userId === input.userId);
     if (changed === undefined) throw new AppError('INTERNAL', 'The account could not be read back.');
-    // The signed role in the user's slot (when their slot is on this laptop): saving a role signs it,
-    // even unchanged, which is how an administrator confirms a role flagged at unlock. Written
-    // before the transaction commits; a failed write rolls the change back.
+    // The signed role in the user's slot (when their slot is on this laptop), or else in their public
+    // slot (an enrolled laptop: what the server handed it, signed over by an administrator trusted
+    // here): saving a role signs it, even unchanged, which is how an administrator confirms a role
+    // flagged at unlock. Written before the transaction commits; a failed write rolls the change back.
     await updateKeyring(paths, (current) => {
       // An administrator demoted: the roles they signed are signed again by the acting one first.
       const keyring = input.role === 'administrator' ? current : resignRolesSignedBy(current, open, input.userId);
       const signing = roleSigner(keyring, open);
-      if (signing === undefined || !keyring.slots.some((slot) => slot.userId === input.userId && slot.publicKey !== undefined))
-        return keyring;
+      if (signing === undefined) return keyring;
+      const held = keyring.slots.some((slot) => slot.userId === input.userId && slot.publicKey !== undefined);
+      const known = keyring.publicSlots?.find((each) => each.userId === input.userId);
+      if (!held && (known === undefined || !signedOver(keyring.storeId, known, known.role, signing.trusted))) return keyring;
+      // One above any version seen here or learned from the server, so it supersedes them everywhere.
       const version = highestRoleVersion(keyring, input.userId) + 1;
+      const sign = <T extends Parameters<typeof signRoleAssignment>[2]>(subject: T) =>
+        subject.userId === input.userId
+          ? { ...subject, role: signRoleAssignment(keyring.storeId, signing.signer, subject, input.role, version) }
+          : subject;
       return {
         ...keyring,
         // Remembered beside the slot too, so putting back the earlier assignment shows as rolled back.
         roleVersionsSeen: { ...keyring.roleVersionsSeen, [input.userId]: version },
-        // One above any version seen here or learned from the server, so it supersedes them everywhere.
-        slots: keyring.slots.map((slot) =>
-          slot.userId === input.userId
-            ? { ...slot, role: signRoleAssignment(keyring.storeId, signing.signer, slot, input.role, version) }
-            : slot,
-        ),
+        ...(held ? { slots: keyring.slots.map(sign) } : { publicSlots: (keyring.publicSlots ?? []).map(sign) }),
       };
     });
     return changed;
@@ -225,6 +229,7 @@ function roleSigner(keyring: Keyring, open: OpenSession) {
   const trusted = trustedAdministratorKeys(keyring, open.roleCheck.anchor.administrators);
   return {
     signer: { userId: open.user.userId, key: open.signingKey },
+    trusted,
     anchor: [...open.roleCheck.anchor.administrators, ...anchorKeysFor(keyring, trusted)],
   };
 }

@@ -9,6 +9,7 @@ import { openStore } from '../../db/store';
 import { storePaths } from '../../db/store-paths';
 import { joinServer } from '../../db/sync/sync-state';
 import { fetchEnrolmentSlot, signIn } from './sync-client';
+import { fetchSignedRoles, withServerRoles } from './signed-roles-sync';
 import { pullAll } from './sync-once';
 
 /** What enrolling made. */
@@ -74,7 +75,8 @@ export async function enrolLaptop(options: {
         subjectJson: JSON.stringify({ via: 'cli', deviceId }),
         outcome: 'ok',
       });
-      await writeKeyring(paths.keyring, keyring);
+      // With the other users' public slots: an administrator enrolled here can sign roles before the first sync.
+      await writeKeyring(paths.keyring, withServerRoles(keyring, await fetchSignedRoles(options.serverUrl, session.token)).keyring);
       return { deviceId, pulled, referenceBlock: session.referenceBlock };
     } finally {
       await store.close();

@@ -15,7 +15,8 @@ import { ServerRefused } from './sync-client';
  * - a user here but not on the server, not revoked, with a key pair in this keyring: added, with
  *   their row, public key and keyring slot (never a passphrase);
  * - a user revoked here but not on the server: revoked there, so their next connection is refused;
- * - a user whose role was signed here (users.changeRole signs it into their slot) after the version
+ * - a user whose role was signed here (users.changeRole signs it into their slot, or their public
+ *   slot on a laptop that does not hold theirs) after the version
  *   the server holds: the signed assignment is sent (issue 18 item 1: never the store's `role`
  *   column, which any holder of the data key can edit), unless the server changed them after this
  *   laptop last pulled (then the pull brings the server's row) or another administrator signed it
@@ -41,7 +42,10 @@ export async function sendUserChanges(
         await adminClient.revokeUser(serverUrl, token, user.row.id);
         sent += 1;
       } else if (user.row.disabled_at === null && there.revokedAt === null) {
-        const signed = keyring?.slots.find((each) => each.userId === user.row.id)?.role;
+        // Signed into their slot, or (a laptop not holding it) into their public slot.
+        const signed =
+          keyring?.slots.find((each) => each.userId === user.row.id)?.role ??
+          keyring?.publicSlots?.find((each) => each.userId === user.row.id)?.role;
         if (signed !== undefined && signed.version > there.roleVersion && (await sendRole(store, serverUrl, token, user.row.id, signed)))
           sent += 1;
       }

@@ -10,6 +10,7 @@ import { value } from '../../support/demo-with-person';
 import { asKeyHolder } from '../../support/key-holder';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { sessionFor } from '../../support/sync-session';
+import { assignmentSignedOver, heldSlot } from '../../../server/signed-role';
 
 const PASSPHRASE = DEMO_PARTNERSHIP.passphrase;
 
@@ -48,6 +49,130 @@ describe('signed roles with the partnership server', () => {
       expect(findSlot(await keyringOf(earlier.dataDir), 'demo.coach')?.role).toMatchObject({ role: 'administrator', version: 2 });
       const b = await laptopApp(earlier.dataDir, 'demo.coach');
       expect(value<AppStatus>(await b.dispatch('app.status', {}))).toMatchObject({ user: { role: 'administrator' } });
+      expect(value<AppStatus>(await b.dispatch('app.status', {}))).not.toHaveProperty('securityWarning');
+    },
+  );
+
+  it(
+    'an administrator on an enrolled laptop, holding only their own slot, signs a role over the user’s public slot: it reaches the server signed and opens everywhere',
+    { timeout: 300_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const coachLaptop = await partnership.enrol('demo.coach');
+      // Not the laptop that ran `server init`: its keyring holds the administrator's slot only, and the others as far as they are public.
+      const adminLaptop = await partnership.enrol('demo.admin');
+      const enrolled = await keyringOf(adminLaptop.dataDir);
+      expect(enrolled.slots.map((slot) => slot.username)).toEqual(['demo.admin']);
+      const known = enrolled.publicSlots?.find((each) => each.username === 'demo.coach');
+      const coachSlot = findSlot(await keyringOf(coachLaptop.dataDir), 'demo.coach')!;
+      expect(known).toEqual({
+        userId: coachSlot.userId,
+        username: 'demo.coach',
+        publicKey: coachSlot.publicKey,
+        signingPublicKey: coachSlot.signingPublicKey,
+        role: coachSlot.role,
+      });
+      const coachId = coachSlot.userId;
+      const held = () =>
+        partnership.db
+          .selectFrom('users')
+          .innerJoin('keyring_slots', 'keyring_slots.user_id', 'users.id')
+          .select(['users.role', 'users.role_version', 'keyring_slots.slot'])
+          .where('users.id', '=', coachId)
+          .executeTakeFirstOrThrow();
+
+      // A public slot whose keys are not the ones a trusted administrator signed over is not signed over: that role stays here.
+      const physioId = enrolled.publicSlots!.find((each) => each.username === 'demo.physio')!.userId;
+      const admin = await asKeyHolder(adminLaptop.dataDir, 'demo.admin', PASSPHRASE);
+      admin.editKeyring((current) => ({
+        ...current,
+        publicSlots: current.publicSlots!.map((each) => (each.userId === physioId ? { ...each, publicKey: coachSlot.publicKey! } : each)),
+      }));
+      const c = await laptopApp(adminLaptop.dataDir, 'demo.admin');
+      value(await c.dispatch('users.changeRole', { userId: physioId, role: 'coordinator' }));
+      expect((await keyringOf(adminLaptop.dataDir)).publicSlots!.find((each) => each.userId === physioId)?.role.version).toBe(1);
+
+      value(await c.dispatch('users.changeRole', { userId: coachId, role: 'coordinator' }));
+      expect(await partnership.sync(adminLaptop.dataDir, 'demo.admin')).toMatchObject({ users: 1, refused: [] });
+      const onServer = await held();
+      expect(onServer).toMatchObject({
+        role: 'coordinator',
+        role_version: 2,
+        slot: { role: { role: 'coordinator', version: 2, signerPublicKey: enrolled.slots[0]!.signingPublicKey } },
+      });
+      const signedOnServer = heldSlot(onServer.slot)!;
+      expect(assignmentSignedOver(enrolled.storeId, signedOnServer, signedOnServer.role!)).toBe(true);
+      const physioOnServer = await partnership.db
+        .selectFrom('users')
+        .select(['role', 'role_version'])
+        .where('id', '=', physioId)
+        .executeTakeFirst();
+      expect(physioOnServer).toEqual({ role: 'physiotherapist', role_version: 1 });
+      // The sync put the physio's public slot back as the server holds it.
+      expect((await keyringOf(adminLaptop.dataDir)).publicSlots!.find((each) => each.userId === physioId)?.publicKey).not.toBe(
+        coachSlot.publicKey,
+      );
+
+      // The coach's laptop takes it at its next sync and opens as a coordinator, with no warning.
+      await partnership.sync(coachLaptop.dataDir, 'demo.coach');
+      expect(findSlot(await keyringOf(coachLaptop.dataDir), 'demo.coach')?.role).toMatchObject({ role: 'coordinator', version: 2 });
+      const b = await laptopApp(coachLaptop.dataDir, 'demo.coach');
+      expect(value<AppStatus>(await b.dispatch('app.status', {}))).toMatchObject({ state: 'unlocked', user: { role: 'coordinator' } });
+      expect(value<AppStatus>(await b.dispatch('app.status', {}))).not.toHaveProperty('securityWarning');
+
+      // A laptop enrolled later receives the slot validly signed, and opens with it.
+      const later = await partnership.enrol('demo.coach');
+      const laterSlot = findSlot(await keyringOf(later.dataDir), 'demo.coach')!;
+      expect(laterSlot.role).toEqual(signedOnServer.role);
+      const d = await laptopApp(later.dataDir, 'demo.coach');
+      expect(value<AppStatus>(await d.dispatch('app.status', {}))).toMatchObject({ user: { role: 'coordinator' } });
+      expect(value<AppStatus>(await d.dispatch('app.status', {}))).not.toHaveProperty('securityWarning');
+
+      // Laptop A, which holds every slot, takes it too: its administrator's unlock flags nothing.
+      await partnership.sync(partnership.laptopA, 'demo.admin');
+      expect(findSlot(await keyringOf(partnership.laptopA), 'demo.coach')?.role).toEqual(signedOnServer.role);
+      const a = await laptopApp(partnership.laptopA, 'demo.admin');
+      expect(value<AppStatus>(await a.dispatch('app.status', {}))).not.toHaveProperty('securityWarning');
+    },
+  );
+
+  it(
+    'an administrator added after a laptop was enrolled is trusted there through their public slot: the role they sign opens on it',
+    { timeout: 300_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const coachLaptop = await partnership.enrol('demo.coach');
+      const a = await laptopApp(partnership.laptopA, 'demo.admin');
+      const added = value<UserEntry>(
+        await a.dispatch('users.add', {
+          username: 'demo.admin2',
+          displayName: 'Second Admin',
+          role: 'administrator',
+          passphrase: PASSPHRASE,
+        }),
+      );
+      expect(await partnership.sync(partnership.laptopA, 'demo.admin')).toMatchObject({ users: 1, refused: [] });
+      const coachId = await userIdOf(a, 'demo.coach');
+      // The coach's slot was made trusting demo.admin only: the new administrator is not bound into it.
+      const coachSlot = findSlot(await keyringOf(coachLaptop.dataDir), 'demo.coach')!;
+      expect(coachSlot.anchor?.administrators.map((key) => key.userId)).not.toContain(added.userId);
+
+      const secondLaptop = await partnership.enrol('demo.admin2');
+      const c = await laptopApp(secondLaptop.dataDir, 'demo.admin2');
+      value(await c.dispatch('users.changeRole', { userId: coachId, role: 'coordinator' }));
+      expect(await partnership.sync(secondLaptop.dataDir, 'demo.admin2')).toMatchObject({ users: 1, refused: [] });
+      expect(
+        await partnership.db.selectFrom('users').select(['role', 'role_version']).where('id', '=', coachId).executeTakeFirst(),
+      ).toEqual({ role: 'coordinator', role_version: 2 });
+
+      await partnership.sync(coachLaptop.dataDir, 'demo.coach');
+      expect(findSlot(await keyringOf(coachLaptop.dataDir), 'demo.coach')?.role).toMatchObject({
+        role: 'coordinator',
+        version: 2,
+        signerUserId: added.userId,
+      });
+      const b = await laptopApp(coachLaptop.dataDir, 'demo.coach');
+      expect(value<AppStatus>(await b.dispatch('app.status', {}))).toMatchObject({ state: 'unlocked', user: { role: 'coordinator' } });
       expect(value<AppStatus>(await b.dispatch('app.status', {}))).not.toHaveProperty('securityWarning');
     },
   );
