@@ -125,7 +125,10 @@ export const participantAdjustmentsSchema = z.object({
   /** The plan new adjustments attach to (the newest version), or null before a plan is started. */
   currentPlanId: z.string().nullable(),
   saved: savedAdjustmentsSchema.nullable(),
+  /** The AHP reports the reader may read, newest first: every signed one, and the reader's own draft. */
   ahpReports: z.array(ahpReportSchema),
+  /** Another practitioner's unsigned AHP report: that it exists and whose it is, never its text (issue 18 item 5). */
+  ahpDraftsByOthers: z.array(z.object({ id: z.string(), authorName: z.string(), updatedAt: z.string() })),
   /** Whether consent to share adjustments with the employer is in force now. */
   employerConsentInForce: z.boolean(),
   /** The person's newest approval of their employer letter (in force only while the letter is unchanged), or null. */

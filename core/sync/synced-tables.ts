@@ -363,6 +363,9 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     rule: 'versioned',
     writtenBy: ['adjustments.saveAhpReport', 'adjustments.signAhpReport'],
     readBy: CLINICAL_READERS,
+    // A draft report is its author's until signed, as a discipline draft is. The server still judges
+    // "one draft per person" against every draft, so a second practitioner's draft is refused, not forked.
+    draft: { author: 'author_id', unsignedWhileNull: 'signed_at' },
     references: { author_id: 'users', participant_id: 'participants', signed_by: 'users' },
     unique: [{ columns: ['participant_id'], where: { status: 'draft' } }],
   },

@@ -16,7 +16,8 @@ type AdjustmentChannels =
 /** Workplace adjustments, the graded return schedule, AHP Health and Work Reports and the employer view. */
 export function adjustmentsHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, AdjustmentChannels> {
   return {
-    'adjustments.get': async ({ participantId }) => getAdjustments(session.require().store, participantId),
+    'adjustments.get': async ({ participantId }, context) =>
+      getAdjustments(session.require().store, participantId, signedInCaller(context)),
     'adjustments.save': async (input, context) => saveAdjustments(session.require().store, input, signedInCaller(context), now()),
     'adjustments.saveAhpReport': async (input, context) => saveAhpReport(session.require().store, input, signedInCaller(context), now()),
     'adjustments.signAhpReport': async (input, context) => signAhpReport(session.require().store, input, signedInCaller(context), now()),

@@ -14,6 +14,7 @@ import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { toAhpReport } from './ahp-report-service';
+import { ahpReportsFor } from './ahp-report-visibility';
 import { mayShare } from '../participants/consent-service';
 import { employerLetterApproval } from './employer-letter-approval-service';
 
@@ -28,8 +29,15 @@ async function requireParticipant(store: Store, participantId: string) {
   return participant;
 }
 
-/** A person's adjustments as the section shows them: the newest version, their AHP reports and the consent in force. */
-export async function getAdjustments(store: Store, participantId: string): Promise<ParticipantAdjustments> {
+/**
+ * A person's adjustments as the section shows them to `user`: the newest version, their AHP reports
+ * (another practitioner's draft only as "Draft by <name>", ahp-report-visibility.ts) and the consent in force.
+ */
+export async function getAdjustments(
+  store: Store,
+  participantId: string,
+  user: Pick<SignedInUser, 'userId'>,
+): Promise<ParticipantAdjustments> {
   await requireParticipant(store, participantId);
   const [plan, saved, reports, consent, approval] = await Promise.all([
     latestPlan(store.db, participantId),
@@ -50,7 +58,7 @@ export async function getAdjustments(store: Store, participantId: string): Promi
             savedByName: saved.saved_by_name,
             content: adjustmentsContent(saved),
           },
-    ahpReports: reports.map(toAhpReport),
+    ...ahpReportsFor(reports.map(toAhpReport), user),
     employerConsentInForce: consent,
     employerLetterApproval: approval,
   };

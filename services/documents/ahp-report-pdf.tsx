@@ -9,11 +9,12 @@ import type { SignedInUser } from '../../core/schemas/session';
 import { listAhpReports } from '../../db/repositories/adjustments-repository';
 import type { Store } from '../../db/store';
 import { toAhpReport } from '../adjustments/ahp-report-service';
+import { ahpReportsFor } from '../adjustments/ahp-report-visibility';
 import { getParticipantRecord } from '../participants/participant-record';
 import { AhpReportDocument } from './ahp-report-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
 
-/** An AHP Health and Work Report as a PDF (the newest when none is named); DRAFT until signed. */
+/** An AHP Health and Work Report as a PDF (the newest the user may read when none is named); DRAFT until signed. */
 export async function ahpReportPdf(
   store: Store,
   input: ParsedInput<'documents.ahpReportPdf'>,
@@ -21,16 +22,24 @@ export async function ahpReportPdf(
   now: Date,
 ): Promise<PdfDocument> {
   const person = await getParticipantRecord(store, input.participantId);
-  const reports = (await listAhpReports(store.db, input.participantId)).map(toAhpReport);
+  // Another practitioner's draft is theirs until signed: never printed for anyone else.
+  const { ahpReports: reports, ahpDraftsByOthers } = ahpReportsFor(
+    (await listAhpReports(store.db, input.participantId)).map(toAhpReport),
+    user,
+  );
   const newest = [...reports].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const report = input.reportId === undefined ? newest : reports.find((candidate) => candidate.id === input.reportId);
-  if (report === undefined)
+  if (report === undefined) {
+    const othersDraft = ahpDraftsByOthers.find((other) => input.reportId === undefined || other.id === input.reportId);
     throw new AppError(
       'NOT_FOUND',
-      input.reportId === undefined
-        ? 'No AHP Health and Work Report has been written for this person yet.'
-        : 'That report could not be found for this person.',
+      othersDraft !== undefined
+        ? `The report for this person is a draft by ${othersDraft.authorName}: it can be downloaded once they sign it.`
+        : input.reportId === undefined
+          ? 'No AHP Health and Work Report has been written for this person yet.'
+          : 'That report could not be found for this person.',
     );
+  }
   const draft = report.status !== 'signed';
   const meta = await documentMeta(
     store,

@@ -131,7 +131,12 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
         />
       ) : (
         <>
-          {data.ahpReports.length === 0 && <p>No report yet.</p>}
+          {data.ahpReports.length === 0 && data.ahpDraftsByOthers.length === 0 && <p>No report yet.</p>}
+          {data.ahpDraftsByOthers.map((other) => (
+            <p key={other.id} className="ww-secondary-text" data-testid="ahp-draft-by-other">
+              Draft by {other.authorName}, {formatDateTime(other.updatedAt)}: not signed, so its text stays with its author.
+            </p>
+          ))}
           {data.ahpReports.map((report) => (
             <AhpReportSummary
               key={`${report.id}@${report.version}`}
@@ -141,7 +146,8 @@ function ReadableAdjustmentsSection({ participantId, consentKey }: AdjustmentsSe
               onSigned={done}
             />
           ))}
-          {mayDraft && openDraft === undefined && (
+          {/* One draft per person: while another practitioner's is open, a second would be refused. */}
+          {mayDraft && openDraft === undefined && data.ahpDraftsByOthers.length === 0 && (
             <button
               type="button"
               className="nhsuk-button nhsuk-button--secondary"

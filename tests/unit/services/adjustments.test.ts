@@ -326,6 +326,43 @@ describe('the AHP Health and Work Report', () => {
     }
   });
 
+  it('another practitioner’s unsigned report shows only as "Draft by <name>", without its text or its PDF, until it is signed', async () => {
+    const demo = await personWithPlan();
+    const { services, id } = demo;
+    const secret = 'CANARY-AHP-3K kneels only on a cushion';
+    const draft = value<{ id: string; version: number }>(
+      await services.dispatch('adjustments.saveAhpReport', { participantId: id, ...report, fitness: 'not_fit', organisation: secret }),
+    );
+    const own = await adjustments(demo);
+    expect(own.ahpReports).toMatchObject([{ id: draft.id, status: 'draft', organisation: secret }]);
+    expect(own.ahpDraftsByOthers).toEqual([]);
+    const otName = own.ahpReports[0]?.authorName;
+
+    for (const username of ['demo.physio', 'demo.coordinator']) {
+      await demo.signInAs(username);
+      const seen = await adjustments(demo);
+      expect(JSON.stringify(seen), username).not.toContain('CANARY');
+      expect(seen.ahpReports, username).toEqual([]);
+      expect(seen.ahpDraftsByOthers, username).toEqual([{ id: draft.id, authorName: otName, updatedAt: expect.any(String) }]);
+    }
+    // Nor printed: the coordinator may download AHP reports, but not another's draft, named or not.
+    for (const input of [{ participantId: id }, { participantId: id, reportId: draft.id }])
+      expect(await services.dispatch('documents.ahpReportPdf', input)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: expect.stringContaining(`a draft by ${otName}`) },
+      });
+
+    await demo.signInAs('demo.ot');
+    value(await services.dispatch('adjustments.signAhpReport', { participantId: id, reportId: draft.id, version: draft.version }));
+    for (const username of ['demo.physio', 'demo.coordinator']) {
+      await demo.signInAs(username);
+      const seen = await adjustments(demo);
+      expect(seen.ahpReports, username).toMatchObject([{ id: draft.id, status: 'signed', organisation: secret }]);
+      expect(seen.ahpDraftsByOthers, username).toEqual([]);
+    }
+    await services.close();
+  }, 60_000);
+
   it('cannot be signed by an OT whose team record has no HCPC registration', async () => {
     const demo = await personWithPlan();
     const { services, id } = demo;

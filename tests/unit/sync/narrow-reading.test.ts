@@ -51,6 +51,27 @@ async function storeCounts(dataDir: string, username: string, tables: readonly s
   }
 }
 
+/** One row of a laptop's store as `username` opens it (undefined when the laptop does not hold it). */
+async function rowOnLaptop(dataDir: string, username: string, query: string, id: string): Promise<unknown> {
+  const store = await storeReader(dataDir, username, passphrase);
+  try {
+    return store.read((database) => database.prepare(query).get(id));
+  } finally {
+    store.forget();
+  }
+}
+
+/** On laptop A: the coach registers a person, then `drafter` signs in there to draft for them. */
+async function personOnLaptopA(partnership: Partnership, familyName: string, drafter: string) {
+  const a = await laptopApp(partnership.laptopA, 'demo.coach');
+  const { id: participantId } = value<{ id: string }>(
+    await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName } })),
+  );
+  value(await a.dispatch('session.lock', {}));
+  value(await a.dispatch('session.unlock', { username: drafter, passphrase }));
+  return { a, participantId };
+}
+
 describe('what each laptop holds (issue 14 item 6, issue 18 item 5)', () => {
   it(
     "an administrator's laptop receives no clinical table, at enrolment or after, and row-level security hides them; it still pushes its own work",
@@ -93,12 +114,7 @@ describe('what each laptop holds (issue 14 item 6, issue 18 item 5)', () => {
     { timeout: SLOW },
     async () => {
       const partnership = await demoOnServer();
-      const a = await laptopApp(partnership.laptopA, 'demo.coach');
-      const { id: participantId } = value<{ id: string }>(
-        await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Draftperson' } })),
-      );
-      value(await a.dispatch('session.lock', {}));
-      value(await a.dispatch('session.unlock', { username: 'demo.physio', passphrase }));
+      const { a, participantId } = await personOnLaptopA(partnership, 'Draftperson', 'demo.physio');
       const draft = value<{ id: string; version: number }>(
         await a.dispatch('assessments.saveDisciplineDraft', {
           participantId,
@@ -112,14 +128,7 @@ describe('what each laptop holds (issue 14 item 6, issue 18 item 5)', () => {
       expect(await partnership.sync(partnership.laptopA, 'demo.physio')).toMatchObject({ pushed: 1, refused: [] });
 
       const b = await partnership.enrol('demo.ot');
-      const onB = async () => {
-        const store = await storeReader(b.dataDir, 'demo.ot', passphrase);
-        try {
-          return store.read((database) => database.prepare('SELECT signed_at FROM assessments WHERE id = ?').get(draft.id));
-        } finally {
-          store.forget();
-        }
-      };
+      const onB = () => rowOnLaptop(b.dataDir, 'demo.ot', 'SELECT signed_at FROM assessments WHERE id = ?', draft.id);
       expect(await onB()).toBeUndefined();
       expect(await serverCount(partnership, { role: 'occupational_therapist', username: 'demo.ot' }, ['assessments'], draft.id)).toBe(0);
       expect(await serverCount(partnership, { role: 'physiotherapist', username: 'demo.physio' }, ['assessments'], draft.id)).toBe(1);
@@ -130,6 +139,51 @@ describe('what each laptop holds (issue 14 item 6, issue 18 item 5)', () => {
       expect((await partnership.sync(b.dataDir, 'demo.ot')).pulled).toBeGreaterThan(0);
       expect(await onB()).toEqual({ signed_at: expect.any(String) });
       expect(await serverCount(partnership, { role: 'occupational_therapist', username: 'demo.ot' }, ['assessments'], draft.id)).toBe(1);
+    },
+  );
+
+  it(
+    "an OT's unsigned AHP Health and Work Report never reaches a physiotherapist's laptop nor is readable as them under row-level security; once signed it does",
+    { timeout: SLOW },
+    async () => {
+      const partnership = await demoOnServer();
+      const { a, participantId } = await personOnLaptopA(partnership, 'Ahpdraftperson', 'demo.ot');
+      const content = {
+        participantId,
+        fitness: 'not_fit',
+        periodFrom: '2026-12-07',
+        periodTo: '2027-01-04',
+        difficulties: [],
+        organisation: 'South Yorkshire WorkWell',
+        assessedOn: '2026-11-10',
+      };
+      const draft = value<{ id: string; version: number }>(await a.dispatch('adjustments.saveAhpReport', content));
+      expect(await partnership.sync(partnership.laptopA, 'demo.coach')).toMatchObject({ pushed: 1, refused: [] });
+      expect(await partnership.sync(partnership.laptopA, 'demo.ot')).toMatchObject({ pushed: 1, refused: [] });
+
+      const b = await partnership.enrol('demo.physio');
+      const onB = () => rowOnLaptop(b.dataDir, 'demo.physio', 'SELECT status, signed_at FROM ahp_reports WHERE id = ?', draft.id);
+      const asReader = (role: Role, username: string) => serverCount(partnership, { role, username }, ['ahp_reports'], draft.id);
+      expect(await onB()).toBeUndefined();
+      expect(await asReader('physiotherapist', 'demo.physio')).toBe(0);
+      expect(await asReader('coordinator', 'demo.coordinator')).toBe(0);
+      expect(await asReader('occupational_therapist', 'demo.ot')).toBe(1);
+
+      // Saved again, still a draft: the physiotherapist's next sync brings the person, not the report.
+      value(
+        await a.dispatch('adjustments.saveAhpReport', { ...content, reportId: draft.id, version: draft.version, periodTo: '2027-01-11' }),
+      );
+      expect(await partnership.sync(partnership.laptopA, 'demo.ot')).toMatchObject({ pushed: 1, refused: [] });
+      await partnership.sync(b.dataDir, 'demo.physio');
+      expect(await onB()).toBeUndefined();
+      expect(await asReader('physiotherapist', 'demo.physio')).toBe(0);
+
+      value(await a.dispatch('adjustments.signAhpReport', { participantId, reportId: draft.id, version: draft.version + 1 }));
+      expect(await partnership.sync(partnership.laptopA, 'demo.ot')).toMatchObject({ pushed: 1, refused: [] });
+      expect((await partnership.sync(b.dataDir, 'demo.physio')).pulled).toBeGreaterThan(0);
+      expect(await onB()).toEqual({ status: 'signed', signed_at: expect.any(String) });
+      expect(await asReader('physiotherapist', 'demo.physio')).toBe(1);
+      expect(await asReader('coordinator', 'demo.coordinator')).toBe(1);
     },
   );
 

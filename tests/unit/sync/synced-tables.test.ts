@@ -105,6 +105,18 @@ describe('the synced-tables catalogue', () => {
       mayReadRow(assessments, { ...draft, signed_at: '2026-12-06T10:00:00.000Z' }, { role: 'occupational_therapist', userId: 'ot-1' }),
     ).toBe(true);
     expect(mayReadRow(assessments, null, { role: 'coach', userId: 'coach-1' })).toBe(true);
+    // An AHP Health and Work Report likewise; a plan draft is the MDT's, shared on purpose.
+    const report = { id: 'r', author_id: 'ot-1', status: 'draft', signed_at: null };
+    expect(mayReadRow(syncedTable('ahp_reports')!, report, { role: 'physiotherapist', userId: 'physio-1' })).toBe(false);
+    expect(mayReadRow(syncedTable('ahp_reports')!, report, { role: 'occupational_therapist', userId: 'ot-1' })).toBe(true);
+    expect(
+      mayReadRow(
+        syncedTable('ahp_reports')!,
+        { ...report, status: 'signed', signed_at: '2026-12-06T10:00:00.000Z' },
+        { role: 'physiotherapist', userId: 'physio-1' },
+      ),
+    ).toBe(true);
+    expect(SYNCED_TABLES.filter((entry) => entry.draft !== undefined).map((entry) => entry.table)).toEqual(['assessments', 'ahp_reports']);
     // Two administrators receive the same rows; two clinicians do not (their own drafts).
     expect(readerClass({ role: 'administrator', userId: 'a' })).toBe(readerClass({ role: 'administrator', userId: 'b' }));
     expect(readerClass({ role: 'physiotherapist', userId: 'a' })).not.toBe(readerClass({ role: 'physiotherapist', userId: 'b' }));
