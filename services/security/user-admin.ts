@@ -191,7 +191,7 @@ export async function changeUserRole(paths: StorePaths, open: OpenSession, input
 }
 
 /**
- * The keyring with every valid role `leavingUserId` signed (other than their own) signed again by
+ * The keyring with every valid role `leavingUserId` signed (other than theirs and the acting one's) signed again by
  * the acting administrator, one version up: an administrator revoked or demoted stops vouching for
  * anyone (their key drops out of the trust chain), and the users they had given roles keep them.
  * Only assignments valid under the acting administrator's trust are re-signed, so a forgery in the
@@ -203,7 +203,14 @@ function resignRolesSignedBy(keyring: Keyring, open: OpenSession, leavingUserId:
   const trusted = trustedAdministratorKeys(keyring, open.roleCheck?.anchor.administrators ?? []);
   const seen = { ...keyring.roleVersionsSeen };
   const slots = keyring.slots.map((slot) => {
-    if (slot.userId === leavingUserId || slot.role?.signerUserId !== leavingUserId || !assignmentIsValid(keyring.storeId, slot, trusted))
+    // The acting administrator's own role is left as it was signed: an administrator never vouches for
+    // themselves, so signing it again would take their own role away (and could leave no administrator).
+    if (
+      slot.userId === leavingUserId ||
+      slot.userId === open.user.userId ||
+      slot.role?.signerUserId !== leavingUserId ||
+      !assignmentIsValid(keyring.storeId, slot, trusted)
+    )
       return slot;
     const version = highestRoleVersion(keyring, slot.userId) + 1;
     seen[slot.userId] = version;

@@ -9,6 +9,7 @@ import { createAppServices } from '../../../services/app-services';
 import { checkStoreInSlices } from '../../../services/security/background-store-check';
 import { createBackup } from '../../../services/security/backup-service';
 import { demoFromTemplate } from '../../support/demo-template';
+import { queryStore } from '../../support/query-store';
 import { value } from '../../support/demo-with-person';
 import { tempDir } from '../../support/temp-dir';
 import { testClock } from '../../support/test-clock';
@@ -62,7 +63,18 @@ describe('damage found early', () => {
 
   it('a store too large to check before unlock is checked just after: damage found refuses writes, naming the backup, and reads go on', async () => {
     const { dataDir, backup } = await demoWithBackup();
-    damageMidFile(storePaths(dataDir).database, 0.5);
+    // Damage in a page unlocking never reads (a leaf of the participants table), wherever the schema puts it:
+    // unlocking must succeed for the check after it to be what finds the damage.
+    const { pageno, pageSize } = await queryStore(dataDir, 'demo.admin', PASS, (sqlite) => {
+      const leaves = sqlite
+        .prepare("SELECT pageno FROM dbstat WHERE name = 'participants' AND pagetype = 'leaf' ORDER BY pageno")
+        .all() as {
+        pageno: number;
+      }[];
+      return { pageno: leaves[Math.floor(leaves.length / 2)]!.pageno, pageSize: sqlite.pragma('page_size', { simple: true }) as number };
+    });
+    const file = storePaths(dataDir).database;
+    damageMidFile(file, ((pageno - 1) * pageSize) / statSync(file).size);
     // Every store counts as large here, so the check runs after unlock, in slices.
     const services = createAppServices({ clock: testClock(), dataDir, quickCheckAtUnlockMaxBytes: 0 });
     try {

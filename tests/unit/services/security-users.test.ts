@@ -100,6 +100,12 @@ describe('users and the keyring', () => {
       (user) => user.username === 'test.admin',
     );
     value(await services.dispatch('users.revoke', { userId: first?.userId ?? '' }));
+    // The administrator left is still one, at once and after unlocking again (their role, signed by the
+    // revoked one, is not taken away by revoking them).
+    expect((await services.dispatch('users.list', {})).ok).toBe(true);
+    value(await services.dispatch('session.lock', {}));
+    value(await services.dispatch('session.unlock', { username: 'second.admin', passphrase: NEW_PASSPHRASE }));
+    expect((await services.dispatch('users.list', {})).ok).toBe(true);
     expect(await services.dispatch('users.revoke', { userId: second.userId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await services.close();
   });
