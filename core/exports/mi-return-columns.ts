@@ -11,6 +11,12 @@
  *
  * Whoever had declined or withdrawn consent to the service itself at the month's end is not a
  * participant that month and has no row at all (MI_RETURN_PARTICIPATION).
+ *
+ * The last four columns carry the declined referrals (issue 20, item 9): after the participants'
+ * rows (`row_type` `participant`, these columns blank) come rows of `row_type` `declined_referrals`,
+ * one per referral route and decline reason with at least one referral declined in the month, each
+ * a count and nothing else (every participant column blank). Counts of codes are not personal
+ * data; they are sent on the service-monitoring basis, like the rest of the return.
  */
 export const MI_RETURN_COLUMN_BASIS = {
   reporting_month: 'public_task',
@@ -50,6 +56,10 @@ export const MI_RETURN_COLUMN_BASIS = {
   exit_date: 'public_task',
   exit_reason: 'public_task',
   employment_outcome: 'public_task',
+  row_type: 'public_task',
+  declined_route: 'public_task',
+  decline_reason: 'public_task',
+  declined_referrals: 'public_task',
 } as const satisfies Record<string, MiReturnBasis>;
 
 /** The lawful bases a column of the MI return can be sent on. */

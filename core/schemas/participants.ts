@@ -43,6 +43,19 @@ export const CASELOAD_SORT_LABELS: Readonly<Record<CaseloadSort, string>> = {
   referralDate: 'Referral date (newest first)',
 };
 
+/**
+ * The caseload's status filter: one status, or "open" (every status but exited: the cases still
+ * being worked, so closed ones do not crowd the list).
+ */
+export const CASELOAD_STATUS_FILTERS = ['open', ...PARTICIPANT_STATUSES] as const;
+export const caseloadStatusFilterSchema = z.enum(CASELOAD_STATUS_FILTERS);
+export type CaseloadStatusFilter = z.infer<typeof caseloadStatusFilterSchema>;
+
+export const CASELOAD_STATUS_FILTER_LABELS: Readonly<Record<CaseloadStatusFilter, string>> = {
+  open: 'Open cases (all but exited)',
+  ...PARTICIPANT_STATUS_LABELS,
+};
+
 /** The longest search text accepted: a full name or an NHS number with spaces fits easily. */
 export const MAX_CASELOAD_SEARCH_LENGTH = 100;
 
@@ -56,7 +69,7 @@ export const caseloadFilterSchema = z.strictObject({
     .trim()
     .max(MAX_CASELOAD_SEARCH_LENGTH, `Search text must be ${MAX_CASELOAD_SEARCH_LENGTH} characters or fewer`)
     .default(''),
-  status: participantStatusSchema.nullable().default(null),
+  status: caseloadStatusFilterSchema.nullable().default(null),
   coachUserId: z.string().min(1).max(64).nullable().default(null),
   readyForMdt: z.boolean().default(false),
   reviewDue: z.boolean().default(false),

@@ -44,6 +44,8 @@ export type CaseloadSortKey = keyof typeof SORTS;
 export interface CaseloadQuery {
   readonly ftsQuery: string | null;
   readonly status: string | null;
+  /** Only people who have not exited (the "Open cases" choice); absent means anyone. */
+  readonly openOnly?: boolean;
   readonly coachUserId: string | null;
   /** Only people whose next review is on or before this date (YYYY-MM-DD). */
   readonly reviewDueBy: string | null;
@@ -158,6 +160,8 @@ function filterClause(query: CaseloadQuery): { where: string[]; params: unknown[
     where.push('p.status = ?');
     params.push(query.status);
   }
+  // SQLite cannot walk an index on `<>`: the page walks its sort index and skips exited people.
+  if (query.openOnly === true) where.push("p.status <> 'exited'");
   if (query.coachUserId !== null) {
     where.push('p.coach_user_id = ?');
     params.push(query.coachUserId);

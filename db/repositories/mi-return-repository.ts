@@ -46,3 +46,28 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
     )
     .all({ first: month.first, last: month.last }) as MiReturnSourceRow[];
 }
+
+/** How many referrals were declined for one referral route and one reason (codes and a count: nothing about a person). */
+export interface DeclinedReferralCount {
+  readonly route: string;
+  readonly reason: string;
+  readonly count: number;
+}
+
+/**
+ * The referrals declined in a reporting month, counted by route and decline reason: those whose
+ * decision was a decline taken on a day (in England, as `london_date` reads `decided_at`) from
+ * `first` to `last`. Waiting and accepted referrals are not counted, nor declines in other months.
+ * Only route-and-reason pairs with a decline come back, ordered by route then reason.
+ */
+export function countDeclinedReferrals(store: Pick<Store, 'sqlite'>, month: { first: string; last: string }): DeclinedReferralCount[] {
+  return store.sqlite
+    .prepare(
+      `SELECT route, COALESCE(decline_reason, 'not_recorded') AS reason, count(*) AS count
+       FROM referral_inbox
+       WHERE status = 'declined' AND decided_at IS NOT NULL AND london_date(decided_at) BETWEEN @first AND @last
+       GROUP BY route, reason
+       ORDER BY route, reason`,
+    )
+    .all({ first: month.first, last: month.last }) as DeclinedReferralCount[];
+}

@@ -8,7 +8,7 @@ import {
 import type { MiReturn } from '../../core/schemas/fhir-export';
 import type { SignedInUser } from '../../core/schemas/session';
 import type { ParticipantStatus } from '../../core/schemas/participants';
-import { listMiReturnRows, type MiReturnSourceRow } from '../../db/repositories/mi-return-repository';
+import { countDeclinedReferrals, listMiReturnRows, type MiReturnSourceRow } from '../../db/repositories/mi-return-repository';
 import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
 
@@ -19,6 +19,9 @@ import { recordExport } from './export-log';
  */
 export { MI_RETURN_COLUMNS };
 type MiRow = Record<MiReturnColumn, string | number | null>;
+
+/** A row with every column blank: the declined-referral rows fill in only their own. */
+const BLANK_ROW = Object.fromEntries(MI_RETURN_COLUMNS.map((column) => [column, null])) as MiRow;
 
 const FIT_NOTE_AT_START: Readonly<Record<string, string>> = { off_sick_fit_note: 'yes', off_sick_no_fit_note: 'no' };
 const NATIONAL_DISCIPLINES = ['employment_support', 'physiotherapy', 'mental_health', 'occupational_therapy'] as const;
@@ -55,7 +58,8 @@ function csvField(value: string | number | null): string {
  * month (referred by its last day and not exited before its first; not those whose consent to the
  * service stood declined or withdrawn at its end), with everything as it stood at the month's end.
  * Columns sent only with evaluation consent are blank unless it was in force at the month's end.
- * Records the export in the export log.
+ * After them, the referrals declined that month, counted by route and reason. `rows` counts the
+ * people. Records the export in the export log.
  */
 export function buildMiReturn(store: Store, user: SignedInUser, month: string, now: Date): MiReturn {
   const first = `${month}-01`;
@@ -114,10 +118,27 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       exit_date: row.exited_on ?? null,
       exit_reason: row.exit_reason ?? null,
       employment_outcome: row.employment_outcome ?? null,
+      row_type: 'participant',
+      declined_route: null,
+      decline_reason: null,
+      declined_referrals: null,
     };
     const evaluation = consentOf(row.consent_evaluation);
     lines.push(MI_RETURN_COLUMNS.map((column) => csvField(miColumnMaySend(column, evaluation) ? mi[column] : null)).join(','));
     subjects.push({ participantId: String(row.id), outcome: 'included' });
+  }
+  // The month's declined referrals as counts by route and reason (issue 20, item 9): codes and a
+  // count only, so every participant column of these rows stays blank, and no one is a subject.
+  for (const declined of countDeclinedReferrals(store, { first, last })) {
+    const counted: MiRow = {
+      ...BLANK_ROW,
+      reporting_month: month,
+      row_type: 'declined_referrals',
+      declined_route: declined.route,
+      decline_reason: declined.reason,
+      declined_referrals: declined.count,
+    };
+    lines.push(MI_RETURN_COLUMNS.map((column) => csvField(counted[column])).join(','));
   }
   const csv = `${lines.join('\r\n')}\r\n`;
   const fileName = `workwell-mi-return-${month}.csv`;

@@ -10,10 +10,12 @@ import type { Store } from '../../db/store';
 
 /**
  * The filters as one store query, or `null` when they cannot match anyone ("ready for MDT" with
- * another status chosen).
+ * another status chosen). "Open cases" is every status but exited.
  */
 function toStoreQuery(filter: CaseloadFilter, now: Date): CaseloadQuery | null {
-  let status: string | null = filter.status;
+  const openOnly = filter.status === 'open';
+  let status: string | null = openOnly ? null : filter.status;
+  // Ready for MDT is an open status, so "open cases" and "ready for MDT" together are ready for MDT.
   if (filter.readyForMdt) {
     if (status !== null && status !== 'ready_for_mdt') return null;
     status = 'ready_for_mdt';
@@ -21,6 +23,7 @@ function toStoreQuery(filter: CaseloadFilter, now: Date): CaseloadQuery | null {
   return {
     ftsQuery: caseloadSearchQuery(filter.search),
     status,
+    openOnly,
     coachUserId: filter.coachUserId,
     reviewDueBy: filter.reviewDue ? reviewDueBy(now) : null,
     openRiskFlag: filter.openRiskFlag,

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import {
   CASELOAD_SORT_LABELS,
   CASELOAD_SORTS,
-  PARTICIPANT_STATUS_LABELS,
-  PARTICIPANT_STATUSES,
+  CASELOAD_STATUS_FILTER_LABELS,
+  CASELOAD_STATUS_FILTERS,
   type CaseloadSort,
-  type ParticipantStatus,
+  type CaseloadStatusFilter,
 } from '../../../core/schemas/participants';
 import { CheckboxGroup } from '../../components/checkbox-group';
 import { SelectInput } from '../../components/select-input';
@@ -87,8 +87,8 @@ export function CaseloadFilters({ view, coaches, onChange }: CaseloadFiltersProp
           label="Status"
           placeholder="Any status"
           value={view.status ?? ''}
-          options={PARTICIPANT_STATUSES.map((status) => ({ value: status, label: PARTICIPANT_STATUS_LABELS[status] }))}
-          onValueChange={(value) => onChange({ status: value === '' ? null : (value as ParticipantStatus) })}
+          options={CASELOAD_STATUS_FILTERS.map((status) => ({ value: status, label: CASELOAD_STATUS_FILTER_LABELS[status] }))}
+          onValueChange={(value) => onChange({ status: value === '' ? null : (value as CaseloadStatusFilter) })}
         />
         <SelectInput
           id="caseload-coach"

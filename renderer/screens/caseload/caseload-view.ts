@@ -1,9 +1,9 @@
 import {
   CASELOAD_SORTS,
+  CASELOAD_STATUS_FILTERS,
   MAX_CASELOAD_SEARCH_LENGTH,
-  PARTICIPANT_STATUSES,
   type CaseloadSort,
-  type ParticipantStatus,
+  type CaseloadStatusFilter,
 } from '../../../core/schemas/participants';
 
 /**
@@ -13,7 +13,8 @@ import {
  */
 export interface CaseloadView {
   readonly search: string;
-  readonly status: ParticipantStatus | null;
+  /** One status, `open` (every status but exited), or null for any. */
+  readonly status: CaseloadStatusFilter | null;
   readonly coachUserId: string | null;
   readonly readyForMdt: boolean;
   readonly reviewDue: boolean;
@@ -49,7 +50,7 @@ export function parseCaseloadView(hash: string): CaseloadView {
   const coach = params.get('coach');
   return {
     search: (params.get('q') ?? '').slice(0, MAX_CASELOAD_SEARCH_LENGTH),
-    status: (PARTICIPANT_STATUSES as readonly string[]).includes(status ?? '') ? (status as ParticipantStatus) : null,
+    status: (CASELOAD_STATUS_FILTERS as readonly string[]).includes(status ?? '') ? (status as CaseloadStatusFilter) : null,
     coachUserId: coach !== null && /^[A-Za-z0-9-]{1,64}$/.test(coach) ? coach : null,
     readyForMdt: params.get('ready') === '1',
     reviewDue: params.get('due') === '1',

@@ -19,6 +19,10 @@ describe('the caseload view in the URL fragment', () => {
     expect(hash.startsWith('#/?')).toBe(true);
     expect(parseCaseloadView(hash)).toEqual(view);
     expect(isFiltered(view)).toBe(true);
+    // "Open cases" (every status but exited) is kept in the address like any status.
+    const open = { ...DEFAULT_CASELOAD_VIEW, status: 'open' } as const;
+    expect(caseloadViewHash(open)).toBe('#/?status=open');
+    expect(parseCaseloadView(caseloadViewHash(open))).toEqual(open);
   });
 
   it('is plain #/ for the default view, and ignores anything it does not know', () => {

@@ -8,6 +8,7 @@ import { describeCliError, runCli } from '../../../cli/main';
 import { initServerFromStore } from '../../../cli/server-init';
 import { serverExportCommand, serverMiReturnCommand } from '../../../cli/server-export';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import type { InboxEntry } from '../../../core/schemas/referral-inbox';
 import { storePaths } from '../../../db/store-paths';
 import { sha256Hex } from '../../../services/exports/export-log';
 import { runFhirExport } from '../../../services/exports/fhir-export';
@@ -20,6 +21,7 @@ import { demoFromTemplate } from '../../support/demo-template';
 import { value } from '../../support/demo-with-person';
 import { makeExportReady, registerAnother } from '../../support/export-ready-person';
 import { freshServerDatabase } from '../../support/postgres';
+import { referralCsv, referralCsvRow } from '../../support/referral-files';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { tempDir } from '../../support/temp-dir';
 import { TEST_TODAY, testClock, testDate } from '../../support/test-clock';
@@ -116,6 +118,12 @@ describe('workwell-mdt server export and server mi-return', () => {
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
       expect((await partnership.sync(partnership.laptopA, 'demo.coordinator')).refused).toEqual([]);
     }
+    // A referral declined on laptop A and synced: the server's MI return counts it too (issue 20, item 9).
+    await signInAs('demo.coach');
+    value(await a.dispatch('referrals.import', { format: 'csv', text: referralCsv([referralCsvRow(1, { route: 'employer' })]) }));
+    const [referral] = value<{ referrals: InboxEntry[] }>(await a.dispatch('referrals.list', { status: 'waiting' })).referrals;
+    value(await a.dispatch('referrals.decline', { id: referral?.id, version: referral?.version, reason: 'not_eligible_area' }));
+    expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
     await a.close();
 
     // What a laptop makes from its own store: laptop A (where the partnership began) and laptop B,
@@ -159,6 +167,7 @@ describe('workwell-mdt server export and server mi-return', () => {
     ).toBe(0);
     const serverCsv = readFileSync(miFile, 'utf8');
     expect(serverCsv).toBe(onLaptopB.mi.csv);
+    expect(serverCsv.trimEnd().split('\r\n').at(-1)).toMatch(/^\d{4}-\d{2},,+declined_referrals,employer,not_eligible_area,1$/);
     // Laptop A differs only in the referral date of demo people seeded with a date but no referral
     // record: that date is a cache (participants.referred_on) which does not sync, so no other
     // laptop has it either; the return then falls back to the date the person was recorded.

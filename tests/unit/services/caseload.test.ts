@@ -166,6 +166,54 @@ describe('the caseload', () => {
     await services.close();
   });
 
+  it('"Open cases" lists every status but exited, with search and the other filters, in every sort, and the count agrees', async () => {
+    const { services, id } = await demoWithPerson();
+    const ids = (items: readonly ParticipantSummary[]) => items.map((item) => item.id);
+    const count = async (filter: Record<string, unknown>) =>
+      value<{ total: number }>(await services.dispatch('participants.count', filter)).total;
+    const all = (await walk(services.dispatch, { pageSize: 200 })).items;
+    const exited = all.filter((item) => item.status === 'exited');
+    const notExited = all.filter((item) => item.status !== 'exited');
+    expect(exited.length).toBeGreaterThan(0);
+
+    const open = await walk(services.dispatch, { status: 'open', pageSize: 30 });
+    expect(ids(open.items)).toEqual(ids(notExited));
+    expect(new Set(open.items.map((item) => item.status))).toEqual(new Set(notExited.map((item) => item.status)));
+    // Previous pages come back the same as they went.
+    expect(open.backwards.map((page) => ids(page.items))).toEqual(
+      open.pages
+        .slice(0, -1)
+        .reverse()
+        .map((page) => ids(page.items)),
+    );
+    expect(await count({ status: 'open' })).toBe(notExited.length);
+    const byReview = (await walk(services.dispatch, { status: 'open', sort: 'nextReview', pageSize: 40 })).items;
+    expect(ids(byReview).sort()).toEqual(ids(notExited).sort());
+
+    // With the coach filter, ready for MDT (an open status), and a search.
+    const coaches = value<{ items: Array<{ userId: string; openCases: number }> }>(await services.dispatch('caseload.coaches', {})).items;
+    const coach = coaches[0]?.userId;
+    expect(await count({ status: 'open', coachUserId: coach })).toBe(coaches[0]?.openCases);
+    const ready = (await walk(services.dispatch, { status: 'open', readyForMdt: true, pageSize: 30 })).items;
+    expect(ids(ready)).toEqual(ids(all.filter((item) => item.status === 'ready_for_mdt')));
+    const leaver = exited[0] as ParticipantSummary;
+    const search = `${leaver.givenName} ${leaver.familyName}`;
+    const found = async (filter: Record<string, unknown>) =>
+      ids(value<ParticipantPage>(await services.dispatch('participants.list', { search, ...filter })).items);
+    expect(await found({})).toContain(leaver.id);
+    expect(await found({ status: 'open' })).not.toContain(leaver.id);
+    expect(await found({ status: 'exited' })).toContain(leaver.id);
+    expect(await count({ status: 'open', search: 'Testperson' })).toBe(1);
+    expect(
+      ids(value<ParticipantPage>(await services.dispatch('participants.list', { status: 'open', search: 'Testperson' })).items),
+    ).toEqual([id]);
+    expect(await services.dispatch('participants.list', { status: 'closed' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { status: expect.any(String) } },
+    });
+    await services.close();
+  });
+
   it('refuses a cursor that is malformed or belongs to another sort, and over-long search text', async () => {
     const { services } = await demoWithPerson();
     const first = value<ParticipantPage>(await services.dispatch('participants.list', { pageSize: 10 }));

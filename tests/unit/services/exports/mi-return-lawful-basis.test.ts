@@ -6,22 +6,13 @@ import { DEMO_PARTNERSHIP } from '../../../../core/demo-partnership';
 import { MI_RETURN_COLUMN_BASIS, MI_RETURN_COLUMNS } from '../../../../core/exports/mi-return-columns';
 import type { MiReturn } from '../../../../core/schemas/fhir-export';
 import { demoWithPerson, value } from '../../../support/demo-with-person';
+import { miReturnRows, type MiReturnRow } from '../../../support/mi-return-rows';
 import { tempDir } from '../../../support/temp-dir';
 import { testClock } from '../../../support/test-clock';
 import { testReferral } from '../../../support/test-referral';
 
-type Row = Record<(typeof MI_RETURN_COLUMNS)[number], string>;
-
 const MONTH = '2026-11';
 const EVALUATION_COLUMNS = MI_RETURN_COLUMNS.filter((column) => MI_RETURN_COLUMN_BASIS[column] === 'evaluation_consent');
-
-function rowsOf(csv: string): Row[] {
-  return csv
-    .trim()
-    .split('\r\n')
-    .slice(1)
-    .map((line) => Object.fromEntries(line.split(',').map((cell, index) => [MI_RETURN_COLUMNS[index], cell])) as Row);
-}
 
 /** Each case: the service and evaluation decisions (with a withdrawal date, if any) of one synthetic person. */
 const CASES = {
@@ -83,8 +74,8 @@ describe('the lawful basis of the MI return (issue 15, defect 2)', () => {
 
       await demo.signInAs('demo.coordinator');
       const mi = value<MiReturn>(await services.dispatch('exports.miReturn', { month: MONTH }));
-      const rows = rowsOf(mi.csv);
-      const byName = new Map<string, Row | undefined>();
+      const rows = miReturnRows(mi.csv);
+      const byName = new Map<string, MiReturnRow | undefined>();
       for (const name of Object.keys(CASES)) {
         const reference = await referenceOf(name);
         byName.set(
