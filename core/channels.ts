@@ -108,6 +108,8 @@ export const CHANNELS = [
   'documents.employerLetterPdf',
   'documents.ahpReportPdf',
   'documents.minutesPdf',
+  'documents.letterPdf',
+  'documents.lettersSent',
   'backup.chooseFile',
   'setup.restoreBackup',
 ] as const;

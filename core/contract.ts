@@ -9,6 +9,7 @@ import { caseloadContract } from './contracts/caseload-contract';
 import { documentsContract } from './contracts/documents-contract';
 import { exportsContract } from './contracts/exports-contract';
 import { fhirExportsContract } from './contracts/fhir-exports-contract';
+import { lettersContract } from './contracts/letters-contract';
 import { fitNotesContract } from './contracts/fit-notes-contract';
 import { meetingsContract } from './contracts/meetings-contract';
 import { participantsContract } from './contracts/participants-contract';
@@ -54,6 +55,7 @@ export const contract = {
   ...worklistContract,
   ...referralsContract,
   ...caseLifecycleContract,
+  ...lettersContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

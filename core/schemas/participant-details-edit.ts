@@ -13,6 +13,7 @@ export const editDetailsInputSchema = z.strictObject({
   version: z.number().int().positive(),
   person: registerParticipantInputSchema.shape.person,
   employment: registerParticipantInputSchema.shape.employment,
+  gpPractice: registerParticipantInputSchema.shape.gpPractice,
   /** Set after the editor has seen someone else with the new name and date of birth and confirmed. */
   confirmedNotDuplicate: z.boolean().default(false),
 });

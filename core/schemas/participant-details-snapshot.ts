@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gpPracticeSchema } from './gp-practice';
 import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES } from './referral';
 
 /** The employment a person's record holds: their work at first contact and their employer. */
@@ -13,7 +14,7 @@ export const employmentDetailsSchema = z.object({
   cognitiveDemands: z.string().nullable(),
 });
 
-/** The editable part of a person's record, as it stood at one version: who they are, how to reach them, their work. */
+/** The editable part of a person's record, as it stood at one version: who they are, how to reach them, their work, their GP practice. */
 export const participantDetailsSnapshotSchema = z.object({
   givenName: z.string(),
   familyName: z.string(),
@@ -24,5 +25,7 @@ export const participantDetailsSnapshotSchema = z.object({
   address: z.string().nullable(),
   preferredContactMode: z.enum(CONTACT_MODES),
   employment: employmentDetailsSchema,
+  /** Null when not known; edits saved before the GP practice was on the record have none (read as null). */
+  gpPractice: gpPracticeSchema.nullable(),
 });
 export type ParticipantDetailsSnapshot = z.infer<typeof participantDetailsSnapshotSchema>;

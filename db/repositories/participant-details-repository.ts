@@ -20,6 +20,8 @@ export type ParticipantDetailColumns = Pick<
   | 'job_title'
   | 'physical_demands'
   | 'cognitive_demands'
+  | 'gp_practice_ods_code'
+  | 'gp_practice_name'
 >;
 
 /** The version of a person's details: 1 as registered, then the version of their newest edit. */

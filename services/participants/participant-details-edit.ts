@@ -11,6 +11,11 @@ import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
 import { detailsColumns, detailsSnapshotOf } from './participant-details-columns';
 
+/** A saved version's details; one saved before the GP practice was on the record has none (null). */
+function snapshotFromJson(json: string): ParticipantDetailsSnapshot {
+  return { gpPractice: null, ...(JSON.parse(json) as Omit<ParticipantDetailsSnapshot, 'gpPractice'>) };
+}
+
 /** A person's details and their edits, newest first: the record's "earlier versions". */
 export async function detailsHistory(store: Store, participantId: string): Promise<{ version: number; edits: DetailsEdit[] }> {
   const rows = await listDetailEdits(store.db, participantId);
@@ -19,8 +24,8 @@ export async function detailsHistory(store: Store, participantId: string): Promi
     version: row.version,
     savedAt: row.saved_at,
     savedByName: row.saved_by_name,
-    before: JSON.parse(row.before_json) as ParticipantDetailsSnapshot,
-    after: JSON.parse(row.after_json) as ParticipantDetailsSnapshot,
+    before: snapshotFromJson(row.before_json),
+    after: snapshotFromJson(row.after_json),
   }));
   return { version: edits[0]?.version ?? 1, edits };
 }
@@ -77,7 +82,7 @@ export async function editParticipantDetails(
     );
   }
   const before = detailsSnapshotOf(row);
-  const after: ParticipantDetailsSnapshot = { ...input.person, employment: input.employment };
+  const after: ParticipantDetailsSnapshot = { ...input.person, employment: input.employment, gpPractice: input.gpPractice };
   if (isDeepStrictEqual(before, after)) throw new AppError('VALIDATION', 'Nothing has changed: there is nothing to save.');
   await checkEditDuplicates(store, row, after, input.confirmedNotDuplicate);
   const version = current + 1;

@@ -154,7 +154,8 @@ export async function acceptReferral(
   const { referrerContact: _contact, ...referral } = details.referral;
   const registered = await registerParticipant(
     store,
-    { person, employment, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
+    // A referral from the inbox names no GP practice: it is added under "Change details and work".
+    { person, employment, gpPractice: null, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
     { userId: user.userId, role: user.role },
     now,
     (trx, made) => decide(trx, made.id),
