@@ -77,22 +77,30 @@ export function LettersSection({ record, onChanged }: { record: ParticipantRecor
         <table className="nhsuk-table" data-testid="letters-sent">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Letters sent, newest first</caption>
           <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Sent</th>
-              <th scope="col">Letter</th>
-              <th scope="col">To</th>
-              <th scope="col">By</th>
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">
+                Sent
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Letter
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                To
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                By
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
             {value.letters.map((letter) => (
-              <tr key={letter.id}>
-                <td>{formatDateTime(letter.sentAt)}</td>
-                <td>{LETTER_KIND_LABELS[letter.kind]}</td>
-                <td>
+              <tr key={letter.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">{formatDateTime(letter.sentAt)}</td>
+                <td className="nhsuk-table__cell">{LETTER_KIND_LABELS[letter.kind]}</td>
+                <td className="nhsuk-table__cell">
                   {LETTER_RECIPIENT_LABELS[letter.recipient]}: {letter.addressedTo}
                 </td>
-                <td>{letter.sentByName}</td>
+                <td className="nhsuk-table__cell">{letter.sentByName}</td>
               </tr>
             ))}
           </tbody>
