@@ -25,6 +25,16 @@ export async function listInboxReferrals(db: Kysely<Database>, status: string, l
     .execute();
 }
 
+/** How many referrals have `status` (the worklist's count of those waiting for triage). */
+export async function countInboxReferrals(db: Kysely<Database>, status: string): Promise<number> {
+  const row = await db
+    .selectFrom('referral_inbox')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', status)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function findInboxReferral(db: Kysely<Database>, id: string): Promise<ReferralInboxRow | undefined> {
   return db.selectFrom('referral_inbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
