@@ -36,6 +36,9 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await page.getByLabel('Job title (optional)').fill('Bus driver');
   await page.getByLabel('Employer (optional)').fill('Example Buses Ltd');
   await page.getByLabel('The person agrees we may contact their employer').check();
+  // The GP practice (issue 20 item 8): its ODS code is typed loosely and stored as the practice's code.
+  await page.getByLabel('GP practice ODS code (optional)').fill('y02 906');
+  await page.getByLabel('GP practice name (optional)').fill('Synthetic Lane Medical Centre');
   await fillDate(page, 'Referral date', '2026-11-02');
   await page.getByLabel('Referral route').selectOption({ label: 'Fit note conversation' });
   await page.getByLabel('Reason for referral').fill('Low mood and neck pain; off work for three weeks.');
@@ -48,6 +51,7 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expect(banner.getByText('Referred', { exact: true })).toBeVisible();
   await expect(page.getByText(formatNhsNumber(NHS_NUMBER))).toBeVisible();
   await expect(page.getByText('Fit note conversation')).toBeVisible();
+  await expect(page.getByText('Synthetic Lane Medical Centre (ODS code Y02906)')).toBeVisible();
   // The demo opens as its administrator, who is sent the person's details and no clinical content.
   await expect(page.getByTestId('clinical-withheld')).toContainText('not shown to administrators');
   await expect(page.getByRole('heading', { name: 'Outcome measures' })).toHaveCount(0);
