@@ -57,7 +57,7 @@ export function MonitoringFields({
   return (
     <>
       <h2 className="nhsuk-heading-m">About the person, for monitoring</h2>
-      <p className="nhsuk-body-s" id="monitoring-hint">
+      <p className="nhsuk-body-s">
         Optional. Ask the person; they may choose not to say. The management-information return sends ethnicity and disability only with the
         person’s evaluation consent in force, and never their date of birth (only an age band).
       </p>
