@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gpPracticeSchema } from './gp-practice';
+import { NOT_RECORDED_MONITORING, participantMonitoringSchema } from './participant-monitoring';
 import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES } from './referral';
 
 /** The employment a person's record holds: their work at first contact and their employer. */
@@ -25,7 +26,9 @@ export const participantDetailsSnapshotSchema = z.object({
   address: z.string().nullable(),
   preferredContactMode: z.enum(CONTACT_MODES),
   employment: employmentDetailsSchema,
-  /** Null when not known; edits saved before the GP practice was on the record have none (read as null). */
-  gpPractice: gpPracticeSchema.nullable(),
+  /** Null when not known; edits saved before the GP practice was on the record read as null. */
+  gpPractice: gpPracticeSchema.nullable().default(null),
+  /** Sex, ethnicity, disability, benefit status (issue 20 item 9); edits saved before they existed read as not recorded. */
+  monitoring: participantMonitoringSchema.default(NOT_RECORDED_MONITORING),
 });
 export type ParticipantDetailsSnapshot = z.infer<typeof participantDetailsSnapshotSchema>;

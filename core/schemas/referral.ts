@@ -3,6 +3,7 @@ import { todayInLondon } from '../clock';
 import { isValidNhsNumber, normaliseNhsNumber } from '../nhs-number';
 import { isoDateSchema, optionalEmailSchema, optionalText, requiredText } from '../text-schemas';
 import { optionalGpPracticeInputSchema } from './gp-practice';
+import { NOT_RECORDED_MONITORING, participantMonitoringSchema } from './participant-monitoring';
 import { participantSummarySchema } from './participants';
 
 export const CONTACT_MODES = ['in_person', 'phone', 'video', 'community_venue'] as const;
@@ -83,6 +84,8 @@ export const registerParticipantInputSchema = z.strictObject({
   }),
   /** The person's GP practice (ODS code and name), when known. */
   gpPractice: optionalGpPracticeInputSchema,
+  /** Sex, ethnicity, disability and benefit status for the MI return: all optional (issue 20 item 9). */
+  monitoring: participantMonitoringSchema.default(NOT_RECORDED_MONITORING),
   referral: z.strictObject({
     date: pastDate('Referral date'),
     route: z.enum(REFERRAL_ROUTES, { error: 'Choose the referral route' }),

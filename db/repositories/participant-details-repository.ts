@@ -22,6 +22,10 @@ export type ParticipantDetailColumns = Pick<
   | 'cognitive_demands'
   | 'gp_practice_ods_code'
   | 'gp_practice_name'
+  | 'sex'
+  | 'ethnic_category'
+  | 'disability'
+  | 'benefit_status'
 >;
 
 /** The version of a person's details: 1 as registered, then the version of their newest edit. */

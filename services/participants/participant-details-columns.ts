@@ -1,6 +1,7 @@
 import type { ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
 import type { ParticipantDetailColumns } from '../../db/repositories/participant-details-repository';
 import type { ParticipantRow } from '../../db/repositories/participant-repository';
+import { monitoringColumns, monitoringOf } from './participant-monitoring-columns';
 
 /** The editable details of a person's row, as the record shows them. */
 export function detailsSnapshotOf(row: ParticipantRow): ParticipantDetailsSnapshot {
@@ -24,6 +25,7 @@ export function detailsSnapshotOf(row: ParticipantRow): ParticipantDetailsSnapsh
       cognitiveDemands: row.cognitive_demands,
     },
     gpPractice: row.gp_practice_ods_code === null ? null : { odsCode: row.gp_practice_ods_code, name: row.gp_practice_name ?? '' },
+    monitoring: monitoringOf(row),
   };
 }
 
@@ -49,5 +51,6 @@ export function detailsColumns(details: ParticipantDetailsSnapshot): Participant
     cognitive_demands: employment.cognitiveDemands,
     gp_practice_ods_code: details.gpPractice?.odsCode ?? null,
     gp_practice_name: details.gpPractice?.name ?? null,
+    ...monitoringColumns(details.monitoring),
   };
 }

@@ -3,18 +3,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { DetailsEdit } from '../../core/schemas/participant-details-edit';
-import type { ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
+import { participantDetailsSnapshotSchema, type ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
 import { currentDetailsVersion, listDetailEdits, saveDetailEdit } from '../../db/repositories/participant-details-repository';
 import { findParticipant, findPossibleDuplicates, type ParticipantRow } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
 import { detailsColumns, detailsSnapshotOf } from './participant-details-columns';
-
-/** A saved version's details; one saved before the GP practice was on the record has none (null). */
-function snapshotFromJson(json: string): ParticipantDetailsSnapshot {
-  return { gpPractice: null, ...(JSON.parse(json) as Omit<ParticipantDetailsSnapshot, 'gpPractice'>) };
-}
 
 /** A person's details and their edits, newest first: the record's "earlier versions". */
 export async function detailsHistory(store: Store, participantId: string): Promise<{ version: number; edits: DetailsEdit[] }> {
@@ -24,8 +19,9 @@ export async function detailsHistory(store: Store, participantId: string): Promi
     version: row.version,
     savedAt: row.saved_at,
     savedByName: row.saved_by_name,
-    before: snapshotFromJson(row.before_json),
-    after: snapshotFromJson(row.after_json),
+    // Parsed, not cast: edits saved before the monitoring answers existed read them as not recorded.
+    before: participantDetailsSnapshotSchema.parse(JSON.parse(row.before_json)),
+    after: participantDetailsSnapshotSchema.parse(JSON.parse(row.after_json)),
   }));
   return { version: edits[0]?.version ?? 1, edits };
 }
@@ -82,7 +78,12 @@ export async function editParticipantDetails(
     );
   }
   const before = detailsSnapshotOf(row);
-  const after: ParticipantDetailsSnapshot = { ...input.person, employment: input.employment, gpPractice: input.gpPractice };
+  const after: ParticipantDetailsSnapshot = {
+    ...input.person,
+    employment: input.employment,
+    monitoring: input.monitoring ?? before.monitoring,
+    gpPractice: input.gpPractice === undefined ? before.gpPractice : input.gpPractice,
+  };
   if (isDeepStrictEqual(before, after)) throw new AppError('VALIDATION', 'Nothing has changed: there is nothing to save.');
   await checkEditDuplicates(store, row, after, input.confirmedNotDuplicate);
   const version = current + 1;

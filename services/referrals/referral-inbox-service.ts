@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NOT_RECORDED_MONITORING } from '../../core/schemas/participant-monitoring';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { evaluateEligibility } from '../../core/referrals/eligibility';
@@ -157,7 +158,14 @@ export async function acceptReferral(
   const registered = await registerParticipant(
     store,
     // A referral from the inbox names no GP practice: it is added under "Change details and work".
-    { person, employment, gpPractice: null, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
+    {
+      person,
+      employment,
+      monitoring: NOT_RECORDED_MONITORING,
+      gpPractice: null,
+      referral,
+      confirmedNotDuplicate: input.confirmedNotDuplicate,
+    },
     { userId: user.userId, role: user.role },
     now,
     (trx, made) => decide(trx, made.id),

@@ -3,6 +3,7 @@ import type { ParticipantDetailsSnapshot } from '../../../core/schemas/participa
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { formatNhsNumber } from '../../../core/nhs-number';
 import { gpPracticeLabel } from '../../../core/schemas/gp-practice';
+import { MONITORING_SUMMARY } from './monitoring-fields';
 import { formatDate, formatDateTime, orNotRecorded } from '../../format';
 
 /** Each editable field's label and how the record shows its value. */
@@ -24,6 +25,7 @@ const FIELDS: ReadonlyArray<readonly [string, (details: ParticipantDetailsSnapsh
   ['Employer contact', (d) => orNotRecorded(d.employment.employerContact)],
   ['May we contact the employer?', (d) => (d.employment.mayContactEmployer ? 'Yes' : 'No')],
   ['GP practice', (d) => (d.gpPractice === null ? 'Not recorded' : gpPracticeLabel(d.gpPractice))],
+  ...MONITORING_SUMMARY.map(([label, show]) => [label, (d: ParticipantDetailsSnapshot) => show(d.monitoring)] as const),
 ];
 
 /**

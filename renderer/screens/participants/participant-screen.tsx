@@ -1,4 +1,5 @@
 import { useCallback, type ReactNode } from 'react';
+import { MONITORING_SUMMARY } from './monitoring-fields';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
 import { gpPracticeLabel } from '../../../core/schemas/gp-practice';
 import { useApi } from '../../api/api-context';
@@ -128,6 +129,7 @@ export function ParticipantScreen({ id }: { id: string }) {
               ['Address', orNotRecorded(record.address)],
               ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
               ['GP practice', record.gpPractice === null ? 'Not recorded' : gpPracticeLabel(record.gpPractice)],
+              ...MONITORING_SUMMARY.map(([label, show]) => [label, show(record.monitoring)] as const),
             ]}
           />
           <DetailsEditing record={record} onChanged={onChanged} />

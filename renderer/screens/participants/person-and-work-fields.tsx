@@ -15,6 +15,7 @@ import { RadioGroup } from '../../components/radio-group';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
+import { EMPTY_MONITORING_FORM, MonitoringFields, monitoringFormFrom, toMonitoringInput, type MonitoringForm } from './monitoring-fields';
 
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 export const fieldIdFor = (path: string) => path.replace(/\./g, '-');
@@ -43,6 +44,7 @@ export type PersonForm = {
   cognitiveDemands: string;
   gpOdsCode: string;
   gpPracticeName: string;
+  monitoring: MonitoringForm;
 };
 
 export const EMPTY_PERSON: PersonForm = {
@@ -64,10 +66,11 @@ export const EMPTY_PERSON: PersonForm = {
   cognitiveDemands: '',
   gpOdsCode: '',
   gpPracticeName: '',
+  monitoring: EMPTY_MONITORING_FORM,
 };
 
-/** The form as the contract's `person`, `employment` and `gpPractice` (registration and editing take the same). */
-export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 'person' | 'employment' | 'gpPractice'> {
+/** The form as the contract's `person`, `employment`, `monitoring` and `gpPractice` (registration and editing take the same). */
+export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 'person' | 'employment' | 'monitoring' | 'gpPractice'> {
   return {
     person: {
       givenName: form.givenName,
@@ -91,6 +94,7 @@ export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 
     },
     // Both blank means not known: the contract turns that into null.
     gpPractice: { odsCode: form.gpOdsCode, name: form.gpPracticeName },
+    monitoring: toMonitoringInput(form.monitoring),
   };
 }
 
@@ -119,6 +123,7 @@ export function personFormFrom(details: ParticipantDetailsSnapshot): PersonForm 
     cognitiveDemands: employment.cognitiveDemands ?? '',
     gpOdsCode: details.gpPractice?.odsCode ?? '',
     gpPracticeName: details.gpPractice?.name ?? '',
+    monitoring: monitoringFormFrom(details.monitoring),
   };
 }
 
@@ -289,6 +294,11 @@ export function PersonAndWorkFields({
         label="The person agrees we may contact their employer"
         checked={form.mayContactEmployer}
         onCheckedChange={set('mayContactEmployer')}
+      />
+      <MonitoringFields
+        form={form.monitoring}
+        set={(key) => (value) => set('monitoring')({ ...form.monitoring, [key]: value })}
+        error={error}
       />
     </>
   );
