@@ -113,6 +113,15 @@ describe('letters to the GP and the referrer (issue 20 item 8)', () => {
       const record = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
       expect(record.gpPractice).toEqual({ odsCode: 'A81001', name: 'Example Street Surgery' });
       expect(record.detailsEdits[0]).toMatchObject({ version: 2, before: { gpPractice: null }, after: { gpPractice: record.gpPractice } });
+      // An edit that does not send the GP practice (an older laptop's) leaves it as it is.
+      const { gpPractice: _left, ...withoutPractice } = detailsWithPractice(demo, 2, PRACTICE);
+      value(
+        await services.dispatch('participants.editDetails', {
+          ...withoutPractice,
+          person: { ...withoutPractice.person, phone: '07700 900456' },
+        }),
+      );
+      expect(value<ParticipantRecord>(await services.dispatch('participants.get', { id })).gpPractice).toEqual(record.gpPractice);
 
       // Administrators do not produce letters nor read the list.
       await demo.signInAs('demo.admin');
