@@ -11,6 +11,7 @@ import { useReceivedChanges } from '../../sync/received-changes';
 import { useLoaded } from '../../use-loaded';
 import { useWideLayout } from '../../use-wide-layout';
 import { OverdueRiskFlags } from '../caseload/overdue-risk-flags';
+import { FollowUpsWorklistPart } from '../follow-ups/follow-ups-worklist-part';
 import { ActionsDue, DraftsStarted, NextMeetingCases, ReviewsDue, RiskFlagsToAcknowledge } from './worklist-sections';
 
 /**
@@ -43,6 +44,7 @@ export function WorklistScreen() {
             <NextMeetingCases meeting={value.nextMeeting} />
             <ReviewsDue reviews={value.reviews} total={value.totals.reviews} />
             <DraftsStarted drafts={value.drafts} total={value.totals.drafts} />
+            <FollowUpsWorklistPart />
           </div>
         </>
       )}
