@@ -101,6 +101,8 @@ export async function listInbox(store: Store, input: ParsedInput<'referrals.list
       // Once accepted, the person found is the one registered: not a duplicate to show.
       possibleDuplicates: row.status === 'waiting' ? duplicates.matches : [],
       declineReason: row.decline_reason as DeclineReason | null,
+      decidedAt: row.decided_at,
+      decidedBy: row.decided_by_name,
       participantId: row.participant_id,
     });
   }

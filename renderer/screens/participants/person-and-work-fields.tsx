@@ -156,7 +156,7 @@ export function PersonAndWorkFields({
       <TextInput
         id="person-nhsNumber"
         label="NHS number (optional)"
-        hint="10 digits, for example 485 777 3456"
+        hint="10 digits, for example 999 000 0018"
         value={form.nhsNumber}
         error={error('person.nhsNumber')}
         onValueChange={set('nhsNumber')}
