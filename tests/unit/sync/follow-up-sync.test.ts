@@ -52,6 +52,37 @@ describe('follow-ups after exit across laptops (issue 20 item 6)', () => {
     },
   );
 
+  it(
+    'two laptops recording the same follow-up offline: the first lands, the second is refused, and both then hold the first',
+    { timeout: 240_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const a = await laptopApp(partnership.laptopA, 'demo.coach');
+      const id = await registerClosedCase(a, 'Twicefollow', 100);
+      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      const laptopB = await partnership.enrol('demo.coordinator');
+      const b = await laptopApp(laptopB.dataDir, 'demo.coordinator');
+
+      value(await a.dispatch('followUps.record', inWorkFollowUp(id)));
+      const notReached = {
+        outcome: 'could_not_contact',
+        attempts: 2,
+        employmentStatus: null,
+        sameEmployer: null,
+        hoursPerWeek: null,
+      } as const;
+      value(await b.dispatch('followUps.record', inWorkFollowUp(id, notReached)));
+      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      const late = await partnership.sync(laptopB.dataDir, 'demo.coordinator');
+      expect(late.refused.map((refusal) => [refusal.channel, refusal.code])).toEqual([['followUps.record', 'CONFLICT']]);
+      expect(await heldFollowUps(partnership.db)).toHaveLength(1);
+      const onB = value<PersonFollowUps>(await b.dispatch('followUps.ofPerson', { participantId: id }));
+      expect(onB.points[0]?.entries.map((entry) => [entry.outcome, entry.recordedByName])).toEqual([['contacted', 'Demo Coach']]);
+      await a.close();
+      await b.close();
+    },
+  );
+
   it('the server refuses a follow-up pushed by a role that may not record one, and keeps nothing of it', { timeout: 180_000 }, async () => {
     const partnership = await demoOnServer();
     const a = await laptopApp(partnership.laptopA, 'demo.coach');
