@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NOT_RECORDED_MONITORING } from '../../core/schemas/participant-monitoring';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { evaluateEligibility } from '../../core/referrals/eligibility';
@@ -156,7 +157,7 @@ export async function acceptReferral(
   const { referrerContact: _contact, ...referral } = details.referral;
   const registered = await registerParticipant(
     store,
-    { person, employment, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
+    { person, employment, monitoring: NOT_RECORDED_MONITORING, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
     { userId: user.userId, role: user.role },
     now,
     (trx, made) => decide(trx, made.id),
