@@ -86,3 +86,8 @@ export function isMiParticipant(serviceConsent: MiConsentState): boolean {
 export function miColumnMaySend(column: MiReturnColumn, evaluationConsent: MiConsentState): boolean {
   return MI_RETURN_COLUMN_BASIS[column] === 'public_task' || evaluationConsent === 'given';
 }
+
+/** A consent state as the store query reads it (null: none decided by then), in the MI return's terms. */
+export function miConsentState(state: string | number | null | undefined): MiConsentState {
+  return state === 'given' || state === 'declined' || state === 'withdrawn' ? state : 'not_recorded';
+}
