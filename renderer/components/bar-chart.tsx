@@ -26,7 +26,10 @@ export interface BarChartProps {
 }
 
 const WIDTH = 560;
-const LABEL_WIDTH = 180;
+/** Room for row labels: about 7.2 units a character at the 13-unit font, within these bounds. */
+const LABEL_WIDTH_MIN = 80;
+const LABEL_WIDTH_MAX = 280;
+const CHAR_WIDTH = 7.2;
 const RIGHT = 48;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 18;
@@ -45,7 +48,8 @@ export function BarChart({ title, description, rows, series, marker }: BarChartP
   const totals = rows.map((_, row) => series.reduce((sum, one) => sum + (one.values[row] ?? 0), 0));
   const markerMax = Math.max(0, ...(marker?.values ?? []).map((value) => value ?? 0));
   const max = Math.max(1, ...totals, markerMax);
-  const plotWidth = WIDTH - LABEL_WIDTH - RIGHT;
+  const labelWidth = Math.min(LABEL_WIDTH_MAX, Math.max(LABEL_WIDTH_MIN, 12 + CHAR_WIDTH * Math.max(0, ...rows.map((row) => row.length))));
+  const plotWidth = WIDTH - labelWidth - RIGHT;
   const scale = (value: number) => (value / max) * plotWidth;
   const legend = [...series.map((one) => one.label), ...(marker === undefined ? [] : [marker.label])];
   const plotHeight = TOP + rows.length * ROW_HEIGHT;
@@ -61,14 +65,14 @@ export function BarChart({ title, description, rows, series, marker }: BarChartP
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
-      <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={TOP - 4} y2={plotHeight} stroke={GRID} />
+      <line x1={labelWidth} x2={labelWidth} y1={TOP - 4} y2={plotHeight} stroke={GRID} />
       {rows.map((row, rowIndex) => {
         const y = TOP + rowIndex * ROW_HEIGHT;
-        let x = LABEL_WIDTH;
+        let x = labelWidth;
         const target = marker?.values[rowIndex] ?? null;
         return (
           <g key={row}>
-            <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT - 4} textAnchor="end" fontSize="13" fill={INK}>
+            <text x={labelWidth - 8} y={y + BAR_HEIGHT - 4} textAnchor="end" fontSize="13" fill={INK}>
               {row}
             </text>
             {series.map((one, seriesIndex) => {
@@ -93,8 +97,8 @@ export function BarChart({ title, description, rows, series, marker }: BarChartP
             </text>
             {target !== null && (
               <line
-                x1={LABEL_WIDTH + scale(target)}
-                x2={LABEL_WIDTH + scale(target)}
+                x1={labelWidth + scale(target)}
+                x2={labelWidth + scale(target)}
                 y1={y - 3}
                 y2={y + BAR_HEIGHT + 3}
                 stroke={INK}
@@ -111,11 +115,11 @@ export function BarChart({ title, description, rows, series, marker }: BarChartP
         return (
           <g key={label}>
             {isMarker ? (
-              <line x1={LABEL_WIDTH + 7} x2={LABEL_WIDTH + 7} y1={y} y2={y + 14} stroke={INK} strokeWidth={2} strokeDasharray="4 2" />
+              <line x1={labelWidth + 7} x2={labelWidth + 7} y1={y} y2={y + 14} stroke={INK} strokeWidth={2} strokeDasharray="4 2" />
             ) : (
-              <rect x={LABEL_WIDTH} y={y} width={14} height={14} fill={SERIES_COLOURS[index % SERIES_COLOURS.length]} />
+              <rect x={labelWidth} y={y} width={14} height={14} fill={SERIES_COLOURS[index % SERIES_COLOURS.length]} />
             )}
-            <text x={LABEL_WIDTH + 22} y={y + 12} fontSize="13" fill={INK}>
+            <text x={labelWidth + 22} y={y + 12} fontSize="13" fill={INK}>
               {label}
             </text>
           </g>

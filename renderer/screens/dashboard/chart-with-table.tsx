@@ -21,43 +21,47 @@ export function ChartWithTable(props: { heading: string; intro: string; chart: B
         {heading}
       </h2>
       <p className="nhsuk-body">{intro}</p>
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-half">
-          {table.rows.length === 0 ? <p className="nhsuk-body">Nothing to show for this range.</p> : <BarChart {...chart} />}
-        </div>
-        <div className="nhsuk-grid-column-one-half">
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--s">{table.caption}</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                {table.columns.map((column, index) => (
-                  <th
-                    scope="col"
-                    className={index === 0 ? 'nhsuk-table__header' : 'nhsuk-table__header nhsuk-table__header--numeric'}
-                    key={column}
-                  >
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {table.rows.map((row) => (
-                <tr className="nhsuk-table__row" key={row.header}>
-                  <th scope="row" className="nhsuk-table__header">
-                    {row.header}
-                  </th>
-                  {row.cells.map((cell, index) => (
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric" key={table.columns[index + 1] ?? index}>
-                      {cellText(cell)}
-                    </td>
+      {table.rows.length === 0 ? (
+        <p className="nhsuk-body">Nothing to show for this range.</p>
+      ) : (
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-half">
+            <BarChart {...chart} />
+          </div>
+          <div className="nhsuk-grid-column-one-half">
+            <table className="nhsuk-table ww-figure-table">
+              <caption className="nhsuk-table__caption nhsuk-table__caption--s">{table.caption}</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  {table.columns.map((column, index) => (
+                    <th
+                      scope="col"
+                      className={index === 0 ? 'nhsuk-table__header' : 'nhsuk-table__header nhsuk-table__header--numeric'}
+                      key={column}
+                    >
+                      {column}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {table.rows.map((row) => (
+                  <tr className="nhsuk-table__row" key={row.header}>
+                    <th scope="row" className="nhsuk-table__header">
+                      {row.header}
+                    </th>
+                    {row.cells.map((cell, index) => (
+                      <td className="nhsuk-table__cell nhsuk-table__cell--numeric" key={table.columns[index + 1] ?? index}>
+                        {cellText(cell)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
-      </div>
+      )}
     </section>
   );
 }

@@ -66,10 +66,10 @@ function referralsFigure(dashboard: Dashboard): Figure {
 
 function waitsFigure(dashboard: Dashboard): Figure {
   const series = [
-    { label: 'Reached within target', values: dashboard.waits.map((wait) => wait.withinTarget) },
-    { label: 'Reached after target', values: dashboard.waits.map((wait) => wait.reached - wait.withinTarget) },
-    { label: 'Still waiting, within target', values: dashboard.waits.map((wait) => wait.waitingWithinTarget) },
-    { label: 'Still waiting, over target', values: dashboard.waits.map((wait) => wait.waitingOverTarget) },
+    { label: 'Within target', values: dashboard.waits.map((wait) => wait.withinTarget) },
+    { label: 'After target', values: dashboard.waits.map((wait) => wait.reached - wait.withinTarget) },
+    { label: 'Waiting, within target', values: dashboard.waits.map((wait) => wait.waitingWithinTarget) },
+    { label: 'Waiting, over target', values: dashboard.waits.map((wait) => wait.waitingOverTarget) },
   ];
   const described = dashboard.waits
     .map(
@@ -90,7 +90,7 @@ function waitsFigure(dashboard: Dashboard): Figure {
     },
     table: {
       caption: 'Waiting times (days from referral) against the targets',
-      columns: ['Step', 'Target (days)', 'Median wait (days)', ...series.map((one) => one.label)],
+      columns: ['Step', 'Target (days)', 'Median (days)', ...series.map((one) => one.label)],
       rows:
         dashboard.referredInRange === 0
           ? []
@@ -181,7 +181,7 @@ function measuresFigure(dashboard: Dashboard): Figure {
     { label: 'Same', values: dashboard.measureChange.map((change) => change.same) },
     { label: 'Higher (worse)', values: dashboard.measureChange.map((change) => change.higher) },
   ];
-  const mean = (value: number | null) => (value === null ? 'Fewer than 5 people' : value.toFixed(1));
+  const mean = (value: number | null) => (value === null ? 'Under 5 people' : value.toFixed(1));
   return {
     testId: 'dashboard-measures',
     heading: 'Change in PHQ-9, GAD-7 and WSAS',
@@ -198,7 +198,7 @@ function measuresFigure(dashboard: Dashboard): Figure {
     },
     table: {
       caption: 'Change from first to last score',
-      columns: ['Measure', 'People', 'Mean first score', 'Mean last score', ...series.map((one) => one.label)],
+      columns: ['Measure', 'People', 'Mean first', 'Mean last', ...series.map((one) => one.label)],
       rows: dashboard.measureChange.every((change) => change.people === 0)
         ? []
         : dashboard.measureChange.map((change) => ({
