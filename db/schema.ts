@@ -50,6 +50,11 @@ export interface ParticipantTable {
   referred_on: ColumnType<string | null, string | null | undefined, string | null>;
   /** Unacknowledged risk flags; kept by triggers on `risk_flags`, never written by the app. */
   open_risk_flag_count: ColumnType<number, never, never>;
+  /** Monitoring answers for the MI return (migration 037; core/schemas/participant-monitoring.ts): null until asked. */
+  sex: ColumnType<string | null, string | null | undefined, string | null>;
+  ethnic_category: ColumnType<string | null, string | null | undefined, string | null>;
+  disability: ColumnType<string | null, string | null | undefined, string | null>;
+  benefit_status: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReferralTable {

@@ -15,10 +15,16 @@ export const MI_REFERRAL_DATE = `COALESCE(p.referred_on, (SELECT min(r.referral_
 /** The route of the person's (first) referral. */
 export const MI_REFERRAL_SOURCE = `(SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1)`;
 
-/** A consent's state at `@last`: given, withdrawn (on or before it) or declined; null when none was decided by then. */
-export function miConsentAt(purpose: 'service' | 'share_partnership' | 'share_dwp' | 'evaluation'): string {
-  return `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
-      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= @last ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
+/**
+ * A consent's state on a day (`@last` unless said: the MI return also reads evaluation consent on
+ * `@made`, the day it is made): given, withdrawn (on or before it) or declined; null when none was decided by then.
+ */
+export function miConsentAt(
+  purpose: 'service' | 'share_partnership' | 'share_dwp' | 'evaluation',
+  day: '@last' | '@made' = '@last',
+): string {
+  return `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${day}) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
+      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
 }
 
 /** The latest joined-up assessment's content (JSON) by `@last`: its `mainBarrier` is the primary barrier. */
@@ -46,5 +52,5 @@ export function miMeasureCount(measure: string): string {
   return `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
 }
 
-/** The measures with a baseline and follow-up in the MI return. */
+/** The measures whose change the dashboard shows (the MI return also carries MSK-HQ and work ability). */
 export const MI_MEASURES = ['phq9', 'gad7', 'wsas'] as const;

@@ -2,7 +2,6 @@ import type { Store } from '../store';
 import {
   MI_ASSESSMENT_JSON,
   MI_FIRST_APPOINTMENT_DATE,
-  MI_MEASURES,
   MI_ON_CASELOAD,
   MI_PLAN_ACTIVE_DATE,
   MI_PLAN_AGREED_DATE,
@@ -20,17 +19,27 @@ import {
  */
 export type MiReturnSourceRow = Record<string, string | number | null>;
 
+/** The measures whose first and latest totals the return carries. */
+const MI_RETURN_MEASURES = ['phq9', 'gad7', 'wsas', 'mskhq', 'work_ability'] as const;
+
+/** The person's monitoring answers (migration 037) and date of birth, as the evaluation columns read them. */
+const MONITORING_SELECT = 'p.date_of_birth, p.sex, p.ethnic_category, p.disability, p.benefit_status';
+
 /**
  * The people on the caseload in a reporting month, by reference: referred by its last day and not
  * exited before its first. Everything is read as it stood on `last`: consents decided by then, the
  * joined-up assessment and plan made by then, the first and latest PHQ-9, GAD-7 and WSAS scores
  * taken by then (with how many), the first day a plan was active by then, and an exit on or before
  * it. The participant's current status is deliberately not read: for a past month it is wrong.
+ * Also the monitoring answers (date of birth only for the age band, never sent), the MSK-HQ and
+ * work ability scores, and the evaluation consent as it stands on `made` (the day the return is
+ * made), which the special category columns need as well (core/exports/mi-return-columns.ts).
  */
-export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string }): MiReturnSourceRow[] {
+export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string; made: string }): MiReturnSourceRow[] {
   return store.sqlite
     .prepare(
-      `SELECT p.id, p.reference, p.employment_status,
+      `SELECT p.id, p.reference, p.employment_status, ${MONITORING_SELECT},
+         ${miConsentAt('evaluation', '@made')} AS consent_evaluation_when_made,
          ${MI_REFERRAL_DATE} AS referral_date,
          ${MI_REFERRAL_SOURCE} AS referral_source,
          ${miConsentAt('service')} AS consent_service,
@@ -41,14 +50,14 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          ${MI_FIRST_APPOINTMENT_DATE} AS first_appointment_date,
          ${MI_PLAN_AGREED_DATE} AS plan_agreed_date,
          (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
-         ${MI_MEASURES.map((measure) => `${miMeasureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${miMeasureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${miMeasureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${miMeasureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${miMeasureCount(measure)} AS ${measure}_count`).join(',\n')},
+         ${MI_RETURN_MEASURES.map((measure) => `${miMeasureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${miMeasureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${miMeasureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${miMeasureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${miMeasureCount(measure)} AS ${measure}_count`).join(',\n')},
          ${MI_PLAN_ACTIVE_DATE} AS plan_active_date,
          e.exited_on, e.reason AS exit_reason, e.employment_outcome
        FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
        WHERE ${MI_ON_CASELOAD}
        ORDER BY p.reference`,
     )
-    .all({ first: month.first, last: month.last }) as MiReturnSourceRow[];
+    .all({ first: month.first, last: month.last, made: month.made }) as MiReturnSourceRow[];
 }
 
 /** How many referrals were declined for one referral route and one reason (codes and a count: nothing about a person). */
@@ -74,4 +83,14 @@ export function countDeclinedReferrals(store: Pick<Store, 'sqlite'>, month: { fi
        ORDER BY route, reason`,
     )
     .all({ first: month.first, last: month.last }) as DeclinedReferralCount[];
+}
+
+/**
+ * The partnership's own area, as the MI return's `area_code` reports it: the integrated care board
+ * area chosen when the partnership was set up (core/icb-areas.ts), or null for a partnership set up
+ * under a name of its own. The same on every row: an area for the partnership, never the person's.
+ */
+export function partnershipAreaCode(store: Pick<Store, 'sqlite'>): string | null {
+  const row = store.sqlite.prepare('SELECT icb_code FROM partnership LIMIT 1').get() as { icb_code: string | null } | undefined;
+  return row?.icb_code ?? null;
 }

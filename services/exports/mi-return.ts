@@ -8,9 +8,16 @@ import {
 import type { MiReturn } from '../../core/schemas/fhir-export';
 import type { SignedInUser } from '../../core/schemas/session';
 import type { ParticipantStatus } from '../../core/schemas/participants';
-import { countDeclinedReferrals, listMiReturnRows, type MiReturnSourceRow } from '../../db/repositories/mi-return-repository';
+import { londonDateOf } from '../../core/clock';
+import {
+  countDeclinedReferrals,
+  listMiReturnRows,
+  partnershipAreaCode,
+  type MiReturnSourceRow,
+} from '../../db/repositories/mi-return-repository';
 import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
+import { evaluationCells, measureFollowUp } from './mi-return-evaluation-fields';
 
 /**
  * The management-information return's columns, in order, and each one's lawful basis: core's table
@@ -65,7 +72,10 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
   const first = `${month}-01`;
   const last = monthEnd(month);
   const consentOf = miConsentState;
-  const rows = listMiReturnRows(store, { first, last }).filter((row) => isMiParticipant(consentOf(row.consent_service)));
+  const rows = listMiReturnRows(store, { first, last, made: londonDateOf(now) }).filter((row) =>
+    isMiParticipant(consentOf(row.consent_service)),
+  );
+  const areaCode = partnershipAreaCode(store);
 
   const lines = [MI_RETURN_COLUMNS.join(',')];
   const subjects: Array<{ participantId: string; outcome: 'included' }> = [];
@@ -76,8 +86,7 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
     const countKind = (kind: string) => actions.filter((action) => action.kind === kind).length;
     const countDiscipline = (discipline: string) => actions.filter((action) => action.discipline === discipline).length;
     const assessment = row.assessment_json === null ? null : (JSON.parse(String(row.assessment_json)) as { mainBarrier?: string });
-    const followUp = (measure: string, field: 'latest' | 'latest_date') =>
-      Number(row[`${measure}_count`]) > 1 ? (row[`${measure}_${field}`] ?? null) : null;
+    const followUp = (measure: string, field: 'latest' | 'latest_date') => measureFollowUp(row, measure, field);
     const mi: MiRow = {
       reporting_month: month,
       participant_reference: row.reference ?? null,
@@ -121,9 +130,13 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       declined_route: null,
       decline_reason: null,
       declined_referrals: null,
+      ...evaluationCells(row, areaCode),
     };
     const evaluation = consentOf(row.consent_evaluation);
-    lines.push(MI_RETURN_COLUMNS.map((column) => csvField(miColumnMaySend(column, evaluation) ? mi[column] : null)).join(','));
+    const evaluationWhenMade = consentOf(row.consent_evaluation_when_made);
+    lines.push(
+      MI_RETURN_COLUMNS.map((column) => csvField(miColumnMaySend(column, evaluation, evaluationWhenMade) ? mi[column] : null)).join(','),
+    );
     subjects.push({ participantId: String(row.id), outcome: 'included' });
   }
   // The month's declined referrals as counts by route and reason (issue 20, item 9): codes and a

@@ -1,4 +1,5 @@
 import { useCallback, type ReactNode } from 'react';
+import { MONITORING_SUMMARY } from './monitoring-fields';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
 import { useApi } from '../../api/api-context';
 import { AppPage } from '../../components/app-page';
@@ -124,6 +125,7 @@ export function ParticipantScreen({ id }: { id: string }) {
               ['Email', orNotRecorded(record.email)],
               ['Address', orNotRecorded(record.address)],
               ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
+              ...MONITORING_SUMMARY.map(([label, show]) => [label, show(record.monitoring)] as const),
             ]}
           />
           <DetailsEditing record={record} onChanged={onChanged} />
