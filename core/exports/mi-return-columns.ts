@@ -23,6 +23,9 @@
  * Whoever had declined or withdrawn consent to the service itself at the month's end is not a
  * participant that month and has no row at all (MI_RETURN_PARTICIPATION).
  *
+ * The follow-up columns (issue 20 item 6) report whether people stayed in work 3 and 6 months after
+ * leaving: service monitoring, like the exit's employment outcome.
+ *
  * The last four columns carry the declined referrals (issue 20, item 9): after the participants'
  * rows (`row_type` `participant`, these columns blank) come rows of `row_type` `declined_referrals`,
  * one per referral route and decline reason with at least one referral declined in the month, each
@@ -81,6 +84,10 @@ export const MI_RETURN_COLUMN_BASIS = {
   exit_date: 'public_task',
   exit_reason: 'public_task',
   employment_outcome: 'public_task',
+  follow_up_3_months_status: 'public_task',
+  follow_up_3_months_date: 'public_task',
+  follow_up_6_months_status: 'public_task',
+  follow_up_6_months_date: 'public_task',
   row_type: 'public_task',
   declined_route: 'public_task',
   decline_reason: 'public_task',

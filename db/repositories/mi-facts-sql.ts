@@ -5,7 +5,10 @@
  * build on these, so a referral, a wait, a status or a score is counted one way only.
  */
 
-/** On the caseload in the period: referred by its last day and not exited before its first. */
+/**
+ * On the caseload in the period: referred by its last day and not exited before its first. (The MI
+ * return also lists someone who left earlier when a follow-up of their exit was made in the month.)
+ */
 export const MI_ON_CASELOAD = `COALESCE(p.referred_on, london_date(p.created_at)) <= @last
          AND NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)`;
 

@@ -2,7 +2,6 @@ import type { Store } from '../store';
 import {
   MI_ASSESSMENT_JSON,
   MI_FIRST_APPOINTMENT_DATE,
-  MI_ON_CASELOAD,
   MI_PLAN_ACTIVE_DATE,
   MI_PLAN_AGREED_DATE,
   MI_REFERRAL_DATE,
@@ -26,6 +25,19 @@ const MI_RETURN_MEASURES = ['phq9', 'gad7', 'wsas', 'mskhq', 'work_ability'] as 
 const MONITORING_SELECT = 'p.date_of_birth, p.sex, p.ethnic_category, p.disability, p.benefit_status';
 
 /**
+ * The 3- and 6-month follow-ups of the person's exit (issue 20 item 6) as they stood at the month's
+ * end: the newest version contacted by then, as the employment status code or `could_not_contact`,
+ * and its date (`follow_up_three_months_status`, `..._date`, and the same for `six_months`).
+ */
+const FOLLOW_UP_COLUMNS = ['three_months', 'six_months']
+  .map((point) => {
+    const latest = (field: string) =>
+      `(SELECT ${field} FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = e.exited_on AND f.point = '${point}' AND f.contacted_on <= @last ORDER BY f.version DESC LIMIT 1)`;
+    return `${latest(`CASE f.outcome WHEN 'contacted' THEN f.employment_status ELSE 'could_not_contact' END`)} AS follow_up_${point}_status, ${latest('f.contacted_on')} AS follow_up_${point}_date`;
+  })
+  .join(',\n');
+
+/**
  * The people on the caseload in a reporting month, by reference: referred by its last day and not
  * exited before its first. Everything is read as it stood on `last`: consents decided by then, the
  * joined-up assessment and plan made by then, the first and latest PHQ-9, GAD-7 and WSAS scores
@@ -34,6 +46,7 @@ const MONITORING_SELECT = 'p.date_of_birth, p.sex, p.ethnic_category, p.disabili
  * Also the monitoring answers (date of birth only for the age band, never sent), the MSK-HQ and
  * work ability scores, and the evaluation consent as it stands on `made` (the day the return is
  * made), which the special category columns need as well (core/exports/mi-return-columns.ts).
+ * Someone who left before the month is still in it when a follow-up of their exit was made in it.
  */
 export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string; made: string }): MiReturnSourceRow[] {
   return store.sqlite
@@ -52,9 +65,12 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
          ${MI_RETURN_MEASURES.map((measure) => `${miMeasureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${miMeasureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${miMeasureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${miMeasureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${miMeasureCount(measure)} AS ${measure}_count`).join(',\n')},
          ${MI_PLAN_ACTIVE_DATE} AS plan_active_date,
-         e.exited_on, e.reason AS exit_reason, e.employment_outcome
+         e.exited_on, e.reason AS exit_reason, e.employment_outcome,
+         ${FOLLOW_UP_COLUMNS}
        FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
-       WHERE ${MI_ON_CASELOAD}
+       WHERE COALESCE(p.referred_on, london_date(p.created_at)) <= @last
+         AND (NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)
+           OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = e.exited_on AND f.contacted_on BETWEEN @first AND @last))
        ORDER BY p.reference`,
     )
     .all({ first: month.first, last: month.last, made: month.made }) as MiReturnSourceRow[];

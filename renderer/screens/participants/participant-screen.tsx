@@ -20,6 +20,7 @@ import { PlanPanel } from '../plans/plan-panel';
 import { ClinicalWithheldNotice } from './clinical-withheld-notice';
 import { ConsentPanel } from './consent-panel';
 import { FitNotesSection } from './fit-notes-section';
+import { FollowUpsSection } from '../follow-ups/follow-ups-section';
 import { RiskFlagBanner } from './risk-flag-banner';
 import { RiskFlagHistory } from './risk-flag-history';
 import { PatientBanner } from './patient-banner';
@@ -79,6 +80,16 @@ export function ParticipantScreen({ id }: { id: string }) {
       content: <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={onChanged} />,
     },
     { id: 'record-case', title: 'Case', content: <CaseSection record={record} onChanged={onChanged} /> },
+    // After exit, the 3- and 6-month follow-ups (issue 20 item 6); clinical, so not for administrators.
+    ...(record.clinicalWithheld || record.closure === null
+      ? []
+      : [
+          {
+            id: 'record-follow-ups',
+            title: 'Follow-ups after exit',
+            content: <FollowUpsSection participantId={record.id} closedOn={record.closure.closedOn} />,
+          },
+        ]),
     ...(record.clinicalWithheld
       ? []
       : [

@@ -11,6 +11,7 @@ import { useReceivedChanges } from '../../sync/received-changes';
 import { useLoaded } from '../../use-loaded';
 import { useWideLayout } from '../../use-wide-layout';
 import { OverdueRiskFlags } from '../caseload/overdue-risk-flags';
+import { FollowUpsWorklistPart } from '../follow-ups/follow-ups-worklist-part';
 import { ActionsDue, DraftsStarted, NextMeetingCases, ReferralsWaiting, ReviewsDue, RiskFlagsToAcknowledge } from './worklist-sections';
 
 /**
@@ -44,6 +45,7 @@ export function WorklistScreen() {
             {value.referralsWaiting !== null && <ReferralsWaiting count={value.referralsWaiting} />}
             <ReviewsDue reviews={value.reviews} total={value.totals.reviews} />
             <DraftsStarted drafts={value.drafts} total={value.totals.drafts} />
+            <FollowUpsWorklistPart />
           </div>
         </>
       )}
