@@ -27,6 +27,7 @@ import * as referralInbox from './2026-12-06-030-referral-inbox';
 import * as fitNotes from './2026-12-06-031-fit-notes';
 import * as caseLifecycle from './2026-12-06-032-case-lifecycle';
 import * as caseClosureNote from './2026-12-06-033-case-closure-note';
+import * as episodes from './2026-12-06-034-episodes';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -61,6 +62,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-031-fit-notes': fitNotes,
   '2026-12-06-032-case-lifecycle': caseLifecycle,
   '2026-12-06-033-case-closure-note': caseClosureNote,
+  '2026-12-06-034-episodes': episodes,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {
