@@ -102,13 +102,15 @@ export function EpisodesSection({ record }: { record: ParticipantView }) {
       <h3 className="nhsuk-heading-s" data-testid="current-episode">
         Episode {current.number} (current)
       </h3>
-      <SummaryList rows={episodeRows(current)} />
       {earlier.length === 0 ? (
+        // One episode: its referral is the one under "Work and referral", not repeated here.
         <p className="nhsuk-body-s">
-          This is the person’s first episode. If they are referred again after their case closes, a new episode starts.
+          This is the person’s first episode, from the referral they were registered with. If they are referred again after their case
+          closes, a new episode starts.
         </p>
       ) : (
         <>
+          <SummaryList rows={episodeRows(current)} />
           <p className="nhsuk-body-s">
             The measures, trends and action plan on this record are episode {current.number}’s. Earlier episodes:
           </p>
