@@ -171,7 +171,8 @@ describe('workwell-mdt server export and server mi-return', () => {
     // Laptop A differs only in the referral date of demo people seeded with a date but no referral
     // record: that date is a cache (participants.referred_on) which does not sync, so no other
     // laptop has it either; the return then falls back to the date the person was recorded.
-    const withoutReferralDate = (csv: string) => csv.split('\r\n').map((line) => line.split(',').toSpliced(2, 1).join(','));
+    // referral_date is the fourth column (after the month, the reference and the episode number).
+    const withoutReferralDate = (csv: string) => csv.split('\r\n').map((line) => line.split(',').toSpliced(3, 1).join(','));
     expect(withoutReferralDate(serverCsv)).toEqual(withoutReferralDate(onLaptop.mi.csv));
     // The two people registered in this test have referral records: their rows are the same to the byte.
     const synced = (csv: string) => csv.split('\r\n').filter((line) => /^\d{4}-\d{2},WW-00024[12],/.test(line));
