@@ -7,23 +7,47 @@ import type { Store } from '../store';
  */
 export type MiReturnSourceRow = Record<string, string | number | null>;
 
+/** The measures whose first and latest totals the return carries. */
+const MI_RETURN_MEASURES = ['phq9', 'gad7', 'wsas', 'mskhq', 'work_ability'] as const;
+
+/** The person's monitoring answers (migration 037) and date of birth, as the evaluation columns read them. */
+const MONITORING_SELECT = 'p.date_of_birth, p.sex, p.ethnic_category, p.disability, p.benefit_status';
+
+/**
+ * The 3- and 6-month follow-ups of the person's exit (issue 20 item 6) as they stood at the month's
+ * end: the newest version contacted by then, as the employment status code or `could_not_contact`,
+ * and its date (`follow_up_three_months_status`, `..._date`, and the same for `six_months`).
+ */
+const FOLLOW_UP_COLUMNS = ['three_months', 'six_months']
+  .map((point) => {
+    const latest = (field: string) =>
+      `(SELECT ${field} FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = ep.ended_on AND f.point = '${point}' AND f.contacted_on <= @last ORDER BY f.version DESC LIMIT 1)`;
+    return `${latest(`CASE f.outcome WHEN 'contacted' THEN f.employment_status ELSE 'could_not_contact' END`)} AS follow_up_${point}_status, ${latest('f.contacted_on')} AS follow_up_${point}_date`;
+  })
+  .join(',\n');
+
 /**
  * The episodes on the caseload in a reporting month (issue 20 item 4: one row per episode, with
  * `episode_number`): begun by its last day and not ended before its first. Everything is read as it
  * stood on `last`: consents decided by then (the person's, whatever the episode), and of the
  * episode's own entries (core/episodes/episode-of-date.ts: dated on or after its start and before
- * the next one's) the joined-up assessment and plan made by then, the first and latest PHQ-9, GAD-7
- * and WSAS scores taken by then (with how many), the first day a plan was active by then, and its
- * exit on or before it. Episode 1 is derived from the first referral (store migration 034), each
- * later one is a `participant_episodes` row; an episode's exit is the one moved onto the next
- * episode's row, or for the newest the current `participant_exits`. The participant's current
- * status is deliberately not read: for a past month it is wrong.
+ * the next one's) the joined-up assessment and plan made by then, the first and latest scores of
+ * each measure taken by then (with how many), the first day a plan was active by then, and its exit
+ * on or before it. Episode 1 is derived from the first referral (store migration 034), each later
+ * one is a `participant_episodes` row; an episode's exit is the one moved onto the next episode's
+ * row, or for the newest the current `participant_exits`. The participant's current status is
+ * deliberately not read: for a past month it is wrong.
+ * Also the monitoring answers (date of birth only for the age band, never sent), and the evaluation
+ * consent as it stands on `made` (the day the return is made), which the special category columns
+ * need as well (core/exports/mi-return-columns.ts). An episode that ended before the month is still
+ * in it when a follow-up of its exit was made in it.
  */
-export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string }): MiReturnSourceRow[] {
+export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string; made: string }): MiReturnSourceRow[] {
   const consentAt = (
     purpose: string,
-  ) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
-      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= @last ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
+    day: '@last' | '@made' = '@last',
+  ) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${day}) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
+      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
   // A dated entry is the episode's from its start (anything earlier is episode 1's) to the next one's start.
   const inEpisode = (date: string) =>
     `(ep.number = 1 OR ${date} >= ep.started_on) AND (ep.next_started_on IS NULL OR ${date} < ep.next_started_on)`;
@@ -54,7 +78,8 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          LEFT JOIN participant_episodes nx ON nx.participant_id = pr.participant_id AND nx.number = pr.number + 1
          LEFT JOIN participant_exits x ON x.participant_id = pr.participant_id AND pr.next_started_on IS NULL
        )
-       SELECT p.id, p.reference, ep.number AS episode_number, p.employment_status,
+       SELECT p.id, p.reference, ep.number AS episode_number, p.employment_status, ${MONITORING_SELECT},
+         ${consentAt('evaluation', '@made')} AS consent_evaluation_when_made,
          ep.started_on AS referral_date,
          ep.route AS referral_source,
          ${consentAt('service')} AS consent_service,
@@ -65,16 +90,19 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          (SELECT min(a.assessed_on) FROM assessments a WHERE ${assessmentOf}) AS first_appointment_date,
          (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ${planOf} AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
          (SELECT ap.content_json FROM action_plans ap WHERE ${planOf} AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
-         ${['phq9', 'gad7', 'wsas'].map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
+         ${MI_RETURN_MEASURES.map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
          (SELECT min(london_date(ap.activated_at)) FROM action_plans ap WHERE ${planOf} AND ap.activated_at IS NOT NULL AND london_date(ap.activated_at) <= @last) AS plan_active_date,
          CASE WHEN ep.ended_on <= @last THEN ep.ended_on END AS exited_on,
          CASE WHEN ep.ended_on <= @last THEN ep.end_reason END AS exit_reason,
-         CASE WHEN ep.ended_on <= @last THEN ep.end_outcome END AS employment_outcome
+         CASE WHEN ep.ended_on <= @last THEN ep.end_outcome END AS employment_outcome,
+         ${FOLLOW_UP_COLUMNS}
        FROM episodes ep JOIN participants p ON p.id = ep.participant_id
-       WHERE ep.started_on <= @last AND (ep.ended_on IS NULL OR ep.ended_on >= @first)
+       WHERE ep.started_on <= @last
+         AND (ep.ended_on IS NULL OR ep.ended_on >= @first
+           OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = ep.ended_on AND f.contacted_on BETWEEN @first AND @last))
        ORDER BY p.reference, ep.number`,
     )
-    .all({ first: month.first, last: month.last }) as MiReturnSourceRow[];
+    .all({ first: month.first, last: month.last, made: month.made }) as MiReturnSourceRow[];
 }
 
 /** How many referrals were declined for one referral route and one reason (codes and a count: nothing about a person). */
@@ -100,4 +128,14 @@ export function countDeclinedReferrals(store: Pick<Store, 'sqlite'>, month: { fi
        ORDER BY route, reason`,
     )
     .all({ first: month.first, last: month.last }) as DeclinedReferralCount[];
+}
+
+/**
+ * The partnership's own area, as the MI return's `area_code` reports it: the integrated care board
+ * area chosen when the partnership was set up (core/icb-areas.ts), or null for a partnership set up
+ * under a name of its own. The same on every row: an area for the partnership, never the person's.
+ */
+export function partnershipAreaCode(store: Pick<Store, 'sqlite'>): string | null {
+  const row = store.sqlite.prepare('SELECT icb_code FROM partnership LIMIT 1').get() as { icb_code: string | null } | undefined;
+  return row?.icb_code ?? null;
 }
