@@ -5,6 +5,7 @@ import { adjustmentsContract } from './contracts/adjustments-contract';
 import { assessmentsContract } from './contracts/assessments-contract';
 import { auditContract } from './contracts/audit-contract';
 import { caseLifecycleContract } from './contracts/case-lifecycle-contract';
+import { dashboardContract } from './contracts/dashboard-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { documentsContract } from './contracts/documents-contract';
 import { exportsContract } from './contracts/exports-contract';
@@ -56,6 +57,7 @@ export const contract = {
   ...worklistContract,
   ...referralsContract,
   ...caseLifecycleContract,
+  ...dashboardContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,7 @@ import * as caseClosureNote from './2026-12-06-033-case-closure-note';
 import * as episodes from './2026-12-06-034-episodes';
 import * as followUps from './2026-12-06-035-follow-ups';
 import * as participantMonitoring from './2026-12-06-037-participant-monitoring';
+import * as dashboardIndexes from './2026-12-06-038-dashboard-indexes';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -67,6 +68,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-034-episodes': episodes,
   '2026-12-06-035-follow-ups': followUps,
   '2026-12-06-037-participant-monitoring': participantMonitoring,
+  '2026-12-06-038-dashboard-indexes': dashboardIndexes,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -1,4 +1,6 @@
 import type { Store } from '../store';
+// The per-person facts the dashboard shares (consent); the MI return reads the rest per episode (issue 20 item 4).
+import { miConsentAt } from './mi-facts-sql';
 
 /**
  * One person's row of the management-information return, as it stood at the end of a month:
@@ -43,11 +45,6 @@ const FOLLOW_UP_COLUMNS = ['three_months', 'six_months']
  * in it when a follow-up of its exit was made in it.
  */
 export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string; made: string }): MiReturnSourceRow[] {
-  const consentAt = (
-    purpose: string,
-    day: '@last' | '@made' = '@last',
-  ) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${day}) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
-      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
   // A dated entry is the episode's from its start (anything earlier is episode 1's) to the next one's start.
   const inEpisode = (date: string) =>
     `(ep.number = 1 OR ${date} >= ep.started_on) AND (ep.next_started_on IS NULL OR ${date} < ep.next_started_on)`;
@@ -79,13 +76,13 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          LEFT JOIN participant_exits x ON x.participant_id = pr.participant_id AND pr.next_started_on IS NULL
        )
        SELECT p.id, p.reference, ep.number AS episode_number, p.employment_status, ${MONITORING_SELECT},
-         ${consentAt('evaluation', '@made')} AS consent_evaluation_when_made,
+         ${miConsentAt('evaluation', '@made')} AS consent_evaluation_when_made,
          ep.started_on AS referral_date,
          ep.route AS referral_source,
-         ${consentAt('service')} AS consent_service,
-         ${consentAt('share_partnership')} AS consent_share_partnership,
-         ${consentAt('share_dwp')} AS consent_share_dwp,
-         ${consentAt('evaluation')} AS consent_evaluation,
+         ${miConsentAt('service')} AS consent_service,
+         ${miConsentAt('share_partnership')} AS consent_share_partnership,
+         ${miConsentAt('share_dwp')} AS consent_share_dwp,
+         ${miConsentAt('evaluation')} AS consent_evaluation,
          (SELECT a.content_json FROM assessments a WHERE ${assessmentOf} ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
          (SELECT min(a.assessed_on) FROM assessments a WHERE ${assessmentOf}) AS first_appointment_date,
          (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ${planOf} AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
