@@ -274,6 +274,24 @@ export interface ParticipantExitTable {
   reason_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** An episode after the first (migration 034): its referral, and the exit of the one before it. */
+export interface ParticipantEpisodeTable {
+  id: string;
+  participant_id: string;
+  number: number;
+  started_on: string;
+  route: string;
+  referral_id: string;
+  accepted_by: string;
+  accepted_at: string;
+  previous_ended_on: string;
+  previous_end_reason: string;
+  previous_end_reason_note: string | null;
+  previous_employment_outcome: string;
+  previous_ended_by: string;
+  previous_end_recorded_at: string;
+}
+
 export interface AuditLogTable {
   seq: Generated<number>;
   at: string;
@@ -447,6 +465,7 @@ export interface Database {
   action_updates: ActionUpdateTable;
   plan_reviews: PlanReviewTable;
   participant_exits: ParticipantExitTable;
+  participant_episodes: ParticipantEpisodeTable;
   audit_log: AuditLogTable;
   disciplines: DisciplineTable;
   team_members: TeamMemberTable;

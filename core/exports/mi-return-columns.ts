@@ -35,6 +35,8 @@
 export const MI_RETURN_COLUMN_BASIS = {
   reporting_month: 'public_task',
   participant_reference: 'public_task',
+  // One row per episode (issue 20 item 4): a person referred again after leaving has a row for each episode on the caseload that month.
+  episode_number: 'public_task',
   referral_date: 'public_task',
   referral_source: 'public_task',
   age_band: 'public_task',

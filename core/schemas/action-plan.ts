@@ -101,7 +101,11 @@ export const agreePlanWithPersonInputSchema = z.strictObject({
 });
 
 export const planIdInputSchema = z.strictObject({ planId: idSchema });
-export const participantPlansInputSchema = z.strictObject({ participantId: idSchema });
+export const participantPlansInputSchema = z.strictObject({
+  participantId: idSchema,
+  /** An earlier episode to read (issue 20 item 4); the current episode's plan when left out. */
+  episode: z.number().int().positive().optional(),
+});
 
 export const REVIEW_OUTCOMES = ['continue', 'change_plan', 'exit'] as const;
 export const REVIEW_OUTCOME_LABELS: Readonly<Record<(typeof REVIEW_OUTCOMES)[number], string>> = {

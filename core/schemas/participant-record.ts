@@ -10,6 +10,7 @@ import { contactEntrySchema } from './contact-log';
 import { detailsEditSchema } from './participant-details-edit';
 import { participantDetailsSnapshotSchema } from './participant-details-snapshot';
 import { REFERRAL_ROUTES } from './referral';
+import { episodeSchema } from './episode';
 
 export const referralRecordSchema = z.object({
   id: z.string(),
@@ -45,6 +46,8 @@ export const participantDetailsSchema = participantDetailsSnapshotSchema.extend(
     })
     .nullable(),
   referrals: z.array(referralRecordSchema),
+  /** The person's episodes, oldest first; the last is the current one (issue 20 item 4). */
+  episodes: z.array(episodeSchema),
   /** Every consent decision, newest first; the current one per purpose is the newest. */
   consents: z.array(consentRecordSchema),
   /** The current decision per purpose, or null when none has been recorded. */

@@ -58,7 +58,13 @@ export const acceptReferralInputSchema = z.strictObject({
   /** As at registration: set after the coach saw people with the same name and date of birth and confirmed. */
   confirmedNotDuplicate: z.boolean().default(false),
 });
-export const acceptReferralOutputSchema = z.object({ participantId: z.string(), reference: z.string(), linked: z.boolean() });
+export const acceptReferralOutputSchema = z.object({
+  participantId: z.string(),
+  reference: z.string(),
+  linked: z.boolean(),
+  /** The episode the referral started, when it was linked to a person whose case had closed (issue 20 item 4); else null. */
+  newEpisode: z.number().int().positive().nullable(),
+});
 
 export const declineReferralInputSchema = z.strictObject({
   id: z.string().uuid(),

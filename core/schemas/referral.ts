@@ -95,6 +95,11 @@ export const registerParticipantInputSchema = z.strictObject({
   }),
   /** Set after the coach has seen possible duplicates (same name and date of birth) and confirmed. */
   confirmedNotDuplicate: z.boolean().default(false),
+  /**
+   * A possible duplicate whose case has closed: the referral starts their next episode instead of
+   * registering them again (issue 20 item 4); the details typed are not saved over theirs.
+   */
+  newEpisodeOf: z.string().uuid().optional(),
 });
 export type RegisterParticipantInput = z.input<typeof registerParticipantInputSchema>;
 
@@ -106,7 +111,7 @@ export const duplicateCheckInputSchema = z.strictObject({
 });
 
 export const possibleDuplicateSchema = participantSummarySchema
-  .pick({ id: true, reference: true, givenName: true, familyName: true, dateOfBirth: true, nhsNumber: true })
+  .pick({ id: true, reference: true, givenName: true, familyName: true, dateOfBirth: true, nhsNumber: true, status: true })
   .extend({ matchedOn: z.enum(['nhs_number', 'name_and_date_of_birth']) });
 export type PossibleDuplicate = z.infer<typeof possibleDuplicateSchema>;
 

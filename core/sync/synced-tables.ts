@@ -183,6 +183,19 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: ALL_ROLES,
     references: { participant_id: 'participants', recorded_by: 'users' },
   },
+  // A person's episodes after the first (issue 20 item 4; store migration 034): recorded once, never
+  // changed. Unique by person and number, so two laptops that both start "episode 2" offline clash
+  // here and the second is refused with everything its accept wrote. Read by every role, as the
+  // referrals and the exit it carries are.
+  {
+    table: 'participant_episodes',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['referrals.accept', 'participants.register'],
+    readBy: ALL_ROLES,
+    references: { participant_id: 'participants', referral_id: 'referrals', accepted_by: 'users', previous_ended_by: 'users' },
+    unique: [{ columns: ['participant_id', 'number'] }],
+  },
   // The referral inbox (issue 20): imported rows wait; accept and decline are a compare-and-set on
   // `version`, so two laptops can never both decide one. Only triage reads it: administrators see
   // no clinical content (the referral's reason).
@@ -340,11 +353,13 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: CLINICAL_READERS,
     references: { plan_id: 'action_plans', reviewed_by: 'users' },
   },
+  // How the current episode ended. Versioned, not append-only: starting a new episode moves the
+  // exit onto the episode's row and removes it here (a compare-and-set on the row the laptop saw).
   {
     table: 'participant_exits',
     key: ['participant_id'],
-    rule: 'append-only',
-    writtenBy: ['plans.review', 'participants.close'],
+    rule: 'versioned',
+    writtenBy: ['plans.review', 'participants.close', 'referrals.accept', 'participants.register'],
     readBy: ALL_ROLES,
     references: { participant_id: 'participants', recorded_by: 'users' },
   },

@@ -61,12 +61,12 @@ function csvField(value: string | number | null): string {
 }
 
 /**
- * Builds the MI return for one reporting month: one row per participant on the caseload in that
- * month (referred by its last day and not exited before its first; not those whose consent to the
+ * Builds the MI return for one reporting month: one row per episode on the caseload in that month
+ * (begun by its last day and not ended before its first, `episode_number` 1, 2...; not those whose consent to the
  * service stood declined or withdrawn at its end), with everything as it stood at the month's end.
  * Columns sent only with evaluation consent are blank unless it was in force at the month's end.
  * After them, the referrals declined that month, counted by route and reason. `rows` counts the
- * people. Records the export in the export log.
+ * episode rows (a person with two episodes that month counts twice). Records the export in the export log.
  */
 export function buildMiReturn(store: Store, user: SignedInUser, month: string, now: Date): MiReturn {
   const first = `${month}-01`;
@@ -79,6 +79,7 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
 
   const lines = [MI_RETURN_COLUMNS.join(',')];
   const subjects: Array<{ participantId: string; outcome: 'included' }> = [];
+  const included = new Set<string>();
   for (const row of rows) {
     const plan =
       row.plan_json === null ? null : (JSON.parse(String(row.plan_json)) as { actions: Array<{ kind: string; discipline: string }> });
@@ -90,6 +91,7 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
     const mi: MiRow = {
       reporting_month: month,
       participant_reference: row.reference ?? null,
+      episode_number: row.episode_number ?? null,
       referral_date: row.referral_date ?? null,
       referral_source: row.referral_source ?? null,
       consent_service: consentOf(row.consent_service),
@@ -141,7 +143,9 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
     lines.push(
       MI_RETURN_COLUMNS.map((column) => csvField(miColumnMaySend(column, evaluation, evaluationWhenMade) ? mi[column] : null)).join(','),
     );
-    subjects.push({ participantId: String(row.id), outcome: 'included' });
+    // A person with two episodes that month is one subject of the export, whatever their rows.
+    if (!included.has(String(row.id))) subjects.push({ participantId: String(row.id), outcome: 'included' });
+    included.add(String(row.id));
   }
   // The month's declined referrals as counts by route and reason (issue 20, item 9): codes and a
   // count only, so every participant column of these rows stays blank, and no one is a subject.

@@ -25,6 +25,7 @@ import { detailsSnapshotOf } from './participant-details-columns';
 import { contactLog } from './contact-log-service';
 import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment-service';
 import { fitNotesOf } from '../fit-notes/fit-note-service';
+import { episodesOf } from './episodes';
 
 /**
  * The whole record in one read, every draft included (in `disciplineAssessments`), for the services'
@@ -46,6 +47,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
     contacts,
     exit,
     fitNotes,
+    episodes,
   ] = await Promise.all([
     listReferrals(store.db, id),
     listConsents(store.db, id),
@@ -59,6 +61,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
     contactLog(store, id),
     findExit(store.db, id),
     fitNotesOf(store, id),
+    episodesOf(store.db, row),
   ]);
   const consents = consentRows.map(toConsentRecord);
   const newestJoinedUp = versionChains(joinedUpRows, toJoinedUpVersion)[0];
@@ -92,6 +95,7 @@ export async function getParticipantRecord(store: Store, id: string): Promise<Pa
       recordedBy: referral.recorded_by,
       recordedAt: referral.recorded_at,
     })),
+    episodes,
     consents,
     currentConsent,
     clinicalWithheld: false,

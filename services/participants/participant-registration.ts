@@ -16,6 +16,7 @@ import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { detailsColumns } from './participant-details-columns';
+import { exitOf, startEpisode } from './episodes';
 
 function toPossibleDuplicate(row: ParticipantRow & { matched_on: PossibleDuplicate['matchedOn'] }): PossibleDuplicate {
   return {
@@ -25,6 +26,7 @@ function toPossibleDuplicate(row: ParticipantRow & { matched_on: PossibleDuplica
     familyName: row.family_name,
     dateOfBirth: row.date_of_birth,
     nhsNumber: row.nhs_number,
+    status: row.status as PossibleDuplicate['status'],
     matchedOn: row.matched_on,
   };
 }
@@ -54,6 +56,7 @@ export async function registerParticipant(
 ): Promise<ChannelOutput<'participants.register'>> {
   const { person, employment, monitoring, gpPractice, referral } = input;
   const duplicates = await findPossibleDuplicates(store.db, person);
+  if (input.newEpisodeOf !== undefined) return startEpisodeFromRegistration(store, input, duplicates, recordedBy.userId, now);
   const sameNhs = duplicates.find((row) => row.matched_on === 'nhs_number');
   if (sameNhs !== undefined) {
     throw new AppError('CONFLICT', `This NHS number is already registered, as ${sameNhs.reference}. Open that record instead.`, {
@@ -94,4 +97,38 @@ export async function registerParticipant(
   } catch (error) {
     throw toStoreError(error);
   }
+}
+
+/**
+ * Registration's duplicate path for someone whose case has closed: the referral starts their next
+ * episode (services/participants/episodes.ts). Only a possible duplicate of the person typed, never
+ * an arbitrary record; an open case is refused (its referral belongs to the current episode: add it
+ * from their record or the inbox).
+ */
+async function startEpisodeFromRegistration(
+  store: Store,
+  input: ParsedInput<'participants.register'>,
+  duplicates: ReadonlyArray<ParticipantRow>,
+  userId: string,
+  now: Date,
+): Promise<ChannelOutput<'participants.register'>> {
+  const existing = duplicates.find((row) => row.id === input.newEpisodeOf);
+  if (existing === undefined)
+    throw new AppError('VALIDATION', 'Some answers need correcting.', {
+      newEpisodeOf: 'That person is not a possible duplicate of this one',
+    });
+  const exit = await exitOf(store.db, existing);
+  if (exit === undefined)
+    throw new AppError(
+      'CONFLICT',
+      `${existing.reference}'s case is open: this referral belongs to their current episode. Open their record.`,
+    );
+  try {
+    await auditedTransaction(store, (trx) =>
+      startEpisode(trx, { participantId: existing.id, exit, referral: input.referral, userId, now, field: 'referral.date' }),
+    );
+  } catch (error) {
+    throw toStoreError(error);
+  }
+  return { id: existing.id, reference: existing.reference };
 }

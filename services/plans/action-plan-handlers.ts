@@ -17,7 +17,7 @@ type PlanChannels =
 /** The action plan: drafting, agreement, versions, progress, reviews and exit. */
 export function actionPlanHandlers(session: SessionHolder, now: () => Date): Pick<Handlers, PlanChannels> {
   return {
-    'plans.get': async ({ participantId }) => getParticipantPlans(session.require().store, participantId),
+    'plans.get': async ({ participantId, episode }) => getParticipantPlans(session.require().store, participantId, episode),
     'plans.saveDraft': async (input, context) => savePlanDraft(session.require().store, input, signedInCaller(context), now()),
     'plans.agreeByMdt': async (input, context) => agreePlanByMdt(session.require().store, input, signedInCaller(context), now()),
     'plans.agreeWithPerson': async (input, context) => agreePlanWithPerson(session.require().store, input, signedInCaller(context), now()),

@@ -10,6 +10,9 @@ import {
 import { findParticipant } from '../../db/repositories/participant-repository';
 import { listTeamMembers } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
+import { londonDateOf } from '../../core/clock';
+import { currentEpisodeNumber, episodeNumberOn } from '../../core/episodes/episode-of-date';
+import { episodesOf } from '../participants/episodes';
 
 type ActionUpdateRow = Awaited<ReturnType<typeof listActionUpdates>>[number];
 
@@ -68,14 +71,37 @@ function toActionPlan(row: PlanVersionRow, teamMemberNames: ReadonlyMap<string, 
   };
 }
 
-/** Every version of a person's plan (newest first), its reviews and their exit. */
-export async function getParticipantPlans(store: Store, participantId: string): Promise<ParticipantPlans> {
-  if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  const [rows, teamMembers, exit] = await Promise.all([
+/**
+ * Every version of a person's plan in one episode (newest first), its reviews and how the episode
+ * ended: the current episode unless `episode` names an earlier one (issue 20 item 4). A version
+ * belongs to the episode it was made in (core/episodes/episode-of-date.ts); a draft, never agreed,
+ * is always the current episode's work. So an earlier episode's plan is never shown, printed or
+ * sent as the plan of the current one (hazard log: "An earlier episode's plan taken as current").
+ */
+export async function getParticipantPlans(store: Store, participantId: string, episode?: number): Promise<ParticipantPlans> {
+  const participant = await findParticipant(store.db, participantId);
+  if (participant === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const [allRows, teamMembers, exit, episodes] = await Promise.all([
     listPlanVersions(store.db, participantId),
     listTeamMembers(store.db),
     findExit(store.db, participantId),
+    episodesOf(store.db, participant),
   ]);
+  const current = currentEpisodeNumber(episodes);
+  const wanted = episode ?? current;
+  const chosen = episodes.find((item) => item.number === wanted);
+  if (chosen === undefined) throw new AppError('NOT_FOUND', 'That episode could not be found.');
+  const episodeOfRow = (row: PlanVersionRow) =>
+    row.status === 'draft' ? current : episodeNumberOn(episodes, londonDateOf(new Date(row.created_at)));
+  const rows = allRows.filter((row) => episodeOfRow(row) === wanted);
+  const ended =
+    wanted === current
+      ? exit === undefined
+        ? null
+        : { exitedOn: exit.exited_on, reason: exit.reason, employmentOutcome: exit.employment_outcome }
+      : chosen.end === null
+        ? null
+        : { exitedOn: chosen.end.endedOn, reason: chosen.end.reason, employmentOutcome: chosen.end.employmentOutcome };
   const planIds = rows.map((row) => row.id);
   const [updates, reviews] = await Promise.all([listActionUpdates(store.db, planIds), listPlanReviews(store.db, planIds)]);
   const names = new Map(teamMembers.map((member) => [member.id, member.full_name]));
@@ -91,12 +117,12 @@ export async function getParticipantPlans(store: Store, participantId: string): 
       reviewedByName: review.reviewed_by_name,
     })),
     exit:
-      exit === undefined
+      ended === null
         ? null
         : {
-            exitedOn: exit.exited_on,
-            reason: exit.reason as NonNullable<ParticipantPlans['exit']>['reason'],
-            employmentOutcome: exit.employment_outcome as NonNullable<ParticipantPlans['exit']>['employmentOutcome'],
+            exitedOn: ended.exitedOn,
+            reason: ended.reason as NonNullable<ParticipantPlans['exit']>['reason'],
+            employmentOutcome: ended.employmentOutcome as NonNullable<ParticipantPlans['exit']>['employmentOutcome'],
           },
   };
 }

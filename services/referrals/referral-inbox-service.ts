@@ -25,6 +25,7 @@ import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
 import { checkDuplicates, registerParticipant } from '../participants/participant-registration';
 import { readEligibility } from './eligibility-settings';
+import { exitOf, startEpisode } from '../participants/episodes';
 
 /** The most referrals one inbox list shows: the oldest first, which are the ones to triage. */
 const INBOX_PAGE = 500;
@@ -128,7 +129,8 @@ function decisionLost(): AppError {
  * same duplicate rules as `participants.register`: the same NHS number is refused, the same name
  * and date of birth needs confirmation) and marks the referral accepted in the same transaction;
  * or, given a person the inbox showed as a possible duplicate, it adds the referral to that person
- * rather than registering them twice.
+ * rather than registering them twice: to their current episode while their case is open, or as the
+ * start of their next episode when it has closed (services/participants/episodes.ts).
  */
 export async function acceptReferral(
   store: Store,
@@ -170,7 +172,7 @@ export async function acceptReferral(
     now,
     (trx, made) => decide(trx, made.id),
   );
-  return { participantId: registered.id, reference: registered.reference, linked: false };
+  return { participantId: registered.id, reference: registered.reference, linked: false, newEpisode: null };
 }
 
 async function linkToExisting(
@@ -192,25 +194,39 @@ async function linkToExisting(
     throw new AppError('VALIDATION', 'Some answers need correcting.', {
       linkToParticipantId: 'That person is not a possible duplicate of this referral',
     });
+  // A person whose case has closed starts a new episode; an open case takes the referral into its current one, as before.
+  const exit = await exitOf(store.db, existing);
+  let newEpisode: number | null = null;
   try {
     await auditedTransaction(store, async (trx) => {
-      await insertReferral(trx, {
-        id: randomUUID(),
-        participant_id: existing.id,
-        referral_date: referral.date,
-        route: referral.route,
-        referrer_name: referral.referrerName,
-        referrer_organisation: referral.referrerOrganisation,
-        reason: referral.reason,
-        recorded_by: job.user.userId,
-        recorded_at: job.now.toISOString(),
-      });
+      if (exit !== undefined) {
+        newEpisode = await startEpisode(trx, {
+          participantId: existing.id,
+          exit,
+          referral,
+          userId: job.user.userId,
+          now: job.now,
+          field: 'linkToParticipantId',
+        });
+      } else {
+        await insertReferral(trx, {
+          id: randomUUID(),
+          participant_id: existing.id,
+          referral_date: referral.date,
+          route: referral.route,
+          referrer_name: referral.referrerName,
+          referrer_organisation: referral.referrerOrganisation,
+          reason: referral.reason,
+          recorded_by: job.user.userId,
+          recorded_at: job.now.toISOString(),
+        });
+      }
       await job.decide(trx, existing.id);
     });
   } catch (error) {
     throw toStoreError(error);
   }
-  return { participantId: existing.id, reference: existing.reference, linked: true };
+  return { participantId: existing.id, reference: existing.reference, linked: true, newEpisode };
 }
 
 /** Declines a waiting referral with a reason from the list; the row stays, counted for the MI return. */

@@ -52,7 +52,7 @@ test('an administrator sets the drop folder, runs the partnership export with it
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('workwell-mi-return-2026-11.csv');
   const csv = readFileSync(await download.path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toMatch(/^reporting_month,participant_reference,referral_date,referral_source,/);
+  expect(csv.split('\r\n')[0]).toMatch(/^reporting_month,participant_reference,episode_number,referral_date,referral_source,/);
   await expect(page.getByText(/workwell-mi-return-.*downloaded: \d+ people\./)).toBeVisible();
 
   const log = page.getByTestId('export-log-table');

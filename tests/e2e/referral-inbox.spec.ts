@@ -116,6 +116,43 @@ test('an administrator sets eligibility; a coach imports referrals, sees them ag
   await again.getByRole('button', { name: `Accept and add this referral to ${reference}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ines Eligible' })).toBeVisible();
   await expect(page.getByTestId('patient-banner').getByText(reference, { exact: true })).toBeVisible();
+  const recordUrl = page.url();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referral inbox' }).click();
   await expect(page.getByText('No referrals are waiting.')).toBeVisible();
+
+  // Episodes (issue 20 item 4): the case closes, the person is referred again, and accepting starts episode 2.
+  await page.goto(recordUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ines Eligible' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close the case' }).click();
+  const closing = page.getByRole('form', { name: 'Close the case' });
+  await closing.getByLabel('Why is the case closing?').selectOption({ label: 'Support completed' });
+  await closing.getByLabel('Employment outcome').selectOption({ label: 'Returned to work' });
+  await closing.getByRole('button', { name: 'Close the case' }).click();
+  await expect(page.getByTestId('patient-banner').getByText('Exited', { exact: true })).toBeVisible();
+  const returning = testInfo.outputPath('returning.csv');
+  writeFileSync(
+    returning,
+    referralCsv([
+      referralCsvRow(5, { given_name: 'Ines', family_name: 'Eligible', nhs_number: '', referral_date: '2026-12-06', route: 'gp' }),
+    ]),
+  );
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Referral inbox' }).click();
+  await page.getByLabel('CSV or FHIR file').setInputFiles(returning);
+  await page.getByRole('button', { name: 'Import referrals' }).click();
+  await expect(page.getByTestId('import-status')).toContainText('Imported 1 referral');
+  await expect(referral('Ines Eligible')).toContainText('Their case is closed: the referral starts their next episode');
+  await expectNoAxeViolations(page);
+  await referral('Ines Eligible')
+    .getByRole('button', { name: `Accept and start a new episode for ${reference}` })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ines Eligible' })).toBeVisible();
+  await expect(page.getByTestId('patient-banner').getByText('Referred', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('current-episode')).toHaveText('Episode 2 (current)');
+  const first = page.getByTestId('episode-1');
+  await first.getByText(/Episode 1: /).click();
+  await expect(first).toContainText('Support completed');
+  await expect(first).toContainText('Returned to work');
+  await expect(first).toContainText('No measures were recorded in this episode.');
+  await expect(first).toContainText('No plan was agreed in this episode.');
+  await expectNoAxeViolations(page);
 });

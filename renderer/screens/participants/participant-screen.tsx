@@ -30,6 +30,8 @@ import { CaseSection } from './case-section';
 import { ContactLogSection } from './contact-log-section';
 import { DetailsEditing } from './details-editing';
 import { LettersSection } from './letters-section';
+import { EpisodesSection } from './episodes-section';
+import { currentEpisodeEntries } from '../../../core/episodes/episode-of-date';
 
 /**
  * One person's record: the patient banner fixed at the top, a contents list beside the record, and
@@ -82,6 +84,7 @@ export function ParticipantScreen({ id }: { id: string }) {
       content: <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={onChanged} />,
     },
     { id: 'record-case', title: 'Case', content: <CaseSection record={record} onChanged={onChanged} /> },
+    { id: 'record-episodes', title: 'Episodes', content: <EpisodesSection record={record} /> },
     // After exit, the 3- and 6-month follow-ups (issue 20 item 6); clinical, so not for administrators.
     ...(record.clinicalWithheld || record.closure === null
       ? []
@@ -102,7 +105,17 @@ export function ParticipantScreen({ id }: { id: string }) {
           },
           { id: 'record-joined-up', title: 'Joined-up assessment', content: <JoinedUpSection record={record} onChanged={onChanged} /> },
           { id: 'record-fit-notes', title: 'Fit notes', content: <FitNotesSection record={record} onChanged={onChanged} /> },
-          { id: 'record-measures', title: 'Outcome measures', content: <MeasuresSection record={record} onChanged={onChanged} /> },
+          {
+            id: 'record-measures',
+            title: 'Outcome measures',
+            // The current episode's measures only: trends and outcomes never reach back into an earlier episode.
+            content: (
+              <MeasuresSection
+                record={{ ...record, measures: currentEpisodeEntries(record.episodes, record.measures, (result) => result.takenOn) }}
+                onChanged={onChanged}
+              />
+            ),
+          },
           {
             id: 'record-disciplines',
             title: 'Discipline assessments',

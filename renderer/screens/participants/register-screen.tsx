@@ -44,7 +44,7 @@ const EMPTY: Form = {
   reason: '',
 };
 
-function toInput(form: Form, confirmedNotDuplicate: boolean): RegisterParticipantInput {
+function toInput(form: Form, confirmedNotDuplicate: boolean, newEpisodeOf?: string): RegisterParticipantInput {
   return {
     ...toPersonInput(form),
     referral: {
@@ -55,6 +55,7 @@ function toInput(form: Form, confirmedNotDuplicate: boolean): RegisterParticipan
       reason: form.reason,
     },
     confirmedNotDuplicate,
+    ...(newEpisodeOf === undefined ? {} : { newEpisodeOf }),
   };
 }
 
@@ -71,9 +72,9 @@ export function RegisterScreen() {
       setForm((current) => ({ ...current, [key]: value }));
   const error = (path: string) => register.fieldErrors[fieldIdFor(path)];
 
-  const save = (confirmedNotDuplicate: boolean) =>
+  const save = (confirmedNotDuplicate: boolean, newEpisodeOf?: string) =>
     register.submit(
-      () => api.call('participants.register', toInput(form, confirmedNotDuplicate)),
+      () => api.call('participants.register', toInput(form, confirmedNotDuplicate, newEpisodeOf)),
       (registered) => navigate({ name: 'participant', id: registered.id }),
     );
 
@@ -98,7 +99,28 @@ export function RegisterScreen() {
     <AppPage title="Register a referral">
       <ErrorSummary fieldErrors={register.fieldErrors} message={register.message} />
       {duplicates !== undefined && (
-        <PossibleDuplicatesCallout duplicates={duplicates} heading="h2" testId="possible-duplicates">
+        <PossibleDuplicatesCallout
+          duplicates={duplicates}
+          heading="h2"
+          testId="possible-duplicates"
+          action={(match) =>
+            // A closed case: this referral can start their next episode (their details stay as on their record).
+            match.status === 'exited' && (
+              <div>
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2"
+                  disabled={register.busy}
+                  {...offers('participants.register')}
+                  onClick={() => void save(false, match.id)}
+                >
+                  Start a new episode for {match.reference} with this referral
+                </button>
+                <p className="nhsuk-body-s">Their case is closed. Their details stay as on their record: change them there if needed.</p>
+              </div>
+            )
+          }
+        >
           {!sameNhsNumber && (
             <button type="button" className="nhsuk-button nhsuk-button--secondary" disabled={register.busy} onClick={() => void save(true)}>
               These are different people: register anyway

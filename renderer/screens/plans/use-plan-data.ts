@@ -10,8 +10,11 @@ export interface PlanData {
   readonly config: PartnershipConfig;
 }
 
-/** Loads a person's plan history and the partnership configuration its choices come from. */
-export function usePlanData(participantId: string) {
+/**
+ * Loads a person's plan history and the partnership configuration its choices come from: the
+ * current episode's plan, or an earlier episode's when `episode` names it (issue 20 item 4).
+ */
+export function usePlanData(participantId: string, episode?: number) {
   const api = useApi();
   const {
     value: data,
@@ -19,11 +22,14 @@ export function usePlanData(participantId: string) {
     reload,
   } = useLoaded(
     useCallback(async (): Promise<Result<PlanData>> => {
-      const [plans, config] = await Promise.all([api.call('plans.get', { participantId }), api.call('config.get', {})]);
+      const [plans, config] = await Promise.all([
+        api.call('plans.get', episode === undefined ? { participantId } : { participantId, episode }),
+        api.call('config.get', {}),
+      ]);
       if (!plans.ok) return plans;
       if (!config.ok) return config;
       return ok({ plans: plans.value, config: config.value });
-    }, [api, participantId]),
+    }, [api, participantId, episode]),
   );
   return { data, error, reload };
 }

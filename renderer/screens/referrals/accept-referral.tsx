@@ -14,7 +14,9 @@ type AcceptInput = { linkToParticipantId?: string; confirmedNotDuplicate?: boole
  * Accepting a referral goes through registration's duplicate checks (the services make them again):
  * with no one alike it registers the person; with the same name and date of birth it warns and asks
  * to link the referral to that person or confirm they are different people; with the same NHS
- * number only linking is offered (registering twice is refused). Then the person's record opens.
+ * number only linking is offered (registering twice is refused). Linking to a person whose case has
+ * closed starts their next episode; to an open case it joins the current one (each button says which).
+ * Then the person's record opens.
  */
 export function AcceptReferral({
   entry,
@@ -53,8 +55,15 @@ export function AcceptReferral({
                 {...offers('referrals.accept')}
                 onClick={() => run({ linkToParticipantId: match.id })}
               >
-                Accept and add this referral to {match.reference}
+                {match.status === 'exited'
+                  ? `Accept and start a new episode for ${match.reference}`
+                  : `Accept and add this referral to ${match.reference}`}
               </button>
+              <p className="nhsuk-body-s" data-testid={`episode-choice-${match.id}`}>
+                {match.status === 'exited'
+                  ? 'Their case is closed: the referral starts their next episode, with its own measures, plan and outcome.'
+                  : 'Their case is open: the referral joins their current episode.'}
+              </p>
             </div>
           )}
         />

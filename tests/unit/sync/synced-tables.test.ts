@@ -92,6 +92,8 @@ describe('the synced-tables catalogue', () => {
       // The history of a person's details (issue 20 item 5): demographics, which administrators keep right.
       'participant_detail_versions',
       'referrals',
+      // A person's later episodes (issue 20 item 4): referrals and the exit before each, as administrators read those.
+      'participant_episodes',
       'consents',
       'meetings',
       'participant_exits',

@@ -96,7 +96,8 @@ describe('the referral inbox (issue 20, items 1 and 3)', () => {
           linkToParticipantId: accepted.participantId,
         }),
       );
-      expect(linked).toEqual({ participantId: accepted.participantId, reference: accepted.reference, linked: true });
+      // Their case is open: the referral joins their current episode, no new one starts (issue 20 item 4).
+      expect(linked).toEqual({ participantId: accepted.participantId, reference: accepted.reference, linked: true, newEpisode: null });
       const withBoth = resultValue<{ referrals: unknown[] }>(await services.dispatch('participants.get', { id: accepted.participantId }));
       expect(withBoth.referrals).toHaveLength(2);
 

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ParticipantView } from '../../../core/schemas/participant-record';
+import { value } from '../../support/demo-with-person';
+import { passOffOutboxChange } from '../../support/forged-outbox';
+import { demoOnServer, laptopApp } from '../../support/sync-partnership';
+import { testDate } from '../../support/test-clock';
+import { testReferral } from '../../support/test-referral';
+
+/** Registration's duplicate path for the closed case `id`: a referral dated `date` starts their next episode. */
+const nextEpisode = (id: string, date: string) => {
+  const referral = testReferral();
+  return { ...referral, referral: { ...referral.referral, date, route: 'self_referral' as const }, newEpisodeOf: id };
+};
+
+describe('episodes across laptops (issue 20 item 4)', () => {
+  it(
+    'two laptops starting episode 2 of the same closed case offline: one lands, the other is refused; the server re-checks roles',
+    { timeout: 240_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const a = await laptopApp(partnership.laptopA, 'demo.coach');
+      const { id } = value<{ id: string }>(await a.dispatch('participants.register', testReferral()));
+      value(
+        await a.dispatch('participants.close', {
+          participantId: id,
+          closedOn: testDate(-3),
+          reason: 'moved_away',
+          employmentOutcome: 'not_in_work',
+        }),
+      );
+      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      const laptopB = await partnership.enrol('demo.coordinator');
+      const b = await laptopApp(laptopB.dataDir, 'demo.coordinator');
+      // A laptop enrolled after the case began derives the same episode 1 from the synced referral.
+      expect(value<ParticipantView>(await b.dispatch('participants.get', { id })).episodes).toEqual([
+        expect.objectContaining({ number: 1, startedOn: '2026-11-02', end: expect.objectContaining({ reason: 'moved_away' }) }),
+      ]);
+
+      value(await a.dispatch('participants.register', nextEpisode(id, testDate(-1))));
+      value(await b.dispatch('participants.register', nextEpisode(id, testDate(0))));
+      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      const late = await partnership.sync(laptopB.dataDir, 'demo.coordinator');
+      expect(late.refused.map((refusal) => [refusal.channel, refusal.code])).toEqual([['participants.register', 'CONFLICT']]);
+      const episodes = await partnership.db.selectFrom('records').select('row').where('table_name', '=', 'participant_episodes').execute();
+      expect(episodes).toHaveLength(1);
+      expect(episodes[0]?.row).toMatchObject({
+        participant_id: id,
+        number: 2,
+        started_on: testDate(-1),
+        previous_end_reason: 'moved_away',
+      });
+      // The exit moved onto episode 2's row: the server holds no current exit, and the person is referred again.
+      expect(
+        await partnership.db
+          .selectFrom('records')
+          .select('key')
+          .where('table_name', '=', 'participant_exits')
+          .where('key', '=', JSON.stringify([id]))
+          .execute(),
+      ).toEqual([]);
+      const onB = value<ParticipantView>(await b.dispatch('participants.get', { id }));
+      expect(onB.status).toBe('referred');
+      expect(onB.episodes.map((episode) => [episode.number, episode.startedOn, episode.end?.reason ?? null])).toEqual([
+        [1, '2026-11-02', 'moved_away'],
+        [2, testDate(-1), null],
+      ]);
+
+      // Episode 2 closes and episode 3 starts on laptop A, passed off as a physiotherapist's (who may not register): refused.
+      await b.close();
+      value(
+        await a.dispatch('participants.close', {
+          participantId: id,
+          closedOn: testDate(0),
+          reason: 'other',
+          reasonNote: 'Test',
+          employmentOutcome: 'new_job',
+        }),
+      );
+      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      value(await a.dispatch('participants.register', nextEpisode(id, testDate(0))));
+      await a.close();
+      await passOffOutboxChange(partnership.laptopA, 'participants.register', 'demo.physio');
+      const forged = await partnership.sync(partnership.laptopA, 'demo.physio');
+      expect(forged.refused).toEqual([expect.objectContaining({ channel: 'participants.register', code: 'FORBIDDEN' })]);
+      const held = await partnership.db.selectFrom('records').select('row').where('table_name', '=', 'participant_episodes').execute();
+      expect(held).toHaveLength(1);
+    },
+  );
+});
