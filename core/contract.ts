@@ -10,6 +10,7 @@ import { documentsContract } from './contracts/documents-contract';
 import { exportsContract } from './contracts/exports-contract';
 import { fhirExportsContract } from './contracts/fhir-exports-contract';
 import { fitNotesContract } from './contracts/fit-notes-contract';
+import { followUpsContract } from './contracts/follow-ups-contract';
 import { meetingsContract } from './contracts/meetings-contract';
 import { participantsContract } from './contracts/participants-contract';
 import { referralsContract } from './contracts/referrals-contract';
@@ -38,6 +39,7 @@ export const contract = {
   ...assessmentsContract,
   ...riskFlagsContract,
   ...fitNotesContract,
+  ...followUpsContract,
   ...settingsContract,
   ...plansContract,
   ...auditContract,

@@ -50,6 +50,11 @@ export interface ParticipantTable {
   referred_on: ColumnType<string | null, string | null | undefined, string | null>;
   /** Unacknowledged risk flags; kept by triggers on `risk_flags`, never written by the app. */
   open_risk_flag_count: ColumnType<number, never, never>;
+  /** Monitoring answers for the MI return (migration 037; core/schemas/participant-monitoring.ts): null until asked. */
+  sex: ColumnType<string | null, string | null | undefined, string | null>;
+  ethnic_category: ColumnType<string | null, string | null | undefined, string | null>;
+  disability: ColumnType<string | null, string | null | undefined, string | null>;
+  benefit_status: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReferralTable {
@@ -325,6 +330,27 @@ export interface FitNoteTable {
   recorded_at: string;
 }
 
+/** A 3- or 6-month follow-up after exit (migration 035): append-only, corrections are new rows. */
+export interface FollowUpTable {
+  id: string;
+  participant_id: string;
+  exited_on: string;
+  point: string;
+  version: number;
+  contacted_on: string;
+  method: string;
+  outcome: string;
+  attempts: number | null;
+  employment_status: string | null;
+  same_employer: number | null;
+  hours_per_week: number | null;
+  note: string | null;
+  replaces_id: string | null;
+  correction_reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface AhpReportTable {
   id: string;
   participant_id: string;
@@ -428,6 +454,7 @@ export interface Database {
   ahp_reports: AhpReportTable;
   employer_letter_approvals: EmployerLetterApprovalTable;
   fit_notes: FitNoteTable;
+  follow_ups: FollowUpTable;
   participants_search: ParticipantSearchTable;
   meetings: MeetingTable;
   agenda_items: AgendaItemTable;

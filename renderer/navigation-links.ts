@@ -56,6 +56,7 @@ export function mainNavigationLinks(role: Role): NavigationLink[] {
 export function paletteScreens(role: Role): Array<{ readonly label: string; readonly route: Route }> {
   const inside: Array<{ label: string; route: Route; channel: Parameters<typeof canCall>[0] }> = [
     { label: 'Register a referral', route: { name: 'register' }, channel: 'participants.register' },
+    { label: 'Follow-ups due', route: { name: 'follow-ups-due' }, channel: 'followUps.due' },
     { label: 'Users', route: { name: 'users' }, channel: 'users.list' },
     { label: 'Security', route: { name: 'security' }, channel: 'security.saveIdleLock' },
     { label: 'Backup and restore', route: { name: 'backup' }, channel: 'backup.create' },

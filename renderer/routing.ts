@@ -52,12 +52,14 @@ export type MeetingsRoute =
   | { readonly name: 'triage' }
   | { readonly name: 'meetings' }
   | { readonly name: 'meeting'; readonly id: string; readonly view: 'agenda' | 'live' | 'minutes' }
-  | { readonly name: 'due-for-review' };
+  | { readonly name: 'due-for-review' }
+  | { readonly name: 'follow-ups-due' };
 
 function parseMeetingsRoute(path: string): MeetingsRoute | undefined {
   if (path === '/triage') return { name: 'triage' };
   if (path === '/meetings') return { name: 'meetings' };
   if (path === '/due-for-review') return { name: 'due-for-review' };
+  if (path === '/follow-ups') return { name: 'follow-ups-due' };
   const meeting = /^\/meetings\/([A-Za-z0-9-]{1,64})(?:\/(live|minutes))?$/.exec(path);
   if (meeting?.[1] !== undefined)
     return { name: 'meeting', id: meeting[1], view: meeting[2] === 'live' || meeting[2] === 'minutes' ? meeting[2] : 'agenda' };
@@ -120,6 +122,8 @@ export function routeHref(route: Route): string {
       return route.view === 'agenda' ? `#/meetings/${route.id}` : `#/meetings/${route.id}/${route.view}`;
     case 'due-for-review':
       return '#/due-for-review';
+    case 'follow-ups-due':
+      return '#/follow-ups';
     case 'retention':
       return '#/settings/retention';
     case 'retention-record':

@@ -14,6 +14,7 @@ import { SecurityScreen } from './screens/security/security-screen';
 import { UsersScreen } from './screens/security/users-screen';
 import { useSession } from './session-context';
 import { DueForReviewScreen } from './screens/meetings/due-for-review-screen';
+import { FollowUpsDueScreen } from './screens/follow-ups/follow-ups-due-screen';
 import { MeetingLiveScreen } from './screens/meetings/meeting-live-screen';
 import { MeetingScreen } from './screens/meetings/meeting-screen';
 import { MeetingsScreen } from './screens/meetings/meetings-screen';
@@ -57,6 +58,8 @@ export function UnlockedApp() {
       return <MeetingScreen key={route.id} id={route.id} />;
     case 'due-for-review':
       return <DueForReviewScreen />;
+    case 'follow-ups-due':
+      return <FollowUpsDueScreen />;
     case 'retention':
       return <RetentionScreen />;
     case 'retention-record':

@@ -191,7 +191,7 @@ ${textInput(view, 'referrerContact', 'Your phone number or email address (option
 ${textInput(view, 'givenName', 'First name', { autocomplete: 'given-name' })}
 ${textInput(view, 'familyName', 'Last name', { autocomplete: 'family-name' })}
 ${dateOfBirth(view)}
-${textInput(view, 'nhsNumber', 'NHS number (optional)', { hint: 'A 10 digit number, like 485 777 3456', width: '10', inputmode: 'numeric' })}
+${textInput(view, 'nhsNumber', 'NHS number (optional)', { hint: 'A 10 digit number, like 999 000 0018', width: '10', inputmode: 'numeric' })}
 ${textInput(view, 'phone', 'Phone number', { autocomplete: 'tel', type: 'tel', width: '20' })}
 ${textInput(view, 'email', 'Email address', { autocomplete: 'email', type: 'email', hint: 'Give a phone number, an email address or both' })}
 ${textInput(view, 'address', 'Address (optional)', { autocomplete: 'street-address' })}

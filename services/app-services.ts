@@ -20,6 +20,7 @@ import type { Dispatch } from './dispatch-types';
 import type { Handlers } from './handlers';
 import { measureHandlers } from './measures/measure-handlers';
 import { fitNoteHandlers } from './fit-notes/fit-note-handlers';
+import { followUpHandlers } from './follow-ups/follow-up-handlers';
 import { measureWordingHandlers } from './measures/measure-wording-handlers';
 import { meetingHandlers } from './meetings/meeting-handlers';
 import { participantHandlers } from './participants/participants-handlers';
@@ -117,6 +118,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...assessmentHandlers(session, now),
     ...measureHandlers(session, now, { paths, backoff }),
     ...fitNoteHandlers(session, now),
+    ...followUpHandlers(session, now),
     ...actionPlanHandlers(session, now),
     ...worklistHandlers(session, now),
     ...auditHandlers(session, paths),

@@ -26,3 +26,6 @@ export const MDT_ROLES: readonly Role[] = ['coordinator', 'coach', ...CLINICIAN_
 
 /** Who triages the referral inbox (imports, reads, accepts, declines): the coordinator and coaches. */
 export const TRIAGE_ROLES: readonly Role[] = ['coordinator', 'coach'];
+
+/** Who follows people up after their case ends and keeps the list of follow-ups due: the coordinator and coaches. */
+export const FOLLOW_UP_ROLES: readonly Role[] = ['coordinator', 'coach'];

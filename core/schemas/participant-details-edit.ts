@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { participantDetailsSnapshotSchema } from './participant-details-snapshot';
+import { participantMonitoringSchema } from './participant-monitoring';
 import { registerParticipantInputSchema } from './referral';
 
 /**
@@ -13,6 +14,8 @@ export const editDetailsInputSchema = z.strictObject({
   version: z.number().int().positive(),
   person: registerParticipantInputSchema.shape.person,
   employment: registerParticipantInputSchema.shape.employment,
+  /** Left out: the monitoring answers stay as they are (a caller that never shows them cannot wipe them). */
+  monitoring: participantMonitoringSchema.optional(),
   /** Set after the editor has seen someone else with the new name and date of birth and confirmed. */
   confirmedNotDuplicate: z.boolean().default(false),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOT_RECORDED_MONITORING, participantMonitoringSchema } from './participant-monitoring';
 import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES } from './referral';
 
 /** The employment a person's record holds: their work at first contact and their employer. */
@@ -24,5 +25,7 @@ export const participantDetailsSnapshotSchema = z.object({
   address: z.string().nullable(),
   preferredContactMode: z.enum(CONTACT_MODES),
   employment: employmentDetailsSchema,
+  /** Sex, ethnicity, disability, benefit status (issue 20 item 9); edits saved before they existed read as not recorded. */
+  monitoring: participantMonitoringSchema.default(NOT_RECORDED_MONITORING),
 });
 export type ParticipantDetailsSnapshot = z.infer<typeof participantDetailsSnapshotSchema>;

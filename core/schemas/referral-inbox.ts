@@ -29,6 +29,9 @@ export const inboxEntrySchema = z.object({
   eligibility: z.array(z.object({ rule: z.enum(ELIGIBILITY_RULES), outcome: z.enum(['met', 'not_met', 'unknown']) })),
   possibleDuplicates: z.array(possibleDuplicateSchema),
   declineReason: z.enum(DECLINE_REASONS).nullable(),
+  /** When and by whom it was accepted or declined (null while waiting). */
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
   participantId: z.string().nullable(),
 });
 export type InboxEntry = z.infer<typeof inboxEntrySchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { todayInLondon } from '../clock';
 import { isValidNhsNumber, normaliseNhsNumber } from '../nhs-number';
 import { isoDateSchema, optionalEmailSchema, optionalText, requiredText } from '../text-schemas';
+import { NOT_RECORDED_MONITORING, participantMonitoringSchema } from './participant-monitoring';
 import { participantSummarySchema } from './participants';
 
 export const CONTACT_MODES = ['in_person', 'phone', 'video', 'community_venue'] as const;
@@ -80,6 +81,8 @@ export const registerParticipantInputSchema = z.strictObject({
     physicalDemands: optionalText(1000, 'Physical demands'),
     cognitiveDemands: optionalText(1000, 'Cognitive demands'),
   }),
+  /** Sex, ethnicity, disability and benefit status for the MI return: all optional (issue 20 item 9). */
+  monitoring: participantMonitoringSchema.default(NOT_RECORDED_MONITORING),
   referral: z.strictObject({
     date: pastDate('Referral date'),
     route: z.enum(REFERRAL_ROUTES, { error: 'Choose the referral route' }),

@@ -46,6 +46,8 @@ export const worklistSchema = z.object({
   ),
   drafts: z.array(z.object({ ...personFields, id: z.string(), kind: z.enum(WORKLIST_DRAFT_KINDS), updatedAt: z.string() })),
   reviews: z.array(z.object({ ...personFields, reviewOn: z.string(), overdue: z.boolean(), hasOpenRiskFlag: z.boolean() })),
+  /** How many referrals wait in the referral inbox; null for a user who may not triage them. */
+  referralsWaiting: z.number().int().nullable(),
   nextMeeting: z
     .object({
       meetingId: z.string(),

@@ -247,6 +247,17 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     references: { participant_id: 'participants', recorded_by: 'users', replaces_id: 'fit_notes' },
     unique: [{ columns: ['replaces_id'] }],
   },
+  // Follow-ups after exit (issue 20 item 6): recorded once, never changed; a correction is the next
+  // version naming the one it replaces, so two laptops can never both record one follow-up's version 1.
+  {
+    table: 'follow_ups',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['followUps.record'],
+    readBy: CLINICAL_READERS,
+    references: { participant_id: 'participants', recorded_by: 'users', replaces_id: 'follow_ups' },
+    unique: [{ columns: ['participant_id', 'exited_on', 'point', 'version'] }, { columns: ['replaces_id'] }],
+  },
   {
     table: 'meetings',
     key: ['id'],

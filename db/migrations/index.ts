@@ -27,6 +27,8 @@ import * as referralInbox from './2026-12-06-030-referral-inbox';
 import * as fitNotes from './2026-12-06-031-fit-notes';
 import * as caseLifecycle from './2026-12-06-032-case-lifecycle';
 import * as caseClosureNote from './2026-12-06-033-case-closure-note';
+import * as followUps from './2026-12-06-035-follow-ups';
+import * as participantMonitoring from './2026-12-06-037-participant-monitoring';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -61,6 +63,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-031-fit-notes': fitNotes,
   '2026-12-06-032-case-lifecycle': caseLifecycle,
   '2026-12-06-033-case-closure-note': caseClosureNote,
+  '2026-12-06-035-follow-ups': followUps,
+  '2026-12-06-037-participant-monitoring': participantMonitoring,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -7,25 +7,50 @@ import type { Store } from '../store';
  */
 export type MiReturnSourceRow = Record<string, string | number | null>;
 
+/** The measures whose first and latest totals the return carries. */
+const MI_RETURN_MEASURES = ['phq9', 'gad7', 'wsas', 'mskhq', 'work_ability'] as const;
+
+/** The person's monitoring answers (migration 037) and date of birth, as the evaluation columns read them. */
+const MONITORING_SELECT = 'p.date_of_birth, p.sex, p.ethnic_category, p.disability, p.benefit_status';
+
+/**
+ * The 3- and 6-month follow-ups of the person's exit (issue 20 item 6) as they stood at the month's
+ * end: the newest version contacted by then, as the employment status code or `could_not_contact`,
+ * and its date (`follow_up_three_months_status`, `..._date`, and the same for `six_months`).
+ */
+const FOLLOW_UP_COLUMNS = ['three_months', 'six_months']
+  .map((point) => {
+    const latest = (field: string) =>
+      `(SELECT ${field} FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = e.exited_on AND f.point = '${point}' AND f.contacted_on <= @last ORDER BY f.version DESC LIMIT 1)`;
+    return `${latest(`CASE f.outcome WHEN 'contacted' THEN f.employment_status ELSE 'could_not_contact' END`)} AS follow_up_${point}_status, ${latest('f.contacted_on')} AS follow_up_${point}_date`;
+  })
+  .join(',\n');
+
 /**
  * The people on the caseload in a reporting month, by reference: referred by its last day and not
  * exited before its first. Everything is read as it stood on `last`: consents decided by then, the
  * joined-up assessment and plan made by then, the first and latest PHQ-9, GAD-7 and WSAS scores
  * taken by then (with how many), the first day a plan was active by then, and an exit on or before
  * it. The participant's current status is deliberately not read: for a past month it is wrong.
+ * Also the monitoring answers (date of birth only for the age band, never sent), the MSK-HQ and
+ * work ability scores, and the evaluation consent as it stands on `made` (the day the return is
+ * made), which the special category columns need as well (core/exports/mi-return-columns.ts).
+ * Someone who left before the month is still in it when a follow-up of their exit was made in it.
  */
-export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string }): MiReturnSourceRow[] {
+export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string; made: string }): MiReturnSourceRow[] {
   const consentAt = (
     purpose: string,
-  ) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > @last) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
-      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= @last ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
+    day: '@last' | '@made' = '@last',
+  ) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${day}) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
+      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
   const measureAt = (measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on') =>
     `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
   const measureCount = (measure: string) =>
     `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
   return store.sqlite
     .prepare(
-      `SELECT p.id, p.reference, p.employment_status,
+      `SELECT p.id, p.reference, p.employment_status, ${MONITORING_SELECT},
+         ${consentAt('evaluation', '@made')} AS consent_evaluation_when_made,
          COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), london_date(p.created_at)) AS referral_date,
          (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
          ${consentAt('service')} AS consent_service,
@@ -36,15 +61,17 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          (SELECT min(a.assessed_on) FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last) AS first_appointment_date,
          (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
          (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
-         ${['phq9', 'gad7', 'wsas'].map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
+         ${MI_RETURN_MEASURES.map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
          (SELECT min(london_date(ap.activated_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.activated_at IS NOT NULL AND london_date(ap.activated_at) <= @last) AS plan_active_date,
-         e.exited_on, e.reason AS exit_reason, e.employment_outcome
+         e.exited_on, e.reason AS exit_reason, e.employment_outcome,
+         ${FOLLOW_UP_COLUMNS}
        FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last
        WHERE COALESCE(p.referred_on, london_date(p.created_at)) <= @last
-         AND NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)
+         AND (NOT EXISTS (SELECT 1 FROM participant_exits x WHERE x.participant_id = p.id AND x.exited_on < @first)
+           OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = e.exited_on AND f.contacted_on BETWEEN @first AND @last))
        ORDER BY p.reference`,
     )
-    .all({ first: month.first, last: month.last }) as MiReturnSourceRow[];
+    .all({ first: month.first, last: month.last, made: month.made }) as MiReturnSourceRow[];
 }
 
 /** How many referrals were declined for one referral route and one reason (codes and a count: nothing about a person). */
@@ -70,4 +97,14 @@ export function countDeclinedReferrals(store: Pick<Store, 'sqlite'>, month: { fi
        ORDER BY route, reason`,
     )
     .all({ first: month.first, last: month.last }) as DeclinedReferralCount[];
+}
+
+/**
+ * The partnership's own area, as the MI return's `area_code` reports it: the integrated care board
+ * area chosen when the partnership was set up (core/icb-areas.ts), or null for a partnership set up
+ * under a name of its own. The same on every row: an area for the partnership, never the person's.
+ */
+export function partnershipAreaCode(store: Pick<Store, 'sqlite'>): string | null {
+  const row = store.sqlite.prepare('SELECT icb_code FROM partnership LIMIT 1').get() as { icb_code: string | null } | undefined;
+  return row?.icb_code ?? null;
 }

@@ -20,6 +20,10 @@ export type ParticipantDetailColumns = Pick<
   | 'job_title'
   | 'physical_demands'
   | 'cognitive_demands'
+  | 'sex'
+  | 'ethnic_category'
+  | 'disability'
+  | 'benefit_status'
 >;
 
 /** The version of a person's details: 1 as registered, then the version of their newest edit. */

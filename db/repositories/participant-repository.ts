@@ -24,8 +24,11 @@ export type ParticipantRow = Selectable<ParticipantTable>;
  * A participant row as written: the cached caseload columns (open risk flags, latest referral)
  * are kept by triggers, and the next review date by the plan services.
  */
-export type NewParticipantRow = Omit<ParticipantRow, 'open_risk_flag_count' | 'next_review_on' | 'referred_on'> &
-  Partial<Pick<Insertable<ParticipantTable>, 'next_review_on' | 'referred_on'>>;
+export type NewParticipantRow = Omit<ParticipantRow, 'open_risk_flag_count' | 'next_review_on' | 'referred_on' | MonitoringColumn> &
+  Partial<Pick<Insertable<ParticipantTable>, 'next_review_on' | 'referred_on' | MonitoringColumn>>;
+
+/** The monitoring answers (migration 037): optional when writing, so bulk seeding leaves them not asked. */
+type MonitoringColumn = 'sex' | 'ethnic_category' | 'disability' | 'benefit_status';
 
 const PARTICIPANT_COLUMNS = [
   'id',

@@ -2,23 +2,37 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, ReferralInboxTable } from '../schema';
 
 export type ReferralInboxRow = Selectable<ReferralInboxTable>;
+/** An inbox referral with the display name of whoever decided it (null while waiting). */
+export type ListedInboxReferral = ReferralInboxRow & { decided_by_name: string | null };
 
 /** Adds referrals to the inbox. */
 export async function insertInboxReferrals(db: Kysely<Database>, rows: readonly ReferralInboxTable[]): Promise<void> {
   for (const row of rows) await db.insertInto('referral_inbox').values(row).execute();
 }
 
-/** Inbox referrals with a status, oldest first (the order they should be triaged in). */
-export async function listInboxReferrals(db: Kysely<Database>, status: string, limit: number): Promise<ReferralInboxRow[]> {
+/** Inbox referrals with a status, oldest first (the order they should be triaged in), with who decided them. */
+export async function listInboxReferrals(db: Kysely<Database>, status: string, limit: number): Promise<ListedInboxReferral[]> {
   return db
     .selectFrom('referral_inbox')
-    .selectAll()
-    .where('status', '=', status)
-    .orderBy('received_at')
-    .orderBy('position')
-    .orderBy('id')
+    .leftJoin('users', 'users.id', 'referral_inbox.decided_by')
+    .selectAll('referral_inbox')
+    .select('users.display_name as decided_by_name')
+    .where('referral_inbox.status', '=', status)
+    .orderBy('referral_inbox.received_at')
+    .orderBy('referral_inbox.position')
+    .orderBy('referral_inbox.id')
     .limit(limit)
     .execute();
+}
+
+/** How many referrals have `status` (the worklist's count of those waiting for triage). */
+export async function countInboxReferrals(db: Kysely<Database>, status: string): Promise<number> {
+  const row = await db
+    .selectFrom('referral_inbox')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', status)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 export async function findInboxReferral(db: Kysely<Database>, id: string): Promise<ReferralInboxRow | undefined> {

@@ -8,9 +8,16 @@ import {
 import type { MiReturn } from '../../core/schemas/fhir-export';
 import type { SignedInUser } from '../../core/schemas/session';
 import type { ParticipantStatus } from '../../core/schemas/participants';
-import { countDeclinedReferrals, listMiReturnRows, type MiReturnSourceRow } from '../../db/repositories/mi-return-repository';
+import { londonDateOf } from '../../core/clock';
+import {
+  countDeclinedReferrals,
+  listMiReturnRows,
+  partnershipAreaCode,
+  type MiReturnSourceRow,
+} from '../../db/repositories/mi-return-repository';
 import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
+import { evaluationCells, measureFollowUp } from './mi-return-evaluation-fields';
 
 /**
  * The management-information return's columns, in order, and each one's lawful basis: core's table
@@ -66,7 +73,10 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
   const last = monthEnd(month);
   const consentOf = (state: string | number | null | undefined): MiConsentState =>
     state === 'given' || state === 'declined' || state === 'withdrawn' ? state : 'not_recorded';
-  const rows = listMiReturnRows(store, { first, last }).filter((row) => isMiParticipant(consentOf(row.consent_service)));
+  const rows = listMiReturnRows(store, { first, last, made: londonDateOf(now) }).filter((row) =>
+    isMiParticipant(consentOf(row.consent_service)),
+  );
+  const areaCode = partnershipAreaCode(store);
 
   const lines = [MI_RETURN_COLUMNS.join(',')];
   const subjects: Array<{ participantId: string; outcome: 'included' }> = [];
@@ -77,8 +87,7 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
     const countKind = (kind: string) => actions.filter((action) => action.kind === kind).length;
     const countDiscipline = (discipline: string) => actions.filter((action) => action.discipline === discipline).length;
     const assessment = row.assessment_json === null ? null : (JSON.parse(String(row.assessment_json)) as { mainBarrier?: string });
-    const followUp = (measure: string, field: 'latest' | 'latest_date') =>
-      Number(row[`${measure}_count`]) > 1 ? (row[`${measure}_${field}`] ?? null) : null;
+    const followUp = (measure: string, field: 'latest' | 'latest_date') => measureFollowUp(row, measure, field);
     const mi: MiRow = {
       reporting_month: month,
       participant_reference: row.reference ?? null,
@@ -118,13 +127,21 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       exit_date: row.exited_on ?? null,
       exit_reason: row.exit_reason ?? null,
       employment_outcome: row.employment_outcome ?? null,
+      follow_up_3_months_status: row.follow_up_three_months_status ?? null,
+      follow_up_3_months_date: row.follow_up_three_months_date ?? null,
+      follow_up_6_months_status: row.follow_up_six_months_status ?? null,
+      follow_up_6_months_date: row.follow_up_six_months_date ?? null,
       row_type: 'participant',
       declined_route: null,
       decline_reason: null,
       declined_referrals: null,
+      ...evaluationCells(row, areaCode),
     };
     const evaluation = consentOf(row.consent_evaluation);
-    lines.push(MI_RETURN_COLUMNS.map((column) => csvField(miColumnMaySend(column, evaluation) ? mi[column] : null)).join(','));
+    const evaluationWhenMade = consentOf(row.consent_evaluation_when_made);
+    lines.push(
+      MI_RETURN_COLUMNS.map((column) => csvField(miColumnMaySend(column, evaluation, evaluationWhenMade) ? mi[column] : null)).join(','),
+    );
     subjects.push({ participantId: String(row.id), outcome: 'included' });
   }
   // The month's declined referrals as counts by route and reason (issue 20, item 9): codes and a

@@ -1,6 +1,7 @@
 import type { ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
 import type { ParticipantDetailColumns } from '../../db/repositories/participant-details-repository';
 import type { ParticipantRow } from '../../db/repositories/participant-repository';
+import { monitoringColumns, monitoringOf } from './participant-monitoring-columns';
 
 /** The editable details of a person's row, as the record shows them. */
 export function detailsSnapshotOf(row: ParticipantRow): ParticipantDetailsSnapshot {
@@ -23,6 +24,7 @@ export function detailsSnapshotOf(row: ParticipantRow): ParticipantDetailsSnapsh
       physicalDemands: row.physical_demands,
       cognitiveDemands: row.cognitive_demands,
     },
+    monitoring: monitoringOf(row),
   };
 }
 
@@ -46,5 +48,6 @@ export function detailsColumns(details: ParticipantDetailsSnapshot): Participant
     job_title: employment.jobTitle,
     physical_demands: employment.physicalDemands,
     cognitive_demands: employment.cognitiveDemands,
+    ...monitoringColumns(details.monitoring),
   };
 }

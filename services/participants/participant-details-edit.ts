@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { DetailsEdit } from '../../core/schemas/participant-details-edit';
-import type { ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
+import { participantDetailsSnapshotSchema, type ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
 import { currentDetailsVersion, listDetailEdits, saveDetailEdit } from '../../db/repositories/participant-details-repository';
 import { findParticipant, findPossibleDuplicates, type ParticipantRow } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
@@ -19,8 +19,9 @@ export async function detailsHistory(store: Store, participantId: string): Promi
     version: row.version,
     savedAt: row.saved_at,
     savedByName: row.saved_by_name,
-    before: JSON.parse(row.before_json) as ParticipantDetailsSnapshot,
-    after: JSON.parse(row.after_json) as ParticipantDetailsSnapshot,
+    // Parsed, not cast: edits saved before the monitoring answers existed read them as not recorded.
+    before: participantDetailsSnapshotSchema.parse(JSON.parse(row.before_json)),
+    after: participantDetailsSnapshotSchema.parse(JSON.parse(row.after_json)),
   }));
   return { version: edits[0]?.version ?? 1, edits };
 }
@@ -77,7 +78,11 @@ export async function editParticipantDetails(
     );
   }
   const before = detailsSnapshotOf(row);
-  const after: ParticipantDetailsSnapshot = { ...input.person, employment: input.employment };
+  const after: ParticipantDetailsSnapshot = {
+    ...input.person,
+    employment: input.employment,
+    monitoring: input.monitoring ?? before.monitoring,
+  };
   if (isDeepStrictEqual(before, after)) throw new AppError('VALIDATION', 'Nothing has changed: there is nothing to save.');
   await checkEditDuplicates(store, row, after, input.confirmedNotDuplicate);
   const version = current + 1;

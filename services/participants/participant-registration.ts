@@ -52,7 +52,7 @@ export async function registerParticipant(
   now: Date,
   alsoWithin?: (trx: Transaction<Database>, registered: { id: string; reference: string }) => Promise<void>,
 ): Promise<ChannelOutput<'participants.register'>> {
-  const { person, employment, referral } = input;
+  const { person, employment, monitoring, referral } = input;
   const duplicates = await findPossibleDuplicates(store.db, person);
   const sameNhs = duplicates.find((row) => row.matched_on === 'nhs_number');
   if (sameNhs !== undefined) {
@@ -71,7 +71,7 @@ export async function registerParticipant(
       await insertParticipant(trx, {
         id,
         reference,
-        ...detailsColumns({ ...person, employment }),
+        ...detailsColumns({ ...person, employment, monitoring }),
         status: 'referred',
         created_at: timestamp,
         updated_at: timestamp,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NOT_RECORDED_MONITORING } from '../../core/schemas/participant-monitoring';
 import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { evaluateEligibility } from '../../core/referrals/eligibility';
@@ -101,6 +102,8 @@ export async function listInbox(store: Store, input: ParsedInput<'referrals.list
       // Once accepted, the person found is the one registered: not a duplicate to show.
       possibleDuplicates: row.status === 'waiting' ? duplicates.matches : [],
       declineReason: row.decline_reason as DeclineReason | null,
+      decidedAt: row.decided_at,
+      decidedBy: row.decided_by_name,
       participantId: row.participant_id,
     });
   }
@@ -154,7 +157,7 @@ export async function acceptReferral(
   const { referrerContact: _contact, ...referral } = details.referral;
   const registered = await registerParticipant(
     store,
-    { person, employment, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
+    { person, employment, monitoring: NOT_RECORDED_MONITORING, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
     { userId: user.userId, role: user.role },
     now,
     (trx, made) => decide(trx, made.id),

@@ -15,6 +15,7 @@ import {
   teamMemberIdsOfUser,
   type PeopleOf,
 } from '../../db/repositories/worklist-repository';
+import { countInboxReferrals } from '../../db/repositories/referral-inbox-repository';
 import type { Store } from '../../db/store';
 import { overdueRiskFlags } from '../measures/risk-flag-service';
 import { JOINED_UP_KIND } from '../assessments/assessment-service';
@@ -35,7 +36,7 @@ const personOf = (row: { participant_id: string; reference: string; given_name: 
  * acknowledge them (the contract's role list, then the clinical-lead rule). Actions: theirs (as the
  * team member linked to their account) in plans in force, not done or cancelled, due within a week
  * or overdue. Drafts: their own unsigned ones. Each list holds the first WORKLIST_LIST_LIMIT, with the totals. Reviews: the "Due for review" rule (core/plans/review-due)
- * for their people. The next meeting: the first planned from today, with their cases (every case if they chair it).
+ * for their people. Referrals waiting: how many wait in the inbox, for those who may triage. The next meeting: the first planned from today, with their cases (every case if they chair it).
  */
 export async function worklistFor(store: Store, user: SignedInUser, now: Date): Promise<Worklist> {
   const today = londonDateOf(now);
@@ -60,6 +61,7 @@ export async function worklistFor(store: Store, user: SignedInUser, now: Date): 
         hasOpenRiskFlag: row.open_risk_flag_count > 0,
       };
     }),
+    referralsWaiting: contract['referrals.list'].access.includes(user.role) ? await countInboxReferrals(store.db, 'waiting') : null,
     nextMeeting: await nextMeetingCases(store, of, today),
   };
 }

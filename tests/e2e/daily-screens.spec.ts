@@ -46,6 +46,8 @@ test('each team member lands on their worklist: reviews due and cases at the nex
   // The coordinator cannot acknowledge a flag: no list of flags to acknowledge is offered.
   await expect(page.getByTestId('worklist-risk')).toHaveCount(0);
   await expect(page.getByTestId('worklist-drafts')).toContainText('You have no unfinished drafts.');
+  // The coordinator triages referrals: the worklist says how many wait and leads to the inbox.
+  await expect(page.getByTestId('worklist-referrals').getByRole('heading', { level: 2 })).toHaveText(/^Referrals waiting \(\d+\)$/);
   await expectNoAxeViolations(page);
 
   // The coach: the reviews due for the people they coach (the "Due for review" rule), and their cases at the meeting.

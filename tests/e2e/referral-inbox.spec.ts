@@ -91,7 +91,10 @@ test('an administrator sets eligibility; a coach imports referrals, sees them ag
   await page.getByRole('button', { name: 'Decline referral' }).click();
   await expect(page.getByText('The referral of Theo Young was declined: it is listed under Declined.')).toBeFocused();
   await page.getByRole('link', { name: 'Declined (1)' }).click();
-  await expect(page.getByTestId('declined-referrals').getByRole('row', { name: /Theo Young/ })).toContainText('Not eligible: age');
+  const declinedRow = page.getByTestId('declined-referrals').getByRole('row', { name: /Theo Young/ });
+  await expect(declinedRow).toContainText('Not eligible: age');
+  // Who declined it and when are kept with it.
+  await expect(declinedRow).toContainText('Demo Coach');
   await page.getByRole('link', { name: 'Waiting' }).click();
 
   // Accept: no one alike yet, so the person is registered and their new record opens.

@@ -36,6 +36,11 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await page.getByLabel('Job title (optional)').fill('Bus driver');
   await page.getByLabel('Employer (optional)').fill('Example Buses Ltd');
   await page.getByLabel('The person agrees we may contact their employer').check();
+  // Monitoring answers for the MI return (issue 20 item 9): optional, "Not recorded" until chosen.
+  await expect(page.getByLabel('Sex (optional)')).toHaveValue('');
+  await page.getByLabel('Sex (optional)').selectOption({ label: 'Female' });
+  await page.getByLabel('Ethnic category (optional)').selectOption({ label: 'Black or Black British: African' });
+  await page.getByLabel('Benefits at first contact (optional)').selectOption({ label: 'Universal Credit' });
   await fillDate(page, 'Referral date', '2026-11-02');
   await page.getByLabel('Referral route').selectOption({ label: 'Fit note conversation' });
   await page.getByLabel('Reason for referral').fill('Low mood and neck pain; off work for three weeks.');
@@ -48,6 +53,8 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expect(banner.getByText('Referred', { exact: true })).toBeVisible();
   await expect(page.getByText(formatNhsNumber(NHS_NUMBER))).toBeVisible();
   await expect(page.getByText('Fit note conversation')).toBeVisible();
+  await expect(page.locator('#record-details')).toContainText('Black or Black British: African');
+  await expect(page.locator('#record-details')).toContainText('Universal Credit');
   // The demo opens as its administrator, who is sent the person's details and no clinical content.
   await expect(page.getByTestId('clinical-withheld')).toContainText('not shown to administrators');
   await expect(page.getByRole('heading', { name: 'Outcome measures' })).toHaveCount(0);
@@ -115,6 +122,10 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await page.getByRole('button', { name: 'Change details and work' }).click();
   const edit = page.getByRole('form', { name: 'Change details and work' });
   await edit.getByLabel('Employer (optional)').fill('Harbour Buses Ltd');
+  await expect(edit.getByLabel('Ethnic category (optional)')).toHaveValue('N');
+  await edit
+    .getByLabel('Do they consider themselves to have a disability? (optional)')
+    .selectOption({ label: 'Not stated (the person chose not to say)' });
   await edit.getByLabel('NHS number (optional)').fill('999 000 0019');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter a valid 10-digit NHS number, or leave it blank');
@@ -127,6 +138,7 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   const history = page.getByTestId('details-history');
   await history.getByText('See the details before they were changed').click();
   await expect(history).toContainText('Employer: was Example Buses Ltd, now Harbour Buses Ltd');
+  await expect(history).toContainText('Disability: was Not recorded, now Not stated (the person chose not to say)');
   await expect(history).toContainText('changed by Demo Administrator');
   // Administrators neither log contacts (clinical) nor hold or close cases.
   await expect(page.getByRole('button', { name: 'Log a contact' })).toHaveCount(0);

@@ -14,7 +14,7 @@ function fitNoteText(person: ParticipantDetails, fitNotes: readonly FitNote[] | 
     case 'off_sick_fit_note':
       return 'Off sick with a fit note at referral; none recorded yet';
     case 'off_sick_no_fit_note':
-      return 'Off sick without a fit note';
+      return 'Off sick without a fit note at referral';
     default:
       return 'None recorded';
   }

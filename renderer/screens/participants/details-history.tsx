@@ -2,6 +2,7 @@ import type { DetailsEdit } from '../../../core/schemas/participant-details-edit
 import type { ParticipantDetailsSnapshot } from '../../../core/schemas/participant-details-snapshot';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { formatNhsNumber } from '../../../core/nhs-number';
+import { MONITORING_SUMMARY } from './monitoring-fields';
 import { formatDate, formatDateTime, orNotRecorded } from '../../format';
 
 /** Each editable field's label and how the record shows its value. */
@@ -22,6 +23,7 @@ const FIELDS: ReadonlyArray<readonly [string, (details: ParticipantDetailsSnapsh
   ['Employer size', (d) => EMPLOYER_SIZE_LABELS[d.employment.employerSize]],
   ['Employer contact', (d) => orNotRecorded(d.employment.employerContact)],
   ['May we contact the employer?', (d) => (d.employment.mayContactEmployer ? 'Yes' : 'No')],
+  ...MONITORING_SUMMARY.map(([label, show]) => [label, (d: ParticipantDetailsSnapshot) => show(d.monitoring)] as const),
 ];
 
 /**

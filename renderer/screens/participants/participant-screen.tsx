@@ -1,4 +1,5 @@
 import { useCallback, type ReactNode } from 'react';
+import { MONITORING_SUMMARY } from './monitoring-fields';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
 import { useApi } from '../../api/api-context';
 import { AppPage } from '../../components/app-page';
@@ -19,6 +20,7 @@ import { PlanPanel } from '../plans/plan-panel';
 import { ClinicalWithheldNotice } from './clinical-withheld-notice';
 import { ConsentPanel } from './consent-panel';
 import { FitNotesSection } from './fit-notes-section';
+import { FollowUpsSection } from '../follow-ups/follow-ups-section';
 import { RiskFlagBanner } from './risk-flag-banner';
 import { RiskFlagHistory } from './risk-flag-history';
 import { PatientBanner } from './patient-banner';
@@ -78,6 +80,16 @@ export function ParticipantScreen({ id }: { id: string }) {
       content: <ConsentPanel participantId={record.id} current={record.currentConsent} onChanged={onChanged} />,
     },
     { id: 'record-case', title: 'Case', content: <CaseSection record={record} onChanged={onChanged} /> },
+    // After exit, the 3- and 6-month follow-ups (issue 20 item 6); clinical, so not for administrators.
+    ...(record.clinicalWithheld || record.closure === null
+      ? []
+      : [
+          {
+            id: 'record-follow-ups',
+            title: 'Follow-ups after exit',
+            content: <FollowUpsSection participantId={record.id} closedOn={record.closure.closedOn} />,
+          },
+        ]),
     ...(record.clinicalWithheld
       ? []
       : [
@@ -124,6 +136,7 @@ export function ParticipantScreen({ id }: { id: string }) {
               ['Email', orNotRecorded(record.email)],
               ['Address', orNotRecorded(record.address)],
               ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
+              ...MONITORING_SUMMARY.map(([label, show]) => [label, show(record.monitoring)] as const),
             ]}
           />
           <DetailsEditing record={record} onChanged={onChanged} />

@@ -15,6 +15,7 @@ import { RadioGroup } from '../../components/radio-group';
 import { SelectInput } from '../../components/select-input';
 import { TextInput } from '../../components/text-input';
 import { TextareaInput } from '../../components/textarea-input';
+import { EMPTY_MONITORING_FORM, MonitoringFields, monitoringFormFrom, toMonitoringInput, type MonitoringForm } from './monitoring-fields';
 
 /** Server field paths ("person.givenName") become input ids ("person-givenName"). */
 export const fieldIdFor = (path: string) => path.replace(/\./g, '-');
@@ -41,6 +42,7 @@ export type PersonForm = {
   jobTitle: string;
   physicalDemands: string;
   cognitiveDemands: string;
+  monitoring: MonitoringForm;
 };
 
 export const EMPTY_PERSON: PersonForm = {
@@ -60,10 +62,11 @@ export const EMPTY_PERSON: PersonForm = {
   jobTitle: '',
   physicalDemands: '',
   cognitiveDemands: '',
+  monitoring: EMPTY_MONITORING_FORM,
 };
 
 /** The form as the contract's `person` and `employment` (registration and editing take the same). */
-export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 'person' | 'employment'> {
+export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 'person' | 'employment' | 'monitoring'> {
   return {
     person: {
       givenName: form.givenName,
@@ -85,6 +88,7 @@ export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 
       physicalDemands: form.physicalDemands,
       cognitiveDemands: form.cognitiveDemands,
     },
+    monitoring: toMonitoringInput(form.monitoring),
   };
 }
 
@@ -111,6 +115,7 @@ export function personFormFrom(details: ParticipantDetailsSnapshot): PersonForm 
     jobTitle: employment.jobTitle ?? '',
     physicalDemands: employment.physicalDemands ?? '',
     cognitiveDemands: employment.cognitiveDemands ?? '',
+    monitoring: monitoringFormFrom(details.monitoring),
   };
 }
 
@@ -156,7 +161,7 @@ export function PersonAndWorkFields({
       <TextInput
         id="person-nhsNumber"
         label="NHS number (optional)"
-        hint="10 digits, for example 485 777 3456"
+        hint="10 digits, for example 999 000 0018"
         value={form.nhsNumber}
         error={error('person.nhsNumber')}
         onValueChange={set('nhsNumber')}
@@ -261,6 +266,11 @@ export function PersonAndWorkFields({
         label="The person agrees we may contact their employer"
         checked={form.mayContactEmployer}
         onCheckedChange={set('mayContactEmployer')}
+      />
+      <MonitoringFields
+        form={form.monitoring}
+        set={(key) => (value) => set('monitoring')({ ...form.monitoring, [key]: value })}
+        error={error}
       />
     </>
   );

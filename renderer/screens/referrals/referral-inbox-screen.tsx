@@ -60,6 +60,8 @@ function DeclinedList({ referrals }: { referrals: readonly InboxEntry[] }) {
         { header: 'Route', cell: (entry) => REFERRAL_ROUTE_LABELS[entry.route] },
         { header: 'Received', cell: (entry) => formatDateTime(entry.receivedAt) },
         { header: 'Why declined', cell: (entry) => (entry.declineReason === null ? '' : DECLINE_REASON_LABELS[entry.declineReason]) },
+        { header: 'Declined by', cell: (entry) => entry.decidedBy ?? 'Not recorded' },
+        { header: 'Declined on', cell: (entry) => (entry.decidedAt === null ? '' : formatDateTime(entry.decidedAt)) },
       ]}
     />
   );

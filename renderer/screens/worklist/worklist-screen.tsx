@@ -11,7 +11,8 @@ import { useReceivedChanges } from '../../sync/received-changes';
 import { useLoaded } from '../../use-loaded';
 import { useWideLayout } from '../../use-wide-layout';
 import { OverdueRiskFlags } from '../caseload/overdue-risk-flags';
-import { ActionsDue, DraftsStarted, NextMeetingCases, ReviewsDue, RiskFlagsToAcknowledge } from './worklist-sections';
+import { FollowUpsWorklistPart } from '../follow-ups/follow-ups-worklist-part';
+import { ActionsDue, DraftsStarted, NextMeetingCases, ReferralsWaiting, ReviewsDue, RiskFlagsToAcknowledge } from './worklist-sections';
 
 /**
  * The home page of the team's coordinator, coaches and clinicians: what needs them today, before
@@ -41,8 +42,10 @@ export function WorklistScreen() {
             {mayAcknowledge && <RiskFlagsToAcknowledge flags={value.riskFlags} />}
             <ActionsDue actions={value.actions} total={value.totals.actions} />
             <NextMeetingCases meeting={value.nextMeeting} />
+            {value.referralsWaiting !== null && <ReferralsWaiting count={value.referralsWaiting} />}
             <ReviewsDue reviews={value.reviews} total={value.totals.reviews} />
             <DraftsStarted drafts={value.drafts} total={value.totals.drafts} />
+            <FollowUpsWorklistPart />
           </div>
         </>
       )}

@@ -200,3 +200,16 @@ export function NextMeetingCases({ meeting }: { meeting: Worklist['nextMeeting']
     </WorklistSection>
   );
 }
+
+/** How many referrals wait for triage, with the way to the inbox (only for those who may decide them). */
+export function ReferralsWaiting({ count }: { count: number }) {
+  return (
+    <WorklistSection id="worklist-referrals" title="Referrals waiting" count={count} empty="No referral is waiting in the referral inbox.">
+      <p className="nhsuk-body">
+        <a href={routeHref({ name: 'referrals', view: 'waiting' })}>
+          {count === 1 ? '1 referral waits' : `${count.toLocaleString('en-GB')} referrals wait`} in the referral inbox
+        </a>
+      </p>
+    </WorklistSection>
+  );
+}

@@ -8,6 +8,7 @@ import { describeCliError, runCli } from '../../../cli/main';
 import { initServerFromStore } from '../../../cli/server-init';
 import { serverExportCommand, serverMiReturnCommand } from '../../../cli/server-export';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import { MI_RETURN_COLUMNS } from '../../../core/exports/mi-return-columns';
 import type { InboxEntry } from '../../../core/schemas/referral-inbox';
 import { storePaths } from '../../../db/store-paths';
 import { sha256Hex } from '../../../services/exports/export-log';
@@ -20,10 +21,12 @@ import { createServerDatabase } from '../../../server/server-database';
 import { demoFromTemplate } from '../../support/demo-template';
 import { value } from '../../support/demo-with-person';
 import { makeExportReady, registerAnother } from '../../support/export-ready-person';
+import { miReturnRows } from '../../support/mi-return-rows';
 import { freshServerDatabase } from '../../support/postgres';
 import { referralCsv, referralCsvRow } from '../../support/referral-files';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { tempDir } from '../../support/temp-dir';
+import { testReferral } from '../../support/test-referral';
 import { TEST_TODAY, testClock, testDate } from '../../support/test-clock';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -113,7 +116,25 @@ describe('workwell-mdt server export and server mi-return', () => {
       ['999 999 9891', 'Serverperson'],
     ] as const) {
       await signInAs('demo.coach');
-      await makeExportReady(a, await registerAnother(a, nhsNumber, familyName), signInAs);
+      const id = await registerAnother(a, nhsNumber, familyName);
+      await makeExportReady(a, id, signInAs);
+      if (familyName === 'Serverperson') {
+        // Their monitoring answers, added after registration as a new version of their details,
+        // with evaluation consent: the server's return carries what the laptop's does (issue 20, item 9).
+        await signInAs('demo.coach');
+        const { person, employment } = testReferral({ person: { nhsNumber, familyName } });
+        const monitoring = { sex: 'female', ethnicity: 'R', disability: 'yes', benefitStatus: 'universal_credit' };
+        value(await a.dispatch('participants.editDetails', { participantId: id, version: 1, person, employment, monitoring }));
+        value(
+          await a.dispatch('consents.record', {
+            participantId: id,
+            purpose: 'evaluation',
+            decision: 'given',
+            date: '2026-11-03',
+            method: 'verbal',
+          }),
+        );
+      }
       // Synced person by person: each user's changes go in the order they were made.
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
       expect((await partnership.sync(partnership.laptopA, 'demo.coordinator')).refused).toEqual([]);
@@ -170,13 +191,29 @@ describe('workwell-mdt server export and server mi-return', () => {
     expect(serverCsv.trimEnd().split('\r\n').at(-1)).toMatch(/^\d{4}-\d{2},,+declined_referrals,employer,not_eligible_area,1$/);
     // Laptop A differs only in the referral date of demo people seeded with a date but no referral
     // record: that date is a cache (participants.referred_on) which does not sync, so no other
-    // laptop has it either; the return then falls back to the date the person was recorded.
-    const withoutReferralDate = (csv: string) => csv.split('\r\n').map((line) => line.split(',').toSpliced(2, 1).join(','));
+    // laptop has it either; the return then falls back to the date the person was recorded. The
+    // age band is the age on that date, so it goes with it.
+    const referralDateColumns = new Set([MI_RETURN_COLUMNS.indexOf('referral_date'), MI_RETURN_COLUMNS.indexOf('age_band')]);
+    const withoutReferralDate = (csv: string) =>
+      csv.split('\r\n').map((line) =>
+        line
+          .split(',')
+          .filter((_cell, index) => !referralDateColumns.has(index))
+          .join(','),
+      );
     expect(withoutReferralDate(serverCsv)).toEqual(withoutReferralDate(onLaptop.mi.csv));
     // The two people registered in this test have referral records: their rows are the same to the byte.
     const synced = (csv: string) => csv.split('\r\n').filter((line) => /^\d{4}-\d{2},WW-00024[12],/.test(line));
     expect(synced(serverCsv)).toHaveLength(2);
     expect(synced(serverCsv)).toEqual(synced(onLaptop.mi.csv));
+    expect(miReturnRows(serverCsv).find((row) => row.participant_reference === 'WW-000242')).toMatchObject({
+      age_band: '35-44',
+      sex: 'female',
+      ethnic_category: 'R',
+      disability: 'yes',
+      benefit_status: 'universal_credit',
+      consent_evaluation: 'given',
+    });
     expect(miLines).toEqual([
       `MI return for ${month}: ${onLaptop.mi.rows} people on the caseload of ${DEMO_PARTNERSHIP.name}, written to ${miFile}.`,
     ]);

@@ -3,10 +3,12 @@ import { clockStartingAt, type Clock } from '../../../core/clock';
 import type { PlanAction } from '../../../core/schemas/action-plan';
 import type { PartnershipConfig } from '../../../core/schemas/config/partnership-config';
 import type { Meeting, MeetingSummary } from '../../../core/schemas/meetings';
+import type { InboxEntry } from '../../../core/schemas/referral-inbox';
 import type { Worklist } from '../../../core/schemas/worklist';
 import { demoTeam } from '../../support/demo-team';
 import { demoWithPerson, JOINED_UP, value } from '../../support/demo-with-person';
 import { raiseRiskFlag } from '../../support/raise-risk-flag';
+import { referralCsv, referralCsvRow } from '../../support/referral-files';
 import { testDate } from '../../support/test-clock';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
@@ -222,6 +224,21 @@ describe('the worklist (issue 16, item 6)', () => {
     expect(ot.today).toBe(testDate(0));
     expect(ot.drafts.filter((item) => item.participantId === demo.id)).toEqual([]);
     expect(ot.riskFlags).toEqual([]);
+  });
+
+  it('counts the referrals waiting in the inbox for those who triage them, and gives no count to others', async () => {
+    const demo = await demoWithPerson();
+    await demo.signInAs('demo.coach');
+    expect((await worklistAs(demo, 'demo.coach')).referralsWaiting).toBe(0);
+    const text = referralCsv([referralCsvRow(1), referralCsvRow(2), referralCsvRow(3)]);
+    value(await demo.services.dispatch('referrals.import', { format: 'csv', text }));
+    const waiting = value<{ referrals: InboxEntry[] }>(await demo.services.dispatch('referrals.list', {})).referrals;
+    value(
+      await demo.services.dispatch('referrals.decline', { id: waiting[0]!.id, version: waiting[0]!.version, reason: 'not_eligible_area' }),
+    );
+    expect((await worklistAs(demo, 'demo.coach')).referralsWaiting).toBe(2);
+    expect((await worklistAs(demo, 'demo.coordinator')).referralsWaiting).toBe(2);
+    expect((await worklistAs(demo, 'demo.physio')).referralsWaiting).toBeNull();
   });
 });
 

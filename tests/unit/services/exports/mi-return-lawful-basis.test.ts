@@ -13,6 +13,8 @@ import { testReferral } from '../../../support/test-referral';
 
 const MONTH = '2026-11';
 const EVALUATION_COLUMNS = MI_RETURN_COLUMNS.filter((column) => MI_RETURN_COLUMN_BASIS[column] === 'evaluation_consent');
+/** The PHQ-9, GAD-7 and WSAS columns this person's case records (MSK-HQ, work ability: mi-return-evaluation-fields.test.ts). */
+const SCORE_COLUMNS = EVALUATION_COLUMNS.filter((column) => /^(phq9|gad7|wsas)_/.test(column));
 
 /** Each case: the service and evaluation decisions (with a withdrawal date, if any) of one synthetic person. */
 const CASES = {
@@ -30,9 +32,17 @@ const CASES = {
 >;
 
 describe('the lawful basis of the MI return (issue 15, defect 2)', () => {
-  it('every column has a basis, and only the outcome measures wait for evaluation consent', () => {
-    expect(new Set(Object.values(MI_RETURN_COLUMN_BASIS))).toEqual(new Set(['public_task', 'evaluation_consent']));
-    expect(EVALUATION_COLUMNS).toEqual(MI_RETURN_COLUMNS.filter((column) => /^(phq9|gad7|wsas)_/.test(column)));
+  it('every column has a basis: the outcome measures and benefit status wait for evaluation consent, ethnicity and disability for more', () => {
+    expect(new Set(Object.values(MI_RETURN_COLUMN_BASIS))).toEqual(
+      new Set(['public_task', 'evaluation_consent', 'special_category_consent']),
+    );
+    expect(EVALUATION_COLUMNS).toEqual(
+      MI_RETURN_COLUMNS.filter((column) => column === 'benefit_status' || /^(phq9|gad7|wsas|mskhq|work_ability)_/.test(column)),
+    );
+    expect(MI_RETURN_COLUMNS.filter((column) => MI_RETURN_COLUMN_BASIS[column] === 'special_category_consent')).toEqual([
+      'ethnic_category',
+      'disability',
+    ]);
   });
 
   it(
@@ -86,10 +96,10 @@ describe('the lawful basis of the MI return (issue 15, defect 2)', () => {
       const scoresSent = (name: string) => {
         const row = byName.get(name);
         if (row === undefined) throw new Error(`${name} has no row`);
-        return EVALUATION_COLUMNS.map((column) => row[column]);
+        return SCORE_COLUMNS.map((column) => row[column]);
       };
       const sent = ['8', '2026-11-05', '', '', '', '', '', '', '', '', '', ''];
-      const blank = EVALUATION_COLUMNS.map(() => '');
+      const blank = SCORE_COLUMNS.map(() => '');
 
       // Evaluation consent in force at the month end (given; withdrawn only afterwards): the scores go.
       expect(scoresSent('evaluationGiven')).toEqual(sent);

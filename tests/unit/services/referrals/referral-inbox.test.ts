@@ -101,7 +101,12 @@ describe('the referral inbox (issue 20, items 1 and 3)', () => {
       expect(withBoth.referrals).toHaveLength(2);
 
       expect((await inbox(services, 'declined')).referrals).toEqual([
-        expect.objectContaining({ givenName: 'Sam2', declineReason: 'not_eligible_area' }),
+        expect.objectContaining({
+          givenName: 'Sam2',
+          declineReason: 'not_eligible_area',
+          decidedBy: 'Demo Coach',
+          decidedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        }),
       ]);
       expect((await inbox(services)).referrals).toEqual([]);
       await services.close();
