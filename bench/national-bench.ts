@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { caseloadSearchQuery } from '../core/caseload-search';
 import { createKysely } from '../db/create-kysely';
+import { registerLondonDate } from '../db/open-store';
 import { migrateToLatest } from '../db/migrate';
 import { readCaseloadPage, type CaseloadPosition, type CaseloadQuery, type CaseloadSortKey } from '../db/repositories/caseload-repository';
 import type { Store } from '../db/store';
@@ -10,6 +11,7 @@ import { agreePlanByMdt } from '../services/plans/action-plan-service';
 import { createAppServices } from '../services/app-services';
 import { PendingAuditEntry, runWithPendingAudit } from '../services/call-audit-scope';
 import { getParticipantRecord } from '../services/participants/participant-record';
+import { buildDashboard } from '../services/dashboard/dashboard-service';
 import { seedStore } from '../services/session/store-commands';
 import { SeededRandom } from '../services/synthetic/seeded-random';
 import { FAMILY_NAMES, GIVEN_NAMES } from '../services/synthetic/synthetic-names';
@@ -29,6 +31,8 @@ import { benchClock } from './bench-clock';
  */
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 250_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+/** The dashboard reads hundreds of thousands of rows a time: fewer samples (`BENCH_DASHBOARD_ITERATIONS`). */
+const DASHBOARD_ITERATIONS = Number(process.env.BENCH_DASHBOARD_ITERATIONS ?? 10);
 const COACHES = 20;
 /**
  * Bump when the generator changes what it writes. A new migration does not need a new cache: the
@@ -87,6 +91,8 @@ async function plainStore(file: string): Promise<Store> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // The MI return's and the dashboard's SQL count days in England, as the app's store does.
+  registerLondonDate(sqlite);
   const db = createKysely(sqlite);
   await migrateToLatest(db);
   return { db, sqlite, close: () => db.destroy() };
@@ -251,6 +257,37 @@ export async function runNationalBench(): Promise<{ rows: BenchRow[]; readRatio:
       agreeIterations,
       5,
     );
+    // The dashboard (issue 20 item 7) on its default range, the last 12 weeks: every chart's figures
+    // in one call, as the screen makes it. A first pass after unlock, then the steady state.
+    const dashboard = (target: Store) => buildDashboard(target, {}, NATIONAL_NOW);
+    const [firstDashboard, firstPlainDashboard] = await measurePair(
+      () => dashboard(store),
+      () => dashboard(plain),
+      1,
+      0,
+    );
+    const [encryptedDashboard, plainDashboard] = await measurePair(
+      () => dashboard(store),
+      () => dashboard(plain),
+      DASHBOARD_ITERATIONS,
+      1,
+    );
+    rows.push({
+      operation: 'dashboard: every chart, last 12 weeks (`dashboard.get`)',
+      p50: percentile(encryptedDashboard, 0.5),
+      p95: percentile(encryptedDashboard, 0.95),
+      targetMs: 1000,
+      plainP95: percentile(plainDashboard, 0.95),
+      plainP50: percentile(plainDashboard, 0.5),
+    });
+    ratios.push(percentile(encryptedDashboard, 0.5) / percentile(plainDashboard, 0.5));
+    firstPassRatios.push(percentile(firstDashboard, 0.5) / percentile(firstPlainDashboard, 0.5));
+    if (process.env.BENCH_VERBOSE !== undefined) {
+      const figures = await dashboard(store);
+      console.log(
+        `dashboard: ${figures.referredInRange} referred and ${figures.exitedInRange} left in ${figures.range.from}..${figures.range.to}; first pass ${percentile(firstDashboard, 0.5).toFixed(0)} ms encrypted, ${percentile(firstPlainDashboard, 0.5).toFixed(0)} ms plain`,
+      );
+    }
     rows.push({
       operation: 'agree a plan (transaction with version + audit entry)',
       p50: percentile(encryptedAgree, 0.5),

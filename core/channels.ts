@@ -23,6 +23,9 @@ export const CHANNELS = [
   'contacts.add',
   'participants.assignCoach',
   'participants.close',
+  'dashboard.get',
+  'config.waitingTargets',
+  'config.saveWaitingTargets',
   'referrals.list',
   'referrals.import',
   'referrals.accept',
@@ -111,6 +114,8 @@ export const CHANNELS = [
   'documents.employerLetterPdf',
   'documents.ahpReportPdf',
   'documents.minutesPdf',
+  'documents.letterPdf',
+  'documents.lettersSent',
   'backup.chooseFile',
   'setup.restoreBackup',
 ] as const;

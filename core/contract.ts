@@ -5,10 +5,12 @@ import { adjustmentsContract } from './contracts/adjustments-contract';
 import { assessmentsContract } from './contracts/assessments-contract';
 import { auditContract } from './contracts/audit-contract';
 import { caseLifecycleContract } from './contracts/case-lifecycle-contract';
+import { dashboardContract } from './contracts/dashboard-contract';
 import { caseloadContract } from './contracts/caseload-contract';
 import { documentsContract } from './contracts/documents-contract';
 import { exportsContract } from './contracts/exports-contract';
 import { fhirExportsContract } from './contracts/fhir-exports-contract';
+import { lettersContract } from './contracts/letters-contract';
 import { fitNotesContract } from './contracts/fit-notes-contract';
 import { followUpsContract } from './contracts/follow-ups-contract';
 import { meetingsContract } from './contracts/meetings-contract';
@@ -56,6 +58,8 @@ export const contract = {
   ...worklistContract,
   ...referralsContract,
   ...caseLifecycleContract,
+  ...lettersContract,
+  ...dashboardContract,
 } as const satisfies Record<Channel, ChannelDefinition>;
 
 export type Contract = typeof contract;

@@ -43,6 +43,9 @@ export interface ParticipantTable {
   job_title: string | null;
   physical_demands: string | null;
   cognitive_demands: string | null;
+  /** The GP practice's ODS code and name, null while not known (migration 036). */
+  gp_practice_ods_code: ColumnType<string | null, string | null | undefined, string | null>;
+  gp_practice_name: ColumnType<string | null, string | null | undefined, string | null>;
   coach_user_id: string | null;
   /** The review date of the plan in force; set by the plan services (migration 012). */
   next_review_on: ColumnType<string | null, string | null | undefined, string | null>;
@@ -471,6 +474,20 @@ export interface Database {
   referral_inbox: ReferralInboxTable;
   participant_detail_versions: ParticipantDetailVersionTable;
   contact_log: ContactLogTable;
+  letters_sent: LetterSentTable;
+}
+
+/** A letter produced to the GP or the referrer (migration 036): never changed. */
+export interface LetterSentTable {
+  id: string;
+  participant_id: string;
+  kind: string;
+  recipient: string;
+  addressed_to: string;
+  file_name: string;
+  sha256: string;
+  sent_by: string;
+  sent_at: string;
 }
 
 /** A referral waiting in the inbox, or accepted or declined (migration 030). */

@@ -43,6 +43,9 @@ export function mainNavigationLinks(role: Role): NavigationLink[] {
       ? [{ label: 'Meetings', route: { name: 'meetings' }, section: ['meetings', 'meeting'] } satisfies NavigationLink]
       : []),
     { label: 'Due for review', route: { name: 'due-for-review' }, section: ['due-for-review'] },
+    ...(canCall('dashboard.get', role)
+      ? [{ label: 'Dashboard', route: { name: 'dashboard' }, section: ['dashboard'] } satisfies NavigationLink]
+      : []),
     ...(canCall('exports.startFhir', role)
       ? [{ label: 'Exports', route: { name: 'exports' }, section: ['exports'] } satisfies NavigationLink]
       : []),

@@ -5,6 +5,7 @@ export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'worklist' }
   | { readonly name: 'caseload' }
+  | { readonly name: 'dashboard' }
   | { readonly name: 'register' }
   | { readonly name: 'participant'; readonly id: string }
   | SettingsRoute
@@ -44,7 +45,15 @@ const SECURITY_PATHS: Readonly<Record<SecurityRoute['name'], string>> = {
 export type SettingsRoute = { readonly name: 'settings' } | { readonly name: 'settings-section'; readonly section: SettingsSection };
 
 /** The partnership settings pages under #/settings/. */
-export const SETTINGS_SECTIONS = ['disciplines', 'team', 'directory', 'action-library', 'clinical-leads', 'eligibility'] as const;
+export const SETTINGS_SECTIONS = [
+  'disciplines',
+  'team',
+  'directory',
+  'action-library',
+  'clinical-leads',
+  'eligibility',
+  'waiting-targets',
+] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** Triage, meetings (agenda, live meeting mode, minutes) and the follow-up list. */
@@ -75,6 +84,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/worklist') return { name: 'worklist' };
   if (path === '/register') return { name: 'register' };
   if (path === '/exports') return { name: 'exports' };
+  if (path === '/dashboard') return { name: 'dashboard' };
   if (path === '/referrals') return { name: 'referrals', view: 'waiting' };
   if (path === '/referrals/declined') return { name: 'referrals', view: 'declined' };
   if (path === '/sync/refused') return { name: 'sync-refused' };
@@ -135,6 +145,8 @@ export function routeHref(route: Route): string {
       return `#${SECURITY_PATHS[route.name]}`;
     case 'exports':
       return '#/exports';
+    case 'dashboard':
+      return '#/dashboard';
     case 'referrals':
       return route.view === 'declined' ? '#/referrals/declined' : '#/referrals';
     case 'sync-refused':

@@ -26,6 +26,7 @@ import { SyncSettingsScreen } from './screens/sync/sync-settings-screen';
 import { WorklistScreen } from './screens/worklist/worklist-screen';
 import { canCall } from './can-call';
 import { ReferralInboxScreen } from './screens/referrals/referral-inbox-screen';
+import { DashboardScreen } from './screens/dashboard/dashboard-screen';
 
 /** The screens behind the unlock, chosen by the URL fragment. */
 export function UnlockedApp() {
@@ -74,6 +75,8 @@ export function UnlockedApp() {
       return <ChangePassphraseScreen />;
     case 'exports':
       return <ExportsScreen />;
+    case 'dashboard':
+      return <DashboardScreen />;
     case 'referrals':
       return <ReferralInboxScreen key={route.view} view={route.view} />;
     case 'home':

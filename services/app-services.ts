@@ -26,6 +26,7 @@ import { meetingHandlers } from './meetings/meeting-handlers';
 import { participantHandlers } from './participants/participants-handlers';
 import { partnershipConfigHandlers } from './settings/partnership-config-handlers';
 import { referralHandlers } from './referrals/referral-handlers';
+import { dashboardHandlers } from './dashboard/dashboard-handlers';
 import { retentionHandlers } from './retention/retention-handlers';
 import type { Clock } from '../core/clock';
 import { runWithClock } from './call-clock-scope';
@@ -124,6 +125,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...auditHandlers(session, paths),
     ...partnershipConfigHandlers(session, now),
     ...referralHandlers(session, now),
+    ...dashboardHandlers(session, now),
     ...measureWordingHandlers(session, now),
     ...adjustmentsHandlers(session, now),
     ...caseloadHandlers(session, now),

@@ -129,3 +129,8 @@ export function miColumnMaySend(
   if (basis === 'evaluation_consent') return evaluationConsent === 'given';
   return evaluationConsent === 'given' && evaluationConsentWhenMade === 'given';
 }
+
+/** A consent state as the store query reads it (null: none decided by then), in the MI return's terms. */
+export function miConsentState(state: string | number | null | undefined): MiConsentState {
+  return state === 'given' || state === 'declined' || state === 'withdrawn' ? state : 'not_recorded';
+}

@@ -6,9 +6,20 @@ import { isoDateSchema } from '../text-schemas';
  * One consent record per purpose; exports ask "may I share X with Y" from these. Sharing with the
  * partnership system and sharing with DWP are separate decisions (issue 15): a person may agree to
  * one and not the other. Stores made before the split had one decision for both; migration
- * 2026-12-06-022 copied it to `share_dwp`.
+ * 2026-12-06-022 copied it to `share_dwp`. Letters about the person's plan and the close of their
+ * case go to their GP and to whoever referred them only with consent for each (issue 20 item 8):
+ * `share_gp` and `share_referrer`, two decisions, since a person may agree to one and not the other
+ * (the referrer may be their employer). Nobody has either until it is recorded.
  */
-export const CONSENT_PURPOSES = ['service', 'share_employer', 'share_partnership', 'share_dwp', 'evaluation'] as const;
+export const CONSENT_PURPOSES = [
+  'service',
+  'share_employer',
+  'share_partnership',
+  'share_dwp',
+  'evaluation',
+  'share_gp',
+  'share_referrer',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_PURPOSE_LABELS: Readonly<Record<ConsentPurpose, string>> = {
   service: 'Receive the WorkWell service',
@@ -16,6 +27,8 @@ export const CONSENT_PURPOSE_LABELS: Readonly<Record<ConsentPurpose, string>> = 
   share_partnership: 'Share with the partnership system',
   share_dwp: 'Share with DWP (Department for Work and Pensions)',
   evaluation: 'Take part in the evaluation',
+  share_gp: 'Send letters about their plan and its close to their GP',
+  share_referrer: 'Send letters about their plan and its close to whoever referred them',
 };
 
 export const CONSENT_METHODS = ['verbal', 'written', 'electronic'] as const;

@@ -6,6 +6,7 @@ export const EXPORT_KIND_LABELS = {
   employer_letter_pdf: 'Employer adjustments letter (PDF)',
   ahp_report_pdf: 'AHP Health and Work Report (PDF)',
   minutes_pdf: 'MDT meeting minutes (PDF)',
+  letter_pdf: 'Letter to the GP or referrer (PDF)',
   fhir_bundle: 'Partnership system export (FHIR bundle)',
   mi_return: 'Management-information return (CSV)',
 } as const;

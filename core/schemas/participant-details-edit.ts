@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { participantDetailsSnapshotSchema } from './participant-details-snapshot';
+import { gpPracticeInputSchema } from './gp-practice';
 import { participantMonitoringSchema } from './participant-monitoring';
 import { registerParticipantInputSchema } from './referral';
 
@@ -14,6 +15,8 @@ export const editDetailsInputSchema = z.strictObject({
   version: z.number().int().positive(),
   person: registerParticipantInputSchema.shape.person,
   employment: registerParticipantInputSchema.shape.employment,
+  /** Left out: the GP practice stays as it is; null (or both fields blank) clears it. */
+  gpPractice: gpPracticeInputSchema.nullable().optional(),
   /** Left out: the monitoring answers stay as they are (a caller that never shows them cannot wipe them). */
   monitoring: participantMonitoringSchema.optional(),
   /** Set after the editor has seen someone else with the new name and date of birth and confirmed. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gpPracticeSchema } from './gp-practice';
 import { NOT_RECORDED_MONITORING, participantMonitoringSchema } from './participant-monitoring';
 import { CONTACT_MODES, EMPLOYER_SIZES, EMPLOYMENT_STATUSES } from './referral';
 
@@ -14,7 +15,7 @@ export const employmentDetailsSchema = z.object({
   cognitiveDemands: z.string().nullable(),
 });
 
-/** The editable part of a person's record, as it stood at one version: who they are, how to reach them, their work. */
+/** The editable part of a person's record, as it stood at one version: who they are, how to reach them, their work, their GP practice. */
 export const participantDetailsSnapshotSchema = z.object({
   givenName: z.string(),
   familyName: z.string(),
@@ -25,6 +26,8 @@ export const participantDetailsSnapshotSchema = z.object({
   address: z.string().nullable(),
   preferredContactMode: z.enum(CONTACT_MODES),
   employment: employmentDetailsSchema,
+  /** Null when not known; edits saved before the GP practice was on the record read as null. */
+  gpPractice: gpPracticeSchema.nullable().default(null),
   /** Sex, ethnicity, disability, benefit status (issue 20 item 9); edits saved before they existed read as not recorded. */
   monitoring: participantMonitoringSchema.default(NOT_RECORDED_MONITORING),
 });

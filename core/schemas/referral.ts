@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { todayInLondon } from '../clock';
 import { isValidNhsNumber, normaliseNhsNumber } from '../nhs-number';
 import { isoDateSchema, optionalEmailSchema, optionalText, requiredText } from '../text-schemas';
+import { optionalGpPracticeInputSchema } from './gp-practice';
 import { NOT_RECORDED_MONITORING, participantMonitoringSchema } from './participant-monitoring';
 import { participantSummarySchema } from './participants';
 
@@ -81,6 +82,8 @@ export const registerParticipantInputSchema = z.strictObject({
     physicalDemands: optionalText(1000, 'Physical demands'),
     cognitiveDemands: optionalText(1000, 'Cognitive demands'),
   }),
+  /** The person's GP practice (ODS code and name), when known. */
+  gpPractice: optionalGpPracticeInputSchema,
   /** Sex, ethnicity, disability and benefit status for the MI return: all optional (issue 20 item 9). */
   monitoring: participantMonitoringSchema.default(NOT_RECORDED_MONITORING),
   referral: z.strictObject({

@@ -358,6 +358,16 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     readBy: CLINICAL_READERS,
     references: { participant_id: 'participants', recorded_by: 'users' },
   },
+  // The letters produced to the GP and the referrer (issue 20 item 8): the record's "letters sent"
+  // list, so the team on every laptop sees what went. Never changed; read by the MDT who produce them.
+  {
+    table: 'letters_sent',
+    key: ['id'],
+    rule: 'append-only',
+    writtenBy: ['documents.letterPdf'],
+    readBy: CLINICAL_READERS,
+    references: { participant_id: 'participants', sent_by: 'users' },
+  },
   {
     table: 'workplace_adjustments',
     key: ['id'],

@@ -28,7 +28,9 @@ import * as fitNotes from './2026-12-06-031-fit-notes';
 import * as caseLifecycle from './2026-12-06-032-case-lifecycle';
 import * as caseClosureNote from './2026-12-06-033-case-closure-note';
 import * as followUps from './2026-12-06-035-follow-ups';
+import * as gpPracticeLetters from './2026-12-06-036-gp-practice-letters';
 import * as participantMonitoring from './2026-12-06-037-participant-monitoring';
+import * as dashboardIndexes from './2026-12-06-038-dashboard-indexes';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -64,7 +66,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-032-case-lifecycle': caseLifecycle,
   '2026-12-06-033-case-closure-note': caseClosureNote,
   '2026-12-06-035-follow-ups': followUps,
+  '2026-12-06-036-gp-practice-letters': gpPracticeLetters,
   '2026-12-06-037-participant-monitoring': participantMonitoring,
+  '2026-12-06-038-dashboard-indexes': dashboardIndexes,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -1,4 +1,15 @@
 import type { Store } from '../store';
+import {
+  MI_ASSESSMENT_JSON,
+  MI_FIRST_APPOINTMENT_DATE,
+  MI_PLAN_ACTIVE_DATE,
+  MI_PLAN_AGREED_DATE,
+  MI_REFERRAL_DATE,
+  MI_REFERRAL_SOURCE,
+  miConsentAt,
+  miMeasureAt,
+  miMeasureCount,
+} from './mi-facts-sql';
 
 /**
  * One person's row of the management-information return, as it stood at the end of a month:
@@ -38,31 +49,22 @@ const FOLLOW_UP_COLUMNS = ['three_months', 'six_months']
  * Someone who left before the month is still in it when a follow-up of their exit was made in it.
  */
 export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string; made: string }): MiReturnSourceRow[] {
-  const consentAt = (
-    purpose: string,
-    day: '@last' | '@made' = '@last',
-  ) => `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${day}) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
-      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
-  const measureAt = (measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on') =>
-    `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
-  const measureCount = (measure: string) =>
-    `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last)`;
   return store.sqlite
     .prepare(
       `SELECT p.id, p.reference, p.employment_status, ${MONITORING_SELECT},
-         ${consentAt('evaluation', '@made')} AS consent_evaluation_when_made,
-         COALESCE(p.referred_on, (SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), london_date(p.created_at)) AS referral_date,
-         (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS referral_source,
-         ${consentAt('service')} AS consent_service,
-         ${consentAt('share_partnership')} AS consent_share_partnership,
-         ${consentAt('share_dwp')} AS consent_share_dwp,
-         ${consentAt('evaluation')} AS consent_evaluation,
-         (SELECT a.content_json FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
-         (SELECT min(a.assessed_on) FROM assessments a WHERE a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last) AS first_appointment_date,
-         (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
+         ${miConsentAt('evaluation', '@made')} AS consent_evaluation_when_made,
+         ${MI_REFERRAL_DATE} AS referral_date,
+         ${MI_REFERRAL_SOURCE} AS referral_source,
+         ${miConsentAt('service')} AS consent_service,
+         ${miConsentAt('share_partnership')} AS consent_share_partnership,
+         ${miConsentAt('share_dwp')} AS consent_share_dwp,
+         ${miConsentAt('evaluation')} AS consent_evaluation,
+         ${MI_ASSESSMENT_JSON} AS assessment_json,
+         ${MI_FIRST_APPOINTMENT_DATE} AS first_appointment_date,
+         ${MI_PLAN_AGREED_DATE} AS plan_agreed_date,
          (SELECT ap.content_json FROM action_plans ap WHERE ap.participant_id = p.id AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
-         ${MI_RETURN_MEASURES.map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
-         (SELECT min(london_date(ap.activated_at)) FROM action_plans ap WHERE ap.participant_id = p.id AND ap.activated_at IS NOT NULL AND london_date(ap.activated_at) <= @last) AS plan_active_date,
+         ${MI_RETURN_MEASURES.map((measure) => `${miMeasureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${miMeasureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${miMeasureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${miMeasureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${miMeasureCount(measure)} AS ${measure}_count`).join(',\n')},
+         ${MI_PLAN_ACTIVE_DATE} AS plan_active_date,
          e.exited_on, e.reason AS exit_reason, e.employment_outcome,
          ${FOLLOW_UP_COLUMNS}
        FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id AND e.exited_on <= @last

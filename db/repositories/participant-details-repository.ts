@@ -20,6 +20,8 @@ export type ParticipantDetailColumns = Pick<
   | 'job_title'
   | 'physical_demands'
   | 'cognitive_demands'
+  | 'gp_practice_ods_code'
+  | 'gp_practice_name'
   | 'sex'
   | 'ethnic_category'
   | 'disability'

@@ -24,11 +24,14 @@ export type ParticipantRow = Selectable<ParticipantTable>;
  * A participant row as written: the cached caseload columns (open risk flags, latest referral)
  * are kept by triggers, and the next review date by the plan services.
  */
-export type NewParticipantRow = Omit<ParticipantRow, 'open_risk_flag_count' | 'next_review_on' | 'referred_on' | MonitoringColumn> &
-  Partial<Pick<Insertable<ParticipantTable>, 'next_review_on' | 'referred_on' | MonitoringColumn>>;
+export type NewParticipantRow = Omit<ParticipantRow, 'open_risk_flag_count' | 'next_review_on' | 'referred_on' | OptionalColumn> &
+  Partial<Pick<Insertable<ParticipantTable>, 'next_review_on' | 'referred_on' | OptionalColumn>>;
 
 /** The monitoring answers (migration 037): optional when writing, so bulk seeding leaves them not asked. */
 type MonitoringColumn = 'sex' | 'ethnic_category' | 'disability' | 'benefit_status';
+
+/** Columns a write may leave out: the monitoring answers, and the GP practice (migration 036, not known until given). */
+type OptionalColumn = MonitoringColumn | 'gp_practice_ods_code' | 'gp_practice_name';
 
 const PARTICIPANT_COLUMNS = [
   'id',

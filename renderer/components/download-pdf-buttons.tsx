@@ -6,7 +6,8 @@ import { offers } from '../can-call';
 import { base64Bytes, saveBlob } from '../save-blob';
 
 /** The channels that render a PDF document in the services layer. */
-export type DocumentChannel = 'documents.planPdf' | 'documents.employerLetterPdf' | 'documents.ahpReportPdf' | 'documents.minutesPdf';
+export type DocumentChannel =
+  'documents.planPdf' | 'documents.employerLetterPdf' | 'documents.ahpReportPdf' | 'documents.minutesPdf' | 'documents.letterPdf';
 
 /** One way to download the document: its button words and what to ask the services layer for. */
 export interface PdfDownloadOption<C extends DocumentChannel> {
@@ -23,6 +24,8 @@ export interface DownloadPdfButtonsProps<C extends DocumentChannel> {
   readonly testId?: string;
   /** Set when the services layer would refuse every download (no consent): the buttons are disabled and this says why. */
   readonly blockedReason?: string | undefined;
+  /** Called once a document has been produced and saved (a letter then shows in the record's "letters sent"). */
+  readonly onDownloaded?: () => void;
 }
 
 type DownloadState =
@@ -36,7 +39,13 @@ type DownloadState =
  * says so while it renders, then saves it under the suggested file name. A refusal (no consent,
  * not allowed) is shown below the buttons in the service's words.
  */
-export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options, testId, blockedReason }: DownloadPdfButtonsProps<C>) {
+export function DownloadPdfButtons<C extends DocumentChannel>({
+  channel,
+  options,
+  testId,
+  blockedReason,
+  onDownloaded,
+}: DownloadPdfButtonsProps<C>) {
   const api = useApi();
   const [state, setState] = useState<DownloadState>({ kind: 'idle' });
   const blockedId = `${useId()}-blocked`;
@@ -50,6 +59,7 @@ export function DownloadPdfButtons<C extends DocumentChannel>({ channel, options
     const document = result.value as PdfDocument;
     saveBlob(document.fileName, new Blob([base64Bytes(document.contentBase64)], { type: 'application/pdf' }));
     setState({ kind: 'done', fileName: document.fileName, draft: document.draft });
+    onDownloaded?.();
   };
   return (
     <div className="ww-download-pdf" data-testid={testId}>

@@ -27,7 +27,7 @@ export function planIsDraft(plan: Pick<ActionPlan, 'status'>): boolean {
  * The person's plan in words: owners, services and disciplines by name, each action's current
  * status, and the contacts (their coach first, then each action's owner once).
  */
-async function planModel(
+export async function planModel(
   store: Store,
   participantId: string,
   planId: string | undefined,

@@ -1,8 +1,8 @@
 import {
   isMiParticipant,
   miColumnMaySend,
+  miConsentState,
   MI_RETURN_COLUMNS,
-  type MiConsentState,
   type MiReturnColumn,
 } from '../../core/exports/mi-return-columns';
 import type { MiReturn } from '../../core/schemas/fhir-export';
@@ -71,8 +71,7 @@ function csvField(value: string | number | null): string {
 export function buildMiReturn(store: Store, user: SignedInUser, month: string, now: Date): MiReturn {
   const first = `${month}-01`;
   const last = monthEnd(month);
-  const consentOf = (state: string | number | null | undefined): MiConsentState =>
-    state === 'given' || state === 'declined' || state === 'withdrawn' ? state : 'not_recorded';
+  const consentOf = miConsentState;
   const rows = listMiReturnRows(store, { first, last, made: londonDateOf(now) }).filter((row) =>
     isMiParticipant(consentOf(row.consent_service)),
   );

@@ -24,6 +24,7 @@ export function detailsSnapshotOf(row: ParticipantRow): ParticipantDetailsSnapsh
       physicalDemands: row.physical_demands,
       cognitiveDemands: row.cognitive_demands,
     },
+    gpPractice: row.gp_practice_ods_code === null ? null : { odsCode: row.gp_practice_ods_code, name: row.gp_practice_name ?? '' },
     monitoring: monitoringOf(row),
   };
 }
@@ -48,6 +49,8 @@ export function detailsColumns(details: ParticipantDetailsSnapshot): Participant
     job_title: employment.jobTitle,
     physical_demands: employment.physicalDemands,
     cognitive_demands: employment.cognitiveDemands,
+    gp_practice_ods_code: details.gpPractice?.odsCode ?? null,
+    gp_practice_name: details.gpPractice?.name ?? null,
     ...monitoringColumns(details.monitoring),
   };
 }

@@ -82,6 +82,7 @@ export async function editParticipantDetails(
     ...input.person,
     employment: input.employment,
     monitoring: input.monitoring ?? before.monitoring,
+    gpPractice: input.gpPractice === undefined ? before.gpPractice : input.gpPractice,
   };
   if (isDeepStrictEqual(before, after)) throw new AppError('VALIDATION', 'Nothing has changed: there is nothing to save.');
   await checkEditDuplicates(store, row, after, input.confirmedNotDuplicate);

@@ -52,7 +52,7 @@ export async function registerParticipant(
   now: Date,
   alsoWithin?: (trx: Transaction<Database>, registered: { id: string; reference: string }) => Promise<void>,
 ): Promise<ChannelOutput<'participants.register'>> {
-  const { person, employment, monitoring, referral } = input;
+  const { person, employment, monitoring, gpPractice, referral } = input;
   const duplicates = await findPossibleDuplicates(store.db, person);
   const sameNhs = duplicates.find((row) => row.matched_on === 'nhs_number');
   if (sameNhs !== undefined) {
@@ -71,7 +71,7 @@ export async function registerParticipant(
       await insertParticipant(trx, {
         id,
         reference,
-        ...detailsColumns({ ...person, employment, monitoring }),
+        ...detailsColumns({ ...person, employment, monitoring, gpPractice }),
         status: 'referred',
         created_at: timestamp,
         updated_at: timestamp,

@@ -157,7 +157,15 @@ export async function acceptReferral(
   const { referrerContact: _contact, ...referral } = details.referral;
   const registered = await registerParticipant(
     store,
-    { person, employment, monitoring: NOT_RECORDED_MONITORING, referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
+    // A referral from the inbox names no GP practice: it is added under "Change details and work".
+    {
+      person,
+      employment,
+      monitoring: NOT_RECORDED_MONITORING,
+      gpPractice: null,
+      referral,
+      confirmedNotDuplicate: input.confirmedNotDuplicate,
+    },
     { userId: user.userId, role: user.role },
     now,
     (trx, made) => decide(trx, made.id),

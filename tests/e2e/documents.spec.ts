@@ -122,6 +122,11 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   await page.getByLabel('Checked by (a second member of the team)').selectOption({ label: 'Priya Lindqvist' });
   await page.getByRole('button', { name: 'Agree the plan' }).click();
   await expect(plan).toContainText('Agreed by the MDT');
+  // Agreeing offers the letters to the GP and the referrer; without the person's consent the GP letter is refused, saying why.
+  const offer = plan.getByTestId('letter-offer-plan_agreed');
+  await offer.getByRole('button', { name: 'Plan agreed letter to the GP (PDF)' }).click();
+  await expect(offer.getByTestId('letters-to-gp')).toContainText('has not agreed that we write to their GP');
+  await expectNoAxeViolations(page);
 
   // Approved and agreed: the final letter, with no DRAFT anywhere.
   const finalDownload = page.waitForEvent('download');
@@ -144,6 +149,46 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   await expect(section.getByRole('button', { name: 'Download the draft letter (PDF)' })).toBeDisabled();
   await expect(section.getByRole('button', { name: 'Download the final letter to send (PDF)' })).toBeDisabled();
   await expect(section.getByTestId('download-employer-letter-pdf')).toContainText('has not consented to sharing with the employer');
+  await expectNoAxeViolations(page);
+
+  // The letter to the GP (issue 20 item 8): disabled, saying why, until the GP practice and the person's consent are recorded.
+  const letters = page.getByTestId('letters-to-gp');
+  const gpLetter = letters.getByRole('button', { name: 'Plan agreed letter to the GP (PDF)' });
+  await expect(gpLetter).toBeDisabled();
+  await expect(letters).toContainText('has not agreed that we write to their GP');
+  await page.getByRole('button', { name: 'Change details and work' }).click();
+  const details = page.getByRole('form', { name: 'Change details and work' });
+  await details.getByLabel('GP practice ODS code (optional)').fill('A8100');
+  await details.getByLabel('GP practice name (optional)').fill('Example Street Surgery');
+  await details.getByRole('button', { name: 'Save changes' }).click();
+  await expect(details.getByLabel('GP practice ODS code (optional)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(details.getByRole('alert')).toContainText('a letter and 5 numbers, like A81001');
+  await expectNoAxeViolations(page);
+  await details.getByLabel('GP practice ODS code (optional)').fill('a81001');
+  await details.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Example Street Surgery (ODS code A81001)').first()).toBeVisible();
+  await consent.getByRole('button', { name: 'Record decision: Send letters about their plan and its close to their GP' }).click();
+  await page.getByLabel('How it was recorded').selectOption({ label: 'Verbally (in person, by phone or video)' });
+  await page.getByRole('button', { name: 'Save consent decision' }).click();
+  await expect(gpLetter).toBeEnabled();
+  // By keyboard: the button takes focus and Enter produces the letter.
+  const gpDownload = page.waitForEvent('download');
+  await gpLetter.focus();
+  await page.keyboard.press('Enter');
+  const gpFile = await gpDownload;
+  expect(gpFile.suggestedFilename()).toMatch(/^letter-gp-plan-agreed-WW-\d{6}\.pdf$/);
+  const gpText = await downloadedText(gpFile, testInfo.outputDir);
+  expect(gpText).toContain('Action plan agreed');
+  expect(gpText).toContain('To Example Street Surgery (ODS code A81001)');
+  expect(gpText).toMatch(fullName);
+  expect(gpText).toContain('Six physiotherapy sessions');
+  expect(gpText).not.toContain('Team only');
+  expect(gpText).not.toContain('PHQ');
+  expect(gpText).not.toMatch(/\bDRAFT\b/);
+  const sent = page.getByTestId('letters-sent');
+  await expect(sent).toContainText('Plan agreed');
+  await expect(sent).toContainText('GP practice: Example Street Surgery (ODS code A81001)');
+  await page.getByTestId('letters-section').screenshot({ path: testInfo.outputPath('letters-section.png') });
   await expectNoAxeViolations(page);
 });
 

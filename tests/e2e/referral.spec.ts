@@ -36,6 +36,9 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await page.getByLabel('Job title (optional)').fill('Bus driver');
   await page.getByLabel('Employer (optional)').fill('Example Buses Ltd');
   await page.getByLabel('The person agrees we may contact their employer').check();
+  // The GP practice (issue 20 item 8): its ODS code is typed loosely and stored as the practice's code.
+  await page.getByLabel('GP practice ODS code (optional)').fill('y02 906');
+  await page.getByLabel('GP practice name (optional)').fill('Synthetic Lane Medical Centre');
   // Monitoring answers for the MI return (issue 20 item 9): optional, "Not recorded" until chosen.
   await expect(page.getByLabel('Sex (optional)')).toHaveValue('');
   await page.getByLabel('Sex (optional)').selectOption({ label: 'Female' });
@@ -53,6 +56,7 @@ test('a coach registers a referral, is warned about a duplicate, and records and
   await expect(banner.getByText('Referred', { exact: true })).toBeVisible();
   await expect(page.getByText(formatNhsNumber(NHS_NUMBER))).toBeVisible();
   await expect(page.getByText('Fit note conversation')).toBeVisible();
+  await expect(page.getByText('Synthetic Lane Medical Centre (ODS code Y02906)')).toBeVisible();
   await expect(page.locator('#record-details')).toContainText('Black or Black British: African');
   await expect(page.locator('#record-details')).toContainText('Universal Credit');
   // The demo opens as its administrator, who is sent the person's details and no clinical content.

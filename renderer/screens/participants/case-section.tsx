@@ -14,6 +14,7 @@ import { useSubmit } from '../../components/use-submit';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
 import { useLoaded } from '../../use-loaded';
+import { LetterOffer } from './letter-buttons';
 import { options } from './person-and-work-fields';
 
 /** The coach chooser: every coach with how many open cases they hold, so the caseload is shared fairly. */
@@ -137,6 +138,7 @@ function CloseCaseForm({ participantId, onDone, onCancel }: { participantId: str
 export function CaseSection({ record, onChanged }: { record: ParticipantView; onChanged: () => void }) {
   const { user } = useSession();
   const [closing, setClosing] = useState(false);
+  const [justClosed, setJustClosed] = useState(false);
   const { closure } = record;
   return (
     <section aria-labelledby="case-heading">
@@ -157,6 +159,9 @@ export function CaseSection({ record, onChanged }: { record: ParticipantView; on
           ]}
         />
       )}
+      {closure !== null && justClosed && canCall('documents.letterPdf', user.role) && (
+        <LetterOffer participantId={record.id} kind="case_closed" onProduced={onChanged} />
+      )}
       {closure === null && canCall('participants.assignCoach', user.role) ? (
         <CoachChooser record={record} onChanged={onChanged} />
       ) : (
@@ -169,6 +174,7 @@ export function CaseSection({ record, onChanged }: { record: ParticipantView; on
             participantId={record.id}
             onDone={() => {
               setClosing(false);
+              setJustClosed(true);
               onChanged();
             }}
             onCancel={() => setClosing(false)}

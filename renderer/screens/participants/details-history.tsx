@@ -2,6 +2,7 @@ import type { DetailsEdit } from '../../../core/schemas/participant-details-edit
 import type { ParticipantDetailsSnapshot } from '../../../core/schemas/participant-details-snapshot';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
 import { formatNhsNumber } from '../../../core/nhs-number';
+import { gpPracticeLabel } from '../../../core/schemas/gp-practice';
 import { MONITORING_SUMMARY } from './monitoring-fields';
 import { formatDate, formatDateTime, orNotRecorded } from '../../format';
 
@@ -23,6 +24,7 @@ const FIELDS: ReadonlyArray<readonly [string, (details: ParticipantDetailsSnapsh
   ['Employer size', (d) => EMPLOYER_SIZE_LABELS[d.employment.employerSize]],
   ['Employer contact', (d) => orNotRecorded(d.employment.employerContact)],
   ['May we contact the employer?', (d) => (d.employment.mayContactEmployer ? 'Yes' : 'No')],
+  ['GP practice', (d) => (d.gpPractice === null ? 'Not recorded' : gpPracticeLabel(d.gpPractice))],
   ...MONITORING_SUMMARY.map(([label, show]) => [label, (d: ParticipantDetailsSnapshot) => show(d.monitoring)] as const),
 ];
 

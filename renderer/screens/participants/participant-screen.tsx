@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { MONITORING_SUMMARY } from './monitoring-fields';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
+import { gpPracticeLabel } from '../../../core/schemas/gp-practice';
 import { useApi } from '../../api/api-context';
 import { AppPage } from '../../components/app-page';
 import { ErrorSummary } from '../../components/error-summary';
@@ -28,6 +29,7 @@ import { RecordContents, type RecordSection } from './record-contents';
 import { CaseSection } from './case-section';
 import { ContactLogSection } from './contact-log-section';
 import { DetailsEditing } from './details-editing';
+import { LettersSection } from './letters-section';
 
 /**
  * One person's record: the patient banner fixed at the top, a contents list beside the record, and
@@ -114,10 +116,11 @@ export function ParticipantScreen({ id }: { id: string }) {
                 <h2 className="nhsuk-heading-m" id="plan-section">
                   Action plan
                 </h2>
-                <PlanPanel participantId={record.id} />
+                <PlanPanel participantId={record.id} onLettersProduced={onChanged} />
               </section>
             ),
           },
+          { id: 'record-letters', title: 'Letters', content: <LettersSection record={record} onChanged={onChanged} /> },
         ]),
     {
       id: 'record-adjustments',
@@ -136,6 +139,7 @@ export function ParticipantScreen({ id }: { id: string }) {
               ['Email', orNotRecorded(record.email)],
               ['Address', orNotRecorded(record.address)],
               ['Preferred contact', CONTACT_MODE_LABELS[record.preferredContactMode]],
+              ['GP practice', record.gpPractice === null ? 'Not recorded' : gpPracticeLabel(record.gpPractice)],
               ...MONITORING_SUMMARY.map(([label, show]) => [label, show(record.monitoring)] as const),
             ]}
           />

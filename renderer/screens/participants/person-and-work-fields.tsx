@@ -42,6 +42,8 @@ export type PersonForm = {
   jobTitle: string;
   physicalDemands: string;
   cognitiveDemands: string;
+  gpOdsCode: string;
+  gpPracticeName: string;
   monitoring: MonitoringForm;
 };
 
@@ -62,11 +64,13 @@ export const EMPTY_PERSON: PersonForm = {
   jobTitle: '',
   physicalDemands: '',
   cognitiveDemands: '',
+  gpOdsCode: '',
+  gpPracticeName: '',
   monitoring: EMPTY_MONITORING_FORM,
 };
 
-/** The form as the contract's `person` and `employment` (registration and editing take the same). */
-export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 'person' | 'employment' | 'monitoring'> {
+/** The form as the contract's `person`, `employment`, `monitoring` and `gpPractice` (registration and editing take the same). */
+export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 'person' | 'employment' | 'monitoring' | 'gpPractice'> {
   return {
     person: {
       givenName: form.givenName,
@@ -88,6 +92,8 @@ export function toPersonInput(form: PersonForm): Pick<RegisterParticipantInput, 
       physicalDemands: form.physicalDemands,
       cognitiveDemands: form.cognitiveDemands,
     },
+    // Both blank means not known: the contract turns that into null.
+    gpPractice: { odsCode: form.gpOdsCode, name: form.gpPracticeName },
     monitoring: toMonitoringInput(form.monitoring),
   };
 }
@@ -115,6 +121,8 @@ export function personFormFrom(details: ParticipantDetailsSnapshot): PersonForm 
     jobTitle: employment.jobTitle ?? '',
     physicalDemands: employment.physicalDemands ?? '',
     cognitiveDemands: employment.cognitiveDemands ?? '',
+    gpOdsCode: details.gpPractice?.odsCode ?? '',
+    gpPracticeName: details.gpPractice?.name ?? '',
     monitoring: monitoringFormFrom(details.monitoring),
   };
 }
@@ -202,6 +210,26 @@ export function PersonAndWorkFields({
         value={form.preferredContactMode}
         options={options(CONTACT_MODES, CONTACT_MODE_LABELS)}
         onValueChange={set('preferredContactMode')}
+      />
+
+      <h2 className="nhsuk-heading-m">GP practice</h2>
+      <TextInput
+        id="gpPractice-odsCode"
+        label="GP practice ODS code (optional)"
+        hint="A letter and 5 numbers, for example A81001"
+        value={form.gpOdsCode}
+        error={error('gpPractice.odsCode')}
+        onValueChange={set('gpOdsCode')}
+        className="nhsuk-input--width-10"
+        autoComplete="off"
+      />
+      <TextInput
+        id="gpPractice-name"
+        label="GP practice name (optional)"
+        value={form.gpPracticeName}
+        error={error('gpPractice.name')}
+        onValueChange={set('gpPracticeName')}
+        autoComplete="off"
       />
 
       <h2 className="nhsuk-heading-m">Work</h2>

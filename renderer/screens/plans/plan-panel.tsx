@@ -10,6 +10,7 @@ import type { Channel } from '../../../core/channels';
 import { canCall, offers, whoMay } from '../../can-call';
 import { DownloadPdfButtons } from '../../components/download-pdf-buttons';
 import { ErrorSummary } from '../../components/error-summary';
+import { LetterOffer } from '../participants/letter-buttons';
 import { formatDate } from '../../format';
 import { useSession } from '../../session-context';
 import { ActionProgressForm } from './action-progress-form';
@@ -26,6 +27,8 @@ export interface PlanPanelProps {
   readonly participantId: string;
   /** In meeting mode: the meeting, and who is present (ticked when the plan is agreed). */
   readonly meeting?: { readonly id: string; readonly attendeeTeamMemberIds: string[] };
+  /** On the record (not in meeting mode): after the MDT agrees the plan, the letters to the GP and referrer are offered. */
+  readonly onLettersProduced?: () => void;
 }
 
 type OpenForm = 'edit' | 'new-version' | 'agree' | 'person' | 'review' | 'progress';
@@ -52,10 +55,11 @@ function contentOf(plan: ActionPlan | undefined): PlanContent {
  * A person's action plan where the team works on it: the version in force, the draft being
  * prepared, what changed between versions, and the next step of the lifecycle for those allowed.
  */
-export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
+export function PlanPanel({ participantId, meeting, onLettersProduced }: PlanPanelProps) {
   const { user } = useSession();
   const { data, error, reload } = usePlanData(participantId);
   const [open, setOpen] = useState<OpenForm | undefined>(undefined);
+  const [justAgreed, setJustAgreed] = useState(false);
   if (data === undefined) {
     return error === undefined ? <p role="status">Loading the plan…</p> : <ErrorSummary fieldErrors={{}} message={error} />;
   }
@@ -93,7 +97,18 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
     );
   }
   if (open === 'agree' && draft !== undefined)
-    return <AgreePlanForm plan={draft} config={data.config} meeting={meeting} onAgreed={done} onCancel={close} />;
+    return (
+      <AgreePlanForm
+        plan={draft}
+        config={data.config}
+        meeting={meeting}
+        onAgreed={() => {
+          setJustAgreed(true);
+          done();
+        }}
+        onCancel={close}
+      />
+    );
   if (open === 'person' && inForce !== undefined) return <PersonAgreementForm plan={inForce} onSaved={done} onCancel={close} />;
   if (open === 'review' && inForce !== undefined) return <ReviewPlanForm plan={inForce} onSaved={done} onCancel={close} />;
   if (open === 'progress' && inForce !== undefined) return <ActionProgressForm plan={inForce} onSaved={done} onCancel={close} />;
@@ -117,6 +132,9 @@ export function PlanPanel({ participantId, meeting }: PlanPanelProps) {
           Support ended on {formatDate(exit.exitedOn)}: {EXIT_REASON_LABELS[exit.reason]}. Employment outcome:{' '}
           {EMPLOYMENT_OUTCOME_LABELS[exit.employmentOutcome]}.
         </p>
+      )}
+      {justAgreed && onLettersProduced !== undefined && canCall('documents.letterPdf', user.role) && (
+        <LetterOffer participantId={participantId} kind="plan_agreed" onProduced={onLettersProduced} />
       )}
       {versions.length === 0 && <p>No plan yet.</p>}
       {inForce !== undefined && (

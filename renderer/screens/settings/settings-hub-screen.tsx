@@ -48,6 +48,13 @@ export function SettingsHubScreen() {
       summary: '',
     },
     {
+      href: routeHref({ name: 'settings-section', section: 'waiting-targets' }),
+      title: 'Waiting-time targets',
+      description:
+        'Days from referral to first contact, to the joined-up assessment and to an agreed plan: the dashboard measures against them.',
+      summary: '',
+    },
+    {
       href: '#/settings/measure-wording',
       title: 'Wording of licensed outcome measures',
       description: 'The item wording of WSAS and MSK-HQ, under your licence.',

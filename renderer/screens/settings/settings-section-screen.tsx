@@ -5,6 +5,7 @@ import { DirectoryScreen } from './directory-screen';
 import { DisciplinesScreen } from './disciplines-screen';
 import { EligibilityScreen } from './eligibility-screen';
 import { TeamMembersScreen } from './team-members-screen';
+import { WaitingTargetsScreen } from './waiting-targets-screen';
 
 /** One page of the partnership settings, by its address. */
 export function SettingsSectionScreen({ section }: { section: SettingsSection }) {
@@ -21,5 +22,7 @@ export function SettingsSectionScreen({ section }: { section: SettingsSection })
       return <ClinicalLeadsScreen />;
     case 'eligibility':
       return <EligibilityScreen />;
+    case 'waiting-targets':
+      return <WaitingTargetsScreen />;
   }
 }
