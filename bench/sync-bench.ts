@@ -15,7 +15,8 @@ import { seedStore } from '../services/session/store-commands';
 import { enrolLaptop } from '../services/sync/enrol';
 import { openSyncStore, type SyncStore } from '../services/sync/open-sync-store';
 import { push, signIn } from '../services/sync/sync-client';
-import { pullAll, syncOnce } from '../services/sync/sync-once';
+import { pullIntoNewStore } from '../services/sync/enrol-pull';
+import { syncOnce } from '../services/sync/sync-once';
 import { servePartnership } from '../server/serve-partnership';
 import { createServerDatabase } from '../server/server-database';
 import type { ServerDatabase } from '../server/server-schema';
@@ -132,7 +133,7 @@ async function plainLaptop(file: string, serverUrl: string, laptop: SyncStore): 
         joinedAt: benchClock()().toISOString(),
       },
     );
-    await pullAll({ sqlite }, serverUrl, session.token, '0');
+    await pullIntoNewStore({ sqlite }, serverUrl, session.token);
   } catch (error) {
     await db.destroy();
     throw error;

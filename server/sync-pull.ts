@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
-import { SYNCED_TABLES } from '../core/sync/synced-tables';
 import { pullRequestSchema, type PulledChange } from '../core/sync/sync-protocol';
 import { authenticate } from './auth-session';
 import { MAX_WAIT_MS } from './change-waiters';
 import { settledProgressOf } from './device-user-progress';
+import { readPage, tablesReadBy } from './pull-page';
 import { startOfPull } from './pull-reader';
 import { inRequestScope } from './request-scope';
 import type { Route } from './route';
@@ -16,7 +15,7 @@ import { parseBody } from './sync-body';
  * draft is held back and sent when it is signed, as the change that signs it. The filter is here
  * and, again, in PostgreSQL's row-level security (migrations 003 and 008): each read runs in the
  * caller's request scope (its own short transaction, so a long poll holds no connection while it
- * waits). Where the pull starts: server/pull-reader.ts.
+ * waits). Where the pull starts: server/pull-reader.ts; what a page holds: server/pull-page.ts.
  */
 export const pullRoute: Route = {
   method: 'POST',
@@ -25,59 +24,10 @@ export const pullRoute: Route = {
   async handle({ db, body, headers, changes: waiters }) {
     const caller = await authenticate(db, headers);
     const { cursor: sent, limit, wait, formatVersion } = parseBody(pullRequestSchema, body);
-    const readable = SYNCED_TABLES.filter((entry) => entry.readBy.includes(caller.role));
-    const drafts = readable.flatMap(({ table, draft }) => (draft === undefined ? [] : [{ table, ...draft }]));
+    const readable = tablesReadBy(caller.role);
     const cursor = await inRequestScope(db, caller, (trx) => startOfPull(trx, caller, sent));
     const read = async () =>
-      readable.length === 0
-        ? []
-        : await inRequestScope(db, caller, (trx) =>
-            trx
-              .selectFrom('change_log')
-              .select(['change_log.seq', 'change_log.table_name', 'change_log.key', 'change_log.row'])
-              .where('change_log.partnership_id', '=', caller.partnershipId)
-              .where('change_log.seq', '>', cursor as never)
-              .where(
-                'change_log.table_name',
-                'in',
-                readable.map((entry) => entry.table),
-              )
-              // Another's draft: not until it is signed.
-              .where((eb) =>
-                eb.and(
-                  drafts.map((draft) =>
-                    eb.not(
-                      eb.and([
-                        eb('change_log.table_name', '=', draft.table),
-                        eb(sql<string | null>`change_log.row->>${draft.unsignedWhileNull}`, 'is', null),
-                        eb(sql<string>`coalesce(change_log.row->>${draft.author}, '')`, '<>', caller.userId),
-                        eb('change_log.row', 'is not', null),
-                      ]),
-                    ),
-                  ),
-                ),
-              )
-              // Only each key's newest state: an older one would be overwritten in the same pull anyway,
-              // and applied on its own it can clash with rows the laptop already holds (a plan put back
-              // to draft beside its newer draft breaks "one draft per person" until the next change lands).
-              // Asked of each row by `records`' primary key, so a page walks the change log in order
-              // and stops at its limit (a join read every record of the partnership for every page).
-              .where((eb) => {
-                const current = eb
-                  .selectFrom('records')
-                  .select('records.seq')
-                  .whereRef('records.partnership_id', '=', 'change_log.partnership_id')
-                  .whereRef('records.table_name', '=', 'change_log.table_name')
-                  .whereRef('records.key', '=', 'change_log.key');
-                return eb.or([
-                  eb.and([eb('change_log.row', 'is not', null), eb.exists(current.whereRef('records.seq', '=', 'change_log.seq'))]),
-                  eb.and([eb('change_log.row', 'is', null), eb.not(eb.exists(current))]),
-                ]);
-              })
-              .orderBy('change_log.seq')
-              .limit(limit + 1)
-              .execute(),
-          );
+      readable.length === 0 ? [] : await inRequestScope(db, caller, (trx) => readPage(trx, caller, { cursor, limit }));
     let rows = await read();
     if (wait === true && rows.length === 0 && waiters !== undefined) {
       // Long poll: wait for a push to this partnership (NOTIFY), then read again.

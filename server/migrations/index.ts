@@ -9,6 +9,7 @@ import * as syncGaps from './2026-12-06-007-sync-gaps';
 import * as narrowReading from './2026-12-06-008-narrow-reading';
 import * as signedRoleVersion from './2026-12-06-009-signed-role-version';
 import * as referrerTokens from './2026-12-06-011-referrer-tokens';
+import * as pullIndexes from './2026-12-06-012-pull-indexes';
 
 /**
  * Every server migration, oldest first, by ISO-dated name. Imported statically rather than read
@@ -26,6 +27,7 @@ export const SERVER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-008-narrow-reading': narrowReading,
   '2026-12-06-009-signed-role-version': signedRoleVersion,
   '2026-12-06-011-referrer-tokens': referrerTokens,
+  '2026-12-06-012-pull-indexes': pullIndexes,
 };
 
 /** The schema version this code builds: the number of migrations it knows. */

@@ -8,9 +8,9 @@ import { appendAuditEntry } from '../../db/repositories/audit-repository';
 import { openStore } from '../../db/store';
 import { storePaths } from '../../db/store-paths';
 import { joinServer } from '../../db/sync/sync-state';
+import { pullIntoNewStore } from './enrol-pull';
 import { fetchEnrolmentSlot, signIn } from './sync-client';
 import { fetchSignedRoles, withServerRoles } from './signed-roles-sync';
-import { pullAll } from './sync-once';
 
 /** What enrolling made. */
 export interface EnrolReport {
@@ -62,7 +62,7 @@ export async function enrolLaptop(options: {
         referenceBlock: session.referenceBlock,
         joinedAt: options.clock().toISOString(),
       });
-      const pulled = await pullAll(store, options.serverUrl, session.token, '0');
+      const pulled = await pullIntoNewStore(store, options.serverUrl, session.token);
       // The new store's own trail begins with who made it: the server checked them (their key pair
       // answered its challenge; a revoked user or laptop is refused there), so no local role check applies.
       appendAuditEntry(store, {

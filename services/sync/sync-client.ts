@@ -107,17 +107,20 @@ export function push(
   return callServer(serverUrl, '/sync/push', pushResponseSchema, { method: 'POST', token, body: { formatVersion, mutations } });
 }
 
-/** `wait`: a long poll, answered when a change arrives (or after about 25 s); `signal` cancels it. */
+/**
+ * `wait`: a long poll, answered when a change arrives (or after about 25 s); `signal` cancels it.
+ * `limit`: changes a page holds at most (1,000; the server takes up to 5,000).
+ */
 export function pull(
   serverUrl: string,
   token: string,
   cursor: string,
-  options: { wait?: boolean; signal?: AbortSignal } = {},
+  options: { wait?: boolean; signal?: AbortSignal; limit?: number } = {},
 ): Promise<PullResponse> {
   return callServer(serverUrl, '/sync/pull', pullResponseSchema, {
     method: 'POST',
     token,
     signal: options.signal,
-    body: { cursor, limit: 1_000, formatVersion: SYNC_FORMAT_VERSION, ...(options.wait === true ? { wait: true } : {}) },
+    body: { cursor, limit: options.limit ?? 1_000, formatVersion: SYNC_FORMAT_VERSION, ...(options.wait === true ? { wait: true } : {}) },
   });
 }

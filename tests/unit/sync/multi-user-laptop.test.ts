@@ -66,7 +66,7 @@ const EXPECTED = ['TurnCoacha', 'TurnCoachb', 'TurnCoachc', 'TurnCoachd', 'TurnC
 describe('several users on one laptop', () => {
   it(
     'coach, then coordinator, then coach again, synced one after the other: every change reaches the server once and another laptop',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const partnership = await demoOnServer();
       const laptopA = partnership.laptopA;

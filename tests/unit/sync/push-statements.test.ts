@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kysely, PostgresDialect } from 'kysely';
-import { Pool } from 'pg';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
 import type { Mutation } from '../../../core/sync/sync-protocol';
@@ -8,12 +7,10 @@ import { waitingMutations } from '../../../db/sync/outbox';
 import { readSyncState } from '../../../db/sync/sync-state';
 import { openSyncStore } from '../../../services/sync/open-sync-store';
 import { push, signIn } from '../../../services/sync/sync-client';
-import { startPartnershipServer } from '../../../server/partnership-server';
 import type { ServerDatabase } from '../../../server/server-schema';
 import { value } from '../../support/demo-with-person';
-import { freshServerDatabase } from '../../support/postgres';
-import { laptopApp, putDemoOnServer } from '../../support/sync-partnership';
-import { testClock } from '../../support/test-clock';
+import { countingDemoServer } from '../../support/counting-server-database';
+import { laptopApp } from '../../support/sync-partnership';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -27,19 +24,7 @@ const MEASURES = 40;
  * `measures` PHQ-9s recorded offline by demo.coach through dispatch: its waiting mutations and a session.
  */
 async function laptopWithMeasures(measures: number) {
-  const database = await freshServerDatabase();
-  cleanups.push(database.drop);
-  let statements = 0;
-  const db = new Kysely<ServerDatabase>({
-    dialect: new PostgresDialect({ pool: new Pool({ connectionString: database.url, max: 4 }) }),
-    log: () => {
-      statements += 1;
-    },
-  });
-  cleanups.push(() => db.destroy());
-  const server = await startPartnershipServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, clock: testClock() });
-  cleanups.push(() => server.close(100));
-  const { laptopA } = await putDemoOnServer(database.url, server.url);
+  const { db, server, laptopA, counted, reset } = await countingDemoServer(cleanups);
 
   const app = await laptopApp(laptopA, 'demo.coach');
   const people = (await db.selectFrom('records').select('key').where('table_name', '=', 'participants').orderBy('key').execute()).map(
@@ -65,7 +50,7 @@ async function laptopWithMeasures(measures: number) {
     ...opened.userKey,
   });
 
-  return { db, server, waiting, session, counted: () => statements, reset: () => (statements = 0) };
+  return { db, server, waiting, session, counted, reset };
 }
 
 /**
