@@ -23,6 +23,20 @@ async function offersOnScreen(page: Page): Promise<Offers> {
   await expect(page.getByText(/^Loading/)).toHaveCount(0, { timeout: 15_000 });
   // A record shows "Opening the record…" as its heading until it has loaded (then its sections and their actions).
   await expect(page.getByRole('heading', { level: 1, name: /^Opening/ })).toHaveCount(0, { timeout: 15_000 });
+  // Some parts load on their own after the heading (the worklist's follow-ups, a meeting's team):
+  // read until two looks a moment apart agree, so a busy machine cannot catch a screen half-drawn.
+  let previous = await readOffers(page);
+  for (let look = 0; look < 20; look += 1) {
+    await page.waitForTimeout(250);
+    const next = await readOffers(page);
+    if (JSON.stringify(next) === JSON.stringify(previous)) return next;
+    previous = next;
+  }
+  return previous;
+}
+
+/** The screen's offers as drawn at this moment. */
+async function readOffers(page: Page): Promise<Offers> {
   return page.evaluate(() => {
     const shown = (element: Element) => element.getClientRects().length > 0;
     const describe = (element: Element) =>
