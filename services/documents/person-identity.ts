@@ -1,4 +1,4 @@
-import { formatNhsNumber } from '../../core/nhs-number';
+import { nhsNumberOrNotRecorded } from '../../core/nhs-number';
 import type { ParticipantRecord } from '../../core/schemas/participant-record';
 import { dateOr } from './document-meta';
 
@@ -33,10 +33,7 @@ export function personRows(person: DocumentPerson, withIdentifiers: boolean): Re
     ['Date of birth', dateOr(person.dateOfBirth, 'Not recorded')],
   ];
   if (withIdentifiers) {
-    rows.push(
-      ['NHS number', person.nhsNumber === null ? 'Not recorded' : formatNhsNumber(person.nhsNumber)],
-      ['WorkWell reference', person.reference],
-    );
+    rows.push(['NHS number', nhsNumberOrNotRecorded(person.nhsNumber)], ['WorkWell reference', person.reference]);
   }
   return rows;
 }
