@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../core/app-error';
-import { REFERRAL_CSV_COLUMNS, parseReferralCsv } from '../../../../core/referrals/referral-csv';
+import { OPTIONAL_REFERRAL_CSV_COLUMNS, REFERRAL_CSV_COLUMNS, parseReferralCsv } from '../../../../core/referrals/referral-csv';
 import { referralCsv, referralCsvRow } from '../../../support/referral-files';
 
 function refusedWhole(text: string): string {
@@ -111,5 +113,11 @@ describe('referral CSV import (issue 20, item 1)', () => {
     expect(refusedWhole(`${header},gp_practice`)).toContain('not known gp_practice');
     expect(refusedWhole('')).toContain('empty');
     expect(refusedWhole(`${header}\r\n"unfinished`)).toContain('quoted cell');
+  });
+
+  it('is the column list README documents, the optional columns included', () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, '../../../../README.md'), 'utf8');
+    const csvSection = readme.slice(readme.indexOf('*CSV* (UTF-8'), readme.indexOf('*FHIR R4*: a `Bundle`'));
+    for (const column of [...REFERRAL_CSV_COLUMNS, ...OPTIONAL_REFERRAL_CSV_COLUMNS]) expect(csvSection).toContain(`\`${column}\``);
   });
 });
