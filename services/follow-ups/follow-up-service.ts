@@ -14,10 +14,10 @@ import {
 } from '../../core/follow-ups/follow-up-due';
 import type { FollowUp, FollowUpsDue, PersonFollowUps } from '../../core/schemas/follow-up';
 import { findFollowUp, insertFollowUp, listExitsForFollowUp, listFollowUps } from '../../db/repositories/follow-up-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { episodesOf } from '../participants/episodes';
+import { requireParticipant } from '../participants/require-participant';
 
 type FollowUpRow = Awaited<ReturnType<typeof listFollowUps>>[number];
 
@@ -49,8 +49,7 @@ function toFollowUp(row: FollowUpRow): FollowUp {
  * stays one after they are referred again, so its follow-ups are still made. NOT_FOUND for no such person.
  */
 async function exitsOf(store: Store, participantId: string): Promise<Array<{ episode: number; exitedOn: string }>> {
-  const participant = await findParticipant(store.db, participantId);
-  if (participant === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const participant = await requireParticipant(store, participantId);
   return (await episodesOf(store.db, participant))
     .flatMap((episode) => (episode.end === null ? [] : [{ episode: episode.number, exitedOn: episode.end.endedOn }]))
     .reverse();
