@@ -88,9 +88,32 @@ export function miConsentAt(
       FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
 }
 
+/**
+ * Whether a timestamp fell on or before a day in England (`london_date(ts) <= day`). The app's
+ * timestamps are UTC (`...Z`), and one before 23:00 UTC on the day is on or before it in England
+ * whatever the clocks, so that is settled in SQL; only the rest call `london_date`, a JavaScript
+ * function, which costs the dashboard tens of thousands of calls a second otherwise.
+ */
+function londonDateOnOrBefore(timestamp: string, day: string): string {
+  return `((${timestamp} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z' AND ${timestamp} < ${day} || 'T23:00') OR london_date(${timestamp}) <= ${day})`;
+}
+
+/** A timestamp as the app writes it (`Date.toISOString`): fixed width and UTC, so sorting it as text sorts it in time. */
+const ISO_UTC = `'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'`;
+
+/**
+ * The day in England of the earliest `timestamp` of the rows `from` (a `FROM ... WHERE ...`). For
+ * the app's own timestamps the earliest is found as text and turned into a day once (the day is
+ * never earlier for a later instant), not once a row; any other form is read row by row.
+ */
+function firstLondonDate(timestamp: string, from: string): string {
+  return `(SELECT min(day) FROM (SELECT london_date(min(${timestamp})) AS day ${from} AND ${timestamp} GLOB ${ISO_UTC}
+      UNION ALL SELECT min(london_date(${timestamp})) ${from} AND NOT ${timestamp} GLOB ${ISO_UTC}))`;
+}
+
 const ASSESSMENT_OF_EPISODE = `a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last AND ${miInEpisode('a.assessed_on')}`;
 const PLAN_OF_EPISODE = `ap.participant_id = p.id AND ${miInEpisode('london_date(ap.created_at)')}`;
-const AGREED_BY_LAST = `ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last`;
+const AGREED_BY_LAST = `ap.mdt_agreed_at IS NOT NULL AND ${londonDateOnOrBefore('ap.mdt_agreed_at', '@last')}`;
 
 /** The episode's latest joined-up assessment's content (JSON) by `@last`: its `mainBarrier` is the primary barrier. */
 export const MI_ASSESSMENT_JSON = `(SELECT a.content_json FROM assessments a WHERE ${ASSESSMENT_OF_EPISODE} ORDER BY a.recorded_at DESC LIMIT 1)`;
@@ -99,13 +122,19 @@ export const MI_ASSESSMENT_JSON = `(SELECT a.content_json FROM assessments a WHE
 export const MI_FIRST_APPOINTMENT_DATE = `(SELECT min(a.assessed_on) FROM assessments a WHERE ${ASSESSMENT_OF_EPISODE})`;
 
 /** The day (in England) the MDT first agreed a plan of the episode, by `@last`. */
-export const MI_PLAN_AGREED_DATE = `(SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ${PLAN_OF_EPISODE} AND ${AGREED_BY_LAST})`;
+export const MI_PLAN_AGREED_DATE = firstLondonDate(
+  'ap.mdt_agreed_at',
+  `FROM action_plans ap WHERE ${PLAN_OF_EPISODE} AND ${AGREED_BY_LAST}`,
+);
 
 /** The content (JSON) of the episode's newest plan agreed by the MDT by `@last`. */
 export const MI_PLAN_JSON = `(SELECT ap.content_json FROM action_plans ap WHERE ${PLAN_OF_EPISODE} AND ${AGREED_BY_LAST} ORDER BY ap.version_number DESC LIMIT 1)`;
 
 /** The first day (in England) a plan of the episode was active, by `@last`. */
-export const MI_PLAN_ACTIVE_DATE = `(SELECT min(london_date(ap.activated_at)) FROM action_plans ap WHERE ${PLAN_OF_EPISODE} AND ap.activated_at IS NOT NULL AND london_date(ap.activated_at) <= @last)`;
+export const MI_PLAN_ACTIVE_DATE = firstLondonDate(
+  'ap.activated_at',
+  `FROM action_plans ap WHERE ${PLAN_OF_EPISODE} AND ap.activated_at IS NOT NULL AND ${londonDateOnOrBefore('ap.activated_at', '@last')}`,
+);
 
 /**
  * The episode's first attended contact in the contact log by `@last` (a did-not-attend is not

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * The dashboard (issue 20 item 7: under a second at 250,000 people) and the MI return read a few
+ * facts of each episode: the first referral's date and route, a consent's state, the first
+ * joined-up assessment's date, the first attended contact, the days plans were agreed and made
+ * active, and first and latest scores. With only the participant in an index, each look-up also
+ * reads the whole row (a plan's or assessment's content with it), and tens of thousands of them
+ * overflow the page cache. These indexes hold every column those look-ups read, in the order they
+ * sort, so a look-up reads a few index entries next to each other. Local to the store (the
+ * partnership server runs no such query). Frozen in time.
+ */
+const INDEXES: ReadonlyArray<readonly [name: string, table: string, columns: string[]]> = [
+  ['referrals_facts', 'referrals', ['participant_id', 'referral_date', 'id', 'route']],
+  ['consents_facts', 'consents', ['participant_id', 'purpose', 'decided_on', 'recorded_at', 'decision', 'withdrawn_on']],
+  ['assessments_facts', 'assessments', ['participant_id', 'kind', 'assessed_on', 'recorded_at']],
+  ['contact_log_facts', 'contact_log', ['participant_id', 'did_not_attend', 'contact_on']],
+  ['action_plans_facts', 'action_plans', ['participant_id', 'created_at', 'mdt_agreed_at', 'activated_at']],
+  ['measure_results_facts', 'measure_results', ['participant_id', 'measure', 'taken_on', 'recorded_at', 'total']],
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  for (const [name, table, columns] of INDEXES) await db.schema.createIndex(name).on(table).columns(columns).execute();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const [name] of INDEXES) await db.schema.dropIndex(name).execute();
+}
