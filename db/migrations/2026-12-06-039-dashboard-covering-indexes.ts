@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * The dashboard (issue 20 item 7: under a second at 250,000 people) and the MI return read a few
  * facts of each episode: the first referral's date and route, a consent's state, the first
  * joined-up assessment's date, the first attended contact, the days plans were agreed and made
- * active, and first and latest scores. With only the participant in an index, each look-up also
+ * active, first and latest scores, and the primary barrier. With only the participant in an index, each look-up also
  * reads the whole row (a plan's or assessment's content with it), and tens of thousands of them
  * overflow the page cache. These indexes hold every column those look-ups read, in the order they
  * sort, so a look-up reads a few index entries next to each other. Local to the store (the
@@ -22,9 +22,14 @@ const INDEXES: ReadonlyArray<readonly [name: string, table: string, columns: str
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   for (const [name, table, columns] of INDEXES) await db.schema.createIndex(name).on(table).columns(columns).execute();
+  // The primary barrier is one field of the latest assessment's content: indexed by itself, it is read without the content.
+  await sql`CREATE INDEX assessments_main_barrier ON assessments (participant_id, kind, recorded_at, assessed_on, json_extract(content_json, '$.mainBarrier'))`.execute(
+    db,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('assessments_main_barrier').execute();
   for (const [name] of INDEXES) await db.schema.dropIndex(name).execute();
 }

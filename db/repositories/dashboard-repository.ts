@@ -1,8 +1,8 @@
 import type { Store } from '../store';
 import {
-  MI_ASSESSMENT_JSON,
   MI_FIRST_APPOINTMENT_DATE,
   MI_FIRST_CONTACT_DATE,
+  MI_MAIN_BARRIER,
   MI_MEASURES,
   MI_ON_CASELOAD,
   MI_PLAN_ACTIVE_DATE,
@@ -128,7 +128,7 @@ export const EXITED_COUNTS_SQL = `WITH candidates AS (
     ),
     ${miEpisodesCte('SELECT id FROM candidates')},
     exited AS MATERIALIZED (
-      SELECT ep.*, json_extract(${MI_ASSESSMENT_JSON}, '$.mainBarrier') AS primary_barrier, ${miConsentAt('evaluation')} AS consent_evaluation
+      SELECT ep.*, ${MI_MAIN_BARRIER} AS primary_barrier, ${miConsentAt('evaluation')} AS consent_evaluation
       FROM episodes ep JOIN participants p ON p.id = ep.participant_id
       WHERE ep.ended_on BETWEEN @first AND @last AND ${MI_ON_CASELOAD} AND ${miIsParticipant(miConsentAt('service'))}
     ),

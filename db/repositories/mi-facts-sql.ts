@@ -118,6 +118,13 @@ const AGREED_BY_LAST = `ap.mdt_agreed_at IS NOT NULL AND ${londonDateOnOrBefore(
 /** The episode's latest joined-up assessment's content (JSON) by `@last`: its `mainBarrier` is the primary barrier. */
 export const MI_ASSESSMENT_JSON = `(SELECT a.content_json FROM assessments a WHERE ${ASSESSMENT_OF_EPISODE} ORDER BY a.recorded_at DESC LIMIT 1)`;
 
+/**
+ * The primary barrier: the `mainBarrier` of the episode's latest joined-up assessment by `@last` (as the
+ * MI return reads it from {@link MI_ASSESSMENT_JSON}), read from store migration 039's index on it, not
+ * from the assessment's whole content.
+ */
+export const MI_MAIN_BARRIER = `(SELECT json_extract(a.content_json, '$.mainBarrier') FROM assessments a WHERE ${ASSESSMENT_OF_EPISODE} ORDER BY a.recorded_at DESC LIMIT 1)`;
+
 /** The episode's first appointment: the date of its first joined-up assessment by `@last`. */
 export const MI_FIRST_APPOINTMENT_DATE = `(SELECT min(a.assessed_on) FROM assessments a WHERE ${ASSESSMENT_OF_EPISODE})`;
 
