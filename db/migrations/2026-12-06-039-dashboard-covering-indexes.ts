@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
  * The dashboard (issue 20 item 7: under a second at 250,000 people) and the MI return read a few
  * facts of each episode: the first referral's date and route, a consent's state, the first
  * joined-up assessment's date, the first attended contact, the days plans were agreed and made
- * active, first and latest scores, and the primary barrier. With only the participant in an index, each look-up also
+ * active, first and latest scores, the primary barrier, and how the episode ended. With only the participant in an index, each look-up also
  * reads the whole row (a plan's or assessment's content with it), and tens of thousands of them
  * overflow the page cache. These indexes hold every column those look-ups read, in the order they
  * sort, so a look-up reads a few index entries next to each other. Local to the store (the
@@ -16,6 +16,8 @@ const INDEXES: ReadonlyArray<readonly [name: string, table: string, columns: str
   ['assessments_facts', 'assessments', ['participant_id', 'kind', 'assessed_on', 'recorded_at']],
   ['contact_log_facts', 'contact_log', ['participant_id', 'did_not_attend', 'contact_on']],
   ['action_plans_facts', 'action_plans', ['participant_id', 'created_at', 'mdt_agreed_at', 'activated_at']],
+  ['participant_exits_by_date_facts', 'participant_exits', ['exited_on', 'participant_id']],
+  ['participant_exits_facts', 'participant_exits', ['participant_id', 'exited_on', 'reason', 'employment_outcome']],
   ['measure_results_facts', 'measure_results', ['participant_id', 'measure', 'taken_on', 'recorded_at', 'total']],
 ];
 

@@ -71,7 +71,7 @@ export const REFERRED_COUNTS_SQL = `WITH candidates AS (
         ${MI_PLAN_AGREED_DATE} AS plan_agreed_date,
         ${MI_PLAN_ACTIVE_DATE} AS plan_active_date,
         CASE WHEN ep.ended_on <= @last THEN ep.ended_on END AS exited_on
-      FROM episodes ep JOIN participants p ON p.id = ep.participant_id
+      FROM episodes ep
       WHERE ep.started_on BETWEEN @first AND @last AND ${MI_ON_CASELOAD} AND ${miIsParticipant(miConsentAt('service'))}
     )
     SELECT 'referral' AS figure, route AS key, started_on AS day, NULL AS days, NULL AS exited_on, NULL AS plan_active_date,
@@ -129,7 +129,7 @@ export const EXITED_COUNTS_SQL = `WITH candidates AS (
     ${miEpisodesCte('SELECT id FROM candidates')},
     exited AS MATERIALIZED (
       SELECT ep.*, ${MI_MAIN_BARRIER} AS primary_barrier, ${miConsentAt('evaluation')} AS consent_evaluation
-      FROM episodes ep JOIN participants p ON p.id = ep.participant_id
+      FROM episodes ep
       WHERE ep.ended_on BETWEEN @first AND @last AND ${MI_ON_CASELOAD} AND ${miIsParticipant(miConsentAt('service'))}
     ),
     scored AS MATERIALIZED (
@@ -139,7 +139,7 @@ export const EXITED_COUNTS_SQL = `WITH candidates AS (
         CASE WHEN ${allowed} THEN ${miMeasureAt(measure, 'ASC', 'total')} END AS ${measure}_baseline,
         CASE WHEN ${allowed} THEN ${miMeasureAt(measure, 'DESC', 'total')} END AS ${measure}_latest`;
       }).join(',\n        ')}
-      FROM exited ep JOIN participants p ON p.id = ep.participant_id
+      FROM exited ep
       WHERE ${MI_MEASURES.map((measure) => miColumnMaySendSql(`${measure}_follow_up`, 'ep.consent_evaluation')).join(' OR ')}
     )
     SELECT 'route' AS figure, route AS key, end_outcome AS outcome, count(*) AS count,

@@ -2,8 +2,8 @@ import { MI_RETURN_COLUMN_BASIS, type MiReturnColumn } from '../../core/exports/
 
 /**
  * The per-episode facts of the management-information return (issue 20 item 4: measures, plans and
- * outcomes are per episode), as SQL over an episode aliased `ep` (from {@link miEpisodesCte}) and its
- * participant aliased `p`, read as they stood on the day bound to `@last` (and `@first`, the period's
+ * outcomes are per episode), as SQL over an episode aliased `ep` (from {@link miEpisodesCte}: its
+ * `participant_id` is the person's), read as they stood on the day bound to `@last` (and `@first`, the period's
  * first day). The MI return (mi-return-repository.ts) and the dashboard (dashboard-repository.ts)
  * both build on these, so a referral, a wait, a status or a score is counted one way only.
  */
@@ -54,7 +54,7 @@ export function miInEpisode(date: string): string {
  */
 export const MI_ON_CASELOAD = `ep.started_on <= @last
          AND (ep.ended_on IS NULL OR ep.ended_on >= @first
-           OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = ep.ended_on AND f.contacted_on BETWEEN @first AND @last))`;
+           OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.participant_id = ep.participant_id AND f.exited_on = ep.ended_on AND f.contacted_on BETWEEN @first AND @last))`;
 
 /** A consent's state as the MI return counts a participant (core `isMiParticipant`): not declined or withdrawn, or none decided. */
 export function miIsParticipant(consentState: string): string {
@@ -85,7 +85,7 @@ export function miConsentAt(
   day: '@last' | '@made' = '@last',
 ): string {
   return `(SELECT CASE WHEN c.decision = 'given' AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${day}) THEN 'given' WHEN c.decision = 'given' THEN 'withdrawn' ELSE 'declined' END
-      FROM consents c WHERE c.participant_id = p.id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
+      FROM consents c WHERE c.participant_id = ep.participant_id AND c.purpose = '${purpose}' AND c.decided_on <= ${day} ORDER BY c.decided_on DESC, c.recorded_at DESC LIMIT 1)`;
 }
 
 /**
@@ -111,8 +111,8 @@ function firstLondonDate(timestamp: string, from: string): string {
       UNION ALL SELECT min(london_date(${timestamp})) ${from} AND NOT ${timestamp} GLOB ${ISO_UTC}))`;
 }
 
-const ASSESSMENT_OF_EPISODE = `a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last AND ${miInEpisode('a.assessed_on')}`;
-const PLAN_OF_EPISODE = `ap.participant_id = p.id AND ${miInEpisode('london_date(ap.created_at)')}`;
+const ASSESSMENT_OF_EPISODE = `a.participant_id = ep.participant_id AND a.kind = 'joined_up' AND a.assessed_on <= @last AND ${miInEpisode('a.assessed_on')}`;
+const PLAN_OF_EPISODE = `ap.participant_id = ep.participant_id AND ${miInEpisode('london_date(ap.created_at)')}`;
 const AGREED_BY_LAST = `ap.mdt_agreed_at IS NOT NULL AND ${londonDateOnOrBefore('ap.mdt_agreed_at', '@last')}`;
 
 /** The episode's latest joined-up assessment's content (JSON) by `@last`: its `mainBarrier` is the primary barrier. */
@@ -147,16 +147,16 @@ export const MI_PLAN_ACTIVE_DATE = firstLondonDate(
  * The episode's first attended contact in the contact log by `@last` (a did-not-attend is not
  * contact). Not an MI column: the dashboard's first wait.
  */
-export const MI_FIRST_CONTACT_DATE = `(SELECT min(cl.contact_on) FROM contact_log cl WHERE cl.participant_id = p.id AND cl.did_not_attend = 0 AND cl.contact_on <= @last AND ${miInEpisode('cl.contact_on')})`;
+export const MI_FIRST_CONTACT_DATE = `(SELECT min(cl.contact_on) FROM contact_log cl WHERE cl.participant_id = ep.participant_id AND cl.did_not_attend = 0 AND cl.contact_on <= @last AND ${miInEpisode('cl.contact_on')})`;
 
 /** A measure's first (ASC) or latest (DESC) scored result in the episode by `@last`: its total or the day it was taken. */
 export function miMeasureAt(measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on'): string {
-  return `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last AND ${miInEpisode('m.taken_on')} ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
+  return `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = ep.participant_id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last AND ${miInEpisode('m.taken_on')} ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
 }
 
 /** How many scored results of a measure in the episode by `@last` (a follow-up needs more than one). */
 export function miMeasureCount(measure: string): string {
-  return `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last AND ${miInEpisode('m.taken_on')})`;
+  return `(SELECT count(*) FROM measure_results m WHERE m.participant_id = ep.participant_id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last AND ${miInEpisode('m.taken_on')})`;
 }
 
 /** The measures whose change the dashboard shows (the MI return also carries MSK-HQ and work ability). */

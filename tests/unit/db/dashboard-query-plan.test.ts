@@ -22,13 +22,13 @@ describe("the dashboard's store queries (issue 20 item 7: under a second at 250,
       const referred = planOf(REFERRED_COUNTS_SQL);
       const exited = planOf(EXITED_COUNTS_SQL);
       // The people come from ranges of the caseload's referral-date index (every episode begins on a referral,
-      // and `referred_on` is the latest one's date) and, for the episodes that ended, of migration 038's exit-date index.
+      // and `referred_on` is the latest one's date) and, for the episodes that ended, of the exits' date (migration 039's index holding the person).
       const referredRange = /^SEARCH (participants|p) USING (COVERING )?INDEX participants_sort_referred \(<expr>>\? AND <expr><\?\)/;
       expect(referred.some((step) => referredRange.test(step))).toBe(true);
       expect(exited.some((step) => referredRange.test(step))).toBe(true);
       expect(
         exited.some((step) =>
-          /^SEARCH participant_exits USING INDEX participant_exits_by_date \(exited_on>\? AND exited_on<\?\)/.test(step),
+          /^SEARCH participant_exits USING COVERING INDEX participant_exits_by_date_facts \(exited_on>\? AND exited_on<\?\)/.test(step),
         ),
       ).toBe(true);
       // Each episode's facts (referrals, consents, contacts, assessments and the main barrier, plans, scores) are

@@ -22,7 +22,7 @@ describe("the MI facts' plan dates (England's day, read cheaply)", () => {
         return sqlite
           .prepare(
             `SELECT ${MI_PLAN_AGREED_DATE} AS agreed, ${MI_PLAN_ACTIVE_DATE} AS active
-             FROM (SELECT 'p1' AS id) p, (SELECT 1 AS number, '2026-06-01' AS started_on, NULL AS next_started_on) ep`,
+             FROM (SELECT 'p1' AS participant_id, 1 AS number, '2026-06-01' AS started_on, NULL AS next_started_on) ep`,
           )
           .get({ last }) as { agreed: string | null; active: string | null };
       };
