@@ -18,6 +18,8 @@ const INDEXES: ReadonlyArray<readonly [name: string, table: string, columns: str
   ['action_plans_facts', 'action_plans', ['participant_id', 'created_at', 'mdt_agreed_at', 'activated_at']],
   ['participant_exits_by_date_facts', 'participant_exits', ['exited_on', 'participant_id']],
   ['participant_exits_facts', 'participant_exits', ['participant_id', 'exited_on', 'reason', 'employment_outcome']],
+  // "Caseload per coach" counts each coach's open cases: without the status beside the coach, that reads every person.
+  ['participants_coach_status', 'participants', ['coach_user_id', 'status']],
   ['measure_results_facts', 'measure_results', ['participant_id', 'measure', 'taken_on', 'recorded_at', 'total']],
 ];
 
