@@ -107,8 +107,9 @@ const ISO_UTC = `'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-
  * never earlier for a later instant), not once a row; any other form is read row by row.
  */
 function firstLondonDate(timestamp: string, from: string): string {
-  return `(SELECT min(day) FROM (SELECT london_date(min(${timestamp})) AS day ${from} AND ${timestamp} GLOB ${ISO_UTC}
-      UNION ALL SELECT min(london_date(${timestamp})) ${from} AND NOT ${timestamp} GLOB ${ISO_UTC}))`;
+  const iso = `${timestamp} GLOB ${ISO_UTC}`;
+  return `(SELECT CASE WHEN other IS NULL THEN app WHEN app IS NULL THEN other ELSE min(app, other) END
+      FROM (SELECT london_date(min(CASE WHEN ${iso} THEN ${timestamp} END)) AS app, min(CASE WHEN ${iso} THEN NULL ELSE london_date(${timestamp}) END) AS other ${from}))`;
 }
 
 const ASSESSMENT_OF_EPISODE = `a.participant_id = ep.participant_id AND a.kind = 'joined_up' AND a.assessed_on <= @last AND ${miInEpisode('a.assessed_on')}`;
