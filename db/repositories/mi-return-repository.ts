@@ -1,3 +1,4 @@
+import { AREA_CODE_SETTING_KEY } from '../../core/schemas/area-code';
 import type { Store } from '../store';
 // The per-episode facts the dashboard shares (issue 20 item 4), so the two cannot disagree.
 import {
@@ -110,11 +111,19 @@ export function countDeclinedReferrals(store: Pick<Store, 'sqlite'>, month: { fi
 }
 
 /**
- * The partnership's own area, as the MI return's `area_code` reports it: the integrated care board
- * area chosen when the partnership was set up (core/icb-areas.ts), or null for a partnership set up
- * under a name of its own. The same on every row: an area for the partnership, never the person's.
+ * What the partnership's own area code (the MI return's `area_code`) is decided from
+ * (core/icb-areas.ts `areaCodeInEffect`): the code an administrator set in Settings (null when none
+ * is), the integrated care board area chosen at setup and the partnership's name. The same on every
+ * row: an area for the partnership, never the person's.
  */
-export function partnershipAreaCode(store: Pick<Store, 'sqlite'>): string | null {
-  const row = store.sqlite.prepare('SELECT icb_code FROM partnership LIMIT 1').get() as { icb_code: string | null } | undefined;
-  return row?.icb_code ?? null;
+export function partnershipAreaFacts(store: Pick<Store, 'sqlite'>): { configured: string | null; icbCode: string | null; name: string } {
+  const row = store.sqlite
+    .prepare(
+      // Subqueries, so the setting is read even where no partnership row is (yet) held.
+      `SELECT (SELECT icb_code FROM partnership LIMIT 1) AS icb_code, (SELECT name FROM partnership LIMIT 1) AS name,
+              (SELECT value_json FROM partnership_settings WHERE key = ?) AS configured_json`,
+    )
+    .get(AREA_CODE_SETTING_KEY) as { icb_code: string | null; name: string | null; configured_json: string | null } | undefined;
+  const configured: unknown = row?.configured_json == null ? null : JSON.parse(row.configured_json);
+  return { configured: typeof configured === 'string' ? configured : null, icbCode: row?.icb_code ?? null, name: row?.name ?? '' };
 }

@@ -160,6 +160,16 @@ describe('partnership export (FHIR)', () => {
     );
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('9999999883');
+    // The Patient carries sex and the GP practice (ODS identifier); ethnicity and disability never leave (README, "Exports").
+    expect(bundles[0]?.entry[0]?.resource).toMatchObject({
+      resourceType: 'Patient',
+      gender: 'female',
+      generalPractitioner: [
+        { identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'A81001' }, display: 'Example Street Surgery' },
+      ],
+    });
+    expect(text).not.toContain('EthnicCategory');
+    expect(text).not.toContain('disability');
     expect(text).not.toContain(readyId === scenario.id ? 'never' : 'Back pain since a lifting injury');
 
     const log = value<ExportLogPage>(await services.dispatch('exports.log', { kind: 'fhir_bundle' }));
