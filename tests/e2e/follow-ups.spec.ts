@@ -3,11 +3,12 @@ import { expect, test } from './host-fixture';
 import { openDemoAs } from './demo-sign-in';
 import { fillDate, readDate } from './date-input';
 import { activate, chooseOption, tabTo, typeInto } from './keyboard';
+import { projectorShot } from './projector-shot';
 
 test('a coach sees a follow-up due on the worklist and records it by keyboard; someone referred again keeps their earlier exit’s follow-up due (issue 20 items 6 and 4)', async ({
   page,
   host,
-}) => {
+}, testInfo) => {
   test.setTimeout(180_000);
   await openDemoAs(page, host, 'demo.coach');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
@@ -50,6 +51,8 @@ test('a coach sees a follow-up due on the worklist and records it by keyboard; s
   await typeInto(page, form.getByLabel('Hours a week (optional)'), '22.5');
   await typeInto(page, form.getByLabel('Note (optional)'), 'Back on the early shift; managing well.');
   await expectNoAxeViolations(page);
+  await form.scrollIntoViewIfNeeded();
+  await projectorShot(page, testInfo, 1366, 768, 'follow-up-form');
   await activate(page, form.getByRole('button', { name: 'Save follow-up' }));
 
   await expect(form).toHaveCount(0);
@@ -67,6 +70,7 @@ test('a coach sees a follow-up due on the worklist and records it by keyboard; s
   await expect(table).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: name }).filter({ hasText: point })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  await projectorShot(page, testInfo, 1366, 768, 'follow-ups-due');
 
   // Someone else with a follow-up due is referred again (issue 20 item 4): registration's duplicate warning starts their
   // next episode, the new employer typed is saved over theirs, and the earlier exit's follow-up stays due.
