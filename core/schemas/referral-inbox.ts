@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eligibilityRulesSchema, ELIGIBILITY_RULES } from '../referrals/eligibility';
 import { DECLINE_REASONS, REFERRAL_SOURCES } from '../referrals/inbox-referral';
+import { gpPracticeSchema } from './gp-practice';
 import { possibleDuplicateSchema, REFERRAL_ROUTES } from './referral';
 
 const inboxStatusSchema = z.enum(['waiting', 'accepted', 'declined']);
@@ -22,6 +23,8 @@ export const inboxEntrySchema = z.object({
   nhsNumber: z.string().nullable(),
   postcode: z.string().nullable(),
   employmentStatus: z.string(),
+  /** The GP practice the referral names (null when it names none), shown before it is accepted onto the record. */
+  gpPractice: gpPracticeSchema.nullable(),
   referralDate: z.string(),
   referrerName: z.string().nullable(),
   referrerOrganisation: z.string().nullable(),

@@ -102,6 +102,7 @@ export async function listInbox(store: Store, input: ParsedInput<'referrals.list
       nhsNumber: person.nhsNumber,
       postcode: person.postcode,
       employmentStatus: details.employment.status,
+      gpPractice: details.gpPractice ?? null,
       referralDate: details.referral.date,
       referrerName: details.referral.referrerName,
       referrerOrganisation: details.referral.referrerOrganisation,

@@ -1,3 +1,4 @@
+import { gpPracticeLabel } from '../../../core/schemas/gp-practice';
 import { useRef, useState } from 'react';
 import { formatNhsNumber } from '../../../core/nhs-number';
 import { EMPLOYMENT_STATUS_LABELS, EMPLOYMENT_STATUSES, REFERRAL_ROUTE_LABELS } from '../../../core/schemas/referral';
@@ -38,6 +39,7 @@ function ReferralDetails({ entry }: { entry: InboxEntry }) {
           ['NHS number', entry.nhsNumber === null ? 'Not recorded' : formatNhsNumber(entry.nhsNumber)],
           ['Postcode', orNotRecorded(entry.postcode)],
           ['Work status', employmentLabel(entry.employmentStatus)],
+          ['GP practice', entry.gpPractice === null ? 'Not recorded' : gpPracticeLabel(entry.gpPractice)],
         ]}
       />
     </>

@@ -66,6 +66,8 @@ describe('the referral inbox (issue 20, items 1 and 3)', () => {
         { rule: 'age', outcome: 'met' },
       ]);
       expect(waiting[1]?.eligibility[0]).toEqual({ rule: 'area', outcome: 'not_met' });
+      // Triage sees the GP practice a referral names before accepting it.
+      expect(waiting.map((entry) => entry.gpPractice)).toEqual([{ odsCode: 'C84001', name: 'Example Lane Surgery' }, null, null]);
       const [sam1, sam2, other] = waiting as [InboxEntry, InboxEntry, InboxEntry];
 
       const accepted = resultValue<{ participantId: string; reference: string; linked: boolean }>(
