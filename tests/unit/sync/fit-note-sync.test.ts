@@ -28,6 +28,25 @@ describe('fit notes across laptops (issue 20 item 2)', () => {
     expect(onB.fitNotes).toEqual([saved]);
   });
 
+  it(
+    'a coordinator enters a fit note handed to them, with no end date; the partnership server takes it as recorded',
+    { timeout: 180_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const a = await laptopApp(partnership.laptopA, 'demo.coordinator');
+      const { id } = value<{ id: string }>(
+        await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Handednote' } })),
+      );
+      const saved = value<FitNote>(await a.dispatch('fitNotes.record', gpNote(id, { periodTo: null })));
+      expect(saved).toMatchObject({ periodTo: null, recordedBy: 'Demo Coordinator' });
+      expect((await partnership.sync(partnership.laptopA, 'demo.coordinator')).refused).toEqual([]);
+      // Held as recorded, with no end date (another laptop reading it back is the first test's part).
+      expect((await heldFitNotes(partnership.db)).map(({ row }) => row)).toEqual([
+        expect.objectContaining({ id: saved.id, period_to: null, recorded_by: expect.any(String) }),
+      ]);
+    },
+  );
+
   it('the server refuses a fit note pushed by a role that may not record one, and keeps nothing of it', { timeout: 180_000 }, async () => {
     const partnership = await demoOnServer();
     const a = await laptopApp(partnership.laptopA, 'demo.coach');
