@@ -61,17 +61,26 @@ async function seedWithin(store: Store, now: Date): Promise<void> {
   for (const person of people) {
     const offSick = person.employment_status === 'off_sick_fit_note';
     if (!offSick && random.next() >= OTHERS_WITH_A_NOTE) continue;
-    const referred = person.referred_on ?? person.created_at.slice(0, 10);
+    // The episode starts on the referral date this laptop keeps (referred_on, which does not sync)
+    // or, on every other laptop and the server, the day the person was recorded: the first note
+    // covers both, so the MI return's fit_note_at_start is the same everywhere. The few people
+    // backdated years for the retention review (the two days far apart) are left without.
+    const recorded = person.created_at.slice(0, 10);
+    const referred = person.referred_on ?? recorded;
+    const [earlier, later] = referred < recorded ? [referred, recorded] : [recorded, referred];
+    if (later > addDaysToIsoDate(earlier, 60)) continue;
     // The one long-term case: off sick since long before today, still on the service.
-    const longTerm = !indefiniteGiven && offSick && person.status === 'active' && referred <= addDaysToIsoDate(today, -2 * SIX_MONTHS_DAYS);
-    const first = minDate(addDaysToIsoDate(referred, -random.integer(0, 14)), today);
+    const longTerm = !indefiniteGiven && offSick && person.status === 'active' && later <= addDaysToIsoDate(today, -2 * SIX_MONTHS_DAYS);
+    const first = minDate(addDaysToIsoDate(earlier, -random.integer(0, 14)), today);
     let from = first;
     for (let count = 0; count < 12; count += 1) {
       const [issuerSetting, issuerProfession] = random.weighted(ISSUER_WEIGHTS);
       const sixMonthsOn = from >= addDaysToIsoDate(first, SIX_MONTHS_DAYS);
       const indefinite = longTerm && sixMonthsOn;
       const fitness = !offSick || (count > 0 && random.next() < 0.5) || (count === 0 && random.next() < 0.2) ? 'may_be_fit' : 'not_fit';
-      const periodTo = indefinite ? null : addDaysToIsoDate(from, random.pick(longTerm ? [4, 8, 13] : [2, 4, 4, 8, 13]) * 7 - 1);
+      const drawn = addDaysToIsoDate(from, random.pick(longTerm ? [4, 8, 13] : [2, 4, 4, 8, 13]) * 7 - 1);
+      const covers = addDaysToIsoDate(later, 1); // London's date of created_at may be the day after its UTC date
+      const periodTo = indefinite ? null : count === 0 && drawn < covers ? covers : drawn;
       await recordFitNote(
         store,
         contract['fitNotes.record'].input.parse({
