@@ -64,6 +64,8 @@ export const CHANNELS = [
   'config.saveService',
   'config.saveLibraryAction',
   'config.saveClinicalLeads',
+  'config.areaCode',
+  'config.saveAreaCode',
   'measureWording.list',
   'measureWording.save',
   'measureWording.reset',

@@ -31,6 +31,11 @@ export function formatNhsNumber(value: string): string {
   return digits.length === 10 ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value;
 }
 
+/** A record's NHS number as every screen and document shows it: 3-3-4, or "Not recorded" when the person has none on file. */
+export function nhsNumberOrNotRecorded(value: string | null): string {
+  return value === null ? 'Not recorded' : formatNhsNumber(value);
+}
+
 /**
  * NHS numbers starting 999 are reserved for test data and are never issued to people, so
  * synthetic records use only that range.

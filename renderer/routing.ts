@@ -53,6 +53,7 @@ export const SETTINGS_SECTIONS = [
   'clinical-leads',
   'eligibility',
   'waiting-targets',
+  'area-code',
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 

@@ -11,6 +11,7 @@ import {
   saveMeasureWordingInputSchema,
 } from '../schemas/measure-wording';
 import { clinicalLeadsSchema, saveClinicalLeadsInputSchema } from '../schemas/risk-flag';
+import { areaCodeSettingSchema, saveAreaCodeInputSchema } from '../schemas/area-code';
 import { emptyInputSchema } from '../schemas/session';
 import type { ChannelDefinition } from './channel-definition';
 import { CONFIG_ROLES } from './channel-roles';
@@ -59,6 +60,20 @@ export const settingsContract = {
     summary: 'Name the clinical leads (clinicians, by username) who, with the mental health practitioner, may acknowledge risk flags',
     input: saveClinicalLeadsInputSchema,
     output: clinicalLeadsSchema,
+    access: CONFIG_ROLES,
+    audit: { action: 'configure' },
+  },
+  'config.areaCode': {
+    summary: "The partnership's area code for the MI return: the one set, and the one the return sends now",
+    input: emptyInputSchema,
+    output: areaCodeSettingSchema,
+    access: ALL_ROLES,
+    audit: { action: 'view' },
+  },
+  'config.saveAreaCode': {
+    summary: "Set the partnership's area code for the MI return (an ONS ICB code), or clear it, over the version edited",
+    input: saveAreaCodeInputSchema,
+    output: areaCodeSettingSchema,
     access: CONFIG_ROLES,
     audit: { action: 'configure' },
   },

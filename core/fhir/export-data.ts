@@ -15,6 +15,13 @@ export interface FhirExportPerson {
   readonly nhsNumber: string | null;
   /** When they left the service (their exit), or null while they are on it: every resource's status follows it. */
   readonly exitedOn: string | null;
+  /** Their GP practice (ODS code and name), or null when not known. */
+  readonly gpPractice: { readonly odsCode: string; readonly name: string } | null;
+  /**
+   * Their sex as recorded (SEXES), or null when not asked. Ethnicity is never here: special
+   * category data with no lawful basis to send to the partnership system (README, "Exports").
+   */
+  readonly sex: 'female' | 'male' | 'not_stated' | null;
 }
 
 export interface FhirExportReferral {

@@ -18,6 +18,12 @@ export const NHS_NUMBER_NOT_TRACED = {
   display: 'Number present but not traced',
 } as const;
 
+/** ODS codes: a GP practice in `Patient.generalPractitioner` is named by its ODS code in this system. */
+export const ODS_ORGANIZATION_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
+/** UK Core's ethnic category extension on Patient, coded with the NHS Data Dictionary's letters (A to Z). */
+export const ETHNIC_CATEGORY_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory';
+export const ETHNIC_CATEGORY_SYSTEM = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategoryEngland';
+
 export const LOINC_SYSTEM = 'http://loinc.org';
 /** LOINC codes for the questionnaire totals the export sends. */
 export const MEASURE_TOTAL_LOINC = {

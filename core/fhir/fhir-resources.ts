@@ -27,6 +27,7 @@ import {
   NHS_NUMBER_SYSTEM,
   NHS_NUMBER_VERIFICATION_EXTENSION,
   OBSERVATION_CATEGORY_SYSTEM,
+  ODS_ORGANIZATION_SYSTEM,
   PARTICIPANT_REFERENCE_SYSTEM,
   PLAN_VERSION_NUMBER_EXTENSION,
   PLAN_VERSION_SYSTEM,
@@ -63,7 +64,13 @@ export function patientReference(person: FhirExportPerson): Reference {
   return referenceTo('Patient', person.id);
 }
 
-/** UKCore-Patient: NHS number (with its verification status) and our reference as identifiers. */
+/** The record's sex as `Patient.gender`: "not stated" is FHIR's `unknown`. */
+const GENDER_OF_SEX = { female: 'female', male: 'male', not_stated: 'unknown' } as const;
+
+/**
+ * UKCore-Patient: NHS number (with its verification status) and our reference as identifiers; sex
+ * as `gender` and the GP practice as `generalPractitioner` (its ODS code), each only when recorded.
+ */
 export function buildPatient(person: FhirExportPerson): FhirResource {
   const identifier: unknown[] = [];
   if (person.nhsNumber !== null) {
@@ -80,7 +87,15 @@ export function buildPatient(person: FhirExportPerson): FhirResource {
     meta: { profile: [ukCoreProfile('Patient')] },
     identifier,
     name: [{ use: 'official', family: person.familyName, given: [person.givenName] }],
+    ...(person.sex === null ? {} : { gender: GENDER_OF_SEX[person.sex] }),
     birthDate: person.dateOfBirth,
+    ...(person.gpPractice === null
+      ? {}
+      : {
+          generalPractitioner: [
+            { identifier: { system: ODS_ORGANIZATION_SYSTEM, value: person.gpPractice.odsCode }, display: person.gpPractice.name },
+          ],
+        }),
   };
 }
 

@@ -64,7 +64,11 @@ const OUT_OF_WORK: ReadonlySet<string> = new Set(['out_of_work_recent', 'out_of_
  * unknown when the referral does not say (no postcode, no weeks out of work). Pure: `day` is the
  * day the referral is judged on (its received date), so the result never shifts with the clock.
  */
-export function evaluateEligibility(referral: InboxReferral, rules: EligibilityRules, day: string): RuleResult[] {
+export function evaluateEligibility(
+  referral: Pick<InboxReferral, 'person' | 'employment'>,
+  rules: EligibilityRules,
+  day: string,
+): RuleResult[] {
   const results: RuleResult[] = [];
   const status = referral.employment.status;
   if (rules.workStatuses !== null) {

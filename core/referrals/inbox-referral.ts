@@ -19,8 +19,10 @@ const postcodeSchema = z
 /**
  * A referral waiting in the inbox: the person's details as registration takes them, the referral
  * (route, referrer, reason), where they live and work (for eligibility by area), how long they
- * have been out of work if they have, and whether they agreed to be contacted. Nothing here is a
- * participant yet: accepting it registers one through the same rules as `participants.register`.
+ * have been out of work if they have, and whether they agreed to be contacted. Optionally the
+ * person's GP practice and the monitoring answers (sex, ethnic category, disability, benefit status),
+ * with registration's codes, when the referrer's file carries them. Nothing here is a participant
+ * yet: accepting it registers one through the same rules as `participants.register`.
  */
 export const inboxReferralInputSchema = z.strictObject({
   person: registerParticipantInputSchema.shape.person.extend({
@@ -35,6 +37,10 @@ export const inboxReferralInputSchema = z.strictObject({
     referrerContact: optionalText(200, 'Referrer contact'),
   }),
   consentToContact: z.boolean({ error: 'Say whether the person agreed to be contacted' }),
+  /** The person's GP practice (ODS code and name), when the referral names it; accepted onto the record. */
+  gpPractice: registerParticipantInputSchema.shape.gpPractice,
+  /** Sex, ethnic category, disability and benefit status, when the referral carries them; accepted onto the record. */
+  monitoring: registerParticipantInputSchema.shape.monitoring,
 });
 export type InboxReferralInput = z.input<typeof inboxReferralInputSchema>;
 export type InboxReferral = z.output<typeof inboxReferralInputSchema>;

@@ -3,8 +3,8 @@ import { checkReferral, type ParsedReferrals, type ReadReferral, type RefusedRef
 
 /**
  * The columns of a referral CSV (README, "Importing referrals"), every one required in the header
- * (in any order) and no others, so a file from another system is refused whole rather than read
- * with a column silently missing. Blank cells are blank fields.
+ * (in any order), so a file from another system is refused whole rather than read with a column
+ * silently missing. Blank cells are blank fields.
  */
 export const REFERRAL_CSV_COLUMNS = [
   'given_name',
@@ -29,7 +29,22 @@ export const REFERRAL_CSV_COLUMNS = [
   'reason',
   'consent_to_contact',
 ] as const;
-type Column = (typeof REFERRAL_CSV_COLUMNS)[number];
+
+/**
+ * Columns a referral CSV may add (the GP practice and the monitoring answers, with registration's
+ * codes): a file made before they existed still reads, and one that has them must name them
+ * exactly. Any other column still refuses the file.
+ */
+export const OPTIONAL_REFERRAL_CSV_COLUMNS = [
+  'gp_practice_ods_code',
+  'gp_practice_name',
+  'sex',
+  'ethnic_category',
+  'disability',
+  'benefit_status',
+] as const;
+type Column = (typeof REFERRAL_CSV_COLUMNS)[number] | (typeof OPTIONAL_REFERRAL_CSV_COLUMNS)[number];
+const KNOWN_COLUMNS: readonly string[] = [...REFERRAL_CSV_COLUMNS, ...OPTIONAL_REFERRAL_CSV_COLUMNS];
 
 /** The largest file read: far above any day's referrals, small enough to hold in memory. */
 export const MAX_REFERRAL_CSV_ROWS = 10_000;
@@ -71,7 +86,7 @@ export function csvRecords(text: string): string[][] {
 
 function headerIndex(header: readonly string[]): Map<Column, number> {
   const names = header.map((name) => name.trim().toLowerCase());
-  const unknown = names.filter((name) => !(REFERRAL_CSV_COLUMNS as readonly string[]).includes(name));
+  const unknown = names.filter((name) => !KNOWN_COLUMNS.includes(name));
   const missing = REFERRAL_CSV_COLUMNS.filter((column) => !names.includes(column));
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
   if (unknown.length > 0 || missing.length > 0 || repeated.length > 0) {
@@ -82,7 +97,7 @@ function headerIndex(header: readonly string[]): Map<Column, number> {
     ].filter((part) => part !== '');
     throw new AppError('VALIDATION', `The CSV header is not the referral column list (${parts.join('; ')}). Nothing was imported.`);
   }
-  return new Map(REFERRAL_CSV_COLUMNS.map((column) => [column, names.indexOf(column)]));
+  return new Map((KNOWN_COLUMNS as readonly Column[]).map((column) => [column, names.indexOf(column)]));
 }
 
 function yesNo(value: string): boolean | string {
@@ -101,6 +116,7 @@ function wholeNumberOrNull(value: string): number | null | string {
 /** One row as the inbox schema's input; blank optional cells are left out. */
 function rowToCandidate(cell: (column: Column) => string): unknown {
   const optional = (column: Column) => (cell(column).trim() === '' ? undefined : cell(column));
+  const optionalCode = (column: Column) => optional(column)?.trim().toLowerCase() ?? null;
   return {
     person: {
       givenName: cell('given_name'),
@@ -129,6 +145,17 @@ function rowToCandidate(cell: (column: Column) => string): unknown {
       reason: cell('reason'),
     },
     consentToContact: yesNo(cell('consent_to_contact')),
+    // Both practice cells blank is "not known"; one without the other is refused by the schema.
+    gpPractice:
+      optional('gp_practice_ods_code') === undefined && optional('gp_practice_name') === undefined
+        ? null
+        : { odsCode: cell('gp_practice_ods_code'), name: cell('gp_practice_name') },
+    monitoring: {
+      sex: optionalCode('sex'),
+      ethnicity: optional('ethnic_category')?.trim().toUpperCase() ?? null,
+      disability: optionalCode('disability'),
+      benefitStatus: optionalCode('benefit_status'),
+    },
   };
 }
 

@@ -1,5 +1,12 @@
 import { AppError } from '../app-error';
-import { NHS_NUMBER_SYSTEM, REFERRAL_ROUTE_SYSTEM, WORKWELL_SYSTEM_BASE } from '../fhir/fhir-codes';
+import {
+  ETHNIC_CATEGORY_EXTENSION,
+  ETHNIC_CATEGORY_SYSTEM,
+  NHS_NUMBER_SYSTEM,
+  ODS_ORGANIZATION_SYSTEM,
+  REFERRAL_ROUTE_SYSTEM,
+  WORKWELL_SYSTEM_BASE,
+} from '../fhir/fhir-codes';
 import { checkReferral, type ParsedReferrals, type ReadReferral, type RefusedReferral } from './parsed-referrals';
 
 /** ServiceRequest extensions for what FHIR has no element for (README, "Importing referrals"). */
@@ -11,6 +18,15 @@ export const REFERRAL_EXTENSION = {
   consentToContact: `${WORKWELL_SYSTEM_BASE}/StructureDefinition/consent-to-contact`,
   preferredContactMode: `${WORKWELL_SYSTEM_BASE}/StructureDefinition/preferred-contact-mode`,
 } as const;
+
+/** Patient extensions for the monitoring answers FHIR and UK Core have no element for (README, "Importing referrals"). */
+export const PATIENT_EXTENSION = {
+  disability: `${WORKWELL_SYSTEM_BASE}/StructureDefinition/disability`,
+  benefitStatus: `${WORKWELL_SYSTEM_BASE}/StructureDefinition/benefit-status`,
+} as const;
+
+/** `Patient.gender` as the record's sex: FHIR's `unknown` is "not stated"; `other` has no code here and is refused by the schema. */
+const SEX_OF_GENDER: Readonly<Record<string, string>> = { female: 'female', male: 'male', unknown: 'not_stated' };
 
 /** The most entries one bundle may carry. */
 export const MAX_REFERRAL_BUNDLE_ENTRIES = 20_000;
@@ -31,6 +47,36 @@ function text(value: unknown): string | undefined {
 
 function extension(resource: Json, url: string): Json | undefined {
   return array(resource['extension']).find((item): item is Json => isObject(item) && item['url'] === url);
+}
+
+/** The GP practice from `Patient.generalPractitioner`: the reference naming an ODS code, with its display as the practice's name. */
+function gpPractice(patient: Json): unknown {
+  const practice = array(patient['generalPractitioner']).find(
+    (item): item is Json => isObject(item) && isObject(item['identifier']) && item['identifier']['system'] === ODS_ORGANIZATION_SYSTEM,
+  );
+  if (practice === undefined) return null;
+  const identifier = practice['identifier'] as Json;
+  return { odsCode: text(identifier['value']) ?? '', name: text(practice['display']) ?? '' };
+}
+
+/** The ethnic category letter from UK Core's extension (`99`, "not known", is not recorded). */
+function ethnicCategory(patient: Json): unknown {
+  const concept = extension(patient, ETHNIC_CATEGORY_EXTENSION)?.['valueCodeableConcept'];
+  if (concept === undefined) return null;
+  const codings = isObject(concept) ? array(concept['coding']).filter(isObject) : [];
+  const code = (codings.find((coding) => coding['system'] === ETHNIC_CATEGORY_SYSTEM) ?? codings[0])?.['code'];
+  return code === '99' ? null : (code ?? '');
+}
+
+/** Sex, ethnic category, disability and benefit status from the Patient, each null when it does not say. */
+function monitoringFields(patient: Json): unknown {
+  const gender = text(patient['gender']);
+  return {
+    sex: gender === undefined ? null : (SEX_OF_GENDER[gender] ?? gender),
+    ethnicity: ethnicCategory(patient),
+    disability: extension(patient, PATIENT_EXTENSION.disability)?.['valueCode'] ?? null,
+    benefitStatus: extension(patient, PATIENT_EXTENSION.benefitStatus)?.['valueCode'] ?? null,
+  };
 }
 
 /** A Patient's fields as registration takes them. */
@@ -62,7 +108,8 @@ function route(request: Json): string {
   return '';
 }
 
-function requestFields(request: Json, person: Json): unknown {
+function requestFields(request: Json, patient: Json): unknown {
+  const person = patientFields(patient);
   const requester = isObject(request['requester']) ? request['requester'] : {};
   const reason = array(request['reasonCode']).find(isObject);
   const weeks = extension(request, REFERRAL_EXTENSION.weeksOutOfWork)?.['valueInteger'];
@@ -82,6 +129,8 @@ function requestFields(request: Json, person: Json): unknown {
     },
     // Absent means not given: the schema refuses it rather than assuming consent.
     consentToContact: extension(request, REFERRAL_EXTENSION.consentToContact)?.['valueBoolean'],
+    gpPractice: gpPractice(patient),
+    monitoring: monitoringFields(patient),
   };
 }
 
@@ -139,7 +188,7 @@ export function parseReferralBundle(text_: string): ParsedReferrals {
       into.refused.push({ at, reason: `its subject ${subject ?? '(none)'} is not a Patient in this bundle` });
       return;
     }
-    checkReferral(at, requestFields(resource, patientFields(patient)), into);
+    checkReferral(at, requestFields(resource, patient), into);
   });
   return into;
 }

@@ -150,7 +150,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'partnership_settings',
     key: ['key'],
     rule: 'versioned',
-    writtenBy: ['config.saveClinicalLeads', 'config.saveEligibility'],
+    writtenBy: ['config.saveClinicalLeads', 'config.saveEligibility', 'config.saveAreaCode'],
     readBy: ALL_ROLES,
     references: { updated_by: 'users' },
   },

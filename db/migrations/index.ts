@@ -32,6 +32,7 @@ import * as followUps from './2026-12-06-035-follow-ups';
 import * as gpPracticeLetters from './2026-12-06-036-gp-practice-letters';
 import * as participantMonitoring from './2026-12-06-037-participant-monitoring';
 import * as dashboardIndexes from './2026-12-06-038-dashboard-indexes';
+import * as dashboardCoveringIndexes from './2026-12-06-039-dashboard-covering-indexes';
 import * as openEndedFitNotes from './2026-12-06-042-open-ended-fit-notes';
 
 /**
@@ -72,6 +73,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-036-gp-practice-letters': gpPracticeLetters,
   '2026-12-06-037-participant-monitoring': participantMonitoring,
   '2026-12-06-038-dashboard-indexes': dashboardIndexes,
+  '2026-12-06-039-dashboard-covering-indexes': dashboardCoveringIndexes,
   '2026-12-06-042-open-ended-fit-notes': openEndedFitNotes,
 };
 

@@ -12,7 +12,12 @@ const IN_BATCH = 'participant_id IN (SELECT value FROM json_each(?))';
 
 /** A person as the export names them. */
 export type ExportPersonRow = Readonly<
-  Pick<ParticipantTable, 'id' | 'reference' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number'> & { exited_on: string | null }
+  Pick<ParticipantTable, 'id' | 'reference' | 'given_name' | 'family_name' | 'date_of_birth' | 'nhs_number'> & {
+    exited_on: string | null;
+    gp_practice_ods_code: string | null;
+    gp_practice_name: string | null;
+    sex: string | null;
+  }
 >;
 
 /** The other rows the export reads, each named for its table. */
@@ -39,7 +44,8 @@ export function countAllParticipants(store: Pick<Store, 'sqlite'>): number {
 export function listPeopleAfter(store: Pick<Store, 'sqlite'>, afterId: string, limit: number): ExportPersonRow[] {
   return store.sqlite
     .prepare(
-      `SELECT p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, e.exited_on
+      `SELECT p.id, p.reference, p.given_name, p.family_name, p.date_of_birth, p.nhs_number, e.exited_on,
+              p.gp_practice_ods_code, p.gp_practice_name, p.sex
          FROM participants p LEFT JOIN participant_exits e ON e.participant_id = p.id
         WHERE p.id > ? ORDER BY p.id LIMIT ?`,
     )

@@ -1,6 +1,18 @@
+import { AREA_CODE_SETTING_KEY } from '../../core/schemas/area-code';
 import type { Store } from '../store';
-// The per-person facts the dashboard shares (consent); the MI return reads the rest per episode (issue 20 item 4).
-import { miConsentAt } from './mi-facts-sql';
+// The per-episode facts the dashboard shares (issue 20 item 4), so the two cannot disagree.
+import {
+  MI_ASSESSMENT_JSON,
+  MI_FIRST_APPOINTMENT_DATE,
+  MI_ON_CASELOAD,
+  MI_PLAN_ACTIVE_DATE,
+  MI_PLAN_AGREED_DATE,
+  MI_PLAN_JSON,
+  miConsentAt,
+  miEpisodesCte,
+  miMeasureAt,
+  miMeasureCount,
+} from './mi-facts-sql';
 
 /**
  * One person's row of the management-information return, as it stood at the end of a month:
@@ -57,36 +69,9 @@ const FIT_NOTE_AT_START_SELECT = `EXISTS (SELECT 1 FROM fit_notes fn WHERE fn.pa
  * in it when a follow-up of its exit was made in it.
  */
 export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: string; last: string; made: string }): MiReturnSourceRow[] {
-  // A dated entry is the episode's from its start (anything earlier is episode 1's) to the next one's start.
-  const inEpisode = (date: string) =>
-    `(ep.number = 1 OR ${date} >= ep.started_on) AND (ep.next_started_on IS NULL OR ${date} < ep.next_started_on)`;
-  const measureAt = (measure: string, order: 'ASC' | 'DESC', field: 'total' | 'taken_on') =>
-    `(SELECT m.${field} FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last AND ${inEpisode('m.taken_on')} ORDER BY m.taken_on ${order}, m.recorded_at ${order} LIMIT 1)`;
-  const measureCount = (measure: string) =>
-    `(SELECT count(*) FROM measure_results m WHERE m.participant_id = p.id AND m.measure = '${measure}' AND m.total IS NOT NULL AND m.taken_on <= @last AND ${inEpisode('m.taken_on')})`;
-  const assessmentOf = `a.participant_id = p.id AND a.kind = 'joined_up' AND a.assessed_on <= @last AND ${inEpisode('a.assessed_on')}`;
-  const planOf = `ap.participant_id = p.id AND ${inEpisode('london_date(ap.created_at)')}`;
   return store.sqlite
     .prepare(
-      `WITH starts AS (
-         SELECT p.id AS participant_id, 1 AS number,
-           COALESCE((SELECT min(r.referral_date) FROM referrals r WHERE r.participant_id = p.id), p.referred_on, london_date(p.created_at)) AS started_on,
-           (SELECT r.route FROM referrals r WHERE r.participant_id = p.id ORDER BY r.referral_date, r.id LIMIT 1) AS route
-         FROM participants p
-         UNION ALL SELECT participant_id, number, started_on, route FROM participant_episodes
-       ),
-       periods AS (
-         SELECT s.*, lead(s.started_on) OVER (PARTITION BY s.participant_id ORDER BY s.number) AS next_started_on FROM starts s
-       ),
-       episodes AS (
-         SELECT pr.*,
-           CASE WHEN nx.participant_id IS NOT NULL THEN nx.previous_ended_on ELSE x.exited_on END AS ended_on,
-           CASE WHEN nx.participant_id IS NOT NULL THEN nx.previous_end_reason ELSE x.reason END AS end_reason,
-           CASE WHEN nx.participant_id IS NOT NULL THEN nx.previous_employment_outcome ELSE x.employment_outcome END AS end_outcome
-         FROM periods pr
-         LEFT JOIN participant_episodes nx ON nx.participant_id = pr.participant_id AND nx.number = pr.number + 1
-         LEFT JOIN participant_exits x ON x.participant_id = pr.participant_id AND pr.next_started_on IS NULL
-       )
+      `WITH ${miEpisodesCte()}
        SELECT p.id, p.reference, ep.number AS episode_number, p.employment_status, ${MONITORING_SELECT},
          ${miConsentAt('evaluation', '@made')} AS consent_evaluation_when_made,
          ep.started_on AS referral_date,
@@ -95,21 +80,19 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          ${miConsentAt('share_partnership')} AS consent_share_partnership,
          ${miConsentAt('share_dwp')} AS consent_share_dwp,
          ${miConsentAt('evaluation')} AS consent_evaluation,
-         (SELECT a.content_json FROM assessments a WHERE ${assessmentOf} ORDER BY a.recorded_at DESC LIMIT 1) AS assessment_json,
-         (SELECT min(a.assessed_on) FROM assessments a WHERE ${assessmentOf}) AS first_appointment_date,
-         (SELECT min(london_date(ap.mdt_agreed_at)) FROM action_plans ap WHERE ${planOf} AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last) AS plan_agreed_date,
-         (SELECT ap.content_json FROM action_plans ap WHERE ${planOf} AND ap.mdt_agreed_at IS NOT NULL AND london_date(ap.mdt_agreed_at) <= @last ORDER BY ap.version_number DESC LIMIT 1) AS plan_json,
-         ${MI_RETURN_MEASURES.map((measure) => `${measureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${measureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${measureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${measureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${measureCount(measure)} AS ${measure}_count`).join(',\n')},
-         (SELECT min(london_date(ap.activated_at)) FROM action_plans ap WHERE ${planOf} AND ap.activated_at IS NOT NULL AND london_date(ap.activated_at) <= @last) AS plan_active_date,
+         ${MI_ASSESSMENT_JSON} AS assessment_json,
+         ${MI_FIRST_APPOINTMENT_DATE} AS first_appointment_date,
+         ${MI_PLAN_AGREED_DATE} AS plan_agreed_date,
+         ${MI_PLAN_JSON} AS plan_json,
+         ${MI_RETURN_MEASURES.map((measure) => `${miMeasureAt(measure, 'ASC', 'total')} AS ${measure}_baseline, ${miMeasureAt(measure, 'ASC', 'taken_on')} AS ${measure}_baseline_date, ${miMeasureAt(measure, 'DESC', 'total')} AS ${measure}_latest, ${miMeasureAt(measure, 'DESC', 'taken_on')} AS ${measure}_latest_date, ${miMeasureCount(measure)} AS ${measure}_count`).join(',\n')},
+         ${MI_PLAN_ACTIVE_DATE} AS plan_active_date,
          CASE WHEN ep.ended_on <= @last THEN ep.ended_on END AS exited_on,
          CASE WHEN ep.ended_on <= @last THEN ep.end_reason END AS exit_reason,
          CASE WHEN ep.ended_on <= @last THEN ep.end_outcome END AS employment_outcome,
          ${FOLLOW_UP_COLUMNS},
          ${FIT_NOTE_AT_START_SELECT}
        FROM episodes ep JOIN participants p ON p.id = ep.participant_id
-       WHERE ep.started_on <= @last
-         AND (ep.ended_on IS NULL OR ep.ended_on >= @first
-           OR EXISTS (SELECT 1 FROM follow_ups f WHERE f.participant_id = p.id AND f.exited_on = ep.ended_on AND f.contacted_on BETWEEN @first AND @last))
+       WHERE ${MI_ON_CASELOAD}
        ORDER BY p.reference, ep.number`,
     )
     .all({ first: month.first, last: month.last, made: month.made }) as MiReturnSourceRow[];
@@ -141,11 +124,19 @@ export function countDeclinedReferrals(store: Pick<Store, 'sqlite'>, month: { fi
 }
 
 /**
- * The partnership's own area, as the MI return's `area_code` reports it: the integrated care board
- * area chosen when the partnership was set up (core/icb-areas.ts), or null for a partnership set up
- * under a name of its own. The same on every row: an area for the partnership, never the person's.
+ * What the partnership's own area code (the MI return's `area_code`) is decided from
+ * (core/icb-areas.ts `areaCodeInEffect`): the code an administrator set in Settings (null when none
+ * is), the integrated care board area chosen at setup and the partnership's name. The same on every
+ * row: an area for the partnership, never the person's.
  */
-export function partnershipAreaCode(store: Pick<Store, 'sqlite'>): string | null {
-  const row = store.sqlite.prepare('SELECT icb_code FROM partnership LIMIT 1').get() as { icb_code: string | null } | undefined;
-  return row?.icb_code ?? null;
+export function partnershipAreaFacts(store: Pick<Store, 'sqlite'>): { configured: string | null; icbCode: string | null; name: string } {
+  const row = store.sqlite
+    .prepare(
+      // Subqueries, so the setting is read even where no partnership row is (yet) held.
+      `SELECT (SELECT icb_code FROM partnership LIMIT 1) AS icb_code, (SELECT name FROM partnership LIMIT 1) AS name,
+              (SELECT value_json FROM partnership_settings WHERE key = ?) AS configured_json`,
+    )
+    .get(AREA_CODE_SETTING_KEY) as { icb_code: string | null; name: string | null; configured_json: string | null } | undefined;
+  const configured: unknown = row?.configured_json == null ? null : JSON.parse(row.configured_json);
+  return { configured: typeof configured === 'string' ? configured : null, icbCode: row?.icb_code ?? null, name: row?.name ?? '' };
 }

@@ -1,3 +1,5 @@
+import { FieldsetGroup } from './form-group';
+
 export interface CheckboxGroupProps<T extends string> {
   readonly name: string;
   readonly legend: string;
@@ -12,41 +14,25 @@ export interface CheckboxGroupProps<T extends string> {
 /** NHS checkboxes in a fieldset, for choosing any number of options. */
 export function CheckboxGroup<T extends string>({ name, legend, hint, error, values, options, onValuesChange }: CheckboxGroupProps<T>) {
   const toggle = (value: T, checked: boolean) => onValuesChange(checked ? [...values, value] : values.filter((item) => item !== value));
-  const describedBy =
-    [hint === undefined ? undefined : `${name}-hint`, error === undefined ? undefined : `${name}-error`].filter(Boolean).join(' ') ||
-    undefined;
   return (
-    <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint !== undefined && (
-          <div className="nhsuk-hint" id={`${name}-hint`}>
-            {hint}
+    <FieldsetGroup id={name} legend={legend} legendClassName="nhsuk-fieldset__legend nhsuk-fieldset__legend--s" hint={hint} error={error}>
+      <div className="nhsuk-checkboxes">
+        {options.map((option) => (
+          <div className="nhsuk-checkboxes__item" key={option.value}>
+            <input
+              className="nhsuk-checkboxes__input"
+              id={`${name}-${option.value}`}
+              name={name}
+              type="checkbox"
+              checked={values.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.target.checked)}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${name}-${option.value}`}>
+              {option.label}
+            </label>
           </div>
-        )}
-        {error !== undefined && (
-          <span className="nhsuk-error-message" id={`${name}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <div className="nhsuk-checkboxes">
-          {options.map((option) => (
-            <div className="nhsuk-checkboxes__item" key={option.value}>
-              <input
-                className="nhsuk-checkboxes__input"
-                id={`${name}-${option.value}`}
-                name={name}
-                type="checkbox"
-                checked={values.includes(option.value)}
-                onChange={(event) => toggle(option.value, event.target.checked)}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${name}-${option.value}`}>
-                {option.label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+        ))}
+      </div>
+    </FieldsetGroup>
   );
 }

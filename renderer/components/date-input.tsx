@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { HintAndError } from './form-group';
+import { FieldsetGroup } from './form-group';
 import { joinDateParts, splitDateValue, type DateParts } from '../../core/date-entry';
 
 export interface DateInputProps {
@@ -47,46 +47,47 @@ export function DateInput({
   useEffect(() => {
     if (joinDateParts(parts) !== value) setParts(splitDateValue(value));
   }, [value]);
-  const hintId = hint === null ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
   const change = (part: keyof DateParts, text: string) => {
     const next = { ...parts, [part]: text };
     setParts(next);
     onValueChange(joinDateParts(next));
   };
   return (
-    <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
-      <fieldset className="nhsuk-fieldset" role="group" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
-        <legend className={legendHidden ? 'nhsuk-fieldset__legend nhsuk-u-visually-hidden' : 'nhsuk-fieldset__legend'}>{label}</legend>
-        <HintAndError id={id} hint={hint ?? undefined} error={error} />
-        <div className="nhsuk-date-input" id={`${id}-date`}>
-          {FIELDS.map((field) => {
-            const fieldId = field.part === 'day' ? id : `${id}-${field.part}`;
-            return (
-              <div className="nhsuk-date-input__item" key={field.part}>
-                <div className="nhsuk-form-group">
-                  <label className="nhsuk-label nhsuk-date-input__label" htmlFor={fieldId}>
-                    {field.label}
-                  </label>
-                  <input
-                    className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${field.width}${error === undefined ? '' : ' nhsuk-input--error'}`}
-                    id={fieldId}
-                    name={fieldId}
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    value={parts[field.part]}
-                    disabled={disabled}
-                    aria-invalid={error === undefined ? undefined : true}
-                    onChange={(event) => change(field.part, event.target.value)}
-                  />
-                </div>
+    <FieldsetGroup
+      id={id}
+      legend={label}
+      legendClassName={legendHidden ? 'nhsuk-fieldset__legend nhsuk-u-visually-hidden' : 'nhsuk-fieldset__legend'}
+      hint={hint ?? undefined}
+      error={error}
+      role="group"
+    >
+      <div className="nhsuk-date-input" id={`${id}-date`}>
+        {FIELDS.map((field) => {
+          const fieldId = field.part === 'day' ? id : `${id}-${field.part}`;
+          return (
+            <div className="nhsuk-date-input__item" key={field.part}>
+              <div className="nhsuk-form-group">
+                <label className="nhsuk-label nhsuk-date-input__label" htmlFor={fieldId}>
+                  {field.label}
+                </label>
+                <input
+                  className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${field.width}${error === undefined ? '' : ' nhsuk-input--error'}`}
+                  id={fieldId}
+                  name={fieldId}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={parts[field.part]}
+                  disabled={disabled}
+                  aria-invalid={error === undefined ? undefined : true}
+                  onChange={(event) => change(field.part, event.target.value)}
+                />
               </div>
-            );
-          })}
-        </div>
-        {after}
-      </fieldset>
-    </div>
+            </div>
+          );
+        })}
+      </div>
+      {after}
+    </FieldsetGroup>
   );
 }

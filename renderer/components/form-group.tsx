@@ -10,21 +10,56 @@ export interface FormGroupProps {
   readonly children: (describedBy: string | undefined) => ReactNode;
 }
 
+/** The NHS form group's class: red bar and spacing while its field has an error. */
+const formGroupClass = (error: string | undefined) => `nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`;
+
+/** The ids of a field's hint and error (`<id>-hint`, `<id>-error`) for aria-describedby, or undefined when it has neither. */
+function describedByOf(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return (
+    [hint === undefined ? undefined : `${id}-hint`, error === undefined ? undefined : `${id}-error`].filter(Boolean).join(' ') || undefined
+  );
+}
+
 /**
  * An NHS form group: label, hint and field-level error around one control, with the ids wired so a
  * screen reader reads the hint and the error with the control.
  */
 export function FormGroup({ id, label, hint, error, children }: FormGroupProps) {
-  const hintId = hint === undefined ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
+    <div className={formGroupClass(error)}>
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
       <HintAndError id={id} hint={hint} error={error} />
-      {children(describedBy)}
+      {children(describedByOf(id, hint, error))}
+    </div>
+  );
+}
+
+export interface FieldsetGroupProps {
+  /** The stem of the hint's and error's ids (`<id>-hint`, `<id>-error`). */
+  readonly id: string;
+  readonly legend: string;
+  readonly legendClassName: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  /** 'group' where the fieldset holds the parts of one answer (the day, month and year of a date). */
+  readonly role?: 'group' | undefined;
+  readonly children: ReactNode;
+}
+
+/**
+ * An NHS form group around a fieldset (radios, checkboxes, a date's three fields): the legend, then
+ * the hint and field-level error, read by a screen reader with the fieldset through aria-describedby.
+ */
+export function FieldsetGroup({ id, legend, legendClassName, hint, error, role, children }: FieldsetGroupProps) {
+  return (
+    <div className={formGroupClass(error)}>
+      <fieldset className="nhsuk-fieldset" role={role} aria-describedby={describedByOf(id, hint, error)}>
+        <legend className={legendClassName}>{legend}</legend>
+        <HintAndError id={id} hint={hint} error={error} />
+        {children}
+      </fieldset>
     </div>
   );
 }

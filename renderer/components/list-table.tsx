@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Channel } from '../../core/channels';
 import { offers } from '../can-call';
+import { ColumnHeaders } from './column-headers';
 
 /** One column of a ListTable: its heading and what each row shows in it. */
 export interface ListColumn<Row> {
@@ -50,20 +51,12 @@ export function ListTable<Row>(props: ListTableProps<Row>) {
   return (
     <table className="nhsuk-table" data-testid={testId}>
       <caption className={captionVisible ? 'nhsuk-table__caption' : 'nhsuk-table__caption nhsuk-u-visually-hidden'}>{caption}</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          {columns.map((column) => (
-            <th scope="col" className="nhsuk-table__header" key={column.header}>
-              {column.header}
-            </th>
-          ))}
-          {props.actions !== undefined && (
-            <th scope="col" className="nhsuk-table__header">
-              <span className="nhsuk-u-visually-hidden">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
+      <ColumnHeaders
+        headers={[
+          ...columns.map((column) => column.header),
+          ...(props.actions === undefined ? [] : [<span className="nhsuk-u-visually-hidden">Actions</span>]),
+        ]}
+      />
       <tbody className="nhsuk-table__body">
         {rows.map((row) => (
           <tr className="nhsuk-table__row" key={rowKey(row)}>

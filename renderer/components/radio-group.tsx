@@ -1,3 +1,5 @@
+import { FieldsetGroup } from './form-group';
+
 export interface RadioOption<T extends string> {
   readonly value: T;
   readonly label: string;
@@ -17,42 +19,34 @@ export interface RadioGroupProps<T extends string> {
 /** NHS radios in a fieldset; arrow keys move between options as native radios do. */
 export function RadioGroup<T extends string>({ name, legend, value, options, onValueChange, error }: RadioGroupProps<T>) {
   return (
-    <div className={`nhsuk-form-group${error === undefined ? '' : ' nhsuk-form-group--error'}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={error === undefined ? undefined : `${name}-error`}>
-        <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {error !== undefined && (
-          <span className="nhsuk-error-message" id={`${name}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
-        <div className="nhsuk-radios">
-          {options.map((option) => {
-            const id = `${name}-${option.value}`;
-            return (
-              <div className="nhsuk-radios__item" key={option.value}>
-                <input
-                  className="nhsuk-radios__input"
-                  id={id}
-                  name={name}
-                  type="radio"
-                  value={option.value}
-                  checked={value === option.value}
-                  onChange={() => onValueChange(option.value)}
-                  aria-describedby={option.hint === undefined ? undefined : `${id}-hint`}
-                />
-                <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint !== undefined && (
-                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>
-                    {option.hint}
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup id={name} legend={legend} legendClassName="nhsuk-fieldset__legend nhsuk-fieldset__legend--s" error={error}>
+      <div className="nhsuk-radios">
+        {options.map((option) => {
+          const id = `${name}-${option.value}`;
+          return (
+            <div className="nhsuk-radios__item" key={option.value}>
+              <input
+                className="nhsuk-radios__input"
+                id={id}
+                name={name}
+                type="radio"
+                value={option.value}
+                checked={value === option.value}
+                onChange={() => onValueChange(option.value)}
+                aria-describedby={option.hint === undefined ? undefined : `${id}-hint`}
+              />
+              <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                {option.label}
+              </label>
+              {option.hint !== undefined && (
+                <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>
+                  {option.hint}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }

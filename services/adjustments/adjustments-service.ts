@@ -10,23 +10,17 @@ import {
   listAhpReports,
   type AdjustmentsRow,
 } from '../../db/repositories/adjustments-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { toAhpReport } from './ahp-report-service';
 import { ahpReportsFor } from './ahp-report-visibility';
 import { mayShare } from '../participants/consent-service';
 import { employerLetterApproval } from './employer-letter-approval-service';
+import { requireParticipant } from '../participants/require-participant';
 
 /** The content of a saved version, as stored. */
 export function adjustmentsContent(row: Pick<AdjustmentsRow, 'content_json'>): WorkplaceAdjustmentsContent {
   return JSON.parse(row.content_json) as WorkplaceAdjustmentsContent;
-}
-
-async function requireParticipant(store: Store, participantId: string) {
-  const participant = await findParticipant(store.db, participantId);
-  if (participant === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  return participant;
 }
 
 /**

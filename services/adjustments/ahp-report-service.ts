@@ -16,10 +16,10 @@ import {
   updateAhpDraft,
   type listAhpReports,
 } from '../../db/repositories/adjustments-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import { findTeamMemberByUser } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
+import { requireParticipant } from '../participants/require-participant';
 
 type AhpReportListRow = Awaited<ReturnType<typeof listAhpReports>>[number];
 
@@ -69,7 +69,7 @@ export async function saveAhpReport(
 ): Promise<ChannelOutput<'adjustments.saveAhpReport'>> {
   professionOf(user);
   const { participantId, reportId, version, ...content } = input;
-  if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  await requireParticipant(store, participantId);
   const at = now.toISOString();
   const contentJson = JSON.stringify(content);
   try {

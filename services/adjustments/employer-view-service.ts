@@ -2,7 +2,6 @@ import { AppError } from '../../core/app-error';
 import { buildEmployerView } from '../../core/adjustments/employer-view';
 import type { EmployerView } from '../../core/schemas/employer-view';
 import { latestAdjustments, listAhpReports } from '../../db/repositories/adjustments-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import { getPartnership } from '../../db/repositories/partnership-repository';
 import { findTeamMemberByUser } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
@@ -10,6 +9,7 @@ import { getParticipantPlans } from '../plans/action-plan-read';
 import { adjustmentsContent } from './adjustments-service';
 import { mayShare } from '../participants/consent-service';
 import { getParticipantRecord } from '../participants/participant-record';
+import { requireParticipant } from '../participants/require-participant';
 
 /**
  * Exactly what the employer would receive. Refused unless consent to share adjustments with the
@@ -17,7 +17,7 @@ import { getParticipantRecord } from '../participants/participant-record';
  * is handed to the allow-list builder, which copies only the fields an employer may see.
  */
 export async function employerView(store: Store, participantId: string): Promise<EmployerView> {
-  if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  await requireParticipant(store, participantId);
   if (!(await mayShare(store, participantId, 'share_employer'))) {
     throw new AppError(
       'FORBIDDEN',

@@ -1,19 +1,13 @@
 import { auditedTransaction } from '../call-audit-scope';
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { insertAssessment, setParticipantStatus } from '../../db/repositories/assessment-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { recordAmendment } from './assessment-amendment';
+import { requireParticipant } from '../participants/require-participant';
 
 export const JOINED_UP_KIND = 'joined_up';
-
-/** Refuses an id that names nobody on the caseload. */
-export async function requireParticipant(store: Store, id: string): Promise<void> {
-  if ((await findParticipant(store.db, id)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-}
 
 /**
  * Saves the coach's joined-up assessment. A person who was only referred becomes ready for MDT

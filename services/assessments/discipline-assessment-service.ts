@@ -8,10 +8,10 @@ import {
 } from '../../core/schemas/discipline-assessment';
 import type { SignedInUser } from '../../core/schemas/session';
 import { findAssessment, insertAssessment, signDraftAssessment, updateDraftAssessment } from '../../db/repositories/assessment-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { recordAmendment } from './assessment-amendment';
+import { requireParticipant } from '../participants/require-participant';
 
 export const DISCIPLINE_ASSESSMENT_KIND = 'discipline';
 
@@ -42,8 +42,7 @@ export async function saveDisciplineDraft(
   now: Date,
 ): Promise<ChannelOutput<'assessments.saveDisciplineDraft'>> {
   const discipline = disciplineOf(user);
-  if ((await findParticipant(store.db, input.participantId)) === undefined)
-    throw new AppError('NOT_FOUND', 'That person could not be found.');
+  await requireParticipant(store, input.participantId);
   const at = now.toISOString();
   try {
     if (input.id === undefined) {

@@ -1,15 +1,14 @@
 import { AppError } from '../../core/app-error';
 import { londonDateOf } from '../../core/clock';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
-import { defaultDashboardRange, waitDays, weekStartOf, weeksOf } from '../../core/dashboard/dashboard-range';
-import { WAITS, type Wait, type WaitingTargets } from '../../core/dashboard/waiting-targets';
-import { isMiParticipant, miColumnMaySend, miConsentState } from '../../core/exports/mi-return-columns';
+import { defaultDashboardRange, weekStartOf, weeksOf } from '../../core/dashboard/dashboard-range';
+import { WAITS, type WaitingTargets } from '../../core/dashboard/waiting-targets';
 import type { Dashboard } from '../../core/schemas/dashboard';
 import {
-  listExitedInRange,
-  listReferredInRange,
+  countExitedInRange,
+  countReferredInRange,
   type DashboardRange,
-  type ReferredFacts,
+  type ReferredCount,
 } from '../../db/repositories/dashboard-repository';
 import { MI_MEASURES } from '../../db/repositories/mi-facts-sql';
 import type { Store } from '../../db/store';
@@ -23,29 +22,34 @@ export const SMALL_NUMBER = 5;
 /** The statuses of the MI return's `status_at_month_end`, in the order a person moves through them. */
 const FUNNEL = ['referred', 'ready_for_mdt', 'active', 'exited'] as const;
 
-const REACHED_ON: Readonly<Record<Wait, (row: ReferredFacts) => string | null>> = {
-  firstContact: (row) => row.first_contact_date,
-  assessment: (row) => row.first_appointment_date,
-  planAgreed: (row) => row.plan_agreed_date,
-};
-
-/** Counts of (group, key) pairs, in first-seen order, as the dashboard's cells. */
-function tally(pairs: Iterable<readonly [string, string]>): Dashboard['referrals'] {
-  const counts = new Map<string, { group: string; key: string; count: number }>();
-  for (const [group, key] of pairs) {
+/** Counts of (group, key) pairs, sorted, as the dashboard's cells (a cell met twice is added up). */
+function cells(counts: Iterable<readonly [string, string, number]>): Dashboard['referrals'] {
+  const byCell = new Map<string, { group: string; key: string; count: number }>();
+  for (const [group, key, count] of counts) {
     const id = `${group}\u0000${key}`;
-    const cell = counts.get(id) ?? { group, key, count: 0 };
-    cell.count += 1;
-    counts.set(id, cell);
+    const cell = byCell.get(id) ?? { group, key, count: 0 };
+    cell.count += count;
+    byCell.set(id, cell);
   }
-  return [...counts.values()].sort((a, b) => a.group.localeCompare(b.group) || a.key.localeCompare(b.key));
+  return [...byCell.values()].sort((a, b) => a.group.localeCompare(b.group) || a.key.localeCompare(b.key));
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? null) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+/** The median of values given as (value, how many times) pairs; null when there are none. */
+function median(histogram: ReadonlyArray<{ days: number; count: number }>): number | null {
+  const sorted = [...histogram].sort((a, b) => a.days - b.days);
+  const total = sorted.reduce((sum, bar) => sum + bar.count, 0);
+  if (total === 0) return null;
+  // The value at a 0-based position of the sorted values.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const bar of sorted) {
+      seen += bar.count;
+      if (position < seen) return bar.days;
+    }
+    return 0;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
@@ -62,38 +66,37 @@ export function dashboardRange(input: ParsedInput<'dashboard.get'>, now: Date): 
   return { from, to };
 }
 
-/** Each wait against its target over the people referred in the range, as things stood at its end. */
-function waitFigures(referred: readonly ReferredFacts[], targets: WaitingTargets, to: string): Dashboard['waits'] {
+/** Each wait against its target over the episodes begun in the range, from their day counts at its end. */
+function waitFigures(counts: readonly ReferredCount[], targets: WaitingTargets): Dashboard['waits'] {
+  const bars = (figure: string) =>
+    counts.filter((row) => row.figure === figure).map((row) => ({ days: Number(row.days), count: row.count }));
+  const sum = (rows: ReadonlyArray<{ count: number }>) => rows.reduce((total, row) => total + row.count, 0);
   return WAITS.map((wait) => {
     const targetDays = targets[wait];
-    const reachedDays: number[] = [];
-    let waitingOverTarget = 0;
-    for (const row of referred) {
-      const reachedOn = REACHED_ON[wait](row);
-      // A step taken before the latest referral (someone referred again) counts as no wait.
-      if (reachedOn !== null) reachedDays.push(Math.max(0, waitDays(row.referral_date, reachedOn)));
-      else if (waitDays(row.referral_date, to) > targetDays) waitingOverTarget += 1;
-    }
-    const notReached = referred.length - reachedDays.length;
+    const reached = bars(`reached:${wait}`);
+    const waiting = bars(`waiting:${wait}`);
+    const waitingOverTarget = sum(waiting.filter((bar) => bar.days > targetDays));
     return {
       wait,
       targetDays,
-      reached: reachedDays.length,
-      withinTarget: reachedDays.filter((days) => days <= targetDays).length,
-      medianDays: median(reachedDays),
+      reached: sum(reached),
+      withinTarget: sum(reached.filter((bar) => bar.days <= targetDays)),
+      medianDays: median(reached),
       waitingOverTarget,
-      waitingWithinTarget: notReached - waitingOverTarget,
+      waitingWithinTarget: sum(waiting) - waitingOverTarget,
     };
   });
 }
 
 /**
- * The manager's view for a date range (issue 20 item 7), from the MI return's own per-person facts
- * and rules (db/repositories/mi-facts-sql.ts, its status rule and its participants): the people
- * referred in the range by route and week, their waits against the partnership's targets and where
- * they stood at its end; open cases per coach (the caseload's own count); and the people whose
- * support ended in the range by outcome, route and main barrier, with their change in PHQ-9, GAD-7
- * and WSAS (evaluation consent only, as in the MI return; means only over five or more people).
+ * The manager's view for a date range (issue 20 item 7), counted per episode (item 4) in the store
+ * from the MI return's own per-episode facts and rules (db/repositories/mi-facts-sql.ts, its status
+ * rule, its participants and its lawful basis for scores): the episodes begun in the range (a person
+ * referred again after leaving is a new referral, whose waits start at it) by route and week, their
+ * waits against the partnership's targets and where they stood at its end; open cases per coach (the
+ * caseload's own count); and the episodes ended in the range by outcome, route and main barrier,
+ * with their change in PHQ-9, GAD-7 and WSAS (evaluation consent only; means only over
+ * {@link SMALL_NUMBER} or more).
  */
 export async function buildDashboard(
   store: Store,
@@ -102,47 +105,47 @@ export async function buildDashboard(
 ): Promise<ChannelOutput<'dashboard.get'>> {
   const range = dashboardRange(input, now);
   const { targets } = await readWaitingTargets(store.db);
-  const referred = listReferredInRange(store, range).filter((row) => isMiParticipant(miConsentState(row.consent_service)));
-  const exited = listExitedInRange(store, range).filter((row) => isMiParticipant(miConsentState(row.consent_service)));
+  const referred = countReferredInRange(store, range);
+  const exited = countExitedInRange(store, range);
   const coaches = await listCoaches(store);
+  const total = (rows: ReadonlyArray<{ count: number }>) => rows.reduce((sum, row) => sum + row.count, 0);
 
-  const counted = (statuses: readonly string[]) => statuses.map((status) => [status, 0] as [string, number]);
-  const funnel = new Map(counted(FUNNEL));
-  for (const row of referred) {
+  const funnel = new Map(FUNNEL.map((status) => [status as string, 0]));
+  for (const row of referred.filter((count) => count.figure === 'status')) {
     const status = statusAtMonthEnd(row);
-    funnel.set(status, (funnel.get(status) ?? 0) + 1);
+    funnel.set(status, (funnel.get(status) ?? 0) + row.count);
   }
 
   const measureChange = MI_MEASURES.map((measure) => {
-    const pairs = exited
-      .filter(
-        (row) => miColumnMaySend(`${measure}_follow_up`, miConsentState(row.consent_evaluation)) && Number(row[`${measure}_count`]) > 1,
-      )
-      .map((row) => [Number(row[`${measure}_baseline`]), Number(row[`${measure}_latest`])] as const);
-    const shown = pairs.length >= SMALL_NUMBER;
-    const mean = (values: number[]) => oneDecimal(values.reduce((sum, value) => sum + value, 0) / values.length);
+    const row = exited.find((count) => count.figure === measure);
+    const people = row?.count ?? 0;
+    const shown = people >= SMALL_NUMBER;
+    const mean = (sum: number | null | undefined) => (shown ? oneDecimal(Number(sum) / people) : null);
     return {
       measure,
-      people: pairs.length,
-      meanBaseline: shown ? mean(pairs.map(([baseline]) => baseline)) : null,
-      meanFollowUp: shown ? mean(pairs.map(([, latest]) => latest)) : null,
-      lower: pairs.filter(([baseline, latest]) => latest < baseline).length,
-      same: pairs.filter(([baseline, latest]) => latest === baseline).length,
-      higher: pairs.filter(([baseline, latest]) => latest > baseline).length,
+      people,
+      meanBaseline: mean(row?.baseline_sum),
+      meanFollowUp: mean(row?.latest_sum),
+      lower: row?.lower ?? 0,
+      same: row?.same ?? 0,
+      higher: row?.higher ?? 0,
     };
   });
+  const referrals = referred.filter((row) => row.figure === 'referral');
+  const outcomesBy = (figure: string) =>
+    cells(exited.filter((row) => row.figure === figure).map((row) => [row.key ?? 'not_recorded', String(row.outcome), row.count] as const));
 
   return {
     range,
     weeks: weeksOf(range),
-    referrals: tally(referred.map((row) => [row.referral_source ?? 'not_recorded', weekStartOf(row.referral_date)])),
-    referredInRange: referred.length,
-    waits: waitFigures(referred, targets, range.to),
+    referrals: cells(referrals.map((row) => [row.key ?? 'not_recorded', weekStartOf(String(row.day)), row.count] as const)),
+    referredInRange: total(referrals),
+    waits: waitFigures(referred, targets),
     funnel: [...funnel].map(([status, count]) => ({ status, count })),
     caseloadByCoach: coaches.items.map((coach) => ({ coach: coach.displayName, openCases: coach.openCases })),
-    outcomesByRoute: tally(exited.map((row) => [row.referral_source ?? 'not_recorded', row.employment_outcome])),
-    outcomesByBarrier: tally(exited.map((row) => [row.primary_barrier ?? 'not_recorded', row.employment_outcome])),
-    exitedInRange: exited.length,
+    outcomesByRoute: outcomesBy('route'),
+    outcomesByBarrier: outcomesBy('barrier'),
+    exitedInRange: total(exited.filter((row) => row.figure === 'route')),
     measureChange,
   };
 }

@@ -13,6 +13,7 @@ import { ahpReportsFor } from '../adjustments/ahp-report-visibility';
 import { getParticipantRecord } from '../participants/participant-record';
 import { AhpReportDocument } from './ahp-report-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
+import { documentPerson } from './person-identity';
 
 /** An AHP Health and Work Report as a PDF (the newest the user may read when none is named); DRAFT until signed. */
 export async function ahpReportPdf(
@@ -50,12 +51,6 @@ export async function ahpReportPdf(
     draft,
   );
   const fileName = `ahp-health-and-work-report-${fileNamePart(person.reference)}-v${report.version}${draft ? '-draft' : ''}.pdf`;
-  const element = (
-    <AhpReportDocument
-      report={report}
-      person={{ name: `${person.givenName} ${person.familyName}`, dateOfBirth: person.dateOfBirth }}
-      meta={meta}
-    />
-  );
+  const element = <AhpReportDocument report={report} person={documentPerson(person)} meta={meta} />;
   return exportPdf(store, user, now, { kind: 'ahp_report_pdf', fileName, draft, element, participantIds: [input.participantId] });
 }

@@ -2,12 +2,12 @@
 // tsconfig.json: say the JSX runtime here so it never falls back to classic React.createElement.
 /** @jsxRuntime automatic */
 /** @jsxImportSource react */
-import { Document, Text, View } from '@react-pdf/renderer';
-import { formatNhsNumber } from '../../core/nhs-number';
+import { Text, View } from '@react-pdf/renderer';
 import { dateOr, type DocumentMeta } from './document-meta';
-import { DocumentPage } from './document-page';
+import { DocumentShell } from './document-shell';
 import { Bullets, DocumentTitle, Heading, SummaryRows, Table } from './document-parts';
 import type { CaseClosedContent, LetterModel, PlanAgreedContent } from './letter-model';
+import { personRows } from './person-identity';
 import { documentStyles, type DocumentStyles } from './pdf-theme';
 
 /** The agreed plan in plain words: the person's goals, then who does what by when, and the review date. */
@@ -73,54 +73,38 @@ export function LetterDocument({ model, meta }: { model: LetterModel; meta: Docu
   const styles = documentStyles(10.5);
   const { person, content } = model;
   return (
-    <Document
-      title={`${meta.title}: ${person.reference}`}
-      author={meta.organisation}
-      creator="WorkWell MDT"
-      producer="WorkWell MDT"
-      language="en-GB"
-    >
-      <DocumentPage meta={meta} styles={styles}>
-        <DocumentTitle
-          styles={styles}
-          title={content.kind === 'plan_agreed' ? 'Action plan agreed' : 'Support from WorkWell has ended'}
-          subtitle={`To ${model.addressedTo}`}
-        />
-        <SummaryRows
-          styles={styles}
-          rows={[
-            ['Name', person.name],
-            ['Date of birth', dateOr(person.dateOfBirth, '')],
-            ['NHS number', person.nhsNumber === null ? 'Not recorded' : formatNhsNumber(person.nhsNumber)],
-            ['WorkWell reference', person.reference],
-          ]}
-        />
-        <Text style={styles.paragraph}>{model.salutation}</Text>
-        <Text style={styles.paragraph}>
-          {person.name} has been supported by the WorkWell service
-          {model.referredOn === null ? '' : ` since their referral on ${dateOr(model.referredOn, '')}`}. They have agreed that we write to
-          you about their support.
-        </Text>
-        {content.kind === 'plan_agreed' ? (
-          <PlanAgreedBody styles={styles} name={person.name} content={content} />
-        ) : (
-          <CaseClosedBody styles={styles} name={person.name} content={content} />
-        )}
-        <Heading styles={styles}>Contact</Heading>
-        <Text style={styles.paragraph}>
-          {model.contact === null
-            ? `Please contact the WorkWell team at ${meta.organisation} with any questions.`
-            : `Please contact ${model.contact.name} (${model.contact.role})${[model.contact.phone, model.contact.email]
-                .filter((item) => item !== null && item !== '')
-                .map((item) => `, ${item}`)
-                .join('')} with any questions.`}
-        </Text>
-        <View style={styles.signature}>
-          <Text>Yours sincerely,</Text>
-          <Text style={styles.bold}>{meta.generatedBy}</Text>
-          <Text>For the WorkWell team, {meta.organisation}</Text>
-        </View>
-      </DocumentPage>
-    </Document>
+    <DocumentShell meta={meta} styles={styles} subject={person.reference}>
+      <DocumentTitle
+        styles={styles}
+        title={content.kind === 'plan_agreed' ? 'Action plan agreed' : 'Support from WorkWell has ended'}
+        subtitle={`To ${model.addressedTo}`}
+      />
+      <SummaryRows styles={styles} rows={personRows(person, true)} />
+      <Text style={styles.paragraph}>{model.salutation}</Text>
+      <Text style={styles.paragraph}>
+        {person.name} has been supported by the WorkWell service
+        {model.referredOn === null ? '' : ` since their referral on ${dateOr(model.referredOn, '')}`}. They have agreed that we write to you
+        about their support.
+      </Text>
+      {content.kind === 'plan_agreed' ? (
+        <PlanAgreedBody styles={styles} name={person.name} content={content} />
+      ) : (
+        <CaseClosedBody styles={styles} name={person.name} content={content} />
+      )}
+      <Heading styles={styles}>Contact</Heading>
+      <Text style={styles.paragraph}>
+        {model.contact === null
+          ? `Please contact the WorkWell team at ${meta.organisation} with any questions.`
+          : `Please contact ${model.contact.name} (${model.contact.role})${[model.contact.phone, model.contact.email]
+              .filter((item) => item !== null && item !== '')
+              .map((item) => `, ${item}`)
+              .join('')} with any questions.`}
+      </Text>
+      <View style={styles.signature}>
+        <Text>Yours sincerely,</Text>
+        <Text style={styles.bold}>{meta.generatedBy}</Text>
+        <Text>For the WorkWell team, {meta.organisation}</Text>
+      </View>
+    </DocumentShell>
   );
 }

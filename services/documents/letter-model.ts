@@ -1,4 +1,5 @@
 import type { LetterKind, LetterRecipient } from '../../core/schemas/letters';
+import type { DocumentPerson } from './person-identity';
 import type { PlanContact } from './plan-document-model';
 
 /** One action of the agreed plan, in plain words for a letter: what, who (and their discipline), by when. */
@@ -40,12 +41,7 @@ export interface LetterModel {
   /** The addressee as the letter and the "letters sent" list name them. */
   readonly addressedTo: string;
   readonly salutation: string;
-  readonly person: {
-    readonly name: string;
-    readonly dateOfBirth: string;
-    readonly nhsNumber: string | null;
-    readonly reference: string;
-  };
+  readonly person: DocumentPerson;
   readonly referredOn: string | null;
   readonly content: PlanAgreedContent | CaseClosedContent;
   /** Who to contact at WorkWell: the person's coach, when they have one in the team list. */

@@ -17,6 +17,7 @@ import { sha256Hex } from '../exports/export-log';
 import { mayShare } from '../participants/consent-service';
 import { getParticipantRecord } from '../participants/participant-record';
 import { addresseeOf, letterContent } from './letter-content';
+import { documentPerson } from './person-identity';
 import { LetterDocument } from './letter-document';
 import type { LetterModel } from './letter-model';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
@@ -54,12 +55,7 @@ export async function letterPdf(
     kind: input.kind,
     recipient: input.recipient,
     ...addressee,
-    person: {
-      name: `${record.givenName} ${record.familyName}`,
-      dateOfBirth: record.dateOfBirth,
-      nhsNumber: record.nhsNumber,
-      reference: record.reference,
-    },
+    person: documentPerson(record),
     referredOn: record.referrals[0]?.date ?? null,
     content,
     contact: coach === undefined ? null : { name: coach.full_name, role: coach.job_title, phone: coach.phone, email: coach.email },

@@ -1,12 +1,11 @@
-import { AppError } from '../../core/app-error';
 import type { LetterSent } from '../../core/schemas/letters';
 import { listLettersSent } from '../../db/repositories/letters-sent-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
+import { requireParticipant } from '../participants/require-participant';
 
 /** The letters produced for a person, newest first: the record's "letters sent" list. */
 export async function lettersSent(store: Store, participantId: string): Promise<{ letters: LetterSent[] }> {
-  if ((await findParticipant(store.db, participantId)) === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  await requireParticipant(store, participantId);
   const rows = await listLettersSent(store.db, participantId);
   return {
     letters: rows.map((row) => ({

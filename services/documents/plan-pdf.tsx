@@ -17,6 +17,7 @@ import { getParticipantRecord } from '../participants/participant-record';
 import type { PlanContact, PlanDocumentModel } from './plan-document-model';
 import { PlanDocument } from './plan-document';
 import { documentMeta, exportPdf, fileNamePart } from './pdf-export';
+import { documentPerson } from './person-identity';
 
 /** Until the MDT has agreed a version it is a draft: printed, it carries the DRAFT watermark. */
 export function planIsDraft(plan: Pick<ActionPlan, 'status'>): boolean {
@@ -63,10 +64,11 @@ export async function planModel(
   addContact(coach);
   for (const action of plan.actions) addContact(action.ownerId === null ? undefined : memberById.get(action.ownerId));
 
+  const who = documentPerson(person);
   return {
     plan,
-    personName: `${person.givenName} ${person.familyName}`,
-    reference: person.reference,
+    personName: who.name,
+    reference: who.reference,
     versionNumber: plan.versionNumber,
     statusLabel: PLAN_STATUS_LABELS[plan.status],
     goals: plan.goals.map((goal) => goal.text),

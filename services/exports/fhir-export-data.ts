@@ -180,6 +180,9 @@ function loadBatch(
           dateOfBirth: person.date_of_birth,
           nhsNumber: person.nhs_number,
           exitedOn: person.exited_on,
+          gpPractice:
+            person.gp_practice_ods_code === null ? null : { odsCode: person.gp_practice_ods_code, name: person.gp_practice_name ?? '' },
+          sex: person.sex as FhirExportData['person']['sex'],
         },
         referrals: (referrals.get(person.id) ?? []).map((row) => ({ id: row.id, date: row.referral_date, route: row.route })),
         consent: { id: consent.id, purpose: 'share_partnership', decidedOn: consent.decided_on, decision: 'given' },

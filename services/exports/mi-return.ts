@@ -9,10 +9,11 @@ import type { MiReturn } from '../../core/schemas/fhir-export';
 import type { SignedInUser } from '../../core/schemas/session';
 import type { ParticipantStatus } from '../../core/schemas/participants';
 import { londonDateOf } from '../../core/clock';
+import { areaCodeInEffect } from '../../core/icb-areas';
 import {
   countDeclinedReferrals,
   listMiReturnRows,
-  partnershipAreaCode,
+  partnershipAreaFacts,
   type MiReturnSourceRow,
 } from '../../db/repositories/mi-return-repository';
 import type { Store } from '../../db/store';
@@ -75,7 +76,8 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
   const rows = listMiReturnRows(store, { first, last, made: londonDateOf(now) }).filter((row) =>
     isMiParticipant(consentOf(row.consent_service)),
   );
-  const areaCode = partnershipAreaCode(store);
+  // The code set in Settings, else the pilot area chosen at setup or named by the partnership's name.
+  const areaCode = areaCodeInEffect(partnershipAreaFacts(store));
 
   const lines = [MI_RETURN_COLUMNS.join(',')];
   const subjects: Array<{ participantId: string; outcome: 'included' }> = [];

@@ -3,11 +3,11 @@ import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { scoreMeasure } from '../../core/scoring/measure-definitions';
 import { wsasWorkItemError } from '../../core/scoring/wsas';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import { insertMeasureResult, insertRiskFlag } from '../../db/repositories/assessment-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
+import { requireParticipant } from '../participants/require-participant';
 
 /**
  * Scores and stores one completed measure. A PHQ-9 with item 9 above 0 raises a risk flag in the
@@ -19,8 +19,7 @@ export async function recordMeasure(
   recordedBy: string,
   now: Date,
 ): Promise<ChannelOutput<'measures.record'>> {
-  const person = await findParticipant(store.db, input.participantId);
-  if (person === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const person = await requireParticipant(store, input.participantId);
   const score = scoreMeasure(input.response.measure, input.response.answers);
   if (input.response.measure === 'wsas') {
     const fields = wsasWorkItemError(input.response.answers, person.employment_status);

@@ -12,11 +12,11 @@ import {
   listReadyForMdt,
   plannedListingsOf,
 } from '../../db/repositories/meeting-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { listOnAgenda } from './agenda-listing';
 import { factsOf, loadCaseFacts, minimumDataMessage } from './case-facts';
+import { requireParticipant } from '../participants/require-participant';
 
 const QUEUE_LIMIT = 500;
 
@@ -83,8 +83,7 @@ export async function decideTriage(
   user: SignedInUser,
   now: Date,
 ): Promise<ChannelOutput<'triage.decide'>> {
-  const participant = await findParticipant(store.db, input.participantId);
-  if (participant === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const participant = await requireParticipant(store, input.participantId);
   if (participant.status !== 'ready_for_mdt') throw new AppError('CONFLICT', 'Only people who are ready for the MDT are triaged.');
   const [listing] = await plannedListingsOf(store.db, [participant.id]);
   const at = now.toISOString();

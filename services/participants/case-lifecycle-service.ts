@@ -3,17 +3,12 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { findExit, agreedPlansOf, recordExit, transitionPlan } from '../../db/repositories/action-plan-repository';
 import { setParticipantCoach } from '../../db/repositories/coach-caseload-repository';
 import { removeUndiscussedListings } from '../../db/repositories/meeting-repository';
-import { findParticipant, setParticipantNextReview } from '../../db/repositories/participant-repository';
+import { setParticipantNextReview } from '../../db/repositories/participant-repository';
 import { findUserById } from '../../db/repositories/user-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
-
-async function requireParticipant(store: Store, participantId: string) {
-  const row = await findParticipant(store.db, participantId);
-  if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-  return row;
-}
+import { requireParticipant } from './require-participant';
 
 /** Assigns (or reassigns, or removes) a person's coach: an enabled user with the coach role. */
 export async function assignCoach(

@@ -5,10 +5,10 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import { consentIsInForce, type ConsentPurpose, type ConsentRecord } from '../../core/schemas/consent';
 import { currentConsent, findConsent, insertConsent, markConsentWithdrawn } from '../../db/repositories/consent-repository';
 import { removeUndiscussedListings } from '../../db/repositories/meeting-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { ConsentTable } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { auditedTransaction } from '../call-audit-scope';
+import { requireParticipant } from './require-participant';
 
 export function toConsentRecord(row: ConsentTable): ConsentRecord {
   return {
@@ -60,8 +60,7 @@ export async function recordConsent(
   recordedBy: string,
   now: Date,
 ): Promise<ChannelOutput<'consents.record'>> {
-  if ((await findParticipant(store.db, input.participantId)) === undefined)
-    throw new AppError('NOT_FOUND', 'That person could not be found.');
+  await requireParticipant(store, input.participantId);
   const current = await currentConsent(store.db, input.participantId, input.purpose);
   if (current !== undefined && consentIsInForce(toConsentRecord(current))) {
     throw new AppError('CONFLICT', 'Consent for this is already in force. Record a withdrawal first if the person has changed their mind.');

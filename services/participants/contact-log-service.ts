@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../core/app-error';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { ContactEntry } from '../../core/schemas/contact-log';
 import { insertContact, listContacts } from '../../db/repositories/contact-log-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import type { ContactLogTable } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { auditedTransaction } from '../call-audit-scope';
+import { requireParticipant } from './require-participant';
 
 function toContactEntry(row: ContactLogTable & { recorded_by_name: string }): ContactEntry {
   return {
@@ -35,8 +34,7 @@ export async function addContact(
   recordedBy: { userId: string; displayName: string },
   now: Date,
 ): Promise<ChannelOutput<'contacts.add'>> {
-  const participant = await findParticipant(store.db, input.participantId);
-  if (participant === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const participant = await requireParticipant(store, input.participantId);
   const row: ContactLogTable = {
     id: randomUUID(),
     participant_id: participant.id,

@@ -5,11 +5,12 @@ import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { DetailsEdit } from '../../core/schemas/participant-details-edit';
 import { participantDetailsSnapshotSchema, type ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
 import { currentDetailsVersion, listDetailEdits, saveDetailEdit } from '../../db/repositories/participant-details-repository';
-import { findParticipant, findPossibleDuplicates, type ParticipantRow } from '../../db/repositories/participant-repository';
+import { findPossibleDuplicates, type ParticipantRow } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
 import { detailsColumns, detailsSnapshotOf } from './participant-details-columns';
+import { requireParticipant } from './require-participant';
 
 /** A person's details and their edits, newest first: the record's "earlier versions". */
 export async function detailsHistory(store: Store, participantId: string): Promise<{ version: number; edits: DetailsEdit[] }> {
@@ -68,8 +69,7 @@ export async function editParticipantDetails(
   savedBy: string,
   now: Date,
 ): Promise<ChannelOutput<'participants.editDetails'>> {
-  const row = await findParticipant(store.db, input.participantId);
-  if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const row = await requireParticipant(store, input.participantId);
   const current = await currentDetailsVersion(store.db, row.id);
   if (current !== input.version) {
     throw new AppError(

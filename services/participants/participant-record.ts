@@ -1,4 +1,3 @@
-import { AppError } from '../../core/app-error';
 import { CONSENT_PURPOSES, type ConsentRecord } from '../../core/schemas/consent';
 import type { JoinedUpAssessmentVersion, MeasureResult } from '../../core/schemas/assessment';
 import type { DisciplineAssessmentVersion } from '../../core/schemas/discipline-assessment';
@@ -11,7 +10,6 @@ import {
 } from '../../db/repositories/assessment-repository';
 import { listConsents } from '../../db/repositories/consent-repository';
 import { findExit } from '../../db/repositories/action-plan-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import { listReferrals } from '../../db/repositories/referral-repository';
 import { findUserById } from '../../db/repositories/user-repository';
 import { listAcknowledgedRiskFlags } from '../../db/repositories/risk-flag-repository';
@@ -26,14 +24,14 @@ import { contactLog } from './contact-log-service';
 import { DISCIPLINE_ASSESSMENT_KIND } from '../assessments/discipline-assessment-service';
 import { fitNotesOf } from '../fit-notes/fit-note-service';
 import { episodesOf } from './episodes';
+import { requireParticipant } from './require-participant';
 
 /**
  * The whole record in one read, every draft included (in `disciplineAssessments`), for the services'
  * own documents. What a caller of `participants.get` reads goes through `participantViewFor`.
  */
 export async function getParticipantRecord(store: Store, id: string): Promise<ParticipantRecord> {
-  const row = await findParticipant(store.db, id);
-  if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const row = await requireParticipant(store, id);
   const [
     referrals,
     consentRows,

@@ -7,12 +7,12 @@ import {
   listPlanVersions,
   type PlanVersionRow,
 } from '../../db/repositories/action-plan-repository';
-import { findParticipant } from '../../db/repositories/participant-repository';
 import { listTeamMembers } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
 import { londonDateOf } from '../../core/clock';
 import { currentEpisodeNumber, episodeNumberOn } from '../../core/episodes/episode-of-date';
 import { episodesOf } from '../participants/episodes';
+import { requireParticipant } from '../participants/require-participant';
 
 type ActionUpdateRow = Awaited<ReturnType<typeof listActionUpdates>>[number];
 
@@ -79,8 +79,7 @@ function toActionPlan(row: PlanVersionRow, teamMemberNames: ReadonlyMap<string, 
  * sent as the plan of the current one (hazard log: "An earlier episode's plan taken as current").
  */
 export async function getParticipantPlans(store: Store, participantId: string, episode?: number): Promise<ParticipantPlans> {
-  const participant = await findParticipant(store.db, participantId);
-  if (participant === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const participant = await requireParticipant(store, participantId);
   const [allRows, teamMembers, exit, episodes] = await Promise.all([
     listPlanVersions(store.db, participantId),
     listTeamMembers(store.db),

@@ -16,12 +16,13 @@ import {
 import { listOpenRiskFlags, setParticipantStatus } from '../../db/repositories/assessment-repository';
 import { listDirectoryServices } from '../../db/repositories/directory-service-repository';
 import { listDisciplines } from '../../db/repositories/discipline-repository';
-import { findParticipant, setParticipantNextReview } from '../../db/repositories/participant-repository';
+import { setParticipantNextReview } from '../../db/repositories/participant-repository';
 import { findTeamMemberByUser, listTeamMembers } from '../../db/repositories/team-member-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { requireServiceNotRefused } from '../participants/consent-service';
 import { planContent } from './action-plan-read';
+import { requireParticipant } from '../participants/require-participant';
 
 /** Problems as a validation error whose fields point at the offending goal, action or date. */
 function problemsError(summary: string, problems: readonly AgreementProblem[]): AppError {
@@ -51,8 +52,7 @@ export async function savePlanDraft(
   user: SignedInUser,
   now: Date,
 ): Promise<ChannelOutput<'plans.saveDraft'>> {
-  const participant = await findParticipant(store.db, input.participantId);
-  if (participant === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+  const participant = await requireParticipant(store, input.participantId);
   if (participant.status === 'exited') throw new AppError('CONFLICT', 'This person has exited the service; their plan cannot be changed.');
   const { participantId, planId, revision, ...content } = input;
   const duplicates = duplicatePlanIds(content);

@@ -63,8 +63,11 @@ async function addToInbox(store: Store, referrals: readonly ReadReferral[], sour
   }
 }
 
-function detailsOf(row: ReferralInboxRow): InboxReferral {
-  return JSON.parse(row.details_json) as InboxReferral;
+/** A referral as stored: one received before imports carried the GP practice and monitoring answers has neither key. */
+type StoredInboxReferral = Omit<InboxReferral, 'gpPractice' | 'monitoring'> & Partial<Pick<InboxReferral, 'gpPractice' | 'monitoring'>>;
+
+function detailsOf(row: ReferralInboxRow): StoredInboxReferral {
+  return JSON.parse(row.details_json) as StoredInboxReferral;
 }
 
 /** The inbox: each referral with its eligibility against today's rules (judged on the day it came in) and possible duplicates. */
@@ -159,12 +162,13 @@ export async function acceptReferral(
   const { referrerContact: _contact, ...referral } = details.referral;
   const registered = await registerParticipant(
     store,
-    // A referral from the inbox names no GP practice: it is added under "Change details and work".
+    // The GP practice and monitoring answers the referral carried land on the record; a referral
+    // that came in before imports carried them (no such keys in its stored details) has none.
     {
       person,
       employment,
-      monitoring: NOT_RECORDED_MONITORING,
-      gpPractice: null,
+      monitoring: details.monitoring ?? NOT_RECORDED_MONITORING,
+      gpPractice: details.gpPractice ?? null,
       referral,
       confirmedNotDuplicate: input.confirmedNotDuplicate,
     },
@@ -179,7 +183,7 @@ async function linkToExisting(
   store: Store,
   job: {
     row: ReferralInboxRow;
-    details: InboxReferral;
+    details: StoredInboxReferral;
     linkTo: string;
     user: SignedInUser;
     now: Date;

@@ -1,6 +1,7 @@
 import { signedInCaller, type Handlers } from '../handlers';
 import { saveLibraryAction } from './action-library-service';
 import { saveClinicalLeads } from './clinical-leads-service';
+import { readAreaCode, saveAreaCode } from './area-code-settings';
 import { getPartnershipConfig, saveDirectoryService, saveDiscipline, saveTeamMember } from './partnership-config-service';
 import type { SessionHolder } from '../session-holder';
 
@@ -16,6 +17,8 @@ export function partnershipConfigHandlers(
   | 'config.saveService'
   | 'config.saveLibraryAction'
   | 'config.saveClinicalLeads'
+  | 'config.areaCode'
+  | 'config.saveAreaCode'
 > {
   return {
     'config.get': async (_input, context) => getPartnershipConfig(session.require().store, signedInCaller(context).userId),
@@ -29,5 +32,7 @@ export function partnershipConfigHandlers(
       saveLibraryAction(session.require().store, input, signedInCaller(context).userId, now()),
     'config.saveClinicalLeads': async (input, context) =>
       saveClinicalLeads(session.require().store, input, signedInCaller(context).userId, now()),
+    'config.areaCode': async () => readAreaCode(session.require().store),
+    'config.saveAreaCode': async (input, context) => saveAreaCode(session.require().store, input, signedInCaller(context).userId, now()),
   };
 }

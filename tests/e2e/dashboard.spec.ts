@@ -3,6 +3,7 @@ import { openDemoAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import type { Page } from '@playwright/test';
 import { activate } from './keyboard';
+import { projectorShot } from './projector-shot';
 
 /** Replaces the date in one of the range's date inputs (they open filled with the default range). */
 async function setDate(page: Page, legend: string, isoDate: string): Promise<void> {
@@ -26,6 +27,10 @@ test('a coordinator opens the dashboard by keyboard: each chart is a described i
   await expect(figures).toBeVisible({ timeout: 15_000 });
   // The last 12 weeks by default (the tests' date is Sunday 6 December 2026: from Monday 14 September).
   await expect(figures).toContainText('14 September 2026 to 6 December 2026');
+  // It counts referrals (episodes), not people: someone referred again after leaving counts again.
+  await expect(page.getByTestId('dashboard-referrals')).toContainText(
+    /\d+ referrals? in the range \(a person referred again after leaving starts a new episode/,
+  );
   for (const [testId, name] of [
     ['dashboard-referrals', 'Referrals by route and week'],
     ['dashboard-waits', 'Waiting times against the targets'],
@@ -40,7 +45,8 @@ test('a coordinator opens the dashboard by keyboard: each chart is a described i
   await expect(page.getByTestId('dashboard-referrals').getByRole('row').last()).toContainText(/\d/);
   await expect(page.getByTestId('dashboard-waits').getByRole('row', { name: /Referral to joined-up assessment/ })).toContainText('21');
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: testInfo.outputPath('dashboard.png'), fullPage: true });
+  await projectorShot(page, testInfo, 1366, 768, 'dashboard');
+  await projectorShot(page, testInfo, 1920, 1080, 'dashboard');
 
   // A range with the end before the start is refused by its field, and the figures shown stay.
   await setDate(page, 'From', '2026-12-01');

@@ -2,8 +2,9 @@ import { expectNoAxeViolations } from './accessibility';
 import { expect, test } from './host-fixture';
 import { openDemoAs } from './demo-sign-in';
 import { activate, chooseOption, tabTo, typeInto } from './keyboard';
+import { projectorShot } from './projector-shot';
 
-test('a coach sees a follow-up due on the worklist and records it by keyboard (issue 20 item 6)', async ({ page, host }) => {
+test('a coach sees a follow-up due on the worklist and records it by keyboard (issue 20 item 6)', async ({ page, host }, testInfo) => {
   test.setTimeout(180_000);
   await openDemoAs(page, host, 'demo.coach');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
@@ -46,6 +47,8 @@ test('a coach sees a follow-up due on the worklist and records it by keyboard (i
   await typeInto(page, form.getByLabel('Hours a week (optional)'), '22.5');
   await typeInto(page, form.getByLabel('Note (optional)'), 'Back on the early shift; managing well.');
   await expectNoAxeViolations(page);
+  await form.scrollIntoViewIfNeeded();
+  await projectorShot(page, testInfo, 1366, 768, 'follow-up-form');
   await activate(page, form.getByRole('button', { name: 'Save follow-up' }));
 
   await expect(form).toHaveCount(0);
@@ -63,4 +66,5 @@ test('a coach sees a follow-up due on the worklist and records it by keyboard (i
   await expect(table).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: name }).filter({ hasText: point })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  await projectorShot(page, testInfo, 1366, 768, 'follow-ups-due');
 });

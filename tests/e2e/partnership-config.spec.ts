@@ -101,6 +101,26 @@ test('an administrator adds a local discipline, a team member with an HCPC numbe
   await expect(page.getByRole('status')).toHaveText('Parkside Walking Group deactivated.');
   await expect(directory.getByRole('row', { name: /Parkside Walking Group/ })).toContainText('Inactive');
 
+  // The MI return's area code: the demo partnership is no pilot area, so none is sent until one is set.
+  await activate(page, page.getByRole('link', { name: 'Back to partnership settings' }), { backwards: true });
+  await activate(page, page.getByRole('link', { name: 'Area code for the MI return' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Area code for the MI return' })).toBeFocused();
+  await expect(page.getByTestId('area-code-in-effect')).toHaveText('The MI return sends no area code now.');
+  await typeInto(page, page.getByRole('textbox', { name: 'Area code' }), 'E54 61');
+  await activate(page, page.getByRole('button', { name: 'Save area code' }));
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page.locator('#area-code-error')).toContainText('Enter an ONS integrated care board code');
+  await expectNoAxeViolations(page);
+  await activate(page, page.getByRole('alert').getByRole('link', { name: /Enter an ONS integrated care board code/ }));
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('E54000061');
+  await activate(page, page.getByRole('button', { name: 'Save area code' }));
+  await expect(page.getByRole('status')).toHaveText('Area code saved.');
+  await expect(page.getByTestId('area-code-in-effect')).toHaveText('The MI return sends the area code E54000061 now.');
+  await expect(page.getByRole('textbox', { name: 'Area code' })).toHaveValue('E54000061');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('settings-area-code.png'), fullPage: true });
+
   // A coach has no Settings link, and the pages tell them so.
   await activate(page, page.getByRole('button', { name: 'Sign out and lock' }), { backwards: true });
   await chooseOption(page, page.getByLabel('Who are you?'), 'demo.coach', 'demo.coach');

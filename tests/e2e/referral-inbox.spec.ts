@@ -155,4 +155,6 @@ test('an administrator sets eligibility; a coach imports referrals, sees them ag
   await expect(first).toContainText('No measures were recorded in this episode.');
   await expect(first).toContainText('No plan was agreed in this episode.');
   await expectNoAxeViolations(page);
+  await first.scrollIntoViewIfNeeded();
+  await projectorShot(page, testInfo, 1366, 768, 'record-episodes');
 });

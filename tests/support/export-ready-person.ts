@@ -99,6 +99,11 @@ export async function makeExportReady(
 /** Registers another demo person (with an NHS number) and returns their id. */
 export async function registerAnother(services: AppServices, nhsNumber = '999 999 9883', familyName = 'Exportperson'): Promise<string> {
   return value<{ id: string }>(
-    await services.dispatch('participants.register', testReferral({ person: { nhsNumber, familyName }, confirmedNotDuplicate: true })),
+    await services.dispatch('participants.register', {
+      ...testReferral({ person: { nhsNumber, familyName }, confirmedNotDuplicate: true }),
+      // Recorded so the export can show what of them leaves (sex, the GP practice) and what never does (ethnicity).
+      gpPractice: { odsCode: 'A81001', name: 'Example Street Surgery' },
+      monitoring: { sex: 'female', ethnicity: 'H', disability: 'yes', benefitStatus: 'none' },
+    }),
   ).id;
 }

@@ -11,6 +11,8 @@ export function fullExportData(overrides: Partial<FhirExportData> = {}): FhirExp
       dateOfBirth: '1980-04-02',
       nhsNumber: '9990000018',
       exitedOn: null,
+      gpPractice: { odsCode: 'A81001', name: 'Example Street Surgery' },
+      sex: 'female',
     },
     referrals: [{ id: 'r-1', date: '2026-10-01', route: 'gp' }],
     consent: { id: 'c-1', purpose: 'share_partnership', decidedOn: '2026-10-02', decision: 'given' },

@@ -1,9 +1,9 @@
 import { syntheticNhsNumber } from '../../core/nhs-number';
-import { REFERRAL_CSV_COLUMNS } from '../../core/referrals/referral-csv';
+import { OPTIONAL_REFERRAL_CSV_COLUMNS, REFERRAL_CSV_COLUMNS } from '../../core/referrals/referral-csv';
 import { REFERRAL_EXTENSION } from '../../core/referrals/referral-fhir';
 import { NHS_NUMBER_SYSTEM, REFERRAL_ROUTE_SYSTEM } from '../../core/fhir/fhir-codes';
 
-type CsvRow = Partial<Record<(typeof REFERRAL_CSV_COLUMNS)[number], string>>;
+type CsvRow = Partial<Record<(typeof REFERRAL_CSV_COLUMNS)[number] | (typeof OPTIONAL_REFERRAL_CSV_COLUMNS)[number], string>>;
 
 /** A good CSV row for a synthetic person (NHS number from the 999 test range); override any cell. */
 export function referralCsvRow(sequence: number, overrides: CsvRow = {}): CsvRow {
@@ -31,14 +31,22 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A referral CSV with the checked column list (in reverse order, to show order is free). */
+/**
+ * A referral CSV with the checked column list (in reverse order, to show order is free), plus the
+ * optional columns (GP practice, monitoring) only when some row fills one, as an older file would lack them.
+ */
 export function referralCsv(rows: readonly CsvRow[]): string {
-  const columns = [...REFERRAL_CSV_COLUMNS].reverse();
+  const optional = OPTIONAL_REFERRAL_CSV_COLUMNS.filter((column) => rows.some((row) => row[column] !== undefined));
+  const columns = [...REFERRAL_CSV_COLUMNS, ...optional].reverse();
   return [columns.join(','), ...rows.map((row) => columns.map((column) => csvCell(row[column] ?? '')).join(','))].join('\r\n') + '\r\n';
 }
 
-/** One ServiceRequest + its Patient, as two bundle entries. */
-export function referralBundleEntries(sequence: number, request: Record<string, unknown> = {}): unknown[] {
+/** One ServiceRequest + its Patient, as two bundle entries; `patient` adds to (or overrides) the Patient's elements. */
+export function referralBundleEntries(
+  sequence: number,
+  request: Record<string, unknown> = {},
+  patient: Record<string, unknown> = {},
+): unknown[] {
   const fullUrl = `urn:uuid:00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
   return [
     {
@@ -50,6 +58,7 @@ export function referralBundleEntries(sequence: number, request: Record<string, 
         birthDate: '1975-01-30',
         telecom: [{ system: 'phone', value: '07700 900789' }],
         address: [{ line: ['1 Example Street'], city: 'Sheffield', postalCode: 'S10 2TN' }],
+        ...patient,
       },
     },
     {

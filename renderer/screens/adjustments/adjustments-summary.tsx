@@ -7,6 +7,7 @@ import {
 import type { WorkplaceAdjustmentsContent } from '../../../core/schemas/workplace-adjustments';
 import { formatDate } from '../../format';
 import { ScheduleTable } from './schedule-table';
+import { ColumnHeaders } from '../../components/column-headers';
 
 /** The saved adjustments as the team reads them, team notes included. */
 export function AdjustmentsSummary({ content }: { content: WorkplaceAdjustmentsContent }) {
@@ -17,22 +18,7 @@ export function AdjustmentsSummary({ content }: { content: WorkplaceAdjustmentsC
       ) : (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Adjustments</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Recommendation
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                The need it answers
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                When
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders headers={['Recommendation', 'The need it answers', 'When', 'Status']} />
           <tbody className="nhsuk-table__body">
             {content.adjustments.map((adjustment) => (
               <tr className="nhsuk-table__row" key={adjustment.id}>

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/error-summary';
 import { SummaryList } from '../../components/summary-list';
 import { formatDate, formatDateTime } from '../../format';
 import { useSession } from '../../session-context';
+import { ColumnHeaders } from '../../components/column-headers';
 
 export interface AhpReportSummaryProps {
   readonly report: AhpReport;
@@ -72,19 +73,7 @@ export function AhpReportSummary({ report, mayChange, onEdit, onSigned }: AhpRep
       {report.difficulties.length > 0 && (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Difficulties at work</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Difficulty
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Recommendation
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Goal
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders headers={['Difficulty', 'Recommendation', 'Goal']} />
           <tbody className="nhsuk-table__body">
             {report.difficulties.map((row) => (
               <tr className="nhsuk-table__row" key={row.id}>

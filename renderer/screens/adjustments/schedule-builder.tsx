@@ -3,6 +3,8 @@ import { formatDate } from '../../format';
 import { newWeek, weekStartOrBlank, type ScheduleDraft, type ScheduleWeekDraft } from './adjustments-draft';
 import { adjustmentsFieldId } from './adjustments-field-id';
 import { DateInput } from '../../components/date-input';
+import { HintAndError } from '../../components/form-group';
+import { ColumnHeaders } from '../../components/column-headers';
 
 export interface ScheduleBuilderProps {
   readonly schedule: ScheduleDraft;
@@ -47,25 +49,7 @@ export function ScheduleBuilder({ schedule, errorFor, onChange, onFocusRequest }
         )}
         <table className="nhsuk-table ww-schedule-table" data-testid="schedule-builder">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Week by week</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Week
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Starts
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Hours
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Duties
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                <span className="nhsuk-u-visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders headers={['Week', 'Starts', 'Hours', 'Duties', <span className="nhsuk-u-visually-hidden">Remove</span>]} />
           <tbody className="nhsuk-table__body">
             {schedule.weeks.map((week, index) => {
               const startsOn = weekStartOrBlank(schedule.startOn, index);
@@ -137,11 +121,7 @@ function CellInput({ id, label, value, error, inputMode, width, onValueChange }:
       <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={id}>
         {label}
       </label>
-      {error !== undefined && (
-        <span className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
+      <HintAndError id={id} error={error} />
       <input
         id={id}
         name={id}

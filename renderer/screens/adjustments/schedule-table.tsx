@@ -1,4 +1,5 @@
 import { formatDate } from '../../format';
+import { ColumnHeaders } from '../../components/column-headers';
 
 export interface ScheduleTableProps {
   readonly caption: string;
@@ -16,22 +17,7 @@ export function ScheduleTable({ caption, contractedHoursPerWeek, weeks }: Schedu
           <span className="nhsuk-body-s ww-block">Contracted hours: {contractedHoursPerWeek} a week</span>
         )}
       </caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">
-            Week
-          </th>
-          <th scope="col" className="nhsuk-table__header">
-            Starts
-          </th>
-          <th scope="col" className="nhsuk-table__header">
-            Hours
-          </th>
-          <th scope="col" className="nhsuk-table__header">
-            Duties
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders headers={['Week', 'Starts', 'Hours', 'Duties']} />
       <tbody className="nhsuk-table__body">
         {weeks.map((week, index) => (
           <tr className="nhsuk-table__row" key={week.startsOn}>

@@ -1,5 +1,5 @@
 import { todayInLondon } from '../../../core/clock';
-import { formatNhsNumber } from '../../../core/nhs-number';
+import { nhsNumberOrNotRecorded } from '../../../core/nhs-number';
 import {
   CASELOAD_SORT_LABELS,
   PARTICIPANT_STATUS_LABELS,
@@ -56,9 +56,7 @@ export function CaseloadTable({ items, sort, busy }: CaseloadTableProps) {
               </a>
             </td>
             <td className="nhsuk-table__cell">{formatDate(person.dateOfBirth)}</td>
-            <td className="nhsuk-table__cell ww-nowrap">
-              {person.nhsNumber === null ? 'Not recorded' : formatNhsNumber(person.nhsNumber)}
-            </td>
+            <td className="nhsuk-table__cell ww-nowrap">{nhsNumberOrNotRecorded(person.nhsNumber)}</td>
             <td className="nhsuk-table__cell">
               {PARTICIPANT_STATUS_LABELS[person.status]}
               {person.serviceWithdrawnOn !== null && (

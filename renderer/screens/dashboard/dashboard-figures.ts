@@ -19,7 +19,9 @@ export interface Figure {
 type Cells = Dashboard['referrals'];
 const countOf = (cells: Cells, group: string, key: string) => cells.find((cell) => cell.group === group && cell.key === key)?.count ?? 0;
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-const people = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'person' : 'people'}`;
+/** The dashboard counts episodes (issue 20 item 4): a person referred again after leaving is a new referral. */
+const referrals = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'referral' : 'referrals'}`;
+const endedEpisodes = (count: number) => `${count.toLocaleString('en-GB')} ${count === 1 ? 'episode' : 'episodes'} of support`;
 
 /** A (group × key) count as a stacked chart (one bar per group, one segment per key) and its table with totals. */
 function crossTab(
@@ -49,10 +51,10 @@ function referralsFigure(dashboard: Dashboard): Figure {
   return {
     testId: 'dashboard-referrals',
     heading: 'Referrals by route and week',
-    intro: `${people(dashboard.referredInRange)} referred in the range, by the route of their referral and the week (Monday to Sunday) of their referral date.`,
+    intro: `${referrals(dashboard.referredInRange)} in the range (a person referred again after leaving starts a new episode and counts again), by the route of their referral and the week (Monday to Sunday) of their referral date.`,
     chart: {
       title: 'Referrals by route and week',
-      description: `${people(dashboard.referredInRange)} referred over ${dashboard.weeks.length} weeks${busiest === undefined || dashboard.referredInRange === 0 ? '' : `; the busiest week was ${busiest.header} with ${String(busiest.cells.at(-1))}`}.`,
+      description: `${referrals(dashboard.referredInRange)} over ${dashboard.weeks.length} weeks${busiest === undefined || dashboard.referredInRange === 0 ? '' : `; the busiest week was ${busiest.header} with ${String(busiest.cells.at(-1))}`}.`,
       rows: tab.rows.map((row) => row.header),
       series: tab.series,
     },
@@ -156,11 +158,11 @@ function outcomesFigure(dashboard: Dashboard, by: 'route' | 'barrier'): Figure {
     heading,
     intro:
       by === 'route'
-        ? `${people(dashboard.exitedInRange)} whose support ended in the range, by their employment outcome and the route of their referral.`
+        ? `${endedEpisodes(dashboard.exitedInRange)} ended in the range, by their employment outcome and the route of their referral.`
         : 'The same people by the main barrier to work recorded in their joined-up assessment.',
     chart: {
       title: heading,
-      description: `${people(dashboard.exitedInRange)} left the service in the range: ${tab.columns
+      description: `${endedEpisodes(dashboard.exitedInRange)} ended in the range: ${tab.columns
         .slice(0, -1)
         .map((label, index) => `${label} ${sum(tab.series[index]?.values ?? [])}`)
         .join(', ')}.`,

@@ -6,6 +6,7 @@ import { getMeasureDefinition } from '../../../core/scoring/measure-definitions'
 import { formatTotal, measureTrends, type MeasureTrend } from '../../../core/scoring/measure-trend';
 import { TrendChart } from '../../components/trend-chart';
 import { formatDate } from '../../format';
+import { ColumnHeaders } from '../../components/column-headers';
 
 function TrendCard({ trend }: { trend: MeasureTrend }) {
   const definition = getMeasureDefinition(trend.measure);
@@ -47,19 +48,7 @@ function TrendCard({ trend }: { trend: MeasureTrend }) {
           <div className="nhsuk-details__text">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{definition.shortName} scores, oldest first</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">
-                    Date
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Score
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Band
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeaders headers={['Date', 'Score', 'Band']} />
               <tbody className="nhsuk-table__body">
                 {trend.points.map((point, index) => (
                   <tr className="nhsuk-table__row" key={`${point.takenOn}-${index}`}>

@@ -15,6 +15,7 @@ import { CaseDisciplineAssessments } from './case-discipline-assessments';
 import { CasePersonDetails } from './case-person-details';
 import { MeasureSparkline } from './measure-sparkline';
 import { OwnWordsQuote } from './own-words-quote';
+import { ColumnHeaders } from '../../components/column-headers';
 
 const DIRECTION_WORDS = { better: 'better', worse: 'worse', unchanged: 'no change' } as const;
 
@@ -39,19 +40,7 @@ function LatestScores({ measures }: { measures: ParticipantRecord['measures'] })
   return (
     <table className="nhsuk-table ww-live-scores">
       <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Latest outcome measure scores and trend</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">
-            Measure
-          </th>
-          <th scope="col" className="nhsuk-table__header">
-            Latest
-          </th>
-          <th scope="col" className="nhsuk-table__header">
-            Trend
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeaders headers={['Measure', 'Latest', 'Trend']} />
       <tbody className="nhsuk-table__body">
         {trends.map((trend) => (
           <tr className="nhsuk-table__row" key={trend.measure}>

@@ -10,6 +10,7 @@ import { formatDate } from '../../format';
 import { routeHref } from '../../routing';
 import { useSession } from '../../session-context';
 import { useLoaded } from '../../use-loaded';
+import { ColumnHeaders } from '../../components/column-headers';
 
 /** The minutes: attendance, then per case the outcome, decisions and every action agreed, with owner and due date. */
 export function MinutesScreen({ id }: { id: string }) {
@@ -89,22 +90,7 @@ export function MinutesScreen({ id }: { id: string }) {
                   {entry.plan.goals.length > 0 && <p>Goals: {entry.plan.goals.join('; ')}</p>}
                   <table className="nhsuk-table">
                     <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Actions agreed for {entry.name}</caption>
-                    <thead className="nhsuk-table__head">
-                      <tr className="nhsuk-table__row">
-                        <th scope="col" className="nhsuk-table__header">
-                          Action
-                        </th>
-                        <th scope="col" className="nhsuk-table__header">
-                          Discipline
-                        </th>
-                        <th scope="col" className="nhsuk-table__header">
-                          Owner
-                        </th>
-                        <th scope="col" className="nhsuk-table__header">
-                          Due
-                        </th>
-                      </tr>
-                    </thead>
+                    <ColumnHeaders headers={['Action', 'Discipline', 'Owner', 'Due']} />
                     <tbody className="nhsuk-table__body">
                       {entry.plan.actions.map((action) => (
                         <tr className="nhsuk-table__row" key={action.id}>

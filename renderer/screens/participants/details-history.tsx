@@ -1,7 +1,7 @@
 import type { DetailsEdit } from '../../../core/schemas/participant-details-edit';
 import type { ParticipantDetailsSnapshot } from '../../../core/schemas/participant-details-snapshot';
 import { CONTACT_MODE_LABELS, EMPLOYER_SIZE_LABELS, EMPLOYMENT_STATUS_LABELS } from '../../../core/schemas/referral';
-import { formatNhsNumber } from '../../../core/nhs-number';
+import { nhsNumberOrNotRecorded } from '../../../core/nhs-number';
 import { gpPracticeLabel } from '../../../core/schemas/gp-practice';
 import { MONITORING_SUMMARY } from './monitoring-fields';
 import { formatDate, formatDateTime, orNotRecorded } from '../../format';
@@ -11,7 +11,7 @@ const FIELDS: ReadonlyArray<readonly [string, (details: ParticipantDetailsSnapsh
   ['Given name', (d) => d.givenName],
   ['Family name', (d) => d.familyName],
   ['Date of birth', (d) => formatDate(d.dateOfBirth)],
-  ['NHS number', (d) => (d.nhsNumber === null ? 'Not recorded' : formatNhsNumber(d.nhsNumber))],
+  ['NHS number', (d) => nhsNumberOrNotRecorded(d.nhsNumber)],
   ['Phone', (d) => orNotRecorded(d.phone)],
   ['Email', (d) => orNotRecorded(d.email)],
   ['Address', (d) => orNotRecorded(d.address)],

@@ -2,7 +2,7 @@ import { ageOn } from '../../../core/calendar-date';
 import { todayInLondon } from '../../../core/clock';
 import { currentFitNote } from '../../../core/fit-notes/current-fit-note';
 import { FIT_NOTE_FITNESS_LABELS } from '../../../core/schemas/fit-note';
-import { formatNhsNumber } from '../../../core/nhs-number';
+import { nhsNumberOrNotRecorded } from '../../../core/nhs-number';
 import type { ParticipantView } from '../../../core/schemas/participant-record';
 import { PARTICIPANT_STATUS_LABELS } from '../../../core/schemas/participants';
 import { formatDate, formatShortDate } from '../../format';
@@ -17,7 +17,7 @@ export function PatientBanner({ record }: { record: ParticipantView }) {
   const openFlags = record.clinicalWithheld ? 0 : record.openRiskFlags.length;
   const facts: Array<[string, string]> = [
     ['Born', `${formatDate(record.dateOfBirth)} (${ageOn(record.dateOfBirth, todayInLondon())} years)`],
-    ['NHS number', record.nhsNumber === null ? 'Not recorded' : formatNhsNumber(record.nhsNumber)],
+    ['NHS number', nhsNumberOrNotRecorded(record.nhsNumber)],
     ['Reference', record.reference],
     ['Status', PARTICIPANT_STATUS_LABELS[record.status]],
     ['Coach', record.coach?.displayName ?? 'None assigned'],

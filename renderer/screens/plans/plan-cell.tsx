@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { HintAndError } from '../../components/form-group';
 
 /**
  * One cell of the plan table holding a control: its label is read by screen readers (the column
@@ -23,11 +24,7 @@ export function PlanCell({
         <label className="nhsuk-u-visually-hidden" htmlFor={id}>
           {label}
         </label>
-        {error !== undefined && (
-          <span className="nhsuk-error-message" id={errorId}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        )}
+        <HintAndError id={id} error={error} />
         {children(errorId)}
       </div>
     </td>

@@ -7,6 +7,7 @@ import {
 } from '../../../core/schemas/action-plan';
 import { formatDate, formatDateTime } from '../../format';
 import type { PlanLabels } from './use-plan-data';
+import { ColumnHeaders } from '../../components/column-headers';
 
 const STATUS_TAG: Readonly<Record<ActionPlan['status'], string>> = {
   draft: 'nhsuk-tag--grey',
@@ -56,25 +57,7 @@ export function PlanSummary({ plan, labels }: { plan: ActionPlan; labels: PlanLa
       ) : (
         <table className="nhsuk-table ww-plan-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Actions: who does what by when</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                What
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Discipline
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Who
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                By
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeaders headers={['What', 'Discipline', 'Who', 'By', 'Status']} />
           <tbody className="nhsuk-table__body">
             {plan.actions.map((action) => {
               const update = progress.get(action.id);

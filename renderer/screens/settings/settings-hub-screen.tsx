@@ -55,6 +55,12 @@ export function SettingsHubScreen() {
       summary: '',
     },
     {
+      href: routeHref({ name: 'settings-section', section: 'area-code' }),
+      title: 'Area code for the MI return',
+      description: 'The integrated care board’s ONS code, for a partnership that is not one of the pilot areas.',
+      summary: '',
+    },
+    {
       href: '#/settings/measure-wording',
       title: 'Wording of licensed outcome measures',
       description: 'The item wording of WSAS and MSK-HQ, under your licence.',

@@ -1,5 +1,6 @@
 import type { SettingsSection } from '../../routing';
 import { ActionLibraryScreen } from './action-library-screen';
+import { AreaCodeScreen } from './area-code-screen';
 import { ClinicalLeadsScreen } from './clinical-leads-screen';
 import { DirectoryScreen } from './directory-screen';
 import { DisciplinesScreen } from './disciplines-screen';
@@ -24,5 +25,7 @@ export function SettingsSectionScreen({ section }: { section: SettingsSection })
       return <EligibilityScreen />;
     case 'waiting-targets':
       return <WaitingTargetsScreen />;
+    case 'area-code':
+      return <AreaCodeScreen />;
   }
 }

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../core/demo-partnership';
+import { ODS_ORGANIZATION_SYSTEM } from '../../../core/fhir/fhir-codes';
 import { demoFromTemplate } from '../../support/demo-template';
 import { queryStore } from '../../support/query-store';
 import { referralBundle, referralBundleEntries, referralCsv, referralCsvRow } from '../../support/referral-files';
@@ -36,6 +37,17 @@ const inboxRows = (dataDir: string) =>
     (sqlite) => sqlite.prepare('SELECT source, status, position FROM referral_inbox ORDER BY source, position').all() as InboxRow[],
   );
 
+/** What the FHIR referral carried beyond the person's details: the GP practice and monitoring answers. */
+const fhirExtras = (dataDir: string) =>
+  queryStore(dataDir, 'demo.coach', DEMO_PARTNERSHIP.passphrase, (sqlite) =>
+    (sqlite.prepare("SELECT details_json FROM referral_inbox WHERE source = 'fhir'").all() as Array<{ details_json: string }>).map(
+      (row) => {
+        const details = JSON.parse(row.details_json) as { gpPractice: unknown; monitoring: unknown };
+        return { gpPractice: details.gpPractice, monitoring: details.monitoring };
+      },
+    ),
+  );
+
 const auditOutcomes = (dataDir: string) =>
   queryStore(dataDir, 'demo.coach', DEMO_PARTNERSHIP.passphrase, (sqlite) =>
     sqlite.prepare("SELECT username, action, outcome, subject_json FROM audit_log WHERE channel = 'referrals.import' ORDER BY seq").all(),
@@ -59,7 +71,19 @@ describe('workwell-mdt import (issue 20, item 1)', () => {
         '--fhir',
         file(
           'mixed.json',
-          referralBundle([...referralBundleEntries(1), ...referralBundleEntries(2, { subject: { reference: 'Patient/none' } })]),
+          referralBundle([
+            ...referralBundleEntries(
+              1,
+              {},
+              {
+                gender: 'female',
+                generalPractitioner: [
+                  { identifier: { system: ODS_ORGANIZATION_SYSTEM, value: 'C84001' }, display: 'Example Lane Surgery' },
+                ],
+              },
+            ),
+            ...referralBundleEntries(2, { subject: { reference: 'Patient/none' } }),
+          ]),
         ),
       );
       expect(mixed.status).toBe(3);
@@ -87,6 +111,12 @@ describe('workwell-mdt import (issue 20, item 1)', () => {
         { source: 'csv', status: 'waiting', position: 3 },
         { source: 'csv', status: 'waiting', position: 3 },
         { source: 'fhir', status: 'waiting', position: 1 },
+      ]);
+      expect(await fhirExtras(dataDir)).toEqual([
+        {
+          gpPractice: { odsCode: 'C84001', name: 'Example Lane Surgery' },
+          monitoring: { sex: 'female', ethnicity: null, disability: null, benefitStatus: null },
+        },
       ]);
       expect(await auditOutcomes(dataDir)).toEqual([
         { username: 'demo.coach', action: 'create', outcome: 'ok', subject_json: '{"via":"cli"}' },

@@ -4,6 +4,7 @@ import {
   isSyntheticNhsNumber,
   isValidNhsNumber,
   nhsCheckDigit,
+  nhsNumberOrNotRecorded,
   syntheticNhsNumber,
   SYNTHETIC_NHS_CAPACITY,
 } from '../../../core/nhs-number';
@@ -46,5 +47,10 @@ describe('NHS number', () => {
 
   it('formats as 3-3-4', () => {
     expect(formatNhsNumber('9434765919')).toBe('943 476 5919');
+  });
+
+  it('shows a record with no NHS number as "Not recorded", and one with a number as 3-3-4', () => {
+    expect(nhsNumberOrNotRecorded(null)).toBe('Not recorded');
+    expect(nhsNumberOrNotRecorded('9434765919')).toBe('943 476 5919');
   });
 });

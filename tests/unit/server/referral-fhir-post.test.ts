@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
+import { ETHNIC_CATEGORY_EXTENSION, ETHNIC_CATEGORY_SYSTEM, ODS_ORGANIZATION_SYSTEM } from '../../../core/fhir/fhir-codes';
 import type { InboxEntry } from '../../../core/schemas/referral-inbox';
 import { value } from '../../support/demo-with-person';
 import { httpCall } from '../../support/http-call';
@@ -37,7 +38,19 @@ describe('POST /referrals/fhir: referrals from a referrer’s system with a refe
       const bundle = referralBundle([
         ...referralBundleEntries(1),
         ...referralBundleEntries(2, { extension: [] }),
-        ...referralBundleEntries(3),
+        // The third names a GP practice, sex and ethnic category, which reach the record when accepted.
+        ...referralBundleEntries(
+          3,
+          {},
+          {
+            gender: 'male',
+            generalPractitioner: [{ identifier: { system: ODS_ORGANIZATION_SYSTEM, value: 'B82005' }, display: 'Example Road Practice' }],
+            extension: [
+              { url: ETHNIC_CATEGORY_EXTENSION, valueCodeableConcept: { coding: [{ system: ETHNIC_CATEGORY_SYSTEM, code: 'N' }] } },
+            ],
+          },
+        ),
+        ...referralBundleEntries(5, {}, { gender: 'other' }),
       ]);
 
       const before = await serverDigest(partnership.db);
@@ -61,7 +74,13 @@ describe('POST /referrals/fhir: referrals from a referrer’s system with a refe
       const taken = await post(bundle, fhir);
       expect(taken.status).toBe(202);
       // Counts and the refused entry's reason: nothing stored is read back (no id).
-      expect(taken.json).toEqual({ received: 2, refused: [{ entry: 3, reason: expect.stringContaining('consentToContact') }] });
+      expect(taken.json).toEqual({
+        received: 2,
+        refused: [
+          { entry: 3, reason: expect.stringContaining('consentToContact') },
+          { entry: 7, reason: expect.stringContaining('monitoring.sex') },
+        ],
+      });
       expect(taken.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-4/);
 
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
@@ -71,6 +90,14 @@ describe('POST /referrals/fhir: referrals from a referrer’s system with a refe
         ['fhir-post', 'Robin1'],
         ['fhir-post', 'Robin3'],
       ]);
+      const robin3 = inbox.find((entry) => entry.givenName === 'Robin3')!;
+      const accepted = value<{ participantId: string }>(
+        await coach.dispatch('referrals.accept', { id: robin3.id, version: robin3.version }),
+      );
+      expect(value(await coach.dispatch('participants.get', { id: accepted.participantId }))).toMatchObject({
+        gpPractice: { odsCode: 'B82005', name: 'Example Road Practice' },
+        monitoring: { sex: 'male', ethnicity: 'N', disability: null, benefitStatus: null },
+      });
 
       const revoked = await cli('server', 'referrer-token', '--database-url', partnership.databaseUrl, '--revoke', tokenId);
       expect(revoked.code).toBe(0);

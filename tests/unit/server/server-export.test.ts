@@ -145,6 +145,10 @@ describe('workwell-mdt server export and server mi-return', () => {
     const [referral] = value<{ referrals: InboxEntry[] }>(await a.dispatch('referrals.list', { status: 'waiting' })).referrals;
     value(await a.dispatch('referrals.decline', { id: referral?.id, version: referral?.version, reason: 'not_eligible_area' }));
     expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+    // The area code an administrator set in Settings on laptop A reaches the server's return by sync.
+    await signInAs('demo.admin');
+    value(await a.dispatch('config.saveAreaCode', { areaCode: 'E54000061', version: 0 }));
+    expect((await partnership.sync(partnership.laptopA, 'demo.admin')).refused).toEqual([]);
     await a.close();
 
     // What a laptop makes from its own store: laptop A (where the partnership began) and laptop B,
@@ -188,6 +192,9 @@ describe('workwell-mdt server export and server mi-return', () => {
     ).toBe(0);
     const serverCsv = readFileSync(miFile, 'utf8');
     expect(serverCsv).toBe(onLaptopB.mi.csv);
+    const personRows = miReturnRows(serverCsv).filter((row) => row.participant_reference !== '');
+    expect(personRows.length).toBeGreaterThan(0);
+    expect(new Set(personRows.map((row) => row.area_code))).toEqual(new Set(['E54000061']));
     expect(serverCsv.trimEnd().split('\r\n').at(-1)).toMatch(/^\d{4}-\d{2},,+declined_referrals,employer,not_eligible_area,1$/);
     // Laptop A differs only in the referral date of demo people seeded with a date but no referral
     // record: that date is a cache (participants.referred_on) which does not sync, so no other

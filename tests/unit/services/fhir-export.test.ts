@@ -177,6 +177,16 @@ describe('partnership export (FHIR)', () => {
       expect.objectContaining({ resourceType: 'Observation', effectivePeriod: { start: '2026-11-02' }, status: 'final' }),
     ]);
     expect(text).not.toContain('Mornings are hardest');
+    // The Patient carries sex and the GP practice (ODS identifier); ethnicity and disability never leave (README, "Exports").
+    expect(bundles[0]?.entry[0]?.resource).toMatchObject({
+      resourceType: 'Patient',
+      gender: 'female',
+      generalPractitioner: [
+        { identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'A81001' }, display: 'Example Street Surgery' },
+      ],
+    });
+    expect(text).not.toContain('EthnicCategory');
+    expect(text).not.toContain('disability');
     expect(text).not.toContain(readyId === scenario.id ? 'never' : 'Back pain since a lifting injury');
 
     const log = value<ExportLogPage>(await services.dispatch('exports.log', { kind: 'fhir_bundle' }));

@@ -49,6 +49,21 @@ describe('participantBundle', () => {
     expect(JSON.stringify(nhs?.extension)).toContain('UKCore-NHSNumberVerificationStatusEngland');
   });
 
+  it('gives the Patient its sex as gender and its GP practice by ODS code, each only when recorded', () => {
+    const patientOf = (data = fullExportData()) => participantBundle(data).entry[0]?.resource as Record<string, unknown>;
+    expect(patientOf()).toMatchObject({
+      gender: 'female',
+      generalPractitioner: [
+        { identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'A81001' }, display: 'Example Street Surgery' },
+      ],
+    });
+    expect(patientOf(fullExportData({ person: { ...fullExportData().person, sex: 'not_stated' } })).gender).toBe('unknown');
+    const unrecorded = fullExportData({ person: { ...fullExportData().person, sex: null, gpPractice: null } });
+    expect(validate(participantBundle(unrecorded)), schemaErrors(validate)).toBe(true);
+    expect(Object.keys(patientOf(unrecorded))).not.toContain('gender');
+    expect(Object.keys(patientOf(unrecorded))).not.toContain('generalPractitioner');
+  });
+
   it('codes PHQ-9 and GAD-7 totals with LOINC 44261-6 and 70274-6', () => {
     const observations = participantBundle(fullExportData({ fitNote: null }))
       .entry.map((entry) => entry.resource)

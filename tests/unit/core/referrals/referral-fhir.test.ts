@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../core/app-error';
-import { parseReferralBundle } from '../../../../core/referrals/referral-fhir';
+import { ETHNIC_CATEGORY_EXTENSION, ETHNIC_CATEGORY_SYSTEM, ODS_ORGANIZATION_SYSTEM } from '../../../../core/fhir/fhir-codes';
+import { PATIENT_EXTENSION, parseReferralBundle } from '../../../../core/referrals/referral-fhir';
 import { referralBundle, referralBundleEntries } from '../../../support/referral-files';
 
 describe('FHIR R4 ServiceRequest + Patient referral import (issue 20, item 1)', () => {
@@ -19,6 +20,47 @@ describe('FHIR R4 ServiceRequest + Patient referral import (issue 20, item 1)', 
     expect(first?.referral).toMatchObject({ route: 'gp', date: '2026-11-25', referrerName: 'Dr Example' });
     expect(first?.employment).toMatchObject({ status: 'off_sick_fit_note', employerName: 'Example Steel Ltd' });
     expect(first?.consentToContact).toBe(true);
+  });
+
+  it('reads the GP practice, sex, UK Core ethnic category, disability and benefit status from the Patient; refuses bad ones', () => {
+    const practice = (odsCode: string, display?: string) => ({
+      generalPractitioner: [
+        { reference: 'Practitioner/elsewhere' },
+        { identifier: { system: ODS_ORGANIZATION_SYSTEM, value: odsCode }, display },
+      ],
+    });
+    const ethnicity = (code: string) => ({
+      extension: [
+        { url: ETHNIC_CATEGORY_EXTENSION, valueCodeableConcept: { coding: [{ system: ETHNIC_CATEGORY_SYSTEM, code }] } },
+        { url: PATIENT_EXTENSION.disability, valueCode: 'no' },
+        { url: PATIENT_EXTENSION.benefitStatus, valueCode: 'employment_support_allowance' },
+      ],
+    });
+    const parsed = parseReferralBundle(
+      referralBundle([
+        ...referralBundleEntries(1, {}, { gender: 'male', ...practice('B82005', 'Example Road Practice'), ...ethnicity('N') }),
+        ...referralBundleEntries(2, {}, { gender: 'unknown', ...ethnicity('99') }),
+        ...referralBundleEntries(3, {}, practice('B82005')),
+        ...referralBundleEntries(4, {}, { gender: 'other' }),
+        ...referralBundleEntries(5, {}, ethnicity('X')),
+        ...referralBundleEntries(6, {}, { extension: [{ url: PATIENT_EXTENSION.benefitStatus, valueCode: 'lottery' }] }),
+      ]),
+    );
+    expect(parsed.referrals.map((read) => read.at)).toEqual([1, 3]);
+    expect(parsed.referrals[0]?.referral).toMatchObject({
+      gpPractice: { odsCode: 'B82005', name: 'Example Road Practice' },
+      monitoring: { sex: 'male', ethnicity: 'N', disability: 'no', benefitStatus: 'employment_support_allowance' },
+    });
+    expect(parsed.referrals[1]?.referral).toMatchObject({
+      gpPractice: null,
+      monitoring: { sex: 'not_stated', ethnicity: null, disability: 'no', benefitStatus: 'employment_support_allowance' },
+    });
+    const reasons = new Map(parsed.refused.map((refused) => [refused.at, refused.reason]));
+    expect([...reasons.keys()]).toEqual([5, 7, 9, 11]);
+    expect(reasons.get(5)).toContain('gpPractice.name: Enter the practice’s name');
+    expect(reasons.get(7)).toContain('monitoring.sex');
+    expect(reasons.get(9)).toContain('monitoring.ethnicity');
+    expect(reasons.get(11)).toContain('monitoring.benefitStatus');
   });
 
   it('refuses each bad entry with its index and reason, keeping the rest', () => {

@@ -4,10 +4,12 @@ import { weekStartOf } from '../../../../core/dashboard/dashboard-range';
 import { DEMO_PARTNERSHIP } from '../../../../core/demo-partnership';
 import type { Dashboard } from '../../../../core/schemas/dashboard';
 import type { PartnershipConfig } from '../../../../core/schemas/config/partnership-config';
+import type { InboxEntry } from '../../../../core/schemas/referral-inbox';
 import { createAppServices } from '../../../../services/app-services';
 import { JOINED_UP, value } from '../../../support/demo-with-person';
 import { tempDir } from '../../../support/temp-dir';
 import { testDate, TEST_NOW } from '../../../support/test-clock';
+import { referralCsv, referralCsvRow } from '../../../support/referral-files';
 import { testReferral } from '../../../support/test-referral';
 
 /** Day 0 of the story, well before the test's today, so every step happens in the past. */
@@ -22,7 +24,7 @@ const RANGE = { from: day(0), to: day(55) };
  */
 describe('the dashboard (issue 20 item 7)', () => {
   it(
-    'counts referrals by route and week, waits against the targets, the funnel, outcomes and measure change exactly, for coordinators and administrators only',
+    'counts referrals by route and week, waits against the targets, the funnel, outcomes and measure change exactly, per episode, for coordinators and administrators only',
     { timeout: 180_000 },
     async () => {
       let now = new Date(`${day(-1)}T10:00:00Z`);
@@ -226,6 +228,62 @@ describe('the dashboard (issue 20 item 7)', () => {
           version: 1,
         });
         expect(notTheirs.ok ? undefined : notTheirs.error.code).toBe('FORBIDDEN');
+
+        // Episodes (issue 20 item 4): Gus (GP) is reached a day after his referral and leaves; referred again
+        // (employer) after leaving, his new episode is a new referral whose wait starts at it (4 days), and each
+        // episode's exit counts its own outcome. Nobody else was referred or left in this later range.
+        await signInAs('demo.coach');
+        const gus = await register('Gus', 'gp', 61);
+        await consent(gus, 'service', 'given', 61);
+        await contact(gus, 62);
+        await close(gus, 65, 'not_in_work');
+        at(70);
+        const again = referralCsvRow(1, {
+          given_name: 'Gus',
+          date_of_birth: '1984-03-02',
+          family_name: 'Dashboard',
+          nhs_number: '',
+          referral_date: day(70),
+          route: 'employer',
+        });
+        await call('referrals.import', { format: 'csv', text: referralCsv([again]) });
+        const [waiting] = (await call<{ referrals: InboxEntry[] }>('referrals.list', { status: 'waiting' })).referrals;
+        expect(await call('referrals.accept', { id: waiting?.id, version: waiting?.version, linkToParticipantId: gus })).toMatchObject({
+          newEpisode: 2,
+        });
+        await contact(gus, 74);
+        await close(gus, 80, 'returned_to_work');
+        now = new Date(TEST_NOW);
+        await signInAs('demo.coordinator');
+        const episodes = await call<Dashboard>('dashboard.get', { from: day(60), to: day(100) });
+        expect(episodes).toMatchObject({
+          referredInRange: 2,
+          referrals: [
+            { group: 'employer', key: weekStartOf(day(70)), count: 1 },
+            { group: 'gp', key: weekStartOf(day(61)), count: 1 },
+          ],
+          funnel: [
+            { status: 'referred', count: 0 },
+            { status: 'ready_for_mdt', count: 0 },
+            { status: 'active', count: 0 },
+            { status: 'exited', count: 2 },
+          ],
+          exitedInRange: 2,
+          outcomesByRoute: [
+            { group: 'employer', key: 'returned_to_work', count: 1 },
+            { group: 'gp', key: 'not_in_work', count: 1 },
+          ],
+        });
+        // The first-contact target is now 1 day: episode 1 within it, episode 2 (4 days after its own referral) over it.
+        expect(episodes.waits[0]).toEqual({
+          wait: 'firstContact',
+          targetDays: 1,
+          reached: 2,
+          withinTarget: 1,
+          medianDays: 2.5,
+          waitingOverTarget: 0,
+          waitingWithinTarget: 0,
+        });
       } finally {
         await services.close();
       }

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween, lastCompleteMonth } from '../../../../core/calendar-date';
-import { DEMO_PARTNERSHIP } from '../../../../core/demo-partnership';
 import type { Dashboard } from '../../../../core/schemas/dashboard';
 import type { MiReturn } from '../../../../core/schemas/fhir-export';
-import { createAppServices } from '../../../../services/app-services';
-import { seedStore } from '../../../../services/session/store-commands';
-import { demoFromTemplate } from '../../../support/demo-template';
 import { value } from '../../../support/demo-with-person';
 import { miReturnRows, type MiReturnRow } from '../../../support/mi-return-rows';
-import { TEST_TODAY, testClock } from '../../../support/test-clock';
+import { seededMiServices } from '../../../support/seeded-mi-store';
+import { TEST_TODAY } from '../../../support/test-clock';
 
 const MONTH = lastCompleteMonth(TEST_TODAY);
 const [YEAR, MONTH_NUMBER] = MONTH.split('-').map(Number) as [number, number];
@@ -40,19 +37,8 @@ describe('the dashboard agrees with the MI return', () => {
     'for a month, its referrals, statuses, waits to assessment and plan, outcomes and measure change are the MI return’s own counts',
     { timeout: 240_000 },
     async () => {
-      const { dataDir, services } = await demoFromTemplate();
-      await services.close();
-      await seedStore({
-        dataDir,
-        username: 'demo.admin',
-        passphrase: DEMO_PARTNERSHIP.passphrase,
-        participants: 600,
-        seed: 20,
-        now: testClock()(),
-      });
-      const app = createAppServices({ dataDir, clock: testClock() });
+      const app = await seededMiServices(600, 20);
       try {
-        value(await app.dispatch('session.unlock', { username: 'demo.coordinator', passphrase: DEMO_PARTNERSHIP.passphrase }));
         const mi = value<MiReturn>(await app.dispatch('exports.miReturn', { month: MONTH }));
         const dashboard = value<Dashboard>(await app.dispatch('dashboard.get', RANGE));
         const rows = miReturnRows(mi.csv).filter((row) => row.row_type === 'participant');

@@ -217,4 +217,44 @@ describe('the MI return gains what the evaluation needs (issue 20, item 9)', () 
       await services.close();
     },
   );
+
+  it(
+    'reports the area code an administrator set in Settings for a partnership named as no pilot area, and falls back when it is cleared',
+    { timeout: 60_000 },
+    async () => {
+      const services = createAppServices({ clock: testClock(), dataDir: tempDir() });
+      value(
+        await services.dispatch('setup.createPartnership', {
+          ...testPartnershipInput(),
+          partnership: { kind: 'custom', name: 'Northshire WorkWell' },
+        }),
+      );
+      value(await services.dispatch('participants.register', testReferral({ person: { nhsNumber: '' } })));
+      const areaCodes = async () =>
+        miReturnRows(value<MiReturn>(await services.dispatch('exports.miReturn', { month: MONTH })).csv).map((row) => row.area_code);
+      expect(await areaCodes()).toEqual(['']);
+      expect(value(await services.dispatch('config.areaCode', {}))).toEqual({ areaCode: null, version: 0, inEffect: null });
+
+      const bad = await services.dispatch('config.saveAreaCode', { areaCode: 'E54 61', version: 0 });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { areaCode: expect.stringContaining('E54000061') } } });
+      expect(value(await services.dispatch('config.saveAreaCode', { areaCode: ' e54000061 ', version: 0 }))).toEqual({
+        areaCode: 'E54000061',
+        version: 1,
+        inEffect: 'E54000061',
+      });
+      expect(await areaCodes()).toEqual(['E54000061']);
+      // Someone else's save in between: nothing changes.
+      const stale = await services.dispatch('config.saveAreaCode', { areaCode: 'northshire', version: 0 });
+      expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await areaCodes()).toEqual(['E54000061']);
+
+      expect(value(await services.dispatch('config.saveAreaCode', { areaCode: '', version: 1 }))).toEqual({
+        areaCode: null,
+        version: 2,
+        inEffect: null,
+      });
+      expect(await areaCodes()).toEqual(['']);
+      await services.close();
+    },
+  );
 });

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lastCompleteMonth } from '../../../../core/calendar-date';
-import { DEMO_PARTNERSHIP } from '../../../../core/demo-partnership';
 import type { MiReturn } from '../../../../core/schemas/fhir-export';
-import { createAppServices } from '../../../../services/app-services';
-import { MI_RETURN_COLUMNS } from '../../../../services/exports/mi-return';
-import { seedStore } from '../../../../services/session/store-commands';
-import { demoFromTemplate } from '../../../support/demo-template';
 import { value } from '../../../support/demo-with-person';
-import { TEST_TODAY, testClock } from '../../../support/test-clock';
-
-type Row = Record<(typeof MI_RETURN_COLUMNS)[number], string>;
-
-function rowsOf(mi: MiReturn): Row[] {
-  return mi.csv
-    .trim()
-    .split('\r\n')
-    .slice(1)
-    .map((line) => Object.fromEntries(line.split(',').map((cell, index) => [MI_RETURN_COLUMNS[index], cell])) as Row);
-}
+import { miReturnRows, type MiReturnRow } from '../../../support/mi-return-rows';
+import { seededMiServices } from '../../../support/seeded-mi-store';
+import { TEST_TODAY } from '../../../support/test-clock';
 
 /** The twelve complete months before the tests' date, oldest first (whatever date the run is on). */
 const MONTHS = Array.from({ length: 12 }, (_, index) => index).reduce<string[]>(
@@ -30,23 +17,12 @@ describe('the MI return of a closed month (issue 15, defect 1)', () => {
     'reports every status as it stood at the month end: no exit without its date, no one ready for MDT without a first appointment, no plan active before it was agreed',
     { timeout: 180_000 },
     async () => {
-      const { dataDir, services } = await demoFromTemplate();
-      await services.close();
       // Synthetic people with whole histories (assessments, plans started, exits) spread over months.
-      await seedStore({
-        dataDir,
-        username: 'demo.admin',
-        passphrase: DEMO_PARTNERSHIP.passphrase,
-        participants: 400,
-        seed: 7,
-        now: testClock()(),
-      });
-      const app = createAppServices({ dataDir, clock: testClock() });
+      const app = await seededMiServices(400, 7);
       try {
-        value(await app.dispatch('session.unlock', { username: 'demo.coordinator', passphrase: DEMO_PARTNERSHIP.passphrase }));
-        const byMonth = new Map<string, Row[]>();
+        const byMonth = new Map<string, MiReturnRow[]>();
         for (const month of MONTHS) {
-          const rows = rowsOf(value<MiReturn>(await app.dispatch('exports.miReturn', { month })));
+          const rows = miReturnRows(value<MiReturn>(await app.dispatch('exports.miReturn', { month })).csv);
           byMonth.set(month, rows);
           const monthEnd = `${month}-31`;
           for (const row of rows) {

@@ -21,9 +21,12 @@ async function fitNotes(demo: Demo, id = demo.id): Promise<FitNote[]> {
   return view.fitNotes;
 }
 
+/** Fit notes stored for the test's person (the demo's own people have fit notes of their own). */
 async function storedFitNotes(demo: Demo): Promise<number> {
   const reader = await storeReader(demo.dataDir, 'demo.coach', DEMO_PARTNERSHIP.passphrase);
-  return reader.read((database) => (database.prepare('SELECT COUNT(*) AS n FROM fit_notes').get() as { n: number }).n);
+  return reader.read(
+    (database) => (database.prepare('SELECT COUNT(*) AS n FROM fit_notes WHERE participant_id = ?').get(demo.id) as { n: number }).n,
+  );
 }
 
 describe('fit notes on the record (issue 20 item 2)', () => {

@@ -38,7 +38,15 @@ describe('the referral inbox (issue 20, items 1 and 3)', () => {
         await services.dispatch('config.saveEligibility', { rules: { areaOutwardCodes: ['S1'], minAge: 18, maxAge: 66 }, version: 0 }),
       );
       await signInAs(services, 'demo.coach');
-      const first = referralCsvRow(1);
+      // The first carries a GP practice and monitoring answers, which land on the record when accepted.
+      const first = referralCsvRow(1, {
+        gp_practice_ods_code: 'C84001',
+        gp_practice_name: 'Example Lane Surgery',
+        sex: 'female',
+        ethnic_category: 'R',
+        disability: 'not_stated',
+        benefit_status: 'none',
+      });
       const text = referralCsv([
         first,
         referralCsvRow(2, { postcode: 'LS1 4AP' }),
@@ -67,7 +75,12 @@ describe('the referral inbox (issue 20, items 1 and 3)', () => {
       const record = resultValue<{ givenName: string; referrals: Array<{ route: string }> }>(
         await services.dispatch('participants.get', { id: accepted.participantId }),
       );
-      expect(record).toMatchObject({ givenName: 'Sam1', referrals: [{ route: 'jobcentre_plus' }] });
+      expect(record).toMatchObject({
+        givenName: 'Sam1',
+        referrals: [{ route: 'jobcentre_plus' }],
+        gpPractice: { odsCode: 'C84001', name: 'Example Lane Surgery' },
+        monitoring: { sex: 'female', ethnicity: 'R', disability: 'not_stated', benefitStatus: 'none' },
+      });
       const again = await services.dispatch('referrals.accept', { id: sam1.id, version: sam1.version });
       expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
