@@ -16,6 +16,7 @@ import { printImportReport } from './import-report';
 import { readPassphrase } from './read-passphrase';
 import { enrolCommand, syncCommand } from './sync-commands';
 import { USAGE } from './usage';
+import { miReturnCountText } from '../core/exports/mi-return-count';
 
 function wholeNumber(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {
@@ -166,7 +167,7 @@ async function runLocked(
         passphrase: await readPassphrase(values['passphrase-file']),
         now: clock,
       });
-      out(`MI return for ${values.month}: ${written.rows.toLocaleString('en-GB')} people on the caseload, written to ${written.file}.`);
+      out(`MI return for ${values.month}: ${miReturnCountText(written)} on the caseload, written to ${written.file}.`);
       return 0;
     }
     case 'server': {

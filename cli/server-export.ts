@@ -19,6 +19,7 @@ import { recordServerExports, type ServerExportEntry } from '../server/server-ex
 import { ServerError } from '../server/server-error';
 import { printExportReport } from './export-report';
 import { checkedDatabaseUrl } from './server-command';
+import { miReturnCountText } from '../core/exports/mi-return-count';
 
 /**
  * Who the exports on the transient store are recorded as. No person runs them: the server's own
@@ -179,7 +180,7 @@ export async function serverMiReturnCommand(options: ServerMiReturnOptions, out:
   if (existsSync(target)) throw new Error(`${options.out} already exists: the MI return never overwrites a file.`);
   const fileName = path.basename(target);
   return onPartnership(options, async (db, partnership) => {
-    let written: { rows: number; entry: ServerExportEntry };
+    let written: { rows: number; people: number; entry: ServerExportEntry };
     try {
       written = await withTransientStore(
         partnershipRowPages(db, partnership.id, options.rowsPerPage),
@@ -198,6 +199,7 @@ export async function serverMiReturnCommand(options: ServerMiReturnOptions, out:
           if (entry === undefined) throw new Error('The MI return was not logged.');
           return {
             rows: built.rows,
+            people: built.people,
             entry: { ...entry, at: new Date(entry.at), kind: 'mi_return' as const, destination: fileName, reason: null },
           };
         },
@@ -208,9 +210,7 @@ export async function serverMiReturnCommand(options: ServerMiReturnOptions, out:
       throw error;
     }
     await recordServerExports(db, partnership.id, [written.entry]);
-    out(
-      `MI return for ${month.data}: ${written.rows.toLocaleString('en-GB')} people on the caseload of ${partnership.name}, written to ${target}.`,
-    );
+    out(`MI return for ${month.data}: ${miReturnCountText(written)} on the caseload of ${partnership.name}, written to ${target}.`);
     return 0;
   });
 }

@@ -49,3 +49,26 @@ export function followUpState(dueOn: string, today: string, recorded: boolean): 
 export function followUpSchedule(exitedOn: string): Array<{ point: FollowUpPoint; dueOn: string }> {
   return FOLLOW_UP_POINTS.map((point) => ({ point, dueOn: followUpDueOn(exitedOn, point) }));
 }
+
+/** One exit (an episode's end) and the follow-up points already recorded for it. */
+export interface ExitFollowedUp {
+  readonly exitedOn: string;
+  readonly recorded: ReadonlySet<string>;
+}
+
+/**
+ * The follow-ups overdue or due (within FOLLOW_UP_DUE_SOON_DAYS) on `today` for each of the given
+ * exits, each with the exit it follows. Every exit is its own: a person who left, was referred
+ * again and is back on the caseload still has the first exit's follow-ups due until they are recorded.
+ */
+export function dueFollowUps<T extends ExitFollowedUp>(
+  exits: readonly T[],
+  today: string,
+): Array<{ exit: T; point: FollowUpPoint; dueOn: string; state: 'overdue' | 'due' }> {
+  return exits.flatMap((exit) =>
+    followUpSchedule(exit.exitedOn).flatMap(({ point, dueOn }) => {
+      const state = followUpState(dueOn, today, exit.recorded.has(point));
+      return state === 'overdue' || state === 'due' ? [{ exit, point, dueOn, state }] : [];
+    }),
+  );
+}

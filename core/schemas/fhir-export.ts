@@ -87,6 +87,9 @@ export const miReturnInputSchema = z.strictObject({ month: reportingMonthSchema 
 export const miReturnSchema = z.object({
   fileName: z.string(),
   csv: z.string(),
+  /** The participant rows: one per episode on the caseload that month (the declined-referral count rows are not counted). */
   rows: z.number().int().nonnegative(),
+  /** The people those rows are about (someone with two episodes that month is two rows, one person). */
+  people: z.number().int().nonnegative(),
 });
 export type MiReturn = z.infer<typeof miReturnSchema>;

@@ -32,6 +32,11 @@ export function hasEmployer(status: string | null | undefined): boolean {
  */
 export const recordFollowUpInputShape = z.strictObject({
   participantId: idSchema,
+  /**
+   * The exit (an episode's end) this follows up: each exit has its own follow-ups, due until they are
+   * recorded even when the person has since been referred again. Left out, the newest exit.
+   */
+  exitedOn: isoDateSchema.optional(),
   point: z.enum(FOLLOW_UP_POINTS, { error: 'Choose which follow-up this is' }),
   contactedOn: isoDateSchema.refine((value) => value <= todayInLondon(), 'The date must be today or in the past'),
   method: z.enum(CONTACT_KINDS, { error: 'Choose how you contacted them, or tried to' }),
@@ -112,19 +117,29 @@ export type FollowUp = z.infer<typeof followUpSchema>;
 
 const followUpStateSchema = z.enum(['recorded', 'overdue', 'due', 'not_yet_due']);
 
-/** A person's follow-ups: none while their case is open; after an exit, both points with their due dates. */
+/**
+ * A person's follow-ups: for each exit (each episode that has ended, newest first; none before the
+ * first one ends), both points with their due dates. An earlier episode's follow-ups stay here, and
+ * due, after the person is referred again.
+ */
 export const personFollowUpsSchema = z.object({
   today: z.string(),
-  exitedOn: z.string().nullable(),
-  points: z.array(
+  exits: z.array(
     z.object({
-      point: z.enum(FOLLOW_UP_POINTS),
-      dueOn: z.string(),
-      state: followUpStateSchema,
-      /** The entry in force (the newest correction), or null before one is recorded. */
-      current: followUpSchema.nullable(),
-      /** Every entry for this point, newest first, corrected ones included. */
-      entries: z.array(followUpSchema),
+      /** The episode that this exit ended. */
+      episode: z.number().int().positive(),
+      exitedOn: z.string(),
+      points: z.array(
+        z.object({
+          point: z.enum(FOLLOW_UP_POINTS),
+          dueOn: z.string(),
+          state: followUpStateSchema,
+          /** The entry in force (the newest correction), or null before one is recorded. */
+          current: followUpSchema.nullable(),
+          /** Every entry for this point, newest first, corrected ones included. */
+          entries: z.array(followUpSchema),
+        }),
+      ),
     }),
   ),
 });
@@ -145,6 +160,8 @@ export const followUpsDueSchema = z.object({
       givenName: z.string(),
       familyName: z.string(),
       coachName: z.string().nullable(),
+      /** The episode whose exit this follows up (an earlier one's stays due after the person is referred again). */
+      episode: z.number().int().positive(),
       exitedOn: z.string(),
       point: z.enum(FOLLOW_UP_POINTS),
       dueOn: z.string(),

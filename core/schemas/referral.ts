@@ -97,7 +97,8 @@ export const registerParticipantInputSchema = z.strictObject({
   confirmedNotDuplicate: z.boolean().default(false),
   /**
    * A possible duplicate whose case has closed: the referral starts their next episode instead of
-   * registering them again (issue 20 item 4); the details typed are not saved over theirs.
+   * registering them again (issue 20 item 4); the details typed are saved over theirs as a new
+   * details version (blank fields keep theirs; the old values stay readable).
    */
   newEpisodeOf: z.string().uuid().optional(),
 });

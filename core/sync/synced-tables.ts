@@ -170,7 +170,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'participant_detail_versions',
     key: ['id'],
     rule: 'append-only',
-    writtenBy: ['participants.editDetails'],
+    // Registration's new-episode path saves the details typed for a returning person as a version too.
+    writtenBy: ['participants.editDetails', 'participants.register'],
     readBy: ALL_ROLES,
     references: { participant_id: 'participants', saved_by: 'users' },
     unique: [{ columns: ['participant_id', 'version'] }],

@@ -37,12 +37,31 @@ export async function listFollowUps(db: Kysely<Database>, participantId: string,
 
 /**
  * Exits whose 3-month follow-up could be due by `latestExitOn` (the exit date three months before
- * the list's horizon), with the person, their coach and the follow-up points already recorded for
- * that exit (comma-separated). `coachUserId` narrows it to one coach's people.
+ * the list's horizon), with the person, their coach, the episode the exit ended and the follow-up
+ * points already recorded for that exit (comma-separated). Every exit counts, not only the current
+ * one: an earlier episode's end is kept on the next episode's row (`previous_ended_on`), so its
+ * follow-ups stay due after the person is referred again. `coachUserId` narrows it to one coach's people.
  */
 export async function listExitsForFollowUp(db: Kysely<Database>, latestExitOn: string, coachUserId?: string) {
   let query = db
-    .selectFrom('participant_exits as e')
+    .with('e', (qb) =>
+      qb
+        .selectFrom('participant_exits as x')
+        .select([
+          'x.participant_id',
+          'x.exited_on',
+          // The current exit ends the newest episode: 1 when no later one was ever started.
+          sql<number>`(SELECT coalesce(max(pe.number), 1) FROM participant_episodes pe WHERE pe.participant_id = x.participant_id)`.as(
+            'episode',
+          ),
+        ])
+        .unionAll(
+          qb
+            .selectFrom('participant_episodes as n')
+            .select(['n.participant_id', 'n.previous_ended_on as exited_on', sql<number>`n.number - 1`.as('episode')]),
+        ),
+    )
+    .selectFrom('e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
     .leftJoin('users as coach', 'coach.id', 'p.coach_user_id')
     .select([
@@ -51,6 +70,7 @@ export async function listExitsForFollowUp(db: Kysely<Database>, latestExitOn: s
       'p.given_name',
       'p.family_name',
       'coach.display_name as coach_name',
+      'e.episode',
       'e.exited_on',
       sql<
         string | null

@@ -29,7 +29,7 @@ export interface MiReturnCommandOptions {
  * file; under a temporary name until complete), and records it in the export log and the audit
  * trail as the screen does.
  */
-export async function miReturnCommand(options: MiReturnCommandOptions): Promise<{ file: string; rows: number }> {
+export async function miReturnCommand(options: MiReturnCommandOptions): Promise<{ file: string; rows: number; people: number }> {
   const month = reportingMonthSchema.safeParse(options.month ?? '');
   if (options.month === undefined || !month.success)
     throw new Error(`mi-return needs --month YYYY-MM (for example 2026-11).\n${MI_RETURN_COMMAND_USAGE}`);
@@ -67,7 +67,7 @@ export async function miReturnCommand(options: MiReturnCommandOptions): Promise<
       subjectJson: JSON.stringify({ via: 'cli', month: month.data }),
       outcome: 'ok',
     });
-    return { file: target, rows: built.rows };
+    return { file: target, rows: built.rows, people: built.people };
   } finally {
     await unlocked.store.close();
   }

@@ -67,7 +67,7 @@ function csvField(value: string | number | null): string {
  * service stood declined or withdrawn at its end), with everything as it stood at the month's end.
  * Columns sent only with evaluation consent are blank unless it was in force at the month's end.
  * After them, the referrals declined that month, counted by route and reason. `rows` counts the
- * episode rows (a person with two episodes that month counts twice). Records the export in the export log.
+ * episode rows (a person with two episodes that month counts twice), `people` the people. Records the export in the export log.
  */
 export function buildMiReturn(store: Store, user: SignedInUser, month: string, now: Date): MiReturn {
   const first = `${month}-01`;
@@ -165,5 +165,5 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
   const csv = `${lines.join('\r\n')}\r\n`;
   const fileName = `workwell-mi-return-${month}.csv`;
   recordExport(store, { user, kind: 'mi_return', destination: fileName, content: csv, outcome: 'delivered', subjects }, now);
-  return { fileName, csv, rows: rows.length };
+  return { fileName, csv, rows: rows.length, people: included.size };
 }

@@ -6,6 +6,8 @@ import type { DetailsEdit } from '../../core/schemas/participant-details-edit';
 import { participantDetailsSnapshotSchema, type ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
 import { currentDetailsVersion, listDetailEdits, saveDetailEdit } from '../../db/repositories/participant-details-repository';
 import { findPossibleDuplicates, type ParticipantRow } from '../../db/repositories/participant-repository';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { auditedTransaction } from '../call-audit-scope';
@@ -31,7 +33,7 @@ export async function detailsHistory(store: Store, participantId: string): Promi
  * The registration's duplicate checks, for an edit: a new NHS number may not be anyone else's, and
  * a new name and date of birth that match someone else's needs the editor's confirmation.
  */
-async function checkEditDuplicates(
+export async function checkEditDuplicates(
   store: Store,
   row: ParticipantRow,
   after: ParticipantDetailsSnapshot,
@@ -88,23 +90,40 @@ export async function editParticipantDetails(
   await checkEditDuplicates(store, row, after, input.confirmedNotDuplicate);
   const version = current + 1;
   try {
-    await auditedTransaction(store, (trx) =>
-      saveDetailEdit(
-        trx,
-        {
-          id: randomUUID(),
-          participant_id: row.id,
-          version,
-          before_json: JSON.stringify(before),
-          after_json: JSON.stringify(after),
-          saved_by: savedBy,
-          saved_at: now.toISOString(),
-        },
-        detailsColumns(after),
-      ),
-    );
+    await auditedTransaction(store, (trx) => saveDetailsVersion(trx, { participantId: row.id, version, before, after, savedBy, now }));
   } catch (error) {
     throw toStoreError(error);
   }
   return { version };
+}
+
+/**
+ * Saves `after` as version `version` of a person's details in the caller's transaction: the values
+ * before and after, who and when, applied to their row. The unique index on person and version
+ * refuses a second save of the same version (here, or from another laptop at the server).
+ */
+export async function saveDetailsVersion(
+  trx: Kysely<Database>,
+  edit: {
+    participantId: string;
+    version: number;
+    before: ParticipantDetailsSnapshot;
+    after: ParticipantDetailsSnapshot;
+    savedBy: string;
+    now: Date;
+  },
+): Promise<void> {
+  await saveDetailEdit(
+    trx,
+    {
+      id: randomUUID(),
+      participant_id: edit.participantId,
+      version: edit.version,
+      before_json: JSON.stringify(edit.before),
+      after_json: JSON.stringify(edit.after),
+      saved_by: edit.savedBy,
+      saved_at: edit.now.toISOString(),
+    },
+    detailsColumns(edit.after),
+  );
 }

@@ -1,21 +1,26 @@
 import { auditedTransaction } from '../call-audit-scope';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../core/app-error';
 import { normaliseNhsNumber } from '../../core/nhs-number';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { PossibleDuplicate } from '../../core/schemas/referral';
 import {
+  findParticipant,
   findPossibleDuplicates,
   insertParticipant,
   nextParticipantReference,
   type ParticipantRow,
 } from '../../db/repositories/participant-repository';
+import { currentDetailsVersion } from '../../db/repositories/participant-details-repository';
 import { insertReferral } from '../../db/repositories/referral-repository';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
-import { detailsColumns } from './participant-details-columns';
+import { detailsColumns, detailsSnapshotOf } from './participant-details-columns';
+import { checkEditDuplicates, saveDetailsVersion } from './participant-details-edit';
+import { returningDetails } from './returning-details';
 import { exitOf, startEpisode } from './episodes';
 
 function toPossibleDuplicate(row: ParticipantRow & { matched_on: PossibleDuplicate['matchedOn'] }): PossibleDuplicate {
@@ -101,7 +106,8 @@ export async function registerParticipant(
 
 /**
  * Registration's duplicate path for someone whose case has closed: the referral starts their next
- * episode (services/participants/episodes.ts). Only a possible duplicate of the person typed, never
+ * episode (services/participants/episodes.ts), and the details typed on the form are saved over
+ * theirs as a new details version (services/participants/returning-details.ts says which). Only a possible duplicate of the person typed, never
  * an arbitrary record; an open case is refused (its referral belongs to the current episode: add it
  * from their record or the inbox).
  */
@@ -123,10 +129,22 @@ async function startEpisodeFromRegistration(
       'CONFLICT',
       `${existing.reference}'s case is open: this referral belongs to their current episode. Open their record.`,
     );
+  // What the form says about them now (a new employer, phone, address...) is saved as a details
+  // version, as an edit on the record would be: the old values stay readable with who changed them.
+  const typed = returningDetails(detailsSnapshotOf(existing), input);
+  await checkEditDuplicates(store, existing, typed, input.confirmedNotDuplicate);
   try {
-    await auditedTransaction(store, (trx) =>
-      startEpisode(trx, { participantId: existing.id, exit, referral: input.referral, userId, now, field: 'referral.date' }),
-    );
+    await auditedTransaction(store, async (trx) => {
+      await startEpisode(trx, { participantId: existing.id, exit, referral: input.referral, userId, now, field: 'referral.date' });
+      // Read again inside the transaction, so the version is the one this save follows (compare-and-set).
+      const row = await findParticipant(trx, existing.id);
+      if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
+      const before = detailsSnapshotOf(row);
+      const after = returningDetails(before, input);
+      if (isDeepStrictEqual(before, after)) return;
+      const version = (await currentDetailsVersion(trx, row.id)) + 1;
+      await saveDetailsVersion(trx, { participantId: row.id, version, before, after, savedBy: userId, now });
+    });
   } catch (error) {
     throw toStoreError(error);
   }

@@ -6,6 +6,7 @@ import { openDemoAs, signInAs } from './demo-sign-in';
 import { consentAndStartPlanAsOt } from './employer-case';
 import { expect, test } from './host-fixture';
 import { fillDate } from './date-input';
+import { activate, chooseOption } from './keyboard';
 
 /** Typed into the team note: it must never reach the employer letter. */
 const TEAM_NOTE = 'Team only: low mood, PHQ-9 reviewed by the MH practitioner';
@@ -189,6 +190,31 @@ test('an OT downloads the draft plan and the draft employer letter, records the 
   await expect(sent).toContainText('Plan agreed');
   await expect(sent).toContainText('GP practice: Example Street Surgery (ODS code A81001)');
   await page.getByTestId('letters-section').screenshot({ path: testInfo.outputPath('letters-section.png') });
+  await expectNoAxeViolations(page);
+
+  // Closing the case by keyboard offers the "case closed" letter to the GP and the referrer (issue 20 item 8).
+  await activate(page, page.getByRole('button', { name: 'Close the case' }));
+  const closing = page.getByRole('form', { name: 'Close the case' });
+  await chooseOption(page, closing.getByLabel('Why is the case closing?'), 'Su', 'Support completed');
+  await chooseOption(page, closing.getByLabel('Employment outcome'), 'St', 'Stayed in work');
+  await activate(page, closing.getByRole('button', { name: 'Close the case' }));
+  await expect(page.getByTestId('patient-banner').getByText('Exited', { exact: true })).toBeVisible();
+  const closedOffer = page.getByTestId('letter-offer-case_closed');
+  await expect(closedOffer).toContainText('The case is closed. Do you want to let the person’s GP or their referrer know?');
+  await expectNoAxeViolations(page);
+  const closedDownload = page.waitForEvent('download');
+  await activate(page, closedOffer.getByRole('button', { name: 'Case closed letter to the GP (PDF)' }));
+  const closedFile = await closedDownload;
+  expect(closedFile.suggestedFilename()).toMatch(/^letter-gp-case-closed-WW-\d{6}\.pdf$/);
+  const closedText = await downloadedText(closedFile, testInfo.outputDir);
+  expect(closedText).toContain('Support from WorkWell has ended');
+  expect(closedText).toContain('To Example Street Surgery (ODS code A81001)');
+  expect(closedText).toMatch(fullName);
+  expect(closedText).toContain('Support completed');
+  expect(closedText).toContain('Stayed in work');
+  expect(closedText).not.toContain('Team only');
+  expect(closedText).not.toContain('PHQ');
+  await expect(sent).toContainText('Case closed');
   await expectNoAxeViolations(page);
 });
 

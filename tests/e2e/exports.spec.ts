@@ -6,6 +6,8 @@ import { expectNoAxeViolations } from './accessibility';
 import { openDemoAs, signInAs } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { activate, typeInto } from './keyboard';
+import { miReturnCountText } from '../../core/exports/mi-return-count';
+import { miReturnRows } from '../support/mi-return-rows';
 
 test('an administrator sets the drop folder, runs the partnership export with its progress, downloads the MI return and sees both in the export log', async ({
   page,
@@ -53,7 +55,13 @@ test('an administrator sets the drop folder, runs the partnership export with it
   expect(download.suggestedFilename()).toBe('workwell-mi-return-2026-11.csv');
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv.split('\r\n')[0]).toMatch(/^reporting_month,participant_reference,episode_number,referral_date,referral_source,/);
-  await expect(page.getByText(/workwell-mi-return-.*downloaded: \d+ people\./)).toBeVisible();
+  // Rows are one per episode: the count says the episodes in the file and the people they are about.
+  const participantRows = miReturnRows(csv).filter((row) => row.row_type === 'participant');
+  const people = new Set(participantRows.map((row) => row.participant_reference)).size;
+  expect(participantRows.length).toBeGreaterThan(0);
+  await expect(
+    page.getByText(`workwell-mi-return-2026-11.csv downloaded: ${miReturnCountText({ rows: participantRows.length, people })}.`),
+  ).toBeVisible();
 
   const log = page.getByTestId('export-log-table');
   await expect(log.getByRole('row')).toHaveCount(3);

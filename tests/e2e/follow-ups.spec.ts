@@ -1,10 +1,14 @@
 import { expectNoAxeViolations } from './accessibility';
 import { expect, test } from './host-fixture';
 import { openDemoAs } from './demo-sign-in';
+import { fillDate, readDate } from './date-input';
 import { activate, chooseOption, tabTo, typeInto } from './keyboard';
 import { projectorShot } from './projector-shot';
 
-test('a coach sees a follow-up due on the worklist and records it by keyboard (issue 20 item 6)', async ({ page, host }, testInfo) => {
+test('a coach sees a follow-up due on the worklist and records it by keyboard; someone referred again keeps their earlier exit’s follow-up due (issue 20 items 6 and 4)', async ({
+  page,
+  host,
+}, testInfo) => {
   test.setTimeout(180_000);
   await openDemoAs(page, host, 'demo.coach');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
@@ -67,4 +71,52 @@ test('a coach sees a follow-up due on the worklist and records it by keyboard (i
   await expect(table.getByRole('row').filter({ hasText: name }).filter({ hasText: point })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await projectorShot(page, testInfo, 1366, 768, 'follow-ups-due');
+
+  // Someone else with a follow-up due is referred again (issue 20 item 4): registration's duplicate warning starts their
+  // next episode, the new employer typed is saved over theirs, and the earlier exit's follow-up stays due.
+  const otherRow = table
+    .getByRole('row')
+    .filter({ hasNot: page.getByRole('link', { name, exact: true }) })
+    .nth(1);
+  const otherName = (await otherRow.getByRole('link').textContent()) ?? '';
+  const otherPoint = (await otherRow.getByRole('cell').nth(0).textContent())?.startsWith('3-month') ? 'three_months' : 'six_months';
+  await otherRow.getByRole('link').click();
+  await page.getByRole('button', { name: 'Change details and work' }).click();
+  const details = page.getByRole('form', { name: 'Change details and work' });
+  const returning = {
+    given: await details.getByLabel('Given name').inputValue(),
+    family: await details.getByLabel('Family name').inputValue(),
+    born: await readDate(details, 'Date of birth'),
+    nhs: await details.getByLabel('NHS number (optional)').inputValue(),
+  };
+  await details.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('button', { name: 'Register a referral' }).click();
+  await page.getByLabel('Given name').fill(returning.given);
+  await page.getByLabel('Family name').fill(returning.family);
+  await fillDate(page, 'Date of birth', returning.born);
+  await page.getByLabel('NHS number (optional)').fill(returning.nhs);
+  await page.getByLabel('Phone', { exact: true }).check();
+  await page.getByLabel('Employment status at first contact').selectOption({ label: 'In work' });
+  await page.getByLabel('Employer (optional)').fill('Returning Example Ltd');
+  await page.getByLabel('Referral route').selectOption({ label: 'Self-referral' });
+  await page.getByLabel('Reason for referral').fill('Struggling again since a change of job.');
+  await page.getByRole('button', { name: 'Register referral' }).click();
+  await page
+    .getByTestId('possible-duplicates')
+    .getByRole('button', { name: /^Start a new episode for WW-\d{6} with this referral$/ })
+    .click();
+  await expect(page.getByTestId('patient-banner').getByText('Referred', { exact: true })).toBeVisible();
+  await expect(page.locator('#record-work')).toContainText('Returning Example Ltd');
+  const earlier = page.getByTestId('follow-ups-section').getByTestId('follow-ups-episode-1');
+  // Left once so far: their exit is shown as before, now with a case open again beside it.
+  await expect(earlier).toContainText('They left the service on');
+  await expect(earlier.getByTestId(`follow-up-${otherPoint}`).getByText(/^(Overdue|Due soon)$/)).toBeVisible();
+  await expect(
+    earlier.getByRole('button', { name: `Record the ${otherPoint === 'three_months' ? 3 : 6}-month follow-up`, exact: true }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Worklist' }).click();
+  await page.getByRole('link', { name: 'Everyone’s follow-ups due' }).click();
+  await expect(page.getByTestId('follow-ups-due-table').getByRole('row').filter({ hasText: otherName })).not.toHaveCount(0);
 });

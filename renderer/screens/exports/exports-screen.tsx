@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lastCompleteMonth } from '../../../core/calendar-date';
 import { todayInLondon } from '../../../core/clock';
-import type { ExportJob, ExportSettings } from '../../../core/schemas/fhir-export';
+import { miReturnCountText } from '../../../core/exports/mi-return-count';
+import type { ExportJob, ExportSettings, MiReturn } from '../../../core/schemas/fhir-export';
 import { useApi } from '../../api/api-context';
 import { canCall, offers } from '../../can-call';
 import { AppPage } from '../../components/app-page';
@@ -36,7 +37,7 @@ export function ExportsScreen() {
   const [month, setMonth] = useState(defaultReportingMonth);
   const [miDone, setMiDone] = useState<string | undefined>(undefined);
   const start = useSubmit<ExportJob>();
-  const mi = useSubmit<{ fileName: string; csv: string; rows: number }>((path) => (path === 'month' ? 'mi-month' : path));
+  const mi = useSubmit<MiReturn>((path) => (path === 'month' ? 'mi-month' : path));
   const timer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
@@ -86,7 +87,7 @@ export function ExportsScreen() {
       () => api.call('exports.miReturn', { month }),
       (value) => {
         saveBlob(value.fileName, new Blob([value.csv], { type: 'text/csv' }));
-        setMiDone(`${value.fileName} downloaded: ${value.rows.toLocaleString('en-GB')} people.`);
+        setMiDone(`${value.fileName} downloaded: ${miReturnCountText(value)}.`);
         setLogVersion((version) => version + 1);
       },
     );

@@ -45,6 +45,8 @@ function numberOrNull(text: string): number | null {
 
 export interface FollowUpFormProps {
   readonly participantId: string;
+  /** The exit (an episode's end) this follows up. */
+  readonly exitedOn: string;
   readonly point: FollowUpPoint;
   /** The entry being corrected: the form starts from its answers and asks why. */
   readonly correcting?: FollowUp | undefined;
@@ -58,7 +60,7 @@ export interface FollowUpFormProps {
  * they work, or that they could not be contacted after a number of attempts; a note. The services
  * layer checks everything again and each message comes back beside its field.
  */
-export function FollowUpForm({ participantId, point, correcting, onDone, onCancel }: FollowUpFormProps) {
+export function FollowUpForm({ participantId, exitedOn, point, correcting, onDone, onCancel }: FollowUpFormProps) {
   const api = useApi();
   const [contactedOn, setContactedOn] = useState(correcting?.contactedOn ?? todayInLondon());
   const [method, setMethod] = useState<string>(correcting?.method ?? '');
@@ -91,6 +93,7 @@ export function FollowUpForm({ participantId, point, correcting, onDone, onCance
           () =>
             api.call('followUps.record', {
               participantId,
+              exitedOn,
               point,
               contactedOn,
               // Unanswered questions go as missing, so the contract names each one.

@@ -14,7 +14,7 @@ export function FollowUpsDueTable({ items, caption, testId }: { items: readonly 
       caption={caption}
       testId={testId}
       rows={items}
-      rowKey={(item) => `${item.participantId}-${item.point}`}
+      rowKey={(item) => `${item.participantId}-${item.exitedOn}-${item.point}`}
       columns={[
         { header: 'Person', rowHeader: true, cell: (item) => <PersonLink person={item} /> },
         { header: 'Follow-up', cell: (item) => `${FOLLOW_UP_POINT_LABELS[item.point]} (left ${formatDate(item.exitedOn)})` },

@@ -36,20 +36,24 @@ function Entry({ entry }: { entry: FollowUp }) {
   );
 }
 
+type Editing = { exitedOn: string; point: FollowUpPoint; correcting?: FollowUp };
+
 /**
- * "Follow-ups after exit" on a closed case's record (issue 20 item 6): the 3- and 6-month
- * follow-ups with their due dates and where each stands, what was recorded (corrections kept),
- * and for the coach and coordinator a form to record one or correct it.
+ * "Follow-ups after exit" on the record of someone who has left at least once (issue 20 items 4
+ * and 6): for each exit, newest first, the 3- and 6-month follow-ups with their due dates and where
+ * each stands, what was recorded (corrections kept), and for the coach and coordinator a form to
+ * record one or correct it. An earlier episode's follow-ups stay here after they are referred again.
+ * `endedOn` (the episodes' end dates) reloads the section when a case closes or a new one starts.
  */
-export function FollowUpsSection({ participantId, closedOn }: { participantId: string; closedOn: string }) {
+export function FollowUpsSection({ participantId, endedOn }: { participantId: string; endedOn: string }) {
   const api = useApi();
   const { user } = useSession();
   const mayRecord = canCall('followUps.record', user.role);
   const { value, error, reload } = useLoaded(
     useCallback(() => api.call('followUps.ofPerson', { participantId }), [api, participantId]),
-    closedOn,
+    endedOn,
   );
-  const [editing, setEditing] = useState<{ point: FollowUpPoint; correcting?: FollowUp } | undefined>(undefined);
+  const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
   const close = () => {
     setEditing(undefined);
@@ -61,11 +65,21 @@ export function FollowUpsSection({ participantId, closedOn }: { participantId: s
         Follow-ups after exit
       </h2>
       <ErrorSummary fieldErrors={{}} message={error} />
-      {value !== undefined && <FollowUpPoints value={value} mayRecord={mayRecord} editing={editing} onEdit={setEditing} />}
+      {value?.exits.map((exit) => (
+        <FollowUpPoints
+          key={exit.exitedOn}
+          exit={exit}
+          named={value.exits.length > 1}
+          mayRecord={mayRecord}
+          editing={editing}
+          onEdit={setEditing}
+        />
+      ))}
       {!mayRecord && <p className="nhsuk-inset-text">Only the {whoMay('followUps.record')} can record follow-ups.</p>}
       {editing !== undefined && (
         <FollowUpForm
           participantId={participantId}
+          exitedOn={editing.exitedOn}
           point={editing.point}
           correcting={editing.correcting}
           onCancel={close}
@@ -79,27 +93,32 @@ export function FollowUpsSection({ participantId, closedOn }: { participantId: s
   );
 }
 
+/** One exit's follow-ups; `named` (when the person has left more than once) says which episode in each heading and button. */
 function FollowUpPoints({
-  value,
+  exit,
+  named,
   mayRecord,
   editing,
   onEdit,
 }: {
-  value: PersonFollowUps;
+  exit: PersonFollowUps['exits'][number];
+  named: boolean;
   mayRecord: boolean;
   editing: unknown;
-  onEdit: (editing: { point: FollowUpPoint; correcting?: FollowUp }) => void;
+  onEdit: (editing: Editing) => void;
 }) {
-  if (value.exitedOn === null) return null;
+  const ofEpisode = named ? ` (episode ${exit.episode})` : '';
   return (
-    <>
+    <div data-testid={`follow-ups-episode-${exit.episode}`}>
       <p className="nhsuk-body">
-        They left the service on {formatDate(value.exitedOn)}. Did they stay in work? Follow them up at 3 and 6 months.
+        {named ? `Episode ${exit.episode}: they` : 'They'} left the service on {formatDate(exit.exitedOn)}. Did they stay in work? Follow
+        them up at 3 and 6 months.
       </p>
-      {value.points.map((point) => (
+      {exit.points.map((point) => (
         <div className="ww-panel" key={point.point} data-testid={`follow-up-${point.point}`}>
           <h3 className="nhsuk-heading-s">
-            {FOLLOW_UP_POINT_LABELS[point.point]}: due {formatDate(point.dueOn)} <FollowUpStateTag state={point.state} />
+            {FOLLOW_UP_POINT_LABELS[point.point]}
+            {ofEpisode}: due {formatDate(point.dueOn)} <FollowUpStateTag state={point.state} />
           </h3>
           {point.entries.length > 0 && (
             <ul className="nhsuk-list">
@@ -113,13 +132,20 @@ function FollowUpPoints({
               type="button"
               className="nhsuk-button nhsuk-button--secondary"
               {...offers('followUps.record')}
-              onClick={() => onEdit(point.current === null ? { point: point.point } : { point: point.point, correcting: point.current })}
+              onClick={() =>
+                onEdit({
+                  exitedOn: exit.exitedOn,
+                  point: point.point,
+                  ...(point.current === null ? {} : { correcting: point.current }),
+                })
+              }
             >
               {point.current === null ? 'Record' : 'Correct'} the {FOLLOW_UP_POINT_LABELS[point.point].toLowerCase()}
+              {ofEpisode}
             </button>
           )}
         </div>
       ))}
-    </>
+    </div>
   );
 }

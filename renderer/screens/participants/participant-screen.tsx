@@ -61,6 +61,7 @@ export function ParticipantScreen({ id }: { id: string }) {
   }
   const { employment } = record;
   const onChanged = () => void reload();
+  const endedOn = record.episodes.flatMap((episode) => (episode.end === null ? [] : [episode.end.endedOn])).join(',');
   const hasRiskFlags = !record.clinicalWithheld && (record.openRiskFlags.length > 0 || record.acknowledgedRiskFlags.length > 0);
   // Risk first, then consent near the top (not at the foot of a long page), the clinical record, and who they are.
   const sections: Array<RecordSection & { content: ReactNode }> = [
@@ -85,14 +86,15 @@ export function ParticipantScreen({ id }: { id: string }) {
     },
     { id: 'record-case', title: 'Case', content: <CaseSection record={record} onChanged={onChanged} /> },
     { id: 'record-episodes', title: 'Episodes', content: <EpisodesSection record={record} /> },
-    // After exit, the 3- and 6-month follow-ups (issue 20 item 6); clinical, so not for administrators.
-    ...(record.clinicalWithheld || record.closure === null
+    // After each exit, the 3- and 6-month follow-ups (issue 20 item 6), still there once they are referred again;
+    // clinical, so not for administrators.
+    ...(record.clinicalWithheld || endedOn === ''
       ? []
       : [
           {
             id: 'record-follow-ups',
             title: 'Follow-ups after exit',
-            content: <FollowUpsSection participantId={record.id} closedOn={record.closure.closedOn} />,
+            content: <FollowUpsSection participantId={record.id} endedOn={endedOn} />,
           },
         ]),
     ...(record.clinicalWithheld

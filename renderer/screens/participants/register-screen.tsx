@@ -116,7 +116,10 @@ export function RegisterScreen() {
                 >
                   Start a new episode for {match.reference} with this referral
                 </button>
-                <p className="nhsuk-body-s">Their case is closed. Their details stay as on their record: change them there if needed.</p>
+                <p className="nhsuk-body-s">
+                  Their case is closed. The details typed here replace those on their record as a new version (blank answers keep theirs);
+                  the earlier ones stay readable there.
+                </p>
               </div>
             )
           }

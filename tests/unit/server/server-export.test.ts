@@ -28,6 +28,7 @@ import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { tempDir } from '../../support/temp-dir';
 import { testReferral } from '../../support/test-referral';
 import { TEST_TODAY, testClock, testDate } from '../../support/test-clock';
+import { miReturnCountText } from '../../../core/exports/mi-return-count';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const passphrase = DEMO_PARTNERSHIP.passphrase;
@@ -222,7 +223,7 @@ describe('workwell-mdt server export and server mi-return', () => {
       consent_evaluation: 'given',
     });
     expect(miLines).toEqual([
-      `MI return for ${month}: ${onLaptop.mi.rows} people on the caseload of ${DEMO_PARTNERSHIP.name}, written to ${miFile}.`,
+      `MI return for ${month}: ${miReturnCountText(onLaptop.mi)} on the caseload of ${DEMO_PARTNERSHIP.name}, written to ${miFile}.`,
     ]);
     await expect(
       runCli(

@@ -7,8 +7,8 @@ import { testDate } from '../../support/test-clock';
 import { testReferral } from '../../support/test-referral';
 
 /** Registration's duplicate path for the closed case `id`: a referral dated `date` starts their next episode. */
-const nextEpisode = (id: string, date: string) => {
-  const referral = testReferral();
+const nextEpisode = (id: string, date: string, phone?: string) => {
+  const referral = testReferral(phone === undefined ? {} : { person: { phone } });
   return { ...referral, referral: { ...referral.referral, date, route: 'self_referral' as const }, newEpisodeOf: id };
 };
 
@@ -36,7 +36,8 @@ describe('episodes across laptops (issue 20 item 4)', () => {
         expect.objectContaining({ number: 1, startedOn: '2026-11-02', end: expect.objectContaining({ reason: 'moved_away' }) }),
       ]);
 
-      value(await a.dispatch('participants.register', nextEpisode(id, testDate(-1))));
+      // Laptop A's registration also types a new phone number: a details version that travels with the episode.
+      value(await a.dispatch('participants.register', nextEpisode(id, testDate(-1), '07700 900777')));
       value(await b.dispatch('participants.register', nextEpisode(id, testDate(0))));
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
       const late = await partnership.sync(laptopB.dataDir, 'demo.coordinator');
@@ -58,8 +59,18 @@ describe('episodes across laptops (issue 20 item 4)', () => {
           .where('key', '=', JSON.stringify([id]))
           .execute(),
       ).toEqual([]);
+      const versions = await partnership.db
+        .selectFrom('records')
+        .select('row')
+        .where('table_name', '=', 'participant_detail_versions')
+        .execute();
+      expect(versions.map((version) => version.row)).toEqual([expect.objectContaining({ participant_id: id, version: 2 })]);
       const onB = value<ParticipantView>(await b.dispatch('participants.get', { id }));
       expect(onB.status).toBe('referred');
+      expect(onB.phone).toBe('07700 900777');
+      expect(onB.detailsEdits.map((edit) => [edit.version, edit.before.phone, edit.after.phone])).toEqual([
+        [2, '07700 900123', '07700 900777'],
+      ]);
       expect(onB.episodes.map((episode) => [episode.number, episode.startedOn, episode.end?.reason ?? null])).toEqual([
         [1, '2026-11-02', 'moved_away'],
         [2, testDate(-1), null],

@@ -32,7 +32,7 @@ describe('follow-ups after exit across laptops (issue 20 item 6)', () => {
       const laptopB = await partnership.enrol('demo.coordinator');
       const b = await laptopApp(laptopB.dataDir, 'demo.coordinator');
       const onB = value<PersonFollowUps>(await b.dispatch('followUps.ofPerson', { participantId: id }));
-      expect(onB.points[0]?.current).toEqual(saved);
+      expect(onB.exits[0]?.points[0]?.current).toEqual(saved);
       const month = TEST_TODAY.slice(0, 7);
       const laptopCsv = value<MiReturn>(await b.dispatch('exports.miReturn', { month })).csv;
       await b.close();
@@ -77,7 +77,7 @@ describe('follow-ups after exit across laptops (issue 20 item 6)', () => {
       expect(late.refused.map((refusal) => [refusal.channel, refusal.code])).toEqual([['followUps.record', 'CONFLICT']]);
       expect(await heldFollowUps(partnership.db)).toHaveLength(1);
       const onB = value<PersonFollowUps>(await b.dispatch('followUps.ofPerson', { participantId: id }));
-      expect(onB.points[0]?.entries.map((entry) => [entry.outcome, entry.recordedByName])).toEqual([['contacted', 'Demo Coach']]);
+      expect(onB.exits[0]?.points[0]?.entries.map((entry) => [entry.outcome, entry.recordedByName])).toEqual([['contacted', 'Demo Coach']]);
       await a.close();
       await b.close();
     },

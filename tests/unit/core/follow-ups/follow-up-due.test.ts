@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock, londonDateOf } from '../../../../core/clock';
-import { addCalendarMonths, followUpDueOn, followUpSchedule, followUpState } from '../../../../core/follow-ups/follow-up-due';
+import { addCalendarMonths, dueFollowUps, followUpDueOn, followUpSchedule, followUpState } from '../../../../core/follow-ups/follow-up-due';
 
 describe('follow-up due dates after exit (issue 20 item 6)', () => {
   it('falls 3 and 6 calendar months after the exit date', () => {
@@ -40,5 +40,22 @@ describe('follow-up due dates after exit (issue 20 item 6)', () => {
     expect(followUpState('2026-12-31', winterToday, false)).toBe('due');
     // The clocks going forward (29 March 2026) do not move a due date: 29 December + 3 months is 29 March.
     expect(followUpDueOn('2025-12-29', 'three_months')).toBe('2026-03-29');
+  });
+
+  it('keeps each exit’s follow-ups due until recorded: episode 1’s 3-month follow-up after they were referred again and left once more', () => {
+    // Left (episode 1) on 10 September, referred again, left again (episode 2) on 20 September; today is 8 December.
+    const first = { episode: 1, exitedOn: '2026-09-10', recorded: new Set<string>() };
+    const second = { episode: 2, exitedOn: '2026-09-20', recorded: new Set<string>() };
+    const due = (exits: ReadonlyArray<typeof first>) =>
+      dueFollowUps(exits, '2026-12-08').map((item) => [item.exit.episode, item.point, item.dueOn, item.state]);
+    expect(due([first, second])).toEqual([
+      [1, 'three_months', '2026-12-10', 'due'],
+      [2, 'three_months', '2026-12-20', 'due'],
+    ]);
+    // Episode 1's recorded follow-up is that episode's alone: episode 2's stays due.
+    expect(due([{ ...first, recorded: new Set(['three_months']) }, second])).toEqual([[2, 'three_months', '2026-12-20', 'due']]);
+    // Overdue once its day has passed, whatever happened since.
+    expect(dueFollowUps([first], '2026-12-11').map((item) => item.state)).toEqual(['overdue']);
+    expect(dueFollowUps([first], '2026-11-20')).toEqual([]);
   });
 });

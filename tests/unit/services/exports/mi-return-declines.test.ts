@@ -76,7 +76,7 @@ describe('declined referrals in the MI return (issue 20, item 9)', () => {
         expect(declinesOf(await returnFor('2026-12'))).toEqual(['jobcentre_plus could_not_contact 1']);
         expect(declinesOf(await returnFor('2026-08'))).toEqual([]);
 
-        // The counts come after the people, whose rows say so; `rows` counts the people only.
+        // The counts come after the people, whose rows say so; `rows` counts the people's (episode) rows only.
         const all = miReturnRows(november.csv);
         const firstDecline = all.findIndex((row) => row.row_type === 'declined_referrals');
         expect(all.slice(0, firstDecline).every((row) => row.row_type === 'participant')).toBe(true);

@@ -8,6 +8,7 @@ import { demoWithPerson, value } from '../../../support/demo-with-person';
 import { miReturnRows } from '../../../support/mi-return-rows';
 import { storeReader } from '../../../support/store-reader';
 import { TEST_NOW, TEST_TODAY, testDate } from '../../../support/test-clock';
+import { testReferral } from '../../../support/test-referral';
 
 type Demo = Awaited<ReturnType<typeof demoWithPerson>>;
 
@@ -52,10 +53,9 @@ describe('follow-ups after exit (issue 20 item 6)', () => {
       ]);
       expect(ours(listed)[0]).toMatchObject({ participantId: overdue, coachName: 'Demo Coach', exitedOn: testDate(-100) });
       expect(await ofPerson(demo, recent)).toMatchObject({
-        exitedOn: testDate(-7),
-        points: [{ state: 'not_yet_due' }, { state: 'not_yet_due' }],
+        exits: [{ episode: 1, exitedOn: testDate(-7), points: [{ state: 'not_yet_due' }, { state: 'not_yet_due' }] }],
       });
-      expect(await ofPerson(demo, demo.id)).toEqual({ today: TEST_TODAY, exitedOn: null, points: [] });
+      expect(await ofPerson(demo, demo.id)).toEqual({ today: TEST_TODAY, exits: [] });
 
       const saved = value<FollowUp>(await demo.services.dispatch('followUps.record', inWorkFollowUp(overdue)));
       expect(saved).toMatchObject({
@@ -72,7 +72,7 @@ describe('follow-ups after exit (issue 20 item 6)', () => {
         recordedByName: 'Demo Coach',
       });
       expect(Date.parse(saved.recordedAt) - Date.parse(TEST_NOW)).toBeGreaterThanOrEqual(0);
-      const person = await ofPerson(demo, overdue);
+      const person = (await ofPerson(demo, overdue)).exits[0]!;
       expect(person.points.map((point) => [point.point, point.state])).toEqual([
         ['three_months', 'recorded'],
         ['six_months', 'not_yet_due'],
@@ -86,7 +86,7 @@ describe('follow-ups after exit (issue 20 item 6)', () => {
       expect(after.items.map((item) => item.dueOn)).toEqual(after.items.map((item) => item.dueOn).sort());
       // Clinicians read a person's follow-ups but do not record them; administrators do neither.
       await demo.signInAs('demo.physio');
-      expect((await ofPerson(demo, overdue)).points[0]?.current?.id).toBe(saved.id);
+      expect((await ofPerson(demo, overdue)).exits[0]?.points[0]?.current?.id).toBe(saved.id);
       expect(await demo.services.dispatch('followUps.record', inWorkFollowUp(dueSoon))).toMatchObject({
         ok: false,
         error: { code: 'FORBIDDEN' },
@@ -98,6 +98,67 @@ describe('follow-ups after exit (issue 20 item 6)', () => {
         error: { code: 'FORBIDDEN' },
       });
       expect(await storedFollowUps(demo, [overdue, dueSoon, recent])).toBe(1);
+    },
+  );
+
+  it(
+    'keeps an earlier episode’s follow-up due after the person is referred again, and records it against that episode',
+    { timeout: 120_000 },
+    async () => {
+      const demo = await demoWithPerson();
+      await demo.signInAs('demo.coach');
+      // Left 100 days ago (episode 1), referred again 50 days ago (episode 2, open): episode 1's 3-month follow-up is overdue.
+      const id = await registerClosedCase(demo.services, 'Returnedfollow', 100);
+      const again = testReferral({ person: { nhsNumber: '', familyName: 'Returnedfollow' } });
+      value(
+        await demo.services.dispatch('participants.register', {
+          ...again,
+          referral: { ...again.referral, date: testDate(-50) },
+          newEpisodeOf: id,
+        }),
+      );
+      const ours = (due: FollowUpsDue) => due.items.filter((item) => item.participantId === id);
+      const due = ours(value<FollowUpsDue>(await demo.services.dispatch('followUps.due', { mine: true })));
+      expect(due.map((item) => [item.episode, item.exitedOn, item.point, item.state])).toEqual([
+        [1, testDate(-100), 'three_months', 'overdue'],
+      ]);
+      expect((await ofPerson(demo, id)).exits.map((exit) => [exit.episode, exit.exitedOn, exit.points[0]?.state])).toEqual([
+        [1, testDate(-100), 'overdue'],
+      ]);
+
+      // A date that is none of their exits is refused by field; the follow-up then goes to episode 1's exit.
+      expect(await demo.services.dispatch('followUps.record', inWorkFollowUp(id, { exitedOn: testDate(-99) }))).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { exitedOn: expect.any(String) } },
+      });
+      const saved = value<FollowUp>(await demo.services.dispatch('followUps.record', inWorkFollowUp(id, { exitedOn: testDate(-100) })));
+      expect(saved).toMatchObject({ exitedOn: testDate(-100), point: 'three_months', version: 1 });
+      expect(ours(value<FollowUpsDue>(await demo.services.dispatch('followUps.due', { mine: true })))).toEqual([]);
+
+      // Episode 2 ends too: each exit has its own follow-ups, newest first; episode 1's recorded one stays with episode 1.
+      value(
+        await demo.services.dispatch('participants.close', {
+          participantId: id,
+          closedOn: testDate(-2),
+          reason: 'support_completed',
+          employmentOutcome: 'new_job',
+        }),
+      );
+      const exits = (await ofPerson(demo, id)).exits;
+      expect(exits.map((exit) => [exit.episode, exit.exitedOn, exit.points.map((point) => point.state)])).toEqual([
+        [2, testDate(-2), ['not_yet_due', 'not_yet_due']],
+        [1, testDate(-100), ['recorded', 'not_yet_due']],
+      ]);
+      expect(exits[1]?.points[0]?.current).toEqual(saved);
+
+      // The MI return reads each episode's own follow-ups: episode 1's row has it, episode 2's does not.
+      const reference = value<{ reference: string }>(await demo.services.dispatch('participants.get', { id })).reference;
+      await demo.signInAs('demo.coordinator');
+      const rows = miReturnRows(value<MiReturn>(await demo.services.dispatch('exports.miReturn', { month: TEST_TODAY.slice(0, 7) })).csv)
+        .filter((row) => row.participant_reference === reference)
+        .map((row) => [row.episode_number, row.exit_date, row.follow_up_3_months_status, row.follow_up_3_months_date]);
+      expect(rows).toContainEqual(['1', testDate(-100), 'in_work', TEST_TODAY]);
+      if (testDate(-2).slice(0, 7) === TEST_TODAY.slice(0, 7)) expect(rows).toContainEqual(['2', testDate(-2), '', '']);
     },
   );
 
@@ -188,7 +249,7 @@ describe('follow-ups after exit (issue 20 item 6)', () => {
         hoursPerWeek: 16,
         correctionReason: 'Typed the hours of the old job',
       });
-      const point = (await ofPerson(demo, closed)).points[0];
+      const point = (await ofPerson(demo, closed)).exits[0]?.points[0];
       expect(point?.current?.id).toBe(correction.id);
       expect(point?.entries.map((entry) => [entry.version, entry.replacedById])).toEqual([
         [2, null],

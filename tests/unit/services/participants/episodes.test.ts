@@ -140,16 +140,38 @@ describe('episodes: a person referred again after leaving (issue 20 item 4)', ()
         );
         // Registration's duplicate path: someone whose case closed starts their next episode rather than being registered twice.
         clock.now = '2026-12-04T10:00:00Z';
-        const third = testReferral();
+        // What the form says about them now (a new job and employer, a new phone and address) replaces their details as a
+        // new version; a blank answer (the email) keeps theirs, and the old values stay readable with who changed them.
+        const third = testReferral({ person: { phone: '07700 900456', address: '2 New Road, Exampleton' } });
+        const newJob = { status: 'in_work', employerName: 'Example Care Ltd', jobTitle: 'Care assistant' } as const;
+        const before = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
         const registered = value<{ id: string }>(
           await services.dispatch('participants.register', {
             ...third,
+            employment: newJob,
             referral: { ...third.referral, date: '2026-12-04' },
             newEpisodeOf: id,
           }),
         );
         expect(registered.id).toBe(id);
         const after = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
+        expect(after).toMatchObject({
+          phone: '07700 900456',
+          address: '2 New Road, Exampleton',
+          email: before.email,
+          employment: { ...newJob, employerSize: 'unknown', employerContact: null, mayContactEmployer: false },
+          detailsVersion: before.detailsVersion + 1,
+        });
+        expect(after.detailsEdits[0]).toMatchObject({
+          version: before.detailsVersion + 1,
+          savedByName: 'Demo Coach',
+          savedAt: '2026-12-04T10:00:00.000Z',
+          before: {
+            phone: before.phone,
+            employment: { employerName: 'Example Logistics Ltd', jobTitle: 'Warehouse operative', mayContactEmployer: true },
+          },
+          after: { phone: '07700 900456', employment: { employerName: 'Example Care Ltd' } },
+        });
         expect(after.episodes.map((episode) => [episode.number, episode.startedOn, episode.end?.reason ?? null])).toEqual([
           [1, '2026-11-02', 'moved_away'],
           [2, '2026-12-01', 'support_completed'],
@@ -167,6 +189,13 @@ describe('episodes: a person referred again after leaving (issue 20 item 4)', ()
           ['1', '2026-11-02', 'moved_away', '8'],
         ]);
         const december = await rowsOf('2026-12');
+        // Its count says episodes and people apart: this person is two of December's rows but one person (the demo's
+        // synthetic people have one episode each).
+        const decemberReturn = value<MiReturn>(await services.dispatch('exports.miReturn', { month: '2026-12' }));
+        const participantRows = miReturnRows(decemberReturn.csv).filter((row) => row.row_type === 'participant');
+        expect(decemberReturn.rows).toBe(participantRows.length);
+        expect(decemberReturn.people).toBe(new Set(participantRows.map((row) => row.participant_reference)).size);
+        expect(decemberReturn.rows - decemberReturn.people).toBe(1);
         expect(
           december.map((row) => [
             row.episode_number,
