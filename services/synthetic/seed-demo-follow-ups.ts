@@ -65,7 +65,9 @@ async function seedWithin(store: Store, now: Date): Promise<void> {
     });
     for (const { point, dueOn } of followUpSchedule(exitedOn)) {
       if (dueOn > today || random.next() >= RECORDED_WHEN_DUE) continue;
-      const contactedOn = [addDaysToIsoDate(dueOn, random.integer(0, 12)), today].sort()[0] ?? today;
+      // By yesterday at the latest: today's follow-ups are the ones the team records in the app.
+      const yesterday = addDaysToIsoDate(today, -1);
+      const contactedOn = [addDaysToIsoDate(dueOn, random.integer(0, 12)), yesterday].sort()[0] ?? yesterday;
       const reached = random.next() >= NOT_REACHED;
       const status: (typeof EMPLOYMENT_STATUSES)[number] =
         outcome === 'not_in_work'
