@@ -170,8 +170,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'participant_detail_versions',
     key: ['id'],
     rule: 'append-only',
-    // Registration's new-episode path saves the details typed for a returning person as a version too.
-    writtenBy: ['participants.editDetails', 'participants.register'],
+    // A returning person's new episode (from registration or the inbox) saves what their referral says as a version too.
+    writtenBy: ['participants.editDetails', 'participants.register', 'referrals.accept'],
     readBy: ALL_ROLES,
     references: { participant_id: 'participants', saved_by: 'users' },
     unique: [{ columns: ['participant_id', 'version'] }],

@@ -1,26 +1,24 @@
 import { auditedTransaction } from '../call-audit-scope';
 import { randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../core/app-error';
 import { normaliseNhsNumber } from '../../core/nhs-number';
 import type { ChannelOutput, ParsedInput } from '../../core/contract';
 import type { PossibleDuplicate } from '../../core/schemas/referral';
 import {
-  findParticipant,
   findPossibleDuplicates,
   insertParticipant,
   nextParticipantReference,
   type ParticipantRow,
 } from '../../db/repositories/participant-repository';
-import { currentDetailsVersion } from '../../db/repositories/participant-details-repository';
 import { insertReferral } from '../../db/repositories/referral-repository';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 import { detailsColumns, detailsSnapshotOf } from './participant-details-columns';
-import { checkEditDuplicates, saveDetailsVersion } from './participant-details-edit';
+import { checkEditDuplicates } from './participant-details-edit';
 import { returningDetails } from './returning-details';
+import { saveReturningDetails } from './save-returning-details';
 import { exitOf, startEpisode } from './episodes';
 
 function toPossibleDuplicate(row: ParticipantRow & { matched_on: PossibleDuplicate['matchedOn'] }): PossibleDuplicate {
@@ -136,14 +134,7 @@ async function startEpisodeFromRegistration(
   try {
     await auditedTransaction(store, async (trx) => {
       await startEpisode(trx, { participantId: existing.id, exit, referral: input.referral, userId, now, field: 'referral.date' });
-      // Read again inside the transaction, so the version is the one this save follows (compare-and-set).
-      const row = await findParticipant(trx, existing.id);
-      if (row === undefined) throw new AppError('NOT_FOUND', 'That person could not be found.');
-      const before = detailsSnapshotOf(row);
-      const after = returningDetails(before, input);
-      if (isDeepStrictEqual(before, after)) return;
-      const version = (await currentDetailsVersion(trx, row.id)) + 1;
-      await saveDetailsVersion(trx, { participantId: row.id, version, before, after, savedBy: userId, now });
+      await saveReturningDetails(trx, { participantId: existing.id, typed: input, savedBy: userId, now });
     });
   } catch (error) {
     throw toStoreError(error);

@@ -1,7 +1,8 @@
 import type { ParsedInput } from '../../core/contract';
 import type { ParticipantDetailsSnapshot } from '../../core/schemas/participant-details-snapshot';
 
-type Typed = Pick<ParsedInput<'participants.register'>, 'person' | 'employment' | 'monitoring' | 'gpPractice'>;
+/** What a returning person's referral says about them: a registration form's answers, or an inbox referral's. */
+export type ReturningTyped = Pick<ParsedInput<'participants.register'>, 'person' | 'employment' | 'monitoring' | 'gpPractice'>;
 
 /** Each typed answer, or what the record had where the form was left blank (null). */
 function blanksKept<T extends object>(typed: T, before: T): T {
@@ -16,7 +17,7 @@ function blanksKept<T extends object>(typed: T, before: T): T {
  * is a new job: its employment block is taken as typed, so the old employer's contact, job title and
  * consent to contact them never stay attached to the new one.
  */
-export function returningDetails(before: ParticipantDetailsSnapshot, typed: Typed): ParticipantDetailsSnapshot {
+export function returningDetails(before: ParticipantDetailsSnapshot, typed: ReturningTyped): ParticipantDetailsSnapshot {
   const newEmployer = typed.employment.employerName !== null && typed.employment.employerName !== before.employment.employerName;
   const employment = newEmployer
     ? typed.employment

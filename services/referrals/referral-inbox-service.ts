@@ -26,6 +26,10 @@ import { auditedTransaction } from '../call-audit-scope';
 import { checkDuplicates, registerParticipant } from '../participants/participant-registration';
 import { readEligibility } from './eligibility-settings';
 import { exitOf, startEpisode } from '../participants/episodes';
+import { detailsSnapshotOf } from '../participants/participant-details-columns';
+import { checkEditDuplicates } from '../participants/participant-details-edit';
+import { returningDetails, type ReturningTyped } from '../participants/returning-details';
+import { saveReturningDetails } from '../participants/save-returning-details';
 
 /** The most referrals one inbox list shows: the oldest first, which are the ones to triage. */
 const INBOX_PAGE = 500;
@@ -156,27 +160,35 @@ export async function acceptReferral(
     if (!decided) throw decisionLost();
   };
   if (input.linkToParticipantId !== undefined)
-    return linkToExisting(store, { row, details, linkTo: input.linkToParticipantId, user, now, decide });
-  const { postcode: _postcode, ...person } = details.person;
-  const { workPostcode: _workPostcode, weeksOutOfWork: _weeks, ...employment } = details.employment;
+    return linkToExisting(store, {
+      row,
+      details,
+      linkTo: input.linkToParticipantId,
+      confirmed: input.confirmedNotDuplicate,
+      user,
+      now,
+      decide,
+    });
   const { referrerContact: _contact, ...referral } = details.referral;
   const registered = await registerParticipant(
     store,
-    // The GP practice and monitoring answers the referral carried land on the record; a referral
-    // that came in before imports carried them (no such keys in its stored details) has none.
-    {
-      person,
-      employment,
-      monitoring: details.monitoring ?? NOT_RECORDED_MONITORING,
-      gpPractice: details.gpPractice ?? null,
-      referral,
-      confirmedNotDuplicate: input.confirmedNotDuplicate,
-    },
+    { ...recordDetailsOf(details), referral, confirmedNotDuplicate: input.confirmedNotDuplicate },
     { userId: user.userId, role: user.role },
     now,
     (trx, made) => decide(trx, made.id),
   );
   return { participantId: registered.id, reference: registered.reference, linked: false, newEpisode: null };
+}
+
+/**
+ * What an inbox referral says about the person, in the record's shape: the GP practice and
+ * monitoring answers it carried land on the record; a referral that came in before imports carried
+ * them (no such keys in its stored details) has none.
+ */
+function recordDetailsOf(details: StoredInboxReferral): ReturningTyped {
+  const { postcode: _postcode, ...person } = details.person;
+  const { workPostcode: _workPostcode, weeksOutOfWork: _weeks, ...employment } = details.employment;
+  return { person, employment, monitoring: details.monitoring ?? NOT_RECORDED_MONITORING, gpPractice: details.gpPractice ?? null };
 }
 
 async function linkToExisting(
@@ -185,6 +197,7 @@ async function linkToExisting(
     row: ReferralInboxRow;
     details: StoredInboxReferral;
     linkTo: string;
+    confirmed: boolean;
     user: SignedInUser;
     now: Date;
     decide: (trx: Parameters<typeof decideInboxReferral>[0], participantId: string) => Promise<void>;
@@ -200,6 +213,11 @@ async function linkToExisting(
     });
   // A person whose case has closed starts a new episode; an open case takes the referral into its current one, as before.
   const exit = await exitOf(store.db, existing);
+  // Someone coming back may have a new employer, phone or address: what the referral says replaces
+  // the record's as a details version (as registration's new-episode path does); checked first
+  // with the registration's duplicate rules, so a clash changes nothing.
+  const typed = recordDetailsOf(job.details);
+  if (exit !== undefined) await checkEditDuplicates(store, existing, returningDetails(detailsSnapshotOf(existing), typed), job.confirmed);
   let newEpisode: number | null = null;
   try {
     await auditedTransaction(store, async (trx) => {
@@ -212,6 +230,7 @@ async function linkToExisting(
           now: job.now,
           field: 'linkToParticipantId',
         });
+        await saveReturningDetails(trx, { participantId: existing.id, typed, savedBy: job.user.userId, now: job.now });
       } else {
         await insertReferral(trx, {
           id: randomUUID(),

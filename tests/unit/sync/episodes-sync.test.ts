@@ -5,6 +5,17 @@ import { passOffOutboxChange } from '../../support/forged-outbox';
 import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { testDate } from '../../support/test-clock';
 import { testReferral } from '../../support/test-referral';
+import type { InboxEntry } from '../../../core/schemas/referral-inbox';
+import { referralCsv, referralCsvRow } from '../../support/referral-files';
+
+/** testReferral()'s person as a referral CSV's columns, with the phone their next referral gives. */
+const RETURNING_PERSON = {
+  given_name: 'Alex',
+  family_name: 'Testperson',
+  date_of_birth: '1984-03-02',
+  nhs_number: '9990000018',
+  phone: '07700 900456',
+};
 
 /** Registration's duplicate path for the closed case `id`: a referral dated `date` starts their next episode. */
 const nextEpisode = (id: string, date: string, phone?: string) => {
@@ -88,13 +99,41 @@ describe('episodes across laptops (issue 20 item 4)', () => {
         }),
       );
       expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      // Episode 3 from the referral inbox: what the referral says (a new phone) is a details version the server takes from `referrals.accept`.
+      const again = referralCsvRow(1, { ...RETURNING_PERSON, referral_date: testDate(0), route: 'employer' });
+      value(await a.dispatch('referrals.import', { format: 'csv', text: referralCsv([again]) }));
+      const [entry] = value<{ referrals: InboxEntry[] }>(await a.dispatch('referrals.list', { status: 'waiting' })).referrals as [
+        InboxEntry,
+      ];
+      expect(
+        value<{ newEpisode: number | null }>(
+          await a.dispatch('referrals.accept', { id: entry.id, version: entry.version, linkToParticipantId: id }),
+        ).newEpisode,
+      ).toBe(3);
+      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      const fromInbox = await partnership.db
+        .selectFrom('records')
+        .select('row')
+        .where('table_name', '=', 'participant_detail_versions')
+        .execute();
+      expect(fromInbox.map((version) => version.row)).toContainEqual(expect.objectContaining({ participant_id: id, version: 3 }));
+      value(
+        await a.dispatch('participants.close', {
+          participantId: id,
+          closedOn: testDate(0),
+          reason: 'other',
+          reasonNote: 'Test',
+          employmentOutcome: 'new_job',
+        }),
+      );
+      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
       value(await a.dispatch('participants.register', nextEpisode(id, testDate(0))));
       await a.close();
       await passOffOutboxChange(partnership.laptopA, 'participants.register', 'demo.physio');
       const forged = await partnership.sync(partnership.laptopA, 'demo.physio');
       expect(forged.refused).toEqual([expect.objectContaining({ channel: 'participants.register', code: 'FORBIDDEN' })]);
       const held = await partnership.db.selectFrom('records').select('row').where('table_name', '=', 'participant_episodes').execute();
-      expect(held).toHaveLength(1);
+      expect(held).toHaveLength(2);
     },
   );
 });

@@ -92,6 +92,22 @@ describe('episodes: a person referred again after leaving (issue 20 item 4)', ()
           await services.dispatch('referrals.accept', { id: later.id, version: later.version, linkToParticipantId: id }),
         );
         expect(accepted).toMatchObject({ linked: true, newEpisode: 2 });
+        // What the referral says about them now (a new employer, a new phone) replaces their details as a version, as
+        // registration's new-episode path does; the old values stay readable.
+        const afterAccept = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
+        expect(afterAccept).toMatchObject({
+          phone: '07700 900456',
+          employment: { status: 'out_of_work_recent', employerName: 'Example Foods, "North" site' },
+        });
+        expect(afterAccept.detailsEdits).toEqual([
+          expect.objectContaining({
+            savedByName: 'Demo Coach',
+            before: expect.objectContaining({
+              phone: '07700 900123',
+              employment: expect.objectContaining({ employerName: 'Example Logistics Ltd' }),
+            }),
+          }),
+        ]);
         value(
           await services.dispatch('measures.record', {
             participantId: id,
@@ -166,10 +182,7 @@ describe('episodes: a person referred again after leaving (issue 20 item 4)', ()
           version: before.detailsVersion + 1,
           savedByName: 'Demo Coach',
           savedAt: '2026-12-04T10:00:00.000Z',
-          before: {
-            phone: before.phone,
-            employment: { employerName: 'Example Logistics Ltd', jobTitle: 'Warehouse operative', mayContactEmployer: true },
-          },
+          before: { phone: before.phone, employment: { employerName: 'Example Foods, "North" site' } },
           after: { phone: '07700 900456', employment: { employerName: 'Example Care Ltd' } },
         });
         expect(after.episodes.map((episode) => [episode.number, episode.startedOn, episode.end?.reason ?? null])).toEqual([
@@ -235,6 +248,8 @@ describe('episodes: a person referred again after leaving (issue 20 item 4)', ()
         const record = value<ParticipantRecord>(await services.dispatch('participants.get', { id }));
         expect(record.episodes).toHaveLength(1);
         expect(record.referrals).toHaveLength(2);
+        // Joining the current episode changes none of their details.
+        expect(record.detailsEdits).toEqual([]);
 
         const refused = await services.dispatch('participants.register', { ...testReferral(), newEpisodeOf: id });
         expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('case is open') } });
