@@ -336,7 +336,8 @@ export interface FitNoteTable {
   participant_id: string;
   issued_on: string;
   period_from: string;
-  period_to: string;
+  /** Null: no end date (an indefinite fit note; migration 042). */
+  period_to: string | null;
   fitness: string;
   categories_json: string;
   comments: string | null;

@@ -10,10 +10,11 @@ export const REGISTERING_ROLES: readonly Role[] = ['administrator', 'coordinator
 export const CLINICIAN_ROLES: readonly Role[] = ['physiotherapist', 'mental_health_practitioner', 'occupational_therapist'];
 
 /**
- * Who records a person's fit notes: those who work with them clinically, the coach and the
- * clinicians. Not the administrator (no clinical content) nor the coordinator, who chairs.
+ * Who records a person's fit notes: the coach and the clinicians who work with them, and the
+ * coordinator, who is often the one handed the fit note by the person or their GP practice and enters
+ * it. Not the administrator (no clinical content).
  */
-export const FIT_NOTE_ROLES: readonly Role[] = ['coach', ...CLINICIAN_ROLES];
+export const FIT_NOTE_ROLES: readonly Role[] = ['coordinator', 'coach', ...CLINICIAN_ROLES];
 
 /** Who is shown overdue risk flags at sign-in: the coordinator, and clinicians (those qualified for risk). */
 export const OVERDUE_RISK_ROLES: readonly Role[] = ['coordinator', ...CLINICIAN_ROLES];

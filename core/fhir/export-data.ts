@@ -1,3 +1,5 @@
+import type { FitNote } from '../schemas/fit-note';
+
 /**
  * The plain data one participant's FHIR export is built from. The services layer reads it from
  * the store (a batch at a time); the builders in this folder turn it into FHIR R4 resources.
@@ -94,6 +96,26 @@ export interface FhirExportMeasure {
   readonly total: number;
 }
 
+/**
+ * The fit note in force on the day of the export (issue 20 item 2): as it reads, bar its comments
+ * (free text stays in the record). `periodTo` null: no end date (indefinite).
+ */
+export type FhirExportFitNote = Pick<
+  FitNote,
+  | 'id'
+  | 'issuedOn'
+  | 'periodFrom'
+  | 'periodTo'
+  | 'fitness'
+  | 'categories'
+  | 'reviewNeeded'
+  | 'issuerSetting'
+  | 'issuerProfession'
+  | 'issuerName'
+  | 'fromConversation'
+  | 'replacesId'
+>;
+
 /** Everything exported for one person. */
 export interface FhirExportData {
   readonly person: FhirExportPerson;
@@ -105,4 +127,6 @@ export interface FhirExportData {
   readonly plan: FhirExportPlan | null;
   readonly barriers: FhirExportBarriers | null;
   readonly measures: readonly FhirExportMeasure[];
+  /** The fit note in force on the day of the export, if one is (absent or null: none). */
+  readonly fitNote?: FhirExportFitNote | null;
 }

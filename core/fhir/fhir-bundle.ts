@@ -11,6 +11,7 @@ import {
   buildReferralRequest,
   type FhirResource,
 } from './fhir-resources';
+import { buildFitNoteObservation } from './fit-note-observation';
 
 /** A FHIR R4 transaction Bundle: every entry a PUT, so sending it twice updates, never duplicates. */
 export interface TransactionBundle {
@@ -30,6 +31,7 @@ export function participantResources(data: FhirExportData): FhirResource[] {
   for (const referral of data.referrals) resources.push(buildReferralRequest(data.person, referral));
   if (data.barriers !== null) resources.push(...buildBarrierConditions(data.person, data.barriers));
   for (const measure of data.measures) resources.push(buildMeasureObservation(data.person, measure));
+  if (data.fitNote !== undefined && data.fitNote !== null) resources.push(buildFitNoteObservation(data.person, data.fitNote));
   if (data.plan !== null) {
     const plan = data.plan;
     resources.push(buildCareTeam(data));

@@ -19,17 +19,23 @@ function newer(left: FitNote, right: FitNote): boolean {
   );
 }
 
+/** Whether `note` covers `day` (YYYY-MM-DD): from its start, to its end inclusive, or on and on with no end date. */
+export function fitNoteCovers(note: Pick<FitNote, 'periodFrom' | 'periodTo'>, day: string): boolean {
+  return note.periodFrom <= day && (note.periodTo === null || day <= note.periodTo);
+}
+
 /**
  * The fit note the team should see first on `today` (YYYY-MM-DD in London), among those not
- * corrected by a later entry: the one covering today (the latest to start if two overlap); else
- * the next to start; else the last to have ended. Null when none is recorded.
+ * corrected by a later entry: the one covering today (the latest to start if two overlap; a note
+ * with no end date covers every day from its start); else the next to start; else the last to have
+ * ended. Null when none is recorded.
  */
 export function currentFitNote(notes: readonly FitNote[], today: string): CurrentFitNote | null {
   const standing = notes.filter((note) => note.replacedById === null);
-  const pick = (candidates: FitNote[], better: (left: FitNote, right: FitNote) => boolean) =>
-    candidates.reduce<FitNote | undefined>((best, note) => (best === undefined || better(note, best) ? note : best), undefined);
+  const pick = <Note extends FitNote>(candidates: Note[], better: (left: Note, right: Note) => boolean) =>
+    candidates.reduce<Note | undefined>((best, note) => (best === undefined || better(note, best) ? note : best), undefined);
   const inForce = pick(
-    standing.filter((note) => note.periodFrom <= today && today <= note.periodTo),
+    standing.filter((note) => fitNoteCovers(note, today)),
     newer,
   );
   if (inForce !== undefined) return { note: inForce, timing: 'in_force' };
@@ -38,10 +44,9 @@ export function currentFitNote(notes: readonly FitNote[], today: string): Curren
     (left, right) => left.periodFrom < right.periodFrom,
   );
   if (next !== undefined) return { note: next, timing: 'not_started' };
-  const last = pick(
-    standing.filter((note) => note.periodTo < today),
-    (left, right) => left.periodTo > right.periodTo || (left.periodTo === right.periodTo && newer(left, right)),
-  );
+  // Only a note with an end date can have ended: one with none and started already is in force above.
+  const ended = standing.filter((note): note is FitNote & { periodTo: string } => note.periodTo !== null && note.periodTo < today);
+  const last = pick(ended, (left, right) => left.periodTo > right.periodTo || (left.periodTo === right.periodTo && newer(left, right)));
   return last === undefined ? null : { note: last, timing: 'ended' };
 }
 
@@ -62,18 +67,23 @@ export function fitNoteIssuerLabel(note: Pick<FitNote, 'issuerSetting' | 'issuer
   return note.issuerName === null ? who : `${who} (${note.issuerName})`;
 }
 
+/** The period in words: "from 2 November 2026 to 30 November 2026", or "from 2 December 2026, no end date". */
+export function fitNotePeriodText(note: Pick<FitNote, 'periodFrom' | 'periodTo'>): string {
+  const from = `from ${formatCalendarDate(note.periodFrom)}`;
+  return note.periodTo === null ? `${from}, no end date` : `${from} to ${formatCalendarDate(note.periodTo)}`;
+}
+
 /**
- * The fit note in one plain line: "Not fit for work from 2 November 2026 to 30 November 2026 · GP";
- * "may be fit" names the advice ticked ("May be fit for work (phased return to work, altered hours) from ...").
+ * The fit note in one plain line: "Not fit for work from 2 November 2026 to 30 November 2026 · GP"
+ * ("from 2 December 2026, no end date" when it has none); "may be fit" names the advice ticked
+ * ("May be fit for work (phased return to work, altered hours) from ...").
  */
 export function fitNoteSummary(note: FitNote): string {
   const advice =
     note.fitness === 'may_be_fit' && note.categories.length > 0
       ? ` (${note.categories.map((category) => ADJUSTMENT_CATEGORY_LABELS[category].toLowerCase()).join(', ')})`
       : '';
-  return `${FIT_NOTE_FITNESS_LABELS[note.fitness]}${advice} from ${formatCalendarDate(note.periodFrom)} to ${formatCalendarDate(
-    note.periodTo,
-  )} · ${fitNoteIssuerLabel(note)}`;
+  return `${FIT_NOTE_FITNESS_LABELS[note.fitness]}${advice} ${fitNotePeriodText(note)} · ${fitNoteIssuerLabel(note)}`;
 }
 
 /** The current fit note's line with where it stands: nothing added while in force, "(ended)" or "(not started yet)" otherwise. */

@@ -47,14 +47,17 @@ const answeredSchema = (message: string) => z.boolean({ error: message });
 /**
  * Recording one fit note as it reads (append-only: a correction is a new fit note naming the one it
  * replaces, with the reason; the old one stays readable). The period runs from `periodFrom` to
- * `periodTo` inclusive: a fit note that says "for 4 weeks" is recorded as the dates it covers. The
- * date issued cannot be in the future (today in London, by the injected clock).
+ * `periodTo` inclusive: a fit note that says "for 4 weeks" is recorded as the dates it covers. A fit
+ * note with no end date (after six months of sickness one may be issued "indefinitely") is recorded
+ * with `periodTo: null`, an explicit answer: leaving the end out altogether is refused. The date
+ * issued cannot be in the future (today in London, by the injected clock).
  */
 export const recordFitNoteInputShape = z.strictObject({
   participantId: idSchema,
   issuedOn: isoDateSchema.refine((value) => value <= todayInLondon(), 'The date issued must be today or in the past'),
   periodFrom: isoDateSchema,
-  periodTo: isoDateSchema,
+  /** The last day it covers, or null for "no end date (indefinite)". */
+  periodTo: isoDateSchema.nullable(),
   fitness: z.enum(FIT_NOTE_FITNESS, { error: 'Choose not fit for work, or may be fit for work' }),
   /** The "may be fit" advice ticked on the note: only with "may be fit". */
   categories: z.array(z.enum(ADJUSTMENT_CATEGORIES)).max(ADJUSTMENT_CATEGORIES.length).default([]),
@@ -70,7 +73,7 @@ export const recordFitNoteInputShape = z.strictObject({
 });
 
 function refineFitNote(note: z.infer<typeof recordFitNoteInputShape>, context: z.RefinementCtx): void {
-  if (note.periodTo < note.periodFrom)
+  if (note.periodTo !== null && note.periodTo < note.periodFrom)
     context.addIssue({ code: 'custom', path: ['periodTo'], message: 'The end of the period must be on or after its start' });
   if (note.fitness === 'not_fit' && note.categories.length > 0)
     context.addIssue({
@@ -95,7 +98,8 @@ export const fitNoteSchema = z.object({
   participantId: z.string(),
   issuedOn: z.string(),
   periodFrom: z.string(),
-  periodTo: z.string(),
+  /** Null: no end date (indefinite). */
+  periodTo: z.string().nullable(),
   fitness: z.enum(FIT_NOTE_FITNESS),
   categories: z.array(z.enum(ADJUSTMENT_CATEGORIES)),
   comments: z.string().nullable(),

@@ -33,6 +33,7 @@ import * as gpPracticeLetters from './2026-12-06-036-gp-practice-letters';
 import * as participantMonitoring from './2026-12-06-037-participant-monitoring';
 import * as dashboardIndexes from './2026-12-06-038-dashboard-indexes';
 import * as dashboardCoveringIndexes from './2026-12-06-039-dashboard-covering-indexes';
+import * as openEndedFitNotes from './2026-12-06-042-open-ended-fit-notes';
 
 /**
  * Every migration, in order, by ISO-dated name. Imported statically (not read from disk) so the
@@ -73,6 +74,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-037-participant-monitoring': participantMonitoring,
   '2026-12-06-038-dashboard-indexes': dashboardIndexes,
   '2026-12-06-039-dashboard-covering-indexes': dashboardCoveringIndexes,
+  '2026-12-06-042-open-ended-fit-notes': openEndedFitNotes,
 };
 
 export const inCodeMigrationProvider: MigrationProvider = {

@@ -41,6 +41,18 @@ const FOLLOW_UP_COLUMNS = ['three_months', 'six_months']
   .join(',\n');
 
 /**
+ * Whether a fit note on the record was in force on the episode's start (`fit_note_in_force_at_start`,
+ * 1 or 0): covering that day, to its end date or with none (indefinite), and not corrected (its
+ * correction counts in its place). Read by the fit note's own dates, like the other dated entries, so
+ * a fit note entered after the month still answers for it. The return falls back to the referral's
+ * answer when none was (services/exports/mi-return-fit-note.ts).
+ */
+const FIT_NOTE_AT_START_SELECT = `EXISTS (SELECT 1 FROM fit_notes fn WHERE fn.participant_id = p.id
+    AND fn.period_from <= ep.started_on AND (fn.period_to IS NULL OR fn.period_to >= ep.started_on)
+    AND NOT EXISTS (SELECT 1 FROM fit_notes fc WHERE fc.replaces_id = fn.id)
+  ) AS fit_note_in_force_at_start`;
+
+/**
  * The episodes on the caseload in a reporting month (issue 20 item 4: one row per episode, with
  * `episode_number`): begun by its last day and not ended before its first. Everything is read as it
  * stood on `last`: consents decided by then (the person's, whatever the episode), and of the
@@ -77,7 +89,8 @@ export function listMiReturnRows(store: Pick<Store, 'sqlite'>, month: { first: s
          CASE WHEN ep.ended_on <= @last THEN ep.ended_on END AS exited_on,
          CASE WHEN ep.ended_on <= @last THEN ep.end_reason END AS exit_reason,
          CASE WHEN ep.ended_on <= @last THEN ep.end_outcome END AS employment_outcome,
-         ${FOLLOW_UP_COLUMNS}
+         ${FOLLOW_UP_COLUMNS},
+         ${FIT_NOTE_AT_START_SELECT}
        FROM episodes ep JOIN participants p ON p.id = ep.participant_id
        WHERE ${MI_ON_CASELOAD}
        ORDER BY p.reference, ep.number`,

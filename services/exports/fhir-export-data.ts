@@ -1,4 +1,5 @@
-import type { FhirExportAction, FhirExportData, FhirExportTeamMember } from '../../core/fhir/export-data';
+import type { FhirExportAction, FhirExportData, FhirExportFitNote, FhirExportTeamMember } from '../../core/fhir/export-data';
+import { currentFitNote } from '../../core/fit-notes/current-fit-note';
 import { DISCIPLINE_LABELS } from '../../core/schemas/assessment';
 import { consentIsInForce } from '../../core/schemas/consent';
 import {
@@ -14,7 +15,9 @@ import {
   type ExportPersonRow,
   type ExportPlanRow,
 } from '../../db/repositories/fhir-export-repository';
+import { listFitNotesOfBatch } from '../../db/repositories/fit-note-repository';
 import type { Store } from '../../db/store';
+import { toFitNote } from '../fit-notes/fit-note-service';
 
 /** One person in a batch: their data when they may be exported, else why not. */
 export type ExportCandidate =
@@ -28,9 +31,10 @@ const AGREED_PLAN_STATUSES = ['agreed_by_mdt', 'agreed_with_person', 'active', '
  * The people to export, `batchSize` at a time in id order (keyset paging), each with the data
  * the FHIR builders need, or the reason they are left out. Only one batch is in memory at once,
  * so 10,000 plans never are. Consent is decided exactly as `mayShare(…, 'share_partnership')`
- * does: the newest decision for the purpose, given and not withdrawn.
+ * does: the newest decision for the purpose, given and not withdrawn. `today` (YYYY-MM-DD in London)
+ * decides which fit note is in force.
  */
-export function* exportCandidateBatches(store: Store, batchSize: number): Generator<ExportCandidate[]> {
+export function* exportCandidateBatches(store: Store, batchSize: number, today: string): Generator<ExportCandidate[]> {
   const team = loadTeam(store);
   const services = new Map(listDirectoryServiceNames(store).map((row) => [row.id, row.name]));
   let after = '';
@@ -38,7 +42,7 @@ export function* exportCandidateBatches(store: Store, batchSize: number): Genera
     const people = listPeopleAfter(store, after, batchSize);
     if (people.length === 0) return;
     after = people.at(-1)?.id ?? after;
-    yield loadBatch(store, people, team, services);
+    yield loadBatch(store, people, team, services, today);
   }
 }
 
@@ -66,16 +70,41 @@ function groupBy<T extends { participant_id: string }>(rows: T[]): Map<string, T
   return groups;
 }
 
+/** The fit note in force on `today` (as the record's "current fit note" reads it), without its free-text comments; else null. */
+function fitNoteInForce(rows: Parameters<typeof toFitNote>[0][], today: string): FhirExportFitNote | null {
+  const current = currentFitNote(rows.map(toFitNote), today);
+  if (current === null || current.timing !== 'in_force') return null;
+  // Named field by field: what is not named (the comments, the correction's reason) never leaves.
+  const { id, issuedOn, periodFrom, periodTo, fitness, categories, reviewNeeded, issuerSetting, issuerProfession, issuerName } =
+    current.note;
+  return {
+    id,
+    issuedOn,
+    periodFrom,
+    periodTo,
+    fitness,
+    categories,
+    reviewNeeded,
+    issuerSetting,
+    issuerProfession,
+    issuerName,
+    fromConversation: current.note.fromConversation,
+    replacesId: current.note.replacesId,
+  };
+}
+
 function loadBatch(
   store: Store,
   people: ExportPersonRow[],
   team: Map<string, FhirExportTeamMember>,
   services: Map<string, string>,
+  today: string,
 ): ExportCandidate[] {
   const ids = people.map((person) => person.id);
   const consentOf = new Map(latestSharingConsents(store, ids).map((row) => [row.participant_id, row]));
   const referrals = groupBy(listReferralsOf(store, ids));
   const measures = groupBy(listPhq9AndGad7ResultsOf(store, ids));
+  const fitNotes = groupBy(listFitNotesOfBatch(store, ids));
   const assessmentOf = new Map(latestJoinedUpAssessments(store, ids).map((row) => [row.participant_id, row]));
   const planOf = new Map<string, ExportPlanRow>();
   for (const plan of listPlanVersionsInStatus(store, ids, AGREED_PLAN_STATUSES))
@@ -174,6 +203,7 @@ function loadBatch(
           takenOn: row.taken_on,
           total: row.total,
         })),
+        fitNote: fitNoteInForce(fitNotes.get(person.id) ?? [], today),
       },
     };
   });

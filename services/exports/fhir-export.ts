@@ -1,3 +1,4 @@
+import { londonDateOf } from '../../core/clock';
 import { AppError } from '../../core/app-error';
 import { participantBundle } from '../../core/fhir/fhir-bundle';
 import type { ExportProgress } from '../../core/schemas/fhir-export';
@@ -129,7 +130,7 @@ export async function runFhirExport(
   const maxConsecutiveFailures = options.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_FAILURES;
   let consecutiveFailures = 0;
   try {
-    for (const batch of exportCandidateBatches(store, options.batchSize ?? 200)) {
+    for (const batch of exportCandidateBatches(store, options.batchSize ?? 200, londonDateOf(startedAt))) {
       for (const candidate of batch) {
         if (options.signal?.aborted === true) {
           stoppedBy = 'cancelled';

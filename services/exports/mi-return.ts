@@ -19,6 +19,7 @@ import {
 import type { Store } from '../../db/store';
 import { recordExport } from './export-log';
 import { evaluationCells, measureFollowUp } from './mi-return-evaluation-fields';
+import { fitNoteAtStart } from './mi-return-fit-note';
 
 /**
  * The management-information return's columns, in order, and each one's lawful basis: core's table
@@ -31,7 +32,6 @@ type MiRow = Record<MiReturnColumn, string | number | null>;
 /** A row with every column blank: the declined-referral rows fill in only their own. */
 const BLANK_ROW = Object.fromEntries(MI_RETURN_COLUMNS.map((column) => [column, null])) as MiRow;
 
-const FIT_NOTE_AT_START: Readonly<Record<string, string>> = { off_sick_fit_note: 'yes', off_sick_no_fit_note: 'no' };
 const NATIONAL_DISCIPLINES = ['employment_support', 'physiotherapy', 'mental_health', 'occupational_therapy'] as const;
 
 /** The last day of a YYYY-MM month. */
@@ -101,7 +101,7 @@ export function buildMiReturn(store: Store, user: SignedInUser, month: string, n
       consent_share_dwp: consentOf(row.consent_share_dwp),
       consent_evaluation: consentOf(row.consent_evaluation),
       employment_status_at_start: row.employment_status ?? null,
-      fit_note_at_start: FIT_NOTE_AT_START[String(row.employment_status)] ?? 'not_applicable',
+      fit_note_at_start: fitNoteAtStart(row),
       primary_barrier: assessment?.mainBarrier ?? null,
       first_appointment_date: row.first_appointment_date ?? null,
       plan_agreed_date: row.plan_agreed_date ?? null,

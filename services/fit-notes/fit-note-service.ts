@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/app-error';
 import type { ParsedInput } from '../../core/contract';
 import type { FitNote } from '../../core/schemas/fit-note';
-import { findFitNote, insertFitNote, listFitNotes } from '../../db/repositories/fit-note-repository';
+import { findFitNote, insertFitNote, listFitNotes, type FitNoteListRow } from '../../db/repositories/fit-note-repository';
 import { findParticipant } from '../../db/repositories/participant-repository';
 import type { Store } from '../../db/store';
 import { toStoreError } from '../../db/store-errors';
 
-type FitNoteRow = Awaited<ReturnType<typeof listFitNotes>>[number];
-
-function toFitNote(row: FitNoteRow): FitNote {
+/** A stored fit note as the record shows it. */
+export function toFitNote(row: FitNoteListRow): FitNote {
   return {
     id: row.id,
     participantId: row.participant_id,

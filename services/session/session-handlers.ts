@@ -10,6 +10,8 @@ import type { SerialQueue } from '../serial-queue';
 import type { SessionHolder } from '../session-holder';
 import { seedDemoPartnershipConfig } from '../synthetic/seed-partnership-config';
 import { seedSyntheticParticipants } from '../synthetic/seed-participants';
+import { seedDemoFitNotes } from '../synthetic/seed-demo-fit-notes';
+import { seedDemoFollowUps } from '../synthetic/seed-demo-follow-ups';
 import { seedDemoMeeting } from '../synthetic/seed-demo-meeting';
 import { newRecoveryKey } from '../security/recovery';
 import { interruptedRestoreTraces } from '../security/restore-journal';
@@ -62,6 +64,9 @@ export function sessionHandlers(deps: SessionServiceDependencies): SessionHandle
         seedSyntheticParticipants(created.store, { participants: DEMO_PARTNERSHIP.participants, seed: DEMO_PARTNERSHIP.seed, now: now() });
         await seedDemoPartnershipConfig(created.store, created.user.userId, now());
         await seedDemoMeeting(created.store, now());
+        // After the meeting (its cases are left without fit notes) and the retention examples (their old exits stay).
+        await seedDemoFitNotes(created.store, now());
+        await seedDemoFollowUps(created.store, now());
       }
       session.open({
         store: created.store,

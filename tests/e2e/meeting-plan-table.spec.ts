@@ -6,7 +6,7 @@ import { openDemoAs, signInAs, startTodaysDemoMeeting } from './demo-sign-in';
 import { expect, test } from './host-fixture';
 import { projectorShot } from './projector-shot';
 import { expectDate, readDate } from './date-input';
-import { activate, chooseOption, tabTo, typeDate } from './keyboard';
+import { activate, chooseOption, tabTo, typeDate, typeInto } from './keyboard';
 import { TEST_TODAY } from '../support/test-clock';
 
 /**
@@ -121,7 +121,21 @@ async function recordFitNoteByKeyboard(page: Page, testInfo: TestInfo): Promise<
   });
   await projectorShot(page, testInfo, 1366, 768, 'record-fit-notes');
   await page.setViewportSize({ width: 1920, height: 1080 });
-  return line;
+
+  // The GP renews it with no end date: "No end date (indefinite)" is a choice of its own, and the
+  // date it replaces goes; the record, the banner and (below) the case summary say "no end date".
+  await activate(page, section.getByRole('button', { name: /^Correct/ }));
+  const correction = section.getByTestId('fit-note-form');
+  await tabTo(page, correction.getByLabel('No end date (indefinite)'));
+  await page.keyboard.press('Space');
+  await expect(correction.getByRole('group', { name: 'Period to' })).toHaveCount(0);
+  await typeInto(page, correction.getByLabel('Why it is being corrected'), 'The GP reissued it with no end date.');
+  await activate(page, correction.getByRole('button', { name: 'Save correction' }));
+  const indefinite = `Not fit for work from ${formatCalendarDate(from)}, no end date · GP`;
+  await expect(section.getByTestId('current-fit-note')).toHaveText(`Current fit note: ${indefinite}`);
+  await expect(page.getByTestId('patient-banner')).toContainText('Not fit for work with no end date');
+  await expectNoAxeViolations(page);
+  return indefinite;
 }
 
 test('meeting mode: the meeting clock warns the cases will not fit, the case timer keeps its time, the bar stays in view, the summary shows each discipline; P presents, keeping an open risk flag; four actions across three disciplines drafted and agreed in under 20 interactions; an administrator adds to the action library in Settings; a fit note recorded by keyboard on the record shows its dates in the case summary', async ({

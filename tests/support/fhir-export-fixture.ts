@@ -58,6 +58,20 @@ export function fullExportData(overrides: Partial<FhirExportData> = {}): FhirExp
       { id: 'm-1', measure: 'phq9', takenOn: '2026-10-05', total: 12 },
       { id: 'm-2', measure: 'gad7', takenOn: '2026-10-05', total: 9 },
     ],
+    fitNote: {
+      id: 'fn-1',
+      issuedOn: '2026-11-02',
+      periodFrom: '2026-11-02',
+      periodTo: '2026-12-14',
+      fitness: 'may_be_fit',
+      categories: ['phased_return', 'altered_hours'],
+      reviewNeeded: true,
+      issuerSetting: 'gp_practice',
+      issuerProfession: 'doctor',
+      issuerName: 'Dr Example',
+      fromConversation: true,
+      replacesId: null,
+    },
     ...overrides,
   };
 }

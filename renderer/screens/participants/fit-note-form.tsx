@@ -12,6 +12,7 @@ import {
 import { useApi } from '../../api/api-context';
 import { offers } from '../../can-call';
 import { CheckboxGroup } from '../../components/checkbox-group';
+import { CheckboxInput } from '../../components/checkbox-input';
 import { DateInput } from '../../components/date-input';
 import { ErrorSummary } from '../../components/error-summary';
 import { FormActions } from '../../components/form-actions';
@@ -67,6 +68,8 @@ export function FitNoteForm({ participantId, correcting, onDone, onCancel }: Fit
   const [issuedOn, setIssuedOn] = useState(correcting?.issuedOn ?? '');
   const [periodFrom, setPeriodFrom] = useState(correcting?.periodFrom ?? '');
   const [periodTo, setPeriodTo] = useState(correcting?.periodTo ?? '');
+  // "No end date (indefinite)" is a choice of its own, so a forgotten end date is still asked for.
+  const [noEndDate, setNoEndDate] = useState(correcting !== undefined && correcting.periodTo === null);
   const [fitness, setFitness] = useState<FitNoteFitness | ''>(correcting?.fitness ?? '');
   const [categories, setCategories] = useState<AdjustmentCategory[]>(correcting?.categories ?? []);
   const [comments, setComments] = useState(correcting?.comments ?? '');
@@ -97,7 +100,7 @@ export function FitNoteForm({ participantId, correcting, onDone, onCancel }: Fit
               participantId,
               issuedOn,
               periodFrom,
-              periodTo,
+              periodTo: noEndDate ? null : periodTo,
               // Unanswered questions go as missing, so the contract names each one.
               fitness: (fitness === '' ? undefined : fitness) as FitNoteFitness,
               categories: fitness === 'may_be_fit' ? categories : [],
@@ -126,14 +129,17 @@ export function FitNoteForm({ participantId, correcting, onDone, onCancel }: Fit
         error={errors['fit-note-from']}
         onValueChange={setPeriodFrom}
       />
-      <DateInput
-        id="fit-note-to"
-        label="Period to"
-        hint="The last day it covers. A note that says “for 4 weeks” covers 28 days from its first day."
-        value={periodTo}
-        error={errors['fit-note-to']}
-        onValueChange={setPeriodTo}
-      />
+      {!noEndDate && (
+        <DateInput
+          id="fit-note-to"
+          label="Period to"
+          hint="The last day it covers. A note that says “for 4 weeks” covers 28 days from its first day."
+          value={periodTo}
+          error={errors['fit-note-to']}
+          onValueChange={setPeriodTo}
+        />
+      )}
+      <CheckboxInput id="fit-note-no-end" label="No end date (indefinite)" checked={noEndDate} onCheckedChange={setNoEndDate} />
       <RadioGroup
         name="fit-note-fitness"
         legend="The fit note says"

@@ -16,6 +16,13 @@ function adviceText(note: FitNote): string {
   return `${FIT_NOTE_FITNESS_LABELS[note.fitness]}: ${note.categories.map((category) => ADJUSTMENT_CATEGORY_LABELS[category].toLowerCase()).join(', ')}`;
 }
 
+/** The period as the table shows it: "2 Nov 2026 to 30 Nov 2026", or "2 Dec 2026, no end date (indefinite)". */
+function periodText(note: FitNote): string {
+  return note.periodTo === null
+    ? `${formatDate(note.periodFrom)}, no end date (indefinite)`
+    : `${formatDate(note.periodFrom)} to ${formatDate(note.periodTo)}`;
+}
+
 /** One fit note's details under its row: comments, review, conversation, who recorded it, and any correction. */
 function FitNoteDetails({ note, notes }: { note: FitNote; notes: readonly FitNote[] }) {
   const replaces = note.replacesId === null ? undefined : notes.find((other) => other.id === note.replacesId);
@@ -28,7 +35,7 @@ function FitNoteDetails({ note, notes }: { note: FitNote; notes: readonly FitNot
       </div>
       {replaces !== undefined && (
         <div className="ww-secondary-text">
-          Corrects the entry for {formatDate(replaces.periodFrom)} to {formatDate(replaces.periodTo)}: {note.correctionReason}
+          Corrects the entry for {periodText(replaces)}: {note.correctionReason}
         </div>
       )}
       {note.replacedById !== null && <strong className="nhsuk-tag nhsuk-tag--grey">Corrected by a later entry</strong>}
@@ -63,7 +70,7 @@ export function FitNotesSection({ record, onChanged }: { record: ParticipantReco
     rows: notes,
     rowKey: (note: FitNote) => note.id,
     columns: [
-      { header: 'Period', rowHeader: true, cell: (note: FitNote) => `${formatDate(note.periodFrom)} to ${formatDate(note.periodTo)}` },
+      { header: 'Period', rowHeader: true, cell: periodText },
       {
         header: 'Advice',
         cell: (note: FitNote) => (

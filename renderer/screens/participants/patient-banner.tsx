@@ -24,7 +24,10 @@ export function PatientBanner({ record }: { record: ParticipantView }) {
   ];
   const fitNote = record.clinicalWithheld ? null : currentFitNote(record.fitNotes, todayInLondon());
   if (fitNote?.timing === 'in_force')
-    facts.push(['Fit note', `${FIT_NOTE_FITNESS_LABELS[fitNote.note.fitness]} to ${formatShortDate(fitNote.note.periodTo)}`]);
+    facts.push([
+      'Fit note',
+      `${FIT_NOTE_FITNESS_LABELS[fitNote.note.fitness]} ${fitNote.note.periodTo === null ? 'with no end date' : `to ${formatShortDate(fitNote.note.periodTo)}`}`,
+    ]);
   return (
     <div className="ww-patient-banner" role="region" aria-label="Patient banner" data-testid="patient-banner">
       <p className="ww-patient-banner__name">

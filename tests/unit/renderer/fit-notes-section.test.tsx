@@ -11,6 +11,7 @@ import type { ApiClient } from '../../../renderer/api/api-client';
 import { ApiProvider } from '../../../renderer/api/api-context';
 import { canCall, whoMay } from '../../../renderer/can-call';
 import { CasePersonDetails } from '../../../renderer/screens/meetings/case-person-details';
+import { FitNoteForm } from '../../../renderer/screens/participants/fit-note-form';
 import { FitNotesSection } from '../../../renderer/screens/participants/fit-notes-section';
 import { SessionContext } from '../../../renderer/session-context';
 import { TEST_TODAY } from '../../support/test-clock';
@@ -81,5 +82,25 @@ describe('fit notes on the record and in meeting mode (issue 20 item 2, issue 16
     expect(withNote).not.toContain('dates not recorded');
     const without = renderAs('coordinator', <CasePersonDetails person={record} fitNotes={[]} />);
     expect(without).toContain('Off sick with a fit note at referral; none recorded yet');
+  });
+
+  it('a fit note with no end date reads "no end date" on the record and in meeting mode; the form offers it as a choice', () => {
+    const open: FitNote = { ...note, id: 'f2', periodTo: null };
+    const openRecord = { ...record, fitNotes: [open] } as ParticipantRecord;
+    const section = renderAs('coordinator', <FitNotesSection record={openRecord} onChanged={() => undefined} />);
+    expect(section).toContain(`Current fit note: </strong>Not fit for work from ${formatCalendarDate(from)}, no end date · GP`);
+    expect(section).toContain('no end date (indefinite)');
+    expect(renderAs('coordinator', <CasePersonDetails person={openRecord} fitNotes={openRecord.fitNotes} />)).toContain(
+      `from ${formatCalendarDate(from)}, no end date`,
+    );
+    const form = renderAs(
+      'coordinator',
+      <FitNoteForm participantId="p1" correcting={open} onDone={() => undefined} onCancel={() => undefined} />,
+    );
+    expect(form).toMatch(/<input[^>]*id="fit-note-no-end"[^>]*checked=""/);
+    expect(form).toContain('No end date (indefinite)');
+    // Ticked, the end date is not asked for.
+    expect(form).toContain('id="fit-note-from-date"');
+    expect(form).not.toContain('id="fit-note-to-date"');
   });
 });

@@ -15,6 +15,7 @@ import { unlockStore } from '../../../services/session/unlock-store';
 import { demoWithPerson, value } from '../../support/demo-with-person';
 import { makeExportReady, registerAnother } from '../../support/export-ready-person';
 import { compileFhirSchema, schemaErrors } from '../../support/fhir-schema';
+import { gpFitNote } from '../../support/fit-note-input';
 import { tempDir } from '../../support/temp-dir';
 
 let validate: ValidateFunction;
@@ -33,6 +34,17 @@ async function exportScenario() {
   await makeExportReady(demo.services, readyId, demo.signInAs);
   // The person from demoWithPerson gave consent and then withdrew it.
   await demo.signInAs('demo.coach');
+  // Each has a fit note in force, with no end date: only the one who consents has it exported (its comments never).
+  for (const participantId of [readyId, demo.id])
+    value(
+      await demo.services.dispatch('fitNotes.record', {
+        ...gpFitNote(participantId),
+        issuedOn: '2026-11-02',
+        periodFrom: '2026-11-02',
+        periodTo: null,
+        comments: 'Mornings are hardest',
+      }),
+    );
   const consent = value<{ id: string }>(
     await demo.services.dispatch('consents.record', {
       participantId: demo.id,
@@ -160,6 +172,11 @@ describe('partnership export (FHIR)', () => {
     );
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('9999999883');
+    const fitNotes = (bundles[0]?.entry ?? []).filter((entry) => JSON.stringify(entry.resource).includes('/CodeSystem/fit-note"'));
+    expect(fitNotes.map((entry) => entry.resource)).toEqual([
+      expect.objectContaining({ resourceType: 'Observation', effectivePeriod: { start: '2026-11-02' }, status: 'final' }),
+    ]);
+    expect(text).not.toContain('Mornings are hardest');
     // The Patient carries sex and the GP practice (ODS identifier); ethnicity and disability never leave (README, "Exports").
     expect(bundles[0]?.entry[0]?.resource).toMatchObject({
       resourceType: 'Patient',

@@ -7,8 +7,10 @@ import { demoOnServer, laptopApp } from '../../support/sync-partnership';
 import { gpFitNote as gpNote } from '../../support/fit-note-input';
 import { testReferral } from '../../support/test-referral';
 
-async function heldFitNotes(db: Awaited<ReturnType<typeof demoOnServer>>['db']) {
-  return db.selectFrom('records').select('row').where('table_name', '=', 'fit_notes').execute();
+/** The fit notes the server holds for one person (the demo's own people have fit notes of their own). */
+async function heldFitNotes(db: Awaited<ReturnType<typeof demoOnServer>>['db'], participantId: string) {
+  const rows = await db.selectFrom('records').select('row').where('table_name', '=', 'fit_notes').execute();
+  return rows.filter(({ row }) => (row as { participant_id?: unknown }).participant_id === participantId);
 }
 
 describe('fit notes across laptops (issue 20 item 2)', () => {
@@ -20,13 +22,32 @@ describe('fit notes across laptops (issue 20 item 2)', () => {
     );
     const saved = value<FitNote>(await a.dispatch('fitNotes.record', gpNote(id)));
     expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
-    expect(await heldFitNotes(partnership.db)).toHaveLength(1);
+    expect(await heldFitNotes(partnership.db, id)).toHaveLength(1);
 
     const laptopB = await partnership.enrol('demo.physio');
     const b = await laptopApp(laptopB.dataDir, 'demo.physio');
     const onB = value<ParticipantRecord>(await b.dispatch('participants.get', { id }));
     expect(onB.fitNotes).toEqual([saved]);
   });
+
+  it(
+    'a coordinator enters a fit note handed to them, with no end date; the partnership server takes it as recorded',
+    { timeout: 180_000 },
+    async () => {
+      const partnership = await demoOnServer();
+      const a = await laptopApp(partnership.laptopA, 'demo.coordinator');
+      const { id } = value<{ id: string }>(
+        await a.dispatch('participants.register', testReferral({ person: { nhsNumber: '', familyName: 'Handednote' } })),
+      );
+      const saved = value<FitNote>(await a.dispatch('fitNotes.record', gpNote(id, { periodTo: null })));
+      expect(saved).toMatchObject({ periodTo: null, recordedBy: 'Demo Coordinator' });
+      expect((await partnership.sync(partnership.laptopA, 'demo.coordinator')).refused).toEqual([]);
+      // Held as recorded, with no end date (another laptop reading it back is the first test's part).
+      expect((await heldFitNotes(partnership.db, id)).map(({ row }) => row)).toEqual([
+        expect.objectContaining({ id: saved.id, period_to: null, recorded_by: expect.any(String) }),
+      ]);
+    },
+  );
 
   it('the server refuses a fit note pushed by a role that may not record one, and keeps nothing of it', { timeout: 180_000 }, async () => {
     const partnership = await demoOnServer();
@@ -41,6 +62,6 @@ describe('fit notes across laptops (issue 20 item 2)', () => {
     await passOffOutboxChange(partnership.laptopA, 'fitNotes.record', 'demo.admin');
     const report = await partnership.sync(partnership.laptopA, 'demo.admin');
     expect(report.refused).toEqual([expect.objectContaining({ channel: 'fitNotes.record', code: 'FORBIDDEN' })]);
-    expect(await heldFitNotes(partnership.db)).toEqual([]);
+    expect(await heldFitNotes(partnership.db, id)).toEqual([]);
   });
 });

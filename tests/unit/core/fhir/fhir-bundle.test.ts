@@ -65,7 +65,7 @@ describe('participantBundle', () => {
   });
 
   it('codes PHQ-9 and GAD-7 totals with LOINC 44261-6 and 70274-6', () => {
-    const observations = participantBundle(fullExportData())
+    const observations = participantBundle(fullExportData({ fitNote: null }))
       .entry.map((entry) => entry.resource)
       .filter((resource) => resource.resourceType === 'Observation') as unknown as Array<{
       code: { coding: Array<{ code: string }> };
@@ -94,7 +94,14 @@ describe('participantBundle', () => {
 
   it('makes a valid Patient-only bundle for someone without an NHS number, plan or scores', () => {
     const bundle = participantBundle(
-      fullExportData({ person: { ...fullExportData().person, nhsNumber: null }, plan: null, barriers: null, measures: [], referrals: [] }),
+      fullExportData({
+        person: { ...fullExportData().person, nhsNumber: null },
+        plan: null,
+        barriers: null,
+        measures: [],
+        referrals: [],
+        fitNote: null,
+      }),
     );
     expect(validate(bundle), schemaErrors(validate)).toBe(true);
     expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(['Patient', 'Consent']);
@@ -106,5 +113,42 @@ describe('participantBundle', () => {
     const references = JSON.stringify(bundle).match(/"reference":"[^"]+"/g) ?? [];
     expect(references.length).toBeGreaterThan(5);
     for (const match of references) expect(urls.has(match.slice(13, -1)), match).toBe(true);
+  });
+
+  it('sends the fit note in force as an Observation: period, fitness, each advice ticked, issuer; no end when it has none', () => {
+    const observationOf = (bundle: ReturnType<typeof participantBundle>) =>
+      bundle.entry.map((entry) => entry.resource).find((resource) => resource.id === stableFhirId('Observation', 'fit-note/fn-1'));
+    const bundle = participantBundle(fullExportData());
+    expect(validate(bundle), schemaErrors(validate)).toBe(true);
+    const observation = observationOf(bundle);
+    expect(observation).toMatchObject({
+      resourceType: 'Observation',
+      status: 'final',
+      meta: { profile: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-Observation'] },
+      effectivePeriod: { start: '2026-11-02', end: '2026-12-14' },
+      valueCodeableConcept: { coding: [expect.objectContaining({ code: 'may_be_fit', display: 'May be fit for work' })] },
+      performer: [{ display: 'GP (Dr Example)' }],
+    });
+    const components = (observation?.component ?? []) as Array<{ code: { coding: Array<{ code: string }> }; [value: string]: unknown }>;
+    const valuesOf = (code: string) => components.filter((component) => component.code.coding[0]?.code === code);
+    expect(valuesOf('advice').map((component) => JSON.stringify(component.valueCodeableConcept))).toEqual([
+      expect.stringContaining('"phased_return"'),
+      expect.stringContaining('"altered_hours"'),
+    ]);
+    expect(valuesOf('date-issued')).toEqual([expect.objectContaining({ valueDateTime: '2026-11-02' })]);
+    expect(valuesOf('fit-note-conversation')).toEqual([expect.objectContaining({ valueBoolean: true })]);
+    expect(JSON.stringify(valuesOf('issuer-profession'))).toContain('"doctor"');
+
+    const indefinite = participantBundle(
+      fullExportData({ fitNote: { ...fullExportData().fitNote!, periodTo: null, fitness: 'not_fit', categories: [], replacesId: 'fn-0' } }),
+    );
+    expect(validate(indefinite), schemaErrors(validate)).toBe(true);
+    expect(observationOf(indefinite)).toMatchObject({
+      status: 'amended',
+      effectivePeriod: { start: '2026-11-02' },
+      note: [{ text: 'No end date (indefinite)' }],
+    });
+    expect(observationOf(indefinite)?.effectivePeriod).not.toHaveProperty('end');
+    expect(observationOf(participantBundle(fullExportData({ fitNote: null })))).toBeUndefined();
   });
 });

@@ -82,4 +82,18 @@ describe('the current fit note and its plain line (issue 16 item 3)', () => {
     expect(currentFitNoteLine({ note: first, timing: 'not_started' })).toMatch(/\(not started yet\)$/);
     expect(currentFitNoteLine({ note: first, timing: 'in_force' })).toBe(fitNoteSummary(first));
   });
+
+  it('a fit note with no end date is in force from its start on, reads "no end date", and never counts as ended', () => {
+    const indefinite = note({ id: 'open', periodFrom: '2026-06-01', periodTo: null });
+    const ended = note({ id: 'ended', periodFrom: '2026-10-01', periodTo: '2026-10-31' });
+    expect(currentFitNote([ended, indefinite], TODAY)).toEqual({ note: indefinite, timing: 'in_force' });
+    expect(currentFitNote([indefinite], '2030-01-01')).toEqual({ note: indefinite, timing: 'in_force' });
+    expect(currentFitNote([indefinite], '2026-05-31')).toEqual({ note: indefinite, timing: 'not_started' });
+    // A later note with an end date, covering today, is the one the team sees first.
+    const later = note({ id: 'later', periodFrom: '2026-11-16', periodTo: '2026-12-13', fitness: 'may_be_fit' });
+    expect(currentFitNote([indefinite, later], TODAY)?.note.id).toBe('later');
+    expect(fitNoteSummary(note({ id: 'dec', periodFrom: '2026-12-02', periodTo: null }))).toBe(
+      'Not fit for work from 2 December 2026, no end date · GP',
+    );
+  });
 });

@@ -34,6 +34,12 @@ describe('the fit note schema (issue 20 item 2)', () => {
     expect(problems({ ...valid, issuedOn: testDate(0), periodFrom: testDate(-7), periodTo: testDate(-7) })).toEqual({});
   });
 
+  it('takes "no end date (indefinite)" as an explicit null; an end left out altogether is still asked for', () => {
+    expect(recordFitNoteInputSchema.parse({ ...valid, periodTo: null })).toMatchObject({ periodTo: null });
+    const { periodTo: _left, ...withoutEnd } = valid;
+    expect(Object.keys(problems(withoutEnd))).toEqual(['periodTo']);
+  });
+
   it('names each missing answer and a date typed in part', () => {
     expect(
       problems({

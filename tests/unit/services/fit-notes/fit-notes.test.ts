@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PARTNERSHIP } from '../../../../core/demo-partnership';
+import { currentFitNote } from '../../../../core/fit-notes/current-fit-note';
 import type { FitNote, RecordFitNoteInput } from '../../../../core/schemas/fit-note';
 import type { ParticipantView } from '../../../../core/schemas/participant-record';
 import { demoWithPerson, value } from '../../../support/demo-with-person';
@@ -20,9 +21,12 @@ async function fitNotes(demo: Demo, id = demo.id): Promise<FitNote[]> {
   return view.fitNotes;
 }
 
+/** Fit notes stored for the test's person (the demo's own people have fit notes of their own). */
 async function storedFitNotes(demo: Demo): Promise<number> {
   const reader = await storeReader(demo.dataDir, 'demo.coach', DEMO_PARTNERSHIP.passphrase);
-  return reader.read((database) => (database.prepare('SELECT COUNT(*) AS n FROM fit_notes').get() as { n: number }).n);
+  return reader.read(
+    (database) => (database.prepare('SELECT COUNT(*) AS n FROM fit_notes WHERE participant_id = ?').get(demo.id) as { n: number }).n,
+  );
 }
 
 describe('fit notes on the record (issue 20 item 2)', () => {
@@ -64,15 +68,29 @@ describe('fit notes on the record (issue 20 item 2)', () => {
     await demo.services.close();
   });
 
-  it('the administrator and the coordinator are refused, and bad input is refused by field; nothing is written', async () => {
+  it('the coordinator enters one handed to them with no end date (indefinite); it is the current fit note from its start on', async () => {
     const demo = await demoWithPerson();
-    for (const username of [DEMO_PARTNERSHIP.adminUsername, 'demo.coordinator']) {
-      await demo.signInAs(username);
-      expect(await demo.services.dispatch('fitNotes.record', gpNote(demo.id)), username).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
-    }
+    await demo.signInAs('demo.coordinator');
+    const saved = value<FitNote>(
+      await demo.services.dispatch(
+        'fitNotes.record',
+        gpNote(demo.id, { periodFrom: testDate(-200), issuedOn: testDate(-200), periodTo: null }),
+      ),
+    );
+    expect(saved).toMatchObject({ periodTo: null, recordedBy: 'Demo Coordinator' });
+    const notes = await fitNotes(demo);
+    expect(notes).toEqual([saved]);
+    expect(currentFitNote(notes, testDate(400))).toEqual({ note: saved, timing: 'in_force' });
+    await demo.services.close();
+  });
+
+  it('the administrator is refused, and bad input is refused by field; nothing is written', async () => {
+    const demo = await demoWithPerson();
+    await demo.signInAs(DEMO_PARTNERSHIP.adminUsername);
+    expect(await demo.services.dispatch('fitNotes.record', gpNote(demo.id))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await demo.signInAs('demo.ot');
     expect(
       await demo.services.dispatch('fitNotes.record', gpNote(demo.id, { periodTo: testDate(-5), issuedOn: testDate(1) })),
