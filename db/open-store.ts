@@ -22,7 +22,7 @@ export function registerLondonDate(database: SqliteDatabase): void {
 }
 
 /** SQLite's cache_size is in KiB when negative. */
-const PAGE_CACHE_KIB = -65_536;
+const PAGE_CACHE_KIB = -262_144;
 
 const PLAIN_SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 
@@ -67,9 +67,12 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: { 
     database.pragma('secure_delete = ON');
     database.pragma('temp_store = MEMORY');
     database.pragma('busy_timeout = 5000');
-    // 64 MiB of page cache (the build's default is 16 MB): every page read from disk is decrypted,
-    // so keeping the caseload's indexes in memory matters more than for plain SQLite. Measured
-    // with `npm run bench` at 250,000 people (README, "Caseload at scale").
+    // Up to 256 MiB of page cache (the build's default is 16 MB): every page read from disk is
+    // decrypted, so keeping the indexes a session reads in memory matters more than for plain
+    // SQLite. SQLite takes the pages as they are read, so a partnership's store uses only what it
+    // reads. 64 MiB served the caseload at 250,000 people ("Caseload at scale"); the dashboard's
+    // indexes at that size need more: 1.43 s a call with 64 MiB, 1.34 s with 128, 0.7 s with 256
+    // (README, "Dashboard", measured on an idle machine).
     database.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
     registerLondonDate(database);
     return database;
