@@ -87,18 +87,21 @@ describe('episodes across laptops (issue 20 item 4)', () => {
         [2, testDate(-1), null],
       ]);
 
-      // Episode 2 closes and episode 3 starts on laptop A, passed off as a physiotherapist's (who may not register): refused.
+      // Laptop A closes the current episode today and syncs it.
+      const closeOnA = async () => {
+        value(
+          await a.dispatch('participants.close', {
+            participantId: id,
+            closedOn: testDate(0),
+            reason: 'other',
+            reasonNote: 'Test',
+            employmentOutcome: 'new_job',
+          }),
+        );
+        expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      };
       await b.close();
-      value(
-        await a.dispatch('participants.close', {
-          participantId: id,
-          closedOn: testDate(0),
-          reason: 'other',
-          reasonNote: 'Test',
-          employmentOutcome: 'new_job',
-        }),
-      );
-      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      await closeOnA();
       // Episode 3 from the referral inbox: what the referral says (a new phone) is a details version the server takes from `referrals.accept`.
       const again = referralCsvRow(1, { ...RETURNING_PERSON, referral_date: testDate(0), route: 'employer' });
       value(await a.dispatch('referrals.import', { format: 'csv', text: referralCsv([again]) }));
@@ -117,16 +120,8 @@ describe('episodes across laptops (issue 20 item 4)', () => {
         .where('table_name', '=', 'participant_detail_versions')
         .execute();
       expect(fromInbox.map((version) => version.row)).toContainEqual(expect.objectContaining({ participant_id: id, version: 3 }));
-      value(
-        await a.dispatch('participants.close', {
-          participantId: id,
-          closedOn: testDate(0),
-          reason: 'other',
-          reasonNote: 'Test',
-          employmentOutcome: 'new_job',
-        }),
-      );
-      expect((await partnership.sync(partnership.laptopA, 'demo.coach')).refused).toEqual([]);
+      // Episode 3 closes and episode 4 starts on laptop A, passed off as a physiotherapist's (who may not register): refused.
+      await closeOnA();
       value(await a.dispatch('participants.register', nextEpisode(id, testDate(0))));
       await a.close();
       await passOffOutboxChange(partnership.laptopA, 'participants.register', 'demo.physio');
